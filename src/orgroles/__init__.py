@@ -1,0 +1,74 @@
+"""orgroles: model a company as a graph of roles, check rules on it, draw org charts.
+
+>>> import orgroles
+>>> org = orgroles.load("examples/three_person_tech_team.yaml")
+>>> [r.id for r in org.reports("cto")]
+['dev-1', 'dev-2']
+"""
+
+from orgroles._version import __version__
+from orgroles.catalog import Catalog, builtin_catalog, load_catalog
+from orgroles.errors import (
+    EditError,
+    EngineNotFoundError,
+    Location,
+    OrgError,
+    OrgFileError,
+    OrgValidationError,
+    Problem,
+    RenderError,
+    RuleConfigError,
+    SelectorError,
+    UnknownIdError,
+    UnknownPersonError,
+    UnknownRoleError,
+    UnknownTeamError,
+)
+from orgroles.io.orgfile import load, loads
+from orgroles.model import (
+    CatalogDocument,
+    OrgDocument,
+    Person,
+    Responsibility,
+    Role,
+    RoleKind,
+    RulesConfig,
+    Team,
+)
+from orgroles.org import Org
+from orgroles.selectors import Selector, parse_selector, select
+
+__all__ = [
+    "Catalog",
+    "CatalogDocument",
+    "EditError",
+    "EngineNotFoundError",
+    "Location",
+    "Org",
+    "OrgDocument",
+    "OrgError",
+    "OrgFileError",
+    "OrgValidationError",
+    "Person",
+    "Problem",
+    "RenderError",
+    "Responsibility",
+    "Role",
+    "RoleKind",
+    "RuleConfigError",
+    "RulesConfig",
+    "Selector",
+    "SelectorError",
+    "Team",
+    "UnknownIdError",
+    "UnknownPersonError",
+    "UnknownRoleError",
+    "UnknownTeamError",
+    "__version__",
+    "builtin_catalog",
+    "load",
+    "load_catalog",
+    "loads",
+    "parse_selector",
+    "select",
+]

@@ -1,0 +1,135 @@
+"""The shared indexes of an org: parents, children, depths. Built once, in O(N), no recursion.
+
+Queries and rules run on these light integer indexes rather than on the networkx graph,
+which is built only when someone asks for it. Roles are numbered in file order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from orgroles.model import Role
+
+__all__ = ["NO_PARENT", "Index"]
+
+NO_PARENT = -1
+"""The parent of a role with no manager, or whose manager names no role."""
+
+
+class Index:
+    """Integer indexes over the roles of an org, in file order.
+
+    - ``ids[i]`` and ``pos[id]`` convert between positions and ids;
+    - ``parent[i]`` is the manager's position, or :data:`NO_PARENT`;
+    - ``children[i]`` lists the direct reports (assistants included), in file order;
+    - ``depth[i]`` is 0 for a role without a resolved manager, and -1 for a role that no
+      top reaches: one in a reporting cycle, or below one;
+    - ``order`` lists the reachable roles top-down (breadth first);
+    - ``dangling`` maps a role to the unknown id its ``reports_to`` names;
+    - ``self_reports`` lists the roles that report to themselves.
+    """
+
+    __slots__ = (
+        "assistant",
+        "children",
+        "dangling",
+        "depth",
+        "ids",
+        "order",
+        "parent",
+        "pos",
+        "roots",
+        "self_reports",
+        "tops",
+    )
+
+    def __init__(self, roles: Mapping[str, Role]) -> None:
+        ids = list(roles)
+        pos = {rid: i for i, rid in enumerate(ids)}
+        n = len(ids)
+        parent = [NO_PARENT] * n
+        children: defaultdict[int, list[int]] = defaultdict(list)
+        dangling: dict[int, str] = {}
+        self_reports: list[int] = []
+        roots: list[int] = []
+        assistant = [False] * n
+        get = pos.get
+        for i, role in enumerate(roles.values()):
+            if role.assistant:
+                assistant[i] = True
+            boss = role.reports_to
+            if boss is None:
+                roots.append(i)
+                continue
+            p = get(boss, NO_PARENT)
+            if p == NO_PARENT:
+                dangling[i] = boss
+            elif p == i:
+                self_reports.append(i)
+            else:
+                parent[i] = p
+                children[p].append(i)
+        self.ids = ids
+        self.pos = pos
+        self.parent = parent
+        self.children: dict[int, list[int]] = dict(children)
+        self.dangling = dangling
+        self.self_reports = self_reports
+        self.roots = roots
+        self.assistant = assistant
+        # Tops of the forest: no manager, an unknown one, or themselves.
+        self.tops = [i for i in range(n) if parent[i] == NO_PARENT]
+        depth = [-1] * n
+        order = list(self.tops)
+        for i in order:
+            depth[i] = 0
+        kids = self.children
+        for i in order:  # grows while it is walked: a breadth-first walk without recursion
+            below = kids.get(i)
+            if below:
+                d = depth[i] + 1
+                for c in below:
+                    depth[c] = d
+                order.extend(below)
+        self.depth = depth
+        self.order = order
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def reports(self, i: int) -> list[int]:
+        """The direct reports of role ``i`` (assistants included)."""
+        return self.children.get(i, [])
+
+    def span(self, i: int) -> int:
+        """How many direct reports role ``i`` has, assistants excluded."""
+        assistant = self.assistant
+        return sum(1 for c in self.children.get(i, ()) if not assistant[c])
+
+    def below(self, i: int) -> list[int]:
+        """Every role under ``i`` (transitively), breadth first; O(answer).
+
+        Safe in a cycle: each role is listed once, and ``i`` itself never.
+        """
+        queue = [i]
+        seen = {i}
+        kids = self.children
+        for node in queue:  # grows while it is walked
+            for c in kids.get(node, ()):
+                if c not in seen:
+                    seen.add(c)
+                    queue.append(c)
+        return queue[1:]
+
+    def chain(self, i: int) -> list[int]:
+        """Role ``i`` then its managers up to the top; stops before repeating in a cycle."""
+        out = [i]
+        seen = {i}
+        parent = self.parent
+        p = parent[i]
+        while p != NO_PARENT and p not in seen:
+            out.append(p)
+            seen.add(p)
+            p = parent[p]
+        return out

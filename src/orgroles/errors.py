@@ -1,0 +1,194 @@
+"""The exceptions orgroles raises: one root, :class:`OrgError`, and precise subclasses.
+
+Every error caused by outside data says where the problem is (file, line, column and
+the path inside the document) and what it is.
+
+>>> from orgroles.errors import Location, Problem, OrgFileError
+>>> err = OrgFileError([Problem("unknown key 'reports_too'", Location("org.yaml", 4, 5),
+...                             where="roles[1].reports_too", code="unknown-key")])
+>>> print(err)
+org.yaml:4:5: roles[1].reports_too: unknown key 'reports_too'
+>>> isinstance(err, OrgError)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from orgroles._suggest import did_you_mean
+
+__all__ = [
+    "EditError",
+    "EngineNotFoundError",
+    "Location",
+    "OrgError",
+    "OrgFileError",
+    "OrgValidationError",
+    "Problem",
+    "RenderError",
+    "RuleConfigError",
+    "SelectorError",
+    "UnknownIdError",
+    "UnknownPersonError",
+    "UnknownRoleError",
+    "UnknownTeamError",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; ``line`` and ``column`` count from 1.
+
+    >>> str(Location("org.yaml", 3, 7))
+    'org.yaml:3:7'
+    >>> str(Location(None, 3, 7))
+    '<string>:3:7'
+    >>> str(Location("org.yaml"))
+    'org.yaml'
+    """
+
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        text = self.path if self.path is not None else "<string>"
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in outside data.
+
+    ``where`` is the path inside the document (``roles[3].reports_to``) and ``code`` a
+    stable, documented name for the kind of problem (``unknown-key``, ``duplicate-id``, ...).
+    """
+
+    message: str
+    location: Location | None = None
+    where: str = ""
+    code: str = "invalid"
+
+    def __str__(self) -> str:
+        parts = [str(self.location)] if self.location is not None else []
+        if self.where:
+            parts.append(self.where)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class OrgError(Exception):
+    """The root of every exception that orgroles raises on purpose."""
+
+
+class OrgValidationError(OrgError, ValueError):
+    """Data could not be read as an org: it carries *all* the problems found.
+
+    Raised as such for data built in Python, and as :class:`OrgFileError` for files.
+    ``path``, ``line`` and ``column`` are those of the first problem.
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[Problem] | str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        code: str = "invalid",
+    ) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems, Location(path, line, column), code=code)]
+        self.problems: list[Problem] = list(problems)
+        first = self.problems[0].location if self.problems else None
+        self.path = first.path if first else path
+        self.line = first.line if first else line
+        self.column = first.column if first else column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class OrgFileError(OrgValidationError):
+    """A file or text could not be read as an org; every problem names its location."""
+
+
+class UnknownIdError(OrgError, KeyError):
+    """An id names nothing; the message suggests close matches."""
+
+    what = "id"
+
+    def __init__(self, key: str, candidates: Iterable[str] = ()) -> None:
+        self.key = key
+        self.suggestions = did_you_mean(key, candidates)
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        text = f"unknown {self.what} {self.key!r}"
+        if self.suggestions:
+            text += " (did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?)"
+        return text
+
+
+class UnknownRoleError(UnknownIdError):
+    """No role has this id.
+
+    >>> print(UnknownRoleError("ctoo", ["cto", "cpo", "ceo"]))
+    unknown role 'ctoo' (did you mean 'cto'?)
+    """
+
+    what = "role"
+
+
+class UnknownPersonError(UnknownIdError):
+    """No person has this id."""
+
+    what = "person"
+
+
+class UnknownTeamError(UnknownIdError):
+    """No team has this id."""
+
+    what = "team"
+
+
+class SelectorError(OrgError, ValueError):
+    """A selector could not be parsed; ``str()`` shows a caret under the bad term.
+
+    >>> print(SelectorError("unknown term 'kidn'", "kidn:cto vacant", 0))
+    unknown term 'kidn'
+      kidn:cto vacant
+      ^
+    """
+
+    def __init__(self, message: str, selector: str, position: int) -> None:
+        self.message = message
+        self.selector = selector
+        self.position = position
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return f"{self.message}\n  {self.selector}\n  {' ' * self.position}^"
+
+
+class RuleConfigError(OrgError, ValueError):
+    """A rule configuration (selection, parameters, custom rule) is malformed."""
+
+
+class EditError(OrgError, ValueError):
+    """An edit of an org cannot be made as asked (for example, removing a manager)."""
+
+
+class RenderError(OrgError):
+    """A chart could not be drawn."""
+
+
+class EngineNotFoundError(RenderError):
+    """The layout engine asked for (Graphviz's ``dot``) is not installed."""

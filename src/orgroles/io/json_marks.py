@@ -1,0 +1,123 @@
+"""Positions inside JSON text, found on demand.
+
+JSON is parsed on the fast path (pydantic's Rust parser) without positions. When a
+position is needed (an error to report, a rule violation to locate), this module walks
+the text to the node, skipping whole values with the C-accelerated ``raw_decode``.
+
+>>> marks = JsonMarks('{"name": "Acme",\\n "roles": [{"id": "cto"},\\n   {"id": "dev"}]}')
+>>> marks.position(("roles", 1, "id"))
+(3, 11)
+>>> marks.items("roles")
+[(2, 12), (3, 4)]
+"""
+
+from __future__ import annotations
+
+import json
+from json.decoder import scanstring  # type: ignore[attr-defined]
+
+__all__ = ["JsonMarks"]
+
+_WS = " \t\n\r"
+_decoder = json.JSONDecoder()
+
+Pos = tuple[int, int]
+
+
+class JsonMarks:
+    """Positions of the nodes of one JSON text (1-based line and column)."""
+
+    __slots__ = ("_cache", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        # Element offsets of arrays already walked, so that locating many errors in one
+        # large array costs one walk, not one walk per error.
+        self._cache: dict[int, list[int]] = {}
+
+    def _skip_ws(self, i: int) -> int:
+        text = self._text
+        while i < len(text) and text[i] in _WS:
+            i += 1
+        return i
+
+    def _line_col(self, offset: int) -> Pos:
+        text = self._text
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+    def _members(self, i: int) -> list[tuple[str, int, int]]:
+        """(key, key offset, value offset) for each member of the object at ``i``."""
+        text = self._text
+        out = []
+        i = self._skip_ws(i + 1)
+        while i < len(text) and text[i] == '"':
+            key, end = scanstring(text, i + 1)
+            colon = self._skip_ws(end)
+            start = self._skip_ws(colon + 1)
+            out.append((key, i, start))
+            _, i = _decoder.raw_decode(text, start)
+            i = self._skip_ws(i)
+            if i < len(text) and text[i] == ",":
+                i = self._skip_ws(i + 1)
+        return out
+
+    def _elements(self, i: int) -> list[int]:
+        """The offset of each element of the array at ``i``."""
+        text = self._text
+        out: list[int] = []
+        i = self._skip_ws(i + 1)
+        while i < len(text) and text[i] != "]":
+            out.append(i)
+            _, i = _decoder.raw_decode(text, i)
+            i = self._skip_ws(i)
+            if i < len(text) and text[i] == ",":
+                i = self._skip_ws(i + 1)
+        return out
+
+    def _offset(self, loc: tuple[str | int, ...], key: bool) -> int:
+        i = self._skip_ws(0)
+        text = self._text
+        try:
+            for n, part in enumerate(loc):
+                if i >= len(text):
+                    break
+                if text[i] == "{" and isinstance(part, str):
+                    found = [m for m in self._members(i) if m[0] == part]
+                    if not found:
+                        break
+                    _, key_at, value_at = found[-1]  # the last one wins, as in the parse
+                    i = key_at if key and n == len(loc) - 1 else value_at
+                elif text[i] == "[" and isinstance(part, int):
+                    elements = self._cache.get(i)
+                    if elements is None:
+                        elements = self._cache[i] = self._elements(i)
+                    if part >= len(elements):
+                        break
+                    i = elements[part]
+                else:
+                    break
+        except ValueError:  # malformed text past this point: keep the last good offset
+            pass
+        return i
+
+    def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Pos | None:
+        """The position of the node at ``loc``, or of its nearest ancestor that exists."""
+        return self._line_col(self._offset(loc, key))
+
+    def items(self, section: str) -> list[Pos]:
+        """The position of each item of a top-level array such as ``roles``."""
+        text = self._text
+        i = self._offset((section,), False)
+        if i >= len(text) or text[i] != "[":
+            return []
+        out: list[Pos] = []
+        line, last = 1, 0
+        elements = self._cache.get(i)
+        if elements is None:
+            elements = self._cache[i] = self._elements(i)
+        for offset in elements:
+            line += text.count("\n", last, offset)
+            last = offset
+            out.append((line, offset - (text.rfind("\n", 0, offset) + 1) + 1))
+        return out

@@ -1,0 +1,282 @@
+"""Turn pydantic validation errors into located, readable problems.
+
+pydantic reports a location inside the data, such as ``('roles', 3, 'reports_too')``.
+This module maps it to the path a person reads (``roles[3].reports_too``), to a line and
+column in the source file, and to a message that says what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from types import UnionType
+from typing import Annotated, Any, Protocol, Union, get_args, get_origin
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from orgroles._suggest import suggestion_suffix
+from orgroles.errors import Location, Problem
+
+__all__ = [
+    "ID_SECTIONS",
+    "MAX_PROBLEMS",
+    "Marks",
+    "duplicate_ids",
+    "format_where",
+    "problems_from_validation",
+]
+
+ID_SECTIONS = ("responsibilities", "kinds", "people", "roles", "teams")
+"""The top-level lists whose items have ids that must be unique."""
+
+MAX_PROBLEMS = 100
+"""At most this many problems are listed for one file; a last line counts the rest."""
+
+Loc = tuple[str | int, ...]
+
+# Unions of several shapes whose per-member errors read badly: one message for the field.
+_FIELD_HINTS = {
+    "holder": "expected a person id, a list of person ids (a job share), or null",
+    "noqa": "expected a list of rule codes, or a mapping from rule code to reason",
+}
+
+
+class Marks(Protocol):
+    """Anything that can place a node of a document: YAML marks or JSON marks."""
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int] | None: ...
+
+    def items(self, section: str) -> list[tuple[int, int]]: ...
+
+
+def format_where(loc: Sequence[str | int]) -> str:
+    """Format a location inside a document the way a person reads it.
+
+    >>> format_where(("roles", 3, "reports_to"))
+    'roles[3].reports_to'
+    >>> format_where(())
+    ''
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _truncate(loc: Loc, data: Any) -> tuple[Loc, bool]:
+    """Keep the part of ``loc`` that names real data; drop pydantic's union member tags.
+
+    Returns the kept location and whether anything was dropped.
+    """
+    node = data
+    kept: list[str | int] = []
+    for n, part in enumerate(loc):
+        last = n == len(loc) - 1
+        if isinstance(node, dict):
+            if isinstance(part, str) and part in node:
+                kept.append(part)
+                node = node[part]
+                continue
+            if last and isinstance(part, str):  # a missing or an unknown key
+                kept.append(part)
+                return tuple(kept), False
+            continue  # a tag of a discriminated union: not in the data
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            kept.append(part)
+            node = node[part]
+            continue
+        return tuple(kept), True  # the rest names union members of a scalar or list
+    return tuple(kept), False
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _message(err: ErrorDetails, loc: Loc, parent_keys: Sequence[str]) -> tuple[str, str]:
+    """A readable message and a stable problem code for one pydantic error."""
+    kind = err["type"]
+    value = err.get("input")
+    field = loc[-1] if loc else ""
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        hint = suggestion_suffix(str(field), parent_keys)
+        return f"unknown key {field!r}{hint}", "unknown-key"
+    if kind in ("missing", "missing_keyword_argument", "missing_argument"):
+        return f"missing required key {field!r}", "missing-key"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"invalid id {_describe(value)}: an id is not empty, has no control characters "
+            "and does not start or end with white space",
+            "invalid-id",
+        )
+    if kind in ("string_too_short", "too_short") and isinstance(value, str):
+        return "an empty string is not allowed here", "empty"
+    if kind in ("string_too_long",):
+        return f"text too long ({len(str(value))} characters)", "too-long"
+    if kind in ("string_type", "str_type"):
+        return f"expected a string, got {_describe(value)}", "type"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false, got {_describe(value)}", "type"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"expected a whole number, got {_describe(value)}", "type"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{err['msg'].lower()}, got {_describe(value)}", "range"
+    if kind in ("dict_type", "dataclass_type", "dataclass_args_type", "model_type"):
+        return f"expected a mapping, got {_describe(value)}", "type"
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return f"expected a list, got {_describe(value)}", "type"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"expected {expected}, got {_describe(value)}", "choice"
+    if kind == "union_tag_invalid":
+        ctx = err.get("ctx", {})
+        tag = str(ctx.get("tag", value))
+        hint = suggestion_suffix(
+            tag, [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
+        )
+        return f"unknown rule type {tag!r}{hint}; expected {ctx.get('expected_tags')}", "choice"
+    if kind == "union_tag_not_found":
+        return (
+            f"missing required key {err.get('ctx', {}).get('discriminator', 'type')}",
+            "missing-key",
+        )
+    if kind in ("value_error", "assertion_error"):
+        return str(err.get("ctx", {}).get("error", err["msg"])), "invalid"
+    return f"{err['msg'][:1].lower()}{err['msg'][1:]}", kind.replace("_", "-")
+
+
+def _unwrap(tp: Any, value: Any) -> Any:
+    """Strip ``Annotated`` and ``Optional``; pick the member of a tagged union by ``type``."""
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, UnionType):
+            members = [a for a in get_args(tp) if a is not type(None)]
+            tagged = [m for m in members if _fields(m)]
+            if tagged and isinstance(value, dict):
+                wanted = value.get("type")
+                match = [m for m in tagged if _literal_tag(m) == wanted]
+                tp = match[0] if match else tagged[0]
+            elif len(members) == 1:
+                tp = members[0]
+            else:
+                return tp
+        else:
+            return tp
+
+
+def _literal_tag(cls: Any) -> Any:
+    field = cls.__pydantic_fields__.get("type")
+    args = get_args(field.annotation) if field is not None else ()
+    return args[0] if args else None
+
+
+def _fields(tp: Any) -> dict[str, Any]:
+    fields = getattr(tp, "__pydantic_fields__", None)
+    return fields if isinstance(fields, dict) else {}
+
+
+def _keys_at(loc: Loc, data: Any, root: type) -> list[str]:
+    """The keys the mapping at ``loc`` may hold, from the schema: for did-you-mean hints."""
+    tp: Any = root
+    node = data
+    for part in loc:
+        tp = _unwrap(tp, node)
+        fields = _fields(tp)
+        if isinstance(part, str) and part in fields:
+            tp = fields[part].annotation
+        elif isinstance(part, int) and get_origin(tp) in (tuple, list):
+            tp = get_args(tp)[0]
+        else:
+            return []
+        node = (
+            node.get(part)
+            if isinstance(node, dict)
+            else (
+                node[part]
+                if isinstance(node, list) and isinstance(part, int) and part < len(node)
+                else None
+            )
+        )
+    tp = _unwrap(tp, node)
+    return [info.alias or name for name, info in _fields(tp).items()]
+
+
+def problems_from_validation(
+    exc: ValidationError,
+    data: Any,
+    marks: Marks | None,
+    path: str | None,
+    root: type,
+) -> list[Problem]:
+    """Located problems for every error in ``exc``, at most :data:`MAX_PROBLEMS`.
+
+    ``data`` is the parsed document and ``root`` the model class it was validated against.
+    """
+    problems: list[Problem] = []
+    seen: set[tuple[Loc, bool]] = set()
+    errors = exc.errors(include_url=False)
+    for err in errors:
+        loc, dropped = _truncate(tuple(err["loc"]), data)
+        if (loc, dropped) in seen and dropped:
+            continue  # several members of one union failed: one problem says it
+        seen.add((loc, dropped))
+        field = loc[-1] if loc else ""
+        if dropped and isinstance(field, str) and field in _FIELD_HINTS:
+            message, code = _FIELD_HINTS[field], "type"
+        else:
+            message, code = _message(err, loc, _keys_at(loc[:-1], data, root))
+        on_key = code == "unknown-key"
+        target = loc[:-1] if code == "missing-key" else loc
+        position = marks.position(target, key=on_key) if marks is not None else None
+        location = Location(path, *position) if position else (Location(path) if path else None)
+        problems.append(Problem(message, location, where=format_where(loc), code=code))
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    rest = len(errors) - len(seen)
+    if rest > 0 and len(problems) >= MAX_PROBLEMS:
+        problems.append(Problem(f"... and {rest} more problems", Location(path) if path else None))
+    return problems
+
+
+def duplicate_ids(
+    section: str, ids: Iterable[object], locate: Callable[[Loc], Location | None]
+) -> list[Problem]:
+    """A problem for every id of ``section`` that repeats an earlier one, at the repeat.
+
+    >>> [p.message for p in duplicate_ids("roles", ["a", "b", "a"], lambda loc: None)]
+    ["duplicate id 'a' (first used by roles[0])"]
+    """
+    first: dict[object, int] = {}
+    problems = []
+    for i, rid in enumerate(ids):
+        if not isinstance(rid, str):
+            continue
+        j = first.setdefault(rid, i)
+        if j != i:
+            then = locate((section, j, "id"))
+            at = f" at line {then.line}" if then is not None and then.line else ""
+            problems.append(
+                Problem(
+                    f"duplicate id {rid!r} (first used by {section}[{j}]{at})",
+                    locate((section, i, "id")),
+                    where=format_where((section, i, "id")),
+                    code="duplicate-id",
+                )
+            )
+    return problems

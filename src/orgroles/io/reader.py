@@ -1,0 +1,242 @@
+"""Read org and catalogue files (YAML or JSON) into validated models, with locations.
+
+Loading is strict about form and lenient about structure: a wrong type, an unknown key,
+a duplicate id or an unreadable file is an :class:`~orgroles.errors.OrgFileError` that
+lists every problem with its file, line and column; a dangling reference or a cycle
+loads fine and is left to the rules.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+
+from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.io.json_marks import JsonMarks
+from orgroles.io.problems import ID_SECTIONS, Marks, duplicate_ids, problems_from_validation
+from orgroles.io.yaml_reader import read_yaml
+
+__all__ = [
+    "FORMATS",
+    "MAX_FILE_BYTES",
+    "Format",
+    "Source",
+    "decode",
+    "format_from_suffix",
+    "parse_document",
+    "read_file",
+]
+
+Format = Literal["yaml", "json"]
+FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+MAX_FILE_BYTES = 4 * 1024**3
+"""The largest file orgroles reads (4 GiB: a two-million-role org is about 0.5 GiB)."""
+
+T = TypeVar("T")
+_adapters: dict[Any, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[T]) -> TypeAdapter[T]:
+    adapter = _adapters.get(model)
+    if adapter is None:
+        adapter = _adapters[model] = TypeAdapter(model)
+    return adapter
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of objects.
+
+    The objects built here hold no reference cycles, and the collector's repeated full
+    scans while they are being made cost more than the parse itself (measured: 14.6 s
+    instead of 2.7 s for a million roles).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass
+class Source:
+    """Where an org came from, so that reports can point at its lines."""
+
+    path: str | None
+    format: str
+    marks: Marks | None = field(default=None, repr=False)
+    _items: dict[str, list[Location]] = field(default_factory=dict, repr=False)
+
+    def locations(self, section: str) -> list[Location]:
+        """The location of each item of a top-level list (``roles``, ``people``, ...)."""
+        found = self._items.get(section)
+        if found is None:
+            positions = self.marks.items(section) if self.marks is not None else []
+            found = self._items[section] = [Location(self.path, ln, col) for ln, col in positions]
+        return found
+
+    def location(self, loc: tuple[str | int, ...]) -> Location:
+        """The location of any node, or the nearest ancestor that exists."""
+        position = self.marks.position(loc) if self.marks is not None else None
+        return Location(self.path, *position) if position else Location(self.path)
+
+
+def format_from_suffix(path: str | os.PathLike[str]) -> Format:
+    """The format of a file from its suffix.
+
+    >>> format_from_suffix("org.yml")
+    'yaml'
+    >>> format_from_suffix("org.txt")
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.OrgFileError: org.txt: unknown file type '.txt': use .yaml, .yml or .json
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix in FORMATS:
+        return FORMATS[suffix]
+    hint = " (import it with 'orgroles import csv')" if suffix in (".csv", ".tsv") else ""
+    raise OrgFileError(
+        f"unknown file type {suffix or '(none)'!r}: use .yaml, .yml or .json{hint}",
+        path=str(path),
+        code="file-type",
+    )
+
+
+def decode(raw: bytes, path: str | None) -> str:
+    """Decode UTF-8 (with or without a byte order mark), or say where it is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line = raw.count(b"\n", 0, start) + 1
+        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+        raise OrgFileError(
+            f"not valid UTF-8: byte 0x{raw[start]:02x} cannot start or continue a character",
+            path=path,
+            line=line,
+            column=column,
+            code="encoding",
+        ) from None
+
+
+def read_file(path: str | os.PathLike[str]) -> str:
+    """Read a text file for orgroles, with clear errors for every way it can fail."""
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            raise OrgFileError(
+                f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
+                path=name,
+                code="too-large",
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        raise OrgFileError("no such file", path=name, code="not-found") from None
+    except IsADirectoryError:
+        raise OrgFileError("is a directory, not a file", path=name, code="not-found") from None
+    except OSError as exc:
+        raise OrgFileError(f"cannot read: {exc.strerror or exc}", path=name, code="io") from None
+    return decode(raw, name)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    def key(p: Problem) -> tuple[int, int]:
+        loc = p.location
+        return (loc.line or 0, loc.column or 0) if loc else (0, 0)
+
+    return sorted(problems, key=key)
+
+
+def parse_document(
+    text: str, format: Format, model: type[T], path: str | None = None
+) -> tuple[T, Source]:
+    """Parse and validate ``text`` against ``model``; return the model and its source.
+
+    Raises :class:`OrgFileError` with every problem found, each one located.
+    """
+    if format == "json":
+        return _parse_json(text, model, path)
+    if format != "yaml":
+        raise OrgFileError(f"unknown format {format!r}: use 'yaml' or 'json'", path=path)
+    with gc_paused():
+        data, marks, problems = read_yaml(text, path)
+    source = Source(path, "yaml", marks)
+    if data is None and not problems:
+        raise OrgFileError(
+            "the file is empty: an org file is a mapping with at least 'roles'",
+            path=path,
+            line=1,
+            column=1,
+            code="empty",
+        )
+    problems += _raw_duplicates(data, source)
+    try:
+        with gc_paused():
+            document = _adapter(model).validate_python(data)
+    except ValidationError as exc:
+        problems += problems_from_validation(exc, data, marks, path, model)
+    if problems:
+        raise OrgFileError(_sorted(problems))
+    return document, source
+
+
+def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]:
+    marks = JsonMarks(text)
+    try:
+        with gc_paused():
+            document = _adapter(model).validate_json(text)
+        return document, Source(path, "json", marks)
+    except ValidationError as exc:
+        if any(err["type"] == "json_invalid" for err in exc.errors()):
+            _raise_json_syntax(text, path, exc)
+        with gc_paused():
+            data = json.loads(text)
+        source = Source(path, "json", marks)
+        problems = _raw_duplicates(data, source)
+        problems += problems_from_validation(exc, data, marks, path, model)
+        raise OrgFileError(_sorted(problems)) from None
+
+
+def _raw_duplicates(data: Any, source: Source) -> list[Problem]:
+    """Duplicate ids in parsed data that may not validate (so that all problems show)."""
+    if not isinstance(data, dict):
+        return []
+    problems: list[Problem] = []
+    for section in ID_SECTIONS:
+        items = data.get(section)
+        if isinstance(items, list):
+            ids = (x.get("id") if isinstance(x, dict) else None for x in items)
+            problems += duplicate_ids(section, ids, source.location)
+    return problems
+
+
+def _raise_json_syntax(text: str, path: str | None, exc: ValidationError) -> None:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        raise OrgFileError(
+            f"invalid JSON: {err.msg}",
+            path=path,
+            line=err.lineno,
+            column=err.colno,
+            code="syntax",
+        ) from None
+    except RecursionError:
+        raise OrgFileError(
+            "invalid JSON: nested too deeply", path=path, line=1, column=1, code="too-deep"
+        ) from None
+    message = exc.errors()[0]["msg"]
+    raise OrgFileError(message, path=path, line=1, column=1, code="syntax") from None

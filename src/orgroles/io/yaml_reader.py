@@ -1,0 +1,245 @@
+"""A safe, fast YAML reader built on PyYAML's C event stream.
+
+It turns events into plain dicts, lists and strings, and records where every node sits.
+It refuses what an org file never needs and an attacker loves: anchors and aliases (an
+"alias bomb" is tiny on disk and huge in memory), tags, duplicate keys, keys that are not
+plain strings, several documents, and nesting deeper than :data:`MAX_DEPTH`.
+
+Scalars are never re-typed by YAML 1.1 rules: ``0123``, ``NO``, ``on`` and ``12:30`` stay
+strings, and only a plain ``null``, ``~`` or empty value means ``None``. The pydantic schema
+decides every other type.
+
+>>> data, marks, problems = read_yaml("name: Acme\\nroles:\\n  - {id: cto, holder: 0123}\\n")
+>>> data
+{'name': 'Acme', 'roles': [{'id': 'cto', 'holder': '0123'}]}
+>>> marks.position(("roles", 0, "holder"))
+(3, 23)
+>>> read_yaml("a: &x 1\\nb: *x\\n")[2][0].message
+'anchors are not allowed (&x): write the value out in full'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from orgroles.errors import Location, OrgFileError, Problem
+
+__all__ = ["MAX_DEPTH", "YamlMarks", "read_yaml"]
+
+MAX_DEPTH = 64
+"""How deeply mappings and lists may nest; an org file needs about six levels."""
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# What a position table stores: for a mapping, {key: (key_line, key_col, value_line,
+# value_col)}; for a list, [(line, col), ...]. Keyed by id() of the container, which the
+# caller keeps alive for as long as it needs the positions.
+Pos = tuple[int, int]
+
+
+class YamlMarks:
+    """Where each node of a document read by :func:`read_yaml` sits (1-based line, column)."""
+
+    __slots__ = ("_root", "_table")
+
+    def __init__(self, root: Any, table: dict[int, Any]) -> None:
+        self._root = root
+        self._table = table
+
+    def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Pos | None:
+        """The position of the node at ``loc``, or of its nearest ancestor that exists.
+
+        With ``key=True`` and a mapping entry, the position of the key rather than the value.
+        """
+        node: Any = self._root
+        best: Pos | None = (1, 1)
+        for i, part in enumerate(loc):
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                kl, kc, vl, vc = self._table[id(node)][part]
+                last = i == len(loc) - 1
+                best = (kl, kc) if (key and last) else (vl, vc)
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                best = self._table[id(node)][part]
+                node = node[part]
+            else:
+                break
+        return best
+
+    def items(self, section: str) -> list[Pos]:
+        """The position of each item of a top-level list such as ``roles``."""
+        root = self._root
+        if not isinstance(root, dict) or not isinstance(root.get(section), list):
+            return []
+        return list(self._table[id(root[section])])
+
+
+def _problem(message: str, mark: Any, path: str | None, code: str) -> Problem:
+    return Problem(message, Location(path, mark.line + 1, mark.column + 1), code=code)
+
+
+def read_yaml(text: str, path: str | None = None) -> tuple[Any, YamlMarks, list[Problem]]:
+    """Parse ``text`` and return ``(data, marks, problems)``.
+
+    Problems that leave the document readable (an alias, a duplicate key, ...) are collected
+    and returned, so that the caller can report them together with schema errors. A
+    syntax error or excessive nesting stops the reader and raises :class:`OrgFileError`.
+    """
+    problems: list[Problem] = []
+    table: dict[int, Any] = {}
+    # Each frame: [container, marks, pending key or None, key mark or None].
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    scalar_event = yaml.ScalarEvent
+    mapping_start = yaml.MappingStartEvent
+    sequence_start = yaml.SequenceStartEvent
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    bad_key = 0
+
+    def add(value: Any, mark: Any) -> None:
+        # Put a finished node into the container on top of the stack.
+        nonlocal root, bad_key
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        container = frame[0]
+        pos = (mark.line + 1, mark.column + 1)
+        if isinstance(container, list):
+            container.append(value)
+            frame[1].append(pos)
+        elif frame[3] is None:  # this node is a key
+            if not isinstance(value, str):
+                what = "an empty key" if value is None else "a key that is a mapping or a list"
+                problems.append(
+                    _problem(f"{what} is not allowed: keys are plain strings", mark, path, "key")
+                )
+                bad_key += 1
+                value = f"\0bad-key-{bad_key}"
+            elif value in container:
+                first = frame[1][value][0]
+                problems.append(
+                    _problem(
+                        f"duplicate key {value!r} (first at line {first})",
+                        mark,
+                        path,
+                        "duplicate-key",
+                    )
+                )
+                bad_key += 1
+                value = f"\0duplicate-{bad_key}"
+            frame[2] = value
+            frame[3] = pos
+        else:
+            key = frame[2]
+            if not key.startswith("\0"):
+                container[key] = value
+                frame[1][key] = (*frame[3], *pos)
+            frame[2] = None
+            frame[3] = None
+
+    try:
+        event: Any
+        for event in yaml.parse(text, Loader=_Loader):
+            cls = type(event)
+            if cls is scalar_event:
+                if event.anchor is not None:
+                    problems.append(_anchor_problem(event, path))
+                if event.tag is not None:
+                    problems.append(_tag_problem(event, path))
+                value = event.value
+                if event.style == "" and value in _NULLS:
+                    value = None
+                add(value, event.start_mark)
+            elif cls is mapping_start or cls is sequence_start:
+                if event.anchor is not None:
+                    problems.append(_anchor_problem(event, path))
+                if event.tag is not None:
+                    problems.append(_tag_problem(event, path))
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(
+                        _problem(
+                            f"nesting deeper than {MAX_DEPTH} levels is not allowed",
+                            event.start_mark,
+                            path,
+                            "too-deep",
+                        )
+                    )
+                    raise OrgFileError(problems)
+                container: Any = {} if cls is mapping_start else []
+                marks: Any = {} if cls is mapping_start else []
+                table[id(container)] = marks
+                stack.append([container, marks, None, None, event.start_mark])
+            elif cls in collection_end:
+                frame = stack.pop()
+                add(frame[0], frame[4])
+            elif cls is yaml.AliasEvent:
+                problems.append(
+                    _problem(
+                        f"aliases are not allowed (*{event.anchor}): write the value out in full",
+                        event.start_mark,
+                        path,
+                        "alias",
+                    )
+                )
+                add(None, event.start_mark)
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        _problem(
+                            "a file holds one YAML document, not several",
+                            event.start_mark,
+                            path,
+                            "documents",
+                        )
+                    )
+                    raise OrgFileError(problems)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        code = "too-deep" if "nesting depth" in message else "syntax"
+        if mark is None:
+            problems.append(Problem(message, Location(path), code=code))
+        else:
+            problems.append(_problem(message, mark, path, code))
+        raise OrgFileError(problems) from None
+    except yaml.YAMLError as exc:  # a reader error: bad characters in the stream
+        problems.append(_reader_problem(exc, text, path))
+        raise OrgFileError(problems) from None
+    return root, YamlMarks(root, table), problems
+
+
+def _anchor_problem(event: Any, path: str | None) -> Problem:
+    return _problem(
+        f"anchors are not allowed (&{event.anchor}): write the value out in full",
+        event.start_mark,
+        path,
+        "anchor",
+    )
+
+
+def _tag_problem(event: Any, path: str | None) -> Problem:
+    return _problem(
+        f"tags are not allowed ({event.tag}): the schema decides every type",
+        event.start_mark,
+        path,
+        "tag",
+    )
+
+
+def _reader_problem(exc: yaml.YAMLError, text: str, path: str | None) -> Problem:
+    # yaml.reader.ReaderError knows the offset of the bad character, not its line.
+    position = getattr(exc, "position", None)
+    if isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        reason = getattr(exc, "reason", "invalid character")
+        character = getattr(exc, "character", "")
+        char = f" {character!r}" if isinstance(character, str) else ""
+        return Problem(f"{reason}{char}", Location(path, line, column), code="syntax")
+    return Problem(str(exc), Location(path), code="syntax")

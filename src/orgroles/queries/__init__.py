@@ -1,0 +1,33 @@
+"""Queries on an org, as free functions grouped by topic (as networkx does).
+
+Each is also a method of :class:`~orgroles.Org`: ``chain(org, "dev-1")`` is
+``org.chain("dev-1")``. All run on the org's shared indexes, in O(answer) or O(N).
+"""
+
+from orgroles.queries.hierarchy import (
+    chain,
+    layers,
+    manager,
+    reports,
+    roots,
+    span,
+    subtree,
+)
+from orgroles.queries.responsibilities import responsibilities_of, roles_with
+from orgroles.queries.teams import headcount, team, team_of, teams_of
+
+__all__ = [
+    "chain",
+    "headcount",
+    "layers",
+    "manager",
+    "reports",
+    "responsibilities_of",
+    "roles_with",
+    "roots",
+    "span",
+    "subtree",
+    "team",
+    "team_of",
+    "teams_of",
+]

@@ -1,0 +1,146 @@
+"""Reporting lines: managers, reports, chains of command, spans, layers and subtrees.
+
+Examples use the bundled three-person tech team:
+
+>>> import orgroles
+>>> org = orgroles.load("examples/three_person_tech_team.yaml")
+>>> [r.id for r in reports(org, "cto")]
+['dev-1', 'dev-2']
+>>> manager(org, "dev-1").id
+'cto'
+>>> [r.id for r in chain(org, "dev-1")]
+['dev-1', 'cto', 'ceo']
+>>> span(org)
+{'ceo': 1, 'cto': 2, 'dev-1': 0, 'dev-2': 0}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from orgroles._index import NO_PARENT
+
+if TYPE_CHECKING:
+    from orgroles.model import Role
+    from orgroles.org import Org
+
+__all__ = ["chain", "layers", "manager", "reports", "roots", "span", "subtree"]
+
+
+def _pos(org: Org, role: str | Role) -> int:
+    rid = role if isinstance(role, str) else role.id
+    pos = org.index.pos.get(rid)
+    if pos is None:
+        org.roles[rid]  # raises UnknownRoleError with a did-you-mean
+    return pos  # type: ignore[return-value]
+
+
+def _roles(org: Org, positions: list[int]) -> list[Role]:
+    ids = org.index.ids
+    roles = org.roles
+    return [roles[ids[i]] for i in positions]
+
+
+def manager(org: Org, role: str | Role) -> Role | None:
+    """The role's manager: None for a top role, or when ``reports_to`` names no role.
+
+    Dotted-line managers (``dotted_to``) never count here.
+    """
+    p = org.index.parent[_pos(org, role)]
+    return None if p == NO_PARENT else org.roles[org.index.ids[p]]
+
+
+def reports(org: Org, role: str | Role, transitive: bool = False) -> list[Role]:
+    """The direct reports of a role, in file order; with ``transitive``, everyone below.
+
+    Assistants are included (they report to the role, even if they are not counted in
+    its span). The transitive walk is breadth first, O(answer), and safe in a cycle.
+    """
+    i = _pos(org, role)
+    index = org.index
+    return _roles(org, index.below(i) if transitive else index.reports(i))
+
+
+def chain(org: Org, role: str | Role) -> list[Role]:
+    """The chain of command: the role, its manager, and so on up to the top.
+
+    In a reporting cycle the chain stops before it would repeat a role.
+    """
+    return _roles(org, org.index.chain(_pos(org, role)))
+
+
+def span(org: Org) -> dict[str, int]:
+    """The span of control of every role: its direct reports, assistants excluded."""
+    index = org.index
+    children = index.children
+    assistant = index.assistant
+    out = dict.fromkeys(index.ids, 0)
+    ids = index.ids
+    for i, kids in children.items():
+        out[ids[i]] = sum(1 for c in kids if not assistant[c])
+    return out
+
+
+def layers(org: Org) -> dict[str, int | None]:
+    """The layer of every role: 0 for a top, 1 for its reports, and so on.
+
+    A role that no top reaches (in a reporting cycle, or below one) has layer None.
+    """
+    index = org.index
+    return {rid: (d if d >= 0 else None) for rid, d in zip(index.ids, index.depth, strict=True)}
+
+
+def roots(org: Org) -> list[Role]:
+    """The top roles: those with no ``reports_to``."""
+    return _roles(org, org.index.roots)
+
+
+def subtree(org: Org, root: str | Role, depth: int | None = None) -> Org:
+    """A new org with ``root`` and the roles below it, down to ``depth`` layers under it.
+
+    The new org keeps the people who hold its roles, the teams restricted to its roles,
+    the catalogue and the rule configuration. ``root`` becomes its top role.
+    """
+    from orgroles.org import Org
+
+    i = _pos(org, root)
+    index = org.index
+    keep = [i]
+    if depth is None:
+        keep += index.below(i)
+    elif depth > 0:
+        frontier = [i]
+        seen = {i}
+        for _ in range(depth):
+            nxt = [c for p in frontier for c in index.reports(p) if c not in seen]
+            seen.update(nxt)
+            keep += nxt
+            frontier = nxt
+    elif depth < 0:
+        raise ValueError(f"depth must be 0 or more, not {depth}")
+    keep.sort()
+    ids = index.ids
+    chosen = [org.roles[ids[k]] for k in keep]
+    at = keep.index(i)
+    if chosen[at].reports_to is not None:
+        chosen[at] = dataclasses.replace(chosen[at], reports_to=None)
+    wanted = {r.id for r in chosen}
+    holders = {pid for r in chosen for pid in r.holders}
+    teams = []
+    for t in org.teams.values():
+        members = tuple(m for m in t.members if m in wanted)
+        lead = t.lead if t.lead in wanted else None
+        if members or lead:
+            teams.append(dataclasses.replace(t, members=members, lead=lead))
+    document = org.to_document()
+    return Org.from_document(
+        dataclasses.replace(
+            document,
+            roles=tuple(chosen),
+            people=tuple(p for p in document.people if p.id in holders),
+            teams=tuple(teams),
+        ),
+        base_dir=org.base_dir,
+        catalog=org.catalog,
+    )

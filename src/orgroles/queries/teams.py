@@ -1,0 +1,98 @@
+"""Teams: declared ones, and the implicit team a role leads (itself and everyone below).
+
+When the file declares teams, a role belongs to the teams that name it as lead or
+member. A role in no declared team belongs to the implicit team of its manager (its work
+group); a top role, to its own.
+
+>>> import orgroles
+>>> org = orgroles.load("examples/three_person_tech_team.yaml")
+>>> t = team(org, "cto")
+>>> t.lead, t.members
+('cto', ('dev-1', 'dev-2'))
+>>> team_of(org, "dev-1").id
+'cto'
+>>> headcount(org, t)
+3
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from orgroles.model import Team
+
+if TYPE_CHECKING:
+    from orgroles.model import Role
+    from orgroles.org import Org
+
+__all__ = ["headcount", "members", "membership", "team", "team_of", "teams_of"]
+
+
+def membership(org: Org) -> dict[str, list[str]]:
+    """For every role in a declared team, the ids of its teams in file order (cached)."""
+    found: dict[str, list[str]] | None = org._cache.get("membership")
+    if found is None:
+        found = {}
+        for t in org.teams.values():
+            for rid in (t.lead, *t.members) if t.lead else t.members:
+                ids = found.setdefault(rid, [])
+                if t.id not in ids:
+                    ids.append(t.id)
+        org._cache["membership"] = found
+    return found
+
+
+def team(org: Org, lead: str | Role) -> Team:
+    """The team a role leads: the declared team it leads, else itself and everyone below."""
+    r = org.role(lead)
+    for t in org.teams.values():
+        if t.lead == r.id:
+            return t
+    index = org.index
+    below = index.below(index.pos[r.id])
+    return Team(
+        id=r.id,
+        name=f"{org.title_of(r)} team",
+        lead=r.id,
+        members=tuple(index.ids[i] for i in sorted(below)),
+    )
+
+
+def teams_of(org: Org, role: str | Role) -> list[Team]:
+    """The declared teams a role belongs to (as lead or member), in file order."""
+    rid = org.role(role).id
+    return [org.teams[t] for t in membership(org).get(rid, ())]
+
+
+def team_of(org: Org, role: str | Role) -> Team:
+    """The team a role works in: its first declared team, else its manager's team."""
+    r = org.role(role)
+    declared = membership(org).get(r.id)
+    if declared:
+        return org.teams[declared[0]]
+    index = org.index
+    p = index.parent[index.pos[r.id]]
+    return team(org, index.ids[p] if p >= 0 else r.id)
+
+
+def members(org: Org, t: Team) -> list[str]:
+    """The role ids of a team: its lead, then its members, without repeats."""
+    out = [t.lead] if t.lead else []
+    out += [m for m in t.members if m != t.lead]
+    return out
+
+
+def headcount(org: Org, t: Team | str) -> int:
+    """How many distinct people hold the seats of a team; vacant seats count for nobody.
+
+    ``t`` is a team or the id of a declared team.
+    """
+    if isinstance(t, str):
+        t = org.teams[t]
+    people: set[str] = set()
+    roles = org._roles
+    for rid in members(org, t):
+        role = roles.get(rid)
+        if role is not None:
+            people.update(role.holders)
+    return len(people)

@@ -1,0 +1,177 @@
+"""The selector mini-language: pick roles with space-separated terms that must all hold.
+
+========================  =====================================================
+term                      matches the roles ...
+========================  =====================================================
+``id:X``                  whose id is X
+``kind:X``                of kind X
+``family:X``              whose kind is in family X (``executive``, ``tech``, ...)
+``team:X``                in team X (a declared team, or the team a role X leads)
+``has:R``                 that hold responsibility R (kind defaults included)
+``under:X``               below role X, at any depth
+``holder:P``              held by person P
+``title~TEXT``            whose title contains TEXT (any case)
+``name~TEXT``             held by someone whose name contains TEXT (any case)
+``vacant``                that nobody holds
+``acting``                held by an interim holder
+``assistant``             that are staff seats (assistants, advisers)
+========================  =====================================================
+
+A value may list alternatives, any of which matches: ``kind:developer,designer``.
+A value with spaces is quoted: ``title~"head of"``. A leading ``-`` negates a term:
+``under:cto -kind:developer``. The empty selector matches every role.
+
+>>> sel = parse('kind:developer under:cto -vacant')
+>>> [(t.key, t.values, t.negated) for t in sel.terms]
+[('kind', ('developer',), False), ('under', ('cto',), False), ('vacant', (), True)]
+>>> parse('kidn:cto')
+Traceback (most recent call last):
+...
+orgroles.errors.SelectorError: unknown term 'kidn' (did you mean 'kind'?)
+  kidn:cto
+  ^
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from orgroles._suggest import suggestion_suffix
+from orgroles.errors import SelectorError
+
+if TYPE_CHECKING:
+    from orgroles.model import Role
+    from orgroles.org import Org
+
+__all__ = [
+    "FLAGS",
+    "MATCH_KEYS",
+    "TEXT_KEYS",
+    "Selector",
+    "Term",
+    "parse",
+    "parse_selector",
+    "select",
+]
+
+MATCH_KEYS = ("id", "kind", "family", "team", "has", "under", "holder")
+"""Terms written ``key:value``."""
+TEXT_KEYS = ("title", "name")
+"""Terms written ``key~text`` (a case-insensitive substring)."""
+FLAGS = ("vacant", "acting", "assistant")
+"""Terms that take no value."""
+
+_ALL_KEYS = (*MATCH_KEYS, *TEXT_KEYS, *FLAGS)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a selector; ``position`` is where it starts in the text."""
+
+    key: str
+    values: tuple[str, ...] = ()
+    negated: bool = False
+    position: int = 0
+    value_position: int = 0
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A parsed selector: all ``terms`` must hold. ``str()`` gives the text back."""
+
+    text: str
+    terms: tuple[Term, ...]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def select(self, org: Org) -> list[Role]:
+        """The matching roles of ``org``, in file order."""
+        return [org.roles[org.index.ids[i]] for i in self.positions(org)]
+
+    def positions(self, org: Org) -> list[int]:
+        """The positions (in ``org.index``) of the matching roles, in file order."""
+        from orgroles._match import term_predicate
+
+        candidates: list[int] = list(range(len(org.index)))
+        for term in self.terms:
+            keep: Callable[[int], bool] = term_predicate(org, term, self.text)
+            if term.negated:
+                candidates = [i for i in candidates if not keep(i)]
+            else:
+                candidates = [i for i in candidates if keep(i)]
+        return candidates
+
+
+def parse(text: str) -> Selector:
+    """Parse a selector; a bad term raises :class:`SelectorError` pointing at it."""
+    if not isinstance(text, str):
+        raise SelectorError(f"a selector is text, not {type(text).__name__}", str(text), 0)
+    terms: list[Term] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        start = i
+        negated = text[i] == "-"
+        if negated:
+            i += 1
+        key_start = i
+        while i < n and not text[i].isspace() and text[i] not in ":~":
+            i += 1
+        key = text[key_start:i]
+        op = text[i] if i < n and text[i] in ":~" else ""
+        if not op:
+            if key in FLAGS:
+                terms.append(Term(key, (), negated, start, i))
+                continue
+            if key in MATCH_KEYS or key in TEXT_KEYS:
+                sign = ":" if key in MATCH_KEYS else "~"
+                raise SelectorError(f"{key!r} needs a value: write {key}{sign}...", text, key_start)
+            raise SelectorError(
+                f"unknown term {key!r}{suggestion_suffix(key, _ALL_KEYS)}", text, key_start
+            )
+        if key in FLAGS:
+            raise SelectorError(f"{key!r} takes no value", text, key_start)
+        if key not in MATCH_KEYS and key not in TEXT_KEYS:
+            raise SelectorError(
+                f"unknown term {key!r}{suggestion_suffix(key, _ALL_KEYS)}", text, key_start
+            )
+        expected = ":" if key in MATCH_KEYS else "~"
+        if op != expected:
+            raise SelectorError(f"write {key}{expected}..., not {key}{op}...", text, i)
+        i += 1
+        value_start = i
+        if i < n and text[i] == '"':
+            close = text.find('"', i + 1)
+            if close < 0:
+                raise SelectorError("unterminated quote", text, i)
+            raw = text[i + 1 : close]
+            i = close + 1
+            if i < n and not text[i].isspace():
+                raise SelectorError("a space must follow a closing quote", text, i)
+        else:
+            while i < n and not text[i].isspace():
+                i += 1
+            raw = text[value_start:i]
+        if key in TEXT_KEYS:
+            values: tuple[str, ...] = (raw,) if raw else ()
+        else:
+            values = tuple(v for v in raw.split(",") if v)
+        if not values:
+            raise SelectorError(f"missing value after '{key}{op}'", text, value_start)
+        terms.append(Term(key, values, negated, start, value_start))
+    return Selector(text, tuple(terms))
+
+
+def select(org: Org, selector: str | Selector) -> list[Role]:
+    """The roles of ``org`` that match ``selector``, in file order."""
+    parsed = parse(selector) if isinstance(selector, str) else selector
+    return parsed.select(org)
+
+
+parse_selector = parse
+"""The name under which :func:`parse` is exported from :mod:`orgroles`."""

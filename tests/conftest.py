@@ -1,0 +1,68 @@
+"""Shared fixtures: the bundled example orgs and a way to run the CLI in-process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import orgroles
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+TINY = EXAMPLES / "three_person_tech_team.yaml"
+SCALEUP = EXAMPLES / "scaleup_cto_cpo.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _run_in_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Docstring examples name files relative to the project root, so tests run there."""
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
+def tiny() -> orgroles.Org:
+    return orgroles.load(TINY)
+
+
+@pytest.fixture
+def scaleup() -> orgroles.Org:
+    return orgroles.load(SCALEUP)
+
+
+class Cli:
+    """Run ``orgroles`` in-process; stdout and stderr are kept apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str | os.PathLike[str], input: str | None = None) -> Result:
+        from orgroles.cli import cli
+
+        return self.runner.invoke(
+            cli, [os.fspath(a) for a in args], input=input, catch_exceptions=False
+        )
+
+
+@pytest.fixture
+def run() -> Cli:
+    return Cli()
+
+
+@pytest.fixture
+def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write a text file under the test's temporary folder and return its path."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

@@ -1,0 +1,206 @@
+"""Every code snippet of README.md and docs/ runs here, so the docs cannot drift.
+
+How each fenced block is used, in file order, in a scratch folder that sees the
+project's ``examples/`` and ``tests/``:
+
+- ``python``: executed (the blocks of one page share their names, like a notebook);
+- ``pycon``: run as a doctest (the printed output is compared);
+- ``console``: each ``$ orgroles ...`` line runs the CLI and its output is compared with
+  the lines under it (``...`` matches anything); ``$ python ...`` runs a script;
+- ``bash``: each command runs (``orgroles``, ``python``); ``pip install`` and ``pytest``
+  are the set-up commands, which ``.ci/run`` runs: the test checks that it does;
+- ``yaml`` / ``json``: a block titled ``title="name.yaml"`` is written to the scratch
+  folder under that name (for the blocks that follow); every block must load as an org
+  (or, for a title starting with ``bad``, must fail to load); JSON must parse;
+- ``text``: sample output, not run.
+"""
+
+from __future__ import annotations
+
+import doctest
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import orgroles
+
+from .conftest import ROOT
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+CI_SCRIPT = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]*)(?P<opts>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
+    re.M | re.S,
+)
+_TITLE = re.compile(r'title="([^"]+)"')
+_CHECKER = doctest.OutputChecker()
+_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+@dataclass
+class Snippet:
+    page: Path
+    line: int
+    lang: str
+    title: str
+    body: str
+
+    def __str__(self) -> str:
+        return f"{self.page.relative_to(ROOT)}:{self.line}"
+
+
+def snippets(page: Path) -> list[Snippet]:
+    text = page.read_text(encoding="utf-8")
+    out = []
+    for m in _FENCE.finditer(text):
+        indent = m.group("indent")
+        body = "\n".join(line[len(indent) :] for line in m.group("body").splitlines()) + "\n"
+        title = _TITLE.search(m.group("opts"))
+        out.append(
+            Snippet(
+                page,
+                text.count("\n", 0, m.start()) + 1,
+                m.group("lang"),
+                title.group(1) if title else "",
+                body,
+            )
+        )
+    return out
+
+
+def _matches(expected: str, got: str) -> bool:
+    return _CHECKER.check_output(expected, got, _FLAGS)
+
+
+def _run_orgroles(args: list[str], where: Snippet) -> tuple[int, str]:
+    from orgroles.cli import cli
+
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def _run_command(command: str, where: Snippet) -> tuple[int, str]:
+    words = shlex.split(command)
+    if words[0] == "orgroles":
+        return _run_orgroles(words[1:], where)
+    if words[0] == "python":
+        proc = subprocess.run(
+            [sys.executable, *words[1:]], capture_output=True, text=True, check=False
+        )
+        return proc.returncode, proc.stdout + proc.stderr
+    if words[0] in ("pip", "pytest"):
+        assert command in CI_SCRIPT, f"{where}: .ci/run must run the set-up command {command!r}"
+        return 0, ""
+    raise AssertionError(f"{where}: the docs test does not know how to run {command!r}")
+
+
+def _console(snippet: Snippet) -> None:
+    blocks: list[tuple[str, list[str]]] = []
+    for line in snippet.body.splitlines():
+        if line.startswith("$ "):
+            blocks.append((line[2:], []))
+        elif blocks:
+            blocks[-1][1].append(line)
+    for command, expected_lines in blocks:
+        code, output = _run_command(command, snippet)
+        expected = "\n".join(expected_lines).strip()
+        if expected:
+            assert _matches(expected + "\n", output), (
+                f"{snippet}: `{command}` printed:\n{output}\nexpected:\n{expected}"
+            )
+        else:
+            assert code == 0, f"{snippet}: `{command}` exited {code}:\n{output}"
+
+
+def _bash(snippet: Snippet) -> None:
+    for line in snippet.body.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        for command in (part.strip() for part in line.split("&&")):
+            code, output = _run_command(command, snippet)
+            assert code == 0, f"{snippet}: `{command}` exited {code}:\n{output}"
+
+
+def _data(snippet: Snippet) -> None:
+    if snippet.title:
+        Path(snippet.title).parent.mkdir(parents=True, exist_ok=True)
+        Path(snippet.title).write_text(snippet.body, encoding="utf-8")
+    if snippet.lang == "json":
+        json.loads(snippet.body)
+        if not snippet.title.endswith(".json"):
+            return
+    fmt = "json" if snippet.lang == "json" else "yaml"
+    bad = Path(snippet.title).name.startswith("bad")
+    if bad:
+        with pytest.raises(orgroles.OrgError):
+            orgroles.loads(snippet.body, fmt, base_dir=".")
+        return
+    orgroles.loads(snippet.body, fmt, base_dir=".")
+
+
+def _pycon(snippet: Snippet, namespace: dict[str, object]) -> None:
+    test = doctest.DocTestParser().get_doctest(
+        snippet.body, namespace, str(snippet), str(snippet.page), snippet.line
+    )
+    runner = doctest.DocTestRunner(optionflags=_FLAGS)
+    runner.run(test, clear_globs=False)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, f"{snippet}: doctest failed (see the output above)"
+
+
+@pytest.fixture
+def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("examples", "tests"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+def test_page_snippets_run(page: Path, scratch: Path) -> None:
+    namespace: dict[str, object] = {"__name__": "__docs__"}
+    found = snippets(page)
+    for snippet in found:
+        if snippet.lang == "python":
+            code = compile(snippet.body, str(snippet), "exec")
+            exec(code, namespace)
+        elif snippet.lang == "pycon":
+            _pycon(snippet, namespace)
+        elif snippet.lang == "console":
+            _console(snippet)
+        elif snippet.lang == "bash":
+            _bash(snippet)
+        elif snippet.lang in ("yaml", "json"):
+            _data(snippet)
+        elif snippet.lang not in ("text", ""):
+            raise AssertionError(f"{snippet}: unknown snippet language {snippet.lang!r}")
+
+
+def test_every_page_is_in_the_mkdocs_nav() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in (ROOT / "docs").rglob("*.md"):
+        assert str(page.relative_to(ROOT / "docs")) in nav, page
+
+
+def test_the_readme_setup_is_two_commands() -> None:
+    bash = [s for s in snippets(ROOT / "README.md") if s.lang == "bash"]
+    commands = [line for s in bash for line in s.body.splitlines() if line.strip()]
+    assert len(commands) == 2
+    assert all(c in CI_SCRIPT for c in commands)
+
+
+def test_docs_examples_use_relative_paths() -> None:
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        assert "../shared" not in text, page
+        assert os.sep + "work" + os.sep not in text, page

@@ -1,0 +1,169 @@
+"""What a check finds: :class:`Violation` and the :class:`Report` that collects them.
+
+>>> from orgroles.rules.report import Report, Violation
+>>> v = Violation("C001", "span-too-wide", "warning", "cto", "12 direct reports (max 10)")
+>>> print(v)
+C001 span-too-wide (warning) cto: 12 direct reports (max 10)
+>>> report = Report([v])
+>>> report.ok, len(report.warnings)
+(True, 1)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgroles.errors import Location
+from orgroles.model import Severity
+
+__all__ = ["SEVERITIES", "Report", "Suppressed", "Violation"]
+
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+"""The severities, most serious first."""
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One rule broken by one role (or by the org as a whole, when ``role`` is None).
+
+    ``related`` lists the other roles involved, such as the rest of a reporting cycle.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    role: str | None
+    message: str
+    location: Location | None = None
+    related: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location is not None else ""
+        who = f"{self.role}: " if self.role is not None else ""
+        return f"{where}{self.code} {self.name} ({self.severity}) {who}{self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The violation as JSON data (the stable shape of ``--format json``)."""
+        loc = self.location
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "role": self.role,
+            "message": self.message,
+            "related": list(self.related),
+            "location": None
+            if loc is None
+            else {"path": loc.path, "line": loc.line, "column": loc.column},
+        }
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A violation that a role's ``noqa`` silenced, with the reason it gave."""
+
+    violation: Violation
+    reason: str = ""
+
+
+def _sort_key(v: Violation) -> tuple[Any, ...]:
+    loc = v.location
+    return (
+        loc is None,
+        loc.path or "" if loc else "",
+        loc.line or 0 if loc else 0,
+        loc.column or 0 if loc else 0,
+        v.code,
+        v.role or "",
+    )
+
+
+@dataclass
+class Report:
+    """The result of :meth:`orgroles.Org.check`: violations in file order.
+
+    ``ok`` is true when no violation has the ``error`` severity (warnings and infos do
+    not fail a check). ``suppressed`` keeps what ``noqa`` silenced, with the reasons.
+    """
+
+    violations: list[Violation] = field(default_factory=list)
+    suppressed: list[Suppressed] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    org: str = ""
+    path: str | None = None
+    roles: int = 0
+
+    def __post_init__(self) -> None:
+        self.violations = sorted(self.violations, key=_sort_key)
+
+    def __iter__(self) -> Iterator[Violation]:
+        return iter(self.violations)
+
+    def __len__(self) -> int:
+        return len(self.violations)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {s}" for s, n in self.severity_counts().items() if n)
+        return f"<Report {self.org!r}: {counts or 'no violations'}>"
+
+    @property
+    def ok(self) -> bool:
+        """True when no violation has the ``error`` severity."""
+        return not any(v.severity == "error" for v in self.violations)
+
+    def _of(self, severity: Severity) -> list[Violation]:
+        return [v for v in self.violations if v.severity == severity]
+
+    @property
+    def errors(self) -> list[Violation]:
+        """The violations of ``error`` severity."""
+        return self._of("error")
+
+    @property
+    def warnings(self) -> list[Violation]:
+        """The violations of ``warning`` severity."""
+        return self._of("warning")
+
+    @property
+    def infos(self) -> list[Violation]:
+        """The violations of ``info`` severity."""
+        return self._of("info")
+
+    def severity_counts(self) -> dict[Severity, int]:
+        """How many violations of each severity, most serious first."""
+        counts = Counter(v.severity for v in self.violations)
+        return {s: counts.get(s, 0) for s in SEVERITIES}
+
+    def counts(self) -> dict[str, int]:
+        """How many violations of each rule code, by code."""
+        return dict(sorted(Counter(v.code for v in self.violations).items()))
+
+    def by_role(self) -> dict[str, list[Violation]]:
+        """The violations of each role (those of the whole org are left out)."""
+        out: dict[str, list[Violation]] = {}
+        for v in self.violations:
+            if v.role is not None:
+                out.setdefault(v.role, []).append(v)
+        return out
+
+    def select(self, codes: Sequence[str]) -> list[Violation]:
+        """The violations of these rule codes."""
+        wanted = set(codes)
+        return [v for v in self.violations if v.code in wanted]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON data: the documented, stable shape of ``--format json``."""
+        return {
+            "org": self.org,
+            "path": self.path,
+            "roles": self.roles,
+            "ok": self.ok,
+            "summary": self.severity_counts(),
+            "counts": self.counts(),
+            "rules": list(self.rules),
+            "violations": [v.to_dict() for v in self.violations],
+            "suppressed": [{**s.violation.to_dict(), "reason": s.reason} for s in self.suppressed],
+        }

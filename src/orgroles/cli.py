@@ -56,23 +56,73 @@ def _write(text: str, output: str | None) -> None:
         atomic_write(output, text)
 
 
+def _split(values: Sequence[str]) -> list[str]:
+    """``("K,C001", "S")`` -> ``["K", "C001", "S"]``: options that take comma lists."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
 @cli.command()
 @click.argument("orgs", nargs=-1, required=True, metavar="ORG...")
-def check(orgs: Sequence[str]) -> None:
-    """Check org files: load each one and report its problems."""
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Rules to run (codes, names or families such as K; comma-separated). "
+    "Replaces the file's rules.select.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Rules not to run, added to the file's rules.ignore.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, sarif for code scanning.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+def check(
+    orgs: Sequence[str],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    fmt: str,
+    output: str | None,
+    exit_zero: bool,
+) -> None:
+    """Check org files against the rules; exit 1 if any violation is an error."""
     from orgroles.io.orgfile import load
+    from orgroles.rules.output import format_text, to_json, to_sarif
 
-    failed = False
+    chosen = _split(select) or None
+    ignored = _split(ignore)
+    reports = []
+    unreadable = False
     for path in orgs:
         try:
             org = load(path)
         except OrgValidationError as exc:
-            failed = True
+            unreadable = True
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             continue
-        click.echo(f"{path}: no problems ({len(org):,} roles)")
-    sys.exit(EXIT_BAD_INPUT if failed else EXIT_OK)
+        reports.append(org.check(select=chosen, ignore=ignored))
+    if fmt == "json":
+        _write(to_json(reports), output)
+    elif fmt == "sarif":
+        _write(to_sarif(reports), output)
+    elif reports:
+        color = output is None or output == "-"
+        text = "\n\n".join(format_text(r, color=color) for r in reports) + "\n"
+        _write(text, output)
+    if unreadable:
+        sys.exit(EXIT_BAD_INPUT)
+    failed = not all(r.ok for r in reports)
+    sys.exit(EXIT_VIOLATIONS if failed and not exit_zero else EXIT_OK)
 
 
 @cli.command()
@@ -86,6 +136,71 @@ def schema(output: str | None, which: str | None) -> None:
 
     document = catalog_schema() if which == "catalog" else org_schema()
     _write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+
+
+@cli.command()
+@click.argument("org", type=click.Path(dir_okay=False))
+@click.argument("selector", default="")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--lang", default="en", show_default=True, help="Language of titles (en, fr).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
+def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> None:
+    """List the roles of ORG that match SELECTOR (all roles if it is empty).
+
+    \b
+    Terms, all of which must hold:  id:X  kind:X  family:X  team:X  has:RESP
+    under:X  holder:PERSON  title~TEXT  name~TEXT  vacant  acting  assistant
+    (-term negates, X,Y means either: 'kind:developer,designer under:cto -vacant')
+    """
+    from orgroles.io.orgfile import load
+    from orgroles.query_output import query_csv, query_json, query_text
+
+    loaded = load(org)
+    roles = loaded.select(selector)
+    formatter = {"text": query_text, "json": query_json, "csv": query_csv}[fmt]
+    _write(formatter(loaded, roles, lang), output)
+
+
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def diff(old: str, new: str, fmt: str) -> None:
+    """Show a reorganisation: roles added, removed, moved, retitled and re-staffed."""
+    from orgroles.io.orgfile import load
+
+    changes = load(old).diff(load(new))
+    if fmt == "json":
+        click.echo(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(str(changes))
+
+
+@cli.command()
+@click.argument("org", required=False, type=click.Path(dir_okay=False))
+@click.option("--lang", default="en", show_default=True, help="Language of labels (en, fr).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def catalog(org: str | None, lang: str, fmt: str) -> None:
+    """List the kinds and responsibilities of the built-in catalogue, or of ORG's."""
+    from orgroles.catalog import builtin_catalog
+    from orgroles.catalog.listing import catalog_data, catalog_text
+    from orgroles.io.orgfile import load
+
+    chosen = load(org).catalog if org else builtin_catalog()
+    if fmt == "json":
+        click.echo(json.dumps(catalog_data(chosen, lang), indent=2, ensure_ascii=False))
+    else:
+        click.echo(catalog_text(chosen, lang))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -137,6 +137,9 @@ class RoleKind(_Base):
     description: str | None = None
     descriptions: Labels = Field(default_factory=dict)
     family: str | None = Field(default=None, description="executive, tech, product, ...")
+    source: str | None = Field(
+        default=None, description="Where the kind comes from, e.g. fact tags."
+    )
     responsibilities: tuple[Id, ...] = ()
     career_from: tuple[Id, ...] = Field(
         default=(), description="Kinds that typically grow into this one."

@@ -17,11 +17,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from orgroles import queries
+from orgroles import edit, queries
 from orgroles._idmap import IdMap
 from orgroles._index import Index
 from orgroles.catalog import Catalog, resolve_catalog
@@ -30,6 +30,7 @@ from orgroles.errors import (
     OrgFileError,
     OrgValidationError,
     Problem,
+    UnknownIdError,
     UnknownPersonError,
     UnknownRoleError,
     UnknownTeamError,
@@ -43,12 +44,17 @@ from orgroles.model import (
     Role,
     RoleKind,
     RulesConfig,
+    Severity,
     Team,
 )
 from orgroles.selectors import Selector, select
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pandas as pd
+
+    from orgroles.diff import OrgDiff
+    from orgroles.rules.report import Report
 
 __all__ = ["Org"]
 
@@ -145,6 +151,7 @@ class Org:
         self._roles: dict[str, Role] = tables["roles"]
         self._teams: dict[str, Team] = tables["teams"]
         problems += _check_custom_rules(document.rules, source)
+        problems += _rules_problems(document.rules, source)
         if problems:
             raise _error(problems, source)
         if catalog is None:
@@ -171,6 +178,16 @@ class Org:
     def responsibilities(self) -> Mapping[str, Responsibility]:
         """Every responsibility the org can use: its catalogues' and its own."""
         return self.catalog.responsibilities
+
+    @property
+    def defined_kinds(self) -> Mapping[str, RoleKind]:
+        """The kinds this org itself defines (its file's ``kinds:``), in file order."""
+        return IdMap(self._kinds, UnknownIdError)
+
+    @property
+    def defined_responsibilities(self) -> Mapping[str, Responsibility]:
+        """The responsibilities this org itself defines (its ``responsibilities:``)."""
+        return IdMap(self._responsibilities, UnknownIdError)
 
     def __len__(self) -> int:
         return len(self._roles)
@@ -331,6 +348,82 @@ class Org:
         """Distinct people in a team's seats; see :func:`orgroles.queries.headcount`."""
         return queries.headcount(self, team)
 
+    # -- editing (in place; see orgroles.edit) --------------------------------------------
+
+    def add_role(self, role: Role | Mapping[str, Any]) -> Role:
+        """Add a role; see :func:`orgroles.edit.add_role`."""
+        return edit.add_role(self, role)
+
+    def add_person(self, person: Person | Mapping[str, Any]) -> Person:
+        """Add a person; see :func:`orgroles.edit.add_person`."""
+        return edit.add_person(self, person)
+
+    def update_role(self, role: str, **changes: Any) -> Role:
+        """Change fields of a role; see :func:`orgroles.edit.update_role`."""
+        return edit.update_role(self, role, **changes)
+
+    def remove_role(self, role: str, *, reports: Literal["move_up", "error"] = "move_up") -> Role:
+        """Remove a role, moving its reports up; see :func:`orgroles.edit.remove_role`."""
+        return edit.remove_role(self, role, reports=reports)
+
+    def move(self, role: str, new_manager: str | None) -> None:
+        """Give a role a new manager; see :func:`orgroles.edit.move`."""
+        edit.move(self, role, new_manager)
+
+    def assign(self, role: str, person: str | Person | list[str], *, acting: bool = False) -> None:
+        """Put someone in a seat; see :func:`orgroles.edit.assign`."""
+        edit.assign(self, role, person, acting=acting)
+
+    def vacate(self, role: str) -> None:
+        """Empty a seat; see :func:`orgroles.edit.vacate`."""
+        edit.vacate(self, role)
+
+    def diff(self, other: Org) -> OrgDiff:
+        """What changed from this org to ``other``; see :func:`orgroles.diff.diff`."""
+        from orgroles.diff import diff
+
+        return diff(self, other)
+
+    # -- analysis (see orgroles.analysis) ---------------------------------------------------
+
+    def metrics(self) -> dict[str, Any]:
+        """Headline numbers; see :func:`orgroles.analysis.metrics`."""
+        from orgroles.analysis import metrics
+
+        return metrics(self)
+
+    def to_frame(self, lang: str = "en") -> pd.DataFrame:
+        """A pandas table of the roles (needs pandas); see :func:`orgroles.analysis.to_frame`."""
+        from orgroles.analysis import to_frame
+
+        return to_frame(self, lang)
+
+    def responsibility_matrix(self, lang: str = "en") -> pd.DataFrame:
+        """Roles x responsibilities (needs pandas); see :mod:`orgroles.analysis`."""
+        from orgroles.analysis import responsibility_matrix
+
+        return responsibility_matrix(self, lang)
+
+    # -- rules ---------------------------------------------------------------------------
+
+    def check(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        params: Mapping[str, Mapping[str, Any]] | None = None,
+        severity: Mapping[str, Severity] | None = None,
+    ) -> Report:
+        """Run the rules and return a :class:`~orgroles.rules.Report`.
+
+        ``select`` (codes, names or families; all by default) replaces the file's
+        ``rules.select``; ``ignore``, ``params`` and ``severity`` are merged over the
+        file's settings. See :func:`orgroles.rules.check`.
+        """
+        from orgroles.rules import check
+
+        return check(self, select=select, ignore=ignore, params=params, severity=severity)
+
     # -- documents and files -----------------------------------------------------------
 
     def to_document(self) -> OrgDocument:
@@ -406,6 +499,17 @@ def _check_custom_rules(rules: RulesConfig, source: Source | None) -> list[Probl
                     )
                 )
     return problems
+
+
+def _rules_problems(rules: RulesConfig, source: Source | None) -> list[Problem]:
+    """Unknown rule codes and bad rule parameters, located (see orgroles.rules.config)."""
+    if not (rules.select or rules.ignore or rules.severity or rules.params or rules.custom):
+        return []
+    from orgroles.rules.config import config_problems
+
+    if source is not None:
+        return config_problems(rules, source.location)
+    return config_problems(rules, lambda loc, key=False: None)
 
 
 def _error(problems: list[Problem], source: Source | None) -> OrgValidationError:

@@ -86,9 +86,10 @@ class Source:
             found = self._items[section] = [Location(self.path, ln, col) for ln, col in positions]
         return found
 
-    def location(self, loc: tuple[str | int, ...]) -> Location:
-        """The location of any node, or the nearest ancestor that exists."""
-        position = self.marks.position(loc) if self.marks is not None else None
+    def location(self, loc: tuple[str | int, ...], *, key: bool = False) -> Location:
+        """The location of any node, or the nearest ancestor that exists; with ``key``,
+        of the key of a mapping entry rather than its value."""
+        position = self.marks.position(loc, key=key) if self.marks is not None else None
         return Location(self.path, *position) if position else Location(self.path)
 
 

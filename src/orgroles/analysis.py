@@ -1,0 +1,147 @@
+"""Numbers and tables for analysts: org metrics, and pandas tables of roles and duties.
+
+:func:`metrics` needs nothing but orgroles. :func:`to_frame` and
+:func:`responsibility_matrix` need pandas: ``pip install 'orgroles[analysis]'``.
+
+>>> import orgroles
+>>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+>>> m = metrics(org)
+>>> m["roles"], m["headcount"], m["vacancies"], m["layers"], m["max_span"]
+(20, 19, 1, 5, 4)
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import TYPE_CHECKING, Any
+
+from orgroles.errors import OrgError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from orgroles.org import Org
+
+__all__ = ["MissingExtraError", "metrics", "responsibility_matrix", "team_ids", "to_frame"]
+
+
+class MissingExtraError(OrgError, ImportError):
+    """An optional dependency is not installed; the message says how to install it."""
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise MissingExtraError(
+            "this needs pandas: pip install 'orgroles[analysis]' (or pip install pandas)"
+        ) from None
+    return pandas
+
+
+def team_ids(org: Org) -> list[str]:
+    """For every role, in file order, the id of the team it works in: its first declared
+    team, else its manager's id (the implicit team the manager leads), else its own id."""
+    from orgroles.queries.teams import membership
+
+    declared = membership(org)
+    index = org.index
+    ids = index.ids
+    parent = index.parent
+    return [
+        declared[rid][0] if rid in declared else (ids[p] if p >= 0 else rid)
+        for rid, p in zip(ids, parent, strict=True)
+    ]
+
+
+def metrics(org: Org) -> dict[str, Any]:
+    """Headline numbers: roles, headcount, vacancies, layers, spans of control, and more.
+
+    ``headcount`` counts distinct people in seats; ``layers`` is the deepest layer (the
+    top is layer 1); span figures are over managers (roles with at least one report,
+    assistants not counted).
+    """
+    index = org.index
+    roles = list(org.roles.values())
+    spans = [s for s in org.span().values() if s > 0]
+    people = {pid for r in roles for pid in r.holders}
+    depth = [d for d in index.depth if d >= 0]
+    return {
+        "roles": len(roles),
+        "headcount": len(people),
+        "people": len(org.people),
+        "vacancies": sum(1 for r in roles if r.vacant),
+        "acting": sum(1 for r in roles if r.acting),
+        "assistants": sum(1 for r in roles if r.assistant),
+        "tops": len(index.roots),
+        "dangling_managers": len(index.dangling),
+        "layers": (max(depth) + 1) if depth else 0,
+        "managers": len(spans),
+        "median_span": statistics.median(spans) if spans else 0,
+        "mean_span": round(statistics.fmean(spans), 2) if spans else 0.0,
+        "max_span": max(spans, default=0),
+        "managers_with_one_report": sum(1 for s in spans if s == 1),
+        "teams": len(org.teams),
+    }
+
+
+def to_frame(org: Org, lang: str = "en") -> pd.DataFrame:
+    """One row per role, indexed by id: title, kind, family, holders' names and ids,
+    manager, layer, span, team, vacant, acting, assistant and responsibilities."""
+    pandas = _pandas()
+    from orgroles.queries.responsibilities import responsibility_ids
+
+    index = org.index
+    roles = list(org.roles.values())
+    people = org.people
+    spans = org.span()
+    ids = index.ids
+    data = {
+        "title": [org.title_of(r, lang) for r in roles],
+        "kind": [r.kind for r in roles],
+        "family": [org.family_of(r) for r in roles],
+        "holders": [
+            "; ".join(people[h].display_name if h in people else h for h in r.holders) or None
+            for r in roles
+        ],
+        "holder_ids": [list(r.holders) for r in roles],
+        "manager": [
+            ids[p] if p >= 0 else r.reports_to for r, p in zip(roles, index.parent, strict=True)
+        ],
+        "layer": [d + 1 if d >= 0 else None for d in index.depth],
+        "span": [spans[r.id] for r in roles],
+        "team": team_ids(org),
+        "vacant": [r.vacant for r in roles],
+        "acting": [r.acting for r in roles],
+        "assistant": [r.assistant for r in roles],
+        "responsibilities": [list(ids_) for ids_ in responsibility_ids(org)],
+    }
+    frame: pd.DataFrame = pandas.DataFrame(data, index=pandas.Index(ids, name="id"))
+    frame["layer"] = frame["layer"].astype("Int64")
+    return frame
+
+
+def responsibility_matrix(org: Org, lang: str = "en") -> pd.DataFrame:
+    """A roles x responsibilities table of booleans: who holds what.
+
+    Columns follow the catalogue's order (then ids no catalogue defines); rows follow
+    the file. Use ``.sum()`` for how many roles hold each responsibility.
+    """
+    pandas = _pandas()
+    from orgroles.queries.responsibilities import responsibility_ids
+
+    held = responsibility_ids(org)
+    used = {rid for ids in set(held) for rid in ids}
+    catalog = org.catalog.responsibilities
+    columns = [rid for rid in catalog if rid in used] + sorted(used - set(catalog))
+    position = {rid: n for n, rid in enumerate(columns)}
+    rows = []
+    for ids in held:
+        row = [False] * len(columns)
+        for rid in ids:
+            row[position[rid]] = True
+        rows.append(row)
+    matrix: pd.DataFrame = pandas.DataFrame(
+        rows, index=pandas.Index(org.index.ids, name="id"), columns=columns, dtype=bool
+    )
+    return matrix

@@ -1,0 +1,161 @@
+"""What changed between two orgs: a reorganisation as roles added, removed, moved,
+retitled, re-staffed and otherwise changed.
+
+>>> import orgroles
+>>> old = orgroles.load("examples/three_person_tech_team.yaml")
+>>> new = old.copy()
+>>> new.add_role({"id": "dev-3", "kind": "developer", "reports_to": "cto"})
+Role(id='dev-3', kind='developer', reports_to='cto')
+>>> new.update_role("dev-1", title="Senior Developer")
+Role(id='dev-1', title='Senior Developer', kind='developer', holder='yanis', reports_to='cto')
+>>> print(diff(old, new))
+added      dev-3: Developer, under cto
+retitled   dev-1: Developer -> Senior Developer
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from orgroles.model import Role
+
+if TYPE_CHECKING:
+    from orgroles.org import Org
+
+__all__ = ["FieldChange", "OrgDiff", "diff"]
+
+_OTHER_FIELDS = (
+    "kind",
+    "acting",
+    "dotted_to",
+    "assistant",
+    "responsibilities",
+    "drop",
+    "noqa",
+    "meta",
+)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one role, before and after."""
+
+    role: str
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class OrgDiff:
+    """The roles added and removed, and the changes to the roles in both orgs.
+
+    ``moved``, ``retitled`` and ``restaffed`` are :class:`FieldChange` lists whose
+    fields are ``reports_to``, ``title`` (as displayed) and ``holder``; ``changed``
+    holds every other field that differs. Empty (falsy) when nothing changed.
+    """
+
+    added: list[Role] = field(default_factory=list)
+    removed: list[Role] = field(default_factory=list)
+    moved: list[FieldChange] = field(default_factory=list)
+    retitled: list[FieldChange] = field(default_factory=list)
+    restaffed: list[FieldChange] = field(default_factory=list)
+    changed: list[FieldChange] = field(default_factory=list)
+    _titles: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __bool__(self) -> bool:
+        return any(
+            (self.added, self.removed, self.moved, self.retitled, self.restaffed, self.changed)
+        )
+
+    def counts(self) -> dict[str, int]:
+        """How many changes of each kind."""
+        return {
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "moved": len(self.moved),
+            "retitled": len(self.retitled),
+            "restaffed": len(self.restaffed),
+            "changed": len(self.changed),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The diff as JSON data (the shape of ``orgroles diff --format json``)."""
+
+        def change(c: FieldChange) -> dict[str, Any]:
+            return {"role": c.role, "field": c.field, "old": _json(c.old), "new": _json(c.new)}
+
+        def role(r: Role) -> dict[str, Any]:
+            return {
+                "role": r.id,
+                "title": self._titles.get(r.id, r.title or r.id),
+                "reports_to": r.reports_to,
+            }
+
+        return {
+            "counts": self.counts(),
+            "added": [role(r) for r in self.added],
+            "removed": [role(r) for r in self.removed],
+            "moved": [change(c) for c in self.moved],
+            "retitled": [change(c) for c in self.retitled],
+            "restaffed": [change(c) for c in self.restaffed],
+            "changed": [change(c) for c in self.changed],
+        }
+
+    def __str__(self) -> str:
+        lines = []
+        for r in self.added:
+            under = f", under {r.reports_to}" if r.reports_to else ", at the top"
+            lines.append(f"added      {r.id}: {self._titles.get(r.id, r.id)}{under}")
+        for r in self.removed:
+            lines.append(f"removed    {r.id}: {self._titles.get(r.id, r.id)}")
+        for c in self.moved:
+            lines.append(f"moved      {c.role}: {c.old or '(top)'} -> {c.new or '(top)'}")
+        for c in self.retitled:
+            lines.append(f"retitled   {c.role}: {c.old} -> {c.new}")
+        for c in self.restaffed:
+            lines.append(f"restaffed  {c.role}: {_holders(c.old)} -> {_holders(c.new)}")
+        for c in self.changed:
+            lines.append(f"changed    {c.role}: {c.field}: {_json(c.old)} -> {_json(c.new)}")
+        return "\n".join(lines) if lines else "no changes"
+
+
+def _holders(value: Any) -> str:
+    if not value:
+        return "(vacant)"
+    return value if isinstance(value, str) else " + ".join(value)
+
+
+def _json(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def diff(old: Org, new: Org) -> OrgDiff:
+    """Compare two orgs role by role (by id), in O(N)."""
+    out = OrgDiff()
+    old_roles, new_roles = old.roles, new.roles
+    for rid, role in new_roles.items():
+        if rid not in old_roles:
+            out.added.append(role)
+            out._titles[rid] = new.title_of(role)
+    for rid, role in old_roles.items():
+        if rid not in new_roles:
+            out.removed.append(role)
+            out._titles[rid] = old.title_of(role)
+            continue
+        after = new_roles[rid]
+        if after == role:
+            continue
+        if after.reports_to != role.reports_to:
+            out.moved.append(FieldChange(rid, "reports_to", role.reports_to, after.reports_to))
+        before_title, after_title = old.title_of(role), new.title_of(after)
+        if before_title != after_title:
+            out.retitled.append(FieldChange(rid, "title", before_title, after_title))
+        if role.holders != after.holders:
+            out.restaffed.append(FieldChange(rid, "holder", role.holder, after.holder))
+        for name in _OTHER_FIELDS:
+            a, b = getattr(role, name), getattr(after, name)
+            if a != b:
+                out.changed.append(FieldChange(rid, name, a, b))
+    return out

@@ -1,0 +1,64 @@
+"""How ``orgroles query`` prints roles: text for people, JSON and CSV for programs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from orgroles.model import Role
+    from orgroles.org import Org
+
+__all__ = ["FIELDS", "query_csv", "query_json", "query_text", "role_record"]
+
+FIELDS = ("id", "title", "kind", "holders", "manager", "layer", "span")
+"""The columns of ``orgroles query``'s JSON and CSV output."""
+
+
+def role_record(org: Org, role: Role, lang: str = "en") -> dict[str, Any]:
+    """One role as a flat record: id, title, kind, holders' names, manager, layer, span."""
+    index = org.index
+    i = index.pos[role.id]
+    depth = index.depth[i]
+    return {
+        "id": role.id,
+        "title": org.title_of(role, lang),
+        "kind": role.kind,
+        "holders": [p.display_name for p in org.holders_of(role)],
+        "manager": role.reports_to,
+        "layer": depth + 1 if depth >= 0 else None,
+        "span": index.span(i),
+    }
+
+
+def query_text(org: Org, roles: Sequence[Role], lang: str = "en") -> str:
+    """One line per role (``id  title  holders``), then a count."""
+    lines = []
+    width = max((len(r.id) for r in roles), default=0)
+    for role in roles:
+        names = ", ".join(p.display_name for p in org.holders_of(role)) or "(vacant)"
+        lines.append(f"{role.id:<{width}}  {org.title_of(role, lang)}  {names}")
+    lines.append(f"{len(roles):,} role{'' if len(roles) == 1 else 's'}")
+    return "\n".join(lines) + "\n"
+
+
+def query_json(org: Org, roles: Sequence[Role], lang: str = "en") -> str:
+    """A JSON list of role records."""
+    return (
+        json.dumps([role_record(org, r, lang) for r in roles], indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def query_csv(org: Org, roles: Sequence[Role], lang: str = "en") -> str:
+    """CSV with a header; holders are joined with '; '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for role in roles:
+        record = role_record(org, role, lang)
+        record["holders"] = "; ".join(record["holders"])
+        writer.writerow(record)
+    return out.getvalue()

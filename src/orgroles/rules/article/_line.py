@@ -1,0 +1,40 @@
+"""What K002 and K003 share: roles of some kinds must sit under a role of another kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgroles.model import Id
+from orgroles.rules.base import Finding, Params
+from orgroles.rules.context import CheckContext
+
+__all__ = ["LineParams", "line_findings"]
+
+
+class LineParams(Params):
+    """``manager``: the kind at the head of the line; ``kinds``: the kinds that belong in it."""
+
+    manager: Id
+    kinds: tuple[Id, ...]
+
+
+def line_findings(ctx: CheckContext, params: LineParams) -> Iterator[Finding]:
+    """A finding for each role of ``params.kinds`` that no ``params.manager`` role is above.
+
+    Silent when the org has no role of the manager's kind: there is no line to sit in.
+    """
+    heads = ctx.by_kind.get(params.manager)
+    if not heads:
+        return
+    inside = ctx.below_kinds([params.manager])
+    head = ctx.describe(heads[0]) if len(heads) == 1 else f"a {params.manager!r}"
+    for kind in params.kinds:
+        for i in ctx.by_kind.get(kind, ()):
+            if i not in inside:
+                chain = ctx.index.chain(i)
+                top = ctx.describe(chain[-1]) if len(chain) > 1 else "nobody"
+                yield Finding(
+                    ctx.id(i),
+                    f"a {ctx.org.title_of(ctx.roles[i])} outside the line of {head} "
+                    f"(its line goes up to {top})",
+                )

@@ -1,0 +1,132 @@
+"""What a rule is: a small class with a stable code, a name, a family, a default
+severity, typed parameters and a docstring with an Anti-pattern and a Best practice.
+
+Rules register themselves with :func:`register`; the engine runs the registered ones.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+
+from orgroles.errors import Location
+from orgroles.model import Severity
+
+if TYPE_CHECKING:
+    from orgroles.rules.context import CheckContext
+
+__all__ = [
+    "FAMILIES",
+    "Finding",
+    "NoParams",
+    "Params",
+    "Rule",
+    "all_rules",
+    "example",
+    "get_rule",
+    "register",
+]
+
+FAMILIES: dict[str, str] = {
+    "S": "structure",
+    "H": "staffing",
+    "C": "shape",
+    "R": "responsibilities",
+    "K": "article",
+    "X": "custom",
+}
+"""Rule families by code letter: select or ignore a whole family by letter or by name."""
+
+
+class Params(BaseModel):
+    """Base of every rule's parameters: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoParams(Params):
+    """A rule without parameters."""
+
+
+class Finding(NamedTuple):
+    """What a rule reports: the role at fault (or None for the whole org) and why.
+
+    ``related`` names the other roles involved; ``location`` overrides the role's own
+    (for problems that belong to a team or a kind rather than a role).
+    """
+
+    role: str | None
+    message: str
+    related: tuple[str, ...] = ()
+    location: Location | None = None
+
+
+class Rule:
+    """A rule. Subclasses set the class attributes and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = "warning"
+    params_type: ClassVar[type[Params]] = NoParams
+
+    @property
+    def family(self) -> str:
+        """The family name, from the code's letter (``K`` -> ``article``)."""
+        return FAMILIES.get(self.code[:1], "custom")
+
+    @property
+    def summary(self) -> str:
+        """The first line of the docstring."""
+        return inspect.cleandoc(type(self).__doc__ or "").split("\n", 1)[0]
+
+    @property
+    def doc(self) -> str:
+        """The whole docstring, dedented."""
+        return inspect.cleandoc(type(self).__doc__ or "")
+
+    def check(self, ctx: CheckContext, params: Params) -> Iterable[Finding]:
+        """Yield a :class:`Finding` for every violation in the org of ``ctx``."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<Rule {self.code} {self.name}>"
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry (its code and name must be new)."""
+    rule = cls()
+    if rule.code in _REGISTRY or any(r.name == rule.name for r in _REGISTRY.values()):
+        raise ValueError(f"rule {rule.code} {rule.name} is registered twice")
+    _REGISTRY[rule.code] = rule
+    return cls
+
+
+def all_rules() -> list[Rule]:
+    """Every built-in rule, by code."""
+    return [_REGISTRY[c] for c in sorted(_REGISTRY)]
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    """The built-in rule with this code or name, or None."""
+    found = _REGISTRY.get(code_or_name)
+    if found is None:
+        found = next((r for r in _REGISTRY.values() if r.name == code_or_name), None)
+    return found
+
+
+_SECTION = re.compile(r"\*\*(Anti-pattern|Best practice)\*\*.*?```yaml\n(.*?)```", re.S)
+
+
+def example(rule: Rule, which: str) -> str:
+    """The YAML org of a rule's ``Anti-pattern`` or ``Best practice`` docstring section."""
+    for title, body in _SECTION.findall(rule.doc):
+        if title == which:
+            return str(body)
+    raise LookupError(f"{rule.code} has no {which} example")

@@ -1,0 +1,89 @@
+"""Check the ``rules:`` section of an org file when it loads, with located problems.
+
+A typo in a rule code or a parameter is a load error (exit 2), pointed at its line,
+rather than a setting silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pydantic import ValidationError
+
+from orgroles._suggest import suggestion_suffix
+from orgroles.errors import Location, Problem
+from orgroles.io.problems import format_where
+from orgroles.model import RulesConfig
+from orgroles.rules.base import all_rules
+from orgroles.rules.engine import RuleLike, _known_tokens, _matches, rules_for_config
+
+__all__ = ["config_problems"]
+
+
+class Locate(Protocol):
+    def __call__(self, loc: tuple[str | int, ...], *, key: bool = False) -> Location | None: ...
+
+
+def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
+    """Every problem in a ``rules:`` section: unknown rules, bad parameters, code clashes."""
+    problems: list[Problem] = []
+
+    def add(loc: tuple[str | int, ...], message: str, code: str = "rules") -> None:
+        at = locate(loc, key=code == "unknown-key")
+        problems.append(Problem(message, at, where=format_where(loc), code=code))
+
+    builtin_codes = {r.code for r in all_rules()}
+    seen: dict[str, int] = {}
+    for i, spec in enumerate(config.custom):
+        if spec.code in builtin_codes:
+            add(
+                ("rules", "custom", i, "code"),
+                f"code {spec.code!r} is a built-in rule's: choose another, such as X{i + 1:03d}",
+            )
+        elif spec.code in seen:
+            add(
+                ("rules", "custom", i, "code"),
+                f"code {spec.code!r} is already used by rules.custom[{seen[spec.code]}]",
+            )
+        seen.setdefault(spec.code, i)
+    rules: list[RuleLike] = rules_for_config(config)
+    known = _known_tokens(rules)
+    for key in ("select", "ignore"):
+        for i, token in enumerate(getattr(config, key)):
+            if not any(_matches(token, r) for r in rules) and token not in known:
+                add(("rules", key, i), f"unknown rule {token!r}{suggestion_suffix(token, known)}")
+    names = [r.code for r in rules] + [r.name for r in rules]
+    for key in config.severity:
+        if key not in names:
+            add(
+                ("rules", "severity", key),
+                f"unknown rule {key!r}{suggestion_suffix(key, names)}",
+                "unknown-key",
+            )
+    for key, given in config.params.items():
+        rule = next((r for r in rules if key in (r.code, r.name)), None)
+        if rule is None:
+            add(
+                ("rules", "params", key),
+                f"unknown rule {key!r}{suggestion_suffix(key, names)}",
+                "unknown-key",
+            )
+            continue
+        try:
+            rule.params_type(**given)
+        except ValidationError as exc:
+            fields = list(rule.params_type.model_fields)
+            for err in exc.errors(include_url=False):
+                loc = ("rules", "params", key, *err["loc"])
+                if err["type"] == "extra_forbidden":
+                    field = str(err["loc"][-1])
+                    hint = suggestion_suffix(field, fields)
+                    allowed = ", ".join(fields) or "none"
+                    add(
+                        loc,
+                        f"{rule.code} has no parameter {field!r}{hint} (parameters: {allowed})",
+                        "unknown-key",
+                    )
+                else:
+                    add(loc, f"{rule.code}: {err['msg'][:1].lower()}{err['msg'][1:]}", "type")
+    return problems

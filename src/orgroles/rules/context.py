@@ -1,0 +1,98 @@
+"""The shared indexes of one check, computed once and only when a rule asks for them.
+
+Every rule reads what it needs here (spans, effective responsibilities, the roles of each
+kind or person, the roles below a kind), so a check stays O(N) however many rules run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from orgroles._index import Index
+from orgroles._suggest import suggestion_suffix
+from orgroles.model import Role
+
+if TYPE_CHECKING:
+    from orgroles.org import Org
+
+__all__ = ["CheckContext"]
+
+_SUGGESTION_BUDGET = 200
+"""Did-you-mean hints per check: each may scan every id, so a huge broken org gets a few."""
+
+
+class CheckContext:
+    """What the rules of one check share. Positions are those of ``org.index``."""
+
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        self.index: Index = org.index
+        self.roles: list[Role] = list(org.roles.values())
+        self._suggestions_left = _SUGGESTION_BUDGET
+
+    def id(self, i: int) -> str:
+        """The id of the role at position ``i``."""
+        return self.index.ids[i]
+
+    def title(self, i: int) -> str:
+        """The displayed title of the role at position ``i``."""
+        return self.org.title_of(self.roles[i])
+
+    def describe(self, i: int) -> str:
+        """``'cto' (Chief Technical Officer)``: an id with its title, for messages."""
+        rid = self.index.ids[i]
+        title = self.title(i)
+        return repr(rid) if title == rid else f"{rid!r} ({title})"
+
+    def suggest(self, word: str, candidates: Iterable[str]) -> str:
+        """A did-you-mean suffix, within a budget per check."""
+        if self._suggestions_left <= 0:
+            return ""
+        self._suggestions_left -= 1
+        return suggestion_suffix(word, candidates)
+
+    @cached_property
+    def spans(self) -> list[int]:
+        """The span of control of every role (assistants excluded)."""
+        index = self.index
+        assistant = index.assistant
+        spans = [0] * len(index)
+        for i, kids in index.children.items():
+            spans[i] = sum(1 for c in kids if not assistant[c])
+        return spans
+
+    @cached_property
+    def responsibilities(self) -> list[tuple[str, ...]]:
+        """The effective responsibility ids of every role."""
+        from orgroles.queries.responsibilities import responsibility_ids
+
+        return responsibility_ids(self.org)
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[int]]:
+        """The positions of the roles of each kind, in file order."""
+        out: dict[str, list[int]] = {}
+        for i, role in enumerate(self.roles):
+            if role.kind is not None:
+                out.setdefault(role.kind, []).append(i)
+        return out
+
+    @cached_property
+    def by_person(self) -> dict[str, list[int]]:
+        """The positions of the roles each person holds, in file order."""
+        out: dict[str, list[int]] = {}
+        for i, role in enumerate(self.roles):
+            for pid in role.holders:
+                out.setdefault(pid, []).append(i)
+        return out
+
+    def below_kinds(self, kinds: Iterable[str]) -> set[int]:
+        """Every position below any role of these kinds."""
+        out: set[int] = set()
+        for kind in kinds:
+            for i in self.by_kind.get(kind, ()):
+                if i not in out:
+                    out.update(self.index.below(i))
+        return out

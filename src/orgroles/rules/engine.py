@@ -1,0 +1,194 @@
+"""Run rules on an org: choose them, configure them, collect a :class:`Report`.
+
+Selection works like a linter's: ``select`` and ``ignore`` take rule codes (``C002``),
+names (``single-report``), family letters (``K``) or family names (``article``).
+An empty ``select`` means every rule. The org file's ``rules:`` section gives the
+defaults; the arguments of :func:`check` (and the CLI's options) add to it: ``select``
+replaces the file's selection, ``ignore``, ``params`` and ``severity`` are merged over it.
+
+>>> import orgroles
+>>> org = orgroles.loads('''
+... roles:
+...   - {id: ceo, kind: ceo}
+...   - {id: cto, kind: cto, reports_to: ceo}
+... ''')
+>>> [(v.code, v.role) for v in check(org)]
+[('C002', 'ceo'), ('H001', 'ceo'), ('K004', 'cto')]
+>>> [(v.code, v.role) for v in check(org, ignore=["C002", "K"])]
+[('H001', 'ceo')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pydantic import ValidationError
+
+from orgroles._suggest import suggestion_suffix
+from orgroles.errors import Location, RuleConfigError
+from orgroles.model import RulesConfig, Severity
+from orgroles.rules.base import FAMILIES, Finding, Params, all_rules
+from orgroles.rules.context import CheckContext
+from orgroles.rules.custom import DeclaredRule
+from orgroles.rules.report import SEVERITIES, Report, Suppressed, Violation
+
+if TYPE_CHECKING:
+    from orgroles.org import Org
+
+__all__ = ["RuleLike", "check", "rules_for", "rules_for_config", "select_rules"]
+
+
+class RuleLike(Protocol):
+    """What the engine needs of a rule, built-in or declared in a file."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def severity(self) -> Severity: ...
+
+    @property
+    def params_type(self) -> type[Params]: ...
+
+    @property
+    def family(self) -> str: ...
+
+    @property
+    def summary(self) -> str: ...
+
+    def check(self, ctx: CheckContext, params: Params) -> Iterable[Finding]: ...
+
+
+def rules_for_config(config: RulesConfig) -> list[RuleLike]:
+    """Every rule a ``rules:`` section can run: the built-in ones, then its own."""
+    declared: list[RuleLike] = [DeclaredRule(spec, i) for i, spec in enumerate(config.custom)]
+    return [*all_rules(), *declared]
+
+
+def rules_for(org: Org) -> list[RuleLike]:
+    """Every rule that can run on ``org``: the built-in ones, then the org's own."""
+    return rules_for_config(org.rules)
+
+
+def _matches(token: str, rule: RuleLike) -> bool:
+    return token in ("all", rule.code, rule.name, rule.family) or (
+        len(token) == 1 and rule.code.startswith(token)
+    )
+
+
+def _known_tokens(rules: Sequence[RuleLike]) -> list[str]:
+    return [
+        "all",
+        *FAMILIES,
+        *FAMILIES.values(),
+        *(r.code for r in rules),
+        *(r.name for r in rules),
+    ]
+
+
+def select_rules(
+    rules: Sequence[RuleLike], select: Iterable[str], ignore: Iterable[str]
+) -> list[RuleLike]:
+    """The rules chosen by ``select`` (all if empty) minus those matched by ``ignore``.
+
+    An unknown code or name raises :class:`RuleConfigError` with a did-you-mean.
+    """
+    select, ignore = list(select), list(ignore)
+    known = _known_tokens(rules)
+    for what, tokens in (("select", select), ("ignore", ignore)):
+        for token in tokens:
+            if token not in known and not any(_matches(token, r) for r in rules):
+                raise RuleConfigError(
+                    f"{what}: unknown rule {token!r}{suggestion_suffix(token, known)}"
+                )
+    chosen = [r for r in rules if not select or any(_matches(t, r) for t in select)]
+    return [r for r in chosen if not any(_matches(t, r) for t in ignore)]
+
+
+def _by_code(rules: Sequence[RuleLike], table: Mapping[str, Any], what: str) -> dict[str, Any]:
+    """Re-key a table written by code or by name to codes; unknown keys are errors."""
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        rule = next((r for r in rules if key in (r.code, r.name)), None)
+        if rule is None:
+            known = [r.code for r in rules] + [r.name for r in rules]
+            raise RuleConfigError(f"{what}: unknown rule {key!r}{suggestion_suffix(key, known)}")
+        out[rule.code] = value
+    return out
+
+
+def _params(rule: RuleLike, given: Mapping[str, Any] | None) -> Params:
+    try:
+        return rule.params_type(**(given or {}))
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg'].lower()}"
+            for e in exc.errors(include_url=False)
+        )
+        raise RuleConfigError(f"rules.params.{rule.code}: {details}") from None
+    except TypeError as exc:
+        raise RuleConfigError(f"rules.params.{rule.code}: {exc}") from None
+
+
+def check(
+    org: Org,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    params: Mapping[str, Mapping[str, Any]] | None = None,
+    severity: Mapping[str, Severity] | None = None,
+) -> Report:
+    """Run the chosen rules on ``org`` and return the :class:`Report`.
+
+    Shared indexes are computed once for the whole check; every rule is O(N).
+    """
+    config = org.rules
+    rules = rules_for(org)
+    chosen = select_rules(
+        rules, config.select if select is None else select, [*config.ignore, *ignore]
+    )
+    all_params = _by_code(rules, config.params, "rules.params")
+    for code, given in _by_code(rules, params or {}, "params").items():
+        all_params[code] = {**all_params.get(code, {}), **given}
+    severities = _by_code(rules, {**config.severity, **(severity or {})}, "rules.severity")
+    for code, level in severities.items():
+        if level not in SEVERITIES:
+            raise RuleConfigError(f"rules.severity.{code}: {level!r} is not one of {SEVERITIES}")
+
+    ctx = CheckContext(org)
+    roles = org.roles
+    path = org.source.path if org.source is not None else None
+    violations: list[Violation] = []
+    suppressed: list[Suppressed] = []
+    for rule in chosen:
+        level = severities.get(rule.code, rule.severity)
+        for finding in rule.check(ctx, _params(rule, all_params.get(rule.code))):
+            role_id = finding.role
+            location = finding.location
+            if location is None and role_id is not None:
+                location = org.location_of(role_id)
+            if location is None and path is not None:
+                location = Location(path)
+            violation = Violation(
+                rule.code, rule.name, level, role_id, finding.message, location, finding.related
+            )
+            noqa = roles[role_id].noqa if role_id is not None and role_id in roles else ()
+            if noqa:
+                reasons = roles[role_id].noqa_reasons  # type: ignore[index]
+                hit = next((k for k in (rule.code, rule.name) if k in reasons), None)
+                if hit is not None:
+                    suppressed.append(Suppressed(violation, reasons[hit]))
+                    continue
+            violations.append(violation)
+    return Report(
+        violations,
+        suppressed,
+        rules=[r.code for r in chosen],
+        org=org.name,
+        path=path,
+        roles=len(org),
+    )

@@ -1,0 +1,150 @@
+"""Reports as text for people, JSON for programs, and SARIF 2.1.0 for code scanning.
+
+The JSON shape is stable and documented in docs/rules.md (``"format": 1``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+
+import click
+
+from orgroles._version import __version__
+from orgroles.rules.base import all_rules
+from orgroles.rules.report import Report, Violation
+
+__all__ = ["JSON_FORMAT", "format_text", "to_json", "to_sarif"]
+
+JSON_FORMAT = 1
+"""The version of the JSON output's shape; it changes only when the shape does."""
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+_SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+_DOCS = "https://orgroles.readthedocs.io/en/latest/rules/"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _line(v: Violation, color: bool) -> str:
+    where = f"{v.location}: " if v.location is not None else ""
+    severity = click.style(v.severity, fg=_COLOURS[v.severity], bold=True) if color else v.severity
+    code = click.style(v.code, bold=True) if color else v.code
+    who = f"{v.role}: " if v.role is not None else ""
+    return f"{where}{code} {severity} {who}{v.message} [{v.name}]"
+
+
+def format_text(report: Report, *, color: bool = False, label: str | None = None) -> str:
+    """A report for people: one line per violation (``file:line:col: CODE severity ...``),
+    in file order, then a summary grouped by rule.
+
+    >>> from orgroles.rules.report import Report, Violation
+    >>> v = Violation("C002", "single-report", "info", "ceo", "one direct report only (cto)")
+    >>> print(format_text(Report([v], roles=4), label="org.yaml"))
+    C002 info ceo: one direct report only (cto) [single-report]
+    org.yaml: 1 info (4 roles)
+         1  C002 single-report (info)
+    """
+    name = label or report.path or report.org or "org"
+    lines = [_line(v, color) for v in report.violations]
+    suppressed = f"; {len(report.suppressed):,} silenced by noqa" if report.suppressed else ""
+    if not report.violations:
+        lines.append(f"{name}: no problems ({_plural(report.roles, 'role')}){suppressed}")
+        return "\n".join(lines)
+    counts = report.severity_counts()
+    parts = [_plural(n, s) for s, n in counts.items() if n]
+    lines.append(f"{name}: {', '.join(parts)} ({_plural(report.roles, 'role')}){suppressed}")
+    by_code: dict[str, Violation] = {}
+    for v in report.violations:
+        by_code.setdefault(v.code, v)
+    for code, n in report.counts().items():
+        first = by_code[code]
+        lines.append(f"  {n:>4,}  {code} {first.name} ({first.severity})")
+    return "\n".join(lines)
+
+
+def to_json(reports: Sequence[Report]) -> str:
+    """Reports as JSON: ``{"format": 1, "orgroles": version, "ok": ..., "reports": [...]}``."""
+    document = {
+        "format": JSON_FORMAT,
+        "orgroles": __version__,
+        "ok": all(r.ok for r in reports),
+        "reports": [r.to_dict() for r in reports],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _uri(path: str) -> str:
+    return PurePath(path).as_posix()
+
+
+def _fingerprint(v: Violation) -> str:
+    text = "\0".join((v.code, v.role or "", v.message, *v.related))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def to_sarif(reports: Sequence[Report]) -> str:
+    """Reports as one SARIF 2.1.0 log, as GitHub code scanning reads it."""
+    rule_meta: dict[str, dict[str, Any]] = {}
+    builtin = {r.code: r for r in all_rules()}
+    results = []
+    for report in reports:
+        for v in report.violations:
+            if v.code not in rule_meta:
+                rule = builtin.get(v.code)
+                summary = rule.summary if rule is not None else v.name
+                rule_meta[v.code] = {
+                    "id": v.code,
+                    "name": v.name,
+                    "shortDescription": {"text": summary},
+                    "helpUri": f"{_DOCS}#{v.code.lower()}-{v.name}",
+                    "defaultConfiguration": {
+                        "level": _SARIF_LEVELS[rule.severity if rule else v.severity]
+                    },
+                }
+            result: dict[str, Any] = {
+                "ruleId": v.code,
+                "level": _SARIF_LEVELS[v.severity],
+                "message": {"text": f"{v.role}: {v.message}" if v.role else v.message},
+                "partialFingerprints": {"orgrolesViolation/v1": _fingerprint(v)},
+            }
+            path = v.location.path if v.location is not None else report.path
+            if path is not None:
+                region = {"startLine": (v.location.line if v.location else None) or 1}
+                if v.location is not None and v.location.column:
+                    region["startColumn"] = v.location.column
+                result["locations"] = [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(path)},
+                            "region": region,
+                        }
+                    }
+                ]
+            results.append(result)
+    ordered = sorted(rule_meta)
+    for result in results:
+        result["ruleIndex"] = ordered.index(result["ruleId"])
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "orgroles",
+                        "version": __version__,
+                        "informationUri": "https://orgroles.readthedocs.io",
+                        "rules": [rule_meta[c] for c in ordered],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,62 @@
+"""R004 unknown-responsibility."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgroles.rules.base import Finding, Params, Rule, register
+from orgroles.rules.context import CheckContext
+
+__all__ = ["UnknownResponsibility"]
+
+
+@register
+class UnknownResponsibility(Rule):
+    """A responsibility id that no catalogue defines, usually a typo.
+
+    Checked wherever a responsibility is named: a role's ``responsibilities`` and
+    ``drop``, a kind's defaults, and the org's own rules. Define it under
+    ``responsibilities:`` if it is meant to exist.
+
+    **Anti-pattern**
+
+    ```yaml
+    roles:
+      - {id: cto, kind: cto, responsibilities: [hands-on-codng]}
+    ```
+
+    **Best practice**
+
+    ```yaml
+    roles:
+      - {id: cto, kind: cto, responsibilities: [hands-on-coding]}
+    ```
+    """
+
+    code = "R004"
+    name = "unknown-responsibility"
+    severity = "error"
+
+    def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
+        org = ctx.org
+        known = org.catalog.responsibilities
+
+        def unknown(rid: str) -> str:
+            return f"responsibility {rid!r} is in no catalogue{ctx.suggest(rid, known)}"
+
+        for role in ctx.roles:
+            for field in ("responsibilities", "drop"):
+                for rid in getattr(role, field):
+                    if rid not in known:
+                        yield Finding(role.id, f"{field}: {unknown(rid)}")
+        source = org.source
+        for k_index, kind in enumerate(org.defined_kinds.values()):
+            for rid in kind.responsibilities:
+                if rid not in known:
+                    where = source.location(("kinds", k_index)) if source else None
+                    yield Finding(None, f"kind {kind.id!r}: {unknown(rid)}", location=where)
+        for c_index, rule in enumerate(org.rules.custom):
+            for rid in getattr(rule, "responsibilities", ()):
+                if rid not in known:
+                    where = source.location(("rules", "custom", c_index)) if source else None
+                    yield Finding(None, f"rule {rule.code}: {unknown(rid)}", location=where)

@@ -1,0 +1,68 @@
+"""H002 overloaded-person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgroles.rules.base import Finding, Params, Rule, register
+from orgroles.rules.context import CheckContext
+
+__all__ = ["OverloadedPerson"]
+
+
+class OverloadedParams(Params):
+    """``max_roles``: how many seats one person may hold."""
+
+    max_roles: int = 2
+
+
+@register
+class OverloadedPerson(Rule):
+    """One person holds more than ``max_roles`` seats (2 by default).
+
+    Holding two seats is common in small companies (a CTO who is also the interim lead
+    developer); beyond that, the org chart hides one person's real load. Reported on the
+    person's first seat in file order, with the others as related roles.
+
+    **Anti-pattern**
+
+    ```yaml
+    people:
+      - {id: ana, name: Ana Lima}
+    roles:
+      - {id: cto, kind: cto, holder: ana}
+      - {id: cpo, kind: cpo, holder: ana}
+      - {id: lead, kind: lead-developer, holder: ana, reports_to: cto}
+    ```
+
+    **Best practice**
+
+    ```yaml
+    people:
+      - {id: ana, name: Ana Lima}
+      - {id: bo, name: Bo Berg}
+    roles:
+      - {id: cto, kind: cto, holder: ana}
+      - {id: lead, kind: lead-developer, holder: ana, acting: true, reports_to: cto}
+      - {id: cpo, kind: cpo, holder: bo}
+    ```
+    """
+
+    code = "H002"
+    name = "overloaded-person"
+    severity = "warning"
+    params_type = OverloadedParams
+
+    def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
+        assert isinstance(params, OverloadedParams)
+        people = ctx.org.people
+        for pid, seats in ctx.by_person.items():
+            if len(seats) > params.max_roles:
+                ids = [ctx.id(i) for i in seats]
+                name = people[pid].display_name if pid in people else pid
+                yield Finding(
+                    ids[0],
+                    f"{name} ({pid}) holds {len(ids)} seats (max {params.max_roles}): "
+                    + ", ".join(ids),
+                    tuple(ids[1:]),
+                )

@@ -154,6 +154,7 @@ def _pycon(snippet: Snippet, namespace: dict[str, object]) -> None:
     )
     runner = doctest.DocTestRunner(optionflags=_FLAGS)
     runner.run(test, clear_globs=False)
+    namespace.update(test.globs)  # DocTest works on a copy: share its names with what follows
     result = runner.summarize(verbose=False)
     assert result.failed == 0, f"{snippet}: doctest failed (see the output above)"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Generic, TypeVar
 
 from orgroles.errors import UnknownIdError
@@ -45,6 +45,19 @@ class IdMap(Mapping[str, V], Generic[V]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    # The dict's own views: Mapping's generic ones call __getitem__ for every item.
+    def keys(self) -> KeysView[str]:
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        return self._data.values()
+
+    def items(self) -> ItemsView[str, V]:
+        return self._data.items()
+
+    def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
+        return self._data.get(key, default)
 
     def __repr__(self) -> str:
         shown = ", ".join(repr(k) for k in list(self._data)[:5])

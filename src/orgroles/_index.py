@@ -31,6 +31,7 @@ class Index:
     """
 
     __slots__ = (
+        "_sizes",
         "assistant",
         "children",
         "dangling",
@@ -94,9 +95,26 @@ class Index:
                 order.extend(below)
         self.depth = depth
         self.order = order
+        self._sizes: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @property
+    def sizes(self) -> list[int]:
+        """How many roles each subtree holds (the role itself included), computed once.
+
+        Only meaningful for roles that a top reaches (depth >= 0); 1 elsewhere.
+        """
+        if self._sizes is None:
+            sizes = [1] * len(self.ids)
+            parent = self.parent
+            for i in reversed(self.order):  # children before their parents
+                p = parent[i]
+                if p >= 0:
+                    sizes[p] += sizes[i]
+            self._sizes = sizes
+        return self._sizes
 
     def reports(self, i: int) -> list[int]:
         """The direct reports of role ``i`` (assistants included)."""

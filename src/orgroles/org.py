@@ -165,7 +165,7 @@ class Org:
         self._cache: dict[str, Any] = {}
         # Role ids in file order, to match roles with their lines in the source.
         self._source_ids: list[str] | None = list(self._roles) if source is not None else None
-        self._locations: dict[str, Location] | None = None
+        self._positions: dict[str, tuple[int, int]] | None = None
 
     # -- what the org holds ------------------------------------------------------------
 
@@ -244,17 +244,20 @@ class Org:
     def location_of(self, role: str | Role) -> Location | None:
         """Where a role is written in the file the org came from, if it came from one."""
         rid = role if isinstance(role, str) else role.id
-        return self._role_locations().get(rid)
+        position = self._role_positions().get(rid)
+        if position is None or self.source is None:
+            return None
+        return Location(self.source.path, *position)
 
-    def _role_locations(self) -> dict[str, Location]:
+    def _role_positions(self) -> dict[str, tuple[int, int]]:
         # Computed on first use only: for a large JSON file, finding the lines costs a walk
         # of the text, which a check with no violation never needs.
-        if self._locations is None:
-            found: dict[str, Location] = {}
+        if self._positions is None:
+            found: dict[str, tuple[int, int]] = {}
             if self.source is not None and self._source_ids:
-                found = dict(zip(self._source_ids, self.source.locations("roles"), strict=False))
-            self._locations = found
-        return self._locations
+                found = dict(zip(self._source_ids, self.source.positions("roles"), strict=False))
+            self._positions = found
+        return self._positions
 
     # -- indexes -----------------------------------------------------------------------
 

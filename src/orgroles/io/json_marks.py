@@ -112,12 +112,18 @@ class JsonMarks:
         if i >= len(text) or text[i] != "[":
             return []
         out: list[Pos] = []
-        line, last = 1, 0
         elements = self._cache.get(i)
         if elements is None:
             elements = self._cache[i] = self._elements(i)
+        # One pass over the text: lines and line starts are carried from item to item
+        # (a minified file is one long line, where searching back would be quadratic).
+        line, last = 1, 0
+        line_start = 0
         for offset in elements:
-            line += text.count("\n", last, offset)
+            newlines = text.count("\n", last, offset)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", last, offset) + 1
             last = offset
-            out.append((line, offset - (text.rfind("\n", 0, offset) + 1) + 1))
+            out.append((line, offset - line_start + 1))
         return out

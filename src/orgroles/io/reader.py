@@ -76,14 +76,13 @@ class Source:
     path: str | None
     format: str
     marks: Marks | None = field(default=None, repr=False)
-    _items: dict[str, list[Location]] = field(default_factory=dict, repr=False)
+    _items: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
-    def locations(self, section: str) -> list[Location]:
-        """The location of each item of a top-level list (``roles``, ``people``, ...)."""
+    def positions(self, section: str) -> list[tuple[int, int]]:
+        """The (line, column) of each item of a top-level list (``roles``, ...), cached."""
         found = self._items.get(section)
         if found is None:
-            positions = self.marks.items(section) if self.marks is not None else []
-            found = self._items[section] = [Location(self.path, ln, col) for ln, col in positions]
+            found = self._items[section] = self.marks.items(section) if self.marks else []
         return found
 
     def location(self, loc: tuple[str | int, ...], *, key: bool = False) -> Location:

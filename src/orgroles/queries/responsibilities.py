@@ -44,7 +44,15 @@ def responsibility_ids(org: Org) -> list[tuple[str, ...]]:
     """The effective responsibility ids of every role, by index position (cached)."""
     found: list[tuple[str, ...]] | None = org._cache.get("responsibilities")
     if found is None:
-        found = org._cache["responsibilities"] = [effective_ids(org, r) for r in org.roles.values()]
+        defaults = {k.id: k.responsibilities for k in org.catalog.kinds.values()}
+        found = []
+        append = found.append
+        for role in org.roles.values():
+            if role.responsibilities or role.drop:
+                append(effective_ids(org, role))
+            else:  # the common case: the kind's defaults, shared
+                append(defaults.get(role.kind, ()) if role.kind is not None else ())
+        org._cache["responsibilities"] = found
     return found
 
 

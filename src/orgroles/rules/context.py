@@ -83,9 +83,17 @@ class CheckContext:
     def by_person(self) -> dict[str, list[int]]:
         """The positions of the roles each person holds, in file order."""
         out: dict[str, list[int]] = {}
+        get = out.get
         for i, role in enumerate(self.roles):
-            for pid in role.holders:
-                out.setdefault(pid, []).append(i)
+            holder = role.holder
+            if holder is None:
+                continue
+            for pid in (holder,) if isinstance(holder, str) else holder:
+                seats = get(pid)
+                if seats is None:
+                    out[pid] = [i]
+                else:
+                    seats.append(i)
         return out
 
     def below_kinds(self, kinds: Iterable[str]) -> set[int]:

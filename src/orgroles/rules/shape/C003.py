@@ -56,8 +56,9 @@ class TooDeep(Rule):
         assert isinstance(params, DepthParams)
         limit = params.max_layers
         index = ctx.index
+        sizes = index.sizes
         for i, depth in enumerate(index.depth):
             if depth == limit:  # layer limit + 1: the first layer too many
-                below = len(index.below(i))
+                below = sizes[i] - 1
                 extra = f" ({below:,} more below)" if below else ""
                 yield Finding(ctx.id(i), f"on layer {limit + 1} (max_layers {limit}){extra}")

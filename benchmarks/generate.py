@@ -1,0 +1,191 @@
+"""Deterministic, realistic orgs of any size for the benchmarks (invented people only).
+
+Spans of control of 3 to 10, 6 to 10 layers, titles, names, e-mails, a few vacancies and
+interim holders, and 3 to 6 responsibilities per role (the kind's defaults plus some
+added ones). The same size and seed always give the same org, byte for byte.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+__all__ = ["generate", "write_csv", "write_json", "write_yaml"]
+
+FIRST = [
+    "Ana",
+    "Bo",
+    "Chidi",
+    "Dana",
+    "Emil",
+    "Farah",
+    "Gus",
+    "Hana",
+    "Ines",
+    "Jon",
+    "Kemi",
+    "Lars",
+    "Mina",
+    "Noor",
+    "Omar",
+    "Pia",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tove",
+    "Uma",
+    "Vic",
+    "Wen",
+    "Xavi",
+    "Yara",
+    "Zeno",
+]
+LAST = [
+    "Abara",
+    "Berg",
+    "Costa",
+    "Dahl",
+    "Eze",
+    "Fabre",
+    "Gomez",
+    "Haddad",
+    "Ito",
+    "Jansen",
+    "Kovac",
+    "Lind",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Perrin",
+    "Quist",
+    "Rossi",
+    "Sato",
+    "Toure",
+    "Ueda",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zoric",
+]
+EXTRA = [
+    "code-review",
+    "testing",
+    "technical-mentoring",
+    "user-research",
+    "product-kpis",
+    "technology-watch",
+    "feature-specification",
+    "delivery-process",
+]
+TECH = ["engineering-manager", "lead-developer", "developer", "developer", "product-owner"]
+PRODUCT = ["product-manager", "designer", "designer"]
+
+
+def generate(n: int, seed: int = 7) -> dict[str, Any]:
+    """An org document (plain data) of ``n`` roles."""
+    rng = random.Random(seed)
+    roles: list[dict[str, Any]] = [{"id": "r0", "kind": "ceo", "holder": "p0"}]
+    people: list[dict[str, Any]] = []
+    line = {0: "exec"}
+    frontier = [0]
+    depth = {0: 0}
+    max_depth = 9
+    while len(roles) < n:
+        next_frontier = []
+        for boss in frontier:
+            if len(roles) >= n:
+                break
+            span = rng.randint(3, 10)
+            for _ in range(span):
+                i = len(roles)
+                if i >= n:
+                    break
+                d = depth[boss] + 1
+                if boss == 0:
+                    kind = ["cto", "cpo", None][min(i - 1, 2)] if i <= 3 else None
+                    family = {"cto": "tech", "cpo": "product"}.get(kind or "", "ops")
+                else:
+                    family = line[boss]
+                    pool = TECH if family == "tech" else PRODUCT if family == "product" else [None]
+                    kind = rng.choice(pool)
+                role: dict[str, Any] = {"id": f"r{i}", "reports_to": f"r{boss}"}
+                if kind:
+                    role["kind"] = kind
+                else:
+                    role["title"] = f"Operations Associate {rng.randint(1, 9)}"
+                if rng.random() < 0.02:
+                    pass  # a vacancy
+                else:
+                    role["holder"] = f"p{i}"
+                    if rng.random() < 0.01:
+                        role["acting"] = True
+                extra = rng.sample(EXTRA, rng.randint(0, 3))
+                if extra:
+                    role["responsibilities"] = extra
+                roles.append(role)
+                line[i] = family
+                depth[i] = d
+                if d < max_depth:
+                    next_frontier.append(i)
+        frontier = next_frontier or [len(roles) - 1]
+    for role in roles:
+        pid = role.get("holder")
+        if pid:
+            i = int(pid[1:])
+            first, last = FIRST[i % len(FIRST)], LAST[(i // len(FIRST)) % len(LAST)]
+            people.append({"id": pid, "name": f"{first} {last}", "email": f"{pid}@example.org"})
+    return {"name": f"Generated org of {n:,} roles", "people": people, "roles": roles}
+
+
+def write_json(doc: dict[str, Any], path: Path) -> None:
+    """The org as orgroles JSON."""
+    path.write_text(json.dumps(doc, separators=(",", ":")), encoding="utf-8")
+
+
+def _flow(item: dict[str, Any]) -> str:
+    parts = []
+    for key, value in item.items():
+        if isinstance(value, list):
+            value = "[" + ", ".join(value) + "]"
+        elif value is True:
+            value = "true"
+        parts.append(f"{key}: {value}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _yaml_lines(doc: dict[str, Any]) -> Iterator[str]:
+    yield f"name: {doc['name']}\n"
+    for section in ("people", "roles"):
+        yield f"{section}:\n"
+        for item in doc[section]:
+            yield f"  - {_flow(item)}\n"
+
+
+def write_yaml(doc: dict[str, Any], path: Path) -> None:
+    """The org as orgroles YAML, one flow mapping per line (the values need no quoting)."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.writelines(_yaml_lines(doc))
+
+
+def write_csv(doc: dict[str, Any], path: Path) -> None:
+    """The org as an HR export: one row per role, with the manager's id."""
+    people = {p["id"]: p for p in doc["people"]}
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "name", "title", "manager_id", "email"])
+        for role in doc["roles"]:
+            person = people.get(role.get("holder", ""), {})
+            writer.writerow(
+                [
+                    role["id"],
+                    person.get("name", ""),
+                    role.get("title") or role.get("kind", ""),
+                    role.get("reports_to", ""),
+                    person.get("email", ""),
+                ]
+            )

@@ -23,7 +23,7 @@ def test_who_does_the_cto_manage() -> None:
     assert out[4] == "three_person_tech_team.yaml: no problems (4 roles)"
     variant = out[out.index("The same team, with a CTO who no longer codes:") :]
     assert "Hands-on work: none" in variant
-    k004 = [line for line in variant if " K004 " in line]
+    k004 = [line for line in variant if " K004 warning " in line]
     assert len(k004) == 1
     assert k004[0].endswith(
         "K004 warning cto: leads a team of 3 (max_team 3) but holds no operational "

@@ -11,7 +11,10 @@ from .conftest import EXAMPLES
 def test_who_does_the_cto_manage() -> None:
     proc = subprocess.run(
         [sys.executable, str(EXAMPLES / "who_does_the_cto_manage.py")],
-        capture_output=True, text=True, check=True, cwd="/",
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd="/",
     )
     out = proc.stdout.splitlines()
     assert out[:4] == [

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from orgroles.errors import OrgFileError
-from orgroles.io.yaml_reader import MAX_DEPTH, read_yaml
+from orgroles.io.yaml_reader import read_yaml
+from orgroles.limits import MAX_DEPTH
 
 
 def problems(text: str) -> list[tuple[str, int | None, int | None]]:

@@ -25,6 +25,8 @@ from pydantic import ConfigDict, Field, StringConstraints
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 
+from orgroles.limits import MAX_ID_LENGTH, MAX_TEXT_LENGTH
+
 __all__ = [
     "CATEGORIES",
     "CatalogDocument",
@@ -48,7 +50,7 @@ __all__ = [
 # An id is a non-empty string without control characters and without white space at
 # either end, so that ids survive every output format and cannot hide from the reader.
 _ID_PATTERN = r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$"
-Id = Annotated[str, StringConstraints(min_length=1, max_length=512, pattern=_ID_PATTERN)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_LENGTH, pattern=_ID_PATTERN)]
 """A role, person, team, kind or responsibility id: ``cto``, ``tm-19662dae``, ``0123``."""
 
 Category = Literal["strategic", "operational", "managerial", "compliance"]
@@ -63,7 +65,7 @@ Labels = dict[str, str]
 Meta = dict[str, Any]
 
 
-_CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=1_000_000)
+_CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=MAX_TEXT_LENGTH)
 
 
 class _Base:

@@ -35,8 +35,14 @@ from orgroles.errors import (
     UnknownRoleError,
     UnknownTeamError,
 )
-from orgroles.io.problems import duplicate_ids, format_where, problems_from_validation
+from orgroles.io.problems import (
+    duplicate_ids,
+    format_where,
+    normal_id,
+    problems_from_validation,
+)
 from orgroles.io.reader import Source
+from orgroles.limits import MAX_ROLES
 from orgroles.model import (
     OrgDocument,
     Person,
@@ -471,8 +477,21 @@ def _by_id(
 ) -> dict[str, Any]:
     """Index items by id; every repeated id adds a problem located at the repeat."""
     items = list(items)
+    if len(items) > MAX_ROLES:
+        where = source.location((section,)) if source else None
+        problems.append(
+            Problem(
+                f"too many {section} ({len(items):,}; the limit is {MAX_ROLES:,})",
+                where,
+                where=section,
+                code="too-large",
+            )
+        )
+        return {}
     table = {item.id: item for item in items}
-    if len(table) != len(items):  # the caller raises: which repeat is kept does not matter
+    unicode_ids = [rid for rid in table if not rid.isascii()]
+    clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
+    if len(table) != len(items) or clash:  # the caller raises: which one is kept is moot
         locate = source.location if source else (lambda loc: None)
         problems += duplicate_ids(section, (x.id for x in items), locate)
     return table

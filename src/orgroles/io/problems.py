@@ -7,6 +7,7 @@ column in the source file, and to a message that says what to do.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from types import UnionType
 from typing import Annotated, Any, Protocol, Union, get_args, get_origin
@@ -16,12 +17,13 @@ from pydantic_core import ErrorDetails
 
 from orgroles._suggest import suggestion_suffix
 from orgroles.errors import Location, Problem
+from orgroles.limits import MAX_PROBLEMS
 
 __all__ = [
     "ID_SECTIONS",
-    "MAX_PROBLEMS",
     "Marks",
     "duplicate_ids",
+    "normal_id",
     "format_where",
     "problems_from_validation",
 ]
@@ -29,8 +31,6 @@ __all__ = [
 ID_SECTIONS = ("responsibilities", "kinds", "people", "roles", "teams")
 """The top-level lists whose items have ids that must be unique."""
 
-MAX_PROBLEMS = 100
-"""At most this many problems are listed for one file; a last line counts the rest."""
 
 Loc = tuple[str | int, ...]
 
@@ -254,6 +254,18 @@ def problems_from_validation(
     return problems
 
 
+def normal_id(rid: str) -> str:
+    """The form under which two ids are the same: Unicode NFC (ASCII ids as they are).
+
+    Two ids that look identical but are encoded differently ("café" with an accented é,
+    or with e and a combining accent) would silently name two different roles.
+
+    >>> normal_id("cafe\u0301") == normal_id("caf\u00e9")
+    True
+    """
+    return rid if rid.isascii() else unicodedata.normalize("NFC", rid)
+
+
 def duplicate_ids(
     section: str, ids: Iterable[object], locate: Callable[[Loc], Location | None]
 ) -> list[Problem]:
@@ -262,18 +274,21 @@ def duplicate_ids(
     >>> [p.message for p in duplicate_ids("roles", ["a", "b", "a"], lambda loc: None)]
     ["duplicate id 'a' (first used by roles[0])"]
     """
-    first: dict[object, int] = {}
+    first: dict[str, int] = {}
+    written: list[object] = []
     problems = []
     for i, rid in enumerate(ids):
+        written.append(rid)
         if not isinstance(rid, str):
             continue
-        j = first.setdefault(rid, i)
+        j = first.setdefault(normal_id(rid), i)
         if j != i:
             then = locate((section, j, "id"))
             at = f" at line {then.line}" if then is not None and then.line else ""
+            same = "" if written[j] == rid else ", the same id once Unicode-normalised"
             problems.append(
                 Problem(
-                    f"duplicate id {rid!r} (first used by {section}[{j}]{at})",
+                    f"duplicate id {rid!r} (first used by {section}[{j}]{at}{same})",
                     locate((section, i, "id")),
                     where=format_where((section, i, "id")),
                     code="duplicate-id",

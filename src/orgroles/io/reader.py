@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,10 +24,10 @@ from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.json_marks import JsonMarks
 from orgroles.io.problems import ID_SECTIONS, Marks, duplicate_ids, problems_from_validation
 from orgroles.io.yaml_reader import read_yaml
+from orgroles.limits import MAX_FILE_BYTES
 
 __all__ = [
     "FORMATS",
-    "MAX_FILE_BYTES",
     "Format",
     "Source",
     "decode",
@@ -38,8 +39,6 @@ __all__ = [
 Format = Literal["yaml", "json"]
 FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
-MAX_FILE_BYTES = 4 * 1024**3
-"""The largest file orgroles reads (4 GiB: a two-million-role org is about 0.5 GiB)."""
 
 T = TypeVar("T")
 _adapters: dict[Any, TypeAdapter[Any]] = {}
@@ -223,6 +222,9 @@ def _raw_duplicates(data: Any, source: Source) -> list[Problem]:
     return problems
 
 
+_JITER_POSITION = re.compile(r"^(?:Invalid JSON: )?(.*?) at line (\d+) column (\d+)$")
+
+
 def _raise_json_syntax(text: str, path: str | None, exc: ValidationError) -> None:
     try:
         json.loads(text)
@@ -238,5 +240,14 @@ def _raise_json_syntax(text: str, path: str | None, exc: ValidationError) -> Non
         raise OrgFileError(
             "invalid JSON: nested too deeply", path=path, line=1, column=1, code="too-deep"
         ) from None
+    # Python's parser took it, pydantic's did not (its nesting limit is lower): say where.
     message = exc.errors()[0]["msg"]
-    raise OrgFileError(message, path=path, line=1, column=1, code="syntax") from None
+    found = _JITER_POSITION.match(message)
+    line, column = (int(found.group(2)), int(found.group(3))) if found else (1, 1)
+    reason = found.group(1) if found else message
+    code = "too-deep" if "recursion" in reason else "syntax"
+    if code == "too-deep":
+        reason = "nested too deeply"
+    raise OrgFileError(
+        f"invalid JSON: {reason}", path=path, line=line, column=column, code=code
+    ) from None

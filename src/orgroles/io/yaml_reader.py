@@ -25,11 +25,10 @@ from typing import Any
 import yaml
 
 from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.limits import MAX_DEPTH
 
-__all__ = ["MAX_DEPTH", "YamlMarks", "read_yaml"]
+__all__ = ["YamlMarks", "read_yaml"]
 
-MAX_DEPTH = 64
-"""How deeply mappings and lists may nest; an org file needs about six levels."""
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -203,6 +202,8 @@ def read_yaml(text: str, path: str | None = None) -> tuple[Any, YamlMarks, list[
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         code = "too-deep" if "nesting depth" in message else "syntax"
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            message += " (a tab: YAML indents with spaces only)"
         if mark is None:
             problems.append(Problem(message, Location(path), code=code))
         else:
@@ -212,6 +213,12 @@ def read_yaml(text: str, path: str | None = None) -> tuple[Any, YamlMarks, list[
         problems.append(_reader_problem(exc, text, path))
         raise OrgFileError(problems) from None
     return root, YamlMarks(root, table), problems
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of ``text``, or an empty string."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _anchor_problem(event: Any, path: str | None) -> Problem:

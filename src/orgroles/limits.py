@@ -1,0 +1,38 @@
+"""The resource limits orgroles enforces on outside data, in one place.
+
+Each limit turns input that would exhaust memory or time into a clear
+:class:`~orgroles.errors.OrgFileError` that names it. They are generous: the largest
+employers have about two million people.
+
+==================  ===============  ==============================================
+name                value            what it bounds
+==================  ===============  ==============================================
+MAX_FILE_BYTES      4 GiB            the size of a file read
+MAX_DEPTH           64               nesting of YAML mappings and lists (JSON: ~200)
+MAX_ROLES           5,000,000        roles in one org (also people, teams)
+MAX_ID_LENGTH       512              characters in an id
+MAX_TEXT_LENGTH     1,000,000        characters in any other text value
+MAX_PROBLEMS        100              problems listed for one file (then a count)
+DOT_TIMEOUT         60 s             how long Graphviz's dot may run on one chart
+==================  ===============  ==============================================
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DOT_TIMEOUT",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_ID_LENGTH",
+    "MAX_PROBLEMS",
+    "MAX_ROLES",
+    "MAX_TEXT_LENGTH",
+]
+
+MAX_FILE_BYTES = 4 * 1024**3
+MAX_DEPTH = 64
+MAX_ROLES = 5_000_000
+MAX_ID_LENGTH = 512
+MAX_TEXT_LENGTH = 1_000_000
+MAX_PROBLEMS = 100
+DOT_TIMEOUT = 60.0

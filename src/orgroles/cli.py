@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
+from orgroles._text import printable, printable_lines
 from orgroles._version import __version__
 from orgroles.errors import OrgError, OrgValidationError
 
@@ -33,10 +34,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except OrgValidationError as exc:
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(printable(str(problem)), err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except OrgError as exc:
-            click.echo(f"orgroles: {exc}", err=True)
+            click.echo(printable_lines(f"orgroles: {exc}"), err=True)
             ctx.exit(EXIT_BAD_INPUT)
 
 
@@ -108,7 +109,7 @@ def check(
         except OrgValidationError as exc:
             unreadable = True
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(printable(str(problem)), err=True)
             continue
         reports.append(org.check(select=chosen, ignore=ignored))
     if fmt == "json":

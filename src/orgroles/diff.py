@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from orgroles._text import printable
 from orgroles.model import Role
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class OrgDiff:
             lines.append(f"restaffed  {c.role}: {_holders(c.old)} -> {_holders(c.new)}")
         for c in self.changed:
             lines.append(f"changed    {c.role}: {c.field}: {_json(c.old)} -> {_json(c.new)}")
-        return "\n".join(lines) if lines else "no changes"
+        return "\n".join(printable(line) for line in lines) if lines else "no changes"
 
 
 def _holders(value: Any) -> str:

@@ -8,6 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from orgroles._text import printable
+
 if TYPE_CHECKING:
     from orgroles.model import Role
     from orgroles.org import Org
@@ -40,7 +42,7 @@ def query_text(org: Org, roles: Sequence[Role], lang: str = "en") -> str:
     width = max((len(r.id) for r in roles), default=0)
     for role in roles:
         names = ", ".join(p.display_name for p in org.holders_of(role)) or "(vacant)"
-        lines.append(f"{role.id:<{width}}  {org.title_of(role, lang)}  {names}")
+        lines.append(printable(f"{role.id:<{width}}  {org.title_of(role, lang)}  {names}"))
     lines.append(f"{len(roles):,} role{'' if len(roles) == 1 else 's'}")
     return "\n".join(lines) + "\n"
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from orgroles._text import printable
 from orgroles._version import __version__
 from orgroles.rules.base import all_rules
 from orgroles.rules.report import Report, Violation
@@ -36,7 +37,7 @@ def _line(v: Violation, color: bool) -> str:
     severity = click.style(v.severity, fg=_COLOURS[v.severity], bold=True) if color else v.severity
     code = click.style(v.code, bold=True) if color else v.code
     who = f"{v.role}: " if v.role is not None else ""
-    return f"{where}{code} {severity} {who}{v.message} [{v.name}]"
+    return printable(f"{where}") + f"{code} {severity} " + printable(f"{who}{v.message} [{v.name}]")
 
 
 def format_text(report: Report, *, color: bool = False, label: str | None = None) -> str:

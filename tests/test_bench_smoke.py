@@ -1,0 +1,45 @@
+"""The benchmark script runs end to end on tiny sizes (its real runs are by hand)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+
+def test_bench_smoke(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench.py"),
+            "--smoke",
+            "--out",
+            str(out),
+            "--cache",
+            str(tmp_path / "data"),
+            "--only",
+            "baseline-json,orgroles-json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(out.read_text())["rows"]
+    measures = {(r["roles"], r["measure"]) for r in rows}
+    assert {
+        (1000, "load json"),
+        (1000, "check"),
+        (1000, "10,000 chain()"),
+        (200, "json.load"),
+    } <= measures
+    check = next(r for r in rows if r["roles"] == 1000 and r["measure"] == "load + check")
+    assert check["baseline"] == "json.load"
+    assert check["ratio"] is not None
+    assert check["peak_mb"] > 0
+    assert "load + check" in proc.stdout

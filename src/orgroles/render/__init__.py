@@ -18,8 +18,10 @@ flowchart TD
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,6 +78,22 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return found
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a chart is built.
+
+    A chart of 100,000 roles makes about a million small objects, none of them in a
+    cycle; collections triggered by them cost more than half of the render time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _plan(
     org: Org,
     root: str | None,
@@ -86,9 +104,17 @@ def _plan(
     report: Report | None,
     notes: Sequence[str] = (),
 ) -> Plan:
-    return make_plan(
-        org, root=root, depth=depth, fold=fold, show=show, lang=lang, report=report, notes=notes
-    )
+    with _no_gc():
+        return make_plan(
+            org,
+            root=root,
+            depth=depth,
+            fold=fold,
+            show=show,
+            lang=lang,
+            report=report,
+            notes=notes,
+        )
 
 
 def to_dot(
@@ -137,7 +163,8 @@ def _draw(plan: Plan, fmt: str, engine: str, timeout: float | None = None) -> by
     if choose_engine(engine, fmt, len(plan.boxes)) == "builtin":
         from orgroles.render.svg import to_svg
 
-        return to_svg(plan).encode("utf-8")
+        with _no_gc():
+            return to_svg(plan).encode("utf-8")
     from orgroles.render.dot import to_dot as build_dot
 
     source = build_dot(plan).source

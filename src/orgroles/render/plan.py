@@ -54,6 +54,7 @@ SHOW = ("responsibilities",)
 _MAX_RESPONSIBILITIES = 12
 _TARGET_BLOCK_RATIO = 1.5  # width / height of a block of stacked leaves
 _SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+_LEADING = {name: s.leading for name, s in style.STYLES.items()}
 
 Placement = Literal["child", "stack", "assistant"]
 
@@ -66,7 +67,7 @@ class Line:
     text: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Box:
     """One box of the chart: a role, or a fold standing for several roles.
 
@@ -332,7 +333,8 @@ class _Builder:
 
     def _add(self, box: Box) -> Box:
         self.boxes.append(box)
-        box.height = 2 * style.PAD_Y + sum(style.line_height(line.style) for line in box.lines)
+        leading = _LEADING
+        box.height = 2 * style.PAD_Y + sum([leading[line.style] for line in box.lines])
         return box
 
 

@@ -45,6 +45,8 @@ _NEEDS_CLEANING = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
     r"|^\s|\s$|\s\s"
 )
+# The same, plus the characters that XML escapes: text without any needs no work.
+_NEEDS_XML_WORK = re.compile(_NEEDS_CLEANING.pattern + r"|[&<>\"']")
 _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BROKEN = re.compile("[\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile("[\\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
@@ -113,16 +115,20 @@ def dot_lines(lines: Iterable[str]) -> str:
 
 
 def dot_html(text: str) -> str:
-    """Return user text escaped for a Graphviz HTML-like label (entities for ``<>&"'``).
+    r"""Return user text escaped for a Graphviz HTML-like label.
 
-    The result only ever goes between tags of a label template, never into a tag.
+    ``<>&"'`` become entities, and backslashes are doubled: Graphviz expands ``\N``,
+    ``\G`` and ``\\`` in HTML-like labels too, after reading the entities. The result
+    only ever goes between the tags of a label template, never into a tag.
 
-    >>> dot_html('a & b <i>"quoted"</i>')
-    'a &amp; b &lt;i&gt;&quot;quoted&quot;&lt;/i&gt;'
-    >>> dot_html("]]> --> \\\\N")
-    ']]&gt; --&gt; \\\\N'
+    >>> print(dot_html('a & b <i>"quoted"</i>'))
+    a &amp; b &lt;i&gt;&quot;quoted&quot;&lt;/i&gt;
+    >>> print(dot_html(r"\N, \G and \l stay"))
+    \\N, \\G and \\l stay
+    >>> print(dot_html("]]> -->"))
+    ]]&gt; --&gt;
     """
-    return html.escape(clean(text), quote=True)
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
 # -- SVG / XML -------------------------------------------------------------------------
@@ -134,6 +140,8 @@ def xml_text(text: str) -> str:
     >>> xml_text("<script>alert('x')</script> & ]]>")
     "&lt;script&gt;alert('x')&lt;/script&gt; &amp; ]]&gt;"
     """
+    if _NEEDS_XML_WORK.search(text) is None:
+        return text  # the common case, made fast for charts of 100,000 boxes
     return html.escape(clean(text), quote=False)
 
 

@@ -131,7 +131,8 @@ MERMAID_LABEL = re.compile(r'^\s+(n\d+|subgraph t\d+)\["(?P<label>[^"]*)"\]$')
 
 def test_hostile_text_is_entity_escaped_in_mermaid() -> None:
     text = to_mermaid(hostile_org())
-    assert "%%" not in text and "click" not in text.replace("click n0 href", "")
+    assert "%%" not in text
+    assert "click" not in text.replace("click n0 href", "")
     for line in text.splitlines()[1:]:
         statement = line.strip()
         assert (
@@ -163,14 +164,17 @@ def test_mermaid_decodes_back_to_the_text() -> None:
 def test_mermaid_shows_teams_classes_and_dotted_lines(scaleup: Org) -> None:
     text = to_mermaid(scaleup)
     assert text.startswith("flowchart TD\n")
-    assert text.count("subgraph ") == 3 and text.count("    end\n") == 3
+    assert text.count("subgraph ") == 3
+    assert text.count("    end\n") == 3
     assert '    subgraph t0["Platform squad"]' in text
     assert re.search(r"^    n\d+ -\.- n\d+$", text, re.M)
-    assert "classDef vacant" in text and "classDef fam_executive" in text
+    assert "classDef vacant" in text
+    assert "classDef fam_executive" in text
 
 
 def test_builtin_svg_names_its_fonts_and_is_self_contained(scaleup: Org) -> None:
     svg = render_svg(scaleup, engine="builtin")
     assert 'font-family="DejaVu Sans, Arial, Helvetica, sans-serif"' in svg
-    assert "<style" not in svg and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
+    assert "<style" not in svg
+    assert "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
     ET.fromstring(svg)

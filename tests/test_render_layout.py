@@ -34,7 +34,7 @@ def overlapping(rects: list[tuple[float, float, float, float]], gap: float = 0.0
     for k, i in enumerate(order):
         x, y, w, h = rects[i]
         for j in order[k + 1 :]:
-            x2, y2, w2, h2 = rects[j]
+            x2, y2, _w2, h2 = rects[j]
             if x2 >= x + w + gap - 1e-6:
                 break
             if y < y2 + h2 - 1e-6 and y2 < y + h - 1e-6:
@@ -63,7 +63,8 @@ def test_tidy_layout_handles_a_chain_of_a_hundred_thousand() -> None:
     x, y = tidy_layout(
         [[i + 1] for i in range(n - 1)] + [[]], [10] * n, [5] * n, [0], hgap=2, vgap=1
     )
-    assert y[-1] == 6 * (n - 1) and set(x) == {0.0}
+    assert y[-1] == 6 * (n - 1)
+    assert set(x) == {0.0}
 
 
 def chart_rects(org: Org, **options) -> tuple:  # type: ignore[no-untyped-def, type-arg]
@@ -76,7 +77,7 @@ def chart_rects(org: Org, **options) -> tuple:  # type: ignore[no-untyped-def, t
 def test_boxes_of_the_examples_do_not_overlap(scaleup: Org, tiny: Org) -> None:
     for org in (scaleup, tiny, wide_team(40), hostile_org()):
         for options in ({}, {"show": ["responsibilities"]}, {"fold": 2}):
-            plan, chart, rects = chart_rects(org, **options)
+            _plan, chart, rects = chart_rects(org, **options)
             assert not overlapping(rects, gap=8), (org.name, options)
             assert all(x >= 0 and y >= 0 for x, y, _, _ in rects)
             assert all(x + w <= chart.width and y + h <= chart.height for x, y, w, h in rects)
@@ -94,7 +95,7 @@ def test_team_frames_hold_their_boxes_and_no_other(scaleup: Org) -> None:
 
 
 def test_the_assistant_is_beside_its_manager(scaleup: Org) -> None:
-    plan, chart, rects = chart_rects(scaleup)
+    plan, chart, _rects = chart_rects(scaleup)
     ceo = next(b for b in plan.boxes if b.role == "ceo")
     assistant = plan.boxes[ceo.assistants[0]]
     assert chart.y[assistant.id] == chart.y[ceo.id]
@@ -102,12 +103,13 @@ def test_the_assistant_is_beside_its_manager(scaleup: Org) -> None:
 
 
 def test_a_manager_with_forty_developers_gives_a_compact_chart() -> None:
-    plan, chart, rects = chart_rects(wide_team(40))
+    _plan, chart, rects = chart_rects(wide_team(40))
     assert chart.width / chart.height <= 3
     assert chart.height / chart.width <= 3
     assert not overlapping(rects, gap=8)
 
 
 def test_a_deep_chain_lays_out_without_recursion() -> None:
-    plan, chart, _ = chart_rects(chain(5_000))
-    assert chart.y[-1] > chart.y[0] and len(set(chart.x)) == 1
+    _plan, chart, _ = chart_rects(chain(5_000))
+    assert chart.y[-1] > chart.y[0]
+    assert len(set(chart.x)) == 1

@@ -153,8 +153,10 @@ def test_nested_teams_nest() -> None:
     )
     outer, inner = make_plan(org).clusters
     assert (outer.team, inner.team) == ("outer", "inner")
-    assert inner.parent == outer.id and outer.children == [inner.id]
-    assert outer.boxes == [0] and inner.boxes == [1, 2]
+    assert inner.parent == outer.id
+    assert outer.children == [inner.id]
+    assert outer.boxes == [0]
+    assert inner.boxes == [1, 2]
 
 
 def test_dotted_lines_join_drawn_boxes(scaleup: Org) -> None:
@@ -168,14 +170,17 @@ def test_dotted_lines_join_drawn_boxes(scaleup: Org) -> None:
 def test_many_leaf_reports_are_stacked_in_an_even_number_of_columns() -> None:
     plan = make_plan(wide_team(40))
     em = plan.boxes[0]
-    assert len(em.stack) == 40 and em.children == []
-    assert em.columns % 2 == 0 and 2 <= em.columns <= 8
+    assert len(em.stack) == 40
+    assert em.children == []
+    assert em.columns % 2 == 0
+    assert 2 <= em.columns <= 8
     assert len({plan.boxes[s].height for s in em.stack}) == 1
 
 
 def test_few_leaf_reports_stay_in_a_row() -> None:
     plan = make_plan(wide_team(STACK_MIN - 1))
-    assert plan.boxes[0].stack == [] and len(plan.boxes[0].children) == STACK_MIN - 1
+    assert plan.boxes[0].stack == []
+    assert len(plan.boxes[0].children) == STACK_MIN - 1
     assert len(make_plan(wide_team(STACK_MIN)).boxes[0].stack) == STACK_MIN
 
 
@@ -185,14 +190,16 @@ def test_managers_are_not_stacked_with_the_leaves() -> None:
     extra = Role(id="intern", title="Intern", reports_to="dev-1")
     org = Org(name="x", roles=[*doc.roles, extra], people=doc.people)
     em = make_plan(org).boxes[0]
-    assert len(em.stack) == 9 and len(em.children) == 1
+    assert len(em.stack) == 9
+    assert len(em.children) == 1
 
 
 def test_fold_turns_a_large_group_into_one_box() -> None:
     plan = make_plan(wide_team(40), fold=12)
     assert len(plan.boxes) == 2
     folded = plan.boxes[1]
-    assert folded.role is None and len(folded.folded) == 40
+    assert folded.role is None
+    assert len(folded.folded) == 40
     assert [line.text for line in folded.lines] == ["+40 developers", "5 vacant"]
     fr = make_plan(wide_team(40), fold=12, lang="fr").boxes[1]
     assert [line.text for line in fr.lines] == ["+40 développeurs", "dont 5 postes vacants"]

@@ -71,8 +71,8 @@ def _svg(org: Org) -> str | None:
         shown = sum(1 for d in org.index.depth if 0 <= d <= depth)
         notes.append(
             words.word("preview").format(
-                layers=depth + 1,
-                total_layers=layers,
+                layers=words.count(depth + 1),
+                total_layers=words.count(layers),
                 shown=words.count(shown),
                 roles=words.count(len(org)),
             )

@@ -7,10 +7,13 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from orgroles import Org
+from orgroles import Org, Person, Role
 from orgroles.render import render_svg, to_dot, to_mermaid
 from orgroles.render.plan import Plan, make_plan
+from orgroles.render.quoting import clean
 from orgroles.render.svg import to_svg
 
 from .charts import HOSTILE, hostile_org
@@ -178,3 +181,70 @@ def test_builtin_svg_names_its_fonts_and_is_self_contained(scaleup: Org) -> None
     assert "<style" not in svg
     assert "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
     ET.fromstring(svg)
+
+
+# Any text at all: what the chart shows is the text, cleaned to one printable line.
+any_text = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+).filter(lambda t: clean(t) != "")
+
+
+def _org_with(title: str, name: str, team: str) -> Org:
+    return Org(
+        name=name,
+        people=[Person(id="p", name=name)],
+        roles=[Role(id="a", title=title, holder="p"), Role(id="b", title=name, reports_to="a")],
+        teams=[{"id": "t", "name": team, "lead": "a", "members": ["b"]}],
+    )
+
+
+def _shown(lines: list[str]) -> set[str]:
+    """What a reader may see of a text broken into lines: with spaces, or without."""
+    return {" ".join(lines), "".join(lines)}
+
+
+@settings(max_examples=150, deadline=None)
+@given(any_text, any_text, any_text)
+def test_any_text_is_shown_as_written_in_builtin_svg_and_mermaid(
+    title: str, name: str, team: str
+) -> None:
+    org = _org_with(title, name, team)
+    plan = make_plan(org)
+    root = ET.fromstring(to_svg(plan))
+    found = {
+        g.get("id"): [t.text or "" for t in g.iter(f"{SVG}text")] for g in root.iter(f"{SVG}g")
+    }
+    for b in plan.boxes:
+        assert found[b.node] == [line.text for line in b.lines]
+    title_lines = [line.text for line in plan.boxes[0].lines if line.style == "title"]
+    assert clean(title) in _shown(title_lines) or title_lines[-1].endswith("…")
+    assert root.find(f"{SVG}title").text == clean(name)
+    decoded = {}
+    for m in map(MERMAID_LABEL.match, to_mermaid(org).splitlines()):
+        if m:
+            label = re.sub(r"</?(b|i|small)>", "", m.group("label"))
+            decoded[m.group(1)] = [
+                re.sub(r"#(\d+);", lambda e: chr(int(e.group(1))), part)
+                for part in label.split("<br/>")
+            ]
+    assert decoded.pop("subgraph t0") == [clean(team)]
+    assert decoded == plan_texts(plan)
+
+
+@pytest.mark.dot
+@settings(max_examples=15, deadline=None)
+@given(any_text, any_text, any_text)
+def test_any_text_is_shown_as_written_by_dot(title: str, name: str, team: str) -> None:
+    org = _org_with(title, name, team)
+    plan = make_plan(org)
+    svg = subprocess.run(
+        ["dot", "-Tsvg"], input=to_dot(org).source.encode(), capture_output=True, check=True
+    ).stdout
+    root = ET.fromstring(svg)
+    for g in root.iter(f"{SVG}g"):
+        if g.get("class") == "node":
+            node = g.find(f"{SVG}title").text
+            box = next(b for b in plan.boxes if b.node == node)
+            got = [t.text or "" for t in g.iter(f"{SVG}text")]
+            # dot drops spaces at the ends of a text run; nothing else may differ
+            assert [s.strip() for s in got] == [line.text.strip() for line in box.lines]

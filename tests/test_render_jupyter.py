@@ -59,3 +59,10 @@ def test_preview_depth_keeps_whole_layers() -> None:
     org = chain(10)
     assert jupyter.preview_depth(org, limit=20) is None
     assert jupyter.preview_depth(org, limit=4) == 3
+
+
+def test_ipython_displays_the_chart(scaleup: Org) -> None:
+    formatters = pytest.importorskip("IPython.core.formatters")
+    data, _ = formatters.DisplayFormatter().format(scaleup)
+    assert sorted(data) == ["image/svg+xml", "text/plain"]
+    assert "Chief Technical Officer" in data["image/svg+xml"]

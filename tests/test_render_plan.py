@@ -159,6 +159,28 @@ def test_nested_teams_nest() -> None:
     assert inner.boxes == [1, 2]
 
 
+def test_teams_nest_three_deep_in_every_format() -> None:
+    org = Org(
+        roles=[Role(id="r0", title="Top")]
+        + [Role(id=f"r{i}", title="R", reports_to=f"r{i - 1}") for i in range(1, 9)],
+        teams=[
+            {"id": f"t{i}", "lead": f"r{i}", "members": [f"r{j}" for j in range(i + 1, 9)]}
+            for i in (0, 3, 6)
+        ],
+    )
+    clusters = make_plan(org).clusters
+    assert [(c.team, c.parent, c.children) for c in clusters] == [
+        ("t0", -1, [1]),
+        ("t3", 0, [2]),
+        ("t6", 1, []),
+    ]
+    mermaid = org.to_mermaid()
+    assert mermaid.count("subgraph") == 3
+    assert "            subgraph t2" in mermaid  # nested twice
+    source = org.to_dot().source
+    assert source.index("cluster_0") < source.index("cluster_1") < source.index("cluster_2")
+
+
 def test_dotted_lines_join_drawn_boxes(scaleup: Org) -> None:
     plan = make_plan(scaleup)
     assert [(plan.boxes[a].role, plan.boxes[b].role) for a, b in plan.dotted] == [

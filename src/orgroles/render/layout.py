@@ -94,6 +94,7 @@ def layout(plan: Plan) -> Layout:
             w, h = block_size(len(box.stack), box.columns, bw, height)
             block_of_box[box.id] = new(_BLOCK, box.id, w, h, w / 2)
     parent_unit = [-1] * len(kind)
+    slot = [0] * len(kind)  # where a unit is in its parent's list of children
     for box in boxes:
         u = unit_of_box[box.id]
         if u < 0:
@@ -102,11 +103,11 @@ def layout(plan: Plan) -> Layout:
         if box.stack:
             below.insert(box.stack_at, block_of_box[box.id])
         kids[u] = below
-        for c in below:
+        for k, c in enumerate(below):
             parent_unit[c] = u
+            slot[c] = k
 
     # -- team frames, innermost first: each is laid out alone, then is one rectangle ----
-    container: dict[int, int] = {}  # unit -> frame unit it sits in
     rel: dict[int, tuple[float, float]] = {}
     inner: dict[int, list[int]] = {}  # frame unit -> units inside it
     frame_of_lead: dict[int, int] = {}
@@ -120,17 +121,15 @@ def layout(plan: Plan) -> Layout:
         bottom = max(y + uh[u] for u, y in zip(order, ys, strict=True))
         f = new(_FRAME, cluster.id, right + 2 * pad, bottom + label + 2 * pad, 0.0)
         parent_unit.append(parent_unit[lead])
+        slot.append(slot[lead])
         frame_of_lead[lead] = f
         for u, x, y in zip(order, xs, ys, strict=True):
             if u == lead:
                 anchor[f] = pad + x + anchor[u]
-            container[u] = f
             rel[u] = (pad + x, label + pad + y)
         inner[f] = order
-        up = parent_unit[lead]
-        if up >= 0:
-            siblings = kids[up]
-            siblings[siblings.index(lead)] = f
+        if parent_unit[lead] >= 0:  # the frame takes the lead's place among its siblings
+            kids[parent_unit[lead]][slot[lead]] = f
         parent_unit[lead] = -1
     roots = [frame_of_lead.get(unit_of_box[t], unit_of_box[t]) for t in plan.tops]
 

@@ -550,7 +550,7 @@ def _clusters(
             c.lead = box.id
             c.parent = open_[-1] if open_ else -1
             if c.parent >= 0:
-                clusters[c.parent].children.append(k)
+                clusters[c.parent].children.append(starting)
             open_.append(starting)
         if open_:
             box.cluster = open_[-1]

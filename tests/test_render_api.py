@@ -168,3 +168,8 @@ def test_output_is_byte_identical_whatever_the_hash_seed() -> None:
 @pytest.mark.dot
 def test_dot_svg_is_byte_identical_whatever_the_hash_seed() -> None:
     assert _draw_in_subprocess("1", ["dot-svg"]) == _draw_in_subprocess("99", ["dot-svg"])
+
+
+def test_the_engine_is_checked_for_every_format(scaleup: Org, tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="unknown engine 'dto'"):
+        render(scaleup, tmp_path / "c.dot", engine="dto")

@@ -113,3 +113,24 @@ def test_a_deep_chain_lays_out_without_recursion() -> None:
     _plan, chart, _ = chart_rects(chain(5_000))
     assert chart.y[-1] > chart.y[0]
     assert len(set(chart.x)) == 1
+
+
+def test_a_long_team_name_is_cut_to_its_frame() -> None:
+    import xml.etree.ElementTree as ET
+
+    from orgroles import Role
+    from orgroles.render import style
+    from orgroles.render.svg import to_svg
+
+    name = "The Extraordinarily Long Name Of A Very Small Team That Has One Person In It"
+    org = Org(roles=[Role(id="a", title="A")], teams=[{"id": "t", "name": name, "lead": "a"}])
+    plan, chart, _ = chart_rects(org)
+    root = ET.fromstring(to_svg(plan, chart))
+    label = next(
+        t.text or ""
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("class") == "team"
+        for t in g.iter("{http://www.w3.org/2000/svg}text")
+    )
+    assert label.endswith("…")
+    assert style.measure(label, "team") <= chart.frames[0][2] - 16

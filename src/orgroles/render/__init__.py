@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from orgroles.errors import RenderError
-from orgroles.render.engines import Engine, choose_engine, run_dot
+from orgroles.render.engines import ENGINES, Engine, choose_engine, run_dot
 from orgroles.render.plan import Plan, make_plan
 
 if TYPE_CHECKING:
@@ -151,6 +151,8 @@ def to_mermaid(
 
 def _draw(plan: Plan, fmt: str, engine: str, timeout: float | None = None) -> bytes:
     """The chart of a plan in ``fmt`` (svg, png, pdf, dot or mermaid), as bytes."""
+    if engine not in ENGINES:
+        raise RenderError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
     if fmt == "dot":
         from orgroles.render.dot import to_dot as build_dot
 

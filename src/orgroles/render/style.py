@@ -77,6 +77,7 @@ STYLES: dict[str, TextStyle] = {
     "resp": TextStyle(10, color="#3d444d", leading=12.5),
     "note": TextStyle(11, color="#57606a", leading=14),
     "heading": TextStyle(14, bold=True, leading=18),
+    "team": TextStyle(11, bold=True, color="#57606a", leading=14),
 }
 """The line styles a plan uses, by name."""
 

@@ -89,10 +89,11 @@ def _frames(plan: Plan, chart: Layout, out: list[str]) -> None:
     out.append(f'<g class="teams" fill="{_FRAME_FILL}" stroke="{_FRAME_STROKE}">\n')
     for cluster in plan.clusters:
         x, y, w, h = chart.frames[cluster.id]
+        label = style.wrap(cluster.label, "team", w - 16, max_lines=1)
         out.append(
             f'<g class="team"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/>'
-            f'<text x="{x + 8}" y="{y + 13}" stroke="none" font-size="11" font-weight="bold" '
-            f'fill="#57606a">{xml_text(cluster.label)}</text></g>\n'
+            f'<text x="{x + 8}" y="{y + 13}" stroke="none"{_ATTRS["team"]}>'
+            f"{xml_text(label[0] if label else '')}</text></g>\n"
         )
     out.append("</g>\n")
 

@@ -162,6 +162,17 @@ def _columns(count: int, width: float, height: float) -> int:
     return best
 
 
+def _worst(found: Iterable[Violation]) -> str:
+    """The most serious severity among violations; anything unknown counts as ``info``.
+
+    >>> from orgroles.rules import Violation
+    >>> _worst([Violation("X1", "x", "warning", "a", ""), Violation("X2", "x", "odd", "a", "")])
+    'warning'
+    """
+    rank = max(_SEVERITY_RANK.get(v.severity, 1) for v in found)
+    return next(s for s, r in _SEVERITY_RANK.items() if r == rank)
+
+
 def _check_options(depth: int | None, fold: int | None, show: Iterable[str]) -> tuple[str, ...]:
     if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int) or depth < 0):
         raise RenderError(f"depth must be a whole number, 0 or more, not {depth!r}")
@@ -256,7 +267,7 @@ class _Builder:
         severity = None
         tooltip = [f"{title} ({role.id})"]
         if found:
-            severity = max((v.severity for v in found), key=_SEVERITY_RANK.__getitem__)
+            severity = _worst(found)
             codes = list(dict.fromkeys(v.code for v in found))
             lines += self._wrap("⚠ " + " · ".join(codes), "alert")
             tooltip += [f"{v.code} {v.name}: {v.message}" for v in found]
@@ -311,7 +322,7 @@ class _Builder:
         severity = None
         tooltip = [", ".join(ids[:10]) + (", …" if len(ids) > 10 else "")]
         if found:
-            severity = max((v.severity for v in found), key=_SEVERITY_RANK.__getitem__)
+            severity = _worst(found)
             codes = list(dict.fromkeys(v.code for v in found))
             lines += self._wrap("⚠ " + " · ".join(codes), "alert")
             tooltip += [f"{v.role}: {v.code} {v.name}: {v.message}" for v in found[:10]]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from orgroles.errors import RenderError
 from orgroles.queries.responsibilities import effective_ids
@@ -59,8 +59,7 @@ _LEADING = {name: s.leading for name, s in style.STYLES.items()}
 Placement = Literal["child", "stack", "assistant"]
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of text in a box, with the name of its style in :data:`style.STYLES`."""
 
     style: str
@@ -233,6 +232,7 @@ class _Builder:
         self.kinds = org.catalog.kinds
         self.people = org._people
         self.roles = list(org.roles.values())
+        self._titles: dict[str, list[Line]] = {}
 
     # -- text ----------------------------------------------------------------------------
 
@@ -246,11 +246,18 @@ class _Builder:
     def _wrap(self, text: str, line_style: str, max_lines: int = 2) -> list[Line]:
         return [Line(line_style, t) for t in style.wrap(text, line_style, self.inner, max_lines)]
 
+    def _title_lines(self, title: str) -> list[Line]:
+        # Titles repeat (thousands of "Developer"): wrap each one once.
+        found = self._titles.get(title)
+        if found is None:
+            found = self._titles[title] = self._wrap(title, "title")
+        return list(found)
+
     def role_box(self, i: int, parent: int, level: int, hidden: int) -> Box:
         role = self.roles[i]
         lang = self.lang
         title = self.title(i)
-        lines = self._wrap(title, "title")
+        lines = self._title_lines(title)
         holders = role.holders
         people = self.people
         if holders:

@@ -172,20 +172,20 @@ def css_class(name: str) -> str:
 
 # -- Mermaid ---------------------------------------------------------------------------
 
-_MERMAID_PLAIN = frozenset(" -_.,/+'")
+_MERMAID_PLAIN = frozenset(" -_.,/+'()!?@:")
 
 
 def mermaid_text(text: str) -> str:
     """Return user text for a quoted Mermaid label.
 
-    Letters, digits, spaces and ``-_.,/+'`` are kept; every other character becomes a
+    Letters, digits, spaces and ``-_.,/+'()!?@:`` are kept; every other character becomes a
     Mermaid entity code (``#60;``), so that a label cannot close its quotes, start a
     ``%%{init}%%`` directive, a comment, a ``click`` line or HTML.
 
     >>> mermaid_text('<img src=x onerror=alert(1)>')
-    '#60;img src#61;x onerror#61;alert#40;1#41;#62;'
+    '#60;img src#61;x onerror#61;alert(1)#62;'
     >>> mermaid_text("%%{init: {'theme': 'dark'}}%%")
-    "#37;#37;#123;init#58; #123;'theme'#58; 'dark'#125;#125;#37;#37;"
+    "#37;#37;#123;init: #123;'theme': 'dark'#125;#125;#37;#37;"
     >>> mermaid_text("Zoé & Léa #1")
     'Zoé #38; Léa #35;1'
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,33 @@ EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 TINY = EXAMPLES / "three_person_tech_team.yaml"
 SCALEUP = EXAMPLES / "scaleup_cto_cpo.yaml"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``dot`` need Graphviz's dot: skip them, saying why, when it is missing."""
+    if shutil.which("dot") is not None:
+        return
+    skip = pytest.mark.skip(reason="Graphviz's dot is not on PATH (apt-get install graphviz)")
+    for item in items:
+        if "dot" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _hide_dot_for_nodot_tests(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Tests marked ``nodot`` run as on a machine without Graphviz: PATH has no ``dot``.
+
+    PATH becomes an empty folder; the orgroles code looks ``dot`` up with
+    ``shutil.which`` at every render (nothing caches it), so the change takes effect.
+    """
+    if request.node.get_closest_marker("nodot") is None:
+        return
+    monkeypatch.setenv("PATH", str(tmp_path_factory.mktemp("path-without-dot")))
+    assert shutil.which("dot") is None
 
 
 @pytest.fixture(autouse=True)

@@ -36,6 +36,7 @@ from orgroles.model import (
     Team,
 )
 from orgroles.org import Org
+from orgroles.render import render
 from orgroles.selectors import Selector, parse_selector, select
 
 __all__ = [
@@ -70,5 +71,6 @@ __all__ = [
     "load_catalog",
     "loads",
     "parse_selector",
+    "render",
     "select",
 ]

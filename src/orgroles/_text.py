@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["printable", "printable_lines"]
+__all__ = ["plural", "printable", "printable_lines"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
@@ -25,3 +25,12 @@ def printable(text: str) -> str:
 def printable_lines(text: str) -> str:
     """:func:`printable` for each line of a text whose line breaks are meant."""
     return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def plural(n: int, word: str) -> str:
+    """``3 warnings``, ``1 error``: a count and a regular English noun.
+
+    >>> plural(1, "error"), plural(1200, "role")
+    ('1 error', '1,200 roles')
+    """
+    return f"{n:,} {word}{'' if n == 1 else 's'}"

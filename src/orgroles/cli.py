@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from orgroles._text import printable, printable_lines
+from orgroles._text import plural, printable, printable_lines
 from orgroles._version import __version__
 from orgroles.errors import OrgError, OrgValidationError
 
@@ -202,6 +202,78 @@ def catalog(org: str | None, lang: str, fmt: str) -> None:
         click.echo(json.dumps(catalog_data(chosen, lang), indent=2, ensure_ascii=False))
     else:
         click.echo(catalog_text(chosen, lang))
+
+
+@cli.command()
+@click.argument("org_path", metavar="ORG", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The chart file: .svg, .png, .pdf, .dot, .gv or .mmd (the suffix picks the format).",
+)
+@click.option("--root", metavar="ID", help="Draw this role and the roles below it only.")
+@click.option(
+    "--depth", type=click.IntRange(min=0), help="Draw this many layers below the root (or top)."
+)
+@click.option(
+    "--fold",
+    type=click.IntRange(min=0),
+    help="Fold more than N leaf reports with the same title into one '+N' box.",
+)
+@click.option(
+    "--show",
+    type=click.Choice(["responsibilities"]),
+    multiple=True,
+    help="Add this to every box (repeatable).",
+)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "dot", "builtin"]),
+    default="auto",
+    show_default=True,
+    help="auto: Graphviz's dot if installed and the chart is small enough, else builtin.",
+)
+@click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
+def render(
+    org_path: str,
+    output: str,
+    root: str | None,
+    depth: int | None,
+    fold: int | None,
+    show: tuple[str, ...],
+    lang: str,
+    engine: str,
+    check: bool,
+) -> None:
+    """Draw an org chart of ORG into a file."""
+    from orgroles.io.orgfile import load
+    from orgroles.render import render as draw
+
+    org = load(org_path)
+    if root is not None:
+        org.roles[root]  # an unknown id fails here, with a did-you-mean
+    report = None
+    if check:
+        report = org.check()
+    draw(
+        org,
+        output,
+        root=root,
+        depth=depth,
+        fold=fold,
+        show=show,
+        lang=lang,
+        engine=engine,
+        report=report,
+    )
+    message = f"{output}: chart of {len(org):,} roles"
+    if report is not None:
+        counts = ", ".join(plural(n, s) for s, n in report.severity_counts().items() if n)
+        message += f"; violations highlighted: {counts or 'none'}"
+    click.echo(message)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -56,6 +56,7 @@ from orgroles.model import (
 from orgroles.selectors import Selector, select
 
 if TYPE_CHECKING:
+    import graphviz
     import networkx as nx
     import pandas as pd
 
@@ -432,6 +433,28 @@ class Org:
         from orgroles.rules import check
 
         return check(self, select=select, ignore=ignore, params=params, severity=severity)
+
+    # -- charts (see orgroles.render) ---------------------------------------------------
+
+    def to_dot(self, **options: Any) -> graphviz.Digraph:
+        """The org chart as a :class:`graphviz.Digraph`; see :func:`orgroles.render.to_dot`."""
+        from orgroles.render import to_dot
+
+        return to_dot(self, **options)
+
+    def to_mermaid(self, **options: Any) -> str:
+        """The org chart as Mermaid text; see :func:`orgroles.render.to_mermaid`."""
+        from orgroles.render import to_mermaid
+
+        return to_mermaid(self, **options)
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None, **_: Any
+    ) -> dict[str, str]:
+        """Inline display in Jupyter: text and an SVG chart; never raises."""
+        from orgroles.render.jupyter import repr_mimebundle
+
+        return repr_mimebundle(self, include, exclude)
 
     # -- documents and files -----------------------------------------------------------
 

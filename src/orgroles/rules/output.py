@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from orgroles._text import printable
+from orgroles._text import plural, printable
 from orgroles._version import __version__
 from orgroles.rules.base import all_rules
 from orgroles.rules.report import Report, Violation
@@ -26,10 +26,6 @@ JSON_FORMAT = 1
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _DOCS = "https://orgroles.readthedocs.io/en/latest/rules/"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _line(v: Violation, color: bool) -> str:
@@ -55,11 +51,11 @@ def format_text(report: Report, *, color: bool = False, label: str | None = None
     lines = [_line(v, color) for v in report.violations]
     suppressed = f"; {len(report.suppressed):,} silenced by noqa" if report.suppressed else ""
     if not report.violations:
-        lines.append(f"{name}: no problems ({_plural(report.roles, 'role')}){suppressed}")
+        lines.append(f"{name}: no problems ({plural(report.roles, 'role')}){suppressed}")
         return "\n".join(lines)
     counts = report.severity_counts()
-    parts = [_plural(n, s) for s, n in counts.items() if n]
-    lines.append(f"{name}: {', '.join(parts)} ({_plural(report.roles, 'role')}){suppressed}")
+    parts = [plural(n, s) for s, n in counts.items() if n]
+    lines.append(f"{name}: {', '.join(parts)} ({plural(report.roles, 'role')}){suppressed}")
     by_code: dict[str, Violation] = {}
     for v in report.violations:
         by_code.setdefault(v.code, v)

@@ -1,0 +1,69 @@
+"""Regenerate the charts shown in docs/rendering.md (run: python docs/images/generate.py).
+
+They are drawn by the builtin engine, which gives the same bytes on every machine, so
+that tests/test_docs_images.py can tell when one is stale.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+
+
+def charts() -> dict[str, bytes]:
+    """Each image's file name and its SVG."""
+    import orgroles
+    from orgroles import Org, Person, Role
+    from orgroles.render import render_bytes
+
+    tiny = orgroles.load(ROOT / "examples" / "three_person_tech_team.yaml")
+    scaleup = orgroles.load(ROOT / "examples" / "scaleup_cto_cpo.yaml")
+    people = [Person(id=f"p{i}", name=name) for i, name in enumerate(_NAMES)]
+    roles = [Role(id="em", kind="engineering-manager", holder="p0")]
+    roles += [
+        Role(
+            id=f"dev-{i}", kind="developer", holder=None if i % 9 == 0 else f"p{i}", reports_to="em"
+        )
+        for i in range(1, 41)
+    ]
+    wide = Org(name="One manager, forty developers", roles=roles, people=people)
+    not_coding = tiny.copy()
+    not_coding.update_role("cto", responsibilities=())  # the CTO no longer codes: K004
+    report = not_coding.check()
+
+    def svg(org: Org, **options: object) -> bytes:
+        return render_bytes(org, "svg", engine="builtin", **options)  # type: ignore[arg-type]
+
+    return {
+        "scaleup_cto_cpo.svg": svg(scaleup),
+        "scaleup_cto_fr.svg": svg(scaleup, root="cto", lang="fr"),
+        "wide_team.svg": svg(wide),
+        "wide_team_folded.svg": svg(wide, fold=10),
+        "tiny_responsibilities.svg": svg(tiny, show=["responsibilities"]),
+        "tiny_check.svg": svg(not_coding, report=report),
+    }
+
+
+_NAMES = [
+    "Ada Brook", "Bea Cruz", "Cal Dunn", "Dee Ellis", "Eli Frost", "Fay Gale", "Gus Hale",
+    "Hal Irwin", "Ivy Jones", "Jo Keane", "Kai Lowe", "Lu Marsh", "Max Nash", "Nia Orr",
+    "Otto Park", "Pia Quinn", "Quin Reyes", "Rae Stone", "Sol Tate", "Tia Umber", "Uma Vale",
+    "Vic Wren", "Wes Yates", "Xia Zorn", "Yara Abel", "Zed Banks", "Ari Cole", "Bo Dale",
+    "Cy Eton", "Di Fenn", "Ed Gray", "Flo Hart", "Gil Ives", "Hex Jude", "Ike Kerr",
+    "Jai Lund", "Kit Mayo", "Lev Nye", "Mo Oakes", "Ned Pike", "Oz Rhee",
+]  # fmt: skip
+
+
+def main() -> None:
+    """Write every chart beside this script."""
+    for name, data in charts().items():
+        (HERE / name).write_bytes(data)
+        print(f"wrote docs/images/{name}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    main()

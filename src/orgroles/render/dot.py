@@ -1,0 +1,210 @@
+"""Build a Graphviz DOT graph from a plan: pure string building, no engine is run.
+
+Node ids are synthetic (``n0``, ``n1``, ...), so that no role id can break the syntax
+(``ops:east`` would otherwise read as a node and a port). Box text is an HTML-like label
+made from a fixed template with every field escaped by
+:func:`~orgroles.render.quoting.dot_html`; every other user value goes through
+:func:`~orgroles.render.quoting.dot_text`.
+
+Stacked leaves hang from invisible-width "spine" points, one per pair of columns and
+row, each on the rank of its row; assistants share their manager's rank; teams are
+clusters; dotted lines are dashed edges with ``constraint=false``, so that they never
+change the ranks.
+
+>>> import orgroles
+>>> from orgroles.render.plan import make_plan
+>>> g = to_dot(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+>>> print(g.source)  # doctest: +ELLIPSIS
+digraph org {
+...
+        n0 [label=<<B>Chief Executive Officer</B><BR/><FONT COLOR="#30363d">Noor Haddad</FONT>> ...
+        n0 -> n1
+        n1 -> n2
+        n1 -> n3
+}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import graphviz
+
+from orgroles.render import style
+from orgroles.render.plan import Box, Line, Plan
+from orgroles.render.quoting import dot_html, dot_lines, dot_text
+
+__all__ = ["html_label", "to_dot"]
+
+_DOTTED_COLOR = "#8250df"
+_PT = 72.0  # px per inch: Graphviz sizes are in inches, its SVG units are points
+
+
+def _line(line: Line) -> str:
+    s = style.STYLES[line.style]
+    text = dot_html(line.text)
+    if s.bold:
+        text = f"<B>{text}</B>"
+    if s.italic:
+        text = f"<I>{text}</I>"
+    attrs = ""
+    if s.size != 12:
+        attrs += f' POINT-SIZE="{s.size:g}"'
+    if s.color != style.STYLES["title"].color:
+        attrs += f' COLOR="{s.color}"'
+    return f"<FONT{attrs}>{text}</FONT>" if attrs else text
+
+
+def html_label(lines: tuple[Line, ...] | list[Line], align: str = "") -> str:
+    """Return the HTML-like label of some lines of text (each field escaped).
+
+    >>> html_label([Line("title", "R&D <Lead>"), Line("vacant", "vacant")])
+    '<<B>R&amp;D &lt;Lead&gt;</B><BR/><FONT COLOR="#6e7781"><I>vacant</I></FONT>>'
+    """
+    br = f'<BR ALIGN="{align}"/>' if align else "<BR/>"
+    body = br.join(_line(line) for line in lines)
+    return f"<{body}{br if align else ''}>"
+
+
+def _node_attrs(box: Box) -> dict[str, str]:
+    colors = style.family_colors(box.family)
+    fill, stroke = colors.fill, colors.stroke
+    shape_style = "rounded,filled"
+    attrs: dict[str, str] = {}
+    if box.vacant:
+        fill = "#ffffff"
+        shape_style += ",dashed"
+    if box.severity is not None:
+        stroke = style.SEVERITY_COLORS[box.severity]
+        attrs["penwidth"] = "2.5"
+    attrs.update(style=shape_style, fillcolor=fill, color=stroke)
+    if box.tooltip:
+        attrs["tooltip"] = dot_lines(box.tooltip)
+    if box.url is not None:
+        attrs["URL"] = dot_text(box.url)
+    return attrs
+
+
+def _spine(manager: Box, pair: int, row: int) -> str:
+    return f"{manager.node}s{pair}r{row}"
+
+
+def _rows(plan: Plan, manager: Box) -> Iterator[tuple[int, list[tuple[int, list[str]]]]]:
+    """For each row of a stack: the spines of the row with the box nodes left to right."""
+    k = manager.columns
+    stack = manager.stack
+    for row in range((len(stack) + k - 1) // k):
+        cells = stack[row * k : row * k + k]
+        pairs = []
+        for p in range(0, len(cells), 2):
+            pairs.append((p // 2, [plan.boxes[b].node for b in cells[p : p + 2]]))
+        yield row, pairs
+
+
+def to_dot(plan: Plan) -> graphviz.Digraph:
+    """Return the DOT graph of a plan (a :class:`graphviz.Digraph`; no engine is run)."""
+    width_in = f"{plan.box_width / _PT:.3f}"
+    head = [Line("heading", plan.title)] if plan.title else []
+    g = graphviz.Digraph(
+        name="org",
+        graph_attr={
+            "rankdir": "TB",
+            "nodesep": "0.22",
+            "ranksep": "0.45",
+            "newrank": "true",
+            "fontname": style.DOT_FONT,
+            "bgcolor": "#ffffff",
+            "labelloc": "t",
+            "labeljust": "l",
+            **({"label": html_label([*head, *plan.notes], align="LEFT")} if head else {}),
+        },
+        node_attr={
+            "shape": "box",
+            "fontname": style.DOT_FONT,
+            "fontsize": "12",
+            "fontcolor": style.STYLES["title"].color,
+            "width": width_in,
+            "margin": "0.11,0.07",
+            "penwidth": "1.2",
+        },
+        edge_attr={"arrowhead": "none", "color": style.EDGE_COLOR, "penwidth": "1.2"},
+    )
+    clusters = plan.clusters
+    boxes = plan.boxes
+    members: dict[int, list[Box]] = {}
+    for box in boxes:
+        members.setdefault(box.cluster, []).append(box)
+
+    def fill(graph: graphviz.Digraph, cluster: int) -> None:
+        for box in members.get(cluster, ()):
+            graph.node(box.node, html_label(box.lines), **_node_attrs(box))
+        for box in members.get(cluster, ()):
+            if box.assistants:
+                with graph.subgraph() as same:
+                    same.attr(rank="same")
+                    same.node(box.node)
+                    for a in box.assistants:
+                        same.node(boxes[a].node)
+            if box.stack:
+                _stack(graph, plan, box)
+
+    # Teams nest: build the innermost clusters first, without recursion.
+    built: dict[int, graphviz.Digraph] = {}
+    for cluster in reversed(clusters):
+        sub = graphviz.Digraph(name=f"cluster_{cluster.id}")
+        sub.attr(
+            label=dot_text(cluster.label),
+            style="rounded,filled",
+            fillcolor="#f6f8fa",
+            color="#d0d7de",
+            fontsize="11",
+            fontcolor="#57606a",
+            labeljust="l",
+        )
+        fill(sub, cluster.id)
+        for k in cluster.children:
+            sub.subgraph(built.pop(k))
+        built[cluster.id] = sub
+    fill(g, -1)
+    for cluster in clusters:
+        if cluster.parent < 0:
+            g.subgraph(built.pop(cluster.id))
+    for box in boxes:
+        for c in box.children:
+            g.edge(box.node, boxes[c].node)
+        for a in box.assistants:
+            g.edge(box.node, boxes[a].node)
+    for a, b in plan.dotted:
+        g.edge(
+            boxes[a].node,
+            boxes[b].node,
+            style="dashed",
+            constraint="false",
+            color=_DOTTED_COLOR,
+        )
+    return g
+
+
+def _stack(graph: graphviz.Digraph, plan: Plan, manager: Box) -> None:
+    """Stacked leaves: a vertical chain of points per pair of columns, boxes either side."""
+    point = {"shape": "point", "width": "0.01", "height": "0.01", "color": style.EDGE_COLOR}
+    previous: dict[int, str] = {}
+    for row, pairs in _rows(plan, manager):
+        with graph.subgraph() as same:
+            same.attr(rank="same")
+            last_right = ""
+            for pair, nodes in pairs:
+                spine = _spine(manager, pair, row)
+                same.node(spine, "", **point)
+                same.node(nodes[0])
+                same.edge(nodes[0], spine)
+                if len(nodes) > 1:
+                    same.node(nodes[1])
+                    same.edge(spine, nodes[1])
+                if last_right:  # keep the pairs in order, left to right
+                    same.edge(last_right, nodes[0], style="invis")
+                last_right = nodes[-1]
+        for pair, _ in pairs:
+            spine = _spine(manager, pair, row)
+            graph.edge(previous.get(pair, manager.node), spine)
+            previous[pair] = spine

@@ -1,0 +1,124 @@
+"""Mermaid ``flowchart TD`` text from a plan, which GitHub and GitLab draw in Markdown.
+
+Node ids are synthetic (``n0``, ...), labels are quoted and entity-escaped by
+:func:`~orgroles.render.quoting.mermaid_text`, and styles come from ``classDef`` lines
+for families, vacancies and violations. User text never reaches a comment, a directive
+or a class name. Mermaid has no way to stack leaves in columns, so a stack becomes
+columns of boxes joined by invisible links (``~~~``), with one reporting line from the
+manager to the top of each column.
+
+>>> import orgroles
+>>> from orgroles.render.plan import make_plan
+>>> print(to_mermaid(make_plan(orgroles.load("examples/three_person_tech_team.yaml"))))
+... # doctest: +ELLIPSIS
+flowchart TD
+    n0["<b>Chief Executive Officer</b><br/>Noor Haddad"]
+    n1["<b>Chief Technical Officer</b><br/>Camille Roux"]
+...
+    n0 --- n1
+    n1 --- n2
+    n1 --- n3
+    classDef fam_executive fill:#dde7f7,stroke:#2f4b7c,color:#1f2328
+...
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from orgroles.render import style
+from orgroles.render.plan import Box, Line, Plan
+from orgroles.render.quoting import css_class, mermaid_text
+
+__all__ = ["to_mermaid"]
+
+_INDENT = "    "
+
+
+def _line(line: Line) -> str:
+    s = style.STYLES[line.style]
+    text = mermaid_text(line.text)
+    if s.bold:
+        text = f"<b>{text}</b>"
+    if s.italic:
+        text = f"<i>{text}</i>"
+    if s.size < 12:
+        text = f"<small>{text}</small>"
+    return text
+
+
+def _node(box: Box) -> str:
+    label = "<br/>".join(_line(line) for line in box.lines)
+    return f'{box.node}["{label}"]'
+
+
+def _family_class(family: str | None) -> str:
+    return "fam_" + css_class(family or "none").replace("-", "_")
+
+
+def to_mermaid(plan: Plan) -> str:
+    """Return the Mermaid flowchart of a plan (ends with a newline)."""
+    boxes = plan.boxes
+    out = ["flowchart TD"]
+    members: dict[int, list[Box]] = {}
+    for box in boxes:
+        members.setdefault(box.cluster, []).append(box)
+    out += [_INDENT + _node(box) for box in members.get(-1, ())]
+    # Teams as nested subgraphs, opened and closed with an explicit stack.
+    todo: list[tuple[int, int]] = [(c.id, 1) for c in reversed(plan.clusters) if c.parent < 0]
+    closing: list[int] = []
+    while todo:
+        k, depth = todo.pop()
+        while len(closing) >= depth:
+            closing.pop()
+            out.append(_INDENT * len(closing) + _INDENT + "end")
+        cluster = plan.clusters[k]
+        pad = _INDENT * depth
+        out.append(f'{pad}subgraph t{k}["{mermaid_text(cluster.label)}"]')
+        out += [pad + _INDENT + _node(box) for box in members.get(k, ())]
+        closing.append(k)
+        todo += [(c, depth + 1) for c in reversed(cluster.children)]
+    while closing:
+        closing.pop()
+        out.append(_INDENT * len(closing) + _INDENT + "end")
+    for box in boxes:
+        for c in box.assistants:
+            out.append(f"{_INDENT}{box.node} --- {boxes[c].node}")
+        for c in box.children:
+            out.append(f"{_INDENT}{box.node} --- {boxes[c].node}")
+        if box.stack:
+            k = box.columns
+            for col in range(min(k, len(box.stack))):
+                column = box.stack[col::k]
+                out.append(f"{_INDENT}{box.node} --- {boxes[column[0]].node}")
+                out += [
+                    f"{_INDENT}{boxes[a].node} ~~~ {boxes[b].node}" for a, b in pairwise(column)
+                ]
+    for a, b in plan.dotted:
+        out.append(f"{_INDENT}{boxes[a].node} -.- {boxes[b].node}")
+    classes: dict[str, list[str]] = {}
+    for box in boxes:
+        classes.setdefault(_family_class(box.family), []).append(box.node)
+        if box.vacant:
+            classes.setdefault("vacant", []).append(box.node)
+        if box.severity is not None:
+            classes.setdefault("sev_" + box.severity, []).append(box.node)
+    defined = set()
+    for box in boxes:
+        name = _family_class(box.family)
+        if name not in defined:
+            defined.add(name)
+            colors = style.family_colors(box.family)
+            out.append(
+                f"{_INDENT}classDef {name} fill:{colors.fill},stroke:{colors.stroke},"
+                f"color:{style.STYLES['title'].color}"
+            )
+    if "vacant" in classes:
+        out.append(f"{_INDENT}classDef vacant fill:#ffffff,stroke-dasharray:5 3")
+    for severity, color in style.SEVERITY_COLORS.items():
+        if "sev_" + severity in classes:
+            out.append(f"{_INDENT}classDef sev_{severity} stroke:{color},stroke-width:3px")
+    for name, nodes in classes.items():
+        for start in range(0, len(nodes), 200):
+            out.append(f"{_INDENT}class {','.join(nodes[start : start + 200])} {name}")
+    return "\n".join(out) + "\n"

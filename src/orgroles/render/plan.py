@@ -1,0 +1,589 @@
+"""What a chart shows, decided once for every format: boxes, their text, stacks, folds, frames.
+
+:func:`make_plan` turns an org and the drawing options into a :class:`Plan`. The DOT
+builder, the builtin SVG engine and the Mermaid writer all draw the same plan, so that
+the formats agree on what is shown. It runs in O(N) without recursion.
+
+>>> import orgroles
+>>> org = orgroles.load("examples/three_person_tech_team.yaml")
+>>> plan = make_plan(org)
+>>> [(b.role, [line.text for line in b.lines]) for b in plan.boxes]
+... # doctest: +NORMALIZE_WHITESPACE
+[('ceo', ['Chief Executive Officer', 'Noor Haddad']),
+ ('cto', ['Chief Technical Officer', 'Camille Roux']),
+ ('dev-1', ['Developer', 'Yanis Perrin']),
+ ('dev-2', ['Developer', 'Léa Marchand'])]
+>>> plan.boxes[1].children
+[2, 3]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from orgroles.errors import RenderError
+from orgroles.queries.responsibilities import effective_ids
+from orgroles.render import style, words
+from orgroles.render.quoting import clean, mailto, safe_url
+
+if TYPE_CHECKING:
+    from orgroles.model import Role
+    from orgroles.org import Org
+    from orgroles.rules.report import Report, Violation
+
+__all__ = [
+    "SHOW",
+    "STACK_MIN",
+    "Box",
+    "Cluster",
+    "Line",
+    "Plan",
+    "block_size",
+    "make_plan",
+]
+
+STACK_MIN = 6
+"""A manager with at least this many leaf reports gets them stacked in columns."""
+
+SHOW = ("responsibilities",)
+"""What ``show=`` can add to the boxes."""
+
+_MAX_RESPONSIBILITIES = 12
+_TARGET_BLOCK_RATIO = 1.5  # width / height of a block of stacked leaves
+_SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+_LEADING = {name: s.leading for name, s in style.STYLES.items()}
+
+Placement = Literal["child", "stack", "assistant"]
+
+
+class Line(NamedTuple):
+    """One line of text in a box, with the name of its style in :data:`style.STYLES`."""
+
+    style: str
+    text: str
+
+
+@dataclass(eq=False, slots=True)
+class Box:
+    """One box of the chart: a role, or a fold standing for several roles.
+
+    ``children`` are the reports drawn as subtrees below, ``stack`` the leaf reports
+    stacked in ``columns`` columns (the block sits among the children at index
+    ``stack_at``), and ``assistants`` the staff seats drawn beside the box.
+    """
+
+    id: int
+    role: str | None
+    lines: tuple[Line, ...]
+    family: str | None = None
+    vacant: bool = False
+    acting: bool = False
+    folded: tuple[str, ...] = ()
+    severity: str | None = None
+    tooltip: tuple[str, ...] = ()
+    url: str | None = None
+    parent: int = -1
+    level: int = 0
+    height: float = 0.0
+    placement: Placement = "child"
+    children: list[int] = field(default_factory=list)
+    stack: list[int] = field(default_factory=list)
+    stack_at: int = 0
+    columns: int = 0
+    assistants: list[int] = field(default_factory=list)
+    cluster: int = -1
+
+    @property
+    def node(self) -> str:
+        """The synthetic node id (``n0``, ``n1``, ...) that DOT, SVG and Mermaid use."""
+        return f"n{self.id}"
+
+
+@dataclass(eq=False)
+class Cluster:
+    """A declared team drawn as a frame: its lead's box and every box below it."""
+
+    id: int
+    team: str
+    label: str
+    lead: int
+    parent: int = -1
+    boxes: list[int] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Plan:
+    """Everything a chart shows, in drawing order: boxes in pre-order, tops first."""
+
+    title: str
+    boxes: list[Box]
+    tops: list[int]
+    clusters: list[Cluster]
+    dotted: list[tuple[int, int]]
+    notes: tuple[Line, ...]
+    box_width: float
+    lang: str
+    roles: int
+    shown: int
+
+
+def block_size(count: int, columns: int, width: float, height: float) -> tuple[float, float]:
+    """Return the width and height of ``count`` boxes stacked in ``columns`` columns.
+
+    Columns go in pairs around a vertical spine; an odd last column has its own.
+
+    >>> block_size(40, 4, 180, 44)
+    (800.0, 530.0)
+    """
+    rows = math.ceil(count / columns)
+    pairs = math.ceil(columns / 2)
+    w = columns * width + pairs * style.SPINE_GAP + (pairs - 1) * style.PAIR_GAP
+    if columns % 2:
+        w -= style.SPINE_GAP / 2
+    h = rows * height + (rows - 1) * style.ROW_GAP
+    return w, h
+
+
+def _columns(count: int, width: float, height: float) -> int:
+    """The number of columns (even, or 1) whose block is closest to the target ratio."""
+    best, best_score = 2, math.inf
+    for k in range(2, max(2, count) + 1, 2):
+        w, h = block_size(count, k, width, height)
+        score = abs(math.log(w / h / _TARGET_BLOCK_RATIO))
+        if score < best_score:
+            best, best_score = k, score
+        elif w / h > _TARGET_BLOCK_RATIO:
+            break
+    return best
+
+
+def _worst(found: Iterable[Violation]) -> str:
+    """The most serious severity among violations; anything unknown counts as ``info``.
+
+    >>> from orgroles.rules import Violation
+    >>> _worst([Violation("X1", "x", "warning", "a", ""), Violation("X2", "x", "odd", "a", "")])
+    'warning'
+    """
+    rank = max(_SEVERITY_RANK.get(v.severity, 1) for v in found)
+    return next(s for s, r in _SEVERITY_RANK.items() if r == rank)
+
+
+def _check_options(depth: int | None, fold: int | None, show: Iterable[str]) -> tuple[str, ...]:
+    if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int) or depth < 0):
+        raise RenderError(f"depth must be a whole number, 0 or more, not {depth!r}")
+    if fold is not None and (isinstance(fold, bool) or not isinstance(fold, int) or fold < 0):
+        raise RenderError(f"fold must be a whole number, 0 or more, not {fold!r}")
+    if isinstance(show, str):
+        show = (show,)
+    shown = tuple(show)
+    for item in shown:
+        if item not in SHOW:
+            raise RenderError(f"cannot show {item!r} (choose from: {', '.join(SHOW)})")
+    return shown
+
+
+def _cycle_tops(org: Org) -> list[int]:
+    """One role of each reporting cycle, so that roles no top reaches are drawn too."""
+    index = org.index
+    parent, depth = index.parent, index.depth
+    state = bytearray(len(index))  # 0 unseen, 1 on the current walk, 2 done
+    tops = []
+    for i in range(len(index)):
+        if depth[i] != -1 or state[i]:
+            continue
+        path = []
+        j = i
+        while j >= 0 and state[j] == 0:
+            state[j] = 1
+            path.append(j)
+            j = parent[j]
+        if j >= 0 and state[j] == 1:
+            tops.append(j)
+        for k in path:
+            state[k] = 2
+    return tops
+
+
+class _Builder:
+    """Builds a plan in one walk of the drawn roles."""
+
+    def __init__(
+        self,
+        org: Org,
+        fold: int | None,
+        show: tuple[str, ...],
+        lang: str,
+        report: Report | None,
+    ) -> None:
+        self.org = org
+        self.index = org.index
+        self.fold = fold
+        self.show_responsibilities = "responsibilities" in show
+        self.lang = lang
+        self.width = style.BOX_WIDTH_WIDE if self.show_responsibilities else style.BOX_WIDTH
+        self.inner = self.width - 2 * style.PAD_X
+        self.violations: dict[str, list[Violation]] = report.by_role() if report else {}
+        self.boxes: list[Box] = []
+        self.box_of_role: dict[int, int] = {}
+        self.kinds = org.catalog.kinds
+        self.people = org._people
+        self.roles = list(org.roles.values())
+        self._titles: dict[str, list[Line]] = {}
+
+    # -- text ----------------------------------------------------------------------------
+
+    def title(self, i: int) -> str:
+        role = self.roles[i]
+        if role.title:
+            return clean(role.title)
+        kind = self.kinds.get(role.kind) if role.kind is not None else None
+        return clean(kind.text(self.lang) if kind is not None else role.id)
+
+    def _wrap(self, text: str, line_style: str, max_lines: int = 2) -> list[Line]:
+        return [Line(line_style, t) for t in style.wrap(text, line_style, self.inner, max_lines)]
+
+    def _title_lines(self, title: str) -> list[Line]:
+        # Titles repeat (thousands of "Developer"): wrap each one once.
+        found = self._titles.get(title)
+        if found is None:
+            found = self._titles[title] = self._wrap(title, "title")
+        return list(found)
+
+    def role_box(self, i: int, parent: int, level: int, hidden: int) -> Box:
+        role = self.roles[i]
+        lang = self.lang
+        title = self.title(i)
+        lines = self._title_lines(title)
+        holders = role.holders
+        people = self.people
+        if holders:
+            names = ", ".join(
+                clean(p.display_name) if (p := people.get(h)) is not None else clean(h)
+                for h in holders
+            )
+            lines += self._wrap(names, "name")
+            if role.acting:
+                lines.append(Line("mark", words.word("acting", lang)))
+        else:
+            lines.append(Line("vacant", words.word("vacant", lang)))
+        found = self.violations.get(role.id, ())
+        severity = None
+        tooltip = [f"{title} ({role.id})"]
+        if found:
+            severity = _worst(found)
+            codes = list(dict.fromkeys(v.code for v in found))
+            lines += self._wrap("⚠ " + " · ".join(codes), "alert")
+            tooltip += [f"{v.code} {v.name}: {v.message}" for v in found]
+        if hidden:
+            lines.append(
+                Line("more", words.word("below", lang).format(n=words.count(hidden, lang)))
+            )
+        if self.show_responsibilities:
+            lines += self._responsibilities(role)
+        kind = self.kinds.get(role.kind) if role.kind is not None else None
+        url = safe_url(role.meta.get("url")) if role.meta else None
+        if url is None and len(holders) == 1 and (p := people.get(holders[0])) is not None:
+            url = mailto(p.email)
+        return self._add(
+            Box(
+                id=len(self.boxes),
+                role=role.id,
+                lines=tuple(lines),
+                family=kind.family if kind is not None else None,
+                vacant=not holders,
+                acting=role.acting and bool(holders),
+                severity=severity,
+                tooltip=tuple(tooltip),
+                url=url,
+                parent=parent,
+                level=level,
+            )
+        )
+
+    def _responsibilities(self, role: Role) -> list[Line]:
+        ids = effective_ids(self.org, role)
+        table = self.org.catalog.responsibilities
+        lines: list[Line] = []
+        for rid in ids[:_MAX_RESPONSIBILITIES]:
+            r = table.get(rid)
+            lines += self._wrap("• " + clean(r.text(self.lang) if r else rid), "resp")
+        if len(ids) > _MAX_RESPONSIBILITIES:
+            extra = len(ids) - _MAX_RESPONSIBILITIES
+            lines.append(Line("more", words.word("more", self.lang).format(n=extra)))
+        return lines
+
+    def fold_box(self, members: list[int], parent: int, level: int) -> Box:
+        lang = self.lang
+        title = self.title(members[0])
+        lines = self._wrap(words.folded(len(members), title, lang), "title")
+        vacant = sum(1 for i in members if not self.roles[i].holders)
+        if vacant:
+            key = "vacant_one" if vacant == 1 else "vacant_many"
+            lines.append(Line("mark", words.word(key, lang).format(n=words.count(vacant, lang))))
+        ids = tuple(self.roles[i].id for i in members)
+        found = [v for rid in ids for v in self.violations.get(rid, ())]
+        severity = None
+        tooltip = [", ".join(ids[:10]) + (", …" if len(ids) > 10 else "")]
+        if found:
+            severity = _worst(found)
+            codes = list(dict.fromkeys(v.code for v in found))
+            lines += self._wrap("⚠ " + " · ".join(codes), "alert")
+            tooltip += [f"{v.role}: {v.code} {v.name}: {v.message}" for v in found[:10]]
+        kind = self.kinds.get(self.roles[members[0]].kind or "")
+        return self._add(
+            Box(
+                id=len(self.boxes),
+                role=None,
+                lines=tuple(lines),
+                family=kind.family if kind is not None else None,
+                vacant=vacant == len(members),
+                folded=ids,
+                severity=severity,
+                tooltip=tuple(tooltip),
+                parent=parent,
+                level=level,
+            )
+        )
+
+    def _add(self, box: Box) -> Box:
+        self.boxes.append(box)
+        leading = _LEADING
+        box.height = 2 * style.PAD_Y + sum([leading[line.style] for line in box.lines])
+        return box
+
+
+def make_plan(
+    org: Org,
+    *,
+    root: str | None = None,
+    depth: int | None = None,
+    fold: int | None = None,
+    show: Iterable[str] = (),
+    lang: str = "en",
+    report: Report | None = None,
+    notes: Sequence[str] = (),
+) -> Plan:
+    """Decide what a chart of ``org`` shows; see :func:`orgroles.render.render` for options.
+
+    ``notes`` are extra lines printed under the chart's title.
+    """
+    shown_items = _check_options(depth, fold, show)
+    index = org.index
+    if root is not None:
+        start = index.pos.get(root)
+        if start is None:
+            org.roles[root]  # raises UnknownRoleError with a did-you-mean
+            raise AssertionError  # pragma: no cover
+        starts = [start]
+    else:
+        starts = sorted(index.tops + _cycle_tops(org))
+    b = _Builder(org, fold, shown_items, lang, report)
+    kids_of = index.children
+    is_assistant = index.assistant
+    boxes = b.boxes
+
+    # Pre-order walk with an explicit stack. An entry is (role or folded roles, parent
+    # box, level, placement). Folded roles are numbered in the same order, so that the
+    # frames of teams can be found with pre-order intervals.
+    pre: dict[int, int] = {}  # role position -> pre-order number of the drawn roles
+    pre_parent: list[int] = []  # pre-order number -> its manager's, or -1
+    box_pre: list[int] = []  # box id -> pre-order number of its (first) role
+    tops: list[int] = []
+    Entry = tuple[int | list[int], int, int, Placement]
+    todo: list[Entry] = [(s, -1, 0, "child") for s in reversed(starts)]
+    seen = bytearray(len(index))
+    for s in starts:
+        seen[s] = 1
+    while todo:
+        what, parent, level, placement = todo.pop()
+        parent_pre = box_pre[parent] if parent >= 0 else -1
+        if isinstance(what, list):  # a fold: leaves, numbered one after another
+            box = b.fold_box(what, parent, level)
+            box_pre.append(len(pre_parent))
+            for i in what:
+                pre[i] = len(pre_parent)
+                pre_parent.append(parent_pre)
+        else:
+            i = what
+            kids = kids_of.get(i, ())
+            cut = depth is not None and level >= depth and bool(kids)
+            hidden = len(index.below(i)) if cut else 0
+            box = b.role_box(i, parent, level, hidden)
+            pre[i] = len(pre_parent)
+            box_pre.append(len(pre_parent))
+            pre_parent.append(parent_pre)
+            b.box_of_role[i] = box.id
+            if kids and not cut:
+                todo += reversed(_arrange(b, i, kids, level + 1, depth, fold, seen, is_assistant))
+        box.placement = placement
+        if parent < 0:
+            tops.append(box.id)
+        else:
+            p = boxes[parent]
+            if placement == "assistant":
+                p.assistants.append(box.id)
+            elif placement == "stack":
+                if not p.stack:
+                    p.stack_at = len(p.children)
+                p.stack.append(box.id)
+            else:
+                p.children.append(box.id)
+    _equalize_heights(boxes, b.width)
+    clusters = _clusters(org, b, pre, pre_parent, box_pre)
+    dotted = _dotted(org, b)
+    notes_lines = [Line("note", clean(n)) for n in notes]
+    if report is not None:
+        general = [v for v in report.violations if v.role is None]
+        if general:
+            notes_lines.append(Line("alert", words.word("org_problems", lang)))
+            notes_lines += [
+                Line("alert", clean(f"⚠ {v.code} {v.name}: {v.message}")) for v in general
+            ]
+    return Plan(
+        title=clean(org.name),
+        boxes=boxes,
+        tops=tops,
+        clusters=clusters,
+        dotted=dotted,
+        notes=tuple(notes_lines),
+        box_width=b.width,
+        lang=lang,
+        roles=len(org),
+        shown=len(pre_parent),
+    )
+
+
+def _arrange(
+    b: _Builder,
+    i: int,
+    kids: Sequence[int],
+    level: int,
+    depth: int | None,
+    fold: int | None,
+    seen: bytearray,
+    is_assistant: Sequence[bool],
+) -> list[tuple[int | list[int], int, int, Placement]]:
+    """The entries for the reports of role ``i``: beside, stacked, folded or as subtrees."""
+    kids_of = b.index.children
+    parent_box = b.box_of_role[i]
+    fresh = []
+    for c in kids:
+        if not seen[c]:
+            seen[c] = 1
+            fresh.append(c)
+    at_limit = depth is not None and level >= depth
+    # Fold groups: leaf reports (no reports at all) with the same title, over the limit.
+    groups: dict[str, list[int]] = {}
+    if fold is not None:
+        for c in fresh:
+            if not is_assistant[c] and c not in kids_of:
+                groups.setdefault(b.title(c), []).append(c)
+    folded = {g[0]: g for g in groups.values() if len(g) > fold} if fold is not None else {}
+    skip = {c for g in folded.values() for c in g[1:]}
+    entries: list[tuple[int | list[int], int, int, Placement]] = []
+    leafish = []  # entries drawn without reports below them: these can be stacked
+    for c in fresh:
+        if c in skip:
+            continue
+        if is_assistant[c] and c not in kids_of:
+            entries.append((c, parent_box, level, "assistant"))
+            continue
+        if c in folded or c not in kids_of or at_limit:
+            leafish.append(len(entries))
+        entries.append((folded.get(c, c), parent_box, level, "child"))
+    if len(leafish) >= STACK_MIN:
+        for k in leafish:
+            what, p, lv, _ = entries[k]
+            entries[k] = (what, p, lv, "stack")
+    return entries
+
+
+def _equalize_heights(boxes: list[Box], width: float) -> None:
+    """Boxes of a level share a height, and so do the boxes of a stack; choose columns."""
+    tallest: dict[int, float] = {}
+    for box in boxes:
+        if box.placement == "child" and box.height > tallest.get(box.level, 0.0):
+            tallest[box.level] = box.height
+    for box in boxes:
+        if box.placement == "child":
+            box.height = tallest[box.level]
+        if box.stack:
+            h = max(boxes[s].height for s in box.stack)
+            for s in box.stack:
+                boxes[s].height = h
+            box.columns = _columns(len(box.stack), width, h)
+
+
+def _clusters(
+    org: Org, b: _Builder, pre: dict[int, int], pre_parent: list[int], box_pre: list[int]
+) -> list[Cluster]:
+    """Declared teams that are a whole branch of the chart: a lead and all drawn below."""
+    if not org.teams:
+        return []
+    n = len(pre_parent)
+    size = [1] * n
+    for k in range(n - 1, 0, -1):  # children come after their manager in pre-order
+        if pre_parent[k] >= 0:
+            size[pre_parent[k]] += size[k]
+    pos = org.index.pos
+    found: list[tuple[int, int, str, str]] = []  # (start, -size, team id, label)
+    leads: set[int] = set()
+    for team in org.teams.values():
+        lead = pos.get(team.lead) if team.lead else None
+        if lead is None or lead not in pre or lead not in b.box_of_role:
+            continue
+        start = pre[lead]
+        end = start + size[start]
+        members = {start}
+        inside = True
+        for m in team.members:
+            at = pos.get(m)
+            if at is None or at not in pre:
+                continue
+            if not start <= pre[at] < end:
+                inside = False
+                break
+            members.add(pre[at])
+        if inside and len(members) == size[start] and start not in leads:
+            leads.add(start)
+            found.append((start, -size[start], team.id, clean(team.display_name)))
+    found.sort()
+    by_start = {start: k for k, (start, _, _, _) in enumerate(found)}
+    clusters = [
+        Cluster(id=k, team=tid, label=label, lead=-1) for k, (_, _, tid, label) in enumerate(found)
+    ]
+    ends = [start - neg for start, neg, _, _ in found]
+    open_: list[int] = []
+    for box in b.boxes:
+        p = box_pre[box.id]
+        while open_ and p >= ends[open_[-1]]:
+            open_.pop()
+        starting = by_start.get(p)
+        if starting is not None and box.role is not None:
+            c = clusters[starting]
+            c.lead = box.id
+            c.parent = open_[-1] if open_ else -1
+            if c.parent >= 0:
+                clusters[c.parent].children.append(starting)
+            open_.append(starting)
+        if open_:
+            box.cluster = open_[-1]
+            clusters[open_[-1]].boxes.append(box.id)
+    return clusters
+
+
+def _dotted(org: Org, b: _Builder) -> list[tuple[int, int]]:
+    """Dotted lines between drawn boxes: (dotted manager's box, report's box)."""
+    pos = org.index.pos
+    found: dict[tuple[int, int], None] = {}
+    box_of_role = b.box_of_role
+    for i, box_id in box_of_role.items():
+        for boss in b.roles[i].dotted_to:
+            k = pos.get(boss)
+            if k is not None and k in box_of_role and k != i:
+                found[(box_of_role[k], box_id)] = None
+    return sorted(found)

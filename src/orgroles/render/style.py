@@ -1,0 +1,304 @@
+"""How charts look, shared by every format: colours, fonts, box sizes and text measurement.
+
+The builtin SVG engine has no font library, so text is measured with a table of the
+advance widths of DejaVu Sans (regular and bold), the widest of the fonts named in
+:data:`FONT_FAMILY`: text that fits by this measure fits in Arial or Helvetica too. The
+table comes from ``tools/font_metrics.py``.
+
+>>> round(measure("Developer", "name"))
+62
+>>> wrap("Security & Data Protection Officer", "title", BOX_WIDTH - 2 * PAD_X)
+('Security & Data', 'Protection Officer')
+>>> family_colors("tech").stroke
+'#2e7d4f'
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "BOX_WIDTH",
+    "BOX_WIDTH_WIDE",
+    "CLUSTER_LABEL",
+    "CLUSTER_PAD",
+    "Colors",
+    "DOT_FONT",
+    "EDGE_COLOR",
+    "ELLIPSIS",
+    "FONT_FAMILY",
+    "HGAP",
+    "PAD_X",
+    "PAD_Y",
+    "PAIR_GAP",
+    "RADIUS",
+    "ROW_GAP",
+    "SEVERITY_COLORS",
+    "SIDE_GAP",
+    "SPINE_GAP",
+    "STYLES",
+    "TextStyle",
+    "VGAP",
+    "family_colors",
+    "line_height",
+    "measure",
+    "wrap",
+]
+
+FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
+"""The SVG ``font-family``: the measured font first, then narrower fallbacks."""
+
+DOT_FONT = "DejaVu Sans,Arial,Helvetica,sans-serif"
+"""The Graphviz ``fontname`` (Graphviz measures its own text)."""
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How one kind of line in a box is set: size in px, weight, slant, colour, leading."""
+
+    size: float
+    bold: bool = False
+    italic: bool = False
+    color: str = "#1f2328"
+    leading: float = 15.0
+
+
+STYLES: dict[str, TextStyle] = {
+    "title": TextStyle(12, bold=True, leading=15),
+    "name": TextStyle(12, color="#30363d", leading=15),
+    "vacant": TextStyle(12, italic=True, color="#6e7781", leading=15),
+    "mark": TextStyle(10.5, italic=True, color="#57606a", leading=13),
+    "alert": TextStyle(10.5, bold=True, color="#b42318", leading=13),
+    "more": TextStyle(10.5, color="#57606a", leading=13),
+    "resp": TextStyle(10, color="#3d444d", leading=12.5),
+    "note": TextStyle(11, color="#57606a", leading=14),
+    "heading": TextStyle(14, bold=True, leading=18),
+    "team": TextStyle(11, bold=True, color="#57606a", leading=14),
+}
+"""The line styles a plan uses, by name."""
+
+# Box geometry, in px (SVG user units; Graphviz gets the same sizes in inches).
+BOX_WIDTH = 180.0
+BOX_WIDTH_WIDE = 240.0  # when responsibilities are shown
+PAD_X = 8.0
+PAD_Y = 7.0
+RADIUS = 6.0
+HGAP = 16.0  # between neighbouring boxes or subtrees
+VGAP = 36.0  # between a manager and its reports
+ROW_GAP = 10.0  # between the rows of stacked leaves
+SPINE_GAP = 28.0  # between the two columns that share a spine
+PAIR_GAP = 24.0  # between two pairs of columns
+SIDE_GAP = 24.0  # between a manager and the assistant beside it
+CLUSTER_PAD = 10.0
+CLUSTER_LABEL = 18.0  # room above a team frame's first box for its name
+
+EDGE_COLOR = "#8c959f"
+
+
+@dataclass(frozen=True)
+class Colors:
+    """A box's fill and border colours."""
+
+    fill: str
+    stroke: str
+
+
+_FAMILIES: dict[str, Colors] = {
+    "executive": Colors("#dde7f7", "#2f4b7c"),
+    "tech": Colors("#dcf1e2", "#2e7d4f"),
+    "product": Colors("#fbe9d5", "#b5651d"),
+}
+_OTHER = Colors("#eef0f2", "#6e7781")
+# Families that no palette entry names get one of these, by a stable hash of the name.
+_EXTRA = (
+    Colors("#ece2f7", "#6f42c1"),
+    Colors("#d8f0f2", "#1b7c83"),
+    Colors("#f9dfe9", "#b83268"),
+    Colors("#eef1d6", "#6b7d1c"),
+    Colors("#f3e5d8", "#8a5a2b"),
+    Colors("#e0e6ee", "#3c5a80"),
+)
+
+SEVERITY_COLORS: dict[str, str] = {"error": "#d1242f", "warning": "#d4730b", "info": "#0969da"}
+"""The border colour of a box with violations, by the most serious one."""
+
+
+def family_colors(family: str | None) -> Colors:
+    """Return the colours of a family; unknown families get a stable colour of their own.
+
+    >>> family_colors("executive")
+    Colors(fill='#dde7f7', stroke='#2f4b7c')
+    >>> family_colors(None) == family_colors("")
+    True
+    >>> family_colors("legal") == family_colors("legal")
+    True
+    """
+    if not family:
+        return _OTHER
+    found = _FAMILIES.get(family)
+    if found is not None:
+        return found
+    return _EXTRA[zlib.crc32(family.encode("utf-8", "replace")) % len(_EXTRA)]
+
+
+# -- text measurement ------------------------------------------------------------------
+
+# Advance widths in 1/100 em, rounded up, of DejaVu Sans and DejaVu Sans Bold, for the
+# characters of _CHARS (printable ASCII, Latin-1, Latin Extended-A and a few symbols).
+_CHARS = (
+    "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x180))) + "–—‘’“”…•·⚠▸€"  # noqa: RUF001
+)
+_REGULAR = (
+    "32,41,46,84,64,96,78,28,40,40,50,84,32,37,32,34,64,64,64,64,64,64,64,64,64,64,34,34,84,84,"
+    "84,54,100,69,69,70,78,64,58,78,76,30,30,66,56,87,75,79,61,79,70,64,62,74,69,99,69,62,69,40,"
+    "34,40,84,50,50,62,64,55,64,62,36,64,64,28,28,58,28,98,64,62,64,64,42,53,40,64,60,82,60,60,"
+    "53,64,34,64,84,32,41,64,64,64,64,34,50,50,100,48,62,84,37,100,50,50,84,41,41,50,64,64,32,50,"
+    "41,48,62,97,97,97,54,69,69,69,69,69,69,98,70,64,64,64,64,30,30,30,30,78,75,79,79,79,79,79,"
+    "84,79,74,74,74,74,62,61,63,62,62,62,62,62,62,99,55,62,62,62,62,28,28,28,28,62,64,62,62,62,"
+    "62,62,84,62,64,64,64,64,60,64,60,69,62,69,62,69,62,70,55,70,55,70,55,70,55,78,64,78,64,64,"
+    "62,64,62,64,62,64,62,64,62,78,64,78,64,78,64,78,64,76,64,92,70,30,28,30,28,30,28,30,28,30,"
+    "28,59,56,30,28,66,58,58,56,28,56,28,56,38,56,35,57,29,75,64,75,64,75,64,82,75,64,79,62,79,"
+    "62,79,62,107,103,70,42,70,42,70,42,64,53,64,53,64,53,64,53,62,40,62,40,62,40,74,64,74,64,"
+    "74,64,74,64,74,64,74,64,99,82,62,60,62,69,53,69,53,69,53,36,50,100,32,32,52,52,100,59,32,"
+    "90,51,64"
+)
+_BOLD = (
+    "35,46,53,84,70,101,88,31,46,46,53,84,38,42,38,37,70,70,70,70,70,70,70,70,70,70,40,40,84,84,"
+    "84,59,100,78,77,74,84,69,69,83,84,38,38,78,64,100,84,86,74,86,78,73,69,82,78,111,78,73,73,"
+    "46,37,46,84,50,50,68,72,60,72,68,44,72,72,35,35,67,35,105,72,69,72,72,50,60,48,72,66,93,65,"
+    "66,59,72,37,72,84,35,46,70,70,64,70,37,50,50,100,57,65,84,42,100,50,50,84,44,44,50,74,64,38,"
+    "50,44,57,65,104,104,104,59,78,78,78,78,78,78,109,74,69,69,69,69,38,38,38,38,84,84,86,86,86,"
+    "86,86,84,86,82,82,82,82,73,74,72,68,68,68,68,68,68,105,60,68,68,68,68,35,35,35,35,69,72,69,"
+    "69,69,69,69,84,69,72,72,72,72,66,72,66,78,68,78,68,78,68,74,60,74,60,74,60,74,60,84,72,84,"
+    "72,69,68,69,68,69,68,69,68,69,68,83,72,83,72,83,72,83,72,84,72,98,80,38,35,38,35,38,35,38,"
+    "35,38,35,75,69,38,35,78,67,67,64,35,64,35,64,48,64,56,65,38,84,72,84,72,84,72,99,84,72,86,"
+    "69,86,69,86,69,117,110,78,50,78,50,78,50,73,60,73,60,73,60,73,60,69,48,69,48,69,48,82,72,82,"
+    "72,82,72,82,72,82,72,82,72,111,93,73,66,73,73,59,73,59,73,59,44,50,100,38,38,66,66,100,64,"
+    "38,90,51,70"
+)
+
+ELLIPSIS = "…"
+
+
+class _Metrics:
+    """One font's widths: a byte table for Latin-1 text (fast) and a dict for the rest."""
+
+    def __init__(self, widths: str) -> None:
+        values = [int(v) for v in widths.split(",")]
+        self.table = dict(zip(_CHARS, values, strict=True))
+        latin = bytearray(256)
+        for ch, w in self.table.items():
+            if ord(ch) < 256:
+                latin[ord(ch)] = w
+        self.latin = bytes(latin)
+
+    def width(self, text: str) -> int:
+        """The width of ``text`` in 1/100 em."""
+        try:
+            return sum(text.encode("latin-1").translate(self.latin))
+        except UnicodeEncodeError:
+            get = self.table.get
+            return sum(get(c) or _fallback(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _fallback(char: str) -> int:
+    """A generous width for characters outside the table: wide for CJK and emoji."""
+    if unicodedata.combining(char):
+        return 0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 130
+    return 100
+
+
+_METRICS = {False: _Metrics(_REGULAR), True: _Metrics(_BOLD)}
+
+
+def measure(text: str, style: str) -> float:
+    """Return the width in px of one line of ``text`` set in the named style.
+
+    >>> measure("", "title")
+    0.0
+    >>> measure("WWW", "title") > measure("iii", "title")
+    True
+    >>> measure("漢字", "name") >= 2 * 12
+    True
+    """
+    s = STYLES[style]
+    return _METRICS[s.bold].width(text) * s.size / 100
+
+
+def line_height(style: str) -> float:
+    """Return the leading (line height) of a style in px."""
+    return STYLES[style].leading
+
+
+@lru_cache(maxsize=65536)
+def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, ...]:
+    """Break ``text`` into at most ``max_lines`` lines no wider than ``width`` px.
+
+    Lines break between words, and inside a word only when the word alone is too wide.
+    When the text does not fit, the last line ends with an ellipsis. Empty text gives
+    no line.
+
+    >>> wrap("Chief Technical Officer", "title", 164)
+    ('Chief Technical Officer',)
+    >>> wrap("Chief Technical Officer", "title", 120)
+    ('Chief Technical', 'Officer')
+    >>> wrap("Supercalifragilisticexpialidocious", "name", 100)
+    ('Supercalifragilis', 'ticexpialidocio…')
+    >>> wrap("one two three four five six seven", "name", 60, max_lines=2)
+    ('one two', 'three fo…')
+    >>> wrap("", "name", 100)
+    ()
+    """
+    if not text:
+        return ()
+    metrics = _METRICS[STYLES[style].bold]
+    limit = math.floor(width * 100 / STYLES[style].size)  # in 1/100 em
+    if metrics.width(text) <= limit:
+        return (text,)
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if metrics.width(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+        while metrics.width(word) > limit:  # a word wider than the line: break it
+            cut = _fit(word, metrics, limit)
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+        if len(lines) > max_lines:
+            break
+    if current:
+        lines.append(current)
+    if len(lines) <= max_lines:
+        return tuple(lines)
+    last = " ".join(lines[max_lines - 1 :])
+    return (*lines[: max_lines - 1], _ellipsize(last, metrics, limit))
+
+
+def _fit(text: str, metrics: _Metrics, limit: int) -> int:
+    """The longest prefix length of ``text`` that fits in ``limit`` (at least one)."""
+    total = 0
+    for i, c in enumerate(text):
+        total += metrics.width(c)
+        if total > limit:
+            return max(i, 1)
+    return len(text)
+
+
+def _ellipsize(text: str, metrics: _Metrics, limit: int) -> str:
+    """``text`` cut short with an ellipsis so that the whole fits in ``limit``."""
+    room = limit - metrics.width(ELLIPSIS)
+    cut = _fit(text, metrics, room) if room > 0 else 0
+    return text[:cut].rstrip() + ELLIPSIS

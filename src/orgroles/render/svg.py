@@ -1,0 +1,191 @@
+"""The builtin engine's SVG writer: a laid-out plan as one self-contained SVG document.
+
+Pure Python, no font or graphics library: boxes are rounded rectangles, text is plain
+``<text>`` set in :data:`orgroles.render.style.FONT_FAMILY`, and every piece of user text
+goes through :mod:`orgroles.render.quoting`. Colours are presentation attributes (no
+CSS), so that slide and drawing programs that import SVG keep them.
+
+>>> import orgroles
+>>> from orgroles.render.plan import make_plan
+>>> svg = to_svg(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+>>> svg.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+True
+>>> import xml.etree.ElementTree as ET
+>>> ns = {"svg": "http://www.w3.org/2000/svg"}
+>>> [t.text for t in ET.fromstring(svg).findall(".//svg:g[@id='n2']//svg:text", ns)]
+['Developer', 'Yanis Perrin']
+"""
+
+from __future__ import annotations
+
+from orgroles.render import style
+from orgroles.render.layout import MARGIN, Layout, layout
+from orgroles.render.plan import Plan
+from orgroles.render.quoting import css_class, xml_attr, xml_text
+
+__all__ = ["to_svg"]
+
+_DOTTED_COLOR = "#8250df"
+_FRAME_FILL = "#f6f8fa"
+_FRAME_STROKE = "#d0d7de"
+_WIRES_PER_PATH = 500
+
+
+def _text_attrs(name: str) -> str:
+    s = style.STYLES[name]
+    attrs = ""
+    if s.size != 12:
+        attrs += f' font-size="{s.size:g}"'
+    if s.bold:
+        attrs += ' font-weight="bold"'
+    if s.italic:
+        attrs += ' font-style="italic"'
+    return attrs + f' fill="{s.color}"'
+
+
+_ATTRS = {name: _text_attrs(name) for name in style.STYLES}
+# Where the baseline sits in a line of each style: halfway down, plus a third of the size.
+_BASELINE = {name: s.leading / 2 + s.size * 0.35 for name, s in style.STYLES.items()}
+
+
+def to_svg(plan: Plan, chart: Layout | None = None) -> str:
+    """Return the SVG document of a plan, laid out by :func:`~orgroles.render.layout.layout`."""
+    if chart is None:
+        chart = layout(plan)
+    w, h = chart.width, chart.height
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'viewBox="0 0 {w} {h}" font-family="{style.FONT_FAMILY}" font-size="12">\n',
+        f"<title>{xml_text(plan.title)}</title>\n",
+        f'<rect width="{w}" height="{h}" fill="#ffffff"/>\n',
+    ]
+    _header(plan, chart, out)
+    _frames(plan, chart, out)
+    _wires(chart, out)
+    _dotted(plan, chart, out)
+    _boxes(plan, chart, out)
+    out.append("</svg>\n")
+    return "".join(out)
+
+
+def _header(plan: Plan, chart: Layout, out: list[str]) -> None:
+    y = float(chart.header)
+    if plan.title:
+        out.append(
+            f'<text x="{MARGIN}" y="{round(y)}"{_ATTRS["heading"]}>{xml_text(plan.title)}</text>\n'
+        )
+        y += style.line_height("heading") / 2 + 2
+    for line in plan.notes:
+        y += style.line_height(line.style)
+        out.append(
+            f'<text x="{MARGIN}" y="{round(y)}"{_ATTRS[line.style]}>{xml_text(line.text)}</text>\n'
+        )
+
+
+def _frames(plan: Plan, chart: Layout, out: list[str]) -> None:
+    if not plan.clusters:
+        return
+    out.append(f'<g class="teams" fill="{_FRAME_FILL}" stroke="{_FRAME_STROKE}">\n')
+    for cluster in plan.clusters:
+        x, y, w, h = chart.frames[cluster.id]
+        label = style.wrap(cluster.label, "team", w - 16, max_lines=1)
+        out.append(
+            f'<g class="team"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/>'
+            f'<text x="{x + 8}" y="{y + 13}" stroke="none"{_ATTRS["team"]}>'
+            f"{xml_text(label[0] if label else '')}</text></g>\n"
+        )
+    out.append("</g>\n")
+
+
+def _wires(chart: Layout, out: list[str]) -> None:
+    wires = chart.wires
+    if not wires:
+        return
+    out.append(f'<g class="lines" fill="none" stroke="{style.EDGE_COLOR}" stroke-width="1.2">\n')
+    for start in range(0, len(wires), _WIRES_PER_PATH):
+        d = "".join(
+            "M" + "L".join(f"{x} {y}" for x, y in wire)
+            for wire in wires[start : start + _WIRES_PER_PATH]
+        )
+        out.append(f'<path d="{d}"/>\n')
+    out.append("</g>\n")
+
+
+def _dotted(plan: Plan, chart: Layout, out: list[str]) -> None:
+    if not plan.dotted:
+        return
+    bw = round(plan.box_width)
+    boxes = plan.boxes
+    out.append(
+        f'<g class="dotted" fill="none" stroke="{_DOTTED_COLOR}" stroke-width="1.2" '
+        'stroke-dasharray="5 4">\n'
+    )
+    for a, b in plan.dotted:
+        ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
+        ah, bh = round(boxes[a].height), round(boxes[b].height)
+        if ay + ah <= by:  # the dotted manager is above: bottom to top
+            x1, y1, x2, y2 = ax + bw // 2, ay + ah, bx + bw // 2, by
+        elif by + bh <= ay:
+            x1, y1, x2, y2 = ax + bw // 2, ay, bx + bw // 2, by + bh
+        else:  # side by side
+            x1, x2 = (ax + bw, bx) if ax < bx else (ax, bx + bw)
+            y1, y2 = ay + ah // 2, by + bh // 2
+        bend = max(30, abs(y2 - y1) // 2)
+        c1 = y1 + bend if y1 <= y2 else y1 - bend
+        c2 = y2 - bend if y1 <= y2 else y2 + bend
+        out.append(f'<path d="M{x1} {y1}C{x1} {c1} {x2} {c2} {x2} {y2}"/>\n')
+    out.append("</g>\n")
+
+
+def _boxes(plan: Plan, chart: Layout, out: list[str]) -> None:
+    bw = round(plan.box_width)
+    cx = bw // 2
+    out.append('<g class="roles" text-anchor="middle">\n')
+    family_cache: dict[str | None, tuple[str, str, str]] = {}
+    for box in plan.boxes:
+        x, y = chart.x[box.id], chart.y[box.id]
+        h = round(box.height)
+        fam = family_cache.get(box.family)
+        if fam is None:
+            colors = style.family_colors(box.family)
+            fam = family_cache[box.family] = (
+                colors.fill,
+                colors.stroke,
+                "fam-" + css_class(box.family or "none"),
+            )
+        fill, stroke, cls = fam
+        classes = "role" if box.role is not None else "fold"
+        extra = ""
+        if box.vacant:
+            classes += " vacant"
+            fill = "#ffffff"
+            extra += ' stroke-dasharray="5 3"'
+        if box.severity is not None:
+            classes += f" {box.severity}"
+            stroke = style.SEVERITY_COLORS[box.severity]
+            extra += ' stroke-width="2.5"'
+        else:
+            extra += ' stroke-width="1.2"'
+        parts = [f'<g id="{box.node}" class="{classes} {cls}">']
+        if box.tooltip:
+            parts.append("<title>" + "\n".join(xml_text(t) for t in box.tooltip) + "</title>")
+        if box.url is not None:
+            parts.append(f'<a href="{xml_attr(box.url)}">')
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="{bw}" height="{h}" rx="{style.RADIUS:g}" '
+            f'fill="{fill}" stroke="{stroke}"{extra}/>'
+        )
+        # Boxes of a level share a height: centre the text in each.
+        top = y + (h - sum(style.line_height(line.style) for line in box.lines)) / 2
+        for line in box.lines:
+            base = round(top + _BASELINE[line.style])
+            parts.append(
+                f'<text x="{x + cx}" y="{base}"{_ATTRS[line.style]}>{xml_text(line.text)}</text>'
+            )
+            top += style.line_height(line.style)
+        if box.url is not None:
+            parts.append("</a>")
+        parts.append("</g>\n")
+        out.append("".join(parts))
+    out.append("</g>\n")

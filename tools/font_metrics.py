@@ -1,0 +1,80 @@
+"""Print the advance-width table that ``orgroles.render.style`` embeds (a developer tool).
+
+The builtin SVG engine has no font library, so it measures text with the advance widths
+of DejaVu Sans and DejaVu Sans Bold, in hundredths of an em, rounded up so that text
+measured this way is never narrower than drawn. Run it where the DejaVu fonts are
+installed (Debian: fonts-dejavu-core) and paste its output into style.py::
+
+    python tools/font_metrics.py /usr/share/fonts/truetype/dejavu
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import sys
+from pathlib import Path
+
+# Printable ASCII, Latin-1, Latin Extended-A, and the few symbols the charts use.
+CHARS = [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0xA0, 0x180)]
+CHARS += list("–—‘’“”…•·⚠▸€")  # noqa: RUF001
+
+
+def _tables(data: bytes) -> dict[bytes, tuple[int, int]]:
+    count = struct.unpack(">H", data[4:6])[0]
+    out = {}
+    for i in range(count):
+        tag, _, offset, length = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
+        out[tag] = (offset, length)
+    return out
+
+
+def advance_widths(path: Path) -> tuple[int, dict[str, int]]:
+    """Return (units per em, {char: advance width in font units}) from a TrueType file."""
+    data = path.read_bytes()
+    t = _tables(data)
+    units = struct.unpack(">H", data[t[b"head"][0] + 18 : t[b"head"][0] + 20])[0]
+    metrics = struct.unpack(">H", data[t[b"hhea"][0] + 34 : t[b"hhea"][0] + 36])[0]
+    hmtx = t[b"hmtx"][0]
+    cmap = t[b"cmap"][0]
+    glyph_of: dict[int, int] = {}
+    for i in range(struct.unpack(">H", data[cmap + 2 : cmap + 4])[0]):
+        pid, eid, off = struct.unpack(">HHI", data[cmap + 4 + 8 * i : cmap + 12 + 8 * i])
+        sub = cmap + off
+        if pid == 3 and eid == 1 and struct.unpack(">H", data[sub : sub + 2])[0] == 4:
+            segs = struct.unpack(">H", data[sub + 6 : sub + 8])[0] // 2
+            # endCode[], a reserved pad, startCode[], idDelta[], idRangeOffset[]
+            base = [sub + 14, sub + 16 + 2 * segs, sub + 16 + 4 * segs, sub + 16 + 6 * segs]
+            ends, starts, deltas, ranges = (
+                struct.unpack(f">{segs}H", data[b : b + 2 * segs]) for b in base
+            )
+            for s in range(segs):
+                for c in range(starts[s], ends[s] + 1):
+                    if c == 0xFFFF:
+                        continue
+                    if ranges[s] == 0:
+                        g = (c + deltas[s]) & 0xFFFF
+                    else:
+                        at = base[3] + 2 * s + ranges[s] + 2 * (c - starts[s])
+                        g = struct.unpack(">H", data[at : at + 2])[0]
+                        g = (g + deltas[s]) & 0xFFFF if g else 0
+                    glyph_of[c] = g
+    widths = {}
+    for ch in CHARS:
+        g = glyph_of.get(ord(ch), 0)
+        at = hmtx + 4 * min(g, metrics - 1)
+        widths[ch] = struct.unpack(">H", data[at : at + 2])[0]
+    return units, widths
+
+
+def main() -> None:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/dejavu")
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        units, widths = advance_widths(folder / name)
+        row = [math.ceil(widths[c] * 100 / units) for c in CHARS]
+        print(f"# {name}: {len(row)} widths in 1/100 em")
+        print(",".join(map(str, row)))
+
+
+if __name__ == "__main__":
+    main()

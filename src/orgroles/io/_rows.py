@@ -130,7 +130,10 @@ def _failure(problems: list[Problem], source: Source | None) -> OrgValidationErr
 
 def _check_ids(ids: Sequence[str | None], locator: Locator, skip: set[int]) -> list[Problem]:
     """A problem for every row without an id and for every repeat of an earlier id."""
-    problems = []
+    problems: list[Problem] = []
+    distinct = set(ids)
+    if len(distinct) == len(ids) and None not in distinct:
+        return problems  # the usual case, found in one pass at C speed
     first: dict[str, int] = {}
     for i, rid in enumerate(ids):
         if rid is None:
@@ -180,6 +183,8 @@ def _resolve_managers(
     managers = rows.managers
     dotted: dict[int, tuple[str, ...]] = {}
     if manager_by == "id":
+        if all(cell is None or type(cell) is str for cell in managers):
+            return managers[:], dotted  # type: ignore[return-value]  # one id per row
         reports_to: list[str | None] = []
         append = reports_to.append
         for i, cell in enumerate(managers):
@@ -322,7 +327,7 @@ def _document(
         for i, cell in enumerate(rows.departments):
             if cell is None:
                 continue
-            for department in dict.fromkeys(_values(cell)):
+            for department in (cell,) if type(cell) is str else dict.fromkeys(cell):
                 found = members.get(department)
                 if found is None:
                     found = members[department] = []

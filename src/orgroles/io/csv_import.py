@@ -25,6 +25,7 @@ import io
 import json
 import math
 import os
+import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from orgroles.io.columns import (
     options_error,
     unknown_column,
 )
-from orgroles.io.reader import Source, read_file
+from orgroles.io.reader import Source, gc_paused, read_file
 
 if TYPE_CHECKING:
     from orgroles.org import Org
@@ -65,6 +66,7 @@ CSV_COLUMNS = ("id", "title", "kind", "holder", "name", "email", "reports_to", "
 """The columns :func:`to_csv` writes first (the ``orgroles`` preset reads them back)."""
 
 _SNIFF_CHARS = 64 * 1024
+_QUOTED = re.compile(r'"[^"]*"')
 
 
 # -- reading CSV text -------------------------------------------------------------------
@@ -73,22 +75,26 @@ _SNIFF_CHARS = 64 * 1024
 def sniff_delimiter(text: str) -> str:
     """The delimiter of CSV text: ``,``, ``;`` (French spreadsheets), tab or ``|``.
 
+    The header line decides when only one of them occurs in it (outside quotes); when
+    several do, :class:`csv.Sniffer` compares them over the first lines; when none does
+    (a single column), it is ``,``.
+
     >>> sniff_delimiter("Matricule;Nom;Poste\\n0001;Lima, Ana;CEO\\n")
     ';'
-    >>> sniff_delimiter("id,name\\n1,Ana\\n"), sniff_delimiter("id\\n1\\n")
+    >>> sniff_delimiter('id,"a;b",c\\n1,x;y,z\\n'), sniff_delimiter("id\\n1\\n")
     (',', ',')
     """
+    first = _QUOTED.sub("", text[: text.find("\n") if "\n" in text else len(text)])
+    counts = {d: first.count(d) for d in DELIMITERS if d in first}
+    if len(counts) <= 1:
+        return next(iter(counts), ",")
     sample = text[:_SNIFF_CHARS]
     if len(text) > _SNIFF_CHARS and "\n" in sample:
         sample = sample[: sample.rindex("\n")]  # whole lines only
     try:
-        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+        return csv.Sniffer().sniff(sample, delimiters="".join(counts)).delimiter
     except csv.Error:
-        # One column, or too few lines to tell: count outside quotes in the header.
-        first = sample.split("\n", 1)[0]
-        counts = {d: first.count(d) for d in DELIMITERS}
-        best = max(counts, key=lambda d: counts[d])
-        return best if counts[best] else ","
+        return max(counts, key=lambda d: counts[d])
 
 
 @dataclass
@@ -114,34 +120,19 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     (['id', 'name'], [['0001', 'Lima, "Ana" Jr'], ['0002', 'Bo\\r\\nDiaz']], [2, 4])
     """
     sep = delimiter or sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    records, lines = _records(text, sep, path)
+    # The header is the first row that is not blank.
+    first = next((n for n, row in enumerate(records) if any(row)), None)
+    header = records[first] if first is not None else None
+    header_line = lines[first] if first is not None else 1
+    rows = records[first + 1 :] if first is not None else []
+    lines = lines[first + 1 :] if first is not None else []
+    blank = [n for n, row in enumerate(rows) if not any(row)]
+    if blank:
+        skip = set(blank)
+        rows = [row for n, row in enumerate(rows) if n not in skip]
+        lines = [line for n, line in enumerate(lines) if n not in skip]
     problems: list[Problem] = []
-    header: list[str] | None = None
-    header_line = 1
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    end = 0
-    start = 1
-    try:
-        for row in reader:
-            start = end + 1
-            end = reader.line_num
-            if not any(row):
-                continue
-            if header is None:
-                header, header_line = row, start
-                continue
-            rows.append(row)
-            lines.append(start)
-    except csv.Error as exc:
-        problems.append(
-            Problem(
-                f"malformed CSV in the row that starts on line {end + 1}: {exc}",
-                Location(path, reader.line_num),
-                code="syntax",
-            )
-        )
-        raise OrgFileError(problems) from None
     if header is None:
         raise OrgFileError(
             "the file is empty: a CSV import needs a header row", path=path, code="empty"
@@ -165,6 +156,38 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     if problems:
         raise OrgFileError(problems)
     return CsvTable(path, names, header_line, rows, lines)
+
+
+def _records(text: str, sep: str, path: str | None) -> tuple[list[list[str]], list[int]]:
+    """Every record of the text (blank ones too, as ``[]``) and the line each starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    try:
+        records = list(reader)  # at C speed
+    except csv.Error:
+        records = None
+    if records is not None and reader.line_num == len(records):
+        # No value holds a line break: record n is line n + 1. The usual case, made fast.
+        return records, list(range(1, len(records) + 1))
+    # Some value holds a line break (or the text is malformed): count the lines as we go.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    records, lines = [], []
+    end = 0
+    try:
+        for record in reader:
+            lines.append(end + 1)
+            records.append(record)
+            end = reader.line_num
+    except csv.Error as exc:
+        start, stop = end + 1, reader.line_num
+        hint = " (is a quote left open?)" if "end of data" in str(exc) else ""
+        upto = f" (reading on to line {stop})" if stop != start else ""
+        raise OrgFileError(
+            f"malformed CSV in the row that starts here: {exc}{upto}{hint}",
+            path=path,
+            line=start,
+            code="syntax",
+        ) from None
+    return records, lines
 
 
 def _name(sep: str) -> str:
@@ -399,7 +422,10 @@ def _rows(
     def texts(column: str | None) -> list[str | None]:
         return table.texts(column) if column is not None else list(none)
 
-    if len(cols.name_col) > 1:
+    if len(cols.name_col) == 2:  # first and last name, the usual case: made fast
+        firsts, lasts = (table.texts(c) for c in cols.name_col)
+        names = [(f"{a} {b}" if b else a) if a else b for a, b in zip(firsts, lasts, strict=True)]
+    elif len(cols.name_col) > 2:
         parts = [table.texts(c) for c in cols.name_col]
         names = [" ".join(p for p in ps if p) or None for ps in zip(*parts, strict=True)]
     else:
@@ -603,19 +629,20 @@ def from_csv(
         department_col=department_col,
     )
     file = os.fspath(path)
-    table = read_table(read_file(file), file, delimiter)
-    cols = columns.resolve(table.header, path=file, line=table.header_line)
-    lookups = _lookups(cols, departments, titles, delimiter)
-    locator = _CsvLocator(table, cols)
-    rows = _rows(_CsvRows(table), cols, lookups, locator)
-    del table.rows  # the rows are in columns now: let the strings go
-    return build_org(
-        rows,
-        locator,
-        manager_by=cols.manager_by,
-        name=name or Path(file).stem,
-        source=Source(file, "csv"),
-    )
+    with gc_paused():
+        table = read_table(read_file(file), file, delimiter)
+        cols = columns.resolve(table.header, path=file, line=table.header_line)
+        lookups = _lookups(cols, departments, titles, delimiter)
+        locator = _CsvLocator(table, cols)
+        rows = _rows(_CsvRows(table), cols, lookups, locator)
+        table.rows = []  # the rows are in columns now: let the strings go
+        return build_org(
+            rows,
+            locator,
+            manager_by=cols.manager_by,
+            name=name or Path(file).stem,
+            source=Source(file, "csv"),
+        )
 
 
 def from_records(
@@ -669,11 +696,12 @@ def from_records(
         manager_name_col=manager_name_col,
         department_col=department_col,
     )
-    table = _RecordRows(records)
-    cols = columns.resolve(table.header)
-    locator = _RecordLocator(cols)
-    rows = _rows(table, cols, _lookups(cols, departments, titles, None), locator)
-    return build_org(rows, locator, manager_by=cols.manager_by, name=name)
+    with gc_paused():
+        table = _RecordRows(records)
+        cols = columns.resolve(table.header)
+        locator = _RecordLocator(cols)
+        rows = _rows(table, cols, _lookups(cols, departments, titles, None), locator)
+        return build_org(rows, locator, manager_by=cols.manager_by, name=name)
 
 
 # -- writing ----------------------------------------------------------------------------

@@ -168,8 +168,9 @@ def from_gitlab(path: str | os.PathLike[str], *, name: str | None = None) -> Org
             code="type",
         )
     locator = _GitlabLocator(file, marks)
-    rows = _rows(data, locator)
-    return build_org(rows, locator, name=name or Path(file).stem, source=Source(file, "gitlab"))
+    with gc_paused():
+        rows = _rows(data, locator)
+        return build_org(rows, locator, name=name or Path(file).stem, source=Source(file, "gitlab"))
 
 
 def _rows(entries: list[Any], locator: _GitlabLocator) -> Rows:

@@ -37,8 +37,16 @@ def write_csv(path: Path, rows: int, seed: int = 7) -> int:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
-            ["Employee #", "First Name", "Last Name", "Job Title", "Supervisor EID",
-             "Department", "Location", "Hire Date"]
+            [
+                "Employee #",
+                "First Name",
+                "Last Name",
+                "Job Title",
+                "Supervisor EID",
+                "Department",
+                "Location",
+                "Hire Date",
+            ]
         )
         for i in range(rows):
             boss = "" if i == 0 else str((i - 1) // SPAN).zfill(width)
@@ -76,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, float]]:
             path = Path(tmp) / f"staff-{rows}.csv"
             size = write_csv(path, rows)
             seconds, org = time_import(path)
-            assert len(org) == rows and len(org.index.dangling) == 0
+            if len(org) != rows or org.index.dangling:
+                raise RuntimeError(f"the import of {rows:,} rows lost or broke some of them")
             del org
             path.unlink()
             result = {"rows": rows, "bytes": size, "seconds": seconds, "rows_per_s": rows / seconds}

@@ -715,7 +715,7 @@ def csv_text(org: Org) -> str:
     ...           roles=[Role(id="ceo", kind="ceo", holder="ana"),
     ...                  Role(id="cto", title="CTO", reports_to="ceo", meta={"site": "Lyon"})],
     ...           teams=[Team(id="board", name="Board", members=["ceo"])])
-    >>> print(csv_text(org), end="")
+    >>> print(csv_text(org).replace("\\r\\n", "\\n"), end="")
     id,title,kind,holder,name,email,reports_to,department,site
     ceo,,ceo,ana,Ana Lima,ana@acme.example,,Board,
     cto,CTO,,,,,ceo,,Lyon
@@ -738,16 +738,14 @@ def csv_text(org: Org) -> str:
                 losing("memberships beyond a role's first team")
             else:
                 team_of[member] = team.display_name
-    meta_keys: dict[str, None] = {}
-    for role in org.roles.values():
-        meta_keys.update(dict.fromkeys(role.meta))
-    clashing = [k for k in meta_keys if k in CSV_COLUMNS]
-    for key in clashing:
-        losing(f"meta key {key!r} (the name of a standard column)")
-        del meta_keys[key]
+    meta_keys = {k: None for k in _merged_keys(org) if k not in CSV_COLUMNS}
+    for key in _merged_keys(org):
+        if key in CSV_COLUMNS:
+            losing(f"meta key {key!r} (the name of a standard column)")
 
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF, as RFC 4180 says: with it, a value that holds a lone CR is quoted too.
+    writer = csv.writer(out)
     writer.writerow([*CSV_COLUMNS, *meta_keys])
     people = org.people
     held: set[str] = set()
@@ -800,6 +798,38 @@ def csv_text(org: Org) -> str:
             stacklevel=3,
         )
     return out.getvalue()
+
+
+def _merged_keys(org: Org) -> list[str]:
+    """Every meta key, each placed after the key it follows in the roles that have it.
+
+    Rows of an import lack the keys of their empty cells; merging keeps the columns in the
+    order of the file they came from rather than in the order they first have a value.
+
+    >>> from orgroles import Org
+    >>> _merged_keys(Org(roles=[{"id": "a", "meta": {"x": 1, "z": 1}},
+    ...                         {"id": "b", "meta": {"y": 1, "z": 1}}]))
+    ['x', 'y', 'z']
+    """
+    keys: list[str] = []
+    known: set[str] = set()
+    for role in org.roles.values():
+        meta = role.meta
+        if known.issuperset(meta):
+            continue
+        pending: list[str] = []
+        after = len(keys)  # where new keys go that no known key follows
+        for key in meta:
+            if key not in known:
+                pending.append(key)
+                continue
+            at = keys.index(key)
+            keys[at:at] = pending  # new keys go just before the known key they precede
+            after = at + len(pending) + 1
+            pending = []
+        keys[after:after] = pending
+        known.update(meta)
+    return keys
 
 
 def to_csv(org: Org, path: str | os.PathLike[str]) -> None:

@@ -7,17 +7,23 @@ vacant role. Titles become plain text, departments become teams, and every other
 goes into the role's ``meta`` (the links of the title as ``links``, and a vacancy's name
 as ``name``). A manager who has no entry in the file is kept: the rule S002 reports it.
 
->>> import orgroles
->>> org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
+>>> import orgroles, warnings
+>>> with warnings.catch_warnings(record=True) as caught:  # two entries have broken HTML
+...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
 >>> org
 <Org 'team': 1,368 roles, 1,336 people, 330 teams>
 >>> org.roles["tm-1f172f93"].title
 'Backend Engineer, Manage:Workspace'
+>>> print(caught[0].message)
+tests/data/gitlab-team/team.yml:719:9: [81].role: the role's HTML shows no text (a tag is
+broken?): no title, the HTML is kept as meta 'role'
+tests/data/gitlab-team/team.yml:3435:9: [404].role: the role's HTML shows no text ...
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -49,6 +55,7 @@ _KEY_OF = {
     "department": "departments",
 }
 
+_TAG_START = re.compile(r"<[A-Za-z/!]")
 _BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th"})
 
 
@@ -57,6 +64,11 @@ class _TextAndLinks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.links: list[str] = []
+        self._closing = False
+
+    def close(self) -> None:
+        self._closing = True
+        super().close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "a":
@@ -69,6 +81,8 @@ class _TextAndLinks(HTMLParser):
             self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
+        if self._closing and _TAG_START.match(data):
+            return  # a tag still open at the end: a browser shows nothing of it
         self.parts.append(data)
 
 
@@ -76,7 +90,8 @@ def html_to_text(html: str) -> tuple[str, list[str]]:
     """The text of an HTML snippet, as a browser shows it on one line, and its links.
 
     Tags are dropped (text outside them is kept), entities are decoded and runs of white
-    space become one space.
+    space become one space. What is left of a broken tag (one that is never closed) is
+    dropped too, as a browser would not show it.
 
     >>> html_to_text('<a href="/job-families/backend/">Backend Engineer</a>, Manage:Workspace')
     ('Backend Engineer, Manage:Workspace', ['/job-families/backend/'])
@@ -84,6 +99,8 @@ def html_to_text(html: str) -> tuple[str, list[str]]:
     ('Director, FP&A', [])
     >>> html_to_text("Git contractor at  GitLab")
     ('Git contractor at GitLab', [])
+    >>> html_to_text('<a href="/job-families/security/manager</a>')
+    ('', [])
     """
     if "<" not in html and "&" not in html:
         return " ".join(html.split()), []
@@ -143,8 +160,9 @@ def from_gitlab(path: str | os.PathLike[str], *, name: str | None = None) -> Org
 
     Examples
     --------
-    >>> import orgroles
-    >>> org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
+    >>> import orgroles, warnings
+    >>> with warnings.catch_warnings(record=True):
+    ...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
     >>> sum(role.vacant for role in org), len(org.index.dangling)
     (32, 450)
     """
@@ -226,10 +244,20 @@ def _rows(entries: list[Any], locator: _GitlabLocator) -> Rows:
             rows.names[i] = person_name
         role = _text_or_none(entry, "role", locate, problems)
         if role is not None:
-            rows.titles[i], links = html_to_text(role)
-            rows.titles[i] = rows.titles[i] or None
+            title, links = html_to_text(role)
+            rows.titles[i] = title or None
             if links:
                 meta["links"] = links
+            if not title:
+                meta["role"] = role  # keep what the HTML said, for a person to read
+                rows.notes.append(
+                    Problem(
+                        "the role's HTML shows no text (a tag is broken?): no title, "
+                        "the HTML is kept as meta 'role'",
+                        *locate("role"),
+                        code="no-title",
+                    )
+                )
         rows.managers[i] = _text_or_none(entry, "reports_to", locate, problems)
         departments[i] = _departments(entry.get("departments"), locate, problems)
         for key, value in entry.items():

@@ -134,7 +134,7 @@ def _bash(snippet: Snippet) -> None:
 
 
 def _csv(snippet: Snippet) -> None:
-    assert snippet.title, f"{snippet}: a csv block needs a title=\"name.csv\" to be used"
+    assert snippet.title, f'{snippet}: a csv block needs a title="name.csv" to be used'
     Path(snippet.title).parent.mkdir(parents=True, exist_ok=True)
     Path(snippet.title).write_text(snippet.body, encoding="utf-8")
 

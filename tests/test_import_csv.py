@@ -491,3 +491,75 @@ def test_any_bytes_import_or_fail_with_a_located_error(
     else:
         orgroles.loads(org.dumps())  # whatever came in, the org dumps and loads
     assert all(p.location is not None and p.location.path == str(path) for p in problems)
+
+
+def test_id_and_manager_problems_are_reported_together(write) -> None:  # type: ignore[no-untyped-def]
+    text = "id,name,boss\n1,Ana,\n1,Bo,Ana\n2,Ana,\n3,Cy,Ana\n"
+    path = write("both.csv", text)
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path, id_col="id", name_col="name", manager_name_col="boss")
+    assert [p.code for p in err.value.problems] == [
+        "duplicate-id",
+        "ambiguous-manager",
+        "ambiguous-manager",
+    ]
+    assert [p.location.line for p in err.value.problems] == [3, 3, 5]  # type: ignore[union-attr]
+
+
+def test_an_email_that_several_rows_share_is_ambiguous(write) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "id,mail,boss\n1,team@acme.example,\n2,TEAM@acme.example,\n"
+        "3,x@acme.example,team@acme.example\n"
+    )
+    path = write("shared.csv", text)
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path, id_col="id", email_col="mail", manager_email_col="boss")
+    assert str(err.value).startswith(
+        f"{path}:4:3: column 'boss': the manager email 'team@acme.example' is ambiguous: "
+        "2 rows have it (line 2, line 3)"
+    )
+
+
+def test_the_cli_takes_a_tab_delimiter_by_name(run: Cli, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("tabs.txt", "id\tboss\n1\t\n2\t1\n")
+    out = tmp_path / "o.yaml"
+    result = run(
+        "import",
+        "csv",
+        path,
+        "--delimiter",
+        "tab",
+        "--id-col",
+        "id",
+        "--manager-col",
+        "boss",
+        "-o",
+        out,
+    )
+    assert result.exit_code == 0, result.output
+    assert orgroles.load(out).roles["2"].reports_to == "1"
+    bad = run("import", "csv", path, "--delimiter", ";;", "--id-col", "id", "-o", out)
+    assert bad.exit_code == 2
+    assert "one character" in bad.stderr
+
+
+def test_the_cli_wants_the_name_column_of_a_lookup(run: Cli, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("e.csv", "id,dept\n1,10\n")
+    result = run(
+        "import", "csv", path, "--id-col", "id", "--department-col", "dept",
+        "--departments", path, "-o", tmp_path / "o.yaml",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--departments needs --departments-name-col" in result.stderr
+
+
+def test_the_cli_reports_conflicting_manager_options(run: Cli, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = write("e.csv", "id,boss\n1,\n")
+    result = run(
+        "import", "csv", path, "--id-col", "id", "--manager-col", "boss",
+        "--manager-name-col", "boss", "-o", tmp_path / "o.yaml",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "give one way to find the manager, not 2: manager_col, manager_name_col\n"
+    )

@@ -233,3 +233,8 @@ def test_a_wrong_output_suffix_is_refused_before_reading(run: Cli, tmp_path: Pat
     assert result.exit_code == 2
     assert "an org file ends in .yaml, .yml or .json" in result.stderr
     assert not (tmp_path / "gl.csv").exists()
+
+
+def test_roles_know_their_line_in_the_team_file(team: orgroles.Org) -> None:
+    assert team.location_of("tm-19662dae") == orgroles.Location(str(TEAM), 1, 9)
+    assert team.location_of("tm-8f6b99c9") == orgroles.Location(str(TEAM), 8, 9)

@@ -43,7 +43,7 @@ class Locator(Protocol):
         """The file, line and column of a cell; None when the source has no lines."""
 
     def where(self, row: int, what: str) -> str:
-        """How a person finds the cell: ``column 'Manager'``, ``records[3].Manager``."""
+        """How a person finds the cell: ``column 'Manager'``, ``records[3]['Manager']``."""
 
     def line(self, row: int) -> str:
         """The row for a message that points at another one: ``line 7``, ``records[6]``."""
@@ -99,8 +99,7 @@ def build_org(
     notes = list(rows.notes)
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
-    if not problems:
-        reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes)
+    reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes)
     if problems:
         raise _failure(problems, source)
     role_ids: list[str] = ids  # type: ignore[assignment]  # no None left: checked above
@@ -399,7 +398,7 @@ class _RowMarks:
             where = self._locator.location(i, "id" if section == "roles" else self._person_id)
             if where is None or where.line is None:
                 return []
-            out.append((where.line, 1))
+            out.append((where.line, where.column or 1))  # where the id is written
         return out
 
     def relocate(self, problem: Problem) -> Problem:

@@ -121,23 +121,19 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     """
     sep = delimiter or sniff_delimiter(text)
     records, lines = _records(text, sep, path)
-    # The header is the first row that is not blank.
-    first = next((n for n, row in enumerate(records) if any(row)), None)
-    header = records[first] if first is not None else None
-    header_line = lines[first] if first is not None else 1
-    rows = records[first + 1 :] if first is not None else []
-    lines = lines[first + 1 :] if first is not None else []
-    blank = [n for n, row in enumerate(rows) if not any(row)]
-    if blank:
-        skip = set(blank)
-        rows = [row for n, row in enumerate(rows) if n not in skip]
-        lines = [line for n, line in enumerate(lines) if n not in skip]
-    problems: list[Problem] = []
-    if header is None:
+    first = next((n for n, row in enumerate(records) if any(row)), None)  # the header
+    if first is None:
         raise OrgFileError(
             "the file is empty: a CSV import needs a header row", path=path, code="empty"
         )
-    names = _header_names(header, path, header_line)
+    names = _header_names(records[first], path, lines[first])
+    header_line = lines[first]
+    rows, lines = records[first + 1 :], lines[first + 1 :]
+    blank = {n for n, row in enumerate(rows) if not any(row)}
+    if blank:
+        rows = [row for n, row in enumerate(rows) if n not in blank]
+        lines = [line for n, line in enumerate(lines) if n not in blank]
+    problems: list[Problem] = []
     width = len(names)
     for n, row in enumerate(rows):
         if len(row) < width:

@@ -71,9 +71,6 @@ class Rows:
     skip: set[int] = field(default_factory=set)
     """Rows already reported as malformed: not reported again for a missing id."""
 
-    def __len__(self) -> int:
-        return len(self.ids)
-
 
 _adapter: TypeAdapter[OrgDocument] = TypeAdapter(OrgDocument)
 

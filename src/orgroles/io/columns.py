@@ -21,7 +21,7 @@ orgroles.errors.OrgFileError: <string>:1: no column 'Employee' for the id
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from orgroles._suggest import did_you_mean
@@ -201,10 +201,6 @@ class ResolvedColumns:
     department_col: str | None = None
     meta_cols: tuple[str, ...] = ()
 
-    def index(self, column: str | None) -> int:
-        """The position of a column in the header, or -1 for ``None``."""
-        return -1 if column is None else self.header.index(column)
-
 
 @dataclass(frozen=True)
 class Columns:
@@ -326,7 +322,8 @@ class Columns:
         if problems:
             raise OrgFileError(problems)
         assert chosen.id_col is not None
-        manager_col, manager_by = None, "id"
+        manager_col: str | None = None
+        manager_by: ManagerBy = "id"
         for option, how in _MANAGER_FIELDS.items():
             if getattr(chosen, option) is not None:
                 manager_col, manager_by = getattr(chosen, option), how
@@ -344,7 +341,7 @@ class Columns:
             holder_col=chosen.holder_col,
             email_col=chosen.email_col,
             manager_col=manager_col,
-            manager_by=manager_by,  # type: ignore[arg-type]
+            manager_by=manager_by,
             department_col=chosen.department_col,
             meta_cols=tuple(c for c in columns if c not in mapped),
         )
@@ -377,11 +374,6 @@ class Columns:
             if getattr(self, option) is None:
                 changes[option] = first(candidates)
         return replace(self, **changes)  # type: ignore[arg-type]
-
-    @classmethod
-    def options(cls) -> list[str]:
-        """The names of the column options, as keyword arguments take them."""
-        return [f.name for f in fields(cls) if f.name != "preset"]
 
 
 @dataclass(frozen=True)

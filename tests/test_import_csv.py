@@ -563,3 +563,24 @@ def test_the_cli_reports_conflicting_manager_options(run: Cli, write, tmp_path: 
     assert (
         result.stderr == "give one way to find the manager, not 2: manager_col, manager_name_col\n"
     )
+
+
+def test_the_docs_list_every_column_of_every_preset() -> None:
+    from orgroles.io.columns import PRESETS
+
+    from .conftest import ROOT
+
+    page = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    for preset in PRESETS.values():
+        (row,) = [line for line in page.splitlines() if line.startswith(f"| `{preset.name}` |")]
+        columns = {
+            *preset.ids,
+            *(column for _, column, _ in preset.managers),
+            *(column for names in preset.names for column in names),
+            *preset.titles,
+            *preset.emails,
+            *preset.departments,
+            *preset.kinds,
+            *preset.holders,
+        }
+        assert {c for c in columns if f"`{c}`" not in row} == set(), preset.name

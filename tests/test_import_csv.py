@@ -584,3 +584,16 @@ def test_the_docs_list_every_column_of_every_preset() -> None:
             *preset.holders,
         }
         assert {c for c in columns if f"`{c}`" not in row} == set(), preset.name
+
+
+def test_manager_names_match_across_unicode_forms(write) -> None:  # type: ignore[no-untyped-def]
+    composed, decomposed = "H\u00e9l\u00e8ne Dubois", "He\u0301le\u0300ne Dubois"
+    text = f"id,name,boss\n1,{composed},\n2,Bo Diaz,{decomposed}\n"
+    org = orgroles.from_csv(
+        write("u.csv", text), id_col="id", name_col="name", manager_name_col="boss"
+    )
+    assert org.roles["2"].reports_to == "1"
+
+
+def test_no_records_make_an_empty_org() -> None:
+    assert len(orgroles.from_records([], preset="bamboohr")) == 0

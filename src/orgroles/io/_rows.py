@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+from unicodedata import normalize
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -162,6 +163,14 @@ def _values(cell: Cell) -> list[str]:
     return [cell] if isinstance(cell, str) else cell
 
 
+def _name_key(text: str) -> str:
+    return normalize("NFC", text)
+
+
+def _email_key(text: str) -> str:
+    return normalize("NFC", text).casefold()
+
+
 def _resolve_managers(
     rows: Rows,
     manager_by: ManagerBy,
@@ -193,17 +202,19 @@ def _resolve_managers(
         return reports_to, dotted
 
     by_email = manager_by == "email"
-    keys = rows.emails if by_email else rows.names
+    # The same text in two Unicode forms (é as one character or as e + accent, as some
+    # systems write it) is the same name; an email's case does not matter.
+    key = _email_key if by_email else _name_key
     index: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        if key:
-            index.setdefault(key.casefold() if by_email else key, []).append(i)
+    for i, text in enumerate(rows.emails if by_email else rows.names):
+        if text:
+            index.setdefault(key(text), []).append(i)
     what = "email" if by_email else "name"
     resolved: list[str | None] = [None] * len(ids)
     for i, cell in enumerate(managers):
         found: list[str] = []
         for value in _values(cell):
-            matches = index.get(value.casefold() if by_email else value, [])
+            matches = index.get(key(value), [])
             if len(matches) == 1:
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:

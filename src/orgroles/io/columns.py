@@ -428,5 +428,7 @@ def _hint(word: str, candidates: Sequence[str] | dict[str, Preset]) -> str:
 
 
 def _listing(columns: Sequence[str], limit: int = 60) -> str:
+    if not columns:
+        return "(none)"
     shown = ", ".join(repr(c) for c in columns[:limit])
     return shown + (f", ... ({len(columns)} in all)" if len(columns) > limit else "")

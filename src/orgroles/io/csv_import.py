@@ -30,7 +30,7 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from orgroles.errors import Location, OrgExportWarning, OrgFileError, Problem
 from orgroles.io._rows import Cell, Rows, build_org
@@ -43,9 +43,7 @@ from orgroles.io.columns import (
     unknown_column,
 )
 from orgroles.io.reader import Source, gc_paused, read_file
-
-if TYPE_CHECKING:
-    from orgroles.org import Org
+from orgroles.org import Org
 
 __all__ = [
     "CSV_COLUMNS",
@@ -694,6 +692,8 @@ def from_records(
     )
     with gc_paused():
         table = _RecordRows(records)
+        if not len(table):
+            return Org(name=name)  # no records (a filtered table, say): an empty org
         cols = columns.resolve(table.header)
         locator = _RecordLocator(cols)
         rows = _rows(table, cols, _lookups(cols, departments, titles, None), locator)

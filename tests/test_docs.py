@@ -12,6 +12,8 @@ project's ``examples/`` and ``tests/``:
 - ``yaml`` / ``json``: a block titled ``title="name.yaml"`` is written to the scratch
   folder under that name (for the blocks that follow); every block must load as an org
   (or, for a title starting with ``bad``, must fail to load); JSON must parse;
+- ``csv``: a block titled ``title="name.csv"`` is written to the scratch folder, for the
+  import examples that follow;
 - ``text``: sample output, not run.
 """
 
@@ -131,6 +133,12 @@ def _bash(snippet: Snippet) -> None:
             assert code == 0, f"{snippet}: `{command}` exited {code}:\n{output}"
 
 
+def _csv(snippet: Snippet) -> None:
+    assert snippet.title, f'{snippet}: a csv block needs a title="name.csv" to be used'
+    Path(snippet.title).parent.mkdir(parents=True, exist_ok=True)
+    Path(snippet.title).write_text(snippet.body, encoding="utf-8")
+
+
 def _data(snippet: Snippet) -> None:
     if snippet.title:
         Path(snippet.title).parent.mkdir(parents=True, exist_ok=True)
@@ -183,6 +191,8 @@ def test_page_snippets_run(page: Path, scratch: Path) -> None:
             _bash(snippet)
         elif snippet.lang in ("yaml", "json"):
             _data(snippet)
+        elif snippet.lang == "csv":
+            _csv(snippet)
         elif snippet.lang not in ("text", ""):
             raise AssertionError(f"{snippet}: unknown snippet language {snippet.lang!r}")
 

@@ -13,7 +13,9 @@ from orgroles.errors import (
     EngineNotFoundError,
     Location,
     OrgError,
+    OrgExportWarning,
     OrgFileError,
+    OrgImportWarning,
     OrgValidationError,
     Problem,
     RenderError,
@@ -24,6 +26,8 @@ from orgroles.errors import (
     UnknownRoleError,
     UnknownTeamError,
 )
+from orgroles.io.csv_import import from_csv, from_records
+from orgroles.io.gitlab import from_gitlab
 from orgroles.io.orgfile import load, loads
 from orgroles.model import (
     CatalogDocument,
@@ -48,7 +52,9 @@ __all__ = [
     "Org",
     "OrgDocument",
     "OrgError",
+    "OrgExportWarning",
     "OrgFileError",
+    "OrgImportWarning",
     "OrgValidationError",
     "Person",
     "Problem",
@@ -67,6 +73,9 @@ __all__ = [
     "UnknownTeamError",
     "__version__",
     "builtin_catalog",
+    "from_csv",
+    "from_gitlab",
+    "from_records",
     "load",
     "load_catalog",
     "loads",

@@ -9,13 +9,17 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from orgroles._text import plural, printable, printable_lines
 from orgroles._version import __version__
 from orgroles.errors import OrgError, OrgValidationError
+from orgroles.io.columns import Lookup, preset_names
+
+if TYPE_CHECKING:
+    from orgroles.org import Org
 
 __all__ = ["main"]
 
@@ -274,6 +278,221 @@ def render(
         counts = ", ".join(plural(n, s) for s, n in report.severity_counts().items() if n)
         message += f"; violations highlighted: {counts or 'none'}"
     click.echo(message)
+
+
+# -- orgroles import ---------------------------------------------------------------------
+
+
+@cli.group("import")
+def import_() -> None:
+    """Import an HR export as an org file: a CSV file, or GitLab's team page."""
+
+
+_MAX_WARNINGS = 20
+
+
+def _import(make: Callable[[], Org], source: str, output: str) -> None:
+    """Run an importer, show its warnings, write the org atomically and summarise."""
+    import warnings
+    from pathlib import Path
+
+    from orgroles.errors import OrgImportWarning
+    from orgroles.io.reader import FORMATS
+
+    fmt = FORMATS.get(Path(output).suffix.lower())
+    if fmt is None:  # fail before the work, not after it
+        raise click.BadParameter(
+            f"{output!r}: an org file ends in .yaml, .yml or .json", param_hint="'-o'"
+        )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        org = make()
+    notes = [
+        p for w in caught if isinstance(w.message, OrgImportWarning) for p in w.message.problems
+    ]
+    for problem in notes[:_MAX_WARNINGS]:
+        click.echo(printable(f"warning: {problem}"), err=True)
+    if len(notes) > _MAX_WARNINGS:
+        click.echo(f"warning: ... and {len(notes) - _MAX_WARNINGS} more", err=True)
+    for w in caught:
+        if not isinstance(w.message, OrgImportWarning):
+            click.echo(printable(f"warning: {w.message}"), err=True)
+    org.dump(output, fmt)
+    index = org.index
+    counts = [
+        (len(org.roles), "role", "roles"),
+        (len(org.people), "person", "people"),
+        (len(org.teams), "team", "teams"),
+        (sum(1 for role in org.roles.values() if role.vacant), "vacancy", "vacancies"),
+        (len(index.dangling), "unknown manager", "unknown managers"),
+    ]
+    if index.self_reports:
+        counts.append(
+            (len(index.self_reports), "role reporting to itself", "roles reporting to itself")
+        )
+    summary = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in counts)
+    click.echo(f"{source} -> {output}: {summary}", err=True)
+
+
+_output = click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The org file to write: .yaml, .yml or .json.",
+)
+_name = click.option("--name", help="The org's name (default: the source file's name).")
+
+
+def _delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = {"tab": "\t", "\\t": "\t"}.get(value, value)
+    if len(value) != 1:
+        raise click.BadParameter("one character, such as ';' (or 'tab')")
+    return value
+
+
+def _lookup(path: str | None, key: str | None, value: str | None, what: str) -> Lookup | None:
+    if path is None:
+        if key is not None or value is not None:
+            raise click.UsageError(f"--{what}-key-col and --{what}-name-col need --{what} FILE")
+        return None
+    if value is None:
+        raise click.UsageError(f"--{what} needs --{what}-name-col: the column of the names")
+    return Lookup(path, value, key)
+
+
+@import_.command("csv")
+@click.argument("source", metavar="FILE")
+@_output
+@click.option(
+    "--preset",
+    type=click.Choice(preset_names()),
+    help="The usual column names of an HR tool; explicit column options win over it.",
+)
+@click.option("--id-col", metavar="COL", help="The row's id (for the role and the person).")
+@click.option(
+    "--name-col",
+    metavar="COL",
+    multiple=True,
+    help="The person's name; repeat it (first, last name) to join columns with a space.",
+)
+@click.option("--title-col", metavar="COL", help="The role's title.")
+@click.option("--email-col", metavar="COL", help="The person's work email.")
+@click.option("--manager-col", metavar="COL", help="The manager's id.")
+@click.option(
+    "--manager-email-col",
+    metavar="COL",
+    help="The manager's email, matched (ignoring case) against --email-col.",
+)
+@click.option(
+    "--manager-name-col",
+    metavar="COL",
+    help="The manager's display name, matched exactly against the names.",
+)
+@click.option("--department-col", metavar="COL", help="The department: each one becomes a team.")
+@click.option("--kind-col", metavar="COL", help="The role's kind (a catalogue id such as cto).")
+@click.option(
+    "--holder-col", metavar="COL", help="The id of the person in the seat (empty: vacant)."
+)
+@click.option(
+    "--departments",
+    "departments_file",
+    metavar="FILE",
+    help="A CSV file that names the department codes of --department-col.",
+)
+@click.option(
+    "--departments-key-col",
+    metavar="COL",
+    help="Its column of codes (default: the name of --department-col).",
+)
+@click.option("--departments-name-col", metavar="COL", help="Its column of names.")
+@click.option(
+    "--titles",
+    "titles_file",
+    metavar="FILE",
+    help="A CSV file that names the job codes of --title-col.",
+)
+@click.option(
+    "--titles-key-col",
+    metavar="COL",
+    help="Its column of codes (default: the name of --title-col).",
+)
+@click.option("--titles-name-col", metavar="COL", help="Its column of titles.")
+@click.option(
+    "--delimiter",
+    callback=_delimiter,
+    help="The delimiter (default: sniffed among , ; tab and |).",
+)
+@_name
+def import_csv(
+    source: str,
+    output: str,
+    preset: str | None,
+    id_col: str | None,
+    name_col: tuple[str, ...],
+    title_col: str | None,
+    email_col: str | None,
+    manager_col: str | None,
+    manager_email_col: str | None,
+    manager_name_col: str | None,
+    department_col: str | None,
+    kind_col: str | None,
+    holder_col: str | None,
+    departments_file: str | None,
+    departments_key_col: str | None,
+    departments_name_col: str | None,
+    titles_file: str | None,
+    titles_key_col: str | None,
+    titles_name_col: str | None,
+    delimiter: str | None,
+    name: str | None,
+) -> None:
+    """Import a CSV export: each row becomes one person and the role they hold.
+
+    Columns that no option maps go into each role's meta. Managers that match no row are
+    kept (orgroles check reports them). See docs/import.md for the presets.
+    """
+    from orgroles.io.csv_import import from_csv
+
+    departments = _lookup(
+        departments_file, departments_key_col, departments_name_col, "departments"
+    )
+    titles = _lookup(titles_file, titles_key_col, titles_name_col, "titles")
+    _import(
+        lambda: from_csv(
+            source,
+            preset=preset,
+            id_col=id_col,
+            name_col=name_col,
+            title_col=title_col,
+            kind_col=kind_col,
+            holder_col=holder_col,
+            email_col=email_col,
+            manager_col=manager_col,
+            manager_email_col=manager_email_col,
+            manager_name_col=manager_name_col,
+            department_col=department_col,
+            departments=departments,
+            titles=titles,
+            delimiter=delimiter,
+            name=name,
+        ),
+        source,
+        output,
+    )
+
+
+@import_.command("gitlab")
+@click.argument("source", metavar="FILE")
+@_output
+@_name
+def import_gitlab(source: str, output: str, name: str | None) -> None:
+    """Import GitLab's team page (a team.yml list of people and vacancies)."""
+    from orgroles.io.gitlab import from_gitlab
+
+    _import(lambda: from_gitlab(source, name=name), source, output)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

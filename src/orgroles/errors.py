@@ -24,7 +24,9 @@ __all__ = [
     "EngineNotFoundError",
     "Location",
     "OrgError",
+    "OrgExportWarning",
     "OrgFileError",
+    "OrgImportWarning",
     "OrgValidationError",
     "Problem",
     "RenderError",
@@ -118,6 +120,34 @@ class OrgValidationError(OrgError, ValueError):
 
 class OrgFileError(OrgValidationError):
     """A file or text could not be read as an org; every problem names its location."""
+
+
+class OrgImportWarning(UserWarning):
+    """An import went through, but some rows deserve a look; ``problems`` lists them.
+
+    For example, a manager name that matches no row: the import keeps it as an unknown
+    manager (the rules report it), and this warning says on which line it is.
+
+    >>> w = OrgImportWarning([Problem("no row has the manager name 'Zed'",
+    ...                               Location("staff.csv", 4, 5))])
+    >>> print(w)
+    staff.csv:4:5: no row has the manager name 'Zed'
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        shown = [str(p) for p in self.problems[:10]]
+        if len(self.problems) > 10:
+            shown.append(f"... and {len(self.problems) - 10} more")
+        return "\n".join(shown)
+
+
+class OrgExportWarning(UserWarning):
+    """An export had to leave out what its format cannot hold (for example, dotted lines
+    in a CSV file); the message says what and how much."""
 
 
 class UnknownIdError(OrgError, KeyError):

@@ -486,6 +486,16 @@ class Org:
 
         dump(self.to_document(), path, format)
 
+    def to_csv(self, path: str | os.PathLike[str]) -> None:
+        """Write the roles as CSV, one row per role; see :func:`orgroles.io.csv_import.to_csv`.
+
+        :func:`orgroles.from_csv` reads the file back. What CSV cannot hold (dotted lines,
+        job shares, responsibilities, ...) is left out with an ``OrgExportWarning``.
+        """
+        from orgroles.io.csv_import import to_csv
+
+        to_csv(self, path)
+
     def copy(self) -> Org:
         """An independent copy, for what-if scenarios: edits to it leave this org alone."""
         clone = Org.from_document(

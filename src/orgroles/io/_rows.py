@@ -1,0 +1,428 @@
+"""Turn the rows of an import into an :class:`~orgroles.Org`: what every importer shares.
+
+An importer (CSV, records, GitLab) reads its source into :class:`Rows`, one list per
+field, and a :class:`Locator` that says where each cell came from. :func:`build_org`
+then checks the ids, resolves the managers, makes people and teams, validates the whole
+org in one pass, and reports every problem at the row (file line) it comes from.
+
+Rows are kept column by column, and validation runs once over the whole document rather
+than once per row: a million rows cost a few seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from unicodedata import normalize
+
+from pydantic import TypeAdapter, ValidationError
+
+from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
+from orgroles.io.columns import ManagerBy
+from orgroles.io.problems import problems_from_validation
+from orgroles.io.reader import Source, gc_paused
+from orgroles.limits import MAX_PROBLEMS
+from orgroles.model import OrgDocument
+from orgroles.org import Org
+
+__all__ = ["Locator", "Rows", "build_org", "slug", "unique_slugs"]
+
+Cell = str | list[str] | None
+"""A manager or department cell: one value, several (a list), or none."""
+
+
+class Locator(Protocol):
+    """Where each cell of an import came from, for messages and for ``org.location_of``.
+
+    ``what`` is a field of :class:`Rows` (``"id"``, ``"name"``, ``"title"``, ``"kind"``,
+    ``"holder"``, ``"email"``, ``"manager"``, ``"department"``) or a meta key.
+    """
+
+    def location(self, row: int, what: str) -> Location | None:
+        """The file, line and column of a cell; None when the source has no lines."""
+
+    def where(self, row: int, what: str) -> str:
+        """How a person finds the cell: ``column 'Manager'``, ``records[3]['Manager']``."""
+
+    def line(self, row: int) -> str:
+        """The row for a message that points at another one: ``line 7``, ``records[6]``."""
+
+
+@dataclass
+class Rows:
+    """The rows of an import, one list per field and one item per row, in source order.
+
+    ``holders`` is None when every row is one person whose id is the row's id; otherwise
+    it holds each row's person id, or None for a vacant seat.
+    """
+
+    ids: list[str | None]
+    names: list[str | None]
+    titles: list[str | None]
+    emails: list[str | None]
+    managers: list[Cell]
+    metas: list[dict[str, Any]]
+    departments: list[Cell] | None = None
+    kinds: list[str | None] | None = None
+    holders: list[str | None] | None = None
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    skip: set[int] = field(default_factory=set)
+    """Rows already reported as malformed: not reported again for a missing id."""
+
+
+_adapter: TypeAdapter[OrgDocument] = TypeAdapter(OrgDocument)
+
+
+def build_org(
+    rows: Rows,
+    locator: Locator,
+    *,
+    manager_by: ManagerBy = "id",
+    name: str | None = None,
+    source: Source | None = None,
+) -> Org:
+    """Check the rows, resolve managers, make people and teams, and build the org.
+
+    Problems that make the rows unreadable as an org (a row without an id, a repeated
+    id, an ambiguous manager name, an invalid value) raise one
+    :class:`~orgroles.errors.OrgValidationError` (an :class:`~orgroles.errors.OrgFileError`
+    for a file) that lists them all, each at its row. Managers that match no row are kept as
+    they are written, as dangling references for the rules to report; a manager name or
+    email that matches no row also gives an :class:`~orgroles.errors.OrgImportWarning`.
+    """
+    problems = list(rows.problems)
+    notes = list(rows.notes)
+    ids = rows.ids
+    problems += _check_ids(ids, locator, rows.skip)
+    reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes)
+    if problems:
+        raise _failure(problems, source)
+    role_ids: list[str] = ids  # type: ignore[assignment]  # no None left: checked above
+    with gc_paused():
+        data, person_rows, team_rows = _document(rows, role_ids, reports_to, dotted, name)
+        try:
+            document = _adapter.validate_python(data)
+        except ValidationError as exc:
+            marks = _RowMarks(locator, len(role_ids), person_rows, team_rows, rows.holders)
+            found = problems_from_validation(exc, data, marks, None, OrgDocument)
+            raise _failure([marks.relocate(p) for p in found], source) from None
+    if notes:
+        warnings.warn(OrgImportWarning(notes), stacklevel=3)
+    if source is not None:
+        source.marks = _RowMarks(locator, len(role_ids), person_rows, team_rows, rows.holders)
+    return Org.from_document(document, source=source)
+
+
+def _failure(problems: list[Problem], source: Source | None) -> OrgValidationError:
+    if len(problems) > MAX_PROBLEMS:
+        rest = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {rest} more problems")]
+    if source is not None and source.path is not None:
+        return OrgFileError(problems)
+    return OrgValidationError(problems)
+
+
+def _check_ids(ids: Sequence[str | None], locator: Locator, skip: set[int]) -> list[Problem]:
+    """A problem for every row without an id and for every repeat of an earlier id."""
+    problems: list[Problem] = []
+    distinct = set(ids)
+    if len(distinct) == len(ids) and None not in distinct:
+        return problems  # the usual case, found in one pass at C speed
+    first: dict[str, int] = {}
+    for i, rid in enumerate(ids):
+        if rid is None:
+            if i not in skip:
+                problems.append(
+                    Problem(
+                        "missing id: every row needs one",
+                        locator.location(i, "id"),
+                        locator.where(i, "id"),
+                        code="missing-id",
+                    )
+                )
+            continue
+        j = first.setdefault(rid, i)
+        if j != i:
+            problems.append(
+                Problem(
+                    f"duplicate id {rid!r} (first on {locator.line(j)})",
+                    locator.location(i, "id"),
+                    locator.where(i, "id"),
+                    code="duplicate-id",
+                )
+            )
+    return problems
+
+
+def _values(cell: Cell) -> list[str]:
+    if cell is None:
+        return []
+    return [cell] if isinstance(cell, str) else cell
+
+
+def _name_key(text: str) -> str:
+    return normalize("NFC", text)
+
+
+def _email_key(text: str) -> str:
+    return normalize("NFC", text).casefold()
+
+
+def _resolve_managers(
+    rows: Rows,
+    manager_by: ManagerBy,
+    locator: Locator,
+    problems: list[Problem],
+    notes: list[Problem],
+) -> tuple[list[str | None], dict[int, tuple[str, ...]]]:
+    """Each row's manager id (``reports_to``) and, for rows that name several, the others.
+
+    By id, the value is the id (kept even when no row has it). By email (case-insensitive)
+    or name (exact), the value is looked up among the rows: no match keeps the value as a
+    dangling reference and adds a note; several matches is a problem.
+    """
+    ids = rows.ids
+    managers = rows.managers
+    dotted: dict[int, tuple[str, ...]] = {}
+    if manager_by == "id":
+        if all(cell is None or type(cell) is str for cell in managers):
+            return managers[:], dotted  # type: ignore[return-value]  # one id per row
+        reports_to: list[str | None] = []
+        append = reports_to.append
+        for i, cell in enumerate(managers):
+            if cell is None or isinstance(cell, str):
+                append(cell)
+            else:
+                append(cell[0] if cell else None)
+                if len(cell) > 1:
+                    dotted[i] = tuple(cell[1:])
+        return reports_to, dotted
+
+    by_email = manager_by == "email"
+    # The same text in two Unicode forms (é as one character or as e + accent, as some
+    # systems write it) is the same name; an email's case does not matter.
+    key = _email_key if by_email else _name_key
+    index: dict[str, list[int]] = {}
+    for i, text in enumerate(rows.emails if by_email else rows.names):
+        if text:
+            index.setdefault(key(text), []).append(i)
+    what = "email" if by_email else "name"
+    resolved: list[str | None] = [None] * len(ids)
+    for i, cell in enumerate(managers):
+        found: list[str] = []
+        for value in _values(cell):
+            matches = index.get(key(value), [])
+            if len(matches) == 1:
+                found.append(ids[matches[0]])  # type: ignore[arg-type]
+            elif not matches:
+                found.append(value)
+                notes.append(
+                    Problem(
+                        f"no row has the manager {what} {value!r}: kept as an unknown manager",
+                        locator.location(i, "manager"),
+                        locator.where(i, "manager"),
+                        code="unknown-manager",
+                    )
+                )
+            else:
+                rows_text = ", ".join(locator.line(j) for j in matches[:10])
+                more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
+                problems.append(
+                    Problem(
+                        f"the manager {what} {value!r} is ambiguous: {len(matches)} rows have "
+                        f"it ({rows_text}{more}); give managers by id instead (manager_col, "
+                        "--manager-col), or make the "
+                        + ("emails" if by_email else "names")
+                        + " unique",
+                        locator.location(i, "manager"),
+                        locator.where(i, "manager"),
+                        code="ambiguous-manager",
+                    )
+                )
+        if found:
+            resolved[i] = found[0]
+            if len(found) > 1:
+                dotted[i] = tuple(found[1:])
+    return resolved, dotted
+
+
+def slug(text: str) -> str:
+    """A readable id made from a name: lower case, words joined by ``-``.
+
+    >>> slug("Management / Research & Development")
+    'management-research-development'
+    >>> slug("Équipe R&D"), slug("///")
+    ('équipe-r-d', 'team')
+    """
+    made = re.sub(r"[\W_]+", "-", text.casefold()).strip("-")[:200].strip("-")
+    return made or "team"
+
+
+def unique_slugs(names: Sequence[str]) -> list[str]:
+    """One slug per name, made unique with ``-2``, ``-3``, ... in order.
+
+    >>> unique_slugs(["R&D", "R-D", "Sales"])
+    ['r-d', 'r-d-2', 'sales']
+    """
+    taken: set[str] = set()
+    out = []
+    for text in names:
+        base = candidate = slug(text)
+        n = 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _document(
+    rows: Rows,
+    ids: list[str],
+    reports_to: list[str | None],
+    dotted: dict[int, tuple[str, ...]],
+    name: str | None,
+) -> tuple[dict[str, Any], list[int], list[int]]:
+    """The org as plain data, with the row of each person and the first row of each team."""
+    titles, metas, kinds = rows.titles, rows.metas, rows.kinds
+    holders: Sequence[str | None] = ids if rows.holders is None else rows.holders
+    roles: list[dict[str, Any]] = [
+        {"id": rid, "title": title, "holder": holder, "reports_to": boss, "meta": meta}
+        for rid, title, holder, boss, meta in zip(
+            ids, titles, holders, reports_to, metas, strict=True
+        )
+    ]
+    if kinds is not None:
+        for role, kind in zip(roles, kinds, strict=True):
+            if kind is not None:
+                role["kind"] = kind
+    for i, others in dotted.items():
+        roles[i]["dotted_to"] = others
+
+    names, emails = rows.names, rows.emails
+    if rows.holders is None:
+        people = [
+            {"id": rid, "name": pname, "email": email}
+            for rid, pname, email in zip(ids, names, emails, strict=True)
+        ]
+        person_rows = list(range(len(ids)))
+    else:
+        seen: dict[str, int] = {}
+        people = []
+        person_rows = []
+        for i, holder in enumerate(rows.holders):
+            if holder is None:
+                continue
+            k = seen.get(holder)
+            if k is None:
+                seen[holder] = len(people)
+                people.append({"id": holder, "name": names[i], "email": emails[i]})
+                person_rows.append(i)
+            else:  # a person in several seats: the first row that gives a value wins
+                person = people[k]
+                person["name"] = person["name"] or names[i]
+                person["email"] = person["email"] or emails[i]
+
+    teams: list[dict[str, Any]] = []
+    team_rows: list[int] = []
+    if rows.departments is not None:
+        members: dict[str, list[str]] = {}
+        for i, cell in enumerate(rows.departments):
+            if cell is None:
+                continue
+            for department in (cell,) if type(cell) is str else dict.fromkeys(cell):
+                found = members.get(department)
+                if found is None:
+                    found = members[department] = []
+                    team_rows.append(i)
+                found.append(ids[i])
+        teams = [
+            {"id": tid, "name": tname, "members": tuple(m)}
+            for tid, (tname, m) in zip(unique_slugs(list(members)), members.items(), strict=True)
+        ]
+    data = {"name": name, "people": people, "roles": roles, "teams": teams}
+    return data, person_rows, team_rows
+
+
+_WHERE = re.compile(r"^(roles|people|teams)\[(\d+)\](?:\.([^.]+)(?:\.(.+))?)?$")
+_ROLE_FIELDS = {"reports_to": "manager", "dotted_to": "manager"}
+_TEAM_FIELDS = {"id": "department", "name": "department", "members": "department"}
+
+
+class _RowMarks:
+    """The :class:`~orgroles.io.problems.Marks` of an import: org nodes back to file cells."""
+
+    def __init__(
+        self,
+        locator: Locator,
+        n_roles: int,
+        person_rows: list[int],
+        team_rows: list[int],
+        holders: list[str | None] | None,
+    ) -> None:
+        self._locator = locator
+        self._n_roles = n_roles
+        self._person_rows = person_rows
+        self._team_rows = team_rows
+        self._person_id = "id" if holders is None else "holder"
+
+    def _cell(self, loc: tuple[str | int, ...]) -> tuple[int, str] | None:
+        """The row and the field (or meta key) that a node of the document came from."""
+        if len(loc) < 2 or not isinstance(loc[1], int):
+            return None
+        section, i = loc[0], loc[1]
+        part = str(loc[2]) if len(loc) > 2 else "id"
+        if section == "roles" and i < self._n_roles:
+            if part == "meta" and len(loc) > 3:
+                return i, str(loc[3])
+            if part == "holder":
+                return i, self._person_id
+            return i, _ROLE_FIELDS.get(part, part)
+        if section == "people" and i < len(self._person_rows):
+            return self._person_rows[i], self._person_id if part == "id" else part
+        if section == "teams" and i < len(self._team_rows):
+            return self._team_rows[i], _TEAM_FIELDS.get(part, "department")
+        return None
+
+    def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int] | None:
+        cell = self._cell(loc)
+        where = self._locator.location(*cell) if cell is not None else None
+        if where is None or where.line is None:
+            return None
+        return where.line, where.column or 1
+
+    def items(self, section: str) -> list[tuple[int, int]]:
+        rows = {
+            "roles": range(self._n_roles),
+            "people": self._person_rows,
+            "teams": self._team_rows,
+        }.get(section, ())
+        out = []
+        for i in rows:
+            where = self._locator.location(i, "id" if section == "roles" else self._person_id)
+            if where is None or where.line is None:
+                return []
+            out.append((where.line, where.column or 1))  # where the id is written
+        return out
+
+    def relocate(self, problem: Problem) -> Problem:
+        """A validation problem, pointed at the cell it comes from rather than the org node."""
+        m = _WHERE.match(problem.where)
+        if m is None:
+            return problem
+        section, index, part, rest = m.groups()
+        loc: tuple[str | int, ...] = (section, int(index), *(p for p in (part, rest) if p))
+        cell = self._cell(loc)
+        if cell is None:
+            return problem
+        return Problem(
+            problem.message,
+            self._locator.location(*cell),
+            self._locator.where(*cell),
+            problem.code,
+        )

@@ -6,7 +6,7 @@ Rendering and importers have their own hostile cases next to their tests.
 from __future__ import annotations
 
 import json
-import time
+import tracemalloc
 
 import pytest
 
@@ -25,14 +25,16 @@ def refused(text: str | bytes, fmt: str = "yaml") -> list[tuple[str, int | None,
     ]
 
 
-def test_a_billion_laughs_is_refused_in_milliseconds() -> None:
+def test_a_billion_laughs_is_refused_without_being_expanded() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 9):
         p, n = chr(96 + i), chr(97 + i)
         lines.append(f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]")
-    start = time.perf_counter()
+    tracemalloc.start()
     codes = {c for c, _, _ in refused("\n".join(lines))}
-    assert time.perf_counter() - start < 0.2
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 1_000_000  # 9**9 "lol"s once expanded
     assert codes == {"anchor", "alias", "unknown-key"}
 
 
@@ -41,15 +43,13 @@ def test_merge_keys_are_aliases_and_refused() -> None:
 
 
 @pytest.mark.parametrize("depth", [65, 1000, 100_000])
-def test_deep_yaml_is_refused_fast(depth: int) -> None:
-    start = time.perf_counter()
+def test_deep_yaml_is_refused(depth: int) -> None:
     problems = refused("meta: " + "[" * depth + "]" * depth)
     assert problems[-1][0] == "too-deep"
-    assert time.perf_counter() - start < 1.0
 
 
 @pytest.mark.parametrize("depth", [300, 100_000])
-def test_deep_json_is_refused_fast(depth: int) -> None:
+def test_deep_json_is_refused(depth: int) -> None:
     problems = refused('{"meta": {"x": ' + "[" * depth + "]" * depth + "}}", "json")
     assert problems[0][0] == "too-deep"
 

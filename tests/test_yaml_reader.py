@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import tracemalloc
 
 import pytest
 
@@ -89,7 +89,7 @@ def test_forbidden_characters_are_located() -> None:
     assert problems("a: b\nc: \x00\n") == [("syntax", 2, 4)]
 
 
-def test_an_alias_bomb_is_refused_quickly() -> None:
+def test_an_alias_bomb_is_refused_without_being_expanded() -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 12):
         prev = chr(ord("a") + i - 1)
@@ -97,10 +97,12 @@ def test_an_alias_bomb_is_refused_quickly() -> None:
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     bomb = "\n".join(lines) + "\n"
     assert len(bomb) < 1000
-    start = time.perf_counter()
+    tracemalloc.start()
     codes = {c for c, _, _ in problems(bomb)}
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
     assert codes == {"anchor", "alias"}
-    assert time.perf_counter() - start < 1.0  # a refusal, not an expansion (9**11 nodes)
+    assert peak < 1_000_000  # a refusal, not an expansion (9**11 nodes)
 
 
 def test_marks_point_at_keys_and_values() -> None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MIME_TYPES", "PREVIEW_LIMIT", "PREVIEW_TIMEOUT", "preview_depth", "repr_mimebundle"]
 
-PREVIEW_LIMIT = 2000
+PREVIEW_LIMIT = 500
 """Above this many roles, an org shows only as many top layers as fit in this many."""
 
 PREVIEW_TIMEOUT = 20.0

@@ -1,0 +1,212 @@
+"""Write examples/analysis.ipynb from the cells below, then run it to store its outputs.
+
+    python tools/make_notebook.py
+
+The notebook is generated so that its source stays reviewable here; tests/test_notebook.py
+runs it again from a clean kernel on every CI run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "examples" / "analysis.ipynb"
+
+CELLS: list[tuple[str, str]] = [
+    (
+        "markdown",
+        """\
+# Analysing a real org with orgroles
+
+This notebook looks at GitLab's public team page (1,368 entries, pseudonymised: see
+`tests/data/gitlab-team/README.md`; CC BY-SA 4.0): spans of control, layers, vacancies,
+the largest teams, who holds which responsibilities, and a chart of one part of the org.
+It runs from a clean checkout with `pip install -e '.[analysis]'` and Jupyter.""",
+    ),
+    (
+        "code",
+        """\
+from pathlib import Path
+
+import pandas as pd
+
+import orgroles
+
+DATA = Path("..") / "tests" / "data" / "gitlab-team" / "team.yml"
+if not DATA.exists():  # run from the project root rather than from examples/
+    DATA = Path("tests") / "data" / "gitlab-team" / "team.yml"
+org = orgroles.from_gitlab(DATA, name="GitLab (pseudonymised)")
+print(org)""",
+    ),
+    (
+        "markdown",
+        """\
+The importer warns about two entries whose HTML title is broken: they get no title, and
+the HTML is kept in `meta`. Nothing is dropped.
+
+## The headline numbers""",
+    ),
+    (
+        "code",
+        """\
+pd.Series(org.metrics(), dtype=object)""",
+    ),
+    (
+        "markdown",
+        """\
+The CEO's entry is not in this copy of the data, so 450 people report to someone who is
+not in the file: `orgroles check` reports each of them (S002), and they are the tops of
+the detached parts of the chart.
+
+## Spans of control that are too wide
+
+`to_frame()` gives one row per role. Managers with more than ten direct reports:""",
+    ),
+    (
+        "code",
+        """\
+frame = org.to_frame()
+wide = frame[frame["span"] > 10].sort_values("span", ascending=False)
+wide[["title", "holders", "span", "layer"]]""",
+    ),
+    (
+        "code",
+        """\
+frame.loc[frame["span"] > 0, "span"].describe()""",
+    ),
+    ("markdown", "## Layers"),
+    (
+        "code",
+        """\
+frame["layer"].value_counts().sort_index().rename("roles per layer")""",
+    ),
+    (
+        "markdown",
+        """\
+Layers count from the top of each detached part (a role whose manager is not in the
+file is at layer 1), so they are a lower bound here.
+
+## Vacancies, by department""",
+    ),
+    (
+        "code",
+        """\
+vacant = frame[frame["vacant"]]
+teams = {t.id: t.display_name for t in org.teams.values()}
+vacant["team"].map(teams).value_counts().head(10)""",
+    ),
+    ("markdown", "## The largest departments (distinct people; vacancies excluded)"),
+    (
+        "code",
+        """\
+sizes = pd.Series({t.display_name: org.headcount(t) for t in org.teams.values()})
+sizes.sort_values(ascending=False).head(10)""",
+    ),
+    (
+        "markdown",
+        """\
+## What the rules say
+
+The 450 unknown managers are errors; wide spans, thin layers and a vacant manager are
+warnings or information.""",
+    ),
+    (
+        "code",
+        """\
+report = org.check()
+names = {v.code: v.name for v in report}
+pd.Series({f"{code} {names[code]}": n for code, n in report.counts().items()})""",
+    ),
+    (
+        "markdown",
+        """\
+## Who holds which responsibilities
+
+The GitLab data has titles but no kinds. Give the roles a kind from the built-in
+catalogue by their titles, and the catalogue's responsibilities follow. The patterns
+are ours and deliberately simple.""",
+    ),
+    (
+        "code",
+        """\
+import re
+
+PATTERNS = [
+    (r"engineering manager", "engineering-manager"),
+    (r"product manager", "product-manager"),
+    (r"product designer|ux designer", "designer"),
+    (r"(backend|frontend|fullstack|software) engineer", "developer"),
+]
+kinds = {}
+for rid, title in frame["title"].items():
+    for pattern, kind in PATTERNS:
+        if isinstance(title, str) and re.search(pattern, title, re.IGNORECASE):
+            kinds[rid] = kind
+            break
+for rid, kind in kinds.items():
+    org.update_role(rid, kind=kind)
+pd.Series(kinds).value_counts()""",
+    ),
+    (
+        "code",
+        """\
+matrix = org.responsibility_matrix()
+held = matrix.sum().sort_values(ascending=False)
+labels = {rid: org.responsibilities[rid].text() for rid in held.index}
+held.rename(labels).head(12)""",
+    ),
+    (
+        "code",
+        """\
+by_kind = matrix.groupby(org.to_frame()["kind"]).sum()
+by_kind.loc[:, (by_kind > 0).any()].T.head(12)""",
+    ),
+    (
+        "markdown",
+        """\
+## A part of the org, drawn inline
+
+An `Org` shows itself as a chart in Jupyter. Here is a VP's part of the org, two layers
+deep; wider teams are stacked in columns.""",
+    ),
+    (
+        "code",
+        """\
+vp = "tm-816c6d89"
+print(org.title_of(vp), "-", len(org.reports(vp, transitive=True)), "roles below")
+org.subtree(vp, depth=2)""",
+    ),
+]
+
+
+def build() -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    for kind, source in CELLS:
+        make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
+        nb.cells.append(make(source))
+    return nb
+
+
+def main() -> None:
+    nb = build()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(TARGET.parent)}}
+    ).execute()
+    for n, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{n}"  # stable ids keep diffs small
+        cell.get("metadata", {}).pop("execution", None)
+    nbformat.write(nb, TARGET)
+    print(f"wrote {TARGET.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,464 @@
+"""Fuzzing every entry point that takes outside data.
+
+Each target either succeeds or raises an :class:`~orgroles.OrgError` subclass: never
+another exception, never a hang. The CI run uses a few hundred examples per target;
+``python tools/fuzz.py --minutes 30`` runs the same targets for as long as asked, with
+fresh seeds. Every input that ever failed is kept in ``tests/fuzz_corpus/`` and replayed
+by :func:`test_the_corpus`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import orgroles
+from orgroles.cli import cli
+from orgroles.render import render_bytes
+
+from .conftest import DATA, EXAMPLES
+
+CORPUS = Path(__file__).parent / "fuzz_corpus"
+EXAMPLES_PER_TARGET = int(os.environ.get("ORGROLES_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(
+    max_examples=EXAMPLES_PER_TARGET,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=os.environ.get("ORGROLES_FUZZ_RANDOM") is None,
+)
+
+SEEDS = [
+    *(EXAMPLES.glob("*.yaml")),
+    DATA / "sample" / "cycle.yaml",
+    DATA / "gitlab-team" / "team.yml",
+]
+CSV_SEEDS = [
+    DATA / "d3-org-chart" / "data-oracle-107.csv",
+    DATA / "oracle-hr-schema" / "employees.csv",
+    DATA / "odoo-hr-demo" / "hr_employee_export_labels.csv",
+    DATA / "cartography-fixtures" / "entra_users.csv",
+]
+
+
+def survives(action: Callable[[], Any]) -> Any:
+    """Run ``action``; an OrgError is a fine answer, anything else fails the test."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return action()
+        except orgroles.OrgError:
+            return None
+
+
+def mutate(data: bytes, rng: random.Random, count: int) -> bytes:
+    """Flip, insert, delete and duplicate bytes and lines, as a mutation fuzzer does."""
+    buf = bytearray(data)
+    specials = [
+        b"\x00",
+        b"\xff",
+        b"\t",
+        b"\r",
+        b"&a ",
+        b"*a",
+        b"!!",
+        b"{",
+        b"[",
+        b"- ",
+        b": ",
+        b'"',
+        b"'",
+        b"\n  - ",
+        b"#",
+        b"%",
+        b"\xc3",
+        b"reports_to: ",
+        b"id: ",
+        b"~",
+    ]
+    for _ in range(count):
+        if not buf:
+            buf += rng.choice(specials)
+            continue
+        at = rng.randrange(len(buf))
+        op = rng.randrange(5)
+        if op == 0:
+            buf[at] = rng.randrange(256)
+        elif op == 1:
+            buf[at:at] = rng.choice(specials)
+        elif op == 2:
+            del buf[at : at + rng.randrange(1, 16)]
+        elif op == 3:
+            end = min(len(buf), at + rng.randrange(1, 64))
+            buf[at:at] = buf[at:end]
+        else:
+            lines = bytes(buf).split(b"\n")
+            rng.shuffle(lines)
+            buf = bytearray(b"\n".join(lines))
+    return bytes(buf)
+
+
+def load_everything(org: orgroles.Org) -> None:
+    """What a user does with a loaded org: check it, query it, dump it, draw it."""
+    report = org.check()
+    report.to_dict()
+    org.metrics()
+    org.dumps("yaml")
+    org.dumps("json")
+    for role in list(org.roles)[:3]:
+        org.chain(role)
+        org.reports(role, transitive=True)
+    if len(org) <= 300:
+        render_bytes(org, "svg", engine="builtin")
+        org.to_mermaid()
+        org.to_dot()
+
+
+# -- the org file readers ------------------------------------------------------------------
+
+
+@FUZZ
+@given(st.text(max_size=400), st.sampled_from(["yaml", "json"]))
+def test_loading_any_text(text: str, fmt: str) -> None:
+    org = survives(lambda: orgroles.loads(text, fmt))
+    if org is not None:
+        survives(lambda: load_everything(org))
+
+
+@FUZZ
+@given(st.binary(max_size=400))
+def test_loading_any_bytes(data: bytes) -> None:
+    survives(lambda: orgroles.loads(data, "yaml"))
+    survives(lambda: orgroles.loads(data, "json"))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+role_keys = st.sampled_from(
+    [
+        "id",
+        "title",
+        "kind",
+        "holder",
+        "acting",
+        "reports_to",
+        "dotted_to",
+        "assistant",
+        "responsibilities",
+        "drop",
+        "noqa",
+        "meta",
+        "bogus",
+    ]
+)
+roles_data = st.lists(st.dictionaries(role_keys, json_values, max_size=6), max_size=8)
+
+
+@FUZZ
+@given(
+    roles_data,
+    st.dictionaries(
+        st.sampled_from(["select", "ignore", "params", "severity", "custom"]),
+        json_values,
+        max_size=3,
+    ),
+)
+def test_loading_any_structure(roles: list[dict[str, Any]], rules: dict[str, Any]) -> None:
+    import json
+
+    text = json.dumps({"roles": roles, "rules": rules})
+    org = survives(lambda: orgroles.loads(text, "json"))
+    if org is not None:
+        survives(lambda: load_everything(org))
+
+
+@FUZZ
+@given(st.sampled_from(SEEDS), st.randoms(use_true_random=False), st.integers(1, 8))
+def test_mutated_real_files(seed: Path, rng: random.Random, count: int) -> None:
+    data = mutate(seed.read_bytes(), rng, count)
+    if seed.suffix == ".yml":  # GitLab's format goes through its importer
+        survives(lambda: _from_gitlab_bytes(data))
+        return
+    org = survives(lambda: orgroles.loads(data, "yaml"))
+    if org is not None:
+        survives(lambda: load_everything(org))
+
+
+def _from_gitlab_bytes(data: bytes) -> orgroles.Org:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "team.yml"
+        path.write_bytes(data)
+        return orgroles.from_gitlab(path)
+
+
+# -- importers --------------------------------------------------------------------------------
+
+
+@FUZZ
+@given(st.sampled_from(CSV_SEEDS), st.randoms(use_true_random=False), st.integers(0, 8))
+def test_mutated_csv_imports(seed: Path, rng: random.Random, count: int) -> None:
+    import tempfile
+
+    data = mutate(seed.read_bytes(), rng, count)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.csv"
+        path.write_bytes(data)
+        org = survives(lambda: orgroles.from_csv(path))
+        if org is not None:
+            survives(lambda: load_everything(org))
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["id", "name", "title", "manager", "email", "x"]),
+            st.none() | st.text(max_size=6) | st.integers(),
+            max_size=5,
+        ),
+        max_size=8,
+    )
+)
+def test_any_records(records: list[dict[str, Any]]) -> None:
+    survives(
+        lambda: orgroles.from_records(
+            records, id_col="id", name_col=["name"], title_col="title", manager_col="manager"
+        )
+    )
+
+
+# -- selectors, rules, the command line ----------------------------------------------------------
+
+SCALEUP = orgroles.load(EXAMPLES / "scaleup_cto_cpo.yaml")
+selector_text = st.lists(
+    st.sampled_from(
+        [
+            "id:",
+            "kind:",
+            "team:",
+            "has:",
+            "under:",
+            "holder:",
+            "family:",
+            "title~",
+            "name~",
+            "vacant",
+            "acting",
+            "assistant",
+            "-",
+            '"',
+            ",",
+            " ",
+            "cto",
+            "developer",
+            "apps",
+            "data-protection",
+            "ines",
+            "tech",
+            "x",
+        ]
+    )
+    | st.text(max_size=3),
+    max_size=8,
+).map("".join)
+
+
+@FUZZ
+@given(selector_text)
+def test_any_selector(text: str) -> None:
+    survives(lambda: SCALEUP.select(text))
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "code": st.sampled_from(["X1", "X2", "C001", "x", ""]),
+                "type": st.sampled_from(
+                    ["must_report_to", "max_span", "requires", "exclusive", "nope"]
+                ),
+            },
+            optional={
+                "select": selector_text,
+                "under": selector_text,
+                "max": st.integers(-2, 5),
+                "responsibilities": st.lists(
+                    st.sampled_from(["data-protection", "code-review", "ghost"]), max_size=3
+                ),
+                "message": st.text(max_size=20),
+                "severity": st.sampled_from(["error", "info", "loud"]),
+                "direct": st.booleans(),
+            },
+        ),
+        max_size=3,
+    )
+)
+def test_any_declarative_rules(custom: list[dict[str, Any]]) -> None:
+    document = SCALEUP.to_document()
+    import dataclasses
+
+    def run() -> None:
+        import json
+
+        data = orgroles.io.writer.document_data(dataclasses.replace(document))
+        data["rules"] = {"custom": custom}
+        org = orgroles.loads(json.dumps(data), "json")
+        org.check()
+
+    survives(run)
+
+
+CLI_WORDS = [
+    "check",
+    "render",
+    "query",
+    "diff",
+    "catalog",
+    "schema",
+    "import",
+    "csv",
+    "gitlab",
+    "--select",
+    "--ignore",
+    "--format",
+    "json",
+    "sarif",
+    "text",
+    "csv",
+    "-o",
+    "--root",
+    "--depth",
+    "--fold",
+    "--lang",
+    "fr",
+    "--engine",
+    "builtin",
+    "--check",
+    "K",
+    "C002",
+    "under:cto",
+    "-1",
+    "0",
+    "3",
+    "--preset",
+    "d3",
+    "--exit-zero",
+    "--show",
+    "responsibilities",
+]
+
+
+@FUZZ
+@given(
+    st.lists(st.sampled_from(CLI_WORDS) | st.sampled_from([str(p) for p in SEEDS[:2]]), max_size=7),
+    st.sampled_from(["out.svg", "out.yaml", "out.txt", "out.mmd", "out.json"]),
+)
+def test_any_command_line(words: list[str], out_name: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        args = [os.path.join(folder, out_name) if w == "-o-target" else w for w in words]
+        if "-o" in args:
+            i = args.index("-o")
+            args[i + 1 : i + 2] = [os.path.join(folder, out_name)]
+        result = CliRunner().invoke(cli, args, catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code in (0, 1, 2), (args, result.output)
+    assert "Traceback" not in result.output
+
+
+# -- rendering of any valid org ---------------------------------------------------------------
+
+names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@st.composite
+def valid_orgs(draw: st.DrawFn) -> orgroles.Org:
+    n = draw(st.integers(1, 25))
+    roles = []
+    for i in range(n):
+        role: dict[str, Any] = {"id": f"r{i}", "title": draw(names)}
+        if i and draw(st.integers(0, 9)):
+            role["reports_to"] = f"r{draw(st.integers(0, n - 1))}"
+        role["kind"] = draw(st.sampled_from([None, "cto", "developer", "designer", "wizard"]))
+        role["assistant"] = draw(st.booleans())
+        if draw(st.booleans()):
+            role["holder"] = "p"
+        roles.append(role)
+    return orgroles.Org(people=[{"id": "p", "name": draw(names)}], roles=roles)
+
+
+@FUZZ
+@given(
+    valid_orgs(),
+    st.sampled_from(["svg", "dot", "mmd"]),
+    st.none() | st.integers(0, 3),
+    st.none() | st.integers(0, 5),
+    st.sampled_from(["en", "fr"]),
+)
+def test_rendering_any_org(
+    org: orgroles.Org, fmt: str, depth: int | None, fold: int | None, lang: str
+) -> None:
+    root = next(iter(org.roles))
+    report = org.check()
+    survives(
+        lambda: render_bytes(
+            org,
+            fmt,
+            root=root,
+            depth=depth,
+            fold=fold,
+            lang=lang,
+            engine="builtin" if fmt == "svg" else "auto",
+            report=report,
+        )
+    )
+    survives(lambda: render_bytes(org, fmt, engine="builtin" if fmt == "svg" else "auto"))
+
+
+# -- the corpus of inputs that once failed ------------------------------------------------------
+
+
+def _corpus() -> list[Path]:
+    return sorted(p for p in CORPUS.iterdir() if p.is_file() and p.name != "README.md")
+
+
+@pytest.mark.parametrize("case", _corpus(), ids=lambda p: p.name)
+def test_the_corpus(case: Path) -> None:
+    data = case.read_bytes()
+    for fmt in ("yaml", "json"):
+        org = survives(lambda fmt=fmt: orgroles.loads(data, fmt))
+        if org is not None:
+            survives(lambda org=org: load_everything(org))
+    if case.suffix == ".csv":
+        survives(lambda: orgroles.from_records([]))
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / case.name
+            path.write_bytes(data)
+            survives(lambda: orgroles.from_csv(path))
+
+
+def test_the_corpus_is_listed() -> None:
+    listed = (CORPUS / "README.md").read_text(encoding="utf-8")
+    assert len(_corpus()) >= 8
+    for case in _corpus():
+        assert f"`{case.name}`" in listed, f"describe {case.name} in tests/fuzz_corpus/README.md"

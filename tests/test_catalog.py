@@ -199,3 +199,17 @@ def test_catalog_cli_shows_an_orgs_catalogue(run: Cli, write) -> None:  # type: 
     result = run("catalog", path, "--lang", "fr")
     assert "Ingénieur fiabilité" in result.stdout
     assert "Directeur technique" in result.stdout
+
+
+def test_an_org_from_text_reads_no_file_unless_given_a_folder(write) -> None:  # type: ignore[no-untyped-def]
+    secret = write("secret.yaml", "kinds:\n  - {id: spy, title: Read from disk}\n")
+    text = f"uses: [builtin, {secret}]\nroles:\n  - {{id: x, kind: spy}}\n"
+    with pytest.raises(OrgFileError) as info:
+        orgroles.loads(text, path="upload.yaml")
+    problem = info.value.problems[0]
+    assert problem.code == "uses-not-allowed"
+    assert (problem.where, problem.location.line) == ("uses[1]", 1)
+    with pytest.raises(OrgFileError, match="when a base folder is given"):
+        orgroles.Org(uses=["builtin", str(secret)])
+    allowed = orgroles.loads(text, base_dir=secret.parent)
+    assert allowed.title_of("x") == "Read from disk"

@@ -105,14 +105,28 @@ def resolve_catalog(
 
     ``where(i)`` gives the location of the i-th entry for error messages, and ``chain``
     the files already being read, so that a catalogue that uses itself is refused.
+    Paths are relative to ``base_dir``; without one, only ``builtin`` may be used, so that
+    an org given as text cannot make the process read its files.
     """
     merged = Catalog()
-    base = Path(base_dir) if base_dir is not None else Path.cwd()
     for i, entry in enumerate(uses):
         if entry == BUILTIN:
             merged = merged.merged(builtin_catalog())
             continue
-        path = (base / entry).resolve()
+        if base_dir is None:
+            # Text from elsewhere (a web upload, say) must not make the process read files.
+            raise OrgFileError(
+                [
+                    _problem(
+                        f"catalogue {entry!r}: an org read from text may only use catalogue files "
+                        "when a base folder is given (loads(..., base_dir=...))",
+                        where(i),
+                        i,
+                        "uses-not-allowed",
+                    )
+                ]
+            )
+        path = (Path(base_dir) / entry).resolve()
         if path in chain:
             loop = " -> ".join(p.name for p in (*chain[chain.index(path) :], path))
             raise OrgFileError([_problem(f"catalogue cycle: {loop}", where(i), i, "uses-cycle")])

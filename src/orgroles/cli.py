@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from orgroles._progress import phase
 from orgroles._text import plural, printable, printable_lines
 from orgroles._version import __version__
 from orgroles.errors import OrgError, OrgValidationError
@@ -109,13 +110,15 @@ def check(
     unreadable = False
     for path in orgs:
         try:
-            org = load(path)
+            with phase(f"loading {path}"):
+                org = load(path)
         except OrgValidationError as exc:
             unreadable = True
             for problem in exc.problems:
                 click.echo(printable(str(problem)), err=True)
             continue
-        reports.append(org.check(select=chosen, ignore=ignored))
+        with phase(f"checking {len(org):,} roles"):
+            reports.append(org.check(select=chosen, ignore=ignored))
     if fmt == "json":
         _write(to_json(reports), output)
     elif fmt == "sarif":
@@ -256,23 +259,26 @@ def render(
     from orgroles.io.orgfile import load
     from orgroles.render import render as draw
 
-    org = load(org_path)
+    with phase(f"loading {org_path}"):
+        org = load(org_path)
     if root is not None:
         org.roles[root]  # an unknown id fails here, with a did-you-mean
     report = None
     if check:
-        report = org.check()
-    draw(
-        org,
-        output,
-        root=root,
-        depth=depth,
-        fold=fold,
-        show=show,
-        lang=lang,
-        engine=engine,
-        report=report,
-    )
+        with phase(f"checking {len(org):,} roles"):
+            report = org.check()
+    with phase(f"drawing {output}"):
+        draw(
+            org,
+            output,
+            root=root,
+            depth=depth,
+            fold=fold,
+            show=show,
+            lang=lang,
+            engine=engine,
+            report=report,
+        )
     message = f"{output}: chart of {len(org):,} roles"
     if report is not None:
         counts = ", ".join(plural(n, s) for s, n in report.severity_counts().items() if n)
@@ -304,7 +310,7 @@ def _import(make: Callable[[], Org], source: str, output: str) -> None:
         raise click.BadParameter(
             f"{output!r}: an org file ends in .yaml, .yml or .json", param_hint="'-o'"
         )
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, phase(f"importing {source}"):
         warnings.simplefilter("always")
         org = make()
     notes = [
@@ -317,7 +323,8 @@ def _import(make: Callable[[], Org], source: str, output: str) -> None:
     for w in caught:
         if not isinstance(w.message, OrgImportWarning):
             click.echo(printable(f"warning: {w.message}"), err=True)
-    org.dump(output, fmt)
+    with phase(f"writing {output}"):
+        org.dump(output, fmt)
     index = org.index
     counts = [
         (len(org.roles), "role", "roles"),

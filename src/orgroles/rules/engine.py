@@ -161,34 +161,34 @@ def check(
 
     ctx = CheckContext(org)
     roles = org.roles
+    position = ctx.index.pos
     path = org.source.path if org.source is not None else None
-    violations: list[Violation] = []
-    suppressed: list[Suppressed] = []
-    for rule in chosen:
+    org_wide = Location(path) if path is not None else None
+    found: list[tuple[int, int, Violation, str | None]] = []  # (role position, rule, ...)
+    for rule_number, rule in enumerate(chosen):
         level = severities.get(rule.code, rule.severity)
         for finding in rule.check(ctx, _params(rule, all_params.get(rule.code))):
             role_id = finding.role
-            location = finding.location
-            if location is None and role_id is not None:
-                location = org.location_of(role_id)
-            if location is None and path is not None:
-                location = Location(path)
+            # A role's line is found later, and only if someone reads it (see Report).
+            location = finding.location or (org_wide if role_id is None else None)
             violation = Violation(
                 rule.code, rule.name, level, role_id, finding.message, location, finding.related
             )
-            noqa = roles[role_id].noqa if role_id is not None and role_id in roles else ()
-            if noqa:
-                reasons = roles[role_id].noqa_reasons  # type: ignore[index]
+            reason = None
+            if role_id is not None and role_id in roles and roles[role_id].noqa:
+                reasons = roles[role_id].noqa_reasons
                 hit = next((k for k in (rule.code, rule.name) if k in reasons), None)
                 if hit is not None:
-                    suppressed.append(Suppressed(violation, reasons[hit]))
-                    continue
-            violations.append(violation)
+                    reason = reasons[hit]
+            where = -1 if role_id is None else position.get(role_id, -1)
+            found.append((where, rule_number, violation, reason))
+    found.sort(key=lambda item: (item[0], item[2].code, item[1]))  # file order, then by code
     return Report(
-        violations,
-        suppressed,
+        [v for _, _, v, reason in found if reason is None],
+        [Suppressed(v, reason) for _, _, v, reason in found if reason is not None],
         rules=[r.code for r in chosen],
         org=org.name,
         path=path,
         roles=len(org),
+        locate=org.location_of if org.source is not None else lambda role: None,
     )

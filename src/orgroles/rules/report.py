@@ -12,8 +12,8 @@ C001 span-too-wide (warning) cto: 12 direct reports (max 10)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from orgroles.errors import Location
@@ -81,29 +81,76 @@ def _sort_key(v: Violation) -> tuple[Any, ...]:
     )
 
 
-@dataclass
 class Report:
     """The result of :meth:`orgroles.Org.check`: violations in file order.
 
     ``ok`` is true when no violation has the ``error`` severity (warnings and infos do
     not fail a check). ``suppressed`` keeps what ``noqa`` silenced, with the reasons.
+
+    Given ``locate`` (a role id to its :class:`Location`), the violations are taken to be
+    in file order already, and their locations are filled in the first time the list is
+    read: finding lines in a large JSON file costs a walk of its text, which ``ok``,
+    ``counts()`` and ``severity_counts()`` never need.
     """
 
-    violations: list[Violation] = field(default_factory=list)
-    suppressed: list[Suppressed] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
-    org: str = ""
-    path: str | None = None
-    roles: int = 0
+    def __init__(
+        self,
+        violations: Sequence[Violation] = (),
+        suppressed: Sequence[Suppressed] = (),
+        rules: Sequence[str] = (),
+        org: str = "",
+        path: str | None = None,
+        roles: int = 0,
+        *,
+        locate: Callable[[str], Location | None] | None = None,
+    ) -> None:
+        self._violations = list(violations) if locate else sorted(violations, key=_sort_key)
+        self._locate = locate
+        self.suppressed = list(suppressed)
+        self.rules = list(rules)
+        self.org = org
+        self.path = path
+        self.roles = roles
 
-    def __post_init__(self) -> None:
-        self.violations = sorted(self.violations, key=_sort_key)
+    @property
+    def violations(self) -> list[Violation]:
+        """The violations, in file order, with their locations."""
+        locate = self._locate
+        if locate is not None:
+            self._locate = None
+            self._violations = [
+                v
+                if v.location is not None or v.role is None
+                else replace(v, location=locate(v.role))
+                for v in self._violations
+            ]
+            self.suppressed = [
+                s
+                if s.violation.location is not None or s.violation.role is None
+                else Suppressed(replace(s.violation, location=locate(s.violation.role)), s.reason)
+                for s in self.suppressed
+            ]
+        return self._violations
 
     def __iter__(self) -> Iterator[Violation]:
         return iter(self.violations)
 
     def __len__(self) -> int:
-        return len(self.violations)
+        return len(self._violations)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return (self.violations, self.suppressed, self.rules, self.org, self.path, self.roles) == (
+            other.violations,
+            other.suppressed,
+            other.rules,
+            other.org,
+            other.path,
+            other.roles,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.severity_counts().items() if n)
@@ -112,7 +159,7 @@ class Report:
     @property
     def ok(self) -> bool:
         """True when no violation has the ``error`` severity."""
-        return not any(v.severity == "error" for v in self.violations)
+        return not any(v.severity == "error" for v in self._violations)
 
     def _of(self, severity: Severity) -> list[Violation]:
         return [v for v in self.violations if v.severity == severity]
@@ -134,12 +181,12 @@ class Report:
 
     def severity_counts(self) -> dict[Severity, int]:
         """How many violations of each severity, most serious first."""
-        counts = Counter(v.severity for v in self.violations)
+        counts = Counter(v.severity for v in self._violations)
         return {s: counts.get(s, 0) for s in SEVERITIES}
 
     def counts(self) -> dict[str, int]:
         """How many violations of each rule code, by code."""
-        return dict(sorted(Counter(v.code for v in self.violations).items()))
+        return dict(sorted(Counter(v.code for v in self._violations).items()))
 
     def by_role(self) -> dict[str, list[Violation]]:
         """The violations of each role (those of the whole org are left out)."""

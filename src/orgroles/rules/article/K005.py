@@ -58,14 +58,22 @@ class CtoCpoSamePerson(Rule):
         assert isinstance(params, SamePersonParams)
         first, second = params.kinds
         people = ctx.org.people
-        for pid, seats in ctx.by_person.items():
-            a = [i for i in seats if ctx.roles[i].kind == first]
-            b = [i for i in seats if ctx.roles[i].kind == second]
-            if a and b:
+        # Only the holders of the few seats of these two kinds matter: O(seats), not O(N).
+        first_seat: dict[str, int] = {}
+        for seat in ctx.by_kind.get(first, ()):
+            for pid in ctx.roles[seat].holders:
+                first_seat.setdefault(pid, seat)
+        reported: set[str] = set()
+        for j in ctx.by_kind.get(second, ()):
+            for pid in ctx.roles[j].holders:
+                i = first_seat.get(pid)
+                if i is None or pid in reported:
+                    continue
+                reported.add(pid)
                 name = people[pid].display_name if pid in people else pid
                 yield Finding(
-                    ctx.id(b[0]),
-                    f"{name} ({pid}) holds both the {first} seat ({ctx.id(a[0])}) and the "
-                    f"{second} seat ({ctx.id(b[0])}): two different jobs",
-                    (ctx.id(a[0]),),
+                    ctx.id(j),
+                    f"{name} ({pid}) holds both the {first} seat ({ctx.id(i)}) and the "
+                    f"{second} seat ({ctx.id(j)}): two different jobs",
+                    (ctx.id(i),),
                 )

@@ -13,7 +13,7 @@ MAX_ROLES           5,000,000        roles in one org (also people, teams)
 MAX_ID_LENGTH       512              characters in an id
 MAX_TEXT_LENGTH     1,000,000        characters in any other text value
 MAX_PROBLEMS        100              problems listed for one file (then a count)
-DOT_TIMEOUT         60 s             how long Graphviz's dot may run on one chart
+DOT_TIMEOUT         120 s            how long Graphviz's dot may run on one chart
 ==================  ===============  ==============================================
 """
 
@@ -35,4 +35,4 @@ MAX_ROLES = 5_000_000
 MAX_ID_LENGTH = 512
 MAX_TEXT_LENGTH = 1_000_000
 MAX_PROBLEMS = 100
-DOT_TIMEOUT = 60.0
+DOT_TIMEOUT = 120.0

@@ -19,6 +19,7 @@ import subprocess
 from typing import Literal
 
 from orgroles.errors import EngineNotFoundError, RenderError
+from orgroles.limits import DOT_TIMEOUT
 
 __all__ = [
     "DOT_LIMIT",
@@ -37,8 +38,7 @@ ENGINES: tuple[Engine, ...] = ("auto", "dot", "builtin")
 DOT_LIMIT = 1500
 """``engine="auto"`` uses ``dot`` for charts of at most this many boxes."""
 
-DOT_TIMEOUT = 120.0
-"""Seconds ``dot`` may run before the render fails with a :class:`RenderError`."""
+# How long dot may run before the render fails with a RenderError: see orgroles.limits.
 
 INSTALL_HINT = (
     "install Graphviz: apt-get install graphviz (Debian, Ubuntu), "

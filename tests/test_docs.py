@@ -215,3 +215,24 @@ def test_docs_examples_use_relative_paths() -> None:
         text = page.read_text(encoding="utf-8")
         assert "../shared" not in text, page
         assert os.sep + "work" + os.sep not in text, page
+
+
+def test_every_public_name_is_in_the_api_page() -> None:
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    missing = [
+        name
+        for name in orgroles.__all__
+        if name != "__version__"
+        and f"`{name}" not in page
+        and f"{name}(" not in page
+        and f"`{name}`" not in page
+    ]
+    assert not missing, f"docs/api.md does not mention {missing}"
+
+
+def test_every_cli_command_is_in_the_cli_page() -> None:
+    from orgroles.cli import cli
+
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"## `orgroles {name}`" in page, name

@@ -46,7 +46,9 @@ class _Group(click.Group):
             ctx.exit(EXIT_BAD_INPUT)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, "--version", "-V", prog_name="orgroles")
 def cli() -> None:
     """Model a company as a graph of roles: check rules on it and draw org charts."""
@@ -100,7 +102,7 @@ def check(
     output: str | None,
     exit_zero: bool,
 ) -> None:
-    """Check org files against the rules; exit 1 if any violation is an error."""
+    """Check org files against the rules (exit 1 on errors)."""
     from orgroles.io.orgfile import load
     from orgroles.rules.output import format_text, to_json, to_sarif
 
@@ -159,7 +161,7 @@ def schema(output: str | None, which: str | None) -> None:
 @click.option("--lang", default="en", show_default=True, help="Language of titles (en, fr).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> None:
-    """List the roles of ORG that match SELECTOR (all roles if it is empty).
+    """List the roles of ORG that match SELECTOR (all if empty).
 
     \b
     Terms, all of which must hold:  id:X  kind:X  family:X  team:X  has:RESP
@@ -182,7 +184,10 @@ def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> N
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def diff(old: str, new: str, fmt: str) -> None:
-    """Show a reorganisation: roles added, removed, moved, retitled and re-staffed."""
+    """Show a reorganisation between two org files.
+
+    Lists the roles added, removed, moved (to a new manager), retitled and re-staffed.
+    """
     from orgroles.io.orgfile import load
 
     changes = load(old).diff(load(new))
@@ -199,7 +204,7 @@ def diff(old: str, new: str, fmt: str) -> None:
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def catalog(org: str | None, lang: str, fmt: str) -> None:
-    """List the kinds and responsibilities of the built-in catalogue, or of ORG's."""
+    """List the kinds and responsibilities (built-in, or ORG's)."""
     from orgroles.catalog import builtin_catalog
     from orgroles.catalog.listing import catalog_data, catalog_text
     from orgroles.io.orgfile import load
@@ -291,7 +296,7 @@ def render(
 
 @cli.group("import")
 def import_() -> None:
-    """Import an HR export as an org file: a CSV file, or GitLab's team page."""
+    """Import an HR export (CSV, GitLab's team page) as an org file."""
 
 
 _MAX_WARNINGS = 20
@@ -500,6 +505,43 @@ def import_gitlab(source: str, output: str, name: str | None) -> None:
     from orgroles.io.gitlab import from_gitlab
 
     _import(lambda: from_gitlab(source, name=name), source, output)
+
+
+@cli.command("rules")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def rules_(fmt: str) -> None:
+    """List the built-in rules and their parameters."""
+    from orgroles.rules import all_rules
+    from orgroles.rules.docs import plain
+
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "family": r.family,
+            "severity": r.severity,
+            "summary": plain(r.summary),
+            "params": {
+                name: _jsonable(info.get_default(call_default_factory=True))
+                for name, info in r.params_type.model_fields.items()
+            },
+        }
+        for r in all_rules()
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        params = ", ".join(f"{k}={json.dumps(v)}" for k, v in row["params"].items())
+        click.echo(f"{row['code']}  {row['name']:<26} {row['severity']:<8} {row['summary']}")
+        if params:
+            click.echo(f"      {'':<26} {'':<8} parameters: {params}")
+
+
+def _jsonable(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def main(argv: Sequence[str] | None = None) -> None:

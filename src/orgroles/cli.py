@@ -516,7 +516,7 @@ def rules_(fmt: str) -> None:
     from orgroles.rules import all_rules
     from orgroles.rules.docs import plain
 
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "code": r.code,
             "name": r.name,

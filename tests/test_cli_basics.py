@@ -168,3 +168,16 @@ def test_schema_to_a_file(run: Cli, tmp_path: Path) -> None:
     out = tmp_path / "org.schema.json"
     assert run("schema", "-o", out).exit_code == 0
     assert json.loads(out.read_text())["title"] == "orgroles org file"
+
+
+def test_rules_lists_every_rule_with_its_parameters(run: Cli) -> None:
+    rows = json.loads(run("rules", "--format", "json").stdout)
+    assert [r["code"] for r in rows][:3] == ["C001", "C002", "C003"]
+    assert len(rows) == 19
+    c001 = rows[0]
+    assert c001["params"] == {"max_span": 10}
+    assert c001["severity"] == "warning"
+    assert "max_span" in c001["summary"]
+    text = run("rules").stdout
+    assert "K004  hands-on-cto" in text
+    assert 'parameters: max_team=3, kind="cto"' in text

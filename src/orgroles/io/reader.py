@@ -23,7 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.json_marks import JsonMarks
 from orgroles.io.problems import ID_SECTIONS, Marks, duplicate_ids, problems_from_validation
-from orgroles.io.yaml_reader import read_yaml
+from orgroles.io.yaml_reader import YamlMarks, read_yaml
 from orgroles.limits import MAX_FILE_BYTES
 
 __all__ = [
@@ -70,11 +70,16 @@ def gc_paused() -> Iterator[None]:
 
 @dataclass
 class Source:
-    """Where an org came from, so that reports can point at its lines."""
+    """Where an org came from, so that reports can point at its lines.
+
+    A YAML file read without every position (see :func:`read_yaml`) keeps its text, and
+    is read again, once, the first time a position other than an item's is asked for.
+    """
 
     path: str | None
     format: str
     marks: Marks | None = field(default=None, repr=False)
+    text: str | None = field(default=None, repr=False)
     _items: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def positions(self, section: str) -> list[tuple[int, int]]:
@@ -84,10 +89,18 @@ class Source:
             found = self._items[section] = self.marks.items(section) if self.marks else []
         return found
 
+    def _full_marks(self) -> Marks | None:
+        marks = self.marks
+        if isinstance(marks, YamlMarks) and not marks.complete and self.text is not None:
+            with gc_paused():
+                marks = self.marks = read_yaml(self.text, self.path)[1]
+        return marks
+
     def location(self, loc: tuple[str | int, ...], *, key: bool = False) -> Location:
         """The location of any node, or the nearest ancestor that exists; with ``key``,
         of the key of a mapping entry rather than its value."""
-        position = self.marks.position(loc, key=key) if self.marks is not None else None
+        marks = self._full_marks()
+        position = marks.position(loc, key=key) if marks is not None else None
         return Location(self.path, *position) if position else Location(self.path)
 
 
@@ -170,9 +183,12 @@ def parse_document(
         return _parse_json(text, model, path)
     if format != "yaml":
         raise OrgFileError(f"unknown format {format!r}: use 'yaml' or 'json'", path=path)
+    # Read fast, without positions; a document with problems is read again to place them.
     with gc_paused():
-        data, marks, problems = read_yaml(text, path)
-    source = Source(path, "yaml", marks)
+        data, marks, problems = read_yaml(text, path, locate=False)
+        if problems:
+            data, marks, problems = read_yaml(text, path)
+    source = Source(path, "yaml", marks, text)
     if data is None and not problems:
         raise OrgFileError(
             "the file is empty: an org file is a mapping with at least 'roles'",
@@ -186,7 +202,7 @@ def parse_document(
         with gc_paused():
             document = _adapter(model).validate_python(data)
     except ValidationError as exc:
-        problems += problems_from_validation(exc, data, marks, path, model)
+        problems += problems_from_validation(exc, data, source._full_marks(), path, model)
     if problems:
         raise OrgFileError(_sorted(problems))
     return document, source

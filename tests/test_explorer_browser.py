@@ -336,16 +336,29 @@ def test_search_reveals_hidden_matches_one_after_another(
     tab.shot("search-gitlab")
 
 
-def test_search_by_responsibility(tab: Tab, pages: dict[str, Path]) -> None:
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("GDPR", "data-protection"),  # a word of a responsibility's label
+        ("olsen", "cto"),  # a holder's name
+        ("zoe", "dev-apps-2"),  # without its accent: Zoé
+        ("design lead", "design-lead"),  # a title
+        ("dev-apps-3", "dev-apps-3"),  # an id
+    ],
+)
+def test_search_by_name_title_id_or_responsibility(
+    tab: Tab, pages: dict[str, Path], query: str, found: str
+) -> None:
     from selenium.webdriver.common.keys import Keys
 
     tab.open(pages["scaleup"])
     scaleup = orgroles.load(SCALEUP)
-    holders = [r.id for r in scaleup.roles_with("data-protection")]
-    tab.driver.find_element("id", "search").send_keys("GDPR", Keys.ENTER)
+    roles = [r.id for r in scaleup.roles_with(found)] if found == "data-protection" else [found]
+    tab.driver.find_element("id", "search").send_keys(query, Keys.ENTER)
     tab.wait("return document.querySelector('#nodes > g.node.current')")
-    count = tab.driver.find_element("id", "search-count").text
-    assert count == f"1 of {len(holders)}"
+    assert tab.driver.find_element("id", "search-count").text == f"1 of {len(roles)}"
+    current = tab.driver.find_element("css selector", "#nodes > g.node.current")
+    assert current.get_attribute("data-n") == str(tab.index(roles[0]))
 
 
 # -- the details panel --------------------------------------------------------------------------
@@ -393,6 +406,12 @@ def test_violations_show_on_the_box_and_in_the_panel(tab: Tab, pages: dict[str, 
     assert len(violations) == 1
     assert violations[0].text.startswith("warning K004 hands-on-cto\nleads a team of 3")
     tab.shot("details-violation")
+    tab.node("dev-1").click()  # a holder's e-mail address is a mailto link
+    link = tab.driver.find_element("css selector", "#panel li a")
+    assert (link.text, link.get_attribute("href")) == (
+        "yanis@tiny.example",
+        "mailto:yanis@tiny.example",
+    )
 
 
 # -- folds, keyboard, download ------------------------------------------------------------------
@@ -460,6 +479,22 @@ def test_keyboard_shortcuts(tab: Tab, pages: dict[str, Path]) -> None:
     assert tab.driver.find_element("css selector", "#panel h2").text == "Chief Executive Officer"
     tab.key(Keys.ESCAPE)
     assert not tab.driver.find_element("id", "panel").is_displayed()
+
+
+def test_mouse_drag_pans_and_wheel_zooms(tab: Tab, pages: dict[str, Path]) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+
+    tab.open(pages["scaleup"])
+    chart = tab.driver.find_element("id", "chart")
+    x, y, k = tab.transform()
+    # From an empty spot near the bottom left corner, 120 px right and 40 px up.
+    drag = ActionChains(tab.driver).move_to_element_with_offset(chart, -500, 200)
+    drag.click_and_hold().move_by_offset(60, -20).move_by_offset(60, -20).release().perform()
+    assert tab.transform() == pytest.approx((x + 120, y - 40, k))
+    assert tab.driver.find_element("id", "panel").is_displayed() is False  # a drag is no click
+    ActionChains(tab.driver).scroll_from_origin(ScrollOrigin.from_element(chart), 0, -300).perform()
+    assert tab.transform()[2] > k
 
 
 def test_download_the_view_as_svg(tab: Tab, pages: dict[str, Path]) -> None:
@@ -548,6 +583,26 @@ def test_the_notebook_frame_runs_the_page(tab: Tab, tmp_path: Path) -> None:
     assert tab.boxes() == 20
     tab.shot("notebook-frame")
     tab.driver.switch_to.default_content()
+
+
+def test_odd_orgs_open_cleanly(tab: Tab, tmp_path: Path) -> None:
+    cycle = Org(
+        name="Loops",
+        roles=[
+            Role(id="a", reports_to="c"),
+            Role(id="b", reports_to="a"),
+            Role(id="c", reports_to="b"),
+            Role(id="dangling", reports_to="nobody"),
+            Role(id="self", reports_to="self"),
+        ],
+    )
+    tab.open(render(cycle, tmp_path / "cycle.html"))
+    assert tab.boxes() == 5
+    tab.open(render(Org(name="Empty"), tmp_path / "empty.html"))
+    assert tab.boxes() == 0
+    tab.key("0")
+    tab.driver.find_element("id", "search").send_keys("x")
+    # The tab fixture checks that none of this logged an error.
 
 
 # -- scale -----------------------------------------------------------------------------------------

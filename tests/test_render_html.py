@@ -145,6 +145,10 @@ def test_the_options_reach_the_page(scaleup: Org) -> None:
     texts = [data["texts"][k] for k in data["lines"][0] if k >= 0]
     assert texts[0] == "Directeur technique"
     assert "+4 en dessous" in [data["texts"][k] for k in data["lines"][1] if k >= 0]
+    shown = Page(to_html(scaleup, show=["responsibilities"])).data("data")
+    assert shown["geometry"]["boxWidth"] == 240
+    resp = [s["name"] for s in shown["styles"]].index("resp")
+    assert resp in [shown["textStyle"][k] for k in shown["lines"][0] if k >= 0]
 
 
 # -- the data ------------------------------------------------------------------------------------
@@ -191,7 +195,7 @@ def test_details_hold_kinds_people_and_teams(scaleup: Org) -> None:
     at = data["ids"].index
     po = at("po-apps")
     assert details["kinds"][details["kind"][po]] == ["product-owner", "Product Owner"]
-    assert [details["people"][k][1] for k in details["holders"][po]] == ["Bruno Costa"]
+    assert [details["people"][k][0] for k in details["holders"][po]] == ["Bruno Costa"]
     assert details["holders"][at("dev-apps-3")] == []
     team = details["teams"][details["team"][str(po)][0]]
     assert team == ["apps", "Apps squad", at("lead-apps")]

@@ -166,6 +166,20 @@ def page_data(
     ``plan`` must be made without ``fold``: it gives a box to every role drawn. ``folded``
     is the same plan made with ``fold``; its fold boxes become the page's fold groups,
     which the reader can unfold.
+
+    The chart has one entry per box of ``plan``, in its pre-order (box ``i`` is node
+    ``i``), in these arrays: ``ids``; ``parent`` (a node, or -1); ``lines`` (numbers of
+    ``texts``, whose style is ``textStyle``, a number of ``styles``; -1 stands for one
+    line of ``names``); ``titleOf`` (a number of ``titles``: the whole title, for search);
+    ``names`` (the holders); ``fam`` (a number of ``families``: name, fill, stroke);
+    ``flags`` (:data:`VACANT`, :data:`ACTING`, :data:`ASSISTANT`, and the worst
+    violation's severity from bit 3: 1 info, 2 warning, 3 error); ``rset`` (a number of
+    ``rsets``, lists of numbers of ``resps``: id, label, category). ``folds`` are
+    ``[manager, members, lines, flags, family]``; ``dotted`` pairs of nodes (dotted
+    manager, report); ``start`` the deepest layer of the first view; ``problems`` the
+    violations of the whole org. The details have ``kind`` (a number of ``kinds``: id,
+    title), ``holders`` (numbers of ``people``: name, e-mail address), and, by node,
+    ``team`` (numbers of ``teams``: id, name, lead node), ``violations`` and ``urls``.
     """
     lang = plan.lang
     roles = org.roles
@@ -330,9 +344,8 @@ def _details(
             at = people.get(person.id)
             if at is None:
                 at = people[person.id] = len(people_rows)
-                people_rows.append(
-                    [clean(person.id), clean(person.display_name), mailto(person.email)]
-                )
+                url = mailto(person.email)  # the address, checked and quoted
+                people_rows.append([clean(person.display_name), url[7:] if url else None])
             held.append(at)
         holders.append(held)
         in_teams = []

@@ -224,10 +224,8 @@
 
     // d3.tree calls separation(a, b) with the left node first in one place and the right
     // node first in another: sort them by their breadth-first order, left to right.
-    d3
-      .tree()
-      .nodeSize([1, 1])
-      .separation((a, b) => (a.order < b.order ? a.data.right + G.hgap + b.data.left : b.data.right + G.hgap + a.data.left))(root);
+    const gap = (left, right) => left.data.right + G.hgap + right.data.left;
+    d3.tree().nodeSize([1, 1]).separation((a, b) => (a.order < b.order ? gap(a, b) : gap(b, a)))(root);
 
     for (const n of shown) shownFlag[n] = 0;
     shown = [];
@@ -373,7 +371,9 @@
     let y = 0;
     for (const [s, line] of linesOf(n)) {
       const st = D.styles[s];
-      const t = svg("text", { x: BW / 2, y: Math.round(y + st.leading / 2 + st.size * 0.35), fill: st.color });
+      // The baseline sits halfway down the line, plus a third of the size (as in svg.py).
+      const t = svg("text", { x: BW / 2, y: Math.round(y + st.leading / 2 + st.size * 0.35) });
+      t.setAttribute("fill", st.color);
       if (st.size !== 12) t.setAttribute("font-size", st.size);
       if (st.bold) t.setAttribute("font-weight", "bold");
       if (st.italic) t.setAttribute("font-style", "italic");
@@ -384,7 +384,7 @@
     g.append(tip, rect, text);
     if (canToggle(n)) {
       const toggle = svg("g", { class: "toggle" });
-      toggle.append(svg("rect", { y: -9, height: 18, rx: 9, fill: "#ffffff", stroke: "#8c959f" }), svg("text", { y: 3.5 }));
+      toggle.append(svg("rect", { y: -9, height: 18, rx: 9 }), svg("text", { y: 3.5 }));
       g.append(toggle);
     }
     return g;
@@ -469,7 +469,8 @@
     const [x0, y0, x1, y1] = bounds();
     const w = visibleWidth();
     const h = chart.clientHeight;
-    const k = Math.max(0.02, Math.min(maxScale, (w - 2 * MARGIN) / (x1 - x0), (h - 2 * MARGIN) / (y1 - y0 + 9)));
+    const room = Math.min((w - 2 * MARGIN) / (x1 - x0), (h - 2 * MARGIN) / (y1 - y0 + 9)); // 9: a toggle
+    const k = Math.max(0.02, Math.min(maxScale, room));
     return d3.zoomIdentity.translate(w / 2 - (k * (x0 + x1)) / 2, h / 2 - (k * (y0 + y1)) / 2).scale(k);
   }
 
@@ -483,8 +484,9 @@
     const [x0, y0, x1] = bounds();
     const fitted = fitTransform(1);
     const k = fitted.k >= 0.6 ? fitted.k : 0.75;
-    let x = visibleWidth() / 2 - (k * (x0 + x1)) / 2;
-    if (fitted.k < 0.6) x = tops.length === 1 ? visibleWidth() / 2 - k * (X[tops[0]] + BW / 2) : MARGIN - k * x0;
+    let x = visibleWidth() / 2 - (k * (x0 + x1)) / 2; // centred
+    if (fitted.k < 0.6 && tops.length === 1) x = visibleWidth() / 2 - k * (X[tops[0]] + BW / 2);
+    else if (fitted.k < 0.6) x = MARGIN - k * x0; // a row of tops: start from its left
     stage.call(zoom.transform, d3.zoomIdentity.translate(x, MARGIN - k * y0).scale(k));
   }
 
@@ -581,7 +583,9 @@
     if (!terms.length) return [];
     if (!haystack) {
       haystack = new Array(N);
-      for (let i = 0; i < N; i++) haystack[i] = asWords(`${D.ids[i]} ${D.titles[D.titleOf[i]]} ${D.names[i]}`);
+      for (let i = 0; i < N; i++) {
+        haystack[i] = asWords(`${D.ids[i]} ${D.titles[D.titleOf[i]]} ${D.names[i]}`);
+      }
     }
     const resps = D.resps.map(([id, label]) => asWords(`${id} ${label}`));
     const viaResps = terms.map((term) => {
@@ -627,13 +631,21 @@
     const count = byId("search-count");
     if (!lastQuery.trim()) count.textContent = "";
     else if (!matches.length) count.textContent = W.no_match;
-    else count.textContent = fill(W.position, { i: number.format(current + 1), n: number.format(matches.length) });
+    else {
+      const values = { i: number.format(current + 1), n: number.format(matches.length) };
+      count.textContent = fill(W.position, values);
+    }
   }
 
   let searchTimer = 0;
+  // As the reader types, from two letters on (one letter finds too much to be useful);
+  // Enter searches for whatever is typed.
   searchBox.addEventListener("input", () => {
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => search(searchBox.value), N > 5000 ? 200 : 80);
+    const query = searchBox.value;
+    if (query.trim().length >= 2 || !query.trim()) {
+      searchTimer = setTimeout(() => search(query), N > 5000 ? 200 : 80);
+    }
   });
   searchBox.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
@@ -695,7 +707,8 @@
       const color = G.severityColors[severity] || G.severityColors.info;
       const badge = html("span", { class: "severity" }, W[severity] || severity);
       badge.style.background = color;
-      const box = html("div", { class: "violation" }, badge, " ", html("span", { class: "code" }, `${code} ${name}`), html("p", null, message));
+      const rule = html("span", { class: "code" }, `${code} ${name}`);
+      const box = html("div", { class: "violation" }, badge, " ", rule, html("p", null, message));
       box.style.borderColor = color;
       return box;
     });
@@ -706,26 +719,29 @@
     const out = [html("h2", { id: "panel-title" }, titleOf(n)), html("p", { class: "id" }, D.ids[n])];
     const flags = D.flags[n];
     const holders = I.holders[n].map((k) => {
-      const [, name, email] = I.people[k];
+      const [name, address] = I.people[k];
       const li = html("li", null, name);
       if (flags & ACTING) li.append(" ", html("span", { class: "mark" }, `(${W.acting})`));
-      if (email) li.append(" \u00b7 ", externalLink(email, decodeMail(email)));
+      if (address) li.append(" \u00b7 ", externalLink(`mailto:${address}`, decodeMail(address)));
       return li;
     });
-    out.push(...section(W.held_by, holders.length ? html("ul", null, ...holders) : html("p", { class: "vacant" }, W.vacant)));
+    const held = holders.length ? html("ul", null, ...holders) : html("p", { class: "vacant" }, W.vacant);
+    out.push(...section(W.held_by, held));
     const kind = I.kind[n];
     if (kind >= 0) {
       const [id, title] = I.kinds[kind];
       out.push(...section(W.kind, html("p", null, title && title !== id ? `${title} (${id})` : id)));
     }
     if (kidCount(n)) {
-      const text = fill(W.reports_count, { direct: number.format(kidCount(n)), total: number.format(below[n]) });
+      const counts = { direct: number.format(kidCount(n)), total: number.format(below[n]) };
+      const text = fill(W.reports_count, counts);
       out.push(...section(W.reports, html("p", null, text)));
     }
     out.push(...section(W.team, teamOf(n, I)));
     const chain = [];
     for (let p = n; p >= 0; p = parent[p]) chain.unshift(p);
-    const items = chain.map((p) => (p === n ? html("li", { class: "here" }, titleOf(p)) : html("li", null, roleLink(p))));
+    const link = (p) => (p === n ? html("li", { class: "here" }, titleOf(p)) : html("li", null, roleLink(p)));
+    const items = chain.map(link);
     out.push(...section(W.chain, html("ol", { class: "chain" }, ...items)));
     const dotted = D.dotted.filter(([, b]) => b === n).map(([a]) => html("li", null, roleLink(a)));
     if (dotted.length) out.push(...section(W.dotted, html("ul", null, ...dotted)));
@@ -737,11 +753,11 @@
     return out;
   }
 
-  function decodeMail(url) {
+  function decodeMail(address) {
     try {
-      return decodeURIComponent(url.slice("mailto:".length));
+      return decodeURIComponent(address);
     } catch (error) {
-      return url;
+      return address;
     }
   }
 
@@ -780,7 +796,8 @@
     const out = [];
     for (const key of [...D.categories, "other"]) {
       if (!groups.has(key)) continue;
-      out.push(html("h4", null, W[key] || key), html("ul", null, ...groups.get(key).map((label) => html("li", null, label))));
+      const items = groups.get(key).map((label) => html("li", null, label));
+      out.push(html("h4", null, W[key] || key), html("ul", null, ...items));
     }
     return out;
   }
@@ -790,7 +807,12 @@
     const I = info();
     const out = [html("h2", { id: "panel-title" }, titleOf(n))];
     out.push(...section(W.members, html("ul", null, ...members.map((m) => html("li", null, roleLink(m))))));
-    const found = members.flatMap((m) => (I.violations[m] || []).map(([c, name, s, msg]) => [c, name, s, `${D.ids[m]}: ${msg}`]));
+    const found = [];
+    for (const m of members) {
+      for (const [code, name, severity, message] of I.violations[m] || []) {
+        found.push([code, name, severity, `${D.ids[m]}: ${message}`]);
+      }
+    }
     if (found.length) out.push(...section(W.violations, ...violationList(found)));
     return out;
   }
@@ -853,7 +875,9 @@
     copy.setAttribute("transform", `translate(${pad - x0},${pad - y0})`);
     for (const el of copy.querySelectorAll(".toggle")) el.remove();
     for (const el of copy.querySelectorAll("[id], [tabindex]")) {
-      for (const name of ["id", "tabindex", "role", "aria-label", "aria-expanded", "data-n"]) el.removeAttribute(name);
+      for (const name of ["id", "tabindex", "role", "aria-label", "aria-expanded", "data-n"]) {
+        el.removeAttribute(name);
+      }
     }
     out.append(title, svg("rect", { width: w, height: h, fill: "#ffffff" }), copy);
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(out) + "\n";
@@ -892,7 +916,17 @@
     if (event.target === help) toggleHelp();
   });
 
-  const PAN = { ArrowLeft: [1, 0], a: [1, 0], ArrowRight: [-1, 0], d: [-1, 0], ArrowUp: [0, 1], w: [0, 1], ArrowDown: [0, -1], s: [0, -1] };
+  // Which way each key moves the chart: ← shows what is on the left, so the chart goes right.
+  const PAN = {
+    ArrowLeft: [1, 0],
+    a: [1, 0],
+    ArrowRight: [-1, 0],
+    d: [-1, 0],
+    ArrowUp: [0, 1],
+    w: [0, 1],
+    ArrowDown: [0, -1],
+    s: [0, -1],
+  };
 
   document.addEventListener("keydown", (event) => {
     if (event.target === searchBox || event.ctrlKey || event.metaKey || event.altKey) return;

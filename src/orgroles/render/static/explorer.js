@@ -392,6 +392,9 @@
 
   /** Moves a box to its place, gives it its layer's height and updates its toggle. */
   function placeBox(g, n) {
+    const where = `${X[n]},${Y[n]},${H[n]},${isOpen(n)}`;
+    if (g.__where === where) return; // unchanged: touch nothing, so the browser redoes nothing
+    g.__where = where;
     g.setAttribute("transform", `translate(${X[n]},${Y[n]})`);
     g.children[1].setAttribute("height", H[n]);
     g.children[2].setAttribute("transform", `translate(0,${Math.round((H[n] - linesHeight(n)) / 2)})`);

@@ -248,7 +248,10 @@ def test_expand_and_collapse_a_team(tab: Tab, pages: dict[str, Path], gitlab: Or
     node = tab.node(index.ids[top])
     toggle = node.find_element("css selector", ".toggle")
     # It says how many roles are below.
-    assert toggle.get_attribute("textContent") == str(len(index.below(top)))
+    below = len(index.below(top))
+    assert toggle.find_element("tag name", "text").get_attribute("textContent") == str(below)
+    tip = toggle.find_element("tag name", "title").get_attribute("textContent")
+    assert tip == f"Expand: {below} below"
     tab.driver.find_element("id", "search").send_keys(index.ids[top], Keys.ENTER)  # go there
     tab.settle()
     assert tab.in_view(node)

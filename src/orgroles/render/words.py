@@ -117,7 +117,7 @@ _UI: dict[str, dict[str, str]] = {
         "reports": "Collaborateurs",
         "reports_count": "{direct} directs, {total} en tout",
         "team": "Équipe",
-        "team_of": "Équipe de : {title}",
+        "team_of": "Équipe : {title}",
         "led_by": "dirigée par",
         "chain": "Ligne hiérarchique",
         "dotted": "Rattachements fonctionnels",

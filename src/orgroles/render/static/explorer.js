@@ -384,7 +384,7 @@
     g.append(tip, rect, text);
     if (canToggle(n)) {
       const toggle = svg("g", { class: "toggle" });
-      toggle.append(svg("rect", { y: -9, height: 18, rx: 9 }), svg("text", { y: 3.5 }));
+      toggle.append(svg("title"), svg("rect", { y: -9, height: 18, rx: 9 }), svg("text", { y: 3.5 }));
       g.append(toggle);
     }
     return g;
@@ -404,9 +404,12 @@
       const label = opened ? "\u2212" : isFold(n) ? "+" : compact.format(below[n]);
       const width = Math.max(18, 7 * label.length + 8);
       toggle.setAttribute("transform", `translate(${BW / 2},${H[n]})`);
-      toggle.children[0].setAttribute("x", -width / 2);
-      toggle.children[0].setAttribute("width", width);
-      toggle.children[1].textContent = label;
+      const [tip, pill, text] = toggle.children;
+      if (isFold(n)) tip.textContent = opened ? W.fold : W.unfold;
+      else tip.textContent = opened ? W.collapse : fill(W.expand, { n: number.format(below[n]) });
+      pill.setAttribute("x", -width / 2);
+      pill.setAttribute("width", width);
+      text.textContent = label;
       g.setAttribute("aria-expanded", opened);
       if (isFold(n)) g.classList.toggle("unfolded", opened);
     }

@@ -384,7 +384,9 @@
     g.append(tip, rect, text);
     if (canToggle(n)) {
       const toggle = svg("g", { class: "toggle" });
-      toggle.append(svg("title"), svg("rect", { y: -9, height: 18, rx: 9 }), svg("text", { y: 3.5 }));
+      // A pill on the bottom edge, low enough to leave the text alone, small enough to
+      // leave the row gap of a stack free.
+      toggle.append(svg("title"), svg("rect", { y: -8, height: 16, rx: 8 }), svg("text", { y: 3.5 }));
       g.append(toggle);
     }
     return g;
@@ -402,8 +404,8 @@
       const opened = isOpen(n);
       const toggle = g.children[3];
       const label = opened ? "\u2212" : isFold(n) ? "+" : compact.format(below[n]);
-      const width = Math.max(18, 7 * label.length + 8);
-      toggle.setAttribute("transform", `translate(${BW / 2},${H[n]})`);
+      const width = Math.max(16, 6.5 * label.length + 8);
+      toggle.setAttribute("transform", `translate(${BW / 2},${H[n] + 2})`);
       const [tip, pill, text] = toggle.children;
       if (isFold(n)) tip.textContent = opened ? W.fold : W.unfold;
       else tip.textContent = opened ? W.collapse : fill(W.expand, { n: number.format(below[n]) });

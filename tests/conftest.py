@@ -19,13 +19,25 @@ SCALEUP = EXAMPLES / "scaleup_cto_cpo.yaml"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``dot`` need Graphviz's dot: skip them, saying why, when it is missing."""
-    if shutil.which("dot") is not None:
-        return
-    skip = pytest.mark.skip(reason="Graphviz's dot is not on PATH (apt-get install graphviz)")
+    """Skip, saying why, the tests whose tools are missing: ``dot`` needs Graphviz's dot,
+    ``browser`` needs Chromium, chromedriver and selenium.
+
+    With ``ORGROLES_REQUIRE_BROWSER=1`` (as in CI), a missing browser fails the run instead.
+    """
+    from .browser import missing
+
+    skips = {}
+    if shutil.which("dot") is None:
+        skips["dot"] = "Graphviz's dot is not on PATH (apt-get install graphviz)"
+    no_browser = missing()
+    if no_browser is not None and any(item.get_closest_marker("browser") for item in items):
+        if os.environ.get("ORGROLES_REQUIRE_BROWSER") == "1":
+            raise pytest.UsageError(f"the browser tests cannot run: {no_browser}")
+        skips["browser"] = no_browser
     for item in items:
-        if "dot" in item.keywords:
-            item.add_marker(skip)
+        for marker, reason in skips.items():
+            if item.get_closest_marker(marker) is not None:
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,7 @@ from orgroles.model import (
 )
 from orgroles.org import Org
 from orgroles.render import render
+from orgroles.render.explorer import Explorer, explore
 from orgroles.selectors import Selector, parse_selector, select
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "CatalogDocument",
     "EditError",
     "EngineNotFoundError",
+    "Explorer",
     "Location",
     "Org",
     "OrgDocument",
@@ -73,6 +75,7 @@ __all__ = [
     "UnknownTeamError",
     "__version__",
     "builtin_catalog",
+    "explore",
     "from_csv",
     "from_gitlab",
     "from_records",

@@ -223,7 +223,8 @@ def catalog(org: str | None, lang: str, fmt: str) -> None:
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="The chart file: .svg, .png, .pdf, .dot, .gv or .mmd (the suffix picks the format).",
+    help="The chart file: .svg, .png, .pdf, .dot, .gv, .mmd or .html (the interactive "
+    "explorer); the suffix picks the format.",
 )
 @click.option("--root", metavar="ID", help="Draw this role and the roles below it only.")
 @click.option(

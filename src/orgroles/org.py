@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from orgroles.diff import OrgDiff
+    from orgroles.render.explorer import Explorer
     from orgroles.rules.report import Report
 
 __all__ = ["Org"]
@@ -447,6 +448,15 @@ class Org:
         from orgroles.render import to_mermaid
 
         return to_mermaid(self, **options)
+
+    def explore(self, **options: Any) -> Explorer:
+        """The interactive HTML explorer, shown inline in notebooks and saved with ``.save()``.
+
+        See :func:`orgroles.render.explorer.explore` for the options.
+        """
+        from orgroles.render.explorer import explore
+
+        return explore(self, **options)
 
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None, **_: Any

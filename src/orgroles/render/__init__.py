@@ -1,9 +1,9 @@
-"""Org charts: SVG, PNG, PDF, DOT and Mermaid from an org.
+"""Org charts: SVG, PNG, PDF, DOT, Mermaid and an interactive HTML explorer from an org.
 
 :func:`render` writes a file, its format chosen by the suffix; :func:`render_svg`,
-:func:`to_dot` and :func:`to_mermaid` return the chart without writing anything. All of
-them draw the same :class:`~orgroles.render.plan.Plan`, so every format shows the same
-boxes.
+:func:`to_dot`, :func:`to_mermaid` and :func:`to_html` return the chart without writing
+anything. All of them draw the same :class:`~orgroles.render.plan.Plan`, so every format
+shows the same boxes.
 
 >>> import orgroles
 >>> org = orgroles.load("examples/three_person_tech_team.yaml")
@@ -43,6 +43,7 @@ __all__ = [
     "render_bytes",
     "render_svg",
     "to_dot",
+    "to_html",
     "to_mermaid",
 ]
 
@@ -53,6 +54,8 @@ FORMATS: dict[str, str] = {
     ".dot": "dot",
     ".gv": "dot",
     ".mmd": "mermaid",
+    ".html": "html",
+    ".htm": "html",
 }
 """Output file suffixes and the format each one writes."""
 
@@ -149,10 +152,50 @@ def to_mermaid(
     return build(_plan(org, root, depth, fold, show, lang, report))
 
 
-def _draw(plan: Plan, fmt: str, engine: str, timeout: float | None = None) -> bytes:
-    """The chart of a plan in ``fmt`` (svg, png, pdf, dot or mermaid), as bytes."""
+def to_html(
+    org: Org,
+    *,
+    root: str | None = None,
+    depth: int | None = None,
+    fold: int | None = None,
+    show: Iterable[str] = (),
+    lang: str = "en",
+    report: Report | None = None,
+) -> str:
+    """Return the interactive explorer: one self-contained HTML page (see :mod:`.html`).
+
+    The page lays the chart out in the browser, so it needs no engine. ``fold`` groups
+    start folded, and the reader can unfold them.
+    """
+    return _explorer(org, root, depth, fold, show, lang, report)[0]
+
+
+def _explorer(
+    org: Org,
+    root: str | None,
+    depth: int | None,
+    fold: int | None,
+    show: Iterable[str],
+    lang: str,
+    report: Report | None,
+) -> tuple[str, Plan]:
+    """The explorer page, and the plan (without folds) it was made from."""
+    from orgroles.render.html import build_page
+
+    plan = _plan(org, root, depth, None, show, lang, report)
+    folded = _plan(org, root, depth, fold, show, lang, report) if fold is not None else None
+    with _no_gc():
+        return build_page(org, plan, folded, report), plan
+
+
+def _check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise RenderError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
+
+
+def _draw(plan: Plan, fmt: str, engine: str, timeout: float | None = None) -> bytes:
+    """The chart of a plan in ``fmt`` (svg, png, pdf, dot or mermaid), as bytes."""
+    _check_engine(engine)
     if fmt == "dot":
         from orgroles.render.dot import to_dot as build_dot
 
@@ -187,7 +230,11 @@ def render_bytes(
     engine: Engine | str = "auto",
     report: Report | None = None,
 ) -> bytes:
-    """Return the chart in ``fmt`` (``svg``, ``png``, ``pdf``, ``dot`` or ``mermaid``)."""
+    """Return the chart in ``fmt``: ``svg``, ``png``, ``pdf``, ``dot``, ``mermaid`` or ``html``."""
+    if fmt == "html":
+        _check_engine(engine)
+        page = to_html(org, root=root, depth=depth, fold=fold, show=show, lang=lang, report=report)
+        return page.encode("utf-8")
     plan = _plan(org, root, depth, fold, show, lang, report)
     return _draw(plan, fmt, engine)
 
@@ -237,9 +284,9 @@ def render(
     org
         The org to draw.
     path
-        The output file: ``.svg``, ``.png``, ``.pdf``, ``.dot``/``.gv`` (DOT source) or
-        ``.mmd`` (Mermaid). It is written atomically: a failed render leaves an existing
-        file as it was.
+        The output file: ``.svg``, ``.png``, ``.pdf``, ``.dot``/``.gv`` (DOT source),
+        ``.mmd`` (Mermaid) or ``.html`` (the interactive explorer). It is written
+        atomically: a failed render leaves an existing file as it was.
     root, depth
         Draw only ``root`` and the roles below it, down to ``depth`` layers under it
         (``depth=0`` draws the root alone). Without ``root``, ``depth`` counts from the
@@ -255,7 +302,8 @@ def render(
     engine
         ``"auto"`` (``dot`` when installed and the chart has at most
         :data:`~orgroles.render.engines.DOT_LIMIT` boxes, else the builtin engine),
-        ``"dot"`` or ``"builtin"`` (SVG only). PNG and PDF need ``dot``.
+        ``"dot"`` or ``"builtin"`` (SVG only). PNG and PDF need ``dot``; the HTML
+        explorer lays itself out in the browser and needs no engine.
     report
         A :class:`~orgroles.rules.Report` whose violations are highlighted.
 
@@ -269,7 +317,16 @@ def render(
     """
     from orgroles.io.atomic import atomic_write
 
-    fmt = format_of(path)
-    plan = _plan(org, root, depth, fold, show, lang, report)
-    atomic_write(path, _draw(plan, fmt, engine))
+    data = render_bytes(
+        org,
+        format_of(path),
+        root=root,
+        depth=depth,
+        fold=fold,
+        show=show,
+        lang=lang,
+        engine=engine,
+        report=report,
+    )
+    atomic_write(path, data)
     return Path(path)

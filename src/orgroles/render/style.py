@@ -27,6 +27,7 @@ __all__ = [
     "CLUSTER_LABEL",
     "CLUSTER_PAD",
     "Colors",
+    "DOTTED_COLOR",
     "DOT_FONT",
     "EDGE_COLOR",
     "ELLIPSIS",
@@ -97,6 +98,7 @@ CLUSTER_PAD = 10.0
 CLUSTER_LABEL = 18.0  # room above a team frame's first box for its name
 
 EDGE_COLOR = "#8c959f"
+DOTTED_COLOR = "#8250df"  # dotted (matrix) reporting lines
 
 
 @dataclass(frozen=True)

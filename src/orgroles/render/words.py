@@ -10,7 +10,7 @@ Another language falls back to English, as titles do.
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "count", "folded", "plural", "word"]
+__all__ = ["LANGS", "count", "folded", "plural", "ui_words", "word"]
 
 LANGS = ("en", "fr")
 """The languages with translations of the chart words."""
@@ -38,6 +38,118 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+# The words of the HTML explorer's own interface (toolbar, details panel, help).
+_UI: dict[str, dict[str, str]] = {
+    "en": {
+        "search": "Search",
+        "search_hint": "Name, title, id or responsibility",
+        "previous": "Previous match",
+        "next": "Next match",
+        "position": "{i} of {n}",
+        "no_match": "No match",
+        "fit": "Fit",
+        "fit_hint": "Fit the whole chart in the window",
+        "download": "SVG",
+        "download_hint": "Download the current view as SVG",
+        "problems": "Problems with the whole org",
+        "help": "Keyboard shortcuts",
+        "close": "Close",
+        "expand": "Expand: {n} below",
+        "collapse": "Collapse",
+        "unfold": "Unfold",
+        "fold": "Fold",
+        "held_by": "Held by",
+        "kind": "Kind",
+        "reports": "Reports",
+        "reports_count": "{direct} direct, {total} in all",
+        "team": "Team",
+        "team_of": "{title}'s team",
+        "led_by": "led by",
+        "chain": "Chain of command",
+        "dotted": "Dotted-line managers",
+        "responsibilities": "Responsibilities",
+        "none": "none",
+        "violations": "Rule violations",
+        "link": "Link",
+        "members": "Roles in this group",
+        "strategic": "Strategic",
+        "operational": "Operational (hands-on)",
+        "managerial": "Managerial",
+        "compliance": "Compliance",
+        "other": "Other",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "key_pan": "Pan the chart",
+        "key_zoom": "Zoom in, zoom out",
+        "key_fit": "Fit the whole chart",
+        "key_search": "Search",
+        "key_matches": "Next, previous match (in the search box)",
+        "key_toggle": "Expand or collapse the focused role, unfold a group",
+        "key_details": "Details of the focused role",
+        "key_tab": "Move from role to role",
+        "key_close": "Close the details or this help",
+        "key_help": "Show or hide this help",
+        "mouse": "Drag to pan; wheel or pinch to zoom. Click a role for its details, "
+        "and the circle under it to expand or collapse its reports.",
+        "no_script": "This org chart needs JavaScript.",
+    },
+    "fr": {
+        "search": "Rechercher",
+        "search_hint": "Nom, titre, identifiant ou responsabilité",
+        "previous": "Résultat précédent",
+        "next": "Résultat suivant",
+        "position": "{i} sur {n}",
+        "no_match": "Aucun résultat",
+        "fit": "Ajuster",
+        "fit_hint": "Afficher tout l'organigramme dans la fenêtre",
+        "download": "SVG",
+        "download_hint": "Télécharger la vue actuelle en SVG",
+        "problems": "Problèmes de l'organisation entière",
+        "help": "Raccourcis clavier",
+        "close": "Fermer",
+        "expand": "Déplier : {n} en dessous",
+        "collapse": "Replier",
+        "unfold": "Déplier",
+        "fold": "Regrouper",
+        "held_by": "Titulaire",
+        "kind": "Type de poste",
+        "reports": "Collaborateurs",
+        "reports_count": "{direct} directs, {total} en tout",
+        "team": "Équipe",
+        "team_of": "Équipe : {title}",
+        "led_by": "dirigée par",
+        "chain": "Ligne hiérarchique",
+        "dotted": "Rattachements fonctionnels",
+        "responsibilities": "Responsabilités",
+        "none": "aucune",
+        "violations": "Règles enfreintes",
+        "link": "Lien",
+        "members": "Postes de ce groupe",
+        "strategic": "Stratégiques",
+        "operational": "Opérationnelles (pratique)",
+        "managerial": "Managériales",
+        "compliance": "Conformité",
+        "other": "Autres",
+        "error": "erreur",
+        "warning": "avertissement",
+        "info": "info",
+        "key_pan": "Déplacer l'organigramme",
+        "key_zoom": "Zoomer, dézoomer",
+        "key_fit": "Afficher tout l'organigramme",
+        "key_search": "Rechercher",
+        "key_matches": "Résultat suivant, précédent (dans la recherche)",
+        "key_toggle": "Déplier ou replier le poste sélectionné, déplier un groupe",
+        "key_details": "Détails du poste sélectionné",
+        "key_tab": "Passer d'un poste à l'autre",
+        "key_close": "Fermer les détails ou cette aide",
+        "key_help": "Afficher ou masquer cette aide",
+        "mouse": "Glisser pour déplacer ; molette ou pincement pour zoomer. Cliquer un poste "
+        "pour ses détails, et le cercle dessous pour déplier ou replier ses rapports.",
+        "no_script": "Cet organigramme a besoin de JavaScript.",
+    },
+}
+
 # Plurals that the simple rule gets wrong, by the lower-cased singular.
 _IRREGULAR: dict[str, dict[str, str]] = {
     "en": {"person": "people", "staff": "staff", "chief": "chiefs", "man": "men", "woman": "women"},
@@ -57,6 +169,20 @@ def word(key: str, lang: str = "en") -> str:
     ('par intérim', 'acting')
     """
     return _WORDS.get(lang, _WORDS["en"]).get(key) or _WORDS["en"][key]
+
+
+def ui_words(lang: str = "en") -> dict[str, str]:
+    """Return every word the HTML explorer shows: the chart words and its interface's.
+
+    Words without a translation in ``lang`` are in English.
+
+    >>> ui_words("fr")["search"], ui_words("de")["search"], ui_words("fr")["vacant"]
+    ('Rechercher', 'Search', 'poste vacant')
+    """
+    found = {**_WORDS["en"], **_UI["en"]}
+    found.update(_WORDS.get(lang, {}))
+    found.update(_UI.get(lang, {}))
+    return found
 
 
 def count(n: int, lang: str = "en") -> str:

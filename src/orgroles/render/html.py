@@ -1,0 +1,466 @@
+"""The interactive HTML explorer: an org chart as one self-contained, offline web page.
+
+:func:`build_page` turns a :class:`~orgroles.render.plan.Plan` into a page that holds
+everything it needs inline: its data (two JSON blocks), its style, the vendored d3
+modules and ``static/explorer.js``, which lays out and draws the expanded part of the
+chart in the browser. It only builds text; :func:`orgroles.render.render` writes it.
+
+The chart's data is compact arrays with one entry per box of the plan (``ids``,
+``parent``, ``lines``, ...); the details panel's data (holders, kinds, teams,
+violations) sits in a second block that the page parses only when it is first needed.
+Every string is cleaned (:func:`~orgroles.render.quoting.clean`), the JSON escapes ``<``,
+``>`` and ``&`` so that no text can end its ``<script>`` element, the page sets every
+text with ``textContent``, and a Content-Security-Policy allows only the page's own
+scripts and style (by hash) and no request at all.
+
+>>> import orgroles
+>>> from orgroles.render.plan import make_plan
+>>> org = orgroles.load("examples/three_person_tech_team.yaml")
+>>> page = build_page(org, make_plan(org))
+>>> page.startswith("<!DOCTYPE html>"), "default-src 'none'" in page
+(True, True)
+>>> data, details = page_data(org, make_plan(org))
+>>> data["ids"], data["parent"], data["names"][1]
+(['ceo', 'cto', 'dev-1', 'dev-2'], [-1, 0, 1, 1], 'Camille Roux')
+>>> script_json({"name": "</script><b>&"})
+'{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from orgroles._version import __version__
+from orgroles.model import CATEGORIES
+from orgroles.queries.responsibilities import responsibility_ids
+from orgroles.queries.teams import membership
+from orgroles.render import style, words
+from orgroles.render.plan import _TARGET_BLOCK_RATIO, STACK_MIN, Box, Line, Plan
+from orgroles.render.quoting import clean, mailto, safe_url
+
+if TYPE_CHECKING:
+    from orgroles.org import Org
+    from orgroles.rules.report import Report
+
+__all__ = [
+    "FIRST_VIEW",
+    "ACTING",
+    "ASSISTANT",
+    "VACANT",
+    "build_page",
+    "content_security_policy",
+    "first_view_depth",
+    "page_data",
+    "script_json",
+]
+
+FIRST_VIEW = 250
+"""The first view opens as many whole layers as fit in this many boxes (the top at least)."""
+
+# The bits of ``flags``; the severity of a box's worst violation sits above them.
+VACANT = 1
+"""Flag: nobody holds the seat (for a fold: none of its seats is held)."""
+ACTING = 2
+"""Flag: the holder is interim."""
+ASSISTANT = 4
+"""Flag: a staff seat drawn beside its manager."""
+_SEVERITY_SHIFT = 3
+_SEVERITY_CODE = {"info": 1, "warning": 2, "error": 3}
+
+_STATIC = "static"
+_PLACEHOLDER = re.compile(r"\{\{([a-z_]+(?:\.[a-z_]+)?)\}\}")
+
+
+def script_json(value: object) -> str:
+    r"""Return ``value`` as JSON to put inside a ``<script type="application/json">``.
+
+    ``<``, ``>`` and ``&`` become ``\u003c``, ``\u003e`` and ``\u0026``, which JSON reads
+    back as the same characters, so that no string can close the element or open a
+    comment in it. The JSON is compact, and non-ASCII text stays as it is.
+
+    >>> script_json(["<!--", "Zoé"])
+    '["\\u003c!--","Zoé"]'
+    >>> json.loads(script_json("</script>")) == "</script>"
+    True
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def first_view_depth(depths: Sequence[int], limit: int = FIRST_VIEW) -> int:
+    """Return the deepest layer the first view shows, given the layer of every box.
+
+    Whole layers are shown, top first, while the boxes shown number at most ``limit``;
+    the top layer always is.
+
+    >>> first_view_depth([0, 1, 1, 2, 2, 2], limit=3)
+    1
+    >>> first_view_depth([0, 0, 0, 1], limit=2), first_view_depth([0, 1, 2], limit=10)
+    (0, 2)
+    """
+    per_layer = Counter(depths)
+    shown = 0
+    layer = 0
+    while layer in per_layer:
+        shown += per_layer[layer]
+        if shown > limit:
+            return max(layer - 1, 0)
+        layer += 1
+    return max(layer - 1, 0)
+
+
+class _Texts:
+    """The distinct lines of text of all boxes, each with its style, numbered once."""
+
+    def __init__(self) -> None:
+        self.styles = list(style.STYLES)
+        self._style = {name: k for k, name in enumerate(self.styles)}
+        self._seen: dict[tuple[int, str], int] = {}
+        self.text: list[str] = []
+        self.style: list[int] = []
+
+    def encode(self, lines: Sequence[Line], names: str | None) -> list[int]:
+        """A box's lines as numbers; -1 stands for a single name line equal to ``names``."""
+        name_lines = [line for line in lines if line.style == "name"]
+        plain_name = len(name_lines) == 1 and name_lines[0].text == names
+        out = []
+        for line in lines:
+            if plain_name and line.style == "name":
+                out.append(-1)
+                continue
+            key = (self._style[line.style], line.text)
+            k = self._seen.get(key)
+            if k is None:
+                k = self._seen[key] = len(self.text)
+                self.text.append(line.text)
+                self.style.append(key[0])
+            out.append(k)
+        return out
+
+
+def _flags(box: Box) -> int:
+    flags = VACANT if box.vacant else 0
+    if box.acting:
+        flags |= ACTING
+    if box.placement == "assistant":
+        flags |= ASSISTANT
+    if box.severity is not None:
+        flags |= _SEVERITY_CODE.get(box.severity, 1) << _SEVERITY_SHIFT
+    return flags
+
+
+def page_data(
+    org: Org, plan: Plan, folded: Plan | None = None, report: Report | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the page's two JSON documents: the chart, and the details of its roles.
+
+    ``plan`` must be made without ``fold``: it gives a box to every role drawn. ``folded``
+    is the same plan made with ``fold``; its fold boxes become the page's fold groups,
+    which the reader can unfold.
+
+    The chart has one entry per box of ``plan``, in its pre-order (box ``i`` is node
+    ``i``), in these arrays: ``ids``; ``parent`` (a node, or -1); ``lines`` (numbers of
+    ``texts``, whose style is ``textStyle``, a number of ``styles``; -1 stands for one
+    line of ``names``); ``titleOf`` (a number of ``titles``: the whole title, for search);
+    ``names`` (the holders); ``fam`` (a number of ``families``: name, fill, stroke);
+    ``flags`` (:data:`VACANT`, :data:`ACTING`, :data:`ASSISTANT`, and the worst
+    violation's severity from bit 3: 1 info, 2 warning, 3 error); ``rset`` (a number of
+    ``rsets``, lists of numbers of ``resps``: id, label, category). ``folds`` are
+    ``[manager, members, lines, flags, family]``; ``dotted`` pairs of nodes (dotted
+    manager, report); ``start`` the deepest layer of the first view; ``problems`` the
+    violations of the whole org. The details have ``kind`` (a number of ``kinds``: id,
+    title), ``holders`` (numbers of ``people``: name, e-mail address), and, by node,
+    ``team`` (numbers of ``teams``: id, name, lead node), ``violations`` and ``urls``.
+    """
+    lang = plan.lang
+    roles = org.roles
+    index = org.index
+    boxes = plan.boxes
+    if any(box.folded for box in boxes):
+        raise ValueError("page_data needs a plan made without fold (and the folded one apart)")
+    texts = _Texts()
+    families: dict[str | None, int] = {}
+    titles: dict[str, int] = {}
+    resp_ids = responsibility_ids(org)
+    resp_index: dict[str, int] = {}
+    rsets: dict[tuple[int, ...], int] = {}
+    node_of: dict[str, int] = {}
+    ids, parent, lines, title, names, fam, flags, rset = [], [], [], [], [], [], [], []
+    for box in boxes:
+        assert box.role is not None
+        role = roles[box.role]
+        node_of[role.id] = box.id
+        who = ", ".join(clean(p.display_name) for p in org.holders_of(role))
+        ids.append(clean(role.id))
+        parent.append(box.parent)
+        lines.append(texts.encode(box.lines, who))
+        title.append(titles.setdefault(clean(org.title_of(role, lang)), len(titles)))
+        names.append(who)
+        fam.append(families.setdefault(box.family, len(families)))
+        flags.append(_flags(box))
+        found = tuple(
+            resp_index.setdefault(r, len(resp_index)) for r in resp_ids[index.pos[role.id]]
+        )
+        rset.append(rsets.setdefault(found, len(rsets)))
+    folds = []
+    for box in folded.boxes if folded is not None else ():
+        if not box.folded:
+            continue
+        assert folded is not None
+        members = [node_of[r] for r in box.folded]
+        manager = folded.boxes[box.parent].role
+        assert manager is not None
+        folds.append(
+            [
+                node_of[manager],
+                members,
+                texts.encode(box.lines, None),
+                _flags(box),
+                families.setdefault(box.family, len(families)),
+            ]
+        )
+    catalog = org.catalog.responsibilities
+    resps = []
+    for rid in resp_index:
+        r = catalog.get(rid)
+        resps.append([clean(rid), clean(r.text(lang)) if r else clean(rid), r and r.category])
+    general = [v for v in report.violations if v.role is None] if report is not None else []
+    data: dict[str, Any] = {
+        "format": 1,
+        "title": plan.title,
+        "lang": lang,
+        "roles": plan.roles,
+        "start": _start(parent, folds),
+        "geometry": _geometry(plan),
+        "styles": [_style(name) for name in texts.styles],
+        "families": [_family(name) for name in families],
+        "words": words.ui_words(lang),
+        "categories": list(CATEGORIES),
+        "ids": ids,
+        "parent": parent,
+        "lines": lines,
+        "texts": texts.text,
+        "textStyle": texts.style,
+        "titles": list(titles),
+        "titleOf": title,
+        "names": names,
+        "fam": fam,
+        "flags": flags,
+        "resps": resps,
+        "rsets": [list(s) for s in rsets],
+        "rset": rset,
+        "folds": folds,
+        "dotted": [list(pair) for pair in plan.dotted],
+        "problems": [[v.code, v.name, v.severity, clean(v.message)] for v in general],
+    }
+    return data, _details(org, plan, node_of, report)
+
+
+def _start(parent: list[int], folds: list[list[Any]]) -> int:
+    """The deepest layer of the first view, counting each fold group as one box."""
+    depth = [0] * len(parent)
+    for i, p in enumerate(parent):  # boxes come in pre-order: managers first
+        if p >= 0:
+            depth[i] = depth[p] + 1
+    hidden = {m for fold in folds for m in fold[1][1:]}
+    return first_view_depth([d for i, d in enumerate(depth) if i not in hidden])
+
+
+def _geometry(plan: Plan) -> dict[str, Any]:
+    return {
+        "boxWidth": plan.box_width,
+        "padY": style.PAD_Y,
+        "radius": style.RADIUS,
+        "hgap": style.HGAP,
+        "vgap": style.VGAP,
+        "rowGap": style.ROW_GAP,
+        "spineGap": style.SPINE_GAP,
+        "pairGap": style.PAIR_GAP,
+        "sideGap": style.SIDE_GAP,
+        "stackMin": STACK_MIN,
+        "blockRatio": _TARGET_BLOCK_RATIO,
+        "font": style.FONT_FAMILY,
+        "edgeColor": style.EDGE_COLOR,
+        "dottedColor": style.DOTTED_COLOR,
+        "severityColors": style.SEVERITY_COLORS,
+    }
+
+
+def _style(name: str) -> dict[str, Any]:
+    s = style.STYLES[name]
+    return {
+        "name": name,
+        "size": s.size,
+        "bold": s.bold,
+        "italic": s.italic,
+        "color": s.color,
+        "leading": s.leading,
+    }
+
+
+def _family(name: str | None) -> list[str]:
+    colors = style.family_colors(name)
+    return [clean(name or ""), colors.fill, colors.stroke]
+
+
+def _details(
+    org: Org, plan: Plan, node_of: dict[str, int], report: Report | None
+) -> dict[str, Any]:
+    """What the details panel shows beyond the chart: kinds, holders, teams, violations."""
+    lang = plan.lang
+    roles = org.roles
+    kinds: dict[str, int] = {}
+    kind_rows: list[list[str]] = []
+    people: dict[str, int] = {}
+    people_rows: list[list[str | None]] = []
+    teams: dict[str, int] = {}
+    team_rows: list[list[Any]] = []
+    kind, holders = [], []
+    team: dict[str, list[int]] = {}
+    urls: dict[str, str] = {}
+    joined = membership(org)
+    for box in plan.boxes:
+        assert box.role is not None
+        role = roles[box.role]
+        k = -1
+        if role.kind is not None:
+            k = kinds.get(role.kind, -1)
+            if k < 0:
+                k = kinds[role.kind] = len(kind_rows)
+                entry = org.kind_of(role)
+                kind_rows.append([clean(role.kind), clean(entry.text(lang)) if entry else ""])
+        kind.append(k)
+        held = []
+        for person in org.holders_of(role):
+            at = people.get(person.id)
+            if at is None:
+                at = people[person.id] = len(people_rows)
+                url = mailto(person.email)  # the address, checked and quoted
+                people_rows.append([clean(person.display_name), url[7:] if url else None])
+            held.append(at)
+        holders.append(held)
+        in_teams = []
+        for tid in joined.get(role.id, ()):
+            at = teams.get(tid)
+            if at is None:
+                at = teams[tid] = len(team_rows)
+                t = org.teams[tid]
+                lead = node_of.get(t.lead, -1) if t.lead else -1
+                team_rows.append([clean(tid), clean(t.display_name), lead])
+            in_teams.append(at)
+        if in_teams:
+            team[str(box.id)] = in_teams
+        url = safe_url(role.meta.get("url")) if role.meta else None
+        if url is not None and not url.startswith("mailto:"):
+            urls[str(box.id)] = url
+    violations: dict[str, list[list[str]]] = {}
+    if report is not None:
+        for rid, broken in report.by_role().items():
+            node = node_of.get(rid)
+            if node is not None:
+                violations[str(node)] = [
+                    [v.code, v.name, v.severity, clean(v.message)] for v in broken
+                ]
+    return {
+        "kinds": kind_rows,
+        "kind": kind,
+        "people": people_rows,
+        "holders": holders,
+        "teams": team_rows,
+        "team": team,
+        "urls": urls,
+        "violations": violations,
+    }
+
+
+# -- the page ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _assets() -> dict[str, str]:
+    """The page template, style, script and vendored modules, read once from the package."""
+    static = resources.files("orgroles.render").joinpath(_STATIC)
+    vendor = static.joinpath("vendor")
+    entries = json.loads(vendor.joinpath("VERSIONS.json").read_text(encoding="utf-8"))["packages"]
+    modules = [vendor.joinpath(e["file"]).read_text(encoding="utf-8") for e in entries]
+    licenses: dict[str, list[str]] = {}
+    for e in entries:
+        text = vendor.joinpath(e["license_file"]).read_text(encoding="utf-8").strip()
+        licenses.setdefault(text, []).append(f"{e['package']} {e['version']}")
+    notice = "\n\n".join(f"{', '.join(packages)}:\n\n{text}" for text, packages in licenses.items())
+    found = {
+        "template": static.joinpath("explorer.html").read_text(encoding="utf-8"),
+        "css": static.joinpath("explorer.css").read_text(encoding="utf-8"),
+        "script": static.joinpath("explorer.js").read_text(encoding="utf-8"),
+        "vendor": "\n".join(modules),
+        "licenses": notice,
+    }
+    # The files are trusted, but a stray closing tag would break the page: refuse it.
+    for name in ("css", "script", "vendor"):
+        if re.search(r"</(script|style)|<!--", found[name], re.I):
+            raise RuntimeError(f"the explorer's {name} holds '</script', '</style' or '<!--'")
+    if "-->" in notice or "--!>" in notice:
+        raise RuntimeError("a vendored license would end its HTML comment")
+    return found
+
+
+def _hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy(scripts: Sequence[str], styles: Sequence[str]) -> str:
+    """The page's policy: its own scripts and style, by hash, and nothing else at all.
+
+    >>> for directive in content_security_policy(["a"], []).split("; "):
+    ...     print(directive)
+    default-src 'none'
+    script-src 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='
+    style-src 'none'
+    img-src data:
+    base-uri 'none'
+    form-action 'none'
+    """
+    script_src = " ".join(_hash(s) for s in scripts) or "'none'"
+    style_src = " ".join(_hash(s) for s in styles) or "'none'"
+    return (
+        f"default-src 'none'; script-src {script_src}; style-src {style_src}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def build_page(
+    org: Org, plan: Plan, folded: Plan | None = None, report: Report | None = None
+) -> str:
+    """Return the explorer page of a plan (see :func:`page_data` for the arguments)."""
+    data, details = page_data(org, plan, folded, report)
+    assets = _assets()
+    ui = data["words"]
+    values = {
+        "lang": html.escape(plan.lang, quote=True),
+        "title": html.escape(plan.title or "org", quote=True),
+        "generator": html.escape(f"orgroles {__version__}", quote=True),
+        "csp": content_security_policy([assets["vendor"], assets["script"]], [assets["css"]]),
+        "css": assets["css"],
+        "vendor": assets["vendor"],
+        "script": assets["script"],
+        "data": script_json(data),
+        "details": script_json(details),
+        "licenses": assets["licenses"],
+    }
+    values.update({f"w.{key}": html.escape(text, quote=True) for key, text in ui.items()})
+
+    def fill(match: re.Match[str]) -> str:
+        return values[match.group(1)]
+
+    # One pass: what is put in is never read again for placeholders.
+    return _PLACEHOLDER.sub(fill, assets["template"])

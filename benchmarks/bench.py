@@ -4,6 +4,7 @@
     python benchmarks/bench.py --sizes 1k,10k,100k,1m
     python benchmarks/bench.py --sizes 1m --huge     # adds 2.1M roles
     python benchmarks/bench.py --smoke               # tiny sizes, a few seconds (CI)
+    python benchmarks/bench.py --explorer            # and the HTML explorer in Chromium
 
 For each size it generates a deterministic org (benchmarks/generate.py) as JSON, YAML
 and CSV, then runs each measurement in a fresh Python process, so that its peak memory
@@ -249,6 +250,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(HERE / "out" / "results.json"))
     parser.add_argument("--cache", default=str(HERE / "out" / "data"))
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument(
+        "--explorer",
+        action="store_true",
+        help="also time the HTML explorer in headless Chromium (benchmarks/explorer_timings.py)",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--files", help=argparse.SUPPRESS)
@@ -322,6 +328,14 @@ def main(argv: list[str] | None = None) -> int:
         encoding="utf-8",
     )
     print(f"\nwritten to {out}")
+    if args.explorer:
+        sizes = ",".join(s for s in labels if s in ("10k", "100k", "1m")) or "100k"
+        print(
+            f"\nThe HTML explorer in headless Chromium (the GitLab import and {sizes}):", flush=True
+        )
+        subprocess.run(
+            [sys.executable, str(HERE / "explorer_timings.py"), "--sizes", sizes], check=False
+        )
     return 0
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from orgroles.errors import RenderError
+from orgroles.render.arrange import LAYOUTS, MAX_ASPECT, Layout, check_layout
 from orgroles.render.engines import ENGINES, Engine, choose_engine, run_dot
 from orgroles.render.plan import Plan, make_plan
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "LAYOUTS",
+    "MAX_ASPECT",
     "format_of",
     "make_plan",
     "render",
@@ -126,11 +129,15 @@ def to_dot(
     show: Iterable[str] = (),
     lang: str = "en",
     report: Report | None = None,
+    layout: Layout | str = "compact",
+    max_aspect: float = MAX_ASPECT,
 ) -> graphviz.Digraph:
     """Return the chart as a :class:`graphviz.Digraph` (DOT source in ``.source``)."""
     from orgroles.render.dot import to_dot as build
 
-    return build(_plan(org, root, depth, fold, show, lang, report))
+    check_layout(layout, max_aspect)
+    plan = _plan(org, root, depth, fold, show, lang, report)
+    return build(plan, layout=layout, max_aspect=max_aspect)
 
 
 def to_mermaid(
@@ -149,14 +156,23 @@ def to_mermaid(
     return build(_plan(org, root, depth, fold, show, lang, report))
 
 
-def _draw(plan: Plan, fmt: str, engine: str, timeout: float | None = None) -> bytes:
+def _draw(
+    plan: Plan,
+    fmt: str,
+    engine: str,
+    timeout: float | None = None,
+    *,
+    layout: str = "compact",
+    max_aspect: float = MAX_ASPECT,
+) -> bytes:
     """The chart of a plan in ``fmt`` (svg, png, pdf, dot or mermaid), as bytes."""
     if engine not in ENGINES:
         raise RenderError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
+    check_layout(layout, max_aspect)
     if fmt == "dot":
         from orgroles.render.dot import to_dot as build_dot
 
-        source: str = build_dot(plan).source
+        source: str = build_dot(plan, layout=layout, max_aspect=max_aspect).source
         return source.encode("utf-8")
     if fmt == "mermaid":
         from orgroles.render.mermaid import to_mermaid as build_mermaid
@@ -166,10 +182,10 @@ def _draw(plan: Plan, fmt: str, engine: str, timeout: float | None = None) -> by
         from orgroles.render.svg import to_svg
 
         with _no_gc():
-            return to_svg(plan).encode("utf-8")
+            return to_svg(plan, layout=layout, max_aspect=max_aspect).encode("utf-8")
     from orgroles.render.dot import to_dot as build_dot
 
-    source = build_dot(plan).source
+    source = build_dot(plan, layout=layout, max_aspect=max_aspect).source
     if timeout is None:
         return run_dot(source, fmt)
     return run_dot(source, fmt, timeout=timeout)
@@ -186,10 +202,13 @@ def render_bytes(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
+    layout: Layout | str = "compact",
+    max_aspect: float = MAX_ASPECT,
 ) -> bytes:
     """Return the chart in ``fmt`` (``svg``, ``png``, ``pdf``, ``dot`` or ``mermaid``)."""
+    check_layout(layout, max_aspect)
     plan = _plan(org, root, depth, fold, show, lang, report)
-    return _draw(plan, fmt, engine)
+    return _draw(plan, fmt, engine, layout=layout, max_aspect=max_aspect)
 
 
 def render_svg(
@@ -202,6 +221,8 @@ def render_svg(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
+    layout: Layout | str = "compact",
+    max_aspect: float = MAX_ASPECT,
 ) -> str:
     """Return the chart as an SVG document (text)."""
     data = render_bytes(
@@ -214,6 +235,8 @@ def render_svg(
         lang=lang,
         engine=engine,
         report=report,
+        layout=layout,
+        max_aspect=max_aspect,
     )
     return data.decode("utf-8")
 
@@ -229,6 +252,8 @@ def render(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
+    layout: Layout | str = "compact",
+    max_aspect: float = MAX_ASPECT,
 ) -> Path:
     """Draw an org chart to ``path``; the suffix picks the format. Returns the path.
 
@@ -258,6 +283,13 @@ def render(
         ``"dot"`` or ``"builtin"`` (SVG only). PNG and PDF need ``dot``.
     report
         A :class:`~orgroles.rules.Report` whose violations are highlighted.
+    layout
+        ``"compact"`` (the default) wraps a manager's reports into rows under a vertical
+        line where one row would make the chart wider than ``max_aspect`` times its
+        height; ``"tree"`` always puts them in one row. Both engines follow it; Mermaid
+        lays out its charts itself.
+    max_aspect
+        The widest shape, width over height, that the compact layout aims for.
 
     Examples
     --------
@@ -267,9 +299,23 @@ def render(
     >>> render(org, out, root="cto", depth=1, engine="builtin").name
     'cto.svg'
     """
+    fmt = format_of(path)
+    check_layout(layout, max_aspect)
+    plan = _plan(org, root, depth, fold, show, lang, report)
+    _write(plan, path, fmt, engine, layout=layout, max_aspect=max_aspect)
+    return Path(path)
+
+
+def _write(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    fmt: str,
+    engine: str,
+    *,
+    layout: str,
+    max_aspect: float,
+) -> None:
+    """Draw a plan into ``path``, atomically: a failure leaves an existing file as it was."""
     from orgroles.io.atomic import atomic_write
 
-    fmt = format_of(path)
-    plan = _plan(org, root, depth, fold, show, lang, report)
-    atomic_write(path, _draw(plan, fmt, engine))
-    return Path(path)
+    atomic_write(path, _draw(plan, fmt, engine, layout=layout, max_aspect=max_aspect))

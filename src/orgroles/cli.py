@@ -240,6 +240,20 @@ def catalog(org: str | None, lang: str, fmt: str) -> None:
     show_default=True,
     help="auto: Graphviz's dot if installed and the chart is small enough, else builtin.",
 )
+@click.option(
+    "--layout",
+    type=click.Choice(["compact", "tree"]),
+    default="compact",
+    show_default=True,
+    help="compact: wrap wide rows of reports onto shelves; tree: always one row.",
+)
+@click.option(
+    "--max-aspect",
+    type=click.FloatRange(min=0, min_open=True),
+    default=3.0,
+    show_default=True,
+    help="The widest shape, width over height, that the compact layout aims for.",
+)
 @click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
 def render(
     org_path: str,
@@ -250,30 +264,24 @@ def render(
     show: tuple[str, ...],
     lang: str,
     engine: str,
+    layout: str,
+    max_aspect: float,
     check: bool,
 ) -> None:
     """Draw an org chart of ORG into a file."""
     from orgroles.io.orgfile import load
-    from orgroles.render import render as draw
+    from orgroles.render import _plan, _write, format_of
 
+    fmt = format_of(output)
     org = load(org_path)
     if root is not None:
         org.roles[root]  # an unknown id fails here, with a did-you-mean
     report = None
     if check:
         report = org.check()
-    draw(
-        org,
-        output,
-        root=root,
-        depth=depth,
-        fold=fold,
-        show=show,
-        lang=lang,
-        engine=engine,
-        report=report,
-    )
-    message = f"{output}: chart of {len(org):,} roles"
+    plan = _plan(org, root, depth, fold, show, lang, report)
+    _write(plan, output, fmt, engine, layout=layout, max_aspect=max_aspect)
+    message = f"{output}: chart of {plural(plan.shown, 'role')}"
     if report is not None:
         counts = ", ".join(plural(n, s) for s, n in report.severity_counts().items() if n)
         message += f"; violations highlighted: {counts or 'none'}"

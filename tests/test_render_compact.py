@@ -8,8 +8,10 @@ import re
 import subprocess
 import sys
 import warnings
+from collections import Counter
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.generate import generate
@@ -51,10 +53,9 @@ def comb(n: int) -> Org:
     return Org(name="Comb", roles=roles)
 
 
-def with_teams(doc: dict[str, object]) -> Org:
+def with_teams(doc: dict[str, Any]) -> Org:
     """An org with a team for each manager below the top: the manager and all below."""
     roles = doc["roles"]
-    assert isinstance(roles, list)
     below: dict[str, list[str]] = {}
     for role in reversed(roles):  # generate() lists managers before their reports
         boss = role.get("reports_to")
@@ -66,6 +67,18 @@ def with_teams(doc: dict[str, object]) -> Org:
         if rid != "r0"
     ]
     return Org(**{**doc, "teams": teams})
+
+
+def with_assistants(doc: dict[str, Any]) -> Org:
+    """An org with an assistant beside every manager of five reports or more."""
+    roles = list(doc["roles"])
+    span = Counter(r.get("reports_to") for r in roles)
+    roles += [
+        {"id": f"asst-{boss}", "title": "Assistant", "reports_to": boss, "assistant": True}
+        for boss, n in span.items()
+        if boss is not None and n >= 5
+    ]
+    return Org(**{**doc, "roles": roles})
 
 
 WIDE = {
@@ -194,6 +207,7 @@ CHARTS = {
     "gitlab-vp-two-layers": (gitlab, {"root": VP, "depth": 2}),
     "comb": (lambda: comb(40), {}),
     "generated-300-with-teams": (lambda: with_teams(generate(300)), {}),
+    "generated-300-with-assistants": (lambda: with_assistants(generate(300)), {}),
 }
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from orgroles.errors import RenderError
-from orgroles.render.arrange import LAYOUTS, MAX_ASPECT, Layout, check_layout
+from orgroles.render.arrange import LAYOUTS, MAX_ASPECT, LayoutName, check_layout
 from orgroles.render.engines import ENGINES, Engine, choose_engine, run_dot
 from orgroles.render.plan import Plan, make_plan
 
@@ -129,7 +129,7 @@ def to_dot(
     show: Iterable[str] = (),
     lang: str = "en",
     report: Report | None = None,
-    layout: Layout | str = "compact",
+    layout: LayoutName | str = "compact",
     max_aspect: float = MAX_ASPECT,
 ) -> graphviz.Digraph:
     """Return the chart as a :class:`graphviz.Digraph` (DOT source in ``.source``)."""
@@ -202,7 +202,7 @@ def render_bytes(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
-    layout: Layout | str = "compact",
+    layout: LayoutName | str = "compact",
     max_aspect: float = MAX_ASPECT,
 ) -> bytes:
     """Return the chart in ``fmt`` (``svg``, ``png``, ``pdf``, ``dot`` or ``mermaid``)."""
@@ -221,7 +221,7 @@ def render_svg(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
-    layout: Layout | str = "compact",
+    layout: LayoutName | str = "compact",
     max_aspect: float = MAX_ASPECT,
 ) -> str:
     """Return the chart as an SVG document (text)."""
@@ -252,7 +252,7 @@ def render(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
-    layout: Layout | str = "compact",
+    layout: LayoutName | str = "compact",
     max_aspect: float = MAX_ASPECT,
 ) -> Path:
     """Draw an org chart to ``path``; the suffix picks the format. Returns the path.

@@ -21,20 +21,28 @@ the row is still too wide, the wrap is the one that fits in the smallest window 
 shape ``2/3 * max_aspect``: the one that makes ``max(height, width / shape)`` smallest
 (the row wins ties). Aiming the wrapped parts below ``max_aspect`` leaves their manager
 room to keep two or three of them side by side. When a chart has several top roles, they
-are wrapped the same way, into rows with no spine.
+are wrapped the same way, into rows with no spine. A chart whose plain tidy tree
+already reads well is left as it is.
 
-Only a manager whose row is too wide tries wraps: a few dozen, each in time linear in
-its reports (about ``22 * log(k)`` for ``k`` reports), so the whole is O(N log N) at worst.
-Nothing here recurses.
+Only a manager whose row is too wide tries wraps: for ``k`` reports, shelves at most
+``0.9`` times as wide as the widest of the try before, down to the widest report, on
+both sides and on one: about ``20 ln k`` tries of O(k) each. The whole is O(N log N) at
+worst, and nothing here recurses.
 
 Both engines draw the same choices: the builtin layout (:mod:`orgroles.render.layout`)
 places the shelves, and the DOT builder (:mod:`orgroles.render.dot`) hangs them from a
-chain of points, one rank above each shelf.
+chain of points, one rank above each shelf. In the scale-up example, the CTO's three
+reports hang on the right of its spine, the first alone and then two side by side:
 
 >>> import orgroles
 >>> from orgroles.render.plan import make_plan
->>> plan = make_plan(orgroles.load("examples/three_person_tech_team.yaml"))
->>> arrange(plan).wraps
+>>> plan = make_plan(orgroles.load("examples/scaleup_cto_cpo.yaml"))
+>>> chosen = arrange(plan)
+>>> chosen.wraps
+{2: (Shelf(start=0, end=1, right=True), Shelf(start=1, end=3, right=True))}
+>>> chosen.plan.boxes[2].role
+'cto'
+>>> arrange(plan, max_aspect=6).wraps  # its plain tree, 4.8 times wider than tall, will do
 {}
 """
 
@@ -50,10 +58,13 @@ from orgroles.render import style
 from orgroles.render.plan import Box, Plan, block_size
 
 __all__ = [
+    "KEEP_BOXES",
     "LAYOUTS",
     "MAX_ASPECT",
+    "STACK_LEAST",
+    "WRAP_SHAPE",
     "Arrangement",
-    "Layout",
+    "LayoutName",
     "Shelf",
     "Wraps",
     "arrange",
@@ -62,8 +73,8 @@ __all__ = [
     "unit_size",
 ]
 
-Layout = Literal["compact", "tree"]
-LAYOUTS: tuple[Layout, ...] = ("compact", "tree")
+LayoutName = Literal["compact", "tree"]
+LAYOUTS: tuple[LayoutName, ...] = ("compact", "tree")
 """``compact`` (the default) wraps wide rows of reports; ``tree`` is the plain tidy tree."""
 
 MAX_ASPECT = 3.0

@@ -9,7 +9,9 @@ made from a fixed template with every field escaped by
 Stacked leaves hang from invisible-width "spine" points, one per pair of columns and
 row, each on the rank of its row; assistants share their manager's rank; teams are
 clusters; dotted lines are dashed edges with ``constraint=false``, so that they never
-change the ranks.
+change the ranks. In the compact layout (:mod:`orgroles.render.arrange`), a wrapped
+manager's shelves hang from a chain of points ``n5w0``, ``n5w1``, ... below it (see
+:func:`_hang`), stacks are frameless clusters, and several top roles go in rows of ranks.
 
 >>> import orgroles
 >>> from orgroles.render.plan import make_plan

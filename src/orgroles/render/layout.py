@@ -1,10 +1,12 @@
 """Where the builtin engine puts a plan's boxes, team frames and connectors.
 
 The tidy-tree layout (:mod:`orgroles.render.tidy`) places *units*: a box (with the
-assistants beside it), a block of stacked leaves, or a team frame, which is laid out on
-its own first and then placed as one rectangle, so that frames never overlap other
-boxes. Everything here is linear in the number of boxes and uses no recursion.
-Coordinates are whole pixels.
+assistants beside it), a block of stacked leaves, a team frame, or a wrapped manager
+(compact layout: the manager with its reports on shelves beside its spine, see
+:mod:`orgroles.render.arrange`). Frames and wrapped managers are laid out on their own
+first, innermost first, each shelf a forest of tidy trees, and are then placed as one
+rectangle, so that they never overlap other boxes. Everything here is linear in the
+number of boxes and uses no recursion. Coordinates are whole pixels.
 
 >>> import orgroles
 >>> from orgroles.render.plan import make_plan

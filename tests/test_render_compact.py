@@ -125,6 +125,17 @@ def test_dot_draws_wide_orgs_at_most_three_times_wider_than_tall(case: str) -> N
     assert not overlapping(rects), "boxes drawn over each other by dot"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["builtin", pytest.param("dot", marks=pytest.mark.dot)])
+def test_a_lopsided_org_of_thousands_is_at_most_four_times_wider_than_tall(engine: str) -> None:
+    # The benchmark's orgs grow by random attachment: a few huge branches, long chains.
+    from benchmarks.render_sizes import generated_org
+
+    w, h = size_of(render_bytes(generated_org(5000), "svg", engine=engine))
+    assert w <= 4 * h
+    assert h <= 2 * w
+
+
 @pytest.mark.dot
 def test_dot_tree_layout_is_the_wide_strip_it_was() -> None:
     width, height, _ = dot_layout(to_dot(gitlab(), root=VP, layout="tree").source)

@@ -156,11 +156,10 @@ def to_dot(
 
     def fill(graph: graphviz.Digraph, cluster: int) -> None:
         for box in members.get(cluster, ()):
+            graph.node(box.node, html_label(box.lines), **_node_attrs(box))
             hanger = hangers.get(box.id)
-            spine = {"group": box.node} if hanger else {}
-            graph.node(box.node, html_label(box.lines), **_node_attrs(box), **spine)
             for k in range(len(hanger.ranks) if hanger else 0):
-                graph.node(_wrap_point(box, k), "", ordering="out", **spine, **_POINT)
+                graph.node(_wrap_point(box, k), "", ordering="out", **_POINT)
         for box in members.get(cluster, ()):
             if box.assistants:
                 with graph.subgraph() as same:
@@ -273,7 +272,9 @@ def _hang(
     The chain runs down between the shelves left and right of it (``ordering=out`` keeps
     each point's edges in the order given: left shelf, the chain, right shelf), and its
     points are as many ranks apart as the shelves above them take, so that a shelf starts
-    below the one above it on its side.
+    below the one above it on its side. Its edges weigh more than others, which keeps it
+    straight. (``group`` would keep it straighter, but made ``dot`` spread some charts
+    of thousands of roles ten times wider.)
     """
     boxes = plan.boxes
     items = items_of(box)
@@ -281,14 +282,20 @@ def _hang(
     right: list[list[int]] = [[] for _ in h.ranks]
     for shelf, k in zip(shelves, h.point_of, strict=True):
         (right if shelf.right else left)[k] += items[shelf.start : shelf.end]
-    g.edge(box.node, _wrap_point(box, 0))  # the first shelf's point: the rank below
+    # The first shelf's point is on the rank below the manager's.
+    g.edge(box.node, _wrap_point(box, 0), weight=_SPINE_WEIGHT)
     for k in range(len(h.ranks)):
         point = _wrap_point(box, k)
         for c in left[k]:
             if c >= 0:
                 g.edge(point, boxes[c].node)
         if k + 1 < len(h.ranks):
-            g.edge(point, _wrap_point(box, k + 1), minlen=str(h.ranks[k + 1] - h.ranks[k]))
+            g.edge(
+                point,
+                _wrap_point(box, k + 1),
+                minlen=str(h.ranks[k + 1] - h.ranks[k]),
+                weight=_SPINE_WEIGHT,
+            )
         for c in right[k]:
             if c >= 0:
                 g.edge(point, boxes[c].node)
@@ -309,6 +316,8 @@ def _top_rows(
             below = max(depth[box.id] for box in tops[start:end])
             g.edge(tops[start].node, tops[end].node, style="invis", minlen=str(below + 1))
 
+
+_SPINE_WEIGHT = "10"
 
 _POINT = {"shape": "point", "width": "0.01", "height": "0.01", "color": style.EDGE_COLOR}
 

@@ -268,7 +268,7 @@ def _tree_fits(plan: Plan, max_aspect: float, keep: float) -> bool:
         if box.placement == "child":
             below = sizes.parts(plan.boxes, box)
             if below is not None:
-                sizes[box.id] = below.row()
+                sizes[box.id] = below.row
     tops = sizes.tops()
     w, h = tops.width(0, len(tops.ws)), max(tops.hs)
     if w <= keep or w <= max_aspect * h:
@@ -344,25 +344,23 @@ class _Parts:
     ) -> None:
         self.ws, self.hs, self.anchors = ws, hs, anchors
         self.uw, self.uh, self.ua = uw, uh, ua
-        self.starts = [0.0]  # the left of each part when all are in one row
+        self.starts = starts = [0.0]  # the left of each part when all are in one row
         for w in ws:
-            self.starts.append(self.starts[-1] + w + style.HGAP)
+            starts.append(starts[-1] + w + style.HGAP)
+        # The manager centred over all its parts in a row: width, height and anchor.
+        last = len(ws) - 1
+        mid = (anchors[0] + starts[last] + anchors[last]) / 2
+        lo = min(0.0, mid - ua)
+        hi = max(starts[-1] - style.HGAP, mid - ua + uw)
+        self.row = (hi - lo, uh + style.VGAP + max(hs), mid - lo)
 
     def width(self, i: int, j: int) -> float:
         """The width of parts ``i`` to ``j - 1`` side by side."""
         return self.starts[j] - self.starts[i] - style.HGAP
 
-    def row(self) -> tuple[float, float, float]:
-        """Width, height and anchor of the manager centred over all its parts in a row."""
-        last = len(self.ws) - 1
-        mid = (self.anchors[0] + self.starts[last] + self.anchors[last]) / 2
-        lo = min(0.0, mid - self.ua)
-        hi = max(self.width(0, last + 1), mid - self.ua + self.uw)
-        return hi - lo, self.uh + style.VGAP + max(self.hs), mid - lo
-
     def fits(self, max_aspect: float, keep: float) -> bool:
         """Whether one row reads well: no wider than ``keep``, or than ``max_aspect`` tall."""
-        w, h, _ = self.row()
+        w, h, _ = self.row
         return len(self.ws) < 2 or w <= keep or w <= max_aspect * h
 
     def fill(self, i: int, limit: float) -> int:
@@ -418,7 +416,7 @@ class _Parts:
     ) -> tuple[tuple[Shelf, ...] | None, tuple[float, float, float]]:
         """The row if it fits, or the arrangement that fits the smallest window ``shape``
         wide for 1 tall; with its width, height and anchor."""
-        best = self.row()
+        best = self.row
         if self.fits(max_aspect, keep):
             return None, best
         w, h, _ = best

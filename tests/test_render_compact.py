@@ -328,3 +328,28 @@ def test_compact_charts_are_byte_identical_whatever_the_hash_seed() -> None:
     first = draw("0")
     assert first == draw("12345")
     assert b"w0 [" in first  # the chart has wrapped reports
+
+
+def test_the_svg_draws_the_lines_that_were_checked() -> None:
+    # The checks above run on the layout; the SVG must draw those very lines and boxes.
+    import xml.etree.ElementTree as ET
+
+    from orgroles.render.svg import to_svg
+
+    plan, chart = arranged(gitlab(), root=VP)
+    root = ET.fromstring(to_svg(plan, chart))
+    svg = "{http://www.w3.org/2000/svg}"
+    lines = next(g for g in root.iter(f"{svg}g") if g.get("class") == "lines")
+    drawn = []
+    for path in lines.iter(f"{svg}path"):
+        for wire in path.get("d", "").split("M")[1:]:
+            drawn.append([tuple(int(v) for v in p.split()) for p in wire.split("L")])
+    assert drawn == chart.wires
+    rects = {
+        g.get("id"): next(g.iter(f"{svg}rect")).attrib
+        for g in root.iter(f"{svg}g")
+        if (g.get("class") or "").startswith("role")
+    }
+    for box, (x, y, w, h) in zip(plan.boxes, box_rects(plan, chart), strict=True):
+        r = rects[box.node]
+        assert (int(r["x"]), int(r["y"]), int(r["width"]), int(r["height"])) == (x, y, w, h)

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 import orgroles
+from orgroles.render import render_bytes
 
-from .conftest import SCALEUP, Cli
+from .conftest import DATA, SCALEUP, Cli
 
 
 def test_render_writes_the_chart_and_says_so(run: Cli, tmp_path: Path) -> None:
@@ -93,3 +94,39 @@ def test_check_highlights_the_violations(run: Cli, write: Any, tmp_path: Path) -
     assert svg.count('class="role vacant warning fam-executive"') == 2  # ceo and cto
     assert "⚠ C002 · H001 · K004" in svg  # the codes of a role, in order
     assert "⚠ S002" in svg
+
+
+def test_render_counts_the_roles_it_draws(run: Cli, tmp_path: Path) -> None:
+    org = tmp_path / "gitlab.yaml"
+    imported = run("import", "gitlab", DATA / "gitlab-team" / "team.yml", "-o", org)
+    assert imported.exit_code == 0, imported.output
+    assert "1,368 roles" in imported.output
+    out = tmp_path / "vp.svg"
+    result = run("render", org, "--root", "tm-816c6d89", "-o", out, "--engine", "builtin")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}: chart of 189 roles\n"  # the VP and the 188 below
+    result = run("render", SCALEUP, "--root", "cto", "--depth", "1", "-o", out)
+    assert result.stdout == f"{out}: chart of 4 roles\n"  # the CTO and its three reports
+    result = run("render", SCALEUP, "--root", "security-officer", "-o", out)
+    assert result.stdout == f"{out}: chart of 1 role\n"
+    result = run("render", SCALEUP, "--fold", "1", "-o", tmp_path / "folded.mmd")
+    assert result.stdout == f"{tmp_path / 'folded.mmd'}: chart of 20 roles\n"  # folded ones too
+
+
+def test_render_layout_options(run: Cli, tmp_path: Path) -> None:
+    sizes = {}
+    for layout in ("compact", "tree"):
+        out = tmp_path / f"{layout}.svg"
+        result = run("render", SCALEUP, "-o", out, "--engine", "builtin", "--layout", layout)
+        assert result.exit_code == 0, result.output
+        head = out.read_text(encoding="utf-8").split("<svg", 1)[1]
+        sizes[layout] = int(head.split('width="', 1)[1].split('"', 1)[0])
+    assert sizes["compact"] < sizes["tree"]
+    out = tmp_path / "narrow.svg"
+    result = run("render", SCALEUP, "-o", out, "--engine", "builtin", "--max-aspect", "1.5")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == render_bytes(
+        orgroles.load(SCALEUP), "svg", engine="builtin", max_aspect=1.5
+    )
+    for bad in (["--max-aspect", "0"], ["--max-aspect", "wide"], ["--layout", "grid"]):
+        assert run("render", SCALEUP, "-o", out, *bad).exit_code == 2

@@ -52,14 +52,17 @@ DOT_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 DOT_HTML = re.compile(r"<<.*?>>(?= |\]|$)", re.M)
 
 
-def test_dot_uses_synthetic_node_ids_and_quotes_every_user_value() -> None:
-    source = to_dot(hostile_org()).source
+@pytest.mark.parametrize("layout", ["compact", "tree"])
+def test_dot_uses_synthetic_node_ids_and_quotes_every_user_value(layout: str) -> None:
+    source = to_dot(hostile_org(), layout=layout).source
     statements = re.findall(r"^\t+(\S+) (?:->|\[)", source, re.M)
     assert statements
-    assert all(re.fullmatch(r"n\d+(s\d+r\d+)?|graph|node|edge", s) for s in statements), statements
+    synthetic = r"n\d+(s\d+r\d+|w\d+)?|graph|node|edge"
+    assert all(re.fullmatch(synthetic, s) for s in statements), statements
     # Outside quoted strings and HTML-like labels, only our own words remain.
     bare = DOT_HTML.sub("<>", DOT_STRING.sub('""', source))
     words = set(re.findall(r"[A-Za-z_][\w]*", bare))
+    words = {w for w in words if not re.fullmatch(r"cluster_n\d+s", w)}  # frameless stacks
     assert words <= {
         "digraph",
         "org",
@@ -103,6 +106,11 @@ def test_dot_uses_synthetic_node_ids_and_quotes_every_user_value() -> None:
         "false",
         "dashed",
         "URL",
+        "peripheries",
+        "group",
+        "ordering",
+        "out",
+        "minlen",
     } | set(statements), words
 
 
@@ -122,7 +130,10 @@ def test_hostile_text_is_plain_text_once_dot_has_read_it() -> None:
             nodes[name] = [t.text for t in g.iter(f"{SVG}text")]
     assert {k: v for k, v in nodes.items() if k in plan_texts(plan)} == plan_texts(plan)
     clusters = [
-        g.find(f"{SVG}text").text for g in root.iter(f"{SVG}g") if g.get("class") == "cluster"
+        t.text
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "cluster"
+        for t in g.iter(f"{SVG}text")
     ]
     assert clusters == [HOSTILE[3]]
     graph_label = [t.text for t in root.find(f"{SVG}g").findall(f"{SVG}text")]

@@ -249,6 +249,20 @@ def catalog(org: str | None, lang: str, fmt: str) -> None:
     show_default=True,
     help="auto: Graphviz's dot if installed and the chart is small enough, else builtin.",
 )
+@click.option(
+    "--layout",
+    type=click.Choice(["compact", "tree"]),
+    default="compact",
+    show_default=True,
+    help="compact: wrap wide rows of reports onto shelves; tree: always one row.",
+)
+@click.option(
+    "--max-aspect",
+    type=click.FloatRange(min=0, min_open=True),
+    default=3.0,
+    show_default=True,
+    help="The widest shape, width over height, that the compact layout aims for.",
+)
 @click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
 def render(
     org_path: str,
@@ -259,12 +273,15 @@ def render(
     show: tuple[str, ...],
     lang: str,
     engine: str,
+    layout: str,
+    max_aspect: float,
     check: bool,
 ) -> None:
     """Draw an org chart of ORG into a file."""
     from orgroles.io.orgfile import load
-    from orgroles.render import render as draw
+    from orgroles.render import format_of, render_file
 
+    format_of(output)  # an unknown suffix fails before the work, not after it
     with phase(f"loading {org_path}"):
         org = load(org_path)
     if root is not None:
@@ -274,7 +291,7 @@ def render(
         with phase(f"checking {len(org):,} roles"):
             report = org.check()
     with phase(f"drawing {output}"):
-        draw(
+        _, shown = render_file(
             org,
             output,
             root=root,
@@ -284,8 +301,10 @@ def render(
             lang=lang,
             engine=engine,
             report=report,
+            layout=layout,
+            max_aspect=max_aspect,
         )
-    message = f"{output}: chart of {len(org):,} roles"
+    message = f"{output}: chart of {plural(shown, 'role')}"
     if report is not None:
         counts = ", ".join(plural(n, s) for s, n in report.severity_counts().items() if n)
         message += f"; violations highlighted: {counts or 'none'}"

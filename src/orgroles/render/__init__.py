@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from orgroles.errors import RenderError
+from orgroles.render.arrange import LAYOUTS, MAX_ASPECT, LayoutName, check_layout
 from orgroles.render.engines import ENGINES, Engine, choose_engine, run_dot
 from orgroles.render.plan import Plan, make_plan
 
@@ -37,10 +38,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "LAYOUTS",
+    "MAX_ASPECT",
     "format_of",
     "make_plan",
     "render",
     "render_bytes",
+    "render_file",
     "render_svg",
     "to_dot",
     "to_html",
@@ -129,11 +133,15 @@ def to_dot(
     show: Iterable[str] = (),
     lang: str = "en",
     report: Report | None = None,
+    layout: LayoutName | str = "compact",
+    max_aspect: float = MAX_ASPECT,
 ) -> graphviz.Digraph:
     """Return the chart as a :class:`graphviz.Digraph` (DOT source in ``.source``)."""
     from orgroles.render.dot import to_dot as build
 
-    return build(_plan(org, root, depth, fold, show, lang, report))
+    check_layout(layout, max_aspect)
+    plan = _plan(org, root, depth, fold, show, lang, report)
+    return build(plan, layout=layout, max_aspect=max_aspect)
 
 
 def to_mermaid(
@@ -193,13 +201,22 @@ def _check_engine(engine: str) -> None:
         raise RenderError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
 
 
-def _draw(plan: Plan, fmt: str, engine: str, timeout: float | None = None) -> bytes:
+def _draw(
+    plan: Plan,
+    fmt: str,
+    engine: str,
+    timeout: float | None = None,
+    *,
+    layout: str = "compact",
+    max_aspect: float = MAX_ASPECT,
+) -> bytes:
     """The chart of a plan in ``fmt`` (svg, png, pdf, dot or mermaid), as bytes."""
     _check_engine(engine)
+    check_layout(layout, max_aspect)
     if fmt == "dot":
         from orgroles.render.dot import to_dot as build_dot
 
-        source: str = build_dot(plan).source
+        source: str = build_dot(plan, layout=layout, max_aspect=max_aspect).source
         return source.encode("utf-8")
     if fmt == "mermaid":
         from orgroles.render.mermaid import to_mermaid as build_mermaid
@@ -209,10 +226,10 @@ def _draw(plan: Plan, fmt: str, engine: str, timeout: float | None = None) -> by
         from orgroles.render.svg import to_svg
 
         with _no_gc():
-            return to_svg(plan).encode("utf-8")
+            return to_svg(plan, layout=layout, max_aspect=max_aspect).encode("utf-8")
     from orgroles.render.dot import to_dot as build_dot
 
-    source = build_dot(plan).source
+    source = build_dot(plan, layout=layout, max_aspect=max_aspect).source
     if timeout is None:
         return run_dot(source, fmt)
     return run_dot(source, fmt, timeout=timeout)
@@ -229,14 +246,34 @@ def render_bytes(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
+    layout: LayoutName | str = "compact",
+    max_aspect: float = MAX_ASPECT,
 ) -> bytes:
     """Return the chart in ``fmt``: ``svg``, ``png``, ``pdf``, ``dot``, ``mermaid`` or ``html``."""
-    if fmt == "html":
-        _check_engine(engine)
-        page = to_html(org, root=root, depth=depth, fold=fold, show=show, lang=lang, report=report)
-        return page.encode("utf-8")
+    return _render(org, fmt, root, depth, fold, show, lang, engine, report, layout, max_aspect)[0]
+
+
+def _render(
+    org: Org,
+    fmt: str,
+    root: str | None,
+    depth: int | None,
+    fold: int | None,
+    show: Iterable[str],
+    lang: str,
+    engine: str,
+    report: Report | None,
+    layout: str,
+    max_aspect: float,
+) -> tuple[bytes, Plan]:
+    """The chart's bytes, and the plan it was drawn from (which says how many roles show)."""
+    _check_engine(engine)
+    check_layout(layout, max_aspect)
+    if fmt == "html":  # the browser lays the explorer out: no engine, no layout
+        page, plan = _explorer(org, root, depth, fold, show, lang, report)
+        return page.encode("utf-8"), plan
     plan = _plan(org, root, depth, fold, show, lang, report)
-    return _draw(plan, fmt, engine)
+    return _draw(plan, fmt, engine, layout=layout, max_aspect=max_aspect), plan
 
 
 def render_svg(
@@ -249,6 +286,8 @@ def render_svg(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
+    layout: LayoutName | str = "compact",
+    max_aspect: float = MAX_ASPECT,
 ) -> str:
     """Return the chart as an SVG document (text)."""
     data = render_bytes(
@@ -261,6 +300,8 @@ def render_svg(
         lang=lang,
         engine=engine,
         report=report,
+        layout=layout,
+        max_aspect=max_aspect,
     )
     return data.decode("utf-8")
 
@@ -276,6 +317,8 @@ def render(
     lang: str = "en",
     engine: Engine | str = "auto",
     report: Report | None = None,
+    layout: LayoutName | str = "compact",
+    max_aspect: float = MAX_ASPECT,
 ) -> Path:
     """Draw an org chart to ``path``; the suffix picks the format. Returns the path.
 
@@ -306,6 +349,13 @@ def render(
         explorer lays itself out in the browser and needs no engine.
     report
         A :class:`~orgroles.rules.Report` whose violations are highlighted.
+    layout
+        ``"compact"`` (the default) wraps a manager's reports into rows under a vertical
+        line where one row would make the chart wider than ``max_aspect`` times its
+        height; ``"tree"`` always puts them in one row. Both engines follow it; Mermaid
+        lays out its charts itself.
+    max_aspect
+        The widest shape, width over height, that the compact layout aims for.
 
     Examples
     --------
@@ -315,11 +365,9 @@ def render(
     >>> render(org, out, root="cto", depth=1, engine="builtin").name
     'cto.svg'
     """
-    from orgroles.io.atomic import atomic_write
-
-    data = render_bytes(
+    return render_file(
         org,
-        format_of(path),
+        path,
         root=root,
         depth=depth,
         fold=fold,
@@ -327,6 +375,30 @@ def render(
         lang=lang,
         engine=engine,
         report=report,
+        layout=layout,
+        max_aspect=max_aspect,
+    )[0]
+
+
+def render_file(
+    org: Org,
+    path: str | os.PathLike[str],
+    *,
+    root: str | None = None,
+    depth: int | None = None,
+    fold: int | None = None,
+    show: Iterable[str] = (),
+    lang: str = "en",
+    engine: Engine | str = "auto",
+    report: Report | None = None,
+    layout: LayoutName | str = "compact",
+    max_aspect: float = MAX_ASPECT,
+) -> tuple[Path, int]:
+    """:func:`render`, returning also how many roles the chart shows (folded ones count)."""
+    from orgroles.io.atomic import atomic_write
+
+    data, plan = _render(
+        org, format_of(path), root, depth, fold, show, lang, engine, report, layout, max_aspect
     )
     atomic_write(path, data)
-    return Path(path)
+    return Path(path), plan.shown

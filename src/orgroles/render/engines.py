@@ -2,8 +2,9 @@
 
 ``engine="auto"`` picks ``dot`` when it is on PATH and the chart has at most
 :data:`DOT_LIMIT` boxes; otherwise the builtin engine, which is pure Python, linear,
-and writes SVG only. ``dot``'s time grows roughly with the square of the chart: 0.14 s
-for a generated org of 1,000 roles, 1.6 s at 5,000 and about 50 s at 20,000 (see
+and writes SVG only. ``dot``'s time grows roughly with the square of the chart: for a
+generated org, 0.2 s at 1,000 roles, 1.1 s at 5,000 in the tree layout (4 s in the
+compact layout, which has many more ranks) and about 50 s at 20,000 (see
 ``benchmarks/render_sizes.py``).
 
 >>> choose_engine("builtin", "svg", 10)

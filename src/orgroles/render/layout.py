@@ -1,10 +1,12 @@
 """Where the builtin engine puts a plan's boxes, team frames and connectors.
 
 The tidy-tree layout (:mod:`orgroles.render.tidy`) places *units*: a box (with the
-assistants beside it), a block of stacked leaves, or a team frame, which is laid out on
-its own first and then placed as one rectangle, so that frames never overlap other
-boxes. Everything here is linear in the number of boxes and uses no recursion.
-Coordinates are whole pixels.
+assistants beside it), a block of stacked leaves, a team frame, or a wrapped manager
+(compact layout: the manager with its reports on shelves beside its spine, see
+:mod:`orgroles.render.arrange`). Frames and wrapped managers are laid out on their own
+first, innermost first, each shelf a forest of tidy trees, and are then placed as one
+rectangle, so that they never overlap other boxes. Everything here is linear in the
+number of boxes and uses no recursion. Coordinates are whole pixels.
 
 >>> import orgroles
 >>> from orgroles.render.plan import make_plan
@@ -16,9 +18,11 @@ Coordinates are whole pixels.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from orgroles.render import style
+from orgroles.render.arrange import Shelf, Wraps, items_of, unit_size
 from orgroles.render.plan import Plan, block_size
 from orgroles.render.tidy import tidy_positions
 
@@ -35,7 +39,8 @@ class Layout:
     """A plan placed on the page: every box's top-left, team frames, connector lines.
 
     ``wires`` are polylines; ``header`` is where the title and notes start (baseline of
-    the first line); ``frames`` are ``(x, y, width, height)`` by cluster id.
+    the first line); ``frames`` are ``(x, y, width, height)`` by cluster id, all zero for
+    a team whose lead is a stacked leaf (it has no frame).
     """
 
     width: int
@@ -47,7 +52,7 @@ class Layout:
     header: int
 
 
-_BOX, _BLOCK, _FRAME = 0, 1, 2
+_BOX, _BLOCK, _FRAME, _GROUP = 0, 1, 2, 3
 
 
 def _header_height(plan: Plan) -> float:
@@ -57,10 +62,17 @@ def _header_height(plan: Plan) -> float:
     return sum(lines) + (8 if lines else 0)
 
 
-def layout(plan: Plan) -> Layout:
-    """Place every box of ``plan``; the result is what :mod:`orgroles.render.svg` draws."""
+def layout(plan: Plan, wraps: Wraps | None = None, rows: Sequence[tuple[int, int]] = ()) -> Layout:
+    """Place every box of ``plan``; the result is what :mod:`orgroles.render.svg` draws.
+
+    ``wraps`` are the managers whose reports go on shelves beside a spine, and ``rows``
+    the rows of the top roles (``plan.tops[start:end]``), as
+    :func:`orgroles.render.arrange.arrange` chooses them. Without them, every manager has
+    its reports in one row and the top roles are side by side: the tidy tree.
+    """
     boxes = plan.boxes
     bw = plan.box_width
+    wraps = wraps or {}
     # -- units -------------------------------------------------------------------------
     kind: list[int] = []
     ref: list[int] = []
@@ -68,6 +80,8 @@ def layout(plan: Plan) -> Layout:
     uh: list[float] = []
     anchor: list[float] = []
     kids: list[list[int]] = []
+    parent_unit: list[int] = []
+    slot: list[int] = []  # where a unit is in its parent's list of children
     unit_of_box = [-1] * len(boxes)
     block_of_box: dict[int, int] = {}
 
@@ -78,77 +92,93 @@ def layout(plan: Plan) -> Layout:
         uh.append(h)
         anchor.append(a)
         kids.append([])
+        parent_unit.append(-1)
+        slot.append(0)
         return len(kind) - 1
 
     for box in boxes:
         if box.placement != "child":
             continue
-        w, h = bw, box.height
-        if box.assistants:
-            side = sum(boxes[a].height for a in box.assistants)
-            side += style.ROW_GAP * (len(box.assistants) - 1)
-            w, h = 2 * bw + style.SIDE_GAP, max(h, side)
+        w, h = unit_size(plan, box)
         unit_of_box[box.id] = new(_BOX, box.id, w, h, bw / 2)
         if box.stack:
             height = boxes[box.stack[0]].height
             w, h = block_size(len(box.stack), box.columns, bw, height)
             block_of_box[box.id] = new(_BLOCK, box.id, w, h, w / 2)
-    parent_unit = [-1] * len(kind)
-    slot = [0] * len(kind)  # where a unit is in its parent's list of children
     for box in boxes:
         u = unit_of_box[box.id]
         if u < 0:
             continue
-        below = [unit_of_box[c] for c in box.children]
-        if box.stack:
-            below.insert(box.stack_at, block_of_box[box.id])
+        below = [block_of_box[box.id] if c < 0 else unit_of_box[c] for c in items_of(box)]
         kids[u] = below
         for k, c in enumerate(below):
             parent_unit[c] = u
             slot[c] = k
 
-    # -- team frames, innermost first: each is laid out alone, then is one rectangle ----
-    rel: dict[int, tuple[float, float]] = {}
-    inner: dict[int, list[int]] = {}  # frame unit -> units inside it
-    frame_of_lead: dict[int, int] = {}
-    pad, label = style.CLUSTER_PAD, style.CLUSTER_LABEL
-    for cluster in reversed(plan.clusters):
-        lead = unit_of_box[cluster.lead]
-        order, xs, ys = tidy_positions(
-            kids, uw, uh, [lead], hgap=style.HGAP, vgap=style.VGAP, anchor=anchor
-        )
-        right = max(x + uw[u] for u, x in zip(order, xs, strict=True))
-        bottom = max(y + uh[u] for u, y in zip(order, ys, strict=True))
-        f = new(_FRAME, cluster.id, right + 2 * pad, bottom + label + 2 * pad, 0.0)
-        parent_unit.append(parent_unit[lead])
-        slot.append(slot[lead])
-        frame_of_lead[lead] = f
-        for u, x, y in zip(order, xs, ys, strict=True):
-            if u == lead:
-                anchor[f] = pad + x + anchor[u]
-            rel[u] = (pad + x, label + pad + y)
-        inner[f] = order
-        if parent_unit[lead] >= 0:  # the frame takes the lead's place among its siblings
-            kids[parent_unit[lead]][slot[lead]] = f
-        parent_unit[lead] = -1
-    roots = [frame_of_lead.get(unit_of_box[t], unit_of_box[t]) for t in plan.tops]
+    # -- parts laid out alone, innermost first, each then one rectangle: wrapped
+    # -- reports (with their manager) and team frames ----------------------------------
+    rel: dict[int, tuple[float, float]] = {}  # unit -> its place in its part
+    parts: list[tuple[int, list[int]]] = []  # (part's unit, the units in it), inner first
+    shelves_of: dict[int, list[list[int]]] = {}  # wrapped manager's unit -> each shelf's units
+    stand_in = list(range(len(kind)))  # the unit that stands for a box's whole part
 
-    # -- the forest of units, then absolute positions ------------------------------------
+    def replace(old: int, new_unit: int) -> None:
+        p = parent_unit[old]
+        parent_unit[new_unit], slot[new_unit] = p, slot[old]
+        if p >= 0:
+            kids[p][slot[old]] = new_unit
+        parent_unit[old] = -1
+
+    lead_of = {cluster.lead: cluster for cluster in plan.clusters}
+    for box in reversed(boxes):  # reports before their managers, inner frames first
+        u = unit_of_box[box.id]
+        if u < 0:
+            continue
+        shelves = wraps.get(box.id)
+        if shelves:
+            g, placed, shelves_of[u] = _wrapped(u, shelves, ref, uw, uh, anchor, kids, new)
+            rel.update(placed)
+            parts.append((g, list(placed)))
+            replace(u, g)
+            stand_in[u] = g
+        cluster = lead_of.get(box.id)
+        if cluster is not None:
+            lead = stand_in[u]
+            order, xs, ys = tidy_positions(
+                kids, uw, uh, [lead], hgap=style.HGAP, vgap=style.VGAP, anchor=anchor
+            )
+            right = max(x + uw[v] for v, x in zip(order, xs, strict=True))
+            bottom = max(y + uh[v] for v, y in zip(order, ys, strict=True))
+            pad, label = style.CLUSTER_PAD, style.CLUSTER_LABEL
+            f = new(_FRAME, cluster.id, right + 2 * pad, bottom + label + 2 * pad, 0.0)
+            for v, x, y in zip(order, xs, ys, strict=True):
+                if v == lead:
+                    anchor[f] = pad + x + anchor[v]
+                rel[v] = (pad + x, label + pad + y)
+            parts.append((f, order))
+            replace(lead, f)  # the frame takes the lead's place among its siblings
+            stand_in[u] = f
+    roots = [stand_in[unit_of_box[t]] for t in plan.tops]
+
+    # -- the forest of units (in rows, if any), then absolute positions -------------------
     top = MARGIN + _header_height(plan)
-    order, xs, ys = tidy_positions(
-        kids, uw, uh, roots, hgap=style.HGAP, vgap=style.VGAP, anchor=anchor
-    )
     ax: dict[int, float] = {}
     ay: dict[int, float] = {}
-    for u, x, y in zip(order, xs, ys, strict=True):
-        ax[u] = MARGIN + x
-        ay[u] = top + y
-    for f in sorted(inner, key=lambda f: ref[f]):  # outer frames first (by cluster id)
-        fx, fy = ax[f], ay[f]
-        for u in inner[f]:
+    row_top = top
+    for start, end in rows or [(0, len(roots))]:
+        order, xs, ys = tidy_positions(
+            kids, uw, uh, roots[start:end], hgap=style.HGAP, vgap=style.VGAP, anchor=anchor
+        )
+        for u, x, y in zip(order, xs, ys, strict=True):
+            ax[u] = MARGIN + x
+            ay[u] = row_top + y
+        row_top = max((ay[u] + uh[u] for u in order), default=row_top) + style.WRAP_GAP
+    for part, inside in reversed(parts):  # outer parts first
+        px, py = ax[part], ay[part]
+        for u in inside:
             dx, dy = rel[u]
-            ax[u] = fx + dx
-            ay[u] = fy + dy
+            ax[u] = px + dx
+            ay[u] = py + dy
 
     # -- boxes, frames and wires --------------------------------------------------------
     n = len(boxes)
@@ -166,11 +196,13 @@ def layout(plan: Plan) -> Layout:
             bx[box.id], by[box.id] = x0, y0
             if box.assistants:
                 wires += _assistants(box.id, plan, bx, by, x0, y0)
-        else:
+        elif k == _BLOCK:
             wires += _stack(ref[u], plan, bx, by, x0, y0)
+    units = _Units(plan, kind, ref, kids, uh, anchor, ax, ay, bx, by)
     for u in ax:
         if kind[u] == _BOX and kids[u]:
-            wires += _family(u, plan, kind, ref, kids, uh, anchor, ax, ay, bx, by)
+            hung = shelves_of.get(u)
+            wires += units.family(u) if hung is None else units.spine(u, hung)
 
     right = max((ax[u] + uw[u] for u in ax), default=0.0)
     bottom = max((ay[u] + uh[u] for u in ax), default=top)
@@ -185,6 +217,47 @@ def layout(plan: Plan) -> Layout:
         wires=wires,
         header=round(head - 4),
     )
+
+
+def _wrapped(
+    u: int,
+    shelves: tuple[Shelf, ...],
+    ref: list[int],
+    uw: list[float],
+    uh: list[float],
+    anchor: list[float],
+    kids: list[list[int]],
+    new: Callable[[int, int, float, float, float], int],
+) -> tuple[int, dict[int, tuple[float, float]], list[list[int]]]:
+    """Lay out box unit ``u`` above its reports on ``shelves`` either side of its spine.
+
+    Each shelf is a forest of tidy trees, against the spine, below the one before it on
+    its side. Returns the new unit that stands for the whole, where each unit inside it
+    goes, and the units of each shelf.
+    """
+    items = kids[u]
+    placed: dict[int, tuple[float, float]] = {u: (-anchor[u], 0.0)}
+    lo, hi = -anchor[u], uw[u] - anchor[u]
+    first = uh[u] + style.VGAP
+    low = [0.0, 0.0]  # how far down each side is taken, below the first shelf's top
+    shelf_units: list[list[int]] = []
+    for shelf in shelves:
+        roots = items[shelf.start : shelf.end]
+        order, xs, ys = tidy_positions(
+            kids, uw, uh, roots, hgap=style.HGAP, vgap=style.VGAP, anchor=anchor
+        )
+        width = max(x + uw[v] for v, x in zip(order, xs, strict=True))
+        height = max(y + uh[v] for v, y in zip(order, ys, strict=True))
+        side = int(shelf.right)
+        top = low[side] + style.WRAP_GAP if low[side] else 0.0
+        low[side] = top + height
+        dx = style.SPINE_CLEAR if shelf.right else -style.SPINE_CLEAR - width
+        for v, x, y in zip(order, xs, ys, strict=True):
+            placed[v] = (dx + x, first + top + y)
+        lo, hi = min(lo, dx), max(hi, dx + width)
+        shelf_units.append(roots)
+    g = new(_GROUP, ref[u], hi - lo, first + max(low), -lo)
+    return g, {v: (x - lo, y) for v, (x, y) in placed.items()}, shelf_units
 
 
 def _notes_width(plan: Plan) -> float:
@@ -256,37 +329,72 @@ def _stack(b: int, plan: Plan, bx: list[int], by: list[int], x0: int, y0: int) -
     return wires
 
 
-def _family(
-    u: int,
-    plan: Plan,
-    kind: list[int],
-    ref: list[int],
-    kids: list[list[int]],
-    uh: list[float],
-    anchor: list[float],
-    ax: dict[int, float],
-    ay: dict[int, float],
-    bx: list[int],
-    by: list[int],
-) -> list[list[Point]]:
-    """The connector from box unit ``u`` to the units below it: trunk, bus and drops."""
-    boxes = plan.boxes
-    box = boxes[ref[u]]
-    trunk = bx[box.id] + round(plan.box_width / 2)
-    bus = round(ay[u] + uh[u] + style.VGAP / 2)
-    drops: list[Point] = []  # (x, y of the top it reaches)
-    for c in kids[u]:
-        k = kind[c]
+class _Units:
+    """The placed units, to draw the lines from managers to their reports."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        kind: list[int],
+        ref: list[int],
+        kids: list[list[int]],
+        uh: list[float],
+        anchor: list[float],
+        ax: dict[int, float],
+        ay: dict[int, float],
+        bx: list[int],
+        by: list[int],
+    ) -> None:
+        self.plan = plan
+        self.kind, self.ref, self.kids, self.uh, self.anchor = kind, ref, kids, uh, anchor
+        self.ax, self.ay, self.bx, self.by = ax, ay, bx, by
+        self.middle = round(plan.box_width / 2)
+
+    def drops(self, c: int) -> list[Point]:
+        """Where the lines down to unit ``c`` end: the top middle of its boxes or spines."""
+        k = self.kind[c]
         if k == _BOX:
-            drops.append((round(ax[c] + anchor[c]), by[ref[c]]))
-        elif k == _FRAME:
-            lead = plan.clusters[ref[c]].lead
-            drops.append((bx[lead] + round(plan.box_width / 2), by[lead]))
-        else:
-            for sx, _ in _spines(box.columns, plan.box_width):
-                drops.append((round(ax[c]) + round(sx), round(ay[c])))
-    wires: list[list[Point]] = [[(trunk, by[box.id] + round(box.height)), (trunk, bus)]]
+            return [(round(self.ax[c] + self.anchor[c]), self.by[self.ref[c]])]
+        if k == _GROUP:
+            b = self.ref[c]
+            return [(self.bx[b] + self.middle, self.by[b])]
+        if k == _FRAME:
+            lead = self.plan.clusters[self.ref[c]].lead
+            return [(self.bx[lead] + self.middle, self.by[lead])]
+        columns = self.plan.boxes[self.ref[c]].columns
+        x, y = round(self.ax[c]), round(self.ay[c])
+        return [(x + round(sx), y) for sx, _ in _spines(columns, self.plan.box_width)]
+
+    def _trunk(self, u: int) -> tuple[int, int]:
+        """The middle of the bottom of the manager's box of unit ``u``."""
+        box = self.plan.boxes[self.ref[u]]
+        return self.bx[box.id] + self.middle, self.by[box.id] + round(box.height)
+
+    def family(self, u: int) -> list[list[Point]]:
+        """The lines from box unit ``u`` to the units in one row below it: trunk, bus, drops."""
+        trunk, bottom = self._trunk(u)
+        bus = round(self.ay[u] + self.uh[u] + style.VGAP / 2)
+        return [[(trunk, bottom), (trunk, bus)], *_bus(trunk, bus, self._drops(self.kids[u]))]
+
+    def spine(self, u: int, shelves: list[list[int]]) -> list[list[Point]]:
+        """The lines from box unit ``u`` down its spine to the shelves of its reports."""
+        trunk, bottom = self._trunk(u)
+        wires: list[list[Point]] = []
+        end = bottom
+        for shelf in shelves:
+            bus = round(min(self.ay[c] for c in shelf) - style.VGAP / 2)
+            wires += _bus(trunk, bus, self._drops(shelf))
+            end = max(end, bus)
+        return [[(trunk, bottom), (trunk, end)], *wires]
+
+    def _drops(self, units: list[int]) -> list[Point]:
+        return [d for c in units for d in self.drops(c)]
+
+
+def _bus(trunk: int, bus: int, drops: list[Point]) -> list[list[Point]]:
+    """A horizontal bus at ``bus`` from the trunk to the drops, and the drops."""
     xs = [x for x, _ in drops] + [trunk]
+    wires: list[list[Point]] = []
     if min(xs) < max(xs):
         wires.append([(min(xs), bus), (max(xs), bus)])
     wires += [[(x, bus), (x, y)] for x, y in drops]

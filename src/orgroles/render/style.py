@@ -40,10 +40,12 @@ __all__ = [
     "ROW_GAP",
     "SEVERITY_COLORS",
     "SIDE_GAP",
+    "SPINE_CLEAR",
     "SPINE_GAP",
     "STYLES",
     "TextStyle",
     "VGAP",
+    "WRAP_GAP",
     "family_colors",
     "line_height",
     "measure",
@@ -94,6 +96,8 @@ ROW_GAP = 10.0  # between the rows of stacked leaves
 SPINE_GAP = 28.0  # between the two columns that share a spine
 PAIR_GAP = 24.0  # between two pairs of columns
 SIDE_GAP = 24.0  # between a manager and the assistant beside it
+SPINE_CLEAR = 16.0  # between a spine and the reports either side of it (compact layout)
+WRAP_GAP = 48.0  # between the rows of reports wrapped under a spine (compact layout)
 CLUSTER_PAD = 10.0
 CLUSTER_LABEL = 18.0  # room above a team frame's first box for its name
 

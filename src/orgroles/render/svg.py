@@ -19,7 +19,9 @@ True
 from __future__ import annotations
 
 from orgroles.render import style
-from orgroles.render.layout import MARGIN, Layout, layout
+from orgroles.render.arrange import MAX_ASPECT, arrange, check_layout
+from orgroles.render.layout import MARGIN, Layout
+from orgroles.render.layout import layout as lay_out
 from orgroles.render.plan import Plan
 from orgroles.render.quoting import css_class, xml_attr, xml_text
 
@@ -48,10 +50,26 @@ _ATTRS = {name: _text_attrs(name) for name in style.STYLES}
 _BASELINE = {name: s.leading / 2 + s.size * 0.35 for name, s in style.STYLES.items()}
 
 
-def to_svg(plan: Plan, chart: Layout | None = None) -> str:
-    """Return the SVG document of a plan, laid out by :func:`~orgroles.render.layout.layout`."""
+def to_svg(
+    plan: Plan,
+    chart: Layout | None = None,
+    *,
+    layout: str = "compact",
+    max_aspect: float = MAX_ASPECT,
+) -> str:
+    """Return the SVG document of a plan, laid out by :func:`~orgroles.render.layout.layout`.
+
+    Without ``chart``, the plan is laid out here: ``layout="compact"`` wraps wide rows
+    of reports to keep the chart near ``max_aspect`` (see :mod:`orgroles.render.arrange`),
+    ``"tree"`` draws the plain tidy tree.
+    """
     if chart is None:
-        chart = layout(plan)
+        check_layout(layout, max_aspect)
+        if layout == "compact":
+            plan, wraps, rows = arrange(plan, max_aspect)
+            chart = lay_out(plan, wraps, rows)
+        else:
+            chart = lay_out(plan)
     w, h = chart.width, chart.height
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -89,6 +107,8 @@ def _frames(plan: Plan, chart: Layout, out: list[str]) -> None:
     out.append(f'<g class="teams" fill="{_FRAME_FILL}" stroke="{_FRAME_STROKE}">\n')
     for cluster in plan.clusters:
         x, y, w, h = chart.frames[cluster.id]
+        if not w:  # a team led by a stacked leaf: no room for a frame in the stack
+            continue
         label = style.wrap(cluster.label, "team", w - 16, max_lines=1)
         out.append(
             f'<g class="team"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/>'

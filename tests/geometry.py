@@ -1,0 +1,172 @@
+"""Geometry checks for laid-out charts: overlapping boxes, lines through boxes, who is
+joined to whom by lines, and the boxes of a chart laid out by Graphviz."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+
+from orgroles.render.layout import Layout
+from orgroles.render.plan import Plan
+
+Rect = tuple[float, float, float, float]  # x, y, width, height
+Segment = tuple[tuple[int, int], tuple[int, int]]
+
+_CELL = 256  # the side of the grid cells that index boxes
+
+
+def overlapping(rects: Sequence[Rect], gap: float = 0.0) -> list[tuple[int, int]]:
+    """Every pair of rectangles closer than ``gap`` horizontally that share rows.
+
+    A sweep along x: a pair is skipped only when the second starts at least ``gap``
+    right of the first's right side, so that no overlapping pair is missed.
+    """
+    found = []
+    order = sorted(range(len(rects)), key=lambda i: rects[i][0])
+    for k, i in enumerate(order):
+        x, y, w, h = rects[i]
+        for j in order[k + 1 :]:
+            x2, y2, _w2, h2 = rects[j]
+            if x2 >= x + w + gap - 1e-6:
+                break
+            if y < y2 + h2 - 1e-6 and y2 < y + h - 1e-6:
+                found.append((i, j))
+    return found
+
+
+def box_rects(plan: Plan, chart: Layout) -> list[Rect]:
+    """Each box's rectangle as the SVG draws it."""
+    bw = round(plan.box_width)
+    return [(chart.x[b.id], chart.y[b.id], bw, round(b.height)) for b in plan.boxes]
+
+
+class _Grid:
+    """Rectangles indexed by the grid cells they cover."""
+
+    def __init__(self, rects: Sequence[Rect]) -> None:
+        self.rects = rects
+        self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, r in enumerate(rects):
+            for cell in self._cells(r):
+                self.cells[cell].append(i)
+
+    @staticmethod
+    def _cells(r: Rect) -> Iterator[tuple[int, int]]:
+        x, y, w, h = r
+        for cx in range(int(x) // _CELL, int(x + w) // _CELL + 1):
+            for cy in range(int(y) // _CELL, int(y + h) // _CELL + 1):
+                yield cx, cy
+
+    def near(self, r: Rect) -> set[int]:
+        return {i for cell in self._cells(r) for i in self.cells.get(cell, ())}
+
+
+def segments(chart: Layout) -> list[Segment]:
+    """Every straight piece of every connector (all are horizontal or vertical)."""
+    found = []
+    for wire in chart.wires:
+        for a, b in pairwise(wire):
+            assert a[0] == b[0] or a[1] == b[1], f"a slanted line {a} {b}"
+            found.append((min(a, b), max(a, b)))
+    return found
+
+
+def lines_through_boxes(plan: Plan, chart: Layout) -> list[tuple[Segment, int]]:
+    """The connector pieces that enter a box (ending on its border is fine)."""
+    rects = box_rects(plan, chart)
+    grid = _Grid(rects)
+    found = []
+    for seg in segments(chart):
+        (x1, y1), (x2, y2) = seg
+        for i in grid.near((x1, y1, x2 - x1, y2 - y1)):
+            x, y, w, h = rects[i]
+            # A horizontal or vertical piece meets the open inside of the box.
+            if x < x2 and x1 < x + w and y < y2 and y1 < y + h:
+                found.append((seg, i))
+    return found
+
+
+class Wiring:
+    """The connectors of a chart as sets of connected pieces, and the boxes they touch.
+
+    Pieces are connected when an end of one lies on the other; a set touches a box when
+    an end of one of its pieces lies on the box's border.
+    """
+
+    def __init__(self, plan: Plan, chart: Layout) -> None:
+        self.segs = segs = segments(chart)
+        self.parent = list(range(len(segs)))
+        across: dict[int, list[int]] = defaultdict(list)  # y -> horizontal pieces
+        down: dict[int, list[int]] = defaultdict(list)  # x -> vertical pieces
+        for k, ((x1, y1), (x2, y2)) in enumerate(segs):
+            if y1 == y2:
+                across[y1].append(k)
+            if x1 == x2:
+                down[x1].append(k)
+        for k, seg in enumerate(segs):
+            for px, py in seg:
+                for j in across.get(py, ()):
+                    if segs[j][0][0] <= px <= segs[j][1][0]:
+                        self._join(j, k)
+                for j in down.get(px, ()):
+                    if segs[j][0][1] <= py <= segs[j][1][1]:
+                        self._join(j, k)
+        rects = box_rects(plan, chart)
+        grid = _Grid(rects)
+        self.touched: dict[int, set[int]] = defaultdict(set)
+        for k, seg in enumerate(segs):
+            for px, py in seg:
+                for i in grid.near((px, py, 0, 0)):
+                    x, y, w, h = rects[i]
+                    on_side = px in (x, x + w) and y <= py <= y + h
+                    on_edge = py in (y, y + h) and x <= px <= x + w
+                    if on_side or on_edge:
+                        self.touched[self.find(k)].add(i)
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def families(self) -> list[set[int]]:
+        """The boxes that each set of connected lines touches."""
+        return list(self.touched.values())
+
+    def tangles(self) -> list[tuple[Segment, Segment]]:
+        """Pieces of different sets that cross or touch: a reader could not tell them apart."""
+        segs = self.segs
+        grid = _Grid([(a[0], a[1], b[0] - a[0], b[1] - a[1]) for a, b in segs])
+        found = []
+        for k, ((x1, y1), (x2, y2)) in enumerate(segs):
+            for j in grid.near((x1, y1, x2 - x1, y2 - y1)):
+                if j <= k or self.find(j) == self.find(k):
+                    continue
+                (u1, v1), (u2, v2) = segs[j]
+                if u1 <= x2 and x1 <= u2 and v1 <= y2 and y1 <= v2:
+                    found.append((segs[k], segs[j]))
+        return found
+
+
+def dot_layout(source: str) -> tuple[float, float, list[Rect]]:
+    """Run ``dot -Tjson`` on DOT source: the drawing's width and height, and the box of
+    every role node (ids ``n0``, ``n1``, ...), in points."""
+    from orgroles.render.engines import run_dot
+
+    data = json.loads(run_dot(source, "json"))
+    _, _, width, height = (float(v) for v in data["bb"].split(","))
+    rects = []
+    for obj in data.get("objects", ()):
+        if "pos" not in obj or not re.fullmatch(r"n\d+", obj["name"]):
+            continue
+        x, y = (float(v) for v in obj["pos"].split(","))
+        w, h = float(obj["width"]) * 72, float(obj["height"]) * 72
+        rects.append((x - w / 2, y - h / 2, w, h))
+    return width, height, rects

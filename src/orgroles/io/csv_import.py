@@ -73,14 +73,17 @@ _QUOTED = re.compile(r'"[^"]*"')
 def sniff_delimiter(text: str) -> str:
     """The delimiter of CSV text: ``,``, ``;`` (French spreadsheets), tab or ``|``.
 
-    The header line decides when only one of them occurs in it (outside quotes); when
-    several do, :class:`csv.Sniffer` compares them over the first lines; when none does
-    (a single column), it is ``,``.
+    The header line decides when only one of them occurs in it (outside quotes). When
+    several do, the one that splits the first lines into as many fields as the header
+    (and into the most fields, if several do) wins; failing that, :class:`csv.Sniffer`
+    compares them. When none occurs (a single column), it is ``,``.
 
     >>> sniff_delimiter("Matricule;Nom;Poste\\n0001;Lima, Ana;CEO\\n")
     ';'
     >>> sniff_delimiter('id,"a;b",c\\n1,x;y,z\\n'), sniff_delimiter("id\\n1\\n")
     (',', ',')
+    >>> sniff_delimiter('id,title,;\\na,x;y,"x,y"\\nb,,x;y\\n')  # a column named ";"
+    ','
     """
     first = _QUOTED.sub("", text[: text.find("\n") if "\n" in text else len(text)])
     counts = {d: first.count(d) for d in DELIMITERS if d in first}
@@ -89,10 +92,28 @@ def sniff_delimiter(text: str) -> str:
     sample = text[:_SNIFF_CHARS]
     if len(text) > _SNIFF_CHARS and "\n" in sample:
         sample = sample[: sample.rindex("\n")]  # whole lines only
+    widths = {d: _steady_width(sample, d) for d in counts}
+    steady = [d for d, width in widths.items() if width > 1]
+    if steady:
+        return max(steady, key=lambda d: (widths[d], counts[d]))
     try:
         return csv.Sniffer().sniff(sample, delimiters="".join(counts)).delimiter
     except csv.Error:
         return max(counts, key=lambda d: counts[d])
+
+
+def _steady_width(sample: str, delimiter: str, rows: int = 50) -> int:
+    """How many fields every one of the first rows has with this delimiter (0 if they differ)."""
+    widths = set()
+    try:
+        for n, row in enumerate(csv.reader(io.StringIO(sample), delimiter=delimiter)):
+            if n >= rows:
+                break
+            if row:
+                widths.add(len(row))
+    except csv.Error:
+        return 0
+    return widths.pop() if len(widths) == 1 else 0
 
 
 @dataclass

@@ -106,6 +106,10 @@ def m_orgroles_json(files: dict[str, str], n: int) -> dict[str, float]:
     out["check"], report = _timed(org.check)
     out["load + check"] = out["load json"] + out["check"]
     out["violations"] = float(len(report))
+    # What `orgroles check` prints: the lines of the violations, found in the file.
+    from orgroles.rules.output import format_text
+
+    out[f"text report ({len(report):,} violations)"], _ = _timed(lambda: format_text(report))
     ids = list(org.roles)
     rng = random.Random(3)
     picks = [rng.choice(ids) for _ in range(10_000)]

@@ -169,7 +169,7 @@ def _pycon(snippet: Snippet, namespace: dict[str, object]) -> None:
 
 @pytest.fixture
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("examples", "tests"):
+    for name in ("examples", "tests", "benchmarks"):
         (tmp_path / name).symlink_to(ROOT / name)
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -121,13 +121,13 @@ def test_docs_catalog_page_is_not_stale() -> None:
 
 def test_uses_a_shared_catalogue_by_relative_path(write) -> None:  # type: ignore[no-untyped-def]
     write(
-        "shared/company.yaml",
+        "common/company.yaml",
         "responsibilities:\n  - {id: on-call, category: operational}\n"
         "kinds:\n  - {id: sre, title: SRE, responsibilities: [on-call]}\n",
     )
     org_path = write(
         "teams/ops.yaml",
-        "uses: [builtin, ../shared/company.yaml]\nroles:\n  - {id: s, kind: sre}\n",
+        "uses: [builtin, ../common/company.yaml]\nroles:\n  - {id: s, kind: sre}\n",
     )
     org = orgroles.load(org_path)
     assert org.title_of("s") == "SRE"

@@ -11,6 +11,7 @@ from orgroles.render.plan import make_plan
 from orgroles.render.tidy import tidy_layout
 
 from .charts import chain, hostile_org, wide_team
+from .geometry import overlapping
 
 
 @st.composite
@@ -25,21 +26,6 @@ def forests(draw: st.DrawFn) -> tuple[list[list[int]], list[int], list[float], l
     widths = draw(st.lists(st.sampled_from([10.0, 25.0, 60.0]), min_size=n, max_size=n))
     heights = draw(st.lists(st.sampled_from([5.0, 20.0, 45.0]), min_size=n, max_size=n))
     return children, roots, widths, heights
-
-
-def overlapping(rects: list[tuple[float, float, float, float]], gap: float = 0.0) -> list:  # type: ignore[type-arg]
-    """Pairs of rectangles (x, y, w, h) closer than ``gap`` horizontally that share rows."""
-    found = []
-    order = sorted(range(len(rects)), key=lambda i: rects[i][0])
-    for k, i in enumerate(order):
-        x, y, w, h = rects[i]
-        for j in order[k + 1 :]:
-            x2, y2, _w2, h2 = rects[j]
-            if x2 >= x + w + gap - 1e-6:
-                break
-            if y < y2 + h2 - 1e-6 and y2 < y + h - 1e-6:
-                found.append((i, j))
-    return found
 
 
 @settings(max_examples=300, deadline=None)

@@ -76,3 +76,14 @@ def test_registry_lookup() -> None:
     assert get_rule("nope") is None
     assert [r.code for r in all_rules()] == sorted(r.code for r in all_rules())
     assert len(all_rules()) == 19
+
+
+def test_docs_rules_page_is_not_stale() -> None:
+    from orgroles.rules.docs import rules_markdown
+
+    from .conftest import ROOT
+
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), (
+        "docs/rules.md is stale: run python -m orgroles.rules.docs > docs/rules.md"
+    )

@@ -24,6 +24,7 @@ __all__ = [
     "EngineNotFoundError",
     "Location",
     "OrgError",
+    "OrgExportError",
     "OrgExportWarning",
     "OrgFileError",
     "OrgImportWarning",
@@ -214,6 +215,10 @@ class RuleConfigError(OrgError, ValueError):
 
 class EditError(OrgError, ValueError):
     """An edit of an org cannot be made as asked (for example, removing a manager)."""
+
+
+class OrgExportError(OrgError, ValueError):
+    """An org cannot be written in the format asked for (nothing is written)."""
 
 
 class RenderError(OrgError):

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from orgroles.errors import Location, OrgExportWarning, OrgFileError, Problem
+from orgroles.errors import Location, OrgExportError, OrgExportWarning, OrgFileError, Problem
 from orgroles.io._rows import Cell, Rows, build_org
 from orgroles.io.atomic import atomic_write
 from orgroles.io.columns import (
@@ -763,7 +763,13 @@ def csv_text(org: Org) -> str:
     out = io.StringIO()
     # CRLF, as RFC 4180 says: with it, a value that holds a lone CR is quoted too.
     writer = csv.writer(out)
-    writer.writerow([*CSV_COLUMNS, *meta_keys])
+    try:
+        writer.writerow([*CSV_COLUMNS, *meta_keys])
+    except csv.Error as exc:  # Python 3.10's writer cannot write a NUL character
+        raise OrgExportError(
+            f"a meta key cannot be written as CSV ({exc}): a NUL character needs "
+            "Python 3.11 or later"
+        ) from None
     people = org.people
     held: set[str] = set()
     for role in org.roles.values():
@@ -790,19 +796,24 @@ def csv_text(org: Org) -> str:
                 losing("meta values that are not text (written as JSON)")
                 value = json.dumps(value, ensure_ascii=False)
             meta.append(value)
-        writer.writerow(
-            [
-                role.id,
-                role.title,
-                role.kind,
-                holder,
-                person.name if person else None,
-                person.email if person else None,
-                role.reports_to,
-                team_of.get(role.id),
-                *meta,
-            ]
-        )
+        row = [
+            role.id,
+            role.title,
+            role.kind,
+            holder,
+            person.name if person else None,
+            person.email if person else None,
+            role.reports_to,
+            team_of.get(role.id),
+            *meta,
+        ]
+        try:
+            writer.writerow(row)
+        except csv.Error as exc:  # Python 3.10's writer cannot write a NUL character
+            raise OrgExportError(
+                f"role {role.id!r}: cannot be written as CSV ({exc}): a NUL character needs "
+                "Python 3.11 or later"
+            ) from None
     for person in people.values():
         if person.meta:
             losing("people's meta")

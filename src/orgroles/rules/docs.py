@@ -6,6 +6,7 @@ committed page differs from what the rules say.
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -202,7 +203,7 @@ def _params_table(rule: Rule) -> list[str]:
         if isinstance(default, tuple):
             default = list(default)
         rows.append(f"| `{name}` | `{default}` |")
-    doc = (rule.params_type.__doc__ or "").strip()
+    doc = inspect.cleandoc(rule.params_type.__doc__ or "")
     return [markdown(doc), "", *rows] if doc else rows
 
 

@@ -23,7 +23,9 @@ def charts() -> dict[str, bytes]:
     tiny = orgroles.load(ROOT / "examples" / "three_person_tech_team.yaml")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the real file has two roles with broken titles
-        gitlab = orgroles.from_gitlab(ROOT / "tests" / "data" / "gitlab-team" / "team.yml")
+        gitlab = orgroles.from_gitlab(
+            ROOT / "tests" / "data" / "gitlab-team" / "team.yml", name="GitLab (pseudonymised)"
+        )
     scaleup = orgroles.load(ROOT / "examples" / "scaleup_cto_cpo.yaml")
     people = [Person(id=f"p{i}", name=name) for i, name in enumerate(_NAMES)]
     roles = [Role(id="em", kind="engineering-manager", holder="p0")]

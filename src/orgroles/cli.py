@@ -31,6 +31,12 @@ EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
 
+def _report_problems(exc: OrgValidationError) -> None:
+    """Every problem of bad input on stderr, one line each: ``file:line:col: ...``."""
+    for problem in exc.problems:
+        click.echo(printable(str(problem)), err=True)
+
+
 class _Group(click.Group):
     """Turns every :class:`OrgError` into a clear message on stderr and exit code 2."""
 
@@ -38,8 +44,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except OrgValidationError as exc:
-            for problem in exc.problems:
-                click.echo(printable(str(problem)), err=True)
+            _report_problems(exc)
             ctx.exit(EXIT_BAD_INPUT)
         except OrgError as exc:
             click.echo(printable_lines(f"orgroles: {exc}"), err=True)
@@ -116,8 +121,7 @@ def check(
                 org = load(path)
         except OrgValidationError as exc:
             unreadable = True
-            for problem in exc.problems:
-                click.echo(printable(str(problem)), err=True)
+            _report_problems(exc)
             continue
         with phase(f"checking {len(org):,} roles"):
             reports.append(org.check(select=chosen, ignore=ignored))

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from orgroles.errors import EditError, OrgValidationError
 from orgroles.io.problems import problems_from_validation
-from orgroles.model import Person, Role, Team
+from orgroles.model import Person, Role
 
 if TYPE_CHECKING:
     from orgroles.org import Org
@@ -168,12 +168,10 @@ def remove_role(org: Org, role: str, *, reports: Literal["move_up", "error"] = "
             roles[rid] = dataclasses.replace(r, **changes)
     for tid, t in list(org._teams.items()):
         if role in t.members or t.lead == role:
-            org._teams[tid] = Team(
-                id=t.id,
-                name=t.name,
+            org._teams[tid] = dataclasses.replace(
+                t,
                 lead=None if t.lead == role else t.lead,
                 members=tuple(m for m in t.members if m != role),
-                meta=t.meta,
             )
     del roles[role]
     org._invalidate()

@@ -37,7 +37,6 @@ from orgroles.errors import (
 )
 from orgroles.io.problems import (
     duplicate_ids,
-    format_where,
     normal_id,
     problems_from_validation,
 )
@@ -158,7 +157,6 @@ class Org:
         self._people: dict[str, Person] = tables["people"]
         self._roles: dict[str, Role] = tables["roles"]
         self._teams: dict[str, Team] = tables["teams"]
-        problems += _check_custom_rules(document.rules, source)
         problems += _rules_problems(document.rules, source)
         if problems:
             raise _error(problems, source)
@@ -540,34 +538,8 @@ def _by_id(
     return table
 
 
-def _check_custom_rules(rules: RulesConfig, source: Source | None) -> list[Problem]:
-    """Selectors in declarative rules must parse: a located problem for each that does not."""
-    from orgroles.errors import SelectorError
-    from orgroles.selectors import parse
-
-    problems = []
-    for i, rule in enumerate(rules.custom):
-        for key in ("select", "under"):
-            text = getattr(rule, key, None)
-            if not text:
-                continue
-            try:
-                parse(text)
-            except SelectorError as exc:
-                loc = ("rules", "custom", i, key)
-                problems.append(
-                    Problem(
-                        f"{exc.message} in selector {text!r} (at character {exc.position + 1})",
-                        source.location(loc) if source else None,
-                        where=format_where(loc),
-                        code="selector",
-                    )
-                )
-    return problems
-
-
 def _rules_problems(rules: RulesConfig, source: Source | None) -> list[Problem]:
-    """Unknown rule codes and bad rule parameters, located (see orgroles.rules.config)."""
+    """Unknown rule codes, bad parameters and selectors, located (see orgroles.rules.config)."""
     if not (rules.select or rules.ignore or rules.severity or rules.params or rules.custom):
         return []
     from orgroles.rules.config import config_problems

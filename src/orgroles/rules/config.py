@@ -11,11 +11,12 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from orgroles._suggest import suggestion_suffix
-from orgroles.errors import Location, Problem
+from orgroles.errors import Location, Problem, SelectorError
 from orgroles.io.problems import format_where
 from orgroles.model import RulesConfig
 from orgroles.rules.base import all_rules
 from orgroles.rules.engine import RuleLike, _known_tokens, _matches, rules_for_config
+from orgroles.selectors import parse
 
 __all__ = ["config_problems"]
 
@@ -25,13 +26,28 @@ class Locate(Protocol):
 
 
 def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
-    """Every problem in a ``rules:`` section: unknown rules, bad parameters, code clashes."""
+    """Every problem in a ``rules:`` section: unknown rules, bad parameters, code clashes,
+    and selectors of declarative rules that do not parse."""
     problems: list[Problem] = []
 
     def add(loc: tuple[str | int, ...], message: str, code: str = "rules") -> None:
         at = locate(loc, key=code == "unknown-key")
         problems.append(Problem(message, at, where=format_where(loc), code=code))
 
+    for i, spec in enumerate(config.custom):
+        for key in ("select", "under"):
+            text = getattr(spec, key, None)
+            if not text:
+                continue
+            try:
+                parse(text)
+            except SelectorError as exc:
+                where = exc.position + 1
+                add(
+                    ("rules", "custom", i, key),
+                    f"{exc.message} in selector {text!r} (at character {where})",
+                    "selector",
+                )
     builtin_codes = {r.code for r in all_rules()}
     seen: dict[str, int] = {}
     for i, spec in enumerate(config.custom):

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 import orgroles
 from orgroles import Org, OrgExportWarning, OrgImportWarning, Person, Role, Team
 from orgroles.errors import OrgExportError
-from orgroles.io._rows import unique_slugs
-from orgroles.io.csv_import import CSV_COLUMNS, csv_text
+from orgroles.importers.csv_export import CSV_COLUMNS, csv_text
+from orgroles.importers.rows import unique_slugs
 
 from .conftest import DATA, TINY
 

@@ -13,7 +13,7 @@ SCRIPT = """
 import hashlib, json, sys, warnings
 import orgroles
 from orgroles.rules.output import format_text, to_json, to_sarif
-from orgroles.io.csv_import import csv_text
+from orgroles.importers.csv_export import csv_text
 warnings.simplefilter("ignore")
 org = orgroles.from_gitlab(sys.argv[1])
 report = org.check()

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import orgroles
 from orgroles import OrgFileError, OrgImportWarning, OrgValidationError
-from orgroles.io.columns import Columns, Lookup
-from orgroles.io.csv_import import read_table, sniff_delimiter
+from orgroles.importers.columns import Columns, Lookup
+from orgroles.importers.csv_read import read_table, sniff_delimiter
 
 from .conftest import Cli
 
@@ -566,7 +566,7 @@ def test_the_cli_reports_conflicting_manager_options(run: Cli, write, tmp_path: 
 
 
 def test_the_docs_list_every_column_of_every_preset() -> None:
-    from orgroles.io.columns import PRESETS
+    from orgroles.importers.columns import PRESETS
 
     from .conftest import ROOT
 

@@ -10,7 +10,7 @@ import yaml
 
 import orgroles
 from orgroles import OrgFileError, OrgImportWarning
-from orgroles.io.gitlab import html_to_text
+from orgroles.importers.gitlab import html_to_text
 
 from .conftest import DATA, Cli
 

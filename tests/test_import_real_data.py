@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import orgroles
-from orgroles.io.columns import Lookup
+from orgroles.importers.columns import Lookup
 
 from .conftest import DATA, Cli
 

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from orgroles._progress import phase, wanted
+from orgroles._internal.progress import phase, wanted
 
 from .conftest import TINY, Cli
 

@@ -21,7 +21,7 @@ from orgroles import Org, Role
 from orgroles.errors import RenderError
 from orgroles.render import MAX_ASPECT, render_bytes, render_svg, to_dot
 from orgroles.render.arrange import arrange
-from orgroles.render.dot import to_dot as plan_to_dot
+from orgroles.render.dot import plan_to_dot
 from orgroles.render.layout import Layout, layout
 from orgroles.render.plan import Plan, make_plan
 

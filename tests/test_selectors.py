@@ -52,7 +52,12 @@ def test_and_or_not_and_quotes(scaleup: orgroles.Org) -> None:
         ("vacant:yes", "'vacant' takes no value", 0),
         ('title~"open', "unterminated quote", 6),
         ('title~"a"b', "a space must follow a closing quote", 9),
-        ("under:cto frobnicate", "unknown term 'frobnicate'", 10),
+        (
+            "under:cto frobnicate",
+            "unknown term 'frobnicate' (terms: id:X, kind:X, family:X, team:X, has:X, "
+            "under:X, holder:X, title~TEXT, name~TEXT, vacant, acting, assistant)",
+            10,
+        ),
     ],
 )
 def test_parse_errors_point_at_the_bad_term(text: str, message: str, position: int) -> None:

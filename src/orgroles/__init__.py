@@ -8,15 +8,18 @@
 
 from orgroles._version import __version__
 from orgroles.catalog import Catalog, builtin_catalog, load_catalog
+from orgroles.core import OrgCore
 from orgroles.errors import (
     EditError,
     EngineNotFoundError,
     Location,
+    MissingExtraError,
     OrgError,
     OrgExportError,
     OrgExportWarning,
     OrgFileError,
     OrgImportWarning,
+    OrgUsageError,
     OrgValidationError,
     Problem,
     RenderError,
@@ -27,9 +30,8 @@ from orgroles.errors import (
     UnknownRoleError,
     UnknownTeamError,
 )
-from orgroles.io.csv_import import from_csv, from_records
-from orgroles.io.gitlab import from_gitlab
-from orgroles.io.orgfile import load, loads
+from orgroles.importers import Columns, Lookup
+from orgroles.loaders import from_csv, from_gitlab, from_records, load, loads
 from orgroles.model import (
     CatalogDocument,
     OrgDocument,
@@ -48,17 +50,22 @@ from orgroles.selectors import Selector, parse_selector, select
 __all__ = [
     "Catalog",
     "CatalogDocument",
+    "Columns",
     "EditError",
     "EngineNotFoundError",
     "Explorer",
     "Location",
+    "Lookup",
+    "MissingExtraError",
     "Org",
+    "OrgCore",
     "OrgDocument",
     "OrgError",
     "OrgExportError",
     "OrgExportWarning",
     "OrgFileError",
     "OrgImportWarning",
+    "OrgUsageError",
     "OrgValidationError",
     "Person",
     "Problem",

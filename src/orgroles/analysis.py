@@ -15,18 +15,15 @@ from __future__ import annotations
 import statistics
 from typing import TYPE_CHECKING, Any
 
-from orgroles.errors import OrgError
+from orgroles.errors import MissingExtraError
+from orgroles.queries.hierarchy import span
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from orgroles.org import Org
+    from orgroles.core import OrgCore
 
 __all__ = ["MissingExtraError", "metrics", "responsibility_matrix", "team_ids", "to_frame"]
-
-
-class MissingExtraError(OrgError, ImportError):
-    """An optional dependency is not installed; the message says how to install it."""
 
 
 def _pandas() -> Any:
@@ -39,7 +36,7 @@ def _pandas() -> Any:
     return pandas
 
 
-def team_ids(org: Org) -> list[str]:
+def team_ids(org: OrgCore) -> list[str]:
     """For every role, in file order, the id of the team it works in: its first declared
     team, else its manager's id (the implicit team the manager leads), else its own id."""
     from orgroles.queries.teams import membership
@@ -54,7 +51,7 @@ def team_ids(org: Org) -> list[str]:
     ]
 
 
-def metrics(org: Org) -> dict[str, Any]:
+def metrics(org: OrgCore) -> dict[str, Any]:
     """Headline numbers: roles, headcount, vacancies, layers, spans of control, and more.
 
     ``headcount`` counts distinct people in seats; ``layers`` is the deepest layer (the
@@ -63,7 +60,7 @@ def metrics(org: Org) -> dict[str, Any]:
     """
     index = org.index
     roles = list(org.roles.values())
-    spans = [s for s in org.span().values() if s > 0]
+    spans = [s for s in span(org).values() if s > 0]
     people = {pid for r in roles for pid in r.holders}
     depth = [d for d in index.depth if d >= 0]
     return {
@@ -85,7 +82,7 @@ def metrics(org: Org) -> dict[str, Any]:
     }
 
 
-def to_frame(org: Org, lang: str = "en") -> pd.DataFrame:
+def to_frame(org: OrgCore, lang: str = "en") -> pd.DataFrame:
     """One row per role, indexed by id: title, kind, family, holders' names and ids,
     manager, layer, span, team, vacant, acting, assistant and responsibilities."""
     pandas = _pandas()
@@ -94,7 +91,7 @@ def to_frame(org: Org, lang: str = "en") -> pd.DataFrame:
     index = org.index
     roles = list(org.roles.values())
     people = org.people
-    spans = org.span()
+    spans = span(org)
     ids = index.ids
     data = {
         "title": [org.title_of(r, lang) for r in roles],
@@ -121,7 +118,7 @@ def to_frame(org: Org, lang: str = "en") -> pd.DataFrame:
     return frame
 
 
-def responsibility_matrix(org: Org, lang: str = "en") -> pd.DataFrame:
+def responsibility_matrix(org: OrgCore, lang: str = "en") -> pd.DataFrame:
     """A roles x responsibilities table of booleans: who holds what.
 
     Columns follow the catalogue's order (then ids no catalogue defines); rows follow

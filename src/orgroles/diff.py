@@ -18,11 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from orgroles._text import printable
+from orgroles._internal.text import printable
 from orgroles.model import Role
 
 if TYPE_CHECKING:
-    from orgroles.org import Org
+    from orgroles.core import OrgCore
 
 __all__ = ["FieldChange", "OrgDiff", "diff"]
 
@@ -132,7 +132,7 @@ def _json(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def diff(old: Org, new: Org) -> OrgDiff:
+def diff(old: OrgCore, new: OrgCore) -> OrgDiff:
     """Compare two orgs role by role (by id), in O(N)."""
     out = OrgDiff()
     old_roles, new_roles = old.roles, new.roles

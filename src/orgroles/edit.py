@@ -33,7 +33,7 @@ from orgroles.io.problems import problems_from_validation
 from orgroles.model import Person, Role
 
 if TYPE_CHECKING:
-    from orgroles.org import Org
+    from orgroles.core import OrgCore
 
 __all__ = ["add_person", "add_role", "assign", "move", "remove_role", "update_role", "vacate"]
 
@@ -54,27 +54,25 @@ def _validated(cls: type[Any], data: Any, where: str) -> Any:
         raise EditError(f"{where}: {exc}") from None
 
 
-def add_role(org: Org, role: Role | Mapping[str, Any]) -> Role:
+def add_role(org: OrgCore, role: Role | Mapping[str, Any]) -> Role:
     """Add a role at the end of the org; its id must be new. Returns the role."""
     new: Role = _validated(Role, role, "role")
     if new.id in org.roles:
         raise EditError(f"a role with id {new.id!r} already exists")
-    org._roles[new.id] = new
-    org._invalidate()
+    org.put_role(new)
     return new
 
 
-def add_person(org: Org, person: Person | Mapping[str, Any]) -> Person:
+def add_person(org: OrgCore, person: Person | Mapping[str, Any]) -> Person:
     """Add a person; their id must be new. Returns the person."""
     new: Person = _validated(Person, person, "person")
     if new.id in org.people:
         raise EditError(f"a person with id {new.id!r} already exists")
-    org._people[new.id] = new
-    org._invalidate()
+    org.put_person(new)
     return new
 
 
-def update_role(org: Org, role: str, **changes: Any) -> Role:
+def update_role(org: OrgCore, role: str, **changes: Any) -> Role:
     """Change fields of a role (``title=...``, ``responsibilities=...``); validated.
 
     Use :func:`move` to change ``reports_to``, so that cycles are refused.
@@ -90,12 +88,11 @@ def update_role(org: Org, role: str, **changes: Any) -> Role:
         raise OrgValidationError(problems_from_validation(exc, changes, None, None, Role)) from None
     except TypeError as exc:
         raise EditError(str(exc)) from None
-    org._roles[role] = new
-    org._invalidate()
+    org.put_role(new)
     return new
 
 
-def move(org: Org, role: str, new_manager: str | None) -> None:
+def move(org: OrgCore, role: str, new_manager: str | None) -> None:
     """Make ``role`` report to ``new_manager`` (None: a top role).
 
     Refuses a move under the role itself or under someone below it, which would make a
@@ -106,17 +103,19 @@ def move(org: Org, role: str, new_manager: str | None) -> None:
         org.roles[new_manager]  # an unknown manager raises UnknownRoleError
         if new_manager == role:
             raise EditError(f"{role!r} cannot report to itself")
-        below = {r.id for r in org.reports(role, transitive=True)}
+        index = org.index
+        below = {index.ids[i] for i in index.below(index.pos[role])}
         if new_manager in below:
             raise EditError(
                 f"moving {role!r} under {new_manager!r} would make a reporting cycle: "
                 f"{new_manager!r} is below {role!r}"
             )
-    org._roles[role] = dataclasses.replace(old, reports_to=new_manager)
-    org._invalidate()
+    org.put_role(dataclasses.replace(old, reports_to=new_manager))
 
 
-def assign(org: Org, role: str, person: str | Person | list[str], *, acting: bool = False) -> None:
+def assign(
+    org: OrgCore, role: str, person: str | Person | list[str], *, acting: bool = False
+) -> None:
     """Put a person (or, with a list, a job share) in a seat.
 
     A :class:`Person` not yet in the org is added; a person id must name a known person.
@@ -133,18 +132,18 @@ def assign(org: Org, role: str, person: str | Person | list[str], *, acting: boo
         for pid in person:
             org.people[pid]
         holder = tuple(person)
-    org._roles[role] = dataclasses.replace(old, holder=holder, acting=acting)
-    org._invalidate()
+    org.put_role(dataclasses.replace(old, holder=holder, acting=acting))
 
 
-def vacate(org: Org, role: str) -> None:
+def vacate(org: OrgCore, role: str) -> None:
     """Leave a seat empty (its holder, if any, keeps their other seats)."""
     old = org.roles[role]
-    org._roles[role] = dataclasses.replace(old, holder=None, acting=False)
-    org._invalidate()
+    org.put_role(dataclasses.replace(old, holder=None, acting=False))
 
 
-def remove_role(org: Org, role: str, *, reports: Literal["move_up", "error"] = "move_up") -> Role:
+def remove_role(
+    org: OrgCore, role: str, *, reports: Literal["move_up", "error"] = "move_up"
+) -> Role:
     """Remove a role. Its direct reports move up to its manager (``reports="move_up"``,
     the default) or the removal is refused (``reports="error"``).
 
@@ -152,27 +151,27 @@ def remove_role(org: Org, role: str, *, reports: Literal["move_up", "error"] = "
     lose it as a member (or as their lead). Returns the removed role.
     """
     old = org.roles[role]
-    direct = [r.id for r in org.reports(role)]
+    index = org.index
+    direct = [index.ids[i] for i in index.reports(index.pos[role])]
     if direct and reports == "error":
         raise EditError(f"{role!r} has {len(direct)} direct reports: {', '.join(direct)}")
     if reports not in ("move_up", "error"):
         raise EditError(f"reports must be 'move_up' or 'error', not {reports!r}")
-    roles = org._roles
-    for rid, r in list(roles.items()):
+    for rid, r in list(org.roles.items()):
         changes: dict[str, Any] = {}
         if r.reports_to == role and rid != role:
             changes["reports_to"] = old.reports_to if old.reports_to != rid else None
         if role in r.dotted_to:
             changes["dotted_to"] = tuple(x for x in r.dotted_to if x != role)
         if changes:
-            roles[rid] = dataclasses.replace(r, **changes)
-    for tid, t in list(org._teams.items()):
+            org.put_role(dataclasses.replace(r, **changes))
+    for t in list(org.teams.values()):
         if role in t.members or t.lead == role:
-            org._teams[tid] = dataclasses.replace(
-                t,
-                lead=None if t.lead == role else t.lead,
-                members=tuple(m for m in t.members if m != role),
+            org.put_team(
+                dataclasses.replace(
+                    t,
+                    lead=None if t.lead == role else t.lead,
+                    members=tuple(m for m in t.members if m != role),
+                )
             )
-    del roles[role]
-    org._invalidate()
-    return old
+    return org.pop_role(role)

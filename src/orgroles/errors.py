@@ -17,17 +17,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from orgroles._suggest import did_you_mean
+from orgroles._internal.suggest import did_you_mean
 
 __all__ = [
     "EditError",
     "EngineNotFoundError",
     "Location",
+    "MissingExtraError",
     "OrgError",
     "OrgExportError",
     "OrgExportWarning",
     "OrgFileError",
     "OrgImportWarning",
+    "OrgUsageError",
     "OrgValidationError",
     "Problem",
     "RenderError",
@@ -219,6 +221,15 @@ class EditError(OrgError, ValueError):
 
 class OrgExportError(OrgError, ValueError):
     """An org cannot be written in the format asked for (nothing is written)."""
+
+
+class OrgUsageError(OrgError, ValueError):
+    """A call that orgroles cannot take as written: a negative depth, an unknown format
+    name, an unknown option. The message says what is accepted."""
+
+
+class MissingExtraError(OrgError, ImportError):
+    """An optional dependency is not installed; the message says how to install it."""
 
 
 class RenderError(OrgError):

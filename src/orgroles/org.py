@@ -1,4 +1,10 @@
-"""The :class:`Org`: an org file's models, its catalogue, and the indexes queries run on.
+"""The :class:`Org`: what users get, an org with its queries, edits, rules and charts as methods.
+
+An ``Org`` is an :class:`~orgroles.core.OrgCore` (the data, its indexes and the
+primitive edits) plus methods that call the free functions of the layers below:
+:mod:`orgroles.queries`, :mod:`orgroles.selectors`, :mod:`orgroles.edit`,
+:mod:`orgroles.analysis`, :mod:`orgroles.rules` and :mod:`orgroles.render`. Each method
+is a convenience: ``org.chain("dev-1")`` is ``orgroles.queries.chain(org, "dev-1")``.
 
 >>> from orgroles import Org, Role, Person
 >>> org = Org(name="Acme", people=[Person(id="ana", name="Ana Lima")],
@@ -15,33 +21,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
 from orgroles import edit, queries
-from orgroles._idmap import IdMap
-from orgroles._index import Index
-from orgroles.catalog import Catalog, resolve_catalog
-from orgroles.errors import (
-    Location,
-    OrgFileError,
-    OrgValidationError,
-    Problem,
-    UnknownIdError,
-    UnknownPersonError,
-    UnknownRoleError,
-    UnknownTeamError,
-)
-from orgroles.io.problems import (
-    duplicate_ids,
-    normal_id,
-    problems_from_validation,
-)
+from orgroles.catalog import Catalog
+from orgroles.core import OrgCore
+from orgroles.errors import OrgValidationError, Problem
+from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source
-from orgroles.limits import MAX_ROLES
 from orgroles.model import (
     OrgDocument,
     Person,
@@ -65,10 +55,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Org"]
 
-_SECTIONS = ("responsibilities", "kinds", "people", "roles", "teams")
 
-
-class Org:
+class Org(OrgCore):
     """An organisation: roles that report to one another, the people who hold them,
     teams, and the catalogue of kinds and responsibilities the roles draw on.
 
@@ -112,7 +100,7 @@ class Org:
             raise OrgValidationError(
                 problems_from_validation(exc, data, None, None, OrgDocument)
             ) from None
-        self._setup(document, None, base_dir)
+        super().__init__(document, base_dir=base_dir, problems=_rules_problems(document, None))
 
     @classmethod
     def from_document(
@@ -122,182 +110,30 @@ class Org:
         source: Source | None = None,
         base_dir: str | os.PathLike[str] | None = None,
         catalog: Catalog | None = None,
+        problems: Iterable[Problem] = (),
     ) -> Org:
         """Build an org from a validated document (what :func:`orgroles.load` does).
 
-        ``catalog``, if given, is used as the resolved catalogue instead of reading the
-        document's ``uses:`` again (for copies and subtrees of an org).
+        Besides what :meth:`OrgCore.from_document <orgroles.core.OrgCore.from_document>`
+        checks, the ``rules:`` section is checked against the rules that exist: every
+        problem is reported at once, located in the file the document came from.
         """
-        org = cls.__new__(cls)
-        org._setup(document, source, base_dir, catalog)
-        return org
-
-    def _setup(
-        self,
-        document: OrgDocument,
-        source: Source | None,
-        base_dir: str | os.PathLike[str] | None,
-        catalog: Catalog | None = None,
-    ) -> None:
-        self.name: str = document.name or (
-            Path(source.path).stem if source and source.path else "org"
-        )
-        self._named = document.name is not None
-        self.description = document.description
-        self.uses: tuple[str, ...] = document.uses
-        self.meta: dict[str, Any] = document.meta
-        self.rules: RulesConfig = document.rules
-        self._schema = document.schema_
-        self.source = source
-        self.base_dir = Path(base_dir) if base_dir is not None else None
-        problems: list[Problem] = []
-        tables = {s: _by_id(getattr(document, s), s, source, problems) for s in _SECTIONS}
-        self._responsibilities: dict[str, Responsibility] = tables["responsibilities"]
-        self._kinds: dict[str, RoleKind] = tables["kinds"]
-        self._people: dict[str, Person] = tables["people"]
-        self._roles: dict[str, Role] = tables["roles"]
-        self._teams: dict[str, Team] = tables["teams"]
-        problems += _rules_problems(document.rules, source)
-        if problems:
-            raise _error(problems, source)
-        if catalog is None:
-            where = (lambda i: source.location(("uses", i))) if source else (lambda i: None)
-            base = resolve_catalog(self.uses, self.base_dir, where=where)
-            catalog = base.merged(Catalog(self._kinds.values(), self._responsibilities.values()))
-        self.catalog: Catalog = catalog
-        self.roles: Mapping[str, Role] = IdMap(self._roles, UnknownRoleError)
-        self.people: Mapping[str, Person] = IdMap(self._people, UnknownPersonError)
-        self.teams: Mapping[str, Team] = IdMap(self._teams, UnknownTeamError)
-        self._cache: dict[str, Any] = {}
-        # Role ids in file order, to match roles with their lines in the source.
-        self._source_ids: list[str] | None = list(self._roles) if source is not None else None
-        self._positions: dict[str, tuple[int, int]] | None = None
-
-    # -- what the org holds ------------------------------------------------------------
-
-    @property
-    def kinds(self) -> Mapping[str, RoleKind]:
-        """Every kind the org can use: its catalogues' and its own."""
-        return self.catalog.kinds
-
-    @property
-    def responsibilities(self) -> Mapping[str, Responsibility]:
-        """Every responsibility the org can use: its catalogues' and its own."""
-        return self.catalog.responsibilities
-
-    @property
-    def defined_kinds(self) -> Mapping[str, RoleKind]:
-        """The kinds this org itself defines (its file's ``kinds:``), in file order."""
-        return IdMap(self._kinds, UnknownIdError)
-
-    @property
-    def defined_responsibilities(self) -> Mapping[str, Responsibility]:
-        """The responsibilities this org itself defines (its ``responsibilities:``)."""
-        return IdMap(self._responsibilities, UnknownIdError)
-
-    def __len__(self) -> int:
-        return len(self._roles)
-
-    def __iter__(self) -> Iterator[Role]:
-        return iter(self._roles.values())
-
-    def __contains__(self, role_id: object) -> bool:
-        return role_id in self._roles
-
-    def __repr__(self) -> str:
-        def n(count: int, word: str, plural: str) -> str:
-            return f"{count:,} {word if count == 1 else plural}"
-
-        return (
-            f"<Org {self.name!r}: {n(len(self._roles), 'role', 'roles')}, "
-            f"{n(len(self._people), 'person', 'people')}, {n(len(self._teams), 'team', 'teams')}>"
+        found = [*problems, *_rules_problems(document, source)]
+        return super().from_document(
+            document, source=source, base_dir=base_dir, catalog=catalog, problems=found
         )
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Org):
-            return NotImplemented
-        return self.to_document() == other.to_document()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def role(self, role: str | Role) -> Role:
-        """The role with this id (a :class:`Role` passes through)."""
-        return self.roles[role] if isinstance(role, str) else role
-
-    def kind_of(self, role: str | Role) -> RoleKind | None:
-        """The catalogue entry of a role's kind, or None (no kind, or an unknown one)."""
-        kind = self.role(role).kind
-        return self.catalog.kinds.get(kind) if kind is not None else None
-
-    def family_of(self, role: str | Role) -> str | None:
-        """The family of a role's kind (``executive``, ``tech``, ``product``, ...), or None."""
-        kind = self.kind_of(role)
-        return kind.family if kind is not None else None
-
-    def title_of(self, role: str | Role, lang: str = "en") -> str:
-        """The role's own title, else its kind's title in ``lang``, else its id."""
-        r = self.role(role)
-        if r.title:
-            return r.title
-        kind = self.kind_of(r)
-        return kind.text(lang) if kind is not None else r.id
-
-    def holders_of(self, role: str | Role) -> list[Person]:
-        """The people in a seat; an id that names no person gives a bare ``Person(id=...)``."""
-        people = self._people
-        return [people.get(pid) or Person(id=pid) for pid in self.role(role).holders]
-
-    def location_of(self, role: str | Role) -> Location | None:
-        """Where a role is written in the file the org came from, if it came from one."""
-        rid = role if isinstance(role, str) else role.id
-        position = self._role_positions().get(rid)
-        if position is None or self.source is None:
-            return None
-        return Location(self.source.path, *position)
-
-    def _role_positions(self) -> dict[str, tuple[int, int]]:
-        # Computed on first use only: for a large JSON file, finding the lines costs a walk
-        # of the text, which a check with no violation never needs.
-        if self._positions is None:
-            found: dict[str, tuple[int, int]] = {}
-            if self.source is not None and self._source_ids:
-                found = dict(zip(self._source_ids, self.source.positions("roles"), strict=False))
-            self._positions = found
-        return self._positions
-
-    # -- indexes -----------------------------------------------------------------------
-
-    @property
-    def index(self) -> Index:
-        """The shared integer indexes (parents, children, depths), built once per version."""
-        found = self._cache.get("index")
-        if found is None:
-            found = self._cache["index"] = Index(self._roles)
-        return found
+    # -- graphs --------------------------------------------------------------------------
 
     @property
     def graph(self) -> nx.DiGraph:
-        """A networkx ``DiGraph`` of the org, manager -> report, built on first use.
-
-        Nodes are role ids, in file order. Solid reporting lines have ``line="solid"``
-        and dotted lines ``line="dotted"``; :attr:`reporting_graph` shows only the former.
-        References to unknown roles are left out (the rule S002 reports them).
-        """
-        found = self._cache.get("graph")
-        if found is None:
-            found = self._cache["graph"] = _build_graph(self._roles)
-        return found
+        """A networkx ``DiGraph``, manager -> report; see :func:`orgroles.queries.graph`."""
+        return queries.graph(self)
 
     @property
     def reporting_graph(self) -> nx.DiGraph:
         """A read-only view of :attr:`graph` with the solid reporting lines only."""
-        import networkx as nx
-
-        graph = self.graph
-        return nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["line"] == "solid")
-
-    def _invalidate(self) -> None:
-        self._cache.clear()
+        return queries.reporting_graph(self)
 
     # -- queries (each is a free function in orgroles.queries) --------------------------
 
@@ -387,7 +223,7 @@ class Org:
         """Empty a seat; see :func:`orgroles.edit.vacate`."""
         edit.vacate(self, role)
 
-    def diff(self, other: Org) -> OrgDiff:
+    def diff(self, other: OrgCore) -> OrgDiff:
         """What changed from this org to ``other``; see :func:`orgroles.diff.diff`."""
         from orgroles.diff import diff
 
@@ -464,23 +300,7 @@ class Org:
 
         return repr_mimebundle(self, include, exclude)
 
-    # -- documents and files -----------------------------------------------------------
-
-    def to_document(self) -> OrgDocument:
-        """The org as the file model, in the author's order."""
-        return OrgDocument(
-            schema_=self._schema,
-            name=self.name if self._named else None,
-            description=self.description,
-            uses=self.uses,
-            responsibilities=tuple(self._responsibilities.values()),
-            kinds=tuple(self._kinds.values()),
-            people=tuple(self._people.values()),
-            roles=tuple(self._roles.values()),
-            teams=tuple(self._teams.values()),
-            rules=self.rules,
-            meta=self.meta,
-        )
+    # -- files ---------------------------------------------------------------------------
 
     def dumps(self, format: str = "yaml") -> str:
         """The org as YAML or JSON text, keeping the author's order."""
@@ -495,51 +315,22 @@ class Org:
         dump(self.to_document(), path, format)
 
     def to_csv(self, path: str | os.PathLike[str]) -> None:
-        """Write the roles as CSV, one row per role; see :func:`orgroles.io.csv_import.to_csv`.
+        """Write the roles as CSV, one row per role; see :func:`orgroles.importers.to_csv`.
 
         :func:`orgroles.from_csv` reads the file back. What CSV cannot hold (dotted lines,
         job shares, responsibilities, ...) is left out with an ``OrgExportWarning``.
         """
-        from orgroles.io.csv_import import to_csv
+        from orgroles.importers.csv_export import to_csv
 
         to_csv(self, path)
 
-    def copy(self) -> Org:
-        """An independent copy, for what-if scenarios: edits to it leave this org alone."""
-        clone = Org.from_document(
-            self.to_document(), source=self.source, base_dir=self.base_dir, catalog=self.catalog
-        )
-        clone._source_ids = self._source_ids
-        return clone
 
+def _rules_problems(document: OrgDocument, source: Source | None) -> list[Problem]:
+    """Unknown rule codes, bad parameters and selectors in the ``rules:`` section, located.
 
-def _by_id(
-    items: Iterable[Any], section: str, source: Source | None, problems: list[Problem]
-) -> dict[str, Any]:
-    """Index items by id; every repeated id adds a problem located at the repeat."""
-    items = list(items)
-    if len(items) > MAX_ROLES:
-        where = source.location((section,)) if source else None
-        problems.append(
-            Problem(
-                f"too many {section} ({len(items):,}; the limit is {MAX_ROLES:,})",
-                where,
-                where=section,
-                code="too-large",
-            )
-        )
-        return {}
-    table = {item.id: item for item in items}
-    unicode_ids = [rid for rid in table if not rid.isascii()]
-    clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
-    if len(table) != len(items) or clash:  # the caller raises: which one is kept is moot
-        locate = source.location if source else (lambda loc: None)
-        problems += duplicate_ids(section, (x.id for x in items), locate)
-    return table
-
-
-def _rules_problems(rules: RulesConfig, source: Source | None) -> list[Problem]:
-    """Unknown rule codes, bad parameters and selectors, located (see orgroles.rules.config)."""
+    The rules are imported only for an org whose file configures them.
+    """
+    rules = document.rules
     if not (rules.select or rules.ignore or rules.severity or rules.params or rules.custom):
         return []
     from orgroles.rules.config import config_problems
@@ -547,26 +338,3 @@ def _rules_problems(rules: RulesConfig, source: Source | None) -> list[Problem]:
     if source is not None:
         return config_problems(rules, source.location)
     return config_problems(rules, lambda loc, key=False: None)
-
-
-def _error(problems: list[Problem], source: Source | None) -> OrgValidationError:
-    if source is not None:
-        return OrgFileError(problems)
-    return OrgValidationError(problems)
-
-
-def _build_graph(roles: Mapping[str, Role]) -> nx.DiGraph:
-    import networkx as nx
-
-    graph = nx.DiGraph()
-    graph.add_nodes_from(roles)
-    graph.add_edges_from(
-        (r.reports_to, rid, {"line": "solid"})
-        for rid, r in roles.items()
-        if r.reports_to is not None and r.reports_to in roles and r.reports_to != rid
-    )
-    for rid, r in roles.items():
-        for boss in r.dotted_to:
-            if boss in roles and boss != rid and not graph.has_edge(boss, rid):
-                graph.add_edge(boss, rid, line="dotted")
-    return graph

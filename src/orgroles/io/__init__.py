@@ -1,9 +1,15 @@
-"""Reading and writing orgs: YAML and JSON with locations, atomic writes, importers.
+"""Org files: YAML and JSON read with the position of every node, and written atomically.
 
-The public entry points are re-exported by :mod:`orgroles`: ``load``, ``loads``,
-``Org.dump`` and ``Org.dumps``; the importers ``from_csv``, ``from_records`` and
-``from_gitlab`` (:mod:`orgroles.io.csv_import`, :mod:`orgroles.io.gitlab`, with the column
-mapping in :mod:`orgroles.io.columns`), and ``Org.to_csv``.
+- :mod:`~orgroles.io.reader`: read a document (YAML or JSON) into the models, with every
+  problem located (:mod:`~orgroles.io.yaml_reader`, :mod:`~orgroles.io.json_marks`,
+  :mod:`~orgroles.io.problems`);
+- :mod:`~orgroles.io.writer`: write one back, keeping the author's order;
+- :mod:`~orgroles.io.atomic`: write any file atomically.
+
+:func:`orgroles.load` and :func:`orgroles.loads` (in :mod:`orgroles.loaders`) build an org
+from a document. The importers of HR data moved to :mod:`orgroles.importers`; their old
+modules here (``csv_import``, ``gitlab``, ``columns``, ``orgfile``) still answer for the
+names they had, with a :class:`DeprecationWarning`.
 """
 
 __all__: list[str] = []

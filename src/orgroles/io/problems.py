@@ -15,7 +15,7 @@ from typing import Annotated, Any, Protocol, Union, get_args, get_origin
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from orgroles._suggest import suggestion_suffix
+from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, Problem
 from orgroles.limits import MAX_PROBLEMS
 

@@ -8,18 +8,17 @@ loads fine and is left to the rules.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from orgroles._internal.gc import gc_paused
+from orgroles._internal.moved import moved
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.json_marks import JsonMarks
 from orgroles.io.problems import ID_SECTIONS, Marks, duplicate_ids, problems_from_validation
@@ -44,28 +43,14 @@ T = TypeVar("T")
 _adapters: dict[Any, TypeAdapter[Any]] = {}
 
 
+__getattr__ = moved(__name__, {"gc_paused": "orgroles._internal.gc"})
+
+
 def _adapter(model: type[T]) -> TypeAdapter[T]:
     adapter = _adapters.get(model)
     if adapter is None:
         adapter = _adapters[model] = TypeAdapter(model)
     return adapter
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of objects.
-
-    The objects built here hold no reference cycles, and the collector's repeated full
-    scans while they are being made cost more than the parse itself (measured: 14.6 s
-    instead of 2.7 s for a million roles).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass

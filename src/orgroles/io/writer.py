@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter
 
+from orgroles.errors import OrgUsageError
 from orgroles.io.atomic import atomic_write
 from orgroles.io.reader import format_from_suffix
 from orgroles.model import OrgDocument
@@ -83,7 +84,7 @@ def dumps(document: OrgDocument, format: str = "yaml") -> str:
             + "\n"
         )
     if format != "yaml":
-        raise ValueError(f"unknown format {format!r}: use 'yaml' or 'json'")
+        raise OrgUsageError(f"unknown format {format!r}: use 'yaml' or 'json'")
     data = document_data(document)
     for section in ("people", "roles", "teams"):
         items = data.get(section)

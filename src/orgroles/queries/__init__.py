@@ -4,6 +4,7 @@ Each is also a method of :class:`~orgroles.Org`: ``chain(org, "dev-1")`` is
 ``org.chain("dev-1")``. All run on the org's shared indexes, in O(answer) or O(N).
 """
 
+from orgroles.queries.graph import graph, reporting_graph
 from orgroles.queries.hierarchy import (
     chain,
     layers,
@@ -18,9 +19,11 @@ from orgroles.queries.teams import headcount, team, team_of, teams_of
 
 __all__ = [
     "chain",
+    "graph",
     "headcount",
     "layers",
     "manager",
+    "reporting_graph",
     "reports",
     "responsibilities_of",
     "roles_with",

@@ -17,18 +17,21 @@ Examples use the bundled three-person tech team:
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from orgroles._index import NO_PARENT
+from orgroles.errors import OrgUsageError
+from orgroles.index import NO_PARENT
 
 if TYPE_CHECKING:
+    from orgroles.core import OrgCore
     from orgroles.model import Role
-    from orgroles.org import Org
+
+OrgT = TypeVar("OrgT", bound="OrgCore")
 
 __all__ = ["chain", "layers", "manager", "reports", "roots", "span", "subtree"]
 
 
-def _pos(org: Org, role: str | Role) -> int:
+def _pos(org: OrgCore, role: str | Role) -> int:
     rid = role if isinstance(role, str) else role.id
     pos = org.index.pos.get(rid)
     if pos is None:
@@ -36,13 +39,13 @@ def _pos(org: Org, role: str | Role) -> int:
     return pos  # type: ignore[return-value]
 
 
-def _roles(org: Org, positions: list[int]) -> list[Role]:
+def _roles(org: OrgCore, positions: list[int]) -> list[Role]:
     ids = org.index.ids
     roles = org.roles
     return [roles[ids[i]] for i in positions]
 
 
-def manager(org: Org, role: str | Role) -> Role | None:
+def manager(org: OrgCore, role: str | Role) -> Role | None:
     """The role's manager: None for a top role, or when ``reports_to`` names no role.
 
     Dotted-line managers (``dotted_to``) never count here.
@@ -51,7 +54,7 @@ def manager(org: Org, role: str | Role) -> Role | None:
     return None if p == NO_PARENT else org.roles[org.index.ids[p]]
 
 
-def reports(org: Org, role: str | Role, transitive: bool = False) -> list[Role]:
+def reports(org: OrgCore, role: str | Role, transitive: bool = False) -> list[Role]:
     """The direct reports of a role, in file order; with ``transitive``, everyone below.
 
     Assistants are included (they report to the role, even if they are not counted in
@@ -62,7 +65,7 @@ def reports(org: Org, role: str | Role, transitive: bool = False) -> list[Role]:
     return _roles(org, index.below(i) if transitive else index.reports(i))
 
 
-def chain(org: Org, role: str | Role) -> list[Role]:
+def chain(org: OrgCore, role: str | Role) -> list[Role]:
     """The chain of command: the role, its manager, and so on up to the top.
 
     In a reporting cycle the chain stops before it would repeat a role.
@@ -70,7 +73,7 @@ def chain(org: Org, role: str | Role) -> list[Role]:
     return _roles(org, org.index.chain(_pos(org, role)))
 
 
-def span(org: Org) -> dict[str, int]:
+def span(org: OrgCore) -> dict[str, int]:
     """The span of control of every role: its direct reports, assistants excluded."""
     index = org.index
     children = index.children
@@ -82,7 +85,7 @@ def span(org: Org) -> dict[str, int]:
     return out
 
 
-def layers(org: Org) -> dict[str, int | None]:
+def layers(org: OrgCore) -> dict[str, int | None]:
     """The layer of every role: 0 for a top, 1 for its reports, and so on.
 
     A role that no top reaches (in a reporting cycle, or below one) has layer None.
@@ -91,18 +94,17 @@ def layers(org: Org) -> dict[str, int | None]:
     return {rid: (d if d >= 0 else None) for rid, d in zip(index.ids, index.depth, strict=True)}
 
 
-def roots(org: Org) -> list[Role]:
+def roots(org: OrgCore) -> list[Role]:
     """The top roles: those with no ``reports_to``."""
     return _roles(org, org.index.roots)
 
 
-def subtree(org: Org, root: str | Role, depth: int | None = None) -> Org:
+def subtree(org: OrgT, root: str | Role, depth: int | None = None) -> OrgT:
     """A new org with ``root`` and the roles below it, down to ``depth`` layers under it.
 
     The new org keeps the people who hold its roles, the teams restricted to its roles,
     the catalogue and the rule configuration. ``root`` becomes its top role.
     """
-    from orgroles.org import Org
 
     i = _pos(org, root)
     index = org.index
@@ -118,7 +120,7 @@ def subtree(org: Org, root: str | Role, depth: int | None = None) -> Org:
             keep += nxt
             frontier = nxt
     elif depth < 0:
-        raise ValueError(f"depth must be 0 or more, not {depth}")
+        raise OrgUsageError(f"depth must be 0 or more, not {depth}")
     keep.sort()
     ids = index.ids
     chosen = [org.roles[ids[k]] for k in keep]
@@ -134,13 +136,11 @@ def subtree(org: Org, root: str | Role, depth: int | None = None) -> Org:
         if members or lead:
             teams.append(dataclasses.replace(t, members=members, lead=lead))
     document = org.to_document()
-    return Org.from_document(
+    return org.with_document(
         dataclasses.replace(
             document,
             roles=tuple(chosen),
             people=tuple(p for p in document.people if p.id in holders),
             teams=tuple(teams),
-        ),
-        base_dir=org.base_dir,
-        catalog=org.catalog,
+        )
     )

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 from orgroles.model import Responsibility
 
 if TYPE_CHECKING:
+    from orgroles.core import OrgCore
     from orgroles.model import Role
-    from orgroles.org import Org
 
 __all__ = ["effective_ids", "responsibilities_of", "responsibility_ids", "roles_with"]
 
 
-def effective_ids(org: Org, role: Role) -> tuple[str, ...]:
+def effective_ids(org: OrgCore, role: Role) -> tuple[str, ...]:
     """The ids of a role's effective responsibilities, in order, without repeats."""
     kind = org.catalog.kinds.get(role.kind) if role.kind is not None else None
     defaults = kind.responsibilities if kind is not None else ()
@@ -40,28 +40,29 @@ def effective_ids(org: Org, role: Role) -> tuple[str, ...]:
     return tuple(out)
 
 
-def responsibility_ids(org: Org) -> list[tuple[str, ...]]:
+def responsibility_ids(org: OrgCore) -> list[tuple[str, ...]]:
     """The effective responsibility ids of every role, by index position (cached)."""
-    found: list[tuple[str, ...]] | None = org._cache.get("responsibilities")
-    if found is None:
-        defaults = {k.id: k.responsibilities for k in org.catalog.kinds.values()}
-        found = []
-        append = found.append
-        for role in org.roles.values():
-            if role.responsibilities or role.drop:
-                append(effective_ids(org, role))
-            else:  # the common case: the kind's defaults, shared
-                append(defaults.get(role.kind, ()) if role.kind is not None else ())
-        org._cache["responsibilities"] = found
+    return org.cached("responsibilities", lambda: _responsibility_ids(org))
+
+
+def _responsibility_ids(org: OrgCore) -> list[tuple[str, ...]]:
+    defaults = {k.id: k.responsibilities for k in org.catalog.kinds.values()}
+    found: list[tuple[str, ...]] = []
+    append = found.append
+    for role in org.roles.values():
+        if role.responsibilities or role.drop:
+            append(effective_ids(org, role))
+        else:  # the common case: the kind's defaults, shared
+            append(defaults.get(role.kind, ()) if role.kind is not None else ())
     return found
 
 
-def _definition(org: Org, rid: str) -> Responsibility:
+def _definition(org: OrgCore, rid: str) -> Responsibility:
     found = org.catalog.responsibilities.get(rid)
     return found if found is not None else Responsibility(id=rid)
 
 
-def responsibilities_of(org: Org, role: str | Role) -> list[Responsibility]:
+def responsibilities_of(org: OrgCore, role: str | Role) -> list[Responsibility]:
     """A role's effective responsibilities as catalogue entries.
 
     An id that no catalogue defines gives a bare ``Responsibility(id=...)`` with no
@@ -71,7 +72,7 @@ def responsibilities_of(org: Org, role: str | Role) -> list[Responsibility]:
     return [_definition(org, rid) for rid in effective_ids(org, r)]
 
 
-def roles_with(org: Org, responsibility: str) -> list[Role]:
+def roles_with(org: OrgCore, responsibility: str) -> list[Role]:
     """The roles that hold ``responsibility`` (kind defaults included), in file order."""
     roles = list(org.roles.values())
     return [roles[i] for i, held in enumerate(responsibility_ids(org)) if responsibility in held]

@@ -22,27 +22,28 @@ from typing import TYPE_CHECKING
 from orgroles.model import Team
 
 if TYPE_CHECKING:
+    from orgroles.core import OrgCore
     from orgroles.model import Role
-    from orgroles.org import Org
 
 __all__ = ["headcount", "members", "membership", "team", "team_of", "teams_of"]
 
 
-def membership(org: Org) -> dict[str, list[str]]:
+def membership(org: OrgCore) -> dict[str, list[str]]:
     """For every role in a declared team, the ids of its teams in file order (cached)."""
-    found: dict[str, list[str]] | None = org._cache.get("membership")
-    if found is None:
-        found = {}
-        for t in org.teams.values():
-            for rid in (t.lead, *t.members) if t.lead else t.members:
-                ids = found.setdefault(rid, [])
-                if t.id not in ids:
-                    ids.append(t.id)
-        org._cache["membership"] = found
+    return org.cached("membership", lambda: _membership(org))
+
+
+def _membership(org: OrgCore) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for t in org.teams.values():
+        for rid in (t.lead, *t.members) if t.lead else t.members:
+            ids = found.setdefault(rid, [])
+            if t.id not in ids:
+                ids.append(t.id)
     return found
 
 
-def team(org: Org, lead: str | Role) -> Team:
+def team(org: OrgCore, lead: str | Role) -> Team:
     """The team a role leads: the declared team it leads, else itself and everyone below."""
     r = org.role(lead)
     for t in org.teams.values():
@@ -58,13 +59,13 @@ def team(org: Org, lead: str | Role) -> Team:
     )
 
 
-def teams_of(org: Org, role: str | Role) -> list[Team]:
+def teams_of(org: OrgCore, role: str | Role) -> list[Team]:
     """The declared teams a role belongs to (as lead or member), in file order."""
     rid = org.role(role).id
     return [org.teams[t] for t in membership(org).get(rid, ())]
 
 
-def team_of(org: Org, role: str | Role) -> Team:
+def team_of(org: OrgCore, role: str | Role) -> Team:
     """The team a role works in: its first declared team, else its manager's team."""
     r = org.role(role)
     declared = membership(org).get(r.id)
@@ -75,14 +76,14 @@ def team_of(org: Org, role: str | Role) -> Team:
     return team(org, index.ids[p] if p >= 0 else r.id)
 
 
-def members(org: Org, t: Team) -> list[str]:
+def members(org: OrgCore, t: Team) -> list[str]:
     """The role ids of a team: its lead, then its members, without repeats."""
     out = [t.lead] if t.lead else []
     out += [m for m in t.members if m != t.lead]
     return out
 
 
-def headcount(org: Org, t: Team | str) -> int:
+def headcount(org: OrgCore, t: Team | str) -> int:
     """How many distinct people hold the seats of a team; vacant seats count for nobody.
 
     ``t`` is a team or the id of a declared team.
@@ -90,7 +91,7 @@ def headcount(org: Org, t: Team | str) -> int:
     if isinstance(t, str):
         t = org.teams[t]
     people: set[str] = set()
-    roles = org._roles
+    roles = org.roles
     for rid in members(org, t):
         role = roles.get(rid)
         if role is not None:

@@ -49,12 +49,11 @@ reports hang on the right of its spine, the first alone and then two side by sid
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
-from orgroles.errors import RenderError
 from orgroles.render import style
+from orgroles.render.options import LAYOUTS, MAX_ASPECT, LayoutName
 from orgroles.render.plan import Box, Plan, block_size
 
 __all__ = [
@@ -68,17 +67,9 @@ __all__ = [
     "Shelf",
     "Wraps",
     "arrange",
-    "check_layout",
     "items_of",
     "unit_size",
 ]
-
-LayoutName = Literal["compact", "tree"]
-LAYOUTS: tuple[LayoutName, ...] = ("compact", "tree")
-"""``compact`` (the default) wraps wide rows of reports; ``tree`` is the plain tidy tree."""
-
-MAX_ASPECT = 3.0
-"""The widest shape, width over height, that the compact layout aims for."""
 
 WRAP_SHAPE = 2 / 3
 """The shape wrapped parts aim for, as a fraction of ``max_aspect``."""
@@ -119,32 +110,6 @@ class Arrangement(NamedTuple):
     plan: Plan
     wraps: Wraps
     rows: tuple[tuple[int, int], ...] = ()
-
-
-def check_layout(layout: str, max_aspect: float) -> None:
-    """Raise :class:`RenderError` for an unknown layout or a shape that is not a ratio.
-
-    >>> check_layout("compact", 2)
-    >>> check_layout("grid", 3)
-    Traceback (most recent call last):
-    ...
-    orgroles.errors.RenderError: unknown layout 'grid' (choose from: compact, tree)
-    >>> check_layout("compact", 0)
-    Traceback (most recent call last):
-    ...
-    orgroles.errors.RenderError: max_aspect must be a number above 0 (width over height), not 0
-    """
-    if layout not in LAYOUTS:
-        raise RenderError(f"unknown layout {layout!r} (choose from: {', '.join(LAYOUTS)})")
-    if (
-        isinstance(max_aspect, bool)
-        or not isinstance(max_aspect, (int, float))
-        or not math.isfinite(max_aspect)
-        or max_aspect <= 0
-    ):
-        raise RenderError(
-            f"max_aspect must be a number above 0 (width over height), not {max_aspect!r}"
-        )
 
 
 def unit_size(plan: Plan, box: Box) -> tuple[float, float]:

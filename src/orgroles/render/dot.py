@@ -15,7 +15,7 @@ manager's shelves hang from a chain of points ``n5w0``, ``n5w1``, ... below it (
 
 >>> import orgroles
 >>> from orgroles.render.plan import make_plan
->>> g = to_dot(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+>>> g = plan_to_dot(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
 >>> print(g.source)  # doctest: +ELLIPSIS
 digraph org {
 ...
@@ -29,16 +29,21 @@ digraph org {
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import graphviz
 
 from orgroles.render import style
-from orgroles.render.arrange import MAX_ASPECT, Shelf, Wraps, arrange, check_layout, items_of
-from orgroles.render.plan import Box, Line, Plan
+from orgroles.render.arrange import Shelf, Wraps, arrange, items_of
+from orgroles.render.formats import Drawing
+from orgroles.render.options import MAX_ASPECT, ChartOptions
+from orgroles.render.plan import Box, Line, Plan, make_plan
 from orgroles.render.quoting import dot_html, dot_lines, dot_text
 
-__all__ = ["html_label", "to_dot"]
+if TYPE_CHECKING:
+    from orgroles.core import OrgCore
+
+__all__ = ["draw", "html_label", "plan_to_dot", "to_dot"]
 
 _DOTTED_COLOR = "#8250df"
 _PT = 72.0  # px per inch: Graphviz sizes are in inches, its SVG units are points
@@ -105,7 +110,14 @@ def _rows(plan: Plan, manager: Box) -> Iterator[tuple[int, list[tuple[int, list[
         yield row, pairs
 
 
-def to_dot(
+def draw(org: OrgCore, options: ChartOptions) -> Drawing:
+    """The chart of ``org`` as DOT source (the format table's writer for ``.dot``)."""
+    plan = make_plan(org, options)
+    source = plan_to_dot(plan, layout=options.layout, max_aspect=options.max_aspect).source
+    return Drawing(source.encode("utf-8"), plan)
+
+
+def plan_to_dot(
     plan: Plan, *, layout: str = "compact", max_aspect: float = MAX_ASPECT
 ) -> graphviz.Digraph:
     """Return the DOT graph of a plan (a :class:`graphviz.Digraph`; no engine is run).
@@ -113,7 +125,7 @@ def to_dot(
     With ``layout="compact"``, the reports that :func:`~orgroles.render.arrange.arrange`
     wraps hang from a chain of points below their manager (see :func:`_hang`).
     """
-    check_layout(layout, max_aspect)
+    ChartOptions.of(layout=layout, max_aspect=max_aspect)  # checks them
     wraps: Wraps = {}
     rows: tuple[tuple[int, int], ...] = ()
     given = plan
@@ -358,3 +370,7 @@ def _stack(
             previous[pair] = spine
     if block:
         graph.subgraph(inside)
+
+
+to_dot = plan_to_dot
+"""The name :func:`plan_to_dot` had before 0.2."""

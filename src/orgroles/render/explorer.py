@@ -15,17 +15,18 @@ True
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from orgroles.render.html import first_view_depth
+from orgroles.render.html import draw, first_view_depth
+from orgroles.render.options import ChartOptions
 from orgroles.render.plan import Plan
+from orgroles.render.quoting import html_attr
 
 if TYPE_CHECKING:
-    from orgroles.org import Org
+    from orgroles.core import OrgCore
     from orgroles.rules.report import Report
 
 __all__ = ["Explorer", "explore"]
@@ -64,8 +65,8 @@ class Explorer:
         # cannot reach the notebook. allow-downloads lets its "SVG" button work.
         return (
             '<iframe sandbox="allow-scripts allow-downloads" '
-            f'srcdoc="{html.escape(self.html, quote=True)}" '
-            f'title="{html.escape(self.title, quote=True)}" width="100%" '
+            f'srcdoc="{html_attr(self.html)}" '
+            f'title="{html_attr(self.title)}" width="100%" '
             f'height="{self.height}" style="border: 1px solid #d0d7de; border-radius: 6px">'
             "</iframe>"
         )
@@ -100,7 +101,7 @@ def frame_height(plan: Plan) -> int:
 
 
 def explore(
-    org: Org,
+    org: OrgCore,
     *,
     root: str | None = None,
     depth: int | None = None,
@@ -117,13 +118,16 @@ def explore(
     ``height`` sets the height of the notebook frame in px (by default, what the first
     view needs, between 360 and 760).
     """
-    from orgroles.render import _explorer
-
     if check and report is None:
-        report = org.check()
-    page, plan = _explorer(org, root, depth, fold, show, lang, report)
+        from orgroles.rules import check as run_rules
+
+        report = run_rules(org)
+    page, plan = draw(
+        org,
+        ChartOptions(root=root, depth=depth, fold=fold, show=tuple(show), lang=lang, report=report),
+    )
     return Explorer(
-        page,
+        page.decode("utf-8"),
         title=plan.title,
         roles=plan.shown,
         height=height if height is not None else frame_height(plan),

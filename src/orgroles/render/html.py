@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import re
 from collections import Counter
@@ -39,16 +38,20 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from orgroles._internal.gc import gc_paused
 from orgroles._version import __version__
+from orgroles.errors import RenderError
 from orgroles.model import CATEGORIES
 from orgroles.queries.responsibilities import responsibility_ids
 from orgroles.queries.teams import membership
 from orgroles.render import style, words
-from orgroles.render.plan import _TARGET_BLOCK_RATIO, STACK_MIN, Box, Line, Plan
-from orgroles.render.quoting import clean, mailto, safe_url
+from orgroles.render.formats import Drawing
+from orgroles.render.plan import BLOCK_RATIO, STACK_MIN, Box, Line, Plan, make_plan
+from orgroles.render.quoting import clean, html_attr, mailto, safe_url
 
 if TYPE_CHECKING:
-    from orgroles.org import Org
+    from orgroles.core import OrgCore
+    from orgroles.render.options import ChartOptions
     from orgroles.rules.report import Report
 
 __all__ = [
@@ -58,6 +61,7 @@ __all__ = [
     "VACANT",
     "build_page",
     "content_security_policy",
+    "draw",
     "first_view_depth",
     "page_data",
     "script_json",
@@ -159,7 +163,7 @@ def _flags(box: Box) -> int:
 
 
 def page_data(
-    org: Org, plan: Plan, folded: Plan | None = None, report: Report | None = None
+    org: OrgCore, plan: Plan, folded: Plan | None = None, report: Report | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Return the page's two JSON documents: the chart, and the details of its roles.
 
@@ -186,7 +190,7 @@ def page_data(
     index = org.index
     boxes = plan.boxes
     if any(box.folded for box in boxes):
-        raise ValueError("page_data needs a plan made without fold (and the folded one apart)")
+        raise RenderError("page_data needs a plan made without fold (and the folded one apart)")
     texts = _Texts()
     families: dict[str | None, int] = {}
     titles: dict[str, int] = {}
@@ -287,7 +291,7 @@ def _geometry(plan: Plan) -> dict[str, Any]:
         "pairGap": style.PAIR_GAP,
         "sideGap": style.SIDE_GAP,
         "stackMin": STACK_MIN,
-        "blockRatio": _TARGET_BLOCK_RATIO,
+        "blockRatio": BLOCK_RATIO,
         "font": style.FONT_FAMILY,
         "edgeColor": style.EDGE_COLOR,
         "dottedColor": style.DOTTED_COLOR,
@@ -313,7 +317,7 @@ def _family(name: str | None) -> list[str]:
 
 
 def _details(
-    org: Org, plan: Plan, node_of: dict[str, int], report: Report | None
+    org: OrgCore, plan: Plan, node_of: dict[str, int], report: Report | None
 ) -> dict[str, Any]:
     """What the details panel shows beyond the chart: kinds, holders, teams, violations."""
     lang = plan.lang
@@ -438,17 +442,30 @@ def content_security_policy(scripts: Sequence[str], styles: Sequence[str]) -> st
     )
 
 
+def draw(org: OrgCore, options: ChartOptions) -> Drawing:
+    """The explorer of ``org`` (the format table's writer for ``.html``).
+
+    The page is made from a plan without folds; ``options.fold`` groups start folded,
+    and the reader can unfold them.
+    """
+    plan = make_plan(org, options, fold=None)
+    folded = make_plan(org, options) if options.fold is not None else None
+    with gc_paused():
+        page = build_page(org, plan, folded, options.report)
+    return Drawing(page.encode("utf-8"), plan)
+
+
 def build_page(
-    org: Org, plan: Plan, folded: Plan | None = None, report: Report | None = None
+    org: OrgCore, plan: Plan, folded: Plan | None = None, report: Report | None = None
 ) -> str:
     """Return the explorer page of a plan (see :func:`page_data` for the arguments)."""
     data, details = page_data(org, plan, folded, report)
     assets = _assets()
     ui = data["words"]
     values = {
-        "lang": html.escape(plan.lang, quote=True),
-        "title": html.escape(plan.title or "org", quote=True),
-        "generator": html.escape(f"orgroles {__version__}", quote=True),
+        "lang": html_attr(plan.lang),
+        "title": html_attr(plan.title or "org"),
+        "generator": html_attr(f"orgroles {__version__}"),
         "csp": content_security_policy([assets["vendor"], assets["script"]], [assets["css"]]),
         "css": assets["css"],
         "vendor": assets["vendor"],
@@ -457,7 +474,7 @@ def build_page(
         "details": script_json(details),
         "licenses": assets["licenses"],
     }
-    values.update({f"w.{key}": html.escape(text, quote=True) for key, text in ui.items()})
+    values.update({f"w.{key}": html_attr(text) for key, text in ui.items()})
 
     def fill(match: re.Match[str]) -> str:
         return values[match.group(1)]

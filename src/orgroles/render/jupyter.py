@@ -23,9 +23,12 @@ from typing import TYPE_CHECKING
 
 from orgroles.errors import OrgError
 from orgroles.render import words
+from orgroles.render.image import svg_bytes
+from orgroles.render.options import ChartOptions
+from orgroles.render.plan import make_plan
 
 if TYPE_CHECKING:
-    from orgroles.org import Org
+    from orgroles.core import OrgCore
 
 __all__ = ["MIME_TYPES", "PREVIEW_LIMIT", "PREVIEW_TIMEOUT", "preview_depth", "repr_mimebundle"]
 
@@ -36,7 +39,7 @@ PREVIEW_TIMEOUT = 20.0
 """Seconds ``dot`` may take for an inline chart before the builtin engine takes over."""
 
 
-def preview_depth(org: Org, limit: int = PREVIEW_LIMIT) -> int | None:
+def preview_depth(org: OrgCore, limit: int = PREVIEW_LIMIT) -> int | None:
     """Return how many layers below the top an inline chart shows (None: all of them).
 
     Returns -1 when even the top layer has more than ``limit`` roles.
@@ -58,10 +61,7 @@ def preview_depth(org: Org, limit: int = PREVIEW_LIMIT) -> int | None:
     return None
 
 
-def _svg(org: Org) -> str | None:
-    from orgroles.render import _draw
-    from orgroles.render.plan import make_plan
-
+def _svg(org: OrgCore) -> str | None:
     depth = preview_depth(org)
     if depth is not None and depth < 0:
         return None
@@ -79,13 +79,13 @@ def _svg(org: Org) -> str | None:
         )
     plan = make_plan(org, depth=depth, notes=notes)
     try:
-        data = _draw(plan, "svg", "auto", timeout=PREVIEW_TIMEOUT)
+        data = svg_bytes(plan, ChartOptions(), timeout=PREVIEW_TIMEOUT)
     except OrgError:  # dot failed or was too slow: the builtin engine always works
-        data = _draw(plan, "svg", "builtin")
+        data = svg_bytes(plan, ChartOptions(engine="builtin"))
     return data.decode("utf-8")
 
 
-MIME_TYPES: dict[str, Callable[[Org], str | None]] = {
+MIME_TYPES: dict[str, Callable[[OrgCore], str | None]] = {
     "text/plain": repr,
     "image/svg+xml": _svg,
 }
@@ -93,7 +93,7 @@ MIME_TYPES: dict[str, Callable[[Org], str | None]] = {
 
 
 def repr_mimebundle(
-    org: Org,
+    org: OrgCore,
     include: Iterable[str] | None = None,
     exclude: Iterable[str] | None = None,
 ) -> dict[str, str]:

@@ -25,12 +25,18 @@ flowchart TD
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from orgroles.render import style
-from orgroles.render.plan import Box, Line, Plan
+from orgroles.render.formats import Drawing
+from orgroles.render.plan import Box, Line, Plan, make_plan
 from orgroles.render.quoting import css_class, mermaid_text
 
-__all__ = ["to_mermaid"]
+if TYPE_CHECKING:
+    from orgroles.core import OrgCore
+    from orgroles.render.options import ChartOptions
+
+__all__ = ["draw", "to_mermaid"]
 
 _INDENT = "    "
 
@@ -54,6 +60,12 @@ def _node(box: Box) -> str:
 
 def _family_class(family: str | None) -> str:
     return "fam_" + css_class(family or "none").replace("-", "_")
+
+
+def draw(org: OrgCore, options: ChartOptions) -> Drawing:
+    """The chart of ``org`` as Mermaid text (the format table's writer for ``.mmd``)."""
+    plan = make_plan(org, options)
+    return Drawing(to_mermaid(plan).encode("utf-8"), plan)
 
 
 def to_mermaid(plan: Plan) -> str:

@@ -22,19 +22,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from orgroles.errors import RenderError
+from orgroles._internal.gc import gc_paused
 from orgroles.queries.responsibilities import effective_ids
 from orgroles.render import style, words
+from orgroles.render.options import SHOW, ChartOptions
 from orgroles.render.quoting import clean, mailto, safe_url
 
 if TYPE_CHECKING:
+    from orgroles.core import OrgCore
     from orgroles.model import Role
-    from orgroles.org import Org
     from orgroles.rules.report import Report, Violation
 
 __all__ = [
+    "BLOCK_RATIO",
     "SHOW",
     "STACK_MIN",
     "Box",
@@ -48,11 +50,10 @@ __all__ = [
 STACK_MIN = 6
 """A manager with at least this many leaf reports gets them stacked in columns."""
 
-SHOW = ("responsibilities",)
-"""What ``show=`` can add to the boxes."""
-
 _MAX_RESPONSIBILITIES = 12
-_TARGET_BLOCK_RATIO = 1.5  # width / height of a block of stacked leaves
+BLOCK_RATIO = 1.5
+"""The width over height that a block of stacked leaves aims for."""
+
 _SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 _LEADING = {name: s.leading for name, s in style.STYLES.items()}
 
@@ -153,10 +154,10 @@ def _columns(count: int, width: float, height: float) -> int:
     best, best_score = 2, math.inf
     for k in range(2, max(2, count) + 1, 2):
         w, h = block_size(count, k, width, height)
-        score = abs(math.log(w / h / _TARGET_BLOCK_RATIO))
+        score = abs(math.log(w / h / BLOCK_RATIO))
         if score < best_score:
             best, best_score = k, score
-        elif w / h > _TARGET_BLOCK_RATIO:
+        elif w / h > BLOCK_RATIO:
             break
     return best
 
@@ -172,21 +173,7 @@ def _worst(found: Iterable[Violation]) -> str:
     return next(s for s, r in _SEVERITY_RANK.items() if r == rank)
 
 
-def _check_options(depth: int | None, fold: int | None, show: Iterable[str]) -> tuple[str, ...]:
-    if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int) or depth < 0):
-        raise RenderError(f"depth must be a whole number, 0 or more, not {depth!r}")
-    if fold is not None and (isinstance(fold, bool) or not isinstance(fold, int) or fold < 0):
-        raise RenderError(f"fold must be a whole number, 0 or more, not {fold!r}")
-    if isinstance(show, str):
-        show = (show,)
-    shown = tuple(show)
-    for item in shown:
-        if item not in SHOW:
-            raise RenderError(f"cannot show {item!r} (choose from: {', '.join(SHOW)})")
-    return shown
-
-
-def _cycle_tops(org: Org) -> list[int]:
+def _cycle_tops(org: OrgCore) -> list[int]:
     """One role of each reporting cycle, so that roles no top reaches are drawn too."""
     index = org.index
     parent, depth = index.parent, index.depth
@@ -213,7 +200,7 @@ class _Builder:
 
     def __init__(
         self,
-        org: Org,
+        org: OrgCore,
         fold: int | None,
         show: tuple[str, ...],
         lang: str,
@@ -230,7 +217,7 @@ class _Builder:
         self.boxes: list[Box] = []
         self.box_of_role: dict[int, int] = {}
         self.kinds = org.catalog.kinds
-        self.people = org._people
+        self.people = org.people
         self.roles = list(org.roles.values())
         self._titles: dict[str, list[Line]] = {}
 
@@ -357,21 +344,25 @@ class _Builder:
 
 
 def make_plan(
-    org: Org,
+    org: OrgCore,
+    options: ChartOptions | None = None,
     *,
-    root: str | None = None,
-    depth: int | None = None,
-    fold: int | None = None,
-    show: Iterable[str] = (),
-    lang: str = "en",
-    report: Report | None = None,
     notes: Sequence[str] = (),
+    **changes: Any,
 ) -> Plan:
-    """Decide what a chart of ``org`` shows; see :func:`orgroles.render.render` for options.
+    """Decide what a chart of ``org`` shows, with the chart options of
+    :class:`~orgroles.render.options.ChartOptions` (an object, keywords, or both).
 
     ``notes`` are extra lines printed under the chart's title.
     """
-    shown_items = _check_options(depth, fold, show)
+    chosen = ChartOptions.of(options, **changes)
+    with gc_paused():
+        return _make_plan(org, chosen, notes)
+
+
+def _make_plan(org: OrgCore, options: ChartOptions, notes: Sequence[str]) -> Plan:
+    root, depth, fold, lang = options.root, options.depth, options.fold, options.lang
+    report = options.report
     index = org.index
     if root is not None:
         start = index.pos.get(root)
@@ -381,7 +372,7 @@ def make_plan(
         starts = [start]
     else:
         starts = sorted(index.tops + _cycle_tops(org))
-    b = _Builder(org, fold, shown_items, lang, report)
+    b = _Builder(org, fold, options.show, lang, options.report)
     kids_of = index.children
     is_assistant = index.assistant
     boxes = b.boxes
@@ -519,7 +510,7 @@ def _equalize_heights(boxes: list[Box], width: float) -> None:
 
 
 def _clusters(
-    org: Org, b: _Builder, pre: dict[int, int], pre_parent: list[int], box_pre: list[int]
+    org: OrgCore, b: _Builder, pre: dict[int, int], pre_parent: list[int], box_pre: list[int]
 ) -> list[Cluster]:
     """Declared teams that are a whole branch of the chart: a lead and all drawn below."""
     if not org.teams:
@@ -576,7 +567,7 @@ def _clusters(
     return clusters
 
 
-def _dotted(org: Org, b: _Builder) -> list[tuple[int, int]]:
+def _dotted(org: OrgCore, b: _Builder) -> list[tuple[int, int]]:
     """Dotted lines between drawn boxes: (dotted manager's box, report's box)."""
     pos = org.index.pos
     found: dict[tuple[int, int], None] = {}

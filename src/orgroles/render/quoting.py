@@ -27,6 +27,7 @@ __all__ = [
     "dot_html",
     "dot_lines",
     "dot_text",
+    "html_attr",
     "mailto",
     "mermaid_text",
     "safe_url",
@@ -152,6 +153,16 @@ def xml_attr(text: str) -> str:
     'x&quot; onload=&quot;alert(1)'
     """
     return html.escape(clean(text), quote=True)
+
+
+def html_attr(text: str) -> str:
+    """Return text for a double-quoted HTML attribute, escaped but not cleaned: for text
+    that is already safe to show, such as a whole page put in an ``<iframe srcdoc>``.
+
+    >>> html_attr('<p class="x">Tom & Jerry</p>')
+    '&lt;p class=&quot;x&quot;&gt;Tom &amp; Jerry&lt;/p&gt;'
+    """
+    return html.escape(text, quote=True)
 
 
 def css_class(name: str) -> str:

@@ -19,9 +19,10 @@ True
 from __future__ import annotations
 
 from orgroles.render import style
-from orgroles.render.arrange import MAX_ASPECT, arrange, check_layout
+from orgroles.render.arrange import arrange
 from orgroles.render.layout import MARGIN, Layout
 from orgroles.render.layout import layout as lay_out
+from orgroles.render.options import MAX_ASPECT, ChartOptions
 from orgroles.render.plan import Plan
 from orgroles.render.quoting import css_class, xml_attr, xml_text
 
@@ -64,7 +65,7 @@ def to_svg(
     ``"tree"`` draws the plain tidy tree.
     """
     if chart is None:
-        check_layout(layout, max_aspect)
+        ChartOptions.of(layout=layout, max_aspect=max_aspect)  # checks them
         if layout == "compact":
             plan, wraps, rows = arrange(plan, max_aspect)
             chart = lay_out(plan, wraps, rows)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from orgroles.errors import Location
+from orgroles.errors import Location, RuleConfigError
 from orgroles.model import Severity
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def register(cls: type[Rule]) -> type[Rule]:
     """Class decorator: add a rule to the registry (its code and name must be new)."""
     rule = cls()
     if rule.code in _REGISTRY or any(r.name == rule.name for r in _REGISTRY.values()):
-        raise ValueError(f"rule {rule.code} {rule.name} is registered twice")
+        raise RuleConfigError(f"rule {rule.code} {rule.name} is registered twice")
     _REGISTRY[rule.code] = rule
     return cls
 

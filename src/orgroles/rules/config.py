@@ -10,12 +10,12 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from orgroles._suggest import suggestion_suffix
+from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, Problem, SelectorError
 from orgroles.io.problems import format_where
 from orgroles.model import RulesConfig
 from orgroles.rules.base import all_rules
-from orgroles.rules.engine import RuleLike, _known_tokens, _matches, rules_for_config
+from orgroles.rules.engine import RuleLike, known_tokens, rule_matches, rules_for_config
 from orgroles.selectors import parse
 
 __all__ = ["config_problems"]
@@ -63,10 +63,10 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
             )
         seen.setdefault(spec.code, i)
     rules: list[RuleLike] = rules_for_config(config)
-    known = _known_tokens(rules)
+    known = known_tokens(rules)
     for key in ("select", "ignore"):
         for i, token in enumerate(getattr(config, key)):
-            if not any(_matches(token, r) for r in rules) and token not in known:
+            if not any(rule_matches(token, r) for r in rules) and token not in known:
                 add(("rules", key, i), f"unknown rule {token!r}{suggestion_suffix(token, known)}")
     names = [r.code for r in rules] + [r.name for r in rules]
     for key in config.severity:

@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from orgroles._index import Index
-from orgroles._suggest import suggestion_suffix
+from orgroles._internal.suggest import suggestion_suffix
+from orgroles.index import Index
 from orgroles.model import Role
 
 if TYPE_CHECKING:
-    from orgroles.org import Org
+    from orgroles.core import OrgCore
 
 __all__ = ["CheckContext"]
 
@@ -26,7 +26,7 @@ _SUGGESTION_BUDGET = 200
 class CheckContext:
     """What the rules of one check share. Positions are those of ``org.index``."""
 
-    def __init__(self, org: Org) -> None:
+    def __init__(self, org: OrgCore) -> None:
         self.org = org
         self.index: Index = org.index
         self.roles: list[Role] = list(org.roles.values())

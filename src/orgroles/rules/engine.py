@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
-from orgroles._suggest import suggestion_suffix
+from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, RuleConfigError
 from orgroles.model import RulesConfig, Severity
 from orgroles.rules.base import FAMILIES, Finding, Params, all_rules
@@ -34,9 +34,17 @@ from orgroles.rules.custom import DeclaredRule
 from orgroles.rules.report import SEVERITIES, Report, Suppressed, Violation
 
 if TYPE_CHECKING:
-    from orgroles.org import Org
+    from orgroles.core import OrgCore
 
-__all__ = ["RuleLike", "check", "rules_for", "rules_for_config", "select_rules"]
+__all__ = [
+    "RuleLike",
+    "check",
+    "known_tokens",
+    "rule_matches",
+    "rules_for",
+    "rules_for_config",
+    "select_rules",
+]
 
 
 class RuleLike(Protocol):
@@ -69,18 +77,20 @@ def rules_for_config(config: RulesConfig) -> list[RuleLike]:
     return [*all_rules(), *declared]
 
 
-def rules_for(org: Org) -> list[RuleLike]:
+def rules_for(org: OrgCore) -> list[RuleLike]:
     """Every rule that can run on ``org``: the built-in ones, then the org's own."""
     return rules_for_config(org.rules)
 
 
-def _matches(token: str, rule: RuleLike) -> bool:
+def rule_matches(token: str, rule: RuleLike) -> bool:
+    """Whether a token of ``select``/``ignore`` (code, name, family, ``all``) names ``rule``."""
     return token in ("all", rule.code, rule.name, rule.family) or (
         len(token) == 1 and rule.code.startswith(token)
     )
 
 
-def _known_tokens(rules: Sequence[RuleLike]) -> list[str]:
+def known_tokens(rules: Sequence[RuleLike]) -> list[str]:
+    """Every token ``select`` and ``ignore`` accept, for did-you-mean hints."""
     return [
         "all",
         *FAMILIES,
@@ -98,15 +108,15 @@ def select_rules(
     An unknown code or name raises :class:`RuleConfigError` with a did-you-mean.
     """
     select, ignore = list(select), list(ignore)
-    known = _known_tokens(rules)
+    known = known_tokens(rules)
     for what, tokens in (("select", select), ("ignore", ignore)):
         for token in tokens:
-            if token not in known and not any(_matches(token, r) for r in rules):
+            if token not in known and not any(rule_matches(token, r) for r in rules):
                 raise RuleConfigError(
                     f"{what}: unknown rule {token!r}{suggestion_suffix(token, known)}"
                 )
-    chosen = [r for r in rules if not select or any(_matches(t, r) for t in select)]
-    return [r for r in chosen if not any(_matches(t, r) for t in ignore)]
+    chosen = [r for r in rules if not select or any(rule_matches(t, r) for t in select)]
+    return [r for r in chosen if not any(rule_matches(t, r) for t in ignore)]
 
 
 def _by_code(rules: Sequence[RuleLike], table: Mapping[str, Any], what: str) -> dict[str, Any]:
@@ -135,7 +145,7 @@ def _params(rule: RuleLike, given: Mapping[str, Any] | None) -> Params:
 
 
 def check(
-    org: Org,
+    org: OrgCore,
     *,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),

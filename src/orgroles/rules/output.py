@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from orgroles._text import plural, printable
+from orgroles._internal.text import plural, printable
 from orgroles._version import __version__
 from orgroles.rules.base import all_rules
 from orgroles.rules.report import Report, Violation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgroles._index import NO_PARENT
+from orgroles.index import NO_PARENT
 from orgroles.model import Id
 from orgroles.rules.base import Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext

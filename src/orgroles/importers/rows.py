@@ -1,7 +1,7 @@
-"""Turn the rows of an import into an :class:`~orgroles.Org`: what every importer shares.
+"""Turn the rows of an import into an org document: what every importer shares.
 
 An importer (CSV, records, GitLab) reads its source into :class:`Rows`, one list per
-field, and a :class:`Locator` that says where each cell came from. :func:`build_org`
+field, and a :class:`Locator` that says where each cell came from. :func:`build_document`
 then checks the ids, resolves the managers, makes people and teams, validates the whole
 org in one pass, and reports every problem at the row (file line) it comes from.
 
@@ -15,20 +15,20 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 from unicodedata import normalize
 
 from pydantic import TypeAdapter, ValidationError
 
+from orgroles._internal.gc import gc_paused
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
-from orgroles.io.columns import ManagerBy
+from orgroles.importers.columns import ManagerBy
 from orgroles.io.problems import problems_from_validation
-from orgroles.io.reader import Source, gc_paused
+from orgroles.io.reader import Source
 from orgroles.limits import MAX_PROBLEMS
 from orgroles.model import OrgDocument
-from orgroles.org import Org
 
-__all__ = ["Locator", "Rows", "build_org", "slug", "unique_slugs"]
+__all__ = ["Cell", "Imported", "Locator", "Rows", "build_document", "slug", "unique_slugs"]
 
 Cell = str | list[str] | None
 """A manager or department cell: one value, several (a list), or none."""
@@ -74,18 +74,25 @@ class Rows:
     """Rows already reported as malformed: not reported again for a missing id."""
 
 
+class Imported(NamedTuple):
+    """What an importer read: the org document, and its source (for line numbers)."""
+
+    document: OrgDocument
+    source: Source | None = None
+
+
 _adapter: TypeAdapter[OrgDocument] = TypeAdapter(OrgDocument)
 
 
-def build_org(
+def build_document(
     rows: Rows,
     locator: Locator,
     *,
     manager_by: ManagerBy = "id",
     name: str | None = None,
     source: Source | None = None,
-) -> Org:
-    """Check the rows, resolve managers, make people and teams, and build the org.
+) -> Imported:
+    """Check the rows, resolve managers, make people and teams, and build the document.
 
     Problems that make the rows unreadable as an org (a row without an id, a repeated
     id, an ambiguous manager name, an invalid value) raise one
@@ -114,7 +121,7 @@ def build_org(
         warnings.warn(OrgImportWarning(notes), stacklevel=3)
     if source is not None:
         source.marks = _RowMarks(locator, len(role_ids), person_rows, team_rows, rows.holders)
-    return Org.from_document(document, source=source)
+    return Imported(document, source)
 
 
 def _failure(problems: list[Problem], source: Source | None) -> OrgValidationError:

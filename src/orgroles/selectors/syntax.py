@@ -1,25 +1,9 @@
-"""The selector mini-language: pick roles with space-separated terms that must all hold.
+"""Parse the selector mini-language: space-separated terms that must all hold.
 
-========================  =====================================================
-term                      matches the roles ...
-========================  =====================================================
-``id:X``                  whose id is X
-``kind:X``                of kind X
-``family:X``              whose kind is in family X (``executive``, ``tech``, ...)
-``team:X``                in team X (a declared team, or the team a role X leads)
-``has:R``                 that hold responsibility R (kind defaults included)
-``under:X``               below role X, at any depth
-``holder:P``              held by person P
-``title~TEXT``            whose title contains TEXT (any case)
-``name~TEXT``             held by someone whose name contains TEXT (any case)
-``vacant``                that nobody holds
-``acting``                held by an interim holder
-``assistant``             that are staff seats (assistants, advisers)
-========================  =====================================================
-
-A value may list alternatives, any of which matches: ``kind:developer,designer``.
-A value with spaces is quoted: ``title~"head of"``. A leading ``-`` negates a term:
-``under:cto -kind:developer``. The empty selector matches every role.
+The terms are listed in :data:`orgroles.selectors.TERMS`. A value may list alternatives,
+any of which matches: ``kind:developer,designer``. A value with spaces is quoted:
+``title~"head of"``. A leading ``-`` negates a term: ``under:cto -kind:developer``. The
+empty selector matches every role.
 
 >>> sel = parse('kind:developer under:cto -vacant')
 >>> [(t.key, t.values, t.negated) for t in sel.terms]
@@ -34,36 +18,18 @@ orgroles.errors.SelectorError: unknown term 'kidn' (did you mean 'kind'?)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from orgroles._suggest import suggestion_suffix
+from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import SelectorError
+from orgroles.selectors.terms import FLAGS, MATCH_KEYS, TERMS, TEXT_KEYS, Predicate
 
 if TYPE_CHECKING:
+    from orgroles.core import OrgCore
     from orgroles.model import Role
-    from orgroles.org import Org
 
-__all__ = [
-    "FLAGS",
-    "MATCH_KEYS",
-    "TEXT_KEYS",
-    "Selector",
-    "Term",
-    "parse",
-    "parse_selector",
-    "select",
-]
-
-MATCH_KEYS = ("id", "kind", "family", "team", "has", "under", "holder")
-"""Terms written ``key:value``."""
-TEXT_KEYS = ("title", "name")
-"""Terms written ``key~text`` (a case-insensitive substring)."""
-FLAGS = ("vacant", "acting", "assistant")
-"""Terms that take no value."""
-
-_ALL_KEYS = (*MATCH_KEYS, *TEXT_KEYS, *FLAGS)
+__all__ = ["Selector", "Term", "parse", "parse_selector", "select"]
 
 
 @dataclass(frozen=True)
@@ -87,17 +53,15 @@ class Selector:
     def __str__(self) -> str:
         return self.text
 
-    def select(self, org: Org) -> list[Role]:
+    def select(self, org: OrgCore) -> list[Role]:
         """The matching roles of ``org``, in file order."""
         return [org.roles[org.index.ids[i]] for i in self.positions(org)]
 
-    def positions(self, org: Org) -> list[int]:
+    def positions(self, org: OrgCore) -> list[int]:
         """The positions (in ``org.index``) of the matching roles, in file order."""
-        from orgroles._match import term_predicate
-
         candidates: list[int] = list(range(len(org.index)))
         for term in self.terms:
-            keep: Callable[[int], bool] = term_predicate(org, term, self.text)
+            keep: Predicate = TERMS[term.key].build(org, term, self.text)
             if term.negated:
                 candidates = [i for i in candidates if not keep(i)]
             else:
@@ -131,15 +95,11 @@ def parse(text: str) -> Selector:
             if key in MATCH_KEYS or key in TEXT_KEYS:
                 sign = ":" if key in MATCH_KEYS else "~"
                 raise SelectorError(f"{key!r} needs a value: write {key}{sign}...", text, key_start)
-            raise SelectorError(
-                f"unknown term {key!r}{suggestion_suffix(key, _ALL_KEYS)}", text, key_start
-            )
+            raise SelectorError(f"unknown term {key!r}{_unknown_hint(key)}", text, key_start)
         if key in FLAGS:
             raise SelectorError(f"{key!r} takes no value", text, key_start)
         if key not in MATCH_KEYS and key not in TEXT_KEYS:
-            raise SelectorError(
-                f"unknown term {key!r}{suggestion_suffix(key, _ALL_KEYS)}", text, key_start
-            )
+            raise SelectorError(f"unknown term {key!r}{_unknown_hint(key)}", text, key_start)
         expected = ":" if key in MATCH_KEYS else "~"
         if op != expected:
             raise SelectorError(f"write {key}{expected}..., not {key}{op}...", text, i)
@@ -167,7 +127,15 @@ def parse(text: str) -> Selector:
     return Selector(text, tuple(terms))
 
 
-def select(org: Org, selector: str | Selector) -> list[Role]:
+def _unknown_hint(key: str) -> str:
+    """A did-you-mean for an unknown term, or the list of the valid ones."""
+    hint = suggestion_suffix(key, TERMS)
+    if hint:
+        return hint
+    return f" (terms: {', '.join(t.usage for t in TERMS.values())})"
+
+
+def select(org: OrgCore, selector: str | Selector) -> list[Role]:
     """The roles of ``org`` that match ``selector``, in file order."""
     parsed = parse(selector) if isinstance(selector, str) else selector
     return parsed.select(org)

@@ -8,11 +8,11 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from orgroles._text import printable
+from orgroles._internal.text import printable
 
 if TYPE_CHECKING:
+    from orgroles.core import OrgCore
     from orgroles.model import Role
-    from orgroles.org import Org
 
 __all__ = ["FIELDS", "query_csv", "query_json", "query_text", "role_record"]
 
@@ -20,7 +20,7 @@ FIELDS = ("id", "title", "kind", "holders", "manager", "layer", "span")
 """The columns of ``orgroles query``'s JSON and CSV output."""
 
 
-def role_record(org: Org, role: Role, lang: str = "en") -> dict[str, Any]:
+def role_record(org: OrgCore, role: Role, lang: str = "en") -> dict[str, Any]:
     """One role as a flat record: id, title, kind, holders' names, manager, layer, span."""
     index = org.index
     i = index.pos[role.id]
@@ -36,7 +36,7 @@ def role_record(org: Org, role: Role, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def query_text(org: Org, roles: Sequence[Role], lang: str = "en") -> str:
+def query_text(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
     """One line per role (``id  title  holders``), then a count."""
     lines = []
     width = max((len(r.id) for r in roles), default=0)
@@ -47,14 +47,14 @@ def query_text(org: Org, roles: Sequence[Role], lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def query_json(org: Org, roles: Sequence[Role], lang: str = "en") -> str:
+def query_json(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
     """A JSON list of role records."""
     return (
         json.dumps([role_record(org, r, lang) for r in roles], indent=2, ensure_ascii=False) + "\n"
     )
 
 
-def query_csv(org: Org, roles: Sequence[Role], lang: str = "en") -> str:
+def query_csv(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
     """CSV with a header; holders are joined with '; '."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")

@@ -1,0 +1,75 @@
+"""What every ``orgroles`` command shares: the group, exit codes, errors and output.
+
+Exit codes: 0 clean, 1 violations of error severity, 2 bad input or usage. Bad input is
+reported on stderr as ``file:line:col: message``, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from orgroles._internal.text import printable, printable_lines
+from orgroles._version import __version__
+from orgroles.errors import OrgError, OrgValidationError
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "EXIT_VIOLATIONS",
+    "cli",
+    "report_problems",
+    "split",
+    "write",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_VIOLATIONS = 1
+EXIT_BAD_INPUT = 2
+
+
+def report_problems(exc: OrgValidationError) -> None:
+    """Every problem of bad input on stderr, one line each: ``file:line:col: ...``."""
+    for problem in exc.problems:
+        click.echo(printable(str(problem)), err=True)
+
+
+class _Group(click.Group):
+    """Turns every :class:`OrgError` into a clear message on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OrgValidationError as exc:
+            report_problems(exc)
+            ctx.exit(EXIT_BAD_INPUT)
+        except OrgError as exc:
+            click.echo(printable_lines(f"orgroles: {exc}"), err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+
+
+@click.group(
+    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
+@click.version_option(__version__, "--version", "-V", prog_name="orgroles")
+def cli() -> None:
+    """Model a company as a graph of roles: check rules on it and draw org charts."""
+
+
+def write(text: str, output: str | None) -> None:
+    """Write command output to a file (atomically) or to stdout."""
+    if output is None or output == "-":
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        from orgroles.io.atomic import atomic_write
+
+        atomic_write(output, text)
+
+
+def split(values: Sequence[str]) -> list[str]:
+    """``("K,C001", "S")`` -> ``["K", "C001", "S"]``: options that take comma lists."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]

@@ -1,0 +1,201 @@
+"""``orgroles import``: turn an HR export (CSV, GitLab's team page) into an org file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from orgroles._internal.progress import phase
+from orgroles._internal.text import printable
+from orgroles.cli.base import cli
+from orgroles.importers.columns import COLUMN_HELP, Lookup, preset_names
+
+if TYPE_CHECKING:
+    from orgroles.org import Org
+
+__all__ = ["import_", "import_csv", "import_gitlab"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@cli.group("import")
+def import_() -> None:
+    """Import an HR export (CSV, GitLab's team page) as an org file."""
+
+
+_MAX_WARNINGS = 20
+
+
+def _import(make: Callable[[], Org], source: str, output: str) -> None:
+    """Run an importer, show its warnings, write the org atomically and summarise."""
+    import warnings
+    from pathlib import Path
+
+    from orgroles.errors import OrgImportWarning
+    from orgroles.io.reader import FORMATS
+
+    fmt = FORMATS.get(Path(output).suffix.lower())
+    if fmt is None:  # fail before the work, not after it
+        raise click.BadParameter(
+            f"{output!r}: an org file ends in .yaml, .yml or .json", param_hint="'-o'"
+        )
+    with warnings.catch_warnings(record=True) as caught, phase(f"importing {source}"):
+        warnings.simplefilter("always")
+        org = make()
+    notes = [
+        p for w in caught if isinstance(w.message, OrgImportWarning) for p in w.message.problems
+    ]
+    for problem in notes[:_MAX_WARNINGS]:
+        click.echo(printable(f"warning: {problem}"), err=True)
+    if len(notes) > _MAX_WARNINGS:
+        click.echo(f"warning: ... and {len(notes) - _MAX_WARNINGS} more", err=True)
+    for w in caught:
+        if not isinstance(w.message, OrgImportWarning):
+            click.echo(printable(f"warning: {w.message}"), err=True)
+    with phase(f"writing {output}"):
+        org.dump(output, fmt)
+    index = org.index
+    counts = [
+        (len(org.roles), "role", "roles"),
+        (len(org.people), "person", "people"),
+        (len(org.teams), "team", "teams"),
+        (sum(1 for role in org.roles.values() if role.vacant), "vacancy", "vacancies"),
+        (len(index.dangling), "unknown manager", "unknown managers"),
+    ]
+    if index.self_reports:
+        counts.append(
+            (len(index.self_reports), "role reporting to itself", "roles reporting to itself")
+        )
+    summary = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in counts)
+    click.echo(f"{source} -> {output}: {summary}", err=True)
+
+
+_output = click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The org file to write: .yaml, .yml or .json.",
+)
+_name = click.option("--name", help="The org's name (default: the source file's name).")
+
+
+def _delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = {"tab": "\t", "\\t": "\t"}.get(value, value)
+    if len(value) != 1:
+        raise click.BadParameter("one character, such as ';' (or 'tab')")
+    return value
+
+
+def _lookup(path: str | None, key: str | None, value: str | None, what: str) -> Lookup | None:
+    if path is None:
+        if key is not None or value is not None:
+            raise click.UsageError(f"--{what}-key-col and --{what}-name-col need --{what} FILE")
+        return None
+    if value is None:
+        raise click.UsageError(f"--{what} needs --{what}-name-col: the column of the names")
+    return Lookup(path, value, key)
+
+
+def _column_options(command: F) -> F:
+    """The column options of ``import csv``, one per field of :class:`Columns`."""
+    for option, text in reversed(COLUMN_HELP.items()):
+        flag = "--" + option.replace("_", "-")
+        command = click.option(
+            flag, option, metavar="COL", multiple=option == "name_col", help=text
+        )(command)
+    return command
+
+
+@import_.command("csv")
+@click.argument("source", metavar="FILE")
+@_output
+@click.option(
+    "--preset",
+    type=click.Choice(preset_names()),
+    help="The usual column names of an HR tool; explicit column options win over it.",
+)
+@_column_options
+@click.option(
+    "--departments",
+    "departments_file",
+    metavar="FILE",
+    help="A CSV file that names the department codes of --department-col.",
+)
+@click.option(
+    "--departments-key-col",
+    metavar="COL",
+    help="Its column of codes (default: the name of --department-col).",
+)
+@click.option("--departments-name-col", metavar="COL", help="Its column of names.")
+@click.option(
+    "--titles",
+    "titles_file",
+    metavar="FILE",
+    help="A CSV file that names the job codes of --title-col.",
+)
+@click.option(
+    "--titles-key-col",
+    metavar="COL",
+    help="Its column of codes (default: the name of --title-col).",
+)
+@click.option("--titles-name-col", metavar="COL", help="Its column of titles.")
+@click.option(
+    "--delimiter",
+    callback=_delimiter,
+    help="The delimiter (default: sniffed among , ; tab and |).",
+)
+@_name
+def import_csv(
+    source: str,
+    output: str,
+    preset: str | None,
+    departments_file: str | None,
+    departments_key_col: str | None,
+    departments_name_col: str | None,
+    titles_file: str | None,
+    titles_key_col: str | None,
+    titles_name_col: str | None,
+    delimiter: str | None,
+    name: str | None,
+    **columns: Any,
+) -> None:
+    """Import a CSV export: each row becomes one person and the role they hold.
+
+    Columns that no option maps go into each role's meta. Managers that match no row are
+    kept (orgroles check reports them). See docs/import.md for the presets.
+    """
+    from orgroles.loaders import from_csv
+
+    departments = _lookup(
+        departments_file, departments_key_col, departments_name_col, "departments"
+    )
+    titles = _lookup(titles_file, titles_key_col, titles_name_col, "titles")
+    _import(
+        lambda: from_csv(
+            source,
+            preset=preset,
+            departments=departments,
+            titles=titles,
+            delimiter=delimiter,
+            name=name,
+            **columns,
+        ),
+        source,
+        output,
+    )
+
+
+@import_.command("gitlab")
+@click.argument("source", metavar="FILE")
+@_output
+@_name
+def import_gitlab(source: str, output: str, name: str | None) -> None:
+    """Import GitLab's team page (a team.yml list of people and vacancies)."""
+    from orgroles.loaders import from_gitlab
+
+    _import(lambda: from_gitlab(source, name=name), source, output)

@@ -1,0 +1,489 @@
+"""Which column of an HR export holds what: the :class:`Columns` mapping and the presets.
+
+An import names its columns explicitly (``id_col="Employee #"``), through a preset of an
+HR tool's usual column names (``preset="bamboohr"``), or both: an explicit column always
+wins over the preset's. :meth:`Columns.resolve` checks the mapping against the header of
+the file and says, with a did-you-mean and the list of columns that exist, what is wrong.
+
+>>> header = ["Employee #", "First Name", "Last Name", "Job Title", "Reporting to", "Phone"]
+>>> found = Columns(preset="bamboohr").resolve(header)
+>>> found.id_col, found.name_col, found.manager_by, found.manager_col
+('Employee #', ('First Name', 'Last Name'), 'name', 'Reporting to')
+>>> found.meta_cols
+('Phone',)
+>>> Columns(id_col="Employee", preset="bamboohr").resolve(header)
+Traceback (most recent call last):
+...
+orgroles.errors.OrgFileError: <string>:1: no column 'Employee' for the id
+(did you mean 'Employee #'?); the columns are: 'Employee #', 'First Name', ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+
+from orgroles._internal.suggest import did_you_mean
+from orgroles.errors import Location, OrgFileError, OrgValidationError, Problem
+
+__all__ = [
+    "COLUMN_HELP",
+    "PRESETS",
+    "Columns",
+    "Lookup",
+    "ManagerBy",
+    "Preset",
+    "ResolvedColumns",
+    "options_error",
+    "preset_names",
+    "unknown_column",
+]
+
+ManagerBy = Literal["id", "email", "name"]
+"""How a row names its manager: by the manager's id, work email, or display name."""
+
+_MANAGER_FIELDS: dict[str, ManagerBy] = {
+    "manager_col": "id",
+    "manager_email_col": "email",
+    "manager_name_col": "name",
+}
+
+COLUMN_HELP = {
+    "id_col": "The row's id (for the role and the person).",
+    "name_col": "The person's name; repeat it (first, last name) to join columns with a space.",
+    "title_col": "The role's title.",
+    "email_col": "The person's work email.",
+    "manager_col": "The manager's id.",
+    "manager_email_col": "The manager's email, matched (ignoring case) against the emails.",
+    "manager_name_col": "The manager's display name, matched exactly against the names.",
+    "department_col": "The department: each one becomes a team.",
+    "kind_col": "The role's kind (a catalogue id such as cto).",
+    "holder_col": "The id of the person in the seat (empty: vacant).",
+}
+"""A line of help for each column option, for the command line (``--id-col`` ...)."""
+
+# What each column is called in messages ("no column 'X' for the title").
+_PURPOSE = {
+    "id_col": "the id",
+    "name_col": "the name",
+    "title_col": "the title",
+    "kind_col": "the kind",
+    "holder_col": "the holder",
+    "email_col": "the email",
+    "manager_col": "the manager's id",
+    "manager_email_col": "the manager's email",
+    "manager_name_col": "the manager's name",
+    "department_col": "the department",
+}
+
+
+@dataclass(frozen=True)
+class Preset:
+    """The usual column names of one HR tool's export, in order of preference.
+
+    ``managers`` lists ``(how, manager column, id column)`` triples: a manager column that
+    holds ids only makes sense with the id column it refers to (BambooHR's ``Supervisor
+    EID`` holds ``Employee #`` values), so such a triple applies only when that id column
+    is the one in use; a manager given by email or name (id column ``None``) pairs with any.
+    """
+
+    name: str
+    source: str
+    ids: tuple[str, ...]
+    managers: tuple[tuple[ManagerBy, str, str | None], ...]
+    names: tuple[tuple[str, ...], ...] = ()
+    titles: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    holders: tuple[str, ...] = ()
+
+
+PRESETS: dict[str, Preset] = {
+    preset.name: preset
+    for preset in (
+        Preset(
+            name="orgroles",
+            source="the CSV that Org.to_csv writes",
+            ids=("id",),
+            managers=(("id", "reports_to", "id"),),
+            names=(("name",),),
+            titles=("title",),
+            emails=("email",),
+            departments=("department",),
+            kinds=("kind",),
+            holders=("holder",),
+        ),
+        Preset(
+            name="bamboohr",
+            source="BambooHR's report field labels (Employee #, Supervisor EID, Reporting to)",
+            ids=("Employee #", "Employee ID"),
+            managers=(
+                ("id", "Supervisor EID", "Employee #"),
+                ("id", "Supervisor E ID", "Employee #"),
+                ("id", "Supervisor ID", "Employee ID"),
+                ("email", "Supervisor Email", None),
+                ("name", "Reporting to", None),
+                ("name", "Supervisor", None),
+            ),
+            names=(("First Name", "Last Name"), ("Display Name",), ("Name",)),
+            titles=("Job Title",),
+            emails=("Work Email",),
+            departments=("Department",),
+        ),
+        Preset(
+            name="workday",
+            source="Workday custom report (RaaS) field names: Employee_ID, businessTitle, "
+            "Email_-_Work, Worker_s_Manager_group/Manager_ID, Supervisory_Organization",
+            ids=("Employee_ID",),
+            managers=(
+                ("id", "Manager_ID", "Employee_ID"),
+                ("id", "Worker_s_Manager_group", "Employee_ID"),
+                ("name", "Manager_Name", None),
+            ),
+            names=(("Name",), ("Full_Name",)),
+            titles=("businessTitle",),
+            emails=("Email_-_Work", "Email"),
+            departments=("Supervisory_Organization", "Team_Name", "Cost_Center"),
+        ),
+        Preset(
+            name="odoo",
+            source="Odoo's Employees list export: field labels (External ID, Manager), or "
+            "the import-compatible technical names (id, parent_id/id)",
+            ids=("External ID", "id"),
+            managers=(
+                ("id", "Manager/External ID", "External ID"),
+                ("id", "parent_id/id", "id"),
+                ("name", "Manager", None),
+            ),
+            names=(("Employee Name",), ("name",)),
+            titles=("Job Title", "job_title"),
+            emails=("Work Email", "work_email"),
+            departments=("Department", "department_id/id", "department_id"),
+        ),
+        Preset(
+            name="google",
+            source="Google Workspace's user CSV (Admin console, Users, Download users)",
+            ids=("Email Address [Required]",),
+            managers=(("email", "Manager Email", None),),
+            names=(("First Name [Required]", "Last Name [Required]"),),
+            titles=("Employee Title", "Title"),
+            emails=("Email Address [Required]",),
+            departments=("Department",),
+        ),
+        Preset(
+            name="d3",
+            source="the d3-org-chart demo data (id, parentId, name, positionName, area)",
+            ids=("id",),
+            managers=(("id", "parentId", "id"),),
+            names=(("name", "lastName"), ("name",)),
+            titles=("positionName", "position"),
+            emails=("email",),
+            departments=("area", "office", "department_name"),
+        ),
+    )
+}
+"""The presets by name. ``orgroles`` is the default: the columns :func:`to_csv` writes."""
+
+
+def preset_names() -> list[str]:
+    """The names that ``preset=`` accepts (``orgroles`` first).
+
+    >>> preset_names()
+    ['orgroles', 'bamboohr', 'workday', 'odoo', 'google', 'd3']
+    """
+    return list(PRESETS)
+
+
+@dataclass(frozen=True)
+class ResolvedColumns:
+    """A mapping checked against a header: every column named here exists in it.
+
+    ``meta_cols`` are the columns that no option maps: their values go into each role's
+    ``meta``, keyed by the column name.
+    """
+
+    header: tuple[str, ...]
+    id_col: str
+    name_col: tuple[str, ...] = ()
+    title_col: str | None = None
+    kind_col: str | None = None
+    holder_col: str | None = None
+    email_col: str | None = None
+    manager_col: str | None = None
+    manager_by: ManagerBy = "id"
+    department_col: str | None = None
+    meta_cols: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column holds what, as the user gave it (each field a column name, or None).
+
+    These are the column options of :func:`orgroles.from_csv`, :func:`orgroles.from_records`
+    and ``orgroles import csv`` (``--id-col`` ...):
+
+    ``id_col``
+        The row's id: it becomes the role's and the person's id. Ids stay text
+        (``0001`` keeps its zeros); a missing or repeated id is an error.
+    ``name_col``
+        The person's name: one column, or several (first and last name) joined by a space.
+    ``title_col``, ``email_col``, ``kind_col``
+        The role's title, the person's work email, and the role's kind (a catalogue id).
+    ``holder_col``
+        The id of the person in the seat, when it is not the row's id; an empty value makes
+        a vacant seat. :func:`~orgroles.importers.csv_export.to_csv` writes this column.
+    ``manager_col``, ``manager_email_col``, ``manager_name_col``
+        Who the manager is, by exactly one of: id; email (matched case-insensitively
+        against ``email_col``); display name (matched exactly, after trimming). A manager
+        that matches no row is kept as it is written: the rule S002 reports it. A name or
+        email that matches no row also gives an :class:`~orgroles.errors.OrgImportWarning`;
+        one that matches several rows is an error.
+    ``department_col``
+        The department: each distinct value becomes a team of the roles that have it.
+    ``preset``
+        ``bamboohr``, ``workday``, ``odoo``, ``google`` or ``d3``: the usual column names
+        of that tool (see :data:`PRESETS`), filling in every column not given. Without a
+        preset and without ``id_col``, the ``orgroles`` preset applies (the columns that
+        :func:`~orgroles.importers.csv_export.to_csv` writes).
+
+    >>> Columns(id_col="id", name_col="Full name").name_col
+    ('Full name',)
+    >>> Columns(id_col="id", manager_col="boss", manager_name_col="Boss")
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.OrgValidationError: give one way to find the manager,
+    not 2: manager_col, manager_name_col
+    """
+
+    id_col: str | None = None
+    name_col: tuple[str, ...] = field(default=())
+    title_col: str | None = None
+    kind_col: str | None = None
+    holder_col: str | None = None
+    email_col: str | None = None
+    manager_col: str | None = None
+    manager_email_col: str | None = None
+    manager_name_col: str | None = None
+    department_col: str | None = None
+    preset: str | None = None
+
+    def __post_init__(self) -> None:
+        names: Any = self.name_col  # a single column name is welcome too
+        object.__setattr__(self, "name_col", (names,) if isinstance(names, str) else tuple(names))
+        if self.preset is not None and self.preset not in PRESETS:
+            raise options_error(
+                f"unknown preset {self.preset!r}{_hint(self.preset, PRESETS)}; "
+                f"the presets are: {', '.join(PRESETS)}",
+                code="preset",
+            )
+        given = [f for f in _MANAGER_FIELDS if getattr(self, f) is not None]
+        if len(given) > 1:
+            raise options_error(
+                f"give one way to find the manager, not {len(given)}: {', '.join(given)}"
+            )
+
+    @classmethod
+    def of(cls, **options: str | Sequence[str] | None) -> Columns:
+        """Columns from keyword options, refusing an unknown one with a did-you-mean.
+
+        >>> Columns.of(id_col="Employee #", preset="bamboohr").id_col
+        'Employee #'
+        >>> Columns.of(title="Job Title")
+        Traceback (most recent call last):
+        ...
+        orgroles.errors.OrgValidationError: unknown column option 'title'
+        (did you mean 'title_col'?)
+        """
+        names = [f.name for f in fields(cls)]
+        for key in options:
+            if key not in names:
+                raise options_error(f"unknown column option {key!r}{_hint(key, names)}")
+        if options.get("name_col") is None:
+            options.pop("name_col", None)
+        return cls(**options)  # type: ignore[arg-type]
+
+    def _preset(self) -> Preset | None:
+        if self.preset is not None:
+            return PRESETS[self.preset]
+        return PRESETS["orgroles"] if self.id_col is None else None
+
+    def resolve(
+        self, header: Sequence[str], *, path: str | None = None, line: int = 1
+    ) -> ResolvedColumns:
+        """Check the mapping against a header (the file's first row) and fill in the preset.
+
+        Raises :class:`~orgroles.errors.OrgFileError`, located at the header, for every
+        column that does not exist, with a did-you-mean and the list of the columns that do.
+        """
+        columns = tuple(header)
+        present = set(columns)
+        preset = self._preset()
+        problems: list[Problem] = []
+        where = Location(path, line)
+
+        def missing(option: str, column: str) -> None:
+            problems.append(unknown_column(column, _PURPOSE[option], columns, where))
+
+        chosen = self
+        if preset is not None:
+            chosen = self._fill(preset, present)
+        for option in _PURPOSE:
+            value = getattr(chosen, option)
+            for column in (value,) if isinstance(value, str) else value or ():
+                if column not in present:
+                    missing(option, column)
+        if chosen.id_col is None:
+            expected = " or ".join(repr(c) for c in preset.ids) if preset else "an id column"
+            problems.append(
+                Problem(
+                    f"no id column: the {self.preset or 'orgroles'} preset looks for "
+                    f"{expected}; the columns are: {_listing(columns)}; "
+                    "name the id column with id_col (--id-col)"
+                    + (
+                        ""
+                        if self.preset
+                        else f", or pick a preset ({', '.join(list(PRESETS)[1:])})"
+                    ),
+                    where,
+                    code="unknown-column",
+                )
+            )
+        elif (
+            preset is not None
+            and self.preset is not None
+            and not any(getattr(chosen, f) for f in _MANAGER_FIELDS)
+        ):
+            expected = ", ".join(repr(m) for _, m, _ in preset.managers)
+            problems.append(
+                Problem(
+                    f"no manager column: the {preset.name} preset looks for {expected}; "
+                    f"the columns are: {_listing(columns)}; name it with manager_col, "
+                    "manager_email_col or manager_name_col (--manager-col, ...)",
+                    where,
+                    code="unknown-column",
+                )
+            )
+        if chosen.manager_email_col is not None and chosen.email_col is None:
+            problems.append(
+                Problem(
+                    "finding managers by email needs the column of each row's own email: "
+                    "give email_col (--email-col)",
+                    where,
+                    code="columns",
+                )
+            )
+        if problems:
+            raise OrgFileError(problems)
+        assert chosen.id_col is not None
+        manager_col: str | None = None
+        manager_by: ManagerBy = "id"
+        for option, how in _MANAGER_FIELDS.items():
+            if getattr(chosen, option) is not None:
+                manager_col, manager_by = getattr(chosen, option), how
+        mapped = {chosen.id_col, manager_col, *chosen.name_col}
+        mapped.update(
+            getattr(chosen, f)
+            for f in ("title_col", "kind_col", "holder_col", "email_col", "department_col")
+        )
+        return ResolvedColumns(
+            header=columns,
+            id_col=chosen.id_col,
+            name_col=chosen.name_col,
+            title_col=chosen.title_col,
+            kind_col=chosen.kind_col,
+            holder_col=chosen.holder_col,
+            email_col=chosen.email_col,
+            manager_col=manager_col,
+            manager_by=manager_by,
+            department_col=chosen.department_col,
+            meta_cols=tuple(c for c in columns if c not in mapped),
+        )
+
+    def _fill(self, preset: Preset, present: set[str]) -> Columns:
+        """This mapping with each column not given taken from the preset, if the file has it."""
+
+        def first(candidates: Sequence[str]) -> str | None:
+            return next((c for c in candidates if c in present), None)
+
+        id_col = self.id_col or first(preset.ids)
+        changes: dict[str, object] = {"id_col": id_col}
+        if not any(getattr(self, f) for f in _MANAGER_FIELDS):
+            for how, column, pairs_with in preset.managers:
+                if column in present and (pairs_with is None or pairs_with == id_col):
+                    option = next(f for f, h in _MANAGER_FIELDS.items() if h == how)
+                    changes[option] = column
+                    break
+        if not self.name_col:
+            changes["name_col"] = next(
+                (cols for cols in preset.names if all(c in present for c in cols)), ()
+            )
+        for option, candidates in (
+            ("title_col", preset.titles),
+            ("kind_col", preset.kinds),
+            ("holder_col", preset.holders),
+            ("email_col", preset.emails),
+            ("department_col", preset.departments),
+        ):
+            if getattr(self, option) is None:
+                changes[option] = first(candidates)
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A second table that turns the codes of a column into names.
+
+    Oracle's HR schema gives each employee a ``DEPARTMENT_ID``; ``departments.csv`` names
+    them. ``Lookup("departments.csv", "DEPARTMENT_ID", "DEPARTMENT_NAME")`` reads that file
+    and looks each code up in its ``key_col`` to find the name in ``value_col``. Without
+    ``key_col``, the key column has the same name as the column being looked up.
+    """
+
+    path: str
+    value_col: str
+    key_col: str | None = None
+
+
+def options_error(message: str, code: str = "columns") -> OrgValidationError:
+    """The error of import options that do not fit together (no file or line to name).
+
+    >>> print(options_error("give one way to find the manager"))
+    give one way to find the manager
+    """
+    return OrgValidationError([Problem(message, None, code=code)])
+
+
+def unknown_column(
+    column: str, purpose: str, header: Sequence[str], where: Location | None
+) -> Problem:
+    """The problem of a column that the header does not have, with a did-you-mean.
+
+    >>> print(unknown_column("job title", "the title", ["Name", "Job Title"], None))
+    no column 'job title' for the title (did you mean 'Job Title'?);
+    the columns are: 'Name', 'Job Title'
+    """
+    return Problem(
+        f"no column {column!r} for {purpose}{_hint(column, header)}; "
+        f"the columns are: {_listing(header)}",
+        where,
+        code="unknown-column",
+    )
+
+
+def _hint(word: str, candidates: Sequence[str] | dict[str, Preset]) -> str:
+    """`` (did you mean 'X'?)``, matching case-insensitively first, or nothing."""
+    pool = list(candidates)
+    folded = {c.casefold(): c for c in pool}
+    if word.casefold() in folded:
+        return f" (did you mean {folded[word.casefold()]!r}?)"
+    found = did_you_mean(word.casefold(), list(folded))
+    return f" (did you mean {folded[found[0]]!r}?)" if found else ""
+
+
+def _listing(columns: Sequence[str], limit: int = 60) -> str:
+    if not columns:
+        return "(none)"
+    shown = ", ".join(repr(c) for c in columns[:limit])
+    return shown + (f", ... ({len(columns)} in all)" if len(columns) > limit else "")

@@ -1,0 +1,173 @@
+"""Write an org as CSV, one row per role: what ``orgroles.from_csv`` reads back.
+
+What CSV cannot hold (dotted lines, job shares, responsibilities, ...) is left out with
+an :class:`~orgroles.errors.OrgExportWarning` that says how much.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import warnings
+from typing import TYPE_CHECKING
+
+from orgroles.errors import OrgExportError, OrgExportWarning
+from orgroles.io.atomic import atomic_write
+
+if TYPE_CHECKING:
+    from orgroles.core import OrgCore
+
+__all__ = ["CSV_COLUMNS", "csv_text", "to_csv"]
+
+CSV_COLUMNS = ("id", "title", "kind", "holder", "name", "email", "reports_to", "department")
+"""The columns :func:`to_csv` writes first (the ``orgroles`` preset reads them back)."""
+
+
+def csv_text(org: OrgCore) -> str:
+    """The org as CSV text, one row per role: what :func:`to_csv` writes.
+
+    >>> from orgroles import Org, Person, Role, Team
+    >>> org = Org(people=[Person(id="ana", name="Ana Lima", email="ana@acme.example")],
+    ...           roles=[Role(id="ceo", kind="ceo", holder="ana"),
+    ...                  Role(id="cto", title="CTO", reports_to="ceo", meta={"site": "Lyon"})],
+    ...           teams=[Team(id="board", name="Board", members=["ceo"])])
+    >>> print(csv_text(org).replace("\\r\\n", "\\n"), end="")
+    id,title,kind,holder,name,email,reports_to,department,site
+    ceo,,ceo,ana,Ana Lima,ana@acme.example,,Board,
+    cto,CTO,,,,,ceo,,Lyon
+    """
+    lost: dict[str, int] = {}
+
+    def losing(what: str) -> None:
+        lost[what] = lost.get(what, 0) + 1
+
+    team_of: dict[str, str] = {}
+    for team in org.teams.values():
+        if team.lead is not None:
+            losing("team leads")
+        if team.meta:
+            losing("team meta")
+        if not team.members:
+            losing("teams without members")
+        for member in team.members:
+            if member in team_of:
+                losing("memberships beyond a role's first team")
+            else:
+                team_of[member] = team.display_name
+    meta_keys = {k: None for k in _merged_keys(org) if k not in CSV_COLUMNS}
+    for key in _merged_keys(org):
+        if key in CSV_COLUMNS:
+            losing(f"meta key {key!r} (the name of a standard column)")
+
+    out = io.StringIO()
+    # CRLF, as RFC 4180 says: with it, a value that holds a lone CR is quoted too.
+    writer = csv.writer(out)
+    try:
+        writer.writerow([*CSV_COLUMNS, *meta_keys])
+    except csv.Error as exc:  # Python 3.10's writer cannot write a NUL character
+        raise OrgExportError(
+            f"a meta key cannot be written as CSV ({exc}): a NUL character needs "
+            "Python 3.11 or later"
+        ) from None
+    people = org.people
+    held: set[str] = set()
+    for role in org.roles.values():
+        holders = role.holders
+        holder = holders[0] if holders else None
+        if len(holders) > 1:
+            losing("job shares (only the first holder is written)")
+        held.update(holders)
+        person = people.get(holder) if holder is not None else None
+        for what, kept in (
+            ("dotted lines", role.dotted_to),
+            ("assistant flags", role.assistant),
+            ("acting flags", role.acting),
+            ("responsibilities", role.responsibilities),
+            ("dropped responsibilities", role.drop),
+            ("noqa", role.noqa),
+        ):
+            if kept:
+                losing(what)
+        meta = []
+        for key in meta_keys:
+            value = role.meta.get(key)
+            if value is not None and not isinstance(value, str):
+                losing("meta values that are not text (written as JSON)")
+                value = json.dumps(value, ensure_ascii=False)
+            meta.append(value)
+        row = [
+            role.id,
+            role.title,
+            role.kind,
+            holder,
+            person.name if person else None,
+            person.email if person else None,
+            role.reports_to,
+            team_of.get(role.id),
+            *meta,
+        ]
+        try:
+            writer.writerow(row)
+        except csv.Error as exc:  # Python 3.10's writer cannot write a NUL character
+            raise OrgExportError(
+                f"role {role.id!r}: cannot be written as CSV ({exc}): a NUL character needs "
+                "Python 3.11 or later"
+            ) from None
+    for person in people.values():
+        if person.meta:
+            losing("people's meta")
+        if person.id not in held:
+            losing("people who hold no role")
+    if lost:
+        detail = ", ".join(f"{what} ({n})" for what, n in lost.items())
+        warnings.warn(
+            OrgExportWarning(f"CSV cannot hold everything in org {org.name!r}; left out: {detail}"),
+            stacklevel=3,
+        )
+    return out.getvalue()
+
+
+def _merged_keys(org: OrgCore) -> list[str]:
+    """Every meta key, each placed after the key it follows in the roles that have it.
+
+    Rows of an import lack the keys of their empty cells; merging keeps the columns in the
+    order of the file they came from rather than in the order they first have a value.
+
+    >>> from orgroles import Org
+    >>> _merged_keys(Org(roles=[{"id": "a", "meta": {"x": 1, "z": 1}},
+    ...                         {"id": "b", "meta": {"y": 1, "z": 1}}]))
+    ['x', 'y', 'z']
+    """
+    keys: list[str] = []
+    known: set[str] = set()
+    for role in org.roles.values():
+        meta = role.meta
+        if known.issuperset(meta):
+            continue
+        pending: list[str] = []
+        after = len(keys)  # where new keys go that no known key follows
+        for key in meta:
+            if key not in known:
+                pending.append(key)
+                continue
+            at = keys.index(key)
+            keys[at:at] = pending  # new keys go just before the known key they precede
+            after = at + len(pending) + 1
+            pending = []
+        keys[after:after] = pending
+        known.update(meta)
+    return keys
+
+
+def to_csv(org: OrgCore, path: str | os.PathLike[str]) -> None:
+    """Write the org as CSV, one row per role, atomically; :func:`from_csv` reads it back.
+
+    The columns are :data:`CSV_COLUMNS` (the holder's name and email, the first team's
+    name as ``department``), then one column per ``meta`` key. Roles, people, teams of
+    members and text ``meta`` round-trip. What CSV cannot hold (dotted lines, job shares,
+    responsibilities, ...) is left out with an :class:`~orgroles.errors.OrgExportWarning`
+    that says what and how much.
+    """
+    atomic_write(path, csv_text(org))

@@ -1,0 +1,415 @@
+"""Map the columns of a table (a CSV file, or records such as a pandas table) to an org.
+
+Each row becomes one role (id = the row's id, its title, and the manager it reports to)
+held by one person (the same id, the name, the email); departments become teams, and
+every column that no option maps goes into the role's ``meta``, so that nothing is lost.
+Lookup tables turn codes into names. See ``docs/import.md`` for the options and presets.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from orgroles._internal.gc import gc_paused
+from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.importers.columns import (
+    Columns,
+    Lookup,
+    ResolvedColumns,
+    options_error,
+    unknown_column,
+)
+from orgroles.importers.csv_read import CsvTable, read_table
+from orgroles.importers.rows import Cell, Imported, Rows, build_document
+from orgroles.io.reader import Source, read_file
+from orgroles.model import OrgDocument
+
+__all__ = [
+    "CsvLocator",
+    "CsvRows",
+    "RecordLocator",
+    "RecordRows",
+    "Table",
+    "csv_document",
+    "records_document",
+]
+
+# -- tables: CSV rows or records, read column by column ---------------------------------
+
+
+class Table(Protocol):
+    @property
+    def header(self) -> Sequence[str]:
+        """The column names."""
+
+    def __len__(self) -> int: ...
+
+    def texts(self, column: str) -> list[str | None]:
+        """The column's values, trimmed; an empty value is None."""
+
+    def cells(self, column: str) -> list[Cell]:
+        """Like :meth:`texts`, but a value may be a list (several managers, departments)."""
+
+    def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
+        """For each row, the non-empty values of these columns, as they are written."""
+
+
+class CsvRows:
+    """A :class:`CsvTable` read column by column (every value is a string)."""
+
+    def __init__(self, table: CsvTable) -> None:
+        self.header = table.header
+        self._rows = table.rows
+        self._index = {c: i for i, c in enumerate(table.header)}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def texts(self, column: str) -> list[str | None]:
+        i = self._index[column]
+        return [r[i].strip() or None for r in self._rows]
+
+    def cells(self, column: str) -> list[Cell]:
+        return self.texts(column)  # type: ignore[return-value]
+
+    def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
+        pairs = [(self._index[c], c) for c in columns]
+        return [{c: r[i] for i, c in pairs if r[i]} for r in self._rows]
+
+
+def _is_missing(value: Any) -> bool:
+    # None, an empty cell, or a NaN (how pandas writes an empty cell)
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+def _text(value: Any) -> str | None:
+    """A cell of a record as text: numbers without a trailing ``.0``, None when empty.
+
+    >>> _text(" CTO "), _text(100), _text(100.0), _text(float("nan")), _text(2.5)
+    ('CTO', '100', '100', None, '2.5')
+    """
+    if _is_missing(value):
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if hasattr(value, "item") and not isinstance(value, (list, dict)):
+        value = value.item()  # a numpy scalar
+        if _is_missing(value):
+            return None
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        # A numeric column with empty cells is float in pandas: 100 is read as 100.0.
+        return str(int(value))
+    return str(value).strip() or None
+
+
+def _cell(value: Any) -> Cell:
+    """A manager or department cell of a record: a list gives several values.
+
+    A mapping that holds one value stands for that value, as in Workday's JSON reports
+    (``"Worker_s_Manager_group": [{"Manager_ID": "emp003"}]``).
+
+    >>> _cell([{"Manager_ID": "emp003"}]), _cell([]), _cell(["R&D", " Sales "])
+    ('emp003', None, ['R&D', 'Sales'])
+    """
+    if isinstance(value, Mapping):
+        value = next(iter(value.values())) if len(value) == 1 else str(dict(value))
+    if isinstance(value, (list, tuple)):
+        found = [t for t in (_text(_cell(v)) for v in value) if t is not None]
+        if not found:
+            return None
+        return found[0] if len(found) == 1 else found
+    return _text(value)
+
+
+def _meta_value(value: Any) -> Any:
+    """A value for ``meta``: kept as it is (numpy scalars become Python ones), or None."""
+    if _is_missing(value):
+        return None
+    if isinstance(value, (str, int, float, list, dict, tuple)):
+        return value
+    if hasattr(value, "item"):
+        value = value.item()
+        return None if _is_missing(value) else value
+    return str(value)
+
+
+class RecordRows:
+    """Records (mappings) read column by column; a record may lack a key."""
+
+    def __init__(self, records: Iterable[Mapping[Any, Any]]) -> None:
+        rows: list[Mapping[Any, Any]] = []
+        seen: dict[str, None] = {}
+        for record in records:
+            if not isinstance(record, Mapping):
+                raise options_error(
+                    f"expected a mapping of column names to values, got {type(record).__name__}",
+                    code="type",
+                )
+            if not all(isinstance(k, str) for k in record):
+                record = {str(k): v for k, v in record.items()}
+            rows.append(record)
+            seen.update(dict.fromkeys(record))
+        self.header = list(seen)
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def texts(self, column: str) -> list[str | None]:
+        return [_text(r.get(column)) for r in self._rows]
+
+    def cells(self, column: str) -> list[Cell]:
+        return [_cell(r.get(column)) for r in self._rows]
+
+    def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
+        out = []
+        for r in self._rows:
+            meta = {}
+            for c in columns:
+                value = _meta_value(r.get(c))
+                if value is not None:
+                    meta[c] = value
+            out.append(meta)
+        return out
+
+
+# -- locators: where a cell came from ---------------------------------------------------
+
+
+def _fields(cols: ResolvedColumns) -> dict[str, str]:
+    """The column behind each field of :class:`~orgroles.importers.rows.Rows`."""
+    found = {
+        "id": cols.id_col,
+        "name": cols.name_col[0] if cols.name_col else None,
+        "title": cols.title_col,
+        "kind": cols.kind_col,
+        "holder": cols.holder_col,
+        "email": cols.email_col,
+        "manager": cols.manager_col,
+        "department": cols.department_col,
+    }
+    return {k: v for k, v in found.items() if v is not None}
+
+
+class CsvLocator:
+    def __init__(self, table: CsvTable, cols: ResolvedColumns) -> None:
+        self._path = table.path
+        self._lines = table.lines
+        self._fields = _fields(cols)
+        self._number = {c: n for n, c in enumerate(table.header, 1)}
+
+    def _column(self, what: str) -> str:
+        return self._fields.get(what, what)
+
+    def location(self, row: int, what: str) -> Location:
+        return Location(self._path, self._lines[row], self._number.get(self._column(what)))
+
+    def where(self, row: int, what: str) -> str:
+        return f"column {self._column(what)!r}"
+
+    def line(self, row: int) -> str:
+        return f"line {self._lines[row]}"
+
+
+class RecordLocator:
+    def __init__(self, cols: ResolvedColumns) -> None:
+        self._fields = _fields(cols)
+
+    def location(self, row: int, what: str) -> None:
+        return None
+
+    def where(self, row: int, what: str) -> str:
+        return f"records[{row}][{self._fields.get(what, what)!r}]"
+
+    def line(self, row: int) -> str:
+        return f"records[{row}]"
+
+
+# -- from a table to rows ---------------------------------------------------------------
+
+
+def _rows(
+    table: Table,
+    cols: ResolvedColumns,
+    lookups: dict[str, Mapping[str, str]],
+    locator: CsvLocator | RecordLocator,
+) -> Rows:
+    n = len(table)
+    none: list[str | None] = [None] * n
+
+    def texts(column: str | None) -> list[str | None]:
+        return table.texts(column) if column is not None else list(none)
+
+    if len(cols.name_col) == 2:  # first and last name, the usual case: made fast
+        firsts, lasts = (table.texts(c) for c in cols.name_col)
+        names = [(f"{a} {b}" if b else a) if a else b for a, b in zip(firsts, lasts, strict=True)]
+    elif len(cols.name_col) > 2:
+        parts = [table.texts(c) for c in cols.name_col]
+        names = [" ".join(p for p in ps if p) or None for ps in zip(*parts, strict=True)]
+    else:
+        names = texts(cols.name_col[0] if cols.name_col else None)
+    rows = Rows(
+        ids=table.texts(cols.id_col),
+        names=names,
+        titles=texts(cols.title_col),
+        emails=texts(cols.email_col),
+        managers=table.cells(cols.manager_col) if cols.manager_col else list(none),
+        metas=table.metas(cols.meta_cols),
+        departments=table.cells(cols.department_col) if cols.department_col else None,
+        kinds=table.texts(cols.kind_col) if cols.kind_col else None,
+        holders=table.texts(cols.holder_col) if cols.holder_col else None,
+    )
+    if "title" in lookups and cols.title_col is not None:
+        _look_up(rows.titles, lookups["title"], cols.title_col, rows, locator, "title")  # type: ignore[arg-type]
+    if "department" in lookups and rows.departments is not None:
+        assert cols.department_col is not None
+        _look_up(rows.departments, lookups["department"], cols.department_col, rows, locator)
+    return rows
+
+
+def _look_up(
+    cells: list[Cell],
+    table: Mapping[str, str],
+    column: str,
+    rows: Rows,
+    locator: CsvLocator | RecordLocator,
+    what: str = "department",
+) -> None:
+    """Replace codes by names in place; the code itself stays in the role's ``meta``."""
+    for i, cell in enumerate(cells):
+        if cell is None:
+            continue
+        codes = [cell] if isinstance(cell, str) else cell
+        names = []
+        for code in codes:
+            found = table.get(code)
+            if found is None:
+                rows.notes.append(
+                    Problem(
+                        f"the {what} code {code!r} is not in the lookup table: kept as it is",
+                        locator.location(i, what),
+                        locator.where(i, what),
+                        code="unknown-code",
+                    )
+                )
+            names.append(found or code)
+        rows.metas[i][column] = cell
+        cells[i] = names[0] if isinstance(cell, str) else names
+
+
+def _lookup_table(
+    lookup: Lookup | Mapping[str, str], default_key: str, delimiter: str | None
+) -> dict[str, str]:
+    """The code -> name table of a lookup: a mapping as it is, or read from its CSV file."""
+    if not isinstance(lookup, Lookup):
+        return {str(k).strip(): str(v).strip() for k, v in lookup.items()}
+    path = os.fspath(lookup.path)
+    table = read_table(read_file(path), path, delimiter)
+    key_col = lookup.key_col or default_key
+    where = Location(path, table.header_line)
+    problems = [
+        unknown_column(column, purpose, table.header, where)
+        for column, purpose in ((key_col, "the codes"), (lookup.value_col, "the names"))
+        if column not in table.header
+    ]
+    if problems:
+        raise OrgFileError(problems)
+    rows = CsvRows(table)
+    found: dict[str, str] = {}
+    for n, (key, value) in enumerate(
+        zip(rows.texts(key_col), rows.texts(lookup.value_col), strict=True)
+    ):
+        if key is None or value is None:
+            continue
+        if key in found and found[key] != value:
+            raise OrgFileError(
+                f"the code {key!r} has two names: {found[key]!r} and {value!r}",
+                path=path,
+                line=table.lines[n],
+                code="duplicate-id",
+            )
+        found[key] = value
+    return found
+
+
+def _lookups(
+    cols: ResolvedColumns,
+    departments: Lookup | Mapping[str, str] | None,
+    titles: Lookup | Mapping[str, str] | None,
+    delimiter: str | None,
+) -> dict[str, Mapping[str, str]]:
+    found: dict[str, Mapping[str, str]] = {}
+    for what, lookup, column, option in (
+        ("department", departments, cols.department_col, "department_col"),
+        ("title", titles, cols.title_col, "title_col"),
+    ):
+        if lookup is None:
+            continue
+        if column is None:
+            raise options_error(
+                f"a lookup table for {what}s needs the column of codes: give {option}"
+            )
+        found[what] = _lookup_table(lookup, column, delimiter)
+    return found
+
+
+# -- the importers -----------------------------------------------------------------------
+
+
+def csv_document(
+    path: str | os.PathLike[str],
+    columns: Columns,
+    *,
+    departments: Lookup | Mapping[str, str] | None = None,
+    titles: Lookup | Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+    name: str | None = None,
+) -> Imported:
+    """Read a CSV export as an org document: each row becomes one person and one role.
+
+    This is what :func:`orgroles.from_csv` does before it builds the org; its docstring
+    describes the arguments.
+    """
+    file = os.fspath(path)
+    with gc_paused():
+        table = read_table(read_file(file), file, delimiter)
+        cols = columns.resolve(table.header, path=file, line=table.header_line)
+        lookups = _lookups(cols, departments, titles, delimiter)
+        locator = CsvLocator(table, cols)
+        rows = _rows(CsvRows(table), cols, lookups, locator)
+        table.rows = []  # the rows are in columns now: let the strings go
+        return build_document(
+            rows,
+            locator,
+            manager_by=cols.manager_by,
+            name=name or Path(file).stem,
+            source=Source(file, "csv"),
+        )
+
+
+def records_document(
+    records: Iterable[Mapping[str, Any]],
+    columns: Columns,
+    *,
+    departments: Lookup | Mapping[str, str] | None = None,
+    titles: Lookup | Mapping[str, str] | None = None,
+    name: str | None = None,
+) -> Imported:
+    """Read records (mappings from column name to value) as :func:`csv_document` reads rows.
+
+    This is what :func:`orgroles.from_records` does before it builds the org.
+    """
+    with gc_paused():
+        table = RecordRows(records)
+        if not len(table):
+            return Imported(OrgDocument(name=name))  # no records (a filtered table, say)
+        cols = columns.resolve(table.header)
+        locator = RecordLocator(cols)
+        rows = _rows(table, cols, _lookups(cols, departments, titles, None), locator)
+        return build_document(rows, locator, manager_by=cols.manager_by, name=name)

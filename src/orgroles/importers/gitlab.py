@@ -1,0 +1,278 @@
+"""Import GitLab's team page: the list of team members that builds about.gitlab.com/company/team.
+
+Each entry has a ``slug`` (its id), a ``type`` (``person`` or ``vacancy``), a ``name``,
+a ``role`` (the job title, in HTML), ``reports_to`` (the manager's slug) and
+``departments``. A person becomes a person and the role they hold; a vacancy becomes a
+vacant role. Titles become plain text, departments become teams, and every other field
+goes into the role's ``meta`` (the links of the title as ``links``, and a vacancy's name
+as ``name``). A manager who has no entry in the file is kept: the rule S002 reports it.
+
+>>> import orgroles, warnings
+>>> with warnings.catch_warnings(record=True) as caught:  # two entries have broken HTML
+...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
+>>> org
+<Org 'team': 1,368 roles, 1,336 people, 330 teams>
+>>> org.roles["tm-1f172f93"].title
+'Backend Engineer, Manage:Workspace'
+>>> print(caught[0].message)
+tests/data/gitlab-team/team.yml:719:9: [81].role: the role's HTML shows no text (a tag is
+broken?): no title, the HTML is kept as meta 'role'
+tests/data/gitlab-team/team.yml:3435:9: [404].role: the role's HTML shows no text ...
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from orgroles._internal.gc import gc_paused
+from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.importers.rows import Cell, Imported, Rows, build_document
+from orgroles.io.problems import format_where
+from orgroles.io.reader import Source, read_file
+from orgroles.io.yaml_reader import YamlMarks, read_yaml
+
+__all__ = ["ENTRY_KEYS", "gitlab_document", "html_to_text"]
+
+ENTRY_KEYS = ("slug", "type", "name", "role", "reports_to", "departments")
+"""The keys of an entry that become the org's structure; the others go into ``meta``."""
+
+_TYPES = ("person", "vacancy")
+
+# Which key of an entry each field of the import comes from.
+_KEY_OF = {
+    "id": "slug",
+    "holder": "slug",
+    "name": "name",
+    "title": "role",
+    "manager": "reports_to",
+    "department": "departments",
+}
+
+_TAG_START = re.compile(r"<[A-Za-z/!]")
+_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th"})
+
+
+class _TextAndLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.links: list[str] = []
+        self._closing = False
+
+    def close(self) -> None:
+        self._closing = True
+        super().close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links += [v for k, v in attrs if k == "href" and v and v.strip()]
+        elif tag in _BREAKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self._closing and _TAG_START.match(data):
+            return  # a tag still open at the end: a browser shows nothing of it
+        self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, list[str]]:
+    """The text of an HTML snippet, as a browser shows it on one line, and its links.
+
+    Tags are dropped (text outside them is kept), entities are decoded and runs of white
+    space become one space. What is left of a broken tag (one that is never closed) is
+    dropped too, as a browser would not show it.
+
+    >>> html_to_text('<a href="/job-families/backend/">Backend Engineer</a>, Manage:Workspace')
+    ('Backend Engineer, Manage:Workspace', ['/job-families/backend/'])
+    >>> html_to_text('<a href="">Director, FP&amp;A</a>')
+    ('Director, FP&A', [])
+    >>> html_to_text("Git contractor at  GitLab")
+    ('Git contractor at GitLab', [])
+    >>> html_to_text('<a href="/job-families/security/manager</a>')
+    ('', [])
+    """
+    if "<" not in html and "&" not in html:
+        return " ".join(html.split()), []
+    parser = _TextAndLinks()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split()), parser.links
+
+
+class _GitlabLocator:
+    def __init__(self, path: str, marks: YamlMarks) -> None:
+        self._path = path
+        self._marks = marks
+
+    def location(self, row: int, what: str) -> Location:
+        position = self._marks.position((row, _KEY_OF.get(what, what)))
+        return Location(self._path, *position) if position else Location(self._path)
+
+    def where(self, row: int, what: str) -> str:
+        return format_where((row, _KEY_OF.get(what, what)))
+
+    def line(self, row: int) -> str:
+        position = self._marks.position((row,))
+        return f"line {position[0]}" if position else format_where((row,))
+
+
+_Locate = Callable[[str], tuple[Location, str]]
+
+
+def _text_or_none(
+    entry: dict[str, Any], key: str, locate: _Locate, problems: list[Problem]
+) -> str | None:
+    """The entry's value for ``key``, trimmed; None when absent or empty."""
+    value = entry.get(key)
+    if isinstance(value, str):
+        return value.strip() or None
+    if value is not None:
+        problems.append(
+            Problem(f"expected text for {key!r}, got {_describe(value)}", *locate(key), code="type")
+        )
+    return None
+
+
+def gitlab_document(path: str | os.PathLike[str], *, name: str | None = None) -> Imported:
+    """Read a GitLab team page file (``team.yml``) as an org document.
+
+    This is what :func:`orgroles.from_gitlab` does before it builds the org; its
+    docstring describes the arguments.
+    """
+    file = os.fspath(path)
+    text = read_file(file)
+    with gc_paused():
+        data, marks, problems = read_yaml(text, file)
+    if problems:
+        raise OrgFileError(problems)
+    if data is None:
+        raise OrgFileError(
+            "the file is empty: a team page is a list of entries", path=file, line=1, column=1
+        )
+    if not isinstance(data, list):
+        raise OrgFileError(
+            "expected a list of team members (entries with slug, type, name, role, "
+            f"reports_to, departments), got a {type(data).__name__}",
+            path=file,
+            line=1,
+            column=1,
+            code="type",
+        )
+    locator = _GitlabLocator(file, marks)
+    with gc_paused():
+        rows = _rows(data, locator)
+        return build_document(
+            rows, locator, name=name or Path(file).stem, source=Source(file, "gitlab")
+        )
+
+
+def _rows(entries: list[Any], locator: _GitlabLocator) -> Rows:
+    n = len(entries)
+    rows = Rows(
+        ids=[None] * n,
+        names=[None] * n,
+        titles=[None] * n,
+        emails=[None] * n,
+        managers=[None] * n,
+        metas=[{} for _ in range(n)],
+        departments=[None] * n,
+        holders=[None] * n,
+    )
+    problems = rows.problems
+    departments: list[Cell] = rows.departments  # type: ignore[assignment]
+    holders: list[str | None] = rows.holders  # type: ignore[assignment]
+    for i, entry in enumerate(entries):
+
+        def locate(key: str, i: int = i) -> tuple[Location, str]:
+            return locator.location(i, key), format_where((i, key))
+
+        if not isinstance(entry, dict):
+            problems.append(
+                Problem(
+                    f"expected a mapping (a team member), got {_describe(entry)}",
+                    locator.location(i, "entry"),
+                    format_where((i,)),
+                    code="type",
+                )
+            )
+            rows.skip.add(i)
+            continue
+        if entry.get("slug") is not None and not isinstance(entry["slug"], str):
+            rows.skip.add(i)  # reported here as not text, not again as a missing id
+        rows.ids[i] = slug = _text_or_none(entry, "slug", locate, problems)
+        kind = entry.get("type") or "person"
+        if kind not in _TYPES:
+            problems.append(
+                Problem(
+                    f"unknown type {kind!r}: expected 'person' or 'vacancy'",
+                    *locate("type"),
+                    code="choice",
+                )
+            )
+        person_name = _text_or_none(entry, "name", locate, problems)
+        meta = rows.metas[i]
+        if kind == "vacancy":
+            if person_name is not None:
+                meta["name"] = entry["name"]
+        else:
+            holders[i] = slug
+            rows.names[i] = person_name
+        role = _text_or_none(entry, "role", locate, problems)
+        if role is not None:
+            title, links = html_to_text(role)
+            rows.titles[i] = title or None
+            if links:
+                meta["links"] = links
+            if not title:
+                meta["role"] = role  # keep what the HTML said, for a person to read
+                rows.notes.append(
+                    Problem(
+                        "the role's HTML shows no text (a tag is broken?): no title, "
+                        "the HTML is kept as meta 'role'",
+                        *locate("role"),
+                        code="no-title",
+                    )
+                )
+        rows.managers[i] = _text_or_none(entry, "reports_to", locate, problems)
+        departments[i] = _departments(entry.get("departments"), locate, problems)
+        for key, value in entry.items():
+            if key not in ENTRY_KEYS and value is not None:
+                meta[key] = value
+    return rows
+
+
+def _departments(value: Any, locate: _Locate, problems: list[Problem]) -> Cell:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list) and all(isinstance(v, str) or v is None for v in value):
+        found = [v.strip() for v in value if v and v.strip()]
+        return found or None
+    problems.append(
+        Problem(
+            f"expected a list of department names, got {_describe(value)}",
+            *locate("departments"),
+            code="type",
+        )
+    )
+    return None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty entry"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"the text {str(value)[:40]!r}"

@@ -1,0 +1,195 @@
+"""The ways to get an :class:`~orgroles.Org`: read an org file, or import an HR export.
+
+:func:`load` and :func:`loads` read orgroles' own format (YAML or JSON);
+:func:`from_csv`, :func:`from_records` and :func:`from_gitlab` import the data people
+already have. Each reads a document with the layers below (:mod:`orgroles.io`,
+:mod:`orgroles.importers`) and builds the org from it.
+
+>>> import orgroles
+>>> org = orgroles.load("examples/three_person_tech_team.yaml")
+>>> org.name, len(org)
+('Tiny Startup', 4)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from orgroles.importers.columns import Columns, Lookup
+from orgroles.importers.csv_map import csv_document, records_document
+from orgroles.importers.gitlab import gitlab_document
+from orgroles.importers.rows import Imported
+from orgroles.io.reader import Format, decode, format_from_suffix, parse_document, read_file
+from orgroles.model import OrgDocument
+from orgroles.org import Org
+
+__all__ = ["from_csv", "from_gitlab", "from_records", "load", "loads"]
+
+ColumnOption = str | Sequence[str] | None
+"""The value of a column option: a column name (several for ``name_col``), or None."""
+
+
+def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Org:
+    """Read an org file: YAML (``.yaml``, ``.yml``) or JSON (``.json``), by its suffix.
+
+    Raises :class:`~orgroles.errors.OrgFileError` listing every problem with its line.
+    """
+    name = os.fspath(path)
+    fmt = format or format_from_suffix(name)
+    document, source = parse_document(read_file(name), fmt, OrgDocument, name)
+    return Org.from_document(document, source=source, base_dir=Path(name).parent)
+
+
+def loads(
+    text: str | bytes,
+    format: Format = "yaml",
+    *,
+    path: str | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
+) -> Org:
+    """Read an org from text. ``path`` names it in messages; ``base_dir`` anchors ``uses:``."""
+    if isinstance(text, bytes):
+        text = decode(text, path)
+    document, source = parse_document(text, format, OrgDocument, path)
+    return Org.from_document(document, source=source, base_dir=base_dir)
+
+
+def from_csv(
+    path: str | os.PathLike[str],
+    *,
+    preset: str | None = None,
+    departments: Lookup | Mapping[str, str] | None = None,
+    titles: Lookup | Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+    name: str | None = None,
+    **columns: ColumnOption,
+) -> Org:
+    """Import a CSV export: each row becomes one person and one role.
+
+    Parameters
+    ----------
+    path
+        The CSV file: UTF-8 with or without a byte order mark, any line endings, its
+        delimiter (``,``, ``;``, tab or ``|``) found by
+        :func:`~orgroles.importers.csv_read.sniff_delimiter`.
+    preset
+        ``bamboohr``, ``workday``, ``odoo``, ``google`` or ``d3``: the usual column names
+        of that tool (see :data:`~orgroles.importers.columns.PRESETS`). A column option
+        given explicitly wins over the preset. Without a preset and without ``id_col``,
+        the columns are those :meth:`Org.to_csv` writes.
+    departments, titles
+        Lookup tables, when the department or title column holds codes (Oracle's
+        ``DEPARTMENT_ID``): a :class:`~orgroles.importers.columns.Lookup` of a CSV file, or
+        a mapping from code to name. The code stays in the role's ``meta``.
+    delimiter
+        The delimiter, when sniffing it is not wanted.
+    name
+        The org's name (by default the file's name without its suffix).
+    **columns
+        Which column holds what: ``id_col``, ``name_col``, ``title_col``, ``kind_col``,
+        ``holder_col``, ``email_col``, ``manager_col``, ``manager_email_col``,
+        ``manager_name_col`` and ``department_col``, as described in
+        :class:`~orgroles.importers.columns.Columns`. An unknown option is an error with a
+        did-you-mean.
+
+    Returns
+    -------
+    Org
+        Roles in file order; columns that no option maps are in each role's ``meta``.
+
+    Raises
+    ------
+    OrgFileError
+        For a file that cannot be read as such an export: every problem with its line.
+
+    Examples
+    --------
+    >>> import orgroles
+    >>> org = orgroles.from_csv("tests/data/d3-org-chart/org-chart-1516.csv", preset="d3")
+    >>> org
+    <Org 'org-chart-1516': 1,516 roles, 1,516 people, 1 team>
+    >>> org.roles["O-6067"].title, org.roles["O-6067"].meta["tags"]
+    ('CTO', 'Ceo,tag1, tag2')
+    """
+    imported = csv_document(
+        path,
+        Columns.of(preset=preset, **columns),
+        departments=departments,
+        titles=titles,
+        delimiter=delimiter,
+        name=name,
+    )
+    return _org(imported)
+
+
+def from_records(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    preset: str | None = None,
+    departments: Lookup | Mapping[str, str] | None = None,
+    titles: Lookup | Mapping[str, str] | None = None,
+    name: str | None = None,
+    **columns: ColumnOption,
+) -> Org:
+    """Import records (mappings from column name to value) as :func:`from_csv` imports rows.
+
+    The columns are the keys of the records; a record may lack some. The options are those
+    of :func:`from_csv`. A pandas table imports through ``df.to_dict("records")``: NaN
+    counts as empty, and a number that pandas stored as a float (``100.0``) reads as
+    ``100``. A manager or department value may be a list (several managers: the first is
+    ``reports_to``, the others dotted lines; several departments: several teams), and a
+    one-key mapping stands for its value, as in Workday's JSON reports. Problems name the
+    record: ``records[3]['Manager']``.
+
+    Examples
+    --------
+    >>> import json, orgroles
+    >>> with open("tests/data/cartography-fixtures/workday_directory_report.json") as f:
+    ...     report = json.load(f)
+    >>> org = orgroles.from_records(report["Report_Entry"], preset="workday")
+    >>> [(r.id, r.title, r.reports_to) for r in org.roles.values()][:2]
+    [('emp001', 'Software Engineer', 'emp003'), ('emp002', 'Senior Software Engineer', 'emp003')]
+    >>> sorted(org.teams)
+    ['engineering-department', 'executive-department']
+    """
+    imported = records_document(
+        records,
+        Columns.of(preset=preset, **columns),
+        departments=departments,
+        titles=titles,
+        name=name,
+    )
+    return _org(imported)
+
+
+def from_gitlab(path: str | os.PathLike[str], *, name: str | None = None) -> Org:
+    """Import a GitLab team page file (``team.yml``): a YAML list of team members.
+
+    The file is read with orgroles' own safe YAML reader (no anchors, aliases or tags).
+    An entry that is not a mapping, that has no ``slug``, repeats a slug, or has an
+    unknown ``type`` is an error located at its line; every such problem is reported at
+    once. See :mod:`orgroles.importers.gitlab` for how entries become roles.
+
+    Parameters
+    ----------
+    path
+        The file, such as ``tests/data/gitlab-team/team.yml``.
+    name
+        The org's name (by default the file's name without its suffix).
+
+    Examples
+    --------
+    >>> import orgroles, warnings
+    >>> with warnings.catch_warnings(record=True):
+    ...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
+    >>> sum(role.vacant for role in org), len(org.index.dangling)
+    (32, 450)
+    """
+    return _org(gitlab_document(path, name=name))
+
+
+def _org(imported: Imported) -> Org:
+    return Org.from_document(imported.document, source=imported.source)

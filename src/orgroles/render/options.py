@@ -1,0 +1,135 @@
+"""The chart options, in one place: what a chart shows and how it is drawn.
+
+Every render function takes the same :class:`ChartOptions`, and the command line builds
+its choices from the constants here, so that an option is declared once.
+
+>>> options = ChartOptions.of(root="cto", depth=1)
+>>> options.root, options.depth, options.layout
+('cto', 1, 'compact')
+>>> ChartOptions.of(dpeth=1)
+Traceback (most recent call last):
+...
+orgroles.errors.RenderError: unknown chart option 'dpeth' (did you mean 'depth'?)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from orgroles._internal.suggest import suggestion_suffix
+from orgroles.errors import RenderError
+
+if TYPE_CHECKING:
+    from orgroles.rules.report import Report
+
+__all__ = [
+    "ENGINES",
+    "LANGS",
+    "LAYOUTS",
+    "MAX_ASPECT",
+    "SHOW",
+    "ChartOptions",
+    "Engine",
+    "LayoutName",
+]
+
+Engine = Literal["auto", "dot", "builtin"]
+ENGINES: tuple[Engine, ...] = ("auto", "dot", "builtin")
+"""The layout engines: ``auto`` chooses, ``dot`` is Graphviz's, ``builtin`` is ours."""
+
+LayoutName = Literal["compact", "tree"]
+LAYOUTS: tuple[LayoutName, ...] = ("compact", "tree")
+"""``compact`` (the default) wraps wide rows of reports; ``tree`` is the plain tidy tree."""
+
+MAX_ASPECT = 3.0
+"""The widest shape, width over height, that the compact layout aims for."""
+
+SHOW = ("responsibilities",)
+"""What ``show=`` can add to the boxes."""
+
+LANGS = ("en", "fr")
+"""The languages of titles and chart words (others fall back to English)."""
+
+
+def _count(name: str, value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise RenderError(f"{name} must be a whole number, 0 or more, not {value!r}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChartOptions:
+    """What a chart shows and how it is drawn.
+
+    Parameters
+    ----------
+    root, depth
+        Draw only ``root`` and the roles below it, down to ``depth`` layers under it
+        (``depth=0`` draws the root alone). Without ``root``, ``depth`` counts from the
+        top roles.
+    fold
+        Fold each group of more than ``fold`` leaf reports of a manager that share a
+        title into one box, such as "+12 developers".
+    show
+        Extra content for the boxes: ``("responsibilities",)``.
+    lang
+        The language of titles and chart words (``en`` or ``fr``; others fall back to
+        English).
+    report
+        A :class:`~orgroles.rules.Report` whose violations are highlighted.
+    engine
+        ``"auto"`` (``dot`` when installed and the chart is small enough, else the builtin
+        engine), ``"dot"`` or ``"builtin"``. The HTML explorer lays itself out in the
+        browser and needs no engine.
+    layout
+        ``"compact"`` (the default) wraps a manager's reports into rows under a vertical
+        line where one row would make the chart wider than ``max_aspect`` times its
+        height; ``"tree"`` always puts them in one row.
+    max_aspect
+        The widest shape, width over height, that the compact layout aims for.
+    """
+
+    root: str | None = None
+    depth: int | None = None
+    fold: int | None = None
+    show: tuple[str, ...] = ()
+    lang: str = "en"
+    report: Report | None = None
+    engine: Engine = "auto"
+    layout: LayoutName = "compact"
+    max_aspect: float = MAX_ASPECT
+
+    def __post_init__(self) -> None:
+        _count("depth", self.depth)
+        _count("fold", self.fold)
+        show: Any = self.show
+        shown = (show,) if isinstance(show, str) else tuple(show)
+        for item in shown:
+            if item not in SHOW:
+                raise RenderError(f"cannot show {item!r} (choose from: {', '.join(SHOW)})")
+        object.__setattr__(self, "show", shown)
+        if self.engine not in ENGINES:
+            raise RenderError(f"unknown engine {self.engine!r} (choose from: {', '.join(ENGINES)})")
+        if self.layout not in LAYOUTS:
+            raise RenderError(f"unknown layout {self.layout!r} (choose from: {', '.join(LAYOUTS)})")
+        aspect: object = self.max_aspect
+        if (
+            isinstance(aspect, bool)
+            or not isinstance(aspect, (int, float))
+            or not 0 < aspect < float("inf")
+        ):
+            raise RenderError(
+                f"max_aspect must be a number above 0 (width over height), not {aspect!r}"
+            )
+
+    @classmethod
+    def of(cls, options: ChartOptions | None = None, **changes: Any) -> ChartOptions:
+        """``options`` (or the defaults) with ``changes``; an unknown name is a
+        :class:`~orgroles.errors.RenderError` with a did-you-mean."""
+        names = [f.name for f in dataclasses.fields(cls)]
+        for key in changes:
+            if key not in names:
+                raise RenderError(f"unknown chart option {key!r}{suggestion_suffix(key, names)}")
+        base = options if options is not None else cls()
+        return dataclasses.replace(base, **changes) if changes else base

@@ -1,0 +1,46 @@
+"""The selector mini-language: pick roles with space-separated terms that must all hold.
+
+========================  =====================================================
+term                      matches the roles ...
+========================  =====================================================
+``id:X``                  whose id is X
+``kind:X``                of kind X
+``family:X``              whose kind is in family X (``executive``, ``tech``, ...)
+``team:X``                in team X (a declared team, or the team a role X leads)
+``has:R``                 that hold responsibility R (kind defaults included)
+``under:X``               below role X, at any depth
+``holder:P``              held by person P
+``title~TEXT``            whose title contains TEXT (any case)
+``name~TEXT``             held by someone whose name contains TEXT (any case)
+``vacant``                that nobody holds
+``acting``                held by an interim holder
+``assistant``             that are staff seats (assistants, advisers)
+========================  =====================================================
+
+A value may list alternatives, any of which matches: ``kind:developer,designer``.
+A value with spaces is quoted: ``title~"head of"``. A leading ``-`` negates a term:
+``under:cto -kind:developer``. The empty selector matches every role. The terms are
+the entries of :data:`TERMS` (:mod:`orgroles.selectors.terms`); the parser is in
+:mod:`orgroles.selectors.syntax`.
+
+>>> import orgroles
+>>> org = orgroles.load("examples/three_person_tech_team.yaml")
+>>> [r.id for r in select(org, "under:cto")]
+['dev-1', 'dev-2']
+"""
+
+from orgroles.selectors.syntax import Selector, Term, parse, parse_selector, select
+from orgroles.selectors.terms import FLAGS, MATCH_KEYS, TERMS, TEXT_KEYS, TermSpec
+
+__all__ = [
+    "FLAGS",
+    "MATCH_KEYS",
+    "TERMS",
+    "TEXT_KEYS",
+    "Selector",
+    "Term",
+    "TermSpec",
+    "parse",
+    "parse_selector",
+    "select",
+]

@@ -1,0 +1,179 @@
+"""The selector terms: one entry of :data:`TERMS` per term, with how it tests a role.
+
+Each entry says how the term is written (``key:value``, ``key~text`` or a bare flag),
+what it matches (for error messages and docs), and builds a predicate over the positions
+of ``org.index``. A predicate is built once per selection, with whatever set it needs
+(the roles under X, the members of team X) computed up front, so that a selection is
+O(N) overall. Adding a term is one entry here (see CONTRIBUTING.md).
+
+>>> sorted(k for k, t in TERMS.items() if t.form == "flag")
+['acting', 'assistant', 'vacant']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from orgroles._internal.suggest import suggestion_suffix
+from orgroles.errors import SelectorError
+from orgroles.queries.responsibilities import responsibility_ids
+from orgroles.queries.teams import members
+
+if TYPE_CHECKING:
+    from orgroles.core import OrgCore
+    from orgroles.selectors.syntax import Term
+
+__all__ = ["FLAGS", "MATCH_KEYS", "TERMS", "TEXT_KEYS", "Predicate", "TermSpec"]
+
+Predicate = Callable[[int], bool]
+"""A test of a role, by its position in ``org.index``."""
+
+Form = Literal["match", "text", "flag"]
+
+
+@dataclass(frozen=True)
+class TermSpec:
+    """One selector term: ``key``, how it is written, what it matches, how it tests.
+
+    ``form`` is ``"match"`` for ``key:value`` (a comma-separated list of alternatives),
+    ``"text"`` for ``key~text`` (a case-insensitive substring) and ``"flag"`` for a bare
+    word. ``build(org, term, text)`` returns the predicate; it may refuse a value that
+    names nothing with :func:`known`.
+    """
+
+    key: str
+    form: Form
+    matches: str
+    build: Callable[[OrgCore, Term, str], Predicate]
+
+    @property
+    def usage(self) -> str:
+        """How the term is written: ``under:X``, ``title~TEXT`` or ``vacant``."""
+        return {"match": f"{self.key}:X", "text": f"{self.key}~TEXT", "flag": self.key}[self.form]
+
+
+def known(
+    term: Term, text: str, what: str, names: Collection[str], extra: Iterable[str] = ()
+) -> None:
+    """Refuse a value that names nothing, with a did-you-mean, pointing at the value."""
+    extra_set = set(extra)
+    for value in term.values:
+        if value not in names and value not in extra_set:
+            hint = suggestion_suffix(value, [*names, *extra_set])
+            raise SelectorError(f"unknown {what} {value!r}{hint}", text, term.value_position)
+
+
+def _id(org: OrgCore, term: Term, text: str) -> Predicate:
+    index = org.index
+    known(term, text, "role", index.pos)
+    return {index.pos[v] for v in term.values}.__contains__
+
+
+def _kind(org: OrgCore, term: Term, text: str) -> Predicate:
+    roles = list(org.roles.values())
+    used = {r.kind for r in roles if r.kind is not None}
+    known(term, text, "kind", org.catalog.kinds, used)
+    kinds = set(term.values)
+    return lambda i: roles[i].kind in kinds
+
+
+def _family(org: OrgCore, term: Term, text: str) -> Predicate:
+    roles = list(org.roles.values())
+    kinds = org.catalog.kinds.values()
+    known(term, text, "family", {k.family for k in kinds if k.family})
+    wanted = set(term.values)
+    chosen = {k.id for k in kinds if k.family in wanted}
+    return lambda i: roles[i].kind in chosen
+
+
+def _team(org: OrgCore, term: Term, text: str) -> Predicate:
+    index = org.index
+    known(term, text, "team (or role)", org.teams, index.pos)
+    positions: set[int] = set()
+    for v in set(term.values):
+        if v in org.teams:
+            positions.update(index.pos[m] for m in members(org, org.teams[v]) if m in index.pos)
+        else:
+            lead = index.pos[v]
+            positions.add(lead)
+            positions.update(index.below(lead))
+    return positions.__contains__
+
+
+def _has(org: OrgCore, term: Term, text: str) -> Predicate:
+    held = responsibility_ids(org)
+    in_use = {r for ids in set(held) for r in ids}
+    known(term, text, "responsibility", org.catalog.responsibilities, in_use)
+    wanted = set(term.values)
+    return lambda i: not wanted.isdisjoint(held[i])
+
+
+def _under(org: OrgCore, term: Term, text: str) -> Predicate:
+    index = org.index
+    known(term, text, "role", index.pos)
+    below: set[int] = set()
+    for v in set(term.values):
+        below.update(index.below(index.pos[v]))
+    return below.__contains__
+
+
+def _holder(org: OrgCore, term: Term, text: str) -> Predicate:
+    roles = list(org.roles.values())
+    known(term, text, "person", org.people, {h for r in roles for h in r.holders})
+    wanted = set(term.values)
+    return lambda i: not wanted.isdisjoint(roles[i].holders)
+
+
+def _title(org: OrgCore, term: Term, text: str) -> Predicate:
+    roles = list(org.roles.values())
+    needle = term.values[0].casefold()
+    return lambda i: needle in org.title_of(roles[i]).casefold()
+
+
+def _name(org: OrgCore, term: Term, text: str) -> Predicate:
+    roles = list(org.roles.values())
+    needle = term.values[0].casefold()
+    people = org.people
+    return lambda i: any(
+        needle in (people[h].display_name if h in people else h).casefold()
+        for h in roles[i].holders
+    )
+
+
+def _flag(attribute: str) -> Callable[[OrgCore, Term, str], Predicate]:
+    def build(org: OrgCore, term: Term, text: str) -> Predicate:
+        roles = list(org.roles.values())
+        return lambda i: bool(getattr(roles[i], attribute))
+
+    return build
+
+
+TERMS: dict[str, TermSpec] = {
+    t.key: t
+    for t in (
+        TermSpec("id", "match", "whose id is X", _id),
+        TermSpec("kind", "match", "of kind X", _kind),
+        TermSpec("family", "match", "whose kind is in family X (executive, tech, ...)", _family),
+        TermSpec("team", "match", "in team X (a declared team, or the team a role X leads)", _team),
+        TermSpec("has", "match", "that hold responsibility X (kind defaults included)", _has),
+        TermSpec("under", "match", "below role X, at any depth", _under),
+        TermSpec("holder", "match", "held by person X", _holder),
+        TermSpec("title", "text", "whose title contains TEXT (any case)", _title),
+        TermSpec("name", "text", "held by someone whose name contains TEXT (any case)", _name),
+        TermSpec("vacant", "flag", "that nobody holds", _flag("vacant")),
+        TermSpec("acting", "flag", "held by an interim holder", _flag("acting")),
+        TermSpec(
+            "assistant", "flag", "that are staff seats (assistants, advisers)", _flag("assistant")
+        ),
+    )
+}
+"""Every selector term, by key, in the order the docs list them."""
+
+MATCH_KEYS = tuple(k for k, t in TERMS.items() if t.form == "match")
+"""Terms written ``key:value``."""
+TEXT_KEYS = tuple(k for k, t in TERMS.items() if t.form == "text")
+"""Terms written ``key~text`` (a case-insensitive substring)."""
+FLAGS = tuple(k for k, t in TERMS.items() if t.form == "flag")
+"""Terms that take no value."""

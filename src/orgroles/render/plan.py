@@ -20,20 +20,27 @@ the formats agree on what is shown. It runs in O(N) without recursion.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from orgroles._internal.gc import gc_paused
-from orgroles.queries.responsibilities import effective_ids
-from orgroles.render import style, words
+from orgroles.render import words
+from orgroles.render.cards import Cards
 from orgroles.render.options import SHOW, ChartOptions
-from orgroles.render.quoting import clean, mailto, safe_url
+from orgroles.render.quoting import clean
+from orgroles.render.shapes import (
+    BLOCK_RATIO,
+    STACK_MIN,
+    Box,
+    Cluster,
+    Line,
+    Placement,
+    Plan,
+    block_size,
+)
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
-    from orgroles.model import Role
-    from orgroles.rules.report import Report, Violation
 
 __all__ = [
     "BLOCK_RATIO",
@@ -47,107 +54,6 @@ __all__ = [
     "make_plan",
 ]
 
-STACK_MIN = 6
-"""A manager with at least this many leaf reports gets them stacked in columns."""
-
-_MAX_RESPONSIBILITIES = 12
-BLOCK_RATIO = 1.5
-"""The width over height that a block of stacked leaves aims for."""
-
-_SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
-_LEADING = {name: s.leading for name, s in style.STYLES.items()}
-
-Placement = Literal["child", "stack", "assistant"]
-
-
-class Line(NamedTuple):
-    """One line of text in a box, with the name of its style in :data:`style.STYLES`."""
-
-    style: str
-    text: str
-
-
-@dataclass(eq=False, slots=True)
-class Box:
-    """One box of the chart: a role, or a fold standing for several roles.
-
-    ``children`` are the reports drawn as subtrees below, ``stack`` the leaf reports
-    stacked in ``columns`` columns (the block sits among the children at index
-    ``stack_at``), and ``assistants`` the staff seats drawn beside the box.
-    """
-
-    id: int
-    role: str | None
-    lines: tuple[Line, ...]
-    family: str | None = None
-    vacant: bool = False
-    acting: bool = False
-    folded: tuple[str, ...] = ()
-    severity: str | None = None
-    tooltip: tuple[str, ...] = ()
-    url: str | None = None
-    parent: int = -1
-    level: int = 0
-    height: float = 0.0
-    placement: Placement = "child"
-    children: list[int] = field(default_factory=list)
-    stack: list[int] = field(default_factory=list)
-    stack_at: int = 0
-    columns: int = 0
-    assistants: list[int] = field(default_factory=list)
-    cluster: int = -1
-
-    @property
-    def node(self) -> str:
-        """The synthetic node id (``n0``, ``n1``, ...) that DOT, SVG and Mermaid use."""
-        return f"n{self.id}"
-
-
-@dataclass(eq=False)
-class Cluster:
-    """A declared team drawn as a frame: its lead's box and every box below it."""
-
-    id: int
-    team: str
-    label: str
-    lead: int
-    parent: int = -1
-    boxes: list[int] = field(default_factory=list)
-    children: list[int] = field(default_factory=list)
-
-
-@dataclass(eq=False)
-class Plan:
-    """Everything a chart shows, in drawing order: boxes in pre-order, tops first."""
-
-    title: str
-    boxes: list[Box]
-    tops: list[int]
-    clusters: list[Cluster]
-    dotted: list[tuple[int, int]]
-    notes: tuple[Line, ...]
-    box_width: float
-    lang: str
-    roles: int
-    shown: int
-
-
-def block_size(count: int, columns: int, width: float, height: float) -> tuple[float, float]:
-    """Return the width and height of ``count`` boxes stacked in ``columns`` columns.
-
-    Columns go in pairs around a vertical spine; an odd last column has its own.
-
-    >>> block_size(40, 4, 180, 44)
-    (800.0, 530.0)
-    """
-    rows = math.ceil(count / columns)
-    pairs = math.ceil(columns / 2)
-    w = columns * width + pairs * style.SPINE_GAP + (pairs - 1) * style.PAIR_GAP
-    if columns % 2:
-        w -= style.SPINE_GAP / 2
-    h = rows * height + (rows - 1) * style.ROW_GAP
-    return w, h
-
 
 def _columns(count: int, width: float, height: float) -> int:
     """The number of columns (even, or 1) whose block is closest to the target ratio."""
@@ -160,17 +66,6 @@ def _columns(count: int, width: float, height: float) -> int:
         elif w / h > BLOCK_RATIO:
             break
     return best
-
-
-def _worst(found: Iterable[Violation]) -> str:
-    """The most serious severity among violations; anything unknown counts as ``info``.
-
-    >>> from orgroles.rules import Violation
-    >>> _worst([Violation("X1", "x", "warning", "a", ""), Violation("X2", "x", "odd", "a", "")])
-    'warning'
-    """
-    rank = max(_SEVERITY_RANK.get(v.severity, 1) for v in found)
-    return next(s for s, r in _SEVERITY_RANK.items() if r == rank)
 
 
 def _cycle_tops(org: OrgCore) -> list[int]:
@@ -193,154 +88,6 @@ def _cycle_tops(org: OrgCore) -> list[int]:
         for k in path:
             state[k] = 2
     return tops
-
-
-class _Builder:
-    """Builds a plan in one walk of the drawn roles."""
-
-    def __init__(
-        self,
-        org: OrgCore,
-        fold: int | None,
-        show: tuple[str, ...],
-        lang: str,
-        report: Report | None,
-    ) -> None:
-        self.org = org
-        self.index = org.index
-        self.fold = fold
-        self.show_responsibilities = "responsibilities" in show
-        self.lang = lang
-        self.width = style.BOX_WIDTH_WIDE if self.show_responsibilities else style.BOX_WIDTH
-        self.inner = self.width - 2 * style.PAD_X
-        self.violations: dict[str, list[Violation]] = report.by_role() if report else {}
-        self.boxes: list[Box] = []
-        self.box_of_role: dict[int, int] = {}
-        self.kinds = org.catalog.kinds
-        self.people = org.people
-        self.roles = list(org.roles.values())
-        self._titles: dict[str, list[Line]] = {}
-
-    # -- text ----------------------------------------------------------------------------
-
-    def title(self, i: int) -> str:
-        role = self.roles[i]
-        if role.title:
-            return clean(role.title)
-        kind = self.kinds.get(role.kind) if role.kind is not None else None
-        return clean(kind.text(self.lang) if kind is not None else role.id)
-
-    def _wrap(self, text: str, line_style: str, max_lines: int = 2) -> list[Line]:
-        return [Line(line_style, t) for t in style.wrap(text, line_style, self.inner, max_lines)]
-
-    def _title_lines(self, title: str) -> list[Line]:
-        # Titles repeat (thousands of "Developer"): wrap each one once.
-        found = self._titles.get(title)
-        if found is None:
-            found = self._titles[title] = self._wrap(title, "title")
-        return list(found)
-
-    def role_box(self, i: int, parent: int, level: int, hidden: int) -> Box:
-        role = self.roles[i]
-        lang = self.lang
-        title = self.title(i)
-        lines = self._title_lines(title)
-        holders = role.holders
-        people = self.people
-        if holders:
-            names = ", ".join(
-                clean(p.display_name) if (p := people.get(h)) is not None else clean(h)
-                for h in holders
-            )
-            lines += self._wrap(names, "name")
-            if role.acting:
-                lines.append(Line("mark", words.word("acting", lang)))
-        else:
-            lines.append(Line("vacant", words.word("vacant", lang)))
-        found = self.violations.get(role.id, ())
-        severity = None
-        tooltip = [f"{title} ({role.id})"]
-        if found:
-            severity = _worst(found)
-            codes = list(dict.fromkeys(v.code for v in found))
-            lines += self._wrap("⚠ " + " · ".join(codes), "alert")
-            tooltip += [f"{v.code} {v.name}: {v.message}" for v in found]
-        if hidden:
-            lines.append(
-                Line("more", words.word("below", lang).format(n=words.count(hidden, lang)))
-            )
-        if self.show_responsibilities:
-            lines += self._responsibilities(role)
-        kind = self.kinds.get(role.kind) if role.kind is not None else None
-        url = safe_url(role.meta.get("url")) if role.meta else None
-        if url is None and len(holders) == 1 and (p := people.get(holders[0])) is not None:
-            url = mailto(p.email)
-        return self._add(
-            Box(
-                id=len(self.boxes),
-                role=role.id,
-                lines=tuple(lines),
-                family=kind.family if kind is not None else None,
-                vacant=not holders,
-                acting=role.acting and bool(holders),
-                severity=severity,
-                tooltip=tuple(tooltip),
-                url=url,
-                parent=parent,
-                level=level,
-            )
-        )
-
-    def _responsibilities(self, role: Role) -> list[Line]:
-        ids = effective_ids(self.org, role)
-        table = self.org.catalog.responsibilities
-        lines: list[Line] = []
-        for rid in ids[:_MAX_RESPONSIBILITIES]:
-            r = table.get(rid)
-            lines += self._wrap("• " + clean(r.text(self.lang) if r else rid), "resp")
-        if len(ids) > _MAX_RESPONSIBILITIES:
-            extra = len(ids) - _MAX_RESPONSIBILITIES
-            lines.append(Line("more", words.word("more", self.lang).format(n=extra)))
-        return lines
-
-    def fold_box(self, members: list[int], parent: int, level: int) -> Box:
-        lang = self.lang
-        title = self.title(members[0])
-        lines = self._wrap(words.folded(len(members), title, lang), "title")
-        vacant = sum(1 for i in members if not self.roles[i].holders)
-        if vacant:
-            key = "vacant_one" if vacant == 1 else "vacant_many"
-            lines.append(Line("mark", words.word(key, lang).format(n=words.count(vacant, lang))))
-        ids = tuple(self.roles[i].id for i in members)
-        found = [v for rid in ids for v in self.violations.get(rid, ())]
-        severity = None
-        tooltip = [", ".join(ids[:10]) + (", …" if len(ids) > 10 else "")]
-        if found:
-            severity = _worst(found)
-            codes = list(dict.fromkeys(v.code for v in found))
-            lines += self._wrap("⚠ " + " · ".join(codes), "alert")
-            tooltip += [f"{v.role}: {v.code} {v.name}: {v.message}" for v in found[:10]]
-        kind = self.kinds.get(self.roles[members[0]].kind or "")
-        return self._add(
-            Box(
-                id=len(self.boxes),
-                role=None,
-                lines=tuple(lines),
-                family=kind.family if kind is not None else None,
-                vacant=vacant == len(members),
-                folded=ids,
-                severity=severity,
-                tooltip=tuple(tooltip),
-                parent=parent,
-                level=level,
-            )
-        )
-
-    def _add(self, box: Box) -> Box:
-        self.boxes.append(box)
-        leading = _LEADING
-        box.height = 2 * style.PAD_Y + sum([leading[line.style] for line in box.lines])
-        return box
 
 
 def make_plan(
@@ -372,7 +119,7 @@ def _make_plan(org: OrgCore, options: ChartOptions, notes: Sequence[str]) -> Pla
         starts = [start]
     else:
         starts = sorted(index.tops + _cycle_tops(org))
-    b = _Builder(org, fold, options.show, lang, options.report)
+    b = Cards(org, fold, options.show, lang, options.report)
     kids_of = index.children
     is_assistant = index.assistant
     boxes = b.boxes
@@ -449,7 +196,7 @@ def _make_plan(org: OrgCore, options: ChartOptions, notes: Sequence[str]) -> Pla
 
 
 def _arrange(
-    b: _Builder,
+    b: Cards,
     i: int,
     kids: Sequence[int],
     level: int,
@@ -510,7 +257,7 @@ def _equalize_heights(boxes: list[Box], width: float) -> None:
 
 
 def _clusters(
-    org: OrgCore, b: _Builder, pre: dict[int, int], pre_parent: list[int], box_pre: list[int]
+    org: OrgCore, b: Cards, pre: dict[int, int], pre_parent: list[int], box_pre: list[int]
 ) -> list[Cluster]:
     """Declared teams that are a whole branch of the chart: a lead and all drawn below."""
     if not org.teams:
@@ -567,7 +314,7 @@ def _clusters(
     return clusters
 
 
-def _dotted(org: OrgCore, b: _Builder) -> list[tuple[int, int]]:
+def _dotted(org: OrgCore, b: Cards) -> list[tuple[int, int]]:
     """Dotted lines between drawn boxes: (dotted manager's box, report's box)."""
     pos = org.index.pos
     found: dict[tuple[int, int], None] = {}

@@ -1,0 +1,121 @@
+"""The pieces of a plan: lines of text, boxes, team frames, and the plan itself.
+
+A :class:`Plan` is what every format draws; :func:`~orgroles.render.plan.make_plan`
+makes one, and :mod:`~orgroles.render.layout` places its boxes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from orgroles.render import style
+
+__all__ = [
+    "BLOCK_RATIO",
+    "STACK_MIN",
+    "Box",
+    "Cluster",
+    "Line",
+    "Placement",
+    "Plan",
+    "block_size",
+]
+
+STACK_MIN = 6
+"""A manager with at least this many leaf reports gets them stacked in columns."""
+
+BLOCK_RATIO = 1.5
+"""The width over height that a block of stacked leaves aims for."""
+
+Placement = Literal["child", "stack", "assistant"]
+
+
+class Line(NamedTuple):
+    """One line of text in a box, with the name of its style in :data:`style.STYLES`."""
+
+    style: str
+    text: str
+
+
+@dataclass(eq=False, slots=True)
+class Box:
+    """One box of the chart: a role, or a fold standing for several roles.
+
+    ``children`` are the reports drawn as subtrees below, ``stack`` the leaf reports
+    stacked in ``columns`` columns (the block sits among the children at index
+    ``stack_at``), and ``assistants`` the staff seats drawn beside the box.
+    """
+
+    id: int
+    role: str | None
+    lines: tuple[Line, ...]
+    family: str | None = None
+    vacant: bool = False
+    acting: bool = False
+    folded: tuple[str, ...] = ()
+    severity: str | None = None
+    tooltip: tuple[str, ...] = ()
+    url: str | None = None
+    parent: int = -1
+    level: int = 0
+    height: float = 0.0
+    placement: Placement = "child"
+    children: list[int] = field(default_factory=list)
+    stack: list[int] = field(default_factory=list)
+    stack_at: int = 0
+    columns: int = 0
+    assistants: list[int] = field(default_factory=list)
+    cluster: int = -1
+
+    @property
+    def node(self) -> str:
+        """The synthetic node id (``n0``, ``n1``, ...) that DOT, SVG and Mermaid use."""
+        return f"n{self.id}"
+
+
+@dataclass(eq=False)
+class Cluster:
+    """A declared team drawn as a frame: its lead's box and every box below it."""
+
+    id: int
+    team: str
+    label: str
+    lead: int
+    parent: int = -1
+    boxes: list[int] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Plan:
+    """Everything a chart shows, in drawing order: boxes in pre-order, tops first."""
+
+    title: str
+    boxes: list[Box]
+    tops: list[int]
+    clusters: list[Cluster]
+    dotted: list[tuple[int, int]]
+    notes: tuple[Line, ...]
+    box_width: float
+    lang: str
+    roles: int
+    shown: int
+
+
+def block_size(count: int, columns: int, width: float, height: float) -> tuple[float, float]:
+    """Return the width and height of ``count`` boxes stacked in ``columns`` columns.
+
+    Columns go in pairs around a vertical spine; an odd last column has its own.
+
+    >>> block_size(40, 4, 180, 44)
+    (800.0, 530.0)
+    """
+    rows = math.ceil(count / columns)
+    pairs = math.ceil(columns / 2)
+    w = columns * width + pairs * style.SPINE_GAP + (pairs - 1) * style.PAIR_GAP
+    if columns % 2:
+        w -= style.SPINE_GAP / 2
+    h = rows * height + (rows - 1) * style.ROW_GAP
+    return w, h

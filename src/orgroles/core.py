@@ -89,7 +89,7 @@ class OrgCore:
         self._schema = document.schema_
         self.source = source
         self.base_dir = Path(base_dir) if base_dir is not None else None
-        problems = list(problems)  # found by the caller in the same document
+        problems = [*problems, *self.document_problems(document, source)]
         tables = {s: _by_id(getattr(document, s), s, source, problems) for s in _SECTIONS}
         if problems:
             raise OrgFileError(problems) if source is not None else OrgValidationError(problems)
@@ -133,6 +133,14 @@ class OrgCore:
             org, document, source=source, base_dir=base_dir, catalog=catalog, problems=problems
         )
         return org
+
+    def document_problems(self, document: OrgDocument, source: Source | None) -> list[Problem]:
+        """Problems that a subclass finds in a document, reported with the core's own.
+
+        The core finds repeated ids; :class:`orgroles.Org` adds the check of the ``rules:``
+        section against the rules that exist, which the core knows nothing about.
+        """
+        return []
 
     # -- what the org holds ------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from orgroles import edit, queries
-from orgroles.catalog import Catalog
 from orgroles.core import OrgCore
 from orgroles.errors import OrgValidationError, Problem
 from orgroles.io.problems import problems_from_validation
@@ -100,28 +99,22 @@ class Org(OrgCore):
             raise OrgValidationError(
                 problems_from_validation(exc, data, None, None, OrgDocument)
             ) from None
-        super().__init__(document, base_dir=base_dir, problems=_rules_problems(document, None))
+        super().__init__(document, base_dir=base_dir)
 
-    @classmethod
-    def from_document(
-        cls,
-        document: OrgDocument,
-        *,
-        source: Source | None = None,
-        base_dir: str | os.PathLike[str] | None = None,
-        catalog: Catalog | None = None,
-        problems: Iterable[Problem] = (),
-    ) -> Org:
-        """Build an org from a validated document (what :func:`orgroles.load` does).
+    def document_problems(self, document: OrgDocument, source: Source | None) -> list[Problem]:
+        """Unknown rule codes, bad parameters and selectors in the ``rules:`` section,
+        located in the file the document came from.
 
-        Besides what :meth:`OrgCore.from_document <orgroles.core.OrgCore.from_document>`
-        checks, the ``rules:`` section is checked against the rules that exist: every
-        problem is reported at once, located in the file the document came from.
+        The rules are imported only for an org whose file configures them.
         """
-        found = [*problems, *_rules_problems(document, source)]
-        return super().from_document(
-            document, source=source, base_dir=base_dir, catalog=catalog, problems=found
-        )
+        rules = document.rules
+        if not (rules.select or rules.ignore or rules.severity or rules.params or rules.custom):
+            return []
+        from orgroles.rules.config import config_problems
+
+        if source is not None:
+            return config_problems(rules, source.location)
+        return config_problems(rules, lambda loc, key=False: None)
 
     # -- graphs --------------------------------------------------------------------------
 
@@ -323,18 +316,3 @@ class Org(OrgCore):
         from orgroles.importers.csv_export import to_csv
 
         to_csv(self, path)
-
-
-def _rules_problems(document: OrgDocument, source: Source | None) -> list[Problem]:
-    """Unknown rule codes, bad parameters and selectors in the ``rules:`` section, located.
-
-    The rules are imported only for an org whose file configures them.
-    """
-    rules = document.rules
-    if not (rules.select or rules.ignore or rules.severity or rules.params or rules.custom):
-        return []
-    from orgroles.rules.config import config_problems
-
-    if source is not None:
-        return config_problems(rules, source.location)
-    return config_problems(rules, lambda loc, key=False: None)

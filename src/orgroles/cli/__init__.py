@@ -1,8 +1,5 @@
-"""The ``orgroles`` command: one module per group of commands, on one click group.
-
-Exit codes: 0 clean, 1 violations of error severity, 2 bad input or usage. Bad input is
-reported on stderr as ``file:line:col: message``, never as a traceback.
-"""
+"""The ``orgroles`` command: one module per group of commands, all on the click group of
+:mod:`orgroles.cli.base` (which says what the exit codes are)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from orgroles._internal.gc import gc_paused
+from orgroles._internal import gc as _gc
 from orgroles._internal.moved import moved
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.json_marks import JsonMarks
@@ -77,7 +77,7 @@ class Source:
     def _full_marks(self) -> Marks | None:
         marks = self.marks
         if isinstance(marks, YamlMarks) and not marks.complete and self.text is not None:
-            with gc_paused():
+            with _gc.gc_paused():
                 marks = self.marks = read_yaml(self.text, self.path)[1]
         return marks
 
@@ -169,7 +169,7 @@ def parse_document(
     if format != "yaml":
         raise OrgFileError(f"unknown format {format!r}: use 'yaml' or 'json'", path=path)
     # Read fast, without positions; a document with problems is read again to place them.
-    with gc_paused():
+    with _gc.gc_paused():
         data, marks, problems = read_yaml(text, path, locate=False)
         if problems:
             data, marks, problems = read_yaml(text, path)
@@ -184,7 +184,7 @@ def parse_document(
         )
     problems += _raw_duplicates(data, source)
     try:
-        with gc_paused():
+        with _gc.gc_paused():
             document = _adapter(model).validate_python(data)
     except ValidationError as exc:
         problems += problems_from_validation(exc, data, source._full_marks(), path, model)
@@ -196,13 +196,13 @@ def parse_document(
 def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]:
     marks = JsonMarks(text)
     try:
-        with gc_paused():
+        with _gc.gc_paused():
             document = _adapter(model).validate_json(text)
         return document, Source(path, "json", marks)
     except ValidationError as exc:
         if any(err["type"] == "json_invalid" for err in exc.errors()):
             _raise_json_syntax(text, path, exc)
-        with gc_paused():
+        with _gc.gc_paused():
             data = json.loads(text)
         source = Source(path, "json", marks)
         problems = _raw_duplicates(data, source)

@@ -44,7 +44,7 @@ def test_an_unknown_old_name_is_still_an_attribute_error() -> None:
 
 
 def test_the_old_import_statement_works() -> None:
-    with pytest.warns(DeprecationWarning):
+    with pytest.warns(DeprecationWarning, match="moved to orgroles.loaders.from_csv"):
         from orgroles.io.csv_import import from_csv
     assert from_csv is orgroles.from_csv
 
@@ -54,6 +54,8 @@ def test_the_old_names_of_render_still_work() -> None:
     from orgroles.render.arrange import LAYOUTS as ARRANGE_LAYOUTS
     from orgroles.render.dot import to_dot
 
-    assert FORMATS[".svg"] == "svg" and format_of("x.mmd") == "mermaid"
-    assert LAYOUTS == ARRANGE_LAYOUTS == ("compact", "tree") and MAX_ASPECT == 3.0
+    assert FORMATS[".svg"] == "svg"
+    assert format_of("x.mmd") == "mermaid"
+    assert LAYOUTS == ARRANGE_LAYOUTS == ("compact", "tree")
+    assert MAX_ASPECT == 3.0
     assert to_dot.__name__ == "plan_to_dot"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, SCALEUP, TINY, Cli
+from tests.helpers import DATA, SCALEUP, TINY, Cli
 
 OLD = "the previous content\n"
 

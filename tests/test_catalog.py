@@ -14,7 +14,7 @@ from orgroles.catalog.listing import catalog_page
 from orgroles.errors import OrgFileError
 from orgroles.rules import all_rules
 
-from .conftest import DATA, ROOT, Cli
+from tests.helpers import DATA, ROOT, Cli
 
 ROLES_MD = (DATA / "domain" / "ROLES.md").read_text(encoding="utf-8")
 FACT = re.compile(r"^- ([CP]\d+) .*\((strategic|operational|managerial|compliance)", re.M)

@@ -13,7 +13,7 @@ import yaml
 
 import orgroles
 
-from .conftest import EXAMPLES, Cli
+from tests.helpers import EXAMPLES, Cli
 
 
 def test_version(run: Cli) -> None:

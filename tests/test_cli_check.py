@@ -10,7 +10,7 @@ import pytest
 
 from orgroles.rules.output import format_text
 
-from .conftest import DATA, SCALEUP, TINY, Cli
+from tests.helpers import DATA, SCALEUP, TINY, Cli
 
 CYCLE = """\
 people: [{id: ana, name: Ana Lima}]

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .conftest import SCALEUP, TINY, Cli
+from tests.helpers import SCALEUP, TINY, Cli
 
 
 def test_under_cto_as_json(run: Cli) -> None:

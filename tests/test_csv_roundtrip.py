@@ -21,7 +21,7 @@ from orgroles.errors import OrgExportError
 from orgroles.importers.csv_export import CSV_COLUMNS, csv_text
 from orgroles.importers.rows import unique_slugs
 
-from .conftest import DATA, TINY
+from tests.helpers import DATA, TINY
 
 
 def same(a: Org, b: Org) -> None:

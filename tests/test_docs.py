@@ -34,7 +34,7 @@ from click.testing import CliRunner
 
 import orgroles
 
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 CI_SCRIPT = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 IMAGES = ROOT / "docs" / "images"
 

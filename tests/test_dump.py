@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import orgroles
 from orgroles.io.atomic import OutputError
 
-from .conftest import SCALEUP, TINY
+from tests.helpers import SCALEUP, TINY
 
 
 @pytest.mark.parametrize("path", [TINY, SCALEUP])

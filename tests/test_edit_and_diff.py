@@ -9,7 +9,7 @@ import pytest
 import orgroles
 from orgroles.errors import EditError, OrgValidationError, UnknownPersonError, UnknownRoleError
 
-from .conftest import SCALEUP, Cli
+from tests.helpers import SCALEUP, Cli
 
 
 def test_a_copy_is_independent(scaleup: orgroles.Org) -> None:

@@ -25,9 +25,9 @@ from orgroles.render import render
 from orgroles.render.html import FIRST_VIEW, first_view_depth
 from orgroles.render.plan import make_plan
 
-from .browser import start_chrome
-from .charts import wide_team
-from .conftest import DATA, ROOT, SCALEUP, TINY
+from tests.browser import start_chrome
+from tests.charts import wide_team
+from tests.helpers import DATA, ROOT, SCALEUP, TINY
 
 pytestmark = pytest.mark.browser
 

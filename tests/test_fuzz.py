@@ -25,7 +25,7 @@ import orgroles
 from orgroles.cli import cli
 from orgroles.render import render_bytes
 
-from .conftest import DATA, EXAMPLES
+from tests.helpers import DATA, EXAMPLES
 
 CORPUS = Path(__file__).parent / "fuzz_corpus"
 EXAMPLES_PER_TARGET = int(os.environ.get("ORGROLES_FUZZ_EXAMPLES", "150"))

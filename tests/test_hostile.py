@@ -13,7 +13,7 @@ import pytest
 import orgroles
 from orgroles.errors import OrgFileError
 
-from .conftest import Cli
+from tests.helpers import Cli
 
 
 def refused(text: str | bytes, fmt: str = "yaml") -> list[tuple[str, int | None, int | None]]:

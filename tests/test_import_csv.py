@@ -17,7 +17,7 @@ from orgroles import OrgFileError, OrgImportWarning, OrgValidationError
 from orgroles.importers.columns import Columns, Lookup
 from orgroles.importers.csv_read import read_table, sniff_delimiter
 
-from .conftest import Cli
+from tests.helpers import Cli
 
 BAMBOO = """\
 Employee #,First Name,Last Name,Job Title,Reporting to,Department,Work Email,Hire Date
@@ -568,7 +568,7 @@ def test_the_cli_reports_conflicting_manager_options(run: Cli, write, tmp_path: 
 def test_the_docs_list_every_column_of_every_preset() -> None:
     from orgroles.importers.columns import PRESETS
 
-    from .conftest import ROOT
+    from tests.helpers import ROOT
 
     page = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
     for preset in PRESETS.values():

@@ -12,7 +12,7 @@ import orgroles
 from orgroles import OrgFileError, OrgImportWarning
 from orgroles.importers.gitlab import html_to_text
 
-from .conftest import DATA, Cli
+from tests.helpers import DATA, Cli
 
 TEAM = DATA / "gitlab-team" / "team.yml"
 

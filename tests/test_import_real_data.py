@@ -17,7 +17,7 @@ import pytest
 import orgroles
 from orgroles.importers.columns import Lookup
 
-from .conftest import DATA, Cli
+from tests.helpers import DATA, Cli
 
 D3 = DATA / "d3-org-chart"
 ORACLE = DATA / "oracle-hr-schema"

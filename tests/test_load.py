@@ -9,7 +9,7 @@ import pytest
 import orgroles
 from orgroles.errors import OrgFileError, OrgValidationError
 
-from .conftest import SCALEUP, TINY
+from tests.helpers import SCALEUP, TINY
 
 
 def located(exc: OrgFileError) -> list[tuple[int | None, int | None, str, str]]:

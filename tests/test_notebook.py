@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 NOTEBOOK = ROOT / "examples" / "analysis.ipynb"
 

@@ -9,7 +9,7 @@ import pytest
 
 from orgroles._internal.progress import phase, wanted
 
-from .conftest import TINY, Cli
+from tests.helpers import TINY, Cli
 
 
 class Terminal(io.StringIO):

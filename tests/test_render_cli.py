@@ -10,7 +10,7 @@ import pytest
 import orgroles
 from orgroles.render import render_bytes
 
-from .conftest import DATA, SCALEUP, Cli
+from tests.helpers import DATA, SCALEUP, Cli
 
 
 def test_render_writes_the_chart_and_says_so(run: Cli, tmp_path: Path) -> None:

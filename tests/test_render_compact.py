@@ -25,9 +25,9 @@ from orgroles.render.dot import plan_to_dot
 from orgroles.render.layout import Layout, layout
 from orgroles.render.plan import Plan, make_plan
 
-from .charts import chain, wide_team
-from .conftest import DATA, ROOT
-from .geometry import Wiring, box_rects, dot_layout, lines_through_boxes, overlapping
+from tests.charts import chain, wide_team
+from tests.geometry import Wiring, box_rects, dot_layout, lines_through_boxes, overlapping
+from tests.helpers import DATA, ROOT
 
 VP = "tm-816c6d89"  # GitLab's VP of Development: 188 roles below, 5 layers, spans up to 10
 

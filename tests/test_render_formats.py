@@ -16,7 +16,7 @@ from orgroles.render.plan import Plan, make_plan
 from orgroles.render.quoting import clean
 from orgroles.render.svg import to_svg
 
-from .charts import HOSTILE, hostile_org
+from tests.charts import HOSTILE, hostile_org
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -32,8 +32,8 @@ from orgroles.render.plan import make_plan
 from orgroles.render.quoting import clean
 from orgroles.render.words import _UI, ui_words
 
-from .charts import HOSTILE, hostile_org, wide_team
-from .conftest import ROOT, SCALEUP, Cli
+from tests.charts import HOSTILE, hostile_org, wide_team
+from tests.helpers import ROOT, SCALEUP, Cli
 
 STATIC = ROOT / "src" / "orgroles" / "render" / "static"
 INJECTIONS = ["</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!--", "&amp;"]

@@ -9,7 +9,7 @@ import pytest
 from orgroles import Org
 from orgroles.render import jupyter
 
-from .charts import chain
+from tests.charts import chain
 
 
 def test_an_org_shows_text_and_svg(scaleup: Org) -> None:

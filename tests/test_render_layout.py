@@ -10,8 +10,8 @@ from orgroles.render.layout import layout
 from orgroles.render.plan import make_plan
 from orgroles.render.tidy import tidy_layout
 
-from .charts import chain, hostile_org, wide_team
-from .geometry import overlapping
+from tests.charts import chain, hostile_org, wide_team
+from tests.geometry import overlapping
 
 
 @st.composite

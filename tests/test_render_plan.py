@@ -11,7 +11,7 @@ from orgroles.render import style
 from orgroles.render.plan import STACK_MIN, Plan, make_plan
 from orgroles.rules import Report, Violation
 
-from .charts import chain, wide_team
+from tests.charts import chain, wide_team
 
 
 def texts(plan: Plan, role: str) -> list[str]:

@@ -16,7 +16,7 @@ import pytest
 import orgroles
 from orgroles.render import render_bytes
 
-from .conftest import EXAMPLES
+from tests.helpers import EXAMPLES
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("ORGROLES_UPDATE_SNAPSHOTS") == "1"

@@ -81,7 +81,7 @@ def test_registry_lookup() -> None:
 def test_docs_rules_page_is_not_stale() -> None:
     from orgroles.rules.docs import rules_markdown
 
-    from .conftest import ROOT
+    from tests.helpers import ROOT
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), (

@@ -1,6 +1,6 @@
 """The HTML explorer's page, without a browser: its data, escaping, policy and files.
 
-tests/test_explorer_browser.py opens the same pages in Chromium.
+tests/render/test_explorer_browser.py opens the same pages in Chromium.
 """
 
 from __future__ import annotations

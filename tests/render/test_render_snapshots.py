@@ -1,9 +1,9 @@
 """Snapshots of the charts of the bundled examples: DOT, Mermaid and builtin SVG.
 
-The files under tests/snapshots/ are the expected output, byte for byte. After a
+The files under tests/render/snapshots/ are the expected output, byte for byte. After a
 deliberate change of the charts, regenerate them and review the diff::
 
-    ORGROLES_UPDATE_SNAPSHOTS=1 pytest tests/test_render_snapshots.py
+    ORGROLES_UPDATE_SNAPSHOTS=1 pytest tests/render/test_render_snapshots.py
 """
 
 from __future__ import annotations
@@ -37,5 +37,5 @@ def test_snapshot(example: str, fmt: str, suffix: str) -> None:
     assert path.exists(), f"{path} is missing: run ORGROLES_UPDATE_SNAPSHOTS=1 pytest {__file__}"
     assert got == path.read_bytes(), (
         f"{path.name} is stale: if the change is deliberate, run "
-        "ORGROLES_UPDATE_SNAPSHOTS=1 pytest tests/test_render_snapshots.py and review the diff"
+        "ORGROLES_UPDATE_SNAPSHOTS=1 pytest tests/render/test_render_snapshots.py and review the diff"
     )

@@ -1,4 +1,4 @@
-"""Rule tests as data: one YAML file per rule under tests/rules/, run by one test.
+"""Rule tests as data: one YAML file per rule under tests/rules/cases/, run by one test.
 
 Each case is an org snippet and the violations that rule must report on it, in order:
 ``role`` and, where given, ``message``, ``related``, ``severity`` and ``name`` must match
@@ -16,7 +16,7 @@ import yaml
 import orgroles
 from orgroles.rules import all_rules, example, get_rule
 
-CASES_DIR = Path(__file__).parent / "rules"
+CASES_DIR = Path(__file__).parent / "cases"
 
 
 def _cases() -> list[Any]:

@@ -14,10 +14,10 @@ import pytest
 
 import orgroles
 
-from tests.helpers import DATA, EXAMPLES, ROOT, SCALEUP, TINY, Cli
+from tests.helpers import DATA, EXAMPLES, ROOT, SCALEUP, TINY, Cli, Write
 
 # Re-exported: tests may still import these from here (`from tests.conftest import ...`).
-__all__ = ["DATA", "EXAMPLES", "ROOT", "SCALEUP", "TINY", "Cli"]
+__all__ = ["DATA", "EXAMPLES", "ROOT", "SCALEUP", "TINY", "Cli", "Write"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -81,8 +81,8 @@ def run() -> Cli:
 
 
 @pytest.fixture
-def write(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Write a text file under the test's temporary folder and return its path."""
+def write(tmp_path: Path) -> Write:
+    """Write a text file (or bytes) under the test's temporary folder and return its path."""
 
     def _write(name: str, text: str | bytes) -> Path:
         path = tmp_path / name

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 import orgroles
+from orgroles import Responsibility, RoleKind
 from orgroles.catalog import builtin_catalog
 from orgroles.catalog.listing import catalog_page
 from orgroles.errors import OrgFileError
 from orgroles.rules import all_rules
 
-from tests.helpers import DATA, ROOT, Cli
+from tests.helpers import DATA, ROOT, Cli, Write
 
 ROLES_MD = (DATA / "domain" / "ROLES.md").read_text(encoding="utf-8")
 FACT = re.compile(r"^- ([CP]\d+) .*\((strategic|operational|managerial|compliance)", re.M)
@@ -67,7 +68,11 @@ def test_every_entry_has_english_and_french_labels_and_a_description() -> None:
             "designer",
         ]
     )
-    for entry in [*catalog.kinds.values(), *catalog.responsibilities.values()]:
+    entries: list[RoleKind | Responsibility] = [
+        *catalog.kinds.values(),
+        *catalog.responsibilities.values(),
+    ]
+    for entry in entries:
         assert entry.text("en") != entry.id, entry.id
         assert "fr" in entry.labels, entry.id
         assert entry.describe("en"), entry.id
@@ -119,7 +124,7 @@ def test_docs_catalog_page_is_not_stale() -> None:
 # -- user catalogues --------------------------------------------------------------------
 
 
-def test_uses_a_shared_catalogue_by_relative_path(write) -> None:  # type: ignore[no-untyped-def]
+def test_uses_a_shared_catalogue_by_relative_path(write: Write) -> None:
     write(
         "common/company.yaml",
         "responsibilities:\n  - {id: on-call, category: operational}\n"
@@ -135,7 +140,7 @@ def test_uses_a_shared_catalogue_by_relative_path(write) -> None:  # type: ignor
     assert org.check(select=["S002", "R004"]).ok
 
 
-def test_later_catalogues_and_the_org_override(write) -> None:  # type: ignore[no-untyped-def]
+def test_later_catalogues_and_the_org_override(write: Write) -> None:
     write("a.yaml", "kinds:\n  - {id: cto, title: Head of Technology}\n")
     org = orgroles.load(
         write("org.yaml", "uses: [builtin, a.yaml]\nroles:\n  - {id: x, kind: cto}\n")
@@ -158,7 +163,7 @@ def test_uses_nothing_turns_the_builtin_catalogue_off() -> None:
     assert [v.code for v in org.check(select=["S002"])] == ["S002"]
 
 
-def test_a_catalogue_cycle_is_refused_with_the_chain(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_catalogue_cycle_is_refused_with_the_chain(write: Write) -> None:
     write("a.yaml", "uses: [b.yaml]\n")
     write("b.yaml", "uses: [builtin, a.yaml]\n")
     org_path = write("org.yaml", "uses: [a.yaml]\nroles: []\n")
@@ -171,17 +176,18 @@ def test_a_catalogue_cycle_is_refused_with_the_chain(write) -> None:  # type: ig
     assert (Path(problem.location.path or "").name, problem.location.line) == ("b.yaml", 1)
 
 
-def test_a_missing_catalogue_is_located_in_the_file_that_names_it(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_catalogue_is_located_in_the_file_that_names_it(write: Write) -> None:
     org_path = write("org.yaml", "name: x\nuses:\n  - builtin\n  - nope.yaml\n")
     with pytest.raises(OrgFileError) as info:
         orgroles.load(org_path)
     problem = info.value.problems[0]
     assert problem.code == "uses-not-found"
     assert problem.where == "uses[1]"
+    assert problem.location is not None
     assert (problem.location.line, problem.location.column) == (4, 5)
 
 
-def test_a_broken_catalogue_file_reports_its_own_lines(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_catalogue_file_reports_its_own_lines(write: Write) -> None:
     write("cat.yaml", "kinds:\n  - {id: sre, titel: SRE}\nroles: []\n")
     with pytest.raises(OrgFileError) as info:
         orgroles.load(write("org.yaml", "uses: [cat.yaml]\n"))
@@ -192,7 +198,7 @@ def test_a_broken_catalogue_file_reports_its_own_lines(write) -> None:  # type: 
     assert messages[1].endswith("cat.yaml:3:1: roles: unknown key 'roles'")
 
 
-def test_catalog_cli_shows_an_orgs_catalogue(run: Cli, write) -> None:  # type: ignore[no-untyped-def]
+def test_catalog_cli_shows_an_orgs_catalogue(run: Cli, write: Write) -> None:
     path = write(
         "org.yaml", "kinds:\n  - {id: sre, title: SRE, labels: {fr: Ingénieur fiabilité}}\n"
     )
@@ -201,13 +207,14 @@ def test_catalog_cli_shows_an_orgs_catalogue(run: Cli, write) -> None:  # type: 
     assert "Directeur technique" in result.stdout
 
 
-def test_an_org_from_text_reads_no_file_unless_given_a_folder(write) -> None:  # type: ignore[no-untyped-def]
+def test_an_org_from_text_reads_no_file_unless_given_a_folder(write: Write) -> None:
     secret = write("secret.yaml", "kinds:\n  - {id: spy, title: Read from disk}\n")
     text = f"uses: [builtin, {secret}]\nroles:\n  - {{id: x, kind: spy}}\n"
     with pytest.raises(OrgFileError) as info:
         orgroles.loads(text, path="upload.yaml")
     problem = info.value.problems[0]
     assert problem.code == "uses-not-allowed"
+    assert problem.location is not None
     assert (problem.where, problem.location.line) == ("uses[1]", 1)
     with pytest.raises(OrgFileError, match="when a base folder is given"):
         orgroles.Org(uses=["builtin", str(secret)])

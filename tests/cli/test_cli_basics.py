@@ -13,7 +13,7 @@ import yaml
 
 import orgroles
 
-from tests.helpers import EXAMPLES, Cli
+from tests.helpers import EXAMPLES, Cli, Write
 
 
 def test_version(run: Cli) -> None:
@@ -27,7 +27,7 @@ def test_check_examples_exit_zero(run: Cli) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_a_typo_key_exits_2_with_file_line_column(run: Cli, write) -> None:  # type: ignore[no-untyped-def]
+def test_a_typo_key_exits_2_with_file_line_column(run: Cli, write: Write) -> None:
     path = write("org.yaml", "roles:\n  - {id: a, reports_too: b}\n")
     result = run("check", path)
     assert result.exit_code == 2
@@ -48,7 +48,7 @@ def test_usage_errors_exit_2(run: Cli) -> None:
     assert run("check", "--no-such-flag", "x.yaml").exit_code == 2
 
 
-def test_an_alias_bomb_is_refused_without_being_expanded(run: Cli, write) -> None:  # type: ignore[no-untyped-def]
+def test_an_alias_bomb_is_refused_without_being_expanded(run: Cli, write: Write) -> None:
     lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for i in range(1, 10):
         p, n = chr(96 + i), chr(97 + i)

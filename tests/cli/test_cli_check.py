@@ -10,7 +10,7 @@ import pytest
 
 from orgroles.rules.output import format_text
 
-from tests.helpers import DATA, SCALEUP, TINY, Cli
+from tests.helpers import DATA, SCALEUP, TINY, Cli, Write
 
 CYCLE = """\
 people: [{id: ana, name: Ana Lima}]
@@ -23,7 +23,7 @@ roles:
 
 
 @pytest.fixture
-def cycle(write) -> Path:  # type: ignore[no-untyped-def]
+def cycle(write: Write) -> Path:
     return write("cycle.yaml", CYCLE)
 
 
@@ -43,7 +43,7 @@ def test_a_cycle_exits_1_and_names_s001_and_the_roles(run: Cli, cycle: Path) -> 
     ]
 
 
-def test_warnings_alone_exit_0(run: Cli, write) -> None:  # type: ignore[no-untyped-def]
+def test_warnings_alone_exit_0(run: Cli, write: Write) -> None:
     path = write("w.yaml", "roles:\n  - {id: a}\n  - {id: b}\n")
     result = run("check", path)
     assert result.exit_code == 0
@@ -68,8 +68,8 @@ def test_an_unknown_rule_on_the_command_line_exits_2(run: Cli, cycle: Path) -> N
 
 
 def test_an_unreadable_file_among_others_exits_2_but_the_others_are_checked(
-    run: Cli, write
-) -> None:  # type: ignore[no-untyped-def]
+    run: Cli, write: Write
+) -> None:
     bad = write("bad.yaml", "roles: [")
     result = run("check", TINY, bad)
     assert result.exit_code == 2
@@ -101,7 +101,10 @@ def test_json_output_is_stable(run: Cli, cycle: Path) -> None:
 
 
 def _sarif_schema() -> dict[str, object]:
-    return json.loads((DATA / "sarif" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+    schema: dict[str, object] = json.loads(
+        (DATA / "sarif" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8")
+    )
+    return schema
 
 
 def test_sarif_validates_against_the_sarif_2_1_0_schema(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +18,7 @@ from orgroles import OrgFileError, OrgImportWarning, OrgValidationError
 from orgroles.importers.columns import Columns, Lookup
 from orgroles.importers.csv_read import read_table, sniff_delimiter
 
-from tests.helpers import Cli
+from tests.helpers import Cli, Write
 
 BAMBOO = """\
 Employee #,First Name,Last Name,Job Title,Reporting to,Department,Work Email,Hire Date
@@ -36,7 +37,7 @@ FRENCH = (
     '0003;Zoé;Garnier;"Développeuse ""full stack"", senior";0002;R&D\r\n'
     "0004;Théo;Rivière;Comptable;0001;Finance, contrôle\r\n"
 )
-FRENCH_COLUMNS = {
+FRENCH_COLUMNS: dict[str, Any] = {
     "id_col": "Matricule",
     "name_col": ["Prénom", "Nom"],
     "title_col": "Poste",
@@ -45,7 +46,7 @@ FRENCH_COLUMNS = {
 }
 
 
-def test_a_bamboohr_shaped_export_imports_with_its_preset(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_bamboohr_shaped_export_imports_with_its_preset(write: Write) -> None:
     org = orgroles.from_csv(write("staff.csv", BAMBOO), preset="bamboohr")
     assert list(org.roles) == ["0001", "0002", "0003", "0004", "0005"]
     assert [(r.id, r.reports_to) for r in org] == [
@@ -71,9 +72,9 @@ def test_a_bamboohr_shaped_export_imports_with_its_preset(write) -> None:  # typ
     assert org.name == "staff"
 
 
-def test_a_semicolon_file_with_a_bom_and_crlf_imports(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_semicolon_file_with_a_bom_and_crlf_imports(write: Write) -> None:
     path = write("equipe.csv", FRENCH.encode("utf-8"))
-    org = orgroles.from_csv(path, **FRENCH_COLUMNS)  # type: ignore[arg-type]
+    org = orgroles.from_csv(path, **FRENCH_COLUMNS)
     assert list(org.roles) == ["0001", "0002", "0003", "0004"]  # no BOM in the first id
     assert org.people["0002"].name == "Jérôme Lefèvre"
     assert org.roles["0003"].title == 'Développeuse "full stack", senior'
@@ -90,7 +91,7 @@ def test_the_delimiter_is_sniffed() -> None:
     assert sniff_delimiter('"x;y",b\n1,2\n') == ","  # a delimiter inside quotes is text
 
 
-def test_quoted_values_hold_commas_quotes_and_line_breaks(write) -> None:  # type: ignore[no-untyped-def]
+def test_quoted_values_hold_commas_quotes_and_line_breaks(write: Write) -> None:
     text = (
         "id,name,title,boss,notes\n"
         '1,"Okafor, Ada","Head of ""Special"" Projects",,"line one\nline two"\n'
@@ -105,7 +106,7 @@ def test_quoted_values_hold_commas_quotes_and_line_breaks(write) -> None:  # typ
     assert org.location_of("2") == orgroles.Location(str(write("q.csv", text)), 4, 1)
 
 
-def test_ids_are_text_and_keep_their_zeros(write) -> None:  # type: ignore[no-untyped-def]
+def test_ids_are_text_and_keep_their_zeros(write: Write) -> None:
     text = "id,boss\n0001,\n007,0001\n1e3,007\nNO,007\n"
     org = orgroles.from_csv(write("ids.csv", text), id_col="id", manager_col="boss")
     assert list(org.roles) == ["0001", "007", "1e3", "NO"]
@@ -115,30 +116,31 @@ def test_ids_are_text_and_keep_their_zeros(write) -> None:  # type: ignore[no-un
     assert list(dumped.roles) == ["0001", "007", "1e3", "NO"]
 
 
-def test_unmapped_columns_go_into_meta_as_written(write) -> None:  # type: ignore[no-untyped-def]
+def test_unmapped_columns_go_into_meta_as_written(write: Write) -> None:
     text = "id,Site,Badge , ,Notes\n1,Lyon,0042,,  spaced  \n"
     org = orgroles.from_csv(write("m.csv", text), id_col="id")
     # Header names are trimmed; values are kept as written; empty cells are absent.
     assert org.roles["1"].meta == {"Site": "Lyon", "Badge": "0042", "Notes": "  spaced  "}
 
 
-def test_blank_and_short_rows(write) -> None:  # type: ignore[no-untyped-def]
+def test_blank_and_short_rows(write: Write) -> None:
     text = "id,title,boss\n\n1,CEO\n,,\n2,CTO,1\n"
     org = orgroles.from_csv(
         write("b.csv", text), id_col="id", title_col="title", manager_col="boss"
     )
     assert [(r.id, r.title, r.reports_to) for r in org] == [("1", "CEO", None), ("2", "CTO", "1")]
-    assert org.location_of("2") == orgroles.Location(str(org.source.path), 5, 1)  # type: ignore[union-attr]
+    assert org.source is not None
+    assert org.location_of("2") == orgroles.Location(str(org.source.path), 5, 1)
 
 
-def test_trailing_empty_cells_beyond_the_header_are_ignored(write) -> None:  # type: ignore[no-untyped-def]
+def test_trailing_empty_cells_beyond_the_header_are_ignored(write: Write) -> None:
     org = orgroles.from_csv(
         write("t.csv", "id,boss\n1,,,\n2,1,\n"), id_col="id", manager_col="boss"
     )
     assert len(org) == 2
 
 
-def test_a_row_with_more_values_than_the_header_is_located(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_row_with_more_values_than_the_header_is_located(write: Write) -> None:
     path = write("long.csv", "id,title\n1,CEO\n2,Head of Sales, EMEA\n")
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="id", title_col="title")
@@ -148,7 +150,7 @@ def test_a_row_with_more_values_than_the_header_is_located(write) -> None:  # ty
     )
 
 
-def test_a_quote_left_open_is_located_at_its_row(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_left_open_is_located_at_its_row(write: Write) -> None:
     path = write("open.csv", 'id,title\n1,CEO\n2,"Head of Sales\n3,Engineer\n')
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="id")
@@ -157,27 +159,27 @@ def test_a_quote_left_open_is_located_at_its_row(write) -> None:  # type: ignore
     assert "is a quote left open?" in str(err.value)
 
 
-def test_a_stray_quote_after_a_quoted_value_is_located(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_stray_quote_after_a_quoted_value_is_located(write: Write) -> None:
     path = write("stray.csv", 'id,title\n1,"CEO"x\n')
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="id")
     assert str(err.value).startswith(f"{path}:2: malformed CSV")
 
 
-def test_an_empty_file_and_a_header_alone(write) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_file_and_a_header_alone(write: Write) -> None:
     with pytest.raises(OrgFileError, match="the file is empty"):
         orgroles.from_csv(write("empty.csv", "\n\n"), id_col="id")
     assert len(orgroles.from_csv(write("header.csv", "id,boss\n"), id_col="id")) == 0
 
 
-def test_text_that_is_not_utf8_is_located(write) -> None:  # type: ignore[no-untyped-def]
+def test_text_that_is_not_utf8_is_located(write: Write) -> None:
     path = write("latin1.csv", "id,name\n1,Hélène\n".encode("latin-1"))
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="id")
     assert str(err.value).startswith(f"{path}:2:4: not valid UTF-8")
 
 
-def test_duplicate_ids_are_all_reported_at_their_rows(write) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_ids_are_all_reported_at_their_rows(write: Write) -> None:
     text = "Name,Employee #\nAna,0001\nBo,0002\nCy,0001\nDa,0002\nEd,0001\n"
     path = write("dup.csv", text)
     with pytest.raises(OrgFileError) as err:
@@ -189,14 +191,14 @@ def test_duplicate_ids_are_all_reported_at_their_rows(write) -> None:  # type: i
     ]
 
 
-def test_a_row_without_an_id_is_reported(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_row_without_an_id_is_reported(write: Write) -> None:
     path = write("noid.csv", "id,name\n1,Ana\n ,Bo\n")
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="id")
     assert str(err.value) == f"{path}:3:1: column 'id': missing id: every row needs one"
 
 
-def test_an_invalid_id_is_located_at_its_cell(write) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_id_is_located_at_its_cell(write: Write) -> None:
     path = write("ctl.csv", 'id,boss\n1,\n"a\x01b",1\n2,"x\ty"\n')
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="id", manager_col="boss")
@@ -205,7 +207,7 @@ def test_an_invalid_id_is_located_at_its_cell(write) -> None:  # type: ignore[no
     assert (orgroles.Location(path_str, 4, 2), "column 'boss'", "invalid-id") in found
 
 
-def test_the_same_column_name_twice_is_an_error(write) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_column_name_twice_is_an_error(write: Write) -> None:
     path = write("twice.csv", "id,Name,Name\n1,a,b\n")
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="id")
@@ -215,7 +217,7 @@ def test_the_same_column_name_twice_is_an_error(write) -> None:  # type: ignore[
 # -- columns that do not exist ------------------------------------------------------------
 
 
-def test_an_unknown_column_lists_the_columns_and_suggests_one(write) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_column_lists_the_columns_and_suggests_one(write: Write) -> None:
     path = write("staff.csv", BAMBOO)
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="employee #", manager_name_col="Reports to")
@@ -229,7 +231,7 @@ def test_an_unknown_column_lists_the_columns_and_suggests_one(write) -> None:  #
     ]
 
 
-def test_the_cli_exits_2_on_an_unknown_column(run: Cli, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_exits_2_on_an_unknown_column(run: Cli, write: Write, tmp_path: Path) -> None:
     path = write("staff.csv", BAMBOO)
     result = run("import", "csv", path, "--id-col", "ID", "-o", tmp_path / "org.yaml")
     assert result.exit_code == 2
@@ -240,7 +242,7 @@ def test_the_cli_exits_2_on_an_unknown_column(run: Cli, write, tmp_path: Path) -
     assert not (tmp_path / "org.yaml").exists()
 
 
-def test_without_options_the_orgroles_columns_are_expected(write) -> None:  # type: ignore[no-untyped-def]
+def test_without_options_the_orgroles_columns_are_expected(write: Write) -> None:
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(write("staff.csv", BAMBOO))
     message = str(err.value)
@@ -248,14 +250,14 @@ def test_without_options_the_orgroles_columns_are_expected(write) -> None:  # ty
     assert "or pick a preset (bamboohr, workday, odoo, google, d3)" in message
 
 
-def test_a_preset_without_its_manager_column_says_what_it_looks_for(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_preset_without_its_manager_column_says_what_it_looks_for(write: Write) -> None:
     path = write("s.csv", "Employee #,First Name,Last Name\n1,Ana,Lima\n")
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, preset="bamboohr")
     assert "no manager column: the bamboohr preset looks for 'Supervisor EID'" in str(err.value)
 
 
-def test_explicit_columns_win_over_the_preset(write) -> None:  # type: ignore[no-untyped-def]
+def test_explicit_columns_win_over_the_preset(write: Write) -> None:
     text = BAMBOO.replace("Hire Date", "Position")
     org = orgroles.from_csv(write("s.csv", text), preset="bamboohr", title_col="Position")
     assert org.roles["0001"].title == "2015-03-02"
@@ -291,7 +293,7 @@ def test_option_mistakes_are_clear() -> None:
 # -- managers -------------------------------------------------------------------------------
 
 
-def test_a_manager_id_that_matches_no_row_is_kept_dangling(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_id_that_matches_no_row_is_kept_dangling(write: Write) -> None:
     text = "id,boss\n1,\n2,1\n3,99\n4,4\n"
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # ids that match nothing are for the rules: no warning
@@ -301,7 +303,7 @@ def test_a_manager_id_that_matches_no_row_is_kept_dangling(write) -> None:  # ty
     assert [org.index.ids[i] for i in org.index.self_reports] == ["4"]
 
 
-def test_managers_by_email_ignore_case(write) -> None:  # type: ignore[no-untyped-def]
+def test_managers_by_email_ignore_case(write: Write) -> None:
     text = (
         "Email Address [Required],First Name [Required],Last Name [Required],Manager Email\n"
         "ana@acme.example,Ana,Lima,\n"
@@ -320,7 +322,7 @@ def test_managers_by_email_ignore_case(write) -> None:  # type: ignore[no-untype
     )
 
 
-def test_an_unknown_manager_name_is_kept_with_a_warning_naming_its_row(write) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_manager_name_is_kept_with_a_warning_naming_its_row(write: Write) -> None:
     text = BAMBOO + "0006,Nora,Quist,Analyst,Ines Marlowe,Finance,,2022-02-01\n"
     path = write("staff.csv", text)
     with pytest.warns(OrgImportWarning) as caught:
@@ -336,7 +338,7 @@ def test_an_unknown_manager_name_is_kept_with_a_warning_naming_its_row(write) ->
     )
 
 
-def test_an_ambiguous_manager_name_is_an_error_listing_the_rows(write) -> None:  # type: ignore[no-untyped-def]
+def test_an_ambiguous_manager_name_is_an_error_listing_the_rows(write: Write) -> None:
     text = BAMBOO + "0006,Tobias,Keller,Intern,Ines Marlow,Engineering,,2023-06-01\n"
     path = write("staff.csv", text)
     with pytest.raises(OrgFileError) as err:
@@ -351,7 +353,9 @@ def test_an_ambiguous_manager_name_is_an_error_listing_the_rows(write) -> None: 
     ]
 
 
-def test_the_cli_prints_unknown_manager_names_as_warnings(run: Cli, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_prints_unknown_manager_names_as_warnings(
+    run: Cli, write: Write, tmp_path: Path
+) -> None:
     text = BAMBOO + "0006,Nora,Quist,Analyst,Ines Marlowe,Finance,,2022-02-01\n"
     path = write("staff.csv", text)
     out = tmp_path / "org.yaml"
@@ -368,7 +372,7 @@ def test_the_cli_prints_unknown_manager_names_as_warnings(run: Cli, write, tmp_p
 # -- lookups, kinds and holders ---------------------------------------------------------------
 
 
-def test_a_lookup_table_names_the_department_codes(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_lookup_table_names_the_department_codes(write: Write) -> None:
     write("deps.csv", "DEPT;LABEL\n10;Sales\n20;R&D\n")
     path = write("emp.csv", "id,dept\n1,10\n2,20\n3,30\n4,\n")
     with pytest.warns(OrgImportWarning, match="the department code '30' is not in the lookup"):
@@ -386,7 +390,7 @@ def test_a_lookup_table_names_the_department_codes(write) -> None:  # type: igno
     assert org.roles["1"].meta == {"dept": "10"}  # the code stays
 
 
-def test_a_lookup_with_an_unknown_column_is_located_in_its_file(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_lookup_with_an_unknown_column_is_located_in_its_file(write: Write) -> None:
     deps = write("deps.csv", "DEPT,LABEL\n10,Sales\n")
     path = write("emp.csv", "id,dept\n1,10\n")
     with pytest.raises(OrgFileError) as err:
@@ -398,7 +402,7 @@ def test_a_lookup_with_an_unknown_column_is_located_in_its_file(write) -> None: 
     assert messages[1].startswith(f"{deps}:1: no column 'NAME' for the names")
 
 
-def test_holder_and_kind_columns_make_vacancies_and_shared_people(write) -> None:  # type: ignore[no-untyped-def]
+def test_holder_and_kind_columns_make_vacancies_and_shared_people(write: Write) -> None:
     text = (
         "id,kind,holder,name,reports_to\nceo,ceo,ana,Ana Lima,\ncto,cto,,,ceo\ncpo,cpo,ana,,ceo\n"
     )
@@ -493,7 +497,7 @@ def test_any_bytes_import_or_fail_with_a_located_error(
     assert all(p.location is not None and p.location.path == str(path) for p in problems)
 
 
-def test_id_and_manager_problems_are_reported_together(write) -> None:  # type: ignore[no-untyped-def]
+def test_id_and_manager_problems_are_reported_together(write: Write) -> None:
     text = "id,name,boss\n1,Ana,\n1,Bo,Ana\n2,Ana,\n3,Cy,Ana\n"
     path = write("both.csv", text)
     with pytest.raises(OrgFileError) as err:
@@ -503,10 +507,10 @@ def test_id_and_manager_problems_are_reported_together(write) -> None:  # type: 
         "ambiguous-manager",
         "ambiguous-manager",
     ]
-    assert [p.location.line for p in err.value.problems] == [3, 3, 5]  # type: ignore[union-attr]
+    assert [p.location.line if p.location else None for p in err.value.problems] == [3, 3, 5]
 
 
-def test_an_email_that_several_rows_share_is_ambiguous(write) -> None:  # type: ignore[no-untyped-def]
+def test_an_email_that_several_rows_share_is_ambiguous(write: Write) -> None:
     text = (
         "id,mail,boss\n1,team@acme.example,\n2,TEAM@acme.example,\n"
         "3,x@acme.example,team@acme.example\n"
@@ -520,7 +524,7 @@ def test_an_email_that_several_rows_share_is_ambiguous(write) -> None:  # type: 
     )
 
 
-def test_the_cli_takes_a_tab_delimiter_by_name(run: Cli, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_takes_a_tab_delimiter_by_name(run: Cli, write: Write, tmp_path: Path) -> None:
     path = write("tabs.txt", "id\tboss\n1\t\n2\t1\n")
     out = tmp_path / "o.yaml"
     result = run(
@@ -543,7 +547,7 @@ def test_the_cli_takes_a_tab_delimiter_by_name(run: Cli, write, tmp_path: Path) 
     assert "one character" in bad.stderr
 
 
-def test_the_cli_wants_the_name_column_of_a_lookup(run: Cli, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_wants_the_name_column_of_a_lookup(run: Cli, write: Write, tmp_path: Path) -> None:
     path = write("e.csv", "id,dept\n1,10\n")
     result = run(
         "import", "csv", path, "--id-col", "id", "--department-col", "dept",
@@ -553,7 +557,9 @@ def test_the_cli_wants_the_name_column_of_a_lookup(run: Cli, write, tmp_path: Pa
     assert "--departments needs --departments-name-col" in result.stderr
 
 
-def test_the_cli_reports_conflicting_manager_options(run: Cli, write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_cli_reports_conflicting_manager_options(
+    run: Cli, write: Write, tmp_path: Path
+) -> None:
     path = write("e.csv", "id,boss\n1,\n")
     result = run(
         "import", "csv", path, "--id-col", "id", "--manager-col", "boss",
@@ -586,7 +592,7 @@ def test_the_docs_list_every_column_of_every_preset() -> None:
         assert {c for c in columns if f"`{c}`" not in row} == set(), preset.name
 
 
-def test_manager_names_match_across_unicode_forms(write) -> None:  # type: ignore[no-untyped-def]
+def test_manager_names_match_across_unicode_forms(write: Write) -> None:
     composed, decomposed = "H\u00e9l\u00e8ne Dubois", "He\u0301le\u0300ne Dubois"
     text = f"id,name,boss\n1,{composed},\n2,Bo Diaz,{decomposed}\n"
     org = orgroles.from_csv(

@@ -12,7 +12,7 @@ import orgroles
 from orgroles import OrgFileError, OrgImportWarning
 from orgroles.importers.gitlab import html_to_text
 
-from tests.helpers import DATA, Cli
+from tests.helpers import DATA, Cli, Write
 
 TEAM = DATA / "gitlab-team" / "team.yml"
 
@@ -30,7 +30,8 @@ def team() -> orgroles.Org:
     with pytest.warns(OrgImportWarning) as caught:
         org = orgroles.from_gitlab(TEAM)
     (warning,) = caught  # one warning that lists the two entries whose HTML is broken
-    assert [str(p) for p in warning.message.problems] == [  # type: ignore[union-attr]
+    assert isinstance(warning.message, OrgImportWarning)
+    assert [str(p) for p in warning.message.problems] == [
         f"{TEAM}:719:9: [81].role: {BROKEN}",
         f"{TEAM}:3435:9: [404].role: {BROKEN}",
     ]
@@ -114,7 +115,9 @@ def test_title_links_are_kept_in_meta(team: orgroles.Org) -> None:
 def test_departments_become_teams(team: orgroles.Org, entries: list[dict[str, object]]) -> None:
     expected: dict[str, list[object]] = {}
     for entry in entries:
-        for name in entry["departments"]:  # type: ignore[attr-defined]
+        departments = entry["departments"]
+        assert isinstance(departments, list)
+        for name in departments:
             expected.setdefault(name, []).append(entry["slug"])
     assert len(team.teams) == len(expected) == 330
     assert {t.name: list(t.members) for t in team.teams.values()} == expected
@@ -173,7 +176,7 @@ def test_html_to_text_decodes_entities_and_keeps_text_outside_tags() -> None:
 # -- malformed and hostile files --------------------------------------------------------------
 
 
-def test_malformed_entries_are_all_located(write) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_entries_are_all_located(write: Write) -> None:
     path = write(
         "team.yml",
         "- slug: a\n"
@@ -199,14 +202,14 @@ def test_malformed_entries_are_all_located(write) -> None:  # type: ignore[no-un
     ]
 
 
-def test_anchors_and_aliases_are_refused(write) -> None:  # type: ignore[no-untyped-def]
+def test_anchors_and_aliases_are_refused(write: Write) -> None:
     path = write("team.yml", "- &x {slug: a, type: person}\n- *x\n")
     with pytest.raises(OrgFileError) as err:
         orgroles.from_gitlab(path)
     assert [p.code for p in err.value.problems] == ["anchor", "alias"]
 
 
-def test_a_file_that_is_not_a_list(write, run: Cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_list(write: Write, run: Cli, tmp_path: Path) -> None:
     path = write("team.yml", "slug: a\n")
     result = run("import", "gitlab", path, "-o", tmp_path / "o.yaml")
     assert result.exit_code == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import string
 from pathlib import Path
+from typing import Literal
 
 import pytest
 import yaml
@@ -19,7 +20,7 @@ from tests.helpers import SCALEUP, TINY
 
 @pytest.mark.parametrize("path", [TINY, SCALEUP])
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_round_trip_is_lossless(path: Path, fmt: str) -> None:
+def test_round_trip_is_lossless(path: Path, fmt: Literal["yaml", "json"]) -> None:
     org = orgroles.load(path)
     text = org.dumps(fmt)
     again = orgroles.loads(text, fmt)
@@ -144,7 +145,7 @@ def orgs(draw: st.DrawFn, scalars: st.SearchStrategy[object]) -> orgroles.Org:
             role["title"] = draw(texts)
         if draw(st.booleans()):
             role["kind"] = draw(st.sampled_from(["cto", "cpo", "developer", "ghost"]))
-        if person_ids and draw(st.booleans()):
+        if bool(person_ids) and draw(st.booleans()):
             role["holder"] = draw(
                 st.one_of(
                     st.sampled_from(person_ids),
@@ -189,7 +190,7 @@ def test_any_org_round_trips_through_yaml(org: orgroles.Org) -> None:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(orgs(json_scalars))
 def test_any_org_round_trips_through_json(org: orgroles.Org) -> None:
-    fmt = "json"
+    fmt: Literal["json"] = "json"
     text = org.dumps(fmt)
     again = orgroles.loads(text, fmt)
     assert again.to_document() == org.to_document()

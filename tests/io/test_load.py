@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 import orgroles
 from orgroles.errors import OrgFileError, OrgValidationError
 
-from tests.helpers import SCALEUP, TINY
+from tests.helpers import SCALEUP, TINY, Write
 
 
 def located(exc: OrgFileError) -> list[tuple[int | None, int | None, str, str]]:
@@ -38,7 +39,7 @@ def test_ids_are_never_retyped() -> None:
     assert org.roles["0001"].holder == "0123"
 
 
-def test_a_typo_key_names_file_line_and_column(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_typo_key_names_file_line_and_column(write: Write) -> None:
     path = write("org.yaml", "name: x\nroles:\n  - id: a\n    reports_too: b\n")
     with pytest.raises(OrgFileError) as info:
         orgroles.load(path)
@@ -127,7 +128,7 @@ def test_structure_problems_load_fine() -> None:
     assert org.manager("c") is None
 
 
-def test_file_problems(write, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_file_problems(write: Write, tmp_path: Path) -> None:
     with pytest.raises(OrgFileError, match="no such file"):
         orgroles.load(tmp_path / "missing.yaml")
     with pytest.raises(OrgFileError, match="is a directory"):
@@ -138,7 +139,7 @@ def test_file_problems(write, tmp_path) -> None:  # type: ignore[no-untyped-def]
         orgroles.load(write("org.csv", "id\n"))
 
 
-def test_invalid_utf8_is_located(write) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_utf8_is_located(write: Write) -> None:
     path = write("org.yaml", b"name: x\nroles:\n  - {id: caf\xe9}\n")
     with pytest.raises(OrgFileError) as info:
         orgroles.load(path)
@@ -146,7 +147,7 @@ def test_invalid_utf8_is_located(write) -> None:  # type: ignore[no-untyped-def]
     assert info.value.problems[0].code == "encoding"
 
 
-def test_a_byte_order_mark_and_crlf_are_fine(write) -> None:  # type: ignore[no-untyped-def]
+def test_a_byte_order_mark_and_crlf_are_fine(write: Write) -> None:
     path = write("org.yaml", "\ufeffname: x\r\nroles:\r\n  - {id: a}\r\n".encode())
     assert list(orgroles.load(path).roles) == ["a"]
 
@@ -164,7 +165,7 @@ def test_python_built_orgs_refuse_duplicate_ids() -> None:
         orgroles.Org(roles=[{"id": "a"}, {"id": "a"}])
 
 
-def test_load_json_and_yaml_agree(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_load_json_and_yaml_agree(tmp_path: Path) -> None:
     org = orgroles.load(SCALEUP)
     org.dump(tmp_path / "org.json")
     again = orgroles.load(tmp_path / "org.json")
@@ -179,7 +180,7 @@ def test_role_locations_point_at_the_role_line(tiny: orgroles.Org) -> None:
     assert (loc.path, loc.line) == (str(TINY), 15)
 
 
-def test_role_locations_in_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_role_locations_in_json(tmp_path: Path) -> None:
     path = tmp_path / "org.json"
     path.write_text('{"roles": [\n  {"id": "a"},\n  {"id": "b"}\n]}')
     loc = orgroles.load(path).location_of("b")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-import pandas as pd
 import pytest
 
 import orgroles
@@ -42,8 +41,8 @@ def test_to_frame(scaleup: orgroles.Org) -> None:
     assert row["manager"] == "lead-apps"
     assert row["layer"] == 4
     assert row["team"] == "apps"
-    assert pd.isna(frame.loc["dev-apps-3", "holders"])
-    assert pd.isna(frame.loc["ceo", "manager"])
+    assert frame.isna().loc["dev-apps-3", "holders"]
+    assert frame.isna().loc["ceo", "manager"]
     # 19 roles report to someone; the assistant does not count toward a span.
     assert frame["span"].sum() == 18
     french = scaleup.to_frame(lang="fr")

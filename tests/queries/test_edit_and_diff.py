@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -31,7 +32,9 @@ def test_add_role_validates_and_refuses_duplicates(tiny: orgroles.Org) -> None:
 
 def test_move_refuses_cycles_and_unknown_managers(scaleup: orgroles.Org) -> None:
     scaleup.move("designer-1", "cpo")
-    assert scaleup.manager("designer-1").id == "cpo"
+    manager = scaleup.manager("designer-1")
+    assert manager is not None
+    assert manager.id == "cpo"
     with pytest.raises(EditError, match="would make a reporting cycle"):
         scaleup.move("cpo", "designer-2")
     with pytest.raises(EditError, match="cannot report to itself"):
@@ -59,8 +62,10 @@ def test_assign_and_vacate(scaleup: orgroles.Org) -> None:
 def test_remove_role_moves_reports_up_and_cleans_references(scaleup: orgroles.Org) -> None:
     removed = scaleup.remove_role("em-platform")
     assert removed.id == "em-platform"
-    assert scaleup.manager("lead-platform").id == "cto"
-    assert scaleup.manager("po-platform").id == "cto"
+    for moved_up in ("lead-platform", "po-platform"):
+        manager = scaleup.manager(moved_up)
+        assert manager is not None, moved_up
+        assert manager.id == "cto", moved_up
     assert scaleup.teams["platform"].lead is None
     scaleup.remove_role("pm-core")
     assert scaleup.roles["po-platform"].dotted_to == ()
@@ -112,7 +117,7 @@ def test_diff_lists_every_kind_of_change(scaleup: orgroles.Org) -> None:
     assert str(scaleup.diff(scaleup.copy())) == "no changes"
 
 
-def test_diff_cli(run: Cli, scaleup: orgroles.Org, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_diff_cli(run: Cli, scaleup: orgroles.Org, tmp_path: Path) -> None:
     new = scaleup.copy()
     new.vacate("cpo")
     new.dump(tmp_path / "new.yaml")

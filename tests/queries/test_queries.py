@@ -43,7 +43,9 @@ def test_unknown_ids_raise_a_keyerror_with_a_hint(scaleup: orgroles.Org) -> None
 
 
 def test_dotted_lines_never_change_the_chain_or_spans(scaleup: orgroles.Org) -> None:
-    assert scaleup.manager("po-platform").id == "em-platform"  # dotted to pm-core
+    manager = scaleup.manager("po-platform")
+    assert manager is not None
+    assert manager.id == "em-platform"  # dotted to pm-core
     assert scaleup.span()["pm-core"] == 0
     assert scaleup.graph.edges["pm-core", "po-platform"]["line"] == "dotted"
     assert scaleup.graph.edges["em-platform", "po-platform"]["line"] == "solid"

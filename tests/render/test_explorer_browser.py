@@ -517,7 +517,7 @@ def test_download_the_view_as_svg(tab: Tab, pages: dict[str, Path]) -> None:
     assert "Chief Executive Officer" in texts
     assert "Developer" not in texts  # the collapsed branch is not in the view
     assert not root.findall(".//*[@class='toggle']", ns)  # the page's controls stay out
-    assert root.find("svg:title", ns).text == "Northwind Labs"
+    assert root.findtext("svg:title", namespaces=ns) == "Northwind Labs"
 
 
 # -- offline and safe ---------------------------------------------------------------------------

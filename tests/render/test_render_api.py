@@ -120,7 +120,7 @@ def test_a_slow_dot_becomes_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
         raise subprocess.TimeoutExpired("dot", 1.0)
 
     monkeypatch.setattr(engines, "find_dot", lambda: "/usr/bin/dot")
-    monkeypatch.setattr(engines.subprocess, "run", slow)
+    monkeypatch.setattr(subprocess, "run", slow)  # engines runs dot through subprocess.run
     with pytest.raises(RenderError, match=r"dot took more than 1 s; .*engine='builtin'"):
         engines.run_dot("digraph {}", "svg", timeout=1.0)
 

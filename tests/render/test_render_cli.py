@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import orgroles
 from orgroles.render import render_bytes
 
-from tests.helpers import DATA, SCALEUP, Cli
+from tests.helpers import DATA, SCALEUP, Cli, Write
 
 
 def test_render_writes_the_chart_and_says_so(run: Cli, tmp_path: Path) -> None:
@@ -74,7 +73,7 @@ def test_png_with_dot_works(run: Cli, tmp_path: Path) -> None:
     assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG")
 
 
-def test_check_highlights_the_violations(run: Cli, write: Any, tmp_path: Path) -> None:
+def test_check_highlights_the_violations(run: Cli, write: Write, tmp_path: Path) -> None:
     path = write(
         "org.yaml",
         "roles:\n"

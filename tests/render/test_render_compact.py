@@ -9,6 +9,7 @@ import subprocess
 import sys
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -81,15 +82,18 @@ def with_assistants(doc: dict[str, Any]) -> Org:
     return Org(**{**doc, "roles": roles})
 
 
-WIDE = {
+Chart = tuple[Callable[[], Org], dict[str, Any]]
+"""How to make an org, and the chart options to draw it with."""
+
+WIDE: dict[str, Chart] = {
     "gitlab-vp": (gitlab, {"root": VP}),
     "generated-200": (lambda: generated(200), {}),
     "generated-2000": (lambda: generated(2000), {}),
 }
 
 
-def arranged(org: Org, **options: object) -> tuple[Plan, Layout]:
-    plan, wraps, rows = arrange(make_plan(org, **options))  # type: ignore[arg-type]
+def arranged(org: Org, **options: Any) -> tuple[Plan, Layout]:
+    plan, wraps, rows = arrange(make_plan(org, **options))
     return plan, layout(plan, wraps, rows)
 
 
@@ -210,7 +214,7 @@ def test_a_wide_row_of_leaves_is_stacked_in_two_columns() -> None:
 # -- no box over another, no line through a box, every box joined to its manager ----------
 
 
-CHARTS = {
+CHARTS: dict[str, Chart] = {
     **WIDE,
     "generated-1000": (lambda: generated(1000), {}),
     "gitlab-whole": (gitlab, {}),

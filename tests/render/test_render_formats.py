@@ -34,7 +34,7 @@ def test_hostile_text_is_plain_text_in_builtin_svg() -> None:
         assert not [a for a in e.attrib if a.startswith("on")], e.attrib
     found = {g.get("id"): [t.text for t in g.iter(f"{SVG}text")] for g in root.iter(f"{SVG}g")}
     assert {k: v for k, v in found.items() if k in plan_texts(plan)} == plan_texts(plan)
-    assert root.find(f"{SVG}title").text == HOSTILE[1]
+    assert root.findtext(f"{SVG}title") == HOSTILE[1]
     frame_labels = [t.text for t in root.iter(f"{SVG}text") if t.get("font-size") == "11"]
     assert HOSTILE[3] in frame_labels
 
@@ -43,7 +43,8 @@ def test_hostile_titles_survive_wrapping_character_for_character() -> None:
     plan = make_plan(hostile_org())
     for b in plan.boxes[1:]:
         lines = [line.text for line in b.lines if line.style == "title"]
-        text = HOSTILE[int(b.role.rsplit("#", 1)[1])]  # type: ignore[union-attr]
+        assert b.role is not None
+        text = HOSTILE[int(b.role.rsplit("#", 1)[1])]
         # Lines break at spaces, or inside a word too wide for the line.
         assert text in (" ".join(lines), "".join(lines)), (text, lines)
 
@@ -126,7 +127,7 @@ def test_hostile_text_is_plain_text_once_dot_has_read_it() -> None:
     nodes = {}
     for g in root.iter(f"{SVG}g"):
         if g.get("class") == "node":
-            name = g.find(f"{SVG}title").text
+            name = g.findtext(f"{SVG}title")
             nodes[name] = [t.text for t in g.iter(f"{SVG}text")]
     assert {k: v for k, v in nodes.items() if k in plan_texts(plan)} == plan_texts(plan)
     clusters = [
@@ -136,7 +137,9 @@ def test_hostile_text_is_plain_text_once_dot_has_read_it() -> None:
         for t in g.iter(f"{SVG}text")
     ]
     assert clusters == [HOSTILE[3]]
-    graph_label = [t.text for t in root.find(f"{SVG}g").findall(f"{SVG}text")]
+    graph = root.find(f"{SVG}g")
+    assert graph is not None
+    graph_label = [t.text for t in graph.findall(f"{SVG}text")]
     assert graph_label[0] == HOSTILE[1]
 
 
@@ -196,7 +199,7 @@ def test_builtin_svg_names_its_fonts_and_is_self_contained(scaleup: Org) -> None
 
 # Any text at all: what the chart shows is the text, cleaned to one printable line.
 any_text = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+    st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40
 ).filter(lambda t: clean(t) != "")
 
 
@@ -229,7 +232,7 @@ def test_any_text_is_shown_as_written_in_builtin_svg_and_mermaid(
         assert found[b.node] == [line.text for line in b.lines]
     title_lines = [line.text for line in plan.boxes[0].lines if line.style == "title"]
     assert clean(title) in _shown(title_lines) or title_lines[-1].endswith("…")
-    assert root.find(f"{SVG}title").text == clean(name)
+    assert root.findtext(f"{SVG}title") == clean(name)
     decoded = {}
     for m in map(MERMAID_LABEL.match, to_mermaid(org).splitlines()):
         if m:
@@ -254,7 +257,7 @@ def test_any_text_is_shown_as_written_by_dot(title: str, name: str, team: str) -
     root = ET.fromstring(svg)
     for g in root.iter(f"{SVG}g"):
         if g.get("class") == "node":
-            node = g.find(f"{SVG}title").text
+            node = g.findtext(f"{SVG}title")
             box = next(b for b in plan.boxes if b.node == node)
             got = [t.text or "" for t in g.iter(f"{SVG}text")]
             # dot drops spaces at the ends of a text run; nothing else may differ

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgroles import Org
-from orgroles.render.layout import layout
-from orgroles.render.plan import make_plan
+from orgroles.render.layout import Layout, layout
+from orgroles.render.plan import Plan, make_plan
 from orgroles.render.tidy import tidy_layout
 
 from tests.charts import chain, hostile_org, wide_team
-from tests.geometry import overlapping
+from tests.geometry import Rect, overlapping
 
 
 @st.composite
@@ -30,7 +32,9 @@ def forests(draw: st.DrawFn) -> tuple[list[list[int]], list[int], list[float], l
 
 @settings(max_examples=300, deadline=None)
 @given(forests())
-def test_tidy_trees_never_overlap_and_centre_parents(forest) -> None:  # type: ignore[no-untyped-def]
+def test_tidy_trees_never_overlap_and_centre_parents(
+    forest: tuple[list[list[int]], list[int], list[float], list[float]],
+) -> None:
     children, roots, w, h = forest
     x, y = tidy_layout(children, w, h, roots, hgap=4, vgap=3)
     assert not overlapping([(x[i], y[i], w[i], h[i]) for i in range(len(w))], gap=4)
@@ -53,10 +57,12 @@ def test_tidy_layout_handles_a_chain_of_a_hundred_thousand() -> None:
     assert set(x) == {0.0}
 
 
-def chart_rects(org: Org, **options) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+def chart_rects(org: Org, **options: Any) -> tuple[Plan, Layout, list[Rect]]:
     plan = make_plan(org, **options)
     chart = layout(plan)
-    rects = [(chart.x[b.id], chart.y[b.id], plan.box_width, b.height) for b in plan.boxes]
+    rects: list[Rect] = [
+        (chart.x[b.id], chart.y[b.id], plan.box_width, b.height) for b in plan.boxes
+    ]
     return plan, chart, rects
 
 

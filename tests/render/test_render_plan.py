@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import orgroles
 from orgroles import Org, Person, Role
 from orgroles.errors import RenderError, UnknownRoleError
 from orgroles.render import style
-from orgroles.render.plan import STACK_MIN, Plan, make_plan
+from orgroles.render.plan import STACK_MIN, Box, Plan, make_plan
 from orgroles.rules import Report, Violation
 
 from tests.charts import chain, wide_team
@@ -18,7 +20,7 @@ def texts(plan: Plan, role: str) -> list[str]:
     return next([line.text for line in b.lines] for b in plan.boxes if b.role == role)
 
 
-def box(plan: Plan, role: str):  # type: ignore[no-untyped-def]
+def box(plan: Plan, role: str) -> Box:
     return next(b for b in plan.boxes if b.role == role)
 
 
@@ -46,7 +48,7 @@ def test_vacant_and_acting_seats_are_marked_in_english_and_french(scaleup: Org) 
 def test_a_job_share_lists_every_holder() -> None:
     org = Org(
         people=[Person(id="a", name="Ana Lima"), Person(id="b", name="Bo Chen")],
-        roles=[Role(id="x", title="Designer", holder=["a", "b", "ghost"])],
+        roles=[Role(id="x", title="Designer", holder=("a", "b", "ghost"))],
     )
     assert texts(make_plan(org), "x") == ["Designer", "Ana Lima, Bo Chen, ghost"]
 
@@ -262,7 +264,7 @@ def test_an_unknown_root_says_did_you_mean(scaleup: Org) -> None:
         ({"show": ["salaries"]}, "cannot show 'salaries'"),
     ],
 )
-def test_bad_options_are_render_errors(scaleup: Org, options: dict, message: str) -> None:  # type: ignore[type-arg]
+def test_bad_options_are_render_errors(scaleup: Org, options: dict[str, Any], message: str) -> None:
     with pytest.raises(RenderError, match=message):
         make_plan(scaleup, **options)
 

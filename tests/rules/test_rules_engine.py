@@ -198,6 +198,7 @@ def test_rules_section_problems_are_located_load_errors(
     with pytest.raises(OrgFileError) as info:
         orgroles.loads(text, path="org.yaml")
     problem = info.value.problems[0]
+    assert problem.location is not None
     assert (problem.location.line, problem.location.column) == position
     assert problem.where == where
     assert problem.message == message

@@ -1,4 +1,8 @@
-"""Shared fixtures: the bundled example orgs and a way to run the CLI in-process."""
+"""Shared fixtures: the bundled example orgs and a way to run the CLI in-process.
+
+Tests in every folder under ``tests/`` get these fixtures. The paths and the fixtures'
+types live in ``tests/helpers.py``: ``from tests.helpers import TINY, Cli, Write``.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
 import orgroles
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-DATA = Path(__file__).resolve().parent / "data"
-TINY = EXAMPLES / "three_person_tech_team.yaml"
-SCALEUP = EXAMPLES / "scaleup_cto_cpo.yaml"
+from tests.helpers import DATA, EXAMPLES, ROOT, SCALEUP, TINY, Cli, Write
+
+# Re-exported: tests may still import these from here (`from tests.conftest import ...`).
+__all__ = ["DATA", "EXAMPLES", "ROOT", "SCALEUP", "TINY", "Cli", "Write"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -24,7 +26,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     With ``ORGROLES_REQUIRE_BROWSER=1`` (as in CI), a missing browser fails the run instead.
     """
-    from .browser import missing
+    from tests.browser import missing
 
     skips = {}
     if shutil.which("dot") is None:
@@ -73,28 +75,14 @@ def scaleup() -> orgroles.Org:
     return orgroles.load(SCALEUP)
 
 
-class Cli:
-    """Run ``orgroles`` in-process; stdout and stderr are kept apart."""
-
-    def __init__(self) -> None:
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str | os.PathLike[str], input: str | None = None) -> Result:
-        from orgroles.cli import cli
-
-        return self.runner.invoke(
-            cli, [os.fspath(a) for a in args], input=input, catch_exceptions=False
-        )
-
-
 @pytest.fixture
 def run() -> Cli:
     return Cli()
 
 
 @pytest.fixture
-def write(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Write a text file under the test's temporary folder and return its path."""
+def write(tmp_path: Path) -> Write:
+    """Write a text file (or bytes) under the test's temporary folder and return its path."""
 
     def _write(name: str, text: str | bytes) -> Path:
         path = tmp_path / name

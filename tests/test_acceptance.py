@@ -8,7 +8,7 @@ from pathlib import Path
 
 import orgroles
 
-from .conftest import DATA, Cli
+from tests.helpers import DATA, Cli
 
 GITLAB = DATA / "gitlab-team" / "team.yml"
 

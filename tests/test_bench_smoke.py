@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_bench_smoke(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from .conftest import DATA, ROOT
+from tests.helpers import DATA, ROOT
 
 SCRIPT = """
 import hashlib, json, sys, warnings

@@ -28,13 +28,14 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from click.testing import CliRunner
 
 import orgroles
 
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 CI_SCRIPT = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -147,7 +148,7 @@ def _data(snippet: Snippet) -> None:
         json.loads(snippet.body)
         if not snippet.title.endswith(".json"):
             return
-    fmt = "json" if snippet.lang == "json" else "yaml"
+    fmt: Literal["yaml", "json"] = "json" if snippet.lang == "json" else "yaml"
     bad = Path(snippet.title).name.startswith("bad")
     if bad:
         with pytest.raises(orgroles.OrgError):

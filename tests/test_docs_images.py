@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
+from types import ModuleType
 
 import pytest
 
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 IMAGES = ROOT / "docs" / "images"
 
 
-def _generate():  # type: ignore[no-untyped-def]
+def _generate() -> ModuleType:
     spec = importlib.util.spec_from_file_location("docs_images", IMAGES / "generate.py")
     assert spec is not None
     assert spec.loader is not None

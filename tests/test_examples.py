@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from .conftest import EXAMPLES
+from tests.helpers import EXAMPLES
 
 
 def test_who_does_the_cto_manage() -> None:

@@ -13,8 +13,9 @@ import os
 import random
 import warnings
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from click.testing import CliRunner
@@ -25,7 +26,7 @@ import orgroles
 from orgroles.cli import cli
 from orgroles.render import render_bytes
 
-from .conftest import DATA, EXAMPLES
+from tests.helpers import DATA, EXAMPLES
 
 CORPUS = Path(__file__).parent / "fuzz_corpus"
 EXAMPLES_PER_TARGET = int(os.environ.get("ORGROLES_FUZZ_EXAMPLES", "150"))
@@ -127,7 +128,7 @@ def load_everything(org: orgroles.Org) -> None:
 
 @FUZZ
 @given(st.text(max_size=400), st.sampled_from(["yaml", "json"]))
-def test_loading_any_text(text: str, fmt: str) -> None:
+def test_loading_any_text(text: str, fmt: Literal["yaml", "json"]) -> None:
     org = survives(lambda: orgroles.loads(text, fmt))
     if org is not None:
         survives(lambda: load_everything(org))
@@ -316,7 +317,9 @@ def test_any_declarative_rules(custom: list[dict[str, Any]]) -> None:
     def run() -> None:
         import json
 
-        data = orgroles.io.writer.document_data(dataclasses.replace(document))
+        from orgroles.io.writer import document_data
+
+        data = document_data(dataclasses.replace(document))
         data["rules"] = {"custom": custom}
         org = orgroles.loads(json.dumps(data), "json")
         org.check()
@@ -386,7 +389,7 @@ def test_any_command_line(words: list[str], out_name: str) -> None:
 
 # -- rendering of any valid org ---------------------------------------------------------------
 
-names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+names = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12)
 
 
 @st.composite
@@ -443,10 +446,11 @@ def _corpus() -> list[Path]:
 @pytest.mark.parametrize("case", _corpus(), ids=lambda p: p.name)
 def test_the_corpus(case: Path) -> None:
     data = case.read_bytes()
-    for fmt in ("yaml", "json"):
-        org = survives(lambda fmt=fmt: orgroles.loads(data, fmt))
+    formats: tuple[Literal["yaml", "json"], ...] = ("yaml", "json")
+    for fmt in formats:
+        org = survives(partial(orgroles.loads, data, fmt))
         if org is not None:
-            survives(lambda org=org: load_everything(org))
+            survives(partial(load_everything, org))
     if case.suffix == ".csv":
         survives(lambda: orgroles.from_records([]))
         import tempfile

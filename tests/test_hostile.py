@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import json
 import tracemalloc
+from pathlib import Path
+from typing import Literal
 
 import pytest
 
 import orgroles
 from orgroles.errors import OrgFileError
 
-from .conftest import Cli
+from tests.helpers import Cli
 
 
-def refused(text: str | bytes, fmt: str = "yaml") -> list[tuple[str, int | None, int | None]]:
+def refused(
+    text: str | bytes, fmt: Literal["yaml", "json"] = "yaml"
+) -> list[tuple[str, int | None, int | None]]:
     with pytest.raises(OrgFileError) as info:
         orgroles.loads(text, fmt, path="x")
     return [
@@ -111,7 +115,9 @@ NASTY = [
 
 
 @pytest.mark.parametrize("name", NASTY)
-def test_nasty_names_round_trip_and_stay_text_in_reports(name: str, run: Cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_nasty_names_round_trip_and_stay_text_in_reports(
+    name: str, run: Cli, tmp_path: Path
+) -> None:
     org = orgroles.Org(
         people=[{"id": "p", "name": name}],
         roles=[
@@ -133,7 +139,7 @@ def test_nasty_names_round_trip_and_stay_text_in_reports(name: str, run: Cli, tm
     assert name in v["message"]  # JSON keeps the text exactly; only the terminal view escapes
 
 
-def test_a_newline_in_a_title_cannot_fake_a_report_line(run: Cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_newline_in_a_title_cannot_fake_a_report_line(run: Cli, tmp_path: Path) -> None:
     org = orgroles.Org(
         roles=[
             {"id": "a", "kind": "ceo"},

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from types import ModuleType
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 NOTEBOOK = ROOT / "examples" / "analysis.ipynb"
 
 
-def _generator():  # type: ignore[no-untyped-def]
+def _generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "make_notebook", ROOT / "tools" / "make_notebook.py"
     )

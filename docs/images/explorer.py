@@ -19,9 +19,10 @@ ROOT = HERE.parent.parent
 def main() -> None:
     """Write docs/images/explorer.png."""
     from selenium.webdriver.common.keys import Keys
-    from tests.browser import start_chrome
 
     import orgroles
+
+    from tests.browser import start_chrome
 
     with tempfile.TemporaryDirectory() as tmp:
         page = orgroles.render(

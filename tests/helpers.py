@@ -1,0 +1,47 @@
+"""What tests in every folder share, besides the fixtures of ``conftest.py``: the project's
+paths, and the types of the ``run`` and ``write`` fixtures for annotations.
+
+Import it by its full name from any folder: ``from tests.helpers import TINY, Cli, Write``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+from click.testing import CliRunner, Result
+
+__all__ = ["DATA", "EXAMPLES", "ROOT", "SCALEUP", "TESTS", "TINY", "Cli", "Write"]
+
+TESTS = Path(__file__).resolve().parent
+"""The ``tests/`` folder, whichever folder the test that asks for it is in."""
+ROOT = TESTS.parent
+EXAMPLES = ROOT / "examples"
+DATA = TESTS / "data"
+TINY = EXAMPLES / "three_person_tech_team.yaml"
+SCALEUP = EXAMPLES / "scaleup_cto_cpo.yaml"
+
+
+class Cli:
+    """Run ``orgroles`` in-process; stdout and stderr are kept apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str | os.PathLike[str], input: str | None = None) -> Result:
+        from orgroles.cli import cli
+
+        return self.runner.invoke(
+            cli, [os.fspath(a) for a in args], input=input, catch_exceptions=False
+        )
+
+
+class Write(Protocol):
+    """The ``write`` fixture: write a file under the test's temporary folder.
+
+    ``name`` is relative to that folder (missing folders are made); text is written as
+    UTF-8, bytes as they are. It returns the file's path.
+    """
+
+    def __call__(self, name: str, text: str | bytes) -> Path: ...

@@ -1,0 +1,131 @@
+"""orgroles render: options, exit codes and messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import orgroles
+from orgroles.render import render_bytes
+
+from tests.helpers import DATA, SCALEUP, Cli, Write
+
+
+def test_render_writes_the_chart_and_says_so(run: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "chart.svg"
+    result = run("render", SCALEUP, "-o", out, "--engine", "builtin")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}: chart of 20 roles\n"
+    assert "Chief Technical Officer" in out.read_text(encoding="utf-8")
+
+
+def test_render_options_reach_the_chart(run: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "chart.mmd"
+    result = run(
+        "render", SCALEUP, "-o", out, "--root", "cto", "--depth", "1", "--lang", "fr",
+        "--show", "responsibilities", "--fold", "3",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Directeur technique" in text
+    assert "Chief Executive Officer" not in text
+    assert "Définir la stratégie technique" in text
+    assert "+4 en dessous" in text
+
+
+def test_an_unknown_root_exits_2_with_did_you_mean(run: Cli, tmp_path: Path) -> None:
+    result = run("render", SCALEUP, "-o", tmp_path / "c.svg", "--root", "ctoo")
+    assert result.exit_code == 2
+    assert result.stderr == "orgroles: unknown role 'ctoo' (did you mean 'cto'?)\n"
+    assert not (tmp_path / "c.svg").exists()
+
+
+def test_bad_usage_exits_2(run: Cli, tmp_path: Path) -> None:
+    assert run("render", SCALEUP).exit_code == 2  # no -o
+    assert run("render", SCALEUP, "-o", tmp_path / "c.svg", "--lang", "de").exit_code == 2
+    assert run("render", SCALEUP, "-o", tmp_path / "c.svg", "--depth", "-1").exit_code == 2
+    result = run("render", SCALEUP, "-o", tmp_path / "c.bmp")
+    assert result.exit_code == 2
+    assert "unknown suffix '.bmp'" in result.stderr
+
+
+@pytest.mark.nodot
+def test_png_without_dot_exits_2_and_says_what_to_install(run: Cli, tmp_path: Path) -> None:
+    result = run("render", SCALEUP, "-o", tmp_path / "chart.png")
+    assert result.exit_code == 2
+    assert "apt-get install graphviz" in result.stderr
+    assert "brew install graphviz" in result.stderr
+    assert "conda install graphviz" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.nodot
+def test_svg_without_dot_works(run: Cli, tmp_path: Path) -> None:
+    result = run("render", SCALEUP, "-o", tmp_path / "chart.svg")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.dot
+def test_png_with_dot_works(run: Cli, tmp_path: Path) -> None:
+    result = run("render", SCALEUP, "-o", tmp_path / "chart.png")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_check_highlights_the_violations(run: Cli, write: Write, tmp_path: Path) -> None:
+    path = write(
+        "org.yaml",
+        "roles:\n"
+        "  - {id: ceo, kind: ceo}\n"
+        "  - {id: cto, kind: cto, reports_to: ceo}\n"  # K004: a team of 2, not hands-on
+        "  - {id: dev, kind: developer, reports_to: cto, holder: ghost}\n",  # S002: no such person
+    )
+    out = tmp_path / "chart.svg"
+    result = run("render", path, "-o", out, "--check", "--engine", "builtin")
+    assert result.exit_code == 0, result.output
+    counts = orgroles.load(path).check().severity_counts()
+    assert counts["error"] == 1
+    assert (counts["warning"], counts["info"]) == (3, 2)
+    assert result.stdout.endswith("violations highlighted: 1 error, 3 warnings, 2 infos\n")
+    svg = out.read_text(encoding="utf-8")
+    assert 'class="role error fam-tech"' in svg  # dev: S002
+    assert svg.count('class="role vacant warning fam-executive"') == 2  # ceo and cto
+    assert "⚠ C002 · H001 · K004" in svg  # the codes of a role, in order
+    assert "⚠ S002" in svg
+
+
+def test_render_counts_the_roles_it_draws(run: Cli, tmp_path: Path) -> None:
+    org = tmp_path / "gitlab.yaml"
+    imported = run("import", "gitlab", DATA / "gitlab-team" / "team.yml", "-o", org)
+    assert imported.exit_code == 0, imported.output
+    assert "1,368 roles" in imported.output
+    out = tmp_path / "vp.svg"
+    result = run("render", org, "--root", "tm-816c6d89", "-o", out, "--engine", "builtin")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}: chart of 189 roles\n"  # the VP and the 188 below
+    result = run("render", SCALEUP, "--root", "cto", "--depth", "1", "-o", out)
+    assert result.stdout == f"{out}: chart of 4 roles\n"  # the CTO and its three reports
+    result = run("render", SCALEUP, "--root", "security-officer", "-o", out)
+    assert result.stdout == f"{out}: chart of 1 role\n"
+    result = run("render", SCALEUP, "--fold", "1", "-o", tmp_path / "folded.mmd")
+    assert result.stdout == f"{tmp_path / 'folded.mmd'}: chart of 20 roles\n"  # folded ones too
+
+
+def test_render_layout_options(run: Cli, tmp_path: Path) -> None:
+    sizes = {}
+    for layout in ("compact", "tree"):
+        out = tmp_path / f"{layout}.svg"
+        result = run("render", SCALEUP, "-o", out, "--engine", "builtin", "--layout", layout)
+        assert result.exit_code == 0, result.output
+        head = out.read_text(encoding="utf-8").split("<svg", 1)[1]
+        sizes[layout] = int(head.split('width="', 1)[1].split('"', 1)[0])
+    assert sizes["compact"] < sizes["tree"]
+    out = tmp_path / "narrow.svg"
+    result = run("render", SCALEUP, "-o", out, "--engine", "builtin", "--max-aspect", "1.5")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == render_bytes(
+        orgroles.load(SCALEUP), "svg", engine="builtin", max_aspect=1.5
+    )
+    for bad in (["--max-aspect", "0"], ["--max-aspect", "wide"], ["--layout", "grid"]):
+        assert run("render", SCALEUP, "-o", out, *bad).exit_code == 2

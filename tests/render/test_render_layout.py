@@ -1,0 +1,128 @@
+"""The builtin engine's geometry: tidy trees without overlaps, stacks, frames, big orgs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgroles import Org
+from orgroles.render.layout import Layout, layout
+from orgroles.render.plan import Plan, make_plan
+from orgroles.render.tidy import tidy_layout
+
+from tests.charts import chain, hostile_org, wide_team
+from tests.geometry import Rect, overlapping
+
+
+@st.composite
+def forests(draw: st.DrawFn) -> tuple[list[list[int]], list[int], list[float], list[float]]:
+    n = draw(st.integers(1, 60))
+    parents = [draw(st.integers(-1, i - 1)) if i else -1 for i in range(n)]
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, p in enumerate(parents):
+        if p >= 0:
+            children[p].append(i)
+    roots = [i for i, p in enumerate(parents) if p < 0]
+    widths = draw(st.lists(st.sampled_from([10.0, 25.0, 60.0]), min_size=n, max_size=n))
+    heights = draw(st.lists(st.sampled_from([5.0, 20.0, 45.0]), min_size=n, max_size=n))
+    return children, roots, widths, heights
+
+
+@settings(max_examples=300, deadline=None)
+@given(forests())
+def test_tidy_trees_never_overlap_and_centre_parents(
+    forest: tuple[list[list[int]], list[int], list[float], list[float]],
+) -> None:
+    children, roots, w, h = forest
+    x, y = tidy_layout(children, w, h, roots, hgap=4, vgap=3)
+    assert not overlapping([(x[i], y[i], w[i], h[i]) for i in range(len(w))], gap=4)
+    assert min(x) == 0
+    for p, kids in enumerate(children):
+        if kids:
+            first, last = kids[0], kids[-1]
+            middle = (x[first] + w[first] / 2 + x[last] + w[last] / 2) / 2
+            assert abs(x[p] + w[p] / 2 - middle) < 1e-6
+            assert all(y[c] == y[p] + h[p] + 3 for c in kids)
+            assert [x[c] for c in kids] == sorted(x[c] for c in kids)
+
+
+def test_tidy_layout_handles_a_chain_of_a_hundred_thousand() -> None:
+    n = 100_000
+    x, y = tidy_layout(
+        [[i + 1] for i in range(n - 1)] + [[]], [10] * n, [5] * n, [0], hgap=2, vgap=1
+    )
+    assert y[-1] == 6 * (n - 1)
+    assert set(x) == {0.0}
+
+
+def chart_rects(org: Org, **options: Any) -> tuple[Plan, Layout, list[Rect]]:
+    plan = make_plan(org, **options)
+    chart = layout(plan)
+    rects: list[Rect] = [
+        (chart.x[b.id], chart.y[b.id], plan.box_width, b.height) for b in plan.boxes
+    ]
+    return plan, chart, rects
+
+
+def test_boxes_of_the_examples_do_not_overlap(scaleup: Org, tiny: Org) -> None:
+    for org in (scaleup, tiny, wide_team(40), hostile_org()):
+        for options in ({}, {"show": ["responsibilities"]}, {"fold": 2}):
+            _plan, chart, rects = chart_rects(org, **options)
+            assert not overlapping(rects, gap=8), (org.name, options)
+            assert all(x >= 0 and y >= 0 for x, y, _, _ in rects)
+            assert all(x + w <= chart.width and y + h <= chart.height for x, y, w, h in rects)
+
+
+def test_team_frames_hold_their_boxes_and_no_other(scaleup: Org) -> None:
+    plan, chart, rects = chart_rects(scaleup)
+    for cluster in plan.clusters:
+        fx, fy, fw, fh = chart.frames[cluster.id]
+        for b in plan.boxes:
+            x, y, w, h = rects[b.id]
+            inside = fx <= x and x + w <= fx + fw and fy <= y and y + h <= fy + fh
+            apart = x + w <= fx or fx + fw <= x or y + h <= fy or fy + fh <= y
+            assert inside if b.id in cluster.boxes else apart, (cluster.team, b.role)
+
+
+def test_the_assistant_is_beside_its_manager(scaleup: Org) -> None:
+    plan, chart, _rects = chart_rects(scaleup)
+    ceo = next(b for b in plan.boxes if b.role == "ceo")
+    assistant = plan.boxes[ceo.assistants[0]]
+    assert chart.y[assistant.id] == chart.y[ceo.id]
+    assert chart.x[assistant.id] > chart.x[ceo.id] + plan.box_width
+
+
+def test_a_manager_with_forty_developers_gives_a_compact_chart() -> None:
+    _plan, chart, rects = chart_rects(wide_team(40))
+    assert chart.width / chart.height <= 3
+    assert chart.height / chart.width <= 3
+    assert not overlapping(rects, gap=8)
+
+
+def test_a_deep_chain_lays_out_without_recursion() -> None:
+    _plan, chart, _ = chart_rects(chain(5_000))
+    assert chart.y[-1] > chart.y[0]
+    assert len(set(chart.x)) == 1
+
+
+def test_a_long_team_name_is_cut_to_its_frame() -> None:
+    import xml.etree.ElementTree as ET
+
+    from orgroles import Role
+    from orgroles.render import style
+    from orgroles.render.svg import to_svg
+
+    name = "The Extraordinarily Long Name Of A Very Small Team That Has One Person In It"
+    org = Org(roles=[Role(id="a", title="A")], teams=[{"id": "t", "name": name, "lead": "a"}])
+    plan, chart, _ = chart_rects(org)
+    root = ET.fromstring(to_svg(plan, chart))
+    label = next(
+        t.text or ""
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("class") == "team"
+        for t in g.iter("{http://www.w3.org/2000/svg}text")
+    )
+    assert label.endswith("…")
+    assert style.measure(label, "team") <= chart.frames[0][2] - 16

@@ -237,3 +237,28 @@ def test_every_cli_command_is_in_the_cli_page() -> None:
     page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"## `orgroles {name}`" in page, name
+
+
+def test_every_cli_option_is_in_the_cli_or_import_page() -> None:
+    """Each option of each command is named in docs/cli.md (the column options of
+    ``import csv`` in docs/import.md, which the CLI page points to)."""
+    import click
+
+    from orgroles.cli import cli
+
+    pages = {
+        name: (ROOT / "docs" / name).read_text(encoding="utf-8") for name in ("cli.md", "import.md")
+    }
+    missing = []
+    todo: list[tuple[str, click.Command]] = [(name, c) for name, c in cli.commands.items()]
+    while todo:
+        name, command = todo.pop()
+        if isinstance(command, click.Group):
+            todo += [(f"{name} {n}", c) for n, c in command.commands.items()]
+        for param in command.params:
+            if not isinstance(param, click.Option):
+                continue
+            page = pages["cli.md"] + (pages["import.md"] if name == "import csv" else "")
+            if not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", page) for o in param.opts):
+                missing.append(f"orgroles {name} {max(param.opts, key=len)}")
+    assert not missing, f"document these options: {missing}"

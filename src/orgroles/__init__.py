@@ -29,6 +29,7 @@ from orgroles.errors import (
     UnknownPersonError,
     UnknownRoleError,
     UnknownTeamError,
+    UnknownTeamOrRoleError,
 )
 from orgroles.importers import Columns, Lookup
 from orgroles.loaders import from_csv, from_gitlab, from_records, load, loads
@@ -82,6 +83,7 @@ __all__ = [
     "UnknownPersonError",
     "UnknownRoleError",
     "UnknownTeamError",
+    "UnknownTeamOrRoleError",
     "__version__",
     "builtin_catalog",
     "explore",

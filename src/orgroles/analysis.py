@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from orgroles.errors import MissingExtraError
 from orgroles.queries.hierarchy import span
+from orgroles.queries.teams import team_ids
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,21 +35,6 @@ def _pandas() -> Any:
             "this needs pandas: pip install 'orgroles[analysis]' (or pip install pandas)"
         ) from None
     return pandas
-
-
-def team_ids(org: OrgCore) -> list[str]:
-    """For every role, in file order, the id of the team it works in: its first declared
-    team, else its manager's id (the implicit team the manager leads), else its own id."""
-    from orgroles.queries.teams import membership
-
-    declared = membership(org)
-    index = org.index
-    ids = index.ids
-    parent = index.parent
-    return [
-        declared[rid][0] if rid in declared else (ids[p] if p >= 0 else rid)
-        for rid, p in zip(ids, parent, strict=True)
-    ]
 
 
 def metrics(org: OrgCore) -> dict[str, Any]:

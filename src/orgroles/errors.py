@@ -39,6 +39,7 @@ __all__ = [
     "UnknownPersonError",
     "UnknownRoleError",
     "UnknownTeamError",
+    "UnknownTeamOrRoleError",
 ]
 
 
@@ -190,6 +191,16 @@ class UnknownTeamError(UnknownIdError):
     """No team has this id."""
 
     what = "team"
+
+
+class UnknownTeamOrRoleError(UnknownTeamError, UnknownRoleError):
+    """Neither a team nor a role has this id (where either is welcome, as in ``org.team``).
+
+    >>> print(UnknownTeamOrRoleError("desing", ["design", "cto"]))
+    unknown team or role 'desing' (did you mean 'design'?)
+    """
+
+    what = "team or role"
 
 
 class SelectorError(OrgError, ValueError):

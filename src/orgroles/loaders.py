@@ -16,15 +16,25 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from orgroles.importers.columns import Columns, Lookup
 from orgroles.importers.csv_map import csv_document, records_document
 from orgroles.importers.gitlab import gitlab_document
 from orgroles.importers.rows import Imported
-from orgroles.io.reader import Format, decode, format_from_suffix, parse_document, read_file
+from orgroles.io.reader import (
+    Format,
+    decode,
+    format_from_suffix,
+    parse_document,
+    read_file,
+    sniff_format,
+)
 from orgroles.model import OrgDocument
 from orgroles.org import Org
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["from_csv", "from_gitlab", "from_records", "load", "loads"]
 
@@ -45,15 +55,18 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Org:
 
 def loads(
     text: str | bytes,
-    format: Format = "yaml",
+    format: Format | None = "yaml",
     *,
     path: str | None = None,
     base_dir: str | os.PathLike[str] | None = None,
 ) -> Org:
-    """Read an org from text. ``path`` names it in messages; ``base_dir`` anchors ``uses:``."""
+    """Read an org from text. ``format=None`` tells JSON from YAML by the content;
+    ``path`` names the text in messages; ``base_dir`` anchors ``uses:`` (without it, the
+    org reads no catalogue file)."""
     if isinstance(text, bytes):
         text = decode(text, path)
-    document, source = parse_document(text, format, OrgDocument, path)
+    fmt = format or sniff_format(text)
+    document, source = parse_document(text, fmt, OrgDocument, path)
     return Org.from_document(document, source=source, base_dir=base_dir)
 
 
@@ -126,7 +139,7 @@ def from_csv(
 
 
 def from_records(
-    records: Iterable[Mapping[str, Any]],
+    records: Iterable[Mapping[str, Any]] | pd.DataFrame,
     *,
     preset: str | None = None,
     departments: Lookup | Mapping[str, str] | None = None,
@@ -137,12 +150,12 @@ def from_records(
     """Import records (mappings from column name to value) as :func:`from_csv` imports rows.
 
     The columns are the keys of the records; a record may lack some. The options are those
-    of :func:`from_csv`. A pandas table imports through ``df.to_dict("records")``: NaN
-    counts as empty, and a number that pandas stored as a float (``100.0``) reads as
-    ``100``. A manager or department value may be a list (several managers: the first is
-    ``reports_to``, the others dotted lines; several departments: several teams), and a
-    one-key mapping stands for its value, as in Workday's JSON reports. Problems name the
-    record: ``records[3]['Manager']``.
+    of :func:`from_csv`. A pandas table imports as it is (or through
+    ``df.to_dict("records")``): NaN counts as empty, and a number that pandas stored as a
+    float (``100.0``) reads as ``100``. A manager or department value may be a list (several
+    managers: the first is ``reports_to``, the others dotted lines; several departments:
+    several teams), and a one-key mapping stands for its value, as in Workday's JSON
+    reports. Problems name the record: ``records[3]['Manager']``.
 
     Examples
     --------
@@ -155,8 +168,13 @@ def from_records(
     >>> sorted(org.teams)
     ['engineering-department', 'executive-department']
     """
+    rows: Iterable[Mapping[str, Any]]
+    if hasattr(records, "to_dict") and hasattr(records, "columns"):  # a pandas DataFrame
+        rows = cast("Iterable[Mapping[str, Any]]", records.to_dict("records"))
+    else:
+        rows = records
     imported = records_document(
-        records,
+        rows,
         Columns.of(preset=preset, **columns),
         departments=departments,
         titles=titles,

@@ -7,7 +7,9 @@ through the ``Org`` methods, which replace whole models (``dataclasses.replace``
 The models are pydantic *dataclasses* with ``__slots__`` rather than ``BaseModel``
 subclasses: validation is the same, but a role takes about a fifth of the memory and
 validates 40% faster, which is what lets a two-million-role org fit on one machine
-(see docs/performance.md).
+(see docs/performance.md). They have no ``model_dump``: :meth:`to_dict` gives the same
+plain data (what the file holds, defaults left out), and ``pydantic.TypeAdapter(Role)``
+offers the rest of pydantic's API (``dump_json``, ``json_schema``, ...).
 
 >>> from orgroles.model import Role
 >>> cto = Role(id="cto", kind="cto", holder="camille", reports_to="ceo")
@@ -15,13 +17,15 @@ validates 40% faster, which is what lets a two-million-role org fit on one machi
 (('camille',), False)
 >>> Role(id="dev-1", holder=["ana", "bo"]).holders   # a job share
 ('ana', 'bo')
+>>> cto.to_dict()
+{'id': 'cto', 'kind': 'cto', 'holder': 'camille', 'reports_to': 'ceo'}
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 
@@ -82,6 +86,20 @@ class _Base:
             if info.is_required() or value != info.get_default(call_default_factory=True):
                 shown.append(f"{name}={value!r}")
         return f"{type(self).__name__}({', '.join(shown)})"
+
+    def to_dict(self, *, defaults: bool = False) -> dict[str, Any]:
+        """The model as plain data, as a file holds it: JSON types, fields at their
+        default left out (all fields with ``defaults=True``)."""
+        adapter = _adapters.get(type(self))
+        if adapter is None:
+            adapter = _adapters[type(self)] = TypeAdapter(type(self))
+        data: dict[str, Any] = adapter.dump_python(
+            self, mode="json", by_alias=True, exclude_defaults=not defaults
+        )
+        return data
+
+
+_adapters: dict[type, TypeAdapter[Any]] = {}
 
 
 @dataclass(config=_CONFIG, frozen=True, slots=True, kw_only=True, repr=False)

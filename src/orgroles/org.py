@@ -147,7 +147,7 @@ class Org(OrgCore):
         return queries.span(self)
 
     def layers(self) -> dict[str, int | None]:
-        """Every role's layer (0 at the top); see :func:`orgroles.queries.layers`."""
+        """Every role's layer (1 at the top); see :func:`orgroles.queries.layers`."""
         return queries.layers(self)
 
     def roots(self) -> list[Role]:

@@ -23,7 +23,7 @@ def test_text_and_csv(run: Cli) -> None:
     text = run("query", SCALEUP, "kind:cpo,cto", "--lang", "fr").stdout
     assert text.splitlines() == [
         "cto  Directeur technique  Marc Olsen",
-        "cpo  Directeur produit  Sofia Brandt",
+        "cpo  Directeur produit    Sofia Brandt",
         "2 roles",
     ]
     rows = list(

@@ -25,10 +25,14 @@ WRITERS = [
             "d3",
             "-o",
             "{out}",
+            "--force",  # import keeps an existing file unless told to replace it
         ],
         "org.yaml",
     ),
-    (["import", "gitlab", str(DATA / "gitlab-team" / "team.yml"), "-o", "{out}"], "gl.json"),
+    (
+        ["import", "gitlab", str(DATA / "gitlab-team" / "team.yml"), "-o", "{out}", "--force"],
+        "gl.json",
+    ),
     (["schema", "-o", "{out}"], "org.schema.json"),
     (["check", str(SCALEUP), "--format", "sarif", "-o", "{out}"], "report.sarif"),
     (["query", str(SCALEUP), "kind:cto", "-o", "{out}"], "roles.txt"),

@@ -122,8 +122,10 @@ def test_diff_cli(run: Cli, scaleup: orgroles.Org, tmp_path: Path) -> None:
     new.vacate("cpo")
     new.dump(tmp_path / "new.yaml")
     result = run("diff", SCALEUP, tmp_path / "new.yaml")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # they differ: like diff(1) and git diff --exit-code
     assert result.stdout == "restaffed  cpo: sofia -> (vacant)\n"
+    same = run("diff", SCALEUP, SCALEUP)
+    assert same.exit_code == 0
     data = json.loads(run("diff", SCALEUP, tmp_path / "new.yaml", "--format", "json").stdout)
     assert data["restaffed"] == [{"role": "cpo", "field": "holder", "old": "sofia", "new": None}]
     assert data["counts"]["restaffed"] == 1

@@ -63,7 +63,7 @@ def test_layers_and_cycles() -> None:
         "roles:\n  - {id: a}\n  - {id: b, reports_to: a}\n"
         "  - {id: x, reports_to: y}\n  - {id: y, reports_to: x}\n  - {id: z, reports_to: x}\n"
     )
-    assert org.layers() == {"a": 0, "b": 1, "x": None, "y": None, "z": None}
+    assert org.layers() == {"a": 1, "b": 2, "x": None, "y": None, "z": None}
     assert [r.id for r in org.chain("z")] == ["z", "x", "y"]  # stops before repeating
     assert sorted(r.id for r in org.reports("x", transitive=True)) == ["y", "z"]
 
@@ -128,7 +128,7 @@ def test_a_100000_deep_chain_needs_no_recursion() -> None:
     assert len(chain) == n
     assert chain[-1].id == "r0"
     assert len(org.reports("r0", transitive=True)) == n - 1
-    assert org.layers()[f"r{n - 1}"] == n - 1
+    assert org.layers()[f"r{n - 1}"] == n
     assert len(org.subtree("r50000").roles) == n - 50_000
     report = org.check(select=["C003", "S001"])
     assert [v.role for v in report] == ["r8"]

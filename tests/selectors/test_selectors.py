@@ -55,7 +55,8 @@ def test_and_or_not_and_quotes(scaleup: orgroles.Org) -> None:
         (
             "under:cto frobnicate",
             "unknown term 'frobnicate' (terms: id:X, kind:X, family:X, team:X, has:X, "
-            "under:X, holder:X, title~TEXT, name~TEXT, vacant, acting, assistant)",
+            "under:X, reports:X, manager:X, holder:X, title~TEXT, name~TEXT, vacant, acting, "
+            "assistant)",
             10,
         ),
     ],

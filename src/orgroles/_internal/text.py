@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 
-__all__ = ["plural", "printable", "printable_lines"]
+__all__ = ["display_width", "plural", "printable", "printable_lines", "table"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
@@ -34,3 +36,47 @@ def plural(n: int, word: str) -> str:
     ('1 error', '1,200 roles')
     """
     return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns a text takes: wide East Asian characters take two,
+    combining marks none.
+
+    >>> display_width("Léa"), display_width("李娜"), display_width("e\u0301")
+    (3, 4, 1)
+    """
+    if text.isascii():
+        return len(text)
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def table(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
+    """Rows of cells as lines whose columns line up (by display width), each cell
+    made :func:`printable`; the last column is not padded.
+
+    >>> for line in table([["cto", "Chief Technical Officer", "Ana"], ["dev-10", "Dev", "李娜"]]):
+    ...     print(line)
+    cto     Chief Technical Officer  Ana
+    dev-10  Dev                      李娜
+    """
+    cells = [[printable(c) for c in row] for row in rows]
+    if not cells:
+        return []
+    columns = max(len(row) for row in cells)
+    widths = [
+        max((display_width(row[k]) for row in cells if k < len(row)), default=0)
+        for k in range(columns)
+    ]
+    lines = []
+    for row in cells:
+        parts = [
+            cell + " " * (widths[k] - display_width(cell)) if k < len(row) - 1 else cell
+            for k, cell in enumerate(row)
+        ]
+        lines.append(gap.join(parts))
+    return lines

@@ -6,24 +6,47 @@ reported on stderr as ``file:line:col: message``, never as a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
 from orgroles._internal.text import printable, printable_lines
 from orgroles._version import __version__
-from orgroles.errors import OrgError, OrgValidationError
+from orgroles.errors import OrgError, OrgUsageError, OrgValidationError
+
+if TYPE_CHECKING:
+    from orgroles.org import Org
 
 __all__ = [
+    "COLORS",
     "EXIT_BAD_INPUT",
     "EXIT_OK",
     "EXIT_VIOLATIONS",
+    "STDIO",
     "cli",
+    "color_option",
+    "load_org",
+    "org_files",
+    "refuse_to_replace",
     "report_problems",
     "split",
+    "use_color",
     "write",
+    "write_bytes",
 ]
+
+STDIO = "-"
+"""The file name that stands for standard input (an org) or standard output (``-o``)."""
+
+COLORS = ("auto", "always", "never")
+"""The choices of ``--color``."""
+
+ORG_SUFFIXES = (".yaml", ".yml", ".json")
+"""What a folder's org files end with, for the commands that take folders."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,14 +83,94 @@ def cli() -> None:
     """Model a company as a graph of roles: check rules on it and draw org charts."""
 
 
-def write(text: str, output: str | None) -> None:
-    """Write command output to a file (atomically) or to stdout."""
-    if output is None or output == "-":
-        click.echo(text, nl=not text.endswith("\n"))
+def write(text: str, output: str | None, *, color: bool | None = None) -> None:
+    """Write command output to a file (atomically) or to stdout (``None`` or ``-``).
+
+    On stdout, ANSI colour is kept only where ``color`` says so (click strips it when the
+    output is not a terminal, unless ``color`` is True).
+    """
+    if output is None or output == STDIO:
+        click.echo(text, nl=not text.endswith("\n"), color=color)
     else:
         from orgroles.io.atomic import atomic_write
 
         atomic_write(output, text)
+
+
+def write_bytes(data: bytes, output: str) -> None:
+    """Write bytes to a file (atomically) or, for ``-``, to standard output as they are."""
+    if output == STDIO:
+        out: BinaryIO = sys.stdout.buffer
+        out.write(data)
+        out.flush()
+    else:
+        from orgroles.io.atomic import atomic_write
+
+        atomic_write(output, data)
+
+
+def use_color(choice: str, stream: Any = None) -> bool:
+    """Whether to colour: ``always``, ``never``, or (``auto``) on a terminal when the
+    ``NO_COLOR`` environment variable is unset or empty (https://no-color.org)."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    out = stream if stream is not None else sys.stdout
+    isatty = getattr(out, "isatty", None)
+    return not os.environ.get("NO_COLOR") and callable(isatty) and bool(isatty())
+
+
+def color_option(command: F) -> F:
+    """The ``--color auto|always|never`` option."""
+    return click.option(
+        "--color",
+        type=click.Choice(COLORS),
+        default="auto",
+        show_default=True,
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
+    )(command)
+
+
+def load_org(path: str) -> Org:
+    """Read an org file, or with ``-`` an org from standard input (JSON or YAML, told
+    apart by the content). An org from standard input reads no catalogue file: its
+    ``uses:`` may name ``builtin`` only, as for any org read from text."""
+    from orgroles.loaders import load, loads
+
+    if path == STDIO:
+        source: BinaryIO = sys.stdin.buffer
+        data = source.read()
+        return loads(data, format=None, path="<stdin>", base_dir=None)
+    return load(path)
+
+
+def org_files(paths: Sequence[str]) -> Iterator[str]:
+    """The org files that arguments name: files as given, and every ``.yaml``, ``.yml``
+    and ``.json`` file below a folder (hidden ones left out), sorted; ``-`` is stdin."""
+    for given in paths:
+        path = Path(given)
+        if given == STDIO or not path.is_dir():
+            yield given
+            continue
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in ORG_SUFFIXES
+            and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            raise OrgUsageError(f"{given}: no .yaml, .yml or .json file in this folder")
+        yield from (str(p) for p in found)
+
+
+def refuse_to_replace(output: str, force: bool, what: str = "file") -> None:
+    """Refuse to overwrite an existing ``output`` unless ``force`` (``--force``)."""
+    if output != STDIO and not force and Path(output).exists():
+        raise OrgUsageError(
+            f"{output}: the {what} exists; use --force to replace it, or choose another name"
+        )
 
 
 def split(values: Sequence[str]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,12 +15,17 @@ from orgroles.cli.base import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATIONS,
+    STDIO,
     cli,
+    color_option,
+    load_org,
+    org_files,
     report_problems,
     split,
+    use_color,
     write,
 )
-from orgroles.errors import OrgValidationError
+from orgroles.errors import OrgUsageError, OrgValidationError
 
 __all__ = ["check", "rules_"]
 
@@ -47,8 +53,14 @@ __all__ = ["check", "rules_"]
     show_default=True,
     help="text for people, json for programs, sarif for code scanning.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the report to a file ('-': stdout).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@color_option
 def check(
     orgs: Sequence[str],
     select: Sequence[str],
@@ -56,21 +68,30 @@ def check(
     fmt: str,
     output: str | None,
     exit_zero: bool,
+    color: str,
 ) -> None:
-    """Check org files against the rules (exit 1 on errors)."""
-    from orgroles.loaders import load
-    from orgroles.rules.output import format_text, to_json, to_sarif
+    """Check org files against the rules (exit 1 on errors).
+
+    ORG is an org file, a folder (every .yaml, .yml and .json file below it) or '-' for
+    standard input. Several of them get one report, with a summary of all of them.
+    """
+    from orgroles.rules.output import format_text, summary_line, to_json, to_sarif
 
     chosen = split(select) or None
     ignored = split(ignore)
+    paths = list(org_files(orgs))
+    if output is not None and output != STDIO:
+        for path in paths:
+            if path != STDIO and Path(path).resolve() == Path(output).resolve():
+                raise OrgUsageError(f"{output}: -o names an org being checked; choose another file")
     reports = []
-    unreadable = False
-    for path in orgs:
+    unreadable = 0
+    for path in paths:
         try:
             with phase(f"loading {path}"):
-                org = load(path)
+                org = load_org(path)
         except OrgValidationError as exc:
-            unreadable = True
+            unreadable += 1
             report_problems(exc)
             continue
         with phase(f"checking {len(org):,} roles"):
@@ -79,10 +100,13 @@ def check(
         write(to_json(reports), output)
     elif fmt == "sarif":
         write(to_sarif(reports), output)
-    elif reports:
-        color = output is None or output == "-"
-        text = "\n\n".join(format_text(r, color=color) for r in reports) + "\n"
-        write(text, output)
+    else:
+        colored = use_color(color) if output in (None, STDIO) else False
+        texts = [format_text(r, color=colored) for r in reports]
+        if len(paths) > 1:
+            texts.append(summary_line(reports, unreadable))
+        if texts:
+            write("\n\n".join(texts) + "\n", output, color=colored)
     if unreadable:
         sys.exit(EXIT_BAD_INPUT)
     failed = not all(r.ok for r in reports)

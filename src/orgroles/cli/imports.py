@@ -9,7 +9,7 @@ import click
 
 from orgroles._internal.progress import phase
 from orgroles._internal.text import printable
-from orgroles.cli.base import cli
+from orgroles.cli.base import STDIO, cli, refuse_to_replace
 from orgroles.importers.columns import COLUMN_HELP, Lookup, preset_names
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def import_() -> None:
 _MAX_WARNINGS = 20
 
 
-def _import(make: Callable[[], Org], source: str, output: str) -> None:
+def _import(make: Callable[[], Org], source: str, output: str, force: bool) -> None:
     """Run an importer, show its warnings, write the org atomically and summarise."""
     import warnings
     from pathlib import Path
@@ -36,11 +36,12 @@ def _import(make: Callable[[], Org], source: str, output: str) -> None:
     from orgroles.errors import OrgImportWarning
     from orgroles.io.reader import FORMATS
 
-    fmt = FORMATS.get(Path(output).suffix.lower())
+    fmt = "yaml" if output == STDIO else FORMATS.get(Path(output).suffix.lower())
     if fmt is None:  # fail before the work, not after it
         raise click.BadParameter(
             f"{output!r}: an org file ends in .yaml, .yml or .json", param_hint="'-o'"
         )
+    refuse_to_replace(output, force, "org file")
     with warnings.catch_warnings(record=True) as caught, phase(f"importing {source}"):
         warnings.simplefilter("always")
         org = make()
@@ -55,7 +56,10 @@ def _import(make: Callable[[], Org], source: str, output: str) -> None:
         if not isinstance(w.message, OrgImportWarning):
             click.echo(printable(f"warning: {w.message}"), err=True)
     with phase(f"writing {output}"):
-        org.dump(output, fmt)
+        if output == STDIO:
+            click.echo(org.dumps(fmt), nl=False)
+        else:
+            org.dump(output, fmt)
     index = org.index
     counts = [
         (len(org.roles), "role", "roles"),
@@ -69,16 +73,23 @@ def _import(make: Callable[[], Org], source: str, output: str) -> None:
             (len(index.self_reports), "role reporting to itself", "roles reporting to itself")
         )
     summary = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in counts)
-    click.echo(f"{source} -> {output}: {summary}", err=True)
+    click.echo(printable(f"{source} -> {output}: {summary}"), err=True)
 
 
-_output = click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="The org file to write: .yaml, .yml or .json.",
-)
+def _output(command: F) -> F:
+    """``-o FILE`` and ``--force``: where the org goes, and whether it may replace a file."""
+    command = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(
+        command
+    )
+    return click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, allow_dash=True),
+        help="The org file to write: .yaml, .yml or .json ('-': YAML on standard output).",
+    )(command)
+
+
 _name = click.option("--name", help="The org's name (default: the source file's name).")
 
 
@@ -153,6 +164,7 @@ def _column_options(command: F) -> F:
 def import_csv(
     source: str,
     output: str,
+    force: bool,
     preset: str | None,
     departments_file: str | None,
     departments_key_col: str | None,
@@ -187,6 +199,7 @@ def import_csv(
         ),
         source,
         output,
+        force,
     )
 
 
@@ -194,8 +207,8 @@ def import_csv(
 @click.argument("source", metavar="FILE")
 @_output
 @_name
-def import_gitlab(source: str, output: str, name: str | None) -> None:
+def import_gitlab(source: str, output: str, force: bool, name: str | None) -> None:
     """Import GitLab's team page (a team.yml list of people and vacancies)."""
     from orgroles.loaders import from_gitlab
 
-    _import(lambda: from_gitlab(source, name=name), source, output)
+    _import(lambda: from_gitlab(source, name=name), source, output, force)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
-from orgroles.cli.base import cli, write
+from orgroles._internal.text import printable_lines
+from orgroles.cli.base import EXIT_OK, EXIT_VIOLATIONS, STDIO, cli, load_org, write
+from orgroles.errors import OrgUsageError
 
 __all__ = ["catalog", "diff", "query", "schema"]
 
@@ -18,14 +21,25 @@ __all__ = ["catalog", "diff", "query", "schema"]
 )
 def schema(output: str | None, which: str | None) -> None:
     """Print the JSON Schema of the org file format (draft 7)."""
-    from orgroles.schema import catalog_schema, org_schema
+    from orgroles.schema import schema_text
 
-    document = catalog_schema() if which == "catalog" else org_schema()
-    write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)
+    write(schema_text("catalog.schema.json" if which == "catalog" else "org.schema.json"), output)
 
 
-@cli.command()
-@click.argument("org", type=click.Path(dir_okay=False))
+def _terms_help() -> str:
+    from orgroles.selectors import TERMS
+
+    usages = "  ".join(t.usage for t in TERMS.values())
+    return (
+        "List the roles of ORG that match SELECTOR (all if empty); ORG may be '-' (stdin).\n\n"
+        f"\b\nTerms, all of which must hold: {usages}\n"
+        "(-term negates, X,Y means either: 'kind:developer,designer under:cto -vacant';\n"
+        "'reports:cto' answers: whom does the CTO manage?)"
+    )
+
+
+@cli.command(help=_terms_help())
+@click.argument("org", type=click.Path(dir_okay=False, allow_dash=True))
 @click.argument("selector", default="")
 @click.option(
     "--format",
@@ -37,44 +51,37 @@ def schema(output: str | None, which: str | None) -> None:
 @click.option("--lang", default="en", show_default=True, help="Language of titles (en, fr).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> None:
-    """List the roles of ORG that match SELECTOR (all if empty).
-
-    \b
-    Terms, all of which must hold:  id:X  kind:X  family:X  team:X  has:RESP
-    under:X  holder:PERSON  title~TEXT  name~TEXT  vacant  acting  assistant
-    (-term negates, X,Y means either: 'kind:developer,designer under:cto -vacant')
-    """
-    from orgroles.loaders import load
     from orgroles.queries.output import query_csv, query_json, query_text
 
-    loaded = load(org)
+    loaded = load_org(org)
     roles = loaded.select(selector)
     formatter = {"text": query_text, "json": query_json, "csv": query_csv}[fmt]
     write(formatter(loaded, roles, lang), output)
 
 
 @cli.command()
-@click.argument("old", type=click.Path(dir_okay=False))
-@click.argument("new", type=click.Path(dir_okay=False))
+@click.argument("old", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("new", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def diff(old: str, new: str, fmt: str) -> None:
-    """Show a reorganisation between two org files.
+    """Show a reorganisation between two org files (exit 1 when they differ, like diff).
 
     Lists the roles added, removed, moved (to a new manager), retitled and re-staffed.
     """
-    from orgroles.loaders import load
-
-    changes = load(old).diff(load(new))
+    if old == STDIO and new == STDIO:
+        raise OrgUsageError("only one of OLD and NEW can be '-' (standard input)")
+    changes = load_org(old).diff(load_org(new))
     if fmt == "json":
         click.echo(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(str(changes))
+        click.echo(printable_lines(str(changes)))
+    sys.exit(EXIT_VIOLATIONS if changes else EXIT_OK)
 
 
 @cli.command()
-@click.argument("org", required=False, type=click.Path(dir_okay=False))
+@click.argument("org", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--lang", default="en", show_default=True, help="Language of labels (en, fr).")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -83,10 +90,9 @@ def catalog(org: str | None, lang: str, fmt: str) -> None:
     """List the kinds and responsibilities (built-in, or ORG's)."""
     from orgroles.catalog import builtin_catalog
     from orgroles.catalog.listing import catalog_data, catalog_text
-    from orgroles.loaders import load
 
-    chosen = load(org).catalog if org else builtin_catalog()
+    chosen = load_org(org).catalog if org else builtin_catalog()
     if fmt == "json":
         click.echo(json.dumps(catalog_data(chosen, lang), indent=2, ensure_ascii=False))
     else:
-        click.echo(catalog_text(chosen, lang))
+        click.echo(printable_lines(catalog_text(chosen, lang)))

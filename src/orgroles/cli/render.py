@@ -11,8 +11,8 @@ from typing import Any
 import click
 
 from orgroles._internal.progress import phase
-from orgroles._internal.text import plural
-from orgroles.cli.base import cli
+from orgroles._internal.text import plural, printable
+from orgroles.cli.base import STDIO, cli, load_org, write_bytes
 from orgroles.render.formats import TABLE
 from orgroles.render.options import ENGINES, LANGS, LAYOUTS, MAX_ASPECT, SHOW
 
@@ -22,16 +22,27 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
 
 
 @cli.command()
-@click.argument("org_path", metavar="ORG", type=click.Path(dir_okay=False))
+@click.argument("org_path", metavar="ORG", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(dir_okay=False, allow_dash=True),
     help=f"The chart file: {_SUFFIXES} (.html is the interactive explorer); "
-    "the suffix picks the format.",
+    "the suffix picks the format. '-' writes to standard output (see --format).",
 )
-@click.option("--root", metavar="ID", help="Draw this role and the roles below it only.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.name for f in TABLE]),
+    help="The format, when the file name does not say (with -o -, svg by default).",
+)
+@click.option(
+    "--root",
+    metavar="ROLE",
+    help="Draw this role and the roles below it only: an id, an exact title, "
+    "or a selector that picks one role.",
+)
 @click.option(
     "--depth", type=click.IntRange(min=0), help="Draw this many layers below the root (or top)."
 )
@@ -66,24 +77,27 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
     help="The widest shape, width over height, that the compact layout aims for.",
 )
 @click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
-def render(org_path: str, output: str, check: bool, **chart: Any) -> None:
-    """Draw an org chart of ORG into a file."""
-    from orgroles.loaders import load
-    from orgroles.render import ChartOptions, format_of, render_file
+def render(org_path: str, output: str, fmt: str | None, check: bool, **chart: Any) -> None:
+    """Draw an org chart of ORG (a file, or '-' for standard input) into a file."""
+    from orgroles.render import ChartOptions, draw, format_of
+    from orgroles.selectors import find_role
 
-    format_of(output)  # an unknown suffix fails before the work, not after it
+    if fmt is None:  # an unknown suffix fails before the work, not after it
+        fmt = "svg" if output == STDIO else format_of(output)
     options = ChartOptions.of(**chart)
     with phase(f"loading {org_path}"):
-        org = load(org_path)
+        org = load_org(org_path)
     if options.root is not None:
-        org.roles[options.root]  # an unknown id fails here, with a did-you-mean
+        options = ChartOptions.of(options, root=find_role(org, options.root).id)
     if check:
         with phase(f"checking {len(org):,} roles"):
             options = ChartOptions.of(options, report=org.check())
     with phase(f"drawing {output}"):
-        _, shown = render_file(org, output, options)
+        drawing = draw(org, fmt, options)
+        write_bytes(drawing.data, output)
+    shown = drawing.plan.shown
     message = f"{output}: chart of {plural(shown, 'role')}"
     if options.report is not None:
         counts = ", ".join(plural(n, s) for s, n in options.report.severity_counts().items() if n)
         message += f"; violations highlighted: {counts or 'none'}"
-    click.echo(message)
+    click.echo(printable(message), err=output == STDIO)

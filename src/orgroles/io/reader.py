@@ -33,6 +33,7 @@ __all__ = [
     "format_from_suffix",
     "parse_document",
     "read_file",
+    "sniff_format",
 ]
 
 Format = Literal["yaml", "json"]
@@ -108,6 +109,16 @@ def format_from_suffix(path: str | os.PathLike[str]) -> Format:
         path=str(path),
         code="file-type",
     )
+
+
+def sniff_format(text: str) -> Format:
+    """Tell JSON from YAML by the content: JSON starts with ``{`` or ``[``.
+
+    >>> sniff_format('  {"roles": []}'), sniff_format("roles: []")
+    ('json', 'yaml')
+    """
+    start = text.lstrip("\ufeff \t\r\n")[:1]
+    return "json" if start in ("{", "[") else "yaml"
 
 
 def decode(raw: bytes, path: str | None) -> str:

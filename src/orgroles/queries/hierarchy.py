@@ -86,12 +86,14 @@ def span(org: OrgCore) -> dict[str, int]:
 
 
 def layers(org: OrgCore) -> dict[str, int | None]:
-    """The layer of every role: 0 for a top, 1 for its reports, and so on.
+    """The layer of every role: 1 for a top, 2 for its reports, and so on.
 
-    A role that no top reaches (in a reporting cycle, or below one) has layer None.
+    Layers are counted as everywhere in orgroles (``to_frame()["layer"]``, ``metrics()``,
+    the rule C003): the top is on layer 1. A role that no top reaches (in a reporting
+    cycle, or below one) has layer None.
     """
     index = org.index
-    return {rid: (d if d >= 0 else None) for rid, d in zip(index.ids, index.depth, strict=True)}
+    return {rid: (d + 1 if d >= 0 else None) for rid, d in zip(index.ids, index.depth, strict=True)}
 
 
 def roots(org: OrgCore) -> list[Role]:

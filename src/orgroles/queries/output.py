@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from orgroles._internal.text import printable
+from orgroles._internal.text import table
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -37,12 +37,25 @@ def role_record(org: OrgCore, role: Role, lang: str = "en") -> dict[str, Any]:
 
 
 def query_text(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
-    """One line per role (``id  title  holders``), then a count."""
-    lines = []
-    width = max((len(r.id) for r in roles), default=0)
-    for role in roles:
-        names = ", ".join(p.display_name for p in org.holders_of(role)) or "(vacant)"
-        lines.append(printable(f"{role.id:<{width}}  {org.title_of(role, lang)}  {names}"))
+    """One line per role (id, title, holders), in aligned columns, then a count.
+
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> print(query_text(org, org.select("under:ceo")), end="")
+    cto    Chief Technical Officer  Camille Roux
+    dev-1  Developer                Yanis Perrin
+    dev-2  Developer                Léa Marchand
+    3 roles
+    """
+    rows = [
+        [
+            role.id,
+            org.title_of(role, lang),
+            ", ".join(p.display_name for p in org.holders_of(role)) or "(vacant)",
+        ]
+        for role in roles
+    ]
+    lines = table(rows)
     lines.append(f"{len(roles):,} role{'' if len(roles) == 1 else 's'}")
     return "\n".join(lines) + "\n"
 

@@ -1,8 +1,9 @@
 """Teams: declared ones, and the implicit team a role leads (itself and everyone below).
 
 When the file declares teams, a role belongs to the teams that name it as lead or
-member. A role in no declared team belongs to the implicit team of its manager (its work
-group); a top role, to its own.
+member. A declared team with a ``lead`` and no ``members`` is its lead's line: the lead
+and everyone below. A role in no declared team belongs to the implicit team of its
+manager (its work group); a top role, to its own.
 
 >>> import orgroles
 >>> org = orgroles.load("examples/three_person_tech_team.yaml")
@@ -19,13 +20,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from orgroles.errors import UnknownTeamOrRoleError
 from orgroles.model import Team
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
     from orgroles.model import Role
 
-__all__ = ["headcount", "members", "membership", "team", "team_of", "teams_of"]
+__all__ = ["headcount", "members", "membership", "team", "team_ids", "team_of", "teams_of"]
 
 
 def membership(org: OrgCore) -> dict[str, list[str]]:
@@ -36,7 +38,7 @@ def membership(org: OrgCore) -> dict[str, list[str]]:
 def _membership(org: OrgCore) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for t in org.teams.values():
-        for rid in (t.lead, *t.members) if t.lead else t.members:
+        for rid in members(org, t):
             ids = found.setdefault(rid, [])
             if t.id not in ids:
                 ids.append(t.id)
@@ -44,7 +46,18 @@ def _membership(org: OrgCore) -> dict[str, list[str]]:
 
 
 def team(org: OrgCore, lead: str | Role) -> Team:
-    """The team a role leads: the declared team it leads, else itself and everyone below."""
+    """A team: a declared team by its id, or the team a role leads (the declared team it
+    leads, else itself and everyone below).
+
+    An id that names a declared team gives that team, even where a role has the same id;
+    an id that names neither raises :class:`~orgroles.errors.UnknownTeamOrRoleError`.
+    """
+    if isinstance(lead, str):
+        found = org.teams.get(lead)
+        if found is not None:
+            return found
+        if lead not in org.roles:
+            raise UnknownTeamOrRoleError(lead, [*org.teams, *org.roles])
     r = org.role(lead)
     for t in org.teams.values():
         if t.lead == r.id:
@@ -57,6 +70,23 @@ def team(org: OrgCore, lead: str | Role) -> Team:
         lead=r.id,
         members=tuple(index.ids[i] for i in sorted(below)),
     )
+
+
+def team_ids(org: OrgCore) -> list[str]:
+    """For every role, in file order, the id of the team it works in: its first declared
+    team, else its manager's id (the implicit team the manager leads), else its own id.
+
+    >>> import orgroles
+    >>> team_ids(orgroles.load("examples/three_person_tech_team.yaml"))
+    ['ceo', 'ceo', 'cto', 'cto']
+    """
+    declared = membership(org)
+    index = org.index
+    ids = index.ids
+    return [
+        declared[rid][0] if rid in declared else (ids[p] if p >= 0 else rid)
+        for rid, p in zip(ids, index.parent, strict=True)
+    ]
 
 
 def teams_of(org: OrgCore, role: str | Role) -> list[Team]:
@@ -77,9 +107,22 @@ def team_of(org: OrgCore, role: str | Role) -> Team:
 
 
 def members(org: OrgCore, t: Team) -> list[str]:
-    """The role ids of a team: its lead, then its members, without repeats."""
+    """The role ids of a team: its lead, then its members, without repeats.
+
+    A team with a lead and no members is the lead's line: the lead and everyone below it,
+    in file order.
+    """
+    if not t.members and t.lead:
+        index = org.index
+        at = index.pos.get(t.lead)
+        if at is not None:
+            return [t.lead, *(index.ids[i] for i in sorted(index.below(at)))]
     out = [t.lead] if t.lead else []
-    out += [m for m in t.members if m != t.lead]
+    seen = set(out)
+    for m in t.members:
+        if m not in seen:
+            seen.add(m)
+            out.append(m)
     return out
 
 

@@ -133,7 +133,7 @@ writes SARIF 2.1.0 for GitHub code scanning. `-o FILE` writes the report to a fi
 ```json
 {
   "format": 1,
-  "orgroles": "0.1.0",
+  "orgroles": "0.2.0",
   "ok": false,
   "reports": [
     {

@@ -18,7 +18,7 @@ from orgroles._version import __version__
 from orgroles.rules.base import all_rules
 from orgroles.rules.report import Report, Violation
 
-__all__ = ["JSON_FORMAT", "format_text", "to_json", "to_sarif"]
+__all__ = ["summary_line", "JSON_FORMAT", "format_text", "to_json", "to_sarif"]
 
 JSON_FORMAT = 1
 """The version of the JSON output's shape; it changes only when the shape does."""
@@ -63,6 +63,30 @@ def format_text(report: Report, *, color: bool = False, label: str | None = None
         first = by_code[code]
         lines.append(f"  {n:>4,}  {code} {first.name} ({first.severity})")
     return "\n".join(lines)
+
+
+def summary_line(reports: Sequence[Report], unreadable: int = 0) -> str:
+    """One line for several reports: how many files, roles and violations of each severity.
+
+    >>> from orgroles.rules.report import Report, Violation
+    >>> v = Violation("C002", "single-report", "info", "ceo", "one direct report only")
+    >>> summary_line([Report([v], roles=4), Report([], roles=20)])
+    'all 2 files: 1 info (24 roles)'
+    >>> summary_line([Report([], roles=4)], unreadable=1)
+    'all 2 files: no problems (4 roles); 1 file could not be read'
+    """
+    totals: dict[str, int] = {}
+    for report in reports:
+        for severity, n in report.severity_counts().items():
+            totals[severity] = totals.get(severity, 0) + n
+    parts = [plural(n, s) for s, n in totals.items() if n]
+    roles = sum(r.roles for r in reports)
+    files = len(reports) + unreadable
+    found = ", ".join(parts) or "no problems"
+    line = f"all {plural(files, 'file')}: {found} ({plural(roles, 'role')})"
+    if unreadable:
+        line += f"; {plural(unreadable, 'file')} could not be read"
+    return line
 
 
 def to_json(reports: Sequence[Report]) -> str:

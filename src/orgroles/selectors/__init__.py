@@ -9,6 +9,8 @@ term                      matches the roles ...
 ``team:X``                in team X (a declared team, or the team a role X leads)
 ``has:R``                 that hold responsibility R (kind defaults included)
 ``under:X``               below role X, at any depth
+``reports:X``             that report directly to role X
+``manager:X``             that manage role X (its direct manager)
 ``holder:P``              held by person P
 ``title~TEXT``            whose title contains TEXT (any case)
 ``name~TEXT``             held by someone whose name contains TEXT (any case)
@@ -29,6 +31,7 @@ the entries of :data:`TERMS` (:mod:`orgroles.selectors.terms`); the parser is in
 ['dev-1', 'dev-2']
 """
 
+from orgroles.selectors.find import find_role
 from orgroles.selectors.syntax import Selector, Term, parse, parse_selector, select
 from orgroles.selectors.terms import FLAGS, MATCH_KEYS, TERMS, TEXT_KEYS, TermSpec
 
@@ -40,6 +43,7 @@ __all__ = [
     "Selector",
     "Term",
     "TermSpec",
+    "find_role",
     "parse",
     "parse_selector",
     "select",

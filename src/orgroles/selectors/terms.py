@@ -119,6 +119,22 @@ def _under(org: OrgCore, term: Term, text: str) -> Predicate:
     return below.__contains__
 
 
+def _reports(org: OrgCore, term: Term, text: str) -> Predicate:
+    index = org.index
+    known(term, text, "role", index.pos)
+    direct: set[int] = set()
+    for v in set(term.values):
+        direct.update(index.reports(index.pos[v]))
+    return direct.__contains__
+
+
+def _manager(org: OrgCore, term: Term, text: str) -> Predicate:
+    index = org.index
+    known(term, text, "role", index.pos)
+    bosses = {index.parent[index.pos[v]] for v in set(term.values)}
+    return bosses.__contains__
+
+
 def _holder(org: OrgCore, term: Term, text: str) -> Predicate:
     roles = list(org.roles.values())
     known(term, text, "person", org.people, {h for r in roles for h in r.holders})
@@ -159,6 +175,8 @@ TERMS: dict[str, TermSpec] = {
         TermSpec("team", "match", "in team X (a declared team, or the team a role X leads)", _team),
         TermSpec("has", "match", "that hold responsibility X (kind defaults included)", _has),
         TermSpec("under", "match", "below role X, at any depth", _under),
+        TermSpec("reports", "match", "that report directly to role X", _reports),
+        TermSpec("manager", "match", "that manage role X (its direct manager)", _manager),
         TermSpec("holder", "match", "held by person X", _holder),
         TermSpec("title", "text", "whose title contains TEXT (any case)", _title),
         TermSpec("name", "text", "held by someone whose name contains TEXT (any case)", _name),

@@ -19,9 +19,10 @@ validates 40% faster, which is what lets a two-million-role org fit on one machi
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints, field_validator
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 
@@ -33,18 +34,26 @@ __all__ = [
     "Category",
     "CustomRule",
     "ExclusiveRule",
+    "FAMILIES",
+    "Family",
+    "GENERAL_PRACTICE",
     "Id",
+    "KindFrom",
     "MaxSpanRule",
     "MustReportToRule",
     "OrgDocument",
     "Person",
+    "Quality",
     "RequiresRule",
     "Responsibility",
     "Role",
     "RoleKind",
     "RulesConfig",
+    "SENIORITIES",
+    "Seniority",
     "Severity",
     "Team",
+    "TitlePatterns",
 ]
 
 # An id is a non-empty string without control characters and without white space at
@@ -61,8 +70,48 @@ CATEGORIES: tuple[Category, ...] = ("strategic", "operational", "managerial", "c
 Severity = Literal["error", "warning", "info"]
 """How serious a rule violation is; only ``error`` makes ``orgroles check`` exit 1."""
 
+Seniority = Literal[
+    "junior", "senior", "staff", "principal", "lead", "manager", "director", "vp", "chief"
+]
+"""How senior a seat is, as job titles say it ("Senior", "Staff", "Head of", "VP")."""
+
+SENIORITIES: tuple[Seniority, ...] = (
+    "junior",
+    "senior",
+    "staff",
+    "principal",
+    "lead",
+    "manager",
+    "director",
+    "vp",
+    "chief",
+)
+"""The seniorities from the most junior to the most senior."""
+
+FAMILIES: tuple[str, ...] = (
+    "executive",
+    "tech",
+    "product",
+    "sales",
+    "marketing",
+    "finance",
+    "people",
+    "legal",
+    "operations",
+    "support",
+)
+"""The family ids (company functions) every catalogue may rely on; a catalogue may add more."""
+
+KindFrom = Literal["title", "department"]
+"""How an inferred kind was found: from the job title, or with the help of the department."""
+
+GENERAL_PRACTICE = "general practice"
+"""The ``source`` of a fact that is common practice and not in the source article."""
+
 Labels = dict[str, str]
 Meta = dict[str, Any]
+TitlePatterns = dict[str, tuple[str, ...]]
+"""Job-title patterns per language (``{"en": [...], "fr": [...]}``); see docs/catalog.md."""
 
 
 _CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=MAX_TEXT_LENGTH)
@@ -123,6 +172,68 @@ class Responsibility(_Base):
         return self.descriptions.get(lang) or self.description or ""
 
 
+def _check_patterns(cls: type, titles: TitlePatterns) -> TitlePatterns:
+    # The full syntax is read by orgroles.catalog.titles; here only what makes a pattern
+    # unreadable, so that a bad catalogue fails at load time with its location.
+    for lang, patterns in titles.items():
+        for pattern in patterns:
+            slots = pattern.split()
+            if not slots or all(slot == "*" for slot in slots):
+                raise ValueError(f"{lang}: pattern {pattern!r} names no word")
+            if any("" in slot.split("|") for slot in slots):
+                raise ValueError(f"{lang}: pattern {pattern!r} has an empty alternative")
+    return titles
+
+
+@dataclass(config=_CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class Quality(_Base):
+    """A quality in a kind's profile, such as rigour or resilience.
+
+    >>> Quality(id="rigour", label="Rigour", labels={"fr": "Rigueur"}).text("fr")
+    'Rigueur'
+    """
+
+    id: Id
+    label: str | None = None
+    labels: Labels = Field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        """The label in ``lang``, falling back to the English label, then to the id."""
+        return self.labels.get(lang) or self.label or self.id
+
+
+@dataclass(config=_CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class Family(_Base):
+    """A family of kinds (a company function: ``tech``, ``sales``, ``people``, ...).
+
+    ``titles`` are the words that name the function itself ("Sales", "Comptabilité"): a
+    job title that names only the function gets the family without a kind, and a
+    department name is read with them.
+
+    >>> f = Family(id="finance", title="Finance", titles={"fr": ["comptabilité"]})
+    >>> f.text("fr"), f.titles["fr"]
+    ('Finance', ('comptabilité',))
+    """
+
+    id: Id
+    title: str | None = None
+    labels: Labels = Field(default_factory=dict)
+    description: str | None = None
+    descriptions: Labels = Field(default_factory=dict)
+    titles: TitlePatterns = Field(
+        default_factory=dict, description="Words that name the function, per language."
+    )
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+    _titles_readable = field_validator("titles")(_check_patterns)
+
+    def text(self, lang: str = "en") -> str:
+        """The name in ``lang``, falling back to the English name, then to the id."""
+        return self.labels.get(lang) or self.title or self.id
+
+
 @dataclass(config=_CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class RoleKind(_Base):
     """A catalogue entry such as ``cto``: a title, a family and default responsibilities.
@@ -140,16 +251,62 @@ class RoleKind(_Base):
     descriptions: Labels = Field(default_factory=dict)
     family: str | None = Field(default=None, description="executive, tech, product, ...")
     source: str | None = Field(
-        default=None, description="Where the kind comes from, e.g. fact tags."
+        default=None,
+        description="Where the kind comes from: fact tags, 'article' or 'general practice'.",
+    )
+    sources: dict[str, str] = Field(
+        default_factory=dict,
+        description="Where one field's facts come from when not from `source`: "
+        "{career_from: general practice}.",
     )
     responsibilities: tuple[Id, ...] = ()
     career_from: tuple[Id, ...] = Field(
         default=(), description="Kinds that typically grow into this one."
     )
+    profile: tuple[Quality, ...] = Field(
+        default=(), description="Qualities the job asks for (rigour, empathy, ...)."
+    )
+    titles: TitlePatterns = Field(
+        default_factory=dict,
+        description="Job titles this kind goes by, per language: words, 'a|b' alternatives, "
+        "'*' for any one word.",
+    )
+    seniority: tuple[Seniority, ...] = Field(
+        default=(), description="The seniorities the kind is at; its titles imply the first."
+    )
+    refines: tuple[Id, ...] = Field(
+        default=(),
+        description="Kinds whose titles, at one of this kind's seniorities, mean this kind "
+        "(a developer at lead level is a lead-developer).",
+    )
+    departments: tuple[Id, ...] = Field(
+        default=(),
+        description="Families of the departments this kind sits in, when not its own family "
+        "(a CPO sits in product or tech); they settle a title two kinds share.",
+    )
     meta: Meta = Field(default_factory=dict)
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.id))
+
+    _titles_readable = field_validator("titles")(_check_patterns)
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_name_fields(cls, sources: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(sources) - {f.name for f in dataclasses.fields(cls)})
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)}: not a field of a kind")
+        return sources
+
+    def source_of(self, field: str) -> str | None:
+        """Where the facts of one field come from: its note in ``sources``, else ``source``.
+
+        >>> k = RoleKind(id="cpo", source="P1-P11", sources={"career_from": "general practice"})
+        >>> k.source_of("responsibilities"), k.source_of("career_from")
+        ('P1-P11', 'general practice')
+        """
+        return self.sources.get(field, self.source)
 
     def text(self, lang: str = "en") -> str:
         """The title in ``lang``, falling back to the English title, then to the id."""
@@ -185,11 +342,30 @@ class Role(_Base):
     ``responsibilities`` are added to the kind's defaults and ``drop`` removes defaults.
     ``noqa`` silences rule codes for this role: a list of codes, or a mapping from code to
     the reason, which reports keep.
+
+    ``kind_from`` says that the kind (or, with no kind, the ``family``) was inferred from
+    the job title (see :func:`orgroles.catalog.titles.infer_role`); a kind the author
+    declared has none, and inference never changes it. ``family`` gives a company function
+    to a seat whose title names only that ("Sales"), and ``seniority`` is one of
+    :data:`SENIORITIES`.
+
+    >>> Role(id="r7", title="Sales", family="sales", kind_from="title", seniority="vp")
+    Role(id='r7', title='Sales', kind_from='title', family='sales', seniority='vp')
     """
 
     id: Id
     title: str | None = None
     kind: Id | None = None
+    kind_from: KindFrom | None = Field(
+        default=None,
+        description="How the kind (or the family) was inferred: from the 'title', or with the "
+        "'department'; absent when the author declared it.",
+    )
+    family: Id | None = Field(
+        default=None,
+        description="The family (company function) of a seat that has no kind: sales, ...",
+    )
+    seniority: Seniority | None = None
     holder: Id | tuple[Id, ...] | None = Field(
         default=None,
         description="A person id, a list of person ids for a job share, or null if vacant.",
@@ -366,5 +542,6 @@ class CatalogDocument(_Base):
     uses: tuple[str, ...] = Field(
         default=(), description="Other catalogues this one builds on: 'builtin' and/or paths."
     )
+    families: tuple[Family, ...] = ()
     responsibilities: tuple[Responsibility, ...] = ()
     kinds: tuple[RoleKind, ...] = ()

@@ -16,36 +16,56 @@ False
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.reader import format_from_suffix, parse_document, read_file
-from orgroles.model import CatalogDocument, Responsibility, RoleKind
+from orgroles.model import CatalogDocument, Family, Responsibility, RoleKind
 
-__all__ = ["BUILTIN", "Catalog", "builtin_catalog", "load_catalog", "resolve_catalog"]
+__all__ = [
+    "BUILTIN",
+    "Catalog",
+    "KindMatch",
+    "builtin_catalog",
+    "infer_kind",
+    "infer_role",
+    "load_catalog",
+    "resolve_catalog",
+]
+
+_T = TypeVar("_T")
 
 BUILTIN = "builtin"
 """The name that stands for the built-in catalogue in ``uses:``."""
 
 
 class Catalog:
-    """Kinds and responsibilities merged from one or more catalogues (read-only)."""
+    """Kinds, responsibilities and families merged from one or more catalogues (read-only).
 
-    __slots__ = ("kinds", "responsibilities")
+    Indexes built from a catalogue (such as the title matcher of
+    :func:`orgroles.catalog.titles.infer_kind`) are kept with it by :meth:`derived`, so
+    they are built once per catalogue.
+    """
+
+    __slots__ = ("_derived", "families", "kinds", "responsibilities")
 
     def __init__(
         self,
         kinds: Iterable[RoleKind] = (),
         responsibilities: Iterable[Responsibility] = (),
+        families: Iterable[Family] = (),
     ) -> None:
         self.kinds: Mapping[str, RoleKind] = MappingProxyType({k.id: k for k in kinds})
         self.responsibilities: Mapping[str, Responsibility] = MappingProxyType(
             {r.id: r for r in responsibilities}
         )
+        self.families: Mapping[str, Family] = MappingProxyType({f.id: f for f in families})
+        self._derived: dict[Hashable, Any] = {}
 
     def __repr__(self) -> str:
         return f"<Catalog: {len(self.kinds)} kinds, {len(self.responsibilities)} responsibilities>"
@@ -53,17 +73,33 @@ class Catalog:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Catalog):
             return NotImplemented
-        return dict(self.kinds) == dict(other.kinds) and dict(self.responsibilities) == dict(
-            other.responsibilities
+        return (
+            dict(self.kinds) == dict(other.kinds)
+            and dict(self.responsibilities) == dict(other.responsibilities)
+            and dict(self.families) == dict(other.families)
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+    def derived(self, key: Hashable, build: Callable[[Catalog], _T]) -> _T:
+        """``build(self)``, computed once per catalogue and ``key``, then kept.
+
+        >>> cat = Catalog()
+        >>> cat.derived("size", lambda c: len(c.kinds)), cat.derived("size", lambda c: -1)
+        (0, 0)
+        """
+        try:
+            value: _T = self._derived[key]
+        except KeyError:
+            value = self._derived[key] = build(self)
+        return value
 
     def merged(self, other: Catalog) -> Catalog:
         """A catalogue with ``other``'s entries added, replacing entries with the same id."""
         return Catalog(
             {**self.kinds, **other.kinds}.values(),
             {**self.responsibilities, **other.responsibilities}.values(),
+            {**self.families, **other.families}.values(),
         )
 
 
@@ -72,7 +108,7 @@ def builtin_catalog() -> Catalog:
     """The catalogue that ships with orgroles (the CTO, the CPO and their teams)."""
     text = resources.files(__package__).joinpath("builtin.yaml").read_text(encoding="utf-8")
     document, _ = parse_document(text, "yaml", CatalogDocument, path="<builtin catalogue>")
-    return Catalog(document.kinds, document.responsibilities)
+    return Catalog(document.kinds, document.responsibilities, document.families)
 
 
 def load_catalog(path: str | os.PathLike[str]) -> Catalog:
@@ -91,7 +127,7 @@ def _load_file(path: Path, chain: tuple[Path, ...]) -> Catalog:
         where=lambda i: source.location(("uses", i)),
         chain=(*chain, path.resolve()),
     )
-    return base.merged(Catalog(document.kinds, document.responsibilities))
+    return base.merged(Catalog(document.kinds, document.responsibilities, document.families))
 
 
 def resolve_catalog(
@@ -147,3 +183,7 @@ def resolve_catalog(
 
 def _problem(message: str, location: Location | None, i: int, code: str) -> Problem:
     return Problem(message, location, where=f"uses[{i}]", code=code)
+
+
+# Title matching builds on the Catalog above, so it is imported once Catalog exists.
+from orgroles.catalog.titles import KindMatch, infer_kind, infer_role  # noqa: E402

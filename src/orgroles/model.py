@@ -20,6 +20,7 @@ validates 40% faster, which is what lets a two-million-role org fit on one machi
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, field_validator
@@ -39,6 +40,7 @@ __all__ = [
     "GENERAL_PRACTICE",
     "Id",
     "KindFrom",
+    "MAX_PATTERN_SPELLINGS",
     "MaxSpanRule",
     "MustReportToRule",
     "OrgDocument",
@@ -172,6 +174,10 @@ class Responsibility(_Base):
         return self.descriptions.get(lang) or self.description or ""
 
 
+MAX_PATTERN_SPELLINGS = 64
+"""How many spellings one title pattern may stand for (``a|b c|d`` stands for four)."""
+
+
 def _check_patterns(cls: type, titles: TitlePatterns) -> TitlePatterns:
     # The full syntax is read by orgroles.catalog.titles; here only what makes a pattern
     # unreadable, so that a bad catalogue fails at load time with its location.
@@ -182,6 +188,12 @@ def _check_patterns(cls: type, titles: TitlePatterns) -> TitlePatterns:
                 raise ValueError(f"{lang}: pattern {pattern!r} names no word")
             if any("" in slot.split("|") for slot in slots):
                 raise ValueError(f"{lang}: pattern {pattern!r} has an empty alternative")
+            spellings = math.prod(len(slot.split("|")) for slot in slots)
+            if spellings > MAX_PATTERN_SPELLINGS:
+                raise ValueError(
+                    f"{lang}: pattern {pattern!r} stands for {spellings:,} spellings "
+                    f"(at most {MAX_PATTERN_SPELLINGS}): split it into several patterns"
+                )
     return titles
 
 

@@ -297,12 +297,20 @@ def test_a_catalogue_file_gives_titles_and_families(write) -> None:  # type: ign
     assert infer_kind("Lab Manager", catalog=catalog).family == "research"  # type: ignore[union-attr]
 
 
-def test_a_broken_pattern_is_a_load_error_with_its_line(write) -> None:  # type: ignore[no-untyped-def]
-    path = write("cat.yaml", "kinds:\n  - id: x\n    titles: {en: [ok, 'a| b']}\n")
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("'a| b'", "has an empty alternative"),
+        ("'* *'", "names no word"),
+        ("'a|b|c|d a|b|c|d a|b|c|d a|b'", "stands for 128 spellings (at most 64)"),
+    ],
+)
+def test_a_broken_pattern_is_a_load_error_with_its_line(write, pattern: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = write("cat.yaml", f"kinds:\n  - id: x\n    titles: {{en: [ok, {pattern}]}}\n")
     with pytest.raises(OrgFileError) as info:
         orgroles.catalog.load_catalog(path)
     problem = info.value.problems[0]
-    assert "empty alternative" in problem.message
+    assert message in problem.message
     assert problem.location is not None
     assert problem.location.line == 3
 

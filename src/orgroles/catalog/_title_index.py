@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgroles.catalog._title_text import LEVELS, fold, words
-from orgroles.model import Family, RoleKind, Seniority
+from orgroles.model import MAX_PATTERN_SPELLINGS, Family, RoleKind, Seniority
 
 __all__ = ["Entry", "Found", "TitleIndex", "pattern_words"]
 
 _END = ""  # the trie key under which a node keeps the entries that end there
 _ANY = "*"
-_MAX_VARIANTS = 64  # the spellings one pattern may expand to
 _Node = dict[str, Any]  # word -> _Node, and _END -> list[Entry]
 
 
@@ -63,7 +62,8 @@ def pattern_words(pattern: str) -> list[tuple[str, ...]]:
         spellings.pop((), None)
         if spellings:
             slots.append(list(spellings))
-    combinations = itertools.islice(itertools.product(*slots), _MAX_VARIANTS)
+    # A catalogue's patterns have at most MAX_PATTERN_SPELLINGS (checked at load).
+    combinations = itertools.islice(itertools.product(*slots), MAX_PATTERN_SPELLINGS)
     variants = [sum(parts, ()) for parts in combinations]
     return [v for v in variants if any(w != _ANY for w in v)]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import collections
 import csv
 import re
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -233,6 +234,26 @@ def test_decorations_do_not_change_the_answer() -> None:
         "BACKEND ENGINEER (H/F)",
     ]:
         assert infer_kind(dressed) == plain, dressed
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("developer " * 100_000, "developer"),
+        ("vp " * 100_000 + "sales", None),
+        ("a" * 1_000_000, None),
+        ("CTO" + ", x" * 100_000, "cto"),
+        ("\x00\u202e CTO \ufeff", "cto"),
+        ("\uff23\uff34\uff2f", "cto"),  # full-width letters fold to the ASCII ones
+        ("", None),
+        ("&&& *** |||", None),
+    ],
+)
+def test_hostile_titles_are_read_quickly_and_calmly(title: str, kind: str | None) -> None:
+    start = time.perf_counter()
+    match = infer_kind(title)
+    assert time.perf_counter() - start < 1
+    assert (match.kind if match else None) == kind
 
 
 # -- catalogues of one's own --------------------------------------------------------------

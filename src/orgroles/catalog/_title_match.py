@@ -21,6 +21,9 @@ __all__ = ["KindMatch", "Matcher"]
 
 _RANK = {level: rank for rank, level in enumerate(SENIORITIES)}
 _SEGMENTS_READ = 4  # a job is named in the first segments, not in a long list of teams
+# No job takes more words or characters than these; a hostile title is cut to them.
+_WORDS_READ = 12  # per segment
+_CHARS_READ = 1_000
 _CACHE_SIZE = 200_000  # distinct titles (and title-department pairs) remembered
 
 
@@ -90,7 +93,8 @@ class Matcher:
         Developer (EMEA)" is read as "senior developer" was."""
         reading = self.readings.get(title)
         if reading is None:
-            parts = segments(title)[:_SEGMENTS_READ]
+            read = segments(title[:_CHARS_READ])[:_SEGMENTS_READ]
+            parts = [part[:_WORDS_READ] for part in read]
             words = tuple(tuple(part) for part in parts)
             reading = self.by_words.get(words)
             if reading is None:
@@ -107,6 +111,7 @@ class Matcher:
         return self.read(title).seniority
 
     def _decide(self, reading: _Reading, departments: tuple[str, ...]) -> KindMatch | None:
+        """One answer stands; with none, or a tie, the departments may settle it."""
         options = reading.options
         if len(options) == 1:
             return options[0].match
@@ -125,18 +130,21 @@ class Matcher:
 
     def _family_of(self, department: str) -> tuple[str, str] | None:
         """The family a department names (and the pattern that says so), if just one."""
-        named = {(o.match.family, o.match.pattern) for o in self.read(department).options}
-        if len({family for family, _ in named}) != 1:
+        options = self.read(department).options
+        families = {o.match.family for o in options}
+        if len(families) != 1 or None in families:
             return None
-        family, pattern = min(named)
-        return None if family is None else (family, pattern)
+        first = options[0].match
+        return first.family or "", first.pattern
 
     def _read(self, parts: list[list[str]]) -> _Reading:
+        """Read the first segment; while it names nothing, each later one with it (the
+        "Manager, Customer Success" form)."""
         if not parts:
             return _NOTHING
         first = parts[0]
         found = self.index.scan(first)
-        seniority = _seniority([f for f in found if f[2].level], 0, 0, ())
+        seniority = _seniority([f for f in found if f[2].level], 0, 0, ())  # every level
         for words in [part + first for part in parts[1:]]:
             options = self._options(found)
             if options:
@@ -158,11 +166,14 @@ class Matcher:
         if not answers:
             return ()
         longest = max(a[2].size for a in answers)
+        seen: set[tuple[str | None, str | None]] = set()
         options: dict[tuple[str | None, str | None], _Option] = {}
         for start, end, entry in answers:
-            if entry.size == longest and (entry.kind, entry.family) not in options:
-                option = self._option(entry, start, end, levels)
-                options.setdefault((option.match.kind, option.match.family), option)
+            if entry.size < longest or (entry.kind, entry.family) in seen:
+                continue
+            seen.add((entry.kind, entry.family))
+            option = self._option(entry, start, end, levels)
+            options.setdefault((option.match.kind, option.match.family), option)
         return tuple(options.values())
 
     def _option(self, entry: Entry, start: int, end: int, levels: list[Found]) -> _Option:

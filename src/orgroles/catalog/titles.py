@@ -10,7 +10,8 @@ decorates the job ("Senior", "II", ", Payments", "(EMEA)", "Interim").
   spaced dash). When it names none, as in "Manager, Customer Success", each later segment
   is read with the first one.
 - The most specific pattern wins: one that contains another ("Product Marketing Manager"
-  over "Marketing Manager"), then a kind over a family alone, then the longest. Two
+  over "Marketing Manager"), then a kind over a family alone, then the one with more
+  words that say the job. Two
   different answers that tie are ambiguous, and the title stays unknown (None), unless the
   department settles it: "CPO" is the Chief Product Officer in a product or tech department
   and the Chief People Officer in a people one.

@@ -6,6 +6,10 @@ on, in order: ``builtin`` and paths to catalogue files (relative to the file tha
 them). Later entries override earlier ones, and the org's own ``kinds`` and
 ``responsibilities`` override them all. ``uses: []`` turns the built-in catalogue off.
 
+A catalogue also knows the families (company functions) and the job titles each kind goes
+by: :func:`infer_kind` reads a title such as "Directrice technique" as a ``cto``
+(see :mod:`orgroles.catalog.titles`).
+
 >>> cat = builtin_catalog()
 >>> cat.kinds["cto"].text("fr")
 'Directeur technique'

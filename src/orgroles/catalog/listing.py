@@ -2,17 +2,18 @@
 
 >>> from orgroles.catalog import builtin_catalog
 >>> print(catalog_text(builtin_catalog(), "fr").splitlines()[2])
-  ceo                  PDG / CEO (executive)
+  ceo                        PDG / CEO (executive)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from orgroles.catalog import Catalog
-from orgroles.model import Responsibility
+from orgroles.catalog.catalogs import Catalog
+from orgroles.model import Family, Responsibility, RoleKind
 
-__all__ = ["catalog_data", "catalog_markdown", "catalog_page", "catalog_text"]
+__all__ = ["catalog_data", "catalog_markdown", "catalog_page", "catalog_text", "titles_text"]
 
 
 def _responsibility(r: Responsibility, lang: str) -> dict[str, Any]:
@@ -28,6 +29,15 @@ def _responsibility(r: Responsibility, lang: str) -> dict[str, Any]:
     }
 
 
+def _family(f: Family, lang: str) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "title": f.text(lang),
+        "description": f.descriptions.get(lang) or f.description or "",
+        "titles": {code: list(patterns) for code, patterns in f.titles.items()},
+    }
+
+
 def catalog_data(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
     """The catalogue as JSON data, with labels in ``lang`` (English where none exists)."""
     known = catalog.responsibilities
@@ -39,7 +49,14 @@ def catalog_data(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
                 "title": k.text(lang),
                 "family": k.family,
                 "description": k.describe(lang),
+                "source": k.source,
+                "sources": dict(k.sources),
                 "career_from": list(k.career_from),
+                "profile": [{"id": q.id, "label": q.text(lang)} for q in k.profile],
+                "seniority": list(k.seniority),
+                "refines": list(k.refines),
+                "departments": list(k.departments),
+                "titles": {code: list(patterns) for code, patterns in k.titles.items()},
                 "responsibilities": [
                     _responsibility(known[r], lang)
                     if r in known
@@ -50,16 +67,18 @@ def catalog_data(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
             for k in catalog.kinds.values()
         ],
         "responsibilities": [_responsibility(r, lang) for r in known.values()],
+        "families": [_family(f, lang) for f in catalog.families.values()],
     }
 
 
 def catalog_text(catalog: Catalog, lang: str = "en") -> str:
-    """The catalogue for a terminal: kinds with their default duties, then every duty."""
+    """The catalogue for a terminal: kinds with their default duties and profile, then
+    every duty, then the families."""
     known = catalog.responsibilities
     lines = [f"Kinds ({len(catalog.kinds)})", ""]
     for k in catalog.kinds.values():
         family = f" ({k.family})" if k.family else ""
-        lines.append(f"  {k.id:<20} {k.text(lang)}{family}")
+        lines.append(f"  {k.id:<26} {k.text(lang)}{family}")
         for rid in k.responsibilities:
             r = known.get(rid)
             label = r.text(lang) if r else rid
@@ -67,11 +86,42 @@ def catalog_text(catalog: Catalog, lang: str = "en") -> str:
             lines.append(f"      {category:<14} {label}")
         if k.career_from:
             lines.append(f"      {'grows from':<14} {', '.join(k.career_from)}")
+        if k.profile:
+            lines.append(f"      {'profile':<14} {', '.join(q.text(lang) for q in k.profile)}")
     lines += ["", f"Responsibilities ({len(known)})", ""]
     for r in known.values():
         source = r.source or ""
-        lines.append(f"  {r.id:<28} {r.category or '':<12} {source:<4} {r.text(lang)}")
+        lines.append(f"  {r.id:<28} {r.category or '':<12} {source:<16} {r.text(lang)}")
+    if catalog.families:
+        lines += ["", f"Families ({len(catalog.families)})", ""]
+        lines += [f"  {f.id:<12} {f.text(lang)}" for f in catalog.families.values()]
     return "\n".join(lines)
+
+
+def titles_text(kind: RoleKind) -> str:
+    """The job titles a kind goes by, per language, as the catalogue writes them.
+
+    >>> from orgroles.catalog import builtin_catalog
+    >>> print(titles_text(builtin_catalog().kinds["cto"]))
+    cto: Chief Technical Officer (title), Directeur technique (fr label)
+      en: cto; chief technical|technology officer; chief technology
+      fr: cto; directeur|directrice technique; directeur|directrice technologique; ...
+    """
+    own = [f"{kind.title} (title)"] if kind.title else []
+    own += [f"{label} ({code} label)" for code, label in kind.labels.items()]
+    lines = [f"{kind.id}: {', '.join(own)}"]
+    lines += [f"  {code}: {'; '.join(patterns)}" for code, patterns in kind.titles.items()]
+    return "\n".join(lines)
+
+
+def _cell(patterns: Iterable[str]) -> str:
+    """Patterns in a Markdown table cell, each in code and with its ``|`` escaped."""
+    return ", ".join("`" + p.replace("|", "\\|") + "`" for p in patterns)
+
+
+def _sources(k: RoleKind) -> str:
+    notes = [f"{field}: {source}" for field, source in k.sources.items()]
+    return (k.source or "") + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def catalog_markdown(catalog: Catalog) -> str:
@@ -86,9 +136,17 @@ def catalog_markdown(catalog: Catalog) -> str:
     for k in catalog.kinds.values():
         defaults = ", ".join(f"`{r}`" for r in k.responsibilities)
         out.append(
-            f"| `{k.id}` | {k.text('en')} | {k.text('fr')} | {k.family or ''} | {k.source or ''} | "
+            f"| `{k.id}` | {k.text('en')} | {k.text('fr')} | {k.family or ''} | {_sources(k)} | "
             f"{', '.join(f'`{c}`' for c in k.career_from)} | {defaults} |"
         )
+    out += ["", "## Profiles", "", "| kind | source | qualities | French |", "|---|---|---|---|"]
+    for k in catalog.kinds.values():
+        if k.profile:
+            out.append(
+                f"| `{k.id}` | {k.source_of('profile') or ''} | "
+                f"{', '.join(q.text('en') for q in k.profile)} | "
+                f"{', '.join(q.text('fr') for q in k.profile)} |"
+            )
     out += [
         "",
         "## Responsibilities",
@@ -107,6 +165,28 @@ def catalog_markdown(catalog: Catalog) -> str:
             f"| `{r.id}` | {r.source or ''} | {r.category or ''} | {r.text('en')}{extra} | "
             f"{r.text('fr')} | {r.describe('en')} |"
         )
+    out += [
+        "",
+        "## Families",
+        "",
+        "| family | title | French | words that name it |",
+        "|---|---|---|---|",
+    ]
+    for f in catalog.families.values():
+        words = "; ".join(f"{code}: {_cell(p)}" for code, p in f.titles.items())
+        out.append(f"| `{f.id}` | {f.text('en')} | {f.text('fr')} | {words} |")
+    out += [
+        "",
+        "## Titles",
+        "",
+        "| kind | seniority | refines | English titles | French titles |",
+        "|---|---|---|---|---|",
+    ]
+    for k in catalog.kinds.values():
+        out.append(
+            f"| `{k.id}` | {', '.join(k.seniority)} | {', '.join(f'`{r}`' for r in k.refines)} | "
+            f"{_cell(k.titles.get('en', ()))} | {_cell(k.titles.get('fr', ()))} |"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -117,14 +197,18 @@ A role's `kind` (such as `cto`) gives it a title, a family and default
 responsibilities. The built-in catalogue holds the executive, tech and product roles of
 the source article on the CTO and CPO jobs: every responsibility that comes from it
 carries the tag of the fact it encodes (C1 to C12 for the CTO, P1 to P11 for the CPO),
-written in our own words, in English and French. This page is generated from the
-catalogue's data (`python -m orgroles.catalog.listing > docs/catalog.md`).
+written in our own words, in English and French. Around them it holds the rest of a
+company: the C-suite, the VP and director levels, the other trades of tech, design and
+data, and sales, marketing, finance, people, legal, operations and support. This page is
+generated from the catalogue's data (`python -m orgroles.catalog.listing > docs/catalog.md`).
 
 ```console
 $ orgroles catalog --lang fr
-Kinds (9)
+Kinds ({kinds})
 ...
-  cto                  Directeur technique (executive)
+  cto                        Directeur technique (executive)
+...
+      profile        Organisation, Rigueur, Goût du risque, Capacités de management, En général un bac+5 et de l'expérience
 ...
 ```
 
@@ -148,6 +232,103 @@ assert held["data-protection"] == "compliance"  # a default of the kind (fact C5
 
 No default of the CTO kind is operational, so a CTO is "hands-on" exactly when a role
 adds an operational responsibility, which is what rule K004 looks for.
+
+## Where each fact comes from
+
+A kind's `source` says where the kind comes from: fact tags of the article (`C1-C12,
+D1-D3`), `article` for what the article says without a tag, or `general practice` for
+what is common practice and not in the article. `sources` overrides it for one field:
+the CPO's `career_from: [product-manager]` is general practice, while the rest of the
+kind comes from the article.
+
+```yaml title="cpo-sources.yaml"
+kinds:
+  - id: cpo
+    source: P1-P11, D1-D2
+    sources: {career_from: general practice, profile: article}
+    career_from: [product-manager]
+```
+
+A kind may also carry a `profile`: the qualities the job asks for, each with an id and
+labels. The CTO's and the CPO's come from the article (organisation, rigour, appetite for
+risk; market knowledge, empathy, resilience).
+
+## Families
+
+Every kind has a `family`, the company function it belongs to. The ids `executive`,
+`tech`, `product`, `sales`, `marketing`, `finance`, `people`, `legal`, `operations` and
+`support` are fixed, so that rules, selectors and charts can rely on them. The C-suite
+(CEO, CTO, CPO, CFO...) is `executive`; its `departments` name the function each one
+heads. A catalogue file lists its families under `families:`, with labels and the words
+that name the function ("Sales", "Comptabilité").
+
+## From job titles to kinds
+
+HR exports carry a job title and no kind. Each kind lists the titles it goes by, per
+language, and `infer_kind` reads a title as written:
+
+```pycon
+>>> from orgroles.catalog import infer_kind
+>>> infer_kind("Directrice technique & co-fondatrice").kind
+'cto'
+>>> match = infer_kind("Sr. Backend Engineer II, Payments (EMEA)")
+>>> match.kind, match.seniority, match.pattern
+('developer', 'senior', 'backend|back-end|frontend|front-end|fullstack|full-stack engineer|engineering')
+>>> infer_kind("Product Marketing Manager").family
+'marketing'
+>>> infer_kind("Comptabilité")  # a function, no kind
+KindMatch(kind=None, family='finance', pattern='comptabilité', seniority=None, source='title', refined_from=None)
+>>> print(infer_kind("CPO"))  # the Chief Product or the Chief People Officer?
+None
+>>> infer_kind("CPO", department="Human Resources").kind
+'chief-people-officer'
+```
+
+How a title is read:
+
+- Case, accents and punctuation do not matter, and neither do the words around the job:
+  "Senior", "II", ", Payments", "(EMEA)", "Interim", "Acting", "(H/F)". Small words
+  ("of", "de la") are skipped, so "VP of Engineering" is "VP Engineering".
+- The job is looked for in the title's first segment (before a comma, a bracket or a
+  spaced dash). When that names none, as in "Manager, Customer Success", each later
+  segment is read with it.
+- The most specific pattern wins: one that contains another ("Product Marketing Manager"
+  over "Marketing Manager"), then a kind over a family alone, then the pattern with more
+  words that say the job. Two different answers that tie are ambiguous: the title stays
+  unknown, unless the department settles it. It is never guessed.
+- A title that names only a function ("Sales", "Comptabilité", "Marketing Operations
+  Specialist") gets the family and no kind. A title that names no job ("Consultant",
+  "Program Manager") gets the department's family when a department is given.
+- The seniority is one of `junior`, `senior`, `staff`, `principal`, `lead`, `manager`,
+  `director`, `vp` and `chief`, read from the title's words ("Sr.", "Head of",
+  "Confirmée", "Stagiaire") and from the kind itself: an Engineering Manager is a
+  `manager`, a Product Manager is not. A kind whose `refines` names the kind found, at
+  one of its seniorities, is the answer instead: a "Lead Backend Engineer" is a
+  `lead-developer`, a "Manager, Fullstack Engineering" an `engineering-manager`.
+
+In the catalogue, a pattern is words separated by spaces; `a|b` is either word (each may
+be several words, joined by a hyphen: `vp|vice-president`), and `*` is any one word.
+Feminine forms are written out. A kind's own `title` and `labels` count as titles too.
+
+```yaml title="growth-catalogue.yaml"
+uses: [builtin]
+kinds:
+  - id: growth-hacker
+    title: Growth Hacker
+    labels: {fr: Growth hacker}
+    family: marketing
+    titles:
+      en: [growth hacker, growth * engineer]
+      fr: [growth hacker, responsable acquisition]
+```
+
+A catalogue of your own adds kinds with their titles, and replaces a built-in kind's
+titles by redefining the kind (a kind is replaced whole). When two kinds claim the same
+title, it is ambiguous.
+
+`infer_role(role, catalog)` fills a `Role` from its title: `kind` (or only `family`),
+`seniority`, and `kind_from` (`title` or `department`), which tells an inferred kind from
+one the author declared. A declared kind is never changed.
 
 ## Unknown kinds and responsibilities
 
@@ -222,7 +403,7 @@ English.
 
 def catalog_page(catalog: Catalog) -> str:
     """The whole docs/catalog.md page: the prose above, then the generated tables."""
-    return _PAGE + catalog_markdown(catalog)
+    return _PAGE.replace("{kinds}", str(len(catalog.kinds))) + catalog_markdown(catalog)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,165 @@
+"""The title matcher of a catalogue: every pattern in one word trie, scanned once per title.
+
+A pattern is words separated by spaces, read like titles (see ``_title_text``); a word
+may be ``a|b`` (either, each possibly several words: ``vp|vice-president``) or ``*`` (any
+one word). The patterns of every kind and family go into one trie, with the seniority
+words, so finding every pattern in a title costs a few dictionary look-ups per word,
+whatever the size of the catalogue.
+
+>>> from orgroles.model import RoleKind
+>>> index = TitleIndex([RoleKind(id="dev", family="tech", titles={"en": ["developer"]})], [])
+>>> [(s, e, entry.kind) for s, e, entry in index.scan(["senior", "developers"])]
+[(0, 1, None), (1, 2, 'dev')]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from orgroles.catalog._title_text import LEVELS, fold, words
+from orgroles.model import MAX_PATTERN_SPELLINGS, Family, RoleKind, Seniority
+
+__all__ = ["Entry", "Found", "TitleIndex", "pattern_words"]
+
+_END = ""  # the trie key under which a node keeps the entries that end there
+_ANY = "*"
+_Node = dict[str, Any]  # word -> _Node, and _END -> list[Entry]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a pattern says: a kind (with its family), a family alone, or a seniority."""
+
+    kind: str | None
+    family: str | None
+    pattern: str
+    size: int  # its words that say the job (not "*", not seniority): more is more specific
+    level: Seniority | None = None
+    departments: tuple[str, ...] = ()  # families of departments that settle a tie for it
+
+
+Found = tuple[int, int, Entry]
+"""An entry found in a title's words, from word ``start`` to word ``end`` (excluded)."""
+
+
+def pattern_words(pattern: str) -> list[tuple[str, ...]]:
+    """Every word sequence a pattern stands for (``*`` stays as a word).
+
+    >>> pattern_words("directeur|directrice de l'ingénierie")
+    [('directeur', 'ingenierie'), ('directrice', 'ingenierie')]
+    >>> pattern_words("vp|vice-president * sales")
+    [('vp', '*', 'sales'), ('vice', 'president', '*', 'sales')]
+    """
+    slots: list[list[tuple[str, ...]]] = []
+    for slot in pattern.split():
+        if slot == _ANY:
+            slots.append([(_ANY,)])
+            continue
+        spellings = dict.fromkeys(tuple(words(fold(a))) for a in slot.split("|"))
+        spellings.pop((), None)
+        if spellings:
+            slots.append(list(spellings))
+    # A catalogue's patterns have at most MAX_PATTERN_SPELLINGS (checked at load).
+    combinations = itertools.islice(itertools.product(*slots), MAX_PATTERN_SPELLINGS)
+    variants = [sum(parts, ()) for parts in combinations]
+    return [v for v in variants if any(w != _ANY for w in v)]
+
+
+class TitleIndex:
+    """The patterns of some kinds and families, and the seniority words, in one trie.
+
+    ``lang`` picks the patterns of one language; None takes every language. A kind's
+    ``title`` (English) and ``labels`` count as patterns too, so a kind defined with only
+    a title is found by it.
+    """
+
+    __slots__ = ("_root",)
+
+    def __init__(
+        self, kinds: Iterable[RoleKind], families: Iterable[Family], lang: str | None = None
+    ) -> None:
+        self._root: _Node = {}
+        for phrase, level in LEVELS.items():
+            self._add(phrase, Entry(None, None, " ".join(phrase), len(phrase), level))
+        for kind in kinds:
+            departments = kind.departments or ((kind.family,) if kind.family else ())
+            for pattern in _patterns(kind.titles, lang, kind.title, kind.labels):
+                for spelling in pattern_words(pattern):
+                    entry = Entry(kind.id, kind.family, pattern, _size(spelling), None, departments)
+                    self._add(spelling, entry)
+        for family in families:
+            for pattern in _patterns(family.titles, lang, None, {}):
+                for spelling in pattern_words(pattern):
+                    entry = Entry(None, family.id, pattern, _size(spelling), None, (family.id,))
+                    self._add(spelling, entry)
+
+    def _add(self, spelling: Sequence[str], entry: Entry) -> None:
+        node = self._root
+        for word in spelling:
+            node = node.setdefault(word, {})
+        ends: list[Entry] = node.setdefault(_END, [])
+        # One answer per kind (or family) and spelling: "cto" in English and in French is one.
+        if not any(
+            (e.kind, e.family, e.level) == (entry.kind, entry.family, entry.level) for e in ends
+        ):
+            ends.append(entry)
+
+    def scan(self, title_words: Sequence[str]) -> list[Found]:
+        """Every entry whose pattern is in the words, with where it is.
+
+        A word also matches a pattern word one ``s`` shorter ("architects" matches
+        "architect"). Where patterns match the same words, those that read the fewest
+        plurals as singulars are kept: "Solutions Architect" is a "solutions architect",
+        not a "solution architect".
+        """
+        # (start, end) -> entries found there, and how many plurals were read as singulars
+        spans: dict[tuple[int, int], tuple[int, list[Entry]]] = {}
+        n = len(title_words)
+        root = self._root
+        for start in range(n):
+            stack = [(root, start, 0)]
+            while stack:
+                node, i, singulars = stack.pop()
+                ends = node.get(_END)
+                if ends is not None and i > start:
+                    best = spans.get((start, i))
+                    if best is None or singulars < best[0]:
+                        spans[start, i] = (singulars, list(ends))
+                    elif singulars == best[0]:
+                        best[1].extend(e for e in ends if e not in best[1])
+                if i == n:
+                    continue
+                word = title_words[i]
+                child = node.get(word)
+                if child is not None:
+                    stack.append((child, i + 1, singulars))
+                if len(word) > 3 and word[-1] == "s":
+                    child = node.get(word[:-1])
+                    if child is not None:
+                        stack.append((child, i + 1, singulars + 1))
+                wildcard = node.get(_ANY)
+                if wildcard is not None and i > start:
+                    stack.append((wildcard, i + 1, singulars))
+        return [(s, e, entry) for (s, e), (_, ends) in spans.items() for entry in ends]
+
+
+def _size(spelling: Sequence[str]) -> int:
+    said = sum(w != _ANY and (w,) not in LEVELS for w in spelling)
+    return max(said, 1)
+
+
+def _patterns(
+    titles: dict[str, tuple[str, ...]],
+    lang: str | None,
+    title: str | None,
+    labels: dict[str, str],
+) -> list[str]:
+    langs = list(titles) if lang is None else [lang]
+    patterns = [p for code in langs for p in titles.get(code, ())]
+    if title is not None and lang in (None, "en"):
+        patterns.append(title)
+    patterns += [label for code, label in labels.items() if lang in (None, code)]
+    return patterns

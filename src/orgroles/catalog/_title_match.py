@@ -1,0 +1,229 @@
+"""The engine behind :func:`orgroles.catalog.titles.infer_kind`: one catalogue's title index,
+how a title's matches are weighed, and the caches.
+
+A title is read once (:meth:`Matcher.read`): the kinds or families it names, tied when it
+is ambiguous, each with its seniority. The department only comes in afterwards
+(:meth:`Matcher.infer`), so that a title is read once whatever the departments it is
+met with.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from orgroles.catalog._title_index import Entry, Found, TitleIndex
+from orgroles.catalog._title_text import segments
+from orgroles.model import SENIORITIES, Family, KindFrom, RoleKind, Seniority
+
+__all__ = ["KindMatch", "Matcher"]
+
+_RANK = {level: rank for rank, level in enumerate(SENIORITIES)}
+_SEGMENTS_READ = 4  # a job is named in the first segments, not in a long list of teams
+# No job takes more words or characters than these; a hostile title is cut to them.
+_WORDS_READ = 12  # per segment
+_CHARS_READ = 1_000
+_CACHE_SIZE = 200_000  # distinct titles (and title-department pairs) remembered
+
+
+@dataclass(frozen=True, slots=True)
+class KindMatch:
+    """What a job title says: the kind (or only the family), and why.
+
+    ``pattern`` is the catalogue pattern that matched, as the catalogue writes it.
+    ``source`` is ``"title"``, or ``"department"`` when the department was needed.
+    ``refined_from`` is the kind the pattern names when the seniority made it another
+    (a "Lead Backend Engineer" matches the developer's pattern and is a lead-developer).
+    """
+
+    kind: str | None
+    family: str | None
+    pattern: str
+    seniority: Seniority | None
+    source: KindFrom
+    refined_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    match: KindMatch
+    departments: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    options: tuple[_Option, ...]  # one answer, or several that tie
+    seniority: Seniority | None  # what the title's seniority words say, whatever the kind
+
+
+_NOTHING = _Reading((), None)
+
+
+class Matcher:
+    """The title index of some kinds and families in one language (None: all), with its
+    caches."""
+
+    def __init__(
+        self, kinds: Mapping[str, RoleKind], families: Mapping[str, Family], lang: str | None
+    ) -> None:
+        self.index = TitleIndex(kinds.values(), families.values(), lang)
+        self.kinds = kinds
+        self.refined_by: dict[str, list[RoleKind]] = {}
+        for kind in kinds.values():
+            for base in kind.refines:
+                self.refined_by.setdefault(base, []).append(kind)
+        self.readings: dict[str, _Reading] = {}
+        self.by_words: dict[tuple[tuple[str, ...], ...], _Reading] = {}
+        self.results: dict[tuple[str, tuple[str, ...]], KindMatch | None] = {}
+
+    def infer(self, title: str, departments: tuple[str, ...]) -> KindMatch | None:
+        key = (title, departments)
+        try:
+            return self.results[key]
+        except KeyError:
+            pass
+        if len(self.results) >= _CACHE_SIZE:
+            self.results.clear()
+        result = self.results[key] = self._decide(self.read(title), departments)
+        return result
+
+    def read(self, title: str) -> _Reading:
+        """What a title names, read once per title and once per set of words: "Senior
+        Developer (EMEA)" is read as "senior developer" was."""
+        reading = self.readings.get(title)
+        if reading is None:
+            read = segments(title[:_CHARS_READ])[:_SEGMENTS_READ]
+            parts = [part[:_WORDS_READ] for part in read]
+            words = tuple(tuple(part) for part in parts)
+            reading = self.by_words.get(words)
+            if reading is None:
+                if len(self.by_words) >= _CACHE_SIZE:
+                    self.by_words.clear()
+                reading = self.by_words[words] = self._read(parts)
+            if len(self.readings) >= _CACHE_SIZE:
+                self.readings.clear()
+            self.readings[title] = reading
+        return reading
+
+    def seniority(self, title: str) -> Seniority | None:
+        """What the title's seniority words say, whether or not it names a job."""
+        return self.read(title).seniority
+
+    def _decide(self, reading: _Reading, departments: tuple[str, ...]) -> KindMatch | None:
+        """One answer stands; with none, or a tie, the departments may settle it."""
+        options = reading.options
+        if len(options) == 1:
+            return options[0].match
+        # No answer, or a tie: the first department that settles it does.
+        for department in departments:
+            named = self._family_of(department)
+            if named is None:
+                continue
+            family, pattern = named
+            if not options:
+                return KindMatch(None, family, pattern, reading.seniority, "department")
+            chosen = [o for o in options if family in o.departments]
+            if len(chosen) == 1:
+                return dataclasses.replace(chosen[0].match, source="department")
+        return None
+
+    def _family_of(self, department: str) -> tuple[str, str] | None:
+        """The family a department names (and the pattern that says so), if just one."""
+        options = self.read(department).options
+        families = {o.match.family for o in options}
+        if len(families) != 1 or None in families:
+            return None
+        first = options[0].match
+        return first.family or "", first.pattern
+
+    def _read(self, parts: list[list[str]]) -> _Reading:
+        """Read the first segment; while it names nothing, each later one with it (the
+        "Manager, Customer Success" form)."""
+        if not parts:
+            return _NOTHING
+        first = parts[0]
+        found = self.index.scan(first)
+        seniority = _seniority([f for f in found if f[2].level], 0, 0, ())  # every level
+        for words in [part + first for part in parts[1:]]:
+            options = self._options(found)
+            if options:
+                return _Reading(options, seniority)
+            found = self.index.scan(words)
+        return _Reading(self._options(found), seniority)
+
+    def _options(self, found: list[Found]) -> tuple[_Option, ...]:
+        levels = [f for f in found if f[2].level]
+        answers = [f for f in found if not f[2].level]
+        # A pattern inside a longer one (or inside "vice president") is not the job.
+        answers = [
+            a
+            for a in answers
+            if not any(s <= a[0] and a[1] <= e and e - s > a[1] - a[0] for s, e, _ in found)
+        ]
+        kinds = [a for a in answers if a[2].kind is not None]
+        answers = kinds or answers
+        if not answers:
+            return ()
+        longest = max(a[2].size for a in answers)
+        seen: set[tuple[str | None, str | None]] = set()
+        options: dict[tuple[str | None, str | None], _Option] = {}
+        for start, end, entry in answers:
+            if entry.size < longest or (entry.kind, entry.family) in seen:
+                continue
+            seen.add((entry.kind, entry.family))
+            option = self._option(entry, start, end, levels)
+            options.setdefault((option.match.kind, option.match.family), option)
+        return tuple(options.values())
+
+    def _option(self, entry: Entry, start: int, end: int, levels: list[Found]) -> _Option:
+        kind = self.kinds.get(entry.kind) if entry.kind is not None else None
+        seniority = _seniority(levels, start, end, kind.seniority if kind is not None else ())
+        match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")
+        departments = entry.departments
+        if entry.kind is not None and seniority is not None:
+            kind = _refinement(self.refined_by.get(entry.kind, ()), seniority)
+            if kind is not None:
+                match = KindMatch(
+                    kind.id, kind.family, entry.pattern, seniority, "title", entry.kind
+                )
+                departments = kind.departments or ((kind.family,) if kind.family else ())
+        return _Option(match, departments)
+
+
+def _refinement(kinds: Sequence[RoleKind], seniority: Seniority) -> RoleKind | None:
+    """The one kind that refines another at this seniority: the one whose main seniority it
+    is (a director of engineering, rather than a VP who may be titled "Head of"), else the
+    only one that has it."""
+    for candidates in (
+        [k for k in kinds if k.seniority[:1] == (seniority,)],
+        [k for k in kinds if seniority in k.seniority],
+    ):
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            return None
+    return None
+
+
+def _seniority(
+    levels: list[Found], start: int, end: int, own: tuple[Seniority, ...]
+) -> Seniority | None:
+    """The highest seniority the title says outside the pattern at ``start:end``.
+
+    Inside the pattern, a seniority word counts only when it is one of the kind's own
+    seniorities (the "manager" of "Product Manager" is not a seniority; that of "Sales
+    Manager" is); a kind with seniorities has at least the first.
+    """
+    said: list[Seniority] = []
+    for s, e, entry in levels:
+        level = entry.level
+        assert level is not None
+        if e <= start or s >= end or (start <= s and e <= end and level in own):
+            said.append(level)
+    if own and not any(level in own for level in said):
+        said.append(own[0])
+    if not said:
+        return None
+    highest: Seniority = max(said, key=_RANK.__getitem__)
+    return highest

@@ -1,0 +1,119 @@
+"""How a job title is read: its words, its segments, and the words that are not the job.
+
+Titles and catalogue patterns go through the same :func:`words`, so a pattern matches a
+title whatever their case, accents and punctuation. Words that carry no job ("of",
+"de la"), decorations ("Interim", "II", "(EMEA)", "H/F") and single letters are dropped;
+seniority words ("Senior", "Head of", "VP") are kept, since patterns use them ("Staff
+Engineer", "Head of Sales"), and :data:`LEVELS` says what each one means.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from orgroles.model import Seniority
+
+__all__ = ["LEVELS", "fold", "segments", "segments_of_folded", "words"]
+
+# A word ("R&D" and "FP&A" are one: "rd", "fpa"), or what splits a title into segments:
+# commas, brackets, "|", a spaced dash, " at " / " @ " / " chez ".
+# "Manager, Support Engineering (EMEA) - Remote" has four segments.
+_TOKEN = re.compile(
+    r"([a-z0-9]+(?:&[a-z0-9]+)*)|[,;|()\[\]{}]|\s[-\u2013\u2014]+\s|\s(?:at|@|chez)\s"
+)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP_WORDS = _word_set("of the for to in on and an de du des la le les et en au aux")
+"""Words that link the words of a job and name nothing themselves."""
+
+DECORATIONS = _word_set(
+    """
+    interim interimaire acting temporary temp freelance freelancer contractor remote hybrid
+    ii iii iv vi vii
+    emea apac apj amer americas latam anz asean dach benelux nordics uk us usa eu na
+    europe france global international regional worldwide
+    north south east west central northeast northwest southeast southwest
+    """
+)
+"""Words around the job that do not change it: interim, grades, regions."""
+
+_SKIPPED = STOP_WORDS | DECORATIONS
+
+_LEVEL_WORDS: dict[Seniority, str] = {
+    "junior": "junior, jr, jnr, intern, internship, trainee, graduate, apprentice, stagiaire, "
+    "alternant, alternante, apprenti, apprentie, debutant, debutante",
+    "senior": "senior, sr, snr, experienced, confirme, confirmee, experimente, experimentee",
+    "staff": "staff",
+    "principal": "principal, distinguished",
+    "lead": "lead, leader, referent, referente, chef equipe, cheffe equipe",
+    "manager": "manager, mgr, supervisor, superviseur, superviseuse, responsable, chef, cheffe",
+    "director": "director, directeur, directrice, head",
+    "vp": "vp, svp, evp, avp, vice president, vice presidente",
+    "chief": "chief",
+}
+
+LEVELS: dict[tuple[str, ...], Seniority] = {
+    tuple(phrase.split()): level
+    for level, phrases in _LEVEL_WORDS.items()
+    for phrase in phrases.split(", ")
+}
+"""Seniority words and phrases (as :func:`words` gives them) and the seniority each means."""
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: how titles are compared.
+
+    >>> fold("Développeuse Full-Stack"), fold("CHEFFE de Produit")
+    ('developpeuse full-stack', 'cheffe de produit')
+    """
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """The words of a folded piece of title that can name a job, in order.
+
+    >>> words("vp of engineering & co-founder")
+    ['vp', 'engineering', 'co', 'founder']
+    >>> words("directrice de l'ingenierie (h/f)"), words("fp&a analyst ii")
+    (['directrice', 'ingenierie'], ['fpa', 'analyst'])
+    """
+    return [w for part in segments_of_folded(text) for w in part]
+
+
+def segments(title: str) -> list[list[str]]:
+    """The words of each segment of a title; the job is usually in the first.
+
+    >>> segments("Senior Backend Engineer, Secure:Dynamic Analysis")
+    [['senior', 'backend', 'engineer'], ['secure', 'dynamic', 'analysis']]
+    >>> segments("Manager, Customer Success Managers (EMEA) - Remote")
+    [['manager'], ['customer', 'success', 'managers']]
+    """
+    return segments_of_folded(fold(title))
+
+
+def segments_of_folded(text: str) -> list[list[str]]:
+    """:func:`segments` of a title already folded (one pass of one regular expression)."""
+    parts: list[list[str]] = [[]]
+    skipped = _SKIPPED
+    for match in _TOKEN.finditer(text):
+        word = match.group(1)
+        if word is None:  # a segment break
+            if parts[-1]:
+                parts.append([])
+        else:
+            if "&" in word:
+                word = word.replace("&", "")
+            if len(word) > 1 and word not in skipped and not word.isdigit():
+                parts[-1].append(word)
+    if not parts[-1]:
+        parts.pop()
+    return parts

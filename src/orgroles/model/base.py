@@ -1,0 +1,117 @@
+"""What every model shares: the id type, the small vocabularies, the config, ``to_dict``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import ConfigDict, StringConstraints, TypeAdapter
+from pydantic.fields import FieldInfo
+
+from orgroles.limits import MAX_ID_LENGTH, MAX_TEXT_LENGTH
+
+__all__ = [
+    "CATEGORIES",
+    "CONFIG",
+    "FAMILIES",
+    "GENERAL_PRACTICE",
+    "Base",
+    "Category",
+    "Id",
+    "KindFrom",
+    "Labels",
+    "Meta",
+    "SENIORITIES",
+    "Seniority",
+    "Severity",
+    "TitlePatterns",
+]
+
+# An id is a non-empty string without control characters and without white space at
+# either end, so that ids survive every output format and cannot hide from the reader.
+_ID_PATTERN = r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$"
+Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_LENGTH, pattern=_ID_PATTERN)]
+"""A role, person, team, kind or responsibility id: ``cto``, ``tm-19662dae``, ``0123``."""
+
+Category = Literal["strategic", "operational", "managerial", "compliance"]
+"""What kind of work a responsibility is; ``operational`` means hands-on work."""
+
+CATEGORIES: tuple[Category, ...] = ("strategic", "operational", "managerial", "compliance")
+
+Severity = Literal["error", "warning", "info"]
+"""How serious a rule violation is; only ``error`` makes ``orgroles check`` exit 1."""
+
+Seniority = Literal[
+    "junior", "senior", "staff", "principal", "lead", "manager", "director", "vp", "chief"
+]
+"""How senior a seat is, as job titles say it ("Senior", "Staff", "Head of", "VP")."""
+
+SENIORITIES: tuple[Seniority, ...] = (
+    "junior",
+    "senior",
+    "staff",
+    "principal",
+    "lead",
+    "manager",
+    "director",
+    "vp",
+    "chief",
+)
+"""The seniorities from the most junior to the most senior."""
+
+FAMILIES: tuple[str, ...] = (
+    "executive",
+    "tech",
+    "product",
+    "sales",
+    "marketing",
+    "finance",
+    "people",
+    "legal",
+    "operations",
+    "support",
+)
+"""The family ids (company functions) every catalogue may rely on; a catalogue may add more."""
+
+KindFrom = Literal["title", "department"]
+"""How an inferred kind was found: from the job title, or with the help of the department."""
+
+GENERAL_PRACTICE = "general practice"
+"""The ``source`` of a fact that is common practice and not in the source article."""
+
+Labels = dict[str, str]
+Meta = dict[str, Any]
+TitlePatterns = dict[str, tuple[str, ...]]
+"""Job-title patterns per language (``{"en": [...], "fr": [...]}``); see docs/catalog.md."""
+
+
+CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=MAX_TEXT_LENGTH)
+
+
+class Base:
+    """What every model shares: a short repr that shows only the fields that were set."""
+
+    __slots__ = ()
+
+    __pydantic_fields__: ClassVar[dict[str, FieldInfo]]
+
+    def __repr__(self) -> str:
+        shown = []
+        for name, info in self.__pydantic_fields__.items():
+            value = getattr(self, name)
+            if info.is_required() or value != info.get_default(call_default_factory=True):
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    def to_dict(self, *, defaults: bool = False) -> dict[str, Any]:
+        """The model as plain data, as a file holds it: JSON types, fields at their
+        default left out (all fields with ``defaults=True``)."""
+        adapter = _adapters.get(type(self))
+        if adapter is None:
+            adapter = _adapters[type(self)] = TypeAdapter(type(self))
+        data: dict[str, Any] = adapter.dump_python(
+            self, mode="json", by_alias=True, exclude_defaults=not defaults
+        )
+        return data
+
+
+_adapters: dict[type, TypeAdapter[Any]] = {}

@@ -1,0 +1,156 @@
+"""The org's models: people, roles (the seats), teams, and the whole org file."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field
+from pydantic.dataclasses import dataclass
+
+from orgroles.model.base import CONFIG, Base, Id, KindFrom, Meta, Seniority
+from orgroles.model.catalog import Responsibility, RoleKind
+from orgroles.model.rules import RulesConfig
+
+__all__ = ["OrgDocument", "Person", "Role", "Team"]
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class Person(Base):
+    """Someone who holds one or more roles."""
+
+    id: Id
+    name: str | None = None
+    email: str | None = None
+    meta: Meta = Field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+    @property
+    def display_name(self) -> str:
+        """The name, or the id when the name is unknown."""
+        return self.name or self.id
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class Role(Base):
+    """A seat in the org (the graph's node), held by zero, one or several people.
+
+    ``responsibilities`` are added to the kind's defaults and ``drop`` removes defaults.
+    ``noqa`` silences rule codes for this role: a list of codes, or a mapping from code to
+    the reason, which reports keep.
+
+    ``kind_from`` says that the kind (or, with no kind, the ``family``) was inferred from
+    the job title (see :func:`orgroles.catalog.titles.infer_role`); a kind the author
+    declared has none, and inference never changes it. ``family`` gives a company function
+    to a seat whose title names only that ("Sales"), and ``seniority`` is one of
+    :data:`SENIORITIES`.
+
+    >>> Role(id="r7", title="Sales", family="sales", kind_from="title", seniority="vp")
+    Role(id='r7', title='Sales', kind_from='title', family='sales', seniority='vp')
+    """
+
+    id: Id
+    title: str | None = None
+    kind: Id | None = None
+    kind_from: KindFrom | None = Field(
+        default=None,
+        description="How the kind (or the family) was inferred: from the 'title', or with the "
+        "'department'; absent when the author declared it.",
+    )
+    family: Id | None = Field(
+        default=None,
+        description="The family (company function) of a seat that has no kind: sales, ...",
+    )
+    seniority: Seniority | None = None
+    holder: Id | tuple[Id, ...] | None = Field(
+        default=None,
+        description="A person id, a list of person ids for a job share, or null if vacant.",
+    )
+    acting: bool = Field(default=False, description="The holder is interim.")
+    reports_to: Id | None = None
+    dotted_to: tuple[Id, ...] = Field(default=(), description="Dotted-line (matrix) managers.")
+    assistant: bool = Field(
+        default=False,
+        description="A staff seat drawn beside its manager, outside the span of control.",
+    )
+    responsibilities: tuple[Id, ...] = ()
+    drop: tuple[Id, ...] = Field(
+        default=(), description="Default responsibilities of the kind to drop."
+    )
+    noqa: tuple[str, ...] | dict[str, str] = Field(
+        default=(),
+        description="Rule codes silenced for this role, or a mapping from code to reason.",
+    )
+    meta: Meta = Field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+    @property
+    def holders(self) -> tuple[str, ...]:
+        """The ids of the people in this seat (empty when vacant)."""
+        holder = self.holder
+        if holder is None:
+            return ()
+        return (holder,) if isinstance(holder, str) else holder
+
+    @property
+    def vacant(self) -> bool:
+        """True when nobody holds the seat."""
+        return not self.holder
+
+    @property
+    def noqa_reasons(self) -> dict[str, str]:
+        """The silenced codes, each with its reason (empty when none was given)."""
+        if isinstance(self.noqa, dict):
+            return dict(self.noqa)
+        return dict.fromkeys(self.noqa, "")
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class Team(Base):
+    """A named group of roles. Without declared teams, a role's team is its subtree."""
+
+    id: Id
+    name: str | None = None
+    lead: Id | None = None
+    members: tuple[Id, ...] = ()
+    meta: Meta = Field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+    @property
+    def display_name(self) -> str:
+        """The name, or the id when no name is given."""
+        return self.name or self.id
+
+
+@dataclass(
+    config=ConfigDict(**CONFIG, title="orgroles org file", validate_by_name=True),
+    frozen=True,
+    slots=True,
+    kw_only=True,
+    repr=False,
+)
+class OrgDocument(Base):
+    """The whole org file: what ``orgroles.load`` reads and ``Org.dump`` writes."""
+
+    schema_: str | None = Field(
+        default=None,
+        validation_alias="$schema",
+        serialization_alias="$schema",
+        description="An optional JSON Schema URL.",
+    )
+    name: str | None = None
+    description: str | None = None
+    uses: tuple[str, ...] = Field(
+        default=("builtin",),
+        description="Catalogues to use: 'builtin' and/or paths to catalogue files.",
+    )
+    responsibilities: tuple[Responsibility, ...] = ()
+    kinds: tuple[RoleKind, ...] = ()
+    people: tuple[Person, ...] = ()
+    roles: tuple[Role, ...] = ()
+    teams: tuple[Team, ...] = ()
+    rules: RulesConfig = Field(default_factory=lambda: RulesConfig())
+    meta: Meta = Field(default_factory=dict)

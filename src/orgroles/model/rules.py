@@ -1,0 +1,85 @@
+"""The ``rules:`` section of an org file: settings, and the rules declared in the file."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+from pydantic.dataclasses import dataclass
+
+from orgroles.model.base import CONFIG, Base, Id, Severity
+
+__all__ = [
+    "CustomRule",
+    "ExclusiveRule",
+    "MaxSpanRule",
+    "MustReportToRule",
+    "RequiresRule",
+    "RulesConfig",
+]
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class _CustomRuleBase(Base):
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*[0-9]+$")] = Field(
+        description="A code of your own, such as X001."
+    )
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = None
+    message: str | None = None
+    severity: Severity = "error"
+    description: str | None = None
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class MustReportToRule(_CustomRuleBase):
+    """Roles matching ``select`` sit under a role matching ``under`` (directly if ``direct``)."""
+
+    type: Literal["must_report_to"]
+    select: str
+    under: str
+    direct: bool = False
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class MaxSpanRule(_CustomRuleBase):
+    """Roles matching ``select`` have at most ``max`` direct reports."""
+
+    type: Literal["max_span"]
+    select: str = ""
+    max: int = Field(ge=0)
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class RequiresRule(_CustomRuleBase):
+    """Roles matching ``select`` hold every responsibility listed."""
+
+    type: Literal["requires"]
+    select: str
+    responsibilities: tuple[Id, ...] = Field(min_length=1)
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class ExclusiveRule(_CustomRuleBase):
+    """No person holds two of these responsibilities (segregation of duties)."""
+
+    type: Literal["exclusive"]
+    select: str = ""
+    responsibilities: tuple[Id, ...] = Field(min_length=2)
+
+
+CustomRule = Annotated[
+    MustReportToRule | MaxSpanRule | RequiresRule | ExclusiveRule, Field(discriminator="type")
+]
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class RulesConfig(Base):
+    """The ``rules:`` section of an org file."""
+
+    select: tuple[str, ...] = Field(
+        default=(), description="Codes, names or families to run (all if empty)."
+    )
+    ignore: tuple[str, ...] = Field(default=(), description="Codes, names or families not to run.")
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    custom: tuple[CustomRule, ...] = ()

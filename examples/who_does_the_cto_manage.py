@@ -19,7 +19,8 @@ def describe(org: orgroles.Org) -> None:
     cto = org.roles["cto"]
     names = ", ".join(p.display_name for p in org.holders_of(cto)) or "nobody"
     team = org.team("cto")
-    print(f"{org.title_of(cto)} ({names}) leads a team of {len(team.members) + 1}:")
+    seats = len(team.members) + 1
+    print(f"{org.title_of(cto)} ({names}) leads a team of {seats} seats, the CTO's included:")
     for report in org.reports(cto):
         holder = ", ".join(p.display_name for p in org.holders_of(report)) or "vacant"
         print(f"  - {org.title_of(report)}: {holder}")

@@ -18,7 +18,7 @@ def test_who_does_the_cto_manage() -> None:
     )
     out = proc.stdout.splitlines()
     assert out[:4] == [
-        "Chief Technical Officer (Camille Roux) leads a team of 3:",
+        "Chief Technical Officer (Camille Roux) leads a team of 3 seats, the CTO's included:",
         "  - Developer: Yanis Perrin",
         "  - Developer: Léa Marchand",
         "Hands-on work: Write code (hands-on)",
@@ -29,7 +29,8 @@ def test_who_does_the_cto_manage() -> None:
     k004 = [line for line in variant if " K004 warning " in line]
     assert len(k004) == 1
     assert k004[0].endswith(
-        "K004 warning cto: leads a team of 3 (max_team 3) but holds no operational "
+        "K004 warning cto: leads a team of 3 seats (its own and 2 below; max_team 3) but holds "
+        "no operational "
         "responsibility: in a team this small the CTO is hands-on (add one, such as "
         "hands-on-coding) [hands-on-cto]"
     )

@@ -24,7 +24,8 @@ CELLS: list[tuple[str, str]] = [
 
 This notebook looks at GitLab's public team page (1,368 entries, pseudonymised: see
 `tests/data/gitlab-team/README.md`; CC BY-SA 4.0): spans of control, layers, vacancies,
-the largest teams, who holds which responsibilities, and a chart of one part of the org.
+the largest teams, the kinds that job titles name, what the article's rules say, and a
+chart of one part of the org.
 It runs from a clean checkout with `pip install -e '.[analysis]'` and Jupyter.""",
     ),
     (
@@ -124,46 +125,71 @@ pd.Series({f"{code} {names[code]}": n for code, n in report.counts().items()})""
     (
         "markdown",
         """\
-## Who holds which responsibilities
+## Kinds from job titles
 
-The GitLab data has titles but no kinds. Give the roles a kind from the built-in
-catalogue by their titles, and the catalogue's responsibilities follow. The patterns
-are ours and deliberately simple.""",
+The team page has job titles and no kinds. The importer reads each title against the
+catalogue's titles (English and French, abbreviations and decorations such as "Senior" or
+", Payments" included), with the department and the job family a title links to as
+hints. Each role records how its kind was found (`kind_from`), and every match can be
+explained by the pattern that made it.""",
     ),
     (
         "code",
         """\
-import re
+from orgroles.queries import kinds_found
 
-PATTERNS = [
-    (r"engineering manager", "engineering-manager"),
-    (r"product manager", "product-manager"),
-    (r"product designer|ux designer", "designer"),
-    (r"(backend|frontend|fullstack|software) engineer", "developer"),
-]
-kinds = {}
-for rid, title in frame["title"].items():
-    for pattern, kind in PATTERNS:
-        if isinstance(title, str) and re.search(pattern, title, re.IGNORECASE):
-            kinds[rid] = kind
-            break
-for rid, kind in kinds.items():
-    org.update_role(rid, kind=kind)
-pd.Series(kinds).value_counts()""",
+found = kinds_found(org)
+print(found.summary(most=10))
+frame = org.to_frame()
+frame["family"].value_counts(dropna=False)""",
     ),
     (
         "code",
         """\
-matrix = org.responsibility_matrix()
-held = matrix.sum().sort_values(ascending=False)
-labels = {rid: org.responsibilities[rid].text() for rid in held.index}
-held.rename(labels).head(12)""",
+examples = frame.drop_duplicates("title").sample(8, random_state=1)["title"]
+pd.DataFrame(
+    [(t, m.kind, m.family, m.seniority, m.pattern)
+     for t in examples if (m := orgroles.infer_kind(t)) is not None],
+    columns=["title", "kind", "family", "seniority", "pattern"],
+)""",
+    ),
+    (
+        "markdown",
+        """\
+## What the article's rules say
+
+The K rules place the CTO, the CPO and their teams; the R rules check who holds the
+duties that need exactly one owner. This copy of the data has no CEO, CTO or CPO entry
+(a "Federal CTO" is a customer-facing sales engineer, not the company's CTO), so the
+article's rules have nothing to place, and they say so by saying nothing: no false
+alarm. The duties that only those seats hold are the gaps.""",
     ),
     (
         "code",
         """\
-by_kind = matrix.groupby(org.to_frame()["kind"]).sum()
-by_kind.loc[:, (by_kind > 0).any()].T.head(12)""",
+print(org.check(select=["K", "R"]).counts() or "no K or R finding")
+single = [r for r in org.responsibilities.values() if r.single_owner]
+pd.DataFrame(
+    [(r.text(), ", ".join(org.title_of(x) for x in org.roles_with(r.id)) or "(nobody)")
+     for r in single],
+    columns=["duty with a single owner", "held by"],
+)""",
+    ),
+    (
+        "markdown",
+        """\
+## Titles against the structure
+
+A title's seniority ("Senior", "Manager", "Director", "VP") is read from the title; the
+reporting lines say who leads a team. Directors and VPs lead teams; "Manager" is often a
+job of its own (a product, program or account manager), which the share below shows.""",
+    ),
+    (
+        "code",
+        """\
+levels = ["junior", "senior", "staff", "principal", "lead", "manager", "director", "vp", "chief"]
+by_level = frame.assign(leads=frame["span"] > 0).groupby("seniority")["leads"]
+by_level.agg(roles="size", lead_a_team="mean").reindex(levels).dropna().round(2)""",
     ),
     (
         "markdown",

@@ -7,7 +7,7 @@
 """
 
 from orgroles._version import __version__
-from orgroles.catalog import Catalog, builtin_catalog, load_catalog
+from orgroles.catalog import Catalog, KindMatch, builtin_catalog, infer_kind, load_catalog
 from orgroles.core import OrgCore
 from orgroles.errors import (
     EditError,
@@ -26,6 +26,7 @@ from orgroles.errors import (
     RuleConfigError,
     SelectorError,
     UnknownIdError,
+    UnknownKindError,
     UnknownPersonError,
     UnknownRoleError,
     UnknownTeamError,
@@ -55,6 +56,7 @@ __all__ = [
     "EditError",
     "EngineNotFoundError",
     "Explorer",
+    "KindMatch",
     "Location",
     "Lookup",
     "MissingExtraError",
@@ -80,6 +82,7 @@ __all__ = [
     "SelectorError",
     "Team",
     "UnknownIdError",
+    "UnknownKindError",
     "UnknownPersonError",
     "UnknownRoleError",
     "UnknownTeamError",
@@ -90,6 +93,7 @@ __all__ = [
     "from_csv",
     "from_gitlab",
     "from_records",
+    "infer_kind",
     "load",
     "load_catalog",
     "loads",

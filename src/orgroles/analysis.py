@@ -69,8 +69,9 @@ def metrics(org: OrgCore) -> dict[str, Any]:
 
 
 def to_frame(org: OrgCore, lang: str = "en") -> pd.DataFrame:
-    """One row per role, indexed by id: title, kind, family, holders' names and ids,
-    manager, layer, span, team, vacant, acting, assistant and responsibilities."""
+    """One row per role, indexed by id: title, kind, family, seniority, kind_from (how
+    the kind was found: None when declared), holders' names and ids, manager, layer, span,
+    team, vacant, acting, assistant and responsibilities."""
     pandas = _pandas()
     from orgroles.queries.responsibilities import responsibility_ids
 
@@ -83,6 +84,8 @@ def to_frame(org: OrgCore, lang: str = "en") -> pd.DataFrame:
         "title": [org.title_of(r, lang) for r in roles],
         "kind": [r.kind for r in roles],
         "family": [org.family_of(r) for r in roles],
+        "seniority": [r.seniority for r in roles],
+        "kind_from": [r.kind_from for r in roles],
         "holders": [
             "; ".join(people[h].display_name if h in people else h for h in r.holders) or None
             for r in roles

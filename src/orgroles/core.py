@@ -201,9 +201,13 @@ class OrgCore:
         return self.catalog.kinds.get(kind) if kind is not None else None
 
     def family_of(self, role: str | Role) -> str | None:
-        """The family of a role's kind (``executive``, ``tech``, ``product``, ...), or None."""
-        kind = self.kind_of(role)
-        return kind.family if kind is not None else None
+        """The family (company function: ``executive``, ``tech``, ``sales``, ...) of a role:
+        its kind's, else its own ``family`` (a seat whose title names only a function)."""
+        r = self.role(role)
+        kind = self.kind_of(r)
+        if kind is not None and kind.family:
+            return kind.family
+        return r.family
 
     def title_of(self, role: str | Role, lang: str = "en") -> str:
         """The role's own title, else its kind's title in ``lang``, else its id."""

@@ -28,6 +28,9 @@ __all__ = ["FieldChange", "OrgDiff", "diff"]
 
 _OTHER_FIELDS = (
     "kind",
+    "kind_from",
+    "family",
+    "seniority",
     "acting",
     "dotted_to",
     "assistant",

@@ -28,14 +28,28 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
+from orgroles.catalog import infer_role
 from orgroles.errors import EditError, OrgValidationError
 from orgroles.io.problems import problems_from_validation
 from orgroles.model import Person, Role
+from orgroles.queries.kinds import KindsFound, kinds_found
+from orgroles.queries.teams import membership
+from orgroles.selectors.syntax import parse
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
 
-__all__ = ["add_person", "add_role", "assign", "move", "remove_role", "update_role", "vacate"]
+__all__ = [
+    "accept_kinds",
+    "add_person",
+    "add_role",
+    "assign",
+    "infer_kinds",
+    "move",
+    "remove_role",
+    "update_role",
+    "vacate",
+]
 
 
 def _validated(cls: type[Any], data: Any, where: str) -> Any:
@@ -75,13 +89,17 @@ def add_person(org: OrgCore, person: Person | Mapping[str, Any]) -> Person:
 def update_role(org: OrgCore, role: str, **changes: Any) -> Role:
     """Change fields of a role (``title=...``, ``responsibilities=...``); validated.
 
-    Use :func:`move` to change ``reports_to``, so that cycles are refused.
+    Use :func:`move` to change ``reports_to``, so that cycles are refused. Setting a
+    role's ``kind`` or ``family`` makes it declared (``kind_from`` goes), unless
+    ``kind_from`` is given too.
     """
     old = org.roles[role]
     if "id" in changes and changes["id"] != old.id:
         raise EditError("a role's id cannot change: add a new role and remove the old one")
     if "reports_to" in changes:
         raise EditError("use move() to change a manager, so that cycles are refused")
+    if ("kind" in changes or "family" in changes) and "kind_from" not in changes:
+        changes["kind_from"] = None  # the user says what it is: no longer inferred
     try:
         new = dataclasses.replace(old, **changes)
     except ValidationError as exc:
@@ -175,3 +193,48 @@ def remove_role(
                 )
             )
     return org.pop_role(role)
+
+
+def infer_kinds(org: OrgCore, *, lang: str | None = None) -> KindsFound:
+    """Fill in the kind (or the family) and the seniority of every role from its title,
+    as the importers do; the names of a role's declared teams are its departments.
+
+    A declared kind is never changed; a kind inferred before is inferred again (a title or
+    a catalogue may have changed). Returns what is now known (:class:`KindsFound`).
+
+    >>> from orgroles import Org
+    >>> org = Org(roles=[{"id": "a", "title": "Directrice technique"},
+    ...                  {"id": "b", "title": "Sr. Software Engineer", "reports_to": "a"}])
+    >>> infer_kinds(org).share
+    1.0
+    >>> org.roles["b"]
+    Role(id='b', title='Sr. Software Engineer', kind='developer', kind_from='title', seniority='senior', reports_to='a')
+    """  # noqa: E501
+    teams_of = membership(org)
+    teams = org.teams
+    for role in list(org.roles.values()):
+        if role.kind is not None and role.kind_from is None:
+            continue
+        departments = [teams[t].display_name for t in teams_of.get(role.id, ())]
+        new = infer_role(role, org.catalog, department=departments or None, lang=lang)
+        if new != role:
+            org.put_role(new)
+    return kinds_found(org)
+
+
+def accept_kinds(org: OrgCore, selector: str = "") -> int:
+    """Accept the inferred kinds of the roles a selector picks (all by default): they
+    become declared (``kind_from`` goes). Returns how many roles changed.
+
+    >>> from orgroles import Org
+    >>> org = Org(roles=[{"id": "a", "title": "CTO"}])
+    >>> _ = infer_kinds(org)
+    >>> accept_kinds(org), org.roles["a"].kind, org.roles["a"].kind_from
+    (1, 'cto', None)
+    """
+    changed = 0
+    for role in parse(selector).select(org):
+        if role.kind_from is not None:
+            org.put_role(dataclasses.replace(role, kind_from=None))
+            changed += 1
+    return changed

@@ -36,6 +36,7 @@ __all__ = [
     "RuleConfigError",
     "SelectorError",
     "UnknownIdError",
+    "UnknownKindError",
     "UnknownPersonError",
     "UnknownRoleError",
     "UnknownTeamError",
@@ -191,6 +192,12 @@ class UnknownTeamError(UnknownIdError):
     """No team has this id."""
 
     what = "team"
+
+
+class UnknownKindError(UnknownIdError):
+    """No kind of the catalogue has this id."""
+
+    what = "kind"
 
 
 class UnknownTeamOrRoleError(UnknownTeamError, UnknownRoleError):

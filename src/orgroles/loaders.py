@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 from orgroles.importers.columns import Columns, Lookup
 from orgroles.importers.csv_map import csv_document, records_document
 from orgroles.importers.gitlab import gitlab_document
-from orgroles.importers.rows import Imported
+from orgroles.importers.rows import Imported, KindsMode
 from orgroles.io.reader import (
     Format,
     decode,
@@ -78,6 +78,7 @@ def from_csv(
     titles: Lookup | Mapping[str, str] | None = None,
     delimiter: str | None = None,
     name: str | None = None,
+    kinds: KindsMode = "infer",
     **columns: ColumnOption,
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
@@ -101,6 +102,11 @@ def from_csv(
         The delimiter, when sniffing it is not wanted.
     name
         The org's name (by default the file's name without its suffix).
+    kinds
+        ``"infer"`` (the default) fills in each role's kind, or its family, and its
+        seniority from its job title, with its department as a hint (see
+        :func:`orgroles.infer_kind`); the role records ``kind_from``. ``"none"`` leaves
+        them empty. A kind column (``kind_col``) always wins.
     **columns
         Which column holds what: ``id_col``, ``name_col``, ``title_col``, ``kind_col``,
         ``holder_col``, ``email_col``, ``manager_col``, ``manager_email_col``,
@@ -134,6 +140,7 @@ def from_csv(
         titles=titles,
         delimiter=delimiter,
         name=name,
+        kinds=kinds,
     )
     return _org(imported)
 
@@ -145,6 +152,7 @@ def from_records(
     departments: Lookup | Mapping[str, str] | None = None,
     titles: Lookup | Mapping[str, str] | None = None,
     name: str | None = None,
+    kinds: KindsMode = "infer",
     **columns: ColumnOption,
 ) -> Org:
     """Import records (mappings from column name to value) as :func:`from_csv` imports rows.
@@ -179,11 +187,14 @@ def from_records(
         departments=departments,
         titles=titles,
         name=name,
+        kinds=kinds,
     )
     return _org(imported)
 
 
-def from_gitlab(path: str | os.PathLike[str], *, name: str | None = None) -> Org:
+def from_gitlab(
+    path: str | os.PathLike[str], *, name: str | None = None, kinds: KindsMode = "infer"
+) -> Org:
     """Import a GitLab team page file (``team.yml``): a YAML list of team members.
 
     The file is read with orgroles' own safe YAML reader (no anchors, aliases or tags).
@@ -197,6 +208,9 @@ def from_gitlab(path: str | os.PathLike[str], *, name: str | None = None) -> Org
         The file, such as ``tests/data/gitlab-team/team.yml``.
     name
         The org's name (by default the file's name without its suffix).
+    kinds
+        ``"infer"`` (the default) fills in kinds from the job titles, with the departments
+        and the job families the titles link to as hints; ``"none"`` does not.
 
     Examples
     --------
@@ -206,7 +220,7 @@ def from_gitlab(path: str | os.PathLike[str], *, name: str | None = None) -> Org
     >>> sum(role.vacant for role in org), len(org.index.dangling)
     (32, 450)
     """
-    return _org(gitlab_document(path, name=name))
+    return _org(gitlab_document(path, name=name, kinds=kinds))
 
 
 def _org(imported: Imported) -> Org:

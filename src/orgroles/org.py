@@ -216,6 +216,14 @@ class Org(OrgCore):
         """Empty a seat; see :func:`orgroles.edit.vacate`."""
         edit.vacate(self, role)
 
+    def infer_kinds(self, *, lang: str | None = None) -> queries.KindsFound:
+        """Fill in kinds from job titles, as importers do; see :func:`orgroles.edit.infer_kinds`."""
+        return edit.infer_kinds(self, lang=lang)
+
+    def accept_kinds(self, selector: str = "") -> int:
+        """Make inferred kinds declared; see :func:`orgroles.edit.accept_kinds`."""
+        return edit.accept_kinds(self, selector)
+
     def diff(self, other: OrgCore) -> OrgDiff:
         """What changed from this org to ``other``; see :func:`orgroles.diff.diff`."""
         from orgroles.diff import diff

@@ -55,7 +55,8 @@ def test_the_written_csv_is_what_the_docs_say(tmp_path: Path) -> None:
     lines = csv_text(org).splitlines()
     assert lines[0] == ",".join([*CSV_COLUMNS, "Job Position", "Coach", "Work Phone"])
     assert lines[4] == (
-        "hr.employee_al,Team Leader,,hr.employee_al,Ronnie Hart,ronnie.hart87@example.com,"
+        "hr.employee_al,Team Leader,,department,tech,lead,hr.employee_al,Ronnie Hart,"
+        "ronnie.hart87@example.com,"
         "hr.employee_qdp,Management / Research & Development,Chief Technical Officer,"
         "Marc Demo,(555)-310-7863"
     )
@@ -112,7 +113,7 @@ def test_job_shares_and_dotted_lines_are_reported(tmp_path: Path) -> None:
         "left out: team leads (1), teams without members (1), job shares (only the first "
         "holder is written) (1), dotted lines (1), people who hold no role (1)"
     )
-    assert text.splitlines()[1] == "x,,,a,,,,"
+    assert text.splitlines()[1] == "x,,,,,,a,,,,"
 
 
 # -- the property: every org that CSV can hold comes back the same ------------------------------

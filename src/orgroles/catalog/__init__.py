@@ -24,7 +24,7 @@ from orgroles.catalog.catalogs import (
     load_catalog,
     resolve_catalog,
 )
-from orgroles.catalog.titles import KindMatch, infer_kind, infer_role
+from orgroles.catalog.titles import KindMatch, infer_kind, infer_role, infer_seniority
 
 __all__ = [
     "BUILTIN",
@@ -33,6 +33,7 @@ __all__ = [
     "builtin_catalog",
     "infer_kind",
     "infer_role",
+    "infer_seniority",
     "load_catalog",
     "resolve_catalog",
 ]

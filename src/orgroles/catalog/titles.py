@@ -41,9 +41,9 @@ from collections.abc import Iterable
 
 from orgroles.catalog._title_match import KindMatch, Matcher
 from orgroles.catalog.catalogs import Catalog, builtin_catalog
-from orgroles.model import SENIORITIES, KindFrom, Role
+from orgroles.model import SENIORITIES, KindFrom, Role, Seniority
 
-__all__ = ["SENIORITIES", "KindMatch", "infer_kind", "infer_role"]
+__all__ = ["SENIORITIES", "KindMatch", "infer_kind", "infer_role", "infer_seniority"]
 
 
 class _TitleIndexOf:
@@ -116,6 +116,17 @@ def infer_kind(
     None None
     """  # noqa: E501
     return _matcher(catalog or builtin_catalog(), lang).infer(title, _departments(department))
+
+
+def infer_seniority(
+    title: str, lang: str | None = None, *, catalog: Catalog | None = None
+) -> Seniority | None:
+    """The seniority a job title says, whether or not it names a known job.
+
+    >>> infer_seniority("Senior Wizard"), infer_seniority("Head of Everything")
+    ('senior', 'director')
+    """
+    return _matcher(catalog or builtin_catalog(), lang).seniority(title)
 
 
 def infer_role(

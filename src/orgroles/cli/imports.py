@@ -11,6 +11,8 @@ from orgroles._internal.progress import phase
 from orgroles._internal.text import printable
 from orgroles.cli.base import STDIO, cli, refuse_to_replace
 from orgroles.importers.columns import COLUMN_HELP, Lookup, preset_names
+from orgroles.importers.rows import KINDS_MODES
+from orgroles.queries.kinds import kinds_found
 
 if TYPE_CHECKING:
     from orgroles.org import Org
@@ -74,6 +76,9 @@ def _import(make: Callable[[], Org], source: str, output: str, force: bool) -> N
         )
     summary = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in counts)
     click.echo(printable(f"{source} -> {output}: {summary}"), err=True)
+    found = kinds_found(org)
+    if found.inferred or found.unmatched:
+        click.echo(printable(found.summary()), err=True)
 
 
 def _output(command: F) -> F:
@@ -90,7 +95,17 @@ def _output(command: F) -> F:
     )(command)
 
 
-_name = click.option("--name", help="The org's name (default: the source file's name).")
+def _name(command: F) -> F:
+    """``--name`` and ``--kinds``: what every importer takes besides its source."""
+    command = click.option(
+        "--kinds",
+        type=click.Choice(KINDS_MODES),
+        default=KINDS_MODES[0],
+        show_default=True,
+        help="infer: find each role's kind (or family) and seniority from its job title, "
+        "with its department as a hint; none: leave them empty.",
+    )(command)
+    return click.option("--name", help="The org's name (default: the source file's name).")(command)
 
 
 def _delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -174,6 +189,7 @@ def import_csv(
     titles_name_col: str | None,
     delimiter: str | None,
     name: str | None,
+    kinds: str,
     **columns: Any,
 ) -> None:
     """Import a CSV export: each row becomes one person and the role they hold.
@@ -195,6 +211,7 @@ def import_csv(
             titles=titles,
             delimiter=delimiter,
             name=name,
+            kinds=kinds,  # type: ignore[arg-type]
             **columns,
         ),
         source,
@@ -207,8 +224,8 @@ def import_csv(
 @click.argument("source", metavar="FILE")
 @_output
 @_name
-def import_gitlab(source: str, output: str, force: bool, name: str | None) -> None:
+def import_gitlab(source: str, output: str, force: bool, name: str | None, kinds: str) -> None:
     """Import GitLab's team page (a team.yml list of people and vacancies)."""
     from orgroles.loaders import from_gitlab
 
-    _import(lambda: from_gitlab(source, name=name), source, output, force)
+    _import(lambda: from_gitlab(source, name=name, kinds=kinds), source, output, force)  # type: ignore[arg-type]

@@ -86,12 +86,25 @@ def diff(old: str, new: str, fmt: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def catalog(org: str | None, lang: str, fmt: str) -> None:
+@click.option(
+    "--titles",
+    "titles_of",
+    metavar="KIND",
+    help="Show the job titles that KIND goes by (the patterns that infer it).",
+)
+def catalog(org: str | None, lang: str, fmt: str, titles_of: str | None) -> None:
     """List the kinds and responsibilities (built-in, or ORG's)."""
     from orgroles.catalog import builtin_catalog
-    from orgroles.catalog.listing import catalog_data, catalog_text
+    from orgroles.catalog.listing import catalog_data, catalog_text, titles_text
+    from orgroles.errors import UnknownKindError
 
     chosen = load_org(org).catalog if org else builtin_catalog()
+    if titles_of is not None:
+        kind = chosen.kinds.get(titles_of)
+        if kind is None:
+            raise UnknownKindError(titles_of, chosen.kinds)
+        click.echo(printable_lines(titles_text(kind)))
+        return
     if fmt == "json":
         click.echo(json.dumps(catalog_data(chosen, lang), indent=2, ensure_ascii=False))
     else:

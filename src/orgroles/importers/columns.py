@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import Any
 
 from orgroles._internal.suggest import did_you_mean
 from orgroles.errors import Location, OrgFileError, OrgValidationError, Problem
+from orgroles.importers.presets import PRESETS, ManagerBy, Preset, preset_names
 
 __all__ = [
     "COLUMN_HELP",
@@ -39,9 +40,6 @@ __all__ = [
     "preset_names",
     "unknown_column",
 ]
-
-ManagerBy = Literal["id", "email", "name"]
-"""How a row names its manager: by the manager's id, work email, or display name."""
 
 _MANAGER_FIELDS: dict[str, ManagerBy] = {
     "manager_col": "id",
@@ -59,9 +57,25 @@ COLUMN_HELP = {
     "manager_name_col": "The manager's display name, matched exactly against the names.",
     "department_col": "The department: each one becomes a team.",
     "kind_col": "The role's kind (a catalogue id such as cto).",
+    "kind_from_col": "How the kind was found (title, department; empty: declared). With it, "
+    "nothing is inferred: the data says.",
+    "family_col": "The seat's family (company function: sales, finance, ...).",
+    "seniority_col": "The seat's seniority (junior, senior, ..., director, vp, chief).",
     "holder_col": "The id of the person in the seat (empty: vacant).",
 }
 """A line of help for each column option, for the command line (``--id-col`` ...)."""
+
+# The options of one column each that go straight into a field of the role or person.
+_SINGLE = (
+    "title_col",
+    "kind_col",
+    "kind_from_col",
+    "family_col",
+    "seniority_col",
+    "holder_col",
+    "email_col",
+    "department_col",
+)
 
 # What each column is called in messages ("no column 'X' for the title").
 _PURPOSE = {
@@ -69,6 +83,9 @@ _PURPOSE = {
     "name_col": "the name",
     "title_col": "the title",
     "kind_col": "the kind",
+    "kind_from_col": "how the kind was found",
+    "family_col": "the family",
+    "seniority_col": "the seniority",
     "holder_col": "the holder",
     "email_col": "the email",
     "manager_col": "the manager's id",
@@ -76,124 +93,6 @@ _PURPOSE = {
     "manager_name_col": "the manager's name",
     "department_col": "the department",
 }
-
-
-@dataclass(frozen=True)
-class Preset:
-    """The usual column names of one HR tool's export, in order of preference.
-
-    ``managers`` lists ``(how, manager column, id column)`` triples: a manager column that
-    holds ids only makes sense with the id column it refers to (BambooHR's ``Supervisor
-    EID`` holds ``Employee #`` values), so such a triple applies only when that id column
-    is the one in use; a manager given by email or name (id column ``None``) pairs with any.
-    """
-
-    name: str
-    source: str
-    ids: tuple[str, ...]
-    managers: tuple[tuple[ManagerBy, str, str | None], ...]
-    names: tuple[tuple[str, ...], ...] = ()
-    titles: tuple[str, ...] = ()
-    emails: tuple[str, ...] = ()
-    departments: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    holders: tuple[str, ...] = ()
-
-
-PRESETS: dict[str, Preset] = {
-    preset.name: preset
-    for preset in (
-        Preset(
-            name="orgroles",
-            source="the CSV that Org.to_csv writes",
-            ids=("id",),
-            managers=(("id", "reports_to", "id"),),
-            names=(("name",),),
-            titles=("title",),
-            emails=("email",),
-            departments=("department",),
-            kinds=("kind",),
-            holders=("holder",),
-        ),
-        Preset(
-            name="bamboohr",
-            source="BambooHR's report field labels (Employee #, Supervisor EID, Reporting to)",
-            ids=("Employee #", "Employee ID"),
-            managers=(
-                ("id", "Supervisor EID", "Employee #"),
-                ("id", "Supervisor E ID", "Employee #"),
-                ("id", "Supervisor ID", "Employee ID"),
-                ("email", "Supervisor Email", None),
-                ("name", "Reporting to", None),
-                ("name", "Supervisor", None),
-            ),
-            names=(("First Name", "Last Name"), ("Display Name",), ("Name",)),
-            titles=("Job Title",),
-            emails=("Work Email",),
-            departments=("Department",),
-        ),
-        Preset(
-            name="workday",
-            source="Workday custom report (RaaS) field names: Employee_ID, businessTitle, "
-            "Email_-_Work, Worker_s_Manager_group/Manager_ID, Supervisory_Organization",
-            ids=("Employee_ID",),
-            managers=(
-                ("id", "Manager_ID", "Employee_ID"),
-                ("id", "Worker_s_Manager_group", "Employee_ID"),
-                ("name", "Manager_Name", None),
-            ),
-            names=(("Name",), ("Full_Name",)),
-            titles=("businessTitle",),
-            emails=("Email_-_Work", "Email"),
-            departments=("Supervisory_Organization", "Team_Name", "Cost_Center"),
-        ),
-        Preset(
-            name="odoo",
-            source="Odoo's Employees list export: field labels (External ID, Manager), or "
-            "the import-compatible technical names (id, parent_id/id)",
-            ids=("External ID", "id"),
-            managers=(
-                ("id", "Manager/External ID", "External ID"),
-                ("id", "parent_id/id", "id"),
-                ("name", "Manager", None),
-            ),
-            names=(("Employee Name",), ("name",)),
-            titles=("Job Title", "job_title"),
-            emails=("Work Email", "work_email"),
-            departments=("Department", "department_id/id", "department_id"),
-        ),
-        Preset(
-            name="google",
-            source="Google Workspace's user CSV (Admin console, Users, Download users)",
-            ids=("Email Address [Required]",),
-            managers=(("email", "Manager Email", None),),
-            names=(("First Name [Required]", "Last Name [Required]"),),
-            titles=("Employee Title", "Title"),
-            emails=("Email Address [Required]",),
-            departments=("Department",),
-        ),
-        Preset(
-            name="d3",
-            source="the d3-org-chart demo data (id, parentId, name, positionName, area)",
-            ids=("id",),
-            managers=(("id", "parentId", "id"),),
-            names=(("name", "lastName"), ("name",)),
-            titles=("positionName", "position"),
-            emails=("email",),
-            departments=("area", "office", "department_name"),
-        ),
-    )
-}
-"""The presets by name. ``orgroles`` is the default: the columns :func:`to_csv` writes."""
-
-
-def preset_names() -> list[str]:
-    """The names that ``preset=`` accepts (``orgroles`` first).
-
-    >>> preset_names()
-    ['orgroles', 'bamboohr', 'workday', 'odoo', 'google', 'd3']
-    """
-    return list(PRESETS)
 
 
 @dataclass(frozen=True)
@@ -209,6 +108,9 @@ class ResolvedColumns:
     name_col: tuple[str, ...] = ()
     title_col: str | None = None
     kind_col: str | None = None
+    kind_from_col: str | None = None
+    family_col: str | None = None
+    seniority_col: str | None = None
     holder_col: str | None = None
     email_col: str | None = None
     manager_col: str | None = None
@@ -231,6 +133,10 @@ class Columns:
         The person's name: one column, or several (first and last name) joined by a space.
     ``title_col``, ``email_col``, ``kind_col``
         The role's title, the person's work email, and the role's kind (a catalogue id).
+    ``family_col``, ``seniority_col``, ``kind_from_col``
+        The seat's family and seniority, and how its kind was found (``title``,
+        ``department``, or empty for a declared kind). With ``kind_from_col``, nothing is
+        inferred from the titles: the data says what was (the CSV that ``to_csv`` writes).
     ``holder_col``
         The id of the person in the seat, when it is not the row's id; an empty value makes
         a vacant seat. :func:`~orgroles.importers.csv_export.to_csv` writes this column.
@@ -261,6 +167,9 @@ class Columns:
     name_col: tuple[str, ...] = field(default=())
     title_col: str | None = None
     kind_col: str | None = None
+    kind_from_col: str | None = None
+    family_col: str | None = None
+    seniority_col: str | None = None
     holder_col: str | None = None
     email_col: str | None = None
     manager_col: str | None = None
@@ -383,16 +292,16 @@ class Columns:
             if getattr(chosen, option) is not None:
                 manager_col, manager_by = getattr(chosen, option), how
         mapped = {chosen.id_col, manager_col, *chosen.name_col}
-        mapped.update(
-            getattr(chosen, f)
-            for f in ("title_col", "kind_col", "holder_col", "email_col", "department_col")
-        )
+        mapped.update(getattr(chosen, f) for f in _SINGLE)
         return ResolvedColumns(
             header=columns,
             id_col=chosen.id_col,
             name_col=chosen.name_col,
             title_col=chosen.title_col,
             kind_col=chosen.kind_col,
+            kind_from_col=chosen.kind_from_col,
+            family_col=chosen.family_col,
+            seniority_col=chosen.seniority_col,
             holder_col=chosen.holder_col,
             email_col=chosen.email_col,
             manager_col=manager_col,
@@ -422,6 +331,9 @@ class Columns:
         for option, candidates in (
             ("title_col", preset.titles),
             ("kind_col", preset.kinds),
+            ("kind_from_col", preset.kind_froms),
+            ("family_col", preset.families),
+            ("seniority_col", preset.seniorities),
             ("holder_col", preset.holders),
             ("email_col", preset.emails),
             ("department_col", preset.departments),

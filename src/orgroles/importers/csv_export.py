@@ -1,7 +1,8 @@
 """Write an org as CSV, one row per role: what ``orgroles.from_csv`` reads back.
 
 What CSV cannot hold (dotted lines, job shares, responsibilities, ...) is left out with
-an :class:`~orgroles.errors.OrgExportWarning` that says how much.
+an :class:`~orgroles.errors.OrgExportWarning` that says how much. The ``kind_from``
+column says how each kind was found, so that reading the file back infers nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +22,19 @@ if TYPE_CHECKING:
 
 __all__ = ["CSV_COLUMNS", "csv_text", "to_csv"]
 
-CSV_COLUMNS = ("id", "title", "kind", "holder", "name", "email", "reports_to", "department")
+CSV_COLUMNS = (
+    "id",
+    "title",
+    "kind",
+    "kind_from",
+    "family",
+    "seniority",
+    "holder",
+    "name",
+    "email",
+    "reports_to",
+    "department",
+)
 """The columns :func:`to_csv` writes first (the ``orgroles`` preset reads them back)."""
 
 
@@ -34,9 +47,9 @@ def csv_text(org: OrgCore) -> str:
     ...                  Role(id="cto", title="CTO", reports_to="ceo", meta={"site": "Lyon"})],
     ...           teams=[Team(id="board", name="Board", members=["ceo"])])
     >>> print(csv_text(org).replace("\\r\\n", "\\n"), end="")
-    id,title,kind,holder,name,email,reports_to,department,site
-    ceo,,ceo,ana,Ana Lima,ana@acme.example,,Board,
-    cto,CTO,,,,,ceo,,Lyon
+    id,title,kind,kind_from,family,seniority,holder,name,email,reports_to,department,site
+    ceo,,ceo,,,,ana,Ana Lima,ana@acme.example,,Board,
+    cto,CTO,,,,,,,,ceo,,Lyon
     """
     lost: dict[str, int] = {}
 
@@ -101,6 +114,9 @@ def csv_text(org: OrgCore) -> str:
             role.id,
             role.title,
             role.kind,
+            role.kind_from,
+            role.family,
+            role.seniority,
             holder,
             person.name if person else None,
             person.email if person else None,

@@ -24,7 +24,7 @@ from orgroles.importers.columns import (
     unknown_column,
 )
 from orgroles.importers.csv_read import CsvTable, read_table
-from orgroles.importers.rows import Cell, Imported, Rows, build_document
+from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
 from orgroles.io.reader import Source, read_file
 from orgroles.model import OrgDocument
 
@@ -189,6 +189,9 @@ def _fields(cols: ResolvedColumns) -> dict[str, str]:
         "name": cols.name_col[0] if cols.name_col else None,
         "title": cols.title_col,
         "kind": cols.kind_col,
+        "kind_from": cols.kind_from_col,
+        "family": cols.family_col,
+        "seniority": cols.seniority_col,
         "holder": cols.holder_col,
         "email": cols.email_col,
         "manager": cols.manager_col,
@@ -263,6 +266,9 @@ def _rows(
         metas=table.metas(cols.meta_cols),
         departments=table.cells(cols.department_col) if cols.department_col else None,
         kinds=table.texts(cols.kind_col) if cols.kind_col else None,
+        kind_froms=table.texts(cols.kind_from_col) if cols.kind_from_col else None,
+        families=table.texts(cols.family_col) if cols.family_col else None,
+        seniorities=table.texts(cols.seniority_col) if cols.seniority_col else None,
         holders=table.texts(cols.holder_col) if cols.holder_col else None,
     )
     if "title" in lookups and cols.title_col is not None:
@@ -370,6 +376,7 @@ def csv_document(
     titles: Lookup | Mapping[str, str] | None = None,
     delimiter: str | None = None,
     name: str | None = None,
+    kinds: KindsMode = "infer",
 ) -> Imported:
     """Read a CSV export as an org document: each row becomes one person and one role.
 
@@ -390,6 +397,7 @@ def csv_document(
             manager_by=cols.manager_by,
             name=name or Path(file).stem,
             source=Source(file, "csv"),
+            kinds=kinds,
         )
 
 
@@ -400,6 +408,7 @@ def records_document(
     departments: Lookup | Mapping[str, str] | None = None,
     titles: Lookup | Mapping[str, str] | None = None,
     name: str | None = None,
+    kinds: KindsMode = "infer",
 ) -> Imported:
     """Read records (mappings from column name to value) as :func:`csv_document` reads rows.
 
@@ -412,4 +421,4 @@ def records_document(
         cols = columns.resolve(table.header)
         locator = RecordLocator(cols)
         rows = _rows(table, cols, _lookups(cols, departments, titles, None), locator)
-        return build_document(rows, locator, manager_by=cols.manager_by, name=name)
+        return build_document(rows, locator, manager_by=cols.manager_by, name=name, kinds=kinds)

@@ -31,12 +31,12 @@ from typing import Any
 
 from orgroles._internal.gc import gc_paused
 from orgroles.errors import Location, OrgFileError, Problem
-from orgroles.importers.rows import Cell, Imported, Rows, build_document
+from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
 from orgroles.io.problems import format_where
 from orgroles.io.reader import Source, read_file
 from orgroles.io.yaml_reader import YamlMarks, read_yaml
 
-__all__ = ["ENTRY_KEYS", "gitlab_document", "html_to_text"]
+__all__ = ["ENTRY_KEYS", "gitlab_document", "html_to_text", "job_families"]
 
 ENTRY_KEYS = ("slug", "type", "name", "role", "reports_to", "departments")
 """The keys of an entry that become the org's structure; the others go into ``meta``."""
@@ -53,6 +53,7 @@ _KEY_OF = {
     "department": "departments",
 }
 
+_JOB_FAMILY = re.compile(r"/job-families/([a-z][a-z-]{0,60})/")
 _TAG_START = re.compile(r"<[A-Za-z/!]")
 _BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th"})
 
@@ -142,7 +143,9 @@ def _text_or_none(
     return None
 
 
-def gitlab_document(path: str | os.PathLike[str], *, name: str | None = None) -> Imported:
+def gitlab_document(
+    path: str | os.PathLike[str], *, name: str | None = None, kinds: KindsMode = "infer"
+) -> Imported:
     """Read a GitLab team page file (``team.yml``) as an org document.
 
     This is what :func:`orgroles.from_gitlab` does before it builds the org; its
@@ -171,7 +174,7 @@ def gitlab_document(path: str | os.PathLike[str], *, name: str | None = None) ->
     with gc_paused():
         rows = _rows(data, locator)
         return build_document(
-            rows, locator, name=name or Path(file).stem, source=Source(file, "gitlab")
+            rows, locator, name=name or Path(file).stem, source=Source(file, "gitlab"), kinds=kinds
         )
 
 
@@ -186,10 +189,12 @@ def _rows(entries: list[Any], locator: _GitlabLocator) -> Rows:
         metas=[{} for _ in range(n)],
         departments=[None] * n,
         holders=[None] * n,
+        hints=[()] * n,
     )
     problems = rows.problems
     departments: list[Cell] = rows.departments  # type: ignore[assignment]
     holders: list[str | None] = rows.holders  # type: ignore[assignment]
+    hints: list[tuple[str, ...]] = rows.hints  # type: ignore[assignment]
     for i, entry in enumerate(entries):
 
         def locate(key: str, i: int = i) -> tuple[Location, str]:
@@ -232,6 +237,7 @@ def _rows(entries: list[Any], locator: _GitlabLocator) -> Rows:
             rows.titles[i] = title or None
             if links:
                 meta["links"] = links
+                hints[i] = job_families(links)
             if not title:
                 meta["role"] = role  # keep what the HTML said, for a person to read
                 rows.notes.append(
@@ -248,6 +254,16 @@ def _rows(entries: list[Any], locator: _GitlabLocator) -> Rows:
             if key not in ENTRY_KEYS and value is not None:
                 meta[key] = value
     return rows
+
+
+def job_families(links: list[str]) -> tuple[str, ...]:
+    """The job families that a title's links name, as words: hints of the seat's function.
+
+    >>> job_families(["https://handbook.gitlab.com/job-families/people-ops/people-partner/"])
+    ('people ops',)
+    """
+    found = (_JOB_FAMILY.search(link) for link in links)
+    return tuple(dict.fromkeys(m.group(1).replace("-", " ") for m in found if m))
 
 
 def _departments(value: Any, locate: _Locate, problems: list[Problem]) -> Cell:

@@ -15,12 +15,13 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 from unicodedata import normalize
 
 from pydantic import TypeAdapter, ValidationError
 
 from orgroles._internal.gc import gc_paused
+from orgroles.catalog import infer_kind, infer_seniority
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
 from orgroles.io.problems import problems_from_validation
@@ -28,7 +29,22 @@ from orgroles.io.reader import Source
 from orgroles.limits import MAX_PROBLEMS
 from orgroles.model import OrgDocument
 
-__all__ = ["Cell", "Imported", "Locator", "Rows", "build_document", "slug", "unique_slugs"]
+__all__ = [
+    "KINDS_MODES",
+    "Cell",
+    "Imported",
+    "KindsMode",
+    "Locator",
+    "Rows",
+    "build_document",
+    "infer_kinds",
+    "slug",
+    "unique_slugs",
+]
+
+KindsMode = Literal["infer", "none"]
+KINDS_MODES: tuple[KindsMode, ...] = ("infer", "none")
+"""How an import fills ``kind``: ``infer`` it from the job title (the default), or ``none``."""
 
 Cell = str | list[str] | None
 """A manager or department cell: one value, several (a list), or none."""
@@ -67,11 +83,18 @@ class Rows:
     metas: list[dict[str, Any]]
     departments: list[Cell] | None = None
     kinds: list[str | None] | None = None
+    kind_froms: list[str | None] | None = None
+    """How each kind was found, when the data says (then nothing is inferred)."""
+    families: list[str | None] | None = None
+    seniorities: list[str | None] | None = None
     holders: list[str | None] | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     skip: set[int] = field(default_factory=set)
     """Rows already reported as malformed: not reported again for a missing id."""
+    hints: list[tuple[str, ...]] | None = None
+    """For each row, words about its function besides its departments (GitLab's job-family
+    links): hints for inferring its kind from its title."""
 
 
 class Imported(NamedTuple):
@@ -91,6 +114,7 @@ def build_document(
     manager_by: ManagerBy = "id",
     name: str | None = None,
     source: Source | None = None,
+    kinds: KindsMode = "infer",
 ) -> Imported:
     """Check the rows, resolve managers, make people and teams, and build the document.
 
@@ -111,6 +135,8 @@ def build_document(
     role_ids: list[str] = ids  # type: ignore[assignment]  # no None left: checked above
     with gc_paused():
         data, person_rows, team_rows = _document(rows, role_ids, reports_to, dotted, name)
+        if kinds == "infer" and rows.kind_froms is None:
+            infer_kinds(data["roles"], rows)
         try:
             document = _adapter.validate_python(data)
         except ValidationError as exc:
@@ -288,6 +314,40 @@ def unique_slugs(names: Sequence[str]) -> list[str]:
     return out
 
 
+def infer_kinds(roles: list[dict[str, Any]], rows: Rows) -> None:
+    """Fill in the kind (or the family) and the seniority of every role with a title and no
+    kind, from its title, with its departments as hints (:func:`orgroles.catalog.infer_kind`).
+
+    The role records ``kind_from``, so that a dump shows the inferred kinds apart from the
+    declared ones; a kind given in the data is never changed.
+    """
+    departments = rows.departments
+    hints = rows.hints
+    for i, role in enumerate(roles):
+        title = role.get("title")
+        if not title or role.get("kind") is not None:
+            continue
+        cell = departments[i] if departments is not None else None
+        department: tuple[str, ...] = (
+            () if cell is None else (cell,) if isinstance(cell, str) else tuple(cell)
+        )
+        if hints is not None:
+            department += hints[i]
+        match = infer_kind(title, department=department or None)
+        if match is None:
+            seniority = infer_seniority(title)
+            if seniority is not None:
+                role["seniority"] = seniority
+            continue
+        if match.kind is not None:
+            role["kind"] = match.kind
+        else:
+            role["family"] = match.family
+        role["kind_from"] = match.source
+        if match.seniority is not None:
+            role["seniority"] = match.seniority
+
+
 def _document(
     rows: Rows,
     ids: list[str],
@@ -304,10 +364,16 @@ def _document(
             ids, titles, holders, reports_to, metas, strict=True
         )
     ]
-    if kinds is not None:
-        for role, kind in zip(roles, kinds, strict=True):
-            if kind is not None:
-                role["kind"] = kind
+    for key, values in (
+        ("kind", kinds),
+        ("kind_from", rows.kind_froms),
+        ("family", rows.families),
+        ("seniority", rows.seniorities),
+    ):
+        if values is not None:
+            for role, value in zip(roles, values, strict=True):
+                if value is not None:
+                    role[key] = value
     for i, others in dotted.items():
         roles[i]["dotted_to"] = others
 

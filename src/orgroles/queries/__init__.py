@@ -14,13 +14,16 @@ from orgroles.queries.hierarchy import (
     span,
     subtree,
 )
+from orgroles.queries.kinds import KindsFound, kinds_found
 from orgroles.queries.responsibilities import responsibilities_of, roles_with
 from orgroles.queries.teams import headcount, team, team_of, teams_of
 
 __all__ = [
+    "KindsFound",
     "chain",
     "graph",
     "headcount",
+    "kinds_found",
     "layers",
     "manager",
     "reporting_graph",

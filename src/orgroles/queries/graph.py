@@ -72,8 +72,9 @@ def node_attributes(org: OrgCore) -> list[dict[str, Any]]:
         attributes: dict[str, Any] = {"title": org.title_of(role)}
         if role.kind is not None:
             attributes["kind"] = role.kind
-        if kind is not None and kind.family:
-            attributes["family"] = kind.family
+        family = kind.family if kind is not None and kind.family else role.family
+        if family:
+            attributes["family"] = family
         if role.holders:
             attributes["holders"] = ", ".join(
                 p.display_name if (p := people.get(h)) is not None else h for h in role.holders

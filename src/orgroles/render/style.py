@@ -117,7 +117,15 @@ _FAMILIES: dict[str, Colors] = {
     "executive": Colors("#dde7f7", "#2f4b7c"),
     "tech": Colors("#dcf1e2", "#2e7d4f"),
     "product": Colors("#fbe9d5", "#b5651d"),
+    "sales": Colors("#ece2f7", "#6f42c1"),
+    "marketing": Colors("#f9dfe9", "#b83268"),
+    "finance": Colors("#d8f0f2", "#1b7c83"),
+    "people": Colors("#fbf3d0", "#8a6d00"),
+    "legal": Colors("#eef1d6", "#6b7d1c"),
+    "operations": Colors("#f3e5d8", "#8a5a2b"),
+    "support": Colors("#e0e6ee", "#3c5a80"),
 }
+"""The colours of the families every catalogue may rely on, one of its own each."""
 _OTHER = Colors("#eef0f2", "#6e7781")
 # Families that no palette entry names get one of these, by a stable hash of the name.
 _EXTRA = (

@@ -56,13 +56,16 @@ class Finding(NamedTuple):
     """What a rule reports: the role at fault (or None for the whole org) and why.
 
     ``related`` names the other roles involved; ``location`` overrides the role's own
-    (for problems that belong to a team or a kind rather than a role).
+    (for problems that belong to a team or a kind rather than a role). ``severity`` lowers
+    the rule's default severity for this finding (a rule that says less in some cases, as
+    K005 in a very small company); a severity the user configures for the rule wins.
     """
 
     role: str | None
     message: str
     related: tuple[str, ...] = ()
     location: Location | None = None
+    severity: Severity | None = None
 
 
 class Rule:

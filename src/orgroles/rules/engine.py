@@ -176,13 +176,23 @@ def check(
     org_wide = Location(path) if path is not None else None
     found: list[tuple[int, int, Violation, str | None]] = []  # (role position, rule, ...)
     for rule_number, rule in enumerate(chosen):
-        level = severities.get(rule.code, rule.severity)
+        configured = rule.code in severities
+        rule_level = severities.get(rule.code, rule.severity)
         for finding in rule.check(ctx, _params(rule, all_params.get(rule.code))):
             role_id = finding.role
+            level = rule_level
+            if finding.severity is not None and not configured:
+                level = max(rule_level, finding.severity, key=SEVERITIES.index)  # the milder
             # A role's line is found later, and only if someone reads it (see Report).
             location = finding.location or (org_wide if role_id is None else None)
             violation = Violation(
-                rule.code, rule.name, level, role_id, finding.message, location, finding.related
+                rule.code,
+                rule.name,
+                level,
+                role_id,
+                finding.message,
+                location,
+                finding.related,
             )
             reason = None
             if role_id is not None and role_id in roles and roles[role_id].noqa:

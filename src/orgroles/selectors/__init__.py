@@ -5,7 +5,9 @@ term                      matches the roles ...
 ========================  =====================================================
 ``id:X``                  whose id is X
 ``kind:X``                of kind X
-``family:X``              whose kind is in family X (``executive``, ``tech``, ...)
+``family:X``              in family X (``executive``, ``tech``, ``sales``, ...): by
+                          kind, or by the role's own family
+``seniority:X``           of seniority X (``junior``, ``senior``, ..., ``vp``, ``chief``)
 ``team:X``                in team X (a declared team, or the team a role X leads)
 ``has:R``                 that hold responsibility R (kind defaults included)
 ``under:X``               below role X, at any depth
@@ -16,6 +18,7 @@ term                      matches the roles ...
 ``name~TEXT``             held by someone whose name contains TEXT (any case)
 ``vacant``                that nobody holds
 ``acting``                held by an interim holder
+``inferred``              whose kind or family was inferred from a job title
 ``assistant``             that are staff seats (assistants, advisers)
 ========================  =====================================================
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import SelectorError
+from orgroles.model import SENIORITIES
 from orgroles.queries.responsibilities import responsibility_ids
 from orgroles.queries.teams import members
 
@@ -81,11 +82,26 @@ def _kind(org: OrgCore, term: Term, text: str) -> Predicate:
 
 def _family(org: OrgCore, term: Term, text: str) -> Predicate:
     roles = list(org.roles.values())
-    kinds = org.catalog.kinds.values()
-    known(term, text, "family", {k.family for k in kinds if k.family})
+    kinds = org.catalog.kinds
+    families = {k.family for k in kinds.values() if k.family} | set(org.catalog.families)
+    known(term, text, "family", families, {r.family for r in roles if r.family})
     wanted = set(term.values)
-    chosen = {k.id for k in kinds if k.family in wanted}
-    return lambda i: roles[i].kind in chosen
+    chosen = {k.id for k in kinds.values() if k.family in wanted}
+
+    def test(i: int) -> bool:
+        role = roles[i]
+        if role.kind in chosen:
+            return True
+        return role.family in wanted and (role.kind is None or role.kind not in kinds)
+
+    return test
+
+
+def _seniority(org: OrgCore, term: Term, text: str) -> Predicate:
+    roles = list(org.roles.values())
+    known(term, text, "seniority", SENIORITIES)
+    wanted = set(term.values)
+    return lambda i: roles[i].seniority in wanted
 
 
 def _team(org: OrgCore, term: Term, text: str) -> Predicate:
@@ -173,6 +189,7 @@ TERMS: dict[str, TermSpec] = {
         TermSpec("kind", "match", "of kind X", _kind),
         TermSpec("family", "match", "whose kind is in family X (executive, tech, ...)", _family),
         TermSpec("team", "match", "in team X (a declared team, or the team a role X leads)", _team),
+        TermSpec("seniority", "match", "of seniority X (junior ... vp, chief)", _seniority),
         TermSpec("has", "match", "that hold responsibility X (kind defaults included)", _has),
         TermSpec("under", "match", "below role X, at any depth", _under),
         TermSpec("reports", "match", "that report directly to role X", _reports),
@@ -182,6 +199,9 @@ TERMS: dict[str, TermSpec] = {
         TermSpec("name", "text", "held by someone whose name contains TEXT (any case)", _name),
         TermSpec("vacant", "flag", "that nobody holds", _flag("vacant")),
         TermSpec("acting", "flag", "held by an interim holder", _flag("acting")),
+        TermSpec(
+            "inferred", "flag", "whose kind or family was inferred from a title", _flag("kind_from")
+        ),
         TermSpec(
             "assistant", "flag", "that are staff seats (assistants, advisers)", _flag("assistant")
         ),

@@ -10,8 +10,10 @@ from orgroles.rules.article.K003 import ProductLine
 from orgroles.rules.article.K004 import HandsOnCto
 from orgroles.rules.article.K005 import CtoCpoSamePerson
 from orgroles.rules.article.K006 import UniqueExecutive
+from orgroles.rules.article.K007 import CodingCtoLargeTeam
 
 __all__ = [
+    "CodingCtoLargeTeam",
     "CtoCpoSamePerson",
     "ExecReportsToDirection",
     "HandsOnCto",

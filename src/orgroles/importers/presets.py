@@ -1,0 +1,139 @@
+"""The presets of imports: the usual column names of each HR tool's export.
+
+>>> PRESETS["bamboohr"].ids
+('Employee #', 'Employee ID')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["PRESETS", "ManagerBy", "Preset", "preset_names"]
+
+ManagerBy = Literal["id", "email", "name"]
+"""How a row names its manager: by the manager's id, work email, or display name."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    """The usual column names of one HR tool's export, in order of preference.
+
+    ``managers`` lists ``(how, manager column, id column)`` triples: a manager column that
+    holds ids only makes sense with the id column it refers to (BambooHR's ``Supervisor
+    EID`` holds ``Employee #`` values), so such a triple applies only when that id column
+    is the one in use; a manager given by email or name (id column ``None``) pairs with any.
+    """
+
+    name: str
+    source: str
+    ids: tuple[str, ...]
+    managers: tuple[tuple[ManagerBy, str, str | None], ...]
+    names: tuple[tuple[str, ...], ...] = ()
+    titles: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    kind_froms: tuple[str, ...] = ()
+    families: tuple[str, ...] = ()
+    seniorities: tuple[str, ...] = ()
+    holders: tuple[str, ...] = ()
+
+
+PRESETS: dict[str, Preset] = {
+    preset.name: preset
+    for preset in (
+        Preset(
+            name="orgroles",
+            source="the CSV that Org.to_csv writes",
+            ids=("id",),
+            managers=(("id", "reports_to", "id"),),
+            names=(("name",),),
+            titles=("title",),
+            emails=("email",),
+            departments=("department",),
+            kinds=("kind",),
+            kind_froms=("kind_from",),
+            families=("family",),
+            seniorities=("seniority",),
+            holders=("holder",),
+        ),
+        Preset(
+            name="bamboohr",
+            source="BambooHR's report field labels (Employee #, Supervisor EID, Reporting to)",
+            ids=("Employee #", "Employee ID"),
+            managers=(
+                ("id", "Supervisor EID", "Employee #"),
+                ("id", "Supervisor E ID", "Employee #"),
+                ("id", "Supervisor ID", "Employee ID"),
+                ("email", "Supervisor Email", None),
+                ("name", "Reporting to", None),
+                ("name", "Supervisor", None),
+            ),
+            names=(("First Name", "Last Name"), ("Display Name",), ("Name",)),
+            titles=("Job Title",),
+            emails=("Work Email",),
+            departments=("Department",),
+        ),
+        Preset(
+            name="workday",
+            source="Workday custom report (RaaS) field names: Employee_ID, businessTitle, "
+            "Email_-_Work, Worker_s_Manager_group/Manager_ID, Supervisory_Organization",
+            ids=("Employee_ID",),
+            managers=(
+                ("id", "Manager_ID", "Employee_ID"),
+                ("id", "Worker_s_Manager_group", "Employee_ID"),
+                ("name", "Manager_Name", None),
+            ),
+            names=(("Name",), ("Full_Name",)),
+            titles=("businessTitle",),
+            emails=("Email_-_Work", "Email"),
+            departments=("Supervisory_Organization", "Team_Name", "Cost_Center"),
+        ),
+        Preset(
+            name="odoo",
+            source="Odoo's Employees list export: field labels (External ID, Manager), or "
+            "the import-compatible technical names (id, parent_id/id)",
+            ids=("External ID", "id"),
+            managers=(
+                ("id", "Manager/External ID", "External ID"),
+                ("id", "parent_id/id", "id"),
+                ("name", "Manager", None),
+            ),
+            names=(("Employee Name",), ("name",)),
+            titles=("Job Title", "job_title"),
+            emails=("Work Email", "work_email"),
+            departments=("Department", "department_id/id", "department_id"),
+        ),
+        Preset(
+            name="google",
+            source="Google Workspace's user CSV (Admin console, Users, Download users)",
+            ids=("Email Address [Required]",),
+            managers=(("email", "Manager Email", None),),
+            names=(("First Name [Required]", "Last Name [Required]"),),
+            titles=("Employee Title", "Title"),
+            emails=("Email Address [Required]",),
+            departments=("Department",),
+        ),
+        Preset(
+            name="d3",
+            source="the d3-org-chart demo data (id, parentId, name, positionName, area)",
+            ids=("id",),
+            managers=(("id", "parentId", "id"),),
+            names=(("name", "lastName"), ("name",)),
+            titles=("positionName", "position"),
+            emails=("email",),
+            departments=("area", "office", "department_name"),
+        ),
+    )
+}
+"""The presets by name. ``orgroles`` is the default: the columns :func:`to_csv` writes."""
+
+
+def preset_names() -> list[str]:
+    """The names that ``preset=`` accepts (``orgroles`` first).
+
+    >>> preset_names()
+    ['orgroles', 'bamboohr', 'workday', 'odoo', 'google', 'd3']
+    """
+    return list(PRESETS)

@@ -46,6 +46,9 @@ class Box:
     ``children`` are the reports drawn as subtrees below, ``stack`` the leaf reports
     stacked in ``columns`` columns (the block sits among the children at index
     ``stack_at``), and ``assistants`` the staff seats drawn beside the box.
+    ``placeholder`` is set (to the missing manager's id) on the box that stands for a
+    manager that roles report to but that the org does not have; such a box has no
+    ``role``.
     """
 
     id: int
@@ -55,6 +58,7 @@ class Box:
     vacant: bool = False
     acting: bool = False
     folded: tuple[str, ...] = ()
+    placeholder: str | None = None
     severity: str | None = None
     tooltip: tuple[str, ...] = ()
     url: str | None = None

@@ -25,6 +25,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "vacant_many": "{n} vacant",
         "preview": "Showing the top {layers} of {total_layers} layers: {shown} of {roles} roles.",
         "org_problems": "Problems with the whole org:",
+        "not_in_file": "not in this file: {id}",
+        "forest": "{n} separate groups",
+        "smaller_groups": "+{n} smaller groups ({roles} boxes)",
+        "preview_more": "To see more: org.subtree(ROLE, depth=2), or org.explore().",
     },
     "fr": {
         "vacant": "poste vacant",
@@ -35,6 +39,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "vacant_many": "dont {n} postes vacants",
         "preview": "Les {layers} premiers niveaux sur {total_layers} : {shown} postes sur {roles}.",
         "org_problems": "Problèmes de l'organisation entière :",
+        "not_in_file": "absent de ce fichier : {id}",
+        "forest": "{n} groupes distincts",
+        "smaller_groups": "+{n} groupes plus petits ({roles} cases)",
+        "preview_more": "Pour voir la suite : org.subtree(POSTE, depth=2) ou org.explore().",
     },
 }
 

@@ -100,45 +100,75 @@ def make_plan(
     options: ChartOptions | None = None,
     *,
     notes: Sequence[str] = (),
+    largest: bool = False,
     **changes: Any,
 ) -> Plan:
     """Decide what a chart of ``org`` shows, with the chart options of
     :class:`~orgroles.render.options.ChartOptions` (an object, keywords, or both).
 
-    ``notes`` are extra lines printed under the chart's title.
+    ``notes`` are extra lines printed under the chart's title. With ``largest`` (and no
+    ``root``), only the tree with the most roles is drawn (the first of equal ones).
     """
     chosen = ChartOptions.of(options, **changes)
     with gc_paused():
-        return _make_plan(org, chosen, notes)
+        return _make_plan(org, chosen, notes, largest)
 
 
-def _make_plan(org: OrgCore, options: ChartOptions, notes: Sequence[str]) -> Plan:
+def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
+    """The tops of the chart of a whole org, in file order, and the roles under each
+    manager that is named but not in the org.
+
+    A top is a role with no manager (or one role of each reporting cycle), or the id of a
+    missing manager, whose roles hang from one placeholder box.
+    """
+    index = org.index
+    dangling = index.dangling
+    starts: list[int | str] = []
+    missing: dict[str, list[int]] = {}
+    for top in sorted(index.tops + _cycle_tops(org)):
+        boss = dangling.get(top)
+        if boss is None:
+            starts.append(top)
+        elif boss in missing:
+            missing[boss].append(top)
+        else:
+            missing[boss] = [top]
+            starts.append(boss)
+    return starts, missing
+
+
+def tree_sizes(
+    org: OrgCore, starts: Sequence[int | str], missing: dict[str, list[int]]
+) -> list[int]:
+    """How many boxes the tree under each of :func:`chart_tops` takes, all drawn."""
+    sizes = org.index.sizes
+    return [
+        sizes[s] if isinstance(s, int) else 1 + sum(sizes[i] for i in missing[s]) for s in starts
+    ]
+
+
+def _make_plan(
+    org: OrgCore, options: ChartOptions, notes: Sequence[str], largest: bool = False
+) -> Plan:
     root, depth, fold, lang = options.root, options.depth, options.fold, options.lang
     report = options.report
     index = org.index
     ids = index.ids
     truncated = org.truncated
-    # The reports of each manager that is named but not in the org, by its id: they hang
-    # from one placeholder box, drawn where the first of them would be.
-    missing: dict[str, list[int]] = {}
     if root is not None:
         start = index.pos.get(root)
         if start is None:
             org.roles[root]  # raises UnknownRoleError with a did-you-mean
             raise AssertionError  # pragma: no cover
         starts: list[int | str] = [start]
+        missing: dict[str, list[int]] = {}
     else:
-        dangling = index.dangling
-        starts = []
-        for top in sorted(index.tops + _cycle_tops(org)):
-            boss = dangling.get(top)
-            if boss is None:
-                starts.append(top)
-            elif boss in missing:
-                missing[boss].append(top)
-            else:
-                missing[boss] = [top]
-                starts.append(boss)
+        starts, missing = chart_tops(org)
+        if largest and starts:
+            sizes = tree_sizes(org, starts, missing)
+            biggest = starts[sizes.index(max(sizes))]
+            starts = [biggest]
+            missing = {biggest: missing[biggest]} if isinstance(biggest, str) else {}
     b = Cards(org, fold, options.show, lang, options.report)
     kids_of = index.children
     is_assistant = index.assistant

@@ -28,6 +28,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "not_in_file": "not in this file: {id}",
         "forest": "{n} separate groups",
         "smaller_groups": "+{n} smaller groups ({roles} boxes)",
+        "preview_forest": "The largest of {groups} separate groups.",
         "preview_more": "To see more: org.subtree(ROLE, depth=2), or org.explore().",
     },
     "fr": {
@@ -42,6 +43,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "not_in_file": "absent de ce fichier : {id}",
         "forest": "{n} groupes distincts",
         "smaller_groups": "+{n} groupes plus petits ({roles} cases)",
+        "preview_forest": "Le plus grand de {groups} groupes distincts.",
         "preview_more": "Pour voir la suite : org.subtree(POSTE, depth=2) ou org.explore().",
     },
 }

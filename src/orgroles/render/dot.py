@@ -89,7 +89,7 @@ def _node_attrs(box: Box) -> dict[str, str]:
     attrs: dict[str, str] = {}
     if box.vacant:
         fill = "#ffffff"
-        shape_style += ",dashed"
+        shape_style += ",dashed" if box.placeholder is None else ",dotted"
     if box.severity is not None:
         stroke = style.SEVERITY_COLORS[box.severity]
         attrs["penwidth"] = "2.5"

@@ -178,7 +178,8 @@ def _boxes(plan: Plan, chart: Layout, out: list[str]) -> None:
         if box.vacant:
             classes += " vacant"
             fill = "#ffffff"
-            extra += ' stroke-dasharray="5 3"'
+            dashes = "5 3" if box.placeholder is None else "2 3"  # a missing manager: dots
+            extra += f' stroke-dasharray="{dashes}"'
         if box.severity is not None:
             classes += f" {box.severity}"
             stroke = style.SEVERITY_COLORS[box.severity]

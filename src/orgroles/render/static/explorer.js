@@ -370,7 +370,7 @@
       stroke: severity ? G.severityColors[severity] : family[2],
       "stroke-width": severity ? 2.5 : 1.2,
     });
-    if (flags & VACANT) rect.setAttribute("stroke-dasharray", "5 3");
+    if (flags & VACANT) rect.setAttribute("stroke-dasharray", flags & MISSING ? "2 3" : "5 3");
     const text = svg("g", { class: "lines" });
     let y = 0;
     for (const [s, line] of linesOf(n)) {

@@ -33,9 +33,9 @@ from __future__ import annotations
 import dataclasses
 
 from orgroles.render import style
-from orgroles.render.layout import MARGIN, Layout, layout
+from orgroles.render.layout import MARGIN, Layout, Levels, header_height, layout, unit_size
 from orgroles.render.options import LAYOUTS, MAX_ASPECT, LayoutName
-from orgroles.render.plan import Box, Plan
+from orgroles.render.plan import Box, Plan, block_size
 
 __all__ = ["KEEP_BOXES", "LAYOUTS", "MAX_ASPECT", "STACK_LEAST", "LayoutName", "arrange", "compact"]
 
@@ -88,9 +88,34 @@ def _largest_first(plan: Plan) -> list[int]:
 
 def _tree_fits(plan: Plan, max_aspect: float) -> bool:
     """Whether the tree of the whole chart, tops side by side, is no wider than
-    ``max_aspect`` times its height, or than :data:`KEEP_BOXES` boxes."""
-    chart = layout(plan)
+    ``max_aspect`` times its height, or than :data:`KEEP_BOXES` boxes.
+
+    The boxes of a level are side by side, so the widest level is a lower bound of the
+    width, and the deepest box (with a frame's padding per level) an upper bound of the
+    height: when they already say no, the tree is not laid out to measure it.
+    """
     keep = KEEP_BOXES * plan.box_width + (KEEP_BOXES - 1) * style.HGAP
+    levels = Levels(plan)
+    top = levels.top
+    rows = [0.0] * (len(top) + 1)  # the boxes of each level side by side
+    bottom = 0.0
+    for box in plan.boxes:
+        if box.placement != "child":
+            continue
+        w, h = unit_size(plan, box)
+        rows[box.level] += w + style.HGAP
+        bottom = max(bottom, top[box.level] + h)
+        if box.stack:
+            h = plan.boxes[box.stack[0]].height
+            w, h = block_size(len(box.stack), box.columns, plan.box_width, h)
+            rows[box.level + 1] += w + style.HGAP
+            bottom = max(bottom, top[box.level + 1] + h)
+    widest = max(rows) - style.HGAP
+    frames = style.CLUSTER_PAD * len(top) if plan.clusters else 0.0
+    tallest = bottom + frames + levels.lift + header_height(plan) + 2 * MARGIN
+    if widest > keep and widest + 2 * MARGIN > max_aspect * tallest:
+        return False
+    chart = layout(plan)
     width = chart.width - 2 * MARGIN  # the chart itself, without the margins
     return width <= keep or chart.width <= max_aspect * chart.height
 

@@ -38,7 +38,16 @@ from orgroles.render.plan import Box, Plan, block_size
 from orgroles.render.tidy import tidy_positions
 from orgroles.render.wires import Point, place_assistants, place_stack, spines
 
-__all__ = ["FRAME_TOP", "MARGIN", "TREE_GAP", "Layout", "Levels", "layout", "unit_size"]
+__all__ = [
+    "FRAME_TOP",
+    "MARGIN",
+    "TREE_GAP",
+    "Layout",
+    "Levels",
+    "header_height",
+    "layout",
+    "unit_size",
+]
 
 MARGIN = 16
 """Empty space around the chart, in px."""
@@ -146,7 +155,8 @@ class Levels:
         return max(bottom + style.VGAP, top[-1] - top[level])
 
 
-def _header_height(plan: Plan) -> float:
+def header_height(plan: Plan) -> float:
+    """The height of the chart's title and notes above its boxes."""
     lines = ([style.line_height("heading")] if plan.title else []) + [
         style.line_height(line.style) for line in plan.notes
     ]
@@ -274,7 +284,7 @@ def layout(plan: Plan, wrap: float | None = None) -> Layout:
     roots = [stand_in[units.of_box[t]] for t in plan.tops]
 
     # -- the trees, in rows, then absolute positions -------------------------------------
-    top = MARGIN + _header_height(plan) + levels.lift
+    top = MARGIN + header_height(plan) + levels.lift
     ax: dict[int, float] = {}
     ay: dict[int, float] = {}
     rows: list[tuple[int, int]] = []

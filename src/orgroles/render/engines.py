@@ -39,8 +39,8 @@ Engine = Literal["builtin", "dot", "auto"]
 ENGINES: tuple[Engine, ...] = ("builtin", "dot", "auto")
 
 DOT_LIMIT = 1500
-"""Above this many boxes, a chart drawn by ``dot`` (PNG, PDF, or ``engine="dot"``) gets
-a warning on the command line: ``dot``'s time grows with the square of the chart."""
+"""Before 0.3, ``engine="auto"`` used ``dot`` for charts of at most this many boxes; it
+no longer chooses by size, and nothing here reads this any more."""
 
 # How long dot may run before the render fails with a RenderError: see orgroles.limits.
 

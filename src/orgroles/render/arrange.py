@@ -36,6 +36,7 @@ from orgroles.render import style
 from orgroles.render.layout import MARGIN, Layout, Levels, header_height, layout, unit_size
 from orgroles.render.options import LAYOUTS, MAX_ASPECT, LayoutName
 from orgroles.render.plan import Box, Plan, block_size
+from orgroles.render.shapes import tops_by_size
 
 __all__ = ["KEEP_BOXES", "LAYOUTS", "MAX_ASPECT", "STACK_LEAST", "LayoutName", "arrange", "compact"]
 
@@ -74,16 +75,7 @@ def compact(plan: Plan, max_aspect: float = MAX_ASPECT) -> Plan:
     drawn = list(boxes)
     for box, leaves in stacks:
         _stack(box, leaves, drawn)
-    return dataclasses.replace(plan, boxes=drawn, tops=_largest_first(plan))
-
-
-def _largest_first(plan: Plan) -> list[int]:
-    """The top boxes, the trees with the most boxes first (ties in the plan's order)."""
-    size = [1] * len(plan.boxes)
-    for box in reversed(plan.boxes):  # pre-order: reports after their manager
-        if box.parent >= 0:
-            size[box.parent] += size[box.id]
-    return sorted(plan.tops, key=lambda t: -size[t])
+    return dataclasses.replace(plan, boxes=drawn, tops=tops_by_size(plan)[0])
 
 
 def _tree_fits(plan: Plan, max_aspect: float) -> bool:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from orgroles.render import style, words
 from orgroles.render.plan import Line, Plan
+from orgroles.render.shapes import tops_by_size
 
 __all__ = ["SHOWN_AT_MOST", "ForestTop", "forest_top"]
 
@@ -45,11 +46,7 @@ def forest_top(plan: Plan, name: str) -> ForestTop | None:
     tops = plan.tops
     if len(tops) < 2:
         return None
-    size = [1] * len(plan.boxes)
-    for box in reversed(plan.boxes):  # pre-order: reports after their manager
-        if box.parent >= 0:
-            size[box.parent] += size[box.id]
-    by_size = sorted(tops, key=lambda t: -size[t])
+    by_size, size = tops_by_size(plan)
     largest = size[by_size[0]]
     shown = {t for t in by_size[:SHOWN_AT_MOST] if size[t] >= _SHARE * largest}
     others = [t for t in tops if t not in shown]

@@ -67,13 +67,24 @@ def test_every_format_draws_the_missing_manager() -> None:
 
 
 def test_a_forest_keeps_levels_in_each_row() -> None:
-    for layout in ("compact", "tree"):
-        from orgroles.render.arrange import arrange
+    from orgroles.render.arrange import arrange
 
-        plan, chart = arrange(make_plan(orphans()), layout, 1.0)
-        assert not invariant(plan, chart)
-        if layout == "compact":
-            assert len(chart.rows) > 1
+    small = orphans()  # three small trees, no wider than four boxes: drawn as they are
+    many = Org(
+        roles=[
+            *[Role(id=f"head{i}", title="Head", reports_to=f"gone{i}") for i in range(12)],
+            *[Role(id=f"r{i}", title="Report", reports_to=f"head{i % 12}") for i in range(24)],
+        ]
+    )
+    for org in (small, many):
+        for layout in ("compact", "tree"):
+            plan, chart = arrange(make_plan(org), layout, 1.0)
+            assert not invariant(plan, chart)
+            wrapped = org is many and layout == "compact"
+            assert (len(chart.rows) > 1) == wrapped
+            if wrapped:  # the same rows in DOT: each row's tops on one rank
+                dot = render_bytes(org, "dot", max_aspect=1.0).decode()
+                assert dot.count("style=invis") == len(chart.rows) - 1
 
 
 def test_a_subtree_keeps_its_below_counts(scaleup: Org) -> None:

@@ -51,16 +51,17 @@ def arrange(
     plan: Plan, layout_name: str = "compact", max_aspect: float = MAX_ASPECT
 ) -> tuple[Plan, Layout]:
     """The plan that a layout draws (with the leaves that it stacks), and its layout."""
-    if layout_name == "tree":
+    drawn = plan if layout_name == "tree" else compact(plan, max_aspect)
+    if drawn is plan:  # the tree, as it is
         return plan, layout(plan)
-    drawn = compact(plan, max_aspect)
     return drawn, layout(drawn, wrap=max_aspect)
 
 
 def compact(plan: Plan, max_aspect: float = MAX_ASPECT) -> Plan:
-    """``plan``, or a copy of it in which the leaf reports of every manager with
-    :data:`STACK_LEAST` or more are stacked, when its tree is too wide (see the module's
-    docstring). The plan given is never changed."""
+    """``plan`` itself when its tree reads well, else a copy of it in which the leaf
+    reports of every manager with :data:`STACK_LEAST` or more are stacked and the trees
+    come largest first, to be wrapped into rows (see the module's docstring). The plan
+    given is never changed."""
     boxes = plan.boxes
     leads = {c.lead for c in plan.clusters}
     stacks: list[tuple[Box, list[int]]] = []

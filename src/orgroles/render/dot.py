@@ -137,9 +137,10 @@ def plan_to_dot(
     ChartOptions.of(layout=layout, max_aspect=max_aspect)  # checks them
     rows = [(0, len(plan.tops))]
     if layout == "compact":
-        plan = compact(plan, max_aspect)
-        if len(plan.tops) > 1:
-            rows = lay_out(plan, wrap=max_aspect).rows
+        drawn = compact(plan, max_aspect)
+        if drawn is not plan and len(plan.tops) > 1:  # a forest too wide: in rows
+            rows = lay_out(drawn, wrap=max_aspect).rows
+        plan = drawn
     width_in = f"{plan.box_width / _PT:.3f}"
     head = [Line("heading", plan.title)] if plan.title else []
     g = graphviz.Digraph(

@@ -1,6 +1,11 @@
-"""Orgs made in Python for the chart tests: wide teams, chains, hostile text."""
+"""Orgs for the chart tests: made in Python (wide teams, chains, combs, hostile text) and
+the real ones of ``tests/data``."""
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 from orgroles import Org, Person, Role
 
@@ -56,3 +61,112 @@ def hostile_org() -> Org:
         people.append(Person(id=f"h{i + 1}", name=text))
     teams = [{"id": "t", "name": HOSTILE[3], "lead": "top", "members": [r.id for r in roles[1:]]}]
     return Org(name=HOSTILE[1], roles=roles, people=people, teams=teams)
+
+
+# -- real orgs and generated ones, for the geometry tests ---------------------------------
+
+GITLAB_VP = "tm-816c6d89"
+"""GitLab's VP of Development: 188 roles below, 5 layers, spans up to 10."""
+
+
+def gitlab() -> Org:
+    """GitLab's team page, imported (450 of its roles report to managers not in it)."""
+    import warnings
+
+    import orgroles
+
+    from tests.helpers import DATA
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the real file has two broken role titles
+        return orgroles.from_gitlab(DATA / "gitlab-team" / "team.yml")
+
+
+def real_orgs() -> dict[str, Callable[[], Org]]:
+    """Every org of ``tests/data``, imported as ``tests/importers`` does, by name."""
+    import orgroles
+    from orgroles.importers.columns import Lookup
+
+    from tests.helpers import DATA
+
+    d3, oracle, odoo = DATA / "d3-org-chart", DATA / "oracle-hr-schema", DATA / "odoo-hr-demo"
+    cartography = DATA / "cartography-fixtures"
+
+    def workday() -> Org:
+        import json
+
+        with (cartography / "workday_directory_report.json").open(encoding="utf-8") as handle:
+            return orgroles.from_records(json.load(handle)["Report_Entry"], preset="workday")
+
+    return {
+        "d3-1516": lambda: orgroles.from_csv(d3 / "org-chart-1516.csv", preset="d3"),
+        "d3-oracle-107": lambda: orgroles.from_csv(d3 / "data-oracle-107.csv", preset="d3"),
+        "oracle-hr": lambda: orgroles.from_csv(
+            oracle / "employees.csv",
+            id_col="EMPLOYEE_ID",
+            name_col=["FIRST_NAME", "LAST_NAME"],
+            manager_col="MANAGER_ID",
+            title_col="JOB_ID",
+            titles=Lookup(str(oracle / "jobs.csv"), "JOB_TITLE"),
+            department_col="DEPARTMENT_ID",
+            departments=Lookup(str(oracle / "departments.csv"), "DEPARTMENT_NAME"),
+        ),
+        "odoo-labels": lambda: orgroles.from_csv(
+            odoo / "hr_employee_export_labels.csv", preset="odoo"
+        ),
+        "odoo-master": lambda: orgroles.from_csv(
+            odoo / "hr_demo_master_2e97a48_raw_refs.csv",
+            id_col="xml_id",
+            name_col="name",
+            title_col="job_title_as_written",
+            manager_col="parent_id_ref_as_written",
+            department_col="department_id_ref",
+        ),
+        "workday": workday,
+        "entra": lambda: orgroles.from_csv(
+            cartography / "entra_users.csv",
+            id_col="id",
+            name_col="display_name",
+            manager_col="manager_id",
+            department_col="department",
+        ),
+        "sample-cycle": lambda: orgroles.load(DATA / "sample" / "cycle.yaml"),
+        "gitlab": gitlab,
+    }
+
+
+def comb(n: int) -> Org:
+    """A deep, narrow org: a chain of ``n`` managers, each with two leaf reports too."""
+    roles = [Role(id="m0", kind="ceo")]
+    for i in range(1, n):
+        roles.append(Role(id=f"m{i}", kind="engineering-manager", reports_to=f"m{i - 1}"))
+        roles += [Role(id=f"d{i}-{k}", kind="developer", reports_to=f"m{i - 1}") for k in (1, 2)]
+    return Org(name="Comb", roles=roles)
+
+
+def with_teams(doc: dict[str, Any]) -> Org:
+    """An org with a team for each manager below the top: the manager and all below."""
+    roles = doc["roles"]
+    below: dict[str, list[str]] = {}
+    for role in reversed(roles):  # generate() lists managers before their reports
+        boss = role.get("reports_to")
+        if boss is not None:
+            below.setdefault(boss, []).extend([role["id"], *below.get(role["id"], [])])
+    teams = [
+        {"id": f"team-{rid}", "name": f"Team {rid}", "lead": rid, "members": members}
+        for rid, members in below.items()
+        if rid != "r0"
+    ]
+    return Org(**{**doc, "teams": teams})
+
+
+def with_assistants(doc: dict[str, Any]) -> Org:
+    """An org with an assistant beside every manager of five reports or more."""
+    roles = list(doc["roles"])
+    span = Counter(r.get("reports_to") for r in roles)
+    roles += [
+        {"id": f"asst-{boss}", "title": "Assistant", "reports_to": boss, "assistant": True}
+        for boss, n in span.items()
+        if boss is not None and n >= 5
+    ]
+    return Org(**{**doc, "roles": roles})

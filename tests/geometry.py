@@ -1,5 +1,7 @@
-"""Geometry checks for laid-out charts: overlapping boxes, lines through boxes, who is
-joined to whom by lines, and the boxes of a chart laid out by Graphviz."""
+"""Geometry checks for laid-out charts: the invariant that every chart keeps
+(:func:`invariant`: levels are rank, managers above, no overlaps, orthogonal lines that
+join each box to its manager), the geometry an SVG draws, and the boxes of a chart laid
+out by Graphviz."""
 
 from __future__ import annotations
 
@@ -170,3 +172,137 @@ def dot_layout(source: str) -> tuple[float, float, list[Rect]]:
         w, h = float(obj["width"]) * 72, float(obj["height"]) * 72
         rects.append((x - w / 2, y - h / 2, w, h))
     return width, height, rects
+
+
+def rows_of(plan: Plan, chart: Layout) -> list[int]:
+    """The row of the chart (of a forest wrapped into rows) that each box is in."""
+    row = [0] * len(plan.boxes)
+    for r, (start, end) in enumerate(chart.rows):
+        for t in plan.tops[start:end]:
+            row[t] = r
+    for box in plan.boxes:  # pre-order: managers before their reports
+        if box.parent >= 0:
+            row[box.id] = row[box.parent]
+    return row
+
+
+def invariant(plan: Plan, chart: Layout) -> list[str]:
+    """What breaks the geometry of a chart, in words (nothing for a good chart).
+
+    - Levels are rank: every box placed as a report (or a top) has its top at the y of
+      its level in its row, and the levels of a row go down in order; the first row of a
+      stack is at the level of the manager's reports; an assistant is beside its manager.
+    - Every box is below its manager (assistants aside).
+    - No two boxes overlap (nor come closer than 8 px side by side), and every box is on
+      the canvas.
+    - Every connector is orthogonal, crosses no box, meets no line of another manager,
+      and joins one manager to some of its own reports; every box is joined to its
+      manager.
+    - A team frame holds the boxes of its team and no other.
+    """
+    problems: list[str] = []
+    boxes = plan.boxes
+    rects = box_rects(plan, chart)
+    row = rows_of(plan, chart)
+    for r, levels in enumerate(chart.levels):
+        if levels != sorted(set(levels)):
+            problems.append(f"row {r}: levels not in order: {levels}")
+    for box in boxes:
+        x, y, w, h = rects[box.id]
+        name = box.role or box.placeholder or box.node
+        levels = chart.levels[row[box.id]]
+        if box.placement == "child" and y != levels[box.level]:
+            problems.append(
+                f"{name} (level {box.level}) at y={y}, its level at {levels[box.level]}"
+            )
+        if box.parent < 0:
+            continue
+        px, py, pw, ph = rects[box.parent]
+        if box.placement == "assistant":
+            # Beside the manager: right of it, in a column whose top is the manager's.
+            first = rects[boxes[box.parent].assistants[0]][1]
+            if y < py or first != py or x < px + pw:
+                problems.append(f"assistant {name} is not beside its manager")
+        elif y < py + ph:
+            problems.append(f"{name} is not below its manager")
+    for box in boxes:
+        if box.stack:
+            first = rects[box.stack[0]][1]
+            want = chart.levels[row[box.id]][box.level + 1]
+            if first != want:
+                problems.append(f"the stack of {box.role} starts at y={first}, not {want}")
+    for i, j in overlapping(rects, gap=8):
+        problems.append(f"{boxes[i].role or i} and {boxes[j].role or j} overlap")
+    for x, y, w, h in rects:
+        if x < 0 or y < 0 or x + w > chart.width or y + h > chart.height:
+            problems.append(f"a box at {x},{y} is off the canvas {chart.width}x{chart.height}")
+    try:
+        segments(chart)
+    except AssertionError as error:
+        return [*problems, str(error)]
+    for seg, i in lines_through_boxes(plan, chart):
+        problems.append(f"a line {seg} crosses {boxes[i].role or i}")
+    wiring = Wiring(plan, chart)
+    for one, other in wiring.tangles():
+        problems.append(f"lines of two managers meet: {one} {other}")
+    joined: set[tuple[int, int]] = set()
+    for family in wiring.families():
+        managers = [m for m in family if all(boxes[o].parent == m for o in family - {m})]
+        if len(managers) != 1:
+            problems.append(f"lines join {sorted(family)}, not one manager and its reports")
+            continue
+        joined |= {(managers[0], r) for r in family - set(managers)}
+    for box in boxes:
+        if box.parent >= 0 and (box.parent, box.id) not in joined:
+            problems.append(f"{box.role or box.id} has no line to its manager")
+    inside_of: dict[int, set[int]] = {}
+    for cluster in reversed(plan.clusters):  # inner frames first
+        members = inside_of[cluster.id] = set(cluster.boxes)
+        for inner in cluster.children:
+            members |= inside_of[inner]
+        fx, fy, fw, fh = chart.frames[cluster.id]
+        if not fw:
+            continue
+        for b in boxes:
+            x, y, w, h = rects[b.id]
+            inside = fx <= x and x + w <= fx + fw and fy <= y and y + h <= fy + fh
+            apart = x + w <= fx or fx + fw <= x or y + h <= fy or fy + fh <= y
+            if not (inside if b.id in members else apart):
+                problems.append(f"frame {cluster.team} and box {b.role}")
+    return problems
+
+
+def drawn_geometry(svg: str) -> tuple[dict[str, tuple[int, int, int, int]], list[list[Point]]]:
+    """The boxes (by node id) and the connector lines that an SVG of the builtin engine
+    draws, read from the SVG itself."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    drawn: list[list[Point]] = []
+    for g in root.iter(f"{ns}g"):
+        if g.get("class") != "lines":
+            continue
+        for path in g.iter(f"{ns}path"):
+            for wire in path.get("d", "").split("M")[1:]:
+                drawn.append([_point(p) for p in wire.split("L")])
+    rects = {}
+    for g in root.iter(f"{ns}g"):
+        classes = (g.get("class") or "").split()
+        if classes and classes[0] in ("role", "fold", "placeholder"):
+            r = next(g.iter(f"{ns}rect")).attrib
+            rects[g.get("id") or ""] = (
+                int(r["x"]),
+                int(r["y"]),
+                int(r["width"]),
+                int(r["height"]),
+            )
+    return rects, drawn
+
+
+Point = tuple[int, int]
+
+
+def _point(text: str) -> Point:
+    x, y = text.split()
+    return int(x), int(y)

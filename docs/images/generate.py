@@ -36,6 +36,45 @@ def charts() -> dict[str, bytes]:
         for i in range(1, 41)
     ]
     wide = Org(name="One manager, forty developers", roles=roles, people=people)
+    export = Org(
+        name="An HR export with two managers missing",
+        people=people,
+        roles=[
+            Role(id="vp-eng", title="VP Engineering", holder="p1", reports_to="cto"),
+            Role(id="em-1", title="Engineering Manager", holder="p2", reports_to="vp-eng"),
+            Role(id="em-2", title="Engineering Manager", holder="p3", reports_to="vp-eng"),
+            *[
+                Role(
+                    id=f"dev-{i}",
+                    title="Developer",
+                    holder=f"p{10 + i}",
+                    reports_to=f"em-{i % 2 + 1}",
+                )
+                for i in range(6)
+            ],
+            Role(id="head-sales", title="Head of Sales", holder="p4", reports_to="ceo"),
+            *[
+                Role(
+                    id=f"ae-{i}",
+                    title="Account Executive",
+                    holder=f"p{20 + i}",
+                    reports_to="head-sales",
+                )
+                for i in range(3)
+            ],
+            Role(id="head-support", title="Head of Support", holder="p5", reports_to="ceo"),
+            *[
+                Role(
+                    id=f"agent-{i}",
+                    title="Support Agent",
+                    holder=f"p{30 + i}",
+                    reports_to="head-support",
+                )
+                for i in range(2)
+            ],
+            Role(id="office", title="Office Manager", holder="p6"),
+        ],
+    )
     not_coding = tiny.copy()
     not_coding.update_role("cto", responsibilities=())  # the CTO no longer codes: K004
     report = not_coding.check()
@@ -50,7 +89,9 @@ def charts() -> dict[str, bytes]:
         "wide_team_folded.svg": svg(wide, fold=10),
         "tiny_responsibilities.svg": svg(tiny, show=["responsibilities"]),
         "tiny_check.svg": svg(not_coding, report=report),
-        "gitlab_vp.svg": svg(gitlab, root="tm-816c6d89"),
+        "gitlab_vp.svg": svg(gitlab, root="tm-816c6d89", depth=2),
+        "missing_managers.svg": svg(export),
+        "scaleup_tree.svg": svg(scaleup, layout="tree"),
     }
 
 

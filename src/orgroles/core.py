@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from orgroles._internal.idmap import IdMap
@@ -55,6 +56,7 @@ from orgroles.model import (
 __all__ = ["OrgCore"]
 
 _SECTIONS = ("responsibilities", "kinds", "people", "roles", "teams")
+_NOTHING_LEFT_OUT: Mapping[str, int] = MappingProxyType({})
 
 T = TypeVar("T")
 Self = TypeVar("Self", bound="OrgCore")
@@ -107,6 +109,7 @@ class OrgCore:
         self.people: Mapping[str, Person] = IdMap(self._people, UnknownPersonError)
         self.teams: Mapping[str, Team] = IdMap(self._teams, UnknownTeamError)
         self._cache: dict[str, Any] = {}
+        self._truncated: Mapping[str, int] = _NOTHING_LEFT_OUT
         # Role ids in file order, to match roles with their lines in the source.
         self._source_ids: list[str] | None = list(self._roles) if source is not None else None
         self._positions: dict[str, tuple[int, int]] | None = None
@@ -305,10 +308,33 @@ class OrgCore:
             meta=self.meta,
         )
 
-    def with_document(self: Self, document: OrgDocument) -> Self:
+    @property
+    def truncated(self) -> Mapping[str, int]:
+        """Role id -> how many roles below it were left out of this org (read-only).
+
+        Empty for an org loaded from a file. An org made by
+        :func:`~orgroles.queries.subtree` with a ``depth`` remembers, for each role at its
+        bottom layer, how many roles it had below it, so that its charts still say "+N
+        below". Only :meth:`with_document` sets it.
+        """
+        return self._truncated
+
+    def with_document(
+        self: Self, document: OrgDocument, *, truncated: Mapping[str, int] | None = None
+    ) -> Self:
         """A new org of this class from ``document``, keeping this org's source folder and
-        catalogue (for copies, subtrees and other orgs derived from this one)."""
-        return type(self).from_document(document, base_dir=self.base_dir, catalog=self.catalog)
+        catalogue (for copies, subtrees and other orgs derived from this one).
+
+        ``truncated`` is the new org's :attr:`truncated`: for roles of ``document``, how
+        many roles below them were left out (ids that are not roles of it are dropped,
+        and so are counts of 0).
+        """
+        org = type(self).from_document(document, base_dir=self.base_dir, catalog=self.catalog)
+        if truncated:
+            kept = {rid: n for rid, n in truncated.items() if n > 0 and rid in org._roles}
+            if kept:
+                org._truncated = MappingProxyType(kept)
+        return org
 
     def copy(self: Self) -> Self:
         """An independent copy, for what-if scenarios: edits to it leave this org alone."""
@@ -316,6 +342,7 @@ class OrgCore:
             self.to_document(), source=self.source, base_dir=self.base_dir, catalog=self.catalog
         )
         clone._source_ids = self._source_ids
+        clone._truncated = self._truncated
         return clone
 
 

@@ -22,7 +22,7 @@ import pytest
 import orgroles
 from orgroles import Org, Person, Role
 from orgroles.render import render
-from orgroles.render.html import FIRST_VIEW, first_view_depth
+from orgroles.render.html import FOREST, MISSING
 from orgroles.render.plan import make_plan
 
 from tests.browser import start_chrome
@@ -222,18 +222,59 @@ def test_the_scaleup_opens_whole_and_draws_the_plan(tab: Tab, pages: dict[str, P
     tab.shot("scaleup")
 
 
-def test_a_big_org_starts_collapsed_below_the_first_layers(
+READABLE_JS = """
+const chart = document.getElementById('chart').getBoundingClientRect();
+const sizes = [];
+for (const t of document.querySelectorAll('#nodes > g.node .lines text')) {
+  const b = t.getBoundingClientRect();
+  if (b.right < chart.left || b.left > chart.right || b.bottom < chart.top || b.top > chart.bottom) continue;
+  const size = parseFloat(t.getAttribute('font-size') || '12');
+  if (size === 12) sizes.push(size * t.getScreenCTM().a);
+}
+const box = document.querySelector('#nodes > g.node > rect.box').getBoundingClientRect();
+return [sizes.length, Math.min(...sizes), box.width];
+"""
+
+
+def test_a_forest_opens_readable_on_its_largest_trees(
     tab: Tab, pages: dict[str, Path], gitlab: Org
 ) -> None:
-    depths = gitlab.index.depth
-    start = first_view_depth(depths)
-    expected = sum(1 for d in depths if 0 <= d <= start)
-    assert expected <= FIRST_VIEW or start == 0
-    tab.open(pages["gitlab"])
-    assert tab.boxes() == expected == 450  # 450 roles whose manager is not in the export
-    assert tab.js("return window.__orgroles.firstView") == expected
-    no_overlap(tab.rects())
-    tab.shot("gitlab-first-view")
+    # (Before 0.3, GitLab's 450 tops opened as one row of boxes 88,204 px wide, and Fit
+    # shrank it to a grey line.) A 1600 x 1000 window, as on a laptop.
+    tab.driver.set_window_size(1600, 1000)
+    try:
+        tab.open(pages["gitlab"])
+        data = tab.js("return JSON.parse(document.getElementById('orgroles-data').textContent)")
+        flags, parent = data["flags"], data["parent"]
+        assert flags[0] & FOREST  # one top above the forest
+        assert parent[0] == -1
+        assert parent.count(-1) == 1
+        missing = [i for i, f in enumerate(flags) if f & MISSING]
+        assert len(missing) == len(set(gitlab.index.dangling.values())) == 139
+        assert all(parent[i] == 0 for i in missing)
+        assert all(data["ids"][i] == "" for i in missing)
+        others = [f for f in data["folds"] if f[0] == 0]
+        assert len(others) == 1  # the smaller trees, behind one box
+        assert len(others[0][1]) > 100
+        shown = tab.boxes()
+        assert shown == tab.js("return window.__orgroles.firstView")
+        assert shown < 300
+        no_overlap(tab.rects())
+        for view in ("first view", "fit"):
+            if view == "fit":
+                tab.driver.find_element("id", "fit").click()
+                tab.settle()
+            count, smallest, box_width = tab.js(READABLE_JS)
+            assert count > 10, view
+            assert smallest >= 8, (view, smallest)  # 12 px text shows at 8 px or more
+            assert box_width >= 120, (view, box_width)
+        tab.shot("gitlab-first-view")
+        # The smaller trees are one click away.
+        fold = tab.driver.find_element("css selector", "#nodes > g.node.fold")
+        fold.click()
+        assert tab.boxes() > shown + 100
+    finally:
+        tab.driver.set_window_size(1280, 800)
 
 
 def test_expand_and_collapse_a_team(tab: Tab, pages: dict[str, Path], gitlab: Org) -> None:
@@ -241,8 +282,13 @@ def test_expand_and_collapse_a_team(tab: Tab, pages: dict[str, Path], gitlab: Or
 
     tab.open(pages["gitlab"])
     index = gitlab.index
-    # The top role with the most direct reports, and its reports.
-    top = max(index.tops, key=lambda i: len(index.children.get(i, ())))
+    # The collapsed role of the first view with the most direct reports, and its reports.
+    collapsed = tab.js(
+        "const ids = JSON.parse(document.getElementById('orgroles-data').textContent).ids;"
+        "return [...document.querySelectorAll('#nodes > g.node.role[aria-expanded=false]')]"
+        ".map(g => ids[+g.dataset.n]);"
+    )
+    top = max((index.pos[i] for i in collapsed), key=lambda i: len(index.children.get(i, ())))
     reports = index.children[top]
     before = tab.boxes()
     node = tab.node(index.ids[top])
@@ -600,7 +646,7 @@ def test_odd_orgs_open_cleanly(tab: Tab, tmp_path: Path) -> None:
         ],
     )
     tab.open(render(cycle, tmp_path / "cycle.html"))
-    assert tab.boxes() == 5
+    assert tab.boxes() == 5 + 2  # and a box for "nobody", and one above the three tops
     tab.open(render(Org(name="Empty"), tmp_path / "empty.html"))
     assert tab.boxes() == 0
     tab.key("0")

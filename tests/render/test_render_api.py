@@ -12,7 +12,7 @@ import pytest
 import orgroles
 from orgroles import Org
 from orgroles.errors import EngineNotFoundError, RenderError
-from orgroles.render import engines, render, render_bytes, render_svg
+from orgroles.render import ChartOptions, engines, render, render_bytes, render_svg
 
 from tests.charts import wide_team
 from tests.helpers import ROOT, SCALEUP
@@ -43,9 +43,11 @@ def test_unknown_engine(scaleup: Org, tmp_path: Path) -> None:
         render(scaleup, tmp_path / "c.svg", engine="neato")
 
 
-def test_the_builtin_engine_writes_svg_only(scaleup: Org, tmp_path: Path) -> None:
-    with pytest.raises(RenderError, match="writes SVG only"):
-        render(scaleup, tmp_path / "c.png", engine="builtin")
+def test_the_builtin_engine_is_the_default_and_auto_is_its_old_name(scaleup: Org) -> None:
+    assert ChartOptions().engine == "builtin"
+    svg = render_svg(scaleup)
+    assert BUILTIN_MARK in svg
+    assert render_svg(scaleup, engine="auto") == svg == render_svg(scaleup, engine="builtin")
 
 
 @pytest.mark.nodot
@@ -79,18 +81,11 @@ def test_without_dot_engine_dot_fails_cleanly(scaleup: Org) -> None:
 
 
 @pytest.mark.dot
-def test_with_dot_auto_uses_it_for_small_charts(scaleup: Org) -> None:
+def test_with_dot_installed_svg_still_uses_the_builtin_engine(scaleup: Org) -> None:
     svg = render_svg(scaleup)
-    assert DOT_MARK in svg
-    assert BUILTIN_MARK not in svg
-
-
-@pytest.mark.dot
-def test_with_dot_auto_uses_the_builtin_engine_above_the_limit(
-    scaleup: Org, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(engines, "DOT_LIMIT", len(scaleup) - 1)
-    assert BUILTIN_MARK in render_svg(scaleup)
+    assert BUILTIN_MARK in svg
+    assert DOT_MARK not in svg
+    assert DOT_MARK in render_svg(scaleup, engine="dot")  # dot is opt-in
 
 
 @pytest.mark.dot

@@ -58,7 +58,7 @@ def test_dot_uses_synthetic_node_ids_and_quotes_every_user_value(layout: str) ->
     source = to_dot(hostile_org(), layout=layout).source
     statements = re.findall(r"^\t+(\S+) (?:->|\[)", source, re.M)
     assert statements
-    synthetic = r"n\d+(s\d+r\d+|w\d+)?|graph|node|edge"
+    synthetic = r"n\d+(s\d+r\d+)?|graph|node|edge"
     assert all(re.fullmatch(synthetic, s) for s in statements), statements
     # Outside quoted strings and HTML-like labels, only our own words remain.
     bare = DOT_HTML.sub("<>", DOT_STRING.sub('""', source))
@@ -80,6 +80,8 @@ def test_dot_uses_synthetic_node_ids_and_quotes_every_user_value(layout: str) ->
         "ranksep",
         "newrank",
         "true",
+        "splines",
+        "ortho",
         "fontname",
         "bgcolor",
         "labelloc",

@@ -9,7 +9,7 @@ import pytest
 from orgroles import Org
 from orgroles.render import jupyter
 
-from tests.charts import chain
+from tests.charts import chain, gitlab
 
 
 def test_an_org_shows_text_and_svg(scaleup: Org) -> None:
@@ -45,8 +45,24 @@ def test_without_dot_the_builtin_engine_draws_it(scaleup: Org) -> None:
 def test_a_big_org_shows_its_top_layers_and_says_so() -> None:
     org = chain(30_000)
     svg = org._repr_mimebundle_()["image/svg+xml"]
-    assert "Showing the top 500 of 30,000 layers: 500 of 30,000 roles." in svg
-    assert svg.count("<rect") < 600
+    assert f"Showing the top {jupyter.PREVIEW_LIMIT} of 30,000 layers" in svg
+    assert svg.count("<rect") < 2 * jupyter.PREVIEW_LIMIT
+    assert "To see more: org.subtree(ROLE, depth=2), or org.explore()." in svg
+
+
+def test_a_big_forest_shows_a_readable_part_of_its_largest_tree() -> None:
+    # (Before 0.3, GitLab's import showed as a 447 KB grid of its 450 top roles.)
+    org = gitlab()
+    svg = org._repr_mimebundle_()["image/svg+xml"]
+    assert len(svg) < 40_000
+    assert "The largest of 139 separate groups." in svg
+    assert "Showing the top 3 of 7 layers: 32 of 1,368 roles." in svg
+    assert "To see more" in svg
+    root = ET.fromstring(svg)
+    width = float(root.get("width") or 0)
+    assert width < 1600  # no wider than a notebook shows without shrinking it much
+    boxes = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id")]
+    assert 30 <= len(boxes) <= jupyter.PREVIEW_LIMIT
 
 
 def test_preview_depth_keeps_whole_layers() -> None:

@@ -54,9 +54,9 @@ def test_and_or_not_and_quotes(scaleup: orgroles.Org) -> None:
         ('title~"a"b', "a space must follow a closing quote", 9),
         (
             "under:cto frobnicate",
-            "unknown term 'frobnicate' (terms: id:X, kind:X, family:X, team:X, has:X, "
-            "under:X, reports:X, manager:X, holder:X, title~TEXT, name~TEXT, vacant, acting, "
-            "assistant)",
+            "unknown term 'frobnicate' (terms: id:X, kind:X, family:X, team:X, seniority:X, "
+            "has:X, under:X, reports:X, manager:X, holder:X, title~TEXT, name~TEXT, vacant, "
+            "acting, inferred, assistant)",
             10,
         ),
     ],

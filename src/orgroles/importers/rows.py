@@ -21,9 +21,9 @@ from unicodedata import normalize
 from pydantic import TypeAdapter, ValidationError
 
 from orgroles._internal.gc import gc_paused
-from orgroles.catalog import infer_kind, infer_seniority
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
+from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source
 from orgroles.limits import MAX_PROBLEMS
@@ -37,7 +37,6 @@ __all__ = [
     "Locator",
     "Rows",
     "build_document",
-    "infer_kinds",
     "slug",
     "unique_slugs",
 ]
@@ -45,9 +44,6 @@ __all__ = [
 KindsMode = Literal["infer", "none"]
 KINDS_MODES: tuple[KindsMode, ...] = ("infer", "none")
 """How an import fills ``kind``: ``infer`` it from the job title (the default), or ``none``."""
-
-Cell = str | list[str] | None
-"""A manager or department cell: one value, several (a list), or none."""
 
 
 class Locator(Protocol):
@@ -136,7 +132,7 @@ def build_document(
     with gc_paused():
         data, person_rows, team_rows = _document(rows, role_ids, reports_to, dotted, name)
         if kinds == "infer" and rows.kind_froms is None:
-            infer_kinds(data["roles"], rows)
+            infer_kinds(data["roles"], rows.departments, rows.hints)
         try:
             document = _adapter.validate_python(data)
         except ValidationError as exc:
@@ -312,40 +308,6 @@ def unique_slugs(names: Sequence[str]) -> list[str]:
         taken.add(candidate)
         out.append(candidate)
     return out
-
-
-def infer_kinds(roles: list[dict[str, Any]], rows: Rows) -> None:
-    """Fill in the kind (or the family) and the seniority of every role with a title and no
-    kind, from its title, with its departments as hints (:func:`orgroles.catalog.infer_kind`).
-
-    The role records ``kind_from``, so that a dump shows the inferred kinds apart from the
-    declared ones; a kind given in the data is never changed.
-    """
-    departments = rows.departments
-    hints = rows.hints
-    for i, role in enumerate(roles):
-        title = role.get("title")
-        if not title or role.get("kind") is not None:
-            continue
-        cell = departments[i] if departments is not None else None
-        department: tuple[str, ...] = (
-            () if cell is None else (cell,) if isinstance(cell, str) else tuple(cell)
-        )
-        if hints is not None:
-            department += hints[i]
-        match = infer_kind(title, department=department or None)
-        if match is None:
-            seniority = infer_seniority(title)
-            if seniority is not None:
-                role["seniority"] = seniority
-            continue
-        if match.kind is not None:
-            role["kind"] = match.kind
-        else:
-            role["family"] = match.family
-        role["kind_from"] = match.source
-        if match.seniority is not None:
-            role["seniority"] = match.seniority
 
 
 def _document(

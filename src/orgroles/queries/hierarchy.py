@@ -105,7 +105,14 @@ def subtree(org: OrgT, root: str | Role, depth: int | None = None) -> OrgT:
     """A new org with ``root`` and the roles below it, down to ``depth`` layers under it.
 
     The new org keeps the people who hold its roles, the teams restricted to its roles,
-    the catalogue and the rule configuration. ``root`` becomes its top role.
+    the catalogue and the rule configuration. ``root`` becomes its top role. Its
+    :attr:`~orgroles.core.OrgCore.truncated` says how many roles were left out below each
+    role of its bottom layer, so that its charts still show "+N below":
+
+    >>> import orgroles
+    >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+    >>> dict(subtree(org, "cto", depth=1).truncated)
+    {'em-platform': 4, 'lead-apps': 4}
     """
 
     i = _pos(org, root)
@@ -113,18 +120,28 @@ def subtree(org: OrgT, root: str | Role, depth: int | None = None) -> OrgT:
     keep = [i]
     if depth is None:
         keep += index.below(i)
-    elif depth > 0:
-        frontier = [i]
+    elif depth < 0:
+        raise OrgUsageError(f"depth must be 0 or more, not {depth}")
+    frontier = [i]
+    if depth is not None:
         seen = {i}
         for _ in range(depth):
             nxt = [c for p in frontier for c in index.reports(p) if c not in seen]
             seen.update(nxt)
             keep += nxt
             frontier = nxt
-    elif depth < 0:
-        raise OrgUsageError(f"depth must be 0 or more, not {depth}")
     keep.sort()
     ids = index.ids
+    # What was left out below each kept role: the roles under the bottom layer, and what
+    # this org had left out already.
+    before = org.truncated
+    truncated = {ids[k]: before[ids[k]] for k in keep if ids[k] in before}
+    if depth is not None:
+        for k in frontier:
+            below = index.below(k)
+            if below:
+                left_out = len(below) + sum(before.get(ids[j], 0) for j in below)
+                truncated[ids[k]] = truncated.get(ids[k], 0) + left_out
     chosen = [org.roles[ids[k]] for k in keep]
     at = keep.index(i)
     if chosen[at].reports_to is not None:
@@ -144,5 +161,6 @@ def subtree(org: OrgT, root: str | Role, depth: int | None = None) -> OrgT:
             roles=tuple(chosen),
             people=tuple(p for p in document.people if p.id in holders),
             teams=tuple(teams),
-        )
+        ),
+        truncated=truncated,
     )

@@ -143,6 +143,24 @@ class Cards:
             lines.append(Line("more", words.word("more", self.lang).format(n=extra)))
         return lines
 
+    def placeholder_box(self, manager: str, level: int, hidden: int) -> Box:
+        """The dashed box of a manager that roles report to but that is not in the org."""
+        lines = self._wrap(words.word("not_in_file", self.lang).format(id=clean(manager)), "vacant")
+        if hidden:
+            below = words.word("below", self.lang).format(n=words.count(hidden, self.lang))
+            lines.append(Line("more", below))
+        return self._add(
+            Box(
+                id=len(self.boxes),
+                role=None,
+                lines=tuple(lines),
+                vacant=True,
+                placeholder=clean(manager),
+                tooltip=(words.word("not_in_file", self.lang).format(id=clean(manager)),),
+                level=level,
+            )
+        )
+
     def fold_box(self, members: list[int], parent: int, level: int) -> Box:
         lang = self.lang
         title = self.title(members[0])

@@ -6,12 +6,13 @@ made from a fixed template with every field escaped by
 :func:`~orgroles.render.quoting.dot_html`; every other user value goes through
 :func:`~orgroles.render.quoting.dot_text`.
 
-Stacked leaves hang from invisible-width "spine" points, one per pair of columns and
-row, each on the rank of its row; assistants share their manager's rank; teams are
-clusters; dotted lines are dashed edges with ``constraint=false``, so that they never
-change the ranks. In the compact layout (:mod:`orgroles.render.arrange`), a wrapped
-manager's shelves hang from a chain of points ``n5w0``, ``n5w1``, ... below it (see
-:func:`_hang`), stacks are frameless clusters, and several top roles go in rows of ranks.
+Levels are rank: the boxes of a level share a rank (``rank=same``) and a height, and
+lines are orthogonal (``splines=ortho``). Stacked leaves hang from invisible-width
+"spine" points, one per pair of columns and row, each on the rank of its row, in a
+frameless cluster; assistants share their manager's rank; teams are clusters; dotted
+lines are dashed edges with ``constraint=false``, so that they never change the ranks.
+In the compact layout (:mod:`orgroles.render.arrange`), several top roles go in the rows
+that the builtin engine chooses, each row below the one before.
 
 >>> import orgroles
 >>> from orgroles.render.plan import make_plan
@@ -23,19 +24,25 @@ digraph org {
         n0 -> n1
         n1 -> n2
         n1 -> n3
+        {
+                rank=same
+                n2
+                n3
+        }
 }
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import graphviz
 
 from orgroles.render import style
-from orgroles.render.arrange import Shelf, Wraps, arrange, items_of
+from orgroles.render.arrange import compact
 from orgroles.render.formats import Drawing
+from orgroles.render.layout import layout as lay_out
 from orgroles.render.options import MAX_ASPECT, ChartOptions
 from orgroles.render.plan import Box, Line, Plan, make_plan
 from orgroles.render.quoting import dot_html, dot_lines, dot_text
@@ -82,11 +89,11 @@ def _node_attrs(box: Box) -> dict[str, str]:
     attrs: dict[str, str] = {}
     if box.vacant:
         fill = "#ffffff"
-        shape_style += ",dashed"
+        shape_style += ",dashed" if box.placeholder is None else ",dotted"
     if box.severity is not None:
         stroke = style.SEVERITY_COLORS[box.severity]
         attrs["penwidth"] = "2.5"
-    attrs.update(style=shape_style, fillcolor=fill, color=stroke)
+    attrs.update(style=shape_style, fillcolor=fill, color=stroke, height=f"{box.height / _PT:.3f}")
     if box.tooltip:
         attrs["tooltip"] = dot_lines(box.tooltip)
     if box.url is not None:
@@ -122,18 +129,18 @@ def plan_to_dot(
 ) -> graphviz.Digraph:
     """Return the DOT graph of a plan (a :class:`graphviz.Digraph`; no engine is run).
 
-    With ``layout="compact"``, the reports that :func:`~orgroles.render.arrange.arrange`
-    wraps hang from a chain of points below their manager (see :func:`_hang`).
+    Levels are rank: the boxes of each level are on one rank (``rank=same``), and lines
+    are orthogonal (``splines=ortho``). With ``layout="compact"``, the plan's leaves are
+    stacked and its trees wrapped in rows as the builtin engine does it (see
+    :mod:`orgroles.render.arrange`).
     """
     ChartOptions.of(layout=layout, max_aspect=max_aspect)  # checks them
-    wraps: Wraps = {}
-    rows: tuple[tuple[int, int], ...] = ()
-    given = plan
+    rows = [(0, len(plan.tops))]
     if layout == "compact":
-        plan, wraps, rows = arrange(plan, max_aspect)
-    # Long lines pass by stacks in a compact layout: frameless clusters keep them out.
-    compact = bool(wraps or rows) or plan is not given
-    depth, hangers = _hangers(plan, wraps) if wraps or rows else ([], {})
+        drawn = compact(plan, max_aspect)
+        if drawn is not plan and len(plan.tops) > 1:  # a forest too wide: in rows
+            rows = lay_out(drawn, wrap=max_aspect).rows
+        plan = drawn
     width_in = f"{plan.box_width / _PT:.3f}"
     head = [Line("heading", plan.title)] if plan.title else []
     g = graphviz.Digraph(
@@ -143,6 +150,7 @@ def plan_to_dot(
             "nodesep": "0.22",
             "ranksep": "0.45",
             "newrank": "true",
+            "splines": "ortho",
             "fontname": style.DOT_FONT,
             "bgcolor": "#ffffff",
             "labelloc": "t",
@@ -169,9 +177,6 @@ def plan_to_dot(
     def fill(graph: graphviz.Digraph, cluster: int) -> None:
         for box in members.get(cluster, ()):
             graph.node(box.node, html_label(box.lines), **_node_attrs(box))
-            hanger = hangers.get(box.id)
-            for k in range(len(hanger.ranks) if hanger else 0):
-                graph.node(_wrap_point(box, k), "", ordering="out", **_POINT)
         for box in members.get(cluster, ()):
             if box.assistants:
                 with graph.subgraph() as same:
@@ -180,15 +185,7 @@ def plan_to_dot(
                     for a in box.assistants:
                         same.node(boxes[a].node)
             if box.stack:
-                start = box.node
-                hanger = hangers.get(box.id)
-                if hanger is not None:
-                    at = items_of(box).index(-1)
-                    shelves = wraps[box.id]
-                    points = zip(shelves, hanger.point_of, strict=True)
-                    k = next(k for shelf, k in points if at < shelf.end)
-                    start = _wrap_point(box, k)
-                _stack(graph, plan, box, start, block=compact)
+                _stack(graph, plan, box, box.node)
 
     # Teams nest: build the innermost clusters first, without recursion.
     built: dict[int, graphviz.Digraph] = {}
@@ -212,16 +209,11 @@ def plan_to_dot(
         if cluster.parent < 0:
             g.subgraph(built.pop(cluster.id))
     for box in boxes:
-        hanger = hangers.get(box.id)
-        if hanger is None:
-            for c in box.children:
-                g.edge(box.node, boxes[c].node)
-        else:
-            _hang(g, plan, box, wraps[box.id], hanger)
+        for c in box.children:
+            g.edge(box.node, boxes[c].node)
         for a in box.assistants:
             g.edge(box.node, boxes[a].node)
-    if rows:
-        _top_rows(g, plan, rows, depth)
+    _levels(g, plan, rows)
     for a, b in plan.dotted:
         g.edge(
             boxes[a].node,
@@ -233,122 +225,52 @@ def plan_to_dot(
     return g
 
 
-def _wrap_point(manager: Box, k: int) -> str:
-    return f"{manager.node}w{k}"
-
-
-class _Hangers(NamedTuple):
-    """The points that a wrapped manager's shelves hang from, as ranks below the manager."""
-
-    ranks: list[int]  # the rank of each point, top to bottom
-    point_of: list[int]  # the point of each shelf
-
-
-def _hangers(plan: Plan, wraps: Wraps) -> tuple[list[int], dict[int, _Hangers]]:
-    """How many ranks the part of the chart under each box takes, and the wrapped
-    managers' points: each shelf hangs from a point one rank above it, one rank below
-    the shelf above it on its side of the spine."""
+def _levels(g: graphviz.Digraph, plan: Plan, rows: Sequence[tuple[int, int]]) -> None:
+    """Levels are rank: the boxes of each level of each row of trees on one rank. Each
+    row of trees starts below the deepest part of the row above (an invisible edge from
+    the first top of a row to the first of the next, as long as the ranks it takes)."""
     boxes = plan.boxes
-    depth = [0] * len(boxes)
-    hangers: dict[int, _Hangers] = {}
-    for box in reversed(boxes):  # reports before their manager
-        if box.placement != "child":
+    tops = plan.tops
+    row_of = [0] * len(boxes)
+    for r, (start, end) in enumerate(rows):
+        for t in tops[start:end]:
+            row_of[t] = r
+    ranks = [0] * len(rows)  # how many ranks each row takes
+    by_level: dict[tuple[int, int], list[str]] = {}
+    for box in boxes:  # in pre-order: managers first
+        if box.placement == "stack":
             continue
-        below = [_stack_rows(box) if c < 0 else depth[c] for c in items_of(box)]
-        shelves = wraps.get(box.id)
-        if shelves is None:
-            depth[box.id] = 1 + max(below, default=0)
-            continue
-        low = [0, 0]
-        at: list[int] = []
-        for shelf in shelves:
-            side = int(shelf.right)
-            at.append(low[side] + 1)
-            low[side] += 1 + max(below[shelf.start : shelf.end])
-        ranks = sorted(set(at))
-        index = {r: k for k, r in enumerate(ranks)}
-        hangers[box.id] = _Hangers(ranks, [index[r] for r in at])
-        depth[box.id] = 1 + max(low)
-    return depth, hangers
+        if box.parent >= 0:
+            row_of[box.id] = row_of[box.parent]
+        r = row_of[box.id]
+        taken = box.level + 1 + (-(-len(box.stack) // box.columns) if box.stack else 0)
+        ranks[r] = max(ranks[r], taken)
+        if box.placement == "child":
+            by_level.setdefault((r, box.level), []).append(box.node)
+    for (_, _), nodes in sorted(by_level.items()):
+        if len(nodes) > 1:
+            with g.subgraph() as same:
+                same.attr(rank="same")
+                for node in nodes:
+                    same.node(node)
+    for r in range(len(rows) - 1):
+        first, below = boxes[tops[rows[r][0]]], boxes[tops[rows[r + 1][0]]]
+        g.edge(first.node, below.node, style="invis", minlen=str(ranks[r] + 1))
 
-
-def _stack_rows(box: Box) -> int:
-    return -(-len(box.stack) // box.columns)
-
-
-def _hang(
-    g: graphviz.Digraph, plan: Plan, box: Box, shelves: tuple[Shelf, ...], h: _Hangers
-) -> None:
-    """Wrapped reports: each shelf hangs from a point of the chain below its manager.
-
-    The chain runs down between the shelves left and right of it (``ordering=out`` keeps
-    each point's edges in the order given: left shelf, the chain, right shelf), and its
-    points are as many ranks apart as the shelves above them take, so that a shelf starts
-    below the one above it on its side. Its edges weigh more than others, which keeps it
-    straight. (``group`` would keep it straighter, but made ``dot`` spread some charts
-    of thousands of roles ten times wider.)
-    """
-    boxes = plan.boxes
-    items = items_of(box)
-    left: list[list[int]] = [[] for _ in h.ranks]
-    right: list[list[int]] = [[] for _ in h.ranks]
-    for shelf, k in zip(shelves, h.point_of, strict=True):
-        (right if shelf.right else left)[k] += items[shelf.start : shelf.end]
-    # The first shelf's point is on the rank below the manager's.
-    g.edge(box.node, _wrap_point(box, 0), weight=_SPINE_WEIGHT)
-    for k in range(len(h.ranks)):
-        point = _wrap_point(box, k)
-        for c in left[k]:
-            if c >= 0:
-                g.edge(point, boxes[c].node)
-        if k + 1 < len(h.ranks):
-            g.edge(
-                point,
-                _wrap_point(box, k + 1),
-                minlen=str(h.ranks[k + 1] - h.ranks[k]),
-                weight=_SPINE_WEIGHT,
-            )
-        for c in right[k]:
-            if c >= 0:
-                g.edge(point, boxes[c].node)
-
-
-def _top_rows(
-    g: graphviz.Digraph, plan: Plan, rows: tuple[tuple[int, int], ...], depth: list[int]
-) -> None:
-    """The top roles in rows: each row on one rank, below the deepest part of the row above
-    (invisible edges from the first role of a row to the first of the next)."""
-    tops = [plan.boxes[t] for t in plan.tops]
-    for k, (start, end) in enumerate(rows):
-        with g.subgraph() as same:
-            same.attr(rank="same")
-            for box in tops[start:end]:
-                same.node(box.node)
-        if k + 1 < len(rows):
-            below = max(depth[box.id] for box in tops[start:end])
-            g.edge(tops[start].node, tops[end].node, style="invis", minlen=str(below + 1))
-
-
-_SPINE_WEIGHT = "10"
 
 _POINT = {"shape": "point", "width": "0.01", "height": "0.01", "color": style.EDGE_COLOR}
 
 
-def _stack(
-    graph: graphviz.Digraph, plan: Plan, manager: Box, start: str, block: bool = False
-) -> None:
+def _stack(graph: graphviz.Digraph, plan: Plan, manager: Box, start: str) -> None:
     """Stacked leaves: a vertical chain of points per pair of columns, boxes either side.
 
-    The chains hang from ``start``: the manager, or the point its row of reports hangs from.
-    With ``block``, the stack is an invisible cluster, which keeps other nodes (such as
-    the lines that pass by in a compact layout) from coming between its boxes.
+    The chains hang from ``start``, the manager. The stack is an invisible cluster, which
+    keeps other nodes (such as the lines that pass by) from coming between its boxes.
     """
     point = _POINT
     previous: dict[int, str] = {}
-    inside = graph
-    if block:
-        inside = graphviz.Digraph(name=f"cluster_{manager.node}s")
-        inside.attr(label="", peripheries="0", margin="0")
+    inside = graphviz.Digraph(name=f"cluster_{manager.node}s")
+    inside.attr(label="", peripheries="0", margin="0")
     for row, pairs in _rows(plan, manager):
         with inside.subgraph() as same:
             same.attr(rank="same")
@@ -368,8 +290,7 @@ def _stack(
             spine = _spine(manager, pair, row)
             graph.edge(previous.get(pair, start), spine)
             previous[pair] = spine
-    if block:
-        graph.subgraph(inside)
+    graph.subgraph(inside)
 
 
 to_dot = plan_to_dot

@@ -1,11 +1,13 @@
-"""Layout engines: Graphviz's ``dot`` (run here, and only here) or the builtin tidy tree.
+"""Layout engines: the builtin tidy tree (the default) or Graphviz's ``dot`` (run here,
+and only here).
 
-``engine="auto"`` picks ``dot`` when it is on PATH and the chart has at most
-:data:`DOT_LIMIT` boxes; otherwise the builtin engine, which is pure Python, linear,
-and writes SVG only. ``dot``'s time grows roughly with the square of the chart: for a
-generated org, 0.2 s at 1,000 roles, 1.1 s at 5,000 in the tree layout (4 s in the
-compact layout, which has many more ranks) and about 50 s at 20,000 (see
-``benchmarks/render_sizes.py``).
+The builtin engine is pure Python and linear, and keeps levels as rank (see
+:mod:`orgroles.render.layout`); it writes SVG. ``dot`` is opt-in (``engine="dot"``): it
+keeps levels too (``rank=same``) and draws orthogonal lines, but routes them its own way,
+and its time grows roughly with the square of the chart (0.9 s at 1,000 roles, about
+50 s at 20,000: see ``benchmarks/render_sizes.py``). ``"auto"``, the default before 0.3,
+is a name for the builtin engine. PNG and PDF are still made by ``dot``, whatever the
+engine: the builtin engine has no rasterizer yet.
 
 >>> choose_engine("builtin", "svg", 10)
 'builtin'
@@ -33,11 +35,12 @@ __all__ = [
     "run_dot",
 ]
 
-Engine = Literal["auto", "dot", "builtin"]
-ENGINES: tuple[Engine, ...] = ("auto", "dot", "builtin")
+Engine = Literal["builtin", "dot", "auto"]
+ENGINES: tuple[Engine, ...] = ("builtin", "dot", "auto")
 
 DOT_LIMIT = 1500
-"""``engine="auto"`` uses ``dot`` for charts of at most this many boxes."""
+"""Before 0.3, ``engine="auto"`` used ``dot`` for charts of at most this many boxes; it
+no longer chooses by size, and nothing here reads this any more."""
 
 # How long dot may run before the render fails with a RenderError: see orgroles.limits.
 
@@ -56,33 +59,24 @@ def find_dot() -> str | None:
 def choose_engine(engine: str, fmt: str, boxes: int) -> Literal["dot", "builtin"]:
     """Return the engine that draws ``boxes`` boxes as ``fmt`` (svg, png or pdf).
 
-    Raises :class:`EngineNotFoundError` when ``dot`` is needed (PNG, PDF, or
-    ``engine="dot"``) and missing, and :class:`RenderError` for an unknown engine or a
-    format the builtin engine cannot write.
+    SVG is drawn by the builtin engine unless ``engine="dot"``; PNG and PDF need ``dot``
+    (the builtin engine writes no raster yet). Raises :class:`EngineNotFoundError` when
+    ``dot`` is needed and missing, and :class:`RenderError` for an unknown engine.
 
-    >>> choose_engine("builtin", "png", 10)
-    Traceback (most recent call last):
-    ...
-    orgroles.errors.RenderError: the builtin engine writes SVG only; PNG needs Graphviz's dot
+    >>> choose_engine("dot", "svg", 10) if find_dot() else "dot"
+    'dot'
     """
     if engine not in ENGINES:
         raise RenderError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
-    if engine == "builtin":
-        if fmt != "svg":
-            raise RenderError(
-                f"the builtin engine writes SVG only; {fmt.upper()} needs Graphviz's dot"
-            )
+    if engine != "dot" and fmt == "svg":
         return "builtin"
-    found = find_dot() is not None
-    if engine == "dot" or fmt != "svg":
-        if not found:
-            why = "engine='dot'" if engine == "dot" else f"{fmt.upper()} output"
-            raise EngineNotFoundError(
-                f"{why} needs Graphviz's dot program, which is not on PATH; {INSTALL_HINT}. "
-                "SVG works without it (the builtin engine)."
-            )
-        return "dot"
-    return "dot" if found and boxes <= DOT_LIMIT else "builtin"
+    if find_dot() is None:
+        why = "engine='dot'" if engine == "dot" else f"{fmt.upper()} output"
+        raise EngineNotFoundError(
+            f"{why} needs Graphviz's dot program, which is not on PATH; {INSTALL_HINT}. "
+            "SVG works without it (the builtin engine)."
+        )
+    return "dot"
 
 
 def run_dot(source: str, fmt: str, *, timeout: float = DOT_TIMEOUT) -> bytes:

@@ -43,11 +43,12 @@ from orgroles._version import __version__
 from orgroles.errors import RenderError
 from orgroles.model import CATEGORIES
 from orgroles.queries.responsibilities import responsibility_ids
-from orgroles.queries.teams import membership
 from orgroles.render import style, words
+from orgroles.render.details import details
+from orgroles.render.forest import forest_top
 from orgroles.render.formats import Drawing
 from orgroles.render.plan import BLOCK_RATIO, STACK_MIN, Box, Line, Plan, make_plan
-from orgroles.render.quoting import clean, html_attr, mailto, safe_url
+from orgroles.render.quoting import clean, html_attr
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -58,6 +59,8 @@ __all__ = [
     "FIRST_VIEW",
     "ACTING",
     "ASSISTANT",
+    "FOREST",
+    "MISSING",
     "VACANT",
     "build_page",
     "content_security_policy",
@@ -77,6 +80,10 @@ ACTING = 2
 """Flag: the holder is interim."""
 ASSISTANT = 4
 """Flag: a staff seat drawn beside its manager."""
+MISSING = 32
+"""Flag: a manager that roles report to but that is not in the org (a placeholder)."""
+FOREST = 64
+"""Flag: the top that the page adds above the trees of a forest."""
 _SEVERITY_SHIFT = 3
 _SEVERITY_CODE = {"info": 1, "warning": 2, "error": 3}
 
@@ -172,12 +179,15 @@ def page_data(
     which the reader can unfold.
 
     The chart has one entry per box of ``plan``, in its pre-order (box ``i`` is node
-    ``i``), in these arrays: ``ids``; ``parent`` (a node, or -1); ``lines`` (numbers of
+    ``i``; when the plan has several tops, node 0 is a top added above them, see
+    :func:`~orgroles.render.forest.forest_top`, and box ``i`` is node ``i + 1``), in these
+    arrays: ``ids``; ``parent`` (a node, or -1); ``lines`` (numbers of
     ``texts``, whose style is ``textStyle``, a number of ``styles``; -1 stands for one
     line of ``names``); ``titleOf`` (a number of ``titles``: the whole title, for search);
     ``names`` (the holders); ``fam`` (a number of ``families``: name, fill, stroke);
-    ``flags`` (:data:`VACANT`, :data:`ACTING`, :data:`ASSISTANT`, and the worst
-    violation's severity from bit 3: 1 info, 2 warning, 3 error); ``rset`` (a number of
+    ``flags`` (:data:`VACANT`, :data:`ACTING`, :data:`ASSISTANT`, :data:`MISSING`,
+    :data:`FOREST`, and the worst violation's severity from bit 3: 1 info, 2 warning,
+    3 error); ``rset`` (a number of
     ``rsets``, lists of numbers of ``resps``: id, label, category). ``folds`` are
     ``[manager, members, lines, flags, family]``; ``dotted`` pairs of nodes (dotted
     manager, report); ``start`` the deepest layer of the first view; ``problems`` the
@@ -198,18 +208,39 @@ def page_data(
     resp_index: dict[str, int] = {}
     rsets: dict[tuple[int, ...], int] = {}
     node_of: dict[str, int] = {}
+    missing: dict[str, int] = {}  # the node of each manager that is not in the org
     ids, parent, lines, title, names, fam, flags, rset = [], [], [], [], [], [], [], []
+    top = forest_top(plan, org.name)  # a forest gets one top above its trees
+    shift = 1 if top is not None else 0
+    if top is not None:
+        ids.append("")
+        parent.append(-1)
+        lines.append(texts.encode(top.lines, None))
+        title.append(titles.setdefault(top.lines[0].text, len(titles)))
+        names.append("")
+        fam.append(families.setdefault(None, len(families)))
+        flags.append(FOREST)
+        rset.append(rsets.setdefault((), len(rsets)))
     for box in boxes:
-        assert box.role is not None
+        parent.append(box.parent + shift if box.parent >= 0 else shift - 1)
+        fam.append(families.setdefault(box.family, len(families)))
+        if box.role is None:  # a manager that is not in the org
+            assert box.placeholder is not None
+            missing[box.placeholder] = box.id + shift
+            ids.append("")
+            lines.append(texts.encode(box.lines, None))
+            title.append(titles.setdefault(box.lines[0].text, len(titles)))
+            names.append("")
+            flags.append(_flags(box) | MISSING)
+            rset.append(rsets.setdefault((), len(rsets)))
+            continue
         role = roles[box.role]
-        node_of[role.id] = box.id
+        node_of[role.id] = box.id + shift
         who = ", ".join(clean(p.display_name) for p in org.holders_of(role))
         ids.append(clean(role.id))
-        parent.append(box.parent)
         lines.append(texts.encode(box.lines, who))
         title.append(titles.setdefault(clean(org.title_of(role, lang)), len(titles)))
         names.append(who)
-        fam.append(families.setdefault(box.family, len(families)))
         flags.append(_flags(box))
         found = tuple(
             resp_index.setdefault(r, len(resp_index)) for r in resp_ids[index.pos[role.id]]
@@ -221,15 +252,26 @@ def page_data(
             continue
         assert folded is not None
         members = [node_of[r] for r in box.folded]
-        manager = folded.boxes[box.parent].role
-        assert manager is not None
+        manager = folded.boxes[box.parent]
         folds.append(
             [
-                node_of[manager],
+                node_of[manager.role]
+                if manager.role is not None
+                else missing[manager.placeholder or ""],
                 members,
                 texts.encode(box.lines, None),
                 _flags(box),
                 families.setdefault(box.family, len(families)),
+            ]
+        )
+    if top is not None and top.others:  # the smaller trees, one click away
+        folds.append(
+            [
+                0,
+                [t + shift for t in top.others],
+                texts.encode(top.others_lines, None),
+                0,
+                families.setdefault(None, len(families)),
             ]
         )
     catalog = org.catalog.responsibilities
@@ -263,20 +305,25 @@ def page_data(
         "rsets": [list(s) for s in rsets],
         "rset": rset,
         "folds": folds,
-        "dotted": [list(pair) for pair in plan.dotted],
+        "dotted": [[a + shift, b + shift] for a, b in plan.dotted],
         "problems": [[v.code, v.name, v.severity, clean(v.message)] for v in general],
     }
-    return data, _details(org, plan, node_of, report)
+    return data, details(org, plan, node_of, report, shift)
 
 
 def _start(parent: list[int], folds: list[list[Any]]) -> int:
-    """The deepest layer of the first view, counting each fold group as one box."""
+    """The deepest layer of the first view, counting each fold group as one box (and
+    nothing of the trees that a fold hides)."""
+    hidden = bytearray(len(parent))
+    for fold in folds:
+        for m in fold[1][1:]:
+            hidden[m] = 1
     depth = [0] * len(parent)
     for i, p in enumerate(parent):  # boxes come in pre-order: managers first
         if p >= 0:
             depth[i] = depth[p] + 1
-    hidden = {m for fold in folds for m in fold[1][1:]}
-    return first_view_depth([d for i, d in enumerate(depth) if i not in hidden])
+            hidden[i] |= hidden[p]
+    return first_view_depth([d for i, d in enumerate(depth) if not hidden[i]])
 
 
 def _geometry(plan: Plan) -> dict[str, Any]:
@@ -314,76 +361,6 @@ def _style(name: str) -> dict[str, Any]:
 def _family(name: str | None) -> list[str]:
     colors = style.family_colors(name)
     return [clean(name or ""), colors.fill, colors.stroke]
-
-
-def _details(
-    org: OrgCore, plan: Plan, node_of: dict[str, int], report: Report | None
-) -> dict[str, Any]:
-    """What the details panel shows beyond the chart: kinds, holders, teams, violations."""
-    lang = plan.lang
-    roles = org.roles
-    kinds: dict[str, int] = {}
-    kind_rows: list[list[str]] = []
-    people: dict[str, int] = {}
-    people_rows: list[list[str | None]] = []
-    teams: dict[str, int] = {}
-    team_rows: list[list[Any]] = []
-    kind, holders = [], []
-    team: dict[str, list[int]] = {}
-    urls: dict[str, str] = {}
-    joined = membership(org)
-    for box in plan.boxes:
-        assert box.role is not None
-        role = roles[box.role]
-        k = -1
-        if role.kind is not None:
-            k = kinds.get(role.kind, -1)
-            if k < 0:
-                k = kinds[role.kind] = len(kind_rows)
-                entry = org.kind_of(role)
-                kind_rows.append([clean(role.kind), clean(entry.text(lang)) if entry else ""])
-        kind.append(k)
-        held = []
-        for person in org.holders_of(role):
-            at = people.get(person.id)
-            if at is None:
-                at = people[person.id] = len(people_rows)
-                url = mailto(person.email)  # the address, checked and quoted
-                people_rows.append([clean(person.display_name), url[7:] if url else None])
-            held.append(at)
-        holders.append(held)
-        in_teams = []
-        for tid in joined.get(role.id, ()):
-            at = teams.get(tid)
-            if at is None:
-                at = teams[tid] = len(team_rows)
-                t = org.teams[tid]
-                lead = node_of.get(t.lead, -1) if t.lead else -1
-                team_rows.append([clean(tid), clean(t.display_name), lead])
-            in_teams.append(at)
-        if in_teams:
-            team[str(box.id)] = in_teams
-        url = safe_url(role.meta.get("url")) if role.meta else None
-        if url is not None and not url.startswith("mailto:"):
-            urls[str(box.id)] = url
-    violations: dict[str, list[list[str]]] = {}
-    if report is not None:
-        for rid, broken in report.by_role().items():
-            node = node_of.get(rid)
-            if node is not None:
-                violations[str(node)] = [
-                    [v.code, v.name, v.severity, clean(v.message)] for v in broken
-                ]
-    return {
-        "kinds": kind_rows,
-        "kind": kind,
-        "people": people_rows,
-        "holders": holders,
-        "teams": team_rows,
-        "team": team,
-        "urls": urls,
-        "violations": violations,
-    }
 
 
 # -- the page ------------------------------------------------------------------------------

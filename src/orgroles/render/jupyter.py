@@ -1,10 +1,11 @@
 """Inline display in Jupyter: the MIME types an org shows itself as, and its mimebundle.
 
 Like the graphviz package, a small table maps each MIME type to the function that makes
-it. The bundle always has ``text/plain`` and adds ``image/svg+xml`` from whichever
-engine works (``dot`` if installed and the chart is small, else the builtin engine).
-It never raises: if drawing fails, the bundle has the text only. Above
-:data:`PREVIEW_LIMIT` roles, only the top layers are drawn, and the chart says so.
+it. The bundle always has ``text/plain`` and adds ``image/svg+xml``, drawn by the builtin
+engine. It never raises: if drawing fails, the bundle has the text only. Above
+:data:`PREVIEW_LIMIT` roles, it shows a part that stays readable in a notebook: the
+largest tree of the org (for an org with several tops), down to as many layers as fit in
+:data:`PREVIEW_LIMIT` boxes, and says so, and how to see more.
 
 >>> import orgroles
 >>> org = orgroles.load("examples/three_person_tech_team.yaml")
@@ -17,72 +18,86 @@ It never raises: if drawing fails, the bundle has the text only. Above
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from orgroles.errors import OrgError
 from orgroles.render import words
 from orgroles.render.image import svg_bytes
 from orgroles.render.options import ChartOptions
-from orgroles.render.plan import make_plan
+from orgroles.render.plan import chart_tops, make_plan, tree_sizes
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
 
-__all__ = ["MIME_TYPES", "PREVIEW_LIMIT", "PREVIEW_TIMEOUT", "preview_depth", "repr_mimebundle"]
+__all__ = ["MIME_TYPES", "PREVIEW_LIMIT", "Preview", "preview", "preview_depth", "repr_mimebundle"]
 
-PREVIEW_LIMIT = 500
-"""Above this many roles, an org shows only as many top layers as fit in this many."""
-
-PREVIEW_TIMEOUT = 20.0
-"""Seconds ``dot`` may take for an inline chart before the builtin engine takes over."""
+PREVIEW_LIMIT = 60
+"""Above this many roles, an org shows the top layers of its largest tree that fit in
+this many boxes."""
 
 
-def preview_depth(org: OrgCore, limit: int = PREVIEW_LIMIT) -> int | None:
-    """Return how many layers below the top an inline chart shows (None: all of them).
+class Preview(NamedTuple):
+    """What the inline chart of an org shows: the layers below the top (None: all), only
+    the largest tree or all of them, and the lines that say so."""
 
-    Returns -1 when even the top layer has more than ``limit`` roles.
+    depth: int | None
+    largest: bool
+    notes: tuple[str, ...]
+
+
+def preview(org: OrgCore, limit: int = PREVIEW_LIMIT) -> Preview:
+    """Return what the inline chart of ``org`` shows.
 
     >>> import orgroles
-    >>> preview_depth(orgroles.load("examples/scaleup_cto_cpo.yaml"), limit=5)
+    >>> preview(orgroles.load("examples/scaleup_cto_cpo.yaml"), limit=5).depth
     1
     """
     if len(org) <= limit:
-        return None
-    per_layer = Counter(org.index.depth)
-    total = 0
-    layer = 0
-    while layer in per_layer:
-        total += per_layer[layer]
-        if total > limit:
-            return layer - 1
-        layer += 1
-    return None
-
-
-def _svg(org: OrgCore) -> str | None:
-    depth = preview_depth(org)
-    if depth is not None and depth < 0:
-        return None
+        return Preview(None, False, ())
+    starts, missing = chart_tops(org)
+    sizes = tree_sizes(org, starts, missing)
+    top = starts[sizes.index(max(sizes))]
+    kids = org.index.children
+    # Layer by layer down the largest tree: boxes, and roles (a missing manager is none).
+    frontier = list(missing[top]) if isinstance(top, str) else [top]
+    counts = [(1, 0)] if isinstance(top, str) else []
+    while frontier:
+        counts.append((len(frontier), len(frontier)))
+        frontier = [c for p in frontier for c in kids.get(p, ())]
+    depth: int | None = None
+    boxes = shown = 0
+    for layer, (b, r) in enumerate(counts):
+        if boxes + b > limit and layer > 0:
+            depth = layer - 1
+            break
+        boxes += b
+        shown += r
+    lang = "en"
     notes = []
-    if depth is not None:
-        layers = max(org.index.depth) + 1
-        shown = sum(1 for d in org.index.depth if 0 <= d <= depth)
+    if len(starts) > 1:
+        notes.append(words.word("preview_forest", lang).format(groups=words.count(len(starts))))
+    if depth is not None or len(starts) > 1:
         notes.append(
-            words.word("preview").format(
-                layers=words.count(depth + 1),
-                total_layers=words.count(layers),
+            words.word("preview", lang).format(
+                layers=words.count(len(counts) if depth is None else depth + 1),
+                total_layers=words.count(len(counts)),
                 shown=words.count(shown),
                 roles=words.count(len(org)),
             )
         )
-    plan = make_plan(org, depth=depth, notes=notes)
-    try:
-        data = svg_bytes(plan, ChartOptions(), timeout=PREVIEW_TIMEOUT)
-    except OrgError:  # dot failed or was too slow: the builtin engine always works
-        data = svg_bytes(plan, ChartOptions(engine="builtin"))
-    return data.decode("utf-8")
+        notes.append(words.word("preview_more", lang))
+    return Preview(depth, len(starts) > 1, tuple(notes))
+
+
+def preview_depth(org: OrgCore, limit: int = PREVIEW_LIMIT) -> int | None:
+    """How many layers below its top the inline chart of ``org`` shows (None: all)."""
+    return preview(org, limit).depth
+
+
+def _svg(org: OrgCore) -> str | None:
+    shown = preview(org)
+    plan = make_plan(org, depth=shown.depth, notes=shown.notes, largest=shown.largest)
+    return svg_bytes(plan, ChartOptions()).decode("utf-8")
 
 
 MIME_TYPES: dict[str, Callable[[OrgCore], str | None]] = {

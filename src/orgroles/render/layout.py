@@ -1,37 +1,62 @@
 """Where the builtin engine puts a plan's boxes, team frames and connectors.
 
-The tidy-tree layout (:mod:`orgroles.render.tidy`) places *units*: a box (with the
-assistants beside it), a block of stacked leaves, a team frame, or a wrapped manager
-(compact layout: the manager with its reports on shelves beside its spine, see
-:mod:`orgroles.render.arrange`). Frames and wrapped managers are laid out on their own
-first, innermost first, each shelf a forest of tidy trees, and are then placed as one
-rectangle, so that they never overlap other boxes. Everything here is linear in the
-number of boxes and uses no recursion. Coordinates are whole pixels.
+**Levels are rank.** Every box that a plan places as a report (not stacked, not an
+assistant) sits with its top at the y of its level: roles with the same number of
+managers above them are at the same height. The levels' heights come first
+(:class:`Levels`): each level is as tall as its tallest box (with the assistants beside
+it), and the gap above a level is :data:`~orgroles.render.style.VGAP`, more where a team
+frame's name has to fit above its lead. The tidy-tree layout
+(:mod:`orgroles.render.tidy`) then only chooses x: its *units* are a box (with its
+assistants), a block of stacked leaves (its top at its manager's reports' level, taking
+as many levels of the contours as it is tall, so that no deeper box of a neighbour comes
+under it), or a team frame (laid out on its own first, innermost first, then placed as
+one rectangle).
+
+Several top roles (a forest) are laid out tree by tree and, with ``wrap``, put in rows
+that fit a window ``wrap`` times wider than tall; levels hold within each row. Everything
+here is linear in the number of boxes (the rows: O(T log T) for T trees) and uses no
+recursion. Coordinates are whole pixels.
 
 >>> import orgroles
 >>> from orgroles.render.plan import make_plan
 >>> chart = layout(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
 >>> chart.x, chart.y
 ([114, 114, 16, 212], [42, 122, 202, 202])
+>>> chart.levels
+[[42, 122, 202]]
 """
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from orgroles.render import style
-from orgroles.render.arrange import Shelf, Wraps, items_of, unit_size
-from orgroles.render.plan import Plan, block_size
+from orgroles.render.plan import Box, Plan, block_size
 from orgroles.render.tidy import tidy_positions
+from orgroles.render.wires import Point, place_assistants, place_stack, spines
 
-__all__ = ["MARGIN", "Layout", "layout"]
+__all__ = [
+    "FRAME_TOP",
+    "MARGIN",
+    "TREE_GAP",
+    "Layout",
+    "Levels",
+    "header_height",
+    "layout",
+    "unit_size",
+]
 
 MARGIN = 16
 """Empty space around the chart, in px."""
 
-Point = tuple[int, int]
+FRAME_TOP = style.CLUSTER_LABEL + style.CLUSTER_PAD
+"""How far a team frame reaches above its lead's box: room for the team's name."""
+
+TREE_GAP = 3 * style.HGAP
+"""The space between two trees of a forest, side by side in a row."""
 
 
 @dataclass
@@ -40,7 +65,9 @@ class Layout:
 
     ``wires`` are polylines; ``header`` is where the title and notes start (baseline of
     the first line); ``frames`` are ``(x, y, width, height)`` by cluster id, all zero for
-    a team whose lead is a stacked leaf (it has no frame).
+    a team whose lead is a stacked leaf (it has no frame). ``rows`` are the rows of a
+    forest, as ``(start, end)`` of ``plan.tops``, top to bottom, and ``levels[r]`` the y
+    of each level in row ``r``.
     """
 
     width: int
@@ -50,130 +77,241 @@ class Layout:
     frames: list[tuple[int, int, int, int]]
     wires: list[list[Point]]
     header: int
+    rows: list[tuple[int, int]]
+    levels: list[list[int]]
 
 
-_BOX, _BLOCK, _FRAME, _GROUP = 0, 1, 2, 3
+_BOX, _BLOCK, _FRAME = 0, 1, 2
 
 
-def _header_height(plan: Plan) -> float:
+def unit_size(plan: Plan, box: Box) -> tuple[float, float]:
+    """The width and height of a box with its assistants beside it."""
+    bw = plan.box_width
+    if not box.assistants:
+        return bw, box.height
+    boxes = plan.boxes
+    side = sum(boxes[a].height for a in box.assistants) + style.ROW_GAP * (len(box.assistants) - 1)
+    return 2 * bw + style.SIDE_GAP, max(box.height, side)
+
+
+def items_of(box: Box) -> list[int]:
+    """What hangs below a box, left to right: its reports' box ids, and -1 for its stack."""
+    items = list(box.children)
+    if box.stack:
+        items.insert(box.stack_at, -1)
+    return items
+
+
+class Levels:
+    """The heights of a plan's levels: ``top[L]`` is the y of level ``L`` (level 0 at 0),
+    ``band[L]`` the height of its tallest box (assistants included), ``bus[L]`` the y of
+    the lines from level ``L`` to its reports.
+
+    >>> import orgroles
+    >>> from orgroles.render.plan import make_plan
+    >>> levels = Levels(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+    >>> levels.top, levels.bus
+    ([0.0, 80.0, 160.0, 240.0], [62.0, 142.0, 222.0])
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        band: list[float] = []
+        framed: set[int] = set()
+        boxes = plan.boxes
+        for box in boxes:
+            if box.placement != "child":
+                continue
+            while len(band) <= box.level + bool(box.stack):  # a stack is on the next level
+                band.append(0.0)
+            h = unit_size(plan, box)[1]
+            if h > band[box.level]:
+                band[box.level] = h
+        for cluster in plan.clusters:
+            lead = boxes[cluster.lead]
+            if lead.placement == "child":
+                framed.add(lead.level)
+        self.band = band
+        self.framed = framed
+        top = [0.0]
+        bus = []
+        for level, h in enumerate(band):
+            bus.append(top[-1] + h + style.VGAP / 2)
+            gap = style.VGAP + (FRAME_TOP if level + 1 in framed else 0.0)
+            top.append(top[-1] + h + gap)
+        self.top = top
+        self.bus = bus
+        self.lift = FRAME_TOP if 0 in framed else 0.0  # frames above the top level
+
+    def reach(self, level: int, bottom: float) -> float:
+        """How far down the contour of a unit of ``level`` reaches, from its level's top,
+        when it draws down to ``bottom`` (from the same top): to the top of the first
+        level whose lines above it pass below ``bottom``, so that nothing of a neighbour
+        can come under the unit and meet it."""
+        top = self.top
+        at = top[level] + bottom
+        k = bisect.bisect_right(self.bus, at)  # the first level whose bus is below
+        if k < len(self.bus):
+            return top[k + 1] - top[level]
+        return max(bottom + style.VGAP, top[-1] - top[level])
+
+
+def header_height(plan: Plan) -> float:
+    """The height of the chart's title and notes above its boxes."""
     lines = ([style.line_height("heading")] if plan.title else []) + [
         style.line_height(line.style) for line in plan.notes
     ]
     return sum(lines) + (8 if lines else 0)
 
 
-def layout(plan: Plan, wraps: Wraps | None = None, rows: Sequence[tuple[int, int]] = ()) -> Layout:
+class _Units:
+    """The units of a plan: boxes (with assistants), stacks and team frames, with sizes."""
+
+    def __init__(self, plan: Plan, levels: Levels) -> None:
+        self.plan = plan
+        self.levels = levels
+        boxes = plan.boxes
+        bw = plan.box_width
+        self.kind: list[int] = []
+        self.ref: list[int] = []
+        self.level: list[int] = []
+        self.uw: list[float] = []
+        self.uh: list[float] = []  # the contour's height: where a unit's reports start
+        self.drawn: list[float] = []  # how far down from its top a unit draws
+        self.anchor: list[float] = []
+        self.kids: list[list[int]] = []
+        self.parent: list[int] = []
+        self.slot: list[int] = []  # where a unit is in its parent's list of children
+        self.of_box = [-1] * len(boxes)
+        block_of: dict[int, int] = {}
+        top = levels.top
+        for box in boxes:
+            if box.placement != "child":
+                continue
+            w, h = unit_size(plan, box)
+            u = self.new(_BOX, box.id, box.level, w, h, bw / 2)
+            self.of_box[box.id] = u
+            if box.stack:
+                height = boxes[box.stack[0]].height
+                w, h = block_size(len(box.stack), box.columns, bw, height)
+                block_of[box.id] = self.new(_BLOCK, box.id, box.level + 1, w, h, w / 2)
+        kids, parent, slot = self.kids, self.parent, self.slot
+        for box in boxes:
+            u = self.of_box[box.id]
+            if u < 0:
+                continue
+            below = [block_of[box.id] if c < 0 else self.of_box[c] for c in items_of(box)]
+            kids[u] = below
+            for k, c in enumerate(below):
+                parent[c] = u
+                slot[c] = k
+            if below:  # its reports start at the next level
+                self.uh[u] = top[box.level + 1] - top[box.level]
+        for u in range(len(self.kind)):
+            if not kids[u]:
+                self.uh[u] = levels.reach(self.level[u], self.drawn[u])
+
+    def new(self, kind: int, ref: int, level: int, w: float, h: float, a: float) -> int:
+        self.kind.append(kind)
+        self.ref.append(ref)
+        self.level.append(level)
+        self.uw.append(w)
+        self.uh.append(h)
+        self.drawn.append(h)
+        self.anchor.append(a)
+        self.kids.append([])
+        self.parent.append(-1)
+        self.slot.append(0)
+        return len(self.kind) - 1
+
+    def replace(self, old: int, new: int) -> None:
+        """Unit ``new`` takes the place of ``old`` among its siblings."""
+        p = self.parent[old]
+        self.parent[new], self.slot[new] = p, self.slot[old]
+        if p >= 0:
+            self.kids[p][self.slot[old]] = new
+        self.parent[old] = -1
+
+    def place(self, roots: Sequence[int]) -> tuple[list[int], list[float], list[float]]:
+        """The tidy layout of the trees under ``roots``: units, lefts, tops."""
+        return tidy_positions(
+            self.kids, self.uw, self.uh, roots, hgap=style.HGAP, vgap=0.0, anchor=self.anchor
+        )
+
+    def extent(
+        self, order: Sequence[int], xs: Sequence[float], ys: Sequence[float]
+    ) -> tuple[float, float]:
+        """The width of placed units, and how far down they draw."""
+        uw, drawn = self.uw, self.drawn
+        right = max(x + uw[v] for v, x in zip(order, xs, strict=True))
+        bottom = max(y + drawn[v] for v, y in zip(order, ys, strict=True))
+        return right, bottom
+
+
+def layout(plan: Plan, wrap: float | None = None) -> Layout:
     """Place every box of ``plan``; the result is what :mod:`orgroles.render.svg` draws.
 
-    ``wraps`` are the managers whose reports go on shelves beside a spine, and ``rows``
-    the rows of the top roles (``plan.tops[start:end]``), as
-    :func:`orgroles.render.arrange.arrange` chooses them. Without them, every manager has
-    its reports in one row and the top roles are side by side: the tidy tree.
+    Every manager has its reports in one row below it (with its stack of leaves among
+    them). With several top roles and ``wrap``, the trees go in rows, each row as wide
+    as makes the whole fit best in a window ``wrap`` times wider than tall; without
+    ``wrap``, they are side by side in one row.
     """
     boxes = plan.boxes
-    bw = plan.box_width
-    wraps = wraps or {}
-    # -- units -------------------------------------------------------------------------
-    kind: list[int] = []
-    ref: list[int] = []
-    uw: list[float] = []
-    uh: list[float] = []
-    anchor: list[float] = []
-    kids: list[list[int]] = []
-    parent_unit: list[int] = []
-    slot: list[int] = []  # where a unit is in its parent's list of children
-    unit_of_box = [-1] * len(boxes)
-    block_of_box: dict[int, int] = {}
+    levels = Levels(plan)
+    units = _Units(plan, levels)
+    kind, ref, uw, anchor = units.kind, units.ref, units.uw, units.anchor
 
-    def new(k: int, r: int, w: float, h: float, a: float) -> int:
-        kind.append(k)
-        ref.append(r)
-        uw.append(w)
-        uh.append(h)
-        anchor.append(a)
-        kids.append([])
-        parent_unit.append(-1)
-        slot.append(0)
-        return len(kind) - 1
-
-    for box in boxes:
-        if box.placement != "child":
-            continue
-        w, h = unit_size(plan, box)
-        unit_of_box[box.id] = new(_BOX, box.id, w, h, bw / 2)
-        if box.stack:
-            height = boxes[box.stack[0]].height
-            w, h = block_size(len(box.stack), box.columns, bw, height)
-            block_of_box[box.id] = new(_BLOCK, box.id, w, h, w / 2)
-    for box in boxes:
-        u = unit_of_box[box.id]
-        if u < 0:
-            continue
-        below = [block_of_box[box.id] if c < 0 else unit_of_box[c] for c in items_of(box)]
-        kids[u] = below
-        for k, c in enumerate(below):
-            parent_unit[c] = u
-            slot[c] = k
-
-    # -- parts laid out alone, innermost first, each then one rectangle: wrapped
-    # -- reports (with their manager) and team frames ----------------------------------
-    rel: dict[int, tuple[float, float]] = {}  # unit -> its place in its part
-    parts: list[tuple[int, list[int]]] = []  # (part's unit, the units in it), inner first
-    shelves_of: dict[int, list[list[int]]] = {}  # wrapped manager's unit -> each shelf's units
+    # -- team frames, laid out alone, innermost first, each then one rectangle ------------
+    rel: dict[int, tuple[float, float]] = {}  # unit -> its place in its frame
+    parts: list[tuple[int, list[int]]] = []  # (frame's unit, the units in it), inner first
     stand_in = list(range(len(kind)))  # the unit that stands for a box's whole part
-
-    def replace(old: int, new_unit: int) -> None:
-        p = parent_unit[old]
-        parent_unit[new_unit], slot[new_unit] = p, slot[old]
-        if p >= 0:
-            kids[p][slot[old]] = new_unit
-        parent_unit[old] = -1
-
-    lead_of = {cluster.lead: cluster for cluster in plan.clusters}
-    for box in reversed(boxes):  # reports before their managers, inner frames first
-        u = unit_of_box[box.id]
-        if u < 0:
+    pad = style.CLUSTER_PAD
+    for cluster in reversed(plan.clusters):  # inner frames first
+        lead_box = boxes[cluster.lead]
+        u = units.of_box[lead_box.id]
+        if u < 0:  # a team led by a stacked leaf: no frame
             continue
-        shelves = wraps.get(box.id)
-        if shelves:
-            g, placed, shelves_of[u] = _wrapped(u, shelves, ref, uw, uh, anchor, kids, new)
-            rel.update(placed)
-            parts.append((g, list(placed)))
-            replace(u, g)
-            stand_in[u] = g
-        cluster = lead_of.get(box.id)
-        if cluster is not None:
-            lead = stand_in[u]
-            order, xs, ys = tidy_positions(
-                kids, uw, uh, [lead], hgap=style.HGAP, vgap=style.VGAP, anchor=anchor
-            )
-            right = max(x + uw[v] for v, x in zip(order, xs, strict=True))
-            bottom = max(y + uh[v] for v, y in zip(order, ys, strict=True))
-            pad, label = style.CLUSTER_PAD, style.CLUSTER_LABEL
-            f = new(_FRAME, cluster.id, right + 2 * pad, bottom + label + 2 * pad, 0.0)
-            for v, x, y in zip(order, xs, ys, strict=True):
-                if v == lead:
-                    anchor[f] = pad + x + anchor[v]
-                rel[v] = (pad + x, label + pad + y)
-            parts.append((f, order))
-            replace(lead, f)  # the frame takes the lead's place among its siblings
-            stand_in[u] = f
-    roots = [stand_in[unit_of_box[t]] for t in plan.tops]
+        order, xs, ys = units.place([u])
+        right, bottom = units.extent(order, xs, ys)
+        f = units.new(_FRAME, cluster.id, lead_box.level, right + 2 * pad, bottom + pad, 0.0)
+        units.uh[f] = levels.reach(lead_box.level, bottom + pad)
+        for v, x, y in zip(order, xs, ys, strict=True):
+            if v == u:
+                anchor[f] = pad + x + anchor[v]
+            rel[v] = (pad + x, y)
+        parts.append((f, order))
+        units.replace(u, f)
+        stand_in[u] = f
+    roots = [stand_in[units.of_box[t]] for t in plan.tops]
 
-    # -- the forest of units (in rows, if any), then absolute positions -------------------
-    top = MARGIN + _header_height(plan)
+    # -- the trees, in rows, then absolute positions -------------------------------------
+    top = MARGIN + header_height(plan) + levels.lift
     ax: dict[int, float] = {}
     ay: dict[int, float] = {}
-    row_top = top
-    for start, end in rows or [(0, len(roots))]:
-        order, xs, ys = tidy_positions(
-            kids, uw, uh, roots[start:end], hgap=style.HGAP, vgap=style.VGAP, anchor=anchor
-        )
+    rows: list[tuple[int, int]] = []
+    row_tops: list[float] = []
+    if wrap is None or len(roots) < 2:
+        order, xs, ys = units.place(roots)
         for u, x, y in zip(order, xs, ys, strict=True):
             ax[u] = MARGIN + x
-            ay[u] = row_top + y
-        row_top = max((ay[u] + uh[u] for u in order), default=row_top) + style.WRAP_GAP
-    for part, inside in reversed(parts):  # outer parts first
+            ay[u] = top + y
+        rows.append((0, len(roots)))
+        row_tops.append(top)
+    else:
+        trees = [units.place([r]) for r in roots]
+        sizes = [units.extent(*tree) for tree in trees]
+        row_top = top
+        for start, end in forest_rows(sizes, wrap):
+            left = float(MARGIN)
+            for t in range(start, end):
+                order, xs, ys = trees[t]
+                for u, x, y in zip(order, xs, ys, strict=True):
+                    ax[u] = left + x
+                    ay[u] = row_top + y
+                left += sizes[t][0] + TREE_GAP
+            rows.append((start, end))
+            row_tops.append(row_top)
+            row_top += max(h for _, h in sizes[start:end]) + style.WRAP_GAP + levels.lift
+    for part, inside in reversed(parts):  # outer frames first
         px, py = ax[part], ay[part]
         for u in inside:
             dx, dy = rel[u]
@@ -186,26 +324,27 @@ def layout(plan: Plan, wraps: Wraps | None = None, rows: Sequence[tuple[int, int
     by = [0] * n
     frames: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)] * len(plan.clusters)
     wires: list[list[Point]] = []
+    bottom = top
     for u in ax:
         k = kind[u]
         x0, y0 = round(ax[u]), round(ay[u])
+        bottom = max(bottom, ay[u] + units.drawn[u])
         if k == _FRAME:
-            frames[ref[u]] = (x0, y0, round(uw[u]), round(uh[u]))
+            lift = round(FRAME_TOP)
+            frames[ref[u]] = (x0, y0 - lift, round(uw[u]), round(units.drawn[u]) + lift)
         elif k == _BOX:
             box = boxes[ref[u]]
             bx[box.id], by[box.id] = x0, y0
             if box.assistants:
-                wires += _assistants(box.id, plan, bx, by, x0, y0)
-        elif k == _BLOCK:
-            wires += _stack(ref[u], plan, bx, by, x0, y0)
-    units = _Units(plan, kind, ref, kids, uh, anchor, ax, ay, bx, by)
+                wires += place_assistants(box.id, plan, bx, by, x0, y0)
+        else:
+            wires += place_stack(ref[u], plan, bx, by, x0, y0)
+    lines = _Lines(plan, units, ax, ay, bx, by)
     for u in ax:
-        if kind[u] == _BOX and kids[u]:
-            hung = shelves_of.get(u)
-            wires += units.family(u) if hung is None else units.spine(u, hung)
+        if kind[u] == _BOX and units.kids[u]:
+            wires += lines.family(u)
 
     right = max((ax[u] + uw[u] for u in ax), default=0.0)
-    bottom = max((ay[u] + uh[u] for u in ax), default=top)
     head = MARGIN + (style.line_height("heading") if plan.title else 0)
     width = max(right, MARGIN + _notes_width(plan))
     return Layout(
@@ -216,48 +355,54 @@ def layout(plan: Plan, wraps: Wraps | None = None, rows: Sequence[tuple[int, int
         frames=frames,
         wires=wires,
         header=round(head - 4),
+        rows=rows,
+        levels=[[round(t + y) for y in levels.top[: len(levels.band)]] for t in row_tops],
     )
 
 
-def _wrapped(
-    u: int,
-    shelves: tuple[Shelf, ...],
-    ref: list[int],
-    uw: list[float],
-    uh: list[float],
-    anchor: list[float],
-    kids: list[list[int]],
-    new: Callable[[int, int, float, float, float], int],
-) -> tuple[int, dict[int, tuple[float, float]], list[list[int]]]:
-    """Lay out box unit ``u`` above its reports on ``shelves`` either side of its spine.
+_SHRINK = 0.9  # each row width tried is at most this fraction of the one before
 
-    Each shelf is a forest of tidy trees, against the spine, below the one before it on
-    its side. Returns the new unit that stands for the whole, where each unit inside it
-    goes, and the units of each shelf.
+
+def forest_rows(sizes: Sequence[tuple[float, float]], wrap: float) -> list[tuple[int, int]]:
+    """Rows of trees, in their order, for trees of ``sizes`` (width, height): the rows
+    that fit in the smallest window ``wrap`` times wider than tall.
+
+    Row widths are tried from one row down to the widest tree, each at most 0.9 times the
+    one before: O(T log T) for T trees.
+
+    >>> forest_rows([(100, 50)] * 4, wrap=2.0)
+    [(0, 2), (2, 4)]
+    >>> forest_rows([(100, 50)] * 4, wrap=10.0)
+    [(0, 4)]
     """
-    items = kids[u]
-    placed: dict[int, tuple[float, float]] = {u: (-anchor[u], 0.0)}
-    lo, hi = -anchor[u], uw[u] - anchor[u]
-    first = uh[u] + style.VGAP
-    low = [0.0, 0.0]  # how far down each side is taken, below the first shelf's top
-    shelf_units: list[list[int]] = []
-    for shelf in shelves:
-        roots = items[shelf.start : shelf.end]
-        order, xs, ys = tidy_positions(
-            kids, uw, uh, roots, hgap=style.HGAP, vgap=style.VGAP, anchor=anchor
-        )
-        width = max(x + uw[v] for v, x in zip(order, xs, strict=True))
-        height = max(y + uh[v] for v, y in zip(order, ys, strict=True))
-        side = int(shelf.right)
-        top = low[side] + style.WRAP_GAP if low[side] else 0.0
-        low[side] = top + height
-        dx = style.SPINE_CLEAR if shelf.right else -style.SPINE_CLEAR - width
-        for v, x, y in zip(order, xs, ys, strict=True):
-            placed[v] = (dx + x, first + top + y)
-        lo, hi = min(lo, dx), max(hi, dx + width)
-        shelf_units.append(roots)
-    g = new(_GROUP, ref[u], hi - lo, first + max(low), -lo)
-    return g, {v: (x - lo, y) for v, (x, y) in placed.items()}, shelf_units
+    n = len(sizes)
+    starts = [0.0]
+    for w, _ in sizes:
+        starts.append(starts[-1] + w + TREE_GAP)
+
+    def rows(limit: float) -> tuple[list[tuple[int, int]], float, float]:
+        found: list[tuple[int, int]] = []
+        width = height = 0.0
+        i = 0
+        while i < n:
+            j = i + 1
+            while j < n and starts[j + 1] - starts[i] - TREE_GAP <= limit:
+                j += 1
+            found.append((i, j))
+            width = max(width, starts[j] - starts[i] - TREE_GAP)
+            height += max(h for _, h in sizes[i:j]) + (style.WRAP_GAP if i else 0.0)
+            i = j
+        return found, width, height
+
+    narrowest = max(w for w, _ in sizes)
+    best, w, h = rows(math.inf)
+    best_cost = max(h, w / wrap)
+    while w > narrowest:
+        found, w, h = rows(max(min(w * _SHRINK, w - 0.5), narrowest))
+        cost = max(h, w / wrap)
+        if cost < best_cost:
+            best, best_cost = found, cost
+    return best
 
 
 def _notes_width(plan: Plan) -> float:
@@ -266,136 +411,46 @@ def _notes_width(plan: Plan) -> float:
     return max(widths, default=0.0)
 
 
-def _assistants(
-    b: int, plan: Plan, bx: list[int], by: list[int], x0: int, y0: int
-) -> list[list[Point]]:
-    """Place the assistants of box ``b`` to its right; return their connectors."""
-    boxes = plan.boxes
-    bw = round(plan.box_width)
-    box = boxes[b]
-    ax = x0 + bw + round(style.SIDE_GAP)
-    bar = x0 + bw + round(style.SIDE_GAP / 2)
-    mid = y0 + round(box.height / 2)
-    y = y0
-    wires: list[list[Point]] = []
-    last = mid
-    for a in box.assistants:
-        bx[a], by[a] = ax, y
-        m = y + round(boxes[a].height / 2)
-        wires.append([(bar, m), (ax, m)])
-        last = max(last, m)
-        y += round(boxes[a].height + style.ROW_GAP)
-    wires.append([(x0 + bw, mid), (bar, mid), (bar, last)])
-    return wires
-
-
-def _spines(columns: int, bw: float) -> list[tuple[float, list[float]]]:
-    """For a block of ``columns`` columns: each spine's x and its columns' lefts."""
-    out = []
-    step = 2 * bw + style.SPINE_GAP + style.PAIR_GAP
-    for p in range(math.ceil(columns / 2)):
-        left = p * step
-        if 2 * p + 1 < columns:
-            out.append((left + bw + style.SPINE_GAP / 2, [left, left + bw + style.SPINE_GAP]))
-        else:  # an odd last column, its spine on its left
-            out.append((left, [left + style.SPINE_GAP / 2]))
-    return out
-
-
-def _stack(b: int, plan: Plan, bx: list[int], by: list[int], x0: int, y0: int) -> list[list[Point]]:
-    """Place the stacked leaves of box ``b`` in their block; return the spines and ticks."""
-    boxes = plan.boxes
-    box = boxes[b]
-    bw = plan.box_width
-    k = box.columns
-    h = boxes[box.stack[0]].height
-    spines = _spines(k, bw)
-    lefts = [x for _, cols in spines for x in cols]
-    bottom = [y0] * len(spines)
-    wires: list[list[Point]] = []
-    for j, s in enumerate(box.stack):
-        row, col = divmod(j, k)
-        x = x0 + round(lefts[col])
-        y = y0 + round(row * (h + style.ROW_GAP))
-        bx[s], by[s] = x, y
-        p = col // 2
-        spine = x0 + round(spines[p][0])
-        mid = y + round(h / 2)
-        edge = x + round(bw) if x < spine else x
-        wires.append([(spine, mid), (edge, mid)])
-        bottom[p] = max(bottom[p], mid)
-    for (sx, _), end in zip(spines, bottom, strict=True):
-        wires.append([(x0 + round(sx), y0), (x0 + round(sx), end)])
-    return wires
-
-
-class _Units:
+class _Lines:
     """The placed units, to draw the lines from managers to their reports."""
 
     def __init__(
         self,
         plan: Plan,
-        kind: list[int],
-        ref: list[int],
-        kids: list[list[int]],
-        uh: list[float],
-        anchor: list[float],
+        units: _Units,
         ax: dict[int, float],
         ay: dict[int, float],
         bx: list[int],
         by: list[int],
     ) -> None:
         self.plan = plan
-        self.kind, self.ref, self.kids, self.uh, self.anchor = kind, ref, kids, uh, anchor
+        self.units = units
         self.ax, self.ay, self.bx, self.by = ax, ay, bx, by
         self.middle = round(plan.box_width / 2)
 
     def drops(self, c: int) -> list[Point]:
         """Where the lines down to unit ``c`` end: the top middle of its boxes or spines."""
-        k = self.kind[c]
+        units = self.units
+        k = units.kind[c]
         if k == _BOX:
-            return [(round(self.ax[c] + self.anchor[c]), self.by[self.ref[c]])]
-        if k == _GROUP:
-            b = self.ref[c]
-            return [(self.bx[b] + self.middle, self.by[b])]
+            return [(round(self.ax[c] + units.anchor[c]), self.by[units.ref[c]])]
         if k == _FRAME:
-            lead = self.plan.clusters[self.ref[c]].lead
+            lead = self.plan.clusters[units.ref[c]].lead
             return [(self.bx[lead] + self.middle, self.by[lead])]
-        columns = self.plan.boxes[self.ref[c]].columns
+        columns = self.plan.boxes[units.ref[c]].columns
         x, y = round(self.ax[c]), round(self.ay[c])
-        return [(x + round(sx), y) for sx, _ in _spines(columns, self.plan.box_width)]
-
-    def _trunk(self, u: int) -> tuple[int, int]:
-        """The middle of the bottom of the manager's box of unit ``u``."""
-        box = self.plan.boxes[self.ref[u]]
-        return self.bx[box.id] + self.middle, self.by[box.id] + round(box.height)
+        return [(x + round(sx), y) for sx, _ in spines(columns, self.plan.box_width)]
 
     def family(self, u: int) -> list[list[Point]]:
         """The lines from box unit ``u`` to the units in one row below it: trunk, bus, drops."""
-        trunk, bottom = self._trunk(u)
-        bus = round(self.ay[u] + self.uh[u] + style.VGAP / 2)
-        return [[(trunk, bottom), (trunk, bus)], *_bus(trunk, bus, self._drops(self.kids[u]))]
-
-    def spine(self, u: int, shelves: list[list[int]]) -> list[list[Point]]:
-        """The lines from box unit ``u`` down its spine to the shelves of its reports."""
-        trunk, bottom = self._trunk(u)
-        wires: list[list[Point]] = []
-        end = bottom
-        for shelf in shelves:
-            bus = round(min(self.ay[c] for c in shelf) - style.VGAP / 2)
-            wires += _bus(trunk, bus, self._drops(shelf))
-            end = max(end, bus)
-        return [[(trunk, bottom), (trunk, end)], *wires]
-
-    def _drops(self, units: list[int]) -> list[Point]:
-        return [d for c in units for d in self.drops(c)]
-
-
-def _bus(trunk: int, bus: int, drops: list[Point]) -> list[list[Point]]:
-    """A horizontal bus at ``bus`` from the trunk to the drops, and the drops."""
-    xs = [x for x, _ in drops] + [trunk]
-    wires: list[list[Point]] = []
-    if min(xs) < max(xs):
-        wires.append([(min(xs), bus), (max(xs), bus)])
-    wires += [[(x, bus), (x, y)] for x, y in drops]
-    return wires
+        box = self.plan.boxes[self.units.ref[u]]
+        trunk = self.bx[box.id] + self.middle
+        y = self.by[box.id]
+        bus = round(y + self.units.levels.bus[box.level] - self.units.levels.top[box.level])
+        drops = [d for c in self.units.kids[u] for d in self.drops(c)]
+        xs = [x for x, _ in drops] + [trunk]
+        wires = [[(trunk, y + round(box.height)), (trunk, bus)]]
+        if min(xs) < max(xs):
+            wires.append([(min(xs), bus), (max(xs), bus)])
+        wires += [[(x, bus), (x, end)] for x, end in drops]
+        return wires

@@ -35,16 +35,19 @@ __all__ = [
     "LayoutName",
 ]
 
-Engine = Literal["auto", "dot", "builtin"]
-ENGINES: tuple[Engine, ...] = ("auto", "dot", "builtin")
-"""The layout engines: ``auto`` chooses, ``dot`` is Graphviz's, ``builtin`` is ours."""
+Engine = Literal["builtin", "dot", "auto"]
+ENGINES: tuple[Engine, ...] = ("builtin", "dot", "auto")
+"""The layout engines: ``builtin`` (the default) is ours, ``dot`` is Graphviz's, and
+``auto`` is the builtin engine's old name."""
 
 LayoutName = Literal["compact", "tree"]
 LAYOUTS: tuple[LayoutName, ...] = ("compact", "tree")
-"""``compact`` (the default) wraps wide rows of reports; ``tree`` is the plain tidy tree."""
+"""``compact`` (the default) stacks leaf reports and wraps forests when the tree is too
+wide; ``tree`` draws every row in full. Both keep levels as rank."""
 
 MAX_ASPECT = 3.0
-"""The widest shape, width over height, that the compact layout aims for."""
+"""The widest shape, width over height, that the compact layout aims for: wider charts
+get their leaf reports stacked and their trees wrapped into rows."""
 
 SHOW = ("responsibilities",)
 """What ``show=`` can add to the boxes."""
@@ -79,15 +82,19 @@ class ChartOptions:
     report
         A :class:`~orgroles.rules.Report` whose violations are highlighted.
     engine
-        ``"auto"`` (``dot`` when installed and the chart is small enough, else the builtin
-        engine), ``"dot"`` or ``"builtin"``. The HTML explorer lays itself out in the
-        browser and needs no engine.
+        ``"builtin"`` (the default; ``"auto"`` is its old name) or ``"dot"``
+        (Graphviz, opt-in). PNG and PDF are made by ``dot`` whatever the engine. The
+        HTML explorer lays itself out in the browser and needs no engine.
     layout
-        ``"compact"`` (the default) wraps a manager's reports into rows under a vertical
-        line where one row would make the chart wider than ``max_aspect`` times its
-        height; ``"tree"`` always puts them in one row.
+        Both layouts keep levels as rank: roles with as many managers above them sit at
+        the same height. ``"compact"`` (the default), when the tree would be wider than
+        ``max_aspect`` times its height, stacks the leaf reports of every manager with
+        three or more in two columns under it, and wraps several top roles (a forest)
+        into rows; ``"tree"`` draws every row in full (the plan's stacks of six leaves or
+        more aside).
     max_aspect
-        The widest shape, width over height, that the compact layout aims for.
+        The widest shape, width over height, that the compact layout aims for: the
+        shape above which it stacks leaves, and the window its rows of trees fit.
     """
 
     root: str | None = None
@@ -96,7 +103,7 @@ class ChartOptions:
     show: tuple[str, ...] = ()
     lang: str = "en"
     report: Report | None = None
-    engine: Engine = "auto"
+    engine: Engine = "builtin"
     layout: LayoutName = "compact"
     max_aspect: float = MAX_ASPECT
 

@@ -68,6 +68,11 @@ def _columns(count: int, width: float, height: float) -> int:
     return best
 
 
+_Entry = tuple[int | list[int] | str, int, int, Placement]
+"""A box to make: a role, folded roles or a missing manager's id; its parent box, level
+and placement."""
+
+
 def _cycle_tops(org: OrgCore) -> list[int]:
     """One role of each reporting cycle, so that roles no top reaches are drawn too."""
     index = org.index
@@ -95,47 +100,105 @@ def make_plan(
     options: ChartOptions | None = None,
     *,
     notes: Sequence[str] = (),
+    largest: bool = False,
     **changes: Any,
 ) -> Plan:
     """Decide what a chart of ``org`` shows, with the chart options of
     :class:`~orgroles.render.options.ChartOptions` (an object, keywords, or both).
 
-    ``notes`` are extra lines printed under the chart's title.
+    ``notes`` are extra lines printed under the chart's title. With ``largest`` (and no
+    ``root``), only the tree with the most roles is drawn (the first of equal ones).
     """
     chosen = ChartOptions.of(options, **changes)
     with gc_paused():
-        return _make_plan(org, chosen, notes)
+        return _make_plan(org, chosen, notes, largest)
 
 
-def _make_plan(org: OrgCore, options: ChartOptions, notes: Sequence[str]) -> Plan:
+def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
+    """The tops of the chart of a whole org, in file order, and the roles under each
+    manager that is named but not in the org.
+
+    A top is a role with no manager (or one role of each reporting cycle), or the id of a
+    missing manager, whose roles hang from one placeholder box.
+    """
+    index = org.index
+    dangling = index.dangling
+    starts: list[int | str] = []
+    missing: dict[str, list[int]] = {}
+    for top in sorted(index.tops + _cycle_tops(org)):
+        boss = dangling.get(top)
+        if boss is None:
+            starts.append(top)
+        elif boss in missing:
+            missing[boss].append(top)
+        else:
+            missing[boss] = [top]
+            starts.append(boss)
+    return starts, missing
+
+
+def tree_sizes(
+    org: OrgCore, starts: Sequence[int | str], missing: dict[str, list[int]]
+) -> list[int]:
+    """How many boxes the tree under each of :func:`chart_tops` takes, all drawn."""
+    sizes = org.index.sizes
+    return [
+        sizes[s] if isinstance(s, int) else 1 + sum(sizes[i] for i in missing[s]) for s in starts
+    ]
+
+
+def _make_plan(
+    org: OrgCore, options: ChartOptions, notes: Sequence[str], largest: bool = False
+) -> Plan:
     root, depth, fold, lang = options.root, options.depth, options.fold, options.lang
     report = options.report
     index = org.index
+    ids = index.ids
+    truncated = org.truncated
     if root is not None:
         start = index.pos.get(root)
         if start is None:
             org.roles[root]  # raises UnknownRoleError with a did-you-mean
             raise AssertionError  # pragma: no cover
-        starts = [start]
+        starts: list[int | str] = [start]
+        missing: dict[str, list[int]] = {}
     else:
-        starts = sorted(index.tops + _cycle_tops(org))
+        starts, missing = chart_tops(org)
+        if largest and starts:
+            sizes = tree_sizes(org, starts, missing)
+            biggest = starts[sizes.index(max(sizes))]
+            starts = [biggest]
+            missing = {biggest: missing[biggest]} if isinstance(biggest, str) else {}
     b = Cards(org, fold, options.show, lang, options.report)
     kids_of = index.children
     is_assistant = index.assistant
     boxes = b.boxes
 
-    # Pre-order walk with an explicit stack. An entry is (role or folded roles, parent
-    # box, level, placement). Folded roles are numbered in the same order, so that the
-    # frames of teams can be found with pre-order intervals.
+    def hidden_below(i: int, cut: bool) -> int:
+        """How many roles below role ``i`` the chart leaves out."""
+        below = index.below(i) if cut else []
+        hidden = len(below)
+        if truncated:  # roles that a subtree of a bigger org already left out
+            get = truncated.get
+            hidden += get(ids[i], 0) + sum(get(ids[j], 0) for j in below)
+        return hidden
+
+    # Pre-order walk with an explicit stack. An entry is (role, folded roles or missing
+    # manager's id; parent box, level, placement). Folded roles are numbered in the same
+    # order, so that the frames of teams can be found with pre-order intervals.
     pre: dict[int, int] = {}  # role position -> pre-order number of the drawn roles
     pre_parent: list[int] = []  # pre-order number -> its manager's, or -1
     box_pre: list[int] = []  # box id -> pre-order number of its (first) role
     tops: list[int] = []
-    Entry = tuple[int | list[int], int, int, Placement]
-    todo: list[Entry] = [(s, -1, 0, "child") for s in reversed(starts)]
+    placeholders = 0
+    todo: list[_Entry] = [(s, -1, 0, "child") for s in reversed(starts)]
     seen = bytearray(len(index))
-    for s in starts:
-        seen[s] = 1
+    for first in starts:
+        if isinstance(first, int):
+            seen[first] = 1
+    for group in missing.values():
+        for k in group:
+            seen[k] = 1
     while todo:
         what, parent, level, placement = todo.pop()
         parent_pre = box_pre[parent] if parent >= 0 else -1
@@ -145,18 +208,34 @@ def _make_plan(org: OrgCore, options: ChartOptions, notes: Sequence[str]) -> Pla
             for i in what:
                 pre[i] = len(pre_parent)
                 pre_parent.append(parent_pre)
+        elif isinstance(what, str):  # a manager that is not in the org
+            group = missing[what]
+            cut = depth is not None and level >= depth
+            hidden = sum(1 + hidden_below(i, True) for i in group) if cut else 0
+            box = b.placeholder_box(what, level, hidden)
+            box_pre.append(len(pre_parent))
+            pre_parent.append(parent_pre)
+            placeholders += 1
+            if not cut:
+                entries = _arrange(b, box.id, group, level + 1, depth, fold, is_assistant)
+                todo += reversed(entries)
         else:
             i = what
             kids = kids_of.get(i, ())
             cut = depth is not None and level >= depth and bool(kids)
-            hidden = len(index.below(i)) if cut else 0
-            box = b.role_box(i, parent, level, hidden)
+            box = b.role_box(i, parent, level, hidden_below(i, cut))
             pre[i] = len(pre_parent)
             box_pre.append(len(pre_parent))
             pre_parent.append(parent_pre)
             b.box_of_role[i] = box.id
             if kids and not cut:
-                todo += reversed(_arrange(b, i, kids, level + 1, depth, fold, seen, is_assistant))
+                fresh = []
+                for c in kids:
+                    if not seen[c]:
+                        seen[c] = 1
+                        fresh.append(c)
+                entries = _arrange(b, box.id, fresh, level + 1, depth, fold, is_assistant)
+                todo += reversed(entries)
         box.placement = placement
         if parent < 0:
             tops.append(box.id)
@@ -191,38 +270,35 @@ def _make_plan(org: OrgCore, options: ChartOptions, notes: Sequence[str]) -> Pla
         box_width=b.width,
         lang=lang,
         roles=len(org),
-        shown=len(pre_parent),
+        shown=len(pre_parent) - placeholders,
     )
 
 
 def _arrange(
     b: Cards,
-    i: int,
-    kids: Sequence[int],
+    parent_box: int,
+    fresh: Sequence[int],
     level: int,
     depth: int | None,
     fold: int | None,
-    seen: bytearray,
     is_assistant: Sequence[bool],
-) -> list[tuple[int | list[int], int, int, Placement]]:
-    """The entries for the reports of role ``i``: beside, stacked, folded or as subtrees."""
+) -> list[_Entry]:
+    """The entries for the reports ``fresh`` of box ``parent_box``: beside, stacked,
+    folded or as subtrees."""
     kids_of = b.index.children
-    parent_box = b.box_of_role[i]
-    fresh = []
-    for c in kids:
-        if not seen[c]:
-            seen[c] = 1
-            fresh.append(c)
+    ids = b.index.ids
+    truncated = b.org.truncated
     at_limit = depth is not None and level >= depth
-    # Fold groups: leaf reports (no reports at all) with the same title, over the limit.
+    # Fold groups: leaf reports (no reports at all, none left out) with the same title,
+    # over the limit.
     groups: dict[str, list[int]] = {}
     if fold is not None:
         for c in fresh:
-            if not is_assistant[c] and c not in kids_of:
+            if not is_assistant[c] and c not in kids_of and ids[c] not in truncated:
                 groups.setdefault(b.title(c), []).append(c)
     folded = {g[0]: g for g in groups.values() if len(g) > fold} if fold is not None else {}
     skip = {c for g in folded.values() for c in g[1:]}
-    entries: list[tuple[int | list[int], int, int, Placement]] = []
+    entries: list[_Entry] = []
     leafish = []  # entries drawn without reports below them: these can be stacked
     for c in fresh:
         if c in skip:

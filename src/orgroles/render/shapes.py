@@ -21,6 +21,7 @@ __all__ = [
     "Placement",
     "Plan",
     "block_size",
+    "tops_by_size",
 ]
 
 STACK_MIN = 6
@@ -46,6 +47,9 @@ class Box:
     ``children`` are the reports drawn as subtrees below, ``stack`` the leaf reports
     stacked in ``columns`` columns (the block sits among the children at index
     ``stack_at``), and ``assistants`` the staff seats drawn beside the box.
+    ``placeholder`` is set (to the missing manager's id) on the box that stands for a
+    manager that roles report to but that the org does not have; such a box has no
+    ``role``.
     """
 
     id: int
@@ -55,6 +59,7 @@ class Box:
     vacant: bool = False
     acting: bool = False
     folded: tuple[str, ...] = ()
+    placeholder: str | None = None
     severity: str | None = None
     tooltip: tuple[str, ...] = ()
     url: str | None = None
@@ -102,6 +107,22 @@ class Plan:
     lang: str
     roles: int
     shown: int
+
+
+def tops_by_size(plan: Plan) -> tuple[list[int], list[int]]:
+    """The plan's top boxes, the trees with the most boxes first (ties in the plan's
+    order), and how many boxes the tree under each box holds.
+
+    >>> from orgroles.render.shapes import Box, Plan
+    >>> boxes = [Box(0, "a", ()), Box(1, "b", ()), Box(2, "c", (), parent=1)]
+    >>> tops_by_size(Plan("", boxes, [0, 1], [], [], (), 180.0, "en", 3, 3))
+    ([1, 0], [1, 2, 1])
+    """
+    size = [1] * len(plan.boxes)
+    for box in reversed(plan.boxes):  # pre-order: reports after their manager
+        if box.parent >= 0:
+            size[box.parent] += size[box.id]
+    return sorted(plan.tops, key=lambda t: -size[t]), size
 
 
 def block_size(count: int, columns: int, width: float, height: float) -> tuple[float, float]:

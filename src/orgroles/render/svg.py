@@ -21,7 +21,6 @@ from __future__ import annotations
 from orgroles.render import style
 from orgroles.render.arrange import arrange
 from orgroles.render.layout import MARGIN, Layout
-from orgroles.render.layout import layout as lay_out
 from orgroles.render.options import MAX_ASPECT, ChartOptions
 from orgroles.render.plan import Plan
 from orgroles.render.quoting import css_class, xml_attr, xml_text
@@ -60,17 +59,12 @@ def to_svg(
 ) -> str:
     """Return the SVG document of a plan, laid out by :func:`~orgroles.render.layout.layout`.
 
-    Without ``chart``, the plan is laid out here: ``layout="compact"`` wraps wide rows
-    of reports to keep the chart near ``max_aspect`` (see :mod:`orgroles.render.arrange`),
-    ``"tree"`` draws the plain tidy tree.
+    Without ``chart``, the plan is laid out here, with ``layout`` ``"compact"`` or
+    ``"tree"`` and ``max_aspect`` (see :mod:`orgroles.render.arrange`).
     """
     if chart is None:
         ChartOptions.of(layout=layout, max_aspect=max_aspect)  # checks them
-        if layout == "compact":
-            plan, wraps, rows = arrange(plan, max_aspect)
-            chart = lay_out(plan, wraps, rows)
-        else:
-            chart = lay_out(plan)
+        plan, chart = arrange(plan, layout, max_aspect)
     w, h = chart.width, chart.height
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -176,12 +170,16 @@ def _boxes(plan: Plan, chart: Layout, out: list[str]) -> None:
                 "fam-" + css_class(box.family or "none"),
             )
         fill, stroke, cls = fam
-        classes = "role" if box.role is not None else "fold"
+        if box.role is not None:
+            classes = "role"
+        else:
+            classes = "fold" if box.placeholder is None else "placeholder"
         extra = ""
         if box.vacant:
             classes += " vacant"
             fill = "#ffffff"
-            extra += ' stroke-dasharray="5 3"'
+            dashes = "5 3" if box.placeholder is None else "2 3"  # a missing manager: dots
+            extra += f' stroke-dasharray="{dashes}"'
         if box.severity is not None:
             classes += f" {box.severity}"
             stroke = style.SEVERITY_COLORS[box.severity]

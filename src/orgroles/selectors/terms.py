@@ -7,7 +7,7 @@ of ``org.index``. A predicate is built once per selection, with whatever set it 
 O(N) overall. Adding a term is one entry here (see CONTRIBUTING.md).
 
 >>> sorted(k for k, t in TERMS.items() if t.form == "flag")
-['acting', 'assistant', 'vacant']
+['acting', 'assistant', 'inferred', 'vacant']
 """
 
 from __future__ import annotations

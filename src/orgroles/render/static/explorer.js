@@ -21,9 +21,11 @@
   const N = D.ids.length; // role boxes are the nodes 0 .. N-1, in pre-order
   const F = D.folds.length; // fold groups are the nodes N .. N+F-1
   const VACANT = 1, ACTING = 2, ASSISTANT = 4, SEVERITY_SHIFT = 3; // bits of D.flags
+  const MISSING = 32, FOREST = 64; // a manager not in the file; the top added above a forest
   const SEVERITIES = [null, "info", "warning", "error"];
   const NAME_STYLE = D.styles.findIndex((s) => s.name === "name");
   const MARGIN = 24; // px of screen around the chart when it is fitted
+  const READABLE = 2 / 3; // the smallest scale of a fitted view: 12 px text shows at 8 px
   const api = (window.__orgroles = { parsed: performance.now(), ready: 0, renders: 0, lastRender: 0 });
 
   const chart = byId("chart");
@@ -70,7 +72,8 @@
   const isFold = (n) => n >= N;
   const flagsOf = (n) => (isFold(n) ? D.folds[n - N][3] : D.flags[n]);
   const familyOf = (n) => D.families[isFold(n) ? D.folds[n - N][4] : D.fam[n]];
-  const severityOf = (n) => SEVERITIES[flagsOf(n) >> SEVERITY_SHIFT];
+  const severityOf = (n) => SEVERITIES[(flagsOf(n) >> SEVERITY_SHIFT) & 3];
+  const isStandIn = (n) => !isFold(n) && (D.flags[n] & (MISSING | FOREST)) !== 0;
   const titleOf = (n) => (isFold(n) ? D.texts[D.folds[n - N][2][0]] : D.titles[D.titleOf[n]]);
   const canToggle = (n) => isFold(n) || kidCount(n) > 0;
   const isOpen = (n) => (isFold(n) ? unfolded[n - N] === 1 : open[n] === 1);
@@ -177,7 +180,7 @@
     return best;
   }
 
-  /** Each spine of a block (x) with the left edges of its columns (layout._spines). */
+  /** Each spine of a block (x) with the left edges of its columns (wires.spines). */
   function spines(columns) {
     const out = [];
     const step = 2 * BW + G.spineGap + G.pairGap;
@@ -261,7 +264,7 @@
     shown.push(n);
   }
 
-  /** Assistants to the right of their manager, joined by a short bar (layout._assistants). */
+  /** Assistants to the right of their manager, joined by a short bar (wires.place_assistants). */
   function placeAssistants(u, wires) {
     const n = u.box;
     const ax = X[n] + BW + G.sideGap;
@@ -280,7 +283,7 @@
     wires.push(`M${X[n] + BW} ${mid}H${bar}V${last}`);
   }
 
-  /** Stacked leaves in columns, two around each spine (layout._stack). */
+  /** Stacked leaves in columns, two around each spine (wires.place_stack). */
   function placeBlock(u, x0, y0, wires) {
     const sp = spines(u.columns);
     const lefts = sp.flatMap((s) => s[1]);
@@ -300,7 +303,7 @@
     sp.forEach(([sx], p) => wires.push(`M${x0 + Math.round(sx)} ${y0}V${bottom[p]}`));
   }
 
-  /** A manager's connector to the units below: trunk, bus and drops (layout._family). */
+  /** A manager's connector to the units below: trunk, bus and drops (layout._Lines.family). */
   function connect(d, childTop, wires) {
     const n = d.data.box;
     const trunk = X[n] + BW / 2;
@@ -354,10 +357,11 @@
     const flags = flagsOf(n);
     const family = familyOf(n);
     const severity = severityOf(n);
-    const label = isFold(n) ? titleOf(n) : [titleOf(n), D.names[n] || W.vacant].join(", ");
+    const plainBox = isFold(n) || isStandIn(n);
+    const label = plainBox ? titleOf(n) : [titleOf(n), D.names[n] || W.vacant].join(", ");
     g.setAttribute("aria-label", label);
     const tip = svg("title");
-    tip.textContent = isFold(n) ? titleOf(n) : `${titleOf(n)} (${D.ids[n]})`;
+    tip.textContent = plainBox ? titleOf(n) : `${titleOf(n)} (${D.ids[n]})`;
     const rect = svg("rect", {
       class: "box",
       width: BW,
@@ -366,7 +370,7 @@
       stroke: severity ? G.severityColors[severity] : family[2],
       "stroke-width": severity ? 2.5 : 1.2,
     });
-    if (flags & VACANT) rect.setAttribute("stroke-dasharray", "5 3");
+    if (flags & VACANT) rect.setAttribute("stroke-dasharray", flags & MISSING ? "2 3" : "5 3");
     const text = svg("g", { class: "lines" });
     let y = 0;
     for (const [s, line] of linesOf(n)) {
@@ -458,23 +462,23 @@
 
   const animated = () => (motion ? stage.transition().duration(motion) : stage);
 
-  /** The extent of the shown boxes: [left, top, right, bottom]. */
-  function bounds() {
+  /** The extent of the shown boxes (or of `boxes`): [left, top, right, bottom]. */
+  function bounds(boxes = shown) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const n of shown) {
+    for (const n of boxes) {
       x0 = Math.min(x0, X[n]);
       y0 = Math.min(y0, Y[n]);
       x1 = Math.max(x1, X[n] + BW);
       y1 = Math.max(y1, Y[n] + H[n]);
     }
-    return shown.length ? [x0, y0, x1, y1] : [0, 0, 1, 1];
+    return boxes.length ? [x0, y0, x1, y1] : [0, 0, 1, 1];
   }
 
   /** The width of the chart that the details panel leaves visible. */
   const visibleWidth = () => chart.clientWidth - (panel.hidden ? 0 : panel.offsetWidth);
 
-  function fitTransform(maxScale) {
-    const [x0, y0, x1, y1] = bounds();
+  function fitTransform(maxScale, boxes = shown) {
+    const [x0, y0, x1, y1] = bounds(boxes);
     const w = visibleWidth();
     const h = chart.clientHeight;
     const room = Math.min((w - 2 * MARGIN) / (x1 - x0), (h - 2 * MARGIN) / (y1 - y0 + 9)); // 9: a toggle
@@ -483,19 +487,53 @@
   }
 
   function fit() {
-    animated().call(zoom.transform, fitTransform(1));
+    animated().call(zoom.transform, readableFit());
   }
 
-  /** The first view: the whole chart if it is readable so, else its top at a readable
-   * scale; either way, its top near the top of the window. */
+  /** The top of the largest tree shown: the top role, or under the top added above a
+   * forest, its shown tree with the most roles. */
+  function largestTop() {
+    const top = tops[0];
+    if (tops.length !== 1 || !(D.flags[top] & FOREST) || !open[top]) return top;
+    let best = top;
+    for (const c of shownKids(top)) if (!isFold(c) && (best === top || below[c] > below[best])) best = c;
+    return best;
+  }
+
+  /** The shown boxes of the tree under box `t` (itself included). */
+  function shownUnder(t) {
+    const out = [];
+    for (const n of shown) {
+      let p = isFold(n) ? D.folds[n - N][0] : n;
+      while (p >= 0 && p !== t) p = parent[p];
+      if (p === t) out.push(n);
+    }
+    return out;
+  }
+
+  /** The view that a fit gives: the whole chart if its text is readable so (8 px at
+   * least); else the largest tree, if it is; else the top of the largest tree at the
+   * smallest readable scale. The top of what is fitted is near the top of the window. */
+  function readableFit() {
+    let fitted = fitTransform(1);
+    let boxes = shown;
+    if (fitted.k < READABLE && tops.length) {
+      const t = largestTop();
+      boxes = [...shownUnder(t)];
+      for (let p = t; p >= 0; p = parent[p]) boxes.push(p); // and the boxes above it
+      fitted = fitTransform(1, boxes);
+      if (fitted.k < READABLE) {
+        const k = READABLE;
+        const x = visibleWidth() / 2 - k * (X[t] + BW / 2);
+        return d3.zoomIdentity.translate(x, MARGIN - k * bounds()[1]).scale(k);
+      }
+    }
+    return d3.zoomIdentity.translate(fitted.x, MARGIN - fitted.k * bounds(boxes)[1]).scale(fitted.k);
+  }
+
+  /** The first view: as a fit gives it (see readableFit). */
   function firstView() {
-    const [x0, y0, x1] = bounds();
-    const fitted = fitTransform(1);
-    const k = fitted.k >= 0.6 ? fitted.k : 0.75;
-    let x = visibleWidth() / 2 - (k * (x0 + x1)) / 2; // centred
-    if (fitted.k < 0.6 && tops.length === 1) x = visibleWidth() / 2 - k * (X[tops[0]] + BW / 2);
-    else if (fitted.k < 0.6) x = MARGIN - k * x0; // a row of tops: start from its left
-    stage.call(zoom.transform, d3.zoomIdentity.translate(x, MARGIN - k * y0).scale(k));
+    stage.call(zoom.transform, readableFit());
   }
 
   /** Moves the view so that box n is in the middle, at a readable scale. */
@@ -564,6 +602,7 @@
     let p = isFold(n) ? D.folds[n - N][0] : parent[n];
     while (p >= 0) {
       open[p] = 1;
+      if (foldOf[p] >= 0) unfolded[foldOf[p]] = 1; // a tree kept behind a forest's box
       p = parent[p];
     }
     render();
@@ -722,7 +761,20 @@
     });
   }
 
+  /** The details of a box that stands for no role of the file: a manager that is not in
+   * it, or the top added above a forest. */
+  function standInDetails(n) {
+    const out = [html("h2", { id: "panel-title" }, titleOf(n))];
+    for (const [, line] of linesOf(n).slice(1)) out.push(html("p", { class: "mark" }, line));
+    if (kidCount(n)) {
+      const counts = { direct: number.format(kidCount(n)), total: number.format(below[n]) };
+      out.push(...section(W.reports, html("p", null, fill(W.reports_count, counts))));
+    }
+    return out;
+  }
+
   function roleDetails(n) {
+    if (isStandIn(n)) return standInDetails(n);
     const I = info();
     const out = [html("h2", { id: "panel-title" }, titleOf(n)), html("p", { class: "id" }, D.ids[n])];
     const flags = D.flags[n];

@@ -1,0 +1,55 @@
+"""Kinds for imported roles: each job title read against the catalogue, as it is imported.
+
+>>> roles = [{"id": "1", "title": "Directrice technique"}, {"id": "2", "title": "Sales"}]
+>>> infer_kinds(roles)
+>>> roles[0]["kind"], roles[0]["kind_from"], roles[1]["family"]
+('cto', 'title', 'sales')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from orgroles.catalog import infer_kind, infer_seniority
+
+__all__ = ["Cell", "infer_kinds"]
+
+Cell = str | list[str] | None
+"""A manager or department cell: one value, several (a list), or none."""
+
+
+def infer_kinds(
+    roles: list[dict[str, Any]],
+    departments: Sequence[Cell] | None = None,
+    hints: Sequence[tuple[str, ...]] | None = None,
+) -> None:
+    """Fill in the kind (or the family) and the seniority of every role with a title and no
+    kind, from its title, with its departments as hints (:func:`orgroles.catalog.infer_kind`).
+
+    The role records ``kind_from``, so that a dump shows the inferred kinds apart from the
+    declared ones; a kind given in the data is never changed.
+    """
+    for i, role in enumerate(roles):
+        title = role.get("title")
+        if not title or role.get("kind") is not None:
+            continue
+        cell = departments[i] if departments is not None else None
+        department: tuple[str, ...] = (
+            () if cell is None else (cell,) if isinstance(cell, str) else tuple(cell)
+        )
+        if hints is not None:
+            department += hints[i]
+        match = infer_kind(title, department=department or None)
+        if match is None:
+            seniority = infer_seniority(title)
+            if seniority is not None:
+                role["seniority"] = seniority
+            continue
+        if match.kind is not None:
+            role["kind"] = match.kind
+        else:
+            role["family"] = match.family
+        role["kind_from"] = match.source
+        if match.seniority is not None:
+            role["seniority"] = match.seniority

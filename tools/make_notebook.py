@@ -148,8 +148,11 @@ frame["family"].value_counts(dropna=False)""",
         """\
 examples = frame.drop_duplicates("title").sample(8, random_state=1)["title"]
 pd.DataFrame(
-    [(t, m.kind, m.family, m.seniority, m.pattern)
-     for t in examples if (m := orgroles.infer_kind(t)) is not None],
+    [
+        (t, m.kind, m.family, m.seniority, m.pattern)
+        for t in examples
+        if (m := orgroles.infer_kind(t)) is not None
+    ],
     columns=["title", "kind", "family", "seniority", "pattern"],
 )""",
     ),
@@ -170,8 +173,10 @@ alarm. The duties that only those seats hold are the gaps.""",
 print(org.check(select=["K", "R"]).counts() or "no K or R finding")
 single = [r for r in org.responsibilities.values() if r.single_owner]
 pd.DataFrame(
-    [(r.text(), ", ".join(org.title_of(x) for x in org.roles_with(r.id)) or "(nobody)")
-     for r in single],
+    [
+        (r.text(), ", ".join(org.title_of(x) for x in org.roles_with(r.id)) or "(nobody)")
+        for r in single
+    ],
     columns=["duty with a single owner", "held by"],
 )""",
     ),

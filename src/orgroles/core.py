@@ -17,18 +17,49 @@ go through :meth:`~OrgCore.put_role`, :meth:`~OrgCore.pop_role`,
 ('Chief Technical Officer', 'Directeur technique')
 >>> core.index.depth
 [0, 1]
+
+**Dated orgs.** A role may carry dates (a ``start`` and ``end`` on the seat, dated holders,
+dated reporting lines: see :mod:`orgroles.model.dates`). An org whose file has any keeps
+those *records*, which :meth:`~OrgCore.to_document` writes back as they are, and shows
+itself as of one day, its :attr:`~OrgCore.view_date` (today by default):
+``roles`` holds the plain roles of that day, so every query, rule and chart works on it
+unchanged. On a day that is today or later, the view also shows the seats that open
+later, as ``planned`` seats with their holders and manager of their first day; a seat
+that opens after today is planned whatever the day viewed. A past day shows only the
+seats that existed then. :meth:`~OrgCore.as_of` gives the plain org of another day, and
+:meth:`~OrgCore.viewed` the same dated org seen on another day. The primitive edits of
+roles refuse a dated org (edit ``org.as_of(day)``, or the records in the file): an edit of
+one day's view would not say from when it holds.
+
+>>> import datetime
+>>> dated = OrgCore(OrgDocument(roles=(
+...     Role(id="ceo", holder="ana"),
+...     Role(id="cto", start="2026-01-01", holder="bo", reports_to="ceo"))),
+...     today=datetime.date(2025, 6, 1))
+>>> dated.view_date, [(r.id, r.planned) for r in dated]
+(datetime.date(2025, 6, 1), [('ceo', False), ('cto', True)])
+>>> [r.id for r in dated.as_of(datetime.date(2024, 1, 1))]
+['ceo']
+>>> len(dated.records), dated.to_document().roles[1].start
+(2, datetime.date(2026, 1, 1))
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
+from orgroles._internal import clock
+from orgroles._internal.dates import day as _day
 from orgroles._internal.idmap import IdMap
 from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.errors import (
+    EditError,
     Location,
     OrgFileError,
     OrgValidationError,
@@ -51,6 +82,7 @@ from orgroles.model import (
     RulesConfig,
     Team,
 )
+from orgroles.model.dates import form_problems, on_day, plain_copy, plain_holder, state_on
 
 __all__ = ["OrgCore"]
 
@@ -77,6 +109,8 @@ class OrgCore:
         base_dir: str | os.PathLike[str] | None = None,
         catalog: Catalog | None = None,
         problems: Iterable[Problem] = (),
+        as_of: date | None = None,
+        today: date | None = None,
     ) -> None:
         self.name: str = document.name or (
             Path(source.path).stem if source and source.path else "org"
@@ -91,12 +125,23 @@ class OrgCore:
         self.base_dir = Path(base_dir) if base_dir is not None else None
         problems = [*problems, *self.document_problems(document, source)]
         tables = {s: _by_id(getattr(document, s), s, source, problems) for s in _SECTIONS}
+        dated = _dated_positions(document.roles)
+        if dated:
+            problems += _date_problems(document.roles, dated, source)
         if problems:
             raise OrgFileError(problems) if source is not None else OrgValidationError(problems)
         self._responsibilities: dict[str, Responsibility] = tables["responsibilities"]
         self._kinds: dict[str, RoleKind] = tables["kinds"]
         self._people: dict[str, Person] = tables["people"]
+        self._records: dict[str, Role] | None = None
+        self.view_date: date | None = None
+        self.today: date | None = None
         self._roles: dict[str, Role] = tables["roles"]
+        if dated:
+            self._records = self._roles
+            self.today = today or clock.today()
+            self.view_date = as_of or self.today
+            self._roles = _view(self._records, self.view_date, self.today)
         self._teams: dict[str, Team] = tables["teams"]
         if catalog is None:
             where = (lambda i: source.location(("uses", i))) if source else (lambda i: None)
@@ -108,7 +153,9 @@ class OrgCore:
         self.teams: Mapping[str, Team] = IdMap(self._teams, UnknownTeamError)
         self._cache: dict[str, Any] = {}
         # Role ids in file order, to match roles with their lines in the source.
-        self._source_ids: list[str] | None = list(self._roles) if source is not None else None
+        self._source_ids: list[str] | None = (
+            list(self._records or self._roles) if source is not None else None
+        )
         self._positions: dict[str, tuple[int, int]] | None = None
 
     @classmethod
@@ -120,17 +167,29 @@ class OrgCore:
         base_dir: str | os.PathLike[str] | None = None,
         catalog: Catalog | None = None,
         problems: Iterable[Problem] = (),
+        as_of: date | None = None,
+        today: date | None = None,
     ) -> Self:
         """Build an org of this class from a validated document (what loading does).
 
         ``catalog``, if given, is used as the resolved catalogue instead of reading the
         document's ``uses:`` again (for copies and subtrees of an org). Repeated ids are
         an :class:`~orgroles.errors.OrgValidationError` that lists them all, with the
-        ``problems`` the caller found in the same document.
+        ``problems`` the caller found in the same document, and so are malformed dates
+        (an ``end`` before its ``start``, overlapping reporting lines). For a dated
+        document, ``as_of`` is the day shown and ``today`` the day that tells planned
+        seats (both today by default).
         """
         org = cls.__new__(cls)
         OrgCore.__init__(
-            org, document, source=source, base_dir=base_dir, catalog=catalog, problems=problems
+            org,
+            document,
+            source=source,
+            base_dir=base_dir,
+            catalog=catalog,
+            problems=problems,
+            as_of=as_of,
+            today=today,
         )
         return org
 
@@ -236,6 +295,49 @@ class OrgCore:
             self._positions = found
         return self._positions
 
+    # -- time ----------------------------------------------------------------------------
+
+    @property
+    def dated(self) -> bool:
+        """Whether the org's file has dates: then ``roles`` is the view of :attr:`view_date`."""
+        return self._records is not None
+
+    @property
+    def records(self) -> Mapping[str, Role]:
+        """The roles as the file writes them, dates included, in file order (for an undated
+        org, the same as :attr:`roles`)."""
+        return IdMap(self._records if self._records is not None else self._roles, UnknownRoleError)
+
+    def viewed(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
+        """The same dated org, shown as of ``day`` (an undated org is the same every day:
+        a copy). ``today`` tells the planned seats (by default, the org's own today)."""
+        day, when = _day(day), _day(today) if today is not None else self.today
+        clone = type(self).from_document(
+            self.to_document(),
+            source=self.source,
+            base_dir=self.base_dir,
+            catalog=self.catalog,
+            as_of=day,
+            today=when,
+        )
+        clone._source_ids = self._source_ids
+        return clone
+
+    def as_of(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
+        """The plain, undated org on ``day``: the seats that exist that day with their
+        holders and managers (and, for today or later, the planned seats), the people and
+        teams. Its roles keep their lines in the file, for reports.
+
+        An undated org is the same on every day: this is a copy of it.
+        """
+        view = self.viewed(day, today=today)
+        plain = dataclasses.replace(view.to_document(), roles=tuple(view._roles.values()))
+        org = type(self).from_document(
+            plain, source=self.source, base_dir=self.base_dir, catalog=self.catalog
+        )
+        org._source_ids = self._source_ids
+        return org
+
     # -- derived data ------------------------------------------------------------------
 
     @property
@@ -261,17 +363,27 @@ class OrgCore:
         """Add ``role`` at the end, or replace the role with its id in place; no check.
 
         :func:`orgroles.edit.add_role`, :func:`~orgroles.edit.move` and the other edits
-        validate what they write and then call this.
+        validate what they write and then call this. A dated org refuses it.
         """
+        self._refuse_dated_edit()
         self._roles[role.id] = role
         self._cache.clear()
 
     def pop_role(self, role_id: str) -> Role:
         """Remove the role with this id and return it; references to it are left as they are."""
+        self._refuse_dated_edit()
         role = self.roles[role_id]
         del self._roles[role_id]
         self._cache.clear()
         return role
+
+    def _refuse_dated_edit(self) -> None:
+        if self._records is not None:
+            raise EditError(
+                f"{self.name!r} has dated roles, and an edit of the view of {self.view_date} "
+                "would not say from when it holds: edit org.as_of(day), a plain org, or the "
+                "dated records in the file"
+            )
 
     def put_person(self, person: Person) -> None:
         """Add ``person`` at the end, or replace the person with their id in place."""
@@ -295,7 +407,7 @@ class OrgCore:
             responsibilities=tuple(self._responsibilities.values()),
             kinds=tuple(self._kinds.values()),
             people=tuple(self._people.values()),
-            roles=tuple(self._roles.values()),
+            roles=tuple((self._records if self._records is not None else self._roles).values()),
             teams=tuple(self._teams.values()),
             rules=self.rules,
             meta=self.meta,
@@ -309,10 +421,72 @@ class OrgCore:
     def copy(self: Self) -> Self:
         """An independent copy, for what-if scenarios: edits to it leave this org alone."""
         clone = type(self).from_document(
-            self.to_document(), source=self.source, base_dir=self.base_dir, catalog=self.catalog
+            self.to_document(),
+            source=self.source,
+            base_dir=self.base_dir,
+            catalog=self.catalog,
+            as_of=self.view_date,
+            today=self.today,
         )
         clone._source_ids = self._source_ids
         return clone
+
+
+_DATED_FIELDS = (attrgetter("start"), attrgetter("end"))
+
+
+def _dated_positions(roles: tuple[Role, ...]) -> list[int]:
+    """The positions of the dated records. The test of a role without any date runs in C
+    (a few passes of ``map``), so that an undated million-role file pays a few hundredths
+    of a second for it."""
+    if not roles:
+        return []
+    found = any(any(map(get, roles)) for get in _DATED_FIELDS)
+    if not found and tuple in set(map(type, map(attrgetter("reports_to"), roles))):
+        found = True
+    if not found and tuple in set(map(type, map(attrgetter("holder"), roles))):
+        found = any(r.dated for r in roles if type(r.holder) is tuple)
+    if not found:
+        return []
+    return [i for i, r in enumerate(roles) if r.dated]
+
+
+def _date_problems(
+    roles: tuple[Role, ...], positions: list[int], source: Source | None
+) -> list[Problem]:
+    """Malformed dates of the dated records, each located at its key in the file."""
+    problems = []
+    for i in positions:
+        for where, message in form_problems(roles[i]):
+            loc = ("roles", i, *where)
+            location = source.location(loc) if source is not None else None
+            path = ".".join(str(p) for p in ("roles", i, *where))
+            problems.append(Problem(message, location, where=path, code="dates"))
+    return problems
+
+
+def _view(records: dict[str, Role], day: date, today: date) -> dict[str, Role]:
+    """The plain roles of ``day``: see the module's docstring for what a view shows."""
+    out: dict[str, Role] = {}
+    future = day >= today
+    for rid, record in records.items():
+        if not record.dated:
+            out[rid] = record
+            continue
+        start, end = record.start, record.end
+        if end is not None and end < day:
+            continue
+        if start is not None and start > day:
+            if not future:
+                continue
+            found = on_day(record, start, planned=True)
+            assert found is not None  # it exists on its first day: its end is not before
+            out[rid] = found
+            continue
+        people, acting, boss = state_on(record, day)
+        planned = record.planned or (start is not None and start > today)
+        out[rid] = plain_copy(record, plain_holder(record, people), acting, boss, planned)
+    return out
 
 
 def _by_id(

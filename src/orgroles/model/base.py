@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, StringConstraints, TypeAdapter
+from pydantic import BeforeValidator, ConfigDict, StringConstraints, TypeAdapter, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from orgroles.limits import MAX_ID_LENGTH, MAX_TEXT_LENGTH
@@ -16,6 +18,7 @@ __all__ = [
     "GENERAL_PRACTICE",
     "Base",
     "Category",
+    "Date",
     "Id",
     "KindFrom",
     "Labels",
@@ -31,6 +34,32 @@ __all__ = [
 _ID_PATTERN = r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$"
 Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_LENGTH, pattern=_ID_PATTERN)]
 """A role, person, team, kind or responsibility id: ``cto``, ``tm-19662dae``, ``0123``."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """A day written ``YYYY-MM-DD`` (or a ``datetime.date``): nothing looser, no time."""
+    if isinstance(value, datetime.datetime):
+        raise ValueError(f"expected a day (YYYY-MM-DD), got a time: {value.isoformat()}")
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a day of the calendar") from None
+    shown = repr(value) if isinstance(value, str) else type(value).__name__
+    raise ValueError(f"expected a day written YYYY-MM-DD, got {shown}")
+
+
+Date = Annotated[
+    datetime.date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+"""A day, written ``YYYY-MM-DD`` in files (ISO 8601): ``2026-03-01``. An ``end`` is the
+last day (inclusive), as HR systems write it."""
 
 Category = Literal["strategic", "operational", "managerial", "compliance"]
 """What kind of work a responsibility is; ``operational`` means hands-on work."""

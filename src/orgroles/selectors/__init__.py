@@ -16,6 +16,7 @@ term                      matches the roles ...
 ``name~TEXT``             held by someone whose name contains TEXT (any case)
 ``vacant``                that nobody holds
 ``acting``                held by an interim holder
+``planned``               that do not exist yet (planned seats)
 ``assistant``             that are staff seats (assistants, advisers)
 ========================  =====================================================
 

@@ -1,0 +1,215 @@
+"""What a dated role record means on one day: the plain seat of that day, and the form checks.
+
+A record is *dated* when its seat, one of its holders or one of its reporting lines has a
+``start`` or an ``end`` (see :attr:`Role.dated`). On a given day such a record stands for
+a plain role: the holders whose tenure covers the day (a job share may overlap; they are
+listed in order of arrival), interim (``acting``) when one of them is, and the one line in
+force. :func:`state_on` gives those parts without building a role, :func:`plain_copy`
+builds the plain role fast (the parts are valid already), and :func:`form_problems` finds
+what a loader must refuse: an ``end`` before its ``start``, and reporting lines that
+overlap. A record without dates is the same on every day.
+
+>>> from orgroles.model import Role
+>>> cto = Role(id="cto", start="2024-01-15",
+...            holder=[{"person": "camille", "end": "2025-06-30"},
+...                    {"person": "ana", "start": "2025-07-01", "acting": True}],
+...            reports_to=[{"role": "ceo", "end": "2026-02-28"},
+...                        {"role": "coo", "start": "2026-03-01"}])
+>>> state_on(cto, date(2025, 1, 1))
+(('camille',), False, 'ceo')
+>>> on_day(cto, date(2026, 3, 1))
+Role(id='cto', holder='ana', acting=True, reports_to='coo')
+>>> on_day(cto, date(2020, 1, 1)) is None
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from orgroles.model.org import Line, Role, Tenure
+
+__all__ = [
+    "ONE_DAY",
+    "boundaries",
+    "exists_on",
+    "form_problems",
+    "on_day",
+    "plain_copy",
+    "plain_holder",
+    "state_on",
+]
+
+ONE_DAY = timedelta(days=1)
+
+State = tuple[tuple[str, ...], bool, "str | None"]
+"""A seat's holders (in order of arrival), whether it is held by an interim, its manager."""
+
+
+def _covers(start: date | None, end: date | None, day: date) -> bool:
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def exists_on(record: Role, day: date) -> bool:
+    """Whether the seat exists on ``day`` (its ``start`` and ``end`` cover it)."""
+    return _covers(record.start, record.end, day)
+
+
+def _arrival(item: str | Tenure) -> date:
+    return date.min if isinstance(item, str) or item.start is None else item.start
+
+
+def state_on(record: Role, day: date) -> State:
+    """The holders, the interim flag and the manager of a seat on ``day``."""
+    holder = record.holder
+    acting = record.acting
+    if holder is None:
+        people: tuple[str, ...] = ()
+    elif isinstance(holder, str):
+        people = (holder,)
+    elif all(type(h) is str for h in holder):
+        people = holder  # type: ignore[assignment]
+    else:
+        present = [h for h in holder if isinstance(h, str) or _covers(h.start, h.end, day)]
+        present.sort(key=_arrival)  # stable: same-day arrivals keep the file's order
+        people = tuple(dict.fromkeys(h if isinstance(h, str) else h.person for h in present))
+        acting = acting or any(not isinstance(h, str) and h.acting for h in present)
+    boss = record.reports_to
+    if boss is not None and not isinstance(boss, str):
+        boss = next((line.role for line in boss if _covers(line.start, line.end, day)), None)
+    return people, acting, boss
+
+
+def plain_holder(record: Role, people: tuple[str, ...]) -> str | tuple[str, ...] | None:
+    """The ``holder`` a plain role writes for these people: the record's own when it has
+    no dated holder, else none, one id, or a list (a job share)."""
+    holder = record.holder
+    if holder is None or isinstance(holder, str) or all(type(h) is str for h in holder):
+        return holder  # type: ignore[return-value]
+    if not people:
+        return None
+    return people[0] if len(people) == 1 else people
+
+
+_set = object.__setattr__
+
+
+def plain_copy(
+    record: Role,
+    holder: str | tuple[str, ...] | None,
+    acting: bool,
+    reports_to: str | None,
+    planned: bool,
+) -> Role:
+    """``record`` without dates, with these holder, interim flag, manager and planned flag.
+
+    The values come from a validated record, so the copy is made without validating them
+    again: a million of them in about a second, where the validating constructor takes
+    three. ``tests/model/test_dates.py`` checks that it equals the validated role.
+    """
+    role: Role = object.__new__(Role)
+    _set(role, "id", record.id)
+    _set(role, "title", record.title)
+    _set(role, "kind", record.kind)
+    _set(role, "kind_from", record.kind_from)
+    _set(role, "family", record.family)
+    _set(role, "seniority", record.seniority)
+    _set(role, "start", None)
+    _set(role, "end", None)
+    _set(role, "planned", planned)
+    _set(role, "holder", holder)
+    _set(role, "acting", acting)
+    _set(role, "reports_to", reports_to)
+    _set(role, "dotted_to", record.dotted_to)
+    _set(role, "assistant", record.assistant)
+    _set(role, "responsibilities", record.responsibilities)
+    _set(role, "drop", record.drop)
+    _set(role, "noqa", record.noqa)
+    _set(role, "meta", record.meta)
+    return role
+
+
+def on_day(record: Role, day: date, *, planned: bool | None = None) -> Role | None:
+    """The plain role a record stands for on ``day``, or None if its seat does not exist.
+
+    ``planned`` overrides the record's own flag.
+    """
+    if not exists_on(record, day):
+        return None
+    people, acting, boss = state_on(record, day)
+    flag = record.planned if planned is None else planned
+    return plain_copy(record, plain_holder(record, people), acting, boss, flag)
+
+
+def boundaries(record: Role) -> list[date]:
+    """The days on which the record's seat, holders or manager may change, in order: each
+    ``start``, and the day after each ``end``."""
+    days: set[date] = set()
+
+    def add(start: date | None, end: date | None) -> None:
+        if start is not None:
+            days.add(start)
+        if end is not None and end < date.max:
+            days.add(end + ONE_DAY)
+
+    add(record.start, record.end)
+    holder = record.holder
+    if isinstance(holder, tuple):
+        for h in holder:
+            if not isinstance(h, str):
+                add(h.start, h.end)
+    boss = record.reports_to
+    if isinstance(boss, tuple):
+        for line in boss:
+            add(line.start, line.end)
+    return sorted(days)
+
+
+def form_problems(record: Role) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Where a dated record is malformed, and why: an ``end`` before its ``start``, and
+    reporting lines that overlap (a seat has one manager at a time). Each problem is the
+    path inside the role (``("reports_to", 1, "start")``) and a message."""
+    if record.start is not None and record.end is not None and record.end < record.start:
+        yield ("end",), f"the seat ends ({record.end}) before it starts ({record.start})"
+    holder = record.holder
+    if isinstance(holder, tuple):
+        for n, h in enumerate(holder):
+            if isinstance(h, Tenure) and h.start and h.end and h.end < h.start:
+                yield (
+                    ("holder", n, "end"),
+                    f"{h.person!r} leaves ({h.end}) before arriving ({h.start})",
+                )
+    boss = record.reports_to
+    if isinstance(boss, tuple):
+        yield from _line_problems(boss)
+
+
+def _line_problems(lines: tuple[Line, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    bad = set()
+    for n, line in enumerate(lines):
+        if line.start and line.end and line.end < line.start:
+            bad.add(n)
+            yield (
+                ("reports_to", n, "end"),
+                f"the line to {line.role!r} ends ({line.end}) before it starts ({line.start})",
+            )
+    order = sorted(
+        (n for n in range(len(lines)) if n not in bad),
+        key=lambda n: (lines[n].start or date.min, n),
+    )
+    for before, after in itertools.pairwise(order):
+        first, second = lines[before], lines[after]
+        if first.end is None or (second.start or date.min) <= first.end:
+            since = second.start or "the start"
+            yield (
+                ("reports_to", after),
+                f"reporting lines overlap: the line to {second.role!r} starts ({since}) while "
+                f"the line to {first.role!r} is in force ({_span(first)}); a seat has one "
+                "manager at a time",
+            )
+
+
+def _span(line: Line) -> str:
+    return f"{line.start or '...'} to {line.end or '...'}"

@@ -50,7 +50,6 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -82,7 +81,7 @@ from orgroles.model import (
     RulesConfig,
     Team,
 )
-from orgroles.model.dates import form_problems, on_day, plain_copy, plain_holder, state_on
+from orgroles.model.dates import dated_positions, form_problems, view
 
 __all__ = ["OrgCore"]
 
@@ -125,7 +124,7 @@ class OrgCore:
         self.base_dir = Path(base_dir) if base_dir is not None else None
         problems = [*problems, *self.document_problems(document, source)]
         tables = {s: _by_id(getattr(document, s), s, source, problems) for s in _SECTIONS}
-        dated = _dated_positions(document.roles)
+        dated = dated_positions(document.roles)
         if dated:
             problems += _date_problems(document.roles, dated, source)
         if problems:
@@ -141,7 +140,7 @@ class OrgCore:
             self._records = self._roles
             self.today = today or clock.today()
             self.view_date = as_of or self.today
-            self._roles = _view(self._records, self.view_date, self.today)
+            self._roles = view(self._records, self.view_date, self.today)
         self._teams: dict[str, Team] = tables["teams"]
         if catalog is None:
             where = (lambda i: source.location(("uses", i))) if source else (lambda i: None)
@@ -432,25 +431,6 @@ class OrgCore:
         return clone
 
 
-_DATED_FIELDS = (attrgetter("start"), attrgetter("end"))
-
-
-def _dated_positions(roles: tuple[Role, ...]) -> list[int]:
-    """The positions of the dated records. The test of a role without any date runs in C
-    (a few passes of ``map``), so that an undated million-role file pays a few hundredths
-    of a second for it."""
-    if not roles:
-        return []
-    found = any(any(map(get, roles)) for get in _DATED_FIELDS)
-    if not found and tuple in set(map(type, map(attrgetter("reports_to"), roles))):
-        found = True
-    if not found and tuple in set(map(type, map(attrgetter("holder"), roles))):
-        found = any(r.dated for r in roles if type(r.holder) is tuple)
-    if not found:
-        return []
-    return [i for i, r in enumerate(roles) if r.dated]
-
-
 def _date_problems(
     roles: tuple[Role, ...], positions: list[int], source: Source | None
 ) -> list[Problem]:
@@ -463,30 +443,6 @@ def _date_problems(
             path = ".".join(str(p) for p in ("roles", i, *where))
             problems.append(Problem(message, location, where=path, code="dates"))
     return problems
-
-
-def _view(records: dict[str, Role], day: date, today: date) -> dict[str, Role]:
-    """The plain roles of ``day``: see the module's docstring for what a view shows."""
-    out: dict[str, Role] = {}
-    future = day >= today
-    for rid, record in records.items():
-        if not record.dated:
-            out[rid] = record
-            continue
-        start, end = record.start, record.end
-        if end is not None and end < day:
-            continue
-        if start is not None and start > day:
-            if not future:
-                continue
-            found = on_day(record, start, planned=True)
-            assert found is not None  # it exists on its first day: its end is not before
-            out[rid] = found
-            continue
-        people, acting, boss = state_on(record, day)
-        planned = record.planned or (start is not None and start > today)
-        out[rid] = plain_copy(record, plain_holder(record, people), acting, boss, planned)
-    return out
 
 
 def _by_id(

@@ -52,9 +52,8 @@ class DatedOutsideSeat(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
-        records = ctx.org.records
-        for rid in ctx.index.ids:
-            record = records[rid]
+        # The records, not the day's view: a slip in the dates is one whatever the day.
+        for rid, record in ctx.org.records.items():
             if record.start is None and record.end is None:
                 continue
             opens, closes = record.start or date.min, record.end or date.max
@@ -72,7 +71,7 @@ def _dated_parts(record: Role) -> Iterator[tuple[str, date | None, date | None]]
     if isinstance(holder, tuple):
         for h in holder:
             if not isinstance(h, str) and (h.start is not None or h.end is not None):
-                yield f"{h.person!r}'s tenure", h.start, h.end
+                yield f"the tenure of {h.person!r}", h.start, h.end
     boss = record.reports_to
     if isinstance(boss, tuple):
         for line in boss:

@@ -58,6 +58,7 @@ __all__ = [
     "FIRST_VIEW",
     "ACTING",
     "ASSISTANT",
+    "PLANNED",
     "VACANT",
     "build_page",
     "content_security_policy",
@@ -77,7 +78,9 @@ ACTING = 2
 """Flag: the holder is interim."""
 ASSISTANT = 4
 """Flag: a staff seat drawn beside its manager."""
-_SEVERITY_SHIFT = 3
+_SEVERITY_SHIFT = 3  # two bits: 1 info, 2 warning, 3 error
+PLANNED = 32
+"""Flag: the seat does not exist yet (drawn dotted); above the severity's two bits."""
 _SEVERITY_CODE = {"info": 1, "warning": 2, "error": 3}
 
 _STATIC = "static"
@@ -157,6 +160,8 @@ def _flags(box: Box) -> int:
         flags |= ACTING
     if box.placement == "assistant":
         flags |= ASSISTANT
+    if box.planned:
+        flags |= PLANNED
     if box.severity is not None:
         flags |= _SEVERITY_CODE.get(box.severity, 1) << _SEVERITY_SHIFT
     return flags

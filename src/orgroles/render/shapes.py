@@ -54,6 +54,7 @@ class Box:
     family: str | None = None
     vacant: bool = False
     acting: bool = False
+    planned: bool = False
     folded: tuple[str, ...] = ()
     severity: str | None = None
     tooltip: tuple[str, ...] = ()

@@ -182,6 +182,9 @@ def _boxes(plan: Plan, chart: Layout, out: list[str]) -> None:
             classes += " vacant"
             fill = "#ffffff"
             extra += ' stroke-dasharray="5 3"'
+        elif box.planned:  # dotted, and the family's fill: a seat to come, not a hole
+            classes += " planned"
+            extra += ' stroke-dasharray="1.5 3" stroke-linecap="round"'
         if box.severity is not None:
             classes += f" {box.severity}"
             stroke = style.SEVERITY_COLORS[box.severity]

@@ -20,7 +20,7 @@
   const BW = G.boxWidth;
   const N = D.ids.length; // role boxes are the nodes 0 .. N-1, in pre-order
   const F = D.folds.length; // fold groups are the nodes N .. N+F-1
-  const VACANT = 1, ACTING = 2, ASSISTANT = 4, SEVERITY_SHIFT = 3; // bits of D.flags
+  const VACANT = 1, ACTING = 2, ASSISTANT = 4, SEVERITY_SHIFT = 3, PLANNED = 32; // bits of D.flags
   const SEVERITIES = [null, "info", "warning", "error"];
   const NAME_STYLE = D.styles.findIndex((s) => s.name === "name");
   const MARGIN = 24; // px of screen around the chart when it is fitted
@@ -70,7 +70,7 @@
   const isFold = (n) => n >= N;
   const flagsOf = (n) => (isFold(n) ? D.folds[n - N][3] : D.flags[n]);
   const familyOf = (n) => D.families[isFold(n) ? D.folds[n - N][4] : D.fam[n]];
-  const severityOf = (n) => SEVERITIES[flagsOf(n) >> SEVERITY_SHIFT];
+  const severityOf = (n) => SEVERITIES[(flagsOf(n) >> SEVERITY_SHIFT) & 3];
   const titleOf = (n) => (isFold(n) ? D.texts[D.folds[n - N][2][0]] : D.titles[D.titleOf[n]]);
   const canToggle = (n) => isFold(n) || kidCount(n) > 0;
   const isOpen = (n) => (isFold(n) ? unfolded[n - N] === 1 : open[n] === 1);
@@ -367,6 +367,7 @@
       "stroke-width": severity ? 2.5 : 1.2,
     });
     if (flags & VACANT) rect.setAttribute("stroke-dasharray", "5 3");
+    else if (flags & PLANNED) rect.setAttribute("stroke-dasharray", "1.5 3");
     const text = svg("g", { class: "lines" });
     let y = 0;
     for (const [s, line] of linesOf(n)) {

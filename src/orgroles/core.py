@@ -69,7 +69,7 @@ from orgroles.errors import (
     UnknownTeamError,
 )
 from orgroles.index import Index
-from orgroles.io.problems import duplicate_ids, normal_id
+from orgroles.io.problems import duplicate_ids, format_where, normal_id
 from orgroles.io.reader import Source
 from orgroles.limits import MAX_ROLES
 from orgroles.model import (
@@ -440,8 +440,7 @@ def _date_problems(
         for where, message in form_problems(roles[i]):
             loc = ("roles", i, *where)
             location = source.location(loc) if source is not None else None
-            path = ".".join(str(p) for p in ("roles", i, *where))
-            problems.append(Problem(message, location, where=path, code="dates"))
+            problems.append(Problem(message, location, where=format_where(loc), code="dates"))
     return problems
 
 

@@ -42,8 +42,8 @@ def test_an_end_before_its_start_is_a_load_error_at_its_line() -> None:
         orgroles.loads(text, path="org.yaml")
     problems = caught.value.problems
     assert [(p.location.line, p.where) for p in problems if p.location] == [
-        (5, "roles.1.end"),
-        (6, "roles.1.holder.0.end"),
+        (5, "roles[1].end"),
+        (6, "roles[1].holder[0].end"),
     ]
     assert "the seat ends (2026-04-30) before it starts (2026-05-01)" in str(caught.value)
 

@@ -31,10 +31,14 @@ def load(**days: object) -> orgroles.Org:
 
 def test_a_dated_org_shows_today_and_keeps_its_records() -> None:
     org = load()
-    assert org.dated and org.view_date == TODAY and org.today == TODAY
+    assert org.dated
+    assert org.view_date == TODAY
+    assert org.today == TODAY
     assert list(org.roles) == ["ceo", "cto", "dev-9"]
-    assert org.roles["cto"].holder == "cy" and org.roles["cto"].acting
-    assert org.roles["dev-9"].planned and org.roles["dev-9"].holder == "dee"
+    assert org.roles["cto"].holder == "cy"
+    assert org.roles["cto"].acting
+    assert org.roles["dev-9"].planned
+    assert org.roles["dev-9"].holder == "dee"
     assert list(org.records) == ["ceo", "cto", "dev-9", "old"]
     assert org.dumps() == orgroles.loads(org.dumps(), today=TODAY).dumps()
     assert orgroles.loads(org.dumps(), today=TODAY) == org
@@ -70,9 +74,11 @@ def test_copies_and_views_keep_the_day_and_the_lines_of_the_file(tmp_path: Path)
     org = orgroles.load(path, today=TODAY)
     assert org.copy().view_date == TODAY
     other = org.viewed("2025-03-01")
-    assert other.view_date == date(2025, 3, 1) and other.records == org.records
+    assert other.view_date == date(2025, 3, 1)
+    assert other.records == org.records
     located = org.as_of("2025-03-01").location_of("cto")
-    assert located is not None and located.line == 3
+    assert located is not None
+    assert located.line == 3
 
 
 def test_a_bad_day_is_a_usage_error() -> None:
@@ -83,7 +89,8 @@ def test_a_bad_day_is_a_usage_error() -> None:
 @pytest.mark.parametrize("path", [SCALEUP, EXAMPLES / "three_person_tech_team.yaml"])
 def test_an_undated_org_is_the_same_every_day_and_as_before(path: Path) -> None:
     org = orgroles.load(path)
-    assert not org.dated and org.view_date is None
+    assert not org.dated
+    assert org.view_date is None
     assert org.records == org.roles
     assert org.as_of("1999-01-01") == org
     assert not any(r.planned for r in org)

@@ -15,7 +15,9 @@ from orgroles.model.org import Line, Tenure
 
 
 def test_dates_are_iso_days_and_nothing_looser() -> None:
-    assert Role(id="x", start="2026-03-01").start == date(2026, 3, 1)
+    assert orgroles.Org(roles=[{"id": "x", "start": "2026-03-01"}]).records["x"].start == date(
+        2026, 3, 1
+    )
     for bad in ("2026-3-1", "2026-02-30", "01/03/2026", "2026-03-01T00:00:00", 20260301):
         with pytest.raises(OrgValidationError):
             orgroles.Org(roles=[{"id": "x", "start": bad}])
@@ -70,11 +72,11 @@ def test_overlapping_reporting_lines_are_a_load_error_at_the_second_line() -> No
 def test_a_job_share_may_overlap_and_lists_holders_in_order_of_arrival() -> None:
     role = Role(
         id="dev",
-        holder=[
-            {"person": "bo", "start": "2026-02-01"},
-            {"person": "ana", "start": "2026-01-01"},
+        holder=(
+            Tenure(person="bo", start=date(2026, 2, 1)),
+            Tenure(person="ana", start=date(2026, 1, 1)),
             "cy",
-        ],
+        ),
     )
     assert state_on(role, date(2026, 3, 1)) == (("cy", "ana", "bo"), False, None)
     assert state_on(role, date(2026, 1, 15)) == (("cy", "ana"), False, None)
@@ -87,9 +89,9 @@ def test_plain_copy_equals_the_validated_role() -> None:
         kind="cto",
         family="tech",
         seniority="chief",
-        start="2024-01-01",
-        holder=[{"person": "ana", "acting": True}],
-        reports_to=[{"role": "ceo"}],
+        start=date(2024, 1, 1),
+        holder=(Tenure(person="ana", acting=True),),
+        reports_to=(Line(role="ceo"),),
         dotted_to=("cpo",),
         responsibilities=("c1",),
         noqa={"K004": "why"},
@@ -109,12 +111,17 @@ def test_plain_copy_equals_the_validated_role() -> None:
 def test_a_record_on_a_day_and_its_boundaries() -> None:
     cto = Role(
         id="cto",
-        start="2024-01-15",
-        end="2026-12-31",
-        holder=[Tenure(person="camille", end=date(2025, 6, 30))],
-        reports_to=(Line(role="ceo", end=date(2026, 2, 28)), Line(role="coo", start="2026-03-01")),
+        start=date(2024, 1, 15),
+        end=date(2026, 12, 31),
+        holder=(Tenure(person="camille", end=date(2025, 6, 30)),),
+        reports_to=(
+            Line(role="ceo", end=date(2026, 2, 28)),
+            Line(role="coo", start=date(2026, 3, 1)),
+        ),
     )
-    assert cto.dated and cto.holders == ("camille",) and cto.manager_id == "ceo"
+    assert cto.dated
+    assert cto.holders == ("camille",)
+    assert cto.manager_id == "ceo"
     assert on_day(cto, date(2024, 1, 14)) is None
     assert on_day(cto, date(2025, 7, 1)) == Role(id="cto", reports_to="ceo")
     assert on_day(cto, date(2026, 3, 1)) == Role(id="cto", reports_to="coo")
@@ -127,4 +134,4 @@ def test_a_record_on_a_day_and_its_boundaries() -> None:
 
 
 def test_undated_roles_are_not_dated() -> None:
-    assert not Role(id="a", holder=["ana", "bo"], reports_to="b", planned=True).dated
+    assert not Role(id="a", holder=("ana", "bo"), reports_to="b", planned=True).dated

@@ -99,7 +99,9 @@ def test_a_planned_seat_is_the_seat_of_its_first_day(org: orgroles.Org, d: int, 
             first = org.as_of(start, today=FAR).roles[rid]
             assert view.roles[rid] == orgroles.Role(**{**first.to_dict(), "planned": True})
         elif rid in plain:
-            assert view.roles[rid].planned == (record.planned or (start is not None and start > today))
+            assert view.roles[rid].planned == (
+                record.planned or (start is not None and start > today)
+            )
 
 
 def test_an_undated_org_has_no_history(scaleup: orgroles.Org) -> None:
@@ -108,7 +110,9 @@ def test_an_undated_org_has_no_history(scaleup: orgroles.Org) -> None:
 
 
 def test_changes_as_plain_data() -> None:
-    org = orgroles.loads("roles:\n  - {id: a, start: 2025-01-01, holder: ana}\n", today="2026-01-01")
+    org = orgroles.loads(
+        "roles:\n  - {id: a, start: 2025-01-01, holder: ana}\n", today="2026-01-01"
+    )
     (change,) = history(org)
     assert change.kind in CHANGE_KINDS
     assert change.to_dict() == {

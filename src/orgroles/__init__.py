@@ -35,6 +35,7 @@ from orgroles.importers import Columns, Lookup
 from orgroles.loaders import from_csv, from_gitlab, from_records, load, loads
 from orgroles.model import (
     CatalogDocument,
+    Line,
     OrgDocument,
     Person,
     Responsibility,
@@ -42,6 +43,7 @@ from orgroles.model import (
     RoleKind,
     RulesConfig,
     Team,
+    Tenure,
 )
 from orgroles.org import Org
 from orgroles.render import render
@@ -55,6 +57,7 @@ __all__ = [
     "EditError",
     "EngineNotFoundError",
     "Explorer",
+    "Line",
     "Location",
     "Lookup",
     "MissingExtraError",
@@ -79,6 +82,7 @@ __all__ = [
     "Selector",
     "SelectorError",
     "Team",
+    "Tenure",
     "UnknownIdError",
     "UnknownPersonError",
     "UnknownRoleError",

@@ -28,8 +28,8 @@ later, as ``planned`` seats with their holders and manager of their first day; a
 that opens after today is planned whatever the day viewed. A past day shows only the
 seats that existed then. :meth:`~OrgCore.as_of` gives the plain org of another day, and
 :meth:`~OrgCore.viewed` the same dated org seen on another day. The primitive edits of
-roles refuse a dated org (edit ``org.as_of(day)``, or the records in the file): an edit of
-one day's view would not say from when it holds.
+roles, people and teams refuse a dated org (edit ``org.as_of(day)``, or the records in the
+file): an edit of one day's view would not say from when it holds.
 
 >>> import datetime
 >>> dated = OrgCore(OrgDocument(roles=(
@@ -46,7 +46,7 @@ one day's view would not say from when it holds.
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -310,16 +310,15 @@ class OrgCore:
     def viewed(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
         """The same dated org, shown as of ``day`` (an undated org is the same every day:
         a copy). ``today`` tells the planned seats (by default, the org's own today)."""
-        day, when = _day(day), _day(today) if today is not None else self.today
-        clone = type(self).from_document(
-            self.to_document(),
-            source=self.source,
-            base_dir=self.base_dir,
-            catalog=self.catalog,
-            as_of=day,
-            today=when,
-        )
-        clone._source_ids = self._source_ids
+        if self._records is None:
+            return self.copy()
+        clone = copy.copy(self)  # the records, people and teams are shared: nothing edits them
+        clone.view_date = _day(day)
+        clone.today = _day(today) if today is not None else self.today
+        assert clone.today is not None
+        clone._roles = view(self._records, clone.view_date, clone.today)
+        clone.roles = IdMap(clone._roles, UnknownRoleError)
+        clone._cache = {}
         return clone
 
     def as_of(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
@@ -329,10 +328,13 @@ class OrgCore:
 
         An undated org is the same on every day: this is a copy of it.
         """
-        view = self.viewed(day, today=today)
-        plain = dataclasses.replace(view.to_document(), roles=tuple(view._roles.values()))
+        if self._records is None:
+            return self.copy()
+        when = _day(today) if today is not None else self.today
+        assert when is not None
+        roles = view(self._records, _day(day), when)
         org = type(self).from_document(
-            plain, source=self.source, base_dir=self.base_dir, catalog=self.catalog
+            self._document(roles), source=self.source, base_dir=self.base_dir, catalog=self.catalog
         )
         org._source_ids = self._source_ids
         return org
@@ -376,7 +378,7 @@ class OrgCore:
         self._cache.clear()
         return role
 
-    def _refuse_dated_edit(self) -> None:
+    def _refuse_dated_edit(self) -> None:  # dated orgs share their tables with their views
         if self._records is not None:
             raise EditError(
                 f"{self.name!r} has dated roles, and an edit of the view of {self.view_date} "
@@ -386,18 +388,24 @@ class OrgCore:
 
     def put_person(self, person: Person) -> None:
         """Add ``person`` at the end, or replace the person with their id in place."""
+        self._refuse_dated_edit()
         self._people[person.id] = person
         self._cache.clear()
 
     def put_team(self, team: Team) -> None:
         """Add ``team`` at the end, or replace the team with its id in place."""
+        self._refuse_dated_edit()
         self._teams[team.id] = team
         self._cache.clear()
 
     # -- documents -----------------------------------------------------------------------
 
     def to_document(self) -> OrgDocument:
-        """The org as the file model, in the author's order."""
+        """The org as the file model, in the author's order (for a dated org, its dated
+        records)."""
+        return self._document(self._records if self._records is not None else self._roles)
+
+    def _document(self, roles: dict[str, Role]) -> OrgDocument:
         return OrgDocument(
             schema_=self._schema,
             name=self.name if self._named else None,
@@ -406,7 +414,7 @@ class OrgCore:
             responsibilities=tuple(self._responsibilities.values()),
             kinds=tuple(self._kinds.values()),
             people=tuple(self._people.values()),
-            roles=tuple((self._records if self._records is not None else self._roles).values()),
+            roles=tuple(roles.values()),
             teams=tuple(self._teams.values()),
             rules=self.rules,
             meta=self.meta,

@@ -135,3 +135,17 @@ def test_a_record_on_a_day_and_its_boundaries() -> None:
 
 def test_undated_roles_are_not_dated() -> None:
     assert not Role(id="a", holder=("ana", "bo"), reports_to="b", planned=True).dated
+
+
+def test_an_interim_who_is_appointed_keeps_their_place_in_a_job_share() -> None:
+    """Touching tenures of one person are one presence: its order of arrival holds."""
+    role = Role(
+        id="dev",
+        holder=(
+            Tenure(person="bo", end=date(2026, 1, 10), acting=True),
+            Tenure(person="ana", start=date(2026, 1, 5)),
+            Tenure(person="bo", start=date(2026, 1, 11)),
+        ),
+    )
+    assert state_on(role, date(2026, 1, 10)) == (("bo", "ana"), True, None)
+    assert state_on(role, date(2026, 1, 11)) == (("bo", "ana"), False, None)

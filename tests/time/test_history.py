@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 import orgroles
@@ -76,6 +76,7 @@ def test_as_of_is_the_founding_org_with_the_history_up_to_that_day(
     holders and lines without a start. With "today" after every date (no planned seat),
     replaying the history up to any day gives that day's plain org."""
     day = DAY0 + timedelta(days=offset)
+    note(org.dumps())
     changes = history(org)
     assert changes == sorted(changes, key=lambda c: c.date)
     rebuilt = replay(founding(org), changes, until=day)

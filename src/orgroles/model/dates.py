@@ -2,9 +2,11 @@
 
 A record is *dated* when its seat, one of its holders or one of its reporting lines has a
 ``start`` or an ``end`` (see :attr:`Role.dated`). On a given day such a record stands for
-a plain role: the holders whose tenure covers the day (a job share may overlap; they are
-listed in order of arrival), interim (``acting``) when one of them is, and the one line in
-force. :func:`state_on` gives those parts without building a role, :func:`plain_copy`
+a plain role: the holders whose tenure covers the day (a job share may overlap), interim
+(``acting``) when one of them is, and the one line in force. A job share lists its
+holders in order of arrival: of the start of each one's continuous presence (touching
+tenures of one person count as one, so that an interim who is appointed keeps their
+place). :func:`state_on` gives those parts without building a role, :func:`plain_copy`
 builds the plain role fast (the parts are valid already), and :func:`form_problems` finds
 what a loader must refuse: an ``end`` before its ``start``, and reporting lines that
 overlap. A record without dates is the same on every day.
@@ -29,18 +31,22 @@ import itertools
 from collections.abc import Iterator
 from datetime import date, timedelta
 from operator import attrgetter
+from typing import Any
 
 from orgroles.model.org import Line, Role, Tenure
 
 __all__ = [
     "ONE_DAY",
+    "State",
     "boundaries",
     "dated_positions",
     "exists_on",
     "form_problems",
+    "holder_items",
     "on_day",
     "plain_copy",
     "plain_holder",
+    "present",
     "state_on",
     "view",
 ]
@@ -60,25 +66,60 @@ def exists_on(record: Role, day: date) -> bool:
     return _covers(record.start, record.end, day)
 
 
-def _arrival(item: str | Tenure) -> date:
-    return date.min if isinstance(item, str) or item.start is None else item.start
+Item = tuple[date, int, str, date, bool]
+"""A holder of a record: its first day, its place in the list, the person, the last day,
+whether it is an interim (a plain id holds from the first day to the last)."""
+
+Run = tuple[date, int, str, date]
+"""A person's continuous presence in a seat: touching or overlapping tenures merged."""
+
+
+def holder_items(record: Role) -> tuple[list[Item], list[Run]] | None:
+    """The holders of a record with a dated holder, sorted by first day then place, and
+    each person's runs of presence in the same order; None for any other record."""
+    holder = record.holder
+    if not isinstance(holder, tuple) or all(type(h) is str for h in holder):
+        return None
+    items = sorted(
+        (date.min, n, h, date.max, False)
+        if isinstance(h, str)
+        else (h.start or date.min, n, h.person, h.end or date.max, h.acting)
+        for n, h in enumerate(holder)
+    )
+    if len({item[2] for item in items}) == len(items):
+        return items, [item[:4] for item in items]
+    last: dict[str, list[Any]] = {}
+    runs: list[list[Any]] = []
+    for start, n, person, end, _ in items:
+        run = last.get(person)
+        if run is not None and (run[3] == date.max or start <= run[3] + ONE_DAY):
+            run[3] = max(run[3], end)
+        else:
+            last[person] = run = [start, n, person, end]
+            runs.append(run)
+    return items, [(run[0], run[1], run[2], run[3]) for run in runs]
+
+
+def present(
+    items: list[Item], runs: list[Run], day: date, acting: bool
+) -> tuple[tuple[str, ...], bool]:
+    """The people in a seat on ``day``, in order of arrival (of their present run, so that a
+    holder whose interim becomes permanent keeps their place), and the interim flag."""
+    people = tuple(run[2] for run in runs if run[0] <= day <= run[3])
+    return people, acting or any(item[4] for item in items if item[0] <= day <= item[3])
 
 
 def state_on(record: Role, day: date) -> State:
     """The holders, the interim flag and the manager of a seat on ``day``."""
     holder = record.holder
     acting = record.acting
-    if holder is None:
-        people: tuple[str, ...] = ()
-    elif isinstance(holder, str):
-        people = (holder,)
-    elif all(type(h) is str for h in holder):
-        people = holder  # type: ignore[assignment]
+    dated = holder_items(record) if isinstance(holder, tuple) else None
+    if dated is not None:
+        people, acting = present(*dated, day, acting)
+    elif holder is None:
+        people = ()
     else:
-        present = [h for h in holder if isinstance(h, str) or _covers(h.start, h.end, day)]
-        present.sort(key=_arrival)  # stable: same-day arrivals keep the file's order
-        people = tuple(dict.fromkeys(h if isinstance(h, str) else h.person for h in present))
-        acting = acting or any(not isinstance(h, str) and h.acting for h in present)
+        people = (holder,) if isinstance(holder, str) else holder  # type: ignore[assignment]
     boss = record.reports_to
     if boss is not None and not isinstance(boss, str):
         boss = next((line.role for line in boss if _covers(line.start, line.end, day)), None)

@@ -135,7 +135,7 @@ class Cards:
         )
 
     def _planned(self, role: Role) -> str:
-        """"planned from 2027-01" (the month the seat opens), or "planned" when the org has
+        """ "planned from 2027-01" (the month the seat opens), or "planned" when the org has
         no date for it (a plain org, or ``planned: true`` set by hand)."""
         start = self.org.records[role.id].start if role.id in self.org.records else None
         if start is None:

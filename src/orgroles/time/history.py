@@ -11,14 +11,22 @@ as ``org.as_of(d)`` for every past day ``d`` (a test checks it on random orgs).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from orgroles._internal.dates import day as as_day
 from orgroles.model import Role
-from orgroles.model.dates import ONE_DAY, boundaries, exists_on, on_day, plain_copy, state_on
+from orgroles.model.dates import (
+    ONE_DAY,
+    State,
+    boundaries,
+    holder_items,
+    on_day,
+    plain_copy,
+    present,
+)
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -135,37 +143,63 @@ def change_days(org: OrgCore) -> list[date]:
 
 
 def _changes(record: Role) -> list[Change]:
+    """The changes of one record: the seat on the day before each boundary, compared with
+    the seat on that day (what :func:`~orgroles.model.dates.state_on` says, computed here
+    with the record's items sorted once)."""
     days = boundaries(record)
     if not days:
         return []
+    state = _states(record)
     rid = record.id
     out: list[Change] = []
+    first, last = record.start or date.min, record.end or date.max
     before = _before(days[0])
-    was = exists_on(record, before)
-    state = state_on(record, before)
+    was = first <= before <= last
+    old = state(before)
     for day in days:
-        now = exists_on(record, day)
-        new = state_on(record, day)
+        now = first <= day <= last
+        new = state(day)
         if now and not was:
             out.append(Change(day, "seat-opened", rid, None, on_day(record, day)))
         elif was and not now:
             out.append(Change(day, "seat-closed", rid, on_day(record, day - ONE_DAY), None))
-        elif now and new != state:
-            old_people, old_acting, old_boss = state
+        elif now and new != old:
+            old_people, old_acting, old_boss = old
             people, acting, boss = new
-            for pid in old_people:
-                if pid not in people:
-                    out.append(Change(day, "holder-out", rid, pid, None))
-            for pid in people:
-                if pid not in old_people:
-                    out.append(Change(day, "holder-in", rid, None, pid))
+            if people != old_people:
+                for pid in old_people:
+                    if pid not in people:
+                        out.append(Change(day, "holder-out", rid, pid, None))
+                for pid in people:
+                    if pid not in old_people:
+                        out.append(Change(day, "holder-in", rid, None, pid))
             if acting != old_acting:
                 kind: ChangeKind = "acting-start" if acting else "acting-end"
                 out.append(Change(day, kind, rid, old_acting, acting))
             if boss != old_boss:
                 out.append(Change(day, "moved", rid, old_boss, boss))
-        was, state = now, new
+        was, old = now, new
     return out
+
+
+def _states(record: Role) -> Callable[[date], State]:
+    """``state_on(record, day)`` as a function of the day, for many days of one record."""
+    acting = record.acting
+    people: tuple[str, ...] = record.holders
+    dated = holder_items(record)
+    boss = record.reports_to
+    lines = [
+        (line.start or date.min, line.end or date.max, line.role)
+        for line in (boss if isinstance(boss, tuple) else ())
+    ]
+    plain_boss = boss if isinstance(boss, str) else None
+
+    def state(day: date) -> State:
+        here, interim = present(*dated, day, acting) if dated is not None else (people, acting)
+        manager = next((r for s, e, r in lines if s <= day <= e), None) if lines else plain_boss
+        return here, interim, manager
+
+    return state
 
 
 def _before(day: date) -> date:

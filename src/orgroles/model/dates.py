@@ -105,8 +105,15 @@ def present(
 ) -> tuple[tuple[str, ...], bool]:
     """The people in a seat on ``day``, in order of arrival (of their present run, so that a
     holder whose interim becomes permanent keeps their place), and the interim flag."""
-    people = tuple(run[2] for run in runs if run[0] <= day <= run[3])
-    return people, acting or any(item[4] for item in items if item[0] <= day <= item[3])
+    if len(runs) == len(items):  # one tenure per person: one pass (the common case)
+        people = []
+        for start, _, person, end, interim in items:
+            if start <= day <= end:
+                people.append(person)
+                acting = acting or interim
+        return tuple(people), acting
+    here = tuple(run[2] for run in runs if run[0] <= day <= run[3])
+    return here, acting or any(item[4] for item in items if item[0] <= day <= item[3])
 
 
 def state_on(record: Role, day: date) -> State:

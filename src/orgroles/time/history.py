@@ -25,6 +25,7 @@ from orgroles.model.dates import (
     holder_items,
     on_day,
     plain_copy,
+    plain_holder,
     present,
 )
 
@@ -160,7 +161,8 @@ def _changes(record: Role) -> list[Change]:
         now = first <= day <= last
         new = state(day)
         if now and not was:
-            out.append(Change(day, "seat-opened", rid, None, on_day(record, day)))
+            seat = plain_copy(record, plain_holder(record, new[0]), new[1], new[2], record.planned)
+            out.append(Change(day, "seat-opened", rid, None, seat))
         elif was and not now:
             out.append(Change(day, "seat-closed", rid, on_day(record, day - ONE_DAY), None))
         elif now and new != old:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from orgroles._internal import clock
 from orgroles._internal.dates import day
 from orgroles.errors import MissingExtraError, OrgUsageError
+from orgroles.model import Tenure
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,38 +87,51 @@ def _arrays(org: OrgCore) -> _Arrays:
         return value.toordinal() if value is not None else default
 
     fam_codes: dict[str, int] = {}
-    family = [fam_codes.setdefault(org.family_of(r) or _NO_FAMILY, len(fam_codes)) for r in records]
+    by_kind: dict[str | None, int] = {}
+    family = []
+    for r in records:
+        code = by_kind.get(r.kind)
+        if code is None:
+            name = org.family_of(r) or _NO_FAMILY
+            code = by_kind[r.kind] = fam_codes.setdefault(name, len(fam_codes))
+        family.append(code)
     people: dict[str, int] = {}
     t_role, t_person, t_start, t_end, t_acting = [], [], [], [], []
     l_role, l_boss, l_start, l_end = [], [], [], []
+    # Plain values are the common case: the loop keeps them short.
     for i, r in enumerate(records):
         holder = r.holder
-        items = () if holder is None else (holder,) if isinstance(holder, str) else holder
-        for h in items:
-            if isinstance(h, str):
-                pid, start, end, acting = h, 0, _NEVER, r.acting
-            else:
-                pid, start, end = h.person, number(h.start, 0), number(h.end, _NEVER)
-                acting = r.acting or h.acting
-            t_role.append(i)
-            t_person.append(people.setdefault(pid, len(people)))
-            t_start.append(start)
-            t_end.append(end)
-            t_acting.append(acting)
+        if holder is not None:
+            for h in (holder,) if type(holder) is str else holder:
+                t_role.append(i)
+                if type(h) is str:
+                    t_person.append(people.setdefault(h, len(people)))
+                    t_start.append(0)
+                    t_end.append(_NEVER)
+                    t_acting.append(r.acting)
+                else:
+                    assert isinstance(h, Tenure)
+                    t_person.append(people.setdefault(h.person, len(people)))
+                    t_start.append(number(h.start, 0))
+                    t_end.append(number(h.end, _NEVER))
+                    t_acting.append(r.acting or h.acting)
         boss = r.reports_to
-        lines = (
-            ()
-            if boss is None
-            else ((boss, None, None),)
-            if isinstance(boss, str)
-            else ((line.role, line.start, line.end) for line in boss)
-        )
-        for target, start_, end_ in lines:
+        if boss is None:
+            continue
+        if type(boss) is str:
+            found = position.get(boss, -1)
             l_role.append(i)
-            found = position.get(target, -1)
             l_boss.append(-1 if found == i else found)
-            l_start.append(number(start_, 0))
-            l_end.append(number(end_, _NEVER))
+            l_start.append(0)
+            l_end.append(_NEVER)
+            continue
+        assert isinstance(boss, tuple)
+        for line in boss:
+            found = position.get(line.role, -1)
+            l_role.append(i)
+            l_boss.append(-1 if found == i else found)
+            l_start.append(number(line.start, 0))
+            l_end.append(number(line.end, _NEVER))
     starts = np.array([number(r.start, 0) for r in records], dtype=np.int64)
     ends = np.array([number(r.end, _NEVER) for r in records], dtype=np.int64)
     i64 = np.int64
@@ -193,22 +207,37 @@ def _day_rows(a: _Arrays, day: int, today: int) -> dict[str, Any]:
     depth = _depths(parent)
     # People: a person counts once per family, in the seats that exist.
     working = held & current[a.t_role]
+    families = len(a.families)
     width = int(a.t_person.max(initial=0)) + 1
-    pairs = np.unique(a.family[a.t_role[working]] * width + a.t_person[working])
-    heads = np.bincount(pairs // width, minlength=len(a.families))
+    seen_pairs = np.zeros(families * width, dtype=bool)  # (family, person) pairs
+    seen_pairs[a.family[a.t_role[working]] * width + a.t_person[working]] = True
+    heads = seen_pairs.reshape(families, width).sum(axis=1)
+    fam = a.family
+
+    def count(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(fam[mask], minlength=families)
+
+    seats, vacancies = count(current), count(current & (holders == 0))
+    planned_seats, managers = count(planned), count(shown & (span > 0))
+    deep = shown & (depth >= 0)
+    layers = np.zeros(families, dtype=np.int64)
+    np.maximum.at(layers, fam[deep], depth[deep] + 1)
+    bosses = np.flatnonzero(shown & (span > 0))
+    order = np.lexsort((span[bosses], fam[bosses]))  # by family, then span
+    sorted_spans, sorted_fams = span[bosses][order], fam[bosses][order]
+    firsts = np.searchsorted(sorted_fams, np.arange(families))
     out: dict[str, Any] = {}
-    for code in np.unique(a.family[shown]):
-        mine = shown & (a.family == code)
-        spans = span[mine & (span > 0)]
-        deep = depth[mine & (depth >= 0)]
-        out[a.families[code]] = {
+    for code in np.flatnonzero(count(shown)):
+        n, at = int(managers[code]), int(firsts[code])
+        middle = sorted_spans[at + (n - 1) // 2 : at + n // 2 + 1]
+        out[a.families[int(code)]] = {
             "headcount": int(heads[code]),
-            "seats": int(np.count_nonzero(mine & current)),
-            "vacancies": int(np.count_nonzero(mine & current & (holders == 0))),
-            "planned": int(np.count_nonzero(mine & planned)),
-            "managers": int(spans.size),
-            "layers": int(deep.max()) + 1 if deep.size else 0,
-            "median_span": float(np.median(spans)) if spans.size else 0.0,
+            "seats": int(seats[code]),
+            "vacancies": int(vacancies[code]),
+            "planned": int(planned_seats[code]),
+            "managers": n,
+            "layers": int(layers[code]),
+            "median_span": float(middle.mean()) if n else 0.0,
         }
     return out
 

@@ -152,9 +152,7 @@ class OrgCore:
         self.teams: Mapping[str, Team] = IdMap(self._teams, UnknownTeamError)
         self._cache: dict[str, Any] = {}
         # Role ids in file order, to match roles with their lines in the source.
-        self._source_ids: list[str] | None = (
-            list(self._records or self._roles) if source is not None else None
-        )
+        self._source_ids: list[str] | None = list(self._written) if source is not None else None
         self._positions: dict[str, tuple[int, int]] | None = None
 
     @classmethod
@@ -305,7 +303,12 @@ class OrgCore:
     def records(self) -> Mapping[str, Role]:
         """The roles as the file writes them, dates included, in file order (for an undated
         org, the same as :attr:`roles`)."""
-        return IdMap(self._records if self._records is not None else self._roles, UnknownRoleError)
+        return IdMap(self._written, UnknownRoleError)
+
+    @property
+    def _written(self) -> dict[str, Role]:
+        """The roles as the file writes them: the dated records, or the plain roles."""
+        return self._records if self._records is not None else self._roles
 
     def viewed(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
         """The same dated org, shown as of ``day`` (an undated org is the same every day:
@@ -403,7 +406,7 @@ class OrgCore:
     def to_document(self) -> OrgDocument:
         """The org as the file model, in the author's order (for a dated org, its dated
         records)."""
-        return self._document(self._records if self._records is not None else self._roles)
+        return self._document(self._written)
 
     def _document(self, roles: dict[str, Role]) -> OrgDocument:
         return OrgDocument(

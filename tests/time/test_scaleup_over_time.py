@@ -29,6 +29,13 @@ def test_sixty_dated_seats_over_three_years(org: orgroles.Org) -> None:
     assert days[-1] == date(2026, 8, 1)
 
 
+def test_the_file_reads_back_as_written(org: orgroles.Org) -> None:
+    assert orgroles.loads(org.dumps(), today=TODAY) == org
+    again = orgroles.loads(org.dumps("json"), format="json", today=TODAY)
+    assert again == org
+    assert list(again.records) == list(org.records)  # the author's order
+
+
 def test_the_founding_day(org: orgroles.Org) -> None:
     day = org.as_of("2024-01-08")
     assert sorted(day.roles) == ["ceo", "cto", "dev-1", "lead-dev", "office-manager"]
@@ -95,6 +102,9 @@ def test_today_shows_next_quarters_seats_as_planned(org: orgroles.Org) -> None:
     assert org.roles["dev-13"].holder == "abel"  # a signed offer
     assert org.roles["dev-14"].vacant
     assert org.roles["dev-14"].reports_to == "em"
+    frame = org.to_frame()
+    assert frame.loc["dev-13", "planned"]
+    assert not frame.loc["dev-12", "planned"]
     metrics = org.metrics()
     assert metrics["planned"] == 6
     assert metrics["vacancies"] == 1  # ae-3; the planned seats are not vacancies

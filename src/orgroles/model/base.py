@@ -6,8 +6,9 @@ import datetime
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, ConfigDict, StringConstraints, TypeAdapter, WithJsonSchema
+from pydantic import ConfigDict, StringConstraints, TypeAdapter, WithJsonSchema
 from pydantic.fields import FieldInfo
+from pydantic_core import CoreSchema, core_schema
 
 from orgroles.limits import MAX_ID_LENGTH, MAX_TEXT_LENGTH
 
@@ -53,9 +54,25 @@ def _iso_date(value: Any) -> Any:
     raise ValueError(f"expected a day written YYYY-MM-DD, got {shown}")
 
 
+class _DateSchema:
+    """JSON is validated by pydantic itself (strict: a ``YYYY-MM-DD`` string, in Rust: a
+    million dated roles hold six million days); Python data (YAML, dicts) by
+    :func:`_iso_date`, which reads the same strings and refuses the same looser forms."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> CoreSchema:
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.date_schema(strict=True),
+            python_schema=core_schema.no_info_plain_validator_function(_iso_date),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                datetime.date.isoformat, when_used="json"
+            ),
+        )
+
+
 Date = Annotated[
     datetime.date,
-    BeforeValidator(_iso_date),
+    _DateSchema,
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 """A day, written ``YYYY-MM-DD`` in files (ISO 8601): ``2026-03-01``. An ``end`` is the

@@ -74,20 +74,27 @@ Run = tuple[date, int, str, date]
 """A person's continuous presence in a seat: touching or overlapping tenures merged."""
 
 
-def holder_items(record: Role) -> tuple[list[Item], list[Run]] | None:
+def holder_items(record: Role) -> tuple[list[Item], list[Run] | None] | None:
     """The holders of a record with a dated holder, sorted by first day then place, and
-    each person's runs of presence in the same order; None for any other record."""
+    each person's runs of presence in the same order (None when each person has one
+    tenure: the runs are the items); None for any other record."""
     holder = record.holder
-    if not isinstance(holder, tuple) or all(type(h) is str for h in holder):
+    if type(holder) is not tuple:
         return None
-    items = sorted(
-        (date.min, n, h, date.max, False)
-        if isinstance(h, str)
-        else (h.start or date.min, n, h.person, h.end or date.max, h.acting)
-        for n, h in enumerate(holder)
-    )
+    items: list[Item] = []
+    dated = False
+    for n, h in enumerate(holder):
+        if type(h) is str:
+            items.append((date.min, n, h, date.max, False))
+        else:
+            assert isinstance(h, Tenure)
+            dated = True
+            items.append((h.start or date.min, n, h.person, h.end or date.max, h.acting))
+    if not dated:
+        return None
+    items.sort()
     if len({item[2] for item in items}) == len(items):
-        return items, [item[:4] for item in items]
+        return items, None
     last: dict[str, list[Any]] = {}
     runs: list[list[Any]] = []
     for start, n, person, end, _ in items:
@@ -101,11 +108,11 @@ def holder_items(record: Role) -> tuple[list[Item], list[Run]] | None:
 
 
 def present(
-    items: list[Item], runs: list[Run], day: date, acting: bool
+    items: list[Item], runs: list[Run] | None, day: date, acting: bool
 ) -> tuple[tuple[str, ...], bool]:
     """The people in a seat on ``day``, in order of arrival (of their present run, so that a
     holder whose interim becomes permanent keeps their place), and the interim flag."""
-    if len(runs) == len(items):  # one tenure per person: one pass (the common case)
+    if runs is None:  # one tenure per person: one pass (the common case)
         people = []
         for start, _, person, end, interim in items:
             if start <= day <= end:
@@ -114,6 +121,13 @@ def present(
         return tuple(people), acting
     here = tuple(run[2] for run in runs if run[0] <= day <= run[3])
     return here, acting or any(item[4] for item in items if item[0] <= day <= item[3])
+
+
+def _normal(people: tuple[str, ...]) -> str | tuple[str, ...] | None:
+    """A dated holder list's plain form: none, one id, or a list (a job share)."""
+    if not people:
+        return None
+    return people[0] if len(people) == 1 else people
 
 
 def state_on(record: Role, day: date) -> State:
@@ -139,9 +153,7 @@ def plain_holder(record: Role, people: tuple[str, ...]) -> str | tuple[str, ...]
     holder = record.holder
     if holder is None or isinstance(holder, str) or all(type(h) is str for h in holder):
         return holder  # type: ignore[return-value]
-    if not people:
-        return None
-    return people[0] if len(people) == 1 else people
+    return _normal(people)
 
 
 _set = object.__setattr__
@@ -293,20 +305,25 @@ def view(records: dict[str, Role], day: date, today: date) -> dict[str, Role]:
     out: dict[str, Role] = {}
     future = day >= today
     for rid, record in records.items():
-        if not record.dated:
+        start, end, boss = record.start, record.end, record.reports_to
+        dated = holder_items(record) if type(record.holder) is tuple else None
+        if start is None and end is None and type(boss) is not tuple and dated is None:
             out[rid] = record
             continue
-        start, end = record.start, record.end
         if end is not None and end < day:
             continue
+        planned = record.planned or (start is not None and start > today)
+        on = day
         if start is not None and start > day:
             if not future:
                 continue
-            found = on_day(record, start, planned=True)
-            assert found is not None  # it exists on its first day: its end is not before
-            out[rid] = found
-            continue
-        people, acting, boss = state_on(record, day)
-        planned = record.planned or (start is not None and start > today)
-        out[rid] = plain_copy(record, plain_holder(record, people), acting, boss, planned)
+            on = start  # a planned seat, as on its first day
+        if dated is not None:
+            people, acting = present(*dated, on, record.acting)
+            holder = _normal(people)
+        else:
+            holder, acting = record.holder, record.acting  # type: ignore[assignment]
+        if type(boss) is tuple:
+            boss = next((line.role for line in boss if _covers(line.start, line.end, on)), None)
+        out[rid] = plain_copy(record, holder, acting, boss, planned)  # type: ignore[arg-type]
     return out

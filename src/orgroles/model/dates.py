@@ -82,18 +82,21 @@ def holder_items(record: Role) -> tuple[list[Item], list[Run] | None] | None:
     if type(holder) is not tuple:
         return None
     items: list[Item] = []
+    people: list[str] = []
     dated = False
     for n, h in enumerate(holder):
         if type(h) is str:
             items.append((date.min, n, h, date.max, False))
+            people.append(h)
         else:
             assert isinstance(h, Tenure)
             dated = True
             items.append((h.start or date.min, n, h.person, h.end or date.max, h.acting))
+            people.append(h.person)
     if not dated:
         return None
     items.sort()
-    if len({item[2] for item in items}) == len(items):
+    if len(set(people)) == len(people):
         return items, None
     last: dict[str, list[Any]] = {}
     runs: list[list[Any]] = []

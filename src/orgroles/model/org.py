@@ -108,14 +108,17 @@ class Role(Base):
         default=None, description="The seat's last day (YYYY-MM-DD), inclusive."
     )
     planned: bool = Field(default=False, description="The seat does not exist yet.")
+    # Left to right: a plain id, the common case, is tried first and settles it.
     holder: Id | tuple[Id | Tenure, ...] | None = Field(
         default=None,
+        union_mode="left_to_right",
         description="A person id, a list of person ids for a job share, or null if vacant; "
         "list items may be dated: {person, start, end, acting}.",
     )
     acting: bool = Field(default=False, description="The holder is interim.")
     reports_to: Id | tuple[Line, ...] | None = Field(
         default=None,
+        union_mode="left_to_right",
         description="The manager's role id, or a list of dated lines {role, start, end}, at "
         "most one in force on any day.",
     )

@@ -43,6 +43,7 @@ __all__ = [
     "exists_on",
     "form_problems",
     "holder_items",
+    "normal_holder",
     "on_day",
     "plain_copy",
     "plain_holder",
@@ -126,7 +127,7 @@ def present(
     return here, acting or any(item[4] for item in items if item[0] <= day <= item[3])
 
 
-def _normal(people: tuple[str, ...]) -> str | tuple[str, ...] | None:
+def normal_holder(people: tuple[str, ...]) -> str | tuple[str, ...] | None:
     """A dated holder list's plain form: none, one id, or a list (a job share)."""
     if not people:
         return None
@@ -156,7 +157,7 @@ def plain_holder(record: Role, people: tuple[str, ...]) -> str | tuple[str, ...]
     holder = record.holder
     if holder is None or isinstance(holder, str) or all(type(h) is str for h in holder):
         return holder  # type: ignore[return-value]
-    return _normal(people)
+    return normal_holder(people)
 
 
 _set = object.__setattr__
@@ -323,7 +324,7 @@ def view(records: dict[str, Role], day: date, today: date) -> dict[str, Role]:
             on = start  # a planned seat, as on its first day
         if dated is not None:
             people, acting = present(*dated, on, record.acting)
-            holder = _normal(people)
+            holder = normal_holder(people)
         else:
             holder, acting = record.holder, record.acting  # type: ignore[assignment]
         if type(boss) is tuple:

@@ -23,6 +23,7 @@ from orgroles.model.dates import (
     State,
     boundaries,
     holder_items,
+    normal_holder,
     on_day,
     plain_copy,
     plain_holder,
@@ -237,17 +238,11 @@ def _applied(role: Role, change: Change) -> Role:
     people = role.holders  # a plain role: its holder, as a tuple
     holder = people if isinstance(role.holder, tuple) else role.holder
     if change.kind == "holder-in":
-        holder = _normal((*people, change.after))
+        holder = normal_holder((*people, change.after))
     elif change.kind == "holder-out":
-        holder = _normal(tuple(p for p in people if p != change.before))
+        holder = normal_holder(tuple(p for p in people if p != change.before))
     if change.kind in ("acting-start", "acting-end"):
         return dataclasses.replace(role, acting=change.after)
     boss = change.after if change.kind == "moved" else role.reports_to
     assert boss is None or isinstance(boss, str)
     return plain_copy(role, holder, role.acting, boss, role.planned)
-
-
-def _normal(people: tuple[str, ...]) -> str | tuple[str, ...] | None:
-    if not people:
-        return None
-    return people[0] if len(people) == 1 else people

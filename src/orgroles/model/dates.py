@@ -310,18 +310,19 @@ def view(records: dict[str, Role], day: date, today: date) -> dict[str, Role]:
     future = day >= today
     for rid, record in records.items():
         start, end, boss = record.start, record.end, record.reports_to
-        dated = holder_items(record) if type(record.holder) is tuple else None
-        if start is None and end is None and type(boss) is not tuple and dated is None:
-            out[rid] = record
-            continue
         if end is not None and end < day:
             continue
-        planned = record.planned or (start is not None and start > today)
         on = day
         if start is not None and start > day:
             if not future:
                 continue
             on = start  # a planned seat, as on its first day
+        # The holders are read only for the seats shown (a past day shows few of them).
+        dated = holder_items(record) if type(record.holder) is tuple else None
+        if start is None and end is None and type(boss) is not tuple and dated is None:
+            out[rid] = record
+            continue
+        planned = record.planned or (start is not None and start > today)
         if dated is not None:
             people, acting = present(*dated, on, record.acting)
             holder = normal_holder(people)

@@ -124,3 +124,14 @@ def test_changes_as_plain_data() -> None:
         "after": "a",
     }
     assert isinstance(change, Change)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dated_orgs())
+def test_dated_orgs_read_back_as_written(org: orgroles.Org) -> None:
+    """load -> dump -> load gives the same records, in the author's order (YAML and JSON)."""
+    for fmt in ("yaml", "json"):
+        again = orgroles.loads(org.dumps(fmt), format=fmt, today=org.today)
+        assert again == org
+        assert list(again.records.values()) == list(org.records.values())
+        assert dict(again.roles) == dict(org.roles)

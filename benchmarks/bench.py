@@ -36,7 +36,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate, write_csv, write_json, write_yaml  # noqa: E402
+from generate import dated, generate, write_csv, write_json, write_yaml  # noqa: E402
 
 SIZES = {
     "200": 200,
@@ -151,6 +151,28 @@ def m_orgroles_csv(files: dict[str, str], n: int) -> dict[str, float]:
     return {"import csv": seconds}
 
 
+def m_orgroles_dated(files: dict[str, str], n: int) -> dict[str, float]:
+    """The same org undated and dated (three holders per seat on average): loading both,
+    and the views, history and timeline of the dated one."""
+    import pandas  # noqa: F401  (imports are not what is measured)
+
+    import orgroles
+
+    today = "2026-06-30"
+    out: dict[str, float] = {}
+    out["load json (undated)"], _ = _timed(lambda: orgroles.load(files["json"]))
+    gc.collect()
+    out["load json (dated)"], org = _timed(lambda: orgroles.load(files["dated"], today=today))
+    out["as_of (a past day)"], _ = _timed(lambda: org.as_of("2024-06-30"))
+    out["as_of (today, with planned seats)"], _ = _timed(lambda: org.as_of(today))
+    out["history()"], changes = _timed(org.history)
+    out["changes"] = float(len(changes))
+    del changes
+    gc.collect()
+    out["timeline('quarter')"], _ = _timed(lambda: org.timeline("quarter"))
+    return out
+
+
 def m_render_builtin(files: dict[str, str], n: int) -> dict[str, float]:
     import orgroles
 
@@ -183,6 +205,7 @@ MEASURES: dict[str, Callable[[dict[str, str], int], dict[str, float]]] = {
     "orgroles-json": m_orgroles_json,
     "orgroles-yaml": m_orgroles_yaml,
     "orgroles-csv": m_orgroles_csv,
+    "orgroles-dated": m_orgroles_dated,
     "render-builtin": m_render_builtin,
     "render-dot": m_render_dot,
 }
@@ -194,6 +217,7 @@ BASELINE_OF = {
     "check": "json.load",
     "load yaml": "yaml.load",
     "import csv": "csv.DictReader",
+    "load json (dated)": "load json (undated)",
 }
 
 
@@ -212,14 +236,16 @@ def prepare(n: int, cache: Path) -> dict[str, str]:
         "json": str(folder / "org.json"),
         "yaml": str(folder / "org.yaml"),
         "csv": str(folder / "org.csv"),
+        "dated": str(folder / "org-dated.json"),
     }
-    if all(Path(files[k]).exists() for k in ("json", "yaml", "csv")):
+    if all(Path(files[k]).exists() for k in ("json", "yaml", "csv", "dated")):
         return files
     folder.mkdir(parents=True, exist_ok=True)
     doc = generate(n)
     write_json(doc, Path(files["json"]))
     write_yaml(doc, Path(files["yaml"]))
     write_csv(doc, Path(files["csv"]))
+    write_json(dated(doc), Path(files["dated"]))
     return files
 
 
@@ -299,9 +325,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{n:>9,}  {name:<40} failed: {result['error']}", flush=True)
                 continue
             for metric, value in result["values"].items():
-                if metric == "violations":
+                if metric in ("violations", "changes"):
                     continue
-                if name.startswith("baseline"):
+                if name.startswith("baseline") or metric == "load json (undated)":
                     baselines[metric] = value
                 base_name = BASELINE_OF.get(metric)
                 base = baselines.get(base_name) if base_name else None

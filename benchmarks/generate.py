@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["generate", "write_csv", "write_json", "write_yaml"]
+__all__ = ["dated", "generate", "write_csv", "write_json", "write_yaml"]
 
 FIRST = [
     "Ana",
@@ -140,6 +140,56 @@ def generate(n: int, seed: int = 7) -> dict[str, Any]:
             first, last = FIRST[i % len(FIRST)], LAST[(i // len(FIRST)) % len(LAST)]
             people.append({"id": pid, "name": f"{first} {last}", "email": f"{pid}@example.org"})
     return {"name": f"Generated org of {n:,} roles", "people": people, "roles": roles}
+
+
+def dated(doc: dict[str, Any], seed: int = 11) -> dict[str, Any]:
+    """The same org with dates, over about five years: every seat opens on some day (a
+    parent before its reports), has three holders on average, one after the other (each
+    a new person; about one in ten is an interim), and one seat in twenty moves to another
+    manager in its sixth year; one in fifty opens next year (planned)."""
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    origin = date(2021, 1, 4)
+    opened: dict[str, date] = {}
+    roles, people = [], list(doc["people"])
+    for role in doc["roles"]:
+        boss = role.get("reports_to")
+        after = opened.get(boss, origin) if boss else origin
+        start = after + timedelta(days=rng.randint(0, 300))
+        if rng.random() < 0.02:
+            start = date(2027, 1, 1) + timedelta(days=rng.randint(0, 180))
+        opened[role["id"]] = start
+        new = {k: v for k, v in role.items() if k not in ("holder", "acting", "reports_to")}
+        new["start"] = start.isoformat()
+        if "holder" in role:
+            count = rng.choice((2, 3, 3, 4))
+            day, tenures = start, []
+            for k in range(count):
+                stay = rng.randint(150, 700)
+                tenure: dict[str, Any] = {
+                    "person": role["holder"] if k == 0 else f"{role['holder']}-{k}"
+                }
+                tenure["start"] = day.isoformat()
+                if k < count - 1:
+                    tenure["end"] = (day + timedelta(days=stay)).isoformat()
+                    day += timedelta(days=stay + rng.randint(1, 60))
+                if rng.random() < 0.1:
+                    tenure["acting"] = True
+                if k:
+                    people.append({"id": tenure["person"], "name": f"Person {tenure['person']}"})
+                tenures.append(tenure)
+            new["holder"] = tenures
+        if boss and rng.random() < 0.05 and boss != "r0":
+            switch = date(2026, 1, 1) + timedelta(days=rng.randint(0, 300))
+            new["reports_to"] = [
+                {"role": boss, "end": (switch - timedelta(days=1)).isoformat()},
+                {"role": "r0" if boss == "r1" else "r1", "start": switch.isoformat()},
+            ]
+        elif boss:
+            new["reports_to"] = boss
+        roles.append(new)
+    return {**doc, "name": doc["name"] + ", dated", "people": people, "roles": roles}
 
 
 def write_json(doc: dict[str, Any], path: Path) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
+import yaml
 from click.testing import CliRunner, Result
 
 __all__ = ["DATA", "EXAMPLES", "ROOT", "SCALEUP", "TESTS", "TINY", "Cli", "Write"]
@@ -45,3 +46,20 @@ class Write(Protocol):
     """
 
     def __call__(self, name: str, text: str | bytes) -> Path: ...
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """PyYAML's safe loader without YAML 1.1's timestamps: ``2024-01-08`` stays text, as
+    in YAML 1.2, which editors (and orgroles' own reader) follow."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def yaml_data(text: str) -> Any:
+    """A YAML document as plain data, as an editor validating it against the JSON Schema
+    reads it (dates stay ``YYYY-MM-DD`` text)."""
+    return yaml.load(text, Loader=_Yaml12Loader)

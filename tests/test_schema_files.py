@@ -8,11 +8,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 from orgroles.schema import SCHEMA_FILES, SCHEMA_URL, schema_text
 
-from tests.helpers import EXAMPLES, ROOT, Cli
+from tests.helpers import EXAMPLES, ROOT, Cli, yaml_data
 
 SCHEMAS = ROOT / "docs" / "schema"
 
@@ -39,4 +38,4 @@ def test_every_example_points_its_editor_at_the_schema_and_passes_it(example: Pa
     target = (path.parent / found.group(1)).resolve()
     assert target == (SCHEMAS / "org.schema.json").resolve()
     schema = json.loads(target.read_text(encoding="utf-8"))
-    jsonschema.Draft7Validator(schema).validate(yaml.safe_load(text))
+    jsonschema.Draft7Validator(schema).validate(yaml_data(text))

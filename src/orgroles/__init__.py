@@ -36,6 +36,7 @@ from orgroles.importers import Columns, Lookup
 from orgroles.loaders import from_csv, from_gitlab, from_records, load, loads
 from orgroles.model import (
     CatalogDocument,
+    Line,
     OrgDocument,
     Person,
     Responsibility,
@@ -43,6 +44,7 @@ from orgroles.model import (
     RoleKind,
     RulesConfig,
     Team,
+    Tenure,
 )
 from orgroles.org import Org
 from orgroles.render import render
@@ -57,6 +59,7 @@ __all__ = [
     "EngineNotFoundError",
     "Explorer",
     "KindMatch",
+    "Line",
     "Location",
     "Lookup",
     "MissingExtraError",
@@ -81,6 +84,7 @@ __all__ = [
     "Selector",
     "SelectorError",
     "Team",
+    "Tenure",
     "UnknownIdError",
     "UnknownKindError",
     "UnknownPersonError",

@@ -40,20 +40,22 @@ def _pandas() -> Any:
 def metrics(org: OrgCore) -> dict[str, Any]:
     """Headline numbers: roles, headcount, vacancies, layers, spans of control, and more.
 
-    ``headcount`` counts distinct people in seats; ``layers`` is the deepest layer (the
-    top is layer 1); span figures are over managers (roles with at least one report,
-    assistants not counted).
+    ``headcount`` counts distinct people in seats that exist; ``planned`` counts the
+    seats that do not exist yet (see :attr:`Role.planned`), which are not ``vacancies``;
+    ``layers`` is the deepest layer (the top is layer 1); span figures are over managers
+    (roles with at least one report, assistants not counted).
     """
     index = org.index
     roles = list(org.roles.values())
     spans = [s for s in span(org).values() if s > 0]
-    people = {pid for r in roles for pid in r.holders}
+    people = {pid for r in roles if not r.planned for pid in r.holders}
     depth = [d for d in index.depth if d >= 0]
     return {
         "roles": len(roles),
         "headcount": len(people),
         "people": len(org.people),
-        "vacancies": sum(1 for r in roles if r.vacant),
+        "vacancies": sum(1 for r in roles if r.vacant and not r.planned),
+        "planned": sum(1 for r in roles if r.planned),
         "acting": sum(1 for r in roles if r.acting),
         "assistants": sum(1 for r in roles if r.assistant),
         "tops": len(index.roots),
@@ -71,7 +73,7 @@ def metrics(org: OrgCore) -> dict[str, Any]:
 def to_frame(org: OrgCore, lang: str = "en") -> pd.DataFrame:
     """One row per role, indexed by id: title, kind, family, seniority, kind_from (how
     the kind was found: None when declared), holders' names and ids, manager, layer, span,
-    team, vacant, acting, assistant and responsibilities."""
+    team, vacant, acting, planned, assistant and responsibilities."""
     pandas = _pandas()
     from orgroles.queries.responsibilities import responsibility_ids
 
@@ -99,6 +101,7 @@ def to_frame(org: OrgCore, lang: str = "en") -> pd.DataFrame:
         "team": team_ids(org),
         "vacant": [r.vacant for r in roles],
         "acting": [r.acting for r in roles],
+        "planned": [r.planned for r in roles],
         "assistant": [r.assistant for r in roles],
         "responsibilities": [list(ids_) for ids_ in responsibility_ids(org)],
     }

@@ -17,19 +17,49 @@ go through :meth:`~OrgCore.put_role`, :meth:`~OrgCore.pop_role`,
 ('Chief Technical Officer', 'Directeur technique')
 >>> core.index.depth
 [0, 1]
+
+**Dated orgs.** A role may carry dates (a ``start`` and ``end`` on the seat, dated holders,
+dated reporting lines: see :mod:`orgroles.model.dates`). An org whose file has any keeps
+those *records*, which :meth:`~OrgCore.to_document` writes back as they are, and shows
+itself as of one day, its :attr:`~OrgCore.view_date` (today by default):
+``roles`` holds the plain roles of that day, so every query, rule and chart works on it
+unchanged. On a day that is today or later, the view also shows the seats that open
+later, as ``planned`` seats with their holders and manager of their first day; a seat
+that opens after today is planned whatever the day viewed. A past day shows only the
+seats that existed then. :meth:`~OrgCore.as_of` gives the plain org of another day, and
+:meth:`~OrgCore.viewed` the same dated org seen on another day. The primitive edits of
+roles, people and teams refuse a dated org (edit ``org.as_of(day)``, or the records in the
+file): an edit of one day's view would not say from when it holds.
+
+>>> import datetime
+>>> dated = OrgCore(OrgDocument(roles=(
+...     Role(id="ceo", holder="ana"),
+...     Role(id="cto", start="2026-01-01", holder="bo", reports_to="ceo"))),
+...     today=datetime.date(2025, 6, 1))
+>>> dated.view_date, [(r.id, r.planned) for r in dated]
+(datetime.date(2025, 6, 1), [('ceo', False), ('cto', True)])
+>>> [r.id for r in dated.as_of(datetime.date(2024, 1, 1))]
+['ceo']
+>>> len(dated.records), dated.to_document().roles[1].start
+(2, datetime.date(2026, 1, 1))
 """
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from orgroles._internal import clock
+from orgroles._internal.dates import day as _day
 from orgroles._internal.idmap import IdMap
 from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.errors import (
+    EditError,
     Location,
     OrgFileError,
     OrgValidationError,
@@ -40,9 +70,8 @@ from orgroles.errors import (
     UnknownTeamError,
 )
 from orgroles.index import Index
-from orgroles.io.problems import duplicate_ids, normal_id
 from orgroles.io.reader import Source
-from orgroles.limits import MAX_ROLES
+from orgroles.io.tables import date_problems, index_by_id
 from orgroles.model import (
     OrgDocument,
     Person,
@@ -52,6 +81,7 @@ from orgroles.model import (
     RulesConfig,
     Team,
 )
+from orgroles.model.dates import dated_positions, view
 
 __all__ = ["OrgCore"]
 
@@ -79,6 +109,8 @@ class OrgCore:
         base_dir: str | os.PathLike[str] | None = None,
         catalog: Catalog | None = None,
         problems: Iterable[Problem] = (),
+        as_of: date | None = None,
+        today: date | None = None,
     ) -> None:
         self.name: str = document.name or (
             Path(source.path).stem if source and source.path else "org"
@@ -92,13 +124,24 @@ class OrgCore:
         self.source = source
         self.base_dir = Path(base_dir) if base_dir is not None else None
         problems = [*problems, *self.document_problems(document, source)]
-        tables = {s: _by_id(getattr(document, s), s, source, problems) for s in _SECTIONS}
+        tables = {s: index_by_id(getattr(document, s), s, source, problems) for s in _SECTIONS}
+        dated = dated_positions(document.roles)
+        if dated:
+            problems += date_problems(document.roles, dated, source)
         if problems:
             raise OrgFileError(problems) if source is not None else OrgValidationError(problems)
         self._responsibilities: dict[str, Responsibility] = tables["responsibilities"]
         self._kinds: dict[str, RoleKind] = tables["kinds"]
         self._people: dict[str, Person] = tables["people"]
+        self._records: dict[str, Role] | None = None
+        self.view_date: date | None = None
+        self.today: date | None = None
         self._roles: dict[str, Role] = tables["roles"]
+        if dated:
+            self._records = self._roles
+            self.today = today or clock.today()
+            self.view_date = as_of or self.today
+            self._roles = view(self._records, self.view_date, self.today)
         self._teams: dict[str, Team] = tables["teams"]
         if catalog is None:
             where = (lambda i: source.location(("uses", i))) if source else (lambda i: None)
@@ -111,7 +154,7 @@ class OrgCore:
         self._cache: dict[str, Any] = {}
         self._truncated: Mapping[str, int] = _NOTHING_LEFT_OUT
         # Role ids in file order, to match roles with their lines in the source.
-        self._source_ids: list[str] | None = list(self._roles) if source is not None else None
+        self._source_ids: list[str] | None = list(self._written) if source is not None else None
         self._positions: dict[str, tuple[int, int]] | None = None
 
     @classmethod
@@ -123,17 +166,29 @@ class OrgCore:
         base_dir: str | os.PathLike[str] | None = None,
         catalog: Catalog | None = None,
         problems: Iterable[Problem] = (),
+        as_of: date | None = None,
+        today: date | None = None,
     ) -> Self:
         """Build an org of this class from a validated document (what loading does).
 
         ``catalog``, if given, is used as the resolved catalogue instead of reading the
         document's ``uses:`` again (for copies and subtrees of an org). Repeated ids are
         an :class:`~orgroles.errors.OrgValidationError` that lists them all, with the
-        ``problems`` the caller found in the same document.
+        ``problems`` the caller found in the same document, and so are malformed dates
+        (an ``end`` before its ``start``, overlapping reporting lines). For a dated
+        document, ``as_of`` is the day shown and ``today`` the day that tells planned
+        seats (both today by default).
         """
         org = cls.__new__(cls)
         OrgCore.__init__(
-            org, document, source=source, base_dir=base_dir, catalog=catalog, problems=problems
+            org,
+            document,
+            source=source,
+            base_dir=base_dir,
+            catalog=catalog,
+            problems=problems,
+            as_of=as_of,
+            today=today,
         )
         return org
 
@@ -243,6 +298,56 @@ class OrgCore:
             self._positions = found
         return self._positions
 
+    # -- time ----------------------------------------------------------------------------
+
+    @property
+    def dated(self) -> bool:
+        """Whether the org's file has dates: then ``roles`` is the view of :attr:`view_date`."""
+        return self._records is not None
+
+    @property
+    def records(self) -> Mapping[str, Role]:
+        """The roles as the file writes them, dates included, in file order (for an undated
+        org, the same as :attr:`roles`)."""
+        return IdMap(self._written, UnknownRoleError)
+
+    @property
+    def _written(self) -> dict[str, Role]:
+        """The roles as the file writes them: the dated records, or the plain roles."""
+        return self._records if self._records is not None else self._roles
+
+    def viewed(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
+        """The same dated org, shown as of ``day`` (an undated org is the same every day:
+        a copy). ``today`` tells the planned seats (by default, the org's own today)."""
+        if self._records is None:
+            return self.copy()
+        clone = copy.copy(self)  # the records, people and teams are shared: nothing edits them
+        clone.view_date = _day(day)
+        clone.today = _day(today) if today is not None else self.today
+        assert clone.today is not None
+        clone._roles = view(self._records, clone.view_date, clone.today)
+        clone.roles = IdMap(clone._roles, UnknownRoleError)
+        clone._cache = {}
+        return clone
+
+    def as_of(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
+        """The plain, undated org on ``day``: the seats that exist that day with their
+        holders and managers (and, for today or later, the planned seats), the people and
+        teams. Its roles keep their lines in the file, for reports.
+
+        An undated org is the same on every day: this is a copy of it.
+        """
+        if self._records is None:
+            return self.copy()
+        when = _day(today) if today is not None else self.today
+        assert when is not None
+        roles = view(self._records, _day(day), when)
+        org = type(self).from_document(
+            self._document(roles), source=self.source, base_dir=self.base_dir, catalog=self.catalog
+        )
+        org._source_ids = self._source_ids
+        return org
+
     # -- derived data ------------------------------------------------------------------
 
     @property
@@ -268,32 +373,48 @@ class OrgCore:
         """Add ``role`` at the end, or replace the role with its id in place; no check.
 
         :func:`orgroles.edit.add_role`, :func:`~orgroles.edit.move` and the other edits
-        validate what they write and then call this.
+        validate what they write and then call this. A dated org refuses it.
         """
+        self._refuse_dated_edit()
         self._roles[role.id] = role
         self._cache.clear()
 
     def pop_role(self, role_id: str) -> Role:
         """Remove the role with this id and return it; references to it are left as they are."""
+        self._refuse_dated_edit()
         role = self.roles[role_id]
         del self._roles[role_id]
         self._cache.clear()
         return role
 
+    def _refuse_dated_edit(self) -> None:  # dated orgs share their tables with their views
+        if self._records is not None:
+            raise EditError(
+                f"{self.name!r} has dated roles, and an edit of the view of {self.view_date} "
+                "would not say from when it holds: edit org.as_of(day), a plain org, or the "
+                "dated records in the file"
+            )
+
     def put_person(self, person: Person) -> None:
         """Add ``person`` at the end, or replace the person with their id in place."""
+        self._refuse_dated_edit()
         self._people[person.id] = person
         self._cache.clear()
 
     def put_team(self, team: Team) -> None:
         """Add ``team`` at the end, or replace the team with its id in place."""
+        self._refuse_dated_edit()
         self._teams[team.id] = team
         self._cache.clear()
 
     # -- documents -----------------------------------------------------------------------
 
     def to_document(self) -> OrgDocument:
-        """The org as the file model, in the author's order."""
+        """The org as the file model, in the author's order (for a dated org, its dated
+        records)."""
+        return self._document(self._written)
+
+    def _document(self, roles: dict[str, Role]) -> OrgDocument:
         return OrgDocument(
             schema_=self._schema,
             name=self.name if self._named else None,
@@ -302,7 +423,7 @@ class OrgCore:
             responsibilities=tuple(self._responsibilities.values()),
             kinds=tuple(self._kinds.values()),
             people=tuple(self._people.values()),
-            roles=tuple(self._roles.values()),
+            roles=tuple(roles.values()),
             teams=tuple(self._teams.values()),
             rules=self.rules,
             meta=self.meta,
@@ -339,33 +460,13 @@ class OrgCore:
     def copy(self: Self) -> Self:
         """An independent copy, for what-if scenarios: edits to it leave this org alone."""
         clone = type(self).from_document(
-            self.to_document(), source=self.source, base_dir=self.base_dir, catalog=self.catalog
+            self.to_document(),
+            source=self.source,
+            base_dir=self.base_dir,
+            catalog=self.catalog,
+            as_of=self.view_date,
+            today=self.today,
         )
         clone._source_ids = self._source_ids
         clone._truncated = self._truncated
         return clone
-
-
-def _by_id(
-    items: Iterable[Any], section: str, source: Source | None, problems: list[Problem]
-) -> dict[str, Any]:
-    """Index items by id; every repeated id adds a problem located at the repeat."""
-    items = list(items)
-    if len(items) > MAX_ROLES:
-        where = source.location((section,)) if source else None
-        problems.append(
-            Problem(
-                f"too many {section} ({len(items):,}; the limit is {MAX_ROLES:,})",
-                where,
-                where=section,
-                code="too-large",
-            )
-        )
-        return {}
-    table = {item.id: item for item in items}
-    unicode_ids = [rid for rid in table if not rid.isascii()]
-    clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
-    if len(table) != len(items) or clash:  # the caller raises: which one is kept is moot
-        locate = source.location if source else (lambda loc: None)
-        problems += duplicate_ids(section, (x.id for x in items), locate)
-    return table

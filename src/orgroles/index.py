@@ -18,7 +18,7 @@ NO_PARENT = -1
 
 
 class Index:
-    """Integer indexes over the roles of an org, in file order.
+    """Integer indexes over the (plain) roles of an org, in file order.
 
     - ``ids[i]`` and ``pos[id]`` convert between positions and ids;
     - ``parent[i]`` is the manager's position, or :data:`NO_PARENT`;
@@ -59,7 +59,7 @@ class Index:
         for i, role in enumerate(roles.values()):
             if role.assistant:
                 assistant[i] = True
-            boss = role.reports_to
+            boss = role.manager_id  # an org's roles are plain: its reports_to
             if boss is None:
                 roots.append(i)
                 continue

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from orgroles._internal.dates import day
 from orgroles.importers.columns import Columns, Lookup
 from orgroles.importers.csv_map import csv_document, records_document
 from orgroles.importers.gitlab import gitlab_document
@@ -42,15 +44,30 @@ ColumnOption = str | Sequence[str] | None
 """The value of a column option: a column name (several for ``name_col``), or None."""
 
 
-def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Org:
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    as_of: date | str | None = None,
+    today: date | str | None = None,
+) -> Org:
     """Read an org file: YAML (``.yaml``, ``.yml``) or JSON (``.json``), by its suffix.
 
-    Raises :class:`~orgroles.errors.OrgFileError` listing every problem with its line.
+    A file with dates shows the org as of ``as_of`` (a day, ``YYYY-MM-DD``), by default
+    ``today``, which is the real date unless given (it tells the planned seats); see
+    :meth:`Org.as_of`. Raises :class:`~orgroles.errors.OrgFileError` listing every
+    problem with its line.
     """
     name = os.fspath(path)
     fmt = format or format_from_suffix(name)
     document, source = parse_document(read_file(name), fmt, OrgDocument, name)
-    return Org.from_document(document, source=source, base_dir=Path(name).parent)
+    return Org.from_document(
+        document,
+        source=source,
+        base_dir=Path(name).parent,
+        as_of=_day(as_of),
+        today=_day(today),
+    )
 
 
 def loads(
@@ -59,15 +76,23 @@ def loads(
     *,
     path: str | None = None,
     base_dir: str | os.PathLike[str] | None = None,
+    as_of: date | str | None = None,
+    today: date | str | None = None,
 ) -> Org:
     """Read an org from text. ``format=None`` tells JSON from YAML by the content;
     ``path`` names the text in messages; ``base_dir`` anchors ``uses:`` (without it, the
-    org reads no catalogue file)."""
+    org reads no catalogue file); ``as_of`` and ``today`` are those of :func:`load`."""
     if isinstance(text, bytes):
         text = decode(text, path)
     fmt = format or sniff_format(text)
     document, source = parse_document(text, fmt, OrgDocument, path)
-    return Org.from_document(document, source=source, base_dir=base_dir)
+    return Org.from_document(
+        document, source=source, base_dir=base_dir, as_of=_day(as_of), today=_day(today)
+    )
+
+
+def _day(value: date | str | None) -> date | None:
+    return day(value) if value is not None else None
 
 
 def from_csv(

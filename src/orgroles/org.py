@@ -50,7 +50,9 @@ if TYPE_CHECKING:
 
     from orgroles.diff import OrgDiff
     from orgroles.render.explorer import Explorer
+    from orgroles.rules.over_time import Span
     from orgroles.rules.report import Report
+    from orgroles.time import Change
 
 __all__ = ["Org"]
 
@@ -230,6 +232,20 @@ class Org(OrgCore):
 
         return diff(self, other)
 
+    # -- time (see orgroles.time; as_of and viewed are the core's) ------------------------
+
+    def history(self) -> list[Change]:
+        """The dated changes, in date order; see :func:`orgroles.time.history`."""
+        from orgroles.time import history
+
+        return history(self)
+
+    def timeline(self, freq: str = "quarter", **period: Any) -> pd.DataFrame:
+        """Numbers per period and family (needs pandas); see :func:`orgroles.time.timeline`."""
+        from orgroles.time import timeline
+
+        return timeline(self, freq, **period)
+
     # -- analysis (see orgroles.analysis) ---------------------------------------------------
 
     def metrics(self) -> dict[str, Any]:
@@ -269,6 +285,13 @@ class Org(OrgCore):
         from orgroles.rules import check
 
         return check(self, select=select, ignore=ignore, params=params, severity=severity)
+
+    def check_over_time(self, **options: Any) -> list[Span]:
+        """Run the rules on every day the org changes, and say when each violation started
+        and ended; see :func:`orgroles.rules.over_time.check_over_time`."""
+        from orgroles.rules.over_time import check_over_time
+
+        return check_over_time(self, **options)
 
     # -- charts (see orgroles.render) ---------------------------------------------------
 

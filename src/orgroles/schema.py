@@ -8,7 +8,7 @@ with ``# yaml-language-server: $schema=org.schema.json``.
 >>> schema["$schema"]
 'http://json-schema.org/draft-07/schema#'
 >>> sorted(schema["definitions"])[:3]
-['CustomRule', 'ExclusiveRule', 'MaxSpanRule']
+['CustomRule', 'ExclusiveRule', 'Line']
 """
 
 from __future__ import annotations

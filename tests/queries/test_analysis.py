@@ -17,6 +17,7 @@ def test_metrics(scaleup: orgroles.Org) -> None:
         "headcount": 19,
         "people": 19,
         "vacancies": 1,
+        "planned": 0,
         "acting": 1,
         "assistants": 1,
         "tops": 1,

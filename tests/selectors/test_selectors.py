@@ -56,7 +56,7 @@ def test_and_or_not_and_quotes(scaleup: orgroles.Org) -> None:
             "under:cto frobnicate",
             "unknown term 'frobnicate' (terms: id:X, kind:X, family:X, team:X, seniority:X, "
             "has:X, under:X, reports:X, manager:X, holder:X, title~TEXT, name~TEXT, vacant, "
-            "acting, inferred, assistant)",
+            "acting, planned, inferred, assistant)",
             10,
         ),
     ],

@@ -132,17 +132,29 @@ def color_option(command: F) -> F:
     )(command)
 
 
-def load_org(path: str) -> Org:
+def as_of_option(command: F) -> F:
+    """The ``--as-of DATE`` option: the day a dated org is shown on."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        help="Show a dated org as of this day (YYYY-MM-DD; default: today). "
+        "An org without dates is the same on every day.",
+    )(command)
+
+
+def load_org(path: str, as_of: str | None = None) -> Org:
     """Read an org file, or with ``-`` an org from standard input (JSON or YAML, told
     apart by the content). An org from standard input reads no catalogue file: its
-    ``uses:`` may name ``builtin`` only, as for any org read from text."""
+    ``uses:`` may name ``builtin`` only, as for any org read from text. A dated org is
+    shown as of ``as_of`` (``YYYY-MM-DD``), by default today."""
     from orgroles.loaders import load, loads
 
     if path == STDIO:
         source: BinaryIO = sys.stdin.buffer
         data = source.read()
-        return loads(data, format=None, path="<stdin>", base_dir=None)
-    return load(path)
+        return loads(data, format=None, path="<stdin>", base_dir=None, as_of=as_of)
+    return load(path, as_of=as_of)
 
 
 def org_files(paths: Sequence[str]) -> Iterator[str]:

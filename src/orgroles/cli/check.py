@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,7 @@ from orgroles.cli.base import (
     EXIT_OK,
     EXIT_VIOLATIONS,
     STDIO,
+    as_of_option,
     cli,
     color_option,
     load_org,
@@ -25,7 +26,12 @@ from orgroles.cli.base import (
     use_color,
     write,
 )
+from orgroles.cli.over_time import over_time_report, write_over_time
 from orgroles.errors import OrgUsageError, OrgValidationError
+
+if TYPE_CHECKING:
+    from orgroles.rules.over_time import Span
+    from orgroles.rules.report import Report
 
 __all__ = ["check", "rules_"]
 
@@ -60,6 +66,13 @@ __all__ = ["check", "rules_"]
     help="Write the report to a file ('-': stdout).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@as_of_option
+@click.option(
+    "--over-time",
+    is_flag=True,
+    help="Check a dated org on every day it changes, and say when each violation started "
+    "and ended (up to --as-of).",
+)
 @color_option
 def check(
     orgs: Sequence[str],
@@ -68,12 +81,16 @@ def check(
     fmt: str,
     output: str | None,
     exit_zero: bool,
+    as_of: str | None,
+    over_time: bool,
     color: str,
 ) -> None:
     """Check org files against the rules (exit 1 on errors).
 
     ORG is an org file, a folder (every .yaml, .yml and .json file below it) or '-' for
-    standard input. Several of them get one report, with a summary of all of them.
+    standard input. Several of them get one report, with a summary of all of them. A
+    dated org is checked as of --as-of (default: today), or with --over-time on every
+    day it changes (exit 1 when an error holds on the last day).
     """
     from orgroles.rules.output import format_text, summary_line, to_json, to_sarif
 
@@ -85,18 +102,26 @@ def check(
             if path != STDIO and Path(path).resolve() == Path(output).resolve():
                 raise OrgUsageError(f"{output}: -o names an org being checked; choose another file")
     reports = []
+    timed: list[tuple[Report, list[Span]]] = []
     unreadable = 0
     for path in paths:
         try:
             with phase(f"loading {path}"):
-                org = load_org(path)
+                org = load_org(path, as_of)
         except OrgValidationError as exc:
             unreadable += 1
             report_problems(exc)
             continue
+        if over_time:
+            with phase(f"checking {len(org):,} roles over time"):
+                timed.append(over_time_report(org, chosen, ignored))
+            reports.append(timed[-1][0])
+            continue
         with phase(f"checking {len(org):,} roles"):
             reports.append(org.check(select=chosen, ignore=ignored))
-    if fmt == "json":
+    if over_time:
+        write_over_time(timed, fmt, output, color)
+    elif fmt == "json":
         write(to_json(reports), output)
     elif fmt == "sarif":
         write(to_sarif(reports), output)
@@ -110,6 +135,12 @@ def check(
     if unreadable:
         sys.exit(EXIT_BAD_INPUT)
     failed = not all(r.ok for r in reports)
+    if over_time:  # what counts is what holds on the last day
+        failed = any(
+            span.end is None and span.violation.severity == "error"
+            for _, spans in timed
+            for span in spans
+        )
     sys.exit(EXIT_VIOLATIONS if failed and not exit_zero else EXIT_OK)
 
 

@@ -8,7 +8,15 @@ import sys
 import click
 
 from orgroles._internal.text import printable_lines
-from orgroles.cli.base import EXIT_OK, EXIT_VIOLATIONS, STDIO, cli, load_org, write
+from orgroles.cli.base import (
+    EXIT_OK,
+    EXIT_VIOLATIONS,
+    STDIO,
+    as_of_option,
+    cli,
+    load_org,
+    write,
+)
 from orgroles.errors import OrgUsageError
 
 __all__ = ["catalog", "diff", "query", "schema"]
@@ -50,10 +58,13 @@ def _terms_help() -> str:
 )
 @click.option("--lang", default="en", show_default=True, help="Language of titles (en, fr).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
-def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> None:
+@as_of_option
+def query(
+    org: str, selector: str, fmt: str, lang: str, output: str | None, as_of: str | None
+) -> None:
     from orgroles.queries.output import query_csv, query_json, query_text
 
-    loaded = load_org(org)
+    loaded = load_org(org, as_of)
     roles = loaded.select(selector)
     formatter = {"text": query_text, "json": query_json, "csv": query_csv}[fmt]
     write(formatter(loaded, roles, lang), output)
@@ -61,18 +72,30 @@ def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> N
 
 @cli.command()
 @click.argument("old", type=click.Path(dir_okay=False, allow_dash=True))
-@click.argument("new", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("new", type=click.Path(dir_okay=False, allow_dash=True), required=False)
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def diff(old: str, new: str, fmt: str) -> None:
-    """Show a reorganisation between two org files (exit 1 when they differ, like diff).
+@click.option("--from", "since", metavar="DATE", help="With one dated ORG: the first day.")
+@click.option("--to", "until", metavar="DATE", help="With one dated ORG: the second day.")
+def diff(old: str, new: str | None, fmt: str, since: str | None, until: str | None) -> None:
+    """Show a reorganisation between two org files, or between two days of one dated
+    org (exit 1 when they differ, like diff).
 
-    Lists the roles added, removed, moved (to a new manager), retitled and re-staffed.
+    Run as 'diff OLD NEW', or as 'diff ORG --from DATE --to DATE'. Lists the roles added,
+    removed, moved (to a new manager), retitled and re-staffed.
     """
-    if old == STDIO and new == STDIO:
+    if new is None:
+        if since is None or until is None:
+            raise OrgUsageError("give two orgs (diff OLD NEW), or one and --from and --to")
+        org = load_org(old)
+        changes = org.as_of(since).diff(org.as_of(until))
+    elif since is not None or until is not None:
+        raise OrgUsageError("--from and --to compare two days of one org: give one ORG")
+    elif old == STDIO and new == STDIO:
         raise OrgUsageError("only one of OLD and NEW can be '-' (standard input)")
-    changes = load_org(old).diff(load_org(new))
+    else:
+        changes = load_org(old).diff(load_org(new))
     if fmt == "json":
         click.echo(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -36,7 +36,9 @@ Loc = tuple[str | int, ...]
 
 # Unions of several shapes whose per-member errors read badly: one message for the field.
 _FIELD_HINTS = {
-    "holder": "expected a person id, a list of person ids (a job share), or null",
+    "holder": "expected a person id, a list of person ids (a job share) or of dated holders "
+    "{person, start, end, acting}, or null",
+    "reports_to": "expected a role id, a list of dated lines {role, start, end}, or null",
     "noqa": "expected a list of rule codes, or a mapping from rule code to reason",
 }
 
@@ -66,13 +68,15 @@ def format_where(loc: Sequence[str | int]) -> str:
     return out
 
 
-def _truncate(loc: Loc, data: Any) -> tuple[Loc, bool]:
+def _truncate(loc: Loc, data: Any, kind: str = "") -> tuple[Loc, bool]:
     """Keep the part of ``loc`` that names real data; drop pydantic's union member tags.
 
-    Returns the kept location and whether anything was dropped.
+    Returns the kept location and whether anything was dropped. ``kind`` is the error's
+    type: only a ``missing`` or unknown key ends on a key that is not in the data.
     """
     node = data
     kept: list[str | int] = []
+    dropped = False
     for n, part in enumerate(loc):
         last = n == len(loc) - 1
         if isinstance(node, dict):
@@ -80,16 +84,31 @@ def _truncate(loc: Loc, data: Any) -> tuple[Loc, bool]:
                 kept.append(part)
                 node = node[part]
                 continue
-            if last and isinstance(part, str):  # a missing or an unknown key
+            if last and isinstance(part, str) and kind in _KEY_ERRORS:
                 kept.append(part)
-                return tuple(kept), False
-            continue  # a tag of a discriminated union: not in the data
+                return tuple(kept), dropped
+            dropped = True
+            continue  # a tag of a union: not in the data
         if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             kept.append(part)
             node = node[part]
             continue
-        return tuple(kept), True  # the rest names union members of a scalar or list
-    return tuple(kept), False
+        if isinstance(node, list) and isinstance(part, str):
+            dropped = True
+            continue  # the tag of a union member that is a list (a job share, dated lines)
+        return tuple(kept), True  # the rest names union members of a scalar
+    return tuple(kept), dropped
+
+
+_KEY_ERRORS = frozenset(
+    (
+        "missing",
+        "missing_keyword_argument",
+        "missing_argument",
+        "extra_forbidden",
+        "unexpected_keyword_argument",
+    )
+)
 
 
 def _describe(value: Any) -> str:
@@ -231,13 +250,29 @@ def problems_from_validation(
     problems: list[Problem] = []
     seen: set[tuple[Loc, bool]] = set()
     errors = exc.errors(include_url=False)
-    for err in errors:
-        loc, dropped = _truncate(tuple(err["loc"]), data)
+    placed = [_truncate(tuple(err["loc"]), data, err["type"]) for err in errors]
+    # When the members of a union fail, the one that got furthest into the data is the
+    # one the author meant (a dated holder's bad day, not "expected a person id").
+    # Likewise a member whose type the value has (an id that breaks the id pattern) says
+    # more than the members whose type it has not.
+    deeper = {loc[:n] for loc, dropped in placed if dropped for n in range(len(loc))}
+    fitting = {
+        loc
+        for err, (loc, dropped) in zip(errors, placed, strict=True)
+        if dropped and not err["type"].endswith("_type")
+    }
+    for err, (loc, dropped) in zip(errors, placed, strict=True):
+        if dropped and loc in deeper:
+            continue
+        mismatch = err["type"].endswith("_type")
+        if dropped and loc in fitting and mismatch:
+            continue
         if (loc, dropped) in seen and dropped:
             continue  # several members of one union failed: one problem says it
         seen.add((loc, dropped))
         field = loc[-1] if loc else ""
-        if dropped and isinstance(field, str) and field in _FIELD_HINTS:
+        hinted = dropped and (mismatch or loc not in fitting)
+        if hinted and isinstance(field, str) and field in _FIELD_HINTS:
             message, code = _FIELD_HINTS[field], "type"
         else:
             message, code = _message(err, loc, _keys_at(loc[:-1], data, root))

@@ -41,7 +41,7 @@ from orgroles.model.catalog import (
     Responsibility,
     RoleKind,
 )
-from orgroles.model.org import OrgDocument, Person, Role, Team
+from orgroles.model.org import Line, OrgDocument, Person, Role, Team, Tenure
 from orgroles.model.rules import (
     CustomRule,
     ExclusiveRule,
@@ -62,6 +62,7 @@ __all__ = [
     "GENERAL_PRACTICE",
     "Id",
     "KindFrom",
+    "Line",
     "MAX_PATTERN_SPELLINGS",
     "MaxSpanRule",
     "MustReportToRule",
@@ -77,5 +78,6 @@ __all__ = [
     "Seniority",
     "Severity",
     "Team",
+    "Tenure",
     "TitlePatterns",
 ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, StringConstraints, TypeAdapter
+from pydantic import ConfigDict, StringConstraints, TypeAdapter, WithJsonSchema
 from pydantic.fields import FieldInfo
+from pydantic_core import CoreSchema, core_schema
 
 from orgroles.limits import MAX_ID_LENGTH, MAX_TEXT_LENGTH
 
@@ -16,6 +19,7 @@ __all__ = [
     "GENERAL_PRACTICE",
     "Base",
     "Category",
+    "Date",
     "Id",
     "KindFrom",
     "Labels",
@@ -31,6 +35,48 @@ __all__ = [
 _ID_PATTERN = r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$"
 Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_LENGTH, pattern=_ID_PATTERN)]
 """A role, person, team, kind or responsibility id: ``cto``, ``tm-19662dae``, ``0123``."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """A day written ``YYYY-MM-DD`` (or a ``datetime.date``): nothing looser, no time."""
+    if isinstance(value, datetime.datetime):
+        raise ValueError(f"expected a day (YYYY-MM-DD), got a time: {value.isoformat()}")
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a day of the calendar") from None
+    shown = repr(value) if isinstance(value, str) else type(value).__name__
+    raise ValueError(f"expected a day written YYYY-MM-DD, got {shown}")
+
+
+class _DateSchema:
+    """JSON is validated by pydantic itself (strict: a ``YYYY-MM-DD`` string, in Rust: a
+    million dated roles hold six million days); Python data (YAML, dicts) by
+    :func:`_iso_date`, which reads the same strings and refuses the same looser forms."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> CoreSchema:
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.date_schema(strict=True),
+            python_schema=core_schema.no_info_plain_validator_function(_iso_date),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                datetime.date.isoformat, when_used="json"
+            ),
+        )
+
+
+Date = Annotated[
+    datetime.date,
+    _DateSchema,
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+"""A day, written ``YYYY-MM-DD`` in files (ISO 8601): ``2026-03-01``. An ``end`` is the
+last day (inclusive), as HR systems write it."""
 
 Category = Literal["strategic", "operational", "managerial", "compliance"]
 """What kind of work a responsibility is; ``operational`` means hands-on work."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
-from orgroles.model.base import CONFIG, Base, Id, KindFrom, Meta, Seniority
+from orgroles.model.base import CONFIG, Base, Date, Id, KindFrom, Meta, Seniority
 from orgroles.model.catalog import Responsibility, RoleKind
 from orgroles.model.rules import RulesConfig
 
-__all__ = ["OrgDocument", "Person", "Role", "Team"]
+__all__ = ["Line", "OrgDocument", "Person", "Role", "Team", "Tenure"]
 
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
@@ -31,6 +31,42 @@ class Person(Base):
 
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class Tenure(Base):
+    """A person's time in a seat, from ``start`` to ``end`` (both inclusive; open when
+    absent), as an interim holder when ``acting``. Tenures of one seat may overlap: a job
+    share.
+
+    >>> Tenure(person="ana", start="2025-07-01", acting=True)
+    Tenure(person='ana', start=datetime.date(2025, 7, 1), acting=True)
+    """
+
+    person: Id
+    start: Date | None = None
+    end: Date | None = None
+    acting: bool = Field(default=False, description="The holder is interim.")
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.person, self.start, self.end))
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
+class Line(Base):
+    """A reporting line to ``role``, in force from ``start`` to ``end`` (both inclusive;
+    open when absent). A seat has at most one line in force on any day.
+
+    >>> Line(role="coo", start="2026-03-01")
+    Line(role='coo', start=datetime.date(2026, 3, 1))
+    """
+
+    role: Id
+    start: Date | None = None
+    end: Date | None = None
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.role, self.start, self.end))
+
+
+@dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class Role(Base):
     """A seat in the org (the graph's node), held by zero, one or several people.
 
@@ -43,6 +79,12 @@ class Role(Base):
     declared has none, and inference never changes it. ``family`` gives a company function
     to a seat whose title names only that ("Sales"), and ``seniority`` is one of
     :data:`SENIORITIES`.
+
+    A seat may be dated (see docs/file-format.md): ``start`` and ``end`` are its first and
+    last days, ``holder`` may list :class:`Tenure` items and ``reports_to`` :class:`Line`
+    items. A dated org shows the plain seats of one day (:meth:`orgroles.Org.as_of`), in
+    which ``planned`` marks a seat that does not exist yet; an undated file may set it by
+    hand.
 
     >>> Role(id="r7", title="Sales", family="sales", kind_from="title", seniority="vp")
     Role(id='r7', title='Sales', kind_from='title', family='sales', seniority='vp')
@@ -61,12 +103,25 @@ class Role(Base):
         description="The family (company function) of a seat that has no kind: sales, ...",
     )
     seniority: Seniority | None = None
-    holder: Id | tuple[Id, ...] | None = Field(
+    start: Date | None = Field(default=None, description="The seat's first day (YYYY-MM-DD).")
+    end: Date | None = Field(
+        default=None, description="The seat's last day (YYYY-MM-DD), inclusive."
+    )
+    planned: bool = Field(default=False, description="The seat does not exist yet.")
+    # Left to right: a plain id, the common case, is tried first and settles it.
+    holder: Id | tuple[Id | Tenure, ...] | None = Field(
         default=None,
-        description="A person id, a list of person ids for a job share, or null if vacant.",
+        union_mode="left_to_right",
+        description="A person id, a list of person ids for a job share, or null if vacant; "
+        "list items may be dated: {person, start, end, acting}.",
     )
     acting: bool = Field(default=False, description="The holder is interim.")
-    reports_to: Id | None = None
+    reports_to: Id | tuple[Line, ...] | None = Field(
+        default=None,
+        union_mode="left_to_right",
+        description="The manager's role id, or a list of dated lines {role, start, end}, at "
+        "most one in force on any day.",
+    )
     dotted_to: tuple[Id, ...] = Field(default=(), description="Dotted-line (matrix) managers.")
     assistant: bool = Field(
         default=False,
@@ -87,11 +142,33 @@ class Role(Base):
 
     @property
     def holders(self) -> tuple[str, ...]:
-        """The ids of the people in this seat (empty when vacant)."""
+        """The ids of the people in this seat (empty when vacant); for a dated record,
+        everyone it lists, once each."""
         holder = self.holder
         if holder is None:
             return ()
-        return (holder,) if isinstance(holder, str) else holder
+        if isinstance(holder, str):
+            return (holder,)
+        if all(type(h) is str for h in holder):
+            return holder  # type: ignore[return-value]
+        people = (h if isinstance(h, str) else h.person for h in holder)
+        return tuple(dict.fromkeys(people))
+
+    @property
+    def manager_id(self) -> str | None:
+        """The id of the manager's role; for a dated record, of its first line."""
+        boss = self.reports_to
+        if boss is None or isinstance(boss, str):
+            return boss
+        return boss[0].role if boss else None
+
+    @property
+    def dated(self) -> bool:
+        """Whether this record carries a date: on the seat, a holder or a reporting line."""
+        if self.start is not None or self.end is not None or type(self.reports_to) is tuple:
+            return True
+        holder = self.holder
+        return type(holder) is tuple and not all(type(h) is str for h in holder)
 
     @property
     def vacant(self) -> bool:

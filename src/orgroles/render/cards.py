@@ -95,8 +95,10 @@ class Cards:
             lines += self._wrap(names, "name")
             if role.acting:
                 lines.append(Line("mark", words.word("acting", lang)))
-        else:
+        elif not role.planned:
             lines.append(Line("vacant", words.word("vacant", lang)))
+        if role.planned:
+            lines.append(Line("mark", self._planned(role)))
         found = self.violations.get(role.id, ())
         severity = None
         tooltip = [f"{title} ({role.id})"]
@@ -121,8 +123,9 @@ class Cards:
                 role=role.id,
                 lines=tuple(lines),
                 family=kind.family if kind is not None and kind.family else role.family,
-                vacant=not holders,
+                vacant=not holders and not role.planned,
                 acting=role.acting and bool(holders),
+                planned=role.planned,
                 severity=severity,
                 tooltip=tuple(tooltip),
                 url=url,
@@ -130,6 +133,14 @@ class Cards:
                 level=level,
             )
         )
+
+    def _planned(self, role: Role) -> str:
+        """ "planned from 2027-01" (the month the seat opens), or "planned" when the org has
+        no date for it (a plain org, or ``planned: true`` set by hand)."""
+        start = self.org.records[role.id].start if role.id in self.org.records else None
+        if start is None:
+            return words.word("planned", self.lang)
+        return words.word("planned_from", self.lang).format(month=f"{start:%Y-%m}")
 
     def _responsibilities(self, role: Role) -> list[Line]:
         ids = effective_ids(self.org, role)

@@ -90,6 +90,8 @@ def _node_attrs(box: Box) -> dict[str, str]:
     if box.vacant:
         fill = "#ffffff"
         shape_style += ",dashed" if box.placeholder is None else ",dotted"
+    elif box.planned:
+        shape_style += ",dotted"
     if box.severity is not None:
         stroke = style.SEVERITY_COLORS[box.severity]
         attrs["penwidth"] = "2.5"

@@ -61,6 +61,7 @@ __all__ = [
     "ASSISTANT",
     "FOREST",
     "MISSING",
+    "PLANNED",
     "VACANT",
     "build_page",
     "content_security_policy",
@@ -84,7 +85,9 @@ MISSING = 32
 """Flag: a manager that roles report to but that is not in the org (a placeholder)."""
 FOREST = 64
 """Flag: the top that the page adds above the trees of a forest."""
-_SEVERITY_SHIFT = 3
+PLANNED = 128
+"""Flag: the seat does not exist yet (drawn dotted)."""
+_SEVERITY_SHIFT = 3  # two bits: 1 info, 2 warning, 3 error
 _SEVERITY_CODE = {"info": 1, "warning": 2, "error": 3}
 
 _STATIC = "static"
@@ -164,6 +167,8 @@ def _flags(box: Box) -> int:
         flags |= ACTING
     if box.placement == "assistant":
         flags |= ASSISTANT
+    if box.planned:
+        flags |= PLANNED
     if box.severity is not None:
         flags |= _SEVERITY_CODE.get(box.severity, 1) << _SEVERITY_SHIFT
     return flags

@@ -113,6 +113,8 @@ def to_mermaid(plan: Plan) -> str:
         classes.setdefault(_family_class(box.family), []).append(box.node)
         if box.vacant:
             classes.setdefault("vacant", []).append(box.node)
+        elif box.planned:
+            classes.setdefault("planned", []).append(box.node)
         if box.severity is not None:
             classes.setdefault("sev_" + box.severity, []).append(box.node)
     defined = set()
@@ -127,6 +129,8 @@ def to_mermaid(plan: Plan) -> str:
             )
     if "vacant" in classes:
         out.append(f"{_INDENT}classDef vacant fill:#ffffff,stroke-dasharray:5 3")
+    if "planned" in classes:
+        out.append(f"{_INDENT}classDef planned stroke-dasharray:1 4")
     for severity, color in style.SEVERITY_COLORS.items():
         if "sev_" + severity in classes:
             out.append(f"{_INDENT}classDef sev_{severity} stroke:{color},stroke-width:3px")

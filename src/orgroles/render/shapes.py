@@ -58,6 +58,7 @@ class Box:
     family: str | None = None
     vacant: bool = False
     acting: bool = False
+    planned: bool = False
     folded: tuple[str, ...] = ()
     placeholder: str | None = None
     severity: str | None = None

@@ -180,6 +180,9 @@ def _boxes(plan: Plan, chart: Layout, out: list[str]) -> None:
             fill = "#ffffff"
             dashes = "5 3" if box.placeholder is None else "2 3"  # a missing manager: dots
             extra += f' stroke-dasharray="{dashes}"'
+        elif box.planned:  # dotted, and the family's fill: a seat to come, not a hole
+            classes += " planned"
+            extra += ' stroke-dasharray="1.5 3" stroke-linecap="round"'
         if box.severity is not None:
             classes += f" {box.severity}"
             stroke = style.SEVERITY_COLORS[box.severity]

@@ -17,6 +17,9 @@ from orgroles.errors import Location, RuleConfigError
 from orgroles.model import Severity
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from orgroles.core import OrgCore
     from orgroles.rules.context import CheckContext
 
 __all__ = [
@@ -94,6 +97,11 @@ class Rule:
     def check(self, ctx: CheckContext, params: Params) -> Iterable[Finding]:
         """Yield a :class:`Finding` for every violation in the org of ``ctx``."""
         raise NotImplementedError
+
+    def days(self, org: OrgCore, params: Params) -> Iterable[date]:
+        """Days, besides those on which a dated org changes, on which this rule's verdict
+        may change (an interim passing its limit): ``check --over-time`` checks them too."""
+        return ()
 
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"

@@ -85,10 +85,9 @@ class CheckContext:
         out: dict[str, list[int]] = {}
         get = out.get
         for i, role in enumerate(self.roles):
-            holder = role.holder
-            if holder is None:
+            if role.holder is None:
                 continue
-            for pid in (holder,) if isinstance(holder, str) else holder:
+            for pid in role.holders:
                 seats = get(pid)
                 if seats is None:
                     out[pid] = [i]

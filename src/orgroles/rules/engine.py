@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "RuleLike",
     "check",
+    "configured_rules",
     "known_tokens",
     "rule_matches",
     "rules_for",
@@ -144,6 +145,25 @@ def _params(rule: RuleLike, given: Mapping[str, Any] | None) -> Params:
         raise RuleConfigError(f"rules.params.{rule.code}: {exc}") from None
 
 
+def configured_rules(
+    org: OrgCore,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    params: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[tuple[RuleLike, Params]]:
+    """The rules a check of ``org`` runs, each with its parameters: the file's ``rules:``
+    section with the arguments of :func:`check` over it."""
+    config = org.rules
+    rules = rules_for(org)
+    chosen = select_rules(
+        rules, config.select if select is None else select, [*config.ignore, *ignore]
+    )
+    all_params = _by_code(rules, config.params, "rules.params")
+    for code, given in _by_code(rules, params or {}, "params").items():
+        all_params[code] = {**all_params.get(code, {}), **given}
+    return [(rule, _params(rule, all_params.get(rule.code))) for rule in chosen]
+
+
 def check(
     org: OrgCore,
     *,
@@ -158,12 +178,7 @@ def check(
     """
     config = org.rules
     rules = rules_for(org)
-    chosen = select_rules(
-        rules, config.select if select is None else select, [*config.ignore, *ignore]
-    )
-    all_params = _by_code(rules, config.params, "rules.params")
-    for code, given in _by_code(rules, params or {}, "params").items():
-        all_params[code] = {**all_params.get(code, {}), **given}
+    configured = configured_rules(org, select, ignore, params)
     severities = _by_code(rules, {**config.severity, **(severity or {})}, "rules.severity")
     for code, level in severities.items():
         if level not in SEVERITIES:
@@ -175,13 +190,13 @@ def check(
     path = org.source.path if org.source is not None else None
     org_wide = Location(path) if path is not None else None
     found: list[tuple[int, int, Violation, str | None]] = []  # (role position, rule, ...)
-    for rule_number, rule in enumerate(chosen):
-        configured = rule.code in severities
+    for rule_number, (rule, rule_params) in enumerate(configured):
+        is_set = rule.code in severities  # the user's severity wins over a finding's
         rule_level = severities.get(rule.code, rule.severity)
-        for finding in rule.check(ctx, _params(rule, all_params.get(rule.code))):
+        for finding in rule.check(ctx, rule_params):
             role_id = finding.role
             level = rule_level
-            if finding.severity is not None and not configured:
+            if finding.severity is not None and not is_set:
                 level = max(rule_level, finding.severity, key=SEVERITIES.index)  # the milder
             # A role's line is found later, and only if someone reads it (see Report).
             location = finding.location or (org_wide if role_id is None else None)
@@ -206,7 +221,7 @@ def check(
     return Report(
         [v for _, _, v, reason in found if reason is None],
         [Suppressed(v, reason) for _, _, v, reason in found if reason is not None],
-        rules=[r.code for r in chosen],
+        rules=[r.code for r, _ in configured],
         org=org.name,
         path=path,
         roles=len(org),

@@ -19,6 +19,7 @@ term                      matches the roles ...
 ``vacant``                that nobody holds
 ``acting``                held by an interim holder
 ``inferred``              whose kind or family was inferred from a job title
+``planned``               that do not exist yet (planned seats)
 ``assistant``             that are staff seats (assistants, advisers)
 ========================  =====================================================
 

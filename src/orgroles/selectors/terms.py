@@ -7,7 +7,7 @@ of ``org.index``. A predicate is built once per selection, with whatever set it 
 O(N) overall. Adding a term is one entry here (see CONTRIBUTING.md).
 
 >>> sorted(k for k, t in TERMS.items() if t.form == "flag")
-['acting', 'assistant', 'inferred', 'vacant']
+['acting', 'assistant', 'inferred', 'planned', 'vacant']
 """
 
 from __future__ import annotations
@@ -199,6 +199,7 @@ TERMS: dict[str, TermSpec] = {
         TermSpec("name", "text", "held by someone whose name contains TEXT (any case)", _name),
         TermSpec("vacant", "flag", "that nobody holds", _flag("vacant")),
         TermSpec("acting", "flag", "held by an interim holder", _flag("acting")),
+        TermSpec("planned", "flag", "that do not exist yet (planned seats)", _flag("planned")),
         TermSpec(
             "inferred", "flag", "whose kind or family was inferred from a title", _flag("kind_from")
         ),

@@ -22,6 +22,7 @@
   const F = D.folds.length; // fold groups are the nodes N .. N+F-1
   const VACANT = 1, ACTING = 2, ASSISTANT = 4, SEVERITY_SHIFT = 3; // bits of D.flags
   const MISSING = 32, FOREST = 64; // a manager not in the file; the top added above a forest
+  const PLANNED = 128; // a seat that does not exist yet
   const SEVERITIES = [null, "info", "warning", "error"];
   const NAME_STYLE = D.styles.findIndex((s) => s.name === "name");
   const MARGIN = 24; // px of screen around the chart when it is fitted
@@ -371,6 +372,7 @@
       "stroke-width": severity ? 2.5 : 1.2,
     });
     if (flags & VACANT) rect.setAttribute("stroke-dasharray", flags & MISSING ? "2 3" : "5 3");
+    else if (flags & PLANNED) rect.setAttribute("stroke-dasharray", "1.5 3");
     const text = svg("g", { class: "lines" });
     let y = 0;
     for (const [s, line] of linesOf(n)) {

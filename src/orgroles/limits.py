@@ -13,6 +13,7 @@ MAX_ROLES           5,000,000        roles in one org (also people, teams)
 MAX_ID_LENGTH       512              characters in an id
 MAX_TEXT_LENGTH     1,000,000        characters in any other text value
 MAX_PROBLEMS        100              problems listed for one file (then a count)
+MAX_VIOLATIONS      1,000,000        violations a check keeps (the rest are counted)
 DOT_TIMEOUT         120 s            how long Graphviz's dot may run on one chart
 ==================  ===============  ==============================================
 """
@@ -27,6 +28,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_ROLES",
     "MAX_TEXT_LENGTH",
+    "MAX_VIOLATIONS",
 ]
 
 MAX_FILE_BYTES = 4 * 1024**3
@@ -35,4 +37,5 @@ MAX_ROLES = 5_000_000
 MAX_ID_LENGTH = 512
 MAX_TEXT_LENGTH = 1_000_000
 MAX_PROBLEMS = 100
+MAX_VIOLATIONS = 1_000_000
 DOT_TIMEOUT = 120.0

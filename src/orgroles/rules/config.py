@@ -101,5 +101,8 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
                         "unknown-key",
                     )
                 else:
-                    add(loc, f"{rule.code}: {err['msg'][:1].lower()}{err['msg'][1:]}", "type")
+                    message = f"{err['msg'][:1].lower()}{err['msg'][1:]}"
+                    if err["type"] in ("greater_than_equal", "less_than_equal"):
+                        message += f", got {str(err.get('input'))[:40]}"
+                    add(loc, f"{rule.code}: {message}", "type")
     return problems

@@ -94,7 +94,7 @@ class CheckContext:
 
     @cached_property
     def by_person(self) -> dict[str, list[int]]:
-        """The positions of the roles each person holds, in file order."""
+        """The positions of the roles each person holds, in file order, each once."""
         out: dict[str, list[int]] = {}
         get = out.get
         for i, role in enumerate(self.roles):
@@ -105,7 +105,7 @@ class CheckContext:
                 seats = get(pid)
                 if seats is None:
                     out[pid] = [i]
-                else:
+                elif seats[-1] != i:  # a job share that names someone twice: one seat
                     seats.append(i)
         return out
 

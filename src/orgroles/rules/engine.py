@@ -20,6 +20,7 @@ replaces the file's selection, ``ignore``, ``params`` and ``severity`` are merge
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,6 +28,7 @@ from pydantic import ValidationError
 
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, RuleConfigError
+from orgroles.limits import MAX_VIOLATIONS
 from orgroles.model import RulesConfig, Severity
 from orgroles.rules.base import FAMILIES, Finding, Params, all_rules
 from orgroles.rules.context import CheckContext
@@ -175,9 +177,14 @@ def check(
     path = org.source.path if org.source is not None else None
     org_wide = Location(path) if path is not None else None
     found: list[tuple[int, int, Violation, str | None]] = []  # (role position, rule, ...)
+    omitted: Counter[tuple[str, str, Severity]] = Counter()
+    reasons_of: dict[str, dict[str, str]] = {}
     for rule_number, rule in enumerate(chosen):
         level = severities.get(rule.code, rule.severity)
         for finding in rule.check(ctx, _params(rule, all_params.get(rule.code))):
+            if len(found) >= MAX_VIOLATIONS:  # counted, not kept: memory stays bounded
+                omitted[rule.code, rule.name, level] += 1
+                continue
             role_id = finding.role
             # A role's line is found later, and only if someone reads it (see Report).
             location = finding.location or (org_wide if role_id is None else None)
@@ -186,7 +193,9 @@ def check(
             )
             reason = None
             if role_id is not None and role_id in roles and roles[role_id].noqa:
-                reasons = roles[role_id].noqa_reasons
+                reasons = reasons_of.get(role_id)
+                if reasons is None:
+                    reasons = reasons_of[role_id] = roles[role_id].noqa_reasons
                 hit = next((k for k in (rule.code, rule.name) if k in reasons), None)
                 if hit is not None:
                     reason = reasons[hit]
@@ -201,4 +210,5 @@ def check(
         path=path,
         roles=len(org),
         locate=org.location_of if org.source is not None else lambda role: None,
+        omitted=omitted,
     )

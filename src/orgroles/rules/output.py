@@ -15,6 +15,7 @@ import click
 
 from orgroles._internal.text import plural, printable
 from orgroles._version import __version__
+from orgroles.limits import MAX_VIOLATIONS
 from orgroles.rules.base import all_rules
 from orgroles.rules.report import Report, Violation
 
@@ -56,12 +57,20 @@ def format_text(report: Report, *, color: bool = False, label: str | None = None
     counts = report.severity_counts()
     parts = [plural(n, s) for s, n in counts.items() if n]
     lines.append(f"{name}: {', '.join(parts)} ({plural(report.roles, 'role')}){suppressed}")
-    by_code: dict[str, Violation] = {}
+    if report.omitted_count:
+        lines.insert(
+            len(lines) - 1,
+            f"... and {plural(report.omitted_count, 'more violation')}, counted below but "
+            f"not listed (a check keeps the first {MAX_VIOLATIONS:,})",
+        )
+    by_code: dict[str, tuple[str, str]] = {
+        code: (name, level) for code, name, level in report.omitted
+    }
     for v in report.violations:
-        by_code.setdefault(v.code, v)
+        by_code.setdefault(v.code, (v.name, v.severity))
     for code, n in report.counts().items():
-        first = by_code[code]
-        lines.append(f"  {n:>4,}  {code} {first.name} ({first.severity})")
+        name, level = by_code[code]
+        lines.append(f"  {n:>4,}  {code} {name} ({level})")
     return "\n".join(lines)
 
 
@@ -125,8 +134,22 @@ def to_sarif(reports: Sequence[Report]) -> str:
                 ]
             results.append(result)
     ordered = sorted(rule_meta)
+    rank = {code: n for n, code in enumerate(ordered)}
     for result in results:
-        result["ruleIndex"] = ordered.index(result["ruleId"])
+        result["ruleIndex"] = rank[result["ruleId"]]
+    run: dict[str, Any] = {}
+    omitted = sum(r.omitted_count for r in reports)
+    if omitted:
+        note = (
+            f"{omitted:,} more violations were found but not listed "
+            f"(a check keeps the first {MAX_VIOLATIONS:,})"
+        )
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [{"level": "warning", "message": {"text": note}}],
+            }
+        ]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -141,6 +164,7 @@ def to_sarif(reports: Sequence[Report]) -> str:
                     }
                 },
                 "results": results,
+                **run,
             }
         ],
     }

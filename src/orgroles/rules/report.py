@@ -12,7 +12,7 @@ C001 span-too-wide (warning) cto: 12 direct reports (max 10)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -91,6 +91,10 @@ class Report:
     in file order already, and their locations are filled in the first time the list is
     read: finding lines in a large JSON file costs a walk of its text, which ``ok``,
     ``counts()`` and ``severity_counts()`` never need.
+
+    A check keeps at most :data:`~orgroles.limits.MAX_VIOLATIONS` violations; the others
+    are counted in ``omitted`` (by code, name and severity), so that ``ok``, ``counts()``
+    and ``severity_counts()`` stay exact while memory stays bounded.
     """
 
     def __init__(
@@ -103,6 +107,7 @@ class Report:
         roles: int = 0,
         *,
         locate: Callable[[str], Location | None] | None = None,
+        omitted: Mapping[tuple[str, str, Severity], int] | None = None,
     ) -> None:
         self._violations = list(violations) if locate else sorted(violations, key=_sort_key)
         self._locate = locate
@@ -111,6 +116,12 @@ class Report:
         self.org = org
         self.path = path
         self.roles = roles
+        self.omitted: dict[tuple[str, str, Severity], int] = dict(omitted or {})
+
+    @property
+    def omitted_count(self) -> int:
+        """How many violations were found beyond the ones kept (0 almost always)."""
+        return sum(self.omitted.values())
 
     @property
     def violations(self) -> list[Violation]:
@@ -159,6 +170,8 @@ class Report:
     @property
     def ok(self) -> bool:
         """True when no violation has the ``error`` severity."""
+        if any(level == "error" for _, _, level in self.omitted):
+            return False
         return not any(v.severity == "error" for v in self._violations)
 
     def _of(self, severity: Severity) -> list[Violation]:
@@ -182,11 +195,16 @@ class Report:
     def severity_counts(self) -> dict[Severity, int]:
         """How many violations of each severity, most serious first."""
         counts = Counter(v.severity for v in self._violations)
+        for (_, _, level), n in self.omitted.items():
+            counts[level] += n
         return {s: counts.get(s, 0) for s in SEVERITIES}
 
     def counts(self) -> dict[str, int]:
         """How many violations of each rule code, by code."""
-        return dict(sorted(Counter(v.code for v in self._violations).items()))
+        counts = Counter(v.code for v in self._violations)
+        for (code, _, _), n in self.omitted.items():
+            counts[code] += n
+        return dict(sorted(counts.items()))
 
     def by_role(self) -> dict[str, list[Violation]]:
         """The violations of each role (those of the whole org are left out)."""

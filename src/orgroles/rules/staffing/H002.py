@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgroles.rules.base import Finding, Params, Rule, register
+from orgroles.rules.base import Count, Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
 
 __all__ = ["OverloadedPerson"]
@@ -13,7 +13,7 @@ __all__ = ["OverloadedPerson"]
 class OverloadedParams(Params):
     """``max_roles``: how many seats one person may hold."""
 
-    max_roles: int = 2
+    max_roles: Count = 2
 
 
 @register

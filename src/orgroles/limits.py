@@ -8,7 +8,7 @@ employers have about two million people.
 name                value            what it bounds
 ==================  ===============  ==============================================
 MAX_FILE_BYTES      4 GiB            the size of a file read
-MAX_DEPTH           64               nesting of YAML mappings and lists (JSON: ~200)
+MAX_DEPTH           64               nesting of mappings and lists (JSON: of meta)
 MAX_ROLES           5,000,000        roles in one org (also people, teams)
 MAX_ID_LENGTH       512              characters in an id
 MAX_TEXT_LENGTH     1,000,000        characters in any other text value

@@ -25,7 +25,6 @@ from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidat
 from orgroles.importers.columns import ManagerBy
 from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source
-from orgroles.limits import MAX_PROBLEMS
 from orgroles.model import OrgDocument
 
 __all__ = ["Cell", "Imported", "Locator", "Rows", "build_document", "slug", "unique_slugs"]
@@ -125,9 +124,6 @@ def build_document(
 
 
 def _failure(problems: list[Problem], source: Source | None) -> OrgValidationError:
-    if len(problems) > MAX_PROBLEMS:
-        rest = len(problems) - MAX_PROBLEMS
-        problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {rest} more problems")]
     if source is not None and source.path is not None:
         return OrgFileError(problems)
     return OrgValidationError(problems)

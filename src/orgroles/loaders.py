@@ -18,11 +18,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.importers.columns import Columns, Lookup
 from orgroles.importers.csv_map import csv_document, records_document
 from orgroles.importers.gitlab import gitlab_document
 from orgroles.importers.rows import Imported
-from orgroles.io.reader import Format, decode, format_from_suffix, parse_document, read_file
+from orgroles.io.reader import (
+    Format,
+    Source,
+    decode,
+    format_from_suffix,
+    parse_document,
+    read_file,
+)
 from orgroles.model import OrgDocument
 from orgroles.org import Org
 
@@ -32,15 +40,23 @@ ColumnOption = str | Sequence[str] | None
 """The value of a column option: a column name (several for ``name_col``), or None."""
 
 
-def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Org:
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    catalog_dirs: Iterable[str | os.PathLike[str]] = (),
+) -> Org:
     """Read an org file: YAML (``.yaml``, ``.yml``) or JSON (``.json``), by its suffix.
+
+    The catalogue files its ``uses:`` names must be under the file's folder, or under one
+    of ``catalog_dirs`` (the command line's ``--catalog-dir``).
 
     Raises :class:`~orgroles.errors.OrgFileError` listing every problem with its line.
     """
     name = os.fspath(path)
     fmt = format or format_from_suffix(name)
     document, source = parse_document(read_file(name), fmt, OrgDocument, name)
-    return Org.from_document(document, source=source, base_dir=Path(name).parent)
+    return _from_document(document, source, Path(name).parent, catalog_dirs)
 
 
 def loads(
@@ -49,12 +65,34 @@ def loads(
     *,
     path: str | None = None,
     base_dir: str | os.PathLike[str] | None = None,
+    catalog_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> Org:
-    """Read an org from text. ``path`` names it in messages; ``base_dir`` anchors ``uses:``."""
+    """Read an org from text. ``path`` names it in messages; ``base_dir`` anchors ``uses:``
+    (without it, only the built-in catalogue may be used), and ``catalog_dirs`` are more
+    folders where its catalogue files may be."""
     if isinstance(text, bytes):
         text = decode(text, path)
     document, source = parse_document(text, format, OrgDocument, path)
-    return Org.from_document(document, source=source, base_dir=base_dir)
+    return _from_document(document, source, base_dir, catalog_dirs)
+
+
+def _from_document(
+    document: OrgDocument,
+    source: Source,
+    base_dir: str | os.PathLike[str] | None,
+    catalog_dirs: Iterable[str | os.PathLike[str]],
+) -> Org:
+    catalog = None
+    folders = list(catalog_dirs)
+    if folders and base_dir is not None:  # else the core resolves uses: as it always does
+        base = resolve_catalog(
+            document.uses,
+            base_dir,
+            where=lambda i: source.location(("uses", i)),
+            catalog_dirs=folders,
+        )
+        catalog = base.merged(Catalog(document.kinds, document.responsibilities))
+    return Org.from_document(document, source=source, base_dir=base_dir, catalog=catalog)
 
 
 def from_csv(

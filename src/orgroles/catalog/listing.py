@@ -174,9 +174,11 @@ typo.yaml: 2 errors (1 role)
 
 An org file can define `kinds` and `responsibilities` of its own, and replace built-in
 ones by using the same id. To share them between org files, put them in a catalogue file
-and list it under `uses:` (paths are relative to the file that names them). `uses:` lists
-catalogues in order, later ones overriding earlier ones, and the org's own definitions
-override them all. The default is `uses: [builtin]`; `uses: []` turns the built-in
+and list it under `uses:` (paths are relative to the file that names them, and lead to
+files under the org file's folder; `catalog_dirs=` in Python, or `--catalog-dir` on the
+command line, allows more folders, so that no org file can make orgroles read a file
+elsewhere on the machine). `uses:` lists catalogues in order, later ones overriding
+earlier ones, and the org's own definitions override them all. The default is `uses: [builtin]`; `uses: []` turns the built-in
 catalogue off. A catalogue may itself use others; a catalogue that uses itself, directly
 or not, is refused with the chain of files.
 

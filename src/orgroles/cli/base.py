@@ -19,6 +19,7 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_OK",
     "EXIT_VIOLATIONS",
+    "catalog_dirs_option",
     "cli",
     "report_problems",
     "split",
@@ -58,6 +59,19 @@ class _Group(click.Group):
 @click.version_option(__version__, "--version", "-V", prog_name="orgroles")
 def cli() -> None:
     """Model a company as a graph of roles: check rules on it and draw org charts."""
+
+
+def catalog_dirs_option(command: F) -> F:
+    """``--catalog-dir DIR``: a folder where the catalogue files of ``uses:`` may also be."""
+    return click.option(
+        "--catalog-dir",
+        "catalog_dirs",
+        multiple=True,
+        metavar="DIR",
+        type=click.Path(file_okay=False),
+        help="Also read the catalogue files of uses: from this folder (repeatable); "
+        "by default only those under the org file's folder are read.",
+    )(command)
 
 
 def write(text: str, output: str | None) -> None:

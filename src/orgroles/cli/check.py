@@ -14,6 +14,7 @@ from orgroles.cli.base import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATIONS,
+    catalog_dirs_option,
     cli,
     report_problems,
     split,
@@ -49,6 +50,7 @@ __all__ = ["check", "rules_"]
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@catalog_dirs_option
 def check(
     orgs: Sequence[str],
     select: Sequence[str],
@@ -56,6 +58,7 @@ def check(
     fmt: str,
     output: str | None,
     exit_zero: bool,
+    catalog_dirs: Sequence[str],
 ) -> None:
     """Check org files against the rules (exit 1 on errors)."""
     from orgroles.loaders import load
@@ -68,7 +71,7 @@ def check(
     for path in orgs:
         try:
             with phase(f"loading {path}"):
-                org = load(path)
+                org = load(path, catalog_dirs=catalog_dirs)
         except OrgValidationError as exc:
             unreadable = True
             report_problems(exc)

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from orgroles.cli.base import cli, write
+from orgroles.cli.base import catalog_dirs_option, cli, write
 
 __all__ = ["catalog", "diff", "query", "schema"]
 
@@ -36,7 +36,10 @@ def schema(output: str | None, which: str | None) -> None:
 )
 @click.option("--lang", default="en", show_default=True, help="Language of titles (en, fr).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
-def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> None:
+@catalog_dirs_option
+def query(
+    org: str, selector: str, fmt: str, lang: str, output: str | None, catalog_dirs: tuple[str, ...]
+) -> None:
     """List the roles of ORG that match SELECTOR (all if empty).
 
     \b
@@ -47,7 +50,7 @@ def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> N
     from orgroles.loaders import load
     from orgroles.queries.output import query_csv, query_json, query_text
 
-    loaded = load(org)
+    loaded = load(org, catalog_dirs=catalog_dirs)
     roles = loaded.select(selector)
     formatter = {"text": query_text, "json": query_json, "csv": query_csv}[fmt]
     write(formatter(loaded, roles, lang), output)
@@ -59,14 +62,15 @@ def query(org: str, selector: str, fmt: str, lang: str, output: str | None) -> N
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def diff(old: str, new: str, fmt: str) -> None:
+@catalog_dirs_option
+def diff(old: str, new: str, fmt: str, catalog_dirs: tuple[str, ...]) -> None:
     """Show a reorganisation between two org files.
 
     Lists the roles added, removed, moved (to a new manager), retitled and re-staffed.
     """
     from orgroles.loaders import load
 
-    changes = load(old).diff(load(new))
+    changes = load(old, catalog_dirs=catalog_dirs).diff(load(new, catalog_dirs=catalog_dirs))
     if fmt == "json":
         click.echo(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -79,13 +83,14 @@ def diff(old: str, new: str, fmt: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def catalog(org: str | None, lang: str, fmt: str) -> None:
+@catalog_dirs_option
+def catalog(org: str | None, lang: str, fmt: str, catalog_dirs: tuple[str, ...]) -> None:
     """List the kinds and responsibilities (built-in, or ORG's)."""
     from orgroles.catalog import builtin_catalog
     from orgroles.catalog.listing import catalog_data, catalog_text
     from orgroles.loaders import load
 
-    chosen = load(org).catalog if org else builtin_catalog()
+    chosen = load(org, catalog_dirs=catalog_dirs).catalog if org else builtin_catalog()
     if fmt == "json":
         click.echo(json.dumps(catalog_data(chosen, lang), indent=2, ensure_ascii=False))
     else:

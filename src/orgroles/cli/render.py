@@ -12,7 +12,7 @@ import click
 
 from orgroles._internal.progress import phase
 from orgroles._internal.text import plural
-from orgroles.cli.base import cli
+from orgroles.cli.base import catalog_dirs_option, cli
 from orgroles.render.formats import TABLE
 from orgroles.render.options import ENGINES, LANGS, LAYOUTS, MAX_ASPECT, SHOW
 
@@ -66,7 +66,10 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
     help="The widest shape, width over height, that the compact layout aims for.",
 )
 @click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
-def render(org_path: str, output: str, check: bool, **chart: Any) -> None:
+@catalog_dirs_option
+def render(
+    org_path: str, output: str, check: bool, catalog_dirs: tuple[str, ...], **chart: Any
+) -> None:
     """Draw an org chart of ORG into a file."""
     from orgroles.loaders import load
     from orgroles.render import ChartOptions, format_of, render_file
@@ -74,7 +77,7 @@ def render(org_path: str, output: str, check: bool, **chart: Any) -> None:
     format_of(output)  # an unknown suffix fails before the work, not after it
     options = ChartOptions.of(**chart)
     with phase(f"loading {org_path}"):
-        org = load(org_path)
+        org = load(org_path, catalog_dirs=catalog_dirs)
     if options.root is not None:
         org.roles[options.root]  # an unknown id fails here, with a did-you-mean
     if check:

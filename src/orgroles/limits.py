@@ -14,6 +14,7 @@ MAX_ID_LENGTH       512              characters in an id
 MAX_TEXT_LENGTH     1,000,000        characters in any other text value
 MAX_PROBLEMS        100              problems listed for one file (then a count)
 MAX_VIOLATIONS      1,000,000        violations a check keeps (the rest are counted)
+MAX_SELECTOR_TERMS  100              terms in one selector (each costs a pass over N)
 DOT_TIMEOUT         120 s            how long Graphviz's dot may run on one chart
 ==================  ===============  ==============================================
 """
@@ -27,6 +28,7 @@ __all__ = [
     "MAX_ID_LENGTH",
     "MAX_PROBLEMS",
     "MAX_ROLES",
+    "MAX_SELECTOR_TERMS",
     "MAX_TEXT_LENGTH",
     "MAX_VIOLATIONS",
 ]
@@ -38,4 +40,5 @@ MAX_ID_LENGTH = 512
 MAX_TEXT_LENGTH = 1_000_000
 MAX_PROBLEMS = 100
 MAX_VIOLATIONS = 1_000_000
+MAX_SELECTOR_TERMS = 100
 DOT_TIMEOUT = 120.0

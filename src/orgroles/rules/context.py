@@ -33,6 +33,7 @@ class CheckContext:
         self.roles: list[Role] = list(org.roles.values())
         self._suggestions_left = _SUGGESTION_BUDGET
         self._suggesters: dict[int, tuple[object, Suggester]] = {}
+        self._selected: dict[str, list[int]] = {}
 
     def id(self, i: int) -> str:
         """The id of the role at position ``i``."""
@@ -110,10 +111,16 @@ class CheckContext:
         return out
 
     def below_kinds(self, kinds: Iterable[str]) -> set[int]:
-        """Every position below any role of these kinds."""
-        out: set[int] = set()
-        for kind in kinds:
-            for i in self.by_kind.get(kind, ()):
-                if i not in out:
-                    out.update(self.index.below(i))
-        return out
+        """Every position below any role of these kinds (one walk, however they nest)."""
+        by_kind = self.by_kind
+        return self.index.below_all(i for kind in set(kinds) for i in by_kind.get(kind, ()))
+
+    def selected(self, text: str) -> list[int]:
+        """The positions a selector matches, computed once per check for each text (several
+        declared rules often share one). Raises :class:`~orgroles.errors.SelectorError`."""
+        found = self._selected.get(text)
+        if found is None:
+            from orgroles.selectors import parse
+
+            found = self._selected[text] = parse(text).positions(self.org)
+        return found

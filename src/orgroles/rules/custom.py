@@ -32,7 +32,6 @@ from orgroles.model import (
 from orgroles.rules.base import Finding, NoParams, Params
 from orgroles.rules.context import CheckContext
 from orgroles.rules.responsibilities.R002 import exclusive
-from orgroles.selectors import parse
 
 __all__ = ["DeclaredRule"]
 
@@ -63,7 +62,7 @@ class DeclaredRule:
 
     def _positions(self, ctx: CheckContext, text: str, key: str) -> list[int]:
         try:
-            return parse(text).positions(ctx.org)
+            return ctx.selected(text)
         except SelectorError as exc:
             raise RuleConfigError(
                 f"rules.custom[{self.position}].{key}: rule {self.code}: {exc.message} "
@@ -123,10 +122,7 @@ class DeclaredRule:
                 return parent[i] in allowed
 
         else:
-            inside: set[int] = set()
-            for m in managers:
-                if m not in inside:
-                    inside.update(index.below(m))
+            inside = index.below_all(managers)
 
             def ok(i: int) -> bool:
                 return i in inside

@@ -16,12 +16,14 @@ MAX_PROBLEMS        100              problems listed for one file (then a count)
 MAX_VIOLATIONS      1,000,000        violations a check keeps (the rest are counted)
 MAX_SELECTOR_TERMS  100              terms in one selector (each costs a pass over N)
 DOT_TIMEOUT         120 s            how long Graphviz's dot may run on one chart
+DOT_MEMORY          2 GiB            the address space Graphviz's dot may use
 ==================  ===============  ==============================================
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "DOT_MEMORY",
     "DOT_TIMEOUT",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
@@ -42,3 +44,4 @@ MAX_PROBLEMS = 100
 MAX_VIOLATIONS = 1_000_000
 MAX_SELECTOR_TERMS = 100
 DOT_TIMEOUT = 120.0
+DOT_MEMORY = 2 * 1024**3

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from typing import Literal
 
 from orgroles.errors import EngineNotFoundError, RenderError
-from orgroles.limits import DOT_TIMEOUT
+from orgroles.limits import DOT_MEMORY, DOT_TIMEOUT
 
 __all__ = [
     "DOT_LIMIT",
+    "DOT_MEMORY",
     "DOT_TIMEOUT",
     "ENGINES",
     "INSTALL_HINT",
@@ -85,15 +87,35 @@ def choose_engine(engine: str, fmt: str, boxes: int) -> Literal["dot", "builtin"
     return "dot" if found and boxes <= DOT_LIMIT else "builtin"
 
 
-def run_dot(source: str, fmt: str, *, timeout: float = DOT_TIMEOUT) -> bytes:
+def _memory_limit(limit: int) -> Callable[[], None] | None:
+    """What the child runs before ``dot``: cap its address space (where ``resource`` exists)."""
+    try:
+        import resource
+    except ImportError:  # Windows: the timeout is the only bound
+        return None
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return limit_memory
+
+
+def run_dot(
+    source: str, fmt: str, *, timeout: float = DOT_TIMEOUT, memory: int | None = None
+) -> bytes:
     """Run ``dot -T<fmt>`` on DOT source and return its output.
 
-    Every failure becomes a :class:`RenderError` (or :class:`EngineNotFoundError`) that
-    says what happened: dot missing, too slow, or reporting an error.
+    ``dot`` runs under a timeout and a limit on its memory (``memory`` bytes of address
+    space, :data:`~orgroles.limits.DOT_MEMORY` by default): a dense chart can drive it
+    past several gigabytes in seconds. Every failure becomes a :class:`RenderError` (or
+    :class:`EngineNotFoundError`) that says what happened: dot missing, too slow, out of
+    memory, or reporting an error.
     """
     dot = find_dot()
     if dot is None:
         raise EngineNotFoundError(f"Graphviz's dot program is not on PATH; {INSTALL_HINT}")
+    if memory is None:
+        memory = DOT_MEMORY
     try:
         proc = subprocess.run(
             [dot, f"-T{fmt}"],
@@ -101,6 +123,7 @@ def run_dot(source: str, fmt: str, *, timeout: float = DOT_TIMEOUT) -> bytes:
             capture_output=True,
             timeout=timeout,
             check=False,
+            preexec_fn=_memory_limit(memory),
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
@@ -111,6 +134,14 @@ def run_dot(source: str, fmt: str, *, timeout: float = DOT_TIMEOUT) -> bytes:
         raise RenderError(f"could not run {dot}: {exc.strerror or exc}") from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        starved = ("out of memory", "alloc", "Resource temporarily unavailable")
+        if proc.returncode < 0 or any(w in line for line in message for w in starved):
+            # Out of memory, dot prints so and crashes (a signal): name the likely cause.
+            raise RenderError(
+                f"dot ran out of memory or crashed (it may use {memory / 1024**3:.3g} GiB): "
+                "for a chart this dense use engine='builtin' (SVG), or draw a part of it "
+                "with root= and depth="
+            )
         detail = "; ".join(message[:3]) or f"exit status {proc.returncode}"
         raise RenderError(f"dot failed: {detail}")
     return proc.stdout

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from orgroles._internal.text import printable
 from orgroles.catalog import Catalog
 from orgroles.model import Responsibility
 
@@ -54,23 +55,27 @@ def catalog_data(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
 
 
 def catalog_text(catalog: Catalog, lang: str = "en") -> str:
-    """The catalogue for a terminal: kinds with their default duties, then every duty."""
+    """The catalogue for a terminal: kinds with their default duties, then every duty.
+
+    Control characters in the catalogue's text are shown as ``\\xNN``: a title cannot
+    retitle the window, clear the screen or print a line of its own.
+    """
     known = catalog.responsibilities
     lines = [f"Kinds ({len(catalog.kinds)})", ""]
     for k in catalog.kinds.values():
         family = f" ({k.family})" if k.family else ""
-        lines.append(f"  {k.id:<20} {k.text(lang)}{family}")
+        lines.append(printable(f"  {k.id:<20} {k.text(lang)}{family}"))
         for rid in k.responsibilities:
             r = known.get(rid)
             label = r.text(lang) if r else rid
             category = f"[{r.category}]" if r and r.category else "[?]"
-            lines.append(f"      {category:<14} {label}")
+            lines.append(printable(f"      {category:<14} {label}"))
         if k.career_from:
-            lines.append(f"      {'grows from':<14} {', '.join(k.career_from)}")
+            lines.append(printable(f"      {'grows from':<14} {', '.join(k.career_from)}"))
     lines += ["", f"Responsibilities ({len(known)})", ""]
     for r in known.values():
         source = r.source or ""
-        lines.append(f"  {r.id:<28} {r.category or '':<12} {source:<4} {r.text(lang)}")
+        lines.append(printable(f"  {r.id:<28} {r.category or '':<12} {source:<4} {r.text(lang)}"))
     return "\n".join(lines)
 
 

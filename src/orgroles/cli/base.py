@@ -6,6 +6,7 @@ reported on stderr as ``file:line:col: message``, never as a traceback.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -23,6 +24,7 @@ __all__ = [
     "cli",
     "report_problems",
     "split",
+    "to_terminal",
     "write",
 ]
 
@@ -72,6 +74,14 @@ def catalog_dirs_option(command: F) -> F:
         help="Also read the catalogue files of uses: from this folder (repeatable); "
         "by default only those under the org file's folder are read.",
     )(command)
+
+
+def to_terminal(output: str | None = None) -> bool:
+    """Whether command output goes to a terminal (stdout, and stdout is one)."""
+    if output is not None and output != "-":
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty()) if callable(isatty) else False
 
 
 def write(text: str, output: str | None) -> None:

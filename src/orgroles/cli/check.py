@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from orgroles._internal.progress import phase
+from orgroles._internal.text import json_text
 from orgroles.cli.base import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -116,7 +117,7 @@ def rules_(fmt: str) -> None:
         for r in all_rules()
     ]
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(rows, indent=2, ensure_ascii=False)))
         return
     for row in rows:
         params = ", ".join(f"{k}={json.dumps(v)}" for k, v in row["params"].items())

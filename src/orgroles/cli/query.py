@@ -6,7 +6,8 @@ import json
 
 import click
 
-from orgroles.cli.base import catalog_dirs_option, cli, write
+from orgroles._internal.text import json_text, printable_csv
+from orgroles.cli.base import catalog_dirs_option, cli, to_terminal, write
 
 __all__ = ["catalog", "diff", "query", "schema"]
 
@@ -53,7 +54,12 @@ def query(
     loaded = load(org, catalog_dirs=catalog_dirs)
     roles = loaded.select(selector)
     formatter = {"text": query_text, "json": query_json, "csv": query_csv}[fmt]
-    write(formatter(loaded, roles, lang), output)
+    text = formatter(loaded, roles, lang)
+    if fmt == "json":
+        text = json_text(text)
+    elif fmt == "csv" and to_terminal(output):  # a file or a pipe gets the cells as they are
+        text = printable_csv(text)
+    write(text, output)
 
 
 @cli.command()
@@ -72,7 +78,7 @@ def diff(old: str, new: str, fmt: str, catalog_dirs: tuple[str, ...]) -> None:
 
     changes = load(old, catalog_dirs=catalog_dirs).diff(load(new, catalog_dirs=catalog_dirs))
     if fmt == "json":
-        click.echo(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False)))
     else:
         click.echo(str(changes))
 
@@ -92,6 +98,7 @@ def catalog(org: str | None, lang: str, fmt: str, catalog_dirs: tuple[str, ...])
 
     chosen = load(org, catalog_dirs=catalog_dirs).catalog if org else builtin_catalog()
     if fmt == "json":
-        click.echo(json.dumps(catalog_data(chosen, lang), indent=2, ensure_ascii=False))
+        data = catalog_data(chosen, lang)
+        click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
     else:
         click.echo(catalog_text(chosen, lang))

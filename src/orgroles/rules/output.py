@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from orgroles._internal.text import plural, printable
+from orgroles._internal.text import json_text, plural, printable
 from orgroles._version import __version__
 from orgroles.limits import MAX_VIOLATIONS
 from orgroles.rules.base import all_rules
@@ -82,7 +82,7 @@ def to_json(reports: Sequence[Report]) -> str:
         "ok": all(r.ok for r in reports),
         "reports": [r.to_dict() for r in reports],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _uri(path: str) -> str:
@@ -168,4 +168,4 @@ def to_sarif(reports: Sequence[Report]) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

@@ -1,0 +1,76 @@
+"""What reaches a terminal from hostile data (review F10), and what the commands refuse to
+do with their own input (F24)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from orgroles.cli import query as query_module
+
+from tests.helpers import Cli
+
+HERE = Path(__file__).parent / "hostile"
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # \t, \n allowed
+
+
+def test_catalog_text_shows_escape_sequences_as_text(run: Cli) -> None:
+    result = run("catalog", HERE / "catalog_escape.yaml")
+    assert result.exit_code == 0
+    assert not RAW.search(result.stdout)
+    (line,) = [line for line in result.stdout.splitlines() if "evil " in line]
+    assert line.startswith("  evil                 Evil\\x1b]0;PWNED-TITLE\\x07\\x1b[2J")
+    assert "\\x0afake.yaml:1:1: S001 error forged line" in line  # one line, not two
+    assert not any(line.startswith("fake.yaml") for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["catalog", HERE / "catalog_escape.yaml", "--format", "json"],
+        ["query", HERE / "diff_b.yaml", "--format", "json"],
+        ["diff", HERE / "diff_b.yaml", HERE / "catalog_escape.yaml", "--format", "json"],
+        ["check", HERE / "diff_b.yaml", "--format", "json"],
+        ["check", HERE / "diff_b.yaml", "--format", "sarif"],
+    ],
+)
+def test_json_outputs_escape_what_a_terminal_acts_on(command: list[str | Path], run: Cli) -> None:
+    result = run(*command)
+    assert not RAW.search(result.stdout)
+    assert "\\u009b31m" in result.stdout or "\\u001b" in result.stdout
+    json.loads(result.stdout)  # the same data: only the way it is written changed
+
+
+def test_diff_text_keeps_each_change_on_one_line(run: Cli, tmp_path: Path) -> None:
+    before = tmp_path / "before.yaml"
+    before.write_text(
+        (HERE / "diff_b.yaml").read_text(encoding="utf-8").replace("holder: q}", "holder: p}"),
+        encoding="utf-8",
+    )
+    result = run("diff", before, HERE / "diff_b.yaml")
+    assert result.stdout == "restaffed  c\\x9b31m: p -> q\n"
+
+
+def test_query_csv_escapes_cells_on_a_terminal_only(
+    run: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = run("query", HERE / "diff_b.yaml", "--format", "csv").stdout
+    cells = list(csv.reader(io.StringIO(plain)))
+    assert cells[1][1] == "CEO\x1b]0;T\x07"  # a pipe or a file gets the data as it is
+    assert "Ana\x1b]52;c;ZWNobyBwd25lZA==\x07" in cells[2][3]
+    monkeypatch.setattr(query_module, "to_terminal", lambda output=None: True)
+    shown = run("query", HERE / "diff_b.yaml", "--format", "csv").stdout
+    assert not RAW.search(shown)
+    assert len(shown.splitlines()) == 4  # a header and three roles: no forged line
+    assert "Ana\\x1b]52;c;ZWNobyBwd25lZA==\\x07" in shown  # the OSC 52 clipboard write
+
+
+def test_bidirectional_overrides_are_shown_as_text(run: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "org.yaml"
+    path.write_text('roles:\n  - {id: a, title: "\\u202eevil\\u202c"}\n', encoding="utf-8")
+    assert run("query", path).stdout.startswith("a  \\u202eevil\\u202c")

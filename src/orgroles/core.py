@@ -39,7 +39,7 @@ from orgroles.errors import (
     UnknownTeamError,
 )
 from orgroles.index import Index
-from orgroles.io.problems import duplicate_ids, normal_id
+from orgroles.io.problems import duplicate_ids, invisible_ids, normal_id, visible
 from orgroles.io.reader import Source
 from orgroles.limits import MAX_ROLES
 from orgroles.model import (
@@ -334,7 +334,9 @@ def _by_id(
     table = {item.id: item for item in items}
     unicode_ids = [rid for rid in table if not rid.isascii()]
     clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
+    locate = source.location if source else (lambda loc: None)
     if len(table) != len(items) or clash:  # the caller raises: which one is kept is moot
-        locate = source.location if source else (lambda loc: None)
         problems += duplicate_ids(section, (x.id for x in items), locate)
+    if unicode_ids and not all(visible(rid) for rid in unicode_ids):
+        problems += invisible_ids(section, (x.id for x in items), locate)
     return table

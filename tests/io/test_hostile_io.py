@@ -166,3 +166,25 @@ def test_a_line_separator_is_not_a_line_break() -> None:
     assert [(c, line) for c, line, _, _ in problems(text, "yaml")] == [("syntax", 2)]
     text = 'roles:\n  - {id: a, title: "x\u2028y"}\n  - {id: c, c: 1}\n'
     assert problems(text, "yaml")[0][:3] == ("unknown-key", 3, 13)
+
+
+# -- F24: ids that show nothing ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("id_zwsp.yaml", [(2, "\\u200b"), (3, "\\u200b\\u200b")]),
+        ("id_only_combining.yaml", [(2, "\\u0301")]),
+    ],
+)
+def test_ids_made_only_of_invisible_characters_are_refused(
+    name: str, expected: list[tuple[int, str]]
+) -> None:
+    found = problems((HERE / name).read_text(encoding="utf-8"), "yaml")
+    assert [(line, code) for code, line, _, _ in found] == [(n, "invalid-id") for n, _ in expected]
+    for (_, _, _, message), (_, shown) in zip(found, expected, strict=True):
+        assert message == f"invalid id '{shown}': an id needs at least one visible character"
+    assert orgroles.loads('roles:\n  - {id: "e\\u0301"}\n').roles  # an accent on a letter is fine
+    with pytest.raises(orgroles.OrgError, match="at least one visible character"):
+        orgroles.Org(people=[{"id": "\u3164"}])  # a Hangul filler, from Python

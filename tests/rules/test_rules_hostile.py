@@ -190,3 +190,25 @@ def test_an_omitted_error_still_fails_the_check(monkeypatch: pytest.MonkeyPatch)
     report = org.check(select=["H001", "S002"])
     assert [v.code for v in report] == ["H001"]  # a warning kept, the error counted
     assert not report.ok
+
+
+def test_sarif_uris_are_percent_encoded(tmp_path: Path) -> None:
+    import jsonschema
+
+    from tests.helpers import DATA
+
+    folder = tmp_path / "équipe #1"
+    folder.mkdir()
+    path = folder / "org 100%.yaml"
+    path.write_text("roles:\n  - {id: a, reports_to: nobody}\n", encoding="utf-8")
+    relative = orgroles.loads(path.read_text(encoding="utf-8"), path="équipe #1/org 100%.yaml")
+    log = json.loads(output.to_sarif([orgroles.load(path).check(), relative.check()]))
+    schema = json.loads((DATA / "sarif" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    ]
+    assert uris[0] == path.as_uri().removeprefix("file://")
+    assert uris[0].endswith("/%C3%A9quipe%20%231/org%20100%25.yaml")
+    assert uris[-1] == "%C3%A9quipe%20%231/org%20100%25.yaml"

@@ -6,6 +6,7 @@ reported on stderr as ``file:line:col: message``, never as a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -23,6 +24,7 @@ __all__ = [
     "catalog_dirs_option",
     "cli",
     "report_problems",
+    "refuse_overwrite",
     "split",
     "to_terminal",
     "write",
@@ -74,6 +76,19 @@ def catalog_dirs_option(command: F) -> F:
         help="Also read the catalogue files of uses: from this folder (repeatable); "
         "by default only those under the org file's folder are read.",
     )(command)
+
+
+def refuse_overwrite(output: str | None, inputs: Sequence[str | None], what: str) -> None:
+    """Refuse to write ``output`` over one of the files a command reads (exit 2):
+    ``orgroles check org.yaml -o org.yaml`` would replace the org with its report."""
+    if output is None or output == "-" or not os.path.exists(output):
+        return
+    for given in inputs:
+        if given not in (None, "-") and os.path.exists(given) and os.path.samefile(output, given):
+            raise click.UsageError(
+                f"-o {output!r} is {given!r}, which this command reads: "
+                f"refusing to replace it with the {what}"
+            )
 
 
 def to_terminal(output: str | None = None) -> bool:

@@ -17,6 +17,7 @@ from orgroles.cli.base import (
     EXIT_VIOLATIONS,
     catalog_dirs_option,
     cli,
+    refuse_overwrite,
     report_problems,
     split,
     write,
@@ -65,6 +66,7 @@ def check(
     from orgroles.loaders import load
     from orgroles.rules.output import format_text, to_json, to_sarif
 
+    refuse_overwrite(output, orgs, "report")
     chosen = split(select) or None
     ignored = split(ignore)
     reports = []

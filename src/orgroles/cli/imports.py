@@ -9,7 +9,7 @@ import click
 
 from orgroles._internal.progress import phase
 from orgroles._internal.text import printable
-from orgroles.cli.base import cli
+from orgroles.cli.base import cli, refuse_overwrite
 from orgroles.importers.columns import COLUMN_HELP, Lookup, preset_names
 
 if TYPE_CHECKING:
@@ -28,13 +28,17 @@ def import_() -> None:
 _MAX_WARNINGS = 20
 
 
-def _import(make: Callable[[], Org], source: str, output: str) -> None:
+def _import(
+    make: Callable[[], Org], source: str, output: str, reads: tuple[str | None, ...] = ()
+) -> None:
     """Run an importer, show its warnings, write the org atomically and summarise."""
     import warnings
     from pathlib import Path
 
     from orgroles.errors import OrgImportWarning
     from orgroles.io.reader import FORMATS
+
+    refuse_overwrite(output, [source, *reads], "imported org")
 
     fmt = FORMATS.get(Path(output).suffix.lower())
     if fmt is None:  # fail before the work, not after it
@@ -187,6 +191,7 @@ def import_csv(
         ),
         source,
         output,
+        (departments_file, titles_file),
     )
 
 

@@ -7,7 +7,7 @@ import json
 import click
 
 from orgroles._internal.text import json_text, printable_csv
-from orgroles.cli.base import catalog_dirs_option, cli, to_terminal, write
+from orgroles.cli.base import catalog_dirs_option, cli, refuse_overwrite, to_terminal, write
 
 __all__ = ["catalog", "diff", "query", "schema"]
 
@@ -51,6 +51,7 @@ def query(
     from orgroles.loaders import load
     from orgroles.queries.output import query_csv, query_json, query_text
 
+    refuse_overwrite(output, [org], "listing")
     loaded = load(org, catalog_dirs=catalog_dirs)
     roles = loaded.select(selector)
     formatter = {"text": query_text, "json": query_json, "csv": query_csv}[fmt]

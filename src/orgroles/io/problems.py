@@ -26,6 +26,7 @@ __all__ = [
     "normal_id",
     "format_where",
     "free_form_problems",
+    "invisible_ids",
     "problems_from_validation",
 ]
 
@@ -364,4 +365,41 @@ def free_form_problems(
                     spots.append((value, (*loc, key)))
         elif isinstance(node, list):
             spots.extend((value, (*loc, n)) for n, value in enumerate(node))
+    return problems
+
+
+_INVISIBLE = frozenset({"Mn", "Me", "Cf", "Cc", "Zs", "Zl", "Zp"})
+# Letters that show nothing: the Hangul fillers and the Braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def visible(rid: str) -> bool:
+    """Whether an id has a character that shows: not only zero-width spaces, joiners,
+    combining accents or fillers, which make ids that look empty, or like another.
+
+    >>> visible("cto"), visible("\u200b"), visible("\u0301\u0301"), visible("e\u0301")
+    (True, False, False, True)
+    """
+    if rid.isascii():
+        return True  # the id pattern already refuses blank and control characters
+    return any(unicodedata.category(c) not in _INVISIBLE and c not in _BLANK_LETTERS for c in rid)
+
+
+def invisible_ids(
+    section: str, ids: Iterable[object], locate: Callable[[Loc], Location | None]
+) -> list[Problem]:
+    """A problem for every id of ``section`` that shows nothing (see :func:`visible`)."""
+    problems: list[Problem] = []
+    for i, rid in enumerate(ids):
+        if isinstance(rid, str) and not visible(rid):
+            loc = (section, i, "id")
+            shown = rid.encode("unicode_escape").decode("ascii")
+            problems.append(
+                Problem(
+                    f"invalid id '{shown}': an id needs at least one visible character",
+                    locate(loc),
+                    where=format_where(loc),
+                    code="invalid-id",
+                )
+            )
     return problems

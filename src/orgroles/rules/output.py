@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 import click
 
@@ -86,7 +87,16 @@ def to_json(reports: Sequence[Report]) -> str:
 
 
 def _uri(path: str) -> str:
-    return PurePath(path).as_posix()
+    """A SARIF artifact URI: the path, percent-encoded (a Windows path with a drive, as a
+    ``file://`` URI).
+
+    >>> _uri("orgs/équipe #1.yaml"), _uri("/srv/a b.yaml")
+    ('orgs/%C3%A9quipe%20%231.yaml', '/srv/a%20b.yaml')
+    """
+    pure = PurePath(path)
+    if pure.drive:
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/")
 
 
 def _fingerprint(v: Violation) -> str:

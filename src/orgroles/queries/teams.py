@@ -38,17 +38,30 @@ def _membership(org: OrgCore) -> dict[str, list[str]]:
     for t in org.teams.values():
         for rid in (t.lead, *t.members) if t.lead else t.members:
             ids = found.setdefault(rid, [])
-            if t.id not in ids:
+            if not ids or ids[-1] != t.id:  # a repeat within this team: O(1), not a search
                 ids.append(t.id)
     return found
+
+
+def _led(org: OrgCore) -> dict[str, Team]:
+    """The first declared team each role leads (cached): one pass, not one per question."""
+
+    def build() -> dict[str, Team]:
+        found: dict[str, Team] = {}
+        for t in org.teams.values():
+            if t.lead is not None:
+                found.setdefault(t.lead, t)
+        return found
+
+    return org.cached("team-by-lead", build)
 
 
 def team(org: OrgCore, lead: str | Role) -> Team:
     """The team a role leads: the declared team it leads, else itself and everyone below."""
     r = org.role(lead)
-    for t in org.teams.values():
-        if t.lead == r.id:
-            return t
+    declared = _led(org).get(r.id)
+    if declared is not None:
+        return declared
     index = org.index
     below = index.below(index.pos[r.id])
     return Team(
@@ -79,7 +92,7 @@ def team_of(org: OrgCore, role: str | Role) -> Team:
 def members(org: OrgCore, t: Team) -> list[str]:
     """The role ids of a team: its lead, then its members, without repeats."""
     out = [t.lead] if t.lead else []
-    out += [m for m in t.members if m != t.lead]
+    out += [m for m in dict.fromkeys(t.members) if m != t.lead]
     return out
 
 

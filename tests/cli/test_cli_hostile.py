@@ -6,14 +6,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from orgroles.cli import query as query_module
 
-from tests.helpers import Cli
+from tests.helpers import ROOT, Cli
 
 HERE = Path(__file__).parent / "hostile"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # \t, \n allowed
@@ -74,3 +77,50 @@ def test_bidirectional_overrides_are_shown_as_text(run: Cli, tmp_path: Path) -> 
     path = tmp_path / "org.yaml"
     path.write_text('roles:\n  - {id: a, title: "\\u202eevil\\u202c"}\n', encoding="utf-8")
     assert run("query", path).stdout.startswith("a  \\u202eevil\\u202c")
+
+
+# -- F18: running out of memory ------------------------------------------------------------
+
+
+def test_running_out_of_memory_is_a_message_and_exit_2(
+    run: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import orgroles.loaders
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(orgroles.loaders, "load", exhausted)
+    result = run("render", HERE / "diff_b.yaml", "-o", "never.svg")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("orgroles: out of memory: this input needs more memory")
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux")
+def test_a_process_under_a_memory_limit_says_so(tmp_path: Path) -> None:
+    # The review's `prlimit --as=300000000 orgroles render BIG -o x.svg`, with less memory.
+    import resource
+
+    roles = [{"id": "r0"}] + [
+        {"id": f"r{i}", "reports_to": f"r{i // 5}"} for i in range(1, 200_000)
+    ]
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"roles": roles}), encoding="utf-8")
+    limit = 200 * 1024**2
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "orgroles", "render", big, "-o", tmp_path / "x.svg"],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        timeout=600,  # a guard only
+        check=False,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("orgroles: out of memory")
+    assert "Traceback" not in proc.stderr

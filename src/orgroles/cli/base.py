@@ -1,11 +1,13 @@
 """What every ``orgroles`` command shares: the group, exit codes, errors and output.
 
-Exit codes: 0 clean, 1 violations of error severity, 2 bad input or usage. Bad input is
-reported on stderr as ``file:line:col: message``, never as a traceback.
+Exit codes: 0 clean, 1 violations of error severity, 2 bad input or usage, and an input
+too large for the memory the process may use. Bad input is reported on stderr as
+``file:line:col: message``, never as a traceback.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -36,6 +38,12 @@ EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
+OUT_OF_MEMORY = (
+    "out of memory: this input needs more memory than the process may use (see the "
+    "limits in docs/performance.md; JSON takes less than YAML, and a chart of part of the "
+    "org, with --root and --depth, less than one of all of it)"
+)
+
 
 def report_problems(exc: OrgValidationError) -> None:
     """Every problem of bad input on stderr, one line each: ``file:line:col: ...``."""
@@ -55,6 +63,14 @@ class _Group(click.Group):
         except OrgError as exc:
             click.echo(printable_lines(f"orgroles: {exc}"), err=True)
             ctx.exit(EXIT_BAD_INPUT)
+        except (MemoryError, SystemError):
+            # A SystemError ("error return without exception set") is what some C code
+            # raises when an allocation fails. Said below, once the exception and the
+            # frames it holds (the org, the chart) are gone and their memory free.
+            pass
+        gc.collect()
+        click.echo(f"orgroles: {OUT_OF_MEMORY}", err=True)
+        raise click.exceptions.Exit(EXIT_BAD_INPUT)
 
 
 @click.group(

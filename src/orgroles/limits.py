@@ -15,6 +15,7 @@ MAX_TEXT_LENGTH     1,000,000        characters in any other text value
 MAX_PROBLEMS        100              problems listed for one file (then a count)
 MAX_VIOLATIONS      1,000,000        violations a check keeps (the rest are counted)
 MAX_SELECTOR_TERMS  100              terms in one selector (each costs a pass over N)
+MAX_CUSTOM_RULES    1,000            rules declared in one org file (each looks at N)
 DOT_TIMEOUT         120 s            how long Graphviz's dot may run on one chart
 DOT_MEMORY          2 GiB            the address space Graphviz's dot may use
 ==================  ===============  ==============================================
@@ -25,6 +26,7 @@ from __future__ import annotations
 __all__ = [
     "DOT_MEMORY",
     "DOT_TIMEOUT",
+    "MAX_CUSTOM_RULES",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_ID_LENGTH",
@@ -43,5 +45,6 @@ MAX_TEXT_LENGTH = 1_000_000
 MAX_PROBLEMS = 100
 MAX_VIOLATIONS = 1_000_000
 MAX_SELECTOR_TERMS = 100
+MAX_CUSTOM_RULES = 1_000
 DOT_TIMEOUT = 120.0
 DOT_MEMORY = 2 * 1024**3

@@ -212,3 +212,53 @@ def test_sarif_uris_are_percent_encoded(tmp_path: Path) -> None:
     assert uris[0] == path.as_uri().removeprefix("file://")
     assert uris[0].endswith("/%C3%A9quipe%20%231/org%20100%25.yaml")
     assert uris[-1] == "%C3%A9quipe%20%231/org%20100%25.yaml"
+
+
+# -- siblings: long select lists, many declared rules --------------------------------------
+
+
+def test_select_and_ignore_look_tokens_up_instead_of_scanning_the_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = []
+    real = engine.rule_matches
+
+    def counting(token: str, rule: object) -> bool:
+        calls.append(1)
+        return real(token, rule)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "rule_matches", counting)
+    declared = "".join(
+        f"    - {{code: X{i}, type: max_span, max: 5, select: 'id:a'}}\n" for i in range(900)
+    )
+    org = orgroles.loads("roles:\n  - {id: a}\nrules:\n  custom:\n" + declared)
+    tokens = ["C001", "S", "custom", "X17"] * 5_000
+    report = org.check(select=tokens, ignore=["X1"] * 5_000)
+    assert "X17" in report.rules
+    assert "X1" not in report.rules
+    assert len(report.rules) == 1 + 4 + 899  # C001, S001 to S004, and 899 declared rules
+    assert calls == []  # 20,000 tokens x 919 rules = 18 million calls before
+
+
+def test_declared_rules_are_bounded() -> None:
+    from orgroles.limits import MAX_CUSTOM_RULES
+
+    declared = "".join(
+        f"    - {{code: X{i}, type: max_span, max: 5}}\n" for i in range(MAX_CUSTOM_RULES + 1)
+    )
+    with pytest.raises(OrgFileError) as info:
+        orgroles.loads("roles: []\nrules:\n  custom:\n" + declared, path="many.yaml")
+    (problem,) = info.value.problems
+    assert problem.code == "too-large"
+    assert problem.where == "rules.custom[1000]"
+    assert problem.location is not None
+    assert problem.location.line == 1004
+
+
+def test_a_selector_that_names_its_roles_selects_them_in_any_order() -> None:
+    org = orgroles.loads(
+        "roles:\n  - {id: a}\n  - {id: b, reports_to: a, holder: p}\n  - {id: c, reports_to: a}\n"
+    )
+    for selector in ("id:c,a vacant", "vacant id:c,a", "under:a -vacant", "-vacant under:a"):
+        expected = {"id:c,a vacant": ["a", "c"], "vacant id:c,a": ["a", "c"]}.get(selector, ["b"])
+        assert [r.id for r in org.select(selector)] == expected

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from orgroles.core import OrgCore
 
 __all__ = [
+    "RuleIndex",
     "RuleLike",
     "check",
     "known_tokens",
@@ -102,6 +103,37 @@ def known_tokens(rules: Sequence[RuleLike]) -> list[str]:
     ]
 
 
+class RuleIndex:
+    """The rules a token names and the rule a key names, found in dicts: a long select list
+    or many declared rules cost a lookup each, not a scan of every rule for every token."""
+
+    def __init__(self, rules: Sequence[RuleLike]) -> None:
+        self.rules = list(rules)
+        self._named: dict[str, list[int]] = {}
+        self._by_key: dict[str, RuleLike] = {}
+        for n, rule in enumerate(self.rules):
+            for key in dict.fromkeys((rule.code, rule.name, rule.family, rule.code[:1])):
+                self._named.setdefault(key, []).append(n)
+            self._by_key.setdefault(rule.code, rule)
+            self._by_key.setdefault(rule.name, rule)
+        self.known = known_tokens(self.rules)
+        self._known = set(self.known)
+
+    def matches(self, token: str) -> list[int]:
+        """The positions of the rules ``token`` names (see :func:`rule_matches`)."""
+        if token == "all":
+            return list(range(len(self.rules)))
+        return self._named.get(token, [])
+
+    def is_known(self, token: str) -> bool:
+        """Whether ``token`` names a rule, a family or ``all``."""
+        return token in self._known or bool(self.matches(token))
+
+    def find(self, key: str) -> RuleLike | None:
+        """The rule with this code or name (parameters and severities are keyed so)."""
+        return self._by_key.get(key)
+
+
 def select_rules(
     rules: Sequence[RuleLike], select: Iterable[str], ignore: Iterable[str]
 ) -> list[RuleLike]:
@@ -109,23 +141,25 @@ def select_rules(
 
     An unknown code or name raises :class:`RuleConfigError` with a did-you-mean.
     """
-    select, ignore = list(select), list(ignore)
-    known = known_tokens(rules)
+    index = RuleIndex(rules)
+    select, ignore = list(dict.fromkeys(select)), list(dict.fromkeys(ignore))
     for what, tokens in (("select", select), ("ignore", ignore)):
         for token in tokens:
-            if token not in known and not any(rule_matches(token, r) for r in rules):
+            if not index.is_known(token):
                 raise RuleConfigError(
-                    f"{what}: unknown rule {token!r}{suggestion_suffix(token, known)}"
+                    f"{what}: unknown rule {token!r}{suggestion_suffix(token, index.known)}"
                 )
-    chosen = [r for r in rules if not select or any(rule_matches(t, r) for t in select)]
-    return [r for r in chosen if not any(rule_matches(t, r) for t in ignore)]
+    chosen = {n for t in select for n in index.matches(t)} if select else set(range(len(rules)))
+    chosen -= {n for t in ignore for n in index.matches(t)}
+    return [r for n, r in enumerate(rules) if n in chosen]
 
 
 def _by_code(rules: Sequence[RuleLike], table: Mapping[str, Any], what: str) -> dict[str, Any]:
     """Re-key a table written by code or by name to codes; unknown keys are errors."""
+    index = RuleIndex(rules)
     out: dict[str, Any] = {}
     for key, value in table.items():
-        rule = next((r for r in rules if key in (r.code, r.name)), None)
+        rule = index.find(key)
         if rule is None:
             known = [r.code for r in rules] + [r.name for r in rules]
             raise RuleConfigError(f"{what}: unknown rule {key!r}{suggestion_suffix(key, known)}")

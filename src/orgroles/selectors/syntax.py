@@ -67,8 +67,11 @@ class Selector:
                 continue  # the same term twice: it holds or not, once
             done.add((term.key, term.values, term.negated))
             keep: Predicate = TERMS[term.key].build(org, term, self.text)
+            chosen = getattr(keep, "__self__", None)
             if term.negated:
                 candidates = [i for i in candidates if not keep(i)]
+            elif isinstance(chosen, set) and len(candidates) == len(org.index):
+                candidates = sorted(chosen)  # id:, under:, team: name their roles: no pass
             else:
                 candidates = [i for i in candidates if keep(i)]
         return candidates

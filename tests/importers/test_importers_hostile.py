@@ -141,3 +141,26 @@ def test_department_names_with_the_same_slug_are_numbered_in_one_pass(
     assert len(set(slugs)) == len(names) == 3_615
     assert slugs[:3] == ["a", "a-2", "a-3"]
     assert len(tried) <= 2 * len(names)  # 6.5 million tries before: 480 s at 30,000 names
+
+
+def test_the_csv_export_merges_meta_keys_in_one_pass() -> None:
+    from orgroles.importers.csv_export import _merged_keys
+
+    class Key(str):
+        """A meta key that counts how often it is compared (list searches compare)."""
+
+        compared = 0
+
+        def __eq__(self, other: object) -> bool:
+            type(self).compared += 1
+            return str.__eq__(self, other)
+
+        __hash__ = str.__hash__
+
+    org = orgroles.Org(roles=[{"id": f"r{i}"} for i in range(3_000)])
+    for i, role in enumerate(org.roles.values()):
+        object.__setattr__(role, "meta", {Key(f"k{i}"): 1, Key("x"): 1})
+    Key.compared = 0
+    keys = _merged_keys(org)
+    assert keys == [f"k{i}" for i in range(3_000)] + ["x"]
+    assert Key.compared <= 4 * 3_000  # a list search per role before: 10 s at 20,000 roles

@@ -50,8 +50,8 @@ def opaque(word: str) -> bool:
     >>> [opaque(w) for w in ("ceoo", "dev-2", "hands-on-codng", "team-2024-lead")]
     [False, False, False, False]
     """
-    digits = sum(c.isdigit() for c in word)
-    if digits >= 3 and digits * 5 >= 2 * sum(c.isalnum() for c in word):
+    digits = sum(map(str.isdigit, word))
+    if digits >= 3 and digits * 5 >= 2 * sum(map(str.isalnum, word)):
         return True  # mostly digits: an employee number, a code
     return any(  # a hash: a whole token of hexadecimal digits
         len(token) >= 8 or any(c.isdigit() for c in token)

@@ -73,6 +73,10 @@ class CheckContext:
         index = self.index
         assistant = index.assistant
         spans = [0] * len(index)
+        if not any(assistant):  # the usual case: a span is a count of reports
+            for i, kids in index.children.items():
+                spans[i] = len(kids)
+            return spans
         for i, kids in index.children.items():
             spans[i] = sum(1 for c in kids if not assistant[c])
         return spans
@@ -102,7 +106,14 @@ class CheckContext:
             holder = role.holder
             if holder is None:
                 continue
-            for pid in (holder,) if isinstance(holder, str) else holder:
+            if type(holder) is str:  # the usual case: one holder, one seat
+                seats = get(holder)
+                if seats is None:
+                    out[holder] = [i]
+                else:
+                    seats.append(i)
+                continue
+            for pid in holder:
                 seats = get(pid)
                 if seats is None:
                     out[pid] = [i]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
+from orgroles._internal.gc import gc_paused
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, RuleConfigError
 from orgroles.limits import MAX_VIOLATIONS
@@ -205,6 +206,29 @@ def check(
         if level not in SEVERITIES:
             raise RuleConfigError(f"rules.severity.{code}: {level!r} is not one of {SEVERITIES}")
 
+    with gc_paused():  # the indexes and findings are many objects without cycles
+        found, omitted = _run(org, chosen, severities, all_params)
+    found.sort(key=lambda item: (item[0], item[2].code, item[1]))  # file order, then by code
+    return Report(
+        [v for _, _, v, reason in found if reason is None],
+        [Suppressed(v, reason) for _, _, v, reason in found if reason is not None],
+        rules=[r.code for r in chosen],
+        org=org.name,
+        path=org.source.path if org.source is not None else None,
+        roles=len(org),
+        locate=org.location_of if org.source is not None else lambda role: None,
+        omitted=omitted,
+    )
+
+
+def _run(
+    org: OrgCore,
+    chosen: Sequence[RuleLike],
+    severities: Mapping[str, Severity],
+    all_params: Mapping[str, Any],
+) -> tuple[list[tuple[int, int, Violation, str | None]], Counter[tuple[str, str, Severity]]]:
+    """Run the chosen rules: every violation kept (up to the cap) with its role's position,
+    its rule's rank and its noqa reason, and the count of those past the cap."""
     ctx = CheckContext(org)
     roles = org.roles
     position = ctx.index.pos
@@ -235,14 +259,4 @@ def check(
                     reason = reasons[hit]
             where = -1 if role_id is None else position.get(role_id, -1)
             found.append((where, rule_number, violation, reason))
-    found.sort(key=lambda item: (item[0], item[2].code, item[1]))  # file order, then by code
-    return Report(
-        [v for _, _, v, reason in found if reason is None],
-        [Suppressed(v, reason) for _, _, v, reason in found if reason is not None],
-        rules=[r.code for r in chosen],
-        org=org.name,
-        path=path,
-        roles=len(org),
-        locate=org.location_of if org.source is not None else lambda role: None,
-        omitted=omitted,
-    )
+    return found, omitted

@@ -59,6 +59,8 @@ class ManyOwners(Rule):
             return
         owners: dict[str, list[int]] = {}
         for i, ids in enumerate(ctx.responsibilities):
+            if not ids or single.isdisjoint(ids):
+                continue
             for rid in single.intersection(ids):
                 owners.setdefault(rid, []).append(i)
         for rid in sorted(owners):

@@ -45,10 +45,14 @@ class UnknownResponsibility(Rule):
             return f"responsibility {rid!r} is in no catalogue{ctx.suggest(rid, known)}"
 
         for role in ctx.roles:
-            for field in ("responsibilities", "drop"):
-                for rid in getattr(role, field):
+            if role.responsibilities:
+                for rid in role.responsibilities:
                     if rid not in known:
-                        yield Finding(role.id, f"{field}: {unknown(rid)}")
+                        yield Finding(role.id, f"responsibilities: {unknown(rid)}")
+            if role.drop:
+                for rid in role.drop:
+                    if rid not in known:
+                        yield Finding(role.id, f"drop: {unknown(rid)}")
         source = org.source
         for k_index, kind in enumerate(org.defined_kinds.values()):
             for rid in kind.responsibilities:

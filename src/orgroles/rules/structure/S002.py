@@ -48,6 +48,7 @@ class UnknownReference(Rule):
         org = ctx.org
         role_ids = ctx.index.pos
         people = org.people
+        person_ids = people.keys()  # the dict's own view: a C lookup per holder
         kinds = org.catalog.kinds
         dangling = ctx.index.dangling
         for i, role in enumerate(ctx.roles):
@@ -57,18 +58,21 @@ class UnknownReference(Rule):
                     role.id,
                     f"reports_to {boss!r} names no role{ctx.suggest(boss, role_ids)}",
                 )
-            for boss in role.dotted_to:
-                if boss not in role_ids:
-                    yield Finding(
-                        role.id,
-                        f"dotted_to {boss!r} names no role{ctx.suggest(boss, role_ids)}",
-                    )
-            for pid in role.holders:
-                if pid not in people:
-                    yield Finding(
-                        role.id,
-                        f"holder {pid!r} names no person{ctx.suggest(pid, people)}",
-                    )
+            if role.dotted_to:
+                for boss in role.dotted_to:
+                    if boss not in role_ids:
+                        yield Finding(
+                            role.id,
+                            f"dotted_to {boss!r} names no role{ctx.suggest(boss, role_ids)}",
+                        )
+            holder = role.holder
+            if holder is not None:
+                for pid in (holder,) if type(holder) is str else holder:
+                    if pid not in person_ids:
+                        yield Finding(
+                            role.id,
+                            f"holder {pid!r} names no person{ctx.suggest(pid, people)}",
+                        )
             if role.kind is not None and role.kind not in kinds:
                 yield Finding(
                     role.id,

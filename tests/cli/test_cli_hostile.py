@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from orgroles.cli import query as query_module
+from orgroles.render.engines import memory_capped
 
 from tests.helpers import ROOT, Cli
 
@@ -100,23 +101,16 @@ def test_running_out_of_memory_is_a_message_and_exit_2(
 @pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux")
 def test_a_process_under_a_memory_limit_says_so(tmp_path: Path) -> None:
     # The review's `prlimit --as=300000000 orgroles render BIG -o x.svg`, with less memory.
-    import resource
-
     roles = [{"id": "r0"}] + [
         {"id": f"r{i}", "reports_to": f"r{i // 5}"} for i in range(1, 200_000)
     ]
     big = tmp_path / "big.json"
     big.write_text(json.dumps({"roles": roles}), encoding="utf-8")
-    limit = 200 * 1024**2
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
+    command = [sys.executable, "-m", "orgroles", "render", str(big), "-o", str(tmp_path / "x.svg")]
     proc = subprocess.run(
-        [sys.executable, "-m", "orgroles", "render", big, "-o", tmp_path / "x.svg"],
+        memory_capped(command, 200 * 1024**2),
         capture_output=True,
         text=True,
-        preexec_fn=cap,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
         timeout=600,  # a guard only
         check=False,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable
+import sys
 from typing import Literal
 
 from orgroles.errors import EngineNotFoundError, RenderError
@@ -32,6 +32,7 @@ __all__ = [
     "Engine",
     "choose_engine",
     "find_dot",
+    "memory_capped",
     "run_dot",
 ]
 
@@ -87,17 +88,27 @@ def choose_engine(engine: str, fmt: str, boxes: int) -> Literal["dot", "builtin"
     return "dot" if found and boxes <= DOT_LIMIT else "builtin"
 
 
-def _memory_limit(limit: int) -> Callable[[], None] | None:
-    """What the child runs before ``dot``: cap its address space (where ``resource`` exists)."""
+# Runs in a fresh interpreter, which caps its own address space and then becomes the command.
+# This is what ``preexec_fn`` would do, without its deadlock in a process that has threads
+# (a web service, a pytest-xdist worker): the child of a threaded fork may not run Python.
+_CAPPED = (
+    "import os, resource, sys; n = int(sys.argv[1]); "
+    "resource.setrlimit(resource.RLIMIT_AS, (n, n)); os.execv(sys.argv[2], sys.argv[2:])"
+)
+
+
+def memory_capped(command: list[str], limit: int) -> list[str]:
+    """``command`` run with its address space capped at ``limit`` bytes, where POSIX allows.
+
+    Example:
+        >>> memory_capped(["/usr/bin/dot", "-Tsvg"], 2**30)[-3:]
+        ['1073741824', '/usr/bin/dot', '-Tsvg']
+    """
     try:
-        import resource
+        import resource  # noqa: F401
     except ImportError:  # Windows: the timeout is the only bound
-        return None
-
-    def limit_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    return limit_memory
+        return command
+    return [sys.executable, "-S", "-c", _CAPPED, str(limit), *command]
 
 
 def run_dot(
@@ -118,12 +129,11 @@ def run_dot(
         memory = DOT_MEMORY
     try:
         proc = subprocess.run(
-            [dot, f"-T{fmt}"],
+            memory_capped([dot, f"-T{fmt}"], memory),
             input=source.encode("utf-8"),
             capture_output=True,
             timeout=timeout,
             check=False,
-            preexec_fn=_memory_limit(memory),
         )
     except subprocess.TimeoutExpired:
         raise RenderError(

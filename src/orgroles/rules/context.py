@@ -6,9 +6,12 @@ kind or person, the roles below a kind), so a check stays O(N) however many rule
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from itertools import compress
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.suggest import Suggester, opaque
 from orgroles.index import Index
@@ -100,25 +103,61 @@ class CheckContext:
     @cached_property
     def by_person(self) -> dict[str, list[int]]:
         """The positions of the roles each person holds, in file order, each once."""
-        out: dict[str, list[int]] = {}
-        get = out.get
-        for i, role in enumerate(self.roles):
-            holder = role.holder
+        out: defaultdict[str, list[int]] = defaultdict(list)
+        for i, holder in enumerate(map(attrgetter("holder"), self.roles)):
             if holder is None:
                 continue
             if type(holder) is str:  # the usual case: one holder, one seat
-                seats = get(holder)
-                if seats is None:
-                    out[holder] = [i]
-                else:
-                    seats.append(i)
+                out[holder].append(i)
                 continue
             for pid in holder:
-                seats = get(pid)
-                if seats is None:
-                    out[pid] = [i]
-                elif seats[-1] != i:  # a job share that names someone twice: one seat
+                seats = out[pid]
+                if not seats or seats[-1] != i:  # a job share naming someone twice: one seat
                     seats.append(i)
+        return dict(out)
+
+    @cached_property
+    def holders(self) -> list[str | tuple[str, ...] | None]:
+        """The ``holder`` of every role, by position."""
+        return list(map(attrgetter("holder"), self.roles))
+
+    @cached_property
+    def seat_counts(self) -> Counter[str]:
+        """How many seats each person holds (a job share naming someone twice counts once).
+
+        Counted in C: most people hold one seat, and a list of seats for each of a
+        million people costs more than the rules that ask.
+        """
+        counts: Counter[Any] = Counter(self.holders)
+        counts.pop(None, None)
+        for share in [h for h in counts if type(h) is tuple]:
+            times = counts.pop(share)
+            for pid in dict.fromkeys(share):
+                counts[pid] += times
+        return cast("Counter[str]", counts)
+
+    def seats_of(
+        self, people: Collection[str], among: Iterable[int] | None = None
+    ) -> dict[str, list[int]]:
+        """The positions of the seats each of ``people`` holds (only those in ``among``, if
+        given), in file order; each person in the order of their first seat."""
+        wanted = set(people)
+        holders = self.holders
+        if among is None:
+            everywhere = range(len(holders))
+            picked = set(compress(everywhere, map(wanted.__contains__, holders)))
+            for i in compress(everywhere, map(_is_share, holders)):
+                if not wanted.isdisjoint(cast("tuple[str, ...]", holders[i])):
+                    picked.add(i)
+            among = sorted(picked)
+        out: dict[str, list[int]] = {}
+        for i in among:
+            holder = holders[i]
+            if holder is None:
+                continue
+            for pid in (holder,) if type(holder) is str else dict.fromkeys(holder):
+                if pid in wanted:
+                    out.setdefault(pid, []).append(i)
         return out
 
     def below_kinds(self, kinds: Iterable[str]) -> set[int]:
@@ -135,3 +174,7 @@ class CheckContext:
 
             found = self._selected[text] = parse(text).positions(self.org)
         return found
+
+
+def _is_share(holder: object) -> bool:
+    return type(holder) is tuple

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
@@ -208,7 +209,7 @@ def check(
 
     with gc_paused():  # the indexes and findings are many objects without cycles
         found, omitted = _run(org, chosen, severities, all_params)
-    found.sort(key=lambda item: (item[0], item[2].code, item[1]))  # file order, then by code
+    found.sort(key=itemgetter(0, 1))  # file order, then by code (a stable sort, in C)
     return Report(
         [v for _, _, v, reason in found if reason is None],
         [Suppressed(v, reason) for _, _, v, reason in found if reason is not None],
@@ -230,15 +231,20 @@ def _run(
     """Run the chosen rules: every violation kept (up to the cap) with its role's position,
     its rule's rank and its noqa reason, and the count of those past the cap."""
     ctx = CheckContext(org)
-    roles = org.roles
+    roles = ctx.roles
     position = ctx.index.pos
     path = org.source.path if org.source is not None else None
     org_wide = Location(path) if path is not None else None
-    found: list[tuple[int, int, Violation, str | None]] = []  # (role position, rule, ...)
+    found: list[tuple[int, int, Violation, str | None]] = []  # (role position, rank, ...)
     omitted: Counter[tuple[str, str, Severity]] = Counter()
     reasons_of: dict[str, dict[str, str]] = {}
+    make = Violation.make
+    # The rank of each rule in the order of the report: by code, then as chosen.
+    order = sorted(range(len(chosen)), key=lambda n: (chosen[n].code, n))
+    rank = {n: r for r, n in enumerate(order)}
     for rule_number, rule in enumerate(chosen):
         level = severities.get(rule.code, rule.severity)
+        rule_rank = rank[rule_number]
         for finding in rule.check(ctx, _params(rule, all_params.get(rule.code))):
             if len(found) >= MAX_VIOLATIONS:  # counted, not kept: memory stays bounded
                 omitted[rule.code, rule.name, level] += 1
@@ -246,17 +252,17 @@ def _run(
             role_id = finding.role
             # A role's line is found later, and only if someone reads it (see Report).
             location = finding.location or (org_wide if role_id is None else None)
-            violation = Violation(
+            violation = make(
                 rule.code, rule.name, level, role_id, finding.message, location, finding.related
             )
             reason = None
-            if role_id is not None and role_id in roles and roles[role_id].noqa:
+            where = -1 if role_id is None else position.get(role_id, -1)
+            if role_id is not None and where >= 0 and roles[where].noqa:
                 reasons = reasons_of.get(role_id)
                 if reasons is None:
-                    reasons = reasons_of[role_id] = roles[role_id].noqa_reasons
+                    reasons = reasons_of[role_id] = roles[where].noqa_reasons
                 hit = next((k for k in (rule.code, rule.name) if k in reasons), None)
                 if hit is not None:
                     reason = reasons[hit]
-            where = -1 if role_id is None else position.get(role_id, -1)
-            found.append((where, rule_number, violation, reason))
+            found.append((where, rule_rank, violation, reason))
     return found, omitted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from orgroles.model import Id
 from orgroles.rules.base import Finding, Params, Rule, register
@@ -92,8 +93,8 @@ def conflicts(
         partners.setdefault(b, []).append(a)
     involved = set(partners)
     people = ctx.org.people
-    for pid, seats in ctx.by_person.items():
-        where = _held(ctx, seats, among, involved)
+    for pid, seats in _seats_holding(ctx, involved, among).items():
+        where = _held(ctx, seats, None, involved)
         if len(where) < 2:
             continue
         found: list[tuple[str, str]] = []
@@ -114,6 +115,30 @@ def conflicts(
                 "which must be held by different people",
                 related,
             )
+
+
+def _seats_holding(
+    ctx: CheckContext, wanted: set[str], among: set[int] | None
+) -> dict[str, list[int]]:
+    """The seats that hold one of ``wanted`` (in ``among``, if given), by person.
+
+    Roles share their kind's tuple of duties: each distinct tuple is tested once, and the
+    seats found in C, so a million roles of which a few hold such duties cost little.
+    """
+    held = ctx.responsibilities
+    relevant = {ids for ids in set(held) if ids and not wanted.isdisjoint(ids)}
+    if not relevant:
+        return {}
+    seats = compress(range(len(held)), map(relevant.__contains__, held))
+    positions = list(seats) if among is None else [i for i in seats if i in among]
+    holders = ctx.holders
+    people = {
+        pid
+        for i in positions
+        if (h := holders[i]) is not None
+        for pid in ((h,) if type(h) is str else h)
+    }
+    return ctx.seats_of(people, positions)
 
 
 def _held(
@@ -143,8 +168,8 @@ def exclusive(
     rank = {rid: n for n, rid in enumerate(dict.fromkeys(listed))}
     wanted = set(rank)
     people = ctx.org.people
-    for pid, seats in ctx.by_person.items():
-        where = _held(ctx, seats, among, wanted)
+    for pid, seats in _seats_holding(ctx, wanted, among).items():
+        where = _held(ctx, seats, None, wanted)
         if len(where) < 2:
             continue
         held = sorted(where, key=rank.__getitem__)

@@ -5,6 +5,12 @@
     python benchmarks/bench.py --sizes 1m --huge     # adds 2.1M roles
     python benchmarks/bench.py --smoke               # tiny sizes, a few seconds (CI)
     python benchmarks/bench.py --explorer            # and the HTML explorer in Chromium
+    python benchmarks/bench.py --only baseline-json-dirty,orgroles-json-dirty,gitlab-check
+
+For each size it also generates the same org as HR exports make it (``generate_dirty``:
+3 % unknown managers, 10 % vacancies, a forest, repeated titles): the ``dirty`` rows. The
+``gitlab-check`` rows check GitLab's team page (tests/data/gitlab-team, 450 of its 1,368
+roles report to someone outside the file), in-process and as the ``orgroles check`` command.
 
 For each size it generates a deterministic org (benchmarks/generate.py) as JSON, YAML
 and CSV, then runs each measurement in a fresh Python process, so that its peak memory
@@ -36,7 +42,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import dated, generate, write_csv, write_json, write_yaml  # noqa: E402
+from generate import dated, generate, generate_dirty, write_csv, write_json, write_yaml  # noqa: E402
 
 SIZES = {
     "200": 200,
@@ -48,6 +54,7 @@ SIZES = {
     "2.1m": 2_100_000,
 }
 YAML_BASELINE_MAX = 100_000
+GITLAB = HERE.parent / "tests" / "data" / "gitlab-team" / "team.yml"
 DOT_SIZES = (1_000, 5_000)
 
 
@@ -122,6 +129,45 @@ def m_orgroles_json(files: dict[str, str], n: int) -> dict[str, float]:
         lambda: org.select("kind:developer under:r1 -vacant")
     )
     out["graph (networkx)"], _ = _timed(lambda: org.graph)
+    return out
+
+
+def m_baseline_json_dirty(files: dict[str, str], n: int) -> dict[str, float]:
+    def load() -> Any:
+        with open(files["dirty"], encoding="utf-8") as handle:
+            return json.load(handle)
+
+    seconds, _ = _timed(load)
+    return {"json.load (dirty)": seconds}
+
+
+def m_orgroles_json_dirty(files: dict[str, str], n: int) -> dict[str, float]:
+    import orgroles
+    import orgroles.rules
+    from orgroles.rules.output import format_text
+
+    out: dict[str, float] = {}
+    out["load json (dirty)"], org = _timed(lambda: orgroles.load(files["dirty"]))
+    out["check (dirty)"], report = _timed(org.check)
+    out["load + check (dirty)"] = out["load json (dirty)"] + out["check (dirty)"]
+    out["violations"] = float(len(report))
+    label = f"text report, dirty ({len(report):,} violations)"
+    out[label], _ = _timed(lambda: format_text(report))
+    return out
+
+
+def m_gitlab_check(files: dict[str, str], n: int) -> dict[str, float]:
+    import orgroles
+
+    org_file = files["gitlab"]
+    out: dict[str, float] = {}
+    out["gitlab: load + check"], _ = _timed(lambda: orgroles.load(org_file).check())
+    command = [sys.executable, "-m", "orgroles", "check", org_file]
+    runs = []
+    for _ in range(3):
+        seconds, _ = _timed(lambda: subprocess.run(command, capture_output=True, check=False))
+        runs.append(seconds)
+    out["gitlab: orgroles check (command, best of 3)"] = min(runs)
     return out
 
 
@@ -208,6 +254,9 @@ MEASURES: dict[str, Callable[[dict[str, str], int], dict[str, float]]] = {
     "orgroles-dated": m_orgroles_dated,
     "render-builtin": m_render_builtin,
     "render-dot": m_render_dot,
+    "baseline-json-dirty": m_baseline_json_dirty,
+    "orgroles-json-dirty": m_orgroles_json_dirty,
+    "gitlab-check": m_gitlab_check,
 }
 
 # What each orgroles measure is compared with.
@@ -215,6 +264,8 @@ BASELINE_OF = {
     "load json": "json.load",
     "load + check": "json.load",
     "check": "json.load",
+    "load json (dirty)": "json.load (dirty)",
+    "load + check (dirty)": "json.load (dirty)",
     "load yaml": "yaml.load",
     "import csv": "csv.DictReader",
     "load json (dated)": "load json (undated)",
@@ -237,15 +288,21 @@ def prepare(n: int, cache: Path) -> dict[str, str]:
         "yaml": str(folder / "org.yaml"),
         "csv": str(folder / "org.csv"),
         "dated": str(folder / "org-dated.json"),
+        "dirty": str(folder / "org-dirty.json"),
+        "gitlab": str(cache / "gitlab.yaml"),
     }
-    if all(Path(files[k]).exists() for k in ("json", "yaml", "csv", "dated")):
-        return files
     folder.mkdir(parents=True, exist_ok=True)
-    doc = generate(n)
-    write_json(doc, Path(files["json"]))
-    write_yaml(doc, Path(files["yaml"]))
-    write_csv(doc, Path(files["csv"]))
-    write_json(dated(doc), Path(files["dated"]))
+    if not all(Path(files[k]).exists() for k in ("json", "yaml", "csv", "dated")):
+        doc = generate(n)
+        write_json(doc, Path(files["json"]))
+        write_yaml(doc, Path(files["yaml"]))
+        write_csv(doc, Path(files["csv"]))
+        write_json(dated(doc), Path(files["dated"]))
+    if not Path(files["dirty"]).exists():
+        write_json(generate_dirty(n), Path(files["dirty"]))
+    if not Path(files["gitlab"]).exists():
+        command = [sys.executable, "-m", "orgroles", "import", "gitlab", str(GITLAB)]
+        subprocess.run([*command, "-o", files["gitlab"]], capture_output=True, check=True)
     return files
 
 

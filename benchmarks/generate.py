@@ -3,6 +3,12 @@
 Spans of control of 3 to 10, 6 to 10 layers, titles, names, e-mails, a few vacancies and
 interim holders, and 3 to 6 responsibilities per role (the kind's defaults plus some
 added ones). The same size and seed always give the same org, byte for byte.
+
+:func:`generate_dirty` makes the same org the way HR exports really are: 3 % of the roles
+report to a manager who is not in the file (someone who left, or another company of the
+group: ids such as ``ext-6f80201b`` or a number past the file's), 10 % of the seats are
+vacant, the org is a forest (0.1 % of the roles are tops without a manager), and titles
+repeat (a third of the roles share six titles).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["dated", "generate", "write_csv", "write_json", "write_yaml"]
+__all__ = ["dated", "generate", "generate_dirty", "write_csv", "write_json", "write_yaml"]
 
 FIRST = [
     "Ana",
@@ -190,6 +196,33 @@ def dated(doc: dict[str, Any], seed: int = 11) -> dict[str, Any]:
             new["reports_to"] = boss
         roles.append(new)
     return {**doc, "name": doc["name"] + ", dated", "people": people, "roles": roles}
+
+
+DIRTY_TITLES = ["Engineer", "Manager", "Analyst", "Associate", "Specialist", "Consultant"]
+
+
+def generate_dirty(n: int, seed: int = 11) -> dict[str, Any]:
+    """An org document of ``n`` roles as HR exports make them (see the module's docstring)."""
+    doc = generate(n)
+    rng = random.Random(seed)
+    roles: list[dict[str, Any]] = doc["roles"]
+    for i, role in enumerate(roles[1:], 1):
+        draw = rng.random()
+        if draw < 0.03:  # a manager outside the file
+            role["reports_to"] = (
+                f"ext-{rng.getrandbits(32):08x}" if rng.random() < 0.5 else f"r{n + i}"
+            )
+        elif draw < 0.031:  # a top of its own: the org is a forest
+            del role["reports_to"]
+        if rng.random() < 0.10:
+            role.pop("holder", None)
+            role.pop("acting", None)
+        if "title" in role or rng.random() < 0.3:
+            role["title"] = rng.choice(DIRTY_TITLES)  # the same few titles, many times
+    held = {role["holder"] for role in roles if "holder" in role}
+    doc["people"] = [p for p in doc["people"] if p["id"] in held]
+    doc["name"] = f"Generated org of {n:,} roles, as exported"
+    return doc
 
 
 def write_json(doc: dict[str, Any], path: Path) -> None:

@@ -22,7 +22,7 @@ def test_bench_smoke(tmp_path: Path) -> None:
             "--cache",
             str(tmp_path / "data"),
             "--only",
-            "baseline-json,orgroles-json",
+            "baseline-json,orgroles-json,baseline-json-dirty,orgroles-json-dirty",
         ],
         capture_output=True,
         text=True,
@@ -37,6 +37,8 @@ def test_bench_smoke(tmp_path: Path) -> None:
         (1000, "check"),
         (1000, "10,000 chain()"),
         (200, "json.load"),
+        (1000, "json.load (dirty)"),
+        (1000, "load + check (dirty)"),
     } <= measures
     check = next(r for r in rows if r["roles"] == 1000 and r["measure"] == "load + check")
     assert check["baseline"] == "json.load"

@@ -157,3 +157,25 @@ def test_a_newline_in_a_title_cannot_fake_a_report_line(run: Cli, tmp_path: Path
     lines = run("check", path, "--select", "K002").stdout.splitlines()
     assert len([line for line in lines if "K002 warning" in line]) == 1
     assert not any(line.startswith("x.yaml") for line in lines)
+
+
+def test_security_md_names_tests_that_exist() -> None:
+    """Each test SECURITY.md gives as proof of a guarantee exists: the file, and the test
+    named after it with ``::`` (a bare ``::name`` is a test of the file named before)."""
+    import re
+
+    from tests.helpers import ROOT
+
+    text = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    file: Path | None = None
+    checked = 0
+    for path, test in re.findall(r"`(tests/[\w/.-]+)?(?:::(\w+))?`", text):
+        if path:
+            file = ROOT / path
+            assert file.exists(), path
+        if test:
+            assert file is not None
+            assert file.is_file()
+            assert f"def {test}(" in file.read_text(encoding="utf-8"), (file, test)
+        checked += 1
+    assert checked >= 20

@@ -18,12 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from orgroles._internal.suggest import did_you_mean
+from orgroles.limits import MAX_PROBLEMS
 
 __all__ = [
     "EditError",
     "EngineNotFoundError",
     "Location",
     "MissingExtraError",
+    "MoreProblems",
     "OrgError",
     "OrgExportError",
     "OrgExportWarning",
@@ -33,6 +35,7 @@ __all__ = [
     "OrgValidationError",
     "Problem",
     "RenderError",
+    "capped",
     "RuleConfigError",
     "SelectorError",
     "UnknownIdError",
@@ -90,15 +93,59 @@ class Problem:
         return ": ".join(parts)
 
 
+@dataclass(frozen=True)
+class MoreProblems(Problem):
+    """Stands for ``count`` problems that were found but are not listed.
+
+    >>> print(MoreProblems.of(5, "org.yaml"))
+    org.yaml: ... and 5 more problems
+    """
+
+    count: int = 0
+
+    @classmethod
+    def of(cls, count: int, path: str | None = None) -> MoreProblems:
+        """``... and N more problems`` for a file."""
+        where = Location(path) if path is not None else None
+        return cls(f"... and {count:,} more problems", where, code="more", count=count)
+
+
+def capped(problems: Iterable[Problem], path: str | None = None) -> list[Problem]:
+    """At most :data:`~orgroles.limits.MAX_PROBLEMS` problems, then one that counts the rest.
+
+    ``MoreProblems`` already in the list are folded into that count.
+
+    >>> found = capped([Problem(f"p{n}") for n in range(150)])
+    >>> len(found), str(found[-1])
+    (101, '... and 50 more problems')
+    """
+    listed: list[Problem] = []
+    hidden = 0
+    for problem in problems:
+        if isinstance(problem, MoreProblems):
+            hidden += problem.count
+        elif len(listed) < MAX_PROBLEMS:
+            listed.append(problem)
+        else:
+            hidden += 1
+    if hidden:
+        if path is None:
+            path = next((p.location.path for p in listed if p.location is not None), None)
+        listed.append(MoreProblems.of(hidden, path))
+    return listed
+
+
 class OrgError(Exception):
     """The root of every exception that orgroles raises on purpose."""
 
 
 class OrgValidationError(OrgError, ValueError):
-    """Data could not be read as an org: it carries *all* the problems found.
+    """Data could not be read as an org: it carries the problems found.
 
     Raised as such for data built in Python, and as :class:`OrgFileError` for files.
-    ``path``, ``line`` and ``column`` are those of the first problem.
+    ``path``, ``line`` and ``column`` are those of the first problem. At most
+    :data:`~orgroles.limits.MAX_PROBLEMS` are listed, then one :class:`MoreProblems` that
+    counts the rest, whatever kind of problem they are.
     """
 
     def __init__(
@@ -112,7 +159,7 @@ class OrgValidationError(OrgError, ValueError):
     ) -> None:
         if isinstance(problems, str):
             problems = [Problem(problems, Location(path, line, column), code=code)]
-        self.problems: list[Problem] = list(problems)
+        self.problems: list[Problem] = capped(problems)
         first = self.problems[0].location if self.problems else None
         self.path = first.path if first else path
         self.line = first.line if first else line

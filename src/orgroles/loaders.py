@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.dates import day
+from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.importers.columns import Columns, Lookup
 from orgroles.importers.csv_map import csv_document, records_document
 from orgroles.importers.gitlab import gitlab_document
 from orgroles.importers.rows import Imported, KindsMode
 from orgroles.io.reader import (
     Format,
+    Source,
     decode,
     format_from_suffix,
     parse_document,
@@ -50,23 +52,21 @@ def load(
     format: Format | None = None,
     as_of: date | str | None = None,
     today: date | str | None = None,
+    catalog_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> Org:
     """Read an org file: YAML (``.yaml``, ``.yml``) or JSON (``.json``), by its suffix.
 
     A file with dates shows the org as of ``as_of`` (a day, ``YYYY-MM-DD``), by default
     ``today``, which is the real date unless given (it tells the planned seats); see
-    :meth:`Org.as_of`. Raises :class:`~orgroles.errors.OrgFileError` listing every
-    problem with its line.
+    :meth:`Org.as_of`. The catalogue files its ``uses:`` names must be under the file's
+    folder, or under one of ``catalog_dirs`` (the command line's ``--catalog-dir``).
+    Raises :class:`~orgroles.errors.OrgFileError` listing every problem with its line.
     """
     name = os.fspath(path)
     fmt = format or format_from_suffix(name)
     document, source = parse_document(read_file(name), fmt, OrgDocument, name)
-    return Org.from_document(
-        document,
-        source=source,
-        base_dir=Path(name).parent,
-        as_of=_day(as_of),
-        today=_day(today),
+    return _from_document(
+        document, source, Path(name).parent, catalog_dirs, as_of=as_of, today=today
     )
 
 
@@ -78,21 +78,50 @@ def loads(
     base_dir: str | os.PathLike[str] | None = None,
     as_of: date | str | None = None,
     today: date | str | None = None,
+    catalog_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> Org:
     """Read an org from text. ``format=None`` tells JSON from YAML by the content;
     ``path`` names the text in messages; ``base_dir`` anchors ``uses:`` (without it, the
-    org reads no catalogue file); ``as_of`` and ``today`` are those of :func:`load`."""
+    org reads no catalogue file) and ``catalog_dirs`` are more folders where its catalogue
+    files may be; ``as_of`` and ``today`` are those of :func:`load`."""
     if isinstance(text, bytes):
         text = decode(text, path)
     fmt = format or sniff_format(text)
     document, source = parse_document(text, fmt, OrgDocument, path)
-    return Org.from_document(
-        document, source=source, base_dir=base_dir, as_of=_day(as_of), today=_day(today)
-    )
+    return _from_document(document, source, base_dir, catalog_dirs, as_of=as_of, today=today)
 
 
 def _day(value: date | str | None) -> date | None:
     return day(value) if value is not None else None
+
+
+def _from_document(
+    document: OrgDocument,
+    source: Source,
+    base_dir: str | os.PathLike[str] | None,
+    catalog_dirs: Iterable[str | os.PathLike[str]],
+    *,
+    as_of: date | str | None,
+    today: date | str | None,
+) -> Org:
+    catalog = None
+    folders = list(catalog_dirs)
+    if folders and base_dir is not None:  # else the core resolves uses: as it always does
+        base = resolve_catalog(
+            document.uses,
+            base_dir,
+            where=lambda i: source.location(("uses", i)),
+            catalog_dirs=folders,
+        )
+        catalog = base.merged(Catalog(document.kinds, document.responsibilities))
+    return Org.from_document(
+        document,
+        source=source,
+        base_dir=base_dir,
+        catalog=catalog,
+        as_of=_day(as_of),
+        today=_day(today),
+    )
 
 
 def from_csv(

@@ -137,7 +137,9 @@ def test_uses_a_shared_catalogue_by_relative_path(write: Write) -> None:
         "teams/ops.yaml",
         "uses: [builtin, ../common/company.yaml]\nroles:\n  - {id: s, kind: sre}\n",
     )
-    org = orgroles.load(org_path)
+    with pytest.raises(OrgFileError, match="outside the org's folder"):
+        orgroles.load(org_path)  # the common folder must be allowed explicitly
+    org = orgroles.load(org_path, catalog_dirs=[org_path.parent.parent / "common"])
     assert org.title_of("s") == "SRE"
     assert "cto" in org.kinds
     assert org.check(select=["S002", "R004"]).ok

@@ -115,7 +115,7 @@ def test_check_refuses_to_write_its_report_over_an_org(run: Cli, write: Write) -
     path = write("org.yaml", CYCLE)
     result = run("check", path, "-o", path)
     assert result.exit_code == 2
-    assert "names an org being checked" in result.stderr
+    assert "which this command reads: refusing to replace it with the report" in result.stderr
     assert path.read_text(encoding="utf-8") == CYCLE
 
 

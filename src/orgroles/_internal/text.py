@@ -6,9 +6,20 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["display_width", "plural", "printable", "printable_lines", "table"]
+__all__ = [
+    "display_width",
+    "json_text",
+    "plural",
+    "printable",
+    "printable_csv",
+    "printable_lines",
+    "table",
+]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# C0 and C1 controls (tab aside), DEL, the line and paragraph separators, and the
+# bidirectional overrides and isolates that reorder what a terminal shows ("Trojan source").
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
@@ -20,8 +31,39 @@ def printable(text: str) -> str:
     'Ana\\x1b[2J Lima'
     >>> printable("Dev\nS001 error fake: line")
     'Dev\\x0aS001 error fake: line'
+    >>> printable("\u202eevil")
+    '\\u202eevil'
     """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_text(text: str) -> str:
+    r"""JSON text with the characters that ``json.dumps(..., ensure_ascii=False)`` leaves
+    raw and a terminal acts on (C1 controls such as CSI ``\x9b``, DEL, bidirectional
+    overrides) written as ``\uXXXX`` escapes: the same data, safe to print.
+
+    >>> json_text('{"name": "a\x9b31m"}')
+    '{"name": "a\\u009b31m"}'
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def printable_csv(text: str) -> str:
+    """CSV text for a terminal: each cell through :func:`printable`, so that a line break
+    or an escape sequence inside a cell can neither run nor fake a row."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in csv.reader(io.StringIO(text, newline="")):
+        writer.writerow([printable(cell) for cell in row])
+    return out.getvalue()
 
 
 def printable_lines(text: str) -> str:

@@ -3,7 +3,8 @@
 The built-in catalogue (``builtin.yaml`` beside this module) is read with the same
 reader and models as user files. An org file's ``uses:`` lists the catalogues it builds
 on, in order: ``builtin`` and paths to catalogue files (relative to the file that names
-them). Later entries override earlier ones, and the org's own ``kinds`` and
+them, and under the org file's folder unless more folders are allowed). Later entries
+override earlier ones, and the org's own ``kinds`` and
 ``responsibilities`` override them all. ``uses: []`` turns the built-in catalogue off.
 
 A catalogue also knows the families (company functions) and the job titles each kind goes

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -11,7 +13,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from orgroles.errors import Location, OrgFileError, Problem
-from orgroles.io.reader import format_from_suffix, parse_document, read_file
+from orgroles.io.reader import FORMATS, format_from_suffix, parse_document, read_file
 from orgroles.model import CatalogDocument, Family, Responsibility, RoleKind
 
 __all__ = ["BUILTIN", "Catalog", "builtin_catalog", "load_catalog", "resolve_catalog"]
@@ -89,23 +91,14 @@ def builtin_catalog() -> Catalog:
     return Catalog(document.kinds, document.responsibilities, document.families)
 
 
-def load_catalog(path: str | os.PathLike[str]) -> Catalog:
-    """Read a catalogue file and the catalogues it uses."""
-    return _load_file(Path(path), ())
-
-
-def _load_file(path: Path, chain: tuple[Path, ...]) -> Catalog:
-    name = str(path)
-    document, source = parse_document(
-        read_file(path), format_from_suffix(path), CatalogDocument, name
-    )
-    base = resolve_catalog(
-        document.uses,
-        path.parent,
-        where=lambda i: source.location(("uses", i)),
-        chain=(*chain, path.resolve()),
-    )
-    return base.merged(Catalog(document.kinds, document.responsibilities, document.families))
+def load_catalog(
+    path: str | os.PathLike[str], *, catalog_dirs: Iterable[str | os.PathLike[str]] = ()
+) -> Catalog:
+    """Read a catalogue file and the catalogues it uses (under its folder, or under one of
+    ``catalog_dirs``: see :func:`resolve_catalog`)."""
+    file = Path(path)
+    resolver = _Resolver(file.parent, catalog_dirs)
+    return resolver.read(Path(os.path.realpath(file)), lambda i: None, 0, str(path))
 
 
 def resolve_catalog(
@@ -114,53 +107,144 @@ def resolve_catalog(
     *,
     where: Callable[[int], Location | None] = lambda i: None,
     chain: tuple[Path, ...] = (),
+    catalog_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> Catalog:
     """Merge the catalogues named in a ``uses:`` list, in order.
 
-    ``where(i)`` gives the location of the i-th entry for error messages, and ``chain``
-    the files already being read, so that a catalogue that uses itself is refused.
-    Paths are relative to ``base_dir``; without one, only ``builtin`` may be used, so that
-    an org given as text cannot make the process read its files.
+    Paths are relative to ``base_dir``, and must lead (symbolic links followed) to a file
+    under ``base_dir`` or under one of ``catalog_dirs``: an org file cannot make the
+    process read, or tell whether there is, a file elsewhere on the machine. Without a
+    ``base_dir``, only ``builtin`` may be used, so that an org given as text reads no file.
+    Each catalogue file is read once, however many paths lead to it; a catalogue that uses
+    itself is refused with the chain of files. ``where(i)`` gives the location of the i-th
+    entry for error messages; ``chain`` is kept for compatibility and unused.
     """
-    merged = Catalog()
-    for i, entry in enumerate(uses):
-        if entry == BUILTIN:
-            merged = merged.merged(builtin_catalog())
-            continue
-        if base_dir is None:
-            # Text from elsewhere (a web upload, say) must not make the process read files.
-            raise OrgFileError(
-                [
-                    _problem(
-                        f"catalogue {entry!r}: an org read from text may only use catalogue files "
-                        "when a base folder is given (loads(..., base_dir=...))",
-                        where(i),
-                        i,
-                        "uses-not-allowed",
-                    )
-                ]
+    if base_dir is None:
+        return _Resolver(None, ()).merge(uses, None, where)
+    return _Resolver(Path(base_dir), catalog_dirs).merge(uses, Path(base_dir), where)
+
+
+_MAX_PATH = 4096  # bytes: Linux's PATH_MAX; longer paths cannot be opened anyway
+_MAX_NAME = 255  # bytes in one file name
+
+
+class _Resolver:
+    """Reads the catalogues of one load: each file once, only under the allowed folders."""
+
+    def __init__(
+        self, base_dir: Path | None, catalog_dirs: Iterable[str | os.PathLike[str]]
+    ) -> None:
+        folders = [] if base_dir is None else [base_dir, *(Path(d) for d in catalog_dirs)]
+        self.roots = [Path(os.path.realpath(folder)) for folder in folders]
+        self.done: dict[Path, Catalog] = {}
+        self.reading: list[Path] = []
+
+    def merge(
+        self, uses: Iterable[str], folder: Path | None, where: Callable[[int], Location | None]
+    ) -> Catalog:
+        entries = list(uses)
+        last = {entry: i for i, entry in enumerate(entries)}  # a repeat: its last place wins
+        merged = Catalog()
+        for i, entry in enumerate(entries):
+            if last[entry] != i:
+                continue
+            if entry == BUILTIN:
+                merged = merged.merged(builtin_catalog())
+                continue
+            if folder is None:
+                # Text from elsewhere (a web upload, say) must not make the process read files.
+                raise _error(
+                    f"catalogue {entry!r}: an org read from text may only use catalogue files "
+                    "when a base folder is given (loads(..., base_dir=...))",
+                    where,
+                    i,
+                    "uses-not-allowed",
+                )
+            path = self._path(folder, entry, where, i)
+            if path in self.reading:
+                loop = " -> ".join(
+                    p.name for p in (*self.reading[self.reading.index(path) :], path)
+                )
+                raise _error(f"catalogue cycle: {loop}", where, i, "uses-cycle")
+            found = self.done.get(path)
+            if found is None:
+                found = self.done[path] = self.read(path, where, i, str(path))
+            merged = merged.merged(found)
+        return merged
+
+    def _path(
+        self, folder: Path, entry: str, where: Callable[[int], Location | None], i: int
+    ) -> Path:
+        """The real path of a ``uses:`` entry, checked, or a located error."""
+        if "\0" in entry:
+            raise _error(f"catalogue {entry!r}: a path cannot hold a NUL character", where, i)
+        parts = entry.replace("\\", "/").split("/")
+        size = len(entry.encode("utf-8", "surrogatepass"))
+        if size > _MAX_PATH or any(
+            len(p.encode("utf-8", "surrogatepass")) > _MAX_NAME for p in parts
+        ):
+            shown = entry if len(entry) <= 60 else entry[:57] + "..."
+            raise _error(f"catalogue {shown!r}: the path is too long", where, i)
+        suffix = Path(entry).suffix.lower()
+        if suffix not in FORMATS:
+            raise _error(
+                f"catalogue {entry!r}: a catalogue file ends in .yaml, .yml or .json", where, i
             )
-        path = (Path(base_dir) / entry).resolve()
-        if path in chain:
-            loop = " -> ".join(p.name for p in (*chain[chain.index(path) :], path))
-            raise OrgFileError([_problem(f"catalogue cycle: {loop}", where(i), i, "uses-cycle")])
-        if not path.is_file():
-            raise OrgFileError(
-                [
-                    _problem(
-                        f"catalogue {entry!r} not found (looked for {path})",
-                        where(i),
-                        i,
-                        "uses-not-found",
-                    )
-                ]
+        try:
+            real = Path(os.path.realpath(folder / entry))
+        except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a loop, in 3.10-3.12
+            raise _error(f"catalogue {entry!r}: {_reason(exc)}", where, i) from None
+        if not any(real == root or root in real.parents for root in self.roots):
+            raise _error(
+                f"catalogue {entry!r} is outside the org's folder: allow its folder with "
+                "catalog_dirs=[...] (the command line's --catalog-dir)",
+                where,
+                i,
+                "uses-not-allowed",
             )
-        merged = merged.merged(_load_file(path, chain))
-    return merged
+        try:
+            info = real.stat()
+        except FileNotFoundError:
+            raise _error(
+                f"catalogue {entry!r} not found (looked for {real})", where, i, "uses-not-found"
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise _error(f"catalogue {entry!r}: {_reason(exc)}", where, i) from None
+        if not stat.S_ISREG(info.st_mode):
+            raise _error(f"catalogue {entry!r} is not a file", where, i, "uses-not-found")
+        return real
+
+    def read(
+        self, path: Path, where: Callable[[int], Location | None], i: int, name: str
+    ) -> Catalog:
+        """Read one catalogue file and, in turn, the catalogues it uses."""
+        self.reading.append(path)
+        try:
+            try:
+                text = read_file(path)
+            except OrgFileError as exc:
+                reason = exc.problems[0].message if exc.problems else "cannot read"
+                raise _error(f"catalogue {name!r}: {reason}", where, i, "uses-not-found") from None
+            document, source = parse_document(text, format_from_suffix(path), CatalogDocument, name)
+            base = self.merge(document.uses, path.parent, lambda j: source.location(("uses", j)))
+        finally:
+            self.reading.pop()
+        return base.merged(Catalog(document.kinds, document.responsibilities, document.families))
 
 
-def _problem(message: str, location: Location | None, i: int, code: str) -> Problem:
-    return Problem(message, location, where=f"uses[{i}]", code=code)
+def _reason(exc: BaseException) -> str:
+    if (isinstance(exc, OSError) and exc.errno == errno.ELOOP) or isinstance(exc, RuntimeError):
+        return "a loop of symbolic links"
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        return "the path is too long"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, OSError):
+        return f"cannot be read: {exc.strerror or exc}"
+    return f"not a usable path ({exc})"
 
 
-# Title matching builds on the Catalog above, so it is imported once Catalog exists.
+def _error(
+    message: str, where: Callable[[int], Location | None], i: int, code: str = "uses-invalid"
+) -> OrgFileError:
+    return OrgFileError([Problem(message, where(i), where=f"uses[{i}]", code=code)])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from orgroles._internal.text import printable
 from orgroles.catalog.catalogs import Catalog
 from orgroles.model import Family, Responsibility, RoleKind
 
@@ -73,28 +74,33 @@ def catalog_data(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
 
 def catalog_text(catalog: Catalog, lang: str = "en") -> str:
     """The catalogue for a terminal: kinds with their default duties and profile, then
-    every duty, then the families."""
+    every duty, then the families.
+
+    Control characters in the catalogue's text are shown as ``\\xNN``: a title cannot
+    retitle the window, clear the screen or print a line of its own.
+    """
     known = catalog.responsibilities
     lines = [f"Kinds ({len(catalog.kinds)})", ""]
     for k in catalog.kinds.values():
         family = f" ({k.family})" if k.family else ""
-        lines.append(f"  {k.id:<26} {k.text(lang)}{family}")
+        lines.append(printable(f"  {k.id:<26} {k.text(lang)}{family}"))
         for rid in k.responsibilities:
             r = known.get(rid)
             label = r.text(lang) if r else rid
             category = f"[{r.category}]" if r and r.category else "[?]"
-            lines.append(f"      {category:<14} {label}")
+            lines.append(printable(f"      {category:<14} {label}"))
         if k.career_from:
-            lines.append(f"      {'grows from':<14} {', '.join(k.career_from)}")
+            lines.append(printable(f"      {'grows from':<14} {', '.join(k.career_from)}"))
         if k.profile:
-            lines.append(f"      {'profile':<14} {', '.join(q.text(lang) for q in k.profile)}")
+            profile = ", ".join(q.text(lang) for q in k.profile)
+            lines.append(printable(f"      {'profile':<14} {profile}"))
     lines += ["", f"Responsibilities ({len(known)})", ""]
     for r in known.values():
         source = r.source or ""
-        lines.append(f"  {r.id:<28} {r.category or '':<12} {source:<16} {r.text(lang)}")
+        lines.append(printable(f"  {r.id:<28} {r.category or '':<12} {source:<16} {r.text(lang)}"))
     if catalog.families:
         lines += ["", f"Families ({len(catalog.families)})", ""]
-        lines += [f"  {f.id:<12} {f.text(lang)}" for f in catalog.families.values()]
+        lines += [printable(f"  {f.id:<12} {f.text(lang)}") for f in catalog.families.values()]
     return "\n".join(lines)
 
 
@@ -355,9 +361,11 @@ typo.yaml: 2 errors (1 role)
 
 An org file can define `kinds` and `responsibilities` of its own, and replace built-in
 ones by using the same id. To share them between org files, put them in a catalogue file
-and list it under `uses:` (paths are relative to the file that names them). `uses:` lists
-catalogues in order, later ones overriding earlier ones, and the org's own definitions
-override them all. The default is `uses: [builtin]`; `uses: []` turns the built-in
+and list it under `uses:` (paths are relative to the file that names them, and lead to
+files under the org file's folder; `catalog_dirs=` in Python, or `--catalog-dir` on the
+command line, allows more folders, so that no org file can make orgroles read a file
+elsewhere on the machine). `uses:` lists catalogues in order, later ones overriding
+earlier ones, and the org's own definitions override them all. The default is `uses: [builtin]`; `uses: []` turns the built-in
 catalogue off. A catalogue may itself use others; a catalogue that uses itself, directly
 or not, is refused with the chain of files.
 

@@ -1,11 +1,13 @@
 """What every ``orgroles`` command shares: the group, exit codes, errors and output.
 
-Exit codes: 0 clean, 1 violations of error severity, 2 bad input or usage. Bad input is
-reported on stderr as ``file:line:col: message``, never as a traceback.
+Exit codes: 0 clean, 1 violations of error severity, 2 bad input or usage, and an input
+too large for the memory the process may use. Bad input is reported on stderr as
+``file:line:col: message``, never as a traceback.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -26,14 +28,18 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_OK",
     "EXIT_VIOLATIONS",
+    "OUT_OF_MEMORY",
     "STDIO",
+    "catalog_dirs_option",
     "cli",
     "color_option",
     "load_org",
     "org_files",
+    "refuse_overwrite",
     "refuse_to_replace",
     "report_problems",
     "split",
+    "to_terminal",
     "use_color",
     "write",
     "write_bytes",
@@ -54,6 +60,12 @@ EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 
+OUT_OF_MEMORY = (
+    "out of memory: this input needs more memory than the process may use (see the "
+    "limits in docs/performance.md; JSON takes less than YAML, and a chart of part of the "
+    "org, with --root and --depth, less than one of all of it)"
+)
+
 
 def report_problems(exc: OrgValidationError) -> None:
     """Every problem of bad input on stderr, one line each: ``file:line:col: ...``."""
@@ -73,6 +85,14 @@ class _Group(click.Group):
         except OrgError as exc:
             click.echo(printable_lines(f"orgroles: {exc}"), err=True)
             ctx.exit(EXIT_BAD_INPUT)
+        except (MemoryError, SystemError):
+            # A SystemError ("error return without exception set") is what some C code
+            # raises when an allocation fails. Said below, once the exception and the
+            # frames it holds (the org, the chart) are gone and their memory free.
+            pass
+        gc.collect()
+        click.echo(f"orgroles: {OUT_OF_MEMORY}", err=True)
+        raise click.exceptions.Exit(EXIT_BAD_INPUT)
 
 
 @click.group(
@@ -81,6 +101,40 @@ class _Group(click.Group):
 @click.version_option(__version__, "--version", "-V", prog_name="orgroles")
 def cli() -> None:
     """Model a company as a graph of roles: check rules on it and draw org charts."""
+
+
+def catalog_dirs_option(command: F) -> F:
+    """``--catalog-dir DIR``: a folder where the catalogue files of ``uses:`` may also be."""
+    return click.option(
+        "--catalog-dir",
+        "catalog_dirs",
+        multiple=True,
+        metavar="DIR",
+        type=click.Path(file_okay=False),
+        help="Also read the catalogue files of uses: from this folder (repeatable); "
+        "by default only those under the org file's folder are read.",
+    )(command)
+
+
+def refuse_overwrite(output: str | None, inputs: Sequence[str | None], what: str) -> None:
+    """Refuse to write ``output`` over one of the files a command reads (exit 2):
+    ``orgroles check org.yaml -o org.yaml`` would replace the org with its report."""
+    if output is None or output == STDIO or not os.path.exists(output):
+        return
+    for given in inputs:
+        if given not in (None, STDIO) and os.path.exists(given) and os.path.samefile(output, given):
+            raise click.UsageError(
+                f"-o {output!r} is {given!r}, which this command reads: "
+                f"refusing to replace it with the {what}"
+            )
+
+
+def to_terminal(output: str | None = None) -> bool:
+    """Whether command output goes to a terminal (stdout, and stdout is one)."""
+    if output is not None and output != STDIO:
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty()) if callable(isatty) else False
 
 
 def write(text: str, output: str | None, *, color: bool | None = None) -> None:
@@ -143,18 +197,19 @@ def as_of_option(command: F) -> F:
     )(command)
 
 
-def load_org(path: str, as_of: str | None = None) -> Org:
+def load_org(path: str, as_of: str | None = None, catalog_dirs: Sequence[str] = ()) -> Org:
     """Read an org file, or with ``-`` an org from standard input (JSON or YAML, told
     apart by the content). An org from standard input reads no catalogue file: its
     ``uses:`` may name ``builtin`` only, as for any org read from text. A dated org is
-    shown as of ``as_of`` (``YYYY-MM-DD``), by default today."""
+    shown as of ``as_of`` (``YYYY-MM-DD``), by default today. Its ``uses:`` catalogues
+    are read from its folder or from one of ``catalog_dirs``."""
     from orgroles.loaders import load, loads
 
     if path == STDIO:
         source: BinaryIO = sys.stdin.buffer
         data = source.read()
         return loads(data, format=None, path="<stdin>", base_dir=None, as_of=as_of)
-    return load(path, as_of=as_of)
+    return load(path, as_of=as_of, catalog_dirs=catalog_dirs)
 
 
 def org_files(paths: Sequence[str]) -> Iterator[str]:

@@ -5,29 +5,31 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from orgroles._internal.progress import phase
+from orgroles._internal.text import json_text
 from orgroles.cli.base import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATIONS,
     STDIO,
     as_of_option,
+    catalog_dirs_option,
     cli,
     color_option,
     load_org,
     org_files,
+    refuse_overwrite,
     report_problems,
     split,
     use_color,
     write,
 )
 from orgroles.cli.over_time import over_time_report, write_over_time
-from orgroles.errors import OrgUsageError, OrgValidationError
+from orgroles.errors import OrgValidationError
 
 if TYPE_CHECKING:
     from orgroles.rules.over_time import Span
@@ -74,6 +76,7 @@ __all__ = ["check", "rules_"]
     "and ended (up to --as-of).",
 )
 @color_option
+@catalog_dirs_option
 def check(
     orgs: Sequence[str],
     select: Sequence[str],
@@ -84,6 +87,7 @@ def check(
     as_of: str | None,
     over_time: bool,
     color: str,
+    catalog_dirs: Sequence[str],
 ) -> None:
     """Check org files against the rules (exit 1 on errors).
 
@@ -97,17 +101,14 @@ def check(
     chosen = split(select) or None
     ignored = split(ignore)
     paths = list(org_files(orgs))
-    if output is not None and output != STDIO:
-        for path in paths:
-            if path != STDIO and Path(path).resolve() == Path(output).resolve():
-                raise OrgUsageError(f"{output}: -o names an org being checked; choose another file")
+    refuse_overwrite(output, paths, "report")
     reports = []
     timed: list[tuple[Report, list[Span]]] = []
     unreadable = 0
     for path in paths:
         try:
             with phase(f"loading {path}"):
-                org = load_org(path, as_of)
+                org = load_org(path, as_of, catalog_dirs)
         except OrgValidationError as exc:
             unreadable += 1
             report_problems(exc)
@@ -168,7 +169,7 @@ def rules_(fmt: str) -> None:
         for r in all_rules()
     ]
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(rows, indent=2, ensure_ascii=False)))
         return
     for row in rows:
         params = ", ".join(f"{k}={json.dumps(v)}" for k, v in row["params"].items())

@@ -9,7 +9,7 @@ import click
 
 from orgroles._internal.progress import phase
 from orgroles._internal.text import printable
-from orgroles.cli.base import STDIO, cli, refuse_to_replace
+from orgroles.cli.base import STDIO, cli, refuse_overwrite, refuse_to_replace
 from orgroles.importers.columns import COLUMN_HELP, Lookup, preset_names
 from orgroles.importers.rows import KINDS_MODES
 from orgroles.queries.kinds import kinds_found
@@ -30,7 +30,13 @@ def import_() -> None:
 _MAX_WARNINGS = 20
 
 
-def _import(make: Callable[[], Org], source: str, output: str, force: bool) -> None:
+def _import(
+    make: Callable[[], Org],
+    source: str,
+    output: str,
+    force: bool,
+    reads: tuple[str | None, ...] = (),
+) -> None:
     """Run an importer, show its warnings, write the org atomically and summarise."""
     import warnings
     from pathlib import Path
@@ -38,6 +44,7 @@ def _import(make: Callable[[], Org], source: str, output: str, force: bool) -> N
     from orgroles.errors import OrgImportWarning
     from orgroles.io.reader import FORMATS
 
+    refuse_overwrite(output, [source, *reads], "imported org")
     fmt = "yaml" if output == STDIO else FORMATS.get(Path(output).suffix.lower())
     if fmt is None:  # fail before the work, not after it
         raise click.BadParameter(
@@ -217,6 +224,7 @@ def import_csv(
         source,
         output,
         force,
+        (departments_file, titles_file),
     )
 
 

@@ -7,14 +7,17 @@ import sys
 
 import click
 
-from orgroles._internal.text import printable_lines
+from orgroles._internal.text import json_text, printable_csv, printable_lines
 from orgroles.cli.base import (
     EXIT_OK,
     EXIT_VIOLATIONS,
     STDIO,
     as_of_option,
+    catalog_dirs_option,
     cli,
     load_org,
+    refuse_overwrite,
+    to_terminal,
     write,
 )
 from orgroles.errors import OrgUsageError
@@ -59,15 +62,28 @@ def _terms_help() -> str:
 @click.option("--lang", default="en", show_default=True, help="Language of titles (en, fr).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file.")
 @as_of_option
+@catalog_dirs_option
 def query(
-    org: str, selector: str, fmt: str, lang: str, output: str | None, as_of: str | None
+    org: str,
+    selector: str,
+    fmt: str,
+    lang: str,
+    output: str | None,
+    as_of: str | None,
+    catalog_dirs: tuple[str, ...],
 ) -> None:
     from orgroles.queries.output import query_csv, query_json, query_text
 
-    loaded = load_org(org, as_of)
+    refuse_overwrite(output, [org], "listing")
+    loaded = load_org(org, as_of, catalog_dirs)
     roles = loaded.select(selector)
     formatter = {"text": query_text, "json": query_json, "csv": query_csv}[fmt]
-    write(formatter(loaded, roles, lang), output)
+    text = formatter(loaded, roles, lang)
+    if fmt == "json":
+        text = json_text(text)
+    elif fmt == "csv" and to_terminal(output):  # a file or a pipe gets the cells as they are
+        text = printable_csv(text)
+    write(text, output)
 
 
 @cli.command()
@@ -78,7 +94,15 @@ def query(
 )
 @click.option("--from", "since", metavar="DATE", help="With one dated ORG: the first day.")
 @click.option("--to", "until", metavar="DATE", help="With one dated ORG: the second day.")
-def diff(old: str, new: str | None, fmt: str, since: str | None, until: str | None) -> None:
+@catalog_dirs_option
+def diff(
+    old: str,
+    new: str | None,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    catalog_dirs: tuple[str, ...],
+) -> None:
     """Show a reorganisation between two org files, or between two days of one dated
     org (exit 1 when they differ, like diff).
 
@@ -88,16 +112,17 @@ def diff(old: str, new: str | None, fmt: str, since: str | None, until: str | No
     if new is None:
         if since is None or until is None:
             raise OrgUsageError("give two orgs (diff OLD NEW), or one and --from and --to")
-        org = load_org(old)
+        org = load_org(old, catalog_dirs=catalog_dirs)
         changes = org.as_of(since).diff(org.as_of(until))
     elif since is not None or until is not None:
         raise OrgUsageError("--from and --to compare two days of one org: give one ORG")
     elif old == STDIO and new == STDIO:
         raise OrgUsageError("only one of OLD and NEW can be '-' (standard input)")
     else:
-        changes = load_org(old).diff(load_org(new))
+        before = load_org(old, catalog_dirs=catalog_dirs)
+        changes = before.diff(load_org(new, catalog_dirs=catalog_dirs))
     if fmt == "json":
-        click.echo(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False)))
     else:
         click.echo(printable_lines(str(changes)))
     sys.exit(EXIT_VIOLATIONS if changes else EXIT_OK)
@@ -115,13 +140,16 @@ def diff(old: str, new: str | None, fmt: str, since: str | None, until: str | No
     metavar="KIND",
     help="Show the job titles that KIND goes by (the patterns that infer it).",
 )
-def catalog(org: str | None, lang: str, fmt: str, titles_of: str | None) -> None:
+@catalog_dirs_option
+def catalog(
+    org: str | None, lang: str, fmt: str, titles_of: str | None, catalog_dirs: tuple[str, ...]
+) -> None:
     """List the kinds and responsibilities (built-in, or ORG's)."""
     from orgroles.catalog import builtin_catalog
     from orgroles.catalog.listing import catalog_data, catalog_text, titles_text
     from orgroles.errors import UnknownKindError
 
-    chosen = load_org(org).catalog if org else builtin_catalog()
+    chosen = load_org(org, catalog_dirs=catalog_dirs).catalog if org else builtin_catalog()
     if titles_of is not None:
         kind = chosen.kinds.get(titles_of)
         if kind is None:
@@ -129,6 +157,7 @@ def catalog(org: str | None, lang: str, fmt: str, titles_of: str | None) -> None
         click.echo(printable_lines(titles_text(kind)))
         return
     if fmt == "json":
-        click.echo(json.dumps(catalog_data(chosen, lang), indent=2, ensure_ascii=False))
+        data = catalog_data(chosen, lang)
+        click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
     else:
         click.echo(printable_lines(catalog_text(chosen, lang)))

@@ -12,7 +12,7 @@ import click
 
 from orgroles._internal.progress import phase
 from orgroles._internal.text import plural, printable
-from orgroles.cli.base import STDIO, as_of_option, cli, load_org, write_bytes
+from orgroles.cli.base import STDIO, as_of_option, catalog_dirs_option, cli, load_org, write_bytes
 from orgroles.render.formats import TABLE
 from orgroles.render.options import ENGINES, LANGS, LAYOUTS, MAX_ASPECT, SHOW
 
@@ -78,8 +78,15 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
 )
 @click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
 @as_of_option
+@catalog_dirs_option
 def render(
-    org_path: str, output: str, fmt: str | None, check: bool, as_of: str | None, **chart: Any
+    org_path: str,
+    output: str,
+    fmt: str | None,
+    check: bool,
+    as_of: str | None,
+    catalog_dirs: tuple[str, ...],
+    **chart: Any,
 ) -> None:
     """Draw an org chart of ORG (a file, or '-' for standard input) into a file."""
     from orgroles.render import ChartOptions, draw, format_of
@@ -89,7 +96,7 @@ def render(
         fmt = "svg" if output == STDIO else format_of(output)
     options = ChartOptions.of(**chart)
     with phase(f"loading {org_path}"):
-        org = load_org(org_path, as_of)
+        org = load_org(org_path, as_of, catalog_dirs)
     if options.root is not None:
         options = ChartOptions.of(options, root=find_role(org, options.root).id)
     if check:

@@ -168,10 +168,16 @@ class RecordRows:
         return [_cell(r.get(column)) for r in self._rows]
 
     def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
+        # A record with few of the columns is read through its own keys: records that
+        # each bring a key of their own made every record look at every column (R x C).
+        position = {c: n for n, c in enumerate(columns)}
         out = []
         for r in self._rows:
+            keys: Iterable[str] = columns
+            if 2 * len(r) < len(columns):
+                keys = sorted((c for c in r if c in position), key=position.__getitem__)
             meta = {}
-            for c in columns:
+            for c in keys:
                 value = _meta_value(r.get(c))
                 if value is not None:
                     meta[c] = value

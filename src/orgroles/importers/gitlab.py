@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -54,35 +54,36 @@ _KEY_OF = {
 }
 
 _JOB_FAMILY = re.compile(r"/job-families/([a-z][a-z-]{0,60})/")
-_TAG_START = re.compile(r"<[A-Za-z/!]")
 _BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th"})
+_OPENER = re.compile(r"<[A-Za-z/!?]")
+_SPECIAL = re.compile(r"[>\"']")
+_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]*)")
+_ATTRIBUTE = re.compile(r"""([^\s/=>"']+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")
 
 
-class _TextAndLinks(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.links: list[str] = []
-        self._closing = False
+def _tag_end(html: str, start: int) -> int:
+    """The offset after the ``>`` that ends the tag at ``start``, or -1 if none does.
 
-    def close(self) -> None:
-        self._closing = True
-        super().close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            self.links += [v for k, v in attrs if k == "href" and v and v.strip()]
-        elif tag in _BREAKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BREAKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if self._closing and _TAG_START.match(data):
-            return  # a tag still open at the end: a browser shows nothing of it
-        self.parts.append(data)
+    Quoted attribute values may hold ``>``; comments end at ``-->``. Each character is
+    looked at once, so a text full of unclosed tags costs one pass.
+    """
+    if html.startswith("<!--", start):
+        end = html.find("-->", start + 4)
+        return -1 if end < 0 else end + 3
+    if html[start + 1] in "!?":
+        end = html.find(">", start)
+        return -1 if end < 0 else end + 1
+    i = start + 1
+    while True:
+        found = _SPECIAL.search(html, i)
+        if found is None:
+            return -1
+        if found.group() == ">":
+            return found.end()
+        close = html.find(found.group(), found.end())  # the end of a quoted value
+        if close < 0:
+            return -1
+        i = close + 1
 
 
 def html_to_text(html: str) -> tuple[str, list[str]]:
@@ -90,7 +91,8 @@ def html_to_text(html: str) -> tuple[str, list[str]]:
 
     Tags are dropped (text outside them is kept), entities are decoded and runs of white
     space become one space. What is left of a broken tag (one that is never closed) is
-    dropped too, as a browser would not show it.
+    dropped too, as a browser would not show it. One pass, linear in the length of the
+    HTML, whatever it holds (Python's html.parser is quadratic on unclosed tags).
 
     >>> html_to_text('<a href="/job-families/backend/">Backend Engineer</a>, Manage:Workspace')
     ('Backend Engineer, Manage:Workspace', ['/job-families/backend/'])
@@ -103,10 +105,32 @@ def html_to_text(html: str) -> tuple[str, list[str]]:
     """
     if "<" not in html and "&" not in html:
         return " ".join(html.split()), []
-    parser = _TextAndLinks()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split()), parser.links
+    parts: list[str] = []
+    links: list[str] = []
+    i, n = 0, len(html)
+    while i < n:
+        opener = _OPENER.search(html, i)
+        if opener is None:
+            parts.append(unescape(html[i:]))
+            break
+        start = opener.start()
+        parts.append(unescape(html[i:start]))
+        end = _tag_end(html, start)
+        if end < 0:
+            break  # a tag still open at the end: a browser shows nothing of it
+        i = end
+        named = _NAME.match(html, start, end)
+        if named is None:
+            continue  # a comment, a doctype or a processing instruction
+        name = named.group(1).lower()
+        if name in _BREAKS:
+            parts.append(" ")
+        elif name == "a" and html[start + 1] != "/":
+            for key, value in _ATTRIBUTE.findall(html, named.end(), end - 1):
+                href = unescape(value[1:-1] if value[:1] in "\"'" else value)
+                if key.lower() == "href" and href.strip():
+                    links.append(href)
+    return " ".join("".join(parts).split()), links
 
 
 class _GitlabLocator:

@@ -26,7 +26,6 @@ from orgroles.importers.columns import ManagerBy
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source
-from orgroles.limits import MAX_PROBLEMS
 from orgroles.model import OrgDocument
 
 __all__ = [
@@ -147,9 +146,6 @@ def build_document(
 
 
 def _failure(problems: list[Problem], source: Source | None) -> OrgValidationError:
-    if len(problems) > MAX_PROBLEMS:
-        rest = len(problems) - MAX_PROBLEMS
-        problems = [*problems[:MAX_PROBLEMS], Problem(f"... and {rest} more problems")]
     if source is not None and source.path is not None:
         return OrgFileError(problems)
     return OrgValidationError(problems)
@@ -198,7 +194,23 @@ def _name_key(text: str) -> str:
 
 
 def _email_key(text: str) -> str:
-    return normalize("NFC", text).casefold()
+    """An address as mail servers compare it (RFC 5321): the domain in any case, the part
+    before the last ``@`` exactly (``Ana@`` and ``ana@`` may be two mailboxes; ``straße@``
+    is never ``STRASSE@``, as Unicode case folding would make it).
+
+    >>> _email_key("Ana.Lima@Acme.Example")
+    'Ana.Lima@acme.example'
+    """
+    text = normalize("NFC", text.strip())
+    local, at, domain = text.rpartition("@")
+    return f"{local}@{domain.lower()}" if at else text
+
+
+def _ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 def _resolve_managers(
@@ -210,9 +222,9 @@ def _resolve_managers(
 ) -> tuple[list[str | None], dict[int, tuple[str, ...]]]:
     """Each row's manager id (``reports_to``) and, for rows that name several, the others.
 
-    By id, the value is the id (kept even when no row has it). By email (case-insensitive)
-    or name (exact), the value is looked up among the rows: no match keeps the value as a
-    dangling reference and adds a note; several matches is a problem.
+    By id, the value is the id (kept even when no row has it). By email (the domain in any
+    case, the rest exactly, as RFC 5321 says) or name (exact), the value is looked up among
+    the rows: no match keeps it as a dangling reference, with a note; several is a problem.
     """
     ids = rows.ids
     managers = rows.managers
@@ -233,13 +245,14 @@ def _resolve_managers(
 
     by_email = manager_by == "email"
     # The same text in two Unicode forms (é as one character or as e + accent, as some
-    # systems write it) is the same name; an email's case does not matter.
+    # systems write it) is the same name; the case of an email's domain does not matter.
     key = _email_key if by_email else _name_key
     index: dict[str, list[int]] = {}
     for i, text in enumerate(rows.emails if by_email else rows.names):
         if text:
             index.setdefault(key(text), []).append(i)
     what = "email" if by_email else "name"
+    case_hint = _CaseHint(index, rows.emails)
     resolved: list[str | None] = [None] * len(ids)
     for i, cell in enumerate(managers):
         found: list[str] = []
@@ -249,9 +262,11 @@ def _resolve_managers(
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:
                 found.append(value)
+                hint = case_hint(value) if by_email else ""
                 notes.append(
                     Problem(
-                        f"no row has the manager {what} {value!r}: kept as an unknown manager",
+                        f"no row has the manager {what} {value!r}{hint}: kept as an unknown "
+                        "manager",
                         locator.location(i, "manager"),
                         locator.where(i, "manager"),
                         code="unknown-manager",
@@ -279,6 +294,26 @@ def _resolve_managers(
     return resolved, dotted
 
 
+class _CaseHint:
+    """`` (a row has 'ana@acme.example': ...)`` for an email that matches a row's only once
+    case is ignored; the index of lower-cased addresses is made for the first message."""
+
+    def __init__(self, index: dict[str, list[int]], emails: list[str | None]) -> None:
+        self._index = index
+        self._emails = emails
+        self._lowered: dict[str, int] | None = None
+
+    def __call__(self, value: str) -> str:
+        if self._lowered is None:
+            self._lowered = {}
+            for key, rows_of in self._index.items():
+                self._lowered.setdefault(_ascii_lower(key), rows_of[0])
+        j = self._lowered.get(_ascii_lower(_email_key(value)))
+        if j is None:
+            return ""
+        return f" (a row has {self._emails[j]!r}: the part before @ is case-sensitive)"
+
+
 def slug(text: str) -> str:
     """A readable id made from a name: lower case, words joined by ``-``.
 
@@ -298,13 +333,15 @@ def unique_slugs(names: Sequence[str]) -> list[str]:
     ['r-d', 'r-d-2', 'sales']
     """
     taken: set[str] = set()
+    tried: dict[str, int] = {}  # the last number tried for each slug: no retrying from 2
     out = []
     for text in names:
         base = candidate = slug(text)
-        n = 1
+        n = tried.get(base, 1)
         while candidate in taken:
             n += 1
             candidate = f"{base}-{n}"
+        tried[base] = n
         taken.add(candidate)
         out.append(candidate)
     return out

@@ -14,6 +14,8 @@ the text to the node, skipping whole values with the C-accelerated ``raw_decode`
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left
 from json.decoder import scanstring  # type: ignore[attr-defined]
 
 __all__ = ["JsonMarks"]
@@ -23,17 +25,27 @@ _decoder = json.JSONDecoder()
 
 Pos = tuple[int, int]
 
+_NEWLINE = re.compile("\n")
+_DIRECT = 8  # positions found by counting lines directly, before a table of lines is made
+
 
 class JsonMarks:
-    """Positions of the nodes of one JSON text (1-based line and column)."""
+    """Positions of the nodes of one JSON text (1-based line and column).
 
-    __slots__ = ("_cache", "_text")
+    Every object and array on the way to a node is walked once and remembered, and lines
+    are counted once (a table of line starts, made when many positions are asked for):
+    locating any number of nodes costs one walk of the text, not one walk per node.
+    """
+
+    __slots__ = ("_cache", "_direct", "_members_at", "_newlines", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        # Element offsets of arrays already walked, so that locating many errors in one
-        # large array costs one walk, not one walk per error.
+        # Element offsets of arrays and members of objects already walked, by offset.
         self._cache: dict[int, list[int]] = {}
+        self._members_at: dict[int, dict[str, tuple[int, int]]] = {}
+        self._newlines: list[int] | None = None
+        self._direct = 0
 
     def _skip_ws(self, i: int) -> int:
         text = self._text
@@ -43,8 +55,15 @@ class JsonMarks:
 
     def _line_col(self, offset: int) -> Pos:
         text = self._text
-        line = text.count("\n", 0, offset) + 1
-        return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        if self._newlines is None and self._direct < _DIRECT:
+            self._direct += 1
+            line = text.count("\n", 0, offset) + 1
+            return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        before = bisect_left(self._newlines, offset)  # newlines before the offset
+        start = self._newlines[before - 1] + 1 if before else 0
+        return before + 1, offset - start + 1
 
     def _members(self, i: int) -> list[tuple[str, int, int]]:
         """(key, key offset, value offset) for each member of the object at ``i``."""
@@ -83,11 +102,15 @@ class JsonMarks:
                 if i >= len(text):
                     break
                 if text[i] == "{" and isinstance(part, str):
-                    found = [m for m in self._members(i) if m[0] == part]
-                    if not found:
+                    members = self._members_at.get(i)
+                    if members is None:  # the last one of a repeated key wins, as in a parse
+                        members = self._members_at[i] = {
+                            k: (key_at, value_at) for k, key_at, value_at in self._members(i)
+                        }
+                    found = members.get(part)
+                    if found is None:
                         break
-                    _, key_at, value_at = found[-1]  # the last one wins, as in the parse
-                    i = key_at if key and n == len(loc) - 1 else value_at
+                    i = found[0] if key and n == len(loc) - 1 else found[1]
                 elif text[i] == "[" and isinstance(part, int):
                     elements = self._cache.get(i)
                     if elements is None:

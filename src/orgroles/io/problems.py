@@ -16,8 +16,8 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from orgroles._internal.suggest import suggestion_suffix
-from orgroles.errors import Location, Problem
-from orgroles.limits import MAX_PROBLEMS
+from orgroles.errors import Location, MoreProblems, Problem
+from orgroles.limits import MAX_DEPTH, MAX_PROBLEMS, MAX_TEXT_LENGTH
 
 __all__ = [
     "ID_SECTIONS",
@@ -25,6 +25,8 @@ __all__ = [
     "duplicate_ids",
     "normal_id",
     "format_where",
+    "free_form_problems",
+    "invisible_ids",
     "problems_from_validation",
 ]
 
@@ -285,7 +287,7 @@ def problems_from_validation(
             break
     rest = len(errors) - len(seen)
     if rest > 0 and len(problems) >= MAX_PROBLEMS:
-        problems.append(Problem(f"... and {rest} more problems", Location(path) if path else None))
+        problems.append(MoreProblems.of(rest, path))
     return problems
 
 
@@ -302,31 +304,137 @@ def normal_id(rid: str) -> str:
 
 
 def duplicate_ids(
-    section: str, ids: Iterable[object], locate: Callable[[Loc], Location | None]
+    section: str,
+    ids: Iterable[object],
+    locate: Callable[[Loc], Location | None],
+    limit: int = MAX_PROBLEMS,
 ) -> list[Problem]:
     """A problem for every id of ``section`` that repeats an earlier one, at the repeat.
 
+    Only the first ``limit`` repeats are located (locating costs a walk of a JSON text);
+    the others are counted in one :class:`~orgroles.errors.MoreProblems`.
+
     >>> [p.message for p in duplicate_ids("roles", ["a", "b", "a"], lambda loc: None)]
     ["duplicate id 'a' (first used by roles[0])"]
+    >>> [str(p) for p in duplicate_ids("roles", ["a"] * 5, lambda loc: None, limit=2)][2]
+    '... and 2 more problems'
     """
     first: dict[str, int] = {}
     written: list[object] = []
-    problems = []
+    problems: list[Problem] = []
+    lines: dict[int, str] = {}
+    hidden = 0
     for i, rid in enumerate(ids):
         written.append(rid)
         if not isinstance(rid, str):
             continue
         j = first.setdefault(normal_id(rid), i)
-        if j != i:
+        if j == i:
+            continue
+        if len(problems) >= limit:
+            hidden += 1
+            continue
+        at = lines.get(j)
+        if at is None:
             then = locate((section, j, "id"))
-            at = f" at line {then.line}" if then is not None and then.line else ""
-            same = "" if written[j] == rid else ", the same id once Unicode-normalised"
+            at = lines[j] = f" at line {then.line}" if then is not None and then.line else ""
+        same = "" if written[j] == rid else ", the same id once Unicode-normalised"
+        problems.append(
+            Problem(
+                f"duplicate id {rid!r} (first used by {section}[{j}]{at}{same})",
+                locate((section, i, "id")),
+                where=format_where((section, i, "id")),
+                code="duplicate-id",
+            )
+        )
+    if hidden:
+        problems.append(MoreProblems.of(hidden))
+    return problems
+
+
+def free_form_problems(
+    data: Any, locate: Callable[[Loc], Location | None], limit: int = MAX_PROBLEMS
+) -> list[Problem]:
+    """Limits on the free-form values (``meta``, ``rules.params``) that no schema bounds.
+
+    Their text is at most :data:`~orgroles.limits.MAX_TEXT_LENGTH` characters, as every
+    other text, and they nest at most :data:`~orgroles.limits.MAX_DEPTH` levels deep from
+    the top of the document, in JSON as in YAML. One pass over the free-form values only.
+
+    >>> free_form_problems({"meta": {"x": "y" * 1_000_001}}, lambda loc: None)[0].where
+    'meta.x'
+    """
+    if not isinstance(data, dict):
+        return []
+    spots: list[tuple[Any, Loc]] = []
+    if data.get("meta"):
+        spots.append((data["meta"], ("meta",)))
+    rules = data.get("rules")
+    if isinstance(rules, dict) and rules.get("params"):
+        spots.append((rules["params"], ("rules", "params")))
+    for section in ID_SECTIONS:
+        items = data.get(section)
+        if type(items) is list:
+            for i, item in enumerate(items):
+                if type(item) is dict:
+                    meta = item.get("meta")
+                    if meta:
+                        spots.append((meta, (section, i, "meta")))
+    problems: list[Problem] = []
+
+    def add(loc: Loc, message: str, code: str) -> None:
+        problems.append(Problem(message, locate(loc), where=format_where(loc), code=code))
+
+    while spots and len(problems) < limit:
+        node, loc = spots.pop()
+        if len(loc) >= MAX_DEPTH and isinstance(node, (dict, list)):
+            add(loc, f"nesting deeper than {MAX_DEPTH} levels is not allowed", "too-deep")
+        elif isinstance(node, str):
+            if len(node) > MAX_TEXT_LENGTH:
+                add(loc, f"text too long ({len(node):,} characters)", "too-long")
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and len(key) > MAX_TEXT_LENGTH:
+                    add(loc, f"a key too long ({len(key):,} characters)", "too-long")
+                elif isinstance(value, (str, dict, list)):
+                    spots.append((value, (*loc, key)))
+        elif isinstance(node, list):
+            spots.extend((value, (*loc, n)) for n, value in enumerate(node))
+    return problems
+
+
+_INVISIBLE = frozenset({"Mn", "Me", "Cf", "Cc", "Zs", "Zl", "Zp"})
+# Letters that show nothing: the Hangul fillers and the Braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def visible(rid: str) -> bool:
+    """Whether an id has a character that shows: not only zero-width spaces, joiners,
+    combining accents or fillers, which make ids that look empty, or like another.
+
+    >>> visible("cto"), visible("\u200b"), visible("\u0301\u0301"), visible("e\u0301")
+    (True, False, False, True)
+    """
+    if rid.isascii():
+        return True  # the id pattern already refuses blank and control characters
+    return any(unicodedata.category(c) not in _INVISIBLE and c not in _BLANK_LETTERS for c in rid)
+
+
+def invisible_ids(
+    section: str, ids: Iterable[object], locate: Callable[[Loc], Location | None]
+) -> list[Problem]:
+    """A problem for every id of ``section`` that shows nothing (see :func:`visible`)."""
+    problems: list[Problem] = []
+    for i, rid in enumerate(ids):
+        if isinstance(rid, str) and not visible(rid):
+            loc = (section, i, "id")
+            shown = rid.encode("unicode_escape").decode("ascii")
             problems.append(
                 Problem(
-                    f"duplicate id {rid!r} (first used by {section}[{j}]{at}{same})",
-                    locate((section, i, "id")),
-                    where=format_where((section, i, "id")),
-                    code="duplicate-id",
+                    f"invalid id '{shown}': an id needs at least one visible character",
+                    locate(loc),
+                    where=format_where(loc),
+                    code="invalid-id",
                 )
             )
     return problems

@@ -8,9 +8,7 @@ loads fine and is left to the rules.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -21,7 +19,14 @@ from orgroles._internal import gc as _gc
 from orgroles._internal.moved import moved
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.json_marks import JsonMarks
-from orgroles.io.problems import ID_SECTIONS, Marks, duplicate_ids, problems_from_validation
+from orgroles.io.json_strict import strict_loads
+from orgroles.io.problems import (
+    ID_SECTIONS,
+    Marks,
+    duplicate_ids,
+    free_form_problems,
+    problems_from_validation,
+)
 from orgroles.io.yaml_reader import YamlMarks, read_yaml
 from orgroles.limits import MAX_FILE_BYTES
 
@@ -175,6 +180,7 @@ def parse_document(
 
     Raises :class:`OrgFileError` with every problem found, each one located.
     """
+    _refuse_surrogates(text, path)
     if format == "json":
         return _parse_json(text, model, path)
     if format != "yaml":
@@ -193,32 +199,56 @@ def parse_document(
             column=1,
             code="empty",
         )
-    problems += _raw_duplicates(data, source)
+    problems += free_form_problems(data, source.location)
     try:
         with _gc.gc_paused():
             document = _adapter(model).validate_python(data)
     except ValidationError as exc:
+        # The ids of a document that validates are checked when the org is built.
+        problems += _raw_duplicates(data, source)
         problems += problems_from_validation(exc, data, source._full_marks(), path, model)
     if problems:
         raise OrgFileError(_sorted(problems))
     return document, source
 
 
+def _refuse_surrogates(text: str, path: str | None) -> None:
+    """Text given as ``str`` may hold lone surrogates, which no UTF-8 file can: refuse them
+    (a file is decoded strictly, so this concerns text from Python only)."""
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        at = exc.start
+        char = text[at]
+        line = text.count("\n", 0, at) + 1
+        raise OrgFileError(
+            f"a lone surrogate (U+{ord(char):04X}) is not a character: "
+            "was the text decoded from UTF-8 with errors='surrogateescape'?",
+            path=path,
+            line=line,
+            column=at - (text.rfind("\n", 0, at) + 1) + 1,
+            code="encoding",
+        ) from None
+
+
 def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]:
-    marks = JsonMarks(text)
+    # The strict reader refuses what Python's json lets through (repeated keys, NaN, ...);
+    # the schema then validates the data, as for YAML.
+    with _gc.gc_paused():
+        data = strict_loads(text, path)
+    source = Source(path, "json", JsonMarks(text))
+    problems = free_form_problems(data, source.location)
     try:
         with _gc.gc_paused():
-            document = _adapter(model).validate_json(text)
-        return document, Source(path, "json", marks)
+            document = _adapter(model).validate_python(data)
     except ValidationError as exc:
-        if any(err["type"] == "json_invalid" for err in exc.errors()):
-            _raise_json_syntax(text, path, exc)
-        with _gc.gc_paused():
-            data = json.loads(text)
-        source = Source(path, "json", marks)
-        problems = _raw_duplicates(data, source)
-        problems += problems_from_validation(exc, data, marks, path, model)
-        raise OrgFileError(_sorted(problems)) from None
+        problems += _raw_duplicates(data, source)
+        problems += problems_from_validation(exc, data, source.marks, path, model)
+    if problems:
+        raise OrgFileError(_sorted(problems))
+    return document, source
 
 
 def _raw_duplicates(data: Any, source: Source) -> list[Problem]:
@@ -232,34 +262,3 @@ def _raw_duplicates(data: Any, source: Source) -> list[Problem]:
             ids = (x.get("id") if isinstance(x, dict) else None for x in items)
             problems += duplicate_ids(section, ids, source.location)
     return problems
-
-
-_JITER_POSITION = re.compile(r"^(?:Invalid JSON: )?(.*?) at line (\d+) column (\d+)$")
-
-
-def _raise_json_syntax(text: str, path: str | None, exc: ValidationError) -> None:
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as err:
-        raise OrgFileError(
-            f"invalid JSON: {err.msg}",
-            path=path,
-            line=err.lineno,
-            column=err.colno,
-            code="syntax",
-        ) from None
-    except RecursionError:
-        raise OrgFileError(
-            "invalid JSON: nested too deeply", path=path, line=1, column=1, code="too-deep"
-        ) from None
-    # Python's parser took it, pydantic's did not (its nesting limit is lower): say where.
-    message = exc.errors()[0]["msg"]
-    found = _JITER_POSITION.match(message)
-    line, column = (int(found.group(2)), int(found.group(3))) if found else (1, 1)
-    reason = found.group(1) if found else message
-    code = "too-deep" if "recursion" in reason else "syntax"
-    if code == "too-deep":
-        reason = "nested too deeply"
-    raise OrgFileError(
-        f"invalid JSON: {reason}", path=path, line=line, column=column, code=code
-    ) from None

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from orgroles.errors import Problem
-from orgroles.io.problems import duplicate_ids, format_where, normal_id
+from orgroles.io.problems import duplicate_ids, format_where, invisible_ids, normal_id, visible
 from orgroles.io.reader import Source
 from orgroles.limits import MAX_ROLES
 from orgroles.model import Role
@@ -51,7 +51,9 @@ def index_by_id(
     table = {item.id: item for item in items}
     unicode_ids = [rid for rid in table if not rid.isascii()]
     clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
+    locate = source.location if source else (lambda loc: None)
     if len(table) != len(items) or clash:  # the caller raises: which one is kept is moot
-        locate = source.location if source else (lambda loc: None)
         problems += duplicate_ids(section, (x.id for x in items), locate)
+    if unicode_ids and not all(visible(rid) for rid in unicode_ids):
+        problems += invisible_ids(section, (x.id for x in items), locate)
     return table

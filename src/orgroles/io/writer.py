@@ -14,8 +14,9 @@ from typing import Any
 
 import yaml
 from pydantic import TypeAdapter
+from pydantic_core import PydanticSerializationError
 
-from orgroles.errors import OrgUsageError
+from orgroles.errors import OrgExportError, OrgUsageError
 from orgroles.io.atomic import atomic_write
 from orgroles.io.reader import format_from_suffix
 from orgroles.model import OrgDocument
@@ -75,7 +76,18 @@ def document_data(document: OrgDocument) -> dict[str, Any]:
 
 
 def dumps(document: OrgDocument, format: str = "yaml") -> str:
-    """The document as text: ``yaml`` for people, ``json`` for programs."""
+    """The document as text: ``yaml`` for people, ``json`` for programs.
+
+    Raises :class:`~orgroles.errors.OrgExportError` for text that no file can hold (a lone
+    surrogate in a ``meta`` built in Python, say).
+    """
+    try:
+        return _dumps(document, format)
+    except (UnicodeEncodeError, PydanticSerializationError) as exc:
+        raise OrgExportError(f"cannot write the org as {format.upper()}: {exc}") from None
+
+
+def _dumps(document: OrgDocument, format: str) -> str:
     if format == "json":
         return (
             _adapter.dump_json(document, indent=2, exclude_defaults=True, by_alias=True).decode(

@@ -20,6 +20,7 @@ decides every other type.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 import yaml
@@ -31,6 +32,7 @@ __all__ = ["YamlMarks", "read_yaml"]
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_SKIP: Any = object()  # stands for a refused key: its value is read, and dropped
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # What a position table stores: for a mapping, {key: (key_line, key_col, value_line,
@@ -83,8 +85,38 @@ class YamlMarks:
         return list(self._table[id(root[section])])
 
 
-def _problem(message: str, mark: Any, path: str | None, code: str) -> Problem:
-    return Problem(message, Location(path, mark.line + 1, mark.column + 1), code=code)
+# YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors do not.
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+class _EditorLines:
+    """Line and column as editors count them (``\n``, ``\r\n`` or ``\r`` end a line),
+    from a mark's character index: for text where YAML would count more lines."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        for i, char in enumerate(text):
+            if char == "\n" or (char == "\r" and text[i + 1 : i + 2] != "\n"):
+                starts.append(i + 1)
+        self._starts = starts
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        line = bisect_right(self._starts, mark.index)
+        return line, mark.index - self._starts[line - 1] + 1
+
+
+def _lines_for(text: str) -> _EditorLines | None:
+    """None when YAML's lines are an editor's (the usual case: no odd line break)."""
+    if text.isascii() or not any(b in text for b in _ODD_BREAKS):
+        return None
+    return _EditorLines(text)
+
+
+def _problem(
+    message: str, mark: Any, path: str | None, code: str, lines: _EditorLines | None = None
+) -> Problem:
+    line, column = lines(mark) if lines is not None else (mark.line + 1, mark.column + 1)
+    return Problem(message, Location(path, line, column), code=code)
 
 
 def read_yaml(
@@ -101,6 +133,7 @@ def read_yaml(
     more, and a file with problems is read again with ``locate=True`` to place them.
     """
     problems: list[Problem] = []
+    lines = _lines_for(text)
     table: dict[int, Any] = {}
     # Each frame: [container, marks, pending key or None, key mark or None].
     stack: list[list[Any]] = []
@@ -110,11 +143,10 @@ def read_yaml(
     mapping_start = yaml.MappingStartEvent
     sequence_start = yaml.SequenceStartEvent
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    bad_key = 0
 
     def add(value: Any, mark: Any) -> None:
         # Put a finished node into the container on top of the stack.
-        nonlocal root, bad_key
+        nonlocal root
         if not stack:
             root = value
             return
@@ -126,16 +158,16 @@ def read_yaml(
                 container.append(value)
             elif frame[3] is None:
                 if not isinstance(value, str) or value in container:
-                    problems.append(_problem("a key to look at again", mark, path, "key"))
-                    value = "\0"
+                    problems.append(_problem("a key to look at again", mark, path, "key", lines))
+                    value = _SKIP
                 frame[2] = value
                 frame[3] = True
             else:
-                if frame[2] != "\0":
+                if frame[2] is not _SKIP:
                     container[frame[2]] = value
                 frame[3] = None
             return
-        pos = (mark.line + 1, mark.column + 1)
+        pos = (mark.line + 1, mark.column + 1) if lines is None else lines(mark)
         if isinstance(container, list):
             container.append(value)
             marks.append(pos)
@@ -143,10 +175,11 @@ def read_yaml(
             if not isinstance(value, str):
                 what = "an empty key" if value is None else "a key that is a mapping or a list"
                 problems.append(
-                    _problem(f"{what} is not allowed: keys are plain strings", mark, path, "key")
+                    _problem(
+                        f"{what} is not allowed: keys are plain strings", mark, path, "key", lines
+                    )
                 )
-                bad_key += 1
-                value = f"\0bad-key-{bad_key}"
+                value = _SKIP
             elif value in container:
                 first = marks[value][0]
                 problems.append(
@@ -155,15 +188,15 @@ def read_yaml(
                         mark,
                         path,
                         "duplicate-key",
+                        lines,
                     )
                 )
-                bad_key += 1
-                value = f"\0duplicate-{bad_key}"
+                value = _SKIP
             frame[2] = value
             frame[3] = pos
         else:
             key = frame[2]
-            if not key.startswith("\0"):
+            if key is not _SKIP:
                 container[key] = value
                 marks[key] = (*frame[3], *pos)
             frame[2] = None
@@ -175,18 +208,18 @@ def read_yaml(
             cls = type(event)
             if cls is scalar_event:
                 if event.anchor is not None:
-                    problems.append(_anchor_problem(event, path))
+                    problems.append(_anchor_problem(event, path, lines))
                 if event.tag is not None:
-                    problems.append(_tag_problem(event, path))
+                    problems.append(_tag_problem(event, path, lines))
                 value = event.value
                 if event.style == "" and value in _NULLS:
                     value = None
                 add(value, event.start_mark)
             elif cls is mapping_start or cls is sequence_start:
                 if event.anchor is not None:
-                    problems.append(_anchor_problem(event, path))
+                    problems.append(_anchor_problem(event, path, lines))
                 if event.tag is not None:
-                    problems.append(_tag_problem(event, path))
+                    problems.append(_tag_problem(event, path, lines))
                 if len(stack) >= MAX_DEPTH:
                     problems.append(
                         _problem(
@@ -194,6 +227,7 @@ def read_yaml(
                             event.start_mark,
                             path,
                             "too-deep",
+                            lines,
                         )
                     )
                     raise OrgFileError(problems)
@@ -216,6 +250,7 @@ def read_yaml(
                         event.start_mark,
                         path,
                         "alias",
+                        lines,
                     )
                 )
                 add(None, event.start_mark)
@@ -228,6 +263,7 @@ def read_yaml(
                             event.start_mark,
                             path,
                             "documents",
+                            lines,
                         )
                     )
                     raise OrgFileError(problems)
@@ -235,12 +271,12 @@ def read_yaml(
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         code = "too-deep" if "nesting depth" in message else "syntax"
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
             message += " (a tab: YAML indents with spaces only)"
         if mark is None:
             problems.append(Problem(message, Location(path), code=code))
         else:
-            problems.append(_problem(message, mark, path, code))
+            problems.append(_problem(message, mark, path, code, lines))
         raise OrgFileError(problems) from None
     except yaml.YAMLError as exc:  # a reader error: bad characters in the stream
         problems.append(_reader_problem(exc, text, path))
@@ -248,27 +284,23 @@ def read_yaml(
     return root, YamlMarks(root, table, complete=locate), problems
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column of ``text``, or an empty string."""
-    lines = text.split("\n", line + 1)
-    return lines[line][column : column + 1] if line < len(lines) else ""
-
-
-def _anchor_problem(event: Any, path: str | None) -> Problem:
+def _anchor_problem(event: Any, path: str | None, lines: _EditorLines | None) -> Problem:
     return _problem(
         f"anchors are not allowed (&{event.anchor}): write the value out in full",
         event.start_mark,
         path,
         "anchor",
+        lines,
     )
 
 
-def _tag_problem(event: Any, path: str | None) -> Problem:
+def _tag_problem(event: Any, path: str | None, lines: _EditorLines | None) -> Problem:
     return _problem(
         f"tags are not allowed ({event.tag}): the schema decides every type",
         event.start_mark,
         path,
         "tag",
+        lines,
     )
 
 

@@ -40,9 +40,22 @@ def _membership(org: OrgCore) -> dict[str, list[str]]:
     for t in org.teams.values():
         for rid in members(org, t):
             ids = found.setdefault(rid, [])
-            if t.id not in ids:
+            if not ids or ids[-1] != t.id:  # a repeat within this team: O(1), not a search
                 ids.append(t.id)
     return found
+
+
+def _led(org: OrgCore) -> dict[str, Team]:
+    """The first declared team each role leads (cached): one pass, not one per question."""
+
+    def build() -> dict[str, Team]:
+        found: dict[str, Team] = {}
+        for t in org.teams.values():
+            if t.lead is not None:
+                found.setdefault(t.lead, t)
+        return found
+
+    return org.cached("team-by-lead", build)
 
 
 def team(org: OrgCore, lead: str | Role) -> Team:
@@ -59,9 +72,9 @@ def team(org: OrgCore, lead: str | Role) -> Team:
         if lead not in org.roles:
             raise UnknownTeamOrRoleError(lead, [*org.teams, *org.roles])
     r = org.role(lead)
-    for t in org.teams.values():
-        if t.lead == r.id:
-            return t
+    declared = _led(org).get(r.id)
+    if declared is not None:
+        return declared
     index = org.index
     below = index.below(index.pos[r.id])
     return Team(

@@ -19,19 +19,22 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from typing import Literal
 
 from orgroles.errors import EngineNotFoundError, RenderError
-from orgroles.limits import DOT_TIMEOUT
+from orgroles.limits import DOT_MEMORY, DOT_TIMEOUT
 
 __all__ = [
     "DOT_LIMIT",
+    "DOT_MEMORY",
     "DOT_TIMEOUT",
     "ENGINES",
     "INSTALL_HINT",
     "Engine",
     "choose_engine",
     "find_dot",
+    "memory_capped",
     "run_dot",
 ]
 
@@ -79,18 +82,48 @@ def choose_engine(engine: str, fmt: str, boxes: int) -> Literal["dot", "builtin"
     return "dot"
 
 
-def run_dot(source: str, fmt: str, *, timeout: float = DOT_TIMEOUT) -> bytes:
+# Runs in a fresh interpreter, which caps its own address space and then becomes the command.
+# This is what ``preexec_fn`` would do, without its deadlock in a process that has threads
+# (a web service, a pytest-xdist worker): the child of a threaded fork may not run Python.
+_CAPPED = (
+    "import os, resource, sys; n = int(sys.argv[1]); "
+    "resource.setrlimit(resource.RLIMIT_AS, (n, n)); os.execv(sys.argv[2], sys.argv[2:])"
+)
+
+
+def memory_capped(command: list[str], limit: int) -> list[str]:
+    """``command`` run with its address space capped at ``limit`` bytes, where POSIX allows.
+
+    Example:
+        >>> memory_capped(["/usr/bin/dot", "-Tsvg"], 2**30)[-3:]
+        ['1073741824', '/usr/bin/dot', '-Tsvg']
+    """
+    try:
+        import resource  # noqa: F401
+    except ImportError:  # Windows: the timeout is the only bound
+        return command
+    return [sys.executable, "-S", "-c", _CAPPED, str(limit), *command]
+
+
+def run_dot(
+    source: str, fmt: str, *, timeout: float = DOT_TIMEOUT, memory: int | None = None
+) -> bytes:
     """Run ``dot -T<fmt>`` on DOT source and return its output.
 
-    Every failure becomes a :class:`RenderError` (or :class:`EngineNotFoundError`) that
-    says what happened: dot missing, too slow, or reporting an error.
+    ``dot`` runs under a timeout and a limit on its memory (``memory`` bytes of address
+    space, :data:`~orgroles.limits.DOT_MEMORY` by default): a dense chart can drive it
+    past several gigabytes in seconds. Every failure becomes a :class:`RenderError` (or
+    :class:`EngineNotFoundError`) that says what happened: dot missing, too slow, out of
+    memory, or reporting an error.
     """
     dot = find_dot()
     if dot is None:
         raise EngineNotFoundError(f"Graphviz's dot program is not on PATH; {INSTALL_HINT}")
+    if memory is None:
+        memory = DOT_MEMORY
     try:
         proc = subprocess.run(
-            [dot, f"-T{fmt}"],
+            memory_capped([dot, f"-T{fmt}"], memory),
             input=source.encode("utf-8"),
             capture_output=True,
             timeout=timeout,
@@ -105,6 +138,14 @@ def run_dot(source: str, fmt: str, *, timeout: float = DOT_TIMEOUT) -> bytes:
         raise RenderError(f"could not run {dot}: {exc.strerror or exc}") from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        starved = ("out of memory", "alloc", "Resource temporarily unavailable")
+        if proc.returncode < 0 or any(w in line for line in message for w in starved):
+            # Out of memory, dot prints so and crashes (a signal): name the likely cause.
+            raise RenderError(
+                f"dot ran out of memory or crashed (it may use {memory / 1024**3:.3g} GiB): "
+                "for a chart this dense use engine='builtin' (SVG), or draw a part of it "
+                "with root= and depth="
+            )
         detail = "; ".join(message[:3]) or f"exit status {proc.returncode}"
         raise RenderError(f"dot failed: {detail}")
     return proc.stdout

@@ -274,6 +274,10 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
         return ()
     metrics = _METRICS[STYLES[style].bold]
     limit = math.floor(width * 100 / STYLES[style].size)  # in 1/100 em
+    # A line holds at most `limit` characters (each is at least 1/100 em wide), so what
+    # lies past this many can never show: a million-character title costs what a short
+    # one does. (Zero-width characters, such as combining accents, may be cut sooner.)
+    text = text[: (max_lines + 1) * (limit + 1)]
     if metrics.width(text) <= limit:
         return (text,)
     lines: list[str] = []
@@ -286,7 +290,7 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
         if current:
             lines.append(current)
             current = ""
-        while metrics.width(word) > limit:  # a word wider than the line: break it
+        while len(lines) <= max_lines and metrics.width(word) > limit:  # too wide: break it
             cut = _fit(word, metrics, limit)
             lines.append(word[:cut])
             word = word[cut:]

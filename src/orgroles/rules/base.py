@@ -9,11 +9,12 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, NamedTuple, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from orgroles.errors import Location, RuleConfigError
+from orgroles.limits import MAX_ROLES
 from orgroles.model import Severity
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FAMILIES",
+    "Count",
     "Finding",
     "NoParams",
     "Params",
@@ -45,10 +47,35 @@ FAMILIES: dict[str, str] = {
 """Rule families by code letter: select or ignore a whole family by letter or by name."""
 
 
+Count = Annotated[int, Field(ge=0, le=MAX_ROLES)]
+"""A count in a rule's parameters (a span, a number of layers, seats or roots): from 0 to
+:data:`~orgroles.limits.MAX_ROLES`, so that a negative or absurd value is a located error."""
+
+
 class Params(BaseModel):
-    """Base of every rule's parameters: unknown keys are errors."""
+    """Base of every rule's parameters: unknown keys are errors, and lists lose repeats.
+
+    A list written ``[cto, cto, cto, ...]`` means the same as ``[cto]``: it is kept once,
+    in the order written, so that a long list of repeats costs nothing to check. Counts
+    are bounded by ``Field(ge=..., le=...)`` in each rule's parameters.
+
+    >>> class P(Params):
+    ...     kinds: tuple[str, ...] = ()
+    ...     pair: tuple[str, str] = ("a", "b")
+    >>> P(kinds=["cto", "cpo", "cto"], pair=["x", "x"])
+    P(kinds=('cto', 'cpo'), pair=('x', 'x'))
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _without_repeats(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, tuple) and info.field_name is not None:
+            args = get_args(cls.model_fields[info.field_name].annotation)
+            if args and args[-1] is Ellipsis:  # a list of any length, not a pair
+                return tuple(dict.fromkeys(value))
+        return value
 
 
 class NoParams(Params):

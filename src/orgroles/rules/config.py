@@ -13,9 +13,10 @@ from pydantic import ValidationError
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, Problem, SelectorError
 from orgroles.io.problems import format_where
+from orgroles.limits import MAX_CUSTOM_RULES
 from orgroles.model import RulesConfig
 from orgroles.rules.base import all_rules
-from orgroles.rules.engine import RuleLike, known_tokens, rule_matches, rules_for_config
+from orgroles.rules.engine import RuleIndex, RuleLike, rules_for_config
 from orgroles.selectors import parse
 
 __all__ = ["config_problems"]
@@ -34,6 +35,14 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
         at = locate(loc, key=code == "unknown-key")
         problems.append(Problem(message, at, where=format_where(loc), code=code))
 
+    if len(config.custom) > MAX_CUSTOM_RULES:
+        add(
+            ("rules", "custom", MAX_CUSTOM_RULES),
+            f"too many declared rules ({len(config.custom):,}; the limit is "
+            f"{MAX_CUSTOM_RULES:,}): each one looks at every role",
+            "too-large",
+        )
+        return problems
     for i, spec in enumerate(config.custom):
         for key in ("select", "under"):
             text = getattr(spec, key, None)
@@ -63,21 +72,24 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
             )
         seen.setdefault(spec.code, i)
     rules: list[RuleLike] = rules_for_config(config)
-    known = known_tokens(rules)
+    index = RuleIndex(rules)
     for key in ("select", "ignore"):
         for i, token in enumerate(getattr(config, key)):
-            if not any(rule_matches(token, r) for r in rules) and token not in known:
-                add(("rules", key, i), f"unknown rule {token!r}{suggestion_suffix(token, known)}")
+            if not index.is_known(token):
+                add(
+                    ("rules", key, i),
+                    f"unknown rule {token!r}{suggestion_suffix(token, index.known)}",
+                )
     names = [r.code for r in rules] + [r.name for r in rules]
     for key in config.severity:
-        if key not in names:
+        if index.find(key) is None:
             add(
                 ("rules", "severity", key),
                 f"unknown rule {key!r}{suggestion_suffix(key, names)}",
                 "unknown-key",
             )
     for key, given in config.params.items():
-        rule = next((r for r in rules if key in (r.code, r.name)), None)
+        rule = index.find(key)
         if rule is None:
             add(
                 ("rules", "params", key),
@@ -101,5 +113,8 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
                         "unknown-key",
                     )
                 else:
-                    add(loc, f"{rule.code}: {err['msg'][:1].lower()}{err['msg'][1:]}", "type")
+                    message = f"{err['msg'][:1].lower()}{err['msg'][1:]}"
+                    if err["type"] in ("greater_than_equal", "less_than_equal"):
+                        message += f", got {str(err.get('input'))[:40]}"
+                    add(loc, f"{rule.code}: {message}", "type")
     return problems

@@ -6,11 +6,14 @@ kind or person, the roles below a kind), so a check stays O(N) however many rule
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from itertools import compress
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, cast
 
-from orgroles._internal.suggest import suggestion_suffix
+from orgroles._internal.suggest import Suggester, opaque
 from orgroles.index import Index
 from orgroles.model import Role
 
@@ -19,8 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["CheckContext"]
 
-_SUGGESTION_BUDGET = 200
-"""Did-you-mean hints per check: each may scan every id, so a huge broken org gets a few."""
+_SUGGESTION_BUDGET = 20_000
+"""Candidates compared for did-you-mean hints in one check, all hints together: a broken
+org of a million roles gets a few hints, in milliseconds, not one per unknown id."""
 
 
 class CheckContext:
@@ -31,6 +35,8 @@ class CheckContext:
         self.index: Index = org.index
         self.roles: list[Role] = list(org.roles.values())
         self._suggestions_left = _SUGGESTION_BUDGET
+        self._suggesters: dict[int, tuple[object, Suggester]] = {}
+        self._selected: dict[str, list[int]] = {}
 
     def id(self, i: int) -> str:
         """The id of the role at position ``i``."""
@@ -47,11 +53,22 @@ class CheckContext:
         return repr(rid) if title == rid else f"{rid!r} ({title})"
 
     def suggest(self, word: str, candidates: Iterable[str]) -> str:
-        """A did-you-mean suffix, within a budget per check."""
-        if self._suggestions_left <= 0:
+        """A did-you-mean suffix, within a budget of comparisons per check.
+
+        Ids such as ``tm-6f80201b`` or ``0042`` get none: their closest neighbour is
+        another person (see :func:`~orgroles._internal.suggest.opaque`). The candidates
+        are indexed once per check, whichever rule asks.
+        """
+        if self._suggestions_left <= 0 or opaque(word):
             return ""
-        self._suggestions_left -= 1
-        return suggestion_suffix(word, candidates)
+        kept = self._suggesters.get(id(candidates))
+        if kept is None or kept[0] is not candidates:
+            kept = self._suggesters[id(candidates)] = (candidates, Suggester(candidates))
+        suggester = kept[1]
+        before = suggester.compared
+        found = suggester.close(word, limit=self._suggestions_left)
+        self._suggestions_left -= max(1, suggester.compared - before)
+        return f" (did you mean {found[0]!r}?)" if found else ""
 
     @cached_property
     def spans(self) -> list[int]:
@@ -59,6 +76,10 @@ class CheckContext:
         index = self.index
         assistant = index.assistant
         spans = [0] * len(index)
+        if not any(assistant):  # the usual case: a span is a count of reports
+            for i, kids in index.children.items():
+                spans[i] = len(kids)
+            return spans
         for i, kids in index.children.items():
             spans[i] = sum(1 for c in kids if not assistant[c])
         return spans
@@ -81,25 +102,83 @@ class CheckContext:
 
     @cached_property
     def by_person(self) -> dict[str, list[int]]:
-        """The positions of the roles each person holds, in file order."""
-        out: dict[str, list[int]] = {}
-        get = out.get
-        for i, role in enumerate(self.roles):
-            if role.holder is None:
+        """The positions of the roles each person holds, in file order, each once."""
+        out: defaultdict[str, list[int]] = defaultdict(list)
+        for i, holder in enumerate(self.holders):
+            if holder is None:
                 continue
-            for pid in role.holders:
-                seats = get(pid)
-                if seats is None:
-                    out[pid] = [i]
-                else:
+            if type(holder) is str:  # the usual case: one holder, one seat
+                out[holder].append(i)
+                continue
+            for pid in holder:
+                seats = out[pid]
+                if not seats or seats[-1] != i:  # a job share naming someone twice: one seat
                     seats.append(i)
+        return dict(out)
+
+    @cached_property
+    def holders(self) -> list[str | tuple[str, ...] | None]:
+        """The ``holder`` of every role, by position: a person's id, a tuple of ids (a job
+        share, or dated holders as people), or None."""
+        return [
+            h if h is None or type(h) is str else role.holders
+            for role, h in zip(self.roles, map(attrgetter("holder"), self.roles), strict=True)
+        ]
+
+    @cached_property
+    def seat_counts(self) -> Counter[str]:
+        """How many seats each person holds (a job share naming someone twice counts once).
+
+        Counted in C: most people hold one seat, and a list of seats for each of a
+        million people costs more than the rules that ask.
+        """
+        counts: Counter[Any] = Counter(self.holders)
+        counts.pop(None, None)
+        for share in [h for h in counts if type(h) is tuple]:
+            times = counts.pop(share)
+            for pid in dict.fromkeys(share):
+                counts[pid] += times
+        return cast("Counter[str]", counts)
+
+    def seats_of(
+        self, people: Collection[str], among: Iterable[int] | None = None
+    ) -> dict[str, list[int]]:
+        """The positions of the seats each of ``people`` holds (only those in ``among``, if
+        given), in file order; each person in the order of their first seat."""
+        wanted = set(people)
+        holders = self.holders
+        if among is None:
+            everywhere = range(len(holders))
+            picked = set(compress(everywhere, map(wanted.__contains__, holders)))
+            for i in compress(everywhere, map(_is_share, holders)):
+                if not wanted.isdisjoint(cast("tuple[str, ...]", holders[i])):
+                    picked.add(i)
+            among = sorted(picked)
+        out: dict[str, list[int]] = {}
+        for i in among:
+            holder = holders[i]
+            if holder is None:
+                continue
+            for pid in (holder,) if type(holder) is str else dict.fromkeys(holder):
+                if pid in wanted:
+                    out.setdefault(pid, []).append(i)
         return out
 
     def below_kinds(self, kinds: Iterable[str]) -> set[int]:
-        """Every position below any role of these kinds."""
-        out: set[int] = set()
-        for kind in kinds:
-            for i in self.by_kind.get(kind, ()):
-                if i not in out:
-                    out.update(self.index.below(i))
-        return out
+        """Every position below any role of these kinds (one walk, however they nest)."""
+        by_kind = self.by_kind
+        return self.index.below_all(i for kind in set(kinds) for i in by_kind.get(kind, ()))
+
+    def selected(self, text: str) -> list[int]:
+        """The positions a selector matches, computed once per check for each text (several
+        declared rules often share one). Raises :class:`~orgroles.errors.SelectorError`."""
+        found = self._selected.get(text)
+        if found is None:
+            from orgroles.selectors import parse
+
+            found = self._selected[text] = parse(text).positions(self.org)
+        return found
+
+
+def _is_share(holder: object) -> bool:
+    return type(holder) is tuple

@@ -8,7 +8,8 @@ and ``severity`` (``error`` by default):
 - ``max_span``: roles matching ``select`` have at most ``max`` direct reports;
 - ``requires``: roles matching ``select`` hold every responsibility listed;
 - ``exclusive``: no person holds two of the listed responsibilities (over the roles
-  matching ``select``, all roles by default): segregation of duties.
+  matching ``select``, all roles by default): segregation of duties. A person who holds
+  several is reported once, with all of them.
 
 A ``message`` may use ``{role}``, ``{title}`` and, depending on the type, ``{span}``,
 ``{max}``, ``{missing}`` and ``{person}``; other braces are kept as written.
@@ -30,8 +31,7 @@ from orgroles.model import (
 )
 from orgroles.rules.base import Finding, NoParams, Params
 from orgroles.rules.context import CheckContext
-from orgroles.rules.responsibilities.R002 import conflicts
-from orgroles.selectors import parse
+from orgroles.rules.responsibilities.R002 import exclusive
 
 __all__ = ["DeclaredRule"]
 
@@ -62,7 +62,7 @@ class DeclaredRule:
 
     def _positions(self, ctx: CheckContext, text: str, key: str) -> list[int]:
         try:
-            return parse(text).positions(ctx.org)
+            return ctx.selected(text)
         except SelectorError as exc:
             raise RuleConfigError(
                 f"rules.custom[{self.position}].{key}: rule {self.code}: {exc.message} "
@@ -108,9 +108,7 @@ class DeclaredRule:
                     )
         elif isinstance(spec, ExclusiveRule):
             among = set(self._positions(ctx, spec.select, "select")) if spec.select else None
-            listed = spec.responsibilities
-            pairs = [(a, b) for n, a in enumerate(listed) for b in listed[n + 1 :]]
-            for finding in conflicts(ctx, pairs, among):
+            for finding in exclusive(ctx, spec.responsibilities, among):
                 yield finding._replace(message=self._message(finding.message, role=finding.role))
 
     def _must_report_to(self, ctx: CheckContext, spec: MustReportToRule) -> Iterator[Finding]:
@@ -124,10 +122,7 @@ class DeclaredRule:
                 return parent[i] in allowed
 
         else:
-            inside: set[int] = set()
-            for m in managers:
-                if m not in inside:
-                    inside.update(index.below(m))
+            inside = index.below_all(managers)
 
             def ok(i: int) -> bool:
                 return i in inside

@@ -165,6 +165,11 @@ writes SARIF 2.1.0 for GitHub code scanning. `-o FILE` writes the report to a fi
 Python; `role` is null for a violation of the whole org (R001, or S003 with no top).
 `suppressed` lists what `noqa` silenced, each with a `reason`.
 
+A check keeps at most 1,000,000 violations (`orgroles.limits.MAX_VIOLATIONS`), so that
+no file, however hostile, can fill the memory with them. Beyond that, `violations` lists
+the first ones kept, while `summary`, `counts` and `ok` still count them all; the text
+report adds a line `... and N more violations`, and SARIF a tool notification.
+
 To upload to GitHub code scanning, write `orgroles check org.yaml --format sarif -o
 orgroles.sarif` in a workflow step and pass the file to `github/codeql-action/upload-sarif`.
 

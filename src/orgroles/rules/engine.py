@@ -20,13 +20,17 @@ replaces the file's selection, ``ignore``, ``params`` and ``severity`` are merge
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
+from orgroles._internal.gc import gc_paused
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, RuleConfigError
+from orgroles.limits import MAX_VIOLATIONS
 from orgroles.model import RulesConfig, Severity
 from orgroles.rules.base import FAMILIES, Finding, Params, all_rules
 from orgroles.rules.context import CheckContext
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
     from orgroles.core import OrgCore
 
 __all__ = [
+    "RuleIndex",
     "RuleLike",
     "check",
     "configured_rules",
@@ -101,6 +106,37 @@ def known_tokens(rules: Sequence[RuleLike]) -> list[str]:
     ]
 
 
+class RuleIndex:
+    """The rules a token names and the rule a key names, found in dicts: a long select list
+    or many declared rules cost a lookup each, not a scan of every rule for every token."""
+
+    def __init__(self, rules: Sequence[RuleLike]) -> None:
+        self.rules = list(rules)
+        self._named: dict[str, list[int]] = {}
+        self._by_key: dict[str, RuleLike] = {}
+        for n, rule in enumerate(self.rules):
+            for key in dict.fromkeys((rule.code, rule.name, rule.family, rule.code[:1])):
+                self._named.setdefault(key, []).append(n)
+            self._by_key.setdefault(rule.code, rule)
+            self._by_key.setdefault(rule.name, rule)
+        self.known = known_tokens(self.rules)
+        self._known = set(self.known)
+
+    def matches(self, token: str) -> list[int]:
+        """The positions of the rules ``token`` names (see :func:`rule_matches`)."""
+        if token == "all":
+            return list(range(len(self.rules)))
+        return self._named.get(token, [])
+
+    def is_known(self, token: str) -> bool:
+        """Whether ``token`` names a rule, a family or ``all``."""
+        return token in self._known or bool(self.matches(token))
+
+    def find(self, key: str) -> RuleLike | None:
+        """The rule with this code or name (parameters and severities are keyed so)."""
+        return self._by_key.get(key)
+
+
 def select_rules(
     rules: Sequence[RuleLike], select: Iterable[str], ignore: Iterable[str]
 ) -> list[RuleLike]:
@@ -108,23 +144,25 @@ def select_rules(
 
     An unknown code or name raises :class:`RuleConfigError` with a did-you-mean.
     """
-    select, ignore = list(select), list(ignore)
-    known = known_tokens(rules)
+    index = RuleIndex(rules)
+    select, ignore = list(dict.fromkeys(select)), list(dict.fromkeys(ignore))
     for what, tokens in (("select", select), ("ignore", ignore)):
         for token in tokens:
-            if token not in known and not any(rule_matches(token, r) for r in rules):
+            if not index.is_known(token):
                 raise RuleConfigError(
-                    f"{what}: unknown rule {token!r}{suggestion_suffix(token, known)}"
+                    f"{what}: unknown rule {token!r}{suggestion_suffix(token, index.known)}"
                 )
-    chosen = [r for r in rules if not select or any(rule_matches(t, r) for t in select)]
-    return [r for r in chosen if not any(rule_matches(t, r) for t in ignore)]
+    chosen = {n for t in select for n in index.matches(t)} if select else set(range(len(rules)))
+    chosen -= {n for t in ignore for n in index.matches(t)}
+    return [r for n, r in enumerate(rules) if n in chosen]
 
 
 def _by_code(rules: Sequence[RuleLike], table: Mapping[str, Any], what: str) -> dict[str, Any]:
     """Re-key a table written by code or by name to codes; unknown keys are errors."""
+    index = RuleIndex(rules)
     out: dict[str, Any] = {}
     for key, value in table.items():
-        rule = next((r for r in rules if key in (r.code, r.name)), None)
+        rule = index.find(key)
         if rule is None:
             known = [r.code for r in rules] + [r.name for r in rules]
             raise RuleConfigError(f"{what}: unknown rule {key!r}{suggestion_suffix(key, known)}")
@@ -184,46 +222,65 @@ def check(
         if level not in SEVERITIES:
             raise RuleConfigError(f"rules.severity.{code}: {level!r} is not one of {SEVERITIES}")
 
-    ctx = CheckContext(org)
-    roles = org.roles
-    position = ctx.index.pos
-    path = org.source.path if org.source is not None else None
-    org_wide = Location(path) if path is not None else None
-    found: list[tuple[int, int, Violation, str | None]] = []  # (role position, rule, ...)
-    for rule_number, (rule, rule_params) in enumerate(configured):
-        is_set = rule.code in severities  # the user's severity wins over a finding's
-        rule_level = severities.get(rule.code, rule.severity)
-        for finding in rule.check(ctx, rule_params):
-            role_id = finding.role
-            level = rule_level
-            if finding.severity is not None and not is_set:
-                level = max(rule_level, finding.severity, key=SEVERITIES.index)  # the milder
-            # A role's line is found later, and only if someone reads it (see Report).
-            location = finding.location or (org_wide if role_id is None else None)
-            violation = Violation(
-                rule.code,
-                rule.name,
-                level,
-                role_id,
-                finding.message,
-                location,
-                finding.related,
-            )
-            reason = None
-            if role_id is not None and role_id in roles and roles[role_id].noqa:
-                reasons = roles[role_id].noqa_reasons
-                hit = next((k for k in (rule.code, rule.name) if k in reasons), None)
-                if hit is not None:
-                    reason = reasons[hit]
-            where = -1 if role_id is None else position.get(role_id, -1)
-            found.append((where, rule_number, violation, reason))
-    found.sort(key=lambda item: (item[0], item[2].code, item[1]))  # file order, then by code
+    with gc_paused():  # the indexes and findings are many objects without cycles
+        found, omitted = _run(org, configured, severities)
+    found.sort(key=itemgetter(0, 1))  # file order, then by code (a stable sort, in C)
     return Report(
         [v for _, _, v, reason in found if reason is None],
         [Suppressed(v, reason) for _, _, v, reason in found if reason is not None],
         rules=[r.code for r, _ in configured],
         org=org.name,
-        path=path,
+        path=org.source.path if org.source is not None else None,
         roles=len(org),
         locate=org.location_of if org.source is not None else lambda role: None,
+        omitted=omitted,
     )
+
+
+def _run(
+    org: OrgCore,
+    configured: Sequence[tuple[RuleLike, Params]],
+    severities: Mapping[str, Severity],
+) -> tuple[list[tuple[int, int, Violation, str | None]], Counter[tuple[str, str, Severity]]]:
+    """Run the configured rules: every violation kept (up to the cap) with its role's
+    position, its rule's rank and its noqa reason, and the count of those past the cap."""
+    ctx = CheckContext(org)
+    roles = ctx.roles
+    position = ctx.index.pos
+    path = org.source.path if org.source is not None else None
+    org_wide = Location(path) if path is not None else None
+    found: list[tuple[int, int, Violation, str | None]] = []  # (role position, rank, ...)
+    omitted: Counter[tuple[str, str, Severity]] = Counter()
+    reasons_of: dict[str, dict[str, str]] = {}
+    make = Violation.make
+    # The rank of each rule in the order of the report: by code, then as chosen.
+    order = sorted(range(len(configured)), key=lambda n: (configured[n][0].code, n))
+    rank = {n: r for r, n in enumerate(order)}
+    for rule_number, (rule, rule_params) in enumerate(configured):
+        is_set = rule.code in severities  # the user's severity wins over a finding's
+        rule_level = severities.get(rule.code, rule.severity)
+        rule_rank = rank[rule_number]
+        for finding in rule.check(ctx, rule_params):
+            level = rule_level
+            if finding.severity is not None and not is_set:
+                level = max(rule_level, finding.severity, key=SEVERITIES.index)  # the milder
+            if len(found) >= MAX_VIOLATIONS:  # counted, not kept: memory stays bounded
+                omitted[rule.code, rule.name, level] += 1
+                continue
+            role_id = finding.role
+            # A role's line is found later, and only if someone reads it (see Report).
+            location = finding.location or (org_wide if role_id is None else None)
+            violation = make(
+                rule.code, rule.name, level, role_id, finding.message, location, finding.related
+            )
+            reason = None
+            where = -1 if role_id is None else position.get(role_id, -1)
+            if role_id is not None and where >= 0 and roles[where].noqa:
+                reasons = reasons_of.get(role_id)
+                if reasons is None:
+                    reasons = reasons_of[role_id] = roles[where].noqa_reasons
+                hit = next((k for k in (rule.code, rule.name) if k in reasons), None)
+                if hit is not None:
+                    reason = reasons[hit]
+            found.append((where, rule_rank, violation, reason))
+    return found, omitted

@@ -10,11 +10,13 @@ import json
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 import click
 
-from orgroles._internal.text import plural, printable
+from orgroles._internal.text import json_text, plural, printable
 from orgroles._version import __version__
+from orgroles.limits import MAX_VIOLATIONS
 from orgroles.rules.base import all_rules
 from orgroles.rules.report import Report, Violation
 
@@ -56,12 +58,20 @@ def format_text(report: Report, *, color: bool = False, label: str | None = None
     counts = report.severity_counts()
     parts = [plural(n, s) for s, n in counts.items() if n]
     lines.append(f"{name}: {', '.join(parts)} ({plural(report.roles, 'role')}){suppressed}")
-    by_code: dict[str, Violation] = {}
+    if report.omitted_count:
+        lines.insert(
+            len(lines) - 1,
+            f"... and {plural(report.omitted_count, 'more violation')}, counted below but "
+            f"not listed (a check keeps the first {MAX_VIOLATIONS:,})",
+        )
+    by_code: dict[str, tuple[str, str]] = {
+        code: (name, level) for code, name, level in report.omitted
+    }
     for v in report.violations:
-        by_code.setdefault(v.code, v)
+        by_code.setdefault(v.code, (v.name, v.severity))
     for code, n in report.counts().items():
-        first = by_code[code]
-        lines.append(f"  {n:>4,}  {code} {first.name} ({first.severity})")
+        name, level = by_code[code]
+        lines.append(f"  {n:>4,}  {code} {name} ({level})")
     return "\n".join(lines)
 
 
@@ -97,11 +107,20 @@ def to_json(reports: Sequence[Report]) -> str:
         "ok": all(r.ok for r in reports),
         "reports": [r.to_dict() for r in reports],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _uri(path: str) -> str:
-    return PurePath(path).as_posix()
+    """A SARIF artifact URI: the path, percent-encoded (a Windows path with a drive, as a
+    ``file://`` URI).
+
+    >>> _uri("orgs/équipe #1.yaml"), _uri("/srv/a b.yaml")
+    ('orgs/%C3%A9quipe%20%231.yaml', '/srv/a%20b.yaml')
+    """
+    pure = PurePath(path)
+    if pure.drive:
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/")
 
 
 def _fingerprint(v: Violation) -> str:
@@ -149,8 +168,22 @@ def to_sarif(reports: Sequence[Report]) -> str:
                 ]
             results.append(result)
     ordered = sorted(rule_meta)
+    rank = {code: n for n, code in enumerate(ordered)}
     for result in results:
-        result["ruleIndex"] = ordered.index(result["ruleId"])
+        result["ruleIndex"] = rank[result["ruleId"]]
+    run: dict[str, Any] = {}
+    omitted = sum(r.omitted_count for r in reports)
+    if omitted:
+        note = (
+            f"{omitted:,} more violations were found but not listed "
+            f"(a check keeps the first {MAX_VIOLATIONS:,})"
+        )
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [{"level": "warning", "message": {"text": note}}],
+            }
+        ]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -165,7 +198,8 @@ def to_sarif(reports: Sequence[Report]) -> str:
                     }
                 },
                 "results": results,
+                **run,
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

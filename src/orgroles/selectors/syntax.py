@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import SelectorError
+from orgroles.limits import MAX_SELECTOR_TERMS
 from orgroles.selectors.terms import FLAGS, MATCH_KEYS, TERMS, TEXT_KEYS, Predicate
 
 if TYPE_CHECKING:
@@ -60,10 +61,17 @@ class Selector:
     def positions(self, org: OrgCore) -> list[int]:
         """The positions (in ``org.index``) of the matching roles, in file order."""
         candidates: list[int] = list(range(len(org.index)))
+        done: set[tuple[str, tuple[str, ...], bool]] = set()
         for term in self.terms:
+            if (term.key, term.values, term.negated) in done:
+                continue  # the same term twice: it holds or not, once
+            done.add((term.key, term.values, term.negated))
             keep: Predicate = TERMS[term.key].build(org, term, self.text)
+            chosen = getattr(keep, "__self__", None)
             if term.negated:
                 candidates = [i for i in candidates if not keep(i)]
+            elif isinstance(chosen, set) and len(candidates) == len(org.index):
+                candidates = sorted(chosen)  # id:, under:, team: name their roles: no pass
             else:
                 candidates = [i for i in candidates if keep(i)]
         return candidates
@@ -124,6 +132,10 @@ def parse(text: str) -> Selector:
         if not values:
             raise SelectorError(f"missing value after '{key}{op}'", text, value_start)
         terms.append(Term(key, values, negated, start, value_start))
+        if len(terms) > MAX_SELECTOR_TERMS:
+            raise SelectorError(
+                f"too many terms: a selector has at most {MAX_SELECTOR_TERMS}", text, start
+            )
     return Selector(text, tuple(terms))
 
 

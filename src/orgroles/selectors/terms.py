@@ -108,13 +108,14 @@ def _team(org: OrgCore, term: Term, text: str) -> Predicate:
     index = org.index
     known(term, text, "team (or role)", org.teams, index.pos)
     positions: set[int] = set()
+    leads: set[int] = set()
     for v in set(term.values):
         if v in org.teams:
             positions.update(index.pos[m] for m in members(org, org.teams[v]) if m in index.pos)
         else:
-            lead = index.pos[v]
-            positions.add(lead)
-            positions.update(index.below(lead))
+            leads.add(index.pos[v])
+    positions |= leads
+    positions |= index.below_all(leads)  # nested leads are walked once
     return positions.__contains__
 
 
@@ -129,10 +130,7 @@ def _has(org: OrgCore, term: Term, text: str) -> Predicate:
 def _under(org: OrgCore, term: Term, text: str) -> Predicate:
     index = org.index
     known(term, text, "role", index.pos)
-    below: set[int] = set()
-    for v in set(term.values):
-        below.update(index.below(index.pos[v]))
-    return below.__contains__
+    return index.below_all(index.pos[v] for v in set(term.values)).__contains__
 
 
 def _reports(org: OrgCore, term: Term, text: str) -> Predicate:

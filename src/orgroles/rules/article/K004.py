@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from orgroles._internal.text import plural
 from orgroles.model import Id
-from orgroles.rules.base import Finding, Params, Rule, register
+from orgroles.rules.base import Count, Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
 
 __all__ = ["HandsOnCto", "HandsOnParams", "operational_duties"]
@@ -16,7 +16,7 @@ class HandsOnParams(Params):
     """``max_team``: the team size (in seats, the CTO's own included) up to which the CTO
     is expected to be hands-on; ``kind``: the kind this applies to."""
 
-    max_team: int = 3
+    max_team: Count = 3
     kind: Id = "cto"
 
 

@@ -28,11 +28,14 @@ def line_findings(ctx: CheckContext, params: LineParams) -> Iterator[Finding]:
         return
     inside = ctx.below_kinds([params.manager])
     head = ctx.describe(heads[0]) if len(heads) == 1 else f"a {params.manager!r}"
+    tops: dict[int, str] = {}  # many roles share a top: describe it once
     for kind in params.kinds:
         for i in ctx.by_kind.get(kind, ()):
             if i not in inside:
                 chain = ctx.index.chain(i)
-                top = ctx.describe(chain[-1]) if len(chain) > 1 else "nobody"
+                top = "nobody"
+                if len(chain) > 1:
+                    top = tops.get(chain[-1]) or tops.setdefault(chain[-1], ctx.describe(chain[-1]))
                 yield Finding(
                     ctx.id(i),
                     f"a {ctx.org.title_of(ctx.roles[i])} outside the line of {head} "

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from orgroles.model import Id
 from orgroles.rules.base import Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
 
 __all__ = ["ManyOwners"]
+
+_SHOWN = 10  # roles named in a message; the violation's related roles list them all
 
 
 class OwnersParams(Params):
@@ -57,17 +60,24 @@ class ManyOwners(Rule):
         single = set(params.responsibilities) | {r.id for r in catalog.values() if r.single_owner}
         if not single:
             return
+        held = ctx.responsibilities
+        # Roles share their kind's tuple of duties: test each distinct tuple once, in C.
+        relevant = {ids for ids in set(held) if ids and not single.isdisjoint(ids)}
+        if not relevant:
+            return
         owners: dict[str, list[int]] = {}
-        for i, ids in enumerate(ctx.responsibilities):
-            for rid in single.intersection(ids):
+        for i in compress(range(len(held)), map(relevant.__contains__, held)):
+            for rid in single.intersection(held[i]):
                 owners.setdefault(rid, []).append(i)
         for rid in sorted(owners):
             seats = owners[rid]
             if len(seats) > 1:
                 holders = [ctx.id(i) for i in seats]
+                shown = ", ".join(holders[:_SHOWN])
+                if len(holders) > _SHOWN:
+                    shown += f", ... ({len(holders):,} in all)"
                 yield Finding(
                     holders[1],
-                    f"{rid!r} needs a single owner, but {len(holders)} roles hold it: "
-                    + ", ".join(holders),
+                    f"{rid!r} needs a single owner, but {len(holders):,} roles hold it: {shown}",
                     tuple(x for x in holders if x != holders[1]),
                 )

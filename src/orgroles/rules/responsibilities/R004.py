@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import attrgetter
 
 from orgroles.rules.base import Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
@@ -44,11 +46,19 @@ class UnknownResponsibility(Rule):
         def unknown(rid: str) -> str:
             return f"responsibility {rid!r} is in no catalogue{ctx.suggest(rid, known)}"
 
-        for role in ctx.roles:
-            for field in ("responsibilities", "drop"):
-                for rid in getattr(role, field):
-                    if rid not in known:
-                        yield Finding(role.id, f"{field}: {unknown(rid)}")
+        roles = ctx.roles
+        positions = range(len(roles))
+        # Only the roles that add or drop duties can name an unknown one: found in C.
+        changing = set(compress(positions, map(attrgetter("responsibilities"), roles)))
+        changing.update(compress(positions, map(attrgetter("drop"), roles)))
+        for i in sorted(changing):
+            role = roles[i]
+            for rid in role.responsibilities:
+                if rid not in known:
+                    yield Finding(role.id, f"responsibilities: {unknown(rid)}")
+            for rid in role.drop:
+                if rid not in known:
+                    yield Finding(role.id, f"drop: {unknown(rid)}")
         source = org.source
         for k_index, kind in enumerate(org.defined_kinds.values()):
             for rid in kind.responsibilities:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgroles.rules.base import Finding, Params, Rule, register
+from orgroles.rules.base import Count, Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
 
 __all__ = ["SpanTooWide"]
@@ -13,7 +13,7 @@ __all__ = ["SpanTooWide"]
 class SpanParams(Params):
     """``max_span``: the most direct reports a manager should have."""
 
-    max_span: int = 10
+    max_span: Count = 10
 
 
 @register

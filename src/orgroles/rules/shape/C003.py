@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgroles.rules.base import Finding, Params, Rule, register
+from orgroles.rules.base import Count, Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
 
 __all__ = ["TooDeep"]
@@ -13,7 +13,7 @@ __all__ = ["TooDeep"]
 class DepthParams(Params):
     """``max_layers``: how many layers of management the org may have."""
 
-    max_layers: int = 8
+    max_layers: Count = 8
 
 
 @register

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
-from orgroles.rules.base import Finding, Params, Rule, register
+from orgroles.rules.base import Count, Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
 
 __all__ = ["OverloadedPerson"]
+
+_SHOWN = 10  # seats named in a message; the violation's related roles list them all
 
 
 class OverloadedParams(Params):
     """``max_roles``: how many seats one person may hold."""
 
-    max_roles: int = 2
+    max_roles: Count = 2
 
 
 @register
@@ -56,13 +59,18 @@ class OverloadedPerson(Rule):
     def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
         assert isinstance(params, OverloadedParams)
         people = ctx.org.people
-        for pid, seats in ctx.by_person.items():
-            if len(seats) > params.max_roles:
-                ids = [ctx.id(i) for i in seats]
-                name = people[pid].display_name if pid in people else pid
-                yield Finding(
-                    ids[0],
-                    f"{name} ({pid}) holds {len(ids)} seats (max {params.max_roles}): "
-                    + ", ".join(ids),
-                    tuple(ids[1:]),
-                )
+        most = params.max_roles
+        counts = ctx.seat_counts
+        # Most people hold one seat: find the few over the limit in C, then their seats.
+        over = list(compress(counts, map(most.__lt__, counts.values())))
+        for pid, seats in ctx.seats_of(over).items():
+            ids = [ctx.id(i) for i in seats]
+            name = people[pid].display_name if pid in people else pid
+            shown = ", ".join(ids[:_SHOWN])
+            if len(ids) > _SHOWN:
+                shown += f", ... ({len(ids):,} in all)"
+            yield Finding(
+                ids[0],
+                f"{name} ({pid}) holds {len(ids):,} seats (max {most}): {shown}",
+                tuple(ids[1:]),
+            )

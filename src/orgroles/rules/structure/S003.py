@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgroles.rules.base import Finding, Params, Rule, register
+from pydantic import model_validator
+
+from orgroles.rules.base import Count, Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
 
 __all__ = ["Roots"]
@@ -15,8 +17,16 @@ _SHOWN = 5
 class RootsParams(Params):
     """``min_roots`` and ``max_roots``: how many top roles the org may have."""
 
-    min_roots: int = 1
-    max_roots: int = 1
+    min_roots: Count = 1
+    max_roots: Count = 1
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RootsParams:
+        if self.min_roots > self.max_roots:
+            raise ValueError(
+                f"min_roots ({self.min_roots}) is more than max_roots ({self.max_roots})"
+            )
+        return self
 
 
 @register

@@ -6,6 +6,7 @@ choices taken from the same constants, and they reach the renderer as one object
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import click
@@ -13,10 +14,25 @@ import click
 from orgroles._internal.progress import phase
 from orgroles._internal.text import plural, printable
 from orgroles.cli.base import STDIO, cli, load_org, write_bytes
-from orgroles.render.formats import TABLE
-from orgroles.render.options import ENGINES, LANGS, LAYOUTS, MAX_ASPECT, SHOW
+from orgroles.render.formats import TABLE, LargeChartWarning
+from orgroles.render.options import (
+    ENGINES,
+    LANGS,
+    LAYOUTS,
+    MAX_ASPECT,
+    MAX_MEGAPIXELS,
+    ORIENTATIONS,
+    PAGES,
+    SCALE,
+    SHOW,
+)
 
 __all__ = ["render"]
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    click.echo(printable(f"orgroles: warning: {message}"), err=True)
+
 
 _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
 
@@ -60,14 +76,16 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
     type=click.Choice(ENGINES),
     default=ENGINES[0],
     show_default=True,
-    help="auto: Graphviz's dot if installed and the chart is small enough, else builtin.",
+    help="builtin (the default; auto is its old name) draws every format with no system "
+    "package; dot (Graphviz's, opt-in) lays out SVG, PNG and PDF itself.",
 )
 @click.option(
     "--layout",
     type=click.Choice(LAYOUTS),
     default=LAYOUTS[0],
     show_default=True,
-    help="compact: wrap wide rows of reports onto shelves; tree: always one row.",
+    help="compact: stack leaf reports and wrap forests when the chart is too wide; "
+    "tree: every row in full.",
 )
 @click.option(
     "--max-aspect",
@@ -75,6 +93,35 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
     default=MAX_ASPECT,
     show_default=True,
     help="The widest shape, width over height, that the compact layout aims for.",
+)
+@click.option(
+    "--scale",
+    type=click.FloatRange(min=0, min_open=True),
+    default=SCALE,
+    show_default=True,
+    help="PNG: pixels per px of the chart (2 is 192 dpi).",
+)
+@click.option(
+    "--max-megapixels",
+    type=click.FloatRange(min=0, min_open=True),
+    default=MAX_MEGAPIXELS,
+    show_default=True,
+    help="PNG: a bigger image is drawn at a lower scale, with a warning (250 at most).",
+)
+@click.option(
+    "--page",
+    type=click.Choice(PAGES),
+    default=PAGES[0],
+    show_default=True,
+    help="PDF: one page the chart's size (fit), or sheets of paper; a chart too big for "
+    "one sheet is tiled over several pages.",
+)
+@click.option(
+    "--orientation",
+    type=click.Choice(ORIENTATIONS),
+    default=ORIENTATIONS[0],
+    show_default=True,
+    help="PDF: how the paper is turned; auto shows the chart largest, on the fewest pages.",
 )
 @click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
 def render(org_path: str, output: str, fmt: str | None, check: bool, **chart: Any) -> None:
@@ -92,7 +139,10 @@ def render(org_path: str, output: str, fmt: str | None, check: bool, **chart: An
     if check:
         with phase(f"checking {len(org):,} roles"):
             options = ChartOptions.of(options, report=org.check())
-    with phase(f"drawing {output}"):
+    with phase(f"drawing {output}"), warnings.catch_warnings():
+        # A chart too big for its format says so at once, before the long work.
+        warnings.simplefilter("always", LargeChartWarning)
+        warnings.showwarning = _show_warning
         drawing = draw(org, fmt, options)
         write_bytes(drawing.data, output)
     shown = drawing.plan.shown

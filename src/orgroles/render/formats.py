@@ -30,7 +30,27 @@ if TYPE_CHECKING:
     from orgroles.render.options import ChartOptions
     from orgroles.render.plan import Plan
 
-__all__ = ["FORMATS", "TABLE", "Drawing", "Format", "Writer", "format_of", "writer"]
+__all__ = [
+    "BIG_CHART",
+    "FORMATS",
+    "TABLE",
+    "Drawing",
+    "Format",
+    "LargeChartWarning",
+    "Writer",
+    "format_of",
+    "writer",
+]
+
+BIG_CHART = 3000
+"""A chart of more boxes than this is too big to read on a page or a slide: PNG, PDF and
+PowerPoint warn about it (:class:`LargeChartWarning`)."""
+
+
+class LargeChartWarning(UserWarning):
+    """A chart is too big for the format asked for: a PNG drawn at a lower scale, or more
+    boxes than a page or a slide can show. The message says what to do instead; the
+    command line prints it on stderr."""
 
 
 class Drawing(NamedTuple):

@@ -15,6 +15,7 @@ orgroles.errors.RenderError: unknown chart option 'dpeth' (did you mean 'depth'?
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -29,10 +30,16 @@ __all__ = [
     "LANGS",
     "LAYOUTS",
     "MAX_ASPECT",
+    "MAX_MEGAPIXELS",
+    "ORIENTATIONS",
+    "PAGES",
+    "SCALE",
     "SHOW",
     "ChartOptions",
     "Engine",
     "LayoutName",
+    "Orientation",
+    "PageName",
 ]
 
 Engine = Literal["builtin", "dot", "auto"]
@@ -55,10 +62,35 @@ SHOW = ("responsibilities",)
 LANGS = ("en", "fr")
 """The languages of titles and chart words (others fall back to English)."""
 
+SCALE = 2.0
+"""The default resolution of a PNG: two pixels per px of the chart (192 dpi)."""
+
+MAX_MEGAPIXELS = 16.0
+"""The default largest PNG, in millions of pixels (a 5,300 x 3,000 image): a bigger
+chart is drawn at a lower scale, with a warning."""
+
+PageName = Literal["fit", "a4", "letter", "a3"]
+PAGES: tuple[PageName, ...] = ("fit", "a4", "letter", "a3")
+"""The page sizes of a PDF: the chart's own size (``fit``), or a sheet of paper."""
+
+Orientation = Literal["auto", "portrait", "landscape"]
+ORIENTATIONS: tuple[Orientation, ...] = ("auto", "portrait", "landscape")
+"""How a PDF's paper is turned; ``auto`` chooses the way that shows the chart best."""
+
 
 def _count(name: str, value: object) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
         raise RenderError(f"{name} must be a whole number, 0 or more, not {value!r}")
+
+
+def _positive(name: str, value: object, unit: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise RenderError(f"{name} must be a number above 0 {unit}, not {value!r}")
+
+
+def _choice(name: str, value: object, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise RenderError(f"unknown {name} {value!r} (choose from: {', '.join(choices)})")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,6 +127,19 @@ class ChartOptions:
     max_aspect
         The widest shape, width over height, that the compact layout aims for: the
         shape above which it stacks leaves, and the window its rows of trees fit.
+    scale
+        PNG only: pixels per px of the chart (2 by default, 192 dpi).
+    max_megapixels
+        PNG only: the most pixels, in millions (16 by default), that a PNG may have; a
+        bigger chart is drawn at a lower scale, with a
+        :class:`~orgroles.render.formats.LargeChartWarning`. Whatever this says, a PNG
+        never has more than 250 million pixels.
+    page, orientation
+        PDF only: ``page="fit"`` (the default) makes one page the size of the chart;
+        ``"a4"``, ``"letter"`` or ``"a3"`` put it on sheets of paper turned ``"portrait"``,
+        ``"landscape"`` or (``"auto"``) the way that shows it best: on one sheet when its
+        text stays readable, else in tiles over several pages, each titled with the top
+        role it shows and numbered (see :mod:`orgroles.render.pages`).
     """
 
     root: str | None = None
@@ -106,6 +151,10 @@ class ChartOptions:
     engine: Engine = "builtin"
     layout: LayoutName = "compact"
     max_aspect: float = MAX_ASPECT
+    scale: float = SCALE
+    max_megapixels: float = MAX_MEGAPIXELS
+    page: PageName = "fit"
+    orientation: Orientation = "auto"
 
     def __post_init__(self) -> None:
         _count("depth", self.depth)
@@ -120,15 +169,11 @@ class ChartOptions:
             raise RenderError(f"unknown engine {self.engine!r} (choose from: {', '.join(ENGINES)})")
         if self.layout not in LAYOUTS:
             raise RenderError(f"unknown layout {self.layout!r} (choose from: {', '.join(LAYOUTS)})")
-        aspect: object = self.max_aspect
-        if (
-            isinstance(aspect, bool)
-            or not isinstance(aspect, (int, float))
-            or not 0 < aspect < float("inf")
-        ):
-            raise RenderError(
-                f"max_aspect must be a number above 0 (width over height), not {aspect!r}"
-            )
+        _positive("max_aspect", self.max_aspect, "(width over height)")
+        _positive("scale", self.scale, "(pixels per px of the chart)")
+        _positive("max_megapixels", self.max_megapixels, "(millions of pixels)")
+        _choice("page", self.page, PAGES)
+        _choice("orientation", self.orientation, ORIENTATIONS)
 
     @classmethod
     def of(cls, options: ChartOptions | None = None, **changes: Any) -> ChartOptions:

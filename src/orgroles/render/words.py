@@ -30,6 +30,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "smaller_groups": "+{n} smaller groups ({roles} boxes)",
         "preview_forest": "The largest of {groups} separate groups.",
         "preview_more": "To see more: org.subtree(ROLE, depth=2), or org.explore().",
+        "page_of": "page {i} of {n}",
+        "row_column": "row {r}, column {c}",
     },
     "fr": {
         "vacant": "poste vacant",
@@ -45,6 +47,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "smaller_groups": "+{n} groupes plus petits ({roles} cases)",
         "preview_forest": "Le plus grand de {groups} groupes distincts.",
         "preview_more": "Pour voir la suite : org.subtree(POSTE, depth=2) ou org.explore().",
+        "page_of": "page {i} sur {n}",
+        "row_column": "ligne {r}, colonne {c}",
     },
 }
 

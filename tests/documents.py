@@ -21,6 +21,7 @@ from pathlib import Path
 __all__ = [
     "missing",
     "pdf_fonts",
+    "pdf_page_count",
     "pdf_pages",
     "pdf_text",
     "pdf_to_pngs",
@@ -62,6 +63,11 @@ def pdf_pages(data: bytes) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in boxes]
 
 
+def pdf_page_count(data: bytes) -> int:
+    """How many pages a PDF has (its page objects, whoever made it)."""
+    return len(re.findall(rb"/Type ?/Page(?!s)\b", data))
+
+
 def pdf_fonts(data: bytes) -> set[str]:
     """The fonts a PDF uses, without their subset tags (``DejaVuSans-Bold``)."""
     return {name.split(b"+")[-1].decode() for name in re.findall(rb"/BaseFont ?/([\w+-]+)", data)}
@@ -77,7 +83,7 @@ def pdf_text(data: bytes) -> list[str]:
             capture_output=True,
             check=True,
         ).stdout.decode("utf-8")
-    return out.split("\f")[: len(pdf_pages(data)) or None]
+    return out.split("\f")[: pdf_page_count(data)]
 
 
 def pdf_to_pngs(pdf: Path, prefix: Path, dpi: int = 80) -> list[Path]:

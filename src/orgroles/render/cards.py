@@ -128,6 +128,7 @@ class Cards:
                 url=url,
                 parent=parent,
                 level=level,
+                hidden=hidden,
             )
         )
 
@@ -158,6 +159,7 @@ class Cards:
                 placeholder=clean(manager),
                 tooltip=(words.word("not_in_file", self.lang).format(id=clean(manager)),),
                 level=level,
+                hidden=hidden,
             )
         )
 

@@ -82,6 +82,12 @@ TABLE: tuple[Format, ...] = (
     Format("dot", (".dot", ".gv"), "orgroles.render.dot:draw", "Graphviz DOT source"),
     Format("mermaid", (".mmd",), "orgroles.render.mermaid:draw", "a Mermaid flowchart"),
     Format("html", (".html", ".htm"), "orgroles.render.html:draw", "the interactive explorer"),
+    Format(
+        "pptx",
+        (".pptx",),
+        "orgroles.render.pptx:draw",
+        "a PowerPoint deck of editable shapes and connectors",
+    ),
 )
 """Every output format, in the order the docs list them."""
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgroles._internal.gc import gc_paused
+from orgroles.errors import RenderError
 from orgroles.render import words
 from orgroles.render.cards import Cards
 from orgroles.render.options import SHOW, ChartOptions
@@ -101,17 +102,20 @@ def make_plan(
     *,
     notes: Sequence[str] = (),
     largest: bool = False,
+    missing: str | None = None,
     **changes: Any,
 ) -> Plan:
     """Decide what a chart of ``org`` shows, with the chart options of
     :class:`~orgroles.render.options.ChartOptions` (an object, keywords, or both).
 
     ``notes`` are extra lines printed under the chart's title. With ``largest`` (and no
-    ``root``), only the tree with the most roles is drawn (the first of equal ones).
+    ``root``), only the tree with the most roles is drawn (the first of equal ones). With
+    ``missing`` (and no ``root``), only the tree under that manager, who is named but not
+    in the org, is drawn: its placeholder box, with ``depth`` counted from it.
     """
     chosen = ChartOptions.of(options, **changes)
     with gc_paused():
-        return _make_plan(org, chosen, notes, largest)
+        return _make_plan(org, chosen, notes, largest, missing)
 
 
 def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
@@ -148,7 +152,11 @@ def tree_sizes(
 
 
 def _make_plan(
-    org: OrgCore, options: ChartOptions, notes: Sequence[str], largest: bool = False
+    org: OrgCore,
+    options: ChartOptions,
+    notes: Sequence[str],
+    largest: bool = False,
+    only: str | None = None,
 ) -> Plan:
     root, depth, fold, lang = options.root, options.depth, options.fold, options.lang
     report = options.report
@@ -164,7 +172,11 @@ def _make_plan(
         missing: dict[str, list[int]] = {}
     else:
         starts, missing = chart_tops(org)
-        if largest and starts:
+        if only is not None:
+            if only not in missing:
+                raise RenderError(f"no role reports to a missing manager {only!r}")
+            starts, missing = [only], {only: missing[only]}
+        elif largest and starts:
             sizes = tree_sizes(org, starts, missing)
             biggest = starts[sizes.index(max(sizes))]
             starts = [biggest]

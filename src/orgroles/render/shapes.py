@@ -49,7 +49,7 @@ class Box:
     ``stack_at``), and ``assistants`` the staff seats drawn beside the box.
     ``placeholder`` is set (to the missing manager's id) on the box that stands for a
     manager that roles report to but that the org does not have; such a box has no
-    ``role``.
+    ``role``. ``hidden`` counts the roles below the box that the chart leaves out.
     """
 
     id: int
@@ -73,6 +73,7 @@ class Box:
     columns: int = 0
     assistants: list[int] = field(default_factory=list)
     cluster: int = -1
+    hidden: int = 0
 
     @property
     def node(self) -> str:

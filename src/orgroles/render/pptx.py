@@ -1,0 +1,451 @@
+"""PowerPoint: the chart as native, editable shapes on 16:9 slides (needs python-pptx).
+
+Every box is a rounded rectangle whose text is real text (one paragraph per field: the
+title, the holders, the marks), in the box's colours, dashed when the seat is vacant and
+dotted for a manager who is not in the file. Every reporting line is one elbow connector
+glued to the manager's shape and to the report's (bottom to top; to the side of a
+stacked leaf; side to side for an assistant), so that PowerPoint, LibreOffice and Google
+Slides keep the lines attached when a box is moved. Dotted-line managers get a dashed
+curved connector, and teams a frame behind their boxes. The layout is the builtin
+engine's, scaled to the slide; a chart too big for one slide is split by subtree (see
+:mod:`orgroles.render.slides`). Text is set in Arial, which every slide program has (or,
+in LibreOffice, a font of the same widths): it is narrower than the DejaVu Sans the
+layout measures with, so text fits its box.
+
+The shapes are written as DrawingML, and every piece of user text in it goes through
+:func:`~orgroles.render.quoting.xml_text` or :func:`~orgroles.render.quoting.xml_attr`.
+The same org and options give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from orgroles.errors import MissingExtraError
+from orgroles.render import style
+from orgroles.render.formats import Drawing
+from orgroles.render.layout import Levels
+from orgroles.render.paint import (
+    DOTTED_COLOR,
+    EDGE_COLOR,
+    FRAME_FILL,
+    FRAME_STROKE,
+    PLACEHOLDER_DASH,
+    box_paint,
+)
+from orgroles.render.plan import Box, Line, make_plan
+from orgroles.render.quoting import xml_attr, xml_text
+from orgroles.render.slides import (
+    MARGIN,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    TITLE_HEIGHT,
+    Slide,
+    room,
+    slides,
+)
+
+if TYPE_CHECKING:
+    from orgroles.core import OrgCore
+    from orgroles.render.options import ChartOptions
+
+__all__ = ["EMU_PER_PX", "FONT", "draw", "pptx_bytes"]
+
+EMU_PER_PX = 9525
+"""English Metric Units per px (96 px an inch, 914,400 EMU an inch)."""
+
+FONT = "Arial"
+"""The typeface of the slides' text."""
+
+_NS = (
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+_NAME_OF = {"role": "Role", "fold": "Group", "placeholder": "Not in this file"}
+
+
+def _pptx() -> Any:
+    try:
+        import pptx
+    except ImportError:
+        raise MissingExtraError(
+            "PowerPoint output needs python-pptx: pip install 'orgroles[pptx]' "
+            "(or pip install python-pptx)"
+        ) from None
+    return pptx
+
+
+def draw(org: OrgCore, options: ChartOptions) -> Drawing:
+    """The chart of ``org`` as a PowerPoint file (the format table's writer for ``.pptx``)."""
+    _pptx()
+    whole = make_plan(org, options)
+    from orgroles.render.image import big_chart
+
+    big_chart(whole, "pptx")
+    return Drawing(pptx_bytes(slides(org, options)), whole)
+
+
+def pptx_bytes(deck: list[Slide]) -> bytes:
+    """The PowerPoint file of some slides."""
+    pptx = _pptx()
+    from pptx.oxml import parse_xml
+
+    presentation = pptx.Presentation()
+    presentation.slide_width = round(SLIDE_WIDTH * EMU_PER_PX)
+    presentation.slide_height = round(SLIDE_HEIGHT * EMU_PER_PX)
+    blank = presentation.slide_layouts[6]
+    if deck:
+        presentation.core_properties.title = deck[0].title[:255]
+    presentation.core_properties.subject = "Org chart"
+    for k, slide in enumerate(deck, start=1):
+        page = presentation.slides.add_slide(blank)
+        tree = page.shapes._spTree
+        shapes = _SlideShapes(slide, k, len(deck)).xml()
+        for element in parse_xml(f"<p:spTree {_NS}>{shapes}</p:spTree>"):
+            tree.append(element)
+    out = io.BytesIO()
+    presentation.save(out)
+    return _steady(out.getvalue())
+
+
+def _steady(data: bytes) -> bytes:
+    """The same zip with the same date on every member: the same chart, the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            new.writestr(member, old.read(info.filename))
+    return out.getvalue()
+
+
+def _color(value: str) -> str:
+    return value.lstrip("#").upper()
+
+
+def _fill(color: str) -> str:
+    return f'<a:solidFill><a:srgbClr val="{_color(color)}"/></a:solidFill>'
+
+
+def _dash(dash: str | None) -> str:
+    if dash is None:
+        return ""
+    return '<a:prstDash val="sysDot"/>' if dash == PLACEHOLDER_DASH else '<a:prstDash val="dash"/>'
+
+
+class _SlideShapes:
+    """The DrawingML of one slide's shapes: title, frames, boxes, connectors, number."""
+
+    def __init__(self, slide: Slide, number: int, total: int) -> None:
+        self.slide = slide
+        self.number = number
+        self.total = total
+        self.plan = slide.plan
+        self.chart = slide.chart
+        self.scale = slide.scale
+        room_w, room_h = room(SLIDE_WIDTH, SLIDE_HEIGHT)
+        self.dx = MARGIN + (room_w - self.chart.width * self.scale) / 2
+        self.dy = MARGIN + TITLE_HEIGHT + (room_h - self.chart.height * self.scale) / 2
+        self.next_id = 2
+        self.shape_of: dict[int, int] = {}
+        self.out: list[str] = []
+
+    # -- units ----------------------------------------------------------------------------
+
+    def emu(self, px: float) -> int:
+        """A length of the chart in EMU on the slide."""
+        return round(px * self.scale * EMU_PER_PX)
+
+    def at(self, x: float, y: float) -> tuple[int, int]:
+        """A point of the chart on the slide, in EMU."""
+        return (
+            round((self.dx + x * self.scale) * EMU_PER_PX),
+            round((self.dy + y * self.scale) * EMU_PER_PX),
+        )
+
+    def size(self, px: float) -> int:
+        """A font size of the chart on the slide, in 1/100 pt (1 px = 0.75 pt)."""
+        return max(100, round(px * 0.75 * self.scale * 100))
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    # -- text -----------------------------------------------------------------------------
+
+    def run(self, text: str, line_style: str, *, size: float | None = None) -> str:
+        s = style.STYLES[line_style]
+        attrs = f'lang="en-US" sz="{self.size(size or s.size)}"'
+        attrs += ' b="1"' if s.bold else ""
+        attrs += ' i="1"' if s.italic else ""
+        props = (
+            f'<a:rPr {attrs} dirty="0">{_fill(s.color)}'
+            f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>'
+        )
+        return f"<a:r>{props}<a:t>{xml_text(text)}</a:t></a:r>"
+
+    def paragraphs(self, lines: tuple[Line, ...] | list[Line], align: str = "ctr") -> str:
+        """One paragraph per field (lines of one style in a row), its lines kept apart."""
+        out = []
+        k = 0
+        while k < len(lines):
+            j = k
+            while j < len(lines) and lines[j].style == lines[k].style:
+                j += 1
+            runs = [self.run(line.text, line.style) for line in lines[k:j]]
+            out.append(f'<a:p><a:pPr algn="{align}"/>' + "<a:br/>".join(runs) + "</a:p>")
+            k = j
+        return "".join(out) or "<a:p/>"
+
+    def text_box(self, x: int, y: int, w: int, h: int, body: str, name: str) -> str:
+        return (
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{name}"/>'
+            '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t">'
+            f"<a:noAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"
+        )
+
+    # -- the slide ------------------------------------------------------------------------
+
+    def xml(self) -> str:
+        self.heading()
+        self.frames()
+        self.notes()
+        for box in self.plan.boxes:
+            self.box(box)
+        self.connectors()
+        self.dotted()
+        return "".join(self.out)
+
+    def heading(self) -> None:
+        e = EMU_PER_PX
+        width = round((SLIDE_WIDTH - 2 * MARGIN) * e)
+        saved = self.scale
+        self.scale = 1.0
+        title = f'<a:p><a:pPr algn="l"/>{self.run(self.slide.title, "heading", size=26)}</a:p>'
+        self.out.append(
+            self.text_box(round(MARGIN * e), round(MARGIN * e), width, 36 * e, title, "Title")
+        )
+        if self.slide.subtitle:
+            sub = f'<a:p><a:pPr algn="l"/>{self.run(self.slide.subtitle, "note", size=14)}</a:p>'
+            top = round((MARGIN + 36) * e)
+            self.out.append(self.text_box(round(MARGIN * e), top, width, 22 * e, sub, "Subtitle"))
+        if self.total > 1:
+            count = self.run(f"{self.number} / {self.total}", "note", size=12)
+            number = f'<a:p><a:pPr algn="r"/>{count}</a:p>'
+            self.out.append(
+                self.text_box(
+                    round((SLIDE_WIDTH - MARGIN - 120) * e),
+                    round((SLIDE_HEIGHT - MARGIN) * e),
+                    120 * e,
+                    18 * e,
+                    number,
+                    "Slide number",
+                )
+            )
+        self.scale = saved
+
+    def notes(self) -> None:
+        if not self.plan.notes:
+            return
+        x, y = self.at(16, self.chart.header)
+        lines = list(self.plan.notes)
+        height = sum(style.line_height(line.style) for line in lines)
+        body = self.paragraphs(lines, align="l")
+        width = self.emu(max(style.measure(n.text, n.style) for n in lines) + 8)
+        self.out.append(self.text_box(x, y - self.emu(10), width, self.emu(height), body, "Notes"))
+
+    def frames(self) -> None:
+        for cluster in self.plan.clusters:
+            fx, fy, fw, fh = self.chart.frames[cluster.id]
+            if not fw:
+                continue
+            x, y = self.at(fx, fy)
+            label = style.wrap(cluster.label, "team", fw - 16, max_lines=1)
+            body = self.paragraphs([Line("team", t) for t in label], align="l")
+            pad = self.emu(8)
+            self.out.append(
+                f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" '
+                f'name="Team: {xml_attr(cluster.team)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+                f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+                f'<a:ext cx="{self.emu(fw)}" cy="{self.emu(fh)}"/></a:xfrm>'
+                f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" '
+                f'fmla="val {round(8 / min(fw, fh) * 100000)}"/></a:avLst></a:prstGeom>'
+                f'{_fill(FRAME_FILL)}<a:ln w="{self.emu(1)}">{_fill(FRAME_STROKE)}</a:ln></p:spPr>'
+                f'<p:txBody><a:bodyPr wrap="square" lIns="{pad}" tIns="{self.emu(4)}" '
+                f'rIns="{pad}" bIns="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+                f"{body}</p:txBody></p:sp>"
+            )
+
+    def box(self, box: Box) -> None:
+        bw = self.plan.box_width
+        x, y = self.at(self.chart.x[box.id], self.chart.y[box.id])
+        w, h = self.emu(bw), self.emu(box.height)
+        paint = box_paint(box)
+        shape = self.new_id()
+        self.shape_of[box.id] = shape
+        kind = (
+            "role" if box.role is not None else "fold" if box.placeholder is None else "placeholder"
+        )
+        name = f"{_NAME_OF[kind]}: {box.role or box.placeholder or box.node}"
+        descr = " / ".join(box.tooltip)[:1000]
+        adj = round(style.RADIUS / min(bw, box.height) * 100000)
+        pad_x, pad_y = self.emu(style.PAD_X), self.emu(style.PAD_Y / 2)
+        self.out.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape}" name="{xml_attr(name[:250])}" '
+            f'descr="{xml_attr(descr)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+            f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val {adj}"/>'
+            f"</a:avLst></a:prstGeom>{_fill(paint.fill)}"
+            f'<a:ln w="{self.emu(paint.width)}">{_fill(paint.stroke)}{_dash(paint.dash)}</a:ln>'
+            f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{pad_x}" tIns="{pad_y}" '
+            f'rIns="{pad_x}" bIns="{pad_y}" anchor="ctr"><a:noAutofit/></a:bodyPr>'
+            f"<a:lstStyle/>{self.paragraphs(box.lines)}</p:txBody></p:sp>"
+        )
+
+    # -- lines ----------------------------------------------------------------------------
+
+    def connectors(self) -> None:
+        boxes = self.plan.boxes
+        chart = self.chart
+        levels = Levels(self.plan)
+        bw = self.plan.box_width
+        gap = style.SPINE_GAP / 2
+        for box in boxes:
+            if box.parent < 0:
+                continue
+            m = boxes[box.parent]
+            mx, my = chart.x[m.id], chart.y[m.id]
+            x, y = chart.x[box.id], chart.y[box.id]
+            start: tuple[float, float]
+            end: tuple[float, float]
+            if box.placement == "assistant":
+                start, end = (mx + bw, my + m.height / 2), (x, y + box.height / 2)
+                bar = mx + bw + style.SIDE_GAP / 2
+                route = [start, (bar, start[1]), (bar, end[1]), end]
+                self.connector(m.id, 3, box.id, 1, route, vertical=False)
+                continue
+            bus = my + levels.bus[m.level] - levels.top[m.level]
+            start = (mx + bw / 2, my + m.height)
+            if box.placement == "stack":
+                column = m.stack.index(box.id) % m.columns
+                if column % 2 == 0 and column + 1 < m.columns:  # left of its spine
+                    spine, end, site = x + bw + gap, (x + bw, y + box.height / 2), 3
+                else:
+                    spine, end, site = x - gap, (x, y + box.height / 2), 1
+                route = [start, (start[0], bus), (spine, bus), (spine, end[1]), end]
+                self.connector(m.id, 2, box.id, site, route, vertical=True)
+            else:
+                end = (x + bw / 2, y)
+                route = [start, (start[0], bus), (end[0], bus), end]
+                self.connector(m.id, 2, box.id, 0, route, vertical=True)
+
+    def dotted(self) -> None:
+        boxes = self.plan.boxes
+        bw = self.plan.box_width
+        chart = self.chart
+        for a, b in self.plan.dotted:
+            ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
+            ah, bh = boxes[a].height, boxes[b].height
+            if ay + ah <= by:
+                route = [(ax + bw / 2, ay + ah), (bx + bw / 2, by)]
+                sites, vertical = (2, 0), True
+            elif by + bh <= ay:
+                route = [(ax + bw / 2, ay), (bx + bw / 2, by + bh)]
+                sites, vertical = (0, 2), True
+            elif ax < bx:
+                route = [(ax + bw, ay + ah / 2), (bx, by + bh / 2)]
+                sites, vertical = (3, 1), False
+            else:
+                route = [(ax, ay + ah / 2), (bx + bw, by + bh / 2)]
+                sites, vertical = (1, 3), False
+            self.connector(
+                a, sites[0], b, sites[1], route, vertical=vertical, curved=True, color=DOTTED_COLOR
+            )
+
+    def connector(
+        self,
+        a: int,
+        site_a: int,
+        b: int,
+        site_b: int,
+        route: list[tuple[float, float]],
+        *,
+        vertical: bool,
+        curved: bool = False,
+        color: str = EDGE_COLOR,
+    ) -> None:
+        """A connector glued to box ``a`` at ``site_a`` and box ``b`` at ``site_b`` (0 top,
+        1 left, 2 bottom, 3 right), along ``route`` (chart px, orthogonal): an elbow whose
+        first piece is vertical or not, or a curve."""
+        points = [self.at(x, y) for x, y in route]
+        geometry = _geometry(points, vertical, curved)
+        dash = '<a:prstDash val="dash"/>' if curved else ""
+        self.out.append(
+            f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.new_id()}" '
+            f'name="Line {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
+            f'<p:cNvCxnSpPr><a:stCxn id="{self.shape_of[a]}" idx="{site_a}"/>'
+            f'<a:endCxn id="{self.shape_of[b]}" idx="{site_b}"/></p:cNvCxnSpPr><p:nvPr/>'
+            f"</p:nvCxnSpPr><p:spPr>{geometry}"
+            f'<a:ln w="{self.emu(1.2)}">{_fill(color)}{dash}</a:ln></p:spPr></p:cxnSp>'
+        )
+
+
+def _geometry(points: list[tuple[int, int]], vertical: bool, curved: bool) -> str:
+    """The ``a:xfrm`` and preset geometry of a connector that follows ``points``.
+
+    An elbow connector is drawn in its own box from its top-left corner to its
+    bottom-right one, across first (``bentConnector3``: across, down, across; with four
+    pieces, ``bentConnector4``), its bends at ``adj`` fractions of the box; the box is
+    flipped and turned a quarter to start downwards. The flips that take the route's
+    start to the box's corner are found by trying the four.
+    """
+    (sx, sy), (ex, ey) = points[0], points[-1]
+    cx, cy = (sx + ex) / 2, (sy + ey) / 2
+    w, h = (abs(ey - sy), abs(ex - sx)) if vertical else (abs(ex - sx), abs(ey - sy))
+    straight = w == 0 or h == 0 or (len(points) <= 2 and not curved)
+    if straight:  # one straight piece
+        flip = (' flipH="1"' if ex < sx else "") + (' flipV="1"' if ey < sy else "")
+        return (
+            f'<a:xfrm{flip}><a:off x="{min(sx, ex)}" y="{min(sy, ey)}"/>'
+            f'<a:ext cx="{abs(ex - sx)}" cy="{abs(ey - sy)}"/></a:xfrm>'
+            '<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>'
+        )
+
+    def local(p: tuple[int, int], flip_h: bool, flip_v: bool) -> tuple[float, float]:
+        x, y = p[0] - cx, p[1] - cy
+        if vertical:  # undo a quarter turn clockwise
+            x, y = y, -x
+        if flip_h:
+            x = -x
+        if flip_v:
+            y = -y
+        return x + w / 2, y + h / 2
+
+    flips = next(
+        (fh, fv)
+        for fh in (False, True)
+        for fv in (False, True)
+        if all(abs(v) < 2 for v in local(points[0], fh, fv))
+    )
+    inside = [local(p, *flips) for p in points]
+    attrs = (' rot="5400000"' if vertical else "") + (' flipH="1"' if flips[0] else "")
+    attrs += ' flipV="1"' if flips[1] else ""
+    if curved:
+        preset, guides = "curvedConnector3", [50000]
+    elif len(points) == 5:
+        preset = "bentConnector4"
+        guides = [round(inside[1][0] / w * 100000), round(inside[2][1] / h * 100000)]
+    else:
+        preset, guides = "bentConnector3", [round(inside[1][0] / w * 100000)]
+    avs = "".join(f'<a:gd name="adj{k}" fmla="val {v}"/>' for k, v in enumerate(guides, 1))
+    return (
+        f'<a:xfrm{attrs}><a:off x="{round(cx - w / 2)}" y="{round(cy - h / 2)}"/>'
+        f'<a:ext cx="{round(w)}" cy="{round(h)}"/></a:xfrm>'
+        f'<a:prstGeom prst="{preset}"><a:avLst>{avs}</a:avLst></a:prstGeom>'
+    )

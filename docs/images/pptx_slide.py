@@ -1,9 +1,10 @@
-"""Draw the PowerPoint slide shown in docs/rendering.md (run: python docs/images/pptx_slide.py).
+"""Draw the PowerPoint slides shown in docs/rendering.md (run: python docs/images/pptx_slide.py).
 
-It writes GitLab's VP of Development, two layers down, as a PowerPoint file, has
-LibreOffice Impress convert it to PDF as a user opening it would see it, and draws the
-slide as a PNG with poppler's pdftoppm: the image is what a slide program shows, not
-orgroles' own drawing. It needs LibreOffice (soffice) and poppler-utils.
+It writes the scale-up example, and GitLab's VP of Development two layers down, as
+PowerPoint files, has LibreOffice Impress convert them to PDF as a user opening them
+would see them, and draws slides as PNG with poppler's pdftoppm: the images are what a
+slide program shows, not orgroles' own drawing. It needs LibreOffice (soffice) and
+poppler-utils.
 """
 
 from __future__ import annotations
@@ -19,21 +20,32 @@ ROOT = HERE.parent.parent
 VP = "tm-816c6d89"
 
 
+SLIDES = {
+    # image: (org, options, which slide)
+    "scaleup_pptx.png": ("scaleup", {}, 1),
+    "gitlab_vp_pptx.png": ("gitlab", {"root": VP, "depth": 2}, 3),
+}
+
+
 def main() -> None:
-    """Write docs/images/gitlab_vp_pptx.png."""
+    """Write the images of SLIDES into docs/images."""
     import orgroles
 
     from tests.documents import pdf_to_pngs, pptx_to_pdf
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the real file has two roles with broken titles
-        gitlab = orgroles.from_gitlab(ROOT / "tests" / "data" / "gitlab-team" / "team.yml")
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        deck = orgroles.render(gitlab, folder / "vp.pptx", root=VP, depth=2)
-        [png] = pdf_to_pngs(pptx_to_pdf(deck, folder), folder / "slide", dpi=110)
-        shutil.copyfile(png, HERE / "gitlab_vp_pptx.png")
-    print("wrote docs/images/gitlab_vp_pptx.png")
+        orgs = {
+            "gitlab": orgroles.from_gitlab(ROOT / "tests" / "data" / "gitlab-team" / "team.yml"),
+            "scaleup": orgroles.load(ROOT / "examples" / "scaleup_cto_cpo.yaml"),
+        }
+    for image, (org, options, number) in SLIDES.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            deck = orgroles.render(orgs[org], folder / "deck.pptx", **options)  # type: ignore[arg-type]
+            pngs = pdf_to_pngs(pptx_to_pdf(deck, folder), folder / "slide", dpi=110)
+            shutil.copyfile(pngs[number - 1], HERE / image)
+        print(f"wrote docs/images/{image}")
 
 
 if __name__ == "__main__":

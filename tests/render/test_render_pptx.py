@@ -14,7 +14,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 import orgroles
-from orgroles import Org
+from orgroles import Org, Role
 from orgroles.errors import MissingExtraError
 from orgroles.render import ChartOptions, render_bytes
 from orgroles.render.plan import Plan
@@ -80,25 +80,42 @@ def test_one_shape_per_role_and_one_glued_connector_per_reporting_line(scaleup: 
     data = render_bytes(scaleup, "pptx")
     prs = deck(data)
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))  # 16:9
-    [slide] = slides(scaleup, ChartOptions())
-    [page] = prs.slides
-    check_slide(page, slide.plan)
-    names = [s.name for s in boxes_of(page)]
-    assert len(names) == len(scaleup)
-    title = next(s for s in page.shapes if s.name == "Title")
+    found = slides(scaleup, ChartOptions())
+    assert len(prs.slides) == len(found)
+    for page, slide in zip(prs.slides, found, strict=True):
+        check_slide(page, slide.plan)
+    roles = {s.name.removeprefix("Role: ") for page in prs.slides for s in boxes_of(page)}
+    assert roles == set(scaleup.roles)
+    title = next(s for s in prs.slides[0].shapes if s.name == "Title")
     assert title.text_frame.text == "Northwind Labs"
-    # The dotted line: a dashed curve, glued too.
+
+
+def test_dotted_lines_and_team_frames(scaleup: Org) -> None:
+    cto = scaleup.subtree("cto")
+    [slide] = slides(cto, ChartOptions())
+    [page] = deck(render_bytes(cto, "pptx")).slides
+    check_slide(page, slide.plan)
+    frames = [s.name for s in page.shapes if s.name.startswith("Team: ")]
+    assert frames == ["Team: platform", "Team: apps"]
+    names = [s.name for s in page.shapes]
+    assert names.index("Team: apps") < names.index("Role: cto")  # behind the boxes
+    org = Org(
+        roles=[
+            Role(id="ceo", kind="ceo"),
+            Role(id="cto", kind="cto", reports_to="ceo"),
+            Role(id="cfo", kind="cfo", reports_to="ceo"),
+            Role(id="pm", title="Product Manager", reports_to="cto", dotted_to=("cfo",)),
+        ]
+    )
+    [page] = deck(render_bytes(org, "pptx")).slides
     dotted = [c for c in connectors_of(page) if c[5] == "8250DF"]
     assert len(dotted) == 1
-    assert dotted[0][4] == "curvedConnector3"
-    # Team frames, behind the boxes.
-    frames = [s.name for s in page.shapes if s.name.startswith("Team: ")]
-    assert frames == ["Team: platform", "Team: apps", "Team: design"]
+    assert dotted[0][4] == "curvedConnector3"  # a dashed curve, glued too
 
 
 def test_boxes_keep_their_colours_and_vacant_seats_are_dashed(scaleup: Org) -> None:
-    [page] = deck(render_bytes(scaleup, "pptx")).slides
-    by_role = {s.name.removeprefix("Role: "): s for s in boxes_of(page)}
+    pages = deck(render_bytes(scaleup, "pptx")).slides
+    by_role = {s.name.removeprefix("Role: "): s for page in pages for s in boxes_of(page)}
     cto = by_role["cto"]
     assert str(cto.fill.fore_color.rgb) == "DDE7F7"
     assert str(cto.line.color.rgb) == "2F4B7C"

@@ -7,7 +7,7 @@ choices taken from the same constants, and they reach the renderer as one object
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,8 @@ from orgroles._internal.text import plural, printable
 from orgroles.cli.base import STDIO, cli, load_org, write_bytes
 from orgroles.render.formats import TABLE, LargeChartWarning
 from orgroles.render.options import (
+    COLOR_BY,
+    DIRECTIONS,
     ENGINES,
     LANGS,
     LAYOUTS,
@@ -25,6 +27,7 @@ from orgroles.render.options import (
     PAGES,
     SCALE,
     SHOW,
+    THEMES,
 )
 
 __all__ = ["render"]
@@ -35,6 +38,32 @@ def _show_warning(message: Warning | str, category: type[Warning], *_: Any, **__
 
 
 _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
+
+
+if TYPE_CHECKING:
+    _Param = click.ParamType[str]
+else:  # click made ParamType generic after 8.2, the oldest it supports
+    _Param = click.ParamType
+
+
+class _OrMeta(_Param):
+    """One of some words, or ``meta.FIELD`` (a field of the roles' ``meta``)."""
+
+    name = "choice"
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(self.choices) + "|meta.FIELD]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if text in self.choices or (text.startswith("meta.") and len(text) > 5):
+            return text
+        return self.fail(
+            f"{text!r} is not one of {', '.join(self.choices)} or meta.FIELD", param, ctx
+        )
 
 
 @cli.command()
@@ -68,7 +97,47 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
     help="Fold more than N leaf reports with the same title into one '+N' box.",
 )
 @click.option(
-    "--show", type=click.Choice(SHOW), multiple=True, help="Add this to every box (repeatable)."
+    "--show",
+    type=_OrMeta(SHOW),
+    multiple=True,
+    help="A line of the boxes (repeatable): without title or name, both are shown and "
+    "these added. reports: counts such as '12 reports · 40 below'; photo: the holder's "
+    "photo, or initials; meta.FIELD: a field of the role's (or holder's) meta.",
+)
+@click.option(
+    "--name-first", is_flag=True, help="Put the holder's name first, in bold, then the title."
+)
+@click.option(
+    "--color-by",
+    type=_OrMeta(COLOR_BY),
+    default=COLOR_BY[0],
+    show_default=True,
+    help="Colour the boxes by family, team, kind or a meta field, with a legend.",
+)
+@click.option(
+    "--legend/--no-legend",
+    default=True,
+    show_default=True,
+    help="Name the colours under the chart.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default=DIRECTIONS[0],
+    show_default=True,
+    help="TB: levels from top to bottom; LR: from left to right.",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(THEMES),
+    default=THEMES[0],
+    show_default=True,
+    help="print: grey levels and no fills; high-contrast: black text and borders.",
+)
+@click.option(
+    "--allow-outside-photos",
+    is_flag=True,
+    help="Let photos be files outside the org file's folder, or http(s) URLs (fetched).",
 )
 @click.option("--lang", type=click.Choice(LANGS), default=LANGS[0], show_default=True)
 @click.option(

@@ -30,11 +30,14 @@ __all__ = [
     "LANGS",
     "LAYOUTS",
     "MAX_ASPECT",
+    "COLOR_BY",
+    "DIRECTIONS",
     "MAX_MEGAPIXELS",
     "ORIENTATIONS",
     "PAGES",
     "SCALE",
     "SHOW",
+    "THEMES",
     "ChartOptions",
     "Engine",
     "LayoutName",
@@ -56,8 +59,20 @@ MAX_ASPECT = 3.0
 """The widest shape, width over height, that the compact layout aims for: wider charts
 get their leaf reports stacked and their trees wrapped into rows."""
 
-SHOW = ("responsibilities",)
-"""What ``show=`` can add to the boxes."""
+SHOW = ("title", "name", "team", "responsibilities", "reports", "photo")
+"""What ``show=`` can put in the boxes, besides ``meta.FIELD`` (a field of the role's
+``meta``, or of its holder's). Without ``title`` or ``name``, both are shown, then the
+others: ``show=["responsibilities"]`` adds the responsibilities to the usual card."""
+
+COLOR_BY = ("family", "team", "kind")
+"""What ``color_by=`` colours the boxes by, besides ``meta.FIELD``."""
+
+DIRECTIONS = ("TB", "LR")
+"""Which way a chart grows: top to bottom, or left to right."""
+
+THEMES = ("default", "print", "high-contrast")
+"""The themes: colours (default), grey levels and no fills (print), black on light
+fills with thicker lines (high-contrast)."""
 
 LANGS = ("en", "fr")
 """The languages of titles and chart words (others fall back to English)."""
@@ -88,6 +103,11 @@ def _positive(name: str, value: object, unit: str) -> None:
         raise RenderError(f"{name} must be a number above 0 {unit}, not {value!r}")
 
 
+def _meta(item: object) -> bool:
+    """Whether ``item`` names a meta field: ``meta.`` and a name."""
+    return isinstance(item, str) and item.startswith("meta.") and len(item) > 5
+
+
 def _choice(name: str, value: object, choices: tuple[str, ...]) -> None:
     if value not in choices:
         raise RenderError(f"unknown {name} {value!r} (choose from: {', '.join(choices)})")
@@ -107,7 +127,26 @@ class ChartOptions:
         Fold each group of more than ``fold`` leaf reports of a manager that share a
         title into one box, such as "+12 developers".
     show
-        Extra content for the boxes: ``("responsibilities",)``.
+        The lines of each box (see :data:`SHOW`): ``"title"``, ``"name"`` (the
+        holders), ``"team"``, ``"responsibilities"``, ``"reports"`` (counts such as "12
+        reports · 40 below"), ``"photo"`` (the holder's ``photo``, or initials in a
+        circle) and ``"meta.FIELD"``. Without ``"title"`` or ``"name"``, the card has
+        both and the others are added: ``show=["responsibilities"]``.
+    name_first
+        Put the holder's name first, in bold, and the title under it.
+    color_by
+        Colour the boxes by ``"family"`` (the default), ``"team"``, ``"kind"`` or
+        ``"meta.FIELD"``; the chart has a legend of the colours.
+    legend
+        Draw the legend of the colours under the chart (True by default; there is none
+        when all boxes have one colour).
+    direction
+        ``"TB"`` (the default): levels from top to bottom; ``"LR"``: from left to right.
+    theme
+        ``"default"``, ``"print"`` (grey levels and no fills) or ``"high-contrast"``.
+    allow_outside_photos
+        Let a ``Person.photo`` be a file outside the org file's folder, or an
+        ``http(s)`` URL (fetched); without it, such a photo is an error.
     lang
         The language of titles and chart words (``en`` or ``fr``; others fall back to
         English).
@@ -146,6 +185,12 @@ class ChartOptions:
     depth: int | None = None
     fold: int | None = None
     show: tuple[str, ...] = ()
+    name_first: bool = False
+    color_by: str = "family"
+    legend: bool = True
+    direction: str = "TB"
+    theme: str = "default"
+    allow_outside_photos: bool = False
     lang: str = "en"
     report: Report | None = None
     engine: Engine = "builtin"
@@ -162,9 +207,18 @@ class ChartOptions:
         show: Any = self.show
         shown = (show,) if isinstance(show, str) else tuple(show)
         for item in shown:
-            if item not in SHOW:
-                raise RenderError(f"cannot show {item!r} (choose from: {', '.join(SHOW)})")
-        object.__setattr__(self, "show", shown)
+            if item not in SHOW and not _meta(item):
+                raise RenderError(
+                    f"cannot show {item!r} (choose from: {', '.join(SHOW)}, or meta.FIELD)"
+                )
+        object.__setattr__(self, "show", tuple(dict.fromkeys(shown)))
+        if self.color_by not in COLOR_BY and not _meta(self.color_by):
+            raise RenderError(
+                f"cannot colour by {self.color_by!r} (choose from: {', '.join(COLOR_BY)}, "
+                "or meta.FIELD)"
+            )
+        _choice("direction", self.direction, DIRECTIONS)
+        _choice("theme", self.theme, THEMES)
         if self.engine not in ENGINES:
             raise RenderError(f"unknown engine {self.engine!r} (choose from: {', '.join(ENGINES)})")
         if self.layout not in LAYOUTS:

@@ -25,16 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 from orgroles.errors import MissingExtraError
 from orgroles.render import style
+from orgroles.render.arrange import LEGEND_SWATCH
+from orgroles.render.connectors import connector_geometry
 from orgroles.render.formats import Drawing
 from orgroles.render.layout import Levels
-from orgroles.render.paint import (
-    DOTTED_COLOR,
-    EDGE_COLOR,
-    FRAME_FILL,
-    FRAME_STROKE,
-    PLACEHOLDER_DASH,
-    box_paint,
-)
+from orgroles.render.paint import PLACEHOLDER_DASH, Paint, box_paint, theme_of
 from orgroles.render.plan import Box, Line, make_plan
 from orgroles.render.quoting import xml_attr, xml_text
 from orgroles.render.slides import (
@@ -91,6 +86,7 @@ def draw(org: OrgCore, options: ChartOptions) -> Drawing:
 def pptx_bytes(deck: list[Slide]) -> bytes:
     """The PowerPoint file of some slides."""
     pptx = _pptx()
+    from pptx.enum.shapes import MSO_SHAPE
     from pptx.oxml import parse_xml
 
     presentation = pptx.Presentation()
@@ -103,12 +99,23 @@ def pptx_bytes(deck: list[Slide]) -> bytes:
     for k, slide in enumerate(deck, start=1):
         page = presentation.slides.add_slide(blank)
         tree = page.shapes._spTree
-        shapes = _SlideShapes(slide, k, len(deck)).xml()
+        drawing = _SlideShapes(slide, k, len(deck))
+        shapes = drawing.xml()
         for element in parse_xml(f"<p:spTree {_NS}>{shapes}</p:spTree>"):
             tree.append(element)
+        for photo, x, y, d in drawing.pictures:
+            picture = page.shapes.add_picture(io.BytesIO(photo_bytes(photo)), x, y, d, d)
+            picture.auto_shape_type = MSO_SHAPE.OVAL
     out = io.BytesIO()
     presentation.save(out)
     return _steady(out.getvalue())
+
+
+def photo_bytes(uri: str) -> bytes:
+    """The image of a photo's data URI."""
+    import base64
+
+    return base64.b64decode(uri.split(",", 1)[1])
 
 
 def _steady(data: bytes) -> bytes:
@@ -152,6 +159,8 @@ class _SlideShapes:
         self.next_id = 2
         self.shape_of: dict[int, int] = {}
         self.out: list[str] = []
+        self.theme = theme_of(self.plan.theme)
+        self.pictures: list[tuple[str, int, int, int]] = []  # photo, x, y, size in EMU
 
     # -- units ----------------------------------------------------------------------------
 
@@ -176,7 +185,9 @@ class _SlideShapes:
 
     # -- text -----------------------------------------------------------------------------
 
-    def run(self, text: str, line_style: str, *, size: float | None = None) -> str:
+    def run(
+        self, text: str, line_style: str, *, size: float | None = None, color: str | None = None
+    ) -> str:
         s = style.STYLES[line_style]
         attrs = f'lang="en-US" sz="{self.size(size or s.size)}"'
         attrs += ' b="1"' if s.bold else ""
@@ -220,6 +231,7 @@ class _SlideShapes:
             self.box(box)
         self.connectors()
         self.dotted()
+        self.legend()
         return "".join(self.out)
 
     def heading(self) -> None:
@@ -227,12 +239,16 @@ class _SlideShapes:
         width = round((SLIDE_WIDTH - 2 * MARGIN) * e)
         saved = self.scale
         self.scale = 1.0
-        title = f'<a:p><a:pPr algn="l"/>{self.run(self.slide.title, "heading", size=26)}</a:p>'
+        # One line each, cut to the slide's width (measured at the size they are set in).
+        room = SLIDE_WIDTH - 2 * MARGIN
+        [head] = style.wrap(self.slide.title, "heading", room * 14 / 26, max_lines=1) or [""]
+        title = f'<a:p><a:pPr algn="l"/>{self.run(head, "heading", size=26)}</a:p>'
         self.out.append(
             self.text_box(round(MARGIN * e), round(MARGIN * e), width, 36 * e, title, "Title")
         )
         if self.slide.subtitle:
-            sub = f'<a:p><a:pPr algn="l"/>{self.run(self.slide.subtitle, "note", size=14)}</a:p>'
+            [chain] = style.wrap(self.slide.subtitle, "note", room * 11 / 14, max_lines=1)
+            sub = f'<a:p><a:pPr algn="l"/>{self.run(chain, "note", size=14)}</a:p>'
             top = round((MARGIN + 36) * e)
             self.out.append(self.text_box(round(MARGIN * e), top, width, 22 * e, sub, "Subtitle"))
         if self.total > 1:
@@ -266,8 +282,11 @@ class _SlideShapes:
             if not fw:
                 continue
             x, y = self.at(fx, fy)
-            label = style.wrap(cluster.label, "team", fw - 16, max_lines=1)
-            body = self.paragraphs([Line("team", t) for t in label], align="l")
+            sideways = self.plan.direction == "LR"  # the name in the band on the left
+            label = style.wrap(cluster.label, "team", (fh if sideways else fw) - 16, max_lines=1)
+            runs = "".join(self.run(t, "team", color=self.theme.frame_text) for t in label)
+            body = f'<a:p><a:pPr algn="l"/>{runs}</a:p>'
+            vert = ' vert="vert270"' if sideways else ""
             pad = self.emu(8)
             self.out.append(
                 f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" '
@@ -276,8 +295,9 @@ class _SlideShapes:
                 f'<a:ext cx="{self.emu(fw)}" cy="{self.emu(fh)}"/></a:xfrm>'
                 f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" '
                 f'fmla="val {round(8 / min(fw, fh) * 100000)}"/></a:avLst></a:prstGeom>'
-                f'{_fill(FRAME_FILL)}<a:ln w="{self.emu(1)}">{_fill(FRAME_STROKE)}</a:ln></p:spPr>'
-                f'<p:txBody><a:bodyPr wrap="square" lIns="{pad}" tIns="{self.emu(4)}" '
+                f"{_fill(self.theme.frame_fill)}"
+                f'<a:ln w="{self.emu(1)}">{_fill(self.theme.frame_stroke)}</a:ln></p:spPr>'
+                f'<p:txBody><a:bodyPr{vert} wrap="square" lIns="{pad}" tIns="{self.emu(4)}" '
                 f'rIns="{pad}" bIns="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
                 f"{body}</p:txBody></p:sp>"
             )
@@ -286,7 +306,7 @@ class _SlideShapes:
         bw = self.plan.box_width
         x, y = self.at(self.chart.x[box.id], self.chart.y[box.id])
         w, h = self.emu(bw), self.emu(box.height)
-        paint = box_paint(box)
+        paint = box_paint(box, self.plan)
         shape = self.new_id()
         self.shape_of[box.id] = shape
         kind = (
@@ -296,6 +316,12 @@ class _SlideShapes:
         descr = " / ".join(box.tooltip)[:1000]
         adj = round(style.RADIUS / min(bw, box.height) * 100000)
         pad_x, pad_y = self.emu(style.PAD_X), self.emu(style.PAD_Y / 2)
+        top, bottom, anchor = pad_y, pad_y, "ctr"
+        if self.plan.photos:  # the photo (or initials) above the text, the two centred
+            lines = sum(style.line_height(line.style) for line in box.lines)
+            photo = style.PHOTO + style.PHOTO_GAP
+            free = (box.height - lines - photo) / 2
+            top, bottom, anchor = self.emu(free + photo), self.emu(free), "t"
         self.out.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{shape}" name="{xml_attr(name[:250])}" '
             f'descr="{xml_attr(descr)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
@@ -303,10 +329,54 @@ class _SlideShapes:
             f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val {adj}"/>'
             f"</a:avLst></a:prstGeom>{_fill(paint.fill)}"
             f'<a:ln w="{self.emu(paint.width)}">{_fill(paint.stroke)}{_dash(paint.dash)}</a:ln>'
-            f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{pad_x}" tIns="{pad_y}" '
-            f'rIns="{pad_x}" bIns="{pad_y}" anchor="ctr"><a:noAutofit/></a:bodyPr>'
+            f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{pad_x}" tIns="{top}" '
+            f'rIns="{pad_x}" bIns="{bottom}" anchor="{anchor}"><a:noAutofit/></a:bodyPr>'
             f"<a:lstStyle/>{self.paragraphs(box.lines)}</p:txBody></p:sp>"
         )
+        if self.plan.photos:
+            self.photo(box, self.chart.x[box.id] + bw / 2, self.chart.y[box.id] + free, paint)
+
+    def photo(self, box: Box, cx: float, top: float, paint: Paint) -> None:
+        """A box's photo in a circle (placed later, as a picture), or its initials."""
+        r = style.PHOTO / 2
+        x, y = self.at(cx - r, top)
+        d = self.emu(2 * r)
+        if box.photo is not None:
+            self.pictures.append((box.photo, x, y, d))
+            return
+        if box.initials is None and box.role is None:
+            return
+        if box.initials is not None:
+            fill, line = _fill(paint.stroke), ""
+            body = f'<a:p><a:pPr algn="ctr"/>{self.run(box.initials, "initials")}</a:p>'
+        else:  # a vacant seat: an empty, dashed circle
+            fill, body = _fill("#ffffff"), "<a:p/>"
+            line = f'<a:ln w="{self.emu(1.2)}">{_fill(paint.stroke)}<a:prstDash val="dash"/></a:ln>'
+        self.out.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="Initials {box.node}"/>'
+            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+            f'<a:ext cx="{d}" cy="{d}"/></a:xfrm><a:prstGeom prst="ellipse"><a:avLst/>'
+            f"</a:prstGeom>{fill}{line or '<a:ln><a:noFill/></a:ln>'}</p:spPr>"
+            '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" '
+            f'anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>'
+        )
+
+    def legend(self) -> None:
+        """The colours of the chart and what they stand for, under it."""
+        for (label, key), (lx, ly) in zip(self.plan.legend, self.chart.legend, strict=False):
+            paint = box_paint(Box(-1, None, (), color_key=key), self.plan)
+            x, y = self.at(lx, ly + 2)
+            self.out.append(
+                f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="Legend swatch"/>'
+                f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+                f'<a:ext cx="{self.emu(LEGEND_SWATCH)}" cy="{self.emu(10)}"/></a:xfrm>'
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_fill(paint.fill)}'
+                f'<a:ln w="{self.emu(1.2)}">{_fill(paint.stroke)}</a:ln></p:spPr></p:sp>'
+            )
+            tx, ty = self.at(lx + LEGEND_SWATCH + 6, ly)
+            body = f'<a:p><a:pPr algn="l"/>{self.run(label, "note")}</a:p>'
+            width = self.emu(style.measure(label, "note") + 8)
+            self.out.append(self.text_box(tx, ty, width, self.emu(14), body, "Legend"))
 
     # -- lines ----------------------------------------------------------------------------
 
@@ -365,7 +435,14 @@ class _SlideShapes:
                 route = [(ax, ay + ah / 2), (bx + bw, by + bh / 2)]
                 sites, vertical = (1, 3), False
             self.connector(
-                a, sites[0], b, sites[1], route, vertical=vertical, curved=True, color=DOTTED_COLOR
+                a,
+                sites[0],
+                b,
+                sites[1],
+                route,
+                vertical=vertical,
+                curved=True,
+                color=self.theme.dotted,
             )
 
     def connector(
@@ -378,13 +455,13 @@ class _SlideShapes:
         *,
         vertical: bool,
         curved: bool = False,
-        color: str = EDGE_COLOR,
+        color: str | None = None,
     ) -> None:
         """A connector glued to box ``a`` at ``site_a`` and box ``b`` at ``site_b`` (0 top,
         1 left, 2 bottom, 3 right), along ``route`` (chart px, orthogonal): an elbow whose
         first piece is vertical or not, or a curve."""
         points = [self.at(x, y) for x, y in route]
-        geometry = _geometry(points, vertical, curved)
+        geometry = connector_geometry(points, vertical, curved)
         dash = '<a:prstDash val="dash"/>' if curved else ""
         self.out.append(
             f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.new_id()}" '
@@ -392,60 +469,6 @@ class _SlideShapes:
             f'<p:cNvCxnSpPr><a:stCxn id="{self.shape_of[a]}" idx="{site_a}"/>'
             f'<a:endCxn id="{self.shape_of[b]}" idx="{site_b}"/></p:cNvCxnSpPr><p:nvPr/>'
             f"</p:nvCxnSpPr><p:spPr>{geometry}"
-            f'<a:ln w="{self.emu(1.2)}">{_fill(color)}{dash}</a:ln></p:spPr></p:cxnSp>'
+            f'<a:ln w="{self.emu(self.theme.edge_width)}">{_fill(color or self.theme.edge)}'
+            f"{dash}</a:ln></p:spPr></p:cxnSp>"
         )
-
-
-def _geometry(points: list[tuple[int, int]], vertical: bool, curved: bool) -> str:
-    """The ``a:xfrm`` and preset geometry of a connector that follows ``points``.
-
-    An elbow connector is drawn in its own box from its top-left corner to its
-    bottom-right one, across first (``bentConnector3``: across, down, across; with four
-    pieces, ``bentConnector4``), its bends at ``adj`` fractions of the box; the box is
-    flipped and turned a quarter to start downwards. The flips that take the route's
-    start to the box's corner are found by trying the four.
-    """
-    (sx, sy), (ex, ey) = points[0], points[-1]
-    cx, cy = (sx + ex) / 2, (sy + ey) / 2
-    w, h = (abs(ey - sy), abs(ex - sx)) if vertical else (abs(ex - sx), abs(ey - sy))
-    straight = w == 0 or h == 0 or (len(points) <= 2 and not curved)
-    if straight:  # one straight piece
-        flip = (' flipH="1"' if ex < sx else "") + (' flipV="1"' if ey < sy else "")
-        return (
-            f'<a:xfrm{flip}><a:off x="{min(sx, ex)}" y="{min(sy, ey)}"/>'
-            f'<a:ext cx="{abs(ex - sx)}" cy="{abs(ey - sy)}"/></a:xfrm>'
-            '<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>'
-        )
-
-    def local(p: tuple[int, int], flip_h: bool, flip_v: bool) -> tuple[float, float]:
-        x, y = p[0] - cx, p[1] - cy
-        if vertical:  # undo a quarter turn clockwise
-            x, y = y, -x
-        if flip_h:
-            x = -x
-        if flip_v:
-            y = -y
-        return x + w / 2, y + h / 2
-
-    flips = next(
-        (fh, fv)
-        for fh in (False, True)
-        for fv in (False, True)
-        if all(abs(v) < 2 for v in local(points[0], fh, fv))
-    )
-    inside = [local(p, *flips) for p in points]
-    attrs = (' rot="5400000"' if vertical else "") + (' flipH="1"' if flips[0] else "")
-    attrs += ' flipV="1"' if flips[1] else ""
-    if curved:
-        preset, guides = "curvedConnector3", [50000]
-    elif len(points) == 5:
-        preset = "bentConnector4"
-        guides = [round(inside[1][0] / w * 100000), round(inside[2][1] / h * 100000)]
-    else:
-        preset, guides = "bentConnector3", [round(inside[1][0] / w * 100000)]
-    avs = "".join(f'<a:gd name="adj{k}" fmla="val {v}"/>' for k, v in enumerate(guides, 1))
-    return (
-        f'<a:xfrm{attrs}><a:off x="{round(cx - w / 2)}" y="{round(cy - h / 2)}"/>'
-        f'<a:ext cx="{round(w)}" cy="{round(h)}"/></a:xfrm>'
-        f'<a:prstGeom prst="{preset}"><a:avLst>{avs}</a:avLst></a:prstGeom>'
-    )

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "BOX_MAX_WIDE",
+    "BOX_MAX_WIDTH",
+    "BOX_MIN_WIDTH",
     "BOX_WIDTH",
     "BOX_WIDTH_WIDE",
     "CLUSTER_LABEL",
@@ -36,6 +39,8 @@ __all__ = [
     "PAD_X",
     "PAD_Y",
     "PAIR_GAP",
+    "PHOTO",
+    "PHOTO_GAP",
     "RADIUS",
     "ROW_GAP",
     "SEVERITY_COLORS",
@@ -79,14 +84,24 @@ STYLES: dict[str, TextStyle] = {
     "more": TextStyle(10.5, color="#57606a", leading=13),
     "resp": TextStyle(10, color="#3d444d", leading=12.5),
     "note": TextStyle(11, color="#57606a", leading=14),
+    "headname": TextStyle(12, bold=True, leading=15),
+    "subtitle": TextStyle(12, color="#30363d", leading=15),
+    "detail": TextStyle(10.5, color="#57606a", leading=13),
+    "initials": TextStyle(14, bold=True, color="#ffffff", leading=18),
     "heading": TextStyle(14, bold=True, leading=18),
     "team": TextStyle(11, bold=True, color="#57606a", leading=14),
 }
 """The line styles a plan uses, by name."""
 
-# Box geometry, in px (SVG user units; Graphviz gets the same sizes in inches).
-BOX_WIDTH = 180.0
-BOX_WIDTH_WIDE = 240.0  # when responsibilities are shown
+# Box geometry, in px (SVG user units; Graphviz gets the same sizes in inches). The boxes
+# of a chart share a width, fitted to their text (see orgroles.render.cards).
+BOX_WIDTH = 180.0  # the width of a chart of no box
+BOX_MIN_WIDTH = 140.0
+BOX_MAX_WIDTH = 240.0
+BOX_WIDTH_WIDE = 240.0  # the narrowest, when responsibilities are shown
+BOX_MAX_WIDE = 300.0  # the widest, when responsibilities are shown
+PHOTO = 40.0  # the photo's (or the initials') circle, across
+PHOTO_GAP = 4.0  # between the circle and the text below it
 PAD_X = 8.0
 PAD_Y = 7.0
 RADIUS = 6.0

@@ -22,13 +22,15 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from orgroles.render import style
-from orgroles.render.arrange import arrange
+from orgroles.render.arrange import LEGEND_SWATCH, arrange
 from orgroles.render.layout import MARGIN, Layout
 from orgroles.render.options import MAX_ASPECT, ChartOptions
-from orgroles.render.plan import Plan
+from orgroles.render.paint import box_paint, theme_of
+from orgroles.render.plan import Box, Plan
 from orgroles.render.quoting import css_class, xml_attr, xml_text
 
 __all__ = ["Region", "Subset", "chart_body", "number", "svg_head", "to_svg"]
@@ -47,25 +49,26 @@ class Subset(NamedTuple):
     dotted: Sequence[int]
 
 
-_DOTTED_COLOR = "#8250df"
-_FRAME_FILL = "#f6f8fa"
-_FRAME_STROKE = "#d0d7de"
 _WIRES_PER_PATH = 500
 
 
-def _text_attrs(name: str) -> str:
-    s = style.STYLES[name]
-    attrs = ""
-    if s.size != 12:
-        attrs += f' font-size="{s.size:g}"'
-    if s.bold:
-        attrs += ' font-weight="bold"'
-    if s.italic:
-        attrs += ' font-style="italic"'
-    return attrs + f' fill="{s.color}"'
+@lru_cache(maxsize=8)
+def _attrs(theme: str) -> dict[str, str]:
+    """The attributes of a line of text of each style, in a theme."""
+    look = theme_of(theme)
+    found = {}
+    for name, s in style.STYLES.items():
+        attrs = ""
+        if s.size != 12:
+            attrs += f' font-size="{s.size:g}"'
+        if s.bold:
+            attrs += ' font-weight="bold"'
+        if s.italic:
+            attrs += ' font-style="italic"'
+        found[name] = attrs + f' fill="{look.color(name)}"'
+    return found
 
 
-_ATTRS = {name: _text_attrs(name) for name in style.STYLES}
 # Where the baseline sits in a line of each style: halfway down, plus a third of the size.
 _BASELINE = {name: s.leading / 2 + s.size * 0.35 for name, s in style.STYLES.items()}
 
@@ -135,13 +138,15 @@ def chart_body(
         )
     _header(plan, chart, out, region)
     _frames(plan, chart, out, region, subset.frames)
-    _wires(chart, out, region, subset.wires)
+    _wires(plan, chart, out, region, subset.wires)
     _dotted(plan, chart, out, region, subset.dotted)
     _boxes(plan, chart, out, region, subset.boxes)
+    _legend(plan, chart, out, region)
     return out
 
 
 def _header(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
+    attrs = _attrs(plan.theme)
     y = float(chart.header)
     lines = []
     if plan.title:
@@ -156,7 +161,7 @@ def _header(plan: Plan, chart: Layout, out: list[str], region: Region | None) ->
             width = style.measure(text, name)
             if not _meets(MARGIN, base - lead, width, lead, region):
                 continue
-        out.append(f'<text x="{MARGIN}" y="{base}"{_ATTRS[name]}>{xml_text(text)}</text>\n')
+        out.append(f'<text x="{MARGIN}" y="{base}"{attrs[name]}>{xml_text(text)}</text>\n')
 
 
 def _frames(
@@ -164,6 +169,11 @@ def _frames(
 ) -> None:
     if not plan.clusters:
         return
+    look = theme_of(plan.theme)
+    team = _attrs(plan.theme)["team"].replace(
+        f'fill="{look.color("team")}"', f'fill="{look.frame_text}"'
+    )
+    sideways = plan.direction == "LR"
     found = []
     for k in which:
         cluster = plan.clusters[k]
@@ -172,19 +182,27 @@ def _frames(
             continue
         if region is not None and not _meets(x, y, w, h, region):
             continue
-        label = style.wrap(cluster.label, "team", w - 16, max_lines=1)
+        # Left to right, the room for the team's name is a band on the left: turned.
+        label = style.wrap(cluster.label, "team", (h if sideways else w) - 16, max_lines=1)
+        where = (
+            f'x="{x + 18}" y="{y + h - 8}" transform="rotate(-90 {x + 18} {y + h - 8})"'
+            if sideways
+            else f'x="{x + 8}" y="{y + 13}"'
+        )
         found.append(
             f'<g class="team"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/>'
-            f'<text x="{x + 8}" y="{y + 13}" stroke="none"{_ATTRS["team"]}>'
+            f'<text {where} stroke="none"{team}>'
             f"{xml_text(label[0] if label else '')}</text></g>\n"
         )
     if found:
-        out.append(f'<g class="teams" fill="{_FRAME_FILL}" stroke="{_FRAME_STROKE}">\n')
+        out.append(f'<g class="teams" fill="{look.frame_fill}" stroke="{look.frame_stroke}">\n')
         out += found
         out.append("</g>\n")
 
 
-def _wires(chart: Layout, out: list[str], region: Region | None, which: Sequence[int]) -> None:
+def _wires(
+    plan: Plan, chart: Layout, out: list[str], region: Region | None, which: Sequence[int]
+) -> None:
     wires = chart.wires
     if region is not None:
         wires = [
@@ -200,7 +218,10 @@ def _wires(chart: Layout, out: list[str], region: Region | None, which: Sequence
         ]
     if not wires:
         return
-    out.append(f'<g class="lines" fill="none" stroke="{style.EDGE_COLOR}" stroke-width="1.2">\n')
+    look = theme_of(plan.theme)
+    out.append(
+        f'<g class="lines" fill="none" stroke="{look.edge}" stroke-width="{look.edge_width:g}">\n'
+    )
     for start in range(0, len(wires), _WIRES_PER_PATH):
         d = "".join(
             "M" + "L".join(f"{x} {y}" for x, y in wire)
@@ -239,8 +260,8 @@ def _dotted(
         found.append(f'<path d="M{x1} {y1}C{x1} {c1} {x2} {c2} {x2} {y2}"/>\n')
     if found:
         out.append(
-            f'<g class="dotted" fill="none" stroke="{_DOTTED_COLOR}" stroke-width="1.2" '
-            'stroke-dasharray="5 4">\n'
+            f'<g class="dotted" fill="none" stroke="{theme_of(plan.theme).dotted}" '
+            'stroke-width="1.2" stroke-dasharray="5 4">\n'
         )
         out += found
         out.append("</g>\n")
@@ -251,39 +272,31 @@ def _boxes(
 ) -> None:
     bw = round(plan.box_width)
     cx = bw // 2
+    attrs = _attrs(plan.theme)
     out.append('<g class="roles" text-anchor="middle">\n')
-    family_cache: dict[str | None, tuple[str, str, str]] = {}
+    classes_of: dict[str | None, str] = {}
     boxes = plan.boxes
+    photo = style.PHOTO + style.PHOTO_GAP if plan.photos else 0.0
     for box in boxes if region is None else (boxes[k] for k in which):
         x, y = chart.x[box.id], chart.y[box.id]
         h = round(box.height)
         if region is not None and not _meets(x, y, bw, h, region):
             continue
-        fam = family_cache.get(box.family)
-        if fam is None:
-            colors = style.family_colors(box.family)
-            fam = family_cache[box.family] = (
-                colors.fill,
-                colors.stroke,
-                "fam-" + css_class(box.family or "none"),
-            )
-        fill, stroke, cls = fam
+        cls = classes_of.get(box.family)
+        if cls is None:
+            cls = classes_of[box.family] = "fam-" + css_class(box.family or "none")
+        paint = box_paint(box, plan)
         if box.role is not None:
             classes = "role"
         else:
             classes = "fold" if box.placeholder is None else "placeholder"
-        extra = ""
+        extra = f' stroke-width="{paint.width:g}"'
         if box.vacant:
             classes += " vacant"
-            fill = "#ffffff"
-            dashes = "5 3" if box.placeholder is None else "2 3"  # a missing manager: dots
-            extra += f' stroke-dasharray="{dashes}"'
+        if paint.dash is not None:
+            extra += f' stroke-dasharray="{paint.dash}"'
         if box.severity is not None:
             classes += f" {box.severity}"
-            stroke = style.SEVERITY_COLORS[box.severity]
-            extra += ' stroke-width="2.5"'
-        else:
-            extra += ' stroke-width="1.2"'
         parts = [f'<g id="{box.node}" class="{classes} {cls}">']
         if box.tooltip:
             parts.append("<title>" + "\n".join(xml_text(t) for t in box.tooltip) + "</title>")
@@ -291,14 +304,18 @@ def _boxes(
             parts.append(f'<a href="{xml_attr(box.url)}">')
         parts.append(
             f'<rect x="{x}" y="{y}" width="{bw}" height="{h}" rx="{style.RADIUS:g}" '
-            f'fill="{fill}" stroke="{stroke}"{extra}/>'
+            f'fill="{paint.fill}" stroke="{paint.stroke}"{extra}/>'
         )
-        # Boxes of a level share a height: centre the text in each.
-        top = y + (h - sum(style.line_height(line.style) for line in box.lines)) / 2
+        # Boxes of a level share a height: centre the text (and the photo) in each.
+        lines = sum(style.line_height(line.style) for line in box.lines)
+        top = y + (h - lines - photo) / 2
+        if photo:
+            _photo(box, x + cx, top, paint.stroke, attrs, parts)
+            top += photo
         for line in box.lines:
             base = round(top + _BASELINE[line.style])
             parts.append(
-                f'<text x="{x + cx}" y="{base}"{_ATTRS[line.style]}>{xml_text(line.text)}</text>'
+                f'<text x="{x + cx}" y="{base}"{attrs[line.style]}>{xml_text(line.text)}</text>'
             )
             top += style.line_height(line.style)
         if box.url is not None:
@@ -306,3 +323,56 @@ def _boxes(
         parts.append("</g>\n")
         out.append("".join(parts))
     out.append("</g>\n")
+
+
+def _photo(
+    box: Box, cx: float, top: float, stroke: str, attrs: dict[str, str], parts: list[str]
+) -> None:
+    """A box's photo in a circle at ``top``, or its holder's initials in one."""
+    r = style.PHOTO / 2
+    cy = top + r
+    c = f'cx="{number(cx)}" cy="{number(cy)}" r="{number(r)}"'
+    if box.photo is not None:
+        clip = f"photo-{box.node}"
+        parts.append(
+            f'<clipPath id="{clip}"><circle {c}/></clipPath>'
+            f'<image x="{number(cx - r)}" y="{number(top)}" width="{number(2 * r)}" '
+            f'height="{number(2 * r)}" preserveAspectRatio="xMidYMid slice" '
+            f'clip-path="url(#{clip})" href="{xml_attr(box.photo)}"/>'
+            f'<circle {c} fill="none" stroke="{stroke}" stroke-width="1.2"/>'
+        )
+    elif box.initials is not None:
+        base = number(cy + style.STYLES["initials"].size * 0.35)
+        parts.append(
+            f'<circle {c} fill="{stroke}"/>'
+            f'<text x="{number(cx)}" y="{base}"{attrs["initials"]}>'
+            f"{xml_text(box.initials)}</text>"
+        )
+    elif box.role is not None:  # a vacant seat: an empty circle
+        parts.append(
+            f'<circle {c} fill="#ffffff" stroke="{stroke}" stroke-width="1.2" '
+            'stroke-dasharray="3 3"/>'
+        )
+
+
+def _legend(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
+    """The colours of the chart and what they stand for, under it."""
+    if not plan.legend or not chart.legend:
+        return
+    attrs = _attrs(plan.theme)["note"]
+    found = []
+    for (label, key), (x, y) in zip(plan.legend, chart.legend, strict=True):
+        colors = box_paint(Box(-1, None, (), color_key=key), plan)
+        if region is not None:
+            width = LEGEND_SWATCH + 6 + style.measure(label, "note")
+            if not _meets(x, y, width, 14, region):
+                continue
+        found.append(
+            f'<rect x="{x}" y="{y + 2}" width="{LEGEND_SWATCH}" height="10" rx="2" '
+            f'fill="{colors.fill}" stroke="{colors.stroke}"/>'
+            f'<text x="{x + LEGEND_SWATCH + 6}" y="{y + 11}"{attrs}>{xml_text(label)}</text>\n'
+        )
+    if found:
+        out.append('<g class="legend" stroke-width="1.2">\n')
+        out += found
+        out.append("</g>\n")

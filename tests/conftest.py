@@ -22,10 +22,13 @@ __all__ = ["DATA", "EXAMPLES", "ROOT", "SCALEUP", "TINY", "Cli", "Write"]
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Skip, saying why, the tests whose tools are missing: ``dot`` needs Graphviz's dot,
-    ``browser`` needs Chromium, chromedriver and selenium.
+    ``browser`` needs Chromium, chromedriver and selenium, ``office`` needs LibreOffice
+    and poppler's tools (see ``tests/documents.py``).
 
-    With ``ORGROLES_REQUIRE_BROWSER=1`` (as in CI), a missing browser fails the run instead.
+    With ``ORGROLES_REQUIRE_BROWSER=1`` (as in CI), a missing browser fails the run instead;
+    with ``ORGROLES_REQUIRE_OFFICE=1``, so do missing office tools.
     """
+    from tests import documents
     from tests.browser import missing
 
     skips = {}
@@ -36,6 +39,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if os.environ.get("ORGROLES_REQUIRE_BROWSER") == "1":
             raise pytest.UsageError(f"the browser tests cannot run: {no_browser}")
         skips["browser"] = no_browser
+    no_office = documents.missing()
+    if no_office is not None and any(item.get_closest_marker("office") for item in items):
+        if os.environ.get("ORGROLES_REQUIRE_OFFICE") == "1":
+            raise pytest.UsageError(f"the office tests cannot run: {no_office}")
+        skips["office"] = no_office
     for item in items:
         for marker, reason in skips.items():
             if item.get_closest_marker(marker) is not None:

@@ -2,10 +2,13 @@
 
 The builtin SVG engine has no font library, so it measures text with the advance widths
 of DejaVu Sans and DejaVu Sans Bold, in hundredths of an em, rounded up so that text
-measured this way is never narrower than drawn. Run it where the DejaVu fonts are
-installed (Debian: fonts-dejavu-core) and paste its output into style.py::
+measured this way is never narrower than drawn. Italic text is measured with the regular
+table, so that table takes the wider of DejaVu Sans and DejaVu Sans Oblique for each
+character (they differ on nine). It reads the fonts that orgroles bundles for PNG and
+PDF (``src/orgroles/render/static/fonts``), or those of a folder given; paste its output
+into style.py::
 
-    python tools/font_metrics.py /usr/share/fonts/truetype/dejavu
+    python tools/font_metrics.py
 """
 
 from __future__ import annotations
@@ -67,12 +70,18 @@ def advance_widths(path: Path) -> tuple[int, dict[str, int]]:
     return units, widths
 
 
+BUNDLED = Path(__file__).resolve().parents[1] / "src" / "orgroles" / "render" / "static" / "fonts"
+
+
 def main() -> None:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/dejavu")
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        units, widths = advance_widths(folder / name)
-        row = [math.ceil(widths[c] * 100 / units) for c in CHARS]
-        print(f"# {name}: {len(row)} widths in 1/100 em")
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else BUNDLED
+    for names in (("DejaVuSans.ttf", "DejaVuSans-Oblique.ttf"), ("DejaVuSans-Bold.ttf",)):
+        rows = []
+        for name in names:
+            units, widths = advance_widths(folder / name)
+            rows.append([math.ceil(widths[c] * 100 / units) for c in CHARS])
+        row = [max(column) for column in zip(*rows, strict=True)]
+        print(f"# {' and '.join(names)}: {len(row)} widths in 1/100 em")
         print(",".join(map(str, row)))
 
 

@@ -155,7 +155,9 @@ def from_csv(
     delimiter
         The delimiter, when sniffing it is not wanted.
     name
-        The org's name (by default the file's name without its suffix).
+        The org's name, the title of its charts. By default the data's: the most common
+        value of a company column (``Company``, ``Organization``, ``Employer``, ...); the
+        file's name without its suffix only when there is none.
     kinds
         ``"infer"`` (the default) fills in each role's kind, or its family, and its
         seniority from its job title, with its department as a hint (see
@@ -261,7 +263,8 @@ def from_gitlab(
     path
         The file, such as ``tests/data/gitlab-team/team.yml``.
     name
-        The org's name (by default the file's name without its suffix).
+        The org's name, the title of its charts: ``"GitLab"`` by default, as the file is
+        GitLab's team page.
     kinds
         ``"infer"`` (the default) fills in kinds from the job titles, with the departments
         and the job families the titles link to as hints; ``"none"`` does not.

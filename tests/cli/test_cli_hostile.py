@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -107,14 +108,21 @@ def test_a_process_under_a_memory_limit_says_so(tmp_path: Path) -> None:
     big = tmp_path / "big.json"
     big.write_text(json.dumps({"roles": roles}), encoding="utf-8")
     command = [sys.executable, "-m", "orgroles", "render", str(big), "-o", str(tmp_path / "x.svg")]
-    proc = subprocess.run(
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONFAULTHANDLER": "1"}
+    proc = subprocess.Popen(
         memory_capped(command, 200 * 1024**2),
-        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-        timeout=600,  # a guard only
-        check=False,
+        env=env,
     )
-    assert proc.returncode == 2, proc.stderr
-    assert proc.stderr.startswith("orgroles: out of memory")
-    assert "Traceback" not in proc.stderr
+    try:
+        _, stderr = proc.communicate(timeout=300)  # a guard: it takes seconds
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)  # faulthandler prints where it is stuck
+        _, stderr = proc.communicate()
+        pytest.fail(f"no answer in 300 s; the process was here:\n{stderr[-4000:]}")
+    assert proc.returncode == 2, stderr
+    assert stderr.startswith("orgroles: out of memory")
+    assert "Traceback" not in stderr

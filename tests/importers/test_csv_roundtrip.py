@@ -75,7 +75,7 @@ def test_what_csv_cannot_hold_is_named_in_a_warning(tmp_path: Path) -> None:
     with_links = sum(1 for e in entries if re.search(r'href="[^"]+"', e["role"]))
     assert (extra_teams, with_links) == (2114, 939)
     assert str(warning.message) == (
-        "CSV cannot hold everything in org 'team'; left out: memberships beyond a role's "
+        "CSV cannot hold everything in org 'GitLab'; left out: memberships beyond a role's "
         f"first team ({extra_teams}), meta key 'name' (the name of a standard column) (1), "
         f"meta values that are not text (written as JSON) ({with_links})"
     )

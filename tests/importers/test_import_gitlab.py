@@ -153,7 +153,7 @@ def test_the_cli_imports_and_summarises(run: Cli, tmp_path: Path) -> None:
     ]
     assert result.stdout == ""
     loaded = orgroles.load(out)
-    assert loaded.name == "team"
+    assert loaded.name == "GitLab"  # the data's own name, not the file's ("team")
     assert len(loaded.index.dangling) == 450
     # check reads the file (2 would be unreadable input); what the rules then report
     # (S002 for the 450 unknown managers) is the rule engine's acceptance test.
@@ -162,8 +162,8 @@ def test_the_cli_imports_and_summarises(run: Cli, tmp_path: Path) -> None:
 
 def test_the_cli_names_the_org(run: Cli, tmp_path: Path) -> None:
     out = tmp_path / "gl.json"
-    assert run("import", "gitlab", TEAM, "-o", out, "--name", "GitLab").exit_code == 0
-    assert orgroles.load(out).name == "GitLab"
+    assert run("import", "gitlab", TEAM, "-o", out, "--name", "GitLab, Inc.").exit_code == 0
+    assert orgroles.load(out).name == "GitLab, Inc."
 
 
 # -- what html_to_text does with HTML it was not shown --------------------------------------

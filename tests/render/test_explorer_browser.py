@@ -187,6 +187,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory, gitlab: Org) -> dict[str, Pa
         "gitlab": render(gitlab, out / "gitlab.html"),
         "wide": render(wide_team(40), out / "wide.html", fold=10),
         "injection": render(injection_org(), out / "injection.html"),
+        "by-team": render(scaleup, out / "by-team.html", color_by="team", name_first=True),
     }
 
 
@@ -410,6 +411,26 @@ def test_search_by_name_title_id_or_responsibility(
     assert current.get_attribute("data-n") == str(tab.index(roles[0]))
 
 
+# -- colours and cards ---------------------------------------------------------------------------
+
+
+def test_colours_by_team_with_a_legend_and_names_first(tab: Tab, pages: dict[str, Path]) -> None:
+    tab.open(pages["by-team"])
+    legend = tab.driver.find_element("id", "legend")
+    assert legend.is_displayed()
+    entries = [li.text for li in legend.find_elements("tag name", "li")]
+    assert entries == ["Platform squad", "Apps squad", "Design", "no team"]
+    fills = {
+        role: tab.node(role).find_element("css selector", "rect.box").get_attribute("fill")
+        for role in ("em-platform", "dev-platform-1", "lead-apps", "ceo")
+    }
+    assert fills["em-platform"] == fills["dev-platform-1"] != fills["lead-apps"]
+    swatches = legend.find_elements("css selector", ".swatch")
+    assert swatches[0].value_of_css_property("background-color") == "rgba(221, 231, 247, 1)"
+    assert tab.texts("cto")[:2] == ["Marc Olsen", "Chief Technical Officer"]  # the name first
+    assert not tab.errors()
+
+
 # -- the details panel --------------------------------------------------------------------------
 
 
@@ -572,6 +593,7 @@ def test_download_the_view_as_svg(tab: Tab, pages: dict[str, Path]) -> None:
 def test_the_page_makes_no_request(tab: Tab, pages: dict[str, Path]) -> None:
     tab.open(pages["scaleup"])
     tab.driver.find_element("id", "search").send_keys("dev")
+    tab.settle()  # the search pans to its first match: click once the view is still
     tab.node("cto").click()
     time.sleep(0.3)
     requested = []

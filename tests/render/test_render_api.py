@@ -59,14 +59,22 @@ def test_without_dot_auto_draws_svg_with_the_builtin_engine(scaleup: Org, tmp_pa
 
 
 @pytest.mark.nodot
+@pytest.mark.parametrize(("name", "magic"), [("chart.png", b"\x89PNG"), ("chart.pdf", b"%PDF")])
+def test_without_dot_png_and_pdf_are_drawn_by_the_builtin_engine(
+    scaleup: Org, tmp_path: Path, name: str, magic: bytes
+) -> None:
+    assert render(scaleup, tmp_path / name).read_bytes().startswith(magic)
+
+
+@pytest.mark.nodot
 @pytest.mark.parametrize("name", ["chart.png", "chart.pdf"])
-def test_without_dot_png_and_pdf_say_what_to_install(
+def test_without_dot_engine_dot_png_and_pdf_say_what_to_install(
     scaleup: Org, tmp_path: Path, name: str
 ) -> None:
     target = tmp_path / name
     target.write_bytes(b"previous chart")
     with pytest.raises(EngineNotFoundError) as caught:
-        render(scaleup, target)
+        render(scaleup, target, engine="dot")
     message = str(caught.value)
     for command in ("apt-get install graphviz", "brew install graphviz", "conda install graphviz"):
         assert command in message
@@ -91,7 +99,7 @@ def test_with_dot_installed_svg_still_uses_the_builtin_engine(scaleup: Org) -> N
 @pytest.mark.dot
 @pytest.mark.parametrize(("name", "magic"), [("c.png", b"\x89PNG"), ("c.pdf", b"%PDF")])
 def test_with_dot_png_and_pdf(scaleup: Org, tmp_path: Path, name: str, magic: bytes) -> None:
-    assert render(scaleup, tmp_path / name).read_bytes().startswith(magic)
+    assert render(scaleup, tmp_path / name, engine="dot").read_bytes().startswith(magic)
 
 
 @pytest.mark.dot

@@ -51,8 +51,16 @@ def test_bad_usage_exits_2(run: Cli, tmp_path: Path) -> None:
 
 
 @pytest.mark.nodot
-def test_png_without_dot_exits_2_and_says_what_to_install(run: Cli, tmp_path: Path) -> None:
-    result = run("render", SCALEUP, "-o", tmp_path / "chart.png")
+@pytest.mark.parametrize("name", ["chart.svg", "chart.png", "chart.pdf"])
+def test_without_dot_every_image_format_works(run: Cli, tmp_path: Path, name: str) -> None:
+    result = run("render", SCALEUP, "-o", tmp_path / name)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{tmp_path / name}: chart of 20 roles\n"
+
+
+@pytest.mark.nodot
+def test_png_of_dot_without_dot_exits_2_and_says_what_to_install(run: Cli, tmp_path: Path) -> None:
+    result = run("render", SCALEUP, "-o", tmp_path / "chart.png", "--engine", "dot")
     assert result.exit_code == 2
     assert "apt-get install graphviz" in result.stderr
     assert "brew install graphviz" in result.stderr
@@ -68,7 +76,7 @@ def test_svg_without_dot_works(run: Cli, tmp_path: Path) -> None:
 
 @pytest.mark.dot
 def test_png_with_dot_works(run: Cli, tmp_path: Path) -> None:
-    result = run("render", SCALEUP, "-o", tmp_path / "chart.png")
+    result = run("render", SCALEUP, "-o", tmp_path / "chart.png", "--engine", "dot")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG")
 
@@ -129,3 +137,41 @@ def test_render_layout_options(run: Cli, tmp_path: Path) -> None:
     )
     for bad in (["--max-aspect", "0"], ["--max-aspect", "wide"], ["--layout", "grid"]):
         assert run("render", SCALEUP, "-o", out, *bad).exit_code == 2
+
+
+def test_png_and_pdf_options_reach_the_chart(run: Cli, tmp_path: Path) -> None:
+    from tests.documents import pdf_pages, png_size
+
+    png = tmp_path / "c.png"
+    assert run("render", SCALEUP, "-o", png, "--scale", "1").exit_code == 0
+    small = png_size(png.read_bytes())
+    assert run("render", SCALEUP, "-o", png).exit_code == 0
+    assert png_size(png.read_bytes()) == (2 * small[0], 2 * small[1])
+    pdf = tmp_path / "c.pdf"
+    result = run("render", SCALEUP, "-o", pdf, "--page", "a4", "--orientation", "portrait")
+    assert result.exit_code == 0, result.output
+    assert set(pdf_pages(pdf.read_bytes())) == {(595.28, 841.89)}
+
+
+def test_a_png_too_big_is_drawn_smaller_and_says_so_on_stderr(run: Cli, tmp_path: Path) -> None:
+    result = run("render", SCALEUP, "-o", tmp_path / "c.png", "--max-megapixels", "0.5")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("orgroles: warning: a PNG of this chart (")
+    assert "--root" in result.stderr
+    assert result.stdout == f"{tmp_path / 'c.png'}: chart of 20 roles\n"
+
+
+@pytest.mark.parametrize("suffix", [".png", ".pdf"])
+def test_a_chart_of_thousands_of_boxes_says_how_big_and_what_to_do(
+    run: Cli, tmp_path: Path, suffix: str
+) -> None:
+    from benchmarks.generate import generate
+
+    org = orgroles.Org(**generate(3200))
+    path = tmp_path / "big.json"
+    org.dump(path)
+    result = run("render", path, "-o", tmp_path / f"big{suffix}")
+    assert result.exit_code == 0, result.output
+    assert "orgroles: warning: this chart has 3,200 boxes (" in result.stderr
+    for hint in ("--root", "--depth", "--fold", ".html"):
+        assert hint in result.stderr

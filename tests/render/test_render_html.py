@@ -422,7 +422,7 @@ def test_the_page_carries_the_d3_modules_and_their_licenses(scaleup: Org) -> Non
         assert f"{entry['package']} {entry['version']}" in text
 
 
-def test_the_wheel_ships_the_explorer(tmp_path: Path) -> None:
+def test_the_wheel_ships_the_explorer_and_the_fonts(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
         capture_output=True,
@@ -436,3 +436,12 @@ def test_the_wheel_ships_the_explorer(tmp_path: Path) -> None:
         f"orgroles/render/static/{p.relative_to(STATIC)}" for p in STATIC.rglob("*") if p.is_file()
     }
     assert static <= names
+    # And the fonts of PNG and PDF, with their licence, and typst to draw them.
+    fonts = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "LICENSE"}
+    assert {f"orgroles/render/static/fonts/{name}" for name in fonts} <= names
+    metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    requires = zipfile.ZipFile(wheel).read(metadata).decode("utf-8").splitlines()
+    assert any(line.startswith("Requires-Dist: typst") for line in requires)
+    assert any(
+        line.startswith("Requires-Dist: python-pptx") and "pptx" in line for line in requires
+    )

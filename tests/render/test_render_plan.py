@@ -91,9 +91,13 @@ def test_long_text_is_wrapped_then_cut_with_an_ellipsis() -> None:
         ],
     )
     lines = make_plan(org).boxes[0].lines
-    assert [line.style for line in lines] == ["title", "title", "name", "name"]
-    assert lines[1].text.endswith("…")
-    assert lines[3].text.endswith("…")
+    # A title or a name takes up to three lines before it is cut, in the widest box.
+    assert make_plan(org).box_width == style.BOX_MAX_WIDTH
+    assert [line.style for line in lines] == ["title"] * 3 + ["name"] * 3
+    assert lines[2].text.endswith("…")
+    assert not lines[1].text.endswith("…")
+    assert " ".join(line.text for line in lines[3:4]) == "Maximiliana Alexandrovna"
+    assert "".join(line.text for line in lines[4:]) == name.split(" ")[-1]  # a long word
 
 
 def test_the_assistant_sits_beside_its_manager(scaleup: Org) -> None:

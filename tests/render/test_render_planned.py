@@ -35,7 +35,8 @@ def test_the_boxes_of_planned_seats(org: orgroles.Org) -> None:
 
 def test_in_french(org: orgroles.Org) -> None:
     boxes = {b.role: b for b in make_plan(org, ChartOptions(lang="fr")).boxes}
-    assert boxes["dev-2"].lines[-1].text == "prévu à partir de 2027-01"
+    marks = " ".join(line.text for line in boxes["dev-2"].lines if line.style == "mark")
+    assert marks == "prévu à partir de 2027-01"  # on two lines if the box is narrow, never cut
     assert boxes["dev-1"].lines[-1].text == "poste vacant"
 
 

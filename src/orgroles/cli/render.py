@@ -6,19 +6,64 @@ choices taken from the same constants, and they reach the renderer as one object
 
 from __future__ import annotations
 
-from typing import Any
+import warnings
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from orgroles._internal.progress import phase
 from orgroles._internal.text import plural, printable
 from orgroles.cli.base import STDIO, as_of_option, catalog_dirs_option, cli, load_org, write_bytes
-from orgroles.render.formats import TABLE
-from orgroles.render.options import ENGINES, LANGS, LAYOUTS, MAX_ASPECT, SHOW
+from orgroles.render.formats import TABLE, LargeChartWarning
+from orgroles.render.options import (
+    COLOR_BY,
+    DIRECTIONS,
+    ENGINES,
+    LANGS,
+    LAYOUTS,
+    MAX_ASPECT,
+    MAX_MEGAPIXELS,
+    ORIENTATIONS,
+    PAGES,
+    SCALE,
+    SHOW,
+    THEMES,
+)
 
 __all__ = ["render"]
 
+
+def _show_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    click.echo(printable(f"orgroles: warning: {message}"), err=True)
+
+
 _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
+
+
+if TYPE_CHECKING:
+    _Param = click.ParamType[str]
+else:  # click made ParamType generic after 8.2, the oldest it supports
+    _Param = click.ParamType
+
+
+class _OrMeta(_Param):
+    """One of some words, or ``meta.FIELD`` (a field of the roles' ``meta``)."""
+
+    name = "choice"
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(self.choices) + "|meta.FIELD]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if text in self.choices or (text.startswith("meta.") and len(text) > 5):
+            return text
+        return self.fail(
+            f"{text!r} is not one of {', '.join(self.choices)} or meta.FIELD", param, ctx
+        )
 
 
 @cli.command()
@@ -52,7 +97,47 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
     help="Fold more than N leaf reports with the same title into one '+N' box.",
 )
 @click.option(
-    "--show", type=click.Choice(SHOW), multiple=True, help="Add this to every box (repeatable)."
+    "--show",
+    type=_OrMeta(SHOW),
+    multiple=True,
+    help="A line of the boxes (repeatable): without title or name, both are shown and "
+    "these added. reports: counts such as '12 reports · 40 below'; photo: the holder's "
+    "photo, or initials; meta.FIELD: a field of the role's (or holder's) meta.",
+)
+@click.option(
+    "--name-first", is_flag=True, help="Put the holder's name first, in bold, then the title."
+)
+@click.option(
+    "--color-by",
+    type=_OrMeta(COLOR_BY),
+    default=COLOR_BY[0],
+    show_default=True,
+    help="Colour the boxes by family, team, kind or a meta field, with a legend.",
+)
+@click.option(
+    "--legend/--no-legend",
+    default=True,
+    show_default=True,
+    help="Name the colours under the chart.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(DIRECTIONS),
+    default=DIRECTIONS[0],
+    show_default=True,
+    help="TB: levels from top to bottom; LR: from left to right.",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(THEMES),
+    default=THEMES[0],
+    show_default=True,
+    help="print: grey levels and no fills; high-contrast: black text and borders.",
+)
+@click.option(
+    "--allow-outside-photos",
+    is_flag=True,
+    help="Let photos be files outside the org file's folder, or http(s) URLs (fetched).",
 )
 @click.option("--lang", type=click.Choice(LANGS), default=LANGS[0], show_default=True)
 @click.option(
@@ -60,14 +145,16 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
     type=click.Choice(ENGINES),
     default=ENGINES[0],
     show_default=True,
-    help="auto: Graphviz's dot if installed and the chart is small enough, else builtin.",
+    help="builtin (the default; auto is its old name) draws every format with no system "
+    "package; dot (Graphviz's, opt-in) lays out SVG, PNG and PDF itself.",
 )
 @click.option(
     "--layout",
     type=click.Choice(LAYOUTS),
     default=LAYOUTS[0],
     show_default=True,
-    help="compact: wrap wide rows of reports onto shelves; tree: always one row.",
+    help="compact: stack leaf reports and wrap forests when the chart is too wide; "
+    "tree: every row in full.",
 )
 @click.option(
     "--max-aspect",
@@ -75,6 +162,35 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
     default=MAX_ASPECT,
     show_default=True,
     help="The widest shape, width over height, that the compact layout aims for.",
+)
+@click.option(
+    "--scale",
+    type=click.FloatRange(min=0, min_open=True),
+    default=SCALE,
+    show_default=True,
+    help="PNG: pixels per px of the chart (2 is 192 dpi).",
+)
+@click.option(
+    "--max-megapixels",
+    type=click.FloatRange(min=0, min_open=True),
+    default=MAX_MEGAPIXELS,
+    show_default=True,
+    help="PNG: a bigger image is drawn at a lower scale, with a warning (250 at most).",
+)
+@click.option(
+    "--page",
+    type=click.Choice(PAGES),
+    default=PAGES[0],
+    show_default=True,
+    help="PDF: one page the chart's size (fit), or sheets of paper; a chart too big for "
+    "one sheet is tiled over several pages.",
+)
+@click.option(
+    "--orientation",
+    type=click.Choice(ORIENTATIONS),
+    default=ORIENTATIONS[0],
+    show_default=True,
+    help="PDF: how the paper is turned; auto shows the chart largest, on the fewest pages.",
 )
 @click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
 @as_of_option
@@ -102,7 +218,10 @@ def render(
     if check:
         with phase(f"checking {len(org):,} roles"):
             options = ChartOptions.of(options, report=org.check())
-    with phase(f"drawing {output}"):
+    with phase(f"drawing {output}"), warnings.catch_warnings():
+        # A chart too big for its format says so at once, before the long work.
+        warnings.simplefilter("always", LargeChartWarning)
+        warnings.showwarning = _show_warning
         drawing = draw(org, fmt, options)
         write_bytes(drawing.data, output)
     shown = drawing.plan.shown

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import os
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -56,6 +58,39 @@ class Table(Protocol):
 
     def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         """For each row, the non-empty values of these columns, as they are written."""
+
+
+COMPANY_COLUMNS = (
+    "company",
+    "company name",
+    "organization",
+    "organisation",
+    "organization name",
+    "organisation name",
+    "employer",
+    "legal entity",
+)
+"""The columns whose value names the org (lower-cased, with spaces for ``_`` and ``-``)."""
+
+
+def company_name(table: Table) -> str | None:
+    """The org's name that the data gives: the most common value of its first company
+    column (:data:`COMPANY_COLUMNS`), or None.
+
+    >>> company_name(RecordRows([{"Company": "Acme"}, {"Company": "Acme"}, {"Company": ""}]))
+    'Acme'
+    >>> company_name(RecordRows([{"id": "a"}])) is None
+    True
+    """
+    by_key = {re.sub(r"[\s_-]+", " ", h).strip().lower(): h for h in table.header}
+    for key in COMPANY_COLUMNS:
+        column = by_key.get(key)
+        if column is None:
+            continue
+        found = Counter(v for v in table.texts(column) if v)
+        if found:
+            return found.most_common(1)[0][0]
+    return None
 
 
 class CsvRows:
@@ -395,13 +430,15 @@ def csv_document(
         cols = columns.resolve(table.header, path=file, line=table.header_line)
         lookups = _lookups(cols, departments, titles, delimiter)
         locator = CsvLocator(table, cols)
-        rows = _rows(CsvRows(table), cols, lookups, locator)
+        in_columns = CsvRows(table)
+        rows = _rows(in_columns, cols, lookups, locator)
+        name = name or company_name(in_columns) or Path(file).stem
         table.rows = []  # the rows are in columns now: let the strings go
         return build_document(
             rows,
             locator,
             manager_by=cols.manager_by,
-            name=name or Path(file).stem,
+            name=name,
             source=Source(file, "csv"),
             kinds=kinds,
         )
@@ -427,4 +464,5 @@ def records_document(
         cols = columns.resolve(table.header)
         locator = RecordLocator(cols)
         rows = _rows(table, cols, _lookups(cols, departments, titles, None), locator)
+        name = name or company_name(table)
         return build_document(rows, locator, manager_by=cols.manager_by, name=name, kinds=kinds)

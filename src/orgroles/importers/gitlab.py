@@ -11,7 +11,7 @@ as ``name``). A manager who has no entry in the file is kept: the rule S002 repo
 >>> with warnings.catch_warnings(record=True) as caught:  # two entries have broken HTML
 ...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
 >>> org
-<Org 'team': 1,368 roles, 1,336 people, 330 teams>
+<Org 'GitLab': 1,368 roles, 1,336 people, 330 teams>
 >>> org.roles["tm-1f172f93"].title
 'Backend Engineer, Manage:Workspace'
 >>> print(caught[0].message)
@@ -26,7 +26,6 @@ import os
 import re
 from collections.abc import Callable
 from html import unescape
-from pathlib import Path
 from typing import Any
 
 from orgroles._internal.gc import gc_paused
@@ -36,7 +35,10 @@ from orgroles.io.problems import format_where
 from orgroles.io.reader import Source, read_file
 from orgroles.io.yaml_reader import YamlMarks, read_yaml
 
-__all__ = ["ENTRY_KEYS", "gitlab_document", "html_to_text", "job_families"]
+__all__ = ["ENTRY_KEYS", "GITLAB", "gitlab_document", "html_to_text", "job_families"]
+
+GITLAB = "GitLab"
+"""The org a GitLab team page file describes: GitLab's own team page names its people."""
 
 ENTRY_KEYS = ("slug", "type", "name", "role", "reports_to", "departments")
 """The keys of an entry that become the org's structure; the others go into ``meta``."""
@@ -198,7 +200,7 @@ def gitlab_document(
     with gc_paused():
         rows = _rows(data, locator)
         return build_document(
-            rows, locator, name=name or Path(file).stem, source=Source(file, "gitlab"), kinds=kinds
+            rows, locator, name=name or GITLAB, source=Source(file, "gitlab"), kinds=kinds
         )
 
 

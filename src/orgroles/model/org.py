@@ -14,11 +14,21 @@ __all__ = ["Line", "OrgDocument", "Person", "Role", "Team", "Tenure"]
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class Person(Base):
-    """Someone who holds one or more roles."""
+    """Someone who holds one or more roles.
+
+    ``photo`` is a picture for charts that show photos: a PNG, JPEG or GIF file named
+    relative to the org file's folder, or a ``data:image/...;base64,`` URI (see
+    :mod:`orgroles.render.photos`).
+    """
 
     id: Id
     name: str | None = None
     email: str | None = None
+    photo: str | None = Field(
+        default=None,
+        description="A picture for charts: a PNG, JPEG or GIF file relative to the org "
+        "file's folder, or a data:image/...;base64, URI.",
+    )
     meta: Meta = Field(default_factory=dict)
 
     def __hash__(self) -> int:

@@ -31,14 +31,34 @@ width in check:
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from orgroles.render import style
-from orgroles.render.layout import MARGIN, Layout, Levels, header_height, layout, unit_size
+from orgroles.render.layout import (
+    MARGIN,
+    Layout,
+    Levels,
+    header_height,
+    layout,
+    notes_width,
+    unit_size,
+)
 from orgroles.render.options import LAYOUTS, MAX_ASPECT, LayoutName
 from orgroles.render.plan import Box, Plan, block_size
 from orgroles.render.shapes import tops_by_size
 
-__all__ = ["KEEP_BOXES", "LAYOUTS", "MAX_ASPECT", "STACK_LEAST", "LayoutName", "arrange", "compact"]
+__all__ = [
+    "KEEP_BOXES",
+    "LAYOUTS",
+    "LEGEND_SWATCH",
+    "MAX_ASPECT",
+    "STACK_LEAST",
+    "LayoutName",
+    "arrange",
+    "compact",
+    "legend_width",
+    "with_legend",
+]
 
 KEEP_BOXES = 4
 """A chart no wider than this many boxes side by side is always drawn as its tree."""
@@ -50,11 +70,96 @@ STACK_LEAST = 3
 def arrange(
     plan: Plan, layout_name: str = "compact", max_aspect: float = MAX_ASPECT
 ) -> tuple[Plan, Layout]:
-    """The plan that a layout draws (with the leaves that it stacks), and its layout."""
+    """The plan that a layout draws (with the leaves that it stacks), and its layout:
+    top to bottom, or left to right for a plan whose ``direction`` is ``LR``, with its
+    legend under it."""
+    if plan.direction == "LR":
+        drawn, chart = _sideways(plan, layout_name, max_aspect)
+    else:
+        drawn, chart = _downwards(plan, layout_name, max_aspect)
+    return drawn, with_legend(drawn, chart)
+
+
+def _downwards(plan: Plan, layout_name: str, max_aspect: float) -> tuple[Plan, Layout]:
     drawn = plan if layout_name == "tree" else compact(plan, max_aspect)
     if drawn is plan:  # the tree, as it is
         return plan, layout(plan)
     return drawn, layout(drawn, wrap=max_aspect)
+
+
+def _sideways(plan: Plan, layout_name: str, max_aspect: float) -> tuple[Plan, Layout]:
+    """A chart whose levels go from left to right: the chart of the plan turned a quarter
+    (each box as tall as the plan's boxes are wide, and as wide as the tallest box), laid
+    out top to bottom, then turned back. All its boxes have one height; its title and
+    notes stay at the top."""
+    tall = max((b.height for b in plan.boxes), default=0.0)
+    turned = dataclasses.replace(
+        plan,
+        boxes=[dataclasses.replace(b, height=plan.box_width) for b in plan.boxes],
+        box_width=tall,
+        title="",
+        notes=(),
+    )
+    # The shape of a turned chart is the other way round: width over height inverted.
+    drawn, t = _downwards(turned, layout_name, 1 / max_aspect)
+    drawn = dataclasses.replace(
+        drawn,
+        boxes=[dataclasses.replace(b, height=tall) for b in drawn.boxes],
+        box_width=plan.box_width,
+        title=plan.title,
+        notes=plan.notes,
+    )
+    dy = round(header_height(plan))
+    head = MARGIN + (style.line_height("heading") if plan.title else 0)
+    width = max(t.height, math.ceil(2 * MARGIN + notes_width(plan)))
+    chart = Layout(
+        width=width,
+        height=t.width + dy,
+        x=list(t.y),
+        y=[x + dy for x in t.x],
+        frames=[(y, x + dy, h, w) for x, y, w, h in t.frames],
+        wires=[[(y, x + dy) for x, y in wire] for wire in t.wires],
+        header=round(head - 4),
+        rows=t.rows,
+        levels=t.levels,
+    )
+    return drawn, chart
+
+
+LEGEND_SWATCH = 14
+"""The width of a legend's colour swatch, in px (10 high)."""
+_LEGEND_ROW = 18
+_LEGEND_GAP = 12
+
+
+def legend_width(label: str) -> float:
+    """How wide an entry of a legend is: swatch, label and the space after it."""
+    return LEGEND_SWATCH + 6 + style.measure(label, "note") + 18
+
+
+def with_legend(plan: Plan, chart: Layout) -> Layout:
+    """``chart`` with room for the plan's legend under it, in rows as wide as the chart
+    (300 px at least), and the place of each entry."""
+    if not plan.legend:
+        return chart
+    room = max(chart.width - 2 * MARGIN, 300)
+    top = chart.height - MARGIN + _LEGEND_GAP
+    x, y = float(MARGIN), float(top)
+    right = 0.0
+    places = []
+    for label, _ in plan.legend:
+        w = legend_width(label)
+        if x > MARGIN and x + w - 18 > MARGIN + room:
+            x, y = float(MARGIN), y + _LEGEND_ROW
+        places.append((round(x), round(y)))
+        right = max(right, x + w - 18)
+        x += w
+    return dataclasses.replace(
+        chart,
+        width=max(chart.width, math.ceil(right + MARGIN)),
+        height=math.ceil(y + _LEGEND_ROW + MARGIN - 4),
+        legend=places,
+    )
 
 
 def compact(plan: Plan, max_aspect: float = MAX_ASPECT) -> Plan:

@@ -1,13 +1,25 @@
-"""What each box of a chart says: a role's card (title, holders, marks, violations,
-responsibilities) and a fold's card ("+12 developers"), with the height its lines take.
+"""What each box of a chart says: a role's card, a fold's card ("+12 developers") and a
+missing manager's, with the width they share and the height their lines take.
+
+A card's lines come from ``show`` (see :data:`~orgroles.render.options.SHOW`): the
+title and the holders (the name first with ``name_first``), the team, ``meta`` fields,
+counts of reports and the responsibilities, then the marks (vacant, acting, violations,
+"+N below"). The boxes are made first with their text in full; :meth:`Cards.finish`
+then chooses the width the boxes of the chart share, fitted to their text between
+:data:`~orgroles.render.style.BOX_MIN_WIDTH` and :data:`~orgroles.render.style.BOX_MAX_WIDTH`
+(so that nine lines in ten fit on one line, and the titles of the top two levels), and
+wraps every text to it: a title or a name takes up to three lines before it is cut with
+"…".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from orgroles.queries.responsibilities import effective_ids
+from orgroles.queries.teams import membership
 from orgroles.render import style, words
 from orgroles.render.quoting import clean, mailto, safe_url
 from orgroles.render.shapes import Box, Line
@@ -15,13 +27,20 @@ from orgroles.render.shapes import Box, Line
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
     from orgroles.model import Role
-    from orgroles.rules.report import Report, Violation
+    from orgroles.render.options import ChartOptions
+    from orgroles.rules.report import Violation
 
-__all__ = ["Cards", "worst"]
+__all__ = ["Cards", "card_fields", "initials", "worst"]
 
 _MAX_RESPONSIBILITIES = 12
 _SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 _LEADING = {name: s.leading for name, s in style.STYLES.items()}
+_MEASURED = ("title", "name", "headname", "subtitle", "vacant")  # what the width fits
+_SHARE = 0.9  # the width fits this share of those lines on one line
+_SAMPLE = 4000  # in a chart of more boxes, the width is fitted to this many of them
+
+Draft = list[tuple[str, str, int]]
+"""A box's lines before wrapping: style, text, and how many lines it may take."""
 
 
 def worst(found: Iterable[Violation]) -> str:
@@ -35,31 +54,65 @@ def worst(found: Iterable[Violation]) -> str:
     return next(s for s, r in _SEVERITY_RANK.items() if r == rank)
 
 
+def card_fields(show: Sequence[str]) -> tuple[str, ...]:
+    """The fields of a card, in their order, for the ``show`` option.
+
+    >>> card_fields(())
+    ('title', 'name')
+    >>> card_fields(["responsibilities", "meta.site", "reports", "photo"])
+    ('photo', 'title', 'name', 'meta.site', 'reports', 'responsibilities')
+    >>> card_fields(["name", "team"])
+    ('name', 'team')
+    """
+    chosen = list(show)
+    if "title" not in chosen and "name" not in chosen:
+        chosen += ["title", "name"]
+    order = ["photo", "title", "name", "team"]
+    metas = [f for f in chosen if f.startswith("meta.")]
+    order += [*metas, "reports", "responsibilities"]
+    return tuple(f for f in order if f in chosen)
+
+
+def initials(name: str) -> str:
+    """The initials of a name, for a card without a photo: its first and last words.
+
+    >>> initials("Ana María Lima"), initials("cher"), initials("  "), initials("李小龙")
+    ('AL', 'C', '', '李')
+    """
+    parts = [w for w in name.split() if w[:1].isalnum()]
+    if not parts:
+        return ""
+    first = parts[0][0]
+    last = parts[-1][0] if len(parts) > 1 else ""
+    return (first + last).upper()
+
+
 class Cards:
     """Makes the boxes of a plan, one card at a time, and keeps them in ``boxes``."""
 
-    def __init__(
-        self,
-        org: OrgCore,
-        fold: int | None,
-        show: tuple[str, ...],
-        lang: str,
-        report: Report | None,
-    ) -> None:
+    def __init__(self, org: OrgCore, options: ChartOptions) -> None:
         self.org = org
         self.index = org.index
-        self.fold = fold
-        self.show_responsibilities = "responsibilities" in show
-        self.lang = lang
-        self.width = style.BOX_WIDTH_WIDE if self.show_responsibilities else style.BOX_WIDTH
-        self.inner = self.width - 2 * style.PAD_X
-        self.violations: dict[str, list[Violation]] = report.by_role() if report else {}
+        self.fold = options.fold
+        self.fields = card_fields(options.show)
+        self.show_responsibilities = "responsibilities" in self.fields
+        self.name_first = options.name_first
+        self.lang = options.lang
+        self.color_by = options.color_by
+        self.width = style.BOX_WIDTH
+        self.violations: dict[str, list[Violation]] = (
+            options.report.by_role() if options.report else {}
+        )
         self.boxes: list[Box] = []
+        self.drafts: list[Draft] = []
         self.box_of_role: dict[int, int] = {}
         self.kinds = org.catalog.kinds
         self.people = org.people
         self.roles = list(org.roles.values())
-        self._titles: dict[str, list[Line]] = {}
+        self.teams = membership(org) if "team" in self.fields or self.color_by == "team" else {}
+        self.photos = "photo" in self.fields
+        self.photo_uris: dict[str, str] = {}
+        self.allow_outside_photos = options.allow_outside_photos
 
     # -- text ----------------------------------------------------------------------------
 
@@ -70,69 +123,121 @@ class Cards:
         kind = self.kinds.get(role.kind) if role.kind is not None else None
         return clean(kind.text(self.lang) if kind is not None else role.id)
 
-    def _wrap(self, text: str, line_style: str, max_lines: int = 2) -> list[Line]:
-        return [Line(line_style, t) for t in style.wrap(text, line_style, self.inner, max_lines)]
+    def _team(self, role: Role) -> str | None:
+        found = self.teams.get(role.id)
+        if not found:
+            return None
+        # The smallest of its teams: the one nearest the role.
+        tid = min(found, key=lambda t: len(self.org.teams[t].members))
+        return clean(self.org.teams[tid].display_name)
 
-    def _title_lines(self, title: str) -> list[Line]:
-        # Titles repeat (thousands of "Developer"): wrap each one once.
-        found = self._titles.get(title)
-        if found is None:
-            found = self._titles[title] = self._wrap(title, "title")
-        return list(found)
+    def _meta(self, role: Role, name: str) -> str | None:
+        value = role.meta.get(name) if role.meta else None
+        if value is None and len(role.holders) == 1:
+            person = self.people.get(role.holders[0])
+            value = person.meta.get(name) if person is not None and person.meta else None
+        if value is None or value == "":
+            return None
+        if isinstance(value, (list, tuple)):
+            return clean(", ".join(str(v) for v in value))
+        return clean(str(value))
+
+    def color_key(self, role: Role, family: str | None) -> str | None:
+        """The group whose colours a role's box takes: see :mod:`orgroles.render.paint`."""
+        by = self.color_by
+        if by == "family":
+            return family
+        if by == "team":
+            found = self.teams.get(role.id)
+            if not found:
+                return None
+            return min(found, key=lambda t: len(self.org.teams[t].members))
+        if by == "kind":
+            return role.kind
+        return self._meta(role, by[5:])
 
     def role_box(self, i: int, parent: int, level: int, hidden: int) -> Box:
         role = self.roles[i]
         lang = self.lang
         title = self.title(i)
-        lines = self._title_lines(title)
         holders = role.holders
         people = self.people
+        fields = self.fields
+        draft: Draft = []
+        names = ""
         if holders:
             names = ", ".join(
                 clean(p.display_name) if (p := people.get(h)) is not None else clean(h)
                 for h in holders
             )
-            lines += self._wrap(names, "name")
-            if role.acting:
-                lines.append(Line("mark", words.word("acting", lang)))
-        elif not role.planned:
-            lines.append(Line("vacant", words.word("vacant", lang)))
+        if self.name_first and names and "name" in fields:
+            draft.append(("headname", names, 3))
+            if "title" in fields:
+                draft.append(("subtitle", title, 3))
+        else:
+            if "title" in fields or not holders or "name" not in fields:
+                draft.append(("title", title, 3))
+            if names and "name" in fields:
+                draft.append(("name", names, 3))
+        if not holders and not role.planned:
+            draft.append(("vacant", words.word("vacant", lang), 1))
+        elif holders and role.acting:
+            draft.append(("mark", words.word("acting", lang), 1))
         if role.planned:
-            lines.append(Line("mark", self._planned(role)))
+            draft.append(("mark", self._planned(role), 2))
+        for field in fields:
+            if field == "team":
+                team = self._team(role)
+                if team:
+                    draft.append(("detail", team, 1))
+            elif field.startswith("meta."):
+                value = self._meta(role, field[5:])
+                if value:
+                    draft.append(("detail", value, 2))
         found = self.violations.get(role.id, ())
         severity = None
         tooltip = [f"{title} ({role.id})"]
         if found:
             severity = worst(found)
             codes = list(dict.fromkeys(v.code for v in found))
-            lines += self._wrap("⚠ " + " · ".join(codes), "alert")
+            draft.append(("alert", "⚠ " + " · ".join(codes), 2))
             tooltip += [f"{v.code} {v.name}: {v.message}" for v in found]
-        if hidden:
-            lines.append(
-                Line("more", words.word("below", lang).format(n=words.count(hidden, lang)))
-            )
+        counts = self._counts(i) if "reports" in fields else None
+        if counts:
+            draft.append(("more", counts, 2))
+        elif hidden:
+            below = words.word("below", lang).format(n=words.count(hidden, lang))
+            draft.append(("more", below, 1))
         if self.show_responsibilities:
-            lines += self._responsibilities(role)
+            draft += self._responsibilities(role)
         kind = self.kinds.get(role.kind) if role.kind is not None else None
+        family = kind.family if kind is not None and kind.family else role.family
         url = safe_url(role.meta.get("url")) if role.meta else None
         if url is None and len(holders) == 1 and (p := people.get(holders[0])) is not None:
             url = mailto(p.email)
-        return self._add(
-            Box(
-                id=len(self.boxes),
-                role=role.id,
-                lines=tuple(lines),
-                family=kind.family if kind is not None and kind.family else role.family,
-                vacant=not holders and not role.planned,
-                acting=role.acting and bool(holders),
-                planned=role.planned,
-                severity=severity,
-                tooltip=tuple(tooltip),
-                url=url,
-                parent=parent,
-                level=level,
-            )
+        box = Box(
+            id=len(self.boxes),
+            role=role.id,
+            lines=(),
+            family=family,
+            vacant=not holders and not role.planned,
+            acting=role.acting and bool(holders),
+            planned=role.planned,
+            severity=severity,
+            tooltip=tuple(tooltip),
+            url=url,
+            parent=parent,
+            level=level,
+            hidden=hidden,
+            color_key=self.color_key(role, family),
         )
+        if self.photos and holders:
+            person = people.get(holders[0])
+            if person is not None and person.photo:
+                box.photo = self._photo(person.photo)
+            else:
+                box.initials = initials(names.split(",")[0])
+        return self._add(box, draft)
 
     def _planned(self, role: Role) -> str:
         """ "planned from 2027-01" (the month the seat opens), or "planned" when the org has
@@ -142,44 +247,63 @@ class Cards:
             return words.word("planned", self.lang)
         return words.word("planned_from", self.lang).format(month=f"{start:%Y-%m}")
 
-    def _responsibilities(self, role: Role) -> list[Line]:
+    def _photo(self, photo: str) -> str:
+        found = self.photo_uris.get(photo)
+        if found is None:
+            from orgroles.render.photos import photo_uri
+
+            found = self.photo_uris[photo] = photo_uri(
+                photo, self.org.base_dir, self.allow_outside_photos
+            )
+        return found
+
+    def _counts(self, i: int) -> str | None:
+        """ "12 reports · 40 below": a manager's direct reports and all the roles below."""
+        direct = len(self.index.children.get(i, ()))
+        if not direct:
+            return None
+        below = self.index.sizes[i] - 1 + self.org.truncated.get(self.index.ids[i], 0)
+        return words.reports(direct, below, self.lang)
+
+    def _responsibilities(self, role: Role) -> Draft:
         ids = effective_ids(self.org, role)
         table = self.org.catalog.responsibilities
-        lines: list[Line] = []
+        draft: Draft = []
         for rid in ids[:_MAX_RESPONSIBILITIES]:
             r = table.get(rid)
-            lines += self._wrap("• " + clean(r.text(self.lang) if r else rid), "resp")
+            draft.append(("resp", "• " + clean(r.text(self.lang) if r else rid), 2))
         if len(ids) > _MAX_RESPONSIBILITIES:
             extra = len(ids) - _MAX_RESPONSIBILITIES
-            lines.append(Line("more", words.word("more", self.lang).format(n=extra)))
-        return lines
+            draft.append(("more", words.word("more", self.lang).format(n=extra), 1))
+        return draft
 
     def placeholder_box(self, manager: str, level: int, hidden: int) -> Box:
         """The dashed box of a manager that roles report to but that is not in the org."""
-        lines = self._wrap(words.word("not_in_file", self.lang).format(id=clean(manager)), "vacant")
+        label = words.word("not_in_file", self.lang).format(id=clean(manager))
+        draft: Draft = [("vacant", label, 3)]
         if hidden:
             below = words.word("below", self.lang).format(n=words.count(hidden, self.lang))
-            lines.append(Line("more", below))
-        return self._add(
-            Box(
-                id=len(self.boxes),
-                role=None,
-                lines=tuple(lines),
-                vacant=True,
-                placeholder=clean(manager),
-                tooltip=(words.word("not_in_file", self.lang).format(id=clean(manager)),),
-                level=level,
-            )
+            draft.append(("more", below, 1))
+        box = Box(
+            id=len(self.boxes),
+            role=None,
+            lines=(),
+            vacant=True,
+            placeholder=clean(manager),
+            tooltip=(label,),
+            level=level,
+            hidden=hidden,
         )
+        return self._add(box, draft)
 
     def fold_box(self, members: list[int], parent: int, level: int) -> Box:
         lang = self.lang
         title = self.title(members[0])
-        lines = self._wrap(words.folded(len(members), title, lang), "title")
+        draft: Draft = [("title", words.folded(len(members), title, lang), 3)]
         vacant = sum(1 for i in members if not self.roles[i].holders)
         if vacant:
             key = "vacant_one" if vacant == 1 else "vacant_many"
-            lines.append(Line("mark", words.word(key, lang).format(n=words.count(vacant, lang))))
+            draft.append(("mark", words.word(key, lang).format(n=words.count(vacant, lang)), 1))
         ids = tuple(self.roles[i].id for i in members)
         found = [v for rid in ids for v in self.violations.get(rid, ())]
         severity = None
@@ -187,26 +311,78 @@ class Cards:
         if found:
             severity = worst(found)
             codes = list(dict.fromkeys(v.code for v in found))
-            lines += self._wrap("⚠ " + " · ".join(codes), "alert")
+            draft.append(("alert", "⚠ " + " · ".join(codes), 2))
             tooltip += [f"{v.role}: {v.code} {v.name}: {v.message}" for v in found[:10]]
-        kind = self.kinds.get(self.roles[members[0]].kind or "")
-        return self._add(
-            Box(
-                id=len(self.boxes),
-                role=None,
-                lines=tuple(lines),
-                family=kind.family if kind is not None else self.roles[members[0]].family,
-                vacant=vacant == len(members),
-                folded=ids,
-                severity=severity,
-                tooltip=tuple(tooltip),
-                parent=parent,
-                level=level,
-            )
+        first = self.roles[members[0]]
+        kind = self.kinds.get(first.kind or "")
+        family = kind.family if kind is not None else first.family
+        box = Box(
+            id=len(self.boxes),
+            role=None,
+            lines=(),
+            family=family,
+            vacant=vacant == len(members),
+            folded=ids,
+            severity=severity,
+            tooltip=tuple(tooltip),
+            parent=parent,
+            level=level,
+            color_key=self.color_key(first, family),
         )
+        return self._add(box, draft)
 
-    def _add(self, box: Box) -> Box:
+    def _add(self, box: Box, draft: Draft) -> Box:
         self.boxes.append(box)
-        leading = _LEADING
-        box.height = 2 * style.PAD_Y + sum([leading[line.style] for line in box.lines])
+        self.drafts.append(draft)
         return box
+
+    # -- the width, and the lines wrapped to it ------------------------------------------
+
+    def fitted_width(self) -> float:
+        """The width the boxes share: the text of nine lines in ten fits on one line, and
+        so does every title and name of the top two levels (the first read), between the
+        smallest and largest widths (wider with responsibilities)."""
+        low, high = (
+            (style.BOX_WIDTH_WIDE, style.BOX_MAX_WIDE)
+            if self.show_responsibilities
+            else (style.BOX_MIN_WIDTH, style.BOX_MAX_WIDTH)
+        )
+        step = max(1, len(self.drafts) // _SAMPLE)
+        seen: dict[tuple[str, str], float] = {}
+        widths = []
+        top = 0.0
+        for k, draft in enumerate(self.drafts):
+            level = self.boxes[k].level
+            if k % step and level > 1:
+                continue
+            for line_style, text, _ in draft:
+                if line_style in _MEASURED:
+                    w = seen.get((line_style, text))
+                    if w is None:
+                        w = seen[line_style, text] = style.measure(text, line_style)
+                    widths.append(w)
+                    if level <= 1:
+                        top = max(top, w)
+        if not widths:
+            return low
+        widths.sort()
+        fits = widths[min(len(widths) - 1, math.ceil(_SHARE * len(widths)) - 1)]
+        width = math.ceil((max(fits, top) + 2 * style.PAD_X + 1) / 10) * 10
+        return float(min(high, max(low, width)))
+
+    def finish(self) -> float:
+        """Choose the width, wrap every box's text to it and set its height; the width."""
+        self.width = width = self.fitted_width()
+        inner = width - 2 * style.PAD_X
+        wrap = style.wrap
+        leading = _LEADING
+        top = style.PHOTO + style.PHOTO_GAP if self.photos else 0.0
+        pad = 2 * style.PAD_Y + top
+        for box, draft in zip(self.boxes, self.drafts, strict=True):
+            lines = []
+            for line_style, text, most in draft:
+                lines += [Line(line_style, t) for t in wrap(text, line_style, inner, most)]
+            box.lines = tuple(lines)
+            box.height = pad + sum([leading[line.style] for line in lines])
+        self.drafts = []
+        return width

@@ -44,6 +44,7 @@ from orgroles.render.arrange import compact
 from orgroles.render.formats import Drawing
 from orgroles.render.layout import layout as lay_out
 from orgroles.render.options import MAX_ASPECT, ChartOptions
+from orgroles.render.paint import Theme, box_paint, theme_of
 from orgroles.render.plan import Box, Line, Plan, make_plan
 from orgroles.render.quoting import dot_html, dot_lines, dot_text
 
@@ -52,11 +53,10 @@ if TYPE_CHECKING:
 
 __all__ = ["draw", "html_label", "plan_to_dot", "to_dot"]
 
-_DOTTED_COLOR = "#8250df"
 _PT = 72.0  # px per inch: Graphviz sizes are in inches, its SVG units are points
 
 
-def _line(line: Line) -> str:
+def _line(line: Line, look: Theme) -> str:
     s = style.STYLES[line.style]
     text = dot_html(line.text)
     if s.bold:
@@ -66,36 +66,42 @@ def _line(line: Line) -> str:
     attrs = ""
     if s.size != 12:
         attrs += f' POINT-SIZE="{s.size:g}"'
-    if s.color != style.STYLES["title"].color:
-        attrs += f' COLOR="{s.color}"'
+    color = look.color(line.style)
+    if color != look.color("title"):
+        attrs += f' COLOR="{color}"'
     return f"<FONT{attrs}>{text}</FONT>" if attrs else text
 
 
-def html_label(lines: tuple[Line, ...] | list[Line], align: str = "") -> str:
+def html_label(
+    lines: tuple[Line, ...] | list[Line], align: str = "", theme: str = "default"
+) -> str:
     """Return the HTML-like label of some lines of text (each field escaped).
 
     >>> html_label([Line("title", "R&D <Lead>"), Line("vacant", "vacant")])
     '<<B>R&amp;D &lt;Lead&gt;</B><BR/><FONT COLOR="#6e7781"><I>vacant</I></FONT>>'
     """
+    look = theme_of(theme)
     br = f'<BR ALIGN="{align}"/>' if align else "<BR/>"
-    body = br.join(_line(line) for line in lines)
+    body = br.join(_line(line, look) for line in lines)
     return f"<{body}{br if align else ''}>"
 
 
-def _node_attrs(box: Box) -> dict[str, str]:
-    colors = style.family_colors(box.family)
-    fill, stroke = colors.fill, colors.stroke
+def _node_attrs(box: Box, plan: Plan) -> dict[str, str]:
+    paint = box_paint(box, plan)
     shape_style = "rounded,filled"
     attrs: dict[str, str] = {}
     if box.vacant:
-        fill = "#ffffff"
         shape_style += ",dashed" if box.placeholder is None else ",dotted"
     elif box.planned:
         shape_style += ",dotted"
-    if box.severity is not None:
-        stroke = style.SEVERITY_COLORS[box.severity]
-        attrs["penwidth"] = "2.5"
-    attrs.update(style=shape_style, fillcolor=fill, color=stroke, height=f"{box.height / _PT:.3f}")
+    if paint.width != 1.2:
+        attrs["penwidth"] = f"{paint.width:g}"
+    attrs.update(
+        style=shape_style,
+        fillcolor=paint.fill,
+        color=paint.stroke,
+        height=f"{box.height / _PT:.3f}",
+    )
     if box.tooltip:
         attrs["tooltip"] = dot_lines(box.tooltip)
     if box.url is not None:
@@ -145,10 +151,11 @@ def plan_to_dot(
         plan = drawn
     width_in = f"{plan.box_width / _PT:.3f}"
     head = [Line("heading", plan.title)] if plan.title else []
+    look = theme_of(plan.theme)
     g = graphviz.Digraph(
         name="org",
         graph_attr={
-            "rankdir": "TB",
+            "rankdir": "LR" if plan.direction == "LR" else "TB",
             "nodesep": "0.22",
             "ranksep": "0.45",
             "newrank": "true",
@@ -157,18 +164,22 @@ def plan_to_dot(
             "bgcolor": "#ffffff",
             "labelloc": "t",
             "labeljust": "l",
-            **({"label": html_label([*head, *plan.notes], align="LEFT")} if head else {}),
+            **(
+                {"label": html_label([*head, *plan.notes], align="LEFT", theme=plan.theme)}
+                if head
+                else {}
+            ),
         },
         node_attr={
             "shape": "box",
             "fontname": style.DOT_FONT,
             "fontsize": "12",
-            "fontcolor": style.STYLES["title"].color,
+            "fontcolor": look.color("title"),
             "width": width_in,
             "margin": "0.11,0.07",
             "penwidth": "1.2",
         },
-        edge_attr={"arrowhead": "none", "color": style.EDGE_COLOR, "penwidth": "1.2"},
+        edge_attr={"arrowhead": "none", "color": look.edge, "penwidth": f"{look.edge_width:g}"},
     )
     clusters = plan.clusters
     boxes = plan.boxes
@@ -178,7 +189,7 @@ def plan_to_dot(
 
     def fill(graph: graphviz.Digraph, cluster: int) -> None:
         for box in members.get(cluster, ()):
-            graph.node(box.node, html_label(box.lines), **_node_attrs(box))
+            graph.node(box.node, html_label(box.lines, theme=plan.theme), **_node_attrs(box, plan))
         for box in members.get(cluster, ()):
             if box.assistants:
                 with graph.subgraph() as same:
@@ -196,10 +207,10 @@ def plan_to_dot(
         sub.attr(
             label=dot_text(cluster.label),
             style="rounded,filled",
-            fillcolor="#f6f8fa",
-            color="#d0d7de",
+            fillcolor=look.frame_fill,
+            color=look.frame_stroke,
             fontsize="11",
-            fontcolor="#57606a",
+            fontcolor=look.frame_text,
             labeljust="l",
         )
         fill(sub, cluster.id)
@@ -222,7 +233,7 @@ def plan_to_dot(
             boxes[b].node,
             style="dashed",
             constraint="false",
-            color=_DOTTED_COLOR,
+            color=look.dotted,
         )
     return g
 

@@ -2,16 +2,16 @@
 and only here).
 
 The builtin engine is pure Python and linear, and keeps levels as rank (see
-:mod:`orgroles.render.layout`); it writes SVG. ``dot`` is opt-in (``engine="dot"``): it
-keeps levels too (``rank=same``) and draws orthogonal lines, but routes them its own way,
-and its time grows roughly with the square of the chart (0.9 s at 1,000 roles, about
-50 s at 20,000: see ``benchmarks/render_sizes.py``). ``"auto"``, the default before 0.3,
-is a name for the builtin engine. PNG and PDF are still made by ``dot``, whatever the
-engine: the builtin engine has no rasterizer yet.
+:mod:`orgroles.render.layout`); it writes SVG, which :mod:`orgroles.render.raster` turns
+into PNG and PDF with no system package. ``dot`` is opt-in (``engine="dot"``) for all
+three: it keeps levels too (``rank=same``) and draws orthogonal lines, but routes them
+its own way, and its time grows roughly with the square of the chart (0.9 s at 1,000
+roles, about 50 s at 20,000: see ``benchmarks/render_sizes.py``). ``"auto"``, the
+default before 0.3, is a name for the builtin engine.
 
->>> choose_engine("builtin", "svg", 10)
-'builtin'
->>> choose_engine("auto", "svg", 100_000)
+>>> choose_engine("builtin", "svg", 10), choose_engine("builtin", "png", 10)
+('builtin', 'builtin')
+>>> choose_engine("auto", "pdf", 100_000)
 'builtin'
 """
 
@@ -62,22 +62,22 @@ def find_dot() -> str | None:
 def choose_engine(engine: str, fmt: str, boxes: int) -> Literal["dot", "builtin"]:
     """Return the engine that draws ``boxes`` boxes as ``fmt`` (svg, png or pdf).
 
-    SVG is drawn by the builtin engine unless ``engine="dot"``; PNG and PDF need ``dot``
-    (the builtin engine writes no raster yet). Raises :class:`EngineNotFoundError` when
-    ``dot`` is needed and missing, and :class:`RenderError` for an unknown engine.
+    Every format is drawn by the builtin engine unless ``engine="dot"``. Raises
+    :class:`EngineNotFoundError` when ``dot`` is asked for and missing, and
+    :class:`RenderError` for an unknown engine.
 
     >>> choose_engine("dot", "svg", 10) if find_dot() else "dot"
     'dot'
     """
     if engine not in ENGINES:
         raise RenderError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
-    if engine != "dot" and fmt == "svg":
+    if engine != "dot":
         return "builtin"
     if find_dot() is None:
-        why = "engine='dot'" if engine == "dot" else f"{fmt.upper()} output"
         raise EngineNotFoundError(
-            f"{why} needs Graphviz's dot program, which is not on PATH; {INSTALL_HINT}. "
-            "SVG works without it (the builtin engine)."
+            f"engine='dot' needs Graphviz's dot program, which is not on PATH; "
+            f"{INSTALL_HINT}. Every format works without it (the builtin engine, the "
+            "default)."
         )
     return "dot"
 

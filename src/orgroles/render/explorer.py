@@ -103,29 +103,24 @@ def frame_height(plan: Plan) -> int:
 def explore(
     org: OrgCore,
     *,
-    root: str | None = None,
-    depth: int | None = None,
-    fold: int | None = None,
-    show: Iterable[str] = (),
-    lang: str = "en",
     report: Report | None = None,
     check: bool = False,
     height: int | None = None,
+    **options: Any,
 ) -> Explorer:
     """Return the interactive explorer of ``org``; see :func:`~orgroles.render.render`.
 
-    ``check=True`` runs ``org.check()`` and shows its violations (or pass a ``report``).
-    ``height`` sets the height of the notebook frame in px (by default, what the first
-    view needs, between 360 and 760).
+    The chart options are those of :class:`~orgroles.render.options.ChartOptions`
+    (``root``, ``depth``, ``fold``, ``show``, ``lang``, ``name_first``, ``color_by``,
+    ``theme``, ...), as keywords. ``check=True`` runs ``org.check()`` and shows its
+    violations (or pass a ``report``). ``height`` sets the height of the notebook frame
+    in px (by default, what the first view needs, between 360 and 760).
     """
     if check and report is None:
         from orgroles.rules import check as run_rules
 
         report = run_rules(org)
-    page, plan = draw(
-        org,
-        ChartOptions(root=root, depth=depth, fold=fold, show=tuple(show), lang=lang, report=report),
-    )
+    page, plan = draw(org, ChartOptions.of(report=report, **options))
     return Explorer(
         page.decode("utf-8"),
         title=plan.title,

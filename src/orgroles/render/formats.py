@@ -30,7 +30,27 @@ if TYPE_CHECKING:
     from orgroles.render.options import ChartOptions
     from orgroles.render.plan import Plan
 
-__all__ = ["FORMATS", "TABLE", "Drawing", "Format", "Writer", "format_of", "writer"]
+__all__ = [
+    "BIG_CHART",
+    "FORMATS",
+    "TABLE",
+    "Drawing",
+    "Format",
+    "LargeChartWarning",
+    "Writer",
+    "format_of",
+    "writer",
+]
+
+BIG_CHART = 3000
+"""A chart of more boxes than this is too big to read on a page or a slide: PNG, PDF and
+PowerPoint warn about it (:class:`LargeChartWarning`)."""
+
+
+class LargeChartWarning(UserWarning):
+    """A chart is too big for the format asked for: a PNG drawn at a lower scale, or more
+    boxes than a page or a slide can show. The message says what to do instead; the
+    command line prints it on stderr."""
 
 
 class Drawing(NamedTuple):
@@ -62,6 +82,12 @@ TABLE: tuple[Format, ...] = (
     Format("dot", (".dot", ".gv"), "orgroles.render.dot:draw", "Graphviz DOT source"),
     Format("mermaid", (".mmd",), "orgroles.render.mermaid:draw", "a Mermaid flowchart"),
     Format("html", (".html", ".htm"), "orgroles.render.html:draw", "the interactive explorer"),
+    Format(
+        "pptx",
+        (".pptx",),
+        "orgroles.render.pptx:draw",
+        "a PowerPoint deck of editable shapes and connectors",
+    ),
 )
 """Every output format, in the order the docs list them."""
 

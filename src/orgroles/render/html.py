@@ -47,6 +47,7 @@ from orgroles.render import style, words
 from orgroles.render.details import details
 from orgroles.render.forest import forest_top
 from orgroles.render.formats import Drawing
+from orgroles.render.paint import box_paint, theme_of
 from orgroles.render.plan import BLOCK_RATIO, STACK_MIN, Box, Line, Plan, make_plan
 from orgroles.render.quoting import clean, html_attr
 
@@ -228,7 +229,7 @@ def page_data(
         rset.append(rsets.setdefault((), len(rsets)))
     for box in boxes:
         parent.append(box.parent + shift if box.parent >= 0 else shift - 1)
-        fam.append(families.setdefault(box.family, len(families)))
+        fam.append(families.setdefault(box.color_key, len(families)))
         if box.role is None:  # a manager that is not in the org
             assert box.placeholder is not None
             missing[box.placeholder] = box.id + shift
@@ -266,7 +267,7 @@ def page_data(
                 members,
                 texts.encode(box.lines, None),
                 _flags(box),
-                families.setdefault(box.family, len(families)),
+                families.setdefault(box.color_key, len(families)),
             ]
         )
     if top is not None and top.others:  # the smaller trees, one click away
@@ -292,8 +293,9 @@ def page_data(
         "roles": plan.roles,
         "start": _start(parent, folds),
         "geometry": _geometry(plan),
-        "styles": [_style(name) for name in texts.styles],
-        "families": [_family(name) for name in families],
+        "styles": [_style(name, plan.theme) for name in texts.styles],
+        "families": [_family(plan, name) for name in families],
+        "legend": [[label, *_family(plan, key)[1:]] for label, key in plan.legend],
         "words": words.ui_words(lang),
         "categories": list(CATEGORIES),
         "ids": ids,
@@ -332,6 +334,7 @@ def _start(parent: list[int], folds: list[list[Any]]) -> int:
 
 
 def _geometry(plan: Plan) -> dict[str, Any]:
+    look = theme_of(plan.theme)
     return {
         "boxWidth": plan.box_width,
         "padY": style.PAD_Y,
@@ -345,27 +348,29 @@ def _geometry(plan: Plan) -> dict[str, Any]:
         "stackMin": STACK_MIN,
         "blockRatio": BLOCK_RATIO,
         "font": style.FONT_FAMILY,
-        "edgeColor": style.EDGE_COLOR,
-        "dottedColor": style.DOTTED_COLOR,
-        "severityColors": style.SEVERITY_COLORS,
+        "edgeColor": look.edge,
+        "dottedColor": look.dotted,
+        "severityColors": dict(look.severity),
+        "border": look.border,
     }
 
 
-def _style(name: str) -> dict[str, Any]:
+def _style(name: str, theme: str = "default") -> dict[str, Any]:
     s = style.STYLES[name]
     return {
         "name": name,
         "size": s.size,
         "bold": s.bold,
         "italic": s.italic,
-        "color": s.color,
+        "color": theme_of(theme).color(name),
         "leading": s.leading,
     }
 
 
-def _family(name: str | None) -> list[str]:
-    colors = style.family_colors(name)
-    return [clean(name or ""), colors.fill, colors.stroke]
+def _family(plan: Plan, key: str | None) -> list[str]:
+    """A colour group's name, fill and border colour, in the plan's theme."""
+    paint = box_paint(Box(-1, None, (), color_key=key), plan)
+    return [clean(key or ""), paint.fill, paint.stroke]
 
 
 # -- the page ------------------------------------------------------------------------------

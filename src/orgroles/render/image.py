@@ -1,23 +1,50 @@
 """SVG, PNG and PDF: the chart laid out by the builtin engine, or by Graphviz's ``dot``.
 
-:func:`svg_bytes` is the one place that chooses the engine for a planned chart.
+The builtin engine writes SVG, and :mod:`orgroles.render.raster` turns it into PNG and
+PDF (through typst, a wheel: no system package). ``engine="dot"`` lays out and draws all
+three with Graphviz instead. :func:`image_bytes` is the one place that chooses the engine
+for a planned chart.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING
 
 from orgroles._internal.gc import gc_paused
 from orgroles.render.dot import to_dot
 from orgroles.render.engines import choose_engine, run_dot
-from orgroles.render.formats import Drawing
+from orgroles.render.formats import BIG_CHART, Drawing, LargeChartWarning
 from orgroles.render.plan import Plan, make_plan
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
+    from orgroles.render.layout import Layout
     from orgroles.render.options import ChartOptions
 
-__all__ = ["draw_pdf", "draw_png", "draw_svg", "image_bytes", "svg_bytes"]
+__all__ = ["big_chart", "draw_pdf", "draw_png", "draw_svg", "image_bytes", "svg_bytes"]
+
+
+def big_chart(plan: Plan, fmt: str, size: tuple[float, float] | None = None) -> None:
+    """Warn (:class:`LargeChartWarning`) when a chart has too many boxes for ``fmt``: say
+    how big it is, and how to draw less of it."""
+    if len(plan.boxes) <= BIG_CHART:
+        return
+    where = f" ({size[0]:,.0f} x {size[1]:,.0f} px)" if size else ""
+    warnings.warn(
+        f"this chart has {len(plan.boxes):,} boxes{where}, more than a "
+        f"{'slide' if fmt == 'pptx' else 'page'} can show readably: draw a part of it "
+        "(--root ROLE and --depth N; root= and depth= in Python), fold large teams of the "
+        "same title (--fold N), or write .html for the interactive explorer",
+        LargeChartWarning,
+        stacklevel=4,
+    )
+
+
+def _builtin(plan: Plan, options: ChartOptions) -> tuple[Plan, Layout]:
+    from orgroles.render.arrange import arrange
+
+    return arrange(plan, options.layout, options.max_aspect)
 
 
 def image_bytes(plan: Plan, fmt: str, options: ChartOptions, timeout: float | None = None) -> bytes:
@@ -26,15 +53,30 @@ def image_bytes(plan: Plan, fmt: str, options: ChartOptions, timeout: float | No
     ``timeout`` bounds the time ``dot`` may take (by default
     :data:`~orgroles.limits.DOT_TIMEOUT`).
     """
-    if choose_engine(options.engine, fmt, len(plan.boxes)) == "builtin":
-        from orgroles.render.svg import to_svg
+    if choose_engine(options.engine, fmt, len(plan.boxes)) == "dot":
+        source = to_dot(plan, layout=options.layout, max_aspect=options.max_aspect).source
+        if fmt != "svg":
+            big_chart(plan, fmt)
+        if timeout is None:
+            return run_dot(source, fmt)
+        return run_dot(source, fmt, timeout=timeout)
+    from orgroles.render import raster
+    from orgroles.render.svg import to_svg
 
-        with gc_paused():
-            return to_svg(plan, layout=options.layout, max_aspect=options.max_aspect).encode()
-    source = to_dot(plan, layout=options.layout, max_aspect=options.max_aspect).source
-    if timeout is None:
-        return run_dot(source, fmt)
-    return run_dot(source, fmt, timeout=timeout)
+    with gc_paused():
+        drawn, chart = _builtin(plan, options)
+        if fmt == "svg":
+            return to_svg(drawn, chart).encode()
+        big_chart(plan, fmt, (chart.width, chart.height))
+        if fmt == "png":
+            scale = raster.png_scale(
+                chart.width, chart.height, options.scale, options.max_megapixels
+            )
+            return raster.png_image(to_svg(drawn, chart), chart.width, chart.height, scale)
+        from orgroles.render.pages import page_svgs, sheets
+
+        pages = sheets(drawn, chart, options.page, options.orientation)
+        return raster.pdf_document(page_svgs(drawn, chart, pages), plan.title)
 
 
 def svg_bytes(plan: Plan, options: ChartOptions, timeout: float | None = None) -> bytes:
@@ -53,10 +95,10 @@ def draw_svg(org: OrgCore, options: ChartOptions) -> Drawing:
 
 
 def draw_png(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The chart of ``org`` as a PNG image."""
+    """The chart of ``org`` as a PNG image, ``options.scale`` pixels per px."""
     return _draw(org, options, "png")
 
 
 def draw_pdf(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The chart of ``org`` as a PDF document."""
+    """The chart of ``org`` as a PDF document, on ``options.page`` pages."""
     return _draw(org, options, "pdf")

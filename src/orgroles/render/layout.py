@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from orgroles.render import style
 from orgroles.render.plan import Box, Plan, block_size
@@ -46,6 +46,7 @@ __all__ = [
     "Levels",
     "header_height",
     "layout",
+    "notes_width",
     "unit_size",
 ]
 
@@ -67,7 +68,8 @@ class Layout:
     the first line); ``frames`` are ``(x, y, width, height)`` by cluster id, all zero for
     a team whose lead is a stacked leaf (it has no frame). ``rows`` are the rows of a
     forest, as ``(start, end)`` of ``plan.tops``, top to bottom, and ``levels[r]`` the y
-    of each level in row ``r``.
+    of each level in row ``r`` (the x, in a chart drawn left to right). ``legend`` holds
+    the top-left corner of each entry of the plan's legend, under the chart.
     """
 
     width: int
@@ -79,6 +81,7 @@ class Layout:
     header: int
     rows: list[tuple[int, int]]
     levels: list[list[int]]
+    legend: list[tuple[int, int]] = field(default_factory=list)
 
 
 _BOX, _BLOCK, _FRAME = 0, 1, 2
@@ -346,7 +349,7 @@ def layout(plan: Plan, wrap: float | None = None) -> Layout:
 
     right = max((ax[u] + uw[u] for u in ax), default=0.0)
     head = MARGIN + (style.line_height("heading") if plan.title else 0)
-    width = max(right, MARGIN + _notes_width(plan))
+    width = max(right, MARGIN + notes_width(plan))
     return Layout(
         width=math.ceil(width + MARGIN),
         height=math.ceil(bottom + MARGIN),
@@ -405,7 +408,8 @@ def forest_rows(sizes: Sequence[tuple[float, float]], wrap: float) -> list[tuple
     return best
 
 
-def _notes_width(plan: Plan) -> float:
+def notes_width(plan: Plan) -> float:
+    """How wide the chart's title and notes are, in px."""
     widths = [style.measure(plan.title, "heading")] if plan.title else []
     widths += [style.measure(line.text, line.style) for line in plan.notes]
     return max(widths, default=0.0)

@@ -24,11 +24,13 @@ flowchart TD
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from orgroles.render import style
 from orgroles.render.formats import Drawing
+from orgroles.render.paint import box_paint, theme_of
 from orgroles.render.plan import Box, Line, Plan, make_plan
 from orgroles.render.quoting import css_class, mermaid_text
 
@@ -58,6 +60,11 @@ def _node(box: Box) -> str:
     return f'{box.node}["{label}"]'
 
 
+def _by_group(plan: Plan) -> bool:
+    """Whether the boxes are coloured by something else than their family."""
+    return any(b.color_key != b.family for b in plan.boxes if b.role is not None)
+
+
 def _family_class(family: str | None) -> str:
     return "fam_" + css_class(family or "none").replace("-", "_")
 
@@ -71,7 +78,7 @@ def draw(org: OrgCore, options: ChartOptions) -> Drawing:
 def to_mermaid(plan: Plan) -> str:
     """Return the Mermaid flowchart of a plan (ends with a newline)."""
     boxes = plan.boxes
-    out = ["flowchart TD"]
+    out = ["flowchart LR" if plan.direction == "LR" else "flowchart TD"]
     members: dict[int, list[Box]] = {}
     for box in boxes:
         members.setdefault(box.cluster, []).append(box)
@@ -108,30 +115,41 @@ def to_mermaid(plan: Plan) -> str:
                 ]
     for a, b in plan.dotted:
         out.append(f"{_INDENT}{boxes[a].node} -.- {boxes[b].node}")
+    # A class per colour: fam_NAME for families, grp_K for other groups (K in the
+    # palette's order), so that no user text becomes a class name.
+    group = {key: k for k, key in enumerate(plan.palette)}
+    by_family = not _by_group(plan)
+
+    def class_of(box: Box) -> str:
+        if by_family:
+            return _family_class(box.family)
+        return f"grp_{group.get(box.color_key, len(group))}"
+
     classes: dict[str, list[str]] = {}
     for box in boxes:
-        classes.setdefault(_family_class(box.family), []).append(box.node)
+        classes.setdefault(class_of(box), []).append(box.node)
         if box.vacant:
             classes.setdefault("vacant", []).append(box.node)
         elif box.planned:
             classes.setdefault("planned", []).append(box.node)
         if box.severity is not None:
             classes.setdefault("sev_" + box.severity, []).append(box.node)
+    look = theme_of(plan.theme)
     defined = set()
     for box in boxes:
-        name = _family_class(box.family)
+        name = class_of(box)
         if name not in defined:
             defined.add(name)
-            colors = style.family_colors(box.family)
+            paint = box_paint(dataclasses.replace(box, vacant=False, severity=None), plan)
             out.append(
-                f"{_INDENT}classDef {name} fill:{colors.fill},stroke:{colors.stroke},"
-                f"color:{style.STYLES['title'].color}"
+                f"{_INDENT}classDef {name} fill:{paint.fill},stroke:{paint.stroke},"
+                f"color:{look.color('title')}"
             )
     if "vacant" in classes:
         out.append(f"{_INDENT}classDef vacant fill:#ffffff,stroke-dasharray:5 3")
     if "planned" in classes:
         out.append(f"{_INDENT}classDef planned stroke-dasharray:1 4")
-    for severity, color in style.SEVERITY_COLORS.items():
+    for severity, color in look.severity.items():
         if "sev_" + severity in classes:
             out.append(f"{_INDENT}classDef sev_{severity} stroke:{color},stroke-width:3px")
     for name, nodes in classes.items():

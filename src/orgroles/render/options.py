@@ -15,6 +15,7 @@ orgroles.errors.RenderError: unknown chart option 'dpeth' (did you mean 'depth'?
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -29,10 +30,19 @@ __all__ = [
     "LANGS",
     "LAYOUTS",
     "MAX_ASPECT",
+    "COLOR_BY",
+    "DIRECTIONS",
+    "MAX_MEGAPIXELS",
+    "ORIENTATIONS",
+    "PAGES",
+    "SCALE",
     "SHOW",
+    "THEMES",
     "ChartOptions",
     "Engine",
     "LayoutName",
+    "Orientation",
+    "PageName",
 ]
 
 Engine = Literal["builtin", "dot", "auto"]
@@ -49,16 +59,58 @@ MAX_ASPECT = 3.0
 """The widest shape, width over height, that the compact layout aims for: wider charts
 get their leaf reports stacked and their trees wrapped into rows."""
 
-SHOW = ("responsibilities",)
-"""What ``show=`` can add to the boxes."""
+SHOW = ("title", "name", "team", "responsibilities", "reports", "photo")
+"""What ``show=`` can put in the boxes, besides ``meta.FIELD`` (a field of the role's
+``meta``, or of its holder's). Without ``title`` or ``name``, both are shown, then the
+others: ``show=["responsibilities"]`` adds the responsibilities to the usual card."""
+
+COLOR_BY = ("family", "team", "kind")
+"""What ``color_by=`` colours the boxes by, besides ``meta.FIELD``."""
+
+DIRECTIONS = ("TB", "LR")
+"""Which way a chart grows: top to bottom, or left to right."""
+
+THEMES = ("default", "print", "high-contrast")
+"""The themes: colours (default), grey levels and no fills (print), black on light
+fills with thicker lines (high-contrast)."""
 
 LANGS = ("en", "fr")
 """The languages of titles and chart words (others fall back to English)."""
+
+SCALE = 2.0
+"""The default resolution of a PNG: two pixels per px of the chart (192 dpi)."""
+
+MAX_MEGAPIXELS = 16.0
+"""The default largest PNG, in millions of pixels (a 5,300 x 3,000 image): a bigger
+chart is drawn at a lower scale, with a warning."""
+
+PageName = Literal["fit", "a4", "letter", "a3"]
+PAGES: tuple[PageName, ...] = ("fit", "a4", "letter", "a3")
+"""The page sizes of a PDF: the chart's own size (``fit``), or a sheet of paper."""
+
+Orientation = Literal["auto", "portrait", "landscape"]
+ORIENTATIONS: tuple[Orientation, ...] = ("auto", "portrait", "landscape")
+"""How a PDF's paper is turned; ``auto`` chooses the way that shows the chart best."""
 
 
 def _count(name: str, value: object) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
         raise RenderError(f"{name} must be a whole number, 0 or more, not {value!r}")
+
+
+def _positive(name: str, value: object, unit: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise RenderError(f"{name} must be a number above 0 {unit}, not {value!r}")
+
+
+def _meta(item: object) -> bool:
+    """Whether ``item`` names a meta field: ``meta.`` and a name."""
+    return isinstance(item, str) and item.startswith("meta.") and len(item) > 5
+
+
+def _choice(name: str, value: object, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise RenderError(f"unknown {name} {value!r} (choose from: {', '.join(choices)})")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,7 +127,26 @@ class ChartOptions:
         Fold each group of more than ``fold`` leaf reports of a manager that share a
         title into one box, such as "+12 developers".
     show
-        Extra content for the boxes: ``("responsibilities",)``.
+        The lines of each box (see :data:`SHOW`): ``"title"``, ``"name"`` (the
+        holders), ``"team"``, ``"responsibilities"``, ``"reports"`` (counts such as "12
+        reports · 40 below"), ``"photo"`` (the holder's ``photo``, or initials in a
+        circle) and ``"meta.FIELD"``. Without ``"title"`` or ``"name"``, the card has
+        both and the others are added: ``show=["responsibilities"]``.
+    name_first
+        Put the holder's name first, in bold, and the title under it.
+    color_by
+        Colour the boxes by ``"family"`` (the default), ``"team"``, ``"kind"`` or
+        ``"meta.FIELD"``; the chart has a legend of the colours.
+    legend
+        Draw the legend of the colours under the chart (True by default; there is none
+        when all boxes have one colour).
+    direction
+        ``"TB"`` (the default): levels from top to bottom; ``"LR"``: from left to right.
+    theme
+        ``"default"``, ``"print"`` (grey levels and no fills) or ``"high-contrast"``.
+    allow_outside_photos
+        Let a ``Person.photo`` be a file outside the org file's folder, or an
+        ``http(s)`` URL (fetched); without it, such a photo is an error.
     lang
         The language of titles and chart words (``en`` or ``fr``; others fall back to
         English).
@@ -95,17 +166,40 @@ class ChartOptions:
     max_aspect
         The widest shape, width over height, that the compact layout aims for: the
         shape above which it stacks leaves, and the window its rows of trees fit.
+    scale
+        PNG only: pixels per px of the chart (2 by default, 192 dpi).
+    max_megapixels
+        PNG only: the most pixels, in millions (16 by default), that a PNG may have; a
+        bigger chart is drawn at a lower scale, with a
+        :class:`~orgroles.render.formats.LargeChartWarning`. Whatever this says, a PNG
+        never has more than 250 million pixels.
+    page, orientation
+        PDF only: ``page="fit"`` (the default) makes one page the size of the chart;
+        ``"a4"``, ``"letter"`` or ``"a3"`` put it on sheets of paper turned ``"portrait"``,
+        ``"landscape"`` or (``"auto"``) the way that shows it best: on one sheet when its
+        text stays readable, else in tiles over several pages, each titled with the top
+        role it shows and numbered (see :mod:`orgroles.render.pages`).
     """
 
     root: str | None = None
     depth: int | None = None
     fold: int | None = None
     show: tuple[str, ...] = ()
+    name_first: bool = False
+    color_by: str = "family"
+    legend: bool = True
+    direction: str = "TB"
+    theme: str = "default"
+    allow_outside_photos: bool = False
     lang: str = "en"
     report: Report | None = None
     engine: Engine = "builtin"
     layout: LayoutName = "compact"
     max_aspect: float = MAX_ASPECT
+    scale: float = SCALE
+    max_megapixels: float = MAX_MEGAPIXELS
+    page: PageName = "fit"
+    orientation: Orientation = "auto"
 
     def __post_init__(self) -> None:
         _count("depth", self.depth)
@@ -113,22 +207,27 @@ class ChartOptions:
         show: Any = self.show
         shown = (show,) if isinstance(show, str) else tuple(show)
         for item in shown:
-            if item not in SHOW:
-                raise RenderError(f"cannot show {item!r} (choose from: {', '.join(SHOW)})")
-        object.__setattr__(self, "show", shown)
+            if item not in SHOW and not _meta(item):
+                raise RenderError(
+                    f"cannot show {item!r} (choose from: {', '.join(SHOW)}, or meta.FIELD)"
+                )
+        object.__setattr__(self, "show", tuple(dict.fromkeys(shown)))
+        if self.color_by not in COLOR_BY and not _meta(self.color_by):
+            raise RenderError(
+                f"cannot colour by {self.color_by!r} (choose from: {', '.join(COLOR_BY)}, "
+                "or meta.FIELD)"
+            )
+        _choice("direction", self.direction, DIRECTIONS)
+        _choice("theme", self.theme, THEMES)
         if self.engine not in ENGINES:
             raise RenderError(f"unknown engine {self.engine!r} (choose from: {', '.join(ENGINES)})")
         if self.layout not in LAYOUTS:
             raise RenderError(f"unknown layout {self.layout!r} (choose from: {', '.join(LAYOUTS)})")
-        aspect: object = self.max_aspect
-        if (
-            isinstance(aspect, bool)
-            or not isinstance(aspect, (int, float))
-            or not 0 < aspect < float("inf")
-        ):
-            raise RenderError(
-                f"max_aspect must be a number above 0 (width over height), not {aspect!r}"
-            )
+        _positive("max_aspect", self.max_aspect, "(width over height)")
+        _positive("scale", self.scale, "(pixels per px of the chart)")
+        _positive("max_megapixels", self.max_megapixels, "(millions of pixels)")
+        _choice("page", self.page, PAGES)
+        _choice("orientation", self.orientation, ORIENTATIONS)
 
     @classmethod
     def of(cls, options: ChartOptions | None = None, **changes: Any) -> ChartOptions:

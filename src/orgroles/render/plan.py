@@ -24,15 +24,18 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgroles._internal.gc import gc_paused
+from orgroles.errors import RenderError
 from orgroles.render import words
 from orgroles.render.cards import Cards
 from orgroles.render.options import SHOW, ChartOptions
+from orgroles.render.paint import GROUPS, group_colors
 from orgroles.render.quoting import clean
 from orgroles.render.shapes import (
     BLOCK_RATIO,
     STACK_MIN,
     Box,
     Cluster,
+    Colors,
     Line,
     Placement,
     Plan,
@@ -101,17 +104,20 @@ def make_plan(
     *,
     notes: Sequence[str] = (),
     largest: bool = False,
+    missing: str | None = None,
     **changes: Any,
 ) -> Plan:
     """Decide what a chart of ``org`` shows, with the chart options of
     :class:`~orgroles.render.options.ChartOptions` (an object, keywords, or both).
 
     ``notes`` are extra lines printed under the chart's title. With ``largest`` (and no
-    ``root``), only the tree with the most roles is drawn (the first of equal ones).
+    ``root``), only the tree with the most roles is drawn (the first of equal ones). With
+    ``missing`` (and no ``root``), only the tree under that manager, who is named but not
+    in the org, is drawn: its placeholder box, with ``depth`` counted from it.
     """
     chosen = ChartOptions.of(options, **changes)
     with gc_paused():
-        return _make_plan(org, chosen, notes, largest)
+        return _make_plan(org, chosen, notes, largest, missing)
 
 
 def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
@@ -148,7 +154,11 @@ def tree_sizes(
 
 
 def _make_plan(
-    org: OrgCore, options: ChartOptions, notes: Sequence[str], largest: bool = False
+    org: OrgCore,
+    options: ChartOptions,
+    notes: Sequence[str],
+    largest: bool = False,
+    only: str | None = None,
 ) -> Plan:
     root, depth, fold, lang = options.root, options.depth, options.fold, options.lang
     report = options.report
@@ -164,12 +174,16 @@ def _make_plan(
         missing: dict[str, list[int]] = {}
     else:
         starts, missing = chart_tops(org)
-        if largest and starts:
+        if only is not None:
+            if only not in missing:
+                raise RenderError(f"no role reports to a missing manager {only!r}")
+            starts, missing = [only], {only: missing[only]}
+        elif largest and starts:
             sizes = tree_sizes(org, starts, missing)
             biggest = starts[sizes.index(max(sizes))]
             starts = [biggest]
             missing = {biggest: missing[biggest]} if isinstance(biggest, str) else {}
-    b = Cards(org, fold, options.show, lang, options.report)
+    b = Cards(org, options)
     kids_of = index.children
     is_assistant = index.assistant
     boxes = b.boxes
@@ -249,7 +263,8 @@ def _make_plan(
                 p.stack.append(box.id)
             else:
                 p.children.append(box.id)
-    _equalize_heights(boxes, b.width)
+    _equalize_heights(boxes, b.finish())
+    palette, legend = _colors(org, boxes, options)
     clusters = _clusters(org, b, pre, pre_parent, box_pre)
     dotted = _dotted(org, b)
     notes_lines = [Line("note", clean(n)) for n in notes]
@@ -271,7 +286,49 @@ def _make_plan(
         lang=lang,
         roles=len(org),
         shown=len(pre_parent) - placeholders,
+        theme=options.theme,
+        direction=options.direction,
+        palette=palette,
+        legend=legend if options.legend else (),
+        photos=b.photos,
     )
+
+
+def _colors(
+    org: OrgCore, boxes: list[Box], options: ChartOptions
+) -> tuple[dict[str | None, Colors], tuple[tuple[str, str | None], ...]]:
+    """The colours of the groups of boxes, the largest first, and the legend that names
+    them (none when all boxes have one colour)."""
+    size: dict[str | None, int] = {}
+    for box in boxes:
+        size[box.color_key] = size.get(box.color_key, 0) + max(1, len(box.folded))
+    keys = sorted(size, key=lambda k: (k is None, -size[k]))  # stable: first seen first
+    by = options.color_by
+    palette = group_colors(keys, by, options.theme)
+    if len(keys) < 2:
+        return palette, ()
+    lang = options.lang
+    legend: list[tuple[str, str | None]] = []
+    named = [k for k in keys if k is not None]
+    shown = named if by == "family" else named[:GROUPS]
+    for key in shown:
+        if by == "family":
+            label = words.family_label(key, lang)
+        elif by == "team":
+            label = org.teams[key].display_name
+        elif by == "kind":
+            kind = org.catalog.kinds.get(key)
+            label = kind.text(lang) if kind is not None else key
+        else:
+            label = key
+        legend.append((clean(label), key))
+    rest = named[len(shown) :]
+    if rest:
+        others = words.word("others", lang).format(n=words.count(len(rest), lang))
+        legend.append((others, rest[0]))
+    if None in size:
+        legend.append((words.word("no_team" if by == "team" else "other", lang), None))
+    return palette, tuple(legend)
 
 
 def _arrange(

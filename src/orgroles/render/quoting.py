@@ -31,6 +31,7 @@ __all__ = [
     "mailto",
     "mermaid_text",
     "safe_url",
+    "typst_string",
     "xml_attr",
     "xml_text",
 ]
@@ -179,6 +180,23 @@ def css_class(name: str) -> str:
     """
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return slug or "x"
+
+
+# -- typst ----------------------------------------------------------------------------
+
+
+def typst_string(text: str) -> str:
+    r"""Return user text as a typst string literal, quotes included: a value, never markup.
+
+    PNG and PDF are compiled by typst from fixed markup; the only user text in it is the
+    document's title, passed this way (the chart itself is in SVG files).
+
+    >>> print(typst_string('Acme "R&D" #import \\ $x$'))
+    "Acme \"R&D\" #import \\ $x$"
+    >>> typst_string("line\nbreak")
+    '"line break"'
+    """
+    return '"' + clean(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 # -- Mermaid ---------------------------------------------------------------------------

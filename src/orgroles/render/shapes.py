@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from orgroles.render import style
+from orgroles.render.style import Colors
 
 __all__ = [
     "BLOCK_RATIO",
+    "Colors",
     "STACK_MIN",
     "Box",
     "Cluster",
@@ -49,7 +51,10 @@ class Box:
     ``stack_at``), and ``assistants`` the staff seats drawn beside the box.
     ``placeholder`` is set (to the missing manager's id) on the box that stands for a
     manager that roles report to but that the org does not have; such a box has no
-    ``role``.
+    ``role``. ``hidden`` counts the roles below the box that the chart leaves out.
+    ``color_key`` names the group whose colours the box takes (its family by default: see
+    :mod:`orgroles.render.paint`). With photos shown, ``photo`` is the holder's photo (a
+    ``data:`` URI) and ``initials`` stand in for a holder who has none.
     """
 
     id: int
@@ -74,6 +79,10 @@ class Box:
     columns: int = 0
     assistants: list[int] = field(default_factory=list)
     cluster: int = -1
+    hidden: int = 0
+    color_key: str | None = None
+    photo: str | None = None
+    initials: str | None = None
 
     @property
     def node(self) -> str:
@@ -96,7 +105,13 @@ class Cluster:
 
 @dataclass(eq=False)
 class Plan:
-    """Everything a chart shows, in drawing order: boxes in pre-order, tops first."""
+    """Everything a chart shows, in drawing order: boxes in pre-order, tops first.
+
+    ``palette`` holds the colours of each group of boxes (by ``Box.color_key``) in the
+    chart's ``theme``, and ``legend`` the groups it names, as ``(label, key)``, largest
+    first. ``direction`` is ``TB`` (levels from top to bottom) or ``LR`` (left to right);
+    ``photos`` says whether boxes have a photo (or initials) at their top.
+    """
 
     title: str
     boxes: list[Box]
@@ -108,6 +123,11 @@ class Plan:
     lang: str
     roles: int
     shown: int
+    theme: str = "default"
+    direction: str = "TB"
+    palette: dict[str | None, Colors] = field(default_factory=dict)
+    legend: tuple[tuple[str, str | None], ...] = ()
+    photos: bool = False
 
 
 def tops_by_size(plan: Plan) -> tuple[list[int], list[int]]:

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "BOX_MAX_WIDE",
+    "BOX_MAX_WIDTH",
+    "BOX_MIN_WIDTH",
     "BOX_WIDTH",
     "BOX_WIDTH_WIDE",
     "CLUSTER_LABEL",
@@ -36,6 +39,8 @@ __all__ = [
     "PAD_X",
     "PAD_Y",
     "PAIR_GAP",
+    "PHOTO",
+    "PHOTO_GAP",
     "RADIUS",
     "ROW_GAP",
     "SEVERITY_COLORS",
@@ -79,14 +84,24 @@ STYLES: dict[str, TextStyle] = {
     "more": TextStyle(10.5, color="#57606a", leading=13),
     "resp": TextStyle(10, color="#3d444d", leading=12.5),
     "note": TextStyle(11, color="#57606a", leading=14),
+    "headname": TextStyle(12, bold=True, leading=15),
+    "subtitle": TextStyle(12, color="#30363d", leading=15),
+    "detail": TextStyle(10.5, color="#57606a", leading=13),
+    "initials": TextStyle(14, bold=True, color="#ffffff", leading=18),
     "heading": TextStyle(14, bold=True, leading=18),
     "team": TextStyle(11, bold=True, color="#57606a", leading=14),
 }
 """The line styles a plan uses, by name."""
 
-# Box geometry, in px (SVG user units; Graphviz gets the same sizes in inches).
-BOX_WIDTH = 180.0
-BOX_WIDTH_WIDE = 240.0  # when responsibilities are shown
+# Box geometry, in px (SVG user units; Graphviz gets the same sizes in inches). The boxes
+# of a chart share a width, fitted to their text (see orgroles.render.cards).
+BOX_WIDTH = 180.0  # the width of a chart of no box
+BOX_MIN_WIDTH = 140.0
+BOX_MAX_WIDTH = 240.0
+BOX_WIDTH_WIDE = 240.0  # the narrowest, when responsibilities are shown
+BOX_MAX_WIDE = 300.0  # the widest, when responsibilities are shown
+PHOTO = 40.0  # the photo's (or the initials') circle, across
+PHOTO_GAP = 4.0  # between the circle and the text below it
 PAD_X = 8.0
 PAD_Y = 7.0
 RADIUS = 6.0
@@ -161,8 +176,9 @@ def family_colors(family: str | None) -> Colors:
 
 # -- text measurement ------------------------------------------------------------------
 
-# Advance widths in 1/100 em, rounded up, of DejaVu Sans and DejaVu Sans Bold, for the
-# characters of _CHARS (printable ASCII, Latin-1, Latin Extended-A and a few symbols).
+# Advance widths in 1/100 em, rounded up, of DejaVu Sans (the wider of it and DejaVu Sans
+# Oblique) and DejaVu Sans Bold, for the characters of _CHARS (printable ASCII, Latin-1,
+# Latin Extended-A and a few symbols): the fonts of static/fonts, which PNG and PDF use.
 _CHARS = (
     "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x180))) + "–—‘’“”…•·⚠▸€"  # noqa: RUF001
 )
@@ -172,13 +188,13 @@ _REGULAR = (
     "34,40,84,50,50,62,64,55,64,62,36,64,64,28,28,58,28,98,64,62,64,64,42,53,40,64,60,82,60,60,"
     "53,64,34,64,84,32,41,64,64,64,64,34,50,50,100,48,62,84,37,100,50,50,84,41,41,50,64,64,32,50,"
     "41,48,62,97,97,97,54,69,69,69,69,69,69,98,70,64,64,64,64,30,30,30,30,78,75,79,79,79,79,79,"
-    "84,79,74,74,74,74,62,61,63,62,62,62,62,62,62,99,55,62,62,62,62,28,28,28,28,62,64,62,62,62,"
+    "84,79,74,74,74,74,62,61,63,62,62,62,62,62,62,100,55,62,62,62,62,28,28,28,28,62,64,62,62,62,"
     "62,62,84,62,64,64,64,64,60,64,60,69,62,69,62,69,62,70,55,70,55,70,55,70,55,78,64,78,64,64,"
     "62,64,62,64,62,64,62,64,62,78,64,78,64,78,64,78,64,76,64,92,70,30,28,30,28,30,28,30,28,30,"
     "28,59,56,30,28,66,58,58,56,28,56,28,56,38,56,35,57,29,75,64,75,64,75,64,82,75,64,79,62,79,"
-    "62,79,62,107,103,70,42,70,42,70,42,64,53,64,53,64,53,64,53,62,40,62,40,62,40,74,64,74,64,"
-    "74,64,74,64,74,64,74,64,99,82,62,60,62,69,53,69,53,69,53,36,50,100,32,32,52,52,100,59,32,"
-    "90,51,64"
+    "62,79,62,107,103,70,42,70,42,70,42,64,53,64,53,64,53,64,53,62,40,62,40,62,40,74,64,74,64,74,"
+    "64,74,64,74,64,74,64,99,82,62,60,62,69,53,69,53,69,53,36,50,100,32,32,52,52,100,59,32,90,51,"
+    "64"
 )
 _BOLD = (
     "35,46,53,84,70,101,88,31,46,46,53,84,38,42,38,37,70,70,70,70,70,70,70,70,70,70,40,40,84,84,"

@@ -5,6 +5,9 @@ Pure Python, no font or graphics library: boxes are rounded rectangles, text is 
 goes through :mod:`orgroles.render.quoting`. Colours are presentation attributes (no
 CSS), so that slide and drawing programs that import SVG keep them.
 
+:func:`chart_body` writes the chart's elements alone, optionally only those that meet a
+region: the pages of a PDF (:mod:`orgroles.render.pages`) are cut from the layout with it.
+
 >>> import orgroles
 >>> from orgroles.render.plan import make_plan
 >>> svg = to_svg(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
@@ -18,36 +21,61 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
 from orgroles.render import style
-from orgroles.render.arrange import arrange
+from orgroles.render.arrange import LEGEND_SWATCH, arrange
 from orgroles.render.layout import MARGIN, Layout
 from orgroles.render.options import MAX_ASPECT, ChartOptions
-from orgroles.render.plan import Plan
+from orgroles.render.paint import box_paint, theme_of
+from orgroles.render.plan import Box, Plan
 from orgroles.render.quoting import css_class, xml_attr, xml_text
 
-__all__ = ["to_svg"]
+__all__ = ["Region", "Subset", "chart_body", "number", "svg_head", "to_svg"]
 
-_DOTTED_COLOR = "#8250df"
-_FRAME_FILL = "#f6f8fa"
-_FRAME_STROKE = "#d0d7de"
+Region = tuple[float, float, float, float]
+"""A part of a chart: left, top, right and bottom, in px."""
+
+
+class Subset(NamedTuple):
+    """Some of a chart's elements, by index: boxes, lines (``chart.wires``), team frames
+    and dotted lines; those of a region, found without looking at all of them."""
+
+    boxes: Sequence[int]
+    wires: Sequence[int]
+    frames: Sequence[int]
+    dotted: Sequence[int]
+
+
 _WIRES_PER_PATH = 500
 
 
-def _text_attrs(name: str) -> str:
-    s = style.STYLES[name]
-    attrs = ""
-    if s.size != 12:
-        attrs += f' font-size="{s.size:g}"'
-    if s.bold:
-        attrs += ' font-weight="bold"'
-    if s.italic:
-        attrs += ' font-style="italic"'
-    return attrs + f' fill="{s.color}"'
+@lru_cache(maxsize=8)
+def _attrs(theme: str) -> dict[str, str]:
+    """The attributes of a line of text of each style, in a theme."""
+    look = theme_of(theme)
+    found = {}
+    for name, s in style.STYLES.items():
+        attrs = ""
+        if s.size != 12:
+            attrs += f' font-size="{s.size:g}"'
+        if s.bold:
+            attrs += ' font-weight="bold"'
+        if s.italic:
+            attrs += ' font-style="italic"'
+        found[name] = attrs + f' fill="{look.color(name)}"'
+    return found
 
 
-_ATTRS = {name: _text_attrs(name) for name in style.STYLES}
 # Where the baseline sits in a line of each style: halfway down, plus a third of the size.
 _BASELINE = {name: s.leading / 2 + s.size * 0.35 for name, s in style.STYLES.items()}
+
+
+def _meets(x: float, y: float, w: float, h: float, region: Region) -> bool:
+    """Whether the rectangle ``x, y, w, h`` meets ``region`` (touching counts)."""
+    return x <= region[2] and x + w >= region[0] and y <= region[3] and y + h >= region[1]
 
 
 def to_svg(
@@ -66,58 +94,134 @@ def to_svg(
         ChartOptions.of(layout=layout, max_aspect=max_aspect)  # checks them
         plan, chart = arrange(plan, layout, max_aspect)
     w, h = chart.width, chart.height
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-        f'viewBox="0 0 {w} {h}" font-family="{style.FONT_FAMILY}" font-size="12">\n',
-        f"<title>{xml_text(plan.title)}</title>\n",
-        f'<rect width="{w}" height="{h}" fill="#ffffff"/>\n',
-    ]
-    _header(plan, chart, out)
-    _frames(plan, chart, out)
-    _wires(chart, out)
-    _dotted(plan, chart, out)
-    _boxes(plan, chart, out)
+    out = [svg_head(w, h, plan.title), f'<rect width="{w}" height="{h}" fill="#ffffff"/>\n']
+    out += chart_body(plan, chart)
     out.append("</svg>\n")
     return "".join(out)
 
 
-def _header(plan: Plan, chart: Layout, out: list[str]) -> None:
-    y = float(chart.header)
-    if plan.title:
-        out.append(
-            f'<text x="{MARGIN}" y="{round(y)}"{_ATTRS["heading"]}>{xml_text(plan.title)}</text>\n'
+def svg_head(width: float, height: float, title: str) -> str:
+    """The start of an SVG document of ``width`` by ``height`` px, up to its title."""
+    w, h = number(width), number(height)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'viewBox="0 0 {w} {h}" font-family="{style.FONT_FAMILY}" font-size="12">\n'
+        f"<title>{xml_text(title)}</title>\n"
+    )
+
+
+def number(value: float) -> str:
+    """A coordinate as SVG text: whole numbers as they are, others to two decimals.
+
+    >>> number(53582), number(12.5), number(1 / 3), number(2.0)
+    ('53582', '12.5', '0.33', '2')
+    """
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def chart_body(
+    plan: Plan, chart: Layout, region: Region | None = None, subset: Subset | None = None
+) -> list[str]:
+    """The elements of a laid-out chart, in drawing order: title and notes, team frames,
+    lines, dotted lines and boxes; with ``region``, only those that meet it (looked for
+    among ``subset``, if given)."""
+    out: list[str] = []
+    if subset is None:
+        subset = Subset(
+            range(len(plan.boxes)),
+            range(len(chart.wires)),
+            range(len(plan.clusters)),
+            range(len(plan.dotted)),
         )
+    _header(plan, chart, out, region)
+    _frames(plan, chart, out, region, subset.frames)
+    _wires(plan, chart, out, region, subset.wires)
+    _dotted(plan, chart, out, region, subset.dotted)
+    _boxes(plan, chart, out, region, subset.boxes)
+    _legend(plan, chart, out, region)
+    return out
+
+
+def _header(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
+    attrs = _attrs(plan.theme)
+    y = float(chart.header)
+    lines = []
+    if plan.title:
+        lines.append((round(y), "heading", plan.title))
         y += style.line_height("heading") / 2 + 2
     for line in plan.notes:
         y += style.line_height(line.style)
-        out.append(
-            f'<text x="{MARGIN}" y="{round(y)}"{_ATTRS[line.style]}>{xml_text(line.text)}</text>\n'
-        )
+        lines.append((round(y), line.style, line.text))
+    for base, name, text in lines:
+        if region is not None:
+            lead = style.line_height(name)
+            width = style.measure(text, name)
+            if not _meets(MARGIN, base - lead, width, lead, region):
+                continue
+        out.append(f'<text x="{MARGIN}" y="{base}"{attrs[name]}>{xml_text(text)}</text>\n')
 
 
-def _frames(plan: Plan, chart: Layout, out: list[str]) -> None:
+def _frames(
+    plan: Plan, chart: Layout, out: list[str], region: Region | None, which: Sequence[int]
+) -> None:
     if not plan.clusters:
         return
-    out.append(f'<g class="teams" fill="{_FRAME_FILL}" stroke="{_FRAME_STROKE}">\n')
-    for cluster in plan.clusters:
+    look = theme_of(plan.theme)
+    team = _attrs(plan.theme)["team"].replace(
+        f'fill="{look.color("team")}"', f'fill="{look.frame_text}"'
+    )
+    sideways = plan.direction == "LR"
+    found = []
+    for k in which:
+        cluster = plan.clusters[k]
         x, y, w, h = chart.frames[cluster.id]
         if not w:  # a team led by a stacked leaf: no room for a frame in the stack
             continue
-        label = style.wrap(cluster.label, "team", w - 16, max_lines=1)
-        out.append(
+        if region is not None and not _meets(x, y, w, h, region):
+            continue
+        # Left to right, the room for the team's name is a band on the left: turned.
+        label = style.wrap(cluster.label, "team", (h if sideways else w) - 16, max_lines=1)
+        where = (
+            f'x="{x + 18}" y="{y + h - 8}" transform="rotate(-90 {x + 18} {y + h - 8})"'
+            if sideways
+            else f'x="{x + 8}" y="{y + 13}"'
+        )
+        found.append(
             f'<g class="team"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/>'
-            f'<text x="{x + 8}" y="{y + 13}" stroke="none"{_ATTRS["team"]}>'
+            f'<text {where} stroke="none"{team}>'
             f"{xml_text(label[0] if label else '')}</text></g>\n"
         )
-    out.append("</g>\n")
+    if found:
+        out.append(f'<g class="teams" fill="{look.frame_fill}" stroke="{look.frame_stroke}">\n')
+        out += found
+        out.append("</g>\n")
 
 
-def _wires(chart: Layout, out: list[str]) -> None:
+def _wires(
+    plan: Plan, chart: Layout, out: list[str], region: Region | None, which: Sequence[int]
+) -> None:
     wires = chart.wires
+    if region is not None:
+        wires = [
+            wire
+            for wire in (chart.wires[k] for k in which)
+            if _meets(
+                min(x for x, _ in wire),
+                min(y for _, y in wire),
+                max(x for x, _ in wire) - min(x for x, _ in wire),
+                max(y for _, y in wire) - min(y for _, y in wire),
+                region,
+            )
+        ]
     if not wires:
         return
-    out.append(f'<g class="lines" fill="none" stroke="{style.EDGE_COLOR}" stroke-width="1.2">\n')
+    look = theme_of(plan.theme)
+    out.append(
+        f'<g class="lines" fill="none" stroke="{look.edge}" stroke-width="{look.edge_width:g}">\n'
+    )
     for start in range(0, len(wires), _WIRES_PER_PATH):
         d = "".join(
             "M" + "L".join(f"{x} {y}" for x, y in wire)
@@ -127,16 +231,16 @@ def _wires(chart: Layout, out: list[str]) -> None:
     out.append("</g>\n")
 
 
-def _dotted(plan: Plan, chart: Layout, out: list[str]) -> None:
+def _dotted(
+    plan: Plan, chart: Layout, out: list[str], region: Region | None, which: Sequence[int]
+) -> None:
     if not plan.dotted:
         return
     bw = round(plan.box_width)
     boxes = plan.boxes
-    out.append(
-        f'<g class="dotted" fill="none" stroke="{_DOTTED_COLOR}" stroke-width="1.2" '
-        'stroke-dasharray="5 4">\n'
-    )
-    for a, b in plan.dotted:
+    found = []
+    for k in which:
+        a, b = plan.dotted[k]
         ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
         ah, bh = round(boxes[a].height), round(boxes[b].height)
         if ay + ah <= by:  # the dotted manager is above: bottom to top
@@ -149,46 +253,53 @@ def _dotted(plan: Plan, chart: Layout, out: list[str]) -> None:
         bend = max(30, abs(y2 - y1) // 2)
         c1 = y1 + bend if y1 <= y2 else y1 - bend
         c2 = y2 - bend if y1 <= y2 else y2 + bend
-        out.append(f'<path d="M{x1} {y1}C{x1} {c1} {x2} {c2} {x2} {y2}"/>\n')
-    out.append("</g>\n")
+        if region is not None:
+            top, bottom = min(y1, y2, c1, c2), max(y1, y2, c1, c2)
+            if not _meets(min(x1, x2), top, abs(x2 - x1), bottom - top, region):
+                continue
+        found.append(f'<path d="M{x1} {y1}C{x1} {c1} {x2} {c2} {x2} {y2}"/>\n')
+    if found:
+        out.append(
+            f'<g class="dotted" fill="none" stroke="{theme_of(plan.theme).dotted}" '
+            'stroke-width="1.2" stroke-dasharray="5 4">\n'
+        )
+        out += found
+        out.append("</g>\n")
 
 
-def _boxes(plan: Plan, chart: Layout, out: list[str]) -> None:
+def _boxes(
+    plan: Plan, chart: Layout, out: list[str], region: Region | None, which: Sequence[int]
+) -> None:
     bw = round(plan.box_width)
     cx = bw // 2
+    attrs = _attrs(plan.theme)
     out.append('<g class="roles" text-anchor="middle">\n')
-    family_cache: dict[str | None, tuple[str, str, str]] = {}
-    for box in plan.boxes:
+    classes_of: dict[str | None, str] = {}
+    boxes = plan.boxes
+    photo = style.PHOTO + style.PHOTO_GAP if plan.photos else 0.0
+    for box in boxes if region is None else (boxes[k] for k in which):
         x, y = chart.x[box.id], chart.y[box.id]
         h = round(box.height)
-        fam = family_cache.get(box.family)
-        if fam is None:
-            colors = style.family_colors(box.family)
-            fam = family_cache[box.family] = (
-                colors.fill,
-                colors.stroke,
-                "fam-" + css_class(box.family or "none"),
-            )
-        fill, stroke, cls = fam
+        if region is not None and not _meets(x, y, bw, h, region):
+            continue
+        cls = classes_of.get(box.family)
+        if cls is None:
+            cls = classes_of[box.family] = "fam-" + css_class(box.family or "none")
+        paint = box_paint(box, plan)
         if box.role is not None:
             classes = "role"
         else:
             classes = "fold" if box.placeholder is None else "placeholder"
-        extra = ""
+        extra = f' stroke-width="{paint.width:g}"'
         if box.vacant:
             classes += " vacant"
-            fill = "#ffffff"
-            dashes = "5 3" if box.placeholder is None else "2 3"  # a missing manager: dots
-            extra += f' stroke-dasharray="{dashes}"'
-        elif box.planned:  # dotted, and the family's fill: a seat to come, not a hole
+        elif box.planned:  # finely dotted, with its fill: a seat to come, not a hole
             classes += " planned"
-            extra += ' stroke-dasharray="1.5 3" stroke-linecap="round"'
+            extra += ' stroke-linecap="round"'
+        if paint.dash is not None:
+            extra += f' stroke-dasharray="{paint.dash}"'
         if box.severity is not None:
             classes += f" {box.severity}"
-            stroke = style.SEVERITY_COLORS[box.severity]
-            extra += ' stroke-width="2.5"'
-        else:
-            extra += ' stroke-width="1.2"'
         parts = [f'<g id="{box.node}" class="{classes} {cls}">']
         if box.tooltip:
             parts.append("<title>" + "\n".join(xml_text(t) for t in box.tooltip) + "</title>")
@@ -196,14 +307,18 @@ def _boxes(plan: Plan, chart: Layout, out: list[str]) -> None:
             parts.append(f'<a href="{xml_attr(box.url)}">')
         parts.append(
             f'<rect x="{x}" y="{y}" width="{bw}" height="{h}" rx="{style.RADIUS:g}" '
-            f'fill="{fill}" stroke="{stroke}"{extra}/>'
+            f'fill="{paint.fill}" stroke="{paint.stroke}"{extra}/>'
         )
-        # Boxes of a level share a height: centre the text in each.
-        top = y + (h - sum(style.line_height(line.style) for line in box.lines)) / 2
+        # Boxes of a level share a height: centre the text (and the photo) in each.
+        lines = sum(style.line_height(line.style) for line in box.lines)
+        top = y + (h - lines - photo) / 2
+        if photo:
+            _photo(box, x + cx, top, paint.stroke, attrs, parts)
+            top += photo
         for line in box.lines:
             base = round(top + _BASELINE[line.style])
             parts.append(
-                f'<text x="{x + cx}" y="{base}"{_ATTRS[line.style]}>{xml_text(line.text)}</text>'
+                f'<text x="{x + cx}" y="{base}"{attrs[line.style]}>{xml_text(line.text)}</text>'
             )
             top += style.line_height(line.style)
         if box.url is not None:
@@ -211,3 +326,56 @@ def _boxes(plan: Plan, chart: Layout, out: list[str]) -> None:
         parts.append("</g>\n")
         out.append("".join(parts))
     out.append("</g>\n")
+
+
+def _photo(
+    box: Box, cx: float, top: float, stroke: str, attrs: dict[str, str], parts: list[str]
+) -> None:
+    """A box's photo in a circle at ``top``, or its holder's initials in one."""
+    r = style.PHOTO / 2
+    cy = top + r
+    c = f'cx="{number(cx)}" cy="{number(cy)}" r="{number(r)}"'
+    if box.photo is not None:
+        clip = f"photo-{box.node}"
+        parts.append(
+            f'<clipPath id="{clip}"><circle {c}/></clipPath>'
+            f'<image x="{number(cx - r)}" y="{number(top)}" width="{number(2 * r)}" '
+            f'height="{number(2 * r)}" preserveAspectRatio="xMidYMid slice" '
+            f'clip-path="url(#{clip})" href="{xml_attr(box.photo)}"/>'
+            f'<circle {c} fill="none" stroke="{stroke}" stroke-width="1.2"/>'
+        )
+    elif box.initials is not None:
+        base = number(cy + style.STYLES["initials"].size * 0.35)
+        parts.append(
+            f'<circle {c} fill="{stroke}"/>'
+            f'<text x="{number(cx)}" y="{base}"{attrs["initials"]}>'
+            f"{xml_text(box.initials)}</text>"
+        )
+    elif box.role is not None:  # a vacant seat: an empty circle
+        parts.append(
+            f'<circle {c} fill="#ffffff" stroke="{stroke}" stroke-width="1.2" '
+            'stroke-dasharray="3 3"/>'
+        )
+
+
+def _legend(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
+    """The colours of the chart and what they stand for, under it."""
+    if not plan.legend or not chart.legend:
+        return
+    attrs = _attrs(plan.theme)["note"]
+    found = []
+    for (label, key), (x, y) in zip(plan.legend, chart.legend, strict=True):
+        colors = box_paint(Box(-1, None, (), color_key=key), plan)
+        if region is not None:
+            width = LEGEND_SWATCH + 6 + style.measure(label, "note")
+            if not _meets(x, y, width, 14, region):
+                continue
+        found.append(
+            f'<rect x="{x}" y="{y + 2}" width="{LEGEND_SWATCH}" height="10" rx="2" '
+            f'fill="{colors.fill}" stroke="{colors.stroke}"/>'
+            f'<text x="{x + LEGEND_SWATCH + 6}" y="{y + 11}"{attrs}>{xml_text(label)}</text>\n'
+        )
+    if found:
+        out.append('<g class="legend" stroke-width="1.2">\n')
+        out += found
+        out.append("</g>\n")

@@ -10,7 +10,7 @@ Another language falls back to English, as titles do.
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "count", "folded", "plural", "ui_words", "word"]
+__all__ = ["LANGS", "count", "family_label", "folded", "plural", "reports", "ui_words", "word"]
 
 LANGS = ("en", "fr")
 """The languages with translations of the chart words."""
@@ -32,6 +32,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "smaller_groups": "+{n} smaller groups ({roles} boxes)",
         "preview_forest": "The largest of {groups} separate groups.",
         "preview_more": "To see more: org.subtree(ROLE, depth=2), or org.explore().",
+        "page_of": "page {i} of {n}",
+        "row_column": "row {r}, column {c}",
+        "report_one": "{n} report",
+        "report_many": "{n} reports",
+        "in_all": "{n} below",
+        "other": "other",
+        "no_team": "no team",
+        "none": "none",
+        "others": "{n} others",
     },
     "fr": {
         "vacant": "poste vacant",
@@ -49,6 +58,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "smaller_groups": "+{n} groupes plus petits ({roles} cases)",
         "preview_forest": "Le plus grand de {groups} groupes distincts.",
         "preview_more": "Pour voir la suite : org.subtree(POSTE, depth=2) ou org.explore().",
+        "page_of": "page {i} sur {n}",
+        "row_column": "ligne {r}, colonne {c}",
+        "report_one": "{n} collaborateur direct",
+        "report_many": "{n} collaborateurs directs",
+        "in_all": "{n} en tout",
+        "other": "autre",
+        "no_team": "sans équipe",
+        "none": "aucun",
+        "others": "{n} autres",
     },
 }
 
@@ -65,6 +83,7 @@ _UI: dict[str, dict[str, str]] = {
         "fit_hint": "Fit the chart in the window, as far as it stays readable",
         "download": "SVG",
         "download_hint": "Download the current view as SVG",
+        "legend": "Colours",
         "problems": "Problems with the whole org",
         "help": "Keyboard shortcuts",
         "close": "Close",
@@ -119,6 +138,7 @@ _UI: dict[str, dict[str, str]] = {
         "fit_hint": "Ajuster l'organigramme à la fenêtre, tant qu'il reste lisible",
         "download": "SVG",
         "download_hint": "Télécharger la vue actuelle en SVG",
+        "legend": "Couleurs",
         "problems": "Problèmes de l'organisation entière",
         "help": "Raccourcis clavier",
         "close": "Fermer",
@@ -197,6 +217,56 @@ def ui_words(lang: str = "en") -> dict[str, str]:
     found.update(_WORDS.get(lang, {}))
     found.update(_UI.get(lang, {}))
     return found
+
+
+_FAMILIES: dict[str, dict[str, str]] = {
+    "en": {
+        "executive": "Executive",
+        "tech": "Tech",
+        "product": "Product",
+        "sales": "Sales",
+        "marketing": "Marketing",
+        "finance": "Finance",
+        "people": "People",
+        "legal": "Legal",
+        "operations": "Operations",
+        "support": "Support",
+    },
+    "fr": {
+        "executive": "Direction",
+        "tech": "Technique",
+        "product": "Produit",
+        "sales": "Ventes",
+        "marketing": "Marketing",
+        "finance": "Finance",
+        "people": "RH",
+        "legal": "Juridique",
+        "operations": "Opérations",
+        "support": "Support",
+    },
+}
+
+
+def family_label(family: str, lang: str = "en") -> str:
+    """The name of a family of roles, as a chart's legend says it.
+
+    >>> family_label("people"), family_label("people", "fr"), family_label("r-and-d")
+    ('People', 'RH', 'R-and-d')
+    """
+    found = _FAMILIES.get(lang, _FAMILIES["en"]).get(family) or _FAMILIES["en"].get(family)
+    return found or family[:1].upper() + family[1:]
+
+
+def reports(direct: int, below: int, lang: str = "en") -> str:
+    """How many reports a manager has: direct ones, and all below when more.
+
+    >>> reports(12, 40), reports(1, 1), reports(3, 9, "fr")
+    ('12 reports · 40 below', '1 report', '3 collaborateurs directs · 9 en tout')
+    """
+    text = word("report_one" if direct == 1 else "report_many", lang).format(n=count(direct, lang))
+    if below > direct:
+        text += " · " + word("in_all", lang).format(n=count(below, lang))
+    return text
 
 
 def count(n: int, lang: str = "en") -> str:

@@ -369,7 +369,7 @@
       rx: G.radius,
       fill: flags & VACANT ? "#ffffff" : family[1],
       stroke: severity ? G.severityColors[severity] : family[2],
-      "stroke-width": severity ? 2.5 : 1.2,
+      "stroke-width": severity ? 2.5 : G.border,
     });
     if (flags & VACANT) rect.setAttribute("stroke-dasharray", flags & MISSING ? "2 3" : "5 3");
     else if (flags & PLANNED) rect.setAttribute("stroke-dasharray", "1.5 3");
@@ -920,6 +920,18 @@
     button.addEventListener("click", () =>
       showPanel([html("h2", { id: "panel-title" }, W.problems), ...violationList(D.problems)]),
     );
+  }
+
+  // -- the legend of the colours ----------------------------------------------------------------
+  if (D.legend.length) {
+    const legend = html("ul", { id: "legend", "aria-label": W.legend });
+    for (const [label, fill, stroke] of D.legend) {
+      const swatch = html("span", { class: "swatch" });
+      swatch.style.background = fill;
+      swatch.style.borderColor = stroke;
+      legend.append(html("li", null, swatch, label));
+    }
+    byId("stage").append(legend);
   }
 
   // -- download the view as SVG -------------------------------------------------------------

@@ -1,0 +1,212 @@
+"""The colours of a chart, in every format that draws boxes itself (SVG, PNG, PDF,
+PowerPoint, the explorer): the themes, the colours of the groups a chart is coloured by,
+and how a box is painted (fill, border colour, width, dashes).
+
+Three themes: ``default`` (a light fill and a darker border per group), ``print`` (grey
+levels and no fills, for a black-and-white printer) and ``high-contrast`` (black text
+and borders, thicker lines). A chart is coloured by family (the default), team, kind or
+any ``meta`` field: the largest groups get the colours of :data:`PALETTE`, in order, and
+the others share one grey.
+
+>>> from orgroles.render.shapes import Box
+>>> box_paint(Box(0, "cto", (), family="executive", color_key="executive"))
+Paint(fill='#dde7f7', stroke='#2f4b7c', width=1.2, dash=None)
+>>> box_paint(Box(0, None, (), vacant=True, placeholder="boss")).dash
+'2 3'
+>>> group_colors(["a", "b"], "team", "print")["b"]
+Colors(fill='#ffffff', stroke='#57606a')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from orgroles.render import style
+from orgroles.render.style import Colors
+
+if TYPE_CHECKING:
+    from orgroles.render.shapes import Box, Plan
+
+__all__ = [
+    "GROUPS",
+    "PALETTE",
+    "PLACEHOLDER_DASH",
+    "PLANNED_DASH",
+    "THEMES",
+    "VACANT_DASH",
+    "Paint",
+    "Theme",
+    "box_paint",
+    "group_colors",
+    "theme_of",
+]
+
+VACANT_DASH = "5 3"
+"""The dashes of a vacant seat's border (px on, px off)."""
+PLACEHOLDER_DASH = "2 3"
+"""The dots of a missing manager's border."""
+PLANNED_DASH = "1.5 3"
+"""The fine dots of a planned seat's border (a seat to come, not a hole: it keeps its fill)."""
+
+PALETTE: tuple[Colors, ...] = (
+    Colors("#dde7f7", "#2f4b7c"),
+    Colors("#dcf1e2", "#2e7d4f"),
+    Colors("#fbe9d5", "#b5651d"),
+    Colors("#ece2f7", "#6f42c1"),
+    Colors("#f9dfe9", "#b83268"),
+    Colors("#d8f0f2", "#1b7c83"),
+    Colors("#fbf3d0", "#8a6d00"),
+    Colors("#eef1d6", "#6b7d1c"),
+    Colors("#f3e5d8", "#8a5a2b"),
+    Colors("#e0e6ee", "#3c5a80"),
+    Colors("#f6dcd7", "#a33a2a"),
+    Colors("#dfeee9", "#2f6b5a"),
+)
+"""The colours of the groups of a chart coloured by team, kind or meta field, the
+largest group first; the groups beyond these share :data:`OTHER`."""
+
+OTHER = Colors("#eef0f2", "#6e7781")
+"""The colours of the boxes in no group, or in a group beyond the palette."""
+
+GROUPS = len(PALETTE)
+"""How many groups get a colour of their own."""
+
+_GREYS = ("#1f2328", "#57606a", "#8c959f", "#afb8c1")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """How a theme paints a chart: text colours by line style (those it changes), lines,
+    team frames, borders, and whether boxes are filled."""
+
+    name: str
+    text: Mapping[str, str] = field(default_factory=dict)
+    edge: str = style.EDGE_COLOR
+    edge_width: float = 1.2
+    dotted: str = style.DOTTED_COLOR
+    frame_fill: str = "#f6f8fa"
+    frame_stroke: str = "#d0d7de"
+    frame_text: str = "#57606a"
+    border: float = 1.2
+    fills: bool = True
+    severity: Mapping[str, str] = field(default_factory=lambda: dict(style.SEVERITY_COLORS))
+
+    def color(self, line_style: str) -> str:
+        """The colour of a line of text of ``line_style``."""
+        return self.text.get(line_style) or style.STYLES[line_style].color
+
+
+_BLACK = {name: "#000000" for name in style.STYLES if name not in ("alert", "initials")}
+_THEMES = {
+    "default": Theme("default"),
+    "print": Theme(
+        "print",
+        text={**dict.fromkeys(("title", "headname", "heading"), "#000000"), "alert": "#000000"},
+        edge="#57606a",
+        dotted="#57606a",
+        frame_fill="#ffffff",
+        frame_stroke="#8c959f",
+        fills=False,
+        severity={"error": "#000000", "warning": "#1f2328", "info": "#57606a"},
+    ),
+    "high-contrast": Theme(
+        "high-contrast",
+        text={**_BLACK, "alert": "#a40e26", "team": "#000000"},
+        edge="#000000",
+        edge_width=1.6,
+        dotted="#5a00b4",
+        frame_fill="#ffffff",
+        frame_stroke="#000000",
+        frame_text="#000000",
+        border=2.0,
+        severity={"error": "#a40e26", "warning": "#8a4600", "info": "#0040a0"},
+    ),
+}
+
+THEMES: tuple[str, ...] = tuple(_THEMES)
+"""The themes, by name."""
+
+
+def theme_of(name: str) -> Theme:
+    """The theme called ``name`` (``default``, ``print`` or ``high-contrast``)."""
+    return _THEMES[name]
+
+
+def _themed(colors: Colors, theme: str, k: int) -> Colors:
+    if theme == "print":
+        return Colors("#ffffff", _GREYS[k % len(_GREYS)])
+    if theme == "high-contrast":
+        return Colors(colors.fill, "#000000")
+    return colors
+
+
+def group_colors(
+    keys: Sequence[str | None], color_by: str, theme: str = "default"
+) -> dict[str | None, Colors]:
+    """The colours of the groups ``keys`` (the largest first) of a chart coloured by
+    ``color_by``: families have colours of their own; other groups take the palette in
+    order, and the ones beyond it, and ``None``, share a grey."""
+    found: dict[str | None, Colors] = {}
+    k = 0
+    for key in keys:
+        if key is None:
+            colors = OTHER
+        elif color_by == "family":
+            colors = style.family_colors(key)
+        elif k < GROUPS:
+            colors = PALETTE[k]
+        else:
+            colors = OTHER
+        found[key] = _themed(colors, theme, k if key is not None else len(_GREYS) - 1)
+        if key is not None:
+            k += 1
+    return found
+
+
+class Paint(NamedTuple):
+    """A box's fill, border colour, border width (px) and dashes (None: a solid line)."""
+
+    fill: str
+    stroke: str
+    width: float
+    dash: str | None
+
+
+def box_paint(box: Box, plan: Plan | None = None) -> Paint:
+    """How ``box`` of ``plan`` is painted: its group's colours in the plan's theme, white
+    and dashed when vacant, dotted for a missing manager, finely dotted (with its fill) when
+    planned, with a thick border of its worst violation's colour."""
+    theme = plan.theme if plan is not None else "default"
+    colors = plan.palette.get(box.color_key) if plan is not None else None
+    if colors is None:
+        colors = _themed(style.family_colors(box.color_key), theme, 0)
+    placeholder = box.placeholder is not None
+    return _paint(colors, box.vacant, placeholder, box.planned, box.severity, theme)
+
+
+@lru_cache(maxsize=1024)
+def _paint(
+    colors: Colors,
+    vacant: bool,
+    placeholder: bool,
+    planned: bool,
+    severity: str | None,
+    theme: str,
+) -> Paint:
+    look = _THEMES[theme]
+    fill, stroke = colors.fill, colors.stroke
+    dash = None
+    if vacant or not look.fills:
+        fill = "#ffffff"
+    if vacant:
+        dash = PLACEHOLDER_DASH if placeholder else VACANT_DASH
+    elif planned:
+        dash = PLANNED_DASH
+    width = look.border
+    if severity is not None:
+        stroke = look.severity.get(severity, stroke)
+        width = 2.5
+    return Paint(fill, stroke, width, dash)

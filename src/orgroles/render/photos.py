@@ -1,0 +1,133 @@
+"""People's photos on cards: a ``Person.photo`` read, checked and embedded as a data URI.
+
+A photo is a file (PNG, JPEG or GIF) named relative to the org file's folder, or a
+``data:image/...;base64,`` URI. It is read once per chart and embedded, so that a chart
+is one file that needs nothing else; a photo of more than :data:`PHOTO_LIMIT` bytes is an
+error. A file outside the org file's folder (``../``, an absolute path, a link that
+leads out) and an ``http(s)`` URL are refused, unless the chart's options say
+``allow_outside_photos=True`` (the command line's ``--allow-outside-photos``): an org
+file from someone else must not make a chart read your files or call a server. Every
+other URL scheme is refused.
+
+>>> import base64
+>>> tiny_png = base64.b64decode(
+...     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJ"
+...     "RU5ErkJggg==")
+>>> photo_uri("data:image/png;base64," + base64.b64encode(tiny_png).decode(), None, False)[:22]
+'data:image/png;base64,'
+>>> photo_uri("https://example.com/a.png", None, False)
+Traceback (most recent call last):
+...
+orgroles.errors.RenderError: the photo 'https://example.com/a.png' is on the web: ...
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import re
+from pathlib import Path
+
+from orgroles.errors import RenderError
+from orgroles.render.quoting import clean
+
+__all__ = ["PHOTO_LIMIT", "PHOTO_TYPES", "photo_bytes", "photo_uri"]
+
+PHOTO_LIMIT = 512 * 1024
+"""The largest photo, in bytes: charts embed every photo they show."""
+
+PHOTO_TYPES = {
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"GIF8": "image/gif",
+}
+"""The image formats a photo may be in, by their first bytes."""
+
+_DATA = re.compile(r"data:(image/(?:png|jpeg|jpg|gif));base64,([A-Za-z0-9+/=\s]*)\Z", re.I)
+_TIMEOUT = 10.0
+
+
+def _name(photo: str) -> str:
+    return repr(clean(photo[:60] + ("..." if len(photo) > 60 else "")))
+
+
+def _type_of(data: bytes, photo: str) -> str:
+    for magic, mime in PHOTO_TYPES.items():
+        if data.startswith(magic):
+            return mime
+    raise RenderError(f"the photo {_name(photo)} is not a PNG, JPEG or GIF image")
+
+
+def _checked(data: bytes, photo: str) -> bytes:
+    if len(data) > PHOTO_LIMIT:
+        raise RenderError(
+            f"the photo {_name(photo)} has {len(data):,} bytes, more than the "
+            f"{PHOTO_LIMIT:,} a chart embeds: make it smaller"
+        )
+    _type_of(data, photo)
+    return data
+
+
+def photo_bytes(photo: str, folder: str | os.PathLike[str] | None, allow_outside: bool) -> bytes:
+    """The image a ``Person.photo`` names, checked: a data URI, a file in ``folder`` (the
+    org file's, or the working folder), or, with ``allow_outside``, any file or an
+    ``http(s)`` URL. Raises :class:`~orgroles.errors.RenderError` when refused or wrong."""
+    text = photo.strip()
+    if text[:5].lower() == "data:":
+        match = _DATA.match(text)
+        if match is None:
+            raise RenderError(f"the photo {_name(photo)} is not a base64 PNG, JPEG or GIF data URI")
+        try:
+            data = base64.b64decode(re.sub(r"\s", "", match[2]), validate=True)
+        except binascii.Error:
+            raise RenderError(f"the photo {_name(photo)} is not valid base64") from None
+        return _checked(data, photo)
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", text)
+    if scheme is not None and len(scheme[1]) > 1:  # not a Windows drive letter
+        if scheme[1].lower() not in ("http", "https"):
+            raise RenderError(f"the photo {_name(photo)} is neither a file nor a data URI")
+        if not allow_outside:
+            raise RenderError(
+                f"the photo {_name(photo)} is on the web: charts fetch no URL unless you "
+                "allow it (allow_outside_photos=True, --allow-outside-photos)"
+            )
+        return _checked(_fetch(text, photo), photo)
+    base = Path(folder) if folder is not None else Path.cwd()
+    path = (base / text).resolve()
+    if not allow_outside and not path.is_relative_to(base.resolve()):
+        raise RenderError(
+            f"the photo {_name(photo)} is outside the org file's folder ({base}): charts "
+            "read no file there unless you allow it (allow_outside_photos=True, "
+            "--allow-outside-photos)"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(PHOTO_LIMIT + 1)  # enough to know it is too big
+        if len(data) > PHOTO_LIMIT:
+            size = path.stat().st_size
+            raise RenderError(
+                f"the photo {_name(photo)} has {size:,} bytes, more than the "
+                f"{PHOTO_LIMIT:,} a chart embeds: make it smaller"
+            )
+    except OSError as exc:
+        raise RenderError(f"cannot read the photo {_name(photo)}: {exc.strerror or exc}") from None
+    return _checked(data, photo)
+
+
+def _fetch(url: str, photo: str) -> bytes:  # pragma: no cover - network, opt-in only
+    from urllib.request import Request, urlopen
+
+    request = Request(url, headers={"User-Agent": "orgroles"})
+    try:
+        with urlopen(request, timeout=_TIMEOUT) as response:
+            return bytes(response.read(PHOTO_LIMIT + 1))
+    except OSError as exc:
+        raise RenderError(f"cannot fetch the photo {_name(photo)}: {exc}") from None
+
+
+def photo_uri(photo: str, folder: str | os.PathLike[str] | None, allow_outside: bool) -> str:
+    """The photo as a ``data:`` URI to embed (see :func:`photo_bytes`)."""
+    data = photo_bytes(photo, folder, allow_outside)
+    mime = _type_of(data, photo)
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"

@@ -1,0 +1,476 @@
+"""PowerPoint: the chart as native, editable shapes on 16:9 slides (needs python-pptx).
+
+Every box is a rounded rectangle whose text is real text (one paragraph per field: the
+title, the holders, the marks), in the box's colours, dashed when the seat is vacant and
+dotted for a manager who is not in the file. Every reporting line is one elbow connector
+glued to the manager's shape and to the report's (bottom to top; to the side of a
+stacked leaf; side to side for an assistant), so that PowerPoint, LibreOffice and Google
+Slides keep the lines attached when a box is moved. Dotted-line managers get a dashed
+curved connector, and teams a frame behind their boxes. The layout is the builtin
+engine's, scaled to the slide; a chart too big for one slide is split by subtree (see
+:mod:`orgroles.render.slides`). Text is set in Arial, which every slide program has (or,
+in LibreOffice, a font of the same widths): it is narrower than the DejaVu Sans the
+layout measures with, so text fits its box.
+
+The shapes are written as DrawingML, and every piece of user text in it goes through
+:func:`~orgroles.render.quoting.xml_text` or :func:`~orgroles.render.quoting.xml_attr`.
+The same org and options give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from orgroles.errors import MissingExtraError
+from orgroles.render import style
+from orgroles.render.arrange import LEGEND_SWATCH
+from orgroles.render.connectors import connector_geometry
+from orgroles.render.formats import Drawing
+from orgroles.render.layout import Levels
+from orgroles.render.paint import PLACEHOLDER_DASH, PLANNED_DASH, Paint, box_paint, theme_of
+from orgroles.render.plan import Box, Line, make_plan
+from orgroles.render.quoting import xml_attr, xml_text
+from orgroles.render.slides import (
+    MARGIN,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    TITLE_HEIGHT,
+    Slide,
+    room,
+    slides,
+)
+
+if TYPE_CHECKING:
+    from orgroles.core import OrgCore
+    from orgroles.render.options import ChartOptions
+
+__all__ = ["EMU_PER_PX", "FONT", "draw", "pptx_bytes"]
+
+EMU_PER_PX = 9525
+"""English Metric Units per px (96 px an inch, 914,400 EMU an inch)."""
+
+FONT = "Arial"
+"""The typeface of the slides' text."""
+
+_NS = (
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+_NAME_OF = {"role": "Role", "fold": "Group", "placeholder": "Not in this file"}
+
+
+def _pptx() -> Any:
+    try:
+        import pptx
+    except ImportError:
+        raise MissingExtraError(
+            "PowerPoint output needs python-pptx: pip install 'orgroles[pptx]' "
+            "(or pip install python-pptx)"
+        ) from None
+    return pptx
+
+
+def draw(org: OrgCore, options: ChartOptions) -> Drawing:
+    """The chart of ``org`` as a PowerPoint file (the format table's writer for ``.pptx``)."""
+    _pptx()
+    whole = make_plan(org, options)
+    from orgroles.render.image import big_chart
+
+    big_chart(whole, "pptx")
+    return Drawing(pptx_bytes(slides(org, options)), whole)
+
+
+def pptx_bytes(deck: list[Slide]) -> bytes:
+    """The PowerPoint file of some slides."""
+    pptx = _pptx()
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.oxml import parse_xml
+
+    presentation = pptx.Presentation()
+    presentation.slide_width = round(SLIDE_WIDTH * EMU_PER_PX)
+    presentation.slide_height = round(SLIDE_HEIGHT * EMU_PER_PX)
+    blank = presentation.slide_layouts[6]
+    if deck:
+        presentation.core_properties.title = deck[0].title[:255]
+    presentation.core_properties.subject = "Org chart"
+    for k, slide in enumerate(deck, start=1):
+        page = presentation.slides.add_slide(blank)
+        tree = page.shapes._spTree
+        drawing = _SlideShapes(slide, k, len(deck))
+        shapes = drawing.xml()
+        for element in parse_xml(f"<p:spTree {_NS}>{shapes}</p:spTree>"):
+            tree.append(element)
+        for photo, x, y, d in drawing.pictures:
+            picture = page.shapes.add_picture(io.BytesIO(photo_bytes(photo)), x, y, d, d)
+            picture.auto_shape_type = MSO_SHAPE.OVAL
+    out = io.BytesIO()
+    presentation.save(out)
+    return _steady(out.getvalue())
+
+
+def photo_bytes(uri: str) -> bytes:
+    """The image of a photo's data URI."""
+    import base64
+
+    return base64.b64decode(uri.split(",", 1)[1])
+
+
+def _steady(data: bytes) -> bytes:
+    """The same zip with the same date on every member: the same chart, the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            new.writestr(member, old.read(info.filename))
+    return out.getvalue()
+
+
+def _color(value: str) -> str:
+    return value.lstrip("#").upper()
+
+
+def _fill(color: str) -> str:
+    return f'<a:solidFill><a:srgbClr val="{_color(color)}"/></a:solidFill>'
+
+
+def _dash(dash: str | None) -> str:
+    if dash is None:
+        return ""
+    if dash in (PLACEHOLDER_DASH, PLANNED_DASH):  # a missing manager, a seat to come: dots
+        return '<a:prstDash val="sysDot"/>'
+    return '<a:prstDash val="dash"/>'
+
+
+class _SlideShapes:
+    """The DrawingML of one slide's shapes: title, frames, boxes, connectors, number."""
+
+    def __init__(self, slide: Slide, number: int, total: int) -> None:
+        self.slide = slide
+        self.number = number
+        self.total = total
+        self.plan = slide.plan
+        self.chart = slide.chart
+        self.scale = slide.scale
+        room_w, room_h = room(SLIDE_WIDTH, SLIDE_HEIGHT)
+        self.dx = MARGIN + (room_w - self.chart.width * self.scale) / 2
+        self.dy = MARGIN + TITLE_HEIGHT + (room_h - self.chart.height * self.scale) / 2
+        self.next_id = 2
+        self.shape_of: dict[int, int] = {}
+        self.out: list[str] = []
+        self.theme = theme_of(self.plan.theme)
+        self.pictures: list[tuple[str, int, int, int]] = []  # photo, x, y, size in EMU
+
+    # -- units ----------------------------------------------------------------------------
+
+    def emu(self, px: float) -> int:
+        """A length of the chart in EMU on the slide."""
+        return round(px * self.scale * EMU_PER_PX)
+
+    def at(self, x: float, y: float) -> tuple[int, int]:
+        """A point of the chart on the slide, in EMU."""
+        return (
+            round((self.dx + x * self.scale) * EMU_PER_PX),
+            round((self.dy + y * self.scale) * EMU_PER_PX),
+        )
+
+    def size(self, px: float) -> int:
+        """A font size of the chart on the slide, in 1/100 pt (1 px = 0.75 pt)."""
+        return max(100, round(px * 0.75 * self.scale * 100))
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    # -- text -----------------------------------------------------------------------------
+
+    def run(
+        self, text: str, line_style: str, *, size: float | None = None, color: str | None = None
+    ) -> str:
+        s = style.STYLES[line_style]
+        attrs = f'lang="en-US" sz="{self.size(size or s.size)}"'
+        attrs += ' b="1"' if s.bold else ""
+        attrs += ' i="1"' if s.italic else ""
+        props = (
+            f'<a:rPr {attrs} dirty="0">{_fill(s.color)}'
+            f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>'
+        )
+        return f"<a:r>{props}<a:t>{xml_text(text)}</a:t></a:r>"
+
+    def paragraphs(self, lines: tuple[Line, ...] | list[Line], align: str = "ctr") -> str:
+        """One paragraph per field (lines of one style in a row), its lines kept apart."""
+        out = []
+        k = 0
+        while k < len(lines):
+            j = k
+            while j < len(lines) and lines[j].style == lines[k].style:
+                j += 1
+            runs = [self.run(line.text, line.style) for line in lines[k:j]]
+            out.append(f'<a:p><a:pPr algn="{align}"/>' + "<a:br/>".join(runs) + "</a:p>")
+            k = j
+        return "".join(out) or "<a:p/>"
+
+    def text_box(self, x: int, y: int, w: int, h: int, body: str, name: str) -> str:
+        return (
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{name}"/>'
+            '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t">'
+            f"<a:noAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"
+        )
+
+    # -- the slide ------------------------------------------------------------------------
+
+    def xml(self) -> str:
+        self.heading()
+        self.frames()
+        self.notes()
+        for box in self.plan.boxes:
+            self.box(box)
+        self.connectors()
+        self.dotted()
+        self.legend()
+        return "".join(self.out)
+
+    def heading(self) -> None:
+        e = EMU_PER_PX
+        width = round((SLIDE_WIDTH - 2 * MARGIN) * e)
+        saved = self.scale
+        self.scale = 1.0
+        # One line each, cut to the slide's width (measured at the size they are set in).
+        room = SLIDE_WIDTH - 2 * MARGIN
+        [head] = style.wrap(self.slide.title, "heading", room * 14 / 26, max_lines=1) or [""]
+        title = f'<a:p><a:pPr algn="l"/>{self.run(head, "heading", size=26)}</a:p>'
+        self.out.append(
+            self.text_box(round(MARGIN * e), round(MARGIN * e), width, 36 * e, title, "Title")
+        )
+        if self.slide.subtitle:
+            [chain] = style.wrap(self.slide.subtitle, "note", room * 11 / 14, max_lines=1)
+            sub = f'<a:p><a:pPr algn="l"/>{self.run(chain, "note", size=14)}</a:p>'
+            top = round((MARGIN + 36) * e)
+            self.out.append(self.text_box(round(MARGIN * e), top, width, 22 * e, sub, "Subtitle"))
+        if self.total > 1:
+            count = self.run(f"{self.number} / {self.total}", "note", size=12)
+            number = f'<a:p><a:pPr algn="r"/>{count}</a:p>'
+            self.out.append(
+                self.text_box(
+                    round((SLIDE_WIDTH - MARGIN - 120) * e),
+                    round((SLIDE_HEIGHT - MARGIN) * e),
+                    120 * e,
+                    18 * e,
+                    number,
+                    "Slide number",
+                )
+            )
+        self.scale = saved
+
+    def notes(self) -> None:
+        if not self.plan.notes:
+            return
+        x, y = self.at(16, self.chart.header)
+        lines = list(self.plan.notes)
+        height = sum(style.line_height(line.style) for line in lines)
+        body = self.paragraphs(lines, align="l")
+        width = self.emu(max(style.measure(n.text, n.style) for n in lines) + 8)
+        self.out.append(self.text_box(x, y - self.emu(10), width, self.emu(height), body, "Notes"))
+
+    def frames(self) -> None:
+        for cluster in self.plan.clusters:
+            fx, fy, fw, fh = self.chart.frames[cluster.id]
+            if not fw:
+                continue
+            x, y = self.at(fx, fy)
+            sideways = self.plan.direction == "LR"  # the name in the band on the left
+            label = style.wrap(cluster.label, "team", (fh if sideways else fw) - 16, max_lines=1)
+            runs = "".join(self.run(t, "team", color=self.theme.frame_text) for t in label)
+            body = f'<a:p><a:pPr algn="l"/>{runs}</a:p>'
+            vert = ' vert="vert270"' if sideways else ""
+            pad = self.emu(8)
+            self.out.append(
+                f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" '
+                f'name="Team: {xml_attr(cluster.team)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+                f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+                f'<a:ext cx="{self.emu(fw)}" cy="{self.emu(fh)}"/></a:xfrm>'
+                f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" '
+                f'fmla="val {round(8 / min(fw, fh) * 100000)}"/></a:avLst></a:prstGeom>'
+                f"{_fill(self.theme.frame_fill)}"
+                f'<a:ln w="{self.emu(1)}">{_fill(self.theme.frame_stroke)}</a:ln></p:spPr>'
+                f'<p:txBody><a:bodyPr{vert} wrap="square" lIns="{pad}" tIns="{self.emu(4)}" '
+                f'rIns="{pad}" bIns="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+                f"{body}</p:txBody></p:sp>"
+            )
+
+    def box(self, box: Box) -> None:
+        bw = self.plan.box_width
+        x, y = self.at(self.chart.x[box.id], self.chart.y[box.id])
+        w, h = self.emu(bw), self.emu(box.height)
+        paint = box_paint(box, self.plan)
+        shape = self.new_id()
+        self.shape_of[box.id] = shape
+        kind = (
+            "role" if box.role is not None else "fold" if box.placeholder is None else "placeholder"
+        )
+        name = f"{_NAME_OF[kind]}: {box.role or box.placeholder or box.node}"
+        descr = " / ".join(box.tooltip)[:1000]
+        adj = round(style.RADIUS / min(bw, box.height) * 100000)
+        pad_x, pad_y = self.emu(style.PAD_X), self.emu(style.PAD_Y / 2)
+        top, bottom, anchor = pad_y, pad_y, "ctr"
+        if self.plan.photos:  # the photo (or initials) above the text, the two centred
+            lines = sum(style.line_height(line.style) for line in box.lines)
+            photo = style.PHOTO + style.PHOTO_GAP
+            free = (box.height - lines - photo) / 2
+            top, bottom, anchor = self.emu(free + photo), self.emu(free), "t"
+        self.out.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape}" name="{xml_attr(name[:250])}" '
+            f'descr="{xml_attr(descr)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+            f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val {adj}"/>'
+            f"</a:avLst></a:prstGeom>{_fill(paint.fill)}"
+            f'<a:ln w="{self.emu(paint.width)}">{_fill(paint.stroke)}{_dash(paint.dash)}</a:ln>'
+            f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{pad_x}" tIns="{top}" '
+            f'rIns="{pad_x}" bIns="{bottom}" anchor="{anchor}"><a:noAutofit/></a:bodyPr>'
+            f"<a:lstStyle/>{self.paragraphs(box.lines)}</p:txBody></p:sp>"
+        )
+        if self.plan.photos:
+            self.photo(box, self.chart.x[box.id] + bw / 2, self.chart.y[box.id] + free, paint)
+
+    def photo(self, box: Box, cx: float, top: float, paint: Paint) -> None:
+        """A box's photo in a circle (placed later, as a picture), or its initials."""
+        r = style.PHOTO / 2
+        x, y = self.at(cx - r, top)
+        d = self.emu(2 * r)
+        if box.photo is not None:
+            self.pictures.append((box.photo, x, y, d))
+            return
+        if box.initials is None and box.role is None:
+            return
+        if box.initials is not None:
+            fill, line = _fill(paint.stroke), ""
+            body = f'<a:p><a:pPr algn="ctr"/>{self.run(box.initials, "initials")}</a:p>'
+        else:  # a vacant seat: an empty, dashed circle
+            fill, body = _fill("#ffffff"), "<a:p/>"
+            line = f'<a:ln w="{self.emu(1.2)}">{_fill(paint.stroke)}<a:prstDash val="dash"/></a:ln>'
+        self.out.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="Initials {box.node}"/>'
+            f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+            f'<a:ext cx="{d}" cy="{d}"/></a:xfrm><a:prstGeom prst="ellipse"><a:avLst/>'
+            f"</a:prstGeom>{fill}{line or '<a:ln><a:noFill/></a:ln>'}</p:spPr>"
+            '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" '
+            f'anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>'
+        )
+
+    def legend(self) -> None:
+        """The colours of the chart and what they stand for, under it."""
+        for (label, key), (lx, ly) in zip(self.plan.legend, self.chart.legend, strict=False):
+            paint = box_paint(Box(-1, None, (), color_key=key), self.plan)
+            x, y = self.at(lx, ly + 2)
+            self.out.append(
+                f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="Legend swatch"/>'
+                f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+                f'<a:ext cx="{self.emu(LEGEND_SWATCH)}" cy="{self.emu(10)}"/></a:xfrm>'
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_fill(paint.fill)}'
+                f'<a:ln w="{self.emu(1.2)}">{_fill(paint.stroke)}</a:ln></p:spPr></p:sp>'
+            )
+            tx, ty = self.at(lx + LEGEND_SWATCH + 6, ly)
+            body = f'<a:p><a:pPr algn="l"/>{self.run(label, "note")}</a:p>'
+            width = self.emu(style.measure(label, "note") + 8)
+            self.out.append(self.text_box(tx, ty, width, self.emu(14), body, "Legend"))
+
+    # -- lines ----------------------------------------------------------------------------
+
+    def connectors(self) -> None:
+        boxes = self.plan.boxes
+        chart = self.chart
+        levels = Levels(self.plan)
+        bw = self.plan.box_width
+        gap = style.SPINE_GAP / 2
+        for box in boxes:
+            if box.parent < 0:
+                continue
+            m = boxes[box.parent]
+            mx, my = chart.x[m.id], chart.y[m.id]
+            x, y = chart.x[box.id], chart.y[box.id]
+            start: tuple[float, float]
+            end: tuple[float, float]
+            if box.placement == "assistant":
+                start, end = (mx + bw, my + m.height / 2), (x, y + box.height / 2)
+                bar = mx + bw + style.SIDE_GAP / 2
+                route = [start, (bar, start[1]), (bar, end[1]), end]
+                self.connector(m.id, 3, box.id, 1, route, vertical=False)
+                continue
+            bus = my + levels.bus[m.level] - levels.top[m.level]
+            start = (mx + bw / 2, my + m.height)
+            if box.placement == "stack":
+                column = m.stack.index(box.id) % m.columns
+                if column % 2 == 0 and column + 1 < m.columns:  # left of its spine
+                    spine, end, site = x + bw + gap, (x + bw, y + box.height / 2), 3
+                else:
+                    spine, end, site = x - gap, (x, y + box.height / 2), 1
+                route = [start, (start[0], bus), (spine, bus), (spine, end[1]), end]
+                self.connector(m.id, 2, box.id, site, route, vertical=True)
+            else:
+                end = (x + bw / 2, y)
+                route = [start, (start[0], bus), (end[0], bus), end]
+                self.connector(m.id, 2, box.id, 0, route, vertical=True)
+
+    def dotted(self) -> None:
+        boxes = self.plan.boxes
+        bw = self.plan.box_width
+        chart = self.chart
+        for a, b in self.plan.dotted:
+            ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
+            ah, bh = boxes[a].height, boxes[b].height
+            if ay + ah <= by:
+                route = [(ax + bw / 2, ay + ah), (bx + bw / 2, by)]
+                sites, vertical = (2, 0), True
+            elif by + bh <= ay:
+                route = [(ax + bw / 2, ay), (bx + bw / 2, by + bh)]
+                sites, vertical = (0, 2), True
+            elif ax < bx:
+                route = [(ax + bw, ay + ah / 2), (bx, by + bh / 2)]
+                sites, vertical = (3, 1), False
+            else:
+                route = [(ax, ay + ah / 2), (bx + bw, by + bh / 2)]
+                sites, vertical = (1, 3), False
+            self.connector(
+                a,
+                sites[0],
+                b,
+                sites[1],
+                route,
+                vertical=vertical,
+                curved=True,
+                color=self.theme.dotted,
+            )
+
+    def connector(
+        self,
+        a: int,
+        site_a: int,
+        b: int,
+        site_b: int,
+        route: list[tuple[float, float]],
+        *,
+        vertical: bool,
+        curved: bool = False,
+        color: str | None = None,
+    ) -> None:
+        """A connector glued to box ``a`` at ``site_a`` and box ``b`` at ``site_b`` (0 top,
+        1 left, 2 bottom, 3 right), along ``route`` (chart px, orthogonal): an elbow whose
+        first piece is vertical or not, or a curve."""
+        points = [self.at(x, y) for x, y in route]
+        geometry = connector_geometry(points, vertical, curved)
+        dash = '<a:prstDash val="dash"/>' if curved else ""
+        self.out.append(
+            f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.new_id()}" '
+            f'name="Line {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
+            f'<p:cNvCxnSpPr><a:stCxn id="{self.shape_of[a]}" idx="{site_a}"/>'
+            f'<a:endCxn id="{self.shape_of[b]}" idx="{site_b}"/></p:cNvCxnSpPr><p:nvPr/>'
+            f"</p:nvCxnSpPr><p:spPr>{geometry}"
+            f'<a:ln w="{self.emu(self.theme.edge_width)}">{_fill(color or self.theme.edge)}'
+            f"{dash}</a:ln></p:spPr></p:cxnSp>"
+        )

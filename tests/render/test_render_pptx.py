@@ -1,0 +1,197 @@
+"""PowerPoint: editable shapes, one per drawn box, and one glued connector per reporting
+line, on 16:9 slides; big charts split by subtree; LibreOffice opens the file."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+import orgroles
+from orgroles import Org, Role
+from orgroles.errors import MissingExtraError
+from orgroles.render import ChartOptions, render_bytes
+from orgroles.render.plan import Plan
+from orgroles.render.slides import READABLE, slides
+
+from tests.charts import GITLAB_VP, gitlab, wide_team
+from tests.documents import pdf_page_count, pdf_text, pdf_to_pngs, pptx_to_pdf
+
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+}
+BOX_PREFIXES = ("Role: ", "Group: ", "Not in this file: ")
+
+
+def deck(data: bytes) -> Any:
+    return Presentation(io.BytesIO(data))
+
+
+def boxes_of(slide: Any) -> list[Any]:
+    return [s for s in slide.shapes if s.name.startswith(BOX_PREFIXES)]
+
+
+def connectors_of(slide: Any) -> list[tuple[int, int, int, int, str, str]]:
+    """Each connector: the ids of the shapes it is glued to, the sites, its preset, colour."""
+    found = []
+    for element in slide.shapes._spTree.iterfind("p:cxnSp", NS):
+        start = element.find(".//a:stCxn", NS)
+        end = element.find(".//a:endCxn", NS)
+        assert start is not None, "a connector that is not glued"
+        assert end is not None, "a connector that is not glued"
+        preset = element.find(".//a:prstGeom", NS).get("prst")
+        color = element.find(".//a:ln//a:srgbClr", NS).get("val")
+        found.append(
+            (int(start.get("id")), int(start.get("idx")), int(end.get("id")), int(end.get("idx")),
+             preset, color)
+        )  # fmt: skip
+    return found
+
+
+def texts(shape: Any) -> list[str]:
+    return [line for p in shape.text_frame.paragraphs for line in p.text.split("\v")]
+
+
+def check_slide(slide: Any, plan: Plan) -> None:
+    """One shape per box of the plan, with its text; one glued connector per reporting line."""
+    shapes = boxes_of(slide)
+    assert len(shapes) == len(plan.boxes)
+    id_of = {}
+    for box, shape in zip(plan.boxes, shapes, strict=True):
+        assert shape.name.endswith(box.role or box.placeholder or box.node)
+        assert texts(shape) == [line.text for line in box.lines]
+        id_of[box.id] = shape.shape_id
+    lines = [c for c in connectors_of(slide) if c[5] == "8C959F"]
+    want = Counter((id_of[b.parent], id_of[b.id]) for b in plan.boxes if b.parent >= 0)
+    assert Counter((a, b) for a, _, b, _, _, _ in lines) == want
+    for _, site_a, _, site_b, preset, _ in lines:
+        assert preset.startswith(("bentConnector", "straightConnector"))
+        assert (site_a, site_b) in ((2, 0), (2, 1), (2, 3), (3, 1))
+
+
+def test_one_shape_per_role_and_one_glued_connector_per_reporting_line(scaleup: Org) -> None:
+    data = render_bytes(scaleup, "pptx")
+    prs = deck(data)
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))  # 16:9
+    found = slides(scaleup, ChartOptions())
+    assert len(prs.slides) == len(found)
+    for page, slide in zip(prs.slides, found, strict=True):
+        check_slide(page, slide.plan)
+    roles = {s.name.removeprefix("Role: ") for page in prs.slides for s in boxes_of(page)}
+    assert roles == set(scaleup.roles)
+    title = next(s for s in prs.slides[0].shapes if s.name == "Title")
+    assert title.text_frame.text == "Northwind Labs"
+
+
+def test_dotted_lines_and_team_frames(scaleup: Org) -> None:
+    cto = scaleup.subtree("cto")
+    [slide] = slides(cto, ChartOptions())
+    [page] = deck(render_bytes(cto, "pptx")).slides
+    check_slide(page, slide.plan)
+    frames = [s.name for s in page.shapes if s.name.startswith("Team: ")]
+    assert frames == ["Team: platform", "Team: apps"]
+    names = [s.name for s in page.shapes]
+    assert names.index("Team: apps") < names.index("Role: cto")  # behind the boxes
+    org = Org(
+        roles=[
+            Role(id="ceo", kind="ceo"),
+            Role(id="cto", kind="cto", reports_to="ceo"),
+            Role(id="cfo", kind="cfo", reports_to="ceo"),
+            Role(id="pm", title="Product Manager", reports_to="cto", dotted_to=("cfo",)),
+        ]
+    )
+    [page] = deck(render_bytes(org, "pptx")).slides
+    dotted = [c for c in connectors_of(page) if c[5] == "8250DF"]
+    assert len(dotted) == 1
+    assert dotted[0][4] == "curvedConnector3"  # a dashed curve, glued too
+
+
+def test_boxes_keep_their_colours_and_vacant_seats_are_dashed(scaleup: Org) -> None:
+    pages = deck(render_bytes(scaleup, "pptx")).slides
+    by_role = {s.name.removeprefix("Role: "): s for page in pages for s in boxes_of(page)}
+    cto = by_role["cto"]
+    assert str(cto.fill.fore_color.rgb) == "DDE7F7"
+    assert str(cto.line.color.rgb) == "2F4B7C"
+    vacant = [r for r in scaleup if r.vacant]
+    assert vacant
+    for role in vacant:
+        ln = by_role[role.id]._element.find(".//a:ln", NS)
+        assert ln.find("a:prstDash", NS).get("val") == "dash"
+    assert cto._element.find(".//a:ln/a:prstDash", NS) is None
+    runs = [r for p in cto.text_frame.paragraphs for r in p.runs]
+    assert [(r.text, r.font.bold) for r in runs] == [
+        ("Chief Technical Officer", True),
+        ("Marc Olsen", None),
+    ]
+    assert {r.font.name for r in runs} == {"Arial"}
+
+
+def test_a_chart_too_big_for_a_slide_is_split_by_subtree() -> None:
+    org = gitlab()
+    options = ChartOptions(root=GITLAB_VP)
+    found = slides(org, options)
+    assert len(found) > 2
+    assert found[0].title.startswith("VP of Development")
+    assert found[0].subtitle == ""
+    assert all(s.scale >= READABLE for s in found)
+    # Every role under the VP is on a slide, and a slide starts where another leaves off.
+    shown = {b.role for s in found for b in s.plan.boxes if b.role}
+    assert shown == {r.id for r in org.reports(GITLAB_VP, transitive=True)} | {GITLAB_VP}
+    starts = {s.plan.boxes[s.plan.tops[0]].role for s in found[1:]}
+    cut = {b.role for s in found for b in s.plan.boxes if b.hidden}
+    assert starts == cut
+    for s in found[1:]:
+        assert s.subtitle.startswith("VP of Development")
+    prs = deck(render_bytes(org, "pptx", root=GITLAB_VP))
+    assert len(prs.slides) == len(found)
+    for page, s in zip(prs.slides, found, strict=True):
+        check_slide(page, s.plan)
+        number = next(x for x in page.shapes if x.name == "Slide number")
+        assert number.text_frame.text == f"{found.index(s) + 1} / {len(found)}"
+
+
+def test_stacked_leaves_hang_from_the_side(tiny: Org) -> None:
+    org = wide_team(12)
+    [slide] = slides(org, ChartOptions())
+    [page] = deck(render_bytes(org, "pptx")).slides
+    check_slide(page, slide.plan)
+    sites = Counter((a, b) for _, a, _, b, _, _ in connectors_of(page))
+    assert sites == {(2, 3): 6, (2, 1): 6}  # two columns, each hung from its inner side
+
+
+def test_the_same_org_gives_the_same_bytes(scaleup: Org) -> None:
+    assert render_bytes(scaleup, "pptx") == render_bytes(scaleup, "pptx")
+
+
+def test_without_python_pptx_the_error_says_what_to_install(
+    scaleup: Org, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "pptx", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'orgroles\[pptx\]'"):
+        orgroles.render(scaleup, tmp_path / "chart.pptx")
+    assert not (tmp_path / "chart.pptx").exists()
+
+
+@pytest.mark.office
+def test_libreoffice_opens_the_deck_and_draws_every_slide(tmp_path: Path) -> None:
+    org = gitlab()
+    found = slides(org, ChartOptions(root=GITLAB_VP, depth=2))
+    path = tmp_path / "vp.pptx"
+    orgroles.render(org, path, root=GITLAB_VP, depth=2)
+    pdf = pptx_to_pdf(path, tmp_path)
+    data = pdf.read_bytes()
+    assert pdf_page_count(data) == len(found)
+    for text, s in zip(pdf_text(data), found, strict=True):
+        assert s.title.split(",")[0] in text
+        for box in s.plan.boxes:
+            assert box.lines[0].text in text
+    pngs = pdf_to_pngs(pdf, tmp_path / "slide")
+    assert len(pngs) == len(found)
+    assert pngs[0].stat().st_size > 10_000  # a drawn slide, not a blank page

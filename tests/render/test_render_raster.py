@@ -1,0 +1,206 @@
+"""PNG and PDF by the builtin engine, through typst and the bundled fonts: sizes, scale,
+the pixel cap, pages of paper, tiles with their titles and numbers, fonts and text."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import warnings
+from pathlib import Path
+
+import pytest
+
+import orgroles
+from orgroles import Org, Role
+from orgroles.errors import RenderError
+from orgroles.render import ChartOptions, make_plan, render_bytes
+from orgroles.render.arrange import arrange
+from orgroles.render.formats import LargeChartWarning
+from orgroles.render.pages import PAPERS, READABLE, sheets
+from orgroles.render.raster import FONT_FILES, PIXEL_LIMIT, font_folder, png_scale
+
+from tests.charts import GITLAB_VP, gitlab, wide_team
+from tests.documents import pdf_fonts, pdf_pages, pdf_text, png_size
+from tests.helpers import ROOT
+
+
+def chart_size(org: Org, **options: object) -> tuple[int, int]:
+    chosen = ChartOptions.of(**options)  # type: ignore[arg-type]
+    _, chart = arrange(make_plan(org, chosen), chosen.layout, chosen.max_aspect)
+    return chart.width, chart.height
+
+
+def test_png_is_twice_the_chart_by_default_and_scale_sets_it(tiny: Org) -> None:
+    w, h = chart_size(tiny)
+    assert png_size(render_bytes(tiny, "png")) == (2 * w, 2 * h)
+    assert png_size(render_bytes(tiny, "png", scale=1)) == (w, h)
+    assert png_size(render_bytes(tiny, "png", scale=3.5)) == (round(3.5 * w), round(3.5 * h))
+
+
+def test_a_png_over_the_pixel_cap_is_drawn_smaller_with_a_warning(scaleup: Org) -> None:
+    w, h = chart_size(scaleup)
+    with pytest.warns(LargeChartWarning, match=r"drawn at scale 0\.\d+ .*--root"):
+        data = render_bytes(scaleup, "png", max_megapixels=0.5)
+    pw, ph = png_size(data)
+    assert pw * ph <= 0.5e6 * 1.01
+    assert abs(pw / ph - w / h) < 0.02
+
+
+def test_no_png_passes_the_hard_limit_whatever_max_megapixels_says() -> None:
+    with pytest.warns(LargeChartWarning):
+        scale = png_scale(200_000, 20_000, 2.0, max_megapixels=10_000)
+    assert 200_000 * 20_000 * scale**2 <= PIXEL_LIMIT * 1.000001
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert png_scale(1000, 500, 2.0, 16) == 2.0
+
+
+def test_bad_scales_are_errors(tiny: Org) -> None:
+    for bad in (0, -1, float("nan"), "2", True):
+        with pytest.raises(RenderError, match="scale must be a number above 0"):
+            render_bytes(tiny, "png", scale=bad)
+    with pytest.raises(RenderError, match="unknown page 'a5'"):
+        render_bytes(tiny, "pdf", page="a5")
+    with pytest.raises(RenderError, match="unknown orientation 'sideways'"):
+        render_bytes(tiny, "pdf", orientation="sideways")
+
+
+def test_pdf_fit_is_one_page_the_chart_size(tiny: Org) -> None:
+    w, h = chart_size(tiny)
+    data = render_bytes(tiny, "pdf")
+    assert data.startswith(b"%PDF-")
+    assert pdf_pages(data) == [(w * 0.75, h * 0.75)]
+
+
+def test_pdf_uses_only_the_bundled_fonts(scaleup: Org) -> None:
+    assert pdf_fonts(render_bytes(scaleup, "pdf")) == {
+        "DejaVuSans",
+        "DejaVuSans-Bold",
+        "DejaVuSans-Oblique",
+    }
+
+
+def test_png_and_pdf_are_the_same_bytes_every_time(scaleup: Org) -> None:
+    for fmt in ("png", "pdf"):
+        assert render_bytes(scaleup, fmt) == render_bytes(scaleup, fmt)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter", "a3"])
+def test_a_small_chart_goes_on_one_sheet_turned_to_show_it_best(tiny: Org, paper: str) -> None:
+    w, h = PAPERS[paper]
+    assert pdf_pages(render_bytes(tiny, "pdf", page=paper)) == [(h, w)]  # wider than tall
+    assert pdf_pages(render_bytes(tiny, "pdf", page=paper, orientation="portrait")) == [(w, h)]
+
+
+def test_a_chart_too_big_for_a_sheet_is_tiled_and_each_tile_says_what_it_shows() -> None:
+    org = gitlab()
+    plan, chart = arrange(make_plan(org, root=GITLAB_VP))
+    pages = sheets(plan, chart, "a4", "auto")
+    assert len(pages) > 3
+    assert [p.number for p in pages] == list(range(1, len(pages) + 1))
+    assert {(p.width, p.height) for p in pages} == {PAPERS["a4"][::-1]}  # landscape: fewer
+    # Tiles cover the chart: every box meets a tile, and the tiles do not overlap.
+    rects = [(chart.x[b.id], chart.y[b.id], plan.box_width, b.height) for b in plan.boxes]
+    for x, y, w, h in rects:
+        assert any(
+            x < p.region[2] and x + w > p.region[0] and y < p.region[3] and y + h > p.region[1]
+            for p in pages
+        )
+    # Each tile is titled with the highest box it shows (the VP on one of them).
+    from orgroles.render.pages import box_label
+
+    for p in pages:
+        shown = [
+            b
+            for b, (x, y, w, h) in zip(plan.boxes, rects, strict=True)
+            if x < p.region[2] and x + w > p.region[0] and y < p.region[3] and y + h > p.region[1]
+        ]
+        top = min(b.level for b in shown)
+        assert p.title in {box_label(b) for b in shown if b.level == top}
+    assert any(p.title.startswith("VP of Development") for p in pages)
+    data = render_bytes(org, "pdf", root=GITLAB_VP, page="a4")
+    assert len(pdf_pages(data)) == len(pages)
+
+
+@pytest.mark.office
+def test_tile_pages_are_titled_and_numbered_in_the_pdf_text() -> None:
+    org = gitlab()
+    texts = pdf_text(render_bytes(org, "pdf", root=GITLAB_VP, page="a4"))
+    assert len(texts) > 3
+    assert any(text.lstrip().startswith("VP of Development") for text in texts)
+    for k, text in enumerate(texts, start=1):
+        assert f"page {k} of {len(texts)}" in text
+        assert "GitLab" in text or "team" in text  # the org's name, top right
+
+
+def test_tiles_are_cut_between_boxes_and_every_box_is_whole_on_a_page() -> None:
+    for org, layout in ((wide_team(200), "tree"), (gitlab(), "compact")):
+        plan, chart = arrange(make_plan(org), layout)
+        pages = sheets(plan, chart, "a4", "portrait")
+        assert len(pages) > 1
+        for b in plan.boxes:
+            x, y, w, h = chart.x[b.id], chart.y[b.id], plan.box_width, b.height
+            assert any(
+                p.region[0] <= x
+                and x + w <= p.region[2]
+                and p.region[1] <= y
+                and y + h <= p.region[3]
+                for p in pages
+            ), b.role
+        # Where a gap between boxes is near a page's edge, the cut is there: no box is cut.
+        columns = sorted({(p.region[0], p.region[2]) for p in pages})
+        if layout == "tree":
+            assert all(a == b for (_, b), (a, _) in itertools.pairwise(columns))
+
+
+def test_one_sheet_when_the_text_stays_readable(scaleup: Org) -> None:
+    plan, chart = arrange(make_plan(scaleup))
+    [page] = sheets(plan, chart, "a3", "auto")
+    assert page.scale >= READABLE
+    assert (page.width, page.height) == PAPERS["a3"][::-1]
+
+
+def test_fit_pages_stay_within_what_pdf_viewers_show() -> None:
+    org = Org(name="Loners", roles=[Role(id=f"r{i}", title="Founder") for i in range(200)])
+    plan, chart = arrange(make_plan(org), "tree")  # 200 tops side by side
+    [page] = sheets(plan, chart, "fit")
+    assert max(page.width, page.height) <= 14_400.0
+    assert chart.width * 0.75 > 14_400.0
+
+
+def test_the_bundled_fonts_are_those_the_layout_measures() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "font_metrics", ROOT / "tools" / "font_metrics.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    font_metrics = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(font_metrics)
+    from orgroles.render import style
+
+    with font_folder() as folder:
+        assert sorted(p.name for p in folder.glob("*.ttf")) == sorted(FONT_FILES)
+        units, regular = font_metrics.advance_widths(folder / "DejaVuSans.ttf")
+        _, oblique = font_metrics.advance_widths(folder / "DejaVuSans-Oblique.ttf")
+        _, bold = font_metrics.advance_widths(folder / "DejaVuSans-Bold.ttf")
+        # Regular and italic text are measured with one table: the wider of the two fonts.
+        tables = {"name": {c: max(regular[c], oblique[c]) for c in regular}, "title": bold}
+        for line_style, widths in tables.items():
+            for char, width in widths.items():
+                measured = style.measure(char, line_style) / 12 * 100  # in 1/100 em
+                exact = width * 100 / units
+                assert exact <= measured < exact + 1, (line_style, char)
+        assert (
+            (folder / "LICENSE").read_text(encoding="utf-8").startswith("Fonts are (c) Bitstream")
+        )
+
+
+def test_pdf_title_is_the_org_name_as_plain_text(tiny: Org) -> None:
+    tiny.name = 'Acme "R&D" \\ #set text(red)'
+    data = render_bytes(tiny, "pdf")
+    assert b"#set text(red)" in data or "Acme".encode("utf-16-be") in data
+
+
+def test_render_writes_png_and_pdf_files(scaleup: Org, tmp_path: Path) -> None:
+    for name, magic in (("c.png", b"\x89PNG"), ("c.pdf", b"%PDF")):
+        assert orgroles.render(scaleup, tmp_path / name).read_bytes().startswith(magic)

@@ -5,6 +5,7 @@
     python benchmarks/bench.py --sizes 1m --huge     # adds 2.1M roles
     python benchmarks/bench.py --smoke               # tiny sizes, a few seconds (CI)
     python benchmarks/bench.py --explorer            # and the HTML explorer in Chromium
+    python benchmarks/bench.py --only report         # one measure: the health report
 
 For each size it generates a deterministic org (benchmarks/generate.py) as JSON, YAML
 and CSV, then runs each measurement in a fresh Python process, so that its peak memory
@@ -198,6 +199,34 @@ def m_render_dot(files: dict[str, str], n: int) -> dict[str, float]:
     return {"render svg (dot)": seconds}
 
 
+def m_report(files: dict[str, str], n: int) -> dict[str, float]:
+    """``orgroles report`` in-process: the page (load, check, numbers, charts, write), then
+    the PDF of the same org (already loaded)."""
+    import matplotlib.figure  # noqa: F401  (imports are not measured)
+    import pandas  # noqa: F401
+
+    import orgroles
+    import orgroles.health.page
+    import orgroles.health.pdf
+    import orgroles.rules
+
+    folder = Path(files["dir"])
+    page, pdf = folder / f"health-{n}.html", folder / f"health-{n}.pdf"
+
+    def html() -> orgroles.Org:
+        org = orgroles.load(files["json"])
+        org.report().write(page)
+        return org
+
+    out: dict[str, float] = {}
+    seconds, org = _timed(html)
+    out[f"report .html, load included ({page.stat().st_size / 1e6:.2f} MB)"] = seconds
+    gc.collect()
+    seconds, _ = _timed(lambda: org.report().write(pdf))
+    out[f"report .pdf, org loaded ({pdf.stat().st_size / 1e3:.0f} KB)"] = seconds
+    return out
+
+
 MEASURES: dict[str, Callable[[dict[str, str], int], dict[str, float]]] = {
     "baseline-json": m_baseline_json,
     "baseline-csv": m_baseline_csv,
@@ -208,6 +237,7 @@ MEASURES: dict[str, Callable[[dict[str, str], int], dict[str, float]]] = {
     "orgroles-dated": m_orgroles_dated,
     "render-builtin": m_render_builtin,
     "render-dot": m_render_dot,
+    "report": m_report,
 }
 
 # What each orgroles measure is compared with.

@@ -174,8 +174,7 @@ def _team_name(p: PageText, name: str, lead: str | None) -> str:
     cited = p.n.cited.get(lead or "")
     if cited is None:
         return f"<code>{esc(lead or '')}</code>"
-    link = f'<a href="#{p.anchor[cited.id]}">{esc(cited.title)}</a>'
-    return p.w("team_of", lead="\0").replace("\0", link)
+    return p.w("team_of", lead="\0").replace("\0", p.role(cited.id))
 
 
 def _teams(p: PageText) -> str:

@@ -150,11 +150,11 @@ def label(text: str, width: int = 48) -> str:
     return text.replace("$", r"\$")
 
 
-def _integer_axis(axis: Any) -> None:
+def _integer_axis(axis: Any, lang: str) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     axis.set_major_locator(MaxNLocator(integer=True))
-    axis.set_major_formatter(FuncFormatter(lambda x, _: f"{abs(x):,.0f}".replace(",", "\u2009")))
+    axis.set_major_formatter(FuncFormatter(lambda x, _: number(round(abs(x)), lang)))
 
 
 # -- the charts --------------------------------------------------------------------------
@@ -198,7 +198,7 @@ def draw_spans(ax: Axes, numbers: Numbers, *, title: bool = True) -> Axes:
     ax.set_xlim(0.3, top + 0.7)
     ticks = list(range(1, top + 1)) if top <= 30 else list(range(0, top + 1, 5))[1:]
     ax.set_xticks(ticks, [f"{t}+" if t == cap and cap in shown else str(t) for t in ticks])
-    _integer_axis(ax.yaxis)
+    _integer_axis(ax.yaxis, lang)
     ax.margins(y=0.15)
     ax.set_xlabel(word("spans_x", lang))
     ax.set_ylabel(word("spans_y", lang))
@@ -219,9 +219,15 @@ def draw_spans(ax: Axes, numbers: Numbers, *, title: bool = True) -> Axes:
             label=word("median_line", lang, value=decimal(median, lang)),
         )
         handles.append(line)  # type: ignore[arg-type]
-    ax.legend(handles=handles, loc="upper right")
+    ax.legend(
+        handles=handles,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        ncols=len(handles),
+        borderaxespad=0.2,
+    )
     if title:
-        ax.set_title(word("spans_title", lang))
+        ax.set_title(word("spans_title", lang), pad=22)
     return ax
 
 
@@ -287,7 +293,7 @@ def draw_layers(ax: Axes, numbers: Numbers, *, title: bool = True) -> Axes:
     ax.set_yticks(rows, [word("layer_short", lang, n=n) for n in rows])
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    _integer_axis(ax.xaxis)
+    _integer_axis(ax.xaxis, lang)
     ax.set_xlabel(word("layers_x", lang))
     _, most = numbers.targets.layers_for(numbers.headline.roles)
     if rows and max(rows) > most:
@@ -308,10 +314,12 @@ def draw_layers(ax: Axes, numbers: Numbers, *, title: bool = True) -> Axes:
 
 def _team_label(numbers: Numbers, row: Any) -> str:
     if row.name:
-        return label(row.name, 40)
+        return label(row.name, 48)
     cited = numbers.cited.get(row.lead or "")
-    lead = cited.title if cited is not None else (row.lead or "")
-    return label(word("team_of", numbers.lang, lead=lead), 40)
+    if cited is None:
+        return label(word("team_of", numbers.lang, lead=row.lead or ""), 48)
+    lead = f"{cited.title} · {cited.holders}" if cited.holders else cited.title
+    return label(word("team_of", numbers.lang, lead=lead), 48)
 
 
 def draw_teams(ax: Axes, numbers: Numbers, *, title: bool = True, rows: int = 12) -> Axes:
@@ -337,7 +345,7 @@ def draw_teams(ax: Axes, numbers: Numbers, *, title: bool = True, rows: int = 12
     ax.set_ylim(len(shown) - 0.4, -0.6)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    _integer_axis(ax.xaxis)
+    _integer_axis(ax.xaxis, lang)
     ax.margins(x=0.12)
     ax.set_xlabel(word("teams_x", lang))
     ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2, borderaxespad=0.2)
@@ -359,7 +367,7 @@ def draw_findings(ax: Axes, numbers: Numbers, *, title: bool = True) -> Axes:
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    _integer_axis(ax.xaxis)
+    _integer_axis(ax.xaxis, lang)
     ax.margins(x=0.15)
     ax.set_xlabel(word("findings_x", lang))
     from matplotlib.patches import Patch
@@ -426,7 +434,7 @@ def draw_trends(ax: Axes, numbers: Numbers, *, title: bool = True) -> Axes:
     step = max(1, -(-len(xs) // 8))
     ax.set_xticks(xs[::step], [t.period for t in trends][::step])
     ax.set_xlim(-0.6, len(xs) - 0.4)
-    _integer_axis(ax.yaxis)
+    _integer_axis(ax.yaxis, lang)
     ax.set_ylim(bottom=0)
     ax.margins(y=0.1)
     ax.set_xlabel(word("quarter", lang))

@@ -49,9 +49,10 @@ class Page(HTMLParser):
         self.urls += [v or "" for k, v in attrs if k in ("src", "href", "action", "xlink:href")]
         if tag == "meta":
             self.metas.append(found)
-        if tag == "div" and found.get("data-key"):
-            self._tile = found["data-key"]
-            self.tiles[self._tile] = {}
+        key = found.get("data-key")
+        if tag == "div" and key:
+            self._tile = key
+            self.tiles[key] = {}
         if tag == "div" and found.get("class") == "value" and self._tile:
             self._in_value = True
             self.tiles[self._tile]["value"] = found.get("data-value") or ""

@@ -7,12 +7,12 @@ Each org gets the same checks: the examples, the GitLab import and a generated o
 from __future__ import annotations
 
 import statistics
-import sys
 import warnings
 from collections import Counter
 from datetime import date
 
 import pytest
+from benchmarks.generate import generate
 
 import orgroles
 from orgroles.health import Targets, compute
@@ -20,7 +20,7 @@ from orgroles.health.numbers import LIMIT, UNKNOWN, default_since
 from orgroles.health.sections import Numbers
 from orgroles.rules.report import Report
 
-from tests.helpers import DATA, EXAMPLES, ROOT
+from tests.helpers import DATA, EXAMPLES
 
 TODAY = "2026-05-15"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -33,11 +33,7 @@ def gitlab() -> orgroles.Org:
 
 
 def generated(n: int) -> orgroles.Org:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.pop(0)
+    """The benchmarks' org of ``n`` roles."""
     return orgroles.Org(**generate(n))
 
 
@@ -102,9 +98,10 @@ def check_numbers(org: orgroles.Org, n: Numbers, report: Report | None = None) -
     assert n.findings.total == len(report)
     assert {f.code: f.count for f in n.findings.rows} == report.counts()
     assert n.findings.severities == dict(report.severity_counts())
-    for f in n.findings.rows:
-        assert f.url.startswith("https://orgroles.readthedocs.io/en/latest/rules/#")
-        assert [v.role for v in f.examples] == [v.role for v in report.select([f.code])][:5]
+    for finding in n.findings.rows:
+        assert finding.url.startswith("https://orgroles.readthedocs.io/en/latest/rules/#")
+        first = [v.role for v in report.select([finding.code])][:5]
+        assert [v.role for v in finding.examples] == first
     # Coverage: who holds each duty.
     catalog = org.catalog.responsibilities
     duties = [r.id for r in catalog.values() if r.required or r.single_owner]

@@ -137,16 +137,30 @@ def new_figure(width: float = WIDTH, height: float = HEIGHT) -> Figure:
         return cls(figsize=(width, height), layout="constrained")
 
 
+@lru_cache(maxsize=1)
+def _drawable() -> frozenset[int]:
+    """The characters the charts' font (DejaVu Sans, shipped with matplotlib) has."""
+    _matplotlib()
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(font_manager.findfont("DejaVu Sans")).get_charmap())
+
+
 def label(text: str, width: int = 48) -> str:
     """Org text as a matplotlib label: one clean line, ``$`` shown as it is, cut to
-    ``width`` characters with an ellipsis.
+    ``width`` characters with an ellipsis; a character the font lacks (an emoji) is
+    drawn as U+FFFD, the same on every machine.
 
-    >>> label("Cost $5 $x$ <b>"), label("a" * 60, 10)
-    ('Cost \\\\$5 \\\\$x\\\\$ <b>', 'aaaaaaaaa…')
+    >>> label("Cost $5 $x$ <b>"), label("a" * 60, 10), label("go 🚀")
+    ('Cost \\\\$5 \\\\$x\\\\$ <b>', 'aaaaaaaaa…', 'go \ufffd')
     """
     text = clean(text)
     if len(text) > width:
         text = text[: width - 1].rstrip() + "…"
+    if not text.isascii():
+        font = _drawable()
+        text = "".join(c if ord(c) in font else "\ufffd" for c in text)
     return text.replace("$", r"\$")
 
 

@@ -31,7 +31,6 @@ BOTTOM = 0.8
 INK = "#1f2328"
 MUTED = "#57606a"
 LINE = "#d0d7de"
-ROWS = 22  # rows of a table on the page at most
 
 
 class _Sheet:
@@ -118,18 +117,21 @@ class _Sheet:
     ) -> None:
         """A table of text; cells are cut to their column's width."""
         step = size / 72 * 1.7
-        chunks = [rows[k : k + ROWS] for k in range(0, len(rows), ROWS)] or [[]]
         wrapped = [
             "\n".join(textwrap.wrap(h, max(4, int(w * 72 / (size * 0.62))))) or h
             for h, w in zip(head, widths, strict=True)
         ]
         lines = max(h.count("\n") + 1 for h in wrapped)
-        for chunk in chunks:
-            self.room(step * (len(chunk) + lines + 0.5))
-            self._row(wrapped, widths, numeric, size, bold=True, lines=lines)
-            for row in chunk:
-                self._row(row, widths, numeric, size)
-            self.y += 0.12
+        # The header and a few rows together; then rows flow onto the next pages, each
+        # starting with the header again.
+        self.room(step * (lines + min(len(rows), 4) + 0.5))
+        self._row(wrapped, widths, numeric, size, bold=True, lines=lines)
+        for row in rows:
+            if self.y + step > A4[1] - BOTTOM:
+                self._new_page()
+                self._row(wrapped, widths, numeric, size, bold=True, lines=lines)
+            self._row(row, widths, numeric, size)
+        self.y += 0.12
 
     def _row(
         self,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from orgroles.diff import OrgDiff
+    from orgroles.health import HealthReport, Plots, Targets
     from orgroles.render.explorer import Explorer
     from orgroles.rules.over_time import Span
     from orgroles.rules.report import Report
@@ -265,6 +267,32 @@ class Org(OrgCore):
         from orgroles.analysis import responsibility_matrix
 
         return responsibility_matrix(self, lang)
+
+    def report(
+        self,
+        *,
+        lang: str = "en",
+        since: str | date | None = None,
+        targets: Targets | None = None,
+        report: Report | None = None,
+    ) -> HealthReport:
+        """The org's health report (needs ``orgroles[report]``): ``.to_html()``,
+        ``.to_pdf()``, ``.write(path)``, inline in Jupyter; see docs/report.md.
+
+        ``report`` is the rule report to show (by default, ``org.check()``); ``since`` the
+        day a dated org's changes are counted from (by default, three months back).
+        """
+        from orgroles.health import health_report
+
+        return health_report(self, lang=lang, since=since, targets=targets, report=report)
+
+    @property
+    def plot(self) -> Plots:
+        """The health report's charts one by one: ``org.plot.spans()``, ``layers()``,
+        ``teams()``, ``findings()``, ``trends()``, each a matplotlib ``Figure``."""
+        from orgroles.health import Plots
+
+        return Plots(self)
 
     # -- rules ---------------------------------------------------------------------------
 

@@ -20,14 +20,37 @@ from orgroles.limits import MAX_VIOLATIONS
 from orgroles.rules.base import all_rules
 from orgroles.rules.report import Report, Violation
 
-__all__ = ["summary_line", "JSON_FORMAT", "format_text", "to_json", "to_sarif"]
+__all__ = [
+    "summary_line",
+    "DOCS_URL",
+    "JSON_FORMAT",
+    "docs_url",
+    "format_text",
+    "to_json",
+    "to_sarif",
+]
 
 JSON_FORMAT = 1
 """The version of the JSON output's shape; it changes only when the shape does."""
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_DOCS = "https://orgroles.readthedocs.io/en/latest/rules/"
+DOCS_URL = "https://orgroles.readthedocs.io/en/latest/rules/"
+"""The rules page of the online documentation (docs/rules.md)."""
+
+
+def docs_url(code: str, name: str) -> str:
+    """The documentation of a rule: its section of the rules page, or for a rule of the
+    org's own (``X001``, ...) the section on declaring them.
+
+    >>> docs_url("C001", "span-too-wide")
+    'https://orgroles.readthedocs.io/en/latest/rules/#c001-span-too-wide'
+    >>> docs_url("X001", "custom-x001")
+    'https://orgroles.readthedocs.io/en/latest/rules/#rules-of-your-own'
+    """
+    if any(rule.code == code for rule in all_rules()):
+        return f"{DOCS_URL}#{code.lower()}-{name}"
+    return f"{DOCS_URL}#rules-of-your-own"
 
 
 def _line(v: Violation, color: bool) -> str:
@@ -142,7 +165,7 @@ def to_sarif(reports: Sequence[Report]) -> str:
                     "id": v.code,
                     "name": v.name,
                     "shortDescription": {"text": summary},
-                    "helpUri": f"{_DOCS}#{v.code.lower()}-{v.name}",
+                    "helpUri": docs_url(v.code, v.name),
                     "defaultConfiguration": {
                         "level": _SARIF_LEVELS[rule.severity if rule else v.severity]
                     },

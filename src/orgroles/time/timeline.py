@@ -248,9 +248,12 @@ def timeline(
     *,
     start: date | str | None = None,
     end: date | str | None = None,
+    by_family: bool = True,
 ) -> pd.DataFrame:
     """A pandas table with a row per period and family: headcount, seats, vacancies,
     planned seats, managers, layers and median span, as of the period's last day.
+    With ``by_family=False``, one row per period for the whole org: the numbers of
+    :func:`orgroles.analysis.metrics` on ``org.as_of(day)``.
 
     ``freq`` is ``month``, ``quarter`` or ``year``. The periods run from the one of the
     first dated change (or ``start``) to the one of the last change or of today, whichever
@@ -275,12 +278,19 @@ def timeline(
     2025Q1 executive          1      1          0       1
     2025Q2 executive          2      2          0       2
     2025Q3 executive          2      2          0       2
+    >>> timeline(org, "quarter", end="2025-09-30", by_family=False)["headcount"].tolist()
+    [1, 2, 2]
     """
     pandas = _pandas()
     code = FREQUENCIES.get(freq)
     if code is None:
         raise OrgUsageError(f"unknown period {freq!r}: use {', '.join(FREQUENCIES)}")
     arrays = _arrays(org)
+    if not by_family:  # one family for every seat: the whole org
+        import numpy as np
+
+        arrays.family = np.zeros_like(arrays.family)
+        arrays.families = ["all"]
     today = (org.today or clock.today()).toordinal()
     first = _as_day(start) or (date.fromordinal(arrays.days[0]) if arrays.days else None)
     last = _as_day(end) or date.fromordinal(max([*arrays.days[-1:], today]))
@@ -292,6 +302,9 @@ def timeline(
         for family, numbers in _day_rows(arrays, last_day, today).items():
             rows.append({"period": period, "family": family, **numbers})
     frame: pd.DataFrame = pandas.DataFrame(rows, columns=["period", "family", *COLUMNS])
+    if not by_family:
+        whole: pd.DataFrame = frame.drop(columns="family").set_index("period")
+        return whole
     indexed: pd.DataFrame = frame.set_index(["period", "family"])
     return indexed
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from orgroles.cli import check, history, imports, query, render
+from orgroles.cli import check, history, imports, query, render, starter
 from orgroles.cli.base import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, OUT_OF_MEMORY, cli
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "main",
     "query",
     "render",
+    "starter",
 ]
 
 

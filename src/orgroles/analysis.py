@@ -1,13 +1,14 @@
 """Numbers and tables for analysts: org metrics, and pandas tables of roles and duties.
 
-:func:`metrics` needs nothing but orgroles. :func:`to_frame` and
-:func:`responsibility_matrix` need pandas: ``pip install 'orgroles[analysis]'``.
+`metrics()` needs nothing but orgroles. `to_frame()` and
+`responsibility_matrix()` need pandas: `pip install 'orgroles[analysis]'`.
 
->>> import orgroles
->>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
->>> m = metrics(org)
->>> m["roles"], m["headcount"], m["vacancies"], m["layers"], m["max_span"]
-(20, 19, 1, 5, 4)
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+    >>> m = metrics(org)
+    >>> m["roles"], m["headcount"], m["vacancies"], m["layers"], m["max_span"]
+    (20, 19, 1, 5, 4)
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ def _pandas() -> Any:
 def metrics(org: OrgCore) -> dict[str, Any]:
     """Headline numbers: roles, headcount, vacancies, layers, spans of control, and more.
 
-    ``headcount`` counts distinct people in seats that exist; ``planned`` counts the
-    seats that do not exist yet (see :attr:`Role.planned`), which are not ``vacancies``;
-    ``layers`` is the deepest layer (the top is layer 1); span figures are over managers
+    `headcount` counts distinct people in seats that exist; `planned` counts the
+    seats that do not exist yet (see `Role.planned`), which are not `vacancies`;
+    `layers` is the deepest layer (the top is layer 1); span figures are over managers
     (roles with at least one report, assistants not counted).
     """
     index = org.index
@@ -114,7 +115,7 @@ def responsibility_matrix(org: OrgCore, lang: str = "en") -> pd.DataFrame:
     """A roles x responsibilities table of booleans: who holds what.
 
     Columns follow the catalogue's order (then ids no catalogue defines); rows follow
-    the file. Use ``.sum()`` for how many roles hold each responsibility.
+    the file. Use `.sum()` for how many roles hold each responsibility.
     """
     pandas = _pandas()
     from orgroles.queries.responsibilities import responsibility_ids

@@ -1,15 +1,16 @@
-"""The exceptions orgroles raises: one root, :class:`OrgError`, and precise subclasses.
+"""The exceptions orgroles raises: one root, `OrgError`, and precise subclasses.
 
 Every error caused by outside data says where the problem is (file, line, column and
 the path inside the document) and what it is.
 
->>> from orgroles.errors import Location, Problem, OrgFileError
->>> err = OrgFileError([Problem("unknown key 'reports_too'", Location("org.yaml", 4, 5),
-...                             where="roles[1].reports_too", code="unknown-key")])
->>> print(err)
-org.yaml:4:5: roles[1].reports_too: unknown key 'reports_too'
->>> isinstance(err, OrgError)
-True
+Examples:
+    >>> from orgroles.errors import Location, Problem, OrgFileError
+    >>> err = OrgFileError([Problem("unknown key 'reports_too'", Location("org.yaml", 4, 5),
+    ...                             where="roles[1].reports_too", code="unknown-key")])
+    >>> print(err)
+    org.yaml:4:5: roles[1].reports_too: unknown key 'reports_too'
+    >>> isinstance(err, OrgError)
+    True
 """
 
 from __future__ import annotations
@@ -49,14 +50,15 @@ __all__ = [
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a source file; ``line`` and ``column`` count from 1.
+    """A place in a source file; `line` and `column` count from 1.
 
-    >>> str(Location("org.yaml", 3, 7))
-    'org.yaml:3:7'
-    >>> str(Location(None, 3, 7))
-    '<string>:3:7'
-    >>> str(Location("org.yaml"))
-    'org.yaml'
+    Examples:
+        >>> str(Location("org.yaml", 3, 7))
+        'org.yaml:3:7'
+        >>> str(Location(None, 3, 7))
+        '<string>:3:7'
+        >>> str(Location("org.yaml"))
+        'org.yaml'
     """
 
     path: str | None = None
@@ -76,8 +78,8 @@ class Location:
 class Problem:
     """One problem found in outside data.
 
-    ``where`` is the path inside the document (``roles[3].reports_to``) and ``code`` a
-    stable, documented name for the kind of problem (``unknown-key``, ``duplicate-id``, ...).
+    `where` is the path inside the document (`roles[3].reports_to`) and `code` a
+    stable, documented name for the kind of problem (`unknown-key`, `duplicate-id`, ...).
     """
 
     message: str
@@ -95,29 +97,31 @@ class Problem:
 
 @dataclass(frozen=True)
 class MoreProblems(Problem):
-    """Stands for ``count`` problems that were found but are not listed.
+    """Stands for `count` problems that were found but are not listed.
 
-    >>> print(MoreProblems.of(5, "org.yaml"))
-    org.yaml: ... and 5 more problems
+    Examples:
+        >>> print(MoreProblems.of(5, "org.yaml"))
+        org.yaml: ... and 5 more problems
     """
 
     count: int = 0
 
     @classmethod
     def of(cls, count: int, path: str | None = None) -> MoreProblems:
-        """``... and N more problems`` for a file."""
+        """`... and N more problems` for a file."""
         where = Location(path) if path is not None else None
         return cls(f"... and {count:,} more problems", where, code="more", count=count)
 
 
 def capped(problems: Iterable[Problem], path: str | None = None) -> list[Problem]:
-    """At most :data:`~orgroles.limits.MAX_PROBLEMS` problems, then one that counts the rest.
+    """At most `MAX_PROBLEMS` problems, then one that counts the rest.
 
-    ``MoreProblems`` already in the list are folded into that count.
+    `MoreProblems` already in the list are folded into that count.
 
-    >>> found = capped([Problem(f"p{n}") for n in range(150)])
-    >>> len(found), str(found[-1])
-    (101, '... and 50 more problems')
+    Examples:
+        >>> found = capped([Problem(f"p{n}") for n in range(150)])
+        >>> len(found), str(found[-1])
+        (101, '... and 50 more problems')
     """
     listed: list[Problem] = []
     hidden = 0
@@ -142,9 +146,9 @@ class OrgError(Exception):
 class OrgValidationError(OrgError, ValueError):
     """Data could not be read as an org: it carries the problems found.
 
-    Raised as such for data built in Python, and as :class:`OrgFileError` for files.
-    ``path``, ``line`` and ``column`` are those of the first problem. At most
-    :data:`~orgroles.limits.MAX_PROBLEMS` are listed, then one :class:`MoreProblems` that
+    Raised as such for data built in Python, and as `OrgFileError` for files.
+    `path`, `line` and `column` are those of the first problem. At most
+    `MAX_PROBLEMS` are listed, then one `MoreProblems` that
     counts the rest, whatever kind of problem they are.
     """
 
@@ -175,15 +179,16 @@ class OrgFileError(OrgValidationError):
 
 
 class OrgImportWarning(UserWarning):
-    """An import went through, but some rows deserve a look; ``problems`` lists them.
+    """An import went through, but some rows deserve a look; `problems` lists them.
 
     For example, a manager name that matches no row: the import keeps it as an unknown
     manager (the rules report it), and this warning says on which line it is.
 
-    >>> w = OrgImportWarning([Problem("no row has the manager name 'Zed'",
-    ...                               Location("staff.csv", 4, 5))])
-    >>> print(w)
-    staff.csv:4:5: no row has the manager name 'Zed'
+    Examples:
+        >>> w = OrgImportWarning([Problem("no row has the manager name 'Zed'",
+        ...                               Location("staff.csv", 4, 5))])
+        >>> print(w)
+        staff.csv:4:5: no row has the manager name 'Zed'
     """
 
     def __init__(self, problems: Sequence[Problem]) -> None:
@@ -222,8 +227,9 @@ class UnknownIdError(OrgError, KeyError):
 class UnknownRoleError(UnknownIdError):
     """No role has this id.
 
-    >>> print(UnknownRoleError("ctoo", ["cto", "cpo", "ceo"]))
-    unknown role 'ctoo' (did you mean 'cto'?)
+    Examples:
+        >>> print(UnknownRoleError("ctoo", ["cto", "cpo", "ceo"]))
+        unknown role 'ctoo' (did you mean 'cto'?)
     """
 
     what = "role"
@@ -248,22 +254,24 @@ class UnknownKindError(UnknownIdError):
 
 
 class UnknownTeamOrRoleError(UnknownTeamError, UnknownRoleError):
-    """Neither a team nor a role has this id (where either is welcome, as in ``org.team``).
+    """Neither a team nor a role has this id (where either is welcome, as in `org.team`).
 
-    >>> print(UnknownTeamOrRoleError("desing", ["design", "cto"]))
-    unknown team or role 'desing' (did you mean 'design'?)
+    Examples:
+        >>> print(UnknownTeamOrRoleError("desing", ["design", "cto"]))
+        unknown team or role 'desing' (did you mean 'design'?)
     """
 
     what = "team or role"
 
 
 class SelectorError(OrgError, ValueError):
-    """A selector could not be parsed; ``str()`` shows a caret under the bad term.
+    """A selector could not be parsed; `str()` shows a caret under the bad term.
 
-    >>> print(SelectorError("unknown term 'kidn'", "kidn:cto vacant", 0))
-    unknown term 'kidn'
-      kidn:cto vacant
-      ^
+    Examples:
+        >>> print(SelectorError("unknown term 'kidn'", "kidn:cto vacant", 0))
+        unknown term 'kidn'
+          kidn:cto vacant
+          ^
     """
 
     def __init__(self, message: str, selector: str, position: int) -> None:
@@ -302,4 +310,4 @@ class RenderError(OrgError):
 
 
 class EngineNotFoundError(RenderError):
-    """The layout engine asked for (Graphviz's ``dot``) is not installed."""
+    """The layout engine asked for (Graphviz's `dot`) is not installed."""

@@ -1,7 +1,7 @@
 """The resource limits orgroles enforces on outside data, in one place.
 
 Each limit turns input that would exhaust memory or time into a clear
-:class:`~orgroles.errors.OrgFileError` that names it. They are generous: the largest
+`OrgFileError` that names it. They are generous: the largest
 employers have about two million people.
 
 ==================  ===============  ==============================================

@@ -92,7 +92,8 @@ def test_a_path_or_o_and_stdout(run: Cli, tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     assert run("init", "team.yml", "--example", "three-person").exit_code == 0
     assert run("init", "-o", "other.yaml").exit_code == 0
-    assert Path("team.yml").exists() and Path("other.yaml").exists()
+    assert Path("team.yml").exists()
+    assert Path("other.yaml").exists()
     assert run("init", "a.yaml", "-o", "b.yaml").exit_code == 2
     out = run("init", "-", "--example", "three-person")
     assert out.exit_code == 0

@@ -1,5 +1,5 @@
-"""The ``orgroles`` command: one module per group of commands, all on the click group of
-:mod:`orgroles.cli.base` (which says what the exit codes are)."""
+"""The `orgroles` command: one module per group of commands, all on the click group of
+`orgroles.cli.base` (which says what the exit codes are)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ __all__ = [
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the ``orgroles`` command (the console script's entry point)."""
+    """Run the `orgroles` command (the console script's entry point)."""
     import sys
 
     try:

@@ -1,7 +1,7 @@
-"""``orgroles init``: write a starter org file, one of the bundled examples or a skeleton.
+"""`orgroles init`: write a starter org file, one of the bundled examples or a skeleton.
 
-The examples ship inside the package (``orgroles/examples/``, copies of the repository's
-``examples/`` that a test keeps byte for byte equal), so that ``pip install orgroles``
+The examples ship inside the package (`orgroles/examples/`, copies of the repository's
+`examples/` that a test keeps byte for byte equal), so that `pip install orgroles`
 is enough to follow the tutorial.
 """
 
@@ -23,20 +23,20 @@ EXAMPLES = {
     "scaleup": "scaleup_cto_cpo.yaml",
     "dated": "scaleup_over_time.yaml",
 }
-"""The names ``--example`` takes, and the file of ``orgroles/examples/`` each one is."""
+"""The names `--example` takes, and the file of `orgroles/examples/` each one is."""
 
 SKELETON = "skeleton.yaml"
-"""The file ``orgroles init`` writes without ``--example``: an empty org, with comments."""
+"""The file `orgroles init` writes without `--example`: an empty org, with comments."""
 
 _SCHEMA_LINE = re.compile(r"\A# yaml-language-server: \$schema=\S+\n")
 
 
 def starter_text(example: str | None = None) -> str:
-    """The text of a starter org: the bundled example ``example`` (a key of
+    """The text of a starter org: the bundled example `example` (a key of
     `EXAMPLES`), or the skeleton when it is None.
 
     Its first line points the editor's YAML language server at the published JSON Schema
-    (the repository's copies point at ``docs/schema/``, which a pip install does not
+    (the repository's copies point at `docs/schema/`, which a pip install does not
     have).
 
     Examples:

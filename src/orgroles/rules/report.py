@@ -1,12 +1,13 @@
-"""What a check finds: :class:`Violation` and the :class:`Report` that collects them.
+"""What a check finds: `Violation` and the `Report` that collects them.
 
->>> from orgroles.rules.report import Report, Violation
->>> v = Violation("C001", "span-too-wide", "warning", "cto", "12 direct reports (max 10)")
->>> print(v)
-C001 span-too-wide (warning) cto: 12 direct reports (max 10)
->>> report = Report([v])
->>> report.ok, len(report.warnings)
-(True, 1)
+Examples:
+    >>> from orgroles.rules.report import Report, Violation
+    >>> v = Violation("C001", "span-too-wide", "warning", "cto", "12 direct reports (max 10)")
+    >>> print(v)
+    C001 span-too-wide (warning) cto: 12 direct reports (max 10)
+    >>> report = Report([v])
+    >>> report.ok, len(report.warnings)
+    (True, 1)
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 @dataclass(frozen=True)
 class Violation:
-    """One rule broken by one role (or by the org as a whole, when ``role`` is None).
+    """One rule broken by one role (or by the org as a whole, when `role` is None).
 
-    ``related`` lists the other roles involved, such as the rest of a reporting cycle.
+    `related` lists the other roles involved, such as the rest of a reporting cycle.
     """
 
     code: str
@@ -56,12 +57,13 @@ class Violation:
         location: Location | None,
         related: tuple[str, ...],
     ) -> Violation:
-        """The same as ``Violation(...)``, three times faster: a frozen dataclass sets each
-        field through ``object.__setattr__``, and a check may make a million of them.
+        """The same as `Violation(...)`, three times faster: a frozen dataclass sets each
+        field through `object.__setattr__`, and a check may make a million of them.
 
-        >>> Violation.make("C002", "single-report", "info", "ceo", "m", None, ()) == Violation(
-        ...     "C002", "single-report", "info", "ceo", "m")
-        True
+        Examples:
+            >>> Violation.make("C002", "single-report", "info", "ceo", "m", None, ()) == Violation(
+            ...     "C002", "single-report", "info", "ceo", "m")
+            True
         """
         made = object.__new__(cls)
         fields = made.__dict__
@@ -75,7 +77,7 @@ class Violation:
         return made
 
     def to_dict(self) -> dict[str, Any]:
-        """The violation as JSON data (the stable shape of ``--format json``)."""
+        """The violation as JSON data (the stable shape of `--format json`)."""
         loc = self.location
         return {
             "code": self.code,
@@ -92,7 +94,7 @@ class Violation:
 
 @dataclass(frozen=True)
 class Suppressed:
-    """A violation that a role's ``noqa`` silenced, with the reason it gave."""
+    """A violation that a role's `noqa` silenced, with the reason it gave."""
 
     violation: Violation
     reason: str = ""
@@ -111,19 +113,19 @@ def _sort_key(v: Violation) -> tuple[Any, ...]:
 
 
 class Report:
-    """The result of :meth:`orgroles.Org.check`: violations in file order.
+    """The result of `orgroles.Org.check()`: violations in file order.
 
-    ``ok`` is true when no violation has the ``error`` severity (warnings and infos do
-    not fail a check). ``suppressed`` keeps what ``noqa`` silenced, with the reasons.
+    `ok` is true when no violation has the `error` severity (warnings and infos do
+    not fail a check). `suppressed` keeps what `noqa` silenced, with the reasons.
 
-    Given ``locate`` (a role id to its :class:`Location`), the violations are taken to be
+    Given `locate` (a role id to its `Location`), the violations are taken to be
     in file order already, and their locations are filled in the first time the list is
-    read: finding lines in a large JSON file costs a walk of its text, which ``ok``,
-    ``counts()`` and ``severity_counts()`` never need.
+    read: finding lines in a large JSON file costs a walk of its text, which `ok`,
+    `counts()` and `severity_counts()` never need.
 
-    A check keeps at most :data:`~orgroles.limits.MAX_VIOLATIONS` violations; the others
-    are counted in ``omitted`` (by code, name and severity), so that ``ok``, ``counts()``
-    and ``severity_counts()`` stay exact while memory stays bounded.
+    A check keeps at most `MAX_VIOLATIONS` violations; the others
+    are counted in `omitted` (by code, name and severity), so that `ok`, `counts()`
+    and `severity_counts()` stay exact while memory stays bounded.
     """
 
     def __init__(
@@ -198,7 +200,7 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        """True when no violation has the ``error`` severity."""
+        """True when no violation has the `error` severity."""
         if any(level == "error" for _, _, level in self.omitted):
             return False
         return not any(v.severity == "error" for v in self._violations)
@@ -208,17 +210,17 @@ class Report:
 
     @property
     def errors(self) -> list[Violation]:
-        """The violations of ``error`` severity."""
+        """The violations of `error` severity."""
         return self._of("error")
 
     @property
     def warnings(self) -> list[Violation]:
-        """The violations of ``warning`` severity."""
+        """The violations of `warning` severity."""
         return self._of("warning")
 
     @property
     def infos(self) -> list[Violation]:
-        """The violations of ``info`` severity."""
+        """The violations of `info` severity."""
         return self._of("info")
 
     def severity_counts(self) -> dict[Severity, int]:
@@ -249,7 +251,7 @@ class Report:
         return [v for v in self.violations if v.code in wanted]
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as JSON data: the documented, stable shape of ``--format json``."""
+        """The report as JSON data: the documented, stable shape of `--format json`."""
         return {
             "org": self.org,
             "path": self.path,

@@ -41,10 +41,35 @@ def _pandas() -> Any:
 def metrics(org: OrgCore) -> dict[str, Any]:
     """Headline numbers: roles, headcount, vacancies, layers, spans of control, and more.
 
-    `headcount` counts distinct people in seats that exist; `planned` counts the
-    seats that do not exist yet (see `Role.planned`), which are not `vacancies`;
-    `layers` is the deepest layer (the top is layer 1); span figures are over managers
-    (roles with at least one report, assistants not counted).
+    The keys are stable (new ones may be added, none removed or renamed without a
+    deprecation). Span figures are over managers: roles with at least one report,
+    assistants not counted.
+
+    Returns:
+        A dict with these keys:
+
+        - `roles`: seats, planned ones included;
+        - `headcount`: distinct people in seats that exist (a person in two seats counts
+          once; planned seats left out);
+        - `people`: people declared in the file, whether they hold a seat or not;
+        - `vacancies`: seats nobody holds, planned seats left out;
+        - `planned`: seats that do not exist yet (see `Role.planned`);
+        - `acting`: seats with an interim holder;
+        - `assistants`: staff seats (`assistant: true`);
+        - `tops`: roles with no manager in the file (1 for a single tree);
+        - `dangling_managers`: manager ids that name no role in the file;
+        - `layers`: the deepest layer, the top being layer 1 (as in `org.layers()`);
+        - `managers`: roles with at least one report;
+        - `median_span`, `mean_span` (rounded to 2 places), `max_span`: direct reports
+          per manager;
+        - `managers_with_one_report`: thin layers (rule C002);
+        - `teams`: declared teams.
+
+    Examples:
+        >>> import orgroles
+        >>> m = metrics(orgroles.load("examples/scaleup_cto_cpo.yaml"))
+        >>> m["roles"], m["headcount"], m["vacancies"], m["layers"], m["max_span"]
+        (20, 19, 1, 5, 4)
     """
     index = org.index
     roles = list(org.roles.values())

@@ -34,6 +34,7 @@ __all__ = [
     "OrgImportWarning",
     "OrgUsageError",
     "OrgValidationError",
+    "PROBLEM_CODES",
     "Problem",
     "RenderError",
     "capped",
@@ -46,6 +47,69 @@ __all__ = [
     "UnknownTeamError",
     "UnknownTeamOrRoleError",
 ]
+
+
+PROBLEM_CODES: dict[str, str] = {
+    # Reading a file
+    "not-found": "the file does not exist, or is a folder",
+    "io": "the file cannot be read (permissions, a device error)",
+    "file-type": "the suffix is not `.yaml`, `.yml` or `.json`",
+    "too-large": "a file over 4 GiB; in `rules:`, more declared rules than the limit",
+    "encoding": "the file is not UTF-8",
+    "empty": "the file holds nothing, or an empty string where text is needed",
+    "syntax": "the text is not valid YAML, JSON or CSV",
+    # YAML and JSON features an org file never needs
+    "alias": "a YAML alias (`*name`): refused, as an alias bomb expands to gigabytes",
+    "anchor": "a YAML anchor (`&name`): refused with the aliases",
+    "tag": "a YAML tag (`!!int`, `!custom`): the schema decides every type",
+    "key": "a YAML key that is not a plain string",
+    "documents": "several YAML documents in one file",
+    "duplicate-key": "a key written twice in the same mapping",
+    "too-deep": "nesting deeper than 64 levels",
+    "too-long": "a text longer than a million characters, or an id longer than 512",
+    "number": "`NaN`, `Infinity`, a number too large for a float, or an integer of more "
+    "than 4,300 digits, in JSON",
+    "text": "a lone surrogate escape in JSON (no UTF-8 file can hold it)",
+    # The shape of the org (the schema)
+    "unknown-key": "a key the format does not have (with a did-you-mean)",
+    "missing-key": "a required key is absent (`id`)",
+    "type": "a value of the wrong type",
+    "choice": "a value that is not one of the allowed ones",
+    "range": "a number out of its range (a rule parameter below its minimum)",
+    "invalid-id": "an id with control characters, white space at either end, or made only "
+    "of invisible characters",
+    "duplicate-id": "an id used twice in the same list (ids equal once Unicode-normalised "
+    "are one id)",
+    "dates": "a day that is not `YYYY-MM-DD`, an `end` before its `start`, or two "
+    "reporting lines in force on the same day",
+    "selector": "a selector in a rule that does not parse, or names nothing",
+    "rules": "the `rules:` section names a rule that does not exist, or gives a rule of "
+    "your own a built-in code or a code used twice",
+    "invalid": "any other invalid value (the message says what)",
+    "more": "stands for the problems past the first 100 (`MoreProblems`, with their `count`)",
+    # Catalogues named by `uses:`
+    "uses-not-found": "a catalogue in `uses:` that is missing, or outside the folders allowed",
+    "uses-cycle": "a catalogue that uses itself, directly or not",
+    "uses-not-allowed": "a catalogue file named by an org read from text without a `base_dir`",
+    "uses-invalid": "a `uses:` entry that cannot be read as a path: a NUL character, a path "
+    "too long, a loop of symbolic links, or an error of the file system",
+    # Imports (CSV, records, GitLab)
+    "columns": "import options that do not fit together (two ways to find the manager)",
+    "preset": "an unknown `--preset`",
+    "unknown-column": "a column option names a column the header does not have",
+    "duplicate-column": "a column name used twice in the header",
+    "row-length": "a row with more values than the header has columns",
+    "missing-id": "a row without an id",
+    "ambiguous-manager": "a manager name or e-mail that matches several rows",
+    "unknown-manager": "a manager name or e-mail that matches no row (a warning: the "
+    "role keeps it as a dangling reference)",
+    "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",
+    "no-title": "GitLab: a role whose HTML shows no text (a warning: the HTML is kept in `meta`)",
+}
+"""Every `Problem.code`, with what it means. Codes are stable: a code is never renamed
+or reused, and a new kind of problem gets a new code. A schema error that none of these
+covers gets pydantic's error type, with dashes (`string-too-short`). The reference page
+of problem codes is generated from this table."""
 
 
 @dataclass(frozen=True, order=True)

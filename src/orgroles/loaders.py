@@ -138,51 +138,38 @@ def from_csv(
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
 
-    Parameters
-    ----------
-    path
-        The CSV file: UTF-8 with or without a byte order mark, any line endings, its
-        delimiter (`,`, `;`, tab or `|`) found by
-        `sniff_delimiter()`.
-    preset
-        `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
-        of that tool (see `PRESETS`). A column option
-        given explicitly wins over the preset. Without a preset and without `id_col`,
-        the columns are those `Org.to_csv()` writes.
-    departments, titles
-        Lookup tables, when the department or title column holds codes (Oracle's
-        `DEPARTMENT_ID`): a `Lookup` of a CSV file, or
-        a mapping from code to name. The code stays in the role's `meta`.
-    delimiter
-        The delimiter, when sniffing it is not wanted.
-    name
-        The org's name, the title of its charts. By default the data's: the most common
-        value of a company column (`Company`, `Organization`, `Employer`, ...); the
-        file's name without its suffix only when there is none.
-    kinds
-        `"infer"` (the default) fills in each role's kind, or its family, and its
-        seniority from its job title, with its department as a hint (see
-        `orgroles.infer_kind()`); the role records `kind_from`. `"none"` leaves
-        them empty. A kind column (`kind_col`) always wins.
-    **columns
-        Which column holds what: `id_col`, `name_col`, `title_col`, `kind_col`,
-        `holder_col`, `email_col`, `manager_col`, `manager_email_col`,
-        `manager_name_col` and `department_col`, as described in
-        `Columns`. An unknown option is an error with a
-        did-you-mean.
+    Args:
+        path: The CSV file: UTF-8 with or without a byte order mark, any line endings, its
+            delimiter (`,`, `;`, tab or `|`) found by
+            `sniff_delimiter()`.
+        preset: `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
+            of that tool (see `PRESETS`). A column option
+            given explicitly wins over the preset. Without a preset and without `id_col`,
+            the columns are those `Org.to_csv()` writes.
+        departments: A lookup table, when the department column holds codes (Oracle's
+            `DEPARTMENT_ID`): a `Lookup` of a CSV file, or a mapping from code to name.
+            The code stays in the role's `meta`.
+        titles: The same for the title column (Oracle's `JOB_ID`).
+        delimiter: The delimiter, when sniffing it is not wanted.
+        name: The org's name, the title of its charts. By default the data's: the most common
+            value of a company column (`Company`, `Organization`, `Employer`, ...); the
+            file's name without its suffix only when there is none.
+        kinds: `"infer"` (the default) fills in each role's kind, or its family, and its
+            seniority from its job title, with its department as a hint (see
+            `orgroles.infer_kind()`); the role records `kind_from`. `"none"` leaves
+            them empty. A kind column (`kind_col`) always wins.
+        **columns: Which column holds what: `id_col`, `name_col`, `title_col`, `kind_col`,
+            `holder_col`, `email_col`, `manager_col`, `manager_email_col`,
+            `manager_name_col` and `department_col`, as described in
+            `Columns`. An unknown option is an error with a
+            did-you-mean.
 
-    Returns
-    -------
-    Org
+    Returns:
         Roles in file order; columns that no option maps are in each role's `meta`.
 
-    Raises
-    ------
-    OrgFileError
-        For a file that cannot be read as such an export: every problem with its line.
-
-    Examples
-    --------
+    Raises:
+        OrgFileError: For a file that cannot be read as such an export: every problem with
+            its line.
 
     Examples:
         >>> import orgroles
@@ -224,9 +211,6 @@ def from_records(
     several teams), and a one-key mapping stands for its value, as in Workday's JSON
     reports. Problems name the record: `records[3]['Manager']`.
 
-    Examples
-    --------
-
     Examples:
         >>> import json, orgroles
         >>> with open("tests/data/cartography-fixtures/workday_directory_report.json") as f:
@@ -263,19 +247,12 @@ def from_gitlab(
     unknown `type` is an error located at its line; every such problem is reported at
     once. See `orgroles.importers.gitlab` for how entries become roles.
 
-    Parameters
-    ----------
-    path
-        The file, such as `tests/data/gitlab-team/team.yml`.
-    name
-        The org's name, the title of its charts: `"GitLab"` by default, as the file is
-        GitLab's team page.
-    kinds
-        `"infer"` (the default) fills in kinds from the job titles, with the departments
-        and the job families the titles link to as hints; `"none"` does not.
-
-    Examples
-    --------
+    Args:
+        path: The file, such as `tests/data/gitlab-team/team.yml`.
+        name: The org's name, the title of its charts: `"GitLab"` by default, as the file is
+            GitLab's team page.
+        kinds: `"infer"` (the default) fills in kinds from the job titles, with the departments
+            and the job families the titles link to as hints; `"none"` does not.
 
     Examples:
         >>> import orgroles, warnings

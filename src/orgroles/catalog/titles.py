@@ -89,21 +89,13 @@ def infer_kind(
     """The kind (or only the family) a job title names, or None when it names none or is
     ambiguous.
 
-    Parameters
-    ----------
-    title
-        The job title as written: "Senior Backend Engineer, Payments", "Cheffe de produit".
-    lang
-        Use only the patterns of this language ("en", "fr"); None uses them all.
-    department
-        The department the seat is in, or several (most specific first: the first that
-        names a function counts). It settles a title that two kinds share, and gives its
-        family to a title that names no job.
-    catalog
-        Whose titles to use; the built-in catalogue by default.
-
-    Examples
-    --------
+    Args:
+        title: The job title as written: "Senior Backend Engineer, Payments", "Cheffe de produit".
+        lang: Use only the patterns of this language ("en", "fr"); None uses them all.
+        department: The department the seat is in, or several (most specific first: the first that
+            names a function counts). It settles a title that two kinds share, and gives its
+            family to a title that names no job.
+        catalog: Whose titles to use; the built-in catalogue by default.
 
     Examples:
         >>> infer_kind("Développeuse Full-Stack confirmée")
@@ -147,9 +139,6 @@ def infer_role(
     again, so that a changed catalogue or title is followed. The role records how the kind
     was found in `kind_from`. A family is stored only when no kind is found (a kind
     brings its own), and a family or seniority the author wrote is kept.
-
-    Examples
-    --------
 
     Examples:
         >>> role = infer_role(Role(id="r1", title="Directrice technique"))

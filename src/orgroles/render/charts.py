@@ -93,24 +93,27 @@ def render(
 ) -> Path:
     """Draw an org chart to `path`; the suffix picks the format. Returns the path.
 
-    Parameters
-    ----------
-    org
-        The org to draw.
-    path
-        The output file: `.svg`, `.png`, `.pdf`, `.dot`/`.gv` (DOT source),
-        `.mmd` (Mermaid) or `.html` (the interactive explorer). It is written
-        atomically: a failed render leaves an existing file as it was.
-    options
-        A `ChartOptions`, if you keep one.
-    **changes
-        Chart options by name: `root`, `depth`, `fold`, `show`, `lang`,
-        `engine`, `report`, `layout` and `max_aspect`, described in
-        `ChartOptions`. An unknown name is a
-        `RenderError` with a did-you-mean.
+    Args:
+        org: The org to draw.
+        path: The output file: `.svg`, `.png`, `.pdf`, `.pptx` (PowerPoint, with the
+            `pptx` extra), `.dot`/`.gv` (DOT source), `.mmd` (Mermaid) or `.html`/`.htm`
+            (the interactive explorer); `FORMATS` lists them. It is written atomically: a
+            failed render leaves an existing file as it was.
+        options: A `ChartOptions`, if you keep one; `**changes` are applied over it.
+        **changes: Chart options by name, each described in `ChartOptions`: `root`,
+            `depth`, `fold`, `show`, `name_first`, `color_by`, `legend`, `direction`,
+            `theme`, `allow_outside_photos`, `lang`, `report`, `engine`, `layout`,
+            `max_aspect`, `scale` and `max_megapixels` (PNG), `page` and `orientation`
+            (PDF). An unknown name is a `RenderError` with a did-you-mean.
 
-    Examples
-    --------
+    Returns:
+        The path written.
+
+    Raises:
+        RenderError: The chart cannot be drawn as asked (a bad option, a root that names
+            no role, a photo outside the org's folder).
+        EngineNotFoundError: `engine="dot"` without Graphviz's `dot` on `PATH`.
+        MissingExtraError: `.pptx` without python-pptx.
 
     Examples:
         >>> import orgroles, tempfile, pathlib

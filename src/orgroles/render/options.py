@@ -116,70 +116,65 @@ def _choice(name: str, value: object, choices: tuple[str, ...]) -> None:
 
 @dataclass(frozen=True, kw_only=True)
 class ChartOptions:
-    """What a chart shows and how it is drawn.
+    """What a chart shows and how it is drawn: the options of every render function.
 
-    Parameters
-    ----------
-    root, depth
-        Draw only `root` and the roles below it, down to `depth` layers under it
-        (`depth=0` draws the root alone). Without `root`, `depth` counts from the
-        top roles.
-    fold
-        Fold each group of more than `fold` leaf reports of a manager that share a
-        title into one box, such as "+12 developers".
-    show
-        The lines of each box (see `SHOW`): `"title"`, `"name"` (the
-        holders), `"team"`, `"responsibilities"`, `"reports"` (counts such as "12
-        reports · 40 below"), `"photo"` (the holder's `photo`, or initials in a
-        circle) and `"meta.FIELD"`. Without `"title"` or `"name"`, the card has
-        both and the others are added: `show=["responsibilities"]`.
-    name_first
-        Put the holder's name first, in bold, and the title under it.
-    color_by
-        Colour the boxes by `"family"` (the default), `"team"`, `"kind"` or
-        `"meta.FIELD"`; the chart has a legend of the colours.
-    legend
-        Draw the legend of the colours under the chart (True by default; there is none
-        when all boxes have one colour).
-    direction
-        `"TB"` (the default): levels from top to bottom; `"LR"`: from left to right.
-    theme
-        `"default"`, `"print"` (grey levels and no fills) or `"high-contrast"`.
-    allow_outside_photos
-        Let a `Person.photo` be a file outside the org file's folder, or an
-        `http(s)` URL (fetched); without it, such a photo is an error.
-    lang
-        The language of titles and chart words (`en` or `fr`; others fall back to
-        English).
-    report
-        A `Report` whose violations are highlighted.
-    engine
-        `"builtin"` (the default; `"auto"` is its old name) or `"dot"`
-        (Graphviz, opt-in). PNG and PDF are made by `dot` whatever the engine. The
-        HTML explorer lays itself out in the browser and needs no engine.
-    layout
-        Both layouts keep levels as rank: roles with as many managers above them sit at
-        the same height. `"compact"` (the default), when the tree would be wider than
-        `max_aspect` times its height, stacks the leaf reports of every manager with
-        three or more in two columns under it, and wraps several top roles (a forest)
-        into rows; `"tree"` draws every row in full (the plan's stacks of six leaves or
-        more aside).
-    max_aspect
-        The widest shape, width over height, that the compact layout aims for: the
-        shape above which it stacks leaves, and the window its rows of trees fit.
-    scale
-        PNG only: pixels per px of the chart (2 by default, 192 dpi).
-    max_megapixels
-        PNG only: the most pixels, in millions (16 by default), that a PNG may have; a
-        bigger chart is drawn at a lower scale, with a
-        `LargeChartWarning`. Whatever this says, a PNG
-        never has more than 250 million pixels.
-    page, orientation
-        PDF only: `page="fit"` (the default) makes one page the size of the chart;
-        `"a4"`, `"letter"` or `"a3"` put it on sheets of paper turned `"portrait"`,
-        `"landscape"` or (`"auto"`) the way that shows it best: on one sheet when its
-        text stays readable, else in tiles over several pages, each titled with the top
-        role it shows and numbered (see `orgroles.render.pages`).
+    Build one with `ChartOptions.of(...)`, which checks every value and suggests a name
+    for a misspelt one, or pass the same names to `orgroles.render()` as keywords. The
+    command line's options of `orgroles render` are these, with dashes.
+
+    Args:
+        root: Draw only this role and the roles below it (an id).
+        depth: Draw this many layers below `root`, or below the top roles without it
+            (`depth=0` draws the root alone). A box with hidden reports says "+12 below".
+        fold: Fold each group of more than `fold` leaf reports of a manager that share a
+            title into one box, such as "+12 developers".
+        show: The lines of each box (see `SHOW`): `"title"`, `"name"` (the holders),
+            `"team"`, `"responsibilities"`, `"reports"` (counts such as "12 reports · 40
+            below"), `"photo"` (the holder's `photo`, or initials in a circle) and
+            `"meta.FIELD"`. Without `"title"` or `"name"`, the card has both and the
+            others are added: `show=["responsibilities"]`.
+        name_first: Put the holder's name first, in bold, and the title under it.
+        color_by: Colour the boxes by `"family"` (the default), `"team"`, `"kind"` or
+            `"meta.FIELD"`; the chart has a legend of the colours.
+        legend: Draw the legend of the colours under the chart (True by default; there is
+            none when all boxes have one colour).
+        direction: `"TB"` (the default): levels from top to bottom; `"LR"`: from left to
+            right.
+        theme: `"default"`, `"print"` (grey levels and no fills) or `"high-contrast"`.
+        allow_outside_photos: Let a `Person.photo` be a file outside the org file's
+            folder, or an `http(s)` URL (fetched); without it, such a photo is an error.
+        lang: The language of titles and chart words (`en` or `fr`; others fall back to
+            English).
+        report: A `Report` (from `org.check()`) whose violations are highlighted.
+        engine: `"builtin"` (the default; `"auto"` is its old name) or `"dot"`
+            (Graphviz's `dot`, opt-in, which must be on `PATH`): the engine that lays out
+            SVG, PNG and PDF. The other formats ignore it: DOT and Mermaid are text for
+            other tools, PowerPoint uses the builtin layout, and the HTML explorer lays
+            itself out in the browser.
+        layout: Both layouts keep levels as rank: roles with as many managers above them
+            sit at the same height. `"compact"` (the default), when the tree would be wider
+            than `max_aspect` times its height, stacks the leaf reports of every manager
+            with three or more in two columns under it, and wraps several top roles (a
+            forest) into rows; `"tree"` draws every row in full (the plan's stacks of six
+            leaves or more aside). See the concepts page on the layout.
+        max_aspect: The widest shape, width over height, that the compact layout aims for
+            (3 by default): the shape above which it stacks leaves, and the window its rows
+            of trees fit.
+        scale: PNG only: pixels per px of the chart (2 by default, 192 dpi).
+        max_megapixels: PNG only: the most pixels, in millions (16 by default), that a PNG
+            may have; a bigger chart is drawn at a lower scale, with a `LargeChartWarning`.
+            Whatever this says, a PNG never has more than 250 million pixels.
+        page: PDF only: `"fit"` (the default) makes one page the size of the chart;
+            `"a4"`, `"letter"` or `"a3"` put it on sheets of paper: on one sheet when its
+            text stays readable, else in tiles over several pages, each titled with the top
+            role it shows and numbered.
+        orientation: PDF only, on paper: `"portrait"`, `"landscape"` or `"auto"` (the
+            default: the way that shows the chart largest, on the fewest pages).
+
+    Examples:
+        >>> options = ChartOptions.of(root="cto", depth=2)
+        >>> ChartOptions.of(options, layout="tree").layout
+        'tree'
     """
 
     root: str | None = None

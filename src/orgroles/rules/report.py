@@ -30,7 +30,17 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 class Violation:
     """One rule broken by one role (or by the org as a whole, when `role` is None).
 
-    `related` lists the other roles involved, such as the rest of a reporting cycle.
+    Attributes:
+        code: The rule's code, such as `"C001"`: stable across versions (see the rules
+            page); rules of your own have the codes you give them.
+        name: The rule's name, such as `"span-too-wide"`.
+        severity: `"error"`, `"warning"` or `"info"`, after the org's `rules.severity`.
+        role: The id of the role that breaks the rule, or None for the org as a whole
+            (a responsibility that nobody holds).
+        message: What is wrong, for a person: one line, with the numbers and ids involved.
+        location: Where the role is written (`Location`: path, line, column), or None for
+            an org built in Python or a violation of the whole org.
+        related: The other roles involved, such as the rest of a reporting cycle.
     """
 
     code: str
@@ -126,6 +136,30 @@ class Report:
     A check keeps at most `MAX_VIOLATIONS` violations; the others
     are counted in `omitted` (by code, name and severity), so that `ok`, `counts()`
     and `severity_counts()` stay exact while memory stays bounded.
+
+    A report is iterable (its violations) and has a length. `to_dict()` is the JSON of
+    `orgroles check --format json`, whose shape is stable (see the rules page).
+
+    Attributes:
+        suppressed: The `Suppressed` violations that a role's `noqa` silenced, each with
+            the reason given.
+        rules: The codes of the rules that ran.
+        org: The org's name.
+        path: The org's file, or None for an org built in Python.
+        roles: How many roles were checked.
+        omitted: `(code, name, severity)` to how many violations were found beyond the
+            ones kept (empty almost always).
+
+    Examples:
+        >>> import orgroles
+        >>> report = orgroles.load("examples/scaleup_over_time.yaml", today="2026-05-15").check()
+        >>> report.ok, len(report), report.severity_counts()
+        (True, 7, {'error': 0, 'warning': 5, 'info': 2})
+        >>> report.counts()
+        {'C002': 1, 'H004': 1, 'K002': 3, 'K003': 1, 'K007': 1}
+        >>> v = report.warnings[0]
+        >>> v.code, v.role, v.location.line
+        ('K003', 'designer-1', 86)
     """
 
     def __init__(

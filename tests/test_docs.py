@@ -11,7 +11,9 @@ project's ``examples/`` and ``tests/``:
   are the set-up commands, which ``.ci/run`` runs: the test checks that it does;
 - ``yaml`` / ``json``: a block titled ``title="name.yaml"`` is written to the scratch
   folder under that name (for the blocks that follow); every block must load as an org
-  (or, for a title starting with ``bad``, must fail to load); JSON must parse;
+  (or, for a title starting with ``bad``, must fail to load); JSON must parse. A block
+  titled ``*.yml`` is other YAML (GitLab's ``team.yml``, a CI workflow): it must parse,
+  and is written but not loaded as an org;
 - ``csv``: a block titled ``title="name.csv"`` is written to the scratch folder, for the
   import examples that follow;
 - ``text``: sample output, not run.
@@ -144,6 +146,11 @@ def _data(snippet: Snippet) -> None:
     if snippet.title:
         Path(snippet.title).parent.mkdir(parents=True, exist_ok=True)
         Path(snippet.title).write_text(snippet.body, encoding="utf-8")
+    if snippet.title.endswith(".yml"):
+        import yaml
+
+        yaml.safe_load(snippet.body)  # other YAML: it parses, and it is not an org
+        return
     if snippet.lang == "json":
         json.loads(snippet.body)
         if not snippet.title.endswith(".json"):

@@ -97,6 +97,7 @@ def charts() -> dict[str, bytes]:
         "missing_managers.svg": svg(export),
         "scaleup_tree.svg": svg(scaleup, layout="tree"),
         "tutorial_org.svg": svg(tutorial_org()),
+        "scaleup_cto_slide.svg": svg(scaleup, root="cto", depth=1, name_first=True),
     }
 
 

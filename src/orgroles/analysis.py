@@ -56,8 +56,9 @@ def metrics(org: OrgCore) -> dict[str, Any]:
         - `planned`: seats that do not exist yet (see `Role.planned`);
         - `acting`: seats with an interim holder;
         - `assistants`: staff seats (`assistant: true`);
-        - `tops`: roles with no manager in the file (1 for a single tree);
-        - `dangling_managers`: manager ids that name no role in the file;
+        - `tops`: roles that report to nobody (1 for a single tree);
+        - `dangling_managers`: roles whose manager id names no role in the file (an HR
+          export whose top managers are not in it);
         - `layers`: the deepest layer, the top being layer 1 (as in `org.layers()`);
         - `managers`: roles with at least one report;
         - `median_span`, `mean_span` (rounded to 2 places), `max_span`: direct reports

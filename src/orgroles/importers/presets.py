@@ -21,8 +21,8 @@ class Preset:
     """The usual column names of one HR tool's export, in order of preference.
 
     `managers` lists `(how, manager column, id column)` triples: a manager column that
-    holds ids only makes sense with the id column it refers to (BambooHR's ``Supervisor
-    EID` holds `Employee #`` values), so such a triple applies only when that id column
+    holds ids only makes sense with the id column it refers to (BambooHR's `Supervisor
+    EID` holds `Employee #` values), so such a triple applies only when that id column
     is the one in use; a manager given by email or name (id column `None`) pairs with any.
     """
 

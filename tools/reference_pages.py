@@ -13,6 +13,7 @@ import ast
 import importlib
 import inspect
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def attribute_docs(module_name: str) -> dict[str, str]:
     tree = ast.parse(inspect.getsource(module))
     docs: dict[str, str] = {}
     body = tree.body
-    for statement, following in zip(body, body[1:], strict=False):
+    for statement, following in pairwise(body):
         target = None
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
             target = statement.targets[0]

@@ -50,7 +50,9 @@ def starter_text(example: str | None = None) -> str:
     if example is not None and example not in EXAMPLES:
         raise OrgUsageError(f"no example {example!r}: choose one of {', '.join(EXAMPLES)}")
     name = EXAMPLES[example] if example is not None else SKELETON
-    text = resources.files("orgroles").joinpath("examples", name).read_text(encoding="utf-8")
+    text = (
+        resources.files("orgroles").joinpath("examples").joinpath(name).read_text(encoding="utf-8")
+    )
     line = f"# yaml-language-server: $schema={SCHEMA_URL}org.schema.json\n"
     return _SCHEMA_LINE.sub(lambda _: line, text, count=1)
 

@@ -1,4 +1,4 @@
-"""Regenerate the charts shown in docs/rendering.md (run: python docs/images/generate.py).
+"""Regenerate the charts shown in docs/ (run: python docs/images/generate.py).
 
 They are drawn by the builtin engine, which gives the same bytes on every machine, so
 that tests/test_docs_images.py can tell when one is stale.
@@ -9,6 +9,10 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import orgroles
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -92,7 +96,20 @@ def charts() -> dict[str, bytes]:
         "gitlab_vp.svg": svg(gitlab, root="tm-816c6d89", depth=2),
         "missing_managers.svg": svg(export),
         "scaleup_tree.svg": svg(scaleup, layout="tree"),
+        "tutorial_org.svg": svg(tutorial_org()),
+        "scaleup_cto_slide.svg": svg(scaleup, root="cto", depth=1, name_first=True),
     }
+
+
+def tutorial_org() -> orgroles.Org:
+    """The org the tutorial ends with: its last ``org.yaml`` block."""
+    import re
+
+    import orgroles
+
+    page = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    blocks = re.findall(r'^```yaml title="org.yaml"[^\n]*\n(.*?)^```', page, re.M | re.S)
+    return orgroles.loads(blocks[-1], path="org.yaml")
 
 
 _NAMES = [

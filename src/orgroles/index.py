@@ -20,14 +20,14 @@ NO_PARENT = -1
 class Index:
     """Integer indexes over the (plain) roles of an org, in file order.
 
-    - ``ids[i]`` and ``pos[id]`` convert between positions and ids;
-    - ``parent[i]`` is the manager's position, or :data:`NO_PARENT`;
-    - ``children[i]`` lists the direct reports (assistants included), in file order;
-    - ``depth[i]`` is 0 for a role without a resolved manager, and -1 for a role that no
+    - `ids[i]` and `pos[id]` convert between positions and ids;
+    - `parent[i]` is the manager's position, or `NO_PARENT`;
+    - `children[i]` lists the direct reports (assistants included), in file order;
+    - `depth[i]` is 0 for a role without a resolved manager, and -1 for a role that no
       top reaches: one in a reporting cycle, or below one;
-    - ``order`` lists the reachable roles top-down (breadth first);
-    - ``dangling`` maps a role to the unknown id its ``reports_to`` names;
-    - ``self_reports`` lists the roles that report to themselves.
+    - `order` lists the reachable roles top-down (breadth first);
+    - `dangling` maps a role to the unknown id its `reports_to` names;
+    - `self_reports` lists the roles that report to themselves.
     """
 
     __slots__ = (
@@ -117,18 +117,18 @@ class Index:
         return self._sizes
 
     def reports(self, i: int) -> list[int]:
-        """The direct reports of role ``i`` (assistants included)."""
+        """The direct reports of role `i` (assistants included)."""
         return self.children.get(i, [])
 
     def span(self, i: int) -> int:
-        """How many direct reports role ``i`` has, assistants excluded."""
+        """How many direct reports role `i` has, assistants excluded."""
         assistant = self.assistant
         return sum(1 for c in self.children.get(i, ()) if not assistant[c])
 
     def below(self, i: int) -> list[int]:
-        """Every role under ``i`` (transitively), breadth first; O(answer).
+        """Every role under `i` (transitively), breadth first; O(answer).
 
-        Safe in a cycle: each role is listed once, and ``i`` itself never.
+        Safe in a cycle: each role is listed once, and `i` itself never.
         """
         queue = [i]
         seen = {i}
@@ -141,11 +141,11 @@ class Index:
         return queue[1:]
 
     def below_all(self, starts: Iterable[int]) -> set[int]:
-        """Every role under any of ``starts`` (transitively): the union of their
-        :meth:`below`, found in one pass however the starts nest; O(answer + starts).
+        """Every role under any of `starts` (transitively): the union of their
+        `below()`, found in one pass however the starts nest; O(answer + starts).
 
         Starts are walked top-down, and a walk stops at a role already found, so that a
-        thousand nested starts (``under:r1,r2,...,r1000`` on a chain) cost one walk, not a
+        thousand nested starts (`under:r1,r2,...,r1000` on a chain) cost one walk, not a
         thousand. A start is in the answer only when it is under another start.
         """
         depth, kids = self.depth, self.children
@@ -176,7 +176,7 @@ class Index:
         return out
 
     def _on_cycles(self, nodes: list[int]) -> list[int]:
-        """Those of ``nodes`` that lie on a reporting cycle; each role is looked at once."""
+        """Those of `nodes` that lie on a reporting cycle; each role is looked at once."""
         parent = self.parent
         seen: dict[int, int] = {}
         cycles: set[int] = set()
@@ -195,7 +195,7 @@ class Index:
         return [n for n in nodes if n in cycles]
 
     def chain(self, i: int) -> list[int]:
-        """Role ``i`` then its managers up to the top; stops before repeating in a cycle."""
+        """Role `i` then its managers up to the top; stops before repeating in a cycle."""
         out = [i]
         seen = {i}
         parent = self.parent

@@ -2,13 +2,14 @@
 
 JSON is parsed on the fast path (pydantic's Rust parser) without positions. When a
 position is needed (an error to report, a rule violation to locate), this module walks
-the text to the node, skipping whole values with the C-accelerated ``raw_decode``.
+the text to the node, skipping whole values with the C-accelerated `raw_decode`.
 
->>> marks = JsonMarks('{"name": "Acme",\\n "roles": [{"id": "cto"},\\n   {"id": "dev"}]}')
->>> marks.position(("roles", 1, "id"))
-(3, 11)
->>> marks.items("roles")
-[(2, 12), (3, 4)]
+Examples:
+    >>> marks = JsonMarks('{"name": "Acme",\\n "roles": [{"id": "cto"},\\n   {"id": "dev"}]}')
+    >>> marks.position(("roles", 1, "id"))
+    (3, 11)
+    >>> marks.items("roles")
+    [(2, 12), (3, 4)]
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ class JsonMarks:
         return before + 1, offset - start + 1
 
     def _members(self, i: int) -> list[tuple[str, int, int]]:
-        """(key, key offset, value offset) for each member of the object at ``i``."""
+        """(key, key offset, value offset) for each member of the object at `i`."""
         text = self._text
         out = []
         i = self._skip_ws(i + 1)
@@ -82,7 +83,7 @@ class JsonMarks:
         return out
 
     def _elements(self, i: int) -> list[int]:
-        """The offset of each element of the array at ``i``."""
+        """The offset of each element of the array at `i`."""
         text = self._text
         out: list[int] = []
         i = self._skip_ws(i + 1)
@@ -125,11 +126,11 @@ class JsonMarks:
         return i
 
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Pos | None:
-        """The position of the node at ``loc``, or of its nearest ancestor that exists."""
+        """The position of the node at `loc`, or of its nearest ancestor that exists."""
         return self._line_col(self._offset(loc, key))
 
     def items(self, section: str) -> list[Pos]:
-        """The position of each item of a top-level array such as ``roles``."""
+        """The position of each item of a top-level array such as `roles`."""
         text = self._text
         i = self._offset((section,), False)
         if i >= len(text) or text[i] != "[":

@@ -1,6 +1,6 @@
 """A document's sections indexed by id, and its dated records checked, every problem located.
 
-What :class:`~orgroles.core.OrgCore` does first with a validated document: repeated ids
+What `OrgCore` does first with a validated document: repeated ids
 and malformed dates are load errors that name their place in the file.
 """
 

@@ -3,12 +3,13 @@
 A role's effective responsibilities are its kind's defaults, minus the ones it drops,
 plus the ones it adds, in that order.
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> "hands-on-coding" in [r.id for r in responsibilities_of(org, "cto")]
-True
->>> [r.id for r in roles_with(org, "define-technical-strategy")]
-['cto']
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> "hands-on-coding" in [r.id for r in responsibilities_of(org, "cto")]
+    True
+    >>> [r.id for r in roles_with(org, "define-technical-strategy")]
+    ['cto']
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def _definition(org: OrgCore, rid: str) -> Responsibility:
 def responsibilities_of(org: OrgCore, role: str | Role) -> list[Responsibility]:
     """A role's effective responsibilities as catalogue entries.
 
-    An id that no catalogue defines gives a bare ``Responsibility(id=...)`` with no
+    An id that no catalogue defines gives a bare `Responsibility(id=...)` with no
     category (the rule R004 reports it).
     """
     r = org.role(role)
@@ -73,6 +74,6 @@ def responsibilities_of(org: OrgCore, role: str | Role) -> list[Responsibility]:
 
 
 def roles_with(org: OrgCore, responsibility: str) -> list[Role]:
-    """The roles that hold ``responsibility`` (kind defaults included), in file order."""
+    """The roles that hold `responsibility` (kind defaults included), in file order."""
     roles = list(org.roles.values())
     return [roles[i] for i, held in enumerate(responsibility_ids(org)) if responsibility in held]

@@ -1,6 +1,6 @@
 """Reports as text for people, JSON for programs, and SARIF 2.1.0 for code scanning.
 
-The JSON shape is stable and documented in docs/rules.md (``"format": 1``).
+The JSON shape is stable and documented in docs/rules.md (`"format": 1`).
 """
 
 from __future__ import annotations
@@ -62,15 +62,16 @@ def _line(v: Violation, color: bool) -> str:
 
 
 def format_text(report: Report, *, color: bool = False, label: str | None = None) -> str:
-    """A report for people: one line per violation (``file:line:col: CODE severity ...``),
+    """A report for people: one line per violation (`file:line:col: CODE severity ...`),
     in file order, then a summary grouped by rule.
 
-    >>> from orgroles.rules.report import Report, Violation
-    >>> v = Violation("C002", "single-report", "info", "ceo", "one direct report only (cto)")
-    >>> print(format_text(Report([v], roles=4), label="org.yaml"))
-    C002 info ceo: one direct report only (cto) [single-report]
-    org.yaml: 1 info (4 roles)
-         1  C002 single-report (info)
+    Examples:
+        >>> from orgroles.rules.report import Report, Violation
+        >>> v = Violation("C002", "single-report", "info", "ceo", "one direct report only (cto)")
+        >>> print(format_text(Report([v], roles=4), label="org.yaml"))
+        C002 info ceo: one direct report only (cto) [single-report]
+        org.yaml: 1 info (4 roles)
+             1  C002 single-report (info)
     """
     name = label or report.path or report.org or "org"
     lines = [_line(v, color) for v in report.violations]
@@ -101,12 +102,13 @@ def format_text(report: Report, *, color: bool = False, label: str | None = None
 def summary_line(reports: Sequence[Report], unreadable: int = 0) -> str:
     """One line for several reports: how many files, roles and violations of each severity.
 
-    >>> from orgroles.rules.report import Report, Violation
-    >>> v = Violation("C002", "single-report", "info", "ceo", "one direct report only")
-    >>> summary_line([Report([v], roles=4), Report([], roles=20)])
-    'all 2 files: 1 info (24 roles)'
-    >>> summary_line([Report([], roles=4)], unreadable=1)
-    'all 2 files: no problems (4 roles); 1 file could not be read'
+    Examples:
+        >>> from orgroles.rules.report import Report, Violation
+        >>> v = Violation("C002", "single-report", "info", "ceo", "one direct report only")
+        >>> summary_line([Report([v], roles=4), Report([], roles=20)])
+        'all 2 files: 1 info (24 roles)'
+        >>> summary_line([Report([], roles=4)], unreadable=1)
+        'all 2 files: no problems (4 roles); 1 file could not be read'
     """
     totals: dict[str, int] = {}
     for report in reports:
@@ -123,7 +125,7 @@ def summary_line(reports: Sequence[Report], unreadable: int = 0) -> str:
 
 
 def to_json(reports: Sequence[Report]) -> str:
-    """Reports as JSON: ``{"format": 1, "orgroles": version, "ok": ..., "reports": [...]}``."""
+    """Reports as JSON: `{"format": 1, "orgroles": version, "ok": ..., "reports": [...]}`."""
     document = {
         "format": JSON_FORMAT,
         "orgroles": __version__,
@@ -135,10 +137,11 @@ def to_json(reports: Sequence[Report]) -> str:
 
 def _uri(path: str) -> str:
     """A SARIF artifact URI: the path, percent-encoded (a Windows path with a drive, as a
-    ``file://`` URI).
+    `file://` URI).
 
-    >>> _uri("orgs/équipe #1.yaml"), _uri("/srv/a b.yaml")
-    ('orgs/%C3%A9quipe%20%231.yaml', '/srv/a%20b.yaml')
+    Examples:
+        >>> _uri("orgs/équipe #1.yaml"), _uri("/srv/a b.yaml")
+        ('orgs/%C3%A9quipe%20%231.yaml', '/srv/a%20b.yaml')
     """
     pure = PurePath(path)
     if pure.drive:

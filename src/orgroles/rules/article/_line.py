@@ -12,14 +12,14 @@ __all__ = ["LineParams", "line_findings"]
 
 
 class LineParams(Params):
-    """``manager``: the kind at the head of the line; ``kinds``: the kinds that belong in it."""
+    """`manager`: the kind at the head of the line; `kinds`: the kinds that belong in it."""
 
     manager: Id
     kinds: tuple[Id, ...]
 
 
 def line_findings(ctx: CheckContext, params: LineParams) -> Iterator[Finding]:
-    """A finding for each role of ``params.kinds`` that no ``params.manager`` role is above.
+    """A finding for each role of `params.kinds` that no `params.manager` role is above.
 
     Silent when the org has no role of the manager's kind: there is no line to sit in.
     """

@@ -12,8 +12,8 @@ __all__ = ["Uncovered"]
 
 
 class UncoveredParams(Params):
-    """``required``: responsibilities someone must hold, on top of those the catalogue
-    marks ``required: true``."""
+    """`required`: responsibilities someone must hold, on top of those the catalogue
+    marks `required: true`."""
 
     required: tuple[Id, ...] = ()
 
@@ -22,8 +22,8 @@ class UncoveredParams(Params):
 class Uncovered(Rule):
     """A required responsibility is held by nobody.
 
-    Which ones are required: those listed in ``required`` and those a catalogue marks
-    ``required: true``. A vacant seat does not cover a responsibility: someone must be
+    Which ones are required: those listed in `required` and those a catalogue marks
+    `required: true`. A vacant seat does not cover a responsibility: someone must be
     in it. "Someone owns data protection" is the classic case.
 
     **Anti-pattern**

@@ -15,8 +15,8 @@ _SHOWN = 10  # roles named in a message; the violation's related roles list them
 
 
 class OwnersParams(Params):
-    """``responsibilities``: ones that must have a single owner, on top of those the
-    catalogue marks ``single_owner: true``."""
+    """`responsibilities`: ones that must have a single owner, on top of those the
+    catalogue marks `single_owner: true`."""
 
     responsibilities: tuple[Id, ...] = ()
 

@@ -271,6 +271,9 @@ def test_install_commands_are_on_the_install_page_only() -> None:
         if page.name in ("install.md", "README.md"):
             continue
         text = page.read_text(encoding="utf-8")
+        for snippet in snippets(page):
+            if snippet.title.endswith(".yml"):  # a CI workflow installs orgroles itself
+                text = text.replace(snippet.body, "")
         for line in text.splitlines():
             if re.search(r"\b(pip|pipx) install\b", line) and "needs" not in line:
                 raise AssertionError(f"{page.relative_to(ROOT)}: link to install.md: {line}")

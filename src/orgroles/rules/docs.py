@@ -181,7 +181,7 @@ orgroles.sarif` in a workflow step and pass the file to `github/codeql-action/up
 
 
 def plain(text: str) -> str:
-    """Docstring text for places that show no markup: `x` becomes x.
+    """Docstring text for places that show no markup: code spans lose their backquotes.
 
     Examples:
         >>> plain("at most `max_span` reports")
@@ -191,7 +191,8 @@ def plain(text: str) -> str:
 
 
 def markdown(text: str) -> str:
-    """Docstring text as Markdown: `x` becomes `x`.
+    """Docstring text as Markdown: docstrings are Markdown already (see CONTRIBUTING.md),
+    and older ones with double backquotes get single ones.
 
     Examples:
         >>> markdown("at most ``max_span`` reports")

@@ -178,10 +178,7 @@ def test_text_lines_are_each_violation_made_printable(make: Any) -> None:
 
 
 def test_a_generated_org_with_many_violations_writes_the_same(tmp_path: Any) -> None:
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from generate import generate_dirty, write_json
+    from benchmarks.generate import generate_dirty, write_json
 
     path = tmp_path / "dirty.json"
     write_json(generate_dirty(3_000, every_seat_held=True), path)

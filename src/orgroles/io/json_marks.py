@@ -46,11 +46,11 @@ _ITEM_START = re.compile(r'\{[ \t\n\r]*"id"[ \t\n\r]*:')
 _ESCAPED_LETTER = re.compile(r"\\u00[4-7][0-9a-fA-F]")
 # The keys of an item that may hold objects other than the item's own dated holders and
 # lines (which cannot have an "id": the schema forbids it).
-_NESTING_KEYS = {"roles": ("meta", "noqa"), "people": ("meta",)}
+_NESTING_KEYS = {"roles": ("meta", "noqa")}  # the section whose items reports point at
 
 
 def plain_sections(data: Any) -> dict[str, int]:
-    """The sections (``roles``, ``people``) of parsed, validated JSON data whose items are
+    """The sections (``roles``) of parsed, validated JSON data whose items are
     all objects with ``"id"`` as their first key and hold no object that could start with
     one (no ``meta`` but an empty one, no ``noqa`` mapping), each with its number of items.
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import compress, repeat
+from operator import attrgetter, eq, is_
+from typing import Any
 
 from orgroles.model import Role
 
@@ -49,27 +52,25 @@ class Index:
         ids = list(roles)
         pos = {rid: i for i, rid in enumerate(ids)}
         n = len(ids)
-        parent = [NO_PARENT] * n
-        children: defaultdict[int, list[int]] = defaultdict(list)
-        dangling: dict[int, str] = {}
+        values = list(roles.values())
+        # The passes over every role run in C (map, compress); Python looks only at the
+        # roles that need it: the managers, and the few roles without a resolved one.
+        bosses: list[Any] = list(map(attrgetter("reports_to"), values))
+        if tuple in set(map(type, bosses)):  # dated lines (not in a plain org): their first
+            bosses = [role.manager_id for role in values]
+        parent = list(map(pos.get, bosses, repeat(NO_PARENT)))
+        assistant = list(map(attrgetter("assistant"), values))
+        positions = range(n)
+        roots = list(compress(positions, map(is_, bosses, repeat(None))))
+        unresolved = compress(positions, map(eq, parent, repeat(NO_PARENT)))
+        dangling: dict[int, str] = {i: bosses[i] for i in unresolved if bosses[i] is not None}
         self_reports: list[int] = []
-        roots: list[int] = []
-        assistant = [False] * n
-        get = pos.get
-        for i, role in enumerate(roles.values()):
-            if role.assistant:
-                assistant[i] = True
-            boss = role.manager_id  # an org's roles are plain: its reports_to
-            if boss is None:
-                roots.append(i)
-                continue
-            p = get(boss, NO_PARENT)
-            if p == NO_PARENT:
-                dangling[i] = boss
-            elif p == i:
+        children: defaultdict[int, list[int]] = defaultdict(list)
+        for i, p in enumerate(parent):
+            if p == i:
                 self_reports.append(i)
-            else:
-                parent[i] = p
+                parent[i] = NO_PARENT
+            elif p != NO_PARENT:
                 children[p].append(i)
         self.ids = ids
         self.pos = pos
@@ -80,7 +81,7 @@ class Index:
         self.roots = roots
         self.assistant = assistant
         # Tops of the forest: no manager, an unknown one, or themselves.
-        self.tops = [i for i in range(n) if parent[i] == NO_PARENT]
+        self.tops = list(compress(positions, map(eq, parent, repeat(NO_PARENT))))
         depth = [-1] * n
         order = list(self.tops)
         for i in order:

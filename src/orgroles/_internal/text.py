@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 __all__ = [
+    "CONTROL",
     "display_width",
     "json_text",
     "plural",
@@ -17,8 +18,9 @@ __all__ = [
 ]
 
 # C0 and C1 controls (tab aside), DEL, the line and paragraph separators, and the
-# bidirectional overrides and isolates that reorder what a terminal shows ("Trojan source").
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# bidirectional overrides and isolates that reorder what a terminal shows ("Trojan source"):
+# what printable() escapes.
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
@@ -35,7 +37,7 @@ def printable(text: str) -> str:
         >>> printable("\u202eevil")
         '\\u202eevil'
     """
-    return _CONTROL.sub(_escape, text)
+    return CONTROL.sub(_escape, text)
 
 
 def _escape(found: re.Match[str]) -> str:

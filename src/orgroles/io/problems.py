@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, count
+from operator import methodcaller
 from types import UnionType
 from typing import Annotated, Any, Protocol, Union, get_args, get_origin
 
@@ -32,6 +34,8 @@ __all__ = [
 
 ID_SECTIONS = ("responsibilities", "kinds", "people", "roles", "teams")
 """The top-level lists whose items have ids that must be unique."""
+
+_META = methodcaller("get", "meta")
 
 
 Loc = tuple[str | int, ...]
@@ -378,12 +382,17 @@ def free_form_problems(
         spots.append((rules["params"], ("rules", "params")))
     for section in ID_SECTIONS:
         items = data.get(section)
-        if type(items) is list:
-            for i, item in enumerate(items):
-                if type(item) is dict:
-                    meta = item.get("meta")
-                    if meta:
-                        spots.append((meta, (section, i, "meta")))
+        if type(items) is not list:
+            continue
+        if set(map(type, items)) == {dict}:  # the usual case: the metas found in C
+            metas = list(map(_META, items))
+            spots.extend((metas[i], (section, i, "meta")) for i in compress(count(), metas))
+            continue
+        for i, item in enumerate(items):
+            if type(item) is dict:
+                meta = item.get("meta")
+                if meta:
+                    spots.append((meta, (section, i, "meta")))
     problems: list[Problem] = []
 
     def add(loc: Loc, message: str, code: str) -> None:

@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from orgroles._internal import gc as _gc
 from orgroles._internal.moved import moved
 from orgroles.errors import Location, OrgFileError, Problem
-from orgroles.io.json_marks import JsonMarks
+from orgroles.io.json_marks import JsonMarks, plain_sections
 from orgroles.io.json_strict import strict_loads
 from orgroles.io.problems import (
     ID_SECTIONS,
@@ -250,6 +250,9 @@ def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]
         problems += problems_from_validation(exc, data, source.marks, path, model)
     if problems:
         raise OrgFileError(_sorted(problems))
+    plain = plain_sections(data)  # the items that a search finds, when a report needs them
+    if plain:
+        source.marks = JsonMarks(text, plain)
     return document, source
 
 

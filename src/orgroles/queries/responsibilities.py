@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from orgroles.model import Responsibility
@@ -27,14 +28,20 @@ __all__ = ["effective_ids", "responsibilities_of", "responsibility_ids", "roles_
 
 def effective_ids(org: OrgCore, role: Role) -> tuple[str, ...]:
     """The ids of a role's effective responsibilities, in order, without repeats."""
-    kind = org.catalog.kinds.get(role.kind) if role.kind is not None else None
+    return _effective(org, role.kind, role.responsibilities, role.drop)
+
+
+def _effective(
+    org: OrgCore, kind_id: str | None, added: tuple[str, ...], dropped: tuple[str, ...]
+) -> tuple[str, ...]:
+    kind = org.catalog.kinds.get(kind_id) if kind_id is not None else None
     defaults = kind.responsibilities if kind is not None else ()
-    if not role.responsibilities and not role.drop:
+    if not added and not dropped:
         return defaults  # the common case: shared, nothing built
-    dropped = set(role.drop)
-    out = [r for r in defaults if r not in dropped]
+    gone = set(dropped)
+    out = [r for r in defaults if r not in gone]
     seen = set(out)
-    for r in role.responsibilities:
+    for r in added:
         if r not in seen:
             seen.add(r)
             out.append(r)
@@ -47,15 +54,17 @@ def responsibility_ids(org: OrgCore) -> list[tuple[str, ...]]:
 
 
 def _responsibility_ids(org: OrgCore) -> list[tuple[str, ...]]:
-    defaults = {k.id: k.responsibilities for k in org.catalog.kinds.values()}
-    found: list[tuple[str, ...]] = []
-    append = found.append
-    for role in org.roles.values():
-        if role.responsibilities or role.drop:
-            append(effective_ids(org, role))
-        else:  # the common case: the kind's defaults, shared
-            append(defaults.get(role.kind, ()) if role.kind is not None else ())
-    return found
+    # Roles repeat a few combinations of kind, added and dropped duties: each distinct one
+    # is worked out once, and every role gets its combination's tuple in C.
+    roles = org.roles.values()
+    keys = list(zip(map(_KIND, roles), map(_ADDED, roles), map(_DROPPED, roles), strict=True))
+    table = {key: _effective(org, *key) for key in dict.fromkeys(keys)}
+    return list(map(table.__getitem__, keys))
+
+
+_KIND = attrgetter("kind")
+_ADDED = attrgetter("responsibilities")
+_DROPPED = attrgetter("drop")
 
 
 def _definition(org: OrgCore, rid: str) -> Responsibility:

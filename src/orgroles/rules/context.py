@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import cached_property
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.suggest import Suggester, opaque
@@ -90,6 +90,38 @@ class CheckContext:
         from orgroles.queries.responsibilities import responsibility_ids
 
         return responsibility_ids(self.org)
+
+    def duties_of(self, i: int) -> tuple[str, ...]:
+        """The effective responsibility ids of the role at position ``i`` (from the table
+        of :attr:`responsibilities` if it was made)."""
+        table = self.__dict__.get("responsibilities")
+        if table is not None:
+            return cast("tuple[str, ...]", table[i])
+        from orgroles.queries.responsibilities import effective_ids
+
+        return effective_ids(self.org, self.roles[i])
+
+    def holding(self, wanted: Collection[str]) -> list[int]:
+        """The positions of the roles whose effective responsibilities include one of
+        ``wanted``, in file order.
+
+        Found in C from the kinds whose defaults include one and the roles that add one,
+        then checked one by one: the few rules that look for some duties (R001 to R003)
+        need not work out the duties of every role of a million.
+        """
+        wanted = set(wanted)
+        if not wanted:
+            return []
+        roles = self.roles
+        positions = range(len(roles))
+        kinds = {
+            k.id
+            for k in self.org.catalog.kinds.values()
+            if not wanted.isdisjoint(k.responsibilities)
+        }
+        found = set(compress(positions, map(kinds.__contains__, map(_KIND, roles))))
+        found.update(compress(positions, map(not_, map(wanted.isdisjoint, map(_ADDED, roles)))))
+        return [i for i in sorted(found) if not wanted.isdisjoint(self.duties_of(i))]
 
     @cached_property
     def by_kind(self) -> dict[str, list[int]]:
@@ -178,6 +210,10 @@ class CheckContext:
 
             found = self._selected[text] = parse(text).positions(self.org)
         return found
+
+
+_KIND = attrgetter("kind")
+_ADDED = attrgetter("responsibilities")
 
 
 def _is_share(holder: object) -> bool:

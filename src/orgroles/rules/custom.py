@@ -93,7 +93,7 @@ class DeclaredRule:
                     )
         elif isinstance(spec, RequiresRule):
             for i in self._positions(ctx, spec.select, "select"):
-                held = ctx.responsibilities[i]
+                held = ctx.duties_of(i)
                 missing = [r for r in spec.responsibilities if r not in held]
                 if missing:
                     text = ", ".join(missing)

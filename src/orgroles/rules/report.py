@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from orgroles._internal.gc import gc_paused
 from orgroles.errors import Location
 from orgroles.model import Severity
 
@@ -194,12 +195,16 @@ class Report:
         locate = self._locate
         if locate is not None:
             self._locate = None
-            self._violations = [
-                v
-                if v.location is not None or v.role is None
-                else replace(v, location=locate(v.role))
-                for v in self._violations
-            ]
+            make = Violation.make
+            with gc_paused():  # maybe half a million new objects, without cycles
+                self._violations = [
+                    v
+                    if v.location is not None or v.role is None
+                    else make(
+                        v.code, v.name, v.severity, v.role, v.message, locate(v.role), v.related
+                    )
+                    for v in self._violations
+                ]
             self.suppressed = [
                 s
                 if s.violation.location is not None or s.violation.role is None
@@ -303,9 +308,12 @@ class Report:
         wanted = set(codes)
         return [v for v in self.violations if v.code in wanted]
 
-    def to_dict(self) -> dict[str, Any]:
-        """The report as JSON data: the documented, stable shape of `--format json`."""
-        return {
+    def to_dict(self, *, listed: bool = True) -> dict[str, Any]:
+        """The report as JSON data: the documented, stable shape of `--format json`.
+
+        With `listed=False`, `violations` and `suppressed` are left empty, for a
+        writer that writes them its own way (as `orgroles.rules.output.to_json`)."""
+        data: dict[str, Any] = {
             "org": self.org,
             "path": self.path,
             "roles": self.roles,
@@ -313,6 +321,12 @@ class Report:
             "summary": self.severity_counts(),
             "counts": self.counts(),
             "rules": list(self.rules),
-            "violations": [v.to_dict() for v in self.violations],
-            "suppressed": [{**s.violation.to_dict(), "reason": s.reason} for s in self.suppressed],
+            "violations": [],
+            "suppressed": [],
         }
+        if listed:
+            data["violations"] = [v.to_dict() for v in self.violations]
+            data["suppressed"] = [
+                {**s.violation.to_dict(), "reason": s.reason} for s in self.suppressed
+            ]
+        return data

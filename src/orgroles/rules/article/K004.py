@@ -24,9 +24,7 @@ def operational_duties(ctx: CheckContext, i: int) -> list[str]:
     """The operational (hands-on) responsibilities of the role at position `i`."""
     catalog = ctx.org.catalog.responsibilities
     return [
-        rid
-        for rid in ctx.responsibilities[i]
-        if rid in catalog and catalog[rid].category == "operational"
+        rid for rid in ctx.duties_of(i) if rid in catalog and catalog[rid].category == "operational"
     ]
 
 

@@ -65,10 +65,9 @@ class Uncovered(Rule):
         wanted = set(required)
         held: set[str] = set()
         on_vacant: set[str] = set()
-        for role, ids in zip(ctx.roles, ctx.responsibilities, strict=True):
-            if wanted.isdisjoint(ids):
-                continue
-            (on_vacant if role.vacant else held).update(wanted.intersection(ids))
+        for i in ctx.holding(wanted):
+            ids = ctx.duties_of(i)
+            (on_vacant if ctx.roles[i].vacant else held).update(wanted.intersection(ids))
         for rid in required:
             if rid in held:
                 continue

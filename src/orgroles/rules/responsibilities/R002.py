@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from orgroles.model import Id
 from orgroles.rules.base import Finding, Params, Rule, register
@@ -122,15 +121,13 @@ def _seats_holding(
 ) -> dict[str, list[int]]:
     """The seats that hold one of `wanted` (in `among`, if given), by person.
 
-    Roles share their kind's tuple of duties: each distinct tuple is tested once, and the
-    seats found in C, so a million roles of which a few hold such duties cost little.
+    The seats are found by :meth:`~orgroles.rules.context.CheckContext.holding`, so a
+    million roles of which a few hold such duties cost little.
     """
-    held = ctx.responsibilities
-    relevant = {ids for ids in set(held) if ids and not wanted.isdisjoint(ids)}
-    if not relevant:
+    seats = ctx.holding(wanted)
+    if not seats:
         return {}
-    seats = compress(range(len(held)), map(relevant.__contains__, held))
-    positions = list(seats) if among is None else [i for i in seats if i in among]
+    positions = seats if among is None else [i for i in seats if i in among]
     holders = ctx.holders
     people = {
         pid
@@ -149,7 +146,7 @@ def _held(
     for i in seats:
         if among is not None and i not in among:
             continue
-        for rid in wanted.intersection(ctx.responsibilities[i]):
+        for rid in wanted.intersection(ctx.duties_of(i)):
             where.setdefault(rid, i)
     return where
 

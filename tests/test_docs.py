@@ -28,7 +28,6 @@ import re
 import shlex
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -37,53 +36,13 @@ from click.testing import CliRunner
 
 import orgroles
 
+from tests.docs_runner import FLAGS as _FLAGS
+from tests.docs_runner import Snippet, snippets
+from tests.docs_runner import matches as _matches
 from tests.helpers import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 CI_SCRIPT = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-
-_FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]*)(?P<opts>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
-    re.M | re.S,
-)
-_TITLE = re.compile(r'title="([^"]+)"')
-_CHECKER = doctest.OutputChecker()
-_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-
-
-@dataclass
-class Snippet:
-    page: Path
-    line: int
-    lang: str
-    title: str
-    body: str
-
-    def __str__(self) -> str:
-        return f"{self.page.relative_to(ROOT)}:{self.line}"
-
-
-def snippets(page: Path) -> list[Snippet]:
-    text = page.read_text(encoding="utf-8")
-    out = []
-    for m in _FENCE.finditer(text):
-        indent = m.group("indent")
-        body = "\n".join(line[len(indent) :] for line in m.group("body").splitlines()) + "\n"
-        title = _TITLE.search(m.group("opts"))
-        out.append(
-            Snippet(
-                page,
-                text.count("\n", 0, m.start()) + 1,
-                m.group("lang"),
-                title.group(1) if title else "",
-                body,
-            )
-        )
-    return out
-
-
-def _matches(expected: str, got: str) -> bool:
-    return _CHECKER.check_output(expected, got, _FLAGS)
 
 
 def _run_orgroles(args: list[str], where: Snippet) -> tuple[int, str]:

@@ -277,10 +277,10 @@ class Org(OrgCore):
         targets: Targets | None = None,
         report: Report | None = None,
     ) -> HealthReport:
-        """The org's health report (needs ``orgroles[report]``): ``.to_html()``,
-        ``.to_pdf()``, ``.write(path)``, inline in Jupyter; see docs/report.md.
+        """The org's health report (needs `orgroles[report]`): `.to_html()`,
+        `.to_pdf()`, `.write(path)`, inline in Jupyter; see docs/report.md.
 
-        ``report`` is the rule report to show (by default, ``org.check()``); ``since`` the
+        `report` is the rule report to show (by default, `org.check()`); `since` the
         day a dated org's changes are counted from (by default, three months back).
         """
         from orgroles.health import health_report
@@ -289,8 +289,8 @@ class Org(OrgCore):
 
     @property
     def plot(self) -> Plots:
-        """The health report's charts one by one: ``org.plot.spans()``, ``layers()``,
-        ``teams()``, ``findings()``, ``trends()``, each a matplotlib ``Figure``."""
+        """The health report's charts one by one: `org.plot.spans()`, `layers()`,
+        `teams()`, `findings()`, `trends()`, each a matplotlib `Figure`."""
         from orgroles.health import Plots
 
         return Plots(self)

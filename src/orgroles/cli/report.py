@@ -1,4 +1,4 @@
-"""``orgroles report``: the org health report, as a page (``.html``) or a PDF (``.pdf``)."""
+"""`orgroles report`: the org health report, as a page (`.html`) or a PDF (`.pdf`)."""
 
 from __future__ import annotations
 

@@ -1,18 +1,18 @@
 """The org health report: spans and layers, vacancies, rule findings, who owns the critical
 duties and, for a dated org, trends and changes, as one page a leader reads.
 
-``org.report()`` returns a :class:`HealthReport` (a page with ``to_html()``, a PDF with
-``to_pdf()``, ``write(path)``, shown inline in Jupyter); ``org.plot.spans()`` and the
-other :class:`Plots` give each chart alone as a matplotlib ``Figure``. The numbers come
-from :mod:`orgroles.health.numbers` and need nothing but orgroles; the page, the PDF and
-the plots need the extra ``report`` (matplotlib and pandas):
-``pip install 'orgroles[report]'``. The targets (span band, narrow spans, layers for the
-org's size) are :class:`Targets`; docs/report.md gives their sources.
+`org.report()` returns a `HealthReport` (a page with `to_html()`, a PDF with
+`to_pdf()`, `write(path)`, shown inline in Jupyter); `org.plot.spans()` and the
+other `Plots` give each chart alone as a matplotlib `Figure`. The numbers come
+from `orgroles.health.numbers` and need nothing but orgroles; the page, the PDF and
+the plots need the extra `report` (matplotlib and pandas):
+`pip install 'orgroles[report]'`. The targets (span band, narrow spans, layers for the
+org's size) are `Targets`; docs/report.md gives their sources.
 
-The modules: :mod:`~orgroles.health.targets`, :mod:`~orgroles.health.numbers`,
-:mod:`~orgroles.health.words` (en, fr), :mod:`~orgroles.health.plots` (matplotlib),
-:mod:`~orgroles.health.svg`, :mod:`~orgroles.health.page` (HTML),
-:mod:`~orgroles.health.pdf` and :mod:`~orgroles.health.report`.
+The modules: `targets`, `numbers`,
+`words` (en, fr), `plots` (matplotlib),
+`svg`, `page` (HTML),
+`pdf` and `report`.
 """
 
 from orgroles.health.numbers import Numbers, compute

@@ -1,8 +1,8 @@
 """The pieces of the health report's page: its style sheet, escaped org text, the words
 and numbers of one language, links to the roles it names, and tables.
 
-Every text from the org goes through :func:`esc`: one clean line, escaped, in a
-``<bdi>`` element so that a right-to-left name cannot reorder the text around it.
+Every text from the org goes through `esc()`: one clean line, escaped, in a
+`<bdi>` element so that a right-to-left name cannot reorder the text around it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ __all__ = ["PageText", "details", "esc", "page_css", "table"]
 
 @lru_cache(maxsize=1)
 def page_css() -> str:
-    """The page's style sheet (``report.css``, shipped beside this module)."""
+    """The page's style sheet (`report.css`, shipped beside this module)."""
     css = resources.files("orgroles.health").joinpath("report.css").read_text(encoding="utf-8")
     if "</" in css or "<!--" in css:
         raise RuntimeError("report.css would end its <style> element")
@@ -84,7 +84,7 @@ class PageText:
 
 
 def table(head: list[tuple[str, bool]], rows: list[list[str]], cls: str = "") -> str:
-    """A table; ``head`` is (escaped header, numeric?) per column, rows hold escaped cells."""
+    """A table; `head` is (escaped header, numeric?) per column, rows hold escaped cells."""
     numeric = [n for _, n in head]
     attr = f' class="{cls}"' if cls else ""
     out = [f"<table{attr}><thead><tr>"]

@@ -1,18 +1,19 @@
 """The numbers of a health report, computed once, in O(N), with no plotting library.
 
-:func:`compute` gathers every section: the headline (which is :func:`orgroles.analysis.metrics`
+`compute()` gathers every section: the headline (which is `orgroles.analysis.metrics()`
 plus three numbers derived from it), spans, layers by family, vacancies by team, the rule
 findings, the coverage of the catalogue's required and single-owner duties, and, for a
 dated org, trends per quarter and the changes since a day. The page, the PDF and the plots
-all draw from these numbers; the tests compare them with ``metrics()`` and the queries.
+all draw from these numbers; the tests compare them with `metrics()` and the queries.
 
->>> import orgroles
->>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
->>> n = compute(org)
->>> n.headline.headcount, n.headline.seats, n.headline.layers, n.headline.manager_ratio
-(19, 20, 5, 1.86)
->>> n.spans.counts
-{2: 4, 3: 2, 4: 1}
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+    >>> n = compute(org)
+    >>> n.headline.headcount, n.headline.seats, n.headline.layers, n.headline.manager_ratio
+    (19, 20, 5, 1.86)
+    >>> n.spans.counts
+    {2: 4, 3: 2, 4: 1}
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ LIMIT = 25
 
 
 def families_of(org: OrgCore) -> list[str]:
-    """Every role's family (:meth:`~orgroles.core.OrgCore.family_of`), UNKNOWN for none,
+    """Every role's family (`family_of()`), UNKNOWN for none,
     in file order."""
     by_kind = {k.id: k.family for k in org.catalog.kinds.values() if k.family}
     get = by_kind.get
@@ -97,7 +98,7 @@ def _ratio(ics: int, managers: int) -> float | None:
 
 
 def headline(org: OrgCore) -> Headline:
-    """The headline figures of ``org``: :func:`~orgroles.analysis.metrics` and three more."""
+    """The headline figures of `org`: `metrics()` and three more."""
     m = metrics(org)
     ics = m["roles"] - m["managers"]
     return Headline(
@@ -314,7 +315,7 @@ def coverage(org: OrgCore, lang: str, columns: int = 8) -> Coverage:
 
 
 def trends(org: OrgCore) -> list[Trend]:
-    """The whole org quarter by quarter (:func:`orgroles.time.timeline`)."""
+    """The whole org quarter by quarter (`orgroles.time.timeline()`)."""
     from orgroles.time import timeline
 
     table = timeline(org, "quarter", by_family=False)
@@ -335,12 +336,13 @@ def trends(org: OrgCore) -> list[Trend]:
 
 
 def default_since(day: date) -> date:
-    """Three months before ``day`` (the same day of the month, or the month's last).
+    """Three months before `day` (the same day of the month, or the month's last).
 
-    >>> default_since(date(2026, 5, 15)), default_since(date(2026, 5, 31))
-    (datetime.date(2026, 2, 15), datetime.date(2026, 2, 28))
-    >>> default_since(date(2026, 2, 10))
-    datetime.date(2025, 11, 10)
+    Examples:
+        >>> default_since(date(2026, 5, 15)), default_since(date(2026, 5, 31))
+        (datetime.date(2026, 2, 15), datetime.date(2026, 2, 28))
+        >>> default_since(date(2026, 2, 10))
+        datetime.date(2025, 11, 10)
     """
     month = day.month - 3
     year = day.year + (month - 1) // 12
@@ -354,8 +356,8 @@ def default_since(day: date) -> date:
 
 
 def changes(org: OrgCore, since: date) -> Changes:
-    """The dated changes from ``since`` to the day the org is viewed, and the headline
-    on ``since``."""
+    """The dated changes from `since` to the day the org is viewed, and the headline
+    on `since`."""
     from orgroles.time import history
 
     until = org.view_date or since
@@ -406,10 +408,10 @@ def compute(
     since: date | None = None,
     only: Collection[str] = SECTIONS,
 ) -> Numbers:
-    """Every number of the health report of ``org`` (or the headline and the sections
-    ``only`` names; the others are left empty).
+    """Every number of the health report of `org` (or the headline and the sections
+    `only` names; the others are left empty).
 
-    ``report`` is the rule report to show (by default, ``org.check()``); ``since`` the
+    `report` is the rule report to show (by default, `org.check()`); `since` the
     day the changes of a dated org are counted from (by default, three months before the
     day it is viewed). Trends and changes are those of a dated org only.
     """

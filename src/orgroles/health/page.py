@@ -1,12 +1,12 @@
 """The health report as one self-contained, offline HTML page, with no script at all.
 
 The page holds its style (allowed by hash) and its charts as inline SVG, made safe for a
-policy without ``'unsafe-inline'`` (:mod:`orgroles.health.svg`). Its
+policy without `'unsafe-inline'` (`orgroles.health.svg`). Its
 Content-Security-Policy allows no script, no request and no other style, as the
 explorer's does. Every text from the org is cleaned
-(:func:`~orgroles.render.quoting.clean`), escaped, and set in a ``<bdi>`` element so that
+(`clean()`), escaped, and set in a `<bdi>` element so that
 a right-to-left name cannot reorder the text around it. Roles are linked by number
-(``#role-3``), never by their ids, which are user text. The numbers of every chart are
+(`#role-3`), never by their ids, which are user text. The numbers of every chart are
 also in a table under it.
 """
 

@@ -1,6 +1,6 @@
-"""The health report as a printable PDF: A4 pages drawn with matplotlib (``PdfPages``).
+"""The health report as a printable PDF: A4 pages drawn with matplotlib (`PdfPages`).
 
-Each page is a matplotlib ``Figure`` on which :class:`_Sheet` lays out headings,
+Each page is a matplotlib `Figure` on which `_Sheet` lays out headings,
 paragraphs, the headline tiles, charts and tables from the top down, starting a new page
 when the next block does not fit. Text stays text (TrueType fonts embedded), the rules'
 names link to their documentation, and the file has no date in it: the same numbers give
@@ -55,7 +55,7 @@ class _Sheet:
         return fig
 
     def room(self, height: float) -> None:
-        """Start a new page unless ``height`` inches fit on this one."""
+        """Start a new page unless `height` inches fit on this one."""
         if self.y + height > A4[1] - BOTTOM and self.y > TOP:
             self._new_page()
 
@@ -63,12 +63,12 @@ class _Sheet:
         return x / A4[0], 1 - y / A4[1]
 
     def text(self, x: float, text: str, size: float = 9.0, **kw: Any) -> None:
-        """One line at the cursor, ``x`` inches from the left edge (cursor unchanged)."""
+        """One line at the cursor, `x` inches from the left edge (cursor unchanged)."""
         kw.setdefault("color", INK)
         self.fig.text(*self._xy(x, self.y), text, fontsize=size, va="top", **kw)
 
     def heading(self, text: str, size: float = 14.0, keep: float = 2.2) -> None:
-        """A heading, on a new page unless ``keep`` inches fit below it."""
+        """A heading, on a new page unless `keep` inches fit below it."""
         self.room(keep)
         self.y += 0.12
         self.text(MARGIN, text, size, fontweight="bold")

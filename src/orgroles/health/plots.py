@@ -1,13 +1,13 @@
 """The report's charts, drawn with matplotlib's object-oriented API (never pyplot).
 
-Each ``draw_*`` function draws one chart into a matplotlib ``Axes`` from the report's
-:class:`~orgroles.health.numbers.Numbers`; :class:`Plots` (``org.plot``) gives each chart
-alone, as a ``Figure`` users may restyle. Styles apply through ``rc_context`` while a
+Each `draw_*` function draws one chart into a matplotlib `Axes` from the report's
+`Numbers`; `Plots` (`org.plot`) gives each chart
+alone, as a `Figure` users may restyle. Styles apply through `rc_context` while a
 chart is drawn and saved, so orgroles never changes the user's global settings. Every
-text that comes from the org goes through :func:`label`: matplotlib reads ``$...$`` as
+text that comes from the org goes through `label()`: matplotlib reads `$...$` as
 mathematics, and the label shows it as it is.
 
-matplotlib is the optional extra ``report``: ``pip install 'orgroles[report]'``.
+matplotlib is the optional extra `report`: `pip install 'orgroles[report]'`.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def _matplotlib() -> Any:
 
 @contextmanager
 def style() -> Iterator[None]:
-    """Draw (and save) with the report's settings, for the time of a ``with`` block."""
+    """Draw (and save) with the report's settings, for the time of a `with` block."""
     matplotlib = _matplotlib()
     with matplotlib.rc_context(RC):
         yield
@@ -105,13 +105,13 @@ def style() -> Iterator[None]:
 
 @lru_cache(maxsize=1)
 def matplotlib_figure() -> type[Figure]:
-    """The class of the figures :class:`Plots` returns: a plain matplotlib ``Figure``
+    """The class of the figures `Plots` returns: a plain matplotlib `Figure`
     that also shows itself in Jupyter (as SVG and PNG) without pyplot."""
     _matplotlib()
     from matplotlib.figure import Figure
 
     class OrgFigure(Figure):
-        """A matplotlib ``Figure`` that Jupyter shows inline, as SVG or PNG."""
+        """A matplotlib `Figure` that Jupyter shows inline, as SVG or PNG."""
 
         def _repr_svg_(self) -> str:
             buffer = io.StringIO()
@@ -148,12 +148,13 @@ def _drawable() -> frozenset[int]:
 
 
 def label(text: str, width: int = 48) -> str:
-    """Org text as a matplotlib label: one clean line, ``$`` shown as it is, cut to
-    ``width`` characters with an ellipsis; a character the font lacks (an emoji) is
+    """Org text as a matplotlib label: one clean line, `$` shown as it is, cut to
+    `width` characters with an ellipsis; a character the font lacks (an emoji) is
     drawn as U+FFFD, the same on every machine.
 
-    >>> label("Cost $5 $x$ <b>"), label("a" * 60, 10), label("go 🚀")
-    ('Cost \\\\$5 \\\\$x\\\\$ <b>', 'aaaaaaaaa…', 'go \ufffd')
+    Examples:
+        >>> label("Cost $5 $x$ <b>"), label("a" * 60, 10), label("go 🚀")
+        ('Cost \\\\$5 \\\\$x\\\\$ <b>', 'aaaaaaaaa…', 'go \ufffd')
     """
     text = clean(text)
     if len(text) > width:

@@ -1,13 +1,14 @@
-"""What users get: :class:`HealthReport` (``org.report()``) and :class:`Plots` (``org.plot``).
+"""What users get: `HealthReport` (`org.report()`) and `Plots` (`org.plot`).
 
->>> import orgroles
->>> report = orgroles.load("examples/scaleup_cto_cpo.yaml").report()
->>> report
-<HealthReport 'Northwind Labs': 20 roles, 19 people, 5 layers>
->>> report.to_html().startswith("<!DOCTYPE html>")
-True
->>> report.to_pdf()[:5]
-b'%PDF-'
+Examples:
+    >>> import orgroles
+    >>> report = orgroles.load("examples/scaleup_cto_cpo.yaml").report()
+    >>> report
+    <HealthReport 'Northwind Labs': 20 roles, 19 people, 5 layers>
+    >>> report.to_html().startswith("<!DOCTYPE html>")
+    True
+    >>> report.to_pdf()[:5]
+    b'%PDF-'
 """
 
 from __future__ import annotations
@@ -40,10 +41,11 @@ FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
-    """``html`` or ``pdf``, from a file name's suffix.
+    """`html` or `pdf`, from a file name's suffix.
 
-    >>> format_of("health.html"), format_of("Health.PDF")
-    ('html', 'pdf')
+    Examples:
+        >>> format_of("health.html"), format_of("Health.PDF")
+        ('html', 'pdf')
     """
     suffix = Path(path).suffix.lower()
     found = FORMATS.get(suffix)
@@ -61,8 +63,8 @@ def _lang(lang: str) -> str:
 
 
 class HealthReport:
-    """An org's health report: its :attr:`numbers`, as a page (:meth:`to_html`) or a
-    printable PDF (:meth:`to_pdf`); :meth:`write` saves either, by suffix. Jupyter shows
+    """An org's health report: its `numbers`, as a page (`to_html()`) or a
+    printable PDF (`to_pdf()`); `write()` saves either, by suffix. Jupyter shows
     the page inline."""
 
     def __init__(self, numbers: Numbers) -> None:
@@ -92,7 +94,7 @@ class HealthReport:
         return build_pdf(self.numbers)
 
     def write(self, path: str | os.PathLike[str]) -> Path:
-        """Write the page (``.html``) or the PDF (``.pdf``) to ``path``, atomically."""
+        """Write the page (`.html`) or the PDF (`.pdf`) to `path`, atomically."""
         from orgroles.io.atomic import atomic_write
 
         fmt = format_of(path)
@@ -116,7 +118,7 @@ def health_report(
     targets: Targets | None = None,
     report: Report | None = None,
 ) -> HealthReport:
-    """The health report of ``org``: see :meth:`orgroles.Org.report`."""
+    """The health report of `org`: see `orgroles.Org.report()`."""
     return HealthReport(
         compute(
             org,
@@ -129,8 +131,8 @@ def health_report(
 
 
 class Plots:
-    """The report's charts one by one (``org.plot.spans()``, ...), each a matplotlib
-    ``Figure`` to restyle or save. Given ``ax``, a chart draws into that ``Axes`` and
+    """The report's charts one by one (`org.plot.spans()`, ...), each a matplotlib
+    `Figure` to restyle or save. Given `ax`, a chart draws into that `Axes` and
     returns its figure."""
 
     def __init__(self, org: OrgCore) -> None:
@@ -178,8 +180,8 @@ class Plots:
     def findings(
         self, *, ax: Axes | None = None, report: Report | None = None, lang: str = "en"
     ) -> Figure:
-        """The rule findings by code, coloured by severity (``report``: by default,
-        ``org.check()``)."""
+        """The rule findings by code, coloured by severity (`report`: by default,
+        `org.check()`)."""
         return self._draw("findings", ("findings",), ax, lang, report=report)
 
     def trends(self, *, ax: Axes | None = None, lang: str = "en") -> Figure:

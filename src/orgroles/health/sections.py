@@ -1,5 +1,5 @@
 """What a health report holds: one dataclass per section, filled by
-:mod:`orgroles.health.numbers` and drawn by the page, the PDF and the plots."""
+`orgroles.health.numbers` and drawn by the page, the PDF and the plots."""
 
 from __future__ import annotations
 
@@ -37,8 +37,8 @@ UNKNOWN = ""
 
 @dataclass(frozen=True)
 class Headline:
-    """The headline figures. ``seats`` are the seats that exist (``roles`` less the
-    planned ones); ``ics`` the roles that manage no one; ``manager_ratio`` the ICs per
+    """The headline figures. `seats` are the seats that exist (`roles` less the
+    planned ones); `ics` the roles that manage no one; `manager_ratio` the ICs per
     manager (None without managers)."""
 
     roles: int
@@ -133,9 +133,9 @@ class Findings:
 class Duty:
     """A required or single-owner responsibility, and who holds it.
 
-    ``status``: ``ok`` (held as it should be), ``uncovered`` (a required duty no filled
-    seat holds), ``vacant`` (only vacant or planned seats carry it), ``shared`` (a
-    single-owner duty on several seats) or ``unassigned`` (a duty that is not required
+    `status`: `ok` (held as it should be), `uncovered` (a required duty no filled
+    seat holds), `vacant` (only vacant or planned seats carry it), `shared` (a
+    single-owner duty on several seats) or `unassigned` (a duty that is not required
     and that no seat carries).
     """
 
@@ -156,7 +156,7 @@ class Coverage:
 
 @dataclass(frozen=True)
 class Trend:
-    """The whole org on the last day of a quarter (``timeline(by_family=False)``)."""
+    """The whole org on the last day of a quarter (`timeline(by_family=False)`)."""
 
     period: str
     start: date  # the quarter's first day
@@ -171,7 +171,7 @@ class Trend:
 
 @dataclass(frozen=True)
 class Changes:
-    """What changed from ``since`` to the day the org is viewed."""
+    """What changed from `since` to the day the org is viewed."""
 
     since: date
     until: date

@@ -1,17 +1,18 @@
 """matplotlib figures as SVG that a strict Content-Security-Policy lets a page show.
 
-matplotlib writes its styles as ``style="..."`` attributes and a ``<style>`` element,
-which a policy without ``'unsafe-inline'`` blocks (every shape then draws black).
-:func:`inline_svg` turns them into presentation attributes (all of matplotlib's style
+matplotlib writes its styles as `style="..."` attributes and a `<style>` element,
+which a policy without `'unsafe-inline'` blocks (every shape then draws black).
+`inline_svg()` turns them into presentation attributes (all of matplotlib's style
 properties are SVG presentation attributes), drops comments and metadata, and prefixes
 every id so that several charts can share one page.
 
->>> print(csp_safe('<svg a="1"><defs><style type="text/css">*{stroke-linejoin: round}</style>'
-...                '</defs><path style="fill: #fff; stroke-width: 0.8"/></svg>'))
-<svg stroke-linejoin="round" stroke-linecap="butt" a="1"><defs></defs><path fill="#fff"
-  stroke-width="0.8"/></svg>
->>> scope_ids('<g id="a"><use xlink:href="#b" clip-path="url(#c)"/></g>', "p")
-'<g id="p-a"><use xlink:href="#p-b" clip-path="url(#p-c)"/></g>'
+Examples:
+    >>> print(csp_safe('<svg a="1"><defs><style type="text/css">*{stroke-linejoin: round}</style>'
+    ...                '</defs><path style="fill: #fff; stroke-width: 0.8"/></svg>'))
+    <svg stroke-linejoin="round" stroke-linecap="butt" a="1"><defs></defs><path fill="#fff"
+      stroke-width="0.8"/></svg>
+    >>> scope_ids('<g id="a"><use xlink:href="#b" clip-path="url(#c)"/></g>', "p")
+    '<g id="p-a"><use xlink:href="#p-b" clip-path="url(#p-c)"/></g>'
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def svg_text(fig: Figure) -> str:
 
 
 def csp_safe(svg: str) -> str:
-    """Styles as presentation attributes, and no ``<style>`` element."""
+    """Styles as presentation attributes, and no `<style>` element."""
 
     def attributes(match: re.Match[str]) -> str:
         out = []
@@ -64,7 +65,7 @@ def csp_safe(svg: str) -> str:
 
 
 def scope_ids(svg: str, prefix: str) -> str:
-    """Every id, and every reference to one, prefixed with ``prefix-``."""
+    """Every id, and every reference to one, prefixed with `prefix-`."""
     svg = re.sub(r' id="([^"]+)"', lambda m: f' id="{prefix}-{m.group(1)}"', svg)
     svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}-{m.group(1)})", svg)
     return re.sub(r'xlink:href="#([^"]+)"', lambda m: f'xlink:href="#{prefix}-{m.group(1)}"', svg)

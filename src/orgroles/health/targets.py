@@ -6,22 +6,23 @@ The defaults come from published practice; docs/report.md gives the sources:
 - **span band 5-10**: McKinsey's five manager archetypes run from the "player/coach"
   (3 to 5 direct reports) to the "coordinator" (15 or more); the band covers the top of
   the player/coach range, the "coach" (6-7) and the "supervisor" (8-10). 10 is also the
-  default ``max_span`` of the rule C001.
+  default `max_span` of the rule C001.
 - **narrow: 1 or 2 reports**: a manager with so few reports is a thin layer (the rule
   C002 flags exactly one).
 - **layers for the org's size**: the layers a tree needs to hold every role when each
-  manager has ``s`` reports, ``L(n, s)``: the smallest ``L`` with
-  ``1 + s + s**2 + ... + s**(L-1) >= n`` (about ``log_s(n) + 1``). The target is at most
-  ``L(n, low)``, the layers of an org whose managers all sit at the bottom of the band;
-  ``L(n, high)`` is the fewest an org in the band can have.
+  manager has `s` reports, `L(n, s)`: the smallest `L` with
+  `1 + s + s**2 + ... + s**(L-1) >= n` (about `log_s(n) + 1`). The target is at most
+  `L(n, low)`, the layers of an org whose managers all sit at the bottom of the band;
+  `L(n, high)` is the fewest an org in the band can have.
 
->>> t = Targets()
->>> t.span, t.narrow
-((5, 10), 2)
->>> t.layers_for(20), t.layers_for(100_000), t.layers_for(1_000_000)
-((3, 3), (6, 9), (7, 10))
->>> Targets(span=(6, 12), layers=7).layers_for(100_000)
-(6, 7)
+Examples:
+    >>> t = Targets()
+    >>> t.span, t.narrow
+    ((5, 10), 2)
+    >>> t.layers_for(20), t.layers_for(100_000), t.layers_for(1_000_000)
+    ((3, 3), (6, 9), (7, 10))
+    >>> Targets(span=(6, 12), layers=7).layers_for(100_000)
+    (6, 7)
 """
 
 from __future__ import annotations
@@ -34,13 +35,14 @@ __all__ = ["Targets", "layers_needed"]
 
 
 def layers_needed(roles: int, span: int) -> int:
-    """The fewest layers a tree of ``roles`` roles needs when every manager has ``span``
-    direct reports: the smallest ``L`` with ``1 + span + ... + span**(L-1) >= roles``.
+    """The fewest layers a tree of `roles` roles needs when every manager has `span`
+    direct reports: the smallest `L` with `1 + span + ... + span**(L-1) >= roles`.
 
-    >>> layers_needed(1, 5), layers_needed(6, 5), layers_needed(7, 5), layers_needed(31, 5)
-    (1, 2, 3, 3)
-    >>> layers_needed(0, 5), layers_needed(4, 1)
-    (0, 4)
+    Examples:
+        >>> layers_needed(1, 5), layers_needed(6, 5), layers_needed(7, 5), layers_needed(31, 5)
+        (1, 2, 3, 3)
+        >>> layers_needed(0, 5), layers_needed(4, 1)
+        (0, 4)
     """
     if roles <= 0:
         return 0
@@ -58,9 +60,9 @@ def layers_needed(roles: int, span: int) -> int:
 class Targets:
     """What a health report compares an org with (see the module's docstring).
 
-    ``span`` is the band of spans of control a manager should have, low and high
-    included; ``narrow`` the largest span that counts as narrow (managers with 1 to
-    ``narrow`` reports are listed); ``layers``, if given, the most layers the org should
+    `span` is the band of spans of control a manager should have, low and high
+    included; `narrow` the largest span that counts as narrow (managers with 1 to
+    `narrow` reports are listed); `layers`, if given, the most layers the org should
     have, instead of the number worked out from its size and the band.
     """
 
@@ -86,14 +88,14 @@ class Targets:
         object.__setattr__(self, "span", (low, high))
 
     def layers_for(self, roles: int) -> tuple[int, int]:
-        """The fewest and the most layers an org of ``roles`` roles should have: the
+        """The fewest and the most layers an org of `roles` roles should have: the
         layers it needs with every manager at the top of the band, and with every manager
-        at its bottom (or :attr:`layers`, when given)."""
+        at its bottom (or `layers`, when given)."""
         low, high = self.span
         fewest = layers_needed(roles, high)
         most = layers_needed(roles, low) if self.layers is None else self.layers
         return min(fewest, most), most
 
     def in_band(self, span: int) -> bool:
-        """Whether a manager with ``span`` direct reports is within the band."""
+        """Whether a manager with `span` direct reports is within the band."""
         return self.span[0] <= span <= self.span[1]

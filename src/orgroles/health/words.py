@@ -5,10 +5,11 @@ A test checks that both languages have the same keys and that no English text of
 table shows on a French page. The org's own text (names, titles) and the rules' messages
 are data: they are shown as they are.
 
->>> word("vacancies", "fr"), number(12345, "en"), number(12345, "fr")
-('Postes vacants', '12,345', '12\\u202f345')
->>> decimal(4.5, "fr"), decimal(4.0, "en"), decimal(None, "en")
-('4,5', '4', '–')
+Examples:
+    >>> word("vacancies", "fr"), number(12345, "en"), number(12345, "fr")
+    ('Postes vacants', '12,345', '12\\u202f345')
+    >>> decimal(4.5, "fr"), decimal(4.0, "en"), decimal(None, "en")
+    ('4,5', '4', '–')
 """
 
 from __future__ import annotations
@@ -289,7 +290,7 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def word(key: str, lang: str, **values: object) -> str:
-    """The text of ``key`` in ``lang`` (English for another language), filled in."""
+    """The text of `key` in `lang` (English for another language), filled in."""
     table = WORDS.get(lang, WORDS["en"])
     text = table[key]
     return text.format(**values) if values else text
@@ -303,7 +304,7 @@ def number(n: int, lang: str) -> str:
 
 
 def decimal(x: float | None, lang: str, places: int = 1) -> str:
-    """A number with at most ``places`` decimals (none when whole), "–" for None."""
+    """A number with at most `places` decimals (none when whole), "–" for None."""
     if x is None:
         return "–"
     text = f"{x:,.{places}f}"
@@ -315,6 +316,6 @@ def decimal(x: float | None, lang: str, places: int = 1) -> str:
 
 
 def percent(part: int, whole: int, lang: str) -> str:
-    """``part`` of ``whole`` in per cent, rounded."""
+    """`part` of `whole` in per cent, rounded."""
     value = round(100 * part / whole) if whole else 0
     return f"{value}\u202f%" if lang == "fr" else f"{value}%"

@@ -50,12 +50,12 @@ _NESTING_KEYS = {"roles": ("meta", "noqa")}  # the section whose items reports p
 
 
 def plain_sections(data: Any) -> dict[str, int]:
-    """The sections (``roles``) of parsed, validated JSON data whose items are
-    all objects with ``"id"`` as their first key and hold no object that could start with
-    one (no ``meta`` but an empty one, no ``noqa`` mapping), each with its number of items.
+    """The sections (`roles`) of parsed, validated JSON data whose items are
+    all objects with `"id"` as their first key and hold no object that could start with
+    one (no `meta` but an empty one, no `noqa` mapping), each with its number of items.
 
-    In the text of such a section, ``{"id":`` (outside strings, where a ``{`` followed by
-    a ``"`` can only be) starts an item and nothing else: :meth:`JsonMarks.items` finds
+    In the text of such a section, `{"id":` (outside strings, where a `{` followed by
+    a `"` can only be) starts an item and nothing else: `JsonMarks.items()` finds
     the items with one search, instead of walking every value. Three passes in C.
     """
     found: dict[str, int] = {}
@@ -192,13 +192,13 @@ class JsonMarks:
         return self._lines(elements)
 
     def _searched(self, section: str, count: int) -> list[int] | None:
-        """The offsets of the items of a plain section, found by a search for ``{"id":``,
+        """The offsets of the items of a plain section, found by a search for `{"id":`,
         or None when the text is not as simple as that (then the items are walked).
 
-        The parsed data said that every item starts with the key ``id`` and holds no
-        object that may (:func:`plain_sections`). Then, if no ASCII letter is written as
+        The parsed data said that every item starts with the key `id` and holds no
+        object that may (`plain_sections()`). Then, if no ASCII letter is written as
         an escape (the keys are as written) and the section's key appears once (it is the
-        top-level one), the first ``count`` matches after its ``[`` are its items.
+        top-level one), the first `count` matches after its `[` are its items.
         """
         text = self._text
         keys = re.compile(f'"{re.escape(section)}"[ \t\n\r]*:[ \t\n\r]*\\[').finditer(text)

@@ -92,8 +92,8 @@ class CheckContext:
         return responsibility_ids(self.org)
 
     def duties_of(self, i: int) -> tuple[str, ...]:
-        """The effective responsibility ids of the role at position ``i`` (from the table
-        of :attr:`responsibilities` if it was made)."""
+        """The effective responsibility ids of the role at position `i` (from the table
+        of `responsibilities` if it was made)."""
         table = self.__dict__.get("responsibilities")
         if table is not None:
             return cast("tuple[str, ...]", table[i])
@@ -103,7 +103,7 @@ class CheckContext:
 
     def holding(self, wanted: Collection[str]) -> list[int]:
         """The positions of the roles whose effective responsibilities include one of
-        ``wanted``, in file order.
+        `wanted`, in file order.
 
         Found in C from the kinds whose defaults include one and the roles that add one,
         then checked one by one: the few rules that look for some duties (R001 to R003)

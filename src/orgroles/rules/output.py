@@ -49,12 +49,13 @@ DOCS_URL = "https://orgroles.readthedocs.io/en/latest/rules/"
 
 def docs_url(code: str, name: str) -> str:
     """The documentation of a rule: its section of the rules page, or for a rule of the
-    org's own (``X001``, ...) the section on declaring them.
+    org's own (`X001`, ...) the section on declaring them.
 
-    >>> docs_url("C001", "span-too-wide")
-    'https://orgroles.readthedocs.io/en/latest/rules/#c001-span-too-wide'
-    >>> docs_url("X001", "custom-x001")
-    'https://orgroles.readthedocs.io/en/latest/rules/#rules-of-your-own'
+    Examples:
+        >>> docs_url("C001", "span-too-wide")
+        'https://orgroles.readthedocs.io/en/latest/rules/#c001-span-too-wide'
+        >>> docs_url("X001", "custom-x001")
+        'https://orgroles.readthedocs.io/en/latest/rules/#rules-of-your-own'
     """
     if any(rule.code == code for rule in all_rules()):
         return f"{DOCS_URL}#{code.lower()}-{name}"
@@ -70,7 +71,7 @@ def _line(v: Violation, color: bool) -> str:
 
 
 def _where(loc: Location | None) -> str:
-    """``f"{loc}: "`` (empty for None), without a method call for each violation."""
+    """`f"{loc}: "` (empty for None), without a method call for each violation."""
     if loc is None:
         return ""
     text = loc.path if loc.path is not None else "<string>"
@@ -80,7 +81,7 @@ def _where(loc: Location | None) -> str:
 
 
 def _lines(violations: Sequence[Violation], color: bool) -> list[str]:
-    """One line per violation, as :func:`_line` writes it; when nothing in them needs an
+    """One line per violation, as `_line()` writes it; when nothing in them needs an
     escape (one search over all their text: the usual case), without a search per line."""
     if color:
         return [_line(v, color) for v in violations]
@@ -163,7 +164,7 @@ def summary_line(reports: Sequence[Report], unreadable: int = 0) -> str:
 # -- JSON text from templates ------------------------------------------------------------
 
 _encode: Callable[[str], str] = json.encoder.encode_basestring
-"""How ``json.dumps(..., ensure_ascii=False)`` writes a string (in C)."""
+"""How `json.dumps(..., ensure_ascii=False)` writes a string (in C)."""
 
 
 def _text(value: str | None) -> str:
@@ -176,16 +177,16 @@ def _number(value: int | None) -> str:
 
 def _items(items: list[str], indent: int) -> str:
     """A JSON list of items already written (each starting with its own indentation), as
-    ``json.dumps(..., indent=2)`` writes it at ``indent`` spaces."""
+    `json.dumps(..., indent=2)` writes it at `indent` spaces."""
     if not items:
         return "[]"
     return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
 
 
 def _dumps(document_of: Callable[[Callable[[str], str]], Any], values: dict[str, str]) -> str:
-    """``json.dumps(document, indent=2, ensure_ascii=False)`` of the document that
-    ``document_of(hole)`` builds, where ``hole(name)`` is a placeholder string that the
-    JSON text ``values[name]`` then replaces. A placeholder holds a NUL and a random
+    """`json.dumps(document, indent=2, ensure_ascii=False)` of the document that
+    `document_of(hole)` builds, where `hole(name)` is a placeholder string that the
+    JSON text `values[name]` then replaces. A placeholder holds a NUL and a random
     number; should another string of the document be written the same, a new number is
     drawn: the text never depends on it."""
     for _ in range(8):
@@ -204,7 +205,7 @@ def _dumps(document_of: Callable[[Callable[[str], str]], Any], values: dict[str,
 
 
 def _json_safe(text: str) -> str:
-    """:func:`~orgroles._internal.text.json_text`, with a fast way out for the usual text
+    """`json_text()`, with a fast way out for the usual text
     that has nothing to escape (two scans in C)."""
     if text.isascii() and "\x7f" not in text:
         return text
@@ -212,8 +213,8 @@ def _json_safe(text: str) -> str:
 
 
 def _violation_json(v: Violation, reason: str | None = None) -> str:
-    """``v.to_dict()`` (with ``"reason"`` for a silenced one) as an item of a report's
-    ``violations`` in :func:`to_json`: what ``json.dumps(..., indent=2)`` writes there."""
+    """`v.to_dict()` (with `"reason"` for a silenced one) as an item of a report's
+    `violations` in `to_json()`: what `json.dumps(..., indent=2)` writes there."""
     loc = v.location
     related = "[]"
     if v.related:
@@ -238,13 +239,14 @@ def to_json(reports: Sequence[Report]) -> str:
     """Reports as JSON: `{"format": 1, "orgroles": version, "ok": ..., "reports": [...]}`,
     each report as `Report.to_dict()` gives it.
 
-    >>> from orgroles.rules.report import Report, Violation
-    >>> v = Violation("C002", "single-report", "info", "ceo", "one report", None, ("cto",))
-    >>> reports = [Report([v], roles=4, org="Acme")]
-    >>> document = {"format": JSON_FORMAT, "orgroles": __version__, "ok": True,
-    ...             "reports": [r.to_dict() for r in reports]}
-    >>> to_json(reports) == json.dumps(document, indent=2, ensure_ascii=False) + "\\n"
-    True
+    Examples:
+        >>> from orgroles.rules.report import Report, Violation
+        >>> v = Violation("C002", "single-report", "info", "ceo", "one report", None, ("cto",))
+        >>> reports = [Report([v], roles=4, org="Acme")]
+        >>> document = {"format": JSON_FORMAT, "orgroles": __version__, "ok": True,
+        ...             "reports": [r.to_dict() for r in reports]}
+        >>> to_json(reports) == json.dumps(document, indent=2, ensure_ascii=False) + "\\n"
+        True
     """
     values: dict[str, str] = {}
     datas = []
@@ -295,7 +297,7 @@ def _fingerprint(v: Violation) -> str:
 
 
 def _result(v: Violation, report_path: str | None, rank: int, uris: dict[str, str]) -> str:
-    """One SARIF result as ``json.dumps(..., indent=2)`` writes it in :func:`to_sarif`."""
+    """One SARIF result as `json.dumps(..., indent=2)` writes it in `to_sarif()`."""
     message = _encode(f"{v.role}: {v.message}" if v.role else v.message)
     loc = v.location
     path = loc.path if loc is not None else report_path

@@ -286,15 +286,16 @@ class Report:
 
     def by_code(self, limit: int | None = None) -> dict[str, list[Violation]]:
         """The violations of each rule code, codes in order, each list in file order and
-        at most ``limit`` long.
+        at most `limit` long.
 
         Their locations are not looked up (those already known are kept), so that a
         summary of a large report costs no walk of its file.
 
-        >>> report = Report([Violation("C002", "single-report", "info", r, "one report")
-        ...                  for r in ("a", "b", "c")])
-        >>> {code: [v.role for v in found] for code, found in report.by_code(2).items()}
-        {'C002': ['a', 'b']}
+        Examples:
+            >>> report = Report([Violation("C002", "single-report", "info", r, "one report")
+            ...                  for r in ("a", "b", "c")])
+            >>> {code: [v.role for v in found] for code, found in report.by_code(2).items()}
+            {'C002': ['a', 'b']}
         """
         out: dict[str, list[Violation]] = {}
         for v in self._violations:

@@ -121,7 +121,7 @@ def _seats_holding(
 ) -> dict[str, list[int]]:
     """The seats that hold one of `wanted` (in `among`, if given), by person.
 
-    The seats are found by :meth:`~orgroles.rules.context.CheckContext.holding`, so a
+    The seats are found by `holding()`, so a
     million roles of which a few hold such duties cost little.
     """
     seats = ctx.holding(wanted)

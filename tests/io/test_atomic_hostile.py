@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,23 @@ def test_a_name_of_250_bytes_can_be_written(tmp_path: Path, run: Cli) -> None:
     assert out.read_text(encoding="utf-8").startswith("<?xml")
 
 
+def _wait_until_asleep(pid: int) -> None:
+    """Wait until the child is blocked in its `time.sleep`.
+
+    CPython runs a Python signal handler between bytecodes: a signal that arrives after
+    the child printed but before its `sleep` blocked is handled only when the sleep ends,
+    60 s later (seen on Python 3.14 under pytest-xdist). Where Linux's /proc shows what
+    the child waits in, wait for the sleep itself; elsewhere, give it half a second.
+    """
+    wchan = Path(f"/proc/{pid}/wchan")
+    if not wchan.exists():
+        time.sleep(0.5)
+        return
+    deadline = time.monotonic() + 10
+    while "nanosleep" not in wchan.read_text() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_sigterm_and_sighup_leave_no_temporary_file(tmp_path: Path, signum: int) -> None:
     target = tmp_path / "chart.svg"
@@ -116,6 +134,7 @@ def test_sigterm_and_sighup_leave_no_temporary_file(tmp_path: Path, signum: int)
     assert child.stdout is not None
     assert child.stdout.readline() == b"writing\n"
     assert len(list(tmp_path.iterdir())) == 2  # the chart and the temporary file
+    _wait_until_asleep(child.pid)
     child.send_signal(signum)
     assert child.wait(timeout=30) == -signum  # the process ends as the signal says
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.svg"]

@@ -153,6 +153,35 @@ def test_tiles_are_cut_between_boxes_and_every_box_is_whole_on_a_page() -> None:
             assert all(a == b for (_, b), (a, _) in itertools.pairwise(columns))
 
 
+def test_no_tile_shows_a_piece_of_a_box_that_an_earlier_page_shows_whole() -> None:
+    """A tile starts at the first box that the cut before it goes through; the boxes of
+    the page before that reach past it were drawn there whole, and the tile leaves them
+    out (it drew a sliver of each, cut at its left or top edge). Every box is still drawn
+    whole on some page."""
+    from orgroles.render.pages import page_svgs
+
+    from tests.geometry import drawn_geometry
+
+    for org, layout, options in (
+        (wide_team(200), "tree", {}),
+        (gitlab(), "compact", {"root": GITLAB_VP}),
+    ):
+        plan, chart = arrange(make_plan(org, **options), layout)  # type: ignore[arg-type]
+        pages = sheets(plan, chart, "a4", "landscape")
+        assert len(pages) > 2
+        whole: set[str] = set()
+        for page, (svg, _, _) in zip(pages, page_svgs(plan, chart, pages), strict=True):
+            x0, y0, x1, y1 = page.region
+            rects, _ = drawn_geometry(svg)
+            assert rects
+            for node, (x, y, w, h) in rects.items():
+                assert x >= x0, (page.number, node)  # not cut by the left edge
+                assert y >= y0, (page.number, node)  # nor by the top one
+                if x + w <= x1 and y + h <= y1:
+                    whole.add(node)
+        assert whole == {b.node for b in plan.boxes}
+
+
 def test_one_sheet_when_the_text_stays_readable(scaleup: Org) -> None:
     plan, chart = arrange(make_plan(scaleup))
     [page] = sheets(plan, chart, "a3", "auto")

@@ -9,7 +9,8 @@ at :data:`READABLE` of its size or more is drawn on one sheet; a larger one is c
 tiles at :data:`TILE_SCALE`, along gaps between boxes where it can, and each tile is a
 page of its own: an SVG of only what it shows (empty tiles are skipped), titled with the
 top role it shows and numbered. A box that a cut goes through is shown whole on the
-next page, which starts with it (the CPO below, on pages 2 and 3).
+next page, which starts with it (the CPO below, on pages 2 and 3); that page leaves out
+the boxes of the page before that reach into it, which are whole there.
 
 >>> import orgroles
 >>> from orgroles.render.arrange import arrange

@@ -6,6 +6,7 @@
     python benchmarks/bench.py --smoke               # tiny sizes, a few seconds (CI)
     python benchmarks/bench.py --explorer            # and the HTML explorer in Chromium
     python benchmarks/bench.py --only baseline-json-dirty,orgroles-json-dirty,gitlab-check
+    python benchmarks/bench.py --only report         # one measure: the health report
     python benchmarks/bench.py --charts --clock cpu --repeat 3   # charts: CPU s, best of 3
 
 The ``render-*`` measures (``--charts`` runs them alone) draw the generated org with the
@@ -308,6 +309,37 @@ def m_render_dot(files: dict[str, str], n: int) -> dict[str, float]:
     return {"render svg (dot)": seconds}
 
 
+def m_report(files: dict[str, str], n: int) -> dict[str, float]:
+    """``orgroles report`` in-process: the page (load, check, numbers, charts, write), then
+    the PDF of the same org (already loaded)."""
+    import matplotlib.figure  # noqa: F401  (imports are not measured)
+    import pandas  # noqa: F401
+
+    import orgroles
+    import orgroles.health.page
+    import orgroles.health.pdf
+    import orgroles.rules
+
+    folder = Path(files["dir"])
+    page, pdf = folder / f"health-{n}.html", folder / f"health-{n}.pdf"
+
+    def html() -> orgroles.Org:
+        org = orgroles.load(files["json"])
+        org.report().write(page)
+        return org
+
+    out: dict[str, float] = {}
+    cpu = time.process_time()
+    seconds, org = _timed(html)
+    cpu = time.process_time() - cpu
+    out[f"report .html, load included ({page.stat().st_size / 1e6:.2f} MB)"] = seconds
+    out["report .html, load included: CPU time"] = cpu
+    gc.collect()
+    seconds, _ = _timed(lambda: org.report().write(pdf))
+    out[f"report .pdf, org loaded ({pdf.stat().st_size / 1e3:.0f} KB)"] = seconds
+    return out
+
+
 MEASURES: dict[str, Callable[[dict[str, str], int], dict[str, float]]] = {
     "baseline-json": m_baseline_json,
     "baseline-csv": m_baseline_csv,
@@ -325,6 +357,7 @@ MEASURES: dict[str, Callable[[dict[str, str], int], dict[str, float]]] = {
     "baseline-json-dirty": m_baseline_json_dirty,
     "orgroles-json-dirty": m_orgroles_json_dirty,
     "gitlab-check": m_gitlab_check,
+    "report": m_report,
 }
 
 CHARTS = ("render-builtin", "render-png", "render-pdf", "render-pdf-a4", "render-pptx")

@@ -92,8 +92,17 @@ TECH = ["engineering-manager", "lead-developer", "developer", "developer", "prod
 PRODUCT = ["product-manager", "designer", "designer"]
 
 
-def generate(n: int, seed: int = 7) -> dict[str, Any]:
-    """An org document (plain data) of ``n`` roles."""
+def generate(
+    n: int, seed: int = 7, *, every_seat_held: bool = False, max_span: int = 10
+) -> dict[str, Any]:
+    """An org document (plain data) of ``n`` roles.
+
+    With ``every_seat_held``, no seat is vacant: one person per seat, each with a
+    ``people:`` row (name and e-mail), as an HR export gives them. The random draws are
+    the same either way, so the org is otherwise the same. Spans of control are drawn
+    from 3 to ``max_span``: with 12, a million roles fit in eight layers, and a fifth of
+    the managers have more than ten reports (rule C001).
+    """
     rng = random.Random(seed)
     roles: list[dict[str, Any]] = [{"id": "r0", "kind": "ceo", "holder": "p0"}]
     people: list[dict[str, Any]] = []
@@ -106,7 +115,7 @@ def generate(n: int, seed: int = 7) -> dict[str, Any]:
         for boss in frontier:
             if len(roles) >= n:
                 break
-            span = rng.randint(3, 10)
+            span = rng.randint(3, max_span)
             for _ in range(span):
                 i = len(roles)
                 if i >= n:
@@ -124,8 +133,9 @@ def generate(n: int, seed: int = 7) -> dict[str, Any]:
                     role["kind"] = kind
                 else:
                     role["title"] = f"Operations Associate {rng.randint(1, 9)}"
-                if rng.random() < 0.02:
-                    pass  # a vacancy
+                if rng.random() < 0.02:  # a vacancy, or with every seat held a new hire
+                    if every_seat_held:
+                        role["holder"] = f"p{i}"
                 else:
                     role["holder"] = f"p{i}"
                     if rng.random() < 0.01:
@@ -201,9 +211,15 @@ def dated(doc: dict[str, Any], seed: int = 11) -> dict[str, Any]:
 DIRTY_TITLES = ["Engineer", "Manager", "Analyst", "Associate", "Specialist", "Consultant"]
 
 
-def generate_dirty(n: int, seed: int = 11) -> dict[str, Any]:
-    """An org document of ``n`` roles as HR exports make them (see the module's docstring)."""
-    doc = generate(n)
+def generate_dirty(
+    n: int, seed: int = 11, *, every_seat_held: bool = False, max_span: int = 10
+) -> dict[str, Any]:
+    """An org document of ``n`` roles as HR exports make them (see the module's docstring).
+
+    ``every_seat_held`` and ``max_span`` are those of :func:`generate`, before the dirty
+    vacancies are made: every seat still held has its person's ``people:`` row.
+    """
+    doc = generate(n, every_seat_held=every_seat_held, max_span=max_span)
     rng = random.Random(seed)
     roles: list[dict[str, Any]] = doc["roles"]
     for i, role in enumerate(roles[1:], 1):

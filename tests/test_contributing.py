@@ -28,6 +28,7 @@ def test_contributing_names_every_recipe() -> None:
         "Add an output format",
         "Add a catalogue kind",
         "Add a selector term",
+        "Add a chart to the health report",
     ):
         assert f"### {recipe}" in page
 
@@ -76,3 +77,13 @@ def test_every_selector_term_is_documented(key: str) -> None:
     page = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
     assert re.search(pattern, page), f"docs/queries.md does not list {usage}"
     assert re.search(pattern, orgroles.selectors.__doc__ or ""), usage
+
+
+def test_every_report_chart_is_a_plot() -> None:
+    from orgroles.health import Plots
+    from orgroles.health.plots import DRAW
+
+    page = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    for name in DRAW:
+        assert callable(getattr(Plots, name, None)), f"Plots has no method {name}()"
+        assert f"{name}()" in page, f"docs/report.md does not name org.plot.{name}()"

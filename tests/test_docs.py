@@ -11,7 +11,9 @@ project's ``examples/`` and ``tests/``:
   are the set-up commands, which ``.ci/run`` runs: the test checks that it does;
 - ``yaml`` / ``json``: a block titled ``title="name.yaml"`` is written to the scratch
   folder under that name (for the blocks that follow); every block must load as an org
-  (or, for a title starting with ``bad``, must fail to load); JSON must parse;
+  (or, for a title starting with ``bad``, must fail to load); JSON must parse. A block
+  titled ``*.yml`` is other YAML (GitLab's ``team.yml``, a CI workflow): it must parse,
+  and is written but not loaded as an org;
 - ``csv``: a block titled ``title="name.csv"`` is written to the scratch folder, for the
   import examples that follow;
 - ``text``: sample output, not run.
@@ -26,7 +28,6 @@ import re
 import shlex
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -35,53 +36,13 @@ from click.testing import CliRunner
 
 import orgroles
 
+from tests.docs_runner import FLAGS as _FLAGS
+from tests.docs_runner import Snippet, snippets
+from tests.docs_runner import matches as _matches
 from tests.helpers import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 CI_SCRIPT = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-
-_FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]*)(?P<opts>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
-    re.M | re.S,
-)
-_TITLE = re.compile(r'title="([^"]+)"')
-_CHECKER = doctest.OutputChecker()
-_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-
-
-@dataclass
-class Snippet:
-    page: Path
-    line: int
-    lang: str
-    title: str
-    body: str
-
-    def __str__(self) -> str:
-        return f"{self.page.relative_to(ROOT)}:{self.line}"
-
-
-def snippets(page: Path) -> list[Snippet]:
-    text = page.read_text(encoding="utf-8")
-    out = []
-    for m in _FENCE.finditer(text):
-        indent = m.group("indent")
-        body = "\n".join(line[len(indent) :] for line in m.group("body").splitlines()) + "\n"
-        title = _TITLE.search(m.group("opts"))
-        out.append(
-            Snippet(
-                page,
-                text.count("\n", 0, m.start()) + 1,
-                m.group("lang"),
-                title.group(1) if title else "",
-                body,
-            )
-        )
-    return out
-
-
-def _matches(expected: str, got: str) -> bool:
-    return _CHECKER.check_output(expected, got, _FLAGS)
 
 
 def _run_orgroles(args: list[str], where: Snippet) -> tuple[int, str]:
@@ -144,6 +105,11 @@ def _data(snippet: Snippet) -> None:
     if snippet.title:
         Path(snippet.title).parent.mkdir(parents=True, exist_ok=True)
         Path(snippet.title).write_text(snippet.body, encoding="utf-8")
+    if snippet.title.endswith(".yml"):
+        import yaml
+
+        yaml.safe_load(snippet.body)  # other YAML: it parses, and it is not an org
+        return
     if snippet.lang == "json":
         json.loads(snippet.body)
         if not snippet.title.endswith(".json"):
@@ -218,17 +184,58 @@ def test_docs_examples_use_relative_paths() -> None:
         assert os.sep + "work" + os.sep not in text, page
 
 
-def test_every_public_name_is_in_the_api_page() -> None:
+def reference_entries() -> set[str]:
+    """The objects the API reference renders: the `::: name` lines of docs/reference/."""
+    return {
+        m.group(1)
+        for page in (ROOT / "docs" / "reference").glob("*.md")
+        for m in re.finditer(r"^::: ([\w.]+)", page.read_text(encoding="utf-8"), re.M)
+    }
+
+
+REFERENCE_NAME = {"render": "orgroles.render.render"}
+"""Where a public name's entry is, when it is not `orgroles.NAME`: `orgroles.render`, as
+griffe reads the package, is the subpackage (the function hides it only at run time)."""
+
+
+def test_every_public_name_has_a_reference_entry_and_a_line_in_the_api_page() -> None:
+    entries = reference_entries()
     page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
-    missing = [
-        name
-        for name in orgroles.__all__
-        if name != "__version__"
-        and f"`{name}" not in page
-        and f"{name}(" not in page
-        and f"`{name}`" not in page
-    ]
-    assert not missing, f"docs/api.md does not mention {missing}"
+    for name in orgroles.__all__:
+        if name == "__version__":
+            continue
+        identifier = REFERENCE_NAME.get(name, f"orgroles.{name}")
+        assert identifier in entries, f"add '::: {identifier}' to a page of docs/reference/"
+        assert f"[`{name}`][{identifier}]" in page, f"docs/api.md does not list {name}"
+
+
+def test_every_extra_is_on_the_install_page() -> None:
+    """The install page is the one truth about installing: every extra of pyproject.toml
+    has its row, and the wheel it names is this version's."""
+    from importlib.metadata import metadata
+
+    page = (ROOT / "docs" / "install.md").read_text(encoding="utf-8")
+    extras = metadata("orgroles").get_all("Provides-Extra") or []
+    assert {"pptx", "analysis"} <= set(extras)
+    missing = [extra for extra in extras if f"`{extra}`" not in page]
+    assert not missing, f"docs/install.md does not say what these extras are for: {missing}"
+    for wheel in re.findall(r"orgroles-([\d.]+)-py3-none-any\.whl", page):
+        assert wheel == orgroles.__version__, "docs/install.md names another version's wheel"
+
+
+def test_install_commands_are_on_the_install_page_only() -> None:
+    """Other pages link to the install page instead of repeating its commands (an error
+    message quoted as it is, with its command, aside)."""
+    for page in PAGES:
+        if page.name in ("install.md", "README.md"):
+            continue
+        text = page.read_text(encoding="utf-8")
+        for snippet in snippets(page):
+            if snippet.title.endswith(".yml"):  # a CI workflow installs orgroles itself
+                text = text.replace(snippet.body, "")
+        for line in text.splitlines():
+            if re.search(r"\b(pip|pipx) install\b", line) and "needs" not in line:
+                raise AssertionError(f"{page.relative_to(ROOT)}: link to install.md: {line}")
 
 
 def test_every_cli_command_is_in_the_cli_page() -> None:

@@ -57,6 +57,6 @@ def test_the_readme_image_is_what_a_plain_install_draws() -> None:
 
 
 def test_every_image_is_used_in_the_docs() -> None:
-    text = (ROOT / "docs" / "rendering.md").read_text(encoding="utf-8")
+    text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
     for name in CHARTS:
         assert f"images/{name}" in text, name

@@ -26,11 +26,12 @@ This notebook looks at GitLab's public team page (1,368 entries, pseudonymised: 
 `tests/data/gitlab-team/README.md`; CC BY-SA 4.0): spans of control, layers, vacancies,
 the largest teams, the kinds that job titles name, what the article's rules say, and a
 chart of one part of the org.
-It runs from a clean checkout with `pip install -e '.[analysis]'` and Jupyter.""",
+It runs from a clean checkout, with orgroles' `analysis` extra and Jupyter installed.""",
     ),
     (
         "code",
         """\
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -40,7 +41,11 @@ import orgroles
 DATA = Path("..") / "tests" / "data" / "gitlab-team" / "team.yml"
 if not DATA.exists():  # run from the project root rather than from examples/
     DATA = Path("tests") / "data" / "gitlab-team" / "team.yml"
-org = orgroles.from_gitlab(DATA, name="GitLab (pseudonymised)")
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    org = orgroles.from_gitlab(DATA, name="GitLab (pseudonymised)")
+for warning in caught:
+    print("warning:", warning.message)
 print(org)""",
     ),
     (

@@ -1,4 +1,4 @@
-"""Regenerate the charts shown in docs/rendering.md (run: python docs/images/generate.py).
+"""Regenerate the charts shown in docs/ (run: python docs/images/generate.py).
 
 They are drawn by the builtin engine, which gives the same bytes on every machine, so
 that tests/test_docs_images.py can tell when one is stale. The PNGs are what
@@ -11,6 +11,10 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import orgroles
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -104,7 +108,10 @@ def charts() -> dict[str, bytes]:
         "tiny_responsibilities.svg": svg(tiny, show=["responsibilities"]),
         "tiny_check.svg": svg(not_coding, report=report),
         "missing_managers.svg": svg(export),
+        "gitlab_vp.svg": svg(gitlab, root=VP, depth=2),
         "scaleup_tree.svg": svg(scaleup, layout="tree"),
+        "tutorial_org.svg": svg(tutorial_org()),
+        "scaleup_cto_slide.svg": svg(scaleup, root="cto", depth=1, name_first=True),
         # PNG, with the defaults of `orgroles render ORG -o chart.png` (scale 2)
         "three_person_tech_team.png": png(tiny),
         "scaleup_cto_cpo.png": png(scaleup),
@@ -113,6 +120,17 @@ def charts() -> dict[str, bytes]:
         # the whole import, 1,368 roles: at a quarter of the default's pixels (16 million)
         "gitlab_whole.png": png(gitlab, max_megapixels=4),
     }
+
+
+def tutorial_org() -> orgroles.Org:
+    """The org the tutorial ends with: its last ``org.yaml`` block."""
+    import re
+
+    import orgroles
+
+    page = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    blocks = re.findall(r'^```yaml title="org.yaml"[^\n]*\n(.*?)^```', page, re.M | re.S)
+    return orgroles.loads(blocks[-1], path="org.yaml")
 
 
 _NAMES = [

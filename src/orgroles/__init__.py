@@ -1,9 +1,10 @@
 """orgroles: model a company as a graph of roles, check rules on it, draw org charts.
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> [r.id for r in org.reports("cto")]
-['dev-1', 'dev-2']
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> [r.id for r in org.reports("cto")]
+    ['dev-1', 'dev-2']
 """
 
 from orgroles._version import __version__

@@ -1,4 +1,4 @@
-"""``python -m orgroles`` runs the command line."""
+"""`python -m orgroles` runs the command line."""
 
 try:
     from orgroles.cli import main

@@ -1,13 +1,14 @@
 """Numbers and tables for analysts: org metrics, and pandas tables of roles and duties.
 
-:func:`metrics` needs nothing but orgroles. :func:`to_frame` and
-:func:`responsibility_matrix` need pandas: ``pip install 'orgroles[analysis]'``.
+`metrics()` needs nothing but orgroles. `to_frame()` and
+`responsibility_matrix()` need pandas: `pip install 'orgroles[analysis]'`.
 
->>> import orgroles
->>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
->>> m = metrics(org)
->>> m["roles"], m["headcount"], m["vacancies"], m["layers"], m["max_span"]
-(20, 19, 1, 5, 4)
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+    >>> m = metrics(org)
+    >>> m["roles"], m["headcount"], m["vacancies"], m["layers"], m["max_span"]
+    (20, 19, 1, 5, 4)
 """
 
 from __future__ import annotations
@@ -40,10 +41,36 @@ def _pandas() -> Any:
 def metrics(org: OrgCore) -> dict[str, Any]:
     """Headline numbers: roles, headcount, vacancies, layers, spans of control, and more.
 
-    ``headcount`` counts distinct people in seats that exist; ``planned`` counts the
-    seats that do not exist yet (see :attr:`Role.planned`), which are not ``vacancies``;
-    ``layers`` is the deepest layer (the top is layer 1); span figures are over managers
-    (roles with at least one report, assistants not counted).
+    The keys are stable (new ones may be added, none removed or renamed without a
+    deprecation). Span figures are over managers: roles with at least one report,
+    assistants not counted.
+
+    Returns:
+        A dict with these keys:
+
+        - `roles`: seats, planned ones included;
+        - `headcount`: distinct people in seats that exist (a person in two seats counts
+          once; planned seats left out);
+        - `people`: people declared in the file, whether they hold a seat or not;
+        - `vacancies`: seats nobody holds, planned seats left out;
+        - `planned`: seats that do not exist yet (see `Role.planned`);
+        - `acting`: seats with an interim holder;
+        - `assistants`: staff seats (`assistant: true`);
+        - `tops`: roles that report to nobody (1 for a single tree);
+        - `dangling_managers`: roles whose manager id names no role in the file (an HR
+          export whose top managers are not in it);
+        - `layers`: the deepest layer, the top being layer 1 (as in `org.layers()`);
+        - `managers`: roles with at least one report;
+        - `median_span`, `mean_span` (rounded to 2 places), `max_span`: direct reports
+          per manager;
+        - `managers_with_one_report`: thin layers (rule C002);
+        - `teams`: declared teams.
+
+    Examples:
+        >>> import orgroles
+        >>> m = metrics(orgroles.load("examples/scaleup_cto_cpo.yaml"))
+        >>> m["roles"], m["headcount"], m["vacancies"], m["layers"], m["max_span"]
+        (20, 19, 1, 5, 4)
     """
     index = org.index
     roles = list(org.roles.values())
@@ -114,7 +141,7 @@ def responsibility_matrix(org: OrgCore, lang: str = "en") -> pd.DataFrame:
     """A roles x responsibilities table of booleans: who holds what.
 
     Columns follow the catalogue's order (then ids no catalogue defines); rows follow
-    the file. Use ``.sum()`` for how many roles hold each responsibility.
+    the file. Use `.sum()` for how many roles hold each responsibility.
     """
     pandas = _pandas()
     from orgroles.queries.responsibilities import responsibility_ids

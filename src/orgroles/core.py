@@ -1,47 +1,48 @@
 """The core of an org: its models, its catalogue, its indexes and the primitive edits.
 
-:class:`OrgCore` holds the data of one org and nothing else. Queries, rules, importers
-and renderers are free functions over it (as networkx's algorithms are over a ``Graph``),
-and :class:`orgroles.Org`, the class users get, is a thin facade that adds those
-functions as methods. Nothing outside this module writes an ``OrgCore``'s fields: edits
-go through :meth:`~OrgCore.put_role`, :meth:`~OrgCore.pop_role`,
-:meth:`~OrgCore.put_person` and :meth:`~OrgCore.put_team`, and derived data is kept with
-:meth:`~OrgCore.cached`, which every edit clears.
+`OrgCore` holds the data of one org and nothing else. Queries, rules, importers
+and renderers are free functions over it (as networkx's algorithms are over a `Graph`),
+and `orgroles.Org`, the class users get, is a thin facade that adds those
+functions as methods. Nothing outside this module writes an `OrgCore`'s fields: edits
+go through `put_role()`, `pop_role()`,
+`put_person()` and `put_team()`, and derived data is kept with
+`cached()`, which every edit clears.
 
->>> from orgroles.model import OrgDocument, Role
->>> core = OrgCore(OrgDocument(roles=(Role(id="ceo", kind="ceo"),
-...                                   Role(id="cto", kind="cto", reports_to="ceo"))))
->>> core
-<OrgCore 'org': 2 roles, 0 people, 0 teams>
->>> core.title_of("cto"), core.title_of("cto", lang="fr")
-('Chief Technical Officer', 'Directeur technique')
->>> core.index.depth
-[0, 1]
+Examples:
+    >>> from orgroles.model import OrgDocument, Role
+    >>> core = OrgCore(OrgDocument(roles=(Role(id="ceo", kind="ceo"),
+    ...                                   Role(id="cto", kind="cto", reports_to="ceo"))))
+    >>> core
+    <OrgCore 'org': 2 roles, 0 people, 0 teams>
+    >>> core.title_of("cto"), core.title_of("cto", lang="fr")
+    ('Chief Technical Officer', 'Directeur technique')
+    >>> core.index.depth
+    [0, 1]
 
-**Dated orgs.** A role may carry dates (a ``start`` and ``end`` on the seat, dated holders,
-dated reporting lines: see :mod:`orgroles.model.dates`). An org whose file has any keeps
-those *records*, which :meth:`~OrgCore.to_document` writes back as they are, and shows
-itself as of one day, its :attr:`~OrgCore.view_date` (today by default):
-``roles`` holds the plain roles of that day, so every query, rule and chart works on it
-unchanged. On a day that is today or later, the view also shows the seats that open
-later, as ``planned`` seats with their holders and manager of their first day; a seat
-that opens after today is planned whatever the day viewed. A past day shows only the
-seats that existed then. :meth:`~OrgCore.as_of` gives the plain org of another day, and
-:meth:`~OrgCore.viewed` the same dated org seen on another day. The primitive edits of
-roles, people and teams refuse a dated org (edit ``org.as_of(day)``, or the records in the
-file): an edit of one day's view would not say from when it holds.
+    **Dated orgs.** A role may carry dates (a `start` and `end` on the seat, dated holders,
+    dated reporting lines: see `orgroles.model.dates`). An org whose file has any keeps
+    those *records*, which `to_document()` writes back as they are, and shows
+    itself as of one day, its `view_date` (today by default):
+    `roles` holds the plain roles of that day, so every query, rule and chart works on it
+    unchanged. On a day that is today or later, the view also shows the seats that open
+    later, as `planned` seats with their holders and manager of their first day; a seat
+    that opens after today is planned whatever the day viewed. A past day shows only the
+    seats that existed then. `as_of()` gives the plain org of another day, and
+    `viewed()` the same dated org seen on another day. The primitive edits of
+    roles, people and teams refuse a dated org (edit `org.as_of(day)`, or the records in the
+    file): an edit of one day's view would not say from when it holds.
 
->>> import datetime
->>> dated = OrgCore(OrgDocument(roles=(
-...     Role(id="ceo", holder="ana"),
-...     Role(id="cto", start="2026-01-01", holder="bo", reports_to="ceo"))),
-...     today=datetime.date(2025, 6, 1))
->>> dated.view_date, [(r.id, r.planned) for r in dated]
-(datetime.date(2025, 6, 1), [('ceo', False), ('cto', True)])
->>> [r.id for r in dated.as_of(datetime.date(2024, 1, 1))]
-['ceo']
->>> len(dated.records), dated.to_document().roles[1].start
-(2, datetime.date(2026, 1, 1))
+    >>> import datetime
+    >>> dated = OrgCore(OrgDocument(roles=(
+    ...     Role(id="ceo", holder="ana"),
+    ...     Role(id="cto", start="2026-01-01", holder="bo", reports_to="ceo"))),
+    ...     today=datetime.date(2025, 6, 1))
+    >>> dated.view_date, [(r.id, r.planned) for r in dated]
+    (datetime.date(2025, 6, 1), [('ceo', False), ('cto', True)])
+    >>> [r.id for r in dated.as_of(datetime.date(2024, 1, 1))]
+    ['ceo']
+    >>> len(dated.records), dated.to_document().roles[1].start
+    (2, datetime.date(2026, 1, 1))
 """
 
 from __future__ import annotations
@@ -94,11 +95,11 @@ Self = TypeVar("Self", bound="OrgCore")
 
 class OrgCore:
     """The data of an org: roles, people and teams in file order, the resolved catalogue,
-    where it came from, and the integer :class:`~orgroles.index.Index` built on demand.
+    where it came from, and the integer `Index` built on demand.
 
-    ``roles``, ``people`` and ``teams`` are read-only mappings that raise a did-you-mean
-    error for an unknown id. Build one with :meth:`from_document`; users usually get an
-    :class:`orgroles.Org`, which is an ``OrgCore`` with the queries as methods.
+    `roles`, `people` and `teams` are read-only mappings that raise a did-you-mean
+    error for an unknown id. Build one with `from_document()`; users usually get an
+    `orgroles.Org`, which is an `OrgCore` with the queries as methods.
     """
 
     def __init__(
@@ -171,12 +172,12 @@ class OrgCore:
     ) -> Self:
         """Build an org of this class from a validated document (what loading does).
 
-        ``catalog``, if given, is used as the resolved catalogue instead of reading the
-        document's ``uses:`` again (for copies and subtrees of an org). Repeated ids are
-        an :class:`~orgroles.errors.OrgValidationError` that lists them all, with the
-        ``problems`` the caller found in the same document, and so are malformed dates
-        (an ``end`` before its ``start``, overlapping reporting lines). For a dated
-        document, ``as_of`` is the day shown and ``today`` the day that tells planned
+        `catalog`, if given, is used as the resolved catalogue instead of reading the
+        document's `uses:` again (for copies and subtrees of an org). Repeated ids are
+        an `OrgValidationError` that lists them all, with the
+        `problems` the caller found in the same document, and so are malformed dates
+        (an `end` before its `start`, overlapping reporting lines). For a dated
+        document, `as_of` is the day shown and `today` the day that tells planned
         seats (both today by default).
         """
         org = cls.__new__(cls)
@@ -195,7 +196,7 @@ class OrgCore:
     def document_problems(self, document: OrgDocument, source: Source | None) -> list[Problem]:
         """Problems that a subclass finds in a document, reported with the core's own.
 
-        The core finds repeated ids; :class:`orgroles.Org` adds the check of the ``rules:``
+        The core finds repeated ids; `orgroles.Org` adds the check of the `rules:`
         section against the rules that exist, which the core knows nothing about.
         """
         return []
@@ -214,12 +215,12 @@ class OrgCore:
 
     @property
     def defined_kinds(self) -> Mapping[str, RoleKind]:
-        """The kinds this org itself defines (its file's ``kinds:``), in file order."""
+        """The kinds this org itself defines (its file's `kinds:`), in file order."""
         return IdMap(self._kinds, UnknownIdError)
 
     @property
     def defined_responsibilities(self) -> Mapping[str, Responsibility]:
-        """The responsibilities this org itself defines (its ``responsibilities:``)."""
+        """The responsibilities this org itself defines (its `responsibilities:`)."""
         return IdMap(self._responsibilities, UnknownIdError)
 
     def __len__(self) -> int:
@@ -250,7 +251,7 @@ class OrgCore:
     # -- one role at a time ----------------------------------------------------------------
 
     def role(self, role: str | Role) -> Role:
-        """The role with this id (a :class:`Role` passes through)."""
+        """The role with this id (a `Role` passes through)."""
         return self.roles[role] if isinstance(role, str) else role
 
     def kind_of(self, role: str | Role) -> RoleKind | None:
@@ -259,8 +260,8 @@ class OrgCore:
         return self.catalog.kinds.get(kind) if kind is not None else None
 
     def family_of(self, role: str | Role) -> str | None:
-        """The family (company function: ``executive``, ``tech``, ``sales``, ...) of a role:
-        its kind's, else its own ``family`` (a seat whose title names only a function)."""
+        """The family (company function: `executive`, `tech`, `sales`, ...) of a role:
+        its kind's, else its own `family` (a seat whose title names only a function)."""
         r = self.role(role)
         kind = self.kind_of(r)
         if kind is not None and kind.family:
@@ -268,7 +269,7 @@ class OrgCore:
         return r.family
 
     def title_of(self, role: str | Role, lang: str = "en") -> str:
-        """The role's own title, else its kind's title in ``lang``, else its id."""
+        """The role's own title, else its kind's title in `lang`, else its id."""
         r = self.role(role)
         if r.title:
             return r.title
@@ -276,7 +277,7 @@ class OrgCore:
         return kind.text(lang) if kind is not None else r.id
 
     def holders_of(self, role: str | Role) -> list[Person]:
-        """The people in a seat; an id that names no person gives a bare ``Person(id=...)``."""
+        """The people in a seat; an id that names no person gives a bare `Person(id=...)`."""
         people = self._people
         return [people.get(pid) or Person(id=pid) for pid in self.role(role).holders]
 
@@ -302,13 +303,13 @@ class OrgCore:
 
     @property
     def dated(self) -> bool:
-        """Whether the org's file has dates: then ``roles`` is the view of :attr:`view_date`."""
+        """Whether the org's file has dates: then `roles` is the view of `view_date`."""
         return self._records is not None
 
     @property
     def records(self) -> Mapping[str, Role]:
         """The roles as the file writes them, dates included, in file order (for an undated
-        org, the same as :attr:`roles`)."""
+        org, the same as `roles`)."""
         return IdMap(self._written, UnknownRoleError)
 
     @property
@@ -317,8 +318,8 @@ class OrgCore:
         return self._records if self._records is not None else self._roles
 
     def viewed(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
-        """The same dated org, shown as of ``day`` (an undated org is the same every day:
-        a copy). ``today`` tells the planned seats (by default, the org's own today)."""
+        """The same dated org, shown as of `day` (an undated org is the same every day:
+        a copy). `today` tells the planned seats (by default, the org's own today)."""
         if self._records is None:
             return self.copy()
         clone = copy.copy(self)  # the records, people and teams are shared: nothing edits them
@@ -331,7 +332,7 @@ class OrgCore:
         return clone
 
     def as_of(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
-        """The plain, undated org on ``day``: the seats that exist that day with their
+        """The plain, undated org on `day`: the seats that exist that day with their
         holders and managers (and, for today or later, the planned seats), the people and
         teams. Its roles keep their lines in the file, for reports.
 
@@ -356,7 +357,7 @@ class OrgCore:
         return self.cached("index", lambda: Index(self._roles))
 
     def cached(self, key: str, build: Callable[[], T]) -> T:
-        """The value kept under ``key``, built by ``build()`` the first time it is asked for.
+        """The value kept under `key`, built by `build()` the first time it is asked for.
 
         Queries keep what they derive from the org here (an index, a graph, a table of
         responsibilities); every edit clears it all, so nothing derived outlives a change.
@@ -370,9 +371,9 @@ class OrgCore:
     # -- primitive edits (see orgroles.edit for the checked ones) --------------------------
 
     def put_role(self, role: Role) -> None:
-        """Add ``role`` at the end, or replace the role with its id in place; no check.
+        """Add `role` at the end, or replace the role with its id in place; no check.
 
-        :func:`orgroles.edit.add_role`, :func:`~orgroles.edit.move` and the other edits
+        `orgroles.edit.add_role()`, `move()` and the other edits
         validate what they write and then call this. A dated org refuses it.
         """
         self._refuse_dated_edit()
@@ -396,13 +397,13 @@ class OrgCore:
             )
 
     def put_person(self, person: Person) -> None:
-        """Add ``person`` at the end, or replace the person with their id in place."""
+        """Add `person` at the end, or replace the person with their id in place."""
         self._refuse_dated_edit()
         self._people[person.id] = person
         self._cache.clear()
 
     def put_team(self, team: Team) -> None:
-        """Add ``team`` at the end, or replace the team with its id in place."""
+        """Add `team` at the end, or replace the team with its id in place."""
         self._refuse_dated_edit()
         self._teams[team.id] = team
         self._cache.clear()
@@ -434,19 +435,19 @@ class OrgCore:
         """Role id -> how many roles below it were left out of this org (read-only).
 
         Empty for an org loaded from a file. An org made by
-        :func:`~orgroles.queries.subtree` with a ``depth`` remembers, for each role at its
+        `subtree()` with a `depth` remembers, for each role at its
         bottom layer, how many roles it had below it, so that its charts still say "+N
-        below". Only :meth:`with_document` sets it.
+        below". Only `with_document()` sets it.
         """
         return self._truncated
 
     def with_document(
         self: Self, document: OrgDocument, *, truncated: Mapping[str, int] | None = None
     ) -> Self:
-        """A new org of this class from ``document``, keeping this org's source folder and
+        """A new org of this class from `document`, keeping this org's source folder and
         catalogue (for copies, subtrees and other orgs derived from this one).
 
-        ``truncated`` is the new org's :attr:`truncated`: for roles of ``document``, how
+        `truncated` is the new org's `truncated`: for roles of `document`, how
         many roles below them were left out (ids that are not roles of it are dropped,
         and so are counts of 0).
         """

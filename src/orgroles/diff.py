@@ -1,16 +1,17 @@
 """What changed between two orgs: a reorganisation as roles added, removed, moved,
 retitled, re-staffed and otherwise changed.
 
->>> import orgroles
->>> old = orgroles.load("examples/three_person_tech_team.yaml")
->>> new = old.copy()
->>> new.add_role({"id": "dev-3", "kind": "developer", "reports_to": "cto"})
-Role(id='dev-3', kind='developer', reports_to='cto')
->>> new.update_role("dev-1", title="Senior Developer")
-Role(id='dev-1', title='Senior Developer', kind='developer', holder='yanis', reports_to='cto')
->>> print(diff(old, new))
-added      dev-3: Developer, under cto
-retitled   dev-1: Developer -> Senior Developer
+Examples:
+    >>> import orgroles
+    >>> old = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> new = old.copy()
+    >>> new.add_role({"id": "dev-3", "kind": "developer", "reports_to": "cto"})
+    Role(id='dev-3', kind='developer', reports_to='cto')
+    >>> new.update_role("dev-1", title="Senior Developer")
+    Role(id='dev-1', title='Senior Developer', kind='developer', holder='yanis', reports_to='cto')
+    >>> print(diff(old, new))
+    added      dev-3: Developer, under cto
+    retitled   dev-1: Developer -> Senior Developer
 """
 
 from __future__ import annotations
@@ -55,8 +56,8 @@ class FieldChange:
 class OrgDiff:
     """The roles added and removed, and the changes to the roles in both orgs.
 
-    ``moved``, ``retitled`` and ``restaffed`` are :class:`FieldChange` lists whose
-    fields are ``reports_to``, ``title`` (as displayed) and ``holder``; ``changed``
+    `moved`, `retitled` and `restaffed` are `FieldChange` lists whose
+    fields are `reports_to`, `title` (as displayed) and `holder`; `changed`
     holds every other field that differs. Empty (falsy) when nothing changed.
     """
 
@@ -85,7 +86,7 @@ class OrgDiff:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        """The diff as JSON data (the shape of ``orgroles diff --format json``)."""
+        """The diff as JSON data (the shape of `orgroles diff --format json`)."""
 
         def change(c: FieldChange) -> dict[str, Any]:
             return {"role": c.role, "field": c.field, "old": _json(c.old), "new": _json(c.new)}

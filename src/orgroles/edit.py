@@ -1,23 +1,24 @@
 """Editing an org in place, for what-if work in scripts and notebooks.
 
-Edits change the :class:`~orgroles.Org` they are called on, and every index and cache
+Edits change the `Org` they are called on, and every index and cache
 is rebuilt on next use, so queries always see the current state. To compare a scenario
 with the original, edit a copy and diff the two:
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> scenario = org.copy()
->>> scenario.move("dev-2", "ceo")
->>> scenario.vacate("cto")
->>> print(org.diff(scenario))
-moved      dev-2: cto -> ceo
-restaffed  cto: camille -> (vacant)
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> scenario = org.copy()
+    >>> scenario.move("dev-2", "ceo")
+    >>> scenario.vacate("cto")
+    >>> print(org.diff(scenario))
+    moved      dev-2: cto -> ceo
+    restaffed  cto: camille -> (vacant)
 
-Why in place rather than returning a new org: a notebook user thinks of "the org" and
-changes it step by step, and a copy is one explicit call (:meth:`Org.copy`) when the
-original must be kept. Every edit validates what it writes, and refuses an edit that
-would break the structure it is about (a move that makes a cycle) with an
-:class:`~orgroles.errors.EditError`.
+    Why in place rather than returning a new org: a notebook user thinks of "the org" and
+    changes it step by step, and a copy is one explicit call (`Org.copy()`) when the
+    original must be kept. Every edit validates what it writes, and refuses an edit that
+    would break the structure it is about (a move that makes a cycle) with an
+    `EditError`.
 """
 
 from __future__ import annotations
@@ -87,11 +88,11 @@ def add_person(org: OrgCore, person: Person | Mapping[str, Any]) -> Person:
 
 
 def update_role(org: OrgCore, role: str, **changes: Any) -> Role:
-    """Change fields of a role (``title=...``, ``responsibilities=...``); validated.
+    """Change fields of a role (`title=...`, `responsibilities=...`); validated.
 
-    Use :func:`move` to change ``reports_to``, so that cycles are refused. Setting a
-    role's ``kind`` or ``family`` makes it declared (``kind_from`` goes), unless
-    ``kind_from`` is given too.
+    Use `move()` to change `reports_to`, so that cycles are refused. Setting a
+    role's `kind` or `family` makes it declared (`kind_from` goes), unless
+    `kind_from` is given too.
     """
     old = org.roles[role]
     if "id" in changes and changes["id"] != old.id:
@@ -111,7 +112,7 @@ def update_role(org: OrgCore, role: str, **changes: Any) -> Role:
 
 
 def move(org: OrgCore, role: str, new_manager: str | None) -> None:
-    """Make ``role`` report to ``new_manager`` (None: a top role).
+    """Make `role` report to `new_manager` (None: a top role).
 
     Refuses a move under the role itself or under someone below it, which would make a
     reporting cycle.
@@ -136,7 +137,7 @@ def assign(
 ) -> None:
     """Put a person (or, with a list, a job share) in a seat.
 
-    A :class:`Person` not yet in the org is added; a person id must name a known person.
+    A `Person` not yet in the org is added; a person id must name a known person.
     """
     old = org.roles[role]
     if isinstance(person, Person):
@@ -162,8 +163,8 @@ def vacate(org: OrgCore, role: str) -> None:
 def remove_role(
     org: OrgCore, role: str, *, reports: Literal["move_up", "error"] = "move_up"
 ) -> Role:
-    """Remove a role. Its direct reports move up to its manager (``reports="move_up"``,
-    the default) or the removal is refused (``reports="error"``).
+    """Remove a role. Its direct reports move up to its manager (`reports="move_up"`,
+    the default) or the removal is refused (`reports="error"`).
 
     References to the role are cleaned up: dotted lines to it are dropped, and teams
     lose it as a member (or as their lead). Returns the removed role.
@@ -200,15 +201,16 @@ def infer_kinds(org: OrgCore, *, lang: str | None = None) -> KindsFound:
     as the importers do; the names of a role's declared teams are its departments.
 
     A declared kind is never changed; a kind inferred before is inferred again (a title or
-    a catalogue may have changed). Returns what is now known (:class:`KindsFound`).
+    a catalogue may have changed). Returns what is now known (`KindsFound`).
 
-    >>> from orgroles import Org
-    >>> org = Org(roles=[{"id": "a", "title": "Directrice technique"},
-    ...                  {"id": "b", "title": "Sr. Software Engineer", "reports_to": "a"}])
-    >>> infer_kinds(org).share
-    1.0
-    >>> org.roles["b"]
-    Role(id='b', title='Sr. Software Engineer', kind='developer', kind_from='title', seniority='senior', reports_to='a')
+    Examples:
+        >>> from orgroles import Org
+        >>> org = Org(roles=[{"id": "a", "title": "Directrice technique"},
+        ...                  {"id": "b", "title": "Sr. Software Engineer", "reports_to": "a"}])
+        >>> infer_kinds(org).share
+        1.0
+        >>> org.roles["b"]
+        Role(id='b', title='Sr. Software Engineer', kind='developer', kind_from='title', seniority='senior', reports_to='a')
     """  # noqa: E501
     teams_of = membership(org)
     teams = org.teams
@@ -224,13 +226,14 @@ def infer_kinds(org: OrgCore, *, lang: str | None = None) -> KindsFound:
 
 def accept_kinds(org: OrgCore, selector: str = "") -> int:
     """Accept the inferred kinds of the roles a selector picks (all by default): they
-    become declared (``kind_from`` goes). Returns how many roles changed.
+    become declared (`kind_from` goes). Returns how many roles changed.
 
-    >>> from orgroles import Org
-    >>> org = Org(roles=[{"id": "a", "title": "CTO"}])
-    >>> _ = infer_kinds(org)
-    >>> accept_kinds(org), org.roles["a"].kind, org.roles["a"].kind_from
-    (1, 'cto', None)
+    Examples:
+        >>> from orgroles import Org
+        >>> org = Org(roles=[{"id": "a", "title": "CTO"}])
+        >>> _ = infer_kinds(org)
+        >>> accept_kinds(org), org.roles["a"].kind, org.roles["a"].kind_from
+        (1, 'cto', None)
     """
     changed = 0
     for role in parse(selector).select(org):

@@ -1,15 +1,16 @@
-"""The exceptions orgroles raises: one root, :class:`OrgError`, and precise subclasses.
+"""The exceptions orgroles raises: one root, `OrgError`, and precise subclasses.
 
 Every error caused by outside data says where the problem is (file, line, column and
 the path inside the document) and what it is.
 
->>> from orgroles.errors import Location, Problem, OrgFileError
->>> err = OrgFileError([Problem("unknown key 'reports_too'", Location("org.yaml", 4, 5),
-...                             where="roles[1].reports_too", code="unknown-key")])
->>> print(err)
-org.yaml:4:5: roles[1].reports_too: unknown key 'reports_too'
->>> isinstance(err, OrgError)
-True
+Examples:
+    >>> from orgroles.errors import Location, Problem, OrgFileError
+    >>> err = OrgFileError([Problem("unknown key 'reports_too'", Location("org.yaml", 4, 5),
+    ...                             where="roles[1].reports_too", code="unknown-key")])
+    >>> print(err)
+    org.yaml:4:5: roles[1].reports_too: unknown key 'reports_too'
+    >>> isinstance(err, OrgError)
+    True
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ __all__ = [
     "OrgImportWarning",
     "OrgUsageError",
     "OrgValidationError",
+    "PROBLEM_CODES",
     "Problem",
     "RenderError",
     "capped",
@@ -47,16 +49,80 @@ __all__ = [
 ]
 
 
+PROBLEM_CODES: dict[str, str] = {
+    # Reading a file
+    "not-found": "the file does not exist, or is a folder",
+    "io": "the file cannot be read (permissions, a device error)",
+    "file-type": "the suffix is not `.yaml`, `.yml` or `.json`",
+    "too-large": "a file over 4 GiB; in `rules:`, more declared rules than the limit",
+    "encoding": "the file is not UTF-8",
+    "empty": "the file holds nothing, or an empty string where text is needed",
+    "syntax": "the text is not valid YAML, JSON or CSV",
+    # YAML and JSON features an org file never needs
+    "alias": "a YAML alias (`*name`): refused, as an alias bomb expands to gigabytes",
+    "anchor": "a YAML anchor (`&name`): refused with the aliases",
+    "tag": "a YAML tag (`!!int`, `!custom`): the schema decides every type",
+    "key": "a YAML key that is not a plain string",
+    "documents": "several YAML documents in one file",
+    "duplicate-key": "a key written twice in the same mapping",
+    "too-deep": "nesting deeper than 64 levels",
+    "too-long": "a text longer than a million characters, or an id longer than 512",
+    "number": "`NaN`, `Infinity`, a number too large for a float, or an integer of more "
+    "than 4,300 digits, in JSON",
+    "text": "a lone surrogate escape in JSON (no UTF-8 file can hold it)",
+    # The shape of the org (the schema)
+    "unknown-key": "a key the format does not have (with a did-you-mean)",
+    "missing-key": "a required key is absent (`id`)",
+    "type": "a value of the wrong type",
+    "choice": "a value that is not one of the allowed ones",
+    "range": "a number out of its range (a rule parameter below its minimum)",
+    "invalid-id": "an id with control characters, white space at either end, or made only "
+    "of invisible characters",
+    "duplicate-id": "an id used twice in the same list (ids equal once Unicode-normalised "
+    "are one id)",
+    "dates": "a day that is not `YYYY-MM-DD`, an `end` before its `start`, or two "
+    "reporting lines in force on the same day",
+    "selector": "a selector in a rule that does not parse, or names nothing",
+    "rules": "the `rules:` section names a rule that does not exist, or gives a rule of "
+    "your own a built-in code or a code used twice",
+    "invalid": "any other invalid value (the message says what)",
+    "more": "stands for the problems past the first 100 (`MoreProblems`, with their `count`)",
+    # Catalogues named by `uses:`
+    "uses-not-found": "a catalogue in `uses:` that is missing, or outside the folders allowed",
+    "uses-cycle": "a catalogue that uses itself, directly or not",
+    "uses-not-allowed": "a catalogue file named by an org read from text without a `base_dir`",
+    "uses-invalid": "a `uses:` entry that cannot be read as a path: a NUL character, a path "
+    "too long, a loop of symbolic links, or an error of the file system",
+    # Imports (CSV, records, GitLab)
+    "columns": "import options that do not fit together (two ways to find the manager)",
+    "preset": "an unknown `--preset`",
+    "unknown-column": "a column option names a column the header does not have",
+    "duplicate-column": "a column name used twice in the header",
+    "row-length": "a row with more values than the header has columns",
+    "missing-id": "a row without an id",
+    "ambiguous-manager": "a manager name or e-mail that matches several rows",
+    "unknown-manager": "a manager name or e-mail that matches no row (a warning: the "
+    "role keeps it as a dangling reference)",
+    "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",
+    "no-title": "GitLab: a role whose HTML shows no text (a warning: the HTML is kept in `meta`)",
+}
+"""Every `Problem.code`, with what it means. Codes are stable: a code is never renamed
+or reused, and a new kind of problem gets a new code. A schema error that none of these
+covers gets pydantic's error type, with dashes (`string-too-short`). The reference page
+of problem codes is generated from this table."""
+
+
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a source file; ``line`` and ``column`` count from 1.
+    """A place in a source file; `line` and `column` count from 1.
 
-    >>> str(Location("org.yaml", 3, 7))
-    'org.yaml:3:7'
-    >>> str(Location(None, 3, 7))
-    '<string>:3:7'
-    >>> str(Location("org.yaml"))
-    'org.yaml'
+    Examples:
+        >>> str(Location("org.yaml", 3, 7))
+        'org.yaml:3:7'
+        >>> str(Location(None, 3, 7))
+        '<string>:3:7'
+        >>> str(Location("org.yaml"))
+        'org.yaml'
     """
 
     path: str | None = None
@@ -76,8 +142,8 @@ class Location:
 class Problem:
     """One problem found in outside data.
 
-    ``where`` is the path inside the document (``roles[3].reports_to``) and ``code`` a
-    stable, documented name for the kind of problem (``unknown-key``, ``duplicate-id``, ...).
+    `where` is the path inside the document (`roles[3].reports_to`) and `code` a
+    stable, documented name for the kind of problem (`unknown-key`, `duplicate-id`, ...).
     """
 
     message: str
@@ -95,29 +161,31 @@ class Problem:
 
 @dataclass(frozen=True)
 class MoreProblems(Problem):
-    """Stands for ``count`` problems that were found but are not listed.
+    """Stands for `count` problems that were found but are not listed.
 
-    >>> print(MoreProblems.of(5, "org.yaml"))
-    org.yaml: ... and 5 more problems
+    Examples:
+        >>> print(MoreProblems.of(5, "org.yaml"))
+        org.yaml: ... and 5 more problems
     """
 
     count: int = 0
 
     @classmethod
     def of(cls, count: int, path: str | None = None) -> MoreProblems:
-        """``... and N more problems`` for a file."""
+        """`... and N more problems` for a file."""
         where = Location(path) if path is not None else None
         return cls(f"... and {count:,} more problems", where, code="more", count=count)
 
 
 def capped(problems: Iterable[Problem], path: str | None = None) -> list[Problem]:
-    """At most :data:`~orgroles.limits.MAX_PROBLEMS` problems, then one that counts the rest.
+    """At most `MAX_PROBLEMS` problems, then one that counts the rest.
 
-    ``MoreProblems`` already in the list are folded into that count.
+    `MoreProblems` already in the list are folded into that count.
 
-    >>> found = capped([Problem(f"p{n}") for n in range(150)])
-    >>> len(found), str(found[-1])
-    (101, '... and 50 more problems')
+    Examples:
+        >>> found = capped([Problem(f"p{n}") for n in range(150)])
+        >>> len(found), str(found[-1])
+        (101, '... and 50 more problems')
     """
     listed: list[Problem] = []
     hidden = 0
@@ -142,9 +210,9 @@ class OrgError(Exception):
 class OrgValidationError(OrgError, ValueError):
     """Data could not be read as an org: it carries the problems found.
 
-    Raised as such for data built in Python, and as :class:`OrgFileError` for files.
-    ``path``, ``line`` and ``column`` are those of the first problem. At most
-    :data:`~orgroles.limits.MAX_PROBLEMS` are listed, then one :class:`MoreProblems` that
+    Raised as such for data built in Python, and as `OrgFileError` for files.
+    `path`, `line` and `column` are those of the first problem. At most
+    `MAX_PROBLEMS` are listed, then one `MoreProblems` that
     counts the rest, whatever kind of problem they are.
     """
 
@@ -175,15 +243,16 @@ class OrgFileError(OrgValidationError):
 
 
 class OrgImportWarning(UserWarning):
-    """An import went through, but some rows deserve a look; ``problems`` lists them.
+    """An import went through, but some rows deserve a look; `problems` lists them.
 
     For example, a manager name that matches no row: the import keeps it as an unknown
     manager (the rules report it), and this warning says on which line it is.
 
-    >>> w = OrgImportWarning([Problem("no row has the manager name 'Zed'",
-    ...                               Location("staff.csv", 4, 5))])
-    >>> print(w)
-    staff.csv:4:5: no row has the manager name 'Zed'
+    Examples:
+        >>> w = OrgImportWarning([Problem("no row has the manager name 'Zed'",
+        ...                               Location("staff.csv", 4, 5))])
+        >>> print(w)
+        staff.csv:4:5: no row has the manager name 'Zed'
     """
 
     def __init__(self, problems: Sequence[Problem]) -> None:
@@ -222,8 +291,9 @@ class UnknownIdError(OrgError, KeyError):
 class UnknownRoleError(UnknownIdError):
     """No role has this id.
 
-    >>> print(UnknownRoleError("ctoo", ["cto", "cpo", "ceo"]))
-    unknown role 'ctoo' (did you mean 'cto'?)
+    Examples:
+        >>> print(UnknownRoleError("ctoo", ["cto", "cpo", "ceo"]))
+        unknown role 'ctoo' (did you mean 'cto'?)
     """
 
     what = "role"
@@ -248,22 +318,24 @@ class UnknownKindError(UnknownIdError):
 
 
 class UnknownTeamOrRoleError(UnknownTeamError, UnknownRoleError):
-    """Neither a team nor a role has this id (where either is welcome, as in ``org.team``).
+    """Neither a team nor a role has this id (where either is welcome, as in `org.team`).
 
-    >>> print(UnknownTeamOrRoleError("desing", ["design", "cto"]))
-    unknown team or role 'desing' (did you mean 'design'?)
+    Examples:
+        >>> print(UnknownTeamOrRoleError("desing", ["design", "cto"]))
+        unknown team or role 'desing' (did you mean 'design'?)
     """
 
     what = "team or role"
 
 
 class SelectorError(OrgError, ValueError):
-    """A selector could not be parsed; ``str()`` shows a caret under the bad term.
+    """A selector could not be parsed; `str()` shows a caret under the bad term.
 
-    >>> print(SelectorError("unknown term 'kidn'", "kidn:cto vacant", 0))
-    unknown term 'kidn'
-      kidn:cto vacant
-      ^
+    Examples:
+        >>> print(SelectorError("unknown term 'kidn'", "kidn:cto vacant", 0))
+        unknown term 'kidn'
+          kidn:cto vacant
+          ^
     """
 
     def __init__(self, message: str, selector: str, position: int) -> None:
@@ -302,4 +374,4 @@ class RenderError(OrgError):
 
 
 class EngineNotFoundError(RenderError):
-    """The layout engine asked for (Graphviz's ``dot``) is not installed."""
+    """The layout engine asked for (Graphviz's `dot`) is not installed."""

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import compress, repeat
+from operator import attrgetter, eq, is_
+from typing import Any
 
 from orgroles.model import Role
 
@@ -20,14 +23,14 @@ NO_PARENT = -1
 class Index:
     """Integer indexes over the (plain) roles of an org, in file order.
 
-    - ``ids[i]`` and ``pos[id]`` convert between positions and ids;
-    - ``parent[i]`` is the manager's position, or :data:`NO_PARENT`;
-    - ``children[i]`` lists the direct reports (assistants included), in file order;
-    - ``depth[i]`` is 0 for a role without a resolved manager, and -1 for a role that no
+    - `ids[i]` and `pos[id]` convert between positions and ids;
+    - `parent[i]` is the manager's position, or `NO_PARENT`;
+    - `children[i]` lists the direct reports (assistants included), in file order;
+    - `depth[i]` is 0 for a role without a resolved manager, and -1 for a role that no
       top reaches: one in a reporting cycle, or below one;
-    - ``order`` lists the reachable roles top-down (breadth first);
-    - ``dangling`` maps a role to the unknown id its ``reports_to`` names;
-    - ``self_reports`` lists the roles that report to themselves.
+    - `order` lists the reachable roles top-down (breadth first);
+    - `dangling` maps a role to the unknown id its `reports_to` names;
+    - `self_reports` lists the roles that report to themselves.
     """
 
     __slots__ = (
@@ -49,27 +52,25 @@ class Index:
         ids = list(roles)
         pos = {rid: i for i, rid in enumerate(ids)}
         n = len(ids)
-        parent = [NO_PARENT] * n
-        children: defaultdict[int, list[int]] = defaultdict(list)
-        dangling: dict[int, str] = {}
+        values = list(roles.values())
+        # The passes over every role run in C (map, compress); Python looks only at the
+        # roles that need it: the managers, and the few roles without a resolved one.
+        bosses: list[Any] = list(map(attrgetter("reports_to"), values))
+        if tuple in set(map(type, bosses)):  # dated lines (not in a plain org): their first
+            bosses = [role.manager_id for role in values]
+        parent = list(map(pos.get, bosses, repeat(NO_PARENT)))
+        assistant = list(map(attrgetter("assistant"), values))
+        positions = range(n)
+        roots = list(compress(positions, map(is_, bosses, repeat(None))))
+        unresolved = compress(positions, map(eq, parent, repeat(NO_PARENT)))
+        dangling: dict[int, str] = {i: bosses[i] for i in unresolved if bosses[i] is not None}
         self_reports: list[int] = []
-        roots: list[int] = []
-        assistant = [False] * n
-        get = pos.get
-        for i, role in enumerate(roles.values()):
-            if role.assistant:
-                assistant[i] = True
-            boss = role.manager_id  # an org's roles are plain: its reports_to
-            if boss is None:
-                roots.append(i)
-                continue
-            p = get(boss, NO_PARENT)
-            if p == NO_PARENT:
-                dangling[i] = boss
-            elif p == i:
+        children: defaultdict[int, list[int]] = defaultdict(list)
+        for i, p in enumerate(parent):
+            if p == i:
                 self_reports.append(i)
-            else:
-                parent[i] = p
+                parent[i] = NO_PARENT
+            elif p != NO_PARENT:
                 children[p].append(i)
         self.ids = ids
         self.pos = pos
@@ -80,7 +81,7 @@ class Index:
         self.roots = roots
         self.assistant = assistant
         # Tops of the forest: no manager, an unknown one, or themselves.
-        self.tops = [i for i in range(n) if parent[i] == NO_PARENT]
+        self.tops = list(compress(positions, map(eq, parent, repeat(NO_PARENT))))
         depth = [-1] * n
         order = list(self.tops)
         for i in order:
@@ -117,18 +118,18 @@ class Index:
         return self._sizes
 
     def reports(self, i: int) -> list[int]:
-        """The direct reports of role ``i`` (assistants included)."""
+        """The direct reports of role `i` (assistants included)."""
         return self.children.get(i, [])
 
     def span(self, i: int) -> int:
-        """How many direct reports role ``i`` has, assistants excluded."""
+        """How many direct reports role `i` has, assistants excluded."""
         assistant = self.assistant
         return sum(1 for c in self.children.get(i, ()) if not assistant[c])
 
     def below(self, i: int) -> list[int]:
-        """Every role under ``i`` (transitively), breadth first; O(answer).
+        """Every role under `i` (transitively), breadth first; O(answer).
 
-        Safe in a cycle: each role is listed once, and ``i`` itself never.
+        Safe in a cycle: each role is listed once, and `i` itself never.
         """
         queue = [i]
         seen = {i}
@@ -141,11 +142,11 @@ class Index:
         return queue[1:]
 
     def below_all(self, starts: Iterable[int]) -> set[int]:
-        """Every role under any of ``starts`` (transitively): the union of their
-        :meth:`below`, found in one pass however the starts nest; O(answer + starts).
+        """Every role under any of `starts` (transitively): the union of their
+        `below()`, found in one pass however the starts nest; O(answer + starts).
 
         Starts are walked top-down, and a walk stops at a role already found, so that a
-        thousand nested starts (``under:r1,r2,...,r1000`` on a chain) cost one walk, not a
+        thousand nested starts (`under:r1,r2,...,r1000` on a chain) cost one walk, not a
         thousand. A start is in the answer only when it is under another start.
         """
         depth, kids = self.depth, self.children
@@ -176,7 +177,7 @@ class Index:
         return out
 
     def _on_cycles(self, nodes: list[int]) -> list[int]:
-        """Those of ``nodes`` that lie on a reporting cycle; each role is looked at once."""
+        """Those of `nodes` that lie on a reporting cycle; each role is looked at once."""
         parent = self.parent
         seen: dict[int, int] = {}
         cycles: set[int] = set()
@@ -195,7 +196,7 @@ class Index:
         return [n for n in nodes if n in cycles]
 
     def chain(self, i: int) -> list[int]:
-        """Role ``i`` then its managers up to the top; stops before repeating in a cycle."""
+        """Role `i` then its managers up to the top; stops before repeating in a cycle."""
         out = [i]
         seen = {i}
         parent = self.parent

@@ -1,14 +1,15 @@
-"""The ways to get an :class:`~orgroles.Org`: read an org file, or import an HR export.
+"""The ways to get an `Org`: read an org file, or import an HR export.
 
-:func:`load` and :func:`loads` read orgroles' own format (YAML or JSON);
-:func:`from_csv`, :func:`from_records` and :func:`from_gitlab` import the data people
-already have. Each reads a document with the layers below (:mod:`orgroles.io`,
-:mod:`orgroles.importers`) and builds the org from it.
+`load()` and `loads()` read orgroles' own format (YAML or JSON);
+`from_csv()`, `from_records()` and `from_gitlab()` import the data people
+already have. Each reads a document with the layers below (`orgroles.io`,
+`orgroles.importers`) and builds the org from it.
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> org.name, len(org)
-('Tiny Startup', 4)
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> org.name, len(org)
+    ('Tiny Startup', 4)
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["from_csv", "from_gitlab", "from_records", "load", "loads"]
 
 ColumnOption = str | Sequence[str] | None
-"""The value of a column option: a column name (several for ``name_col``), or None."""
+"""The value of a column option: a column name (several for `name_col`), or None."""
 
 
 def load(
@@ -54,13 +55,13 @@ def load(
     today: date | str | None = None,
     catalog_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> Org:
-    """Read an org file: YAML (``.yaml``, ``.yml``) or JSON (``.json``), by its suffix.
+    """Read an org file: YAML (`.yaml`, `.yml`) or JSON (`.json`), by its suffix.
 
-    A file with dates shows the org as of ``as_of`` (a day, ``YYYY-MM-DD``), by default
-    ``today``, which is the real date unless given (it tells the planned seats); see
-    :meth:`Org.as_of`. The catalogue files its ``uses:`` names must be under the file's
-    folder, or under one of ``catalog_dirs`` (the command line's ``--catalog-dir``).
-    Raises :class:`~orgroles.errors.OrgFileError` listing every problem with its line.
+    A file with dates shows the org as of `as_of` (a day, `YYYY-MM-DD`), by default
+    `today`, which is the real date unless given (it tells the planned seats); see
+    `Org.as_of()`. The catalogue files its `uses:` names must be under the file's
+    folder, or under one of `catalog_dirs` (the command line's `--catalog-dir`).
+    Raises `OrgFileError` listing every problem with its line.
     """
     name = os.fspath(path)
     fmt = format or format_from_suffix(name)
@@ -80,10 +81,10 @@ def loads(
     today: date | str | None = None,
     catalog_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> Org:
-    """Read an org from text. ``format=None`` tells JSON from YAML by the content;
-    ``path`` names the text in messages; ``base_dir`` anchors ``uses:`` (without it, the
-    org reads no catalogue file) and ``catalog_dirs`` are more folders where its catalogue
-    files may be; ``as_of`` and ``today`` are those of :func:`load`."""
+    """Read an org from text. `format=None` tells JSON from YAML by the content;
+    `path` names the text in messages; `base_dir` anchors `uses:` (without it, the
+    org reads no catalogue file) and `catalog_dirs` are more folders where its catalogue
+    files may be; `as_of` and `today` are those of `load()`."""
     if isinstance(text, bytes):
         text = decode(text, path)
     fmt = format or sniff_format(text)
@@ -137,57 +138,46 @@ def from_csv(
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
 
-    Parameters
-    ----------
-    path
-        The CSV file: UTF-8 with or without a byte order mark, any line endings, its
-        delimiter (``,``, ``;``, tab or ``|``) found by
-        :func:`~orgroles.importers.csv_read.sniff_delimiter`.
-    preset
-        ``bamboohr``, ``workday``, ``odoo``, ``google`` or ``d3``: the usual column names
-        of that tool (see :data:`~orgroles.importers.columns.PRESETS`). A column option
-        given explicitly wins over the preset. Without a preset and without ``id_col``,
-        the columns are those :meth:`Org.to_csv` writes.
-    departments, titles
-        Lookup tables, when the department or title column holds codes (Oracle's
-        ``DEPARTMENT_ID``): a :class:`~orgroles.importers.columns.Lookup` of a CSV file, or
-        a mapping from code to name. The code stays in the role's ``meta``.
-    delimiter
-        The delimiter, when sniffing it is not wanted.
-    name
-        The org's name, the title of its charts. By default the data's: the most common
-        value of a company column (``Company``, ``Organization``, ``Employer``, ...); the
-        file's name without its suffix only when there is none.
-    kinds
-        ``"infer"`` (the default) fills in each role's kind, or its family, and its
-        seniority from its job title, with its department as a hint (see
-        :func:`orgroles.infer_kind`); the role records ``kind_from``. ``"none"`` leaves
-        them empty. A kind column (``kind_col``) always wins.
-    **columns
-        Which column holds what: ``id_col``, ``name_col``, ``title_col``, ``kind_col``,
-        ``holder_col``, ``email_col``, ``manager_col``, ``manager_email_col``,
-        ``manager_name_col`` and ``department_col``, as described in
-        :class:`~orgroles.importers.columns.Columns`. An unknown option is an error with a
-        did-you-mean.
+    Args:
+        path: The CSV file: UTF-8 with or without a byte order mark, any line endings, its
+            delimiter (`,`, `;`, tab or `|`) found by
+            `sniff_delimiter()`.
+        preset: `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
+            of that tool (see `PRESETS`). A column option
+            given explicitly wins over the preset. Without a preset and without `id_col`,
+            the columns are those `Org.to_csv()` writes.
+        departments: A lookup table, when the department column holds codes (Oracle's
+            `DEPARTMENT_ID`): a `Lookup` of a CSV file, or a mapping from code to name.
+            The code stays in the role's `meta`.
+        titles: The same for the title column (Oracle's `JOB_ID`).
+        delimiter: The delimiter, when sniffing it is not wanted.
+        name: The org's name, the title of its charts. By default the data's: the most common
+            value of a company column (`Company`, `Organization`, `Employer`, ...); the
+            file's name without its suffix only when there is none.
+        kinds: `"infer"` (the default) fills in each role's kind, or its family, and its
+            seniority from its job title, with its department as a hint (see
+            `orgroles.infer_kind()`); the role records `kind_from`. `"none"` leaves
+            them empty. A kind column (`kind_col`) always wins.
+        **columns: Which column holds what: `id_col`, `name_col`, `title_col`, `kind_col`,
+            `holder_col`, `email_col`, `manager_col`, `manager_email_col`,
+            `manager_name_col` and `department_col`, as described in
+            `Columns`. An unknown option is an error with a
+            did-you-mean.
 
-    Returns
-    -------
-    Org
-        Roles in file order; columns that no option maps are in each role's ``meta``.
+    Returns:
+        Roles in file order; columns that no option maps are in each role's `meta`.
 
-    Raises
-    ------
-    OrgFileError
-        For a file that cannot be read as such an export: every problem with its line.
+    Raises:
+        OrgFileError: For a file that cannot be read as such an export: every problem with
+            its line.
 
-    Examples
-    --------
-    >>> import orgroles
-    >>> org = orgroles.from_csv("tests/data/d3-org-chart/org-chart-1516.csv", preset="d3")
-    >>> org
-    <Org 'org-chart-1516': 1,516 roles, 1,516 people, 1 team>
-    >>> org.roles["O-6067"].title, org.roles["O-6067"].meta["tags"]
-    ('CTO', 'Ceo,tag1, tag2')
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.from_csv("tests/data/d3-org-chart/org-chart-1516.csv", preset="d3")
+        >>> org
+        <Org 'org-chart-1516': 1,516 roles, 1,516 people, 1 team>
+        >>> org.roles["O-6067"].title, org.roles["O-6067"].meta["tags"]
+        ('CTO', 'Ceo,tag1, tag2')
     """
     imported = csv_document(
         path,
@@ -211,27 +201,26 @@ def from_records(
     kinds: KindsMode = "infer",
     **columns: ColumnOption,
 ) -> Org:
-    """Import records (mappings from column name to value) as :func:`from_csv` imports rows.
+    """Import records (mappings from column name to value) as `from_csv()` imports rows.
 
     The columns are the keys of the records; a record may lack some. The options are those
-    of :func:`from_csv`. A pandas table imports as it is (or through
-    ``df.to_dict("records")``): NaN counts as empty, and a number that pandas stored as a
-    float (``100.0``) reads as ``100``. A manager or department value may be a list (several
-    managers: the first is ``reports_to``, the others dotted lines; several departments:
+    of `from_csv()`. A pandas table imports as it is (or through
+    `df.to_dict("records")`): NaN counts as empty, and a number that pandas stored as a
+    float (`100.0`) reads as `100`. A manager or department value may be a list (several
+    managers: the first is `reports_to`, the others dotted lines; several departments:
     several teams), and a one-key mapping stands for its value, as in Workday's JSON
-    reports. Problems name the record: ``records[3]['Manager']``.
+    reports. Problems name the record: `records[3]['Manager']`.
 
-    Examples
-    --------
-    >>> import json, orgroles
-    >>> with open("tests/data/cartography-fixtures/workday_directory_report.json") as f:
-    ...     report = json.load(f)
-    >>> org = orgroles.from_records(report["Report_Entry"], preset="workday")
-    >>> [(r.id, r.title, r.reports_to) for r in org.roles.values()][:2]
-    [('emp001', 'Software Engineer', 'emp003'), ('emp002', 'Senior Software Engineer', 'emp003')]
-    >>> sorted(org.teams)
-    ['engineering-department', 'executive-department']
-    """
+    Examples:
+        >>> import json, orgroles
+        >>> with open("tests/data/cartography-fixtures/workday_directory_report.json") as f:
+        ...     report = json.load(f)
+        >>> org = orgroles.from_records(report["Report_Entry"], preset="workday")
+        >>> [(r.id, r.title, r.reports_to) for r in org.roles.values()][:2]
+        [('emp001', 'Software Engineer', 'emp003'), ('emp002', 'Senior Software Engineer', 'emp003')]
+        >>> sorted(org.teams)
+        ['engineering-department', 'executive-department']
+    """  # noqa: E501
     rows: Iterable[Mapping[str, Any]]
     if hasattr(records, "to_dict") and hasattr(records, "columns"):  # a pandas DataFrame
         rows = cast("Iterable[Mapping[str, Any]]", records.to_dict("records"))
@@ -251,31 +240,26 @@ def from_records(
 def from_gitlab(
     path: str | os.PathLike[str], *, name: str | None = None, kinds: KindsMode = "infer"
 ) -> Org:
-    """Import a GitLab team page file (``team.yml``): a YAML list of team members.
+    """Import a GitLab team page file (`team.yml`): a YAML list of team members.
 
     The file is read with orgroles' own safe YAML reader (no anchors, aliases or tags).
-    An entry that is not a mapping, that has no ``slug``, repeats a slug, or has an
-    unknown ``type`` is an error located at its line; every such problem is reported at
-    once. See :mod:`orgroles.importers.gitlab` for how entries become roles.
+    An entry that is not a mapping, that has no `slug`, repeats a slug, or has an
+    unknown `type` is an error located at its line; every such problem is reported at
+    once. See `orgroles.importers.gitlab` for how entries become roles.
 
-    Parameters
-    ----------
-    path
-        The file, such as ``tests/data/gitlab-team/team.yml``.
-    name
-        The org's name, the title of its charts: ``"GitLab"`` by default, as the file is
-        GitLab's team page.
-    kinds
-        ``"infer"`` (the default) fills in kinds from the job titles, with the departments
-        and the job families the titles link to as hints; ``"none"`` does not.
+    Args:
+        path: The file, such as `tests/data/gitlab-team/team.yml`.
+        name: The org's name, the title of its charts: `"GitLab"` by default, as the file is
+            GitLab's team page.
+        kinds: `"infer"` (the default) fills in kinds from the job titles, with the departments
+            and the job families the titles link to as hints; `"none"` does not.
 
-    Examples
-    --------
-    >>> import orgroles, warnings
-    >>> with warnings.catch_warnings(record=True):
-    ...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
-    >>> sum(role.vacant for role in org), len(org.index.dangling)
-    (32, 450)
+    Examples:
+        >>> import orgroles, warnings
+        >>> with warnings.catch_warnings(record=True):
+        ...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
+        >>> sum(role.vacant for role in org), len(org.index.dangling)
+        (32, 450)
     """
     return _org(gitlab_document(path, name=name, kinds=kinds))
 

@@ -1,27 +1,29 @@
-"""The :class:`Org`: what users get, an org with its queries, edits, rules and charts as methods.
+"""The `Org`: what users get, an org with its queries, edits, rules and charts as methods.
 
-An ``Org`` is an :class:`~orgroles.core.OrgCore` (the data, its indexes and the
+An `Org` is an `OrgCore` (the data, its indexes and the
 primitive edits) plus methods that call the free functions of the layers below:
-:mod:`orgroles.queries`, :mod:`orgroles.selectors`, :mod:`orgroles.edit`,
-:mod:`orgroles.analysis`, :mod:`orgroles.rules` and :mod:`orgroles.render`. Each method
-is a convenience: ``org.chain("dev-1")`` is ``orgroles.queries.chain(org, "dev-1")``.
+`orgroles.queries`, `orgroles.selectors`, `orgroles.edit`,
+`orgroles.analysis`, `orgroles.rules` and `orgroles.render`. Each method
+is a convenience: `org.chain("dev-1")` is `orgroles.queries.chain(org, "dev-1")`.
 
->>> from orgroles import Org, Role, Person
->>> org = Org(name="Acme", people=[Person(id="ana", name="Ana Lima")],
-...           roles=[Role(id="ceo", kind="ceo"),
-...                  Role(id="cto", kind="cto", holder="ana", reports_to="ceo")])
->>> org
-<Org 'Acme': 2 roles, 1 person, 0 teams>
->>> org.title_of("cto"), org.title_of("cto", lang="fr")
-('Chief Technical Officer', 'Directeur technique')
->>> [p.name for p in org.holders_of("cto")]
-['Ana Lima']
+Examples:
+    >>> from orgroles import Org, Role, Person
+    >>> org = Org(name="Acme", people=[Person(id="ana", name="Ana Lima")],
+    ...           roles=[Role(id="ceo", kind="ceo"),
+    ...                  Role(id="cto", kind="cto", holder="ana", reports_to="ceo")])
+    >>> org
+    <Org 'Acme': 2 roles, 1 person, 0 teams>
+    >>> org.title_of("cto"), org.title_of("cto", lang="fr")
+    ('Chief Technical Officer', 'Directeur technique')
+    >>> [p.name for p in org.holders_of("cto")]
+    ['Ana Lima']
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from orgroles.diff import OrgDiff
+    from orgroles.health import HealthReport, Plots, Targets
     from orgroles.render.explorer import Explorer
     from orgroles.rules.over_time import Span
     from orgroles.rules.report import Report
@@ -62,8 +65,8 @@ class Org(OrgCore):
     teams, and the catalogue of kinds and responsibilities the roles draw on.
 
     Build one in Python with models or plain dicts, or read one with
-    :func:`orgroles.load`. ``roles``, ``people`` and ``teams`` are read-only mappings in
-    file order; change an org with its editing methods (``add_role``, ``move``, ...),
+    `orgroles.load()`. `roles`, `people` and `teams` are read-only mappings in
+    file order; change an org with its editing methods (`add_role`, `move`, ...),
     which keep the indexes consistent.
     """
 
@@ -104,7 +107,7 @@ class Org(OrgCore):
         super().__init__(document, base_dir=base_dir)
 
     def document_problems(self, document: OrgDocument, source: Source | None) -> list[Problem]:
-        """Unknown rule codes, bad parameters and selectors in the ``rules:`` section,
+        """Unknown rule codes, bad parameters and selectors in the `rules:` section,
         located in the file the document came from.
 
         The rules are imported only for an org whose file configures them.
@@ -122,50 +125,50 @@ class Org(OrgCore):
 
     @property
     def graph(self) -> nx.DiGraph:
-        """A networkx ``DiGraph``, manager -> report; see :func:`orgroles.queries.graph`."""
+        """A networkx `DiGraph`, manager -> report; see `orgroles.queries.graph()`."""
         return queries.graph(self)
 
     @property
     def reporting_graph(self) -> nx.DiGraph:
-        """A read-only view of :attr:`graph` with the solid reporting lines only."""
+        """A read-only view of `graph` with the solid reporting lines only."""
         return queries.reporting_graph(self)
 
     # -- queries (each is a free function in orgroles.queries) --------------------------
 
     def manager(self, role: str | Role) -> Role | None:
-        """The role's manager, or None; see :func:`orgroles.queries.manager`."""
+        """The role's manager, or None; see `orgroles.queries.manager()`."""
         return queries.manager(self, role)
 
     def reports(self, role: str | Role, transitive: bool = False) -> list[Role]:
-        """Direct reports, or everyone below; see :func:`orgroles.queries.reports`."""
+        """Direct reports, or everyone below; see `orgroles.queries.reports()`."""
         return queries.reports(self, role, transitive)
 
     def chain(self, role: str | Role) -> list[Role]:
-        """The chain of command up to the top; see :func:`orgroles.queries.chain`."""
+        """The chain of command up to the top; see `orgroles.queries.chain()`."""
         return queries.chain(self, role)
 
     def span(self) -> dict[str, int]:
-        """Every role's span of control; see :func:`orgroles.queries.span`."""
+        """Every role's span of control; see `orgroles.queries.span()`."""
         return queries.span(self)
 
     def layers(self) -> dict[str, int | None]:
-        """Every role's layer (1 at the top); see :func:`orgroles.queries.layers`."""
+        """Every role's layer (1 at the top); see `orgroles.queries.layers()`."""
         return queries.layers(self)
 
     def roots(self) -> list[Role]:
-        """The top roles; see :func:`orgroles.queries.roots`."""
+        """The top roles; see `orgroles.queries.roots()`."""
         return queries.roots(self)
 
     def subtree(self, root: str | Role, depth: int | None = None) -> Org:
-        """A new org of ``root`` and the roles below; see :func:`orgroles.queries.subtree`."""
+        """A new org of `root` and the roles below; see `orgroles.queries.subtree()`."""
         return queries.subtree(self, root, depth)
 
     def select(self, selector: str | Selector) -> list[Role]:
-        """The roles matching a selector such as ``"kind:developer under:cto"``."""
+        """The roles matching a selector such as `"kind:developer under:cto"`."""
         return select(self, selector)
 
     def responsibilities_of(self, role: str | Role) -> list[Responsibility]:
-        """A role's effective responsibilities; see :mod:`orgroles.queries.responsibilities`."""
+        """A role's effective responsibilities; see `orgroles.queries.responsibilities`."""
         return queries.responsibilities_of(self, role)
 
     def roles_with(self, responsibility: str) -> list[Role]:
@@ -173,61 +176,61 @@ class Org(OrgCore):
         return queries.roles_with(self, responsibility)
 
     def team(self, lead: str | Role) -> Team:
-        """The team a role leads; see :func:`orgroles.queries.team`."""
+        """The team a role leads; see `orgroles.queries.team()`."""
         return queries.team(self, lead)
 
     def team_of(self, role: str | Role) -> Team:
-        """The team a role works in; see :func:`orgroles.queries.team_of`."""
+        """The team a role works in; see `orgroles.queries.team_of()`."""
         return queries.team_of(self, role)
 
     def teams_of(self, role: str | Role) -> list[Team]:
-        """The declared teams a role belongs to; see :func:`orgroles.queries.teams_of`."""
+        """The declared teams a role belongs to; see `orgroles.queries.teams_of()`."""
         return queries.teams_of(self, role)
 
     def headcount(self, team: Team | str) -> int:
-        """Distinct people in a team's seats; see :func:`orgroles.queries.headcount`."""
+        """Distinct people in a team's seats; see `orgroles.queries.headcount()`."""
         return queries.headcount(self, team)
 
     # -- editing (in place; see orgroles.edit) --------------------------------------------
 
     def add_role(self, role: Role | Mapping[str, Any]) -> Role:
-        """Add a role; see :func:`orgroles.edit.add_role`."""
+        """Add a role; see `orgroles.edit.add_role()`."""
         return edit.add_role(self, role)
 
     def add_person(self, person: Person | Mapping[str, Any]) -> Person:
-        """Add a person; see :func:`orgroles.edit.add_person`."""
+        """Add a person; see `orgroles.edit.add_person()`."""
         return edit.add_person(self, person)
 
     def update_role(self, role: str, **changes: Any) -> Role:
-        """Change fields of a role; see :func:`orgroles.edit.update_role`."""
+        """Change fields of a role; see `orgroles.edit.update_role()`."""
         return edit.update_role(self, role, **changes)
 
     def remove_role(self, role: str, *, reports: Literal["move_up", "error"] = "move_up") -> Role:
-        """Remove a role, moving its reports up; see :func:`orgroles.edit.remove_role`."""
+        """Remove a role, moving its reports up; see `orgroles.edit.remove_role()`."""
         return edit.remove_role(self, role, reports=reports)
 
     def move(self, role: str, new_manager: str | None) -> None:
-        """Give a role a new manager; see :func:`orgroles.edit.move`."""
+        """Give a role a new manager; see `orgroles.edit.move()`."""
         edit.move(self, role, new_manager)
 
     def assign(self, role: str, person: str | Person | list[str], *, acting: bool = False) -> None:
-        """Put someone in a seat; see :func:`orgroles.edit.assign`."""
+        """Put someone in a seat; see `orgroles.edit.assign()`."""
         edit.assign(self, role, person, acting=acting)
 
     def vacate(self, role: str) -> None:
-        """Empty a seat; see :func:`orgroles.edit.vacate`."""
+        """Empty a seat; see `orgroles.edit.vacate()`."""
         edit.vacate(self, role)
 
     def infer_kinds(self, *, lang: str | None = None) -> queries.KindsFound:
-        """Fill in kinds from job titles, as importers do; see :func:`orgroles.edit.infer_kinds`."""
+        """Fill in kinds from job titles, as importers do; see `orgroles.edit.infer_kinds()`."""
         return edit.infer_kinds(self, lang=lang)
 
     def accept_kinds(self, selector: str = "") -> int:
-        """Make inferred kinds declared; see :func:`orgroles.edit.accept_kinds`."""
+        """Make inferred kinds declared; see `orgroles.edit.accept_kinds()`."""
         return edit.accept_kinds(self, selector)
 
     def diff(self, other: OrgCore) -> OrgDiff:
-        """What changed from this org to ``other``; see :func:`orgroles.diff.diff`."""
+        """What changed from this org to `other`; see `orgroles.diff.diff()`."""
         from orgroles.diff import diff
 
         return diff(self, other)
@@ -235,13 +238,13 @@ class Org(OrgCore):
     # -- time (see orgroles.time; as_of and viewed are the core's) ------------------------
 
     def history(self) -> list[Change]:
-        """The dated changes, in date order; see :func:`orgroles.time.history`."""
+        """The dated changes, in date order; see `orgroles.time.history()`."""
         from orgroles.time import history
 
         return history(self)
 
     def timeline(self, freq: str = "quarter", **period: Any) -> pd.DataFrame:
-        """Numbers per period and family (needs pandas); see :func:`orgroles.time.timeline`."""
+        """Numbers per period and family (needs pandas); see `orgroles.time.timeline()`."""
         from orgroles.time import timeline
 
         return timeline(self, freq, **period)
@@ -249,22 +252,48 @@ class Org(OrgCore):
     # -- analysis (see orgroles.analysis) ---------------------------------------------------
 
     def metrics(self) -> dict[str, Any]:
-        """Headline numbers; see :func:`orgroles.analysis.metrics`."""
+        """Headline numbers; see `orgroles.analysis.metrics()`."""
         from orgroles.analysis import metrics
 
         return metrics(self)
 
     def to_frame(self, lang: str = "en") -> pd.DataFrame:
-        """A pandas table of the roles (needs pandas); see :func:`orgroles.analysis.to_frame`."""
+        """A pandas table of the roles (needs pandas); see `orgroles.analysis.to_frame()`."""
         from orgroles.analysis import to_frame
 
         return to_frame(self, lang)
 
     def responsibility_matrix(self, lang: str = "en") -> pd.DataFrame:
-        """Roles x responsibilities (needs pandas); see :mod:`orgroles.analysis`."""
+        """Roles x responsibilities (needs pandas); see `orgroles.analysis`."""
         from orgroles.analysis import responsibility_matrix
 
         return responsibility_matrix(self, lang)
+
+    def report(
+        self,
+        *,
+        lang: str = "en",
+        since: str | date | None = None,
+        targets: Targets | None = None,
+        report: Report | None = None,
+    ) -> HealthReport:
+        """The org's health report (needs `orgroles[report]`): `.to_html()`,
+        `.to_pdf()`, `.write(path)`, inline in Jupyter; see docs/report.md.
+
+        `report` is the rule report to show (by default, `org.check()`); `since` the
+        day a dated org's changes are counted from (by default, three months back).
+        """
+        from orgroles.health import health_report
+
+        return health_report(self, lang=lang, since=since, targets=targets, report=report)
+
+    @property
+    def plot(self) -> Plots:
+        """The health report's charts one by one: `org.plot.spans()`, `layers()`,
+        `teams()`, `findings()`, `trends()`, each a matplotlib `Figure`."""
+        from orgroles.health import Plots
+
+        return Plots(self)
 
     # -- rules ---------------------------------------------------------------------------
 
@@ -276,11 +305,11 @@ class Org(OrgCore):
         params: Mapping[str, Mapping[str, Any]] | None = None,
         severity: Mapping[str, Severity] | None = None,
     ) -> Report:
-        """Run the rules and return a :class:`~orgroles.rules.Report`.
+        """Run the rules and return a `Report`.
 
-        ``select`` (codes, names or families; all by default) replaces the file's
-        ``rules.select``; ``ignore``, ``params`` and ``severity`` are merged over the
-        file's settings. See :func:`orgroles.rules.check`.
+        `select` (codes, names or families; all by default) replaces the file's
+        `rules.select`; `ignore`, `params` and `severity` are merged over the
+        file's settings. See `orgroles.rules.check()`.
         """
         from orgroles.rules import check
 
@@ -288,7 +317,7 @@ class Org(OrgCore):
 
     def check_over_time(self, **options: Any) -> list[Span]:
         """Run the rules on every day the org changes, and say when each violation started
-        and ended; see :func:`orgroles.rules.over_time.check_over_time`."""
+        and ended; see `orgroles.rules.over_time.check_over_time()`."""
         from orgroles.rules.over_time import check_over_time
 
         return check_over_time(self, **options)
@@ -296,21 +325,21 @@ class Org(OrgCore):
     # -- charts (see orgroles.render) ---------------------------------------------------
 
     def to_dot(self, **options: Any) -> graphviz.Digraph:
-        """The org chart as a :class:`graphviz.Digraph`; see :func:`orgroles.render.to_dot`."""
+        """The org chart as a `graphviz.Digraph`; see `orgroles.render.to_dot()`."""
         from orgroles.render import to_dot
 
         return to_dot(self, **options)
 
     def to_mermaid(self, **options: Any) -> str:
-        """The org chart as Mermaid text; see :func:`orgroles.render.to_mermaid`."""
+        """The org chart as Mermaid text; see `orgroles.render.to_mermaid()`."""
         from orgroles.render import to_mermaid
 
         return to_mermaid(self, **options)
 
     def explore(self, **options: Any) -> Explorer:
-        """The interactive HTML explorer, shown inline in notebooks and saved with ``.save()``.
+        """The interactive HTML explorer, shown inline in notebooks and saved with `.save()`.
 
-        See :func:`orgroles.render.explorer.explore` for the options.
+        See `orgroles.render.explorer.explore()` for the options.
         """
         from orgroles.render.explorer import explore
 
@@ -333,16 +362,16 @@ class Org(OrgCore):
         return dumps(self.to_document(), format)
 
     def dump(self, path: str | os.PathLike[str], format: str | None = None) -> None:
-        """Write the org to ``path`` (format from the suffix), atomically."""
+        """Write the org to `path` (format from the suffix), atomically."""
         from orgroles.io.writer import dump
 
         dump(self.to_document(), path, format)
 
     def to_csv(self, path: str | os.PathLike[str]) -> None:
-        """Write the roles as CSV, one row per role; see :func:`orgroles.importers.to_csv`.
+        """Write the roles as CSV, one row per role; see `orgroles.importers.to_csv()`.
 
-        :func:`orgroles.from_csv` reads the file back. What CSV cannot hold (dotted lines,
-        job shares, responsibilities, ...) is left out with an ``OrgExportWarning``.
+        `orgroles.from_csv()` reads the file back. What CSV cannot hold (dotted lines,
+        job shares, responsibilities, ...) is left out with an `OrgExportWarning`.
         """
         from orgroles.importers.csv_export import to_csv
 

@@ -2,13 +2,14 @@
 
 Draft 7 is what editors understand best: with the schema saved next to your files, the
 YAML language server completes keys and flags typos as you type when the file starts
-with ``# yaml-language-server: $schema=org.schema.json``.
+with `# yaml-language-server: $schema=org.schema.json`.
 
->>> schema = org_schema()
->>> schema["$schema"]
-'http://json-schema.org/draft-07/schema#'
->>> sorted(schema["definitions"])[:3]
-['CustomRule', 'ExclusiveRule', 'Line']
+Examples:
+    >>> schema = org_schema()
+    >>> schema["$schema"]
+    'http://json-schema.org/draft-07/schema#'
+    >>> sorted(schema["definitions"])[:3]
+    ['CustomRule', 'ExclusiveRule', 'Line']
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ __all__ = [
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 
 SCHEMA_URL = "https://orgroles.readthedocs.io/en/latest/schema/"
-"""Where the schemas are published (``docs/schema/`` of the repository): their ``$id``s."""
+"""Where the schemas are published (`docs/schema/` of the repository): their `$id`s."""
 
 SCHEMA_FILES = {"org.schema.json": "org", "catalog.schema.json": "catalog"}
-"""The schema files of ``docs/schema/``, and which schema each holds."""
+"""The schema files of `docs/schema/`, and which schema each holds."""
 
 # pydantic writes draft 2020-12; these are the only changes a draft-7 reader needs.
 _DROP = {"discriminator"}
@@ -99,13 +100,13 @@ def catalog_schema() -> dict[str, Any]:
 
 
 def schema_text(name: str) -> str:
-    """The text of one file of ``docs/schema/`` (``org.schema.json`` or ``catalog.schema.json``)."""
+    """The text of one file of `docs/schema/` (`org.schema.json` or `catalog.schema.json`)."""
     document = org_schema() if SCHEMA_FILES[name] == "org" else catalog_schema()
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
-    """Write both schemas into ``folder`` (``docs/schema``); returns their paths."""
+    """Write both schemas into `folder` (`docs/schema`); returns their paths."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written = []

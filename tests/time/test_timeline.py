@@ -54,6 +54,33 @@ def test_every_row_is_the_metrics_of_the_plain_org_of_that_day(org: orgroles.Org
         assert row == _by_family(org.as_of(last), family), (period, family)
 
 
+def test_the_whole_org_per_period_is_the_metrics_of_that_day(org: orgroles.Org) -> None:
+    table = timeline(org, "quarter", by_family=False)
+    assert table.index.name == "period"
+    assert list(table.columns) == [
+        "headcount",
+        "seats",
+        "vacancies",
+        "planned",
+        "managers",
+        "layers",
+        "median_span",
+    ]
+    for period, row in table.to_dict("index").items():
+        assert isinstance(period, pd.Period)
+        day = org.as_of(min(period.end_time.date(), date(2026, 8, 1)))
+        m = day.metrics()
+        assert row == {
+            "headcount": m["headcount"],
+            "seats": m["roles"] - m["planned"],
+            "vacancies": m["vacancies"],
+            "planned": m["planned"],
+            "managers": m["managers"],
+            "layers": m["layers"],
+            "median_span": float(m["median_span"]),
+        }, period
+
+
 def test_headcount_by_family_per_year(org: orgroles.Org) -> None:
     table = org.timeline("year")
     # The CTO and the CPO are in the executive family.

@@ -1,4 +1,4 @@
-"""Days given by users: a ``datetime.date``, or its ``YYYY-MM-DD`` text."""
+"""Days given by users: a `datetime.date`, or its `YYYY-MM-DD` text."""
 
 from __future__ import annotations
 
@@ -10,15 +10,16 @@ __all__ = ["day"]
 
 
 def day(value: date | str) -> date:
-    """A day from a ``date`` or its ``YYYY-MM-DD`` text; anything else is an
-    :class:`~orgroles.errors.OrgUsageError`.
+    """A day from a `date` or its `YYYY-MM-DD` text; anything else is an
+    `OrgUsageError`.
 
-    >>> day("2026-03-01"), day(date(2026, 3, 1))
-    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 1))
-    >>> day("March 1st")
-    Traceback (most recent call last):
-    ...
-    orgroles.errors.OrgUsageError: not a day: 'March 1st' (write it YYYY-MM-DD)
+    Examples:
+        >>> day("2026-03-01"), day(date(2026, 3, 1))
+        (datetime.date(2026, 3, 1), datetime.date(2026, 3, 1))
+        >>> day("March 1st")
+        Traceback (most recent call last):
+        ...
+        orgroles.errors.OrgUsageError: not a day: 'March 1st' (write it YYYY-MM-DD)
     """
     if isinstance(value, datetime):
         return value.date()

@@ -19,12 +19,13 @@ def gc_paused() -> Iterator[None]:
     million roles, and more than half of the time of a 100,000-role chart). The pause is
     process-wide, and nests: the collector is enabled again only by the outermost pause.
 
-    >>> import gc
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
+    Examples:
+        >>> import gc
+        >>> with gc_paused():
+        ...     gc.isenabled()
+        False
+        >>> gc.isenabled()
+        True
     """
     was_enabled = gc.isenabled()
     gc.disable()

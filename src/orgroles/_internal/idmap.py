@@ -15,14 +15,15 @@ V = TypeVar("V")
 class IdMap(Mapping[str, V], Generic[V]):
     """A live, read-only view of a dict; a missing id raises a did-you-mean error.
 
-    >>> from orgroles.errors import UnknownRoleError
-    >>> roles = IdMap({"cto": 1, "cpo": 2}, UnknownRoleError)
-    >>> roles["cto"], list(roles)
-    (1, ['cto', 'cpo'])
-    >>> roles["ctoo"]
-    Traceback (most recent call last):
-    ...
-    orgroles.errors.UnknownRoleError: unknown role 'ctoo' (did you mean 'cto'?)
+    Examples:
+        >>> from orgroles.errors import UnknownRoleError
+        >>> roles = IdMap({"cto": 1, "cpo": 2}, UnknownRoleError)
+        >>> roles["cto"], list(roles)
+        (1, ['cto', 'cpo'])
+        >>> roles["ctoo"]
+        Traceback (most recent call last):
+        ...
+        orgroles.errors.UnknownRoleError: unknown role 'ctoo' (did you mean 'cto'?)
     """
 
     __slots__ = ("_data", "_error")

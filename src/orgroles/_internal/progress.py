@@ -1,7 +1,7 @@
 """Progress on stderr for the long steps of the command line (loading, checking, drawing).
 
-Nothing is shown for a step that ends within :data:`AFTER` seconds, nor when stderr is
-not a terminal (a pipe, a CI log), nor when ``ORGROLES_NO_PROGRESS`` is set.
+Nothing is shown for a step that ends within `AFTER` seconds, nor when stderr is
+not a terminal (a pipe, a CI log), nor when `ORGROLES_NO_PROGRESS` is set.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ AFTER = 2.0
 
 
 def wanted(stream: TextIO | None = None) -> bool:
-    """True when progress lines should be shown on ``stream`` (stderr by default)."""
+    """True when progress lines should be shown on `stream` (stderr by default)."""
     stream = stream or sys.stderr
     return not os.environ.get("ORGROLES_NO_PROGRESS") and bool(getattr(stream, "isatty", bool)())
 
@@ -35,7 +35,7 @@ def phase(
     tick: float = 0.5,
     enabled: bool | None = None,
 ) -> Iterator[None]:
-    """Show ``orgroles: <label>... 3s`` on one updating line while the block runs long."""
+    """Show `orgroles: <label>... 3s` on one updating line while the block runs long."""
     out = stream or sys.stderr
     if not (wanted(out) if enabled is None else enabled):
         yield

@@ -3,16 +3,16 @@
 A suggestion compares the word with a bounded pool of candidates (difflib's ratio), so
 that its cost does not grow with the number of ids nor with their length:
 
-- a word longer than :data:`MAX_WORD` characters gets no suggestion (a typo hint on a
+- a word longer than `MAX_WORD` characters gets no suggestion (a typo hint on a
   500-character id helps nobody, and comparing such strings is quadratic);
-- past :data:`FULL_SCAN` candidates, only those that start or end with the same character
+- past `FULL_SCAN` candidates, only those that start or end with the same character
   and have a similar length are compared, found in an index built once
-  (:class:`Suggester`), and at most :data:`POOL` of them;
-- the same word in another case or with other separators (``Ana_Lima`` for ``ana-lima``)
+  (`Suggester`), and at most `POOL` of them;
+- the same word in another case or with other separators (`Ana_Lima` for `ana-lima`)
   is found first, in a dict.
 
-:func:`opaque` tells the ids for which no suggestion can help: numbers, codes and hashes
-such as ``0042`` or ``tm-6f80201b``, where the closest id is another person.
+`opaque()` tells the ids for which no suggestion can help: numbers, codes and hashes
+such as `0042` or `tm-6f80201b`, where the closest id is another person.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ FULL_SCAN = 2_000
 """Up to this many candidates, every one is compared (the best hints for short lists)."""
 
 POOL = 500
-"""Beyond :data:`FULL_SCAN`, at most this many candidates are compared for one word."""
+"""Beyond `FULL_SCAN`, at most this many candidates are compared for one word."""
 
 _CUTOFF = 0.6
 _SEPARATORS = re.compile(r"[\s\-_.]+")
@@ -42,13 +42,14 @@ def _fold(word: str) -> str:
 
 
 def opaque(word: str) -> bool:
-    """Whether ``word`` is an id that no did-you-mean can help with: a number, a code or
-    a hash, whose closest neighbour is someone else (``0042`` for ``0041``).
+    """Whether `word` is an id that no did-you-mean can help with: a number, a code or
+    a hash, whose closest neighbour is someone else (`0042` for `0041`).
 
-    >>> [opaque(w) for w in ("tm-6f80201b", "tm-fb6aabce", "0042", "r1234", "E-10023")]
-    [True, True, True, True, True]
-    >>> [opaque(w) for w in ("ceoo", "dev-2", "hands-on-codng", "team-2024-lead")]
-    [False, False, False, False]
+    Examples:
+        >>> [opaque(w) for w in ("tm-6f80201b", "tm-fb6aabce", "0042", "r1234", "E-10023")]
+        [True, True, True, True, True]
+        >>> [opaque(w) for w in ("ceoo", "dev-2", "hands-on-codng", "team-2024-lead")]
+        [False, False, False, False]
     """
     digits = sum(map(str.isdigit, word))
     if digits >= 3 and digits * 5 >= 2 * sum(map(str.isalnum, word)):
@@ -64,12 +65,13 @@ class Suggester:
 
     For a check that looks up many unknown ids among the same million: the index (by
     first and last character and length) costs one pass, and each word then compares at
-    most :data:`POOL` candidates. ``compared`` counts the candidates compared so far, for
+    most `POOL` candidates. `compared` counts the candidates compared so far, for
     callers that keep a budget.
 
-    >>> s = Suggester(["cto", "cpo", "ceo", "Ana_Lima"])
-    >>> s.close("ctoo"), s.close("ana-lima"), s.close("zzz")
-    (['cto'], ['Ana_Lima'], [])
+    Examples:
+        >>> s = Suggester(["cto", "cpo", "ceo", "Ana_Lima"])
+        >>> s.close("ctoo"), s.close("ana-lima"), s.close("zzz")
+        (['cto'], ['Ana_Lima'], [])
     """
 
     __slots__ = ("_by_end", "_by_start", "_candidates", "_folded", "_small", "compared")
@@ -98,7 +100,7 @@ class Suggester:
                 by_end.setdefault((c[-1], len(c)), []).append(c)
 
     def close(self, word: str, n: int = 1, *, limit: int | None = None) -> list[str]:
-        """Up to ``n`` candidates close to ``word``, best first; at most ``limit`` compared."""
+        """Up to `n` candidates close to `word`, best first; at most `limit` compared."""
         if not word or len(word) > MAX_WORD:
             return []
         if self._small is None:
@@ -122,7 +124,7 @@ def _near(
     by_end: dict[tuple[str, int], list[str]],
     cap: int,
 ) -> list[str]:
-    """Candidates of a similar length that start or end as ``word`` does, at most ``cap``."""
+    """Candidates of a similar length that start or end as `word` does, at most `cap`."""
     size = len(word)
     pool: dict[str, None] = {}
     for delta in (0, -1, 1, -2, 2):
@@ -135,15 +137,16 @@ def _near(
 
 
 def did_you_mean(word: str, candidates: Iterable[str], n: int = 1) -> list[str]:
-    """Return up to ``n`` candidates close to ``word``, best first.
+    """Return up to `n` candidates close to `word`, best first.
 
-    One pass over the candidates at most (no index is kept: see :class:`Suggester` for
+    One pass over the candidates at most (no index is kept: see `Suggester` for
     many words among the same candidates).
 
-    >>> did_you_mean("reports_too", ["reports_to", "dotted_to", "title"])
-    ['reports_to']
-    >>> did_you_mean("zzz", ["cto", "cpo"])
-    []
+    Examples:
+        >>> did_you_mean("reports_too", ["reports_to", "dotted_to", "title"])
+        ['reports_to']
+        >>> did_you_mean("zzz", ["cto", "cpo"])
+        []
     """
     if not word or len(word) > MAX_WORD:
         return []
@@ -156,10 +159,11 @@ def did_you_mean(word: str, candidates: Iterable[str], n: int = 1) -> list[str]:
 
 
 def suggestion_suffix(word: str, candidates: Iterable[str]) -> str:
-    """Return ``" (did you mean 'x'?)"`` or an empty string.
+    """Return `" (did you mean 'x'?)"` or an empty string.
 
-    >>> suggestion_suffix("ctoo", ["cto"])
-    " (did you mean 'cto'?)"
+    Examples:
+        >>> suggestion_suffix("ctoo", ["cto"])
+        " (did you mean 'cto'?)"
     """
     found = did_you_mean(word, candidates)
     return f" (did you mean {found[0]!r}?)" if found else ""

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 __all__ = [
+    "CONTROL",
     "display_width",
     "json_text",
     "plural",
@@ -17,24 +18,26 @@ __all__ = [
 ]
 
 # C0 and C1 controls (tab aside), DEL, the line and paragraph separators, and the
-# bidirectional overrides and isolates that reorder what a terminal shows ("Trojan source").
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# bidirectional overrides and isolates that reorder what a terminal shows ("Trojan source"):
+# what printable() escapes.
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
     r"""Text safe for a terminal: control characters (escape sequences that could move the
-    cursor or retitle the window, in a name from an HR export) are shown as ``\xNN``.
+    cursor or retitle the window, in a name from an HR export) are shown as `\xNN`.
     Line breaks too, so that one item stays on one line and cannot fake another.
 
-    >>> printable("Ana\x1b[2J Lima")
-    'Ana\\x1b[2J Lima'
-    >>> printable("Dev\nS001 error fake: line")
-    'Dev\\x0aS001 error fake: line'
-    >>> printable("\u202eevil")
-    '\\u202eevil'
+    Examples:
+        >>> printable("Ana\x1b[2J Lima")
+        'Ana\\x1b[2J Lima'
+        >>> printable("Dev\nS001 error fake: line")
+        'Dev\\x0aS001 error fake: line'
+        >>> printable("\u202eevil")
+        '\\u202eevil'
     """
-    return _CONTROL.sub(_escape, text)
+    return CONTROL.sub(_escape, text)
 
 
 def _escape(found: re.Match[str]) -> str:
@@ -43,18 +46,19 @@ def _escape(found: re.Match[str]) -> str:
 
 
 def json_text(text: str) -> str:
-    r"""JSON text with the characters that ``json.dumps(..., ensure_ascii=False)`` leaves
-    raw and a terminal acts on (C1 controls such as CSI ``\x9b``, DEL, bidirectional
-    overrides) written as ``\uXXXX`` escapes: the same data, safe to print.
+    r"""JSON text with the characters that `json.dumps(..., ensure_ascii=False)` leaves
+    raw and a terminal acts on (C1 controls such as CSI `\x9b`, DEL, bidirectional
+    overrides) written as `\uXXXX` escapes: the same data, safe to print.
 
-    >>> json_text('{"name": "a\x9b31m"}')
-    '{"name": "a\\u009b31m"}'
+    Examples:
+        >>> json_text('{"name": "a\x9b31m"}')
+        '{"name": "a\\u009b31m"}'
     """
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def printable_csv(text: str) -> str:
-    """CSV text for a terminal: each cell through :func:`printable`, so that a line break
+    """CSV text for a terminal: each cell through `printable()`, so that a line break
     or an escape sequence inside a cell can neither run nor fake a row."""
     import csv
     import io
@@ -67,15 +71,16 @@ def printable_csv(text: str) -> str:
 
 
 def printable_lines(text: str) -> str:
-    """:func:`printable` for each line of a text whose line breaks are meant."""
+    """`printable()` for each line of a text whose line breaks are meant."""
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def plural(n: int, word: str) -> str:
-    """``3 warnings``, ``1 error``: a count and a regular English noun.
+    """`3 warnings`, `1 error`: a count and a regular English noun.
 
-    >>> plural(1, "error"), plural(1200, "role")
-    ('1 error', '1,200 roles')
+    Examples:
+        >>> plural(1, "error"), plural(1200, "role")
+        ('1 error', '1,200 roles')
     """
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
@@ -84,8 +89,9 @@ def display_width(text: str) -> int:
     """How many terminal columns a text takes: wide East Asian characters take two,
     combining marks none.
 
-    >>> display_width("Léa"), display_width("李娜"), display_width("e\u0301")
-    (3, 4, 1)
+    Examples:
+        >>> display_width("Léa"), display_width("李娜"), display_width("e\u0301")
+        (3, 4, 1)
     """
     if text.isascii():
         return len(text)
@@ -99,13 +105,14 @@ def display_width(text: str) -> int:
 
 def table(rows: Sequence[Sequence[str]], gap: str = "  ") -> list[str]:
     """Rows of cells as lines whose columns line up (by display width), each cell
-    made :func:`printable`; the last column is not padded.
+    made `printable()`; the last column is not padded.
 
-    >>> for line in table([["cto", "Chief Technical Officer", "Ana"], ["dev-10", "Dev", "李娜"]]):
-    ...     print(line)
-    cto     Chief Technical Officer  Ana
-    dev-10  Dev                      李娜
-    """
+    Examples:
+        >>> for line in table([["cto", "Chief Technical Officer", "Ana"], ["dev-10", "Dev", "李娜"]]):
+        ...     print(line)
+        cto     Chief Technical Officer  Ana
+        dev-10  Dev                      李娜
+    """  # noqa: E501
     cells = [[printable(c) for c in row] for row in rows]
     if not cells:
         return []

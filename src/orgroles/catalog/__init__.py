@@ -1,21 +1,22 @@
-"""Catalogues: the kinds of role (``cto``, ``developer``, ...) and the responsibilities.
+"""Catalogues: the kinds of role (`cto`, `developer`, ...) and the responsibilities.
 
-The built-in catalogue (``builtin.yaml`` beside this module) is read with the same
-reader and models as user files. An org file's ``uses:`` lists the catalogues it builds
-on, in order: ``builtin`` and paths to catalogue files (relative to the file that names
+The built-in catalogue (`builtin.yaml` beside this module) is read with the same
+reader and models as user files. An org file's `uses:` lists the catalogues it builds
+on, in order: `builtin` and paths to catalogue files (relative to the file that names
 them, and under the org file's folder unless more folders are allowed). Later entries
-override earlier ones, and the org's own ``kinds`` and
-``responsibilities`` override them all. ``uses: []`` turns the built-in catalogue off.
+override earlier ones, and the org's own `kinds` and
+`responsibilities` override them all. `uses: []` turns the built-in catalogue off.
 
 A catalogue also knows the families (company functions) and the job titles each kind goes
-by: :func:`infer_kind` reads a title such as "Directrice technique" as a ``cto``
-(see :mod:`orgroles.catalog.titles`).
+by: `infer_kind()` reads a title such as "Directrice technique" as a `cto`
+(see `orgroles.catalog.titles`).
 
->>> cat = builtin_catalog()
->>> cat.kinds["cto"].text("fr")
-'Directeur technique'
->>> "hands-on-coding" in cat.kinds["cto"].responsibilities
-False
+Examples:
+    >>> cat = builtin_catalog()
+    >>> cat.kinds["cto"].text("fr")
+    'Directeur technique'
+    >>> "hands-on-coding" in cat.kinds["cto"].responsibilities
+    False
 """
 
 from orgroles.catalog.catalogs import (

@@ -1,15 +1,16 @@
 """The title matcher of a catalogue: every pattern in one word trie, scanned once per title.
 
-A pattern is words separated by spaces, read like titles (see ``_title_text``); a word
-may be ``a|b`` (either, each possibly several words: ``vp|vice-president``) or ``*`` (any
+A pattern is words separated by spaces, read like titles (see `_title_text`); a word
+may be `a|b` (either, each possibly several words: `vp|vice-president`) or `*` (any
 one word). The patterns of every kind and family go into one trie, with the seniority
 words, so finding every pattern in a title costs a few dictionary look-ups per word,
 whatever the size of the catalogue.
 
->>> from orgroles.model import RoleKind
->>> index = TitleIndex([RoleKind(id="dev", family="tech", titles={"en": ["developer"]})], [])
->>> [(s, e, entry.kind) for s, e, entry in index.scan(["senior", "developers"])]
-[(0, 1, None), (1, 2, 'dev')]
+Examples:
+    >>> from orgroles.model import RoleKind
+    >>> index = TitleIndex([RoleKind(id="dev", family="tech", titles={"en": ["developer"]})], [])
+    >>> [(s, e, entry.kind) for s, e, entry in index.scan(["senior", "developers"])]
+    [(0, 1, None), (1, 2, 'dev')]
 """
 
 from __future__ import annotations
@@ -42,16 +43,17 @@ class Entry:
 
 
 Found = tuple[int, int, Entry]
-"""An entry found in a title's words, from word ``start`` to word ``end`` (excluded)."""
+"""An entry found in a title's words, from word `start` to word `end` (excluded)."""
 
 
 def pattern_words(pattern: str) -> list[tuple[str, ...]]:
-    """Every word sequence a pattern stands for (``*`` stays as a word).
+    """Every word sequence a pattern stands for (`*` stays as a word).
 
-    >>> pattern_words("directeur|directrice de l'ingénierie")
-    [('directeur', 'ingenierie'), ('directrice', 'ingenierie')]
-    >>> pattern_words("vp|vice-president * sales")
-    [('vp', '*', 'sales'), ('vice', 'president', '*', 'sales')]
+    Examples:
+        >>> pattern_words("directeur|directrice de l'ingénierie")
+        [('directeur', 'ingenierie'), ('directrice', 'ingenierie')]
+        >>> pattern_words("vp|vice-president * sales")
+        [('vp', '*', 'sales'), ('vice', 'president', '*', 'sales')]
     """
     slots: list[list[tuple[str, ...]]] = []
     for slot in pattern.split():
@@ -71,8 +73,8 @@ def pattern_words(pattern: str) -> list[tuple[str, ...]]:
 class TitleIndex:
     """The patterns of some kinds and families, and the seniority words, in one trie.
 
-    ``lang`` picks the patterns of one language; None takes every language. A kind's
-    ``title`` (English) and ``labels`` count as patterns too, so a kind defined with only
+    `lang` picks the patterns of one language; None takes every language. A kind's
+    `title` (English) and `labels` count as patterns too, so a kind defined with only
     a title is found by it.
     """
 
@@ -110,7 +112,7 @@ class TitleIndex:
     def scan(self, title_words: Sequence[str]) -> list[Found]:
         """Every entry whose pattern is in the words, with where it is.
 
-        A word also matches a pattern word one ``s`` shorter ("architects" matches
+        A word also matches a pattern word one `s` shorter ("architects" matches
         "architect"). Where patterns match the same words, those that read the fewest
         plurals as singulars are kept: "Solutions Architect" is a "solutions architect",
         not a "solution architect".

@@ -1,9 +1,9 @@
-"""The engine behind :func:`orgroles.catalog.titles.infer_kind`: one catalogue's title index,
+"""The engine behind `orgroles.catalog.titles.infer_kind()`: one catalogue's title index,
 how a title's matches are weighed, and the caches.
 
-A title is read once (:meth:`Matcher.read`): the kinds or families it names, tied when it
+A title is read once (`Matcher.read()`): the kinds or families it names, tied when it
 is ambiguous, each with its seniority. The department only comes in afterwards
-(:meth:`Matcher.infer`), so that a title is read once whatever the departments it is
+(`Matcher.infer()`), so that a title is read once whatever the departments it is
 met with.
 """
 
@@ -31,9 +31,9 @@ _CACHE_SIZE = 200_000  # distinct titles (and title-department pairs) remembered
 class KindMatch:
     """What a job title says: the kind (or only the family), and why.
 
-    ``pattern`` is the catalogue pattern that matched, as the catalogue writes it.
-    ``source`` is ``"title"``, or ``"department"`` when the department was needed.
-    ``refined_from`` is the kind the pattern names when the seniority made it another
+    `pattern` is the catalogue pattern that matched, as the catalogue writes it.
+    `source` is `"title"`, or `"department"` when the department was needed.
+    `refined_from` is the kind the pattern names when the seniority made it another
     (a "Lead Backend Engineer" matches the developer's pattern and is a lead-developer).
     """
 
@@ -209,7 +209,7 @@ def _refinement(kinds: Sequence[RoleKind], seniority: Seniority) -> RoleKind | N
 def _seniority(
     levels: list[Found], start: int, end: int, own: tuple[Seniority, ...]
 ) -> Seniority | None:
-    """The highest seniority the title says outside the pattern at ``start:end``.
+    """The highest seniority the title says outside the pattern at `start:end`.
 
     Inside the pattern, a seniority word counts only when it is one of the kind's own
     seniorities (the "manager" of "Product Manager" is not a seniority; that of "Sales

@@ -1,10 +1,10 @@
 """How a job title is read: its words, its segments, and the words that are not the job.
 
-Titles and catalogue patterns go through the same :func:`words`, so a pattern matches a
+Titles and catalogue patterns go through the same `words()`, so a pattern matches a
 title whatever their case, accents and punctuation. Words that carry no job ("of",
 "de la"), decorations ("Interim", "II", "(EMEA)", "H/F") and single letters are dropped;
 seniority words ("Senior", "Head of", "VP") are kept, since patterns use them ("Staff
-Engineer", "Head of Sales"), and :data:`LEVELS` says what each one means.
+Engineer", "Head of Sales"), and `LEVELS` says what each one means.
 """
 
 from __future__ import annotations
@@ -62,14 +62,15 @@ LEVELS: dict[tuple[str, ...], Seniority] = {
     for level, phrases in _LEVEL_WORDS.items()
     for phrase in phrases.split(", ")
 }
-"""Seniority words and phrases (as :func:`words` gives them) and the seniority each means."""
+"""Seniority words and phrases (as `words()` gives them) and the seniority each means."""
 
 
 def fold(text: str) -> str:
     """Lower case without accents: how titles are compared.
 
-    >>> fold("Développeuse Full-Stack"), fold("CHEFFE de Produit")
-    ('developpeuse full-stack', 'cheffe de produit')
+    Examples:
+        >>> fold("Développeuse Full-Stack"), fold("CHEFFE de Produit")
+        ('developpeuse full-stack', 'cheffe de produit')
     """
     text = text.casefold()
     if text.isascii():
@@ -81,10 +82,11 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a folded piece of title that can name a job, in order.
 
-    >>> words("vp of engineering & co-founder")
-    ['vp', 'engineering', 'co', 'founder']
-    >>> words("directrice de l'ingenierie (h/f)"), words("fp&a analyst ii")
-    (['directrice', 'ingenierie'], ['fpa', 'analyst'])
+    Examples:
+        >>> words("vp of engineering & co-founder")
+        ['vp', 'engineering', 'co', 'founder']
+        >>> words("directrice de l'ingenierie (h/f)"), words("fp&a analyst ii")
+        (['directrice', 'ingenierie'], ['fpa', 'analyst'])
     """
     return [w for part in segments_of_folded(text) for w in part]
 
@@ -92,16 +94,17 @@ def words(text: str) -> list[str]:
 def segments(title: str) -> list[list[str]]:
     """The words of each segment of a title; the job is usually in the first.
 
-    >>> segments("Senior Backend Engineer, Secure:Dynamic Analysis")
-    [['senior', 'backend', 'engineer'], ['secure', 'dynamic', 'analysis']]
-    >>> segments("Manager, Customer Success Managers (EMEA) - Remote")
-    [['manager'], ['customer', 'success', 'managers']]
+    Examples:
+        >>> segments("Senior Backend Engineer, Secure:Dynamic Analysis")
+        [['senior', 'backend', 'engineer'], ['secure', 'dynamic', 'analysis']]
+        >>> segments("Manager, Customer Success Managers (EMEA) - Remote")
+        [['manager'], ['customer', 'success', 'managers']]
     """
     return segments_of_folded(fold(title))
 
 
 def segments_of_folded(text: str) -> list[list[str]]:
-    """:func:`segments` of a title already folded (one pass of one regular expression)."""
+    """`segments()` of a title already folded (one pass of one regular expression)."""
     parts: list[list[str]] = [[]]
     skipped = _SKIPPED
     for match in _TOKEN.finditer(text):

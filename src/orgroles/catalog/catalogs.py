@@ -1,4 +1,4 @@
-"""Catalogues: read them (the built-in one, files named by ``uses:``) and merge them."""
+"""Catalogues: read them (the built-in one, files named by `uses:`) and merge them."""
 
 from __future__ import annotations
 
@@ -21,14 +21,14 @@ __all__ = ["BUILTIN", "Catalog", "builtin_catalog", "load_catalog", "resolve_cat
 _T = TypeVar("_T")
 
 BUILTIN = "builtin"
-"""The name that stands for the built-in catalogue in ``uses:``."""
+"""The name that stands for the built-in catalogue in `uses:`."""
 
 
 class Catalog:
     """Kinds, responsibilities and families merged from one or more catalogues (read-only).
 
     Indexes built from a catalogue (such as the title matcher of
-    :func:`orgroles.catalog.titles.infer_kind`) are kept with it by :meth:`derived`, so
+    `orgroles.catalog.titles.infer_kind()`) are kept with it by `derived()`, so
     they are built once per catalogue.
     """
 
@@ -62,11 +62,12 @@ class Catalog:
     __hash__ = None  # type: ignore[assignment]
 
     def derived(self, key: Hashable, build: Callable[[Catalog], _T]) -> _T:
-        """``build(self)``, computed once per catalogue and ``key``, then kept.
+        """`build(self)`, computed once per catalogue and `key`, then kept.
 
-        >>> cat = Catalog()
-        >>> cat.derived("size", lambda c: len(c.kinds)), cat.derived("size", lambda c: -1)
-        (0, 0)
+        Examples:
+            >>> cat = Catalog()
+            >>> cat.derived("size", lambda c: len(c.kinds)), cat.derived("size", lambda c: -1)
+            (0, 0)
         """
         try:
             value: _T = self._derived[key]
@@ -75,7 +76,7 @@ class Catalog:
         return value
 
     def merged(self, other: Catalog) -> Catalog:
-        """A catalogue with ``other``'s entries added, replacing entries with the same id."""
+        """A catalogue with `other`'s entries added, replacing entries with the same id."""
         return Catalog(
             {**self.kinds, **other.kinds}.values(),
             {**self.responsibilities, **other.responsibilities}.values(),
@@ -95,7 +96,7 @@ def load_catalog(
     path: str | os.PathLike[str], *, catalog_dirs: Iterable[str | os.PathLike[str]] = ()
 ) -> Catalog:
     """Read a catalogue file and the catalogues it uses (under its folder, or under one of
-    ``catalog_dirs``: see :func:`resolve_catalog`)."""
+    `catalog_dirs`: see `resolve_catalog()`)."""
     file = Path(path)
     resolver = _Resolver(file.parent, catalog_dirs)
     return resolver.read(Path(os.path.realpath(file)), lambda i: None, 0, str(path))
@@ -109,15 +110,15 @@ def resolve_catalog(
     chain: tuple[Path, ...] = (),
     catalog_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> Catalog:
-    """Merge the catalogues named in a ``uses:`` list, in order.
+    """Merge the catalogues named in a `uses:` list, in order.
 
-    Paths are relative to ``base_dir``, and must lead (symbolic links followed) to a file
-    under ``base_dir`` or under one of ``catalog_dirs``: an org file cannot make the
+    Paths are relative to `base_dir`, and must lead (symbolic links followed) to a file
+    under `base_dir` or under one of `catalog_dirs`: an org file cannot make the
     process read, or tell whether there is, a file elsewhere on the machine. Without a
-    ``base_dir``, only ``builtin`` may be used, so that an org given as text reads no file.
+    `base_dir`, only `builtin` may be used, so that an org given as text reads no file.
     Each catalogue file is read once, however many paths lead to it; a catalogue that uses
-    itself is refused with the chain of files. ``where(i)`` gives the location of the i-th
-    entry for error messages; ``chain`` is kept for compatibility and unused.
+    itself is refused with the chain of files. `where(i)` gives the location of the i-th
+    entry for error messages; `chain` is kept for compatibility and unused.
     """
     if base_dir is None:
         return _Resolver(None, ()).merge(uses, None, where)
@@ -175,7 +176,7 @@ class _Resolver:
     def _path(
         self, folder: Path, entry: str, where: Callable[[int], Location | None], i: int
     ) -> Path:
-        """The real path of a ``uses:`` entry, checked, or a located error."""
+        """The real path of a `uses:` entry, checked, or a located error."""
         if "\0" in entry:
             raise _error(f"catalogue {entry!r}: a path cannot hold a NUL character", where, i)
         parts = entry.replace("\\", "/").split("/")

@@ -1,8 +1,9 @@
 """Catalogue listings for people (text, Markdown) and programs (JSON), in a language.
 
->>> from orgroles.catalog import builtin_catalog
->>> print(catalog_text(builtin_catalog(), "fr").splitlines()[2])
-  ceo                        PDG / CEO (executive)
+Examples:
+    >>> from orgroles.catalog import builtin_catalog
+    >>> print(catalog_text(builtin_catalog(), "fr").splitlines()[2])
+      ceo                        PDG / CEO (executive)
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _family(f: Family, lang: str) -> dict[str, Any]:
 
 
 def catalog_data(catalog: Catalog, lang: str = "en") -> dict[str, Any]:
-    """The catalogue as JSON data, with labels in ``lang`` (English where none exists)."""
+    """The catalogue as JSON data, with labels in `lang` (English where none exists)."""
     known = catalog.responsibilities
     return {
         "lang": lang,
@@ -76,7 +77,7 @@ def catalog_text(catalog: Catalog, lang: str = "en") -> str:
     """The catalogue for a terminal: kinds with their default duties and profile, then
     every duty, then the families.
 
-    Control characters in the catalogue's text are shown as ``\\xNN``: a title cannot
+    Control characters in the catalogue's text are shown as `\\xNN`: a title cannot
     retitle the window, clear the screen or print a line of its own.
     """
     known = catalog.responsibilities
@@ -107,11 +108,12 @@ def catalog_text(catalog: Catalog, lang: str = "en") -> str:
 def titles_text(kind: RoleKind) -> str:
     """The job titles a kind goes by, per language, as the catalogue writes them.
 
-    >>> from orgroles.catalog import builtin_catalog
-    >>> print(titles_text(builtin_catalog().kinds["cto"]))
-    cto: Chief Technical Officer (title), Directeur technique (fr label)
-      en: cto; chief technical|technology officer; chief technology
-      fr: cto; directeur|directrice technique; directeur|directrice technologique; ...
+    Examples:
+        >>> from orgroles.catalog import builtin_catalog
+        >>> print(titles_text(builtin_catalog().kinds["cto"]))
+        cto: Chief Technical Officer (title), Directeur technique (fr label)
+          en: cto; chief technical|technology officer; chief technology
+          fr: cto; directeur|directrice technique; directeur|directrice technologique; ...
     """
     own = [f"{kind.title} (title)"] if kind.title else []
     own += [f"{label} ({code} label)" for code, label in kind.labels.items()]
@@ -121,7 +123,7 @@ def titles_text(kind: RoleKind) -> str:
 
 
 def _cell(patterns: Iterable[str]) -> str:
-    """Patterns in a Markdown table cell, each in code and with its ``|`` escaped."""
+    """Patterns in a Markdown table cell, each in code and with its `|` escaped."""
     return ", ".join("`" + p.replace("|", "\\|") + "`" for p in patterns)
 
 

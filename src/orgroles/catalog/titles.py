@@ -1,8 +1,8 @@
-"""Job titles to kinds: "Directrice technique" is a ``cto``, "Sr. Backend Engineer, Payments"
-a ``developer``.
+"""Job titles to kinds: "Directrice technique" is a `cto`, "Sr. Backend Engineer, Payments"
+a `developer`.
 
-Each kind of the catalogue lists the titles it goes by (``titles``, per language), and each
-family the words that name its function ("Sales", "Comptabilité"). :func:`infer_kind`
+Each kind of the catalogue lists the titles it goes by (`titles`, per language), and each
+family the words that name its function ("Sales", "Comptabilité"). `infer_kind()`
 finds them in a title, whatever the case, accents and punctuation, and ignores what
 decorates the job ("Senior", "II", ", Payments", "(EMEA)", "Interim").
 
@@ -17,21 +17,22 @@ decorates the job ("Senior", "II", ", Payments", "(EMEA)", "Interim").
   and the Chief People Officer in a people one.
 - A title that names only a function gets the family and no kind. A title that names
   nothing known gets the department's family, when the department names one.
-- The seniority comes from the title's seniority words (:data:`SENIORITIES`), and from the
-  kind itself (an Engineering Manager is a ``manager``). A kind whose ``refines`` names the
+- The seniority comes from the title's seniority words (`SENIORITIES`), and from the
+  kind itself (an Engineering Manager is a `manager`). A kind whose `refines` names the
   kind found, at one of its seniorities, is the answer instead: a "Lead Backend Engineer" is
-  a ``lead-developer``.
+  a `lead-developer`.
 
->>> infer_kind("Directrice technique & co-fondatrice")
-KindMatch(kind='cto', family='executive', pattern='directeur|directrice technique', seniority='chief', source='title', refined_from=None)
->>> infer_kind("Sr. Backend Engineer, Payments").kind
-'developer'
->>> infer_kind("Product Marketing Manager").kind, infer_kind("Account Manager").family
-('product-marketing-manager', 'sales')
->>> print(infer_kind("CPO"))
-None
->>> infer_kind("CPO", department="People & Culture").kind
-'chief-people-officer'
+Examples:
+    >>> infer_kind("Directrice technique & co-fondatrice")
+    KindMatch(kind='cto', family='executive', pattern='directeur|directrice technique', seniority='chief', source='title', refined_from=None)
+    >>> infer_kind("Sr. Backend Engineer, Payments").kind
+    'developer'
+    >>> infer_kind("Product Marketing Manager").kind, infer_kind("Account Manager").family
+    ('product-marketing-manager', 'sales')
+    >>> print(infer_kind("CPO"))
+    None
+    >>> infer_kind("CPO", department="People & Culture").kind
+    'chief-people-officer'
 """  # noqa: E501
 
 from __future__ import annotations
@@ -88,32 +89,26 @@ def infer_kind(
     """The kind (or only the family) a job title names, or None when it names none or is
     ambiguous.
 
-    Parameters
-    ----------
-    title
-        The job title as written: "Senior Backend Engineer, Payments", "Cheffe de produit".
-    lang
-        Use only the patterns of this language ("en", "fr"); None uses them all.
-    department
-        The department the seat is in, or several (most specific first: the first that
-        names a function counts). It settles a title that two kinds share, and gives its
-        family to a title that names no job.
-    catalog
-        Whose titles to use; the built-in catalogue by default.
+    Args:
+        title: The job title as written: "Senior Backend Engineer, Payments", "Cheffe de produit".
+        lang: Use only the patterns of this language ("en", "fr"); None uses them all.
+        department: The department the seat is in, or several (most specific first: the first that
+            names a function counts). It settles a title that two kinds share, and gives its
+            family to a title that names no job.
+        catalog: Whose titles to use; the built-in catalogue by default.
 
-    Examples
-    --------
-    >>> infer_kind("Développeuse Full-Stack confirmée")
-    KindMatch(kind='developer', family='tech', pattern='développeur|développeuse', seniority='senior', source='title', refined_from=None)
-    >>> m = infer_kind("Lead Backend Engineer")
-    >>> m.kind, m.seniority, m.refined_from, m.pattern
-    ('lead-developer', 'lead', 'developer', 'backend|back-end|frontend|...')
-    >>> infer_kind("Comptabilité")
-    KindMatch(kind=None, family='finance', pattern='comptabilité', seniority=None, source='title', refined_from=None)
-    >>> infer_kind("Consultant", department="Sales")
-    KindMatch(kind=None, family='sales', pattern='sales', seniority=None, source='department', refined_from=None)
-    >>> print(infer_kind("Developer & Designer"), infer_kind("Program Manager"))
-    None None
+    Examples:
+        >>> infer_kind("Développeuse Full-Stack confirmée")
+        KindMatch(kind='developer', family='tech', pattern='développeur|développeuse', seniority='senior', source='title', refined_from=None)
+        >>> m = infer_kind("Lead Backend Engineer")
+        >>> m.kind, m.seniority, m.refined_from, m.pattern
+        ('lead-developer', 'lead', 'developer', 'backend|back-end|frontend|...')
+        >>> infer_kind("Comptabilité")
+        KindMatch(kind=None, family='finance', pattern='comptabilité', seniority=None, source='title', refined_from=None)
+        >>> infer_kind("Consultant", department="Sales")
+        KindMatch(kind=None, family='sales', pattern='sales', seniority=None, source='department', refined_from=None)
+        >>> print(infer_kind("Developer & Designer"), infer_kind("Program Manager"))
+        None None
     """  # noqa: E501
     return _matcher(catalog or builtin_catalog(), lang).infer(title, _departments(department))
 
@@ -123,8 +118,9 @@ def infer_seniority(
 ) -> Seniority | None:
     """The seniority a job title says, whether or not it names a known job.
 
-    >>> infer_seniority("Senior Wizard"), infer_seniority("Head of Everything")
-    ('senior', 'director')
+    Examples:
+        >>> infer_seniority("Senior Wizard"), infer_seniority("Head of Everything")
+        ('senior', 'director')
     """
     return _matcher(catalog or builtin_catalog(), lang).seniority(title)
 
@@ -138,22 +134,21 @@ def infer_role(
 ) -> Role:
     """The role with its kind (or family) and seniority inferred from its title.
 
-    A declared kind (``kind`` set and ``kind_from`` absent) is never changed, and the
-    role is returned as it is. A kind inferred before (``kind_from`` set) is inferred
+    A declared kind (`kind` set and `kind_from` absent) is never changed, and the
+    role is returned as it is. A kind inferred before (`kind_from` set) is inferred
     again, so that a changed catalogue or title is followed. The role records how the kind
-    was found in ``kind_from``. A family is stored only when no kind is found (a kind
+    was found in `kind_from`. A family is stored only when no kind is found (a kind
     brings its own), and a family or seniority the author wrote is kept.
 
-    Examples
-    --------
-    >>> role = infer_role(Role(id="r1", title="Directrice technique"))
-    >>> role.kind, role.kind_from, role.seniority
-    ('cto', 'title', 'chief')
-    >>> infer_role(Role(id="r2", title="Sales", seniority="vp"))
-    Role(id='r2', title='Sales', kind_from='title', family='sales', seniority='vp')
-    >>> declared = Role(id="r3", title="Directrice technique", kind="ceo")
-    >>> infer_role(declared) is declared
-    True
+    Examples:
+        >>> role = infer_role(Role(id="r1", title="Directrice technique"))
+        >>> role.kind, role.kind_from, role.seniority
+        ('cto', 'title', 'chief')
+        >>> infer_role(Role(id="r2", title="Sales", seniority="vp"))
+        Role(id='r2', title='Sales', kind_from='title', family='sales', seniority='vp')
+        >>> declared = Role(id="r3", title="Directrice technique", kind="ceo")
+        >>> infer_role(declared) is declared
+        True
     """
     if role.kind is not None and role.kind_from is None:
         return role

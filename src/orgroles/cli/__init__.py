@@ -1,11 +1,11 @@
-"""The ``orgroles`` command: one module per group of commands, all on the click group of
-:mod:`orgroles.cli.base` (which says what the exit codes are)."""
+"""The `orgroles` command: one module per group of commands, all on the click group of
+`orgroles.cli.base` (which says what the exit codes are)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from orgroles.cli import check, history, imports, query, render
+from orgroles.cli import check, history, imports, query, render, report, starter
 from orgroles.cli.base import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, OUT_OF_MEMORY, cli
 
 __all__ = [
@@ -19,11 +19,13 @@ __all__ = [
     "main",
     "query",
     "render",
+    "report",
+    "starter",
 ]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the ``orgroles`` command (the console script's entry point)."""
+    """Run the `orgroles` command (the console script's entry point)."""
     import sys
 
     try:

@@ -1,8 +1,8 @@
-"""What every ``orgroles`` command shares: the group, exit codes, errors and output.
+"""What every `orgroles` command shares: the group, exit codes, errors and output.
 
 Exit codes: 0 clean, 1 violations of error severity, 2 bad input or usage, and an input
 too large for the memory the process may use. Bad input is reported on stderr as
-``file:line:col: message``, never as a traceback.
+`file:line:col: message`, never as a traceback.
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ __all__ = [
 ]
 
 STDIO = "-"
-"""The file name that stands for standard input (an org) or standard output (``-o``)."""
+"""The file name that stands for standard input (an org) or standard output (`-o`)."""
 
 COLORS = ("auto", "always", "never")
-"""The choices of ``--color``."""
+"""The choices of `--color`."""
 
 ORG_SUFFIXES = (".yaml", ".yml", ".json")
 """What a folder's org files end with, for the commands that take folders."""
@@ -68,13 +68,13 @@ OUT_OF_MEMORY = (
 
 
 def report_problems(exc: OrgValidationError) -> None:
-    """Every problem of bad input on stderr, one line each: ``file:line:col: ...``."""
+    """Every problem of bad input on stderr, one line each: `file:line:col: ...`."""
     for problem in exc.problems:
         click.echo(printable(str(problem)), err=True)
 
 
 class _Group(click.Group):
-    """Turns every :class:`OrgError` into a clear message on stderr and exit code 2."""
+    """Turns every `OrgError` into a clear message on stderr and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -104,7 +104,7 @@ def cli() -> None:
 
 
 def catalog_dirs_option(command: F) -> F:
-    """``--catalog-dir DIR``: a folder where the catalogue files of ``uses:`` may also be."""
+    """`--catalog-dir DIR`: a folder where the catalogue files of `uses:` may also be."""
     return click.option(
         "--catalog-dir",
         "catalog_dirs",
@@ -117,8 +117,8 @@ def catalog_dirs_option(command: F) -> F:
 
 
 def refuse_overwrite(output: str | None, inputs: Sequence[str | None], what: str) -> None:
-    """Refuse to write ``output`` over one of the files a command reads (exit 2):
-    ``orgroles check org.yaml -o org.yaml`` would replace the org with its report."""
+    """Refuse to write `output` over one of the files a command reads (exit 2):
+    `orgroles check org.yaml -o org.yaml` would replace the org with its report."""
     if output is None or output == STDIO or not os.path.exists(output):
         return
     for given in inputs:
@@ -138,10 +138,10 @@ def to_terminal(output: str | None = None) -> bool:
 
 
 def write(text: str, output: str | None, *, color: bool | None = None) -> None:
-    """Write command output to a file (atomically) or to stdout (``None`` or ``-``).
+    """Write command output to a file (atomically) or to stdout (`None` or `-`).
 
-    On stdout, ANSI colour is kept only where ``color`` says so (click strips it when the
-    output is not a terminal, unless ``color`` is True).
+    On stdout, ANSI colour is kept only where `color` says so (click strips it when the
+    output is not a terminal, unless `color` is True).
     """
     if output is None or output == STDIO:
         click.echo(text, nl=not text.endswith("\n"), color=color)
@@ -152,7 +152,7 @@ def write(text: str, output: str | None, *, color: bool | None = None) -> None:
 
 
 def write_bytes(data: bytes, output: str) -> None:
-    """Write bytes to a file (atomically) or, for ``-``, to standard output as they are."""
+    """Write bytes to a file (atomically) or, for `-`, to standard output as they are."""
     if output == STDIO:
         out: BinaryIO = sys.stdout.buffer
         out.write(data)
@@ -164,8 +164,8 @@ def write_bytes(data: bytes, output: str) -> None:
 
 
 def use_color(choice: str, stream: Any = None) -> bool:
-    """Whether to colour: ``always``, ``never``, or (``auto``) on a terminal when the
-    ``NO_COLOR`` environment variable is unset or empty (https://no-color.org)."""
+    """Whether to colour: `always`, `never`, or (`auto`) on a terminal when the
+    `NO_COLOR` environment variable is unset or empty (https://no-color.org)."""
     if choice == "always":
         return True
     if choice == "never":
@@ -176,7 +176,7 @@ def use_color(choice: str, stream: Any = None) -> bool:
 
 
 def color_option(command: F) -> F:
-    """The ``--color auto|always|never`` option."""
+    """The `--color auto|always|never` option."""
     return click.option(
         "--color",
         type=click.Choice(COLORS),
@@ -187,7 +187,7 @@ def color_option(command: F) -> F:
 
 
 def as_of_option(command: F) -> F:
-    """The ``--as-of DATE`` option: the day a dated org is shown on."""
+    """The `--as-of DATE` option: the day a dated org is shown on."""
     return click.option(
         "--as-of",
         "as_of",
@@ -198,11 +198,11 @@ def as_of_option(command: F) -> F:
 
 
 def load_org(path: str, as_of: str | None = None, catalog_dirs: Sequence[str] = ()) -> Org:
-    """Read an org file, or with ``-`` an org from standard input (JSON or YAML, told
+    """Read an org file, or with `-` an org from standard input (JSON or YAML, told
     apart by the content). An org from standard input reads no catalogue file: its
-    ``uses:`` may name ``builtin`` only, as for any org read from text. A dated org is
-    shown as of ``as_of`` (``YYYY-MM-DD``), by default today. Its ``uses:`` catalogues
-    are read from its folder or from one of ``catalog_dirs``."""
+    `uses:` may name `builtin` only, as for any org read from text. A dated org is
+    shown as of `as_of` (`YYYY-MM-DD`), by default today. Its `uses:` catalogues
+    are read from its folder or from one of `catalog_dirs`."""
     from orgroles.loaders import load, loads
 
     if path == STDIO:
@@ -213,8 +213,8 @@ def load_org(path: str, as_of: str | None = None, catalog_dirs: Sequence[str] = 
 
 
 def org_files(paths: Sequence[str]) -> Iterator[str]:
-    """The org files that arguments name: files as given, and every ``.yaml``, ``.yml``
-    and ``.json`` file below a folder (hidden ones left out), sorted; ``-`` is stdin."""
+    """The org files that arguments name: files as given, and every `.yaml`, `.yml`
+    and `.json` file below a folder (hidden ones left out), sorted; `-` is stdin."""
     for given in paths:
         path = Path(given)
         if given == STDIO or not path.is_dir():
@@ -233,7 +233,7 @@ def org_files(paths: Sequence[str]) -> Iterator[str]:
 
 
 def refuse_to_replace(output: str, force: bool, what: str = "file") -> None:
-    """Refuse to overwrite an existing ``output`` unless ``force`` (``--force``)."""
+    """Refuse to overwrite an existing `output` unless `force` (`--force`)."""
     if output != STDIO and not force and Path(output).exists():
         raise OrgUsageError(
             f"{output}: the {what} exists; use --force to replace it, or choose another name"
@@ -241,5 +241,5 @@ def refuse_to_replace(output: str, force: bool, what: str = "file") -> None:
 
 
 def split(values: Sequence[str]) -> list[str]:
-    """``("K,C001", "S")`` -> ``["K", "C001", "S"]``: options that take comma lists."""
+    """`("K,C001", "S")` -> `["K", "C001", "S"]`: options that take comma lists."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]

@@ -1,4 +1,4 @@
-"""``orgroles check`` and ``orgroles rules``: run the rules, list them."""
+"""`orgroles check` and `orgroles rules`: run the rules, list them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``orgroles history``: the dated changes of an org, as text, JSON or CSV."""
+"""`orgroles history`: the dated changes of an org, as text, JSON or CSV."""
 
 from __future__ import annotations
 

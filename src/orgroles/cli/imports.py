@@ -1,4 +1,4 @@
-"""``orgroles import``: turn an HR export (CSV, GitLab's team page) into an org file."""
+"""`orgroles import`: turn an HR export (CSV, GitLab's team page) into an org file."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def _import(
 
 
 def _output(command: F) -> F:
-    """``-o FILE`` and ``--force``: where the org goes, and whether it may replace a file."""
+    """`-o FILE` and `--force`: where the org goes, and whether it may replace a file."""
     command = click.option("--force", is_flag=True, help="Replace the output file if it exists.")(
         command
     )
@@ -103,7 +103,7 @@ def _output(command: F) -> F:
 
 
 def _name(command: F) -> F:
-    """``--name`` and ``--kinds``: what every importer takes besides its source."""
+    """`--name` and `--kinds`: what every importer takes besides its source."""
     command = click.option(
         "--kinds",
         type=click.Choice(KINDS_MODES),
@@ -135,7 +135,7 @@ def _lookup(path: str | None, key: str | None, value: str | None, what: str) -> 
 
 
 def _column_options(command: F) -> F:
-    """The column options of ``import csv``, one per field of :class:`Columns`."""
+    """The column options of `import csv`, one per field of `Columns`."""
     for option, text in reversed(COLUMN_HELP.items()):
         flag = "--" + option.replace("_", "-")
         command = click.option(

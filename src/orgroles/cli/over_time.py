@@ -1,7 +1,7 @@
-"""What ``orgroles check --over-time`` writes: violations with the days they held.
+"""What `orgroles check --over-time` writes: violations with the days they held.
 
 The text lists one line per violation and its days; JSON is the usual report (its
-``"format": 1`` shape) whose violations carry ``from``, ``until`` and ``when``; SARIF
+`"format": 1` shape) whose violations carry `from`, `until` and `when`; SARIF
 says the days in each message.
 """
 
@@ -24,7 +24,7 @@ __all__ = ["over_time_report", "write_over_time"]
 def over_time_report(
     org: Org, select: Sequence[str] | None, ignore: Sequence[str]
 ) -> tuple[Report, list[Span]]:
-    """The spans of ``org``, and the report of the violations that hold on its last day
+    """The spans of `org`, and the report of the violations that hold on its last day
     (what the exit code follows), with the days in every message."""
     from orgroles.rules.over_time import spans_report
 

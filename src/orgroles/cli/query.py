@@ -1,4 +1,4 @@
-"""``orgroles query``, ``diff``, ``schema`` and ``catalog``: look at an org and its catalogue."""
+"""`orgroles query`, `diff`, `schema` and `catalog`: look at an org and its catalogue."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""``orgroles render``: draw an org chart into a file.
+"""`orgroles render`: draw an org chart into a file.
 
-The options are those of :class:`~orgroles.render.options.ChartOptions`, with their
+The options are those of `ChartOptions`, with their
 choices taken from the same constants, and they reach the renderer as one object.
 """
 
@@ -47,7 +47,7 @@ else:  # click made ParamType generic after 8.2, the oldest it supports
 
 
 class _OrMeta(_Param):
-    """One of some words, or ``meta.FIELD`` (a field of the roles' ``meta``)."""
+    """One of some words, or `meta.FIELD` (a field of the roles' `meta`)."""
 
     name = "choice"
 

@@ -1,16 +1,16 @@
 """Importers: the data people already have (HR exports as CSV or records, GitLab's team
 page) read as org documents, and orgs written back as CSV.
 
-Each importer returns an :class:`~orgroles.importers.rows.Imported` (the document and
-where it came from); :func:`orgroles.from_csv`, :func:`orgroles.from_records` and
-:func:`orgroles.from_gitlab` build the :class:`~orgroles.Org` from it.
+Each importer returns an `Imported` (the document and
+where it came from); `orgroles.from_csv()`, `orgroles.from_records()` and
+`orgroles.from_gitlab()` build the `Org` from it.
 
-- :mod:`~orgroles.importers.csv_read`: CSV text to a table (delimiter, header, lines);
-- :mod:`~orgroles.importers.columns`: which column holds what, and the presets;
-- :mod:`~orgroles.importers.csv_map`: a table or records to an org document;
-- :mod:`~orgroles.importers.gitlab`: GitLab's ``team.yml``;
-- :mod:`~orgroles.importers.rows`: what every importer shares (ids, managers, teams);
-- :mod:`~orgroles.importers.csv_export`: an org as CSV.
+- `csv_read`: CSV text to a table (delimiter, header, lines);
+- `columns`: which column holds what, and the presets;
+- `csv_map`: a table or records to an org document;
+- `gitlab`: GitLab's `team.yml`;
+- `rows`: what every importer shares (ids, managers, teams);
+- `csv_export`: an org as CSV.
 """
 
 from orgroles.importers.columns import PRESETS, Columns, Lookup, Preset, preset_names

@@ -1,21 +1,22 @@
-"""Which column of an HR export holds what: the :class:`Columns` mapping and the presets.
+"""Which column of an HR export holds what: the `Columns` mapping and the presets.
 
-An import names its columns explicitly (``id_col="Employee #"``), through a preset of an
-HR tool's usual column names (``preset="bamboohr"``), or both: an explicit column always
-wins over the preset's. :meth:`Columns.resolve` checks the mapping against the header of
+An import names its columns explicitly (`id_col="Employee #"`), through a preset of an
+HR tool's usual column names (`preset="bamboohr"`), or both: an explicit column always
+wins over the preset's. `Columns.resolve()` checks the mapping against the header of
 the file and says, with a did-you-mean and the list of columns that exist, what is wrong.
 
->>> header = ["Employee #", "First Name", "Last Name", "Job Title", "Reporting to", "Phone"]
->>> found = Columns(preset="bamboohr").resolve(header)
->>> found.id_col, found.name_col, found.manager_by, found.manager_col
-('Employee #', ('First Name', 'Last Name'), 'name', 'Reporting to')
->>> found.meta_cols
-('Phone',)
->>> Columns(id_col="Employee", preset="bamboohr").resolve(header)
-Traceback (most recent call last):
-...
-orgroles.errors.OrgFileError: <string>:1: no column 'Employee' for the id
-(did you mean 'Employee #'?); the columns are: 'Employee #', 'First Name', ...
+Examples:
+    >>> header = ["Employee #", "First Name", "Last Name", "Job Title", "Reporting to", "Phone"]
+    >>> found = Columns(preset="bamboohr").resolve(header)
+    >>> found.id_col, found.name_col, found.manager_by, found.manager_col
+    ('Employee #', ('First Name', 'Last Name'), 'name', 'Reporting to')
+    >>> found.meta_cols
+    ('Phone',)
+    >>> Columns(id_col="Employee", preset="bamboohr").resolve(header)
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.OrgFileError: <string>:1: no column 'Employee' for the id
+    (did you mean 'Employee #'?); the columns are: 'Employee #', 'First Name', ...
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ COLUMN_HELP = {
     "seniority_col": "The seat's seniority (junior, senior, ..., director, vp, chief).",
     "holder_col": "The id of the person in the seat (empty: vacant).",
 }
-"""A line of help for each column option, for the command line (``--id-col`` ...)."""
+"""A line of help for each column option, for the command line (`--id-col` ...)."""
 
 # The options of one column each that go straight into a field of the role or person.
 _SINGLE = (
@@ -99,8 +100,8 @@ _PURPOSE = {
 class ResolvedColumns:
     """A mapping checked against a header: every column named here exists in it.
 
-    ``meta_cols`` are the columns that no option maps: their values go into each role's
-    ``meta``, keyed by the column name.
+    `meta_cols` are the columns that no option maps: their values go into each role's
+    `meta`, keyed by the column name.
     """
 
     header: tuple[str, ...]
@@ -123,44 +124,45 @@ class ResolvedColumns:
 class Columns:
     """Which column holds what, as the user gave it (each field a column name, or None).
 
-    These are the column options of :func:`orgroles.from_csv`, :func:`orgroles.from_records`
-    and ``orgroles import csv`` (``--id-col`` ...):
+    These are the column options of `orgroles.from_csv()`, `orgroles.from_records()`
+    and `orgroles import csv` (`--id-col` ...):
 
-    ``id_col``
+    `id_col`
         The row's id: it becomes the role's and the person's id. Ids stay text
-        (``0001`` keeps its zeros); a missing or repeated id is an error.
-    ``name_col``
+        (`0001` keeps its zeros); a missing or repeated id is an error.
+    `name_col`
         The person's name: one column, or several (first and last name) joined by a space.
-    ``title_col``, ``email_col``, ``kind_col``
+    `title_col`, `email_col`, `kind_col`
         The role's title, the person's work email, and the role's kind (a catalogue id).
-    ``family_col``, ``seniority_col``, ``kind_from_col``
-        The seat's family and seniority, and how its kind was found (``title``,
-        ``department``, or empty for a declared kind). With ``kind_from_col``, nothing is
-        inferred from the titles: the data says what was (the CSV that ``to_csv`` writes).
-    ``holder_col``
+    `family_col`, `seniority_col`, `kind_from_col`
+        The seat's family and seniority, and how its kind was found (`title`,
+        `department`, or empty for a declared kind). With `kind_from_col`, nothing is
+        inferred from the titles: the data says what was (the CSV that `to_csv` writes).
+    `holder_col`
         The id of the person in the seat, when it is not the row's id; an empty value makes
-        a vacant seat. :func:`~orgroles.importers.csv_export.to_csv` writes this column.
-    ``manager_col``, ``manager_email_col``, ``manager_name_col``
+        a vacant seat. `to_csv()` writes this column.
+    `manager_col`, `manager_email_col`, `manager_name_col`
         Who the manager is, by exactly one of: id; email (matched case-insensitively
-        against ``email_col``); display name (matched exactly, after trimming). A manager
+        against `email_col`); display name (matched exactly, after trimming). A manager
         that matches no row is kept as it is written: the rule S002 reports it. A name or
-        email that matches no row also gives an :class:`~orgroles.errors.OrgImportWarning`;
+        email that matches no row also gives an `OrgImportWarning`;
         one that matches several rows is an error.
-    ``department_col``
+    `department_col`
         The department: each distinct value becomes a team of the roles that have it.
-    ``preset``
-        ``bamboohr``, ``workday``, ``odoo``, ``google`` or ``d3``: the usual column names
-        of that tool (see :data:`PRESETS`), filling in every column not given. Without a
-        preset and without ``id_col``, the ``orgroles`` preset applies (the columns that
-        :func:`~orgroles.importers.csv_export.to_csv` writes).
+    `preset`
+        `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
+        of that tool (see `PRESETS`), filling in every column not given. Without a
+        preset and without `id_col`, the `orgroles` preset applies (the columns that
+        `to_csv()` writes).
 
-    >>> Columns(id_col="id", name_col="Full name").name_col
-    ('Full name',)
-    >>> Columns(id_col="id", manager_col="boss", manager_name_col="Boss")
-    Traceback (most recent call last):
-    ...
-    orgroles.errors.OrgValidationError: give one way to find the manager,
-    not 2: manager_col, manager_name_col
+    Examples:
+        >>> Columns(id_col="id", name_col="Full name").name_col
+        ('Full name',)
+        >>> Columns(id_col="id", manager_col="boss", manager_name_col="Boss")
+        Traceback (most recent call last):
+        ...
+        orgroles.errors.OrgValidationError: give one way to find the manager,
+        not 2: manager_col, manager_name_col
     """
 
     id_col: str | None = None
@@ -197,13 +199,14 @@ class Columns:
     def of(cls, **options: str | Sequence[str] | None) -> Columns:
         """Columns from keyword options, refusing an unknown one with a did-you-mean.
 
-        >>> Columns.of(id_col="Employee #", preset="bamboohr").id_col
-        'Employee #'
-        >>> Columns.of(title="Job Title")
-        Traceback (most recent call last):
-        ...
-        orgroles.errors.OrgValidationError: unknown column option 'title'
-        (did you mean 'title_col'?)
+        Examples:
+            >>> Columns.of(id_col="Employee #", preset="bamboohr").id_col
+            'Employee #'
+            >>> Columns.of(title="Job Title")
+            Traceback (most recent call last):
+            ...
+            orgroles.errors.OrgValidationError: unknown column option 'title'
+            (did you mean 'title_col'?)
         """
         names = [f.name for f in fields(cls)]
         for key in options:
@@ -223,7 +226,7 @@ class Columns:
     ) -> ResolvedColumns:
         """Check the mapping against a header (the file's first row) and fill in the preset.
 
-        Raises :class:`~orgroles.errors.OrgFileError`, located at the header, for every
+        Raises `OrgFileError`, located at the header, for every
         column that does not exist, with a did-you-mean and the list of the columns that do.
         """
         columns = tuple(header)
@@ -347,10 +350,29 @@ class Columns:
 class Lookup:
     """A second table that turns the codes of a column into names.
 
-    Oracle's HR schema gives each employee a ``DEPARTMENT_ID``; ``departments.csv`` names
-    them. ``Lookup("departments.csv", "DEPARTMENT_ID", "DEPARTMENT_NAME")`` reads that file
-    and looks each code up in its ``key_col`` to find the name in ``value_col``. Without
-    ``key_col``, the key column has the same name as the column being looked up.
+    Oracle's HR schema gives each employee a `DEPARTMENT_ID`, and `departments.csv` names
+    them. `Lookup("departments.csv", "DEPARTMENT_NAME", "DEPARTMENT_ID")` reads that file
+    and looks each code up in its `key_col` (`DEPARTMENT_ID`) to find the name in its
+    `value_col` (`DEPARTMENT_NAME`). The name comes before the key, as the key is often
+    left out: without `key_col`, the key column has the name of the column being looked
+    up. Keywords say it best: `Lookup(path, value_col="DEPARTMENT_NAME")`.
+
+    Args:
+        path: The CSV file of the lookup table.
+        value_col: Its column that holds the names.
+        key_col: Its column that holds the codes; by default, the column of the same name
+            as the one being looked up (`DEPARTMENT_ID` for `department_col="DEPARTMENT_ID"`).
+
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.from_csv(
+        ...     "tests/data/oracle-hr-schema/employees.csv", id_col="EMPLOYEE_ID",
+        ...     name_col=["FIRST_NAME", "LAST_NAME"], manager_col="MANAGER_ID",
+        ...     department_col="DEPARTMENT_ID",
+        ...     departments=Lookup("tests/data/oracle-hr-schema/departments.csv",
+        ...                        value_col="DEPARTMENT_NAME", key_col="DEPARTMENT_ID"))
+        >>> org.team_of("100").name, org.roles["100"].meta["DEPARTMENT_ID"]
+        ('Executive', '90')
     """
 
     path: str
@@ -361,8 +383,9 @@ class Lookup:
 def options_error(message: str, code: str = "columns") -> OrgValidationError:
     """The error of import options that do not fit together (no file or line to name).
 
-    >>> print(options_error("give one way to find the manager"))
-    give one way to find the manager
+    Examples:
+        >>> print(options_error("give one way to find the manager"))
+        give one way to find the manager
     """
     return OrgValidationError([Problem(message, None, code=code)])
 
@@ -372,9 +395,10 @@ def unknown_column(
 ) -> Problem:
     """The problem of a column that the header does not have, with a did-you-mean.
 
-    >>> print(unknown_column("job title", "the title", ["Name", "Job Title"], None))
-    no column 'job title' for the title (did you mean 'Job Title'?);
-    the columns are: 'Name', 'Job Title'
+    Examples:
+        >>> print(unknown_column("job title", "the title", ["Name", "Job Title"], None))
+        no column 'job title' for the title (did you mean 'Job Title'?);
+        the columns are: 'Name', 'Job Title'
     """
     return Problem(
         f"no column {column!r} for {purpose}{_hint(column, header)}; "
@@ -385,7 +409,7 @@ def unknown_column(
 
 
 def _hint(word: str, candidates: Sequence[str] | dict[str, Preset]) -> str:
-    """`` (did you mean 'X'?)``, matching case-insensitively first, or nothing."""
+    """` (did you mean 'X'?)`, matching case-insensitively first, or nothing."""
     pool = list(candidates)
     folded = {c.casefold(): c for c in pool}
     if word.casefold() in folded:

@@ -1,7 +1,7 @@
-"""Write an org as CSV, one row per role: what ``orgroles.from_csv`` reads back.
+"""Write an org as CSV, one row per role: what `orgroles.from_csv` reads back.
 
 What CSV cannot hold (dotted lines, job shares, responsibilities, ...) is left out with
-an :class:`~orgroles.errors.OrgExportWarning` that says how much. The ``kind_from``
+an `OrgExportWarning` that says how much. The `kind_from`
 column says how each kind was found, so that reading the file back infers nothing.
 """
 
@@ -35,21 +35,22 @@ CSV_COLUMNS = (
     "reports_to",
     "department",
 )
-"""The columns :func:`to_csv` writes first (the ``orgroles`` preset reads them back)."""
+"""The columns `to_csv()` writes first (the `orgroles` preset reads them back)."""
 
 
 def csv_text(org: OrgCore) -> str:
-    """The org as CSV text, one row per role: what :func:`to_csv` writes.
+    """The org as CSV text, one row per role: what `to_csv()` writes.
 
-    >>> from orgroles import Org, Person, Role, Team
-    >>> org = Org(people=[Person(id="ana", name="Ana Lima", email="ana@acme.example")],
-    ...           roles=[Role(id="ceo", kind="ceo", holder="ana"),
-    ...                  Role(id="cto", title="CTO", reports_to="ceo", meta={"site": "Lyon"})],
-    ...           teams=[Team(id="board", name="Board", members=["ceo"])])
-    >>> print(csv_text(org).replace("\\r\\n", "\\n"), end="")
-    id,title,kind,kind_from,family,seniority,holder,name,email,reports_to,department,site
-    ceo,,ceo,,,,ana,Ana Lima,ana@acme.example,,Board,
-    cto,CTO,,,,,,,,ceo,,Lyon
+    Examples:
+        >>> from orgroles import Org, Person, Role, Team
+        >>> org = Org(people=[Person(id="ana", name="Ana Lima", email="ana@acme.example")],
+        ...           roles=[Role(id="ceo", kind="ceo", holder="ana"),
+        ...                  Role(id="cto", title="CTO", reports_to="ceo", meta={"site": "Lyon"})],
+        ...           teams=[Team(id="board", name="Board", members=["ceo"])])
+        >>> print(csv_text(org).replace("\\r\\n", "\\n"), end="")
+        id,title,kind,kind_from,family,seniority,holder,name,email,reports_to,department,site
+        ceo,,ceo,,,,ana,Ana Lima,ana@acme.example,,Board,
+        cto,CTO,,,,,,,,ceo,,Lyon
     """
     lost: dict[str, int] = {}
 
@@ -151,10 +152,11 @@ def _merged_keys(org: OrgCore) -> list[str]:
     Rows of an import lack the keys of their empty cells; merging keeps the columns in the
     order of the file they came from rather than in the order they first have a value.
 
-    >>> from orgroles import Org
-    >>> _merged_keys(Org(roles=[{"id": "a", "meta": {"x": 1, "z": 1}},
-    ...                         {"id": "b", "meta": {"y": 1, "z": 1}}]))
-    ['x', 'y', 'z']
+    Examples:
+        >>> from orgroles import Org
+        >>> _merged_keys(Org(roles=[{"id": "a", "meta": {"x": 1, "z": 1}},
+        ...                         {"id": "b", "meta": {"y": 1, "z": 1}}]))
+        ['x', 'y', 'z']
     """
     # A linked list of the keys: a new key goes before a known one in O(1), where a list
     # search and insert made an export of many roles with new keys quadratic.
@@ -191,12 +193,12 @@ def _merged_keys(org: OrgCore) -> list[str]:
 
 
 def to_csv(org: OrgCore, path: str | os.PathLike[str]) -> None:
-    """Write the org as CSV, one row per role, atomically; :func:`from_csv` reads it back.
+    """Write the org as CSV, one row per role, atomically; `from_csv()` reads it back.
 
-    The columns are :data:`CSV_COLUMNS` (the holder's name and email, the first team's
-    name as ``department``), then one column per ``meta`` key. Roles, people, teams of
-    members and text ``meta`` round-trip. What CSV cannot hold (dotted lines, job shares,
-    responsibilities, ...) is left out with an :class:`~orgroles.errors.OrgExportWarning`
+    The columns are `CSV_COLUMNS` (the holder's name and email, the first team's
+    name as `department`), then one column per `meta` key. Roles, people, teams of
+    members and text `meta` round-trip. What CSV cannot hold (dotted lines, job shares,
+    responsibilities, ...) is left out with an `OrgExportWarning`
     that says what and how much.
     """
     atomic_write(path, csv_text(org))

@@ -2,8 +2,8 @@
 
 Each row becomes one role (id = the row's id, its title, and the manager it reports to)
 held by one person (the same id, the name, the email); departments become teams, and
-every column that no option maps goes into the role's ``meta``, so that nothing is lost.
-Lookup tables turn codes into names. See ``docs/import.md`` for the options and presets.
+every column that no option maps goes into the role's `meta`, so that nothing is lost.
+Lookup tables turn codes into names. See `docs/import.md` for the options and presets.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Table(Protocol):
         """The column's values, trimmed; an empty value is None."""
 
     def cells(self, column: str) -> list[Cell]:
-        """Like :meth:`texts`, but a value may be a list (several managers, departments)."""
+        """Like `texts()`, but a value may be a list (several managers, departments)."""
 
     def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         """For each row, the non-empty values of these columns, as they are written."""
@@ -70,17 +70,18 @@ COMPANY_COLUMNS = (
     "employer",
     "legal entity",
 )
-"""The columns whose value names the org (lower-cased, with spaces for ``_`` and ``-``)."""
+"""The columns whose value names the org (lower-cased, with spaces for `_` and `-`)."""
 
 
 def company_name(table: Table) -> str | None:
     """The org's name that the data gives: the most common value of its first company
-    column (:data:`COMPANY_COLUMNS`), or None.
+    column (`COMPANY_COLUMNS`), or None.
 
-    >>> company_name(RecordRows([{"Company": "Acme"}, {"Company": "Acme"}, {"Company": ""}]))
-    'Acme'
-    >>> company_name(RecordRows([{"id": "a"}])) is None
-    True
+    Examples:
+        >>> company_name(RecordRows([{"Company": "Acme"}, {"Company": "Acme"}, {"Company": ""}]))
+        'Acme'
+        >>> company_name(RecordRows([{"id": "a"}])) is None
+        True
     """
     by_key = {re.sub(r"[\s_-]+", " ", h).strip().lower(): h for h in table.header}
     for key in COMPANY_COLUMNS:
@@ -94,7 +95,7 @@ def company_name(table: Table) -> str | None:
 
 
 class CsvRows:
-    """A :class:`CsvTable` read column by column (every value is a string)."""
+    """A `CsvTable` read column by column (every value is a string)."""
 
     def __init__(self, table: CsvTable) -> None:
         self.header = table.header
@@ -122,10 +123,11 @@ def _is_missing(value: Any) -> bool:
 
 
 def _text(value: Any) -> str | None:
-    """A cell of a record as text: numbers without a trailing ``.0``, None when empty.
+    """A cell of a record as text: numbers without a trailing `.0`, None when empty.
 
-    >>> _text(" CTO "), _text(100), _text(100.0), _text(float("nan")), _text(2.5)
-    ('CTO', '100', '100', None, '2.5')
+    Examples:
+        >>> _text(" CTO "), _text(100), _text(100.0), _text(float("nan")), _text(2.5)
+        ('CTO', '100', '100', None, '2.5')
     """
     if _is_missing(value):
         return None
@@ -147,10 +149,11 @@ def _cell(value: Any) -> Cell:
     """A manager or department cell of a record: a list gives several values.
 
     A mapping that holds one value stands for that value, as in Workday's JSON reports
-    (``"Worker_s_Manager_group": [{"Manager_ID": "emp003"}]``).
+    (`"Worker_s_Manager_group": [{"Manager_ID": "emp003"}]`).
 
-    >>> _cell([{"Manager_ID": "emp003"}]), _cell([]), _cell(["R&D", " Sales "])
-    ('emp003', None, ['R&D', 'Sales'])
+    Examples:
+        >>> _cell([{"Manager_ID": "emp003"}]), _cell([]), _cell(["R&D", " Sales "])
+        ('emp003', None, ['R&D', 'Sales'])
     """
     if isinstance(value, Mapping):
         value = next(iter(value.values())) if len(value) == 1 else str(dict(value))
@@ -163,7 +166,7 @@ def _cell(value: Any) -> Cell:
 
 
 def _meta_value(value: Any) -> Any:
-    """A value for ``meta``: kept as it is (numpy scalars become Python ones), or None."""
+    """A value for `meta`: kept as it is (numpy scalars become Python ones), or None."""
     if _is_missing(value):
         return None
     if isinstance(value, (str, int, float, list, dict, tuple)):
@@ -224,7 +227,7 @@ class RecordRows:
 
 
 def _fields(cols: ResolvedColumns) -> dict[str, str]:
-    """The column behind each field of :class:`~orgroles.importers.rows.Rows`."""
+    """The column behind each field of `Rows`."""
     found = {
         "id": cols.id_col,
         "name": cols.name_col[0] if cols.name_col else None,
@@ -328,7 +331,7 @@ def _look_up(
     locator: CsvLocator | RecordLocator,
     what: str = "department",
 ) -> None:
-    """Replace codes by names in place; the code itself stays in the role's ``meta``."""
+    """Replace codes by names in place; the code itself stays in the role's `meta`."""
     for i, cell in enumerate(cells):
         if cell is None:
             continue
@@ -421,7 +424,7 @@ def csv_document(
 ) -> Imported:
     """Read a CSV export as an org document: each row becomes one person and one role.
 
-    This is what :func:`orgroles.from_csv` does before it builds the org; its docstring
+    This is what `orgroles.from_csv()` does before it builds the org; its docstring
     describes the arguments.
     """
     file = os.fspath(path)
@@ -453,9 +456,9 @@ def records_document(
     name: str | None = None,
     kinds: KindsMode = "infer",
 ) -> Imported:
-    """Read records (mappings from column name to value) as :func:`csv_document` reads rows.
+    """Read records (mappings from column name to value) as `csv_document()` reads rows.
 
-    This is what :func:`orgroles.from_records` does before it builds the org.
+    This is what `orgroles.from_records()` does before it builds the org.
     """
     with gc_paused():
         table = RecordRows(records)

@@ -1,8 +1,9 @@
 """Read CSV text as a table: its delimiter, its header and its rows, with their lines.
 
->>> table = read_table("id;title\\nceo;CEO\\n", "org.csv")
->>> table.header, table.rows, table.lines
-(['id', 'title'], [['ceo', 'CEO']], [2])
+Examples:
+    >>> table = read_table("id;title\\nceo;CEO\\n", "org.csv")
+    >>> table.header, table.rows, table.lines
+    (['id', 'title'], [['ceo', 'CEO']], [2])
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from orgroles.errors import Location, OrgFileError, Problem
 __all__ = ["DELIMITERS", "CsvTable", "read_table", "sniff_delimiter"]
 
 DELIMITERS = ",;\t|"
-"""The delimiters that :func:`sniff_delimiter` chooses from."""
+"""The delimiters that `sniff_delimiter()` chooses from."""
 
 _SNIFF_CHARS = 64 * 1024
 # csv.Sniffer's regular expressions are quadratic in the length of a line: 25 s on one
@@ -30,19 +31,20 @@ _QUOTED = re.compile(r'"[^"]*"')
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of CSV text: ``,``, ``;`` (French spreadsheets), tab or ``|``.
+    """The delimiter of CSV text: `,`, `;` (French spreadsheets), tab or `|`.
 
     The header line decides when only one of them occurs in it (outside quotes). When
     several do, the one that splits the first lines into as many fields as the header
-    (and into the most fields, if several do) wins; failing that, :class:`csv.Sniffer`
-    compares them on the first 2 KB. When none occurs (a single column), it is ``,``.
+    (and into the most fields, if several do) wins; failing that, `csv.Sniffer`
+    compares them on the first 2 KB. When none occurs (a single column), it is `,`.
 
-    >>> sniff_delimiter("Matricule;Nom;Poste\\n0001;Lima, Ana;CEO\\n")
-    ';'
-    >>> sniff_delimiter('id,"a;b",c\\n1,x;y,z\\n'), sniff_delimiter("id\\n1\\n")
-    (',', ',')
-    >>> sniff_delimiter('id,title,;\\na,x;y,"x,y"\\nb,,x;y\\n')  # a column named ";"
-    ','
+    Examples:
+        >>> sniff_delimiter("Matricule;Nom;Poste\\n0001;Lima, Ana;CEO\\n")
+        ';'
+        >>> sniff_delimiter('id,"a;b",c\\n1,x;y,z\\n'), sniff_delimiter("id\\n1\\n")
+        (',', ',')
+        >>> sniff_delimiter('id,title,;\\na,x;y,"x,y"\\nb,,x;y\\n')  # a column named ";"
+        ','
     """
     first = _QUOTED.sub("", text[: text.find("\n") if "\n" in text else len(text)])
     counts = {d: first.count(d) for d in DELIMITERS if d in first}
@@ -80,7 +82,7 @@ def _steady_width(sample: str, delimiter: str, rows: int = 50) -> int:
 
 @dataclass
 class CsvTable:
-    """A CSV file split into its header and rows; ``lines[i]`` is where row ``i`` starts."""
+    """A CSV file split into its header and rows; `lines[i]` is where row `i` starts."""
 
     path: str | None
     header: list[str]
@@ -96,10 +98,11 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     skipped, short rows are padded with empty cells, and a row with more values than the
     header is an error (often an unquoted delimiter inside a value).
 
-    >>> t = read_table('id,name\\r\\n0001,"Lima, ""Ana"" Jr"\\r\\n\\r\\n0002,"Bo\\r\\nDiaz"\\r\\n')
-    >>> t.header, t.rows, t.lines
-    (['id', 'name'], [['0001', 'Lima, "Ana" Jr'], ['0002', 'Bo\\r\\nDiaz']], [2, 4])
-    """
+    Examples:
+        >>> t = read_table('id,name\\r\\n0001,"Lima, ""Ana"" Jr"\\r\\n\\r\\n0002,"Bo\\r\\nDiaz"\\r\\n')
+        >>> t.header, t.rows, t.lines
+        (['id', 'name'], [['0001', 'Lima, "Ana" Jr'], ['0002', 'Bo\\r\\nDiaz']], [2, 4])
+    """  # noqa: E501
     sep = delimiter or sniff_delimiter(text)
     records, lines = _records(text, sep, path)
     first = next((n for n, row in enumerate(records) if any(row)), None)  # the header
@@ -136,7 +139,7 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
 
 
 def _records(text: str, sep: str, path: str | None) -> tuple[list[list[str]], list[int]]:
-    """Every record of the text (blank ones too, as ``[]``) and the line each starts on."""
+    """Every record of the text (blank ones too, as `[]`) and the line each starts on."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     try:
         records = list(reader)  # at C speed
@@ -172,7 +175,7 @@ def _name(sep: str) -> str:
 
 
 def _header_names(header: list[str], path: str | None, line: int) -> list[str]:
-    """The header's column names, trimmed; an unnamed column is called ``column N``."""
+    """The header's column names, trimmed; an unnamed column is called `column N`."""
     names = [cell.strip() or f"column {n}" for n, cell in enumerate(header, 1)]
     first: dict[str, int] = {}
     problems = []

@@ -1,23 +1,24 @@
 """Import GitLab's team page: the list of team members that builds about.gitlab.com/company/team.
 
-Each entry has a ``slug`` (its id), a ``type`` (``person`` or ``vacancy``), a ``name``,
-a ``role`` (the job title, in HTML), ``reports_to`` (the manager's slug) and
-``departments``. A person becomes a person and the role they hold; a vacancy becomes a
+Each entry has a `slug` (its id), a `type` (`person` or `vacancy`), a `name`,
+a `role` (the job title, in HTML), `reports_to` (the manager's slug) and
+`departments`. A person becomes a person and the role they hold; a vacancy becomes a
 vacant role. Titles become plain text, departments become teams, and every other field
-goes into the role's ``meta`` (the links of the title as ``links``, and a vacancy's name
-as ``name``). A manager who has no entry in the file is kept: the rule S002 reports it.
+goes into the role's `meta` (the links of the title as `links`, and a vacancy's name
+as `name`). A manager who has no entry in the file is kept: the rule S002 reports it.
 
->>> import orgroles, warnings
->>> with warnings.catch_warnings(record=True) as caught:  # two entries have broken HTML
-...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
->>> org
-<Org 'GitLab': 1,368 roles, 1,336 people, 330 teams>
->>> org.roles["tm-1f172f93"].title
-'Backend Engineer, Manage:Workspace'
->>> print(caught[0].message)
-tests/data/gitlab-team/team.yml:719:9: [81].role: the role's HTML shows no text (a tag is
-broken?): no title, the HTML is kept as meta 'role'
-tests/data/gitlab-team/team.yml:3435:9: [404].role: the role's HTML shows no text ...
+Examples:
+    >>> import orgroles, warnings
+    >>> with warnings.catch_warnings(record=True) as caught:  # two entries have broken HTML
+    ...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
+    >>> org
+    <Org 'GitLab': 1,368 roles, 1,336 people, 330 teams>
+    >>> org.roles["tm-1f172f93"].title
+    'Backend Engineer, Manage:Workspace'
+    >>> print(caught[0].message)
+    tests/data/gitlab-team/team.yml:719:9: [81].role: the role's HTML shows no text (a tag is
+    broken?): no title, the HTML is kept as meta 'role'
+    tests/data/gitlab-team/team.yml:3435:9: [404].role: the role's HTML shows no text ...
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ GITLAB = "GitLab"
 """The org a GitLab team page file describes: GitLab's own team page names its people."""
 
 ENTRY_KEYS = ("slug", "type", "name", "role", "reports_to", "departments")
-"""The keys of an entry that become the org's structure; the others go into ``meta``."""
+"""The keys of an entry that become the org's structure; the others go into `meta`."""
 
 _TYPES = ("person", "vacancy")
 
@@ -64,9 +65,9 @@ _ATTRIBUTE = re.compile(r"""([^\s/=>"']+)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>"']*))?
 
 
 def _tag_end(html: str, start: int) -> int:
-    """The offset after the ``>`` that ends the tag at ``start``, or -1 if none does.
+    """The offset after the `>` that ends the tag at `start`, or -1 if none does.
 
-    Quoted attribute values may hold ``>``; comments end at ``-->``. Each character is
+    Quoted attribute values may hold `>`; comments end at `-->`. Each character is
     looked at once, so a text full of unclosed tags costs one pass.
     """
     if html.startswith("<!--", start):
@@ -96,14 +97,15 @@ def html_to_text(html: str) -> tuple[str, list[str]]:
     dropped too, as a browser would not show it. One pass, linear in the length of the
     HTML, whatever it holds (Python's html.parser is quadratic on unclosed tags).
 
-    >>> html_to_text('<a href="/job-families/backend/">Backend Engineer</a>, Manage:Workspace')
-    ('Backend Engineer, Manage:Workspace', ['/job-families/backend/'])
-    >>> html_to_text('<a href="">Director, FP&amp;A</a>')
-    ('Director, FP&A', [])
-    >>> html_to_text("Git contractor at  GitLab")
-    ('Git contractor at GitLab', [])
-    >>> html_to_text('<a href="/job-families/security/manager</a>')
-    ('', [])
+    Examples:
+        >>> html_to_text('<a href="/job-families/backend/">Backend Engineer</a>, Manage:Workspace')
+        ('Backend Engineer, Manage:Workspace', ['/job-families/backend/'])
+        >>> html_to_text('<a href="">Director, FP&amp;A</a>')
+        ('Director, FP&A', [])
+        >>> html_to_text("Git contractor at  GitLab")
+        ('Git contractor at GitLab', [])
+        >>> html_to_text('<a href="/job-families/security/manager</a>')
+        ('', [])
     """
     if "<" not in html and "&" not in html:
         return " ".join(html.split()), []
@@ -158,7 +160,7 @@ _Locate = Callable[[str], tuple[Location, str]]
 def _text_or_none(
     entry: dict[str, Any], key: str, locate: _Locate, problems: list[Problem]
 ) -> str | None:
-    """The entry's value for ``key``, trimmed; None when absent or empty."""
+    """The entry's value for `key`, trimmed; None when absent or empty."""
     value = entry.get(key)
     if isinstance(value, str):
         return value.strip() or None
@@ -172,9 +174,9 @@ def _text_or_none(
 def gitlab_document(
     path: str | os.PathLike[str], *, name: str | None = None, kinds: KindsMode = "infer"
 ) -> Imported:
-    """Read a GitLab team page file (``team.yml``) as an org document.
+    """Read a GitLab team page file (`team.yml`) as an org document.
 
-    This is what :func:`orgroles.from_gitlab` does before it builds the org; its
+    This is what `orgroles.from_gitlab()` does before it builds the org; its
     docstring describes the arguments.
     """
     file = os.fspath(path)
@@ -285,8 +287,9 @@ def _rows(entries: list[Any], locator: _GitlabLocator) -> Rows:
 def job_families(links: list[str]) -> tuple[str, ...]:
     """The job families that a title's links name, as words: hints of the seat's function.
 
-    >>> job_families(["https://handbook.gitlab.com/job-families/people-ops/people-partner/"])
-    ('people ops',)
+    Examples:
+        >>> job_families(["https://handbook.gitlab.com/job-families/people-ops/people-partner/"])
+        ('people ops',)
     """
     found = (_JOB_FAMILY.search(link) for link in links)
     return tuple(dict.fromkeys(m.group(1).replace("-", " ") for m in found if m))

@@ -1,9 +1,10 @@
 """Kinds for imported roles: each job title read against the catalogue, as it is imported.
 
->>> roles = [{"id": "1", "title": "Directrice technique"}, {"id": "2", "title": "Sales"}]
->>> infer_kinds(roles)
->>> roles[0]["kind"], roles[0]["kind_from"], roles[1]["family"]
-('cto', 'title', 'sales')
+Examples:
+    >>> roles = [{"id": "1", "title": "Directrice technique"}, {"id": "2", "title": "Sales"}]
+    >>> infer_kinds(roles)
+    >>> roles[0]["kind"], roles[0]["kind_from"], roles[1]["family"]
+    ('cto', 'title', 'sales')
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ def infer_kinds(
     hints: Sequence[tuple[str, ...]] | None = None,
 ) -> None:
     """Fill in the kind (or the family) and the seniority of every role with a title and no
-    kind, from its title, with its departments as hints (:func:`orgroles.catalog.infer_kind`).
+    kind, from its title, with its departments as hints (`orgroles.catalog.infer_kind()`).
 
-    The role records ``kind_from``, so that a dump shows the inferred kinds apart from the
+    The role records `kind_from`, so that a dump shows the inferred kinds apart from the
     declared ones; a kind given in the data is never changed.
     """
     for i, role in enumerate(roles):

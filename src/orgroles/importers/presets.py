@@ -1,7 +1,8 @@
 """The presets of imports: the usual column names of each HR tool's export.
 
->>> PRESETS["bamboohr"].ids
-('Employee #', 'Employee ID')
+Examples:
+    >>> PRESETS["bamboohr"].ids
+    ('Employee #', 'Employee ID')
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ ManagerBy = Literal["id", "email", "name"]
 class Preset:
     """The usual column names of one HR tool's export, in order of preference.
 
-    ``managers`` lists ``(how, manager column, id column)`` triples: a manager column that
-    holds ids only makes sense with the id column it refers to (BambooHR's ``Supervisor
-    EID`` holds ``Employee #`` values), so such a triple applies only when that id column
-    is the one in use; a manager given by email or name (id column ``None``) pairs with any.
+    `managers` lists `(how, manager column, id column)` triples: a manager column that
+    holds ids only makes sense with the id column it refers to (BambooHR's `Supervisor
+    EID` holds `Employee #` values), so such a triple applies only when that id column
+    is the one in use; a manager given by email or name (id column `None`) pairs with any.
     """
 
     name: str
@@ -127,13 +128,14 @@ PRESETS: dict[str, Preset] = {
         ),
     )
 }
-"""The presets by name. ``orgroles`` is the default: the columns :func:`to_csv` writes."""
+"""The presets by name. `orgroles` is the default: the columns `to_csv()` writes."""
 
 
 def preset_names() -> list[str]:
-    """The names that ``preset=`` accepts (``orgroles`` first).
+    """The names that `preset=` accepts (`orgroles` first).
 
-    >>> preset_names()
-    ['orgroles', 'bamboohr', 'workday', 'odoo', 'google', 'd3']
+    Examples:
+        >>> preset_names()
+        ['orgroles', 'bamboohr', 'workday', 'odoo', 'google', 'd3']
     """
     return list(PRESETS)

@@ -1,12 +1,12 @@
 """Turn the rows of an import into an org document: what every importer shares.
 
-An importer (CSV, records, GitLab) reads its source into :class:`Rows`, one list per
-field, and a :class:`Locator` that says where each cell came from. :func:`build_document`
-then checks the ids, resolves the managers, makes people and teams, validates the whole
-org in one pass, and reports every problem at the row (file line) it comes from.
+An importer (CSV, records, GitLab) reads its source into `Rows`, one list per field, and a
+`Locator` that says where each cell came from. `build_document()` then checks the ids,
+resolves the managers, makes people and teams, validates the whole org in one pass, and
+reports every problem at the row (file line) it comes from.
 
-Rows are kept column by column, and validation runs once over the whole document rather
-than once per row: a million rows cost a few seconds, not minutes.
+Rows are kept column by column, and validation runs once over the whole document rather than
+once per row: a million rows cost a few seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -42,32 +42,32 @@ __all__ = [
 
 KindsMode = Literal["infer", "none"]
 KINDS_MODES: tuple[KindsMode, ...] = ("infer", "none")
-"""How an import fills ``kind``: ``infer`` it from the job title (the default), or ``none``."""
+"""How an import fills `kind`: `infer` it from the job title (the default), or `none`."""
 
 
 class Locator(Protocol):
-    """Where each cell of an import came from, for messages and for ``org.location_of``.
+    """Where each cell of an import came from, for messages and for `org.location_of`.
 
-    ``what`` is a field of :class:`Rows` (``"id"``, ``"name"``, ``"title"``, ``"kind"``,
-    ``"holder"``, ``"email"``, ``"manager"``, ``"department"``) or a meta key.
+    `what` is a field of `Rows` (`"id"`, `"name"`, `"title"`, `"kind"`, `"holder"`,
+    `"email"`, `"manager"`, `"department"`) or a meta key.
     """
 
     def location(self, row: int, what: str) -> Location | None:
         """The file, line and column of a cell; None when the source has no lines."""
 
     def where(self, row: int, what: str) -> str:
-        """How a person finds the cell: ``column 'Manager'``, ``records[3]['Manager']``."""
+        """How a person finds the cell: `column 'Manager'`, `records[3]['Manager']`."""
 
     def line(self, row: int) -> str:
-        """The row for a message that points at another one: ``line 7``, ``records[6]``."""
+        """The row for a message that points at another one: `line 7`, `records[6]`."""
 
 
 @dataclass
 class Rows:
     """The rows of an import, one list per field and one item per row, in source order.
 
-    ``holders`` is None when every row is one person whose id is the row's id; otherwise
-    it holds each row's person id, or None for a vacant seat.
+    `holders` is None when every row is one person whose id is the row's id; otherwise it
+    holds each row's person id, or None for a vacant seat.
     """
 
     ids: list[str | None]
@@ -113,12 +113,11 @@ def build_document(
 ) -> Imported:
     """Check the rows, resolve managers, make people and teams, and build the document.
 
-    Problems that make the rows unreadable as an org (a row without an id, a repeated
-    id, an ambiguous manager name, an invalid value) raise one
-    :class:`~orgroles.errors.OrgValidationError` (an :class:`~orgroles.errors.OrgFileError`
-    for a file) that lists them all, each at its row. Managers that match no row are kept as
-    they are written, as dangling references for the rules to report; a manager name or
-    email that matches no row also gives an :class:`~orgroles.errors.OrgImportWarning`.
+    Problems that make the rows unreadable as an org (a row without an id, a repeated id, an
+    ambiguous manager name, an invalid value) raise one `OrgValidationError` (an
+    `OrgFileError` for a file) that lists them all, each at its row. Managers that match no
+    row are kept as they are written, as dangling references for the rules to report; a
+    manager name or email that matches no row also gives an `OrgImportWarning`.
     """
     problems = list(rows.problems)
     notes = list(rows.notes)
@@ -195,11 +194,12 @@ def _name_key(text: str) -> str:
 
 def _email_key(text: str) -> str:
     """An address as mail servers compare it (RFC 5321): the domain in any case, the part
-    before the last ``@`` exactly (``Ana@`` and ``ana@`` may be two mailboxes; ``straße@``
-    is never ``STRASSE@``, as Unicode case folding would make it).
+    before the last `@` exactly (`Ana@` and `ana@` may be two mailboxes; `straße@` is never
+    `STRASSE@`, as Unicode case folding would make it).
 
-    >>> _email_key("Ana.Lima@Acme.Example")
-    'Ana.Lima@acme.example'
+    Examples:
+        >>> _email_key("Ana.Lima@Acme.Example")
+        'Ana.Lima@acme.example'
     """
     text = normalize("NFC", text.strip())
     local, at, domain = text.rpartition("@")
@@ -220,7 +220,7 @@ def _resolve_managers(
     problems: list[Problem],
     notes: list[Problem],
 ) -> tuple[list[str | None], dict[int, tuple[str, ...]]]:
-    """Each row's manager id (``reports_to``) and, for rows that name several, the others.
+    """Each row's manager id (`reports_to`) and, for rows that name several, the others.
 
     By id, the value is the id (kept even when no row has it). By email (the domain in any
     case, the rest exactly, as RFC 5321 says) or name (exact), the value is looked up among
@@ -295,7 +295,7 @@ def _resolve_managers(
 
 
 class _CaseHint:
-    """`` (a row has 'ana@acme.example': ...)`` for an email that matches a row's only once
+    """` (a row has 'ana@acme.example': ...)` for an email that matches a row's only once
     case is ignored; the index of lower-cased addresses is made for the first message."""
 
     def __init__(self, index: dict[str, list[int]], emails: list[str | None]) -> None:
@@ -315,22 +315,22 @@ class _CaseHint:
 
 
 def slug(text: str) -> str:
-    """A readable id made from a name: lower case, words joined by ``-``.
+    """A readable id made from a name: lower case, words joined by `-`.
 
-    >>> slug("Management / Research & Development")
-    'management-research-development'
-    >>> slug("Équipe R&D"), slug("///")
-    ('équipe-r-d', 'team')
+    Examples:
+        >>> slug("Management / Research & Development"), slug("Équipe R&D"), slug("///")
+        ('management-research-development', 'équipe-r-d', 'team')
     """
     made = re.sub(r"[\W_]+", "-", text.casefold()).strip("-")[:200].strip("-")
     return made or "team"
 
 
 def unique_slugs(names: Sequence[str]) -> list[str]:
-    """One slug per name, made unique with ``-2``, ``-3``, ... in order.
+    """One slug per name, made unique with `-2`, `-3`, ... in order.
 
-    >>> unique_slugs(["R&D", "R-D", "Sales"])
-    ['r-d', 'r-d-2', 'sales']
+    Examples:
+        >>> unique_slugs(["R&D", "R-D", "Sales"])
+        ['r-d', 'r-d-2', 'sales']
     """
     taken: set[str] = set()
     tried: dict[str, int] = {}  # the last number tried for each slug: no retrying from 2
@@ -427,7 +427,7 @@ _TEAM_FIELDS = {"id": "department", "name": "department", "members": "department
 
 
 class _RowMarks:
-    """The :class:`~orgroles.io.problems.Marks` of an import: org nodes back to file cells."""
+    """The `Marks` of an import: org nodes back to file cells."""
 
     def __init__(
         self,

@@ -3,21 +3,22 @@
 What happens depends on what the path names:
 
 - **nothing, or a regular file**: the data goes to a temporary file in the same folder
-  (``.orgroles-XXXXXXXX.tmp``), which then replaces the path with a rename. A failure, an
+  (`.orgroles-XXXXXXXX.tmp`), which then replaces the path with a rename. A failure, an
   interruption (Ctrl-C, SIGTERM, SIGHUP) leaves the previous file whole and no temporary
   file behind;
 - **a symbolic link**: the file it points to is replaced that way (in that file's folder),
   and the link stays a link; a link to nothing creates the file it names;
-- **a character device or a FIFO** (``/dev/null``, ``/dev/stdout``, a named pipe): the
+- **a character device or a FIFO** (`/dev/null`, `/dev/stdout`, a named pipe): the
   data is written straight to it, which is not replaced; a FIFO that no process reads is
   an error rather than a wait forever;
 - **anything else** (a folder, a block device, a socket): an error, and nothing is written.
 
->>> import tempfile, pathlib
->>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
->>> atomic_write(target, "hello\\n")
->>> target.read_text()
-'hello\\n'
+Examples:
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> atomic_write(target, "hello\\n")
+    >>> target.read_text()
+    'hello\\n'
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class _Signalled(BaseException):
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write ``data`` to ``path``: atomically for a file, straight to a device or FIFO.
+    """Write `data` to `path`: atomically for a file, straight to a device or FIFO.
 
     See the module's docstring for what each kind of path gets. A new file gets the usual
     permissions (0666 minus the umask); a replaced one keeps its own.

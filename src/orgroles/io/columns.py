@@ -1,6 +1,6 @@
-"""Moved: the column options of imports are :mod:`orgroles.importers.columns`.
+"""Moved: the column options of imports are `orgroles.importers.columns`.
 
-The old names still work, with a :class:`DeprecationWarning` that says where each went.
+The old names still work, with a `DeprecationWarning` that says where each went.
 """
 
 from orgroles._internal.moved import moved

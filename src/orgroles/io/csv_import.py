@@ -1,6 +1,6 @@
-"""Moved: the CSV importer is :mod:`orgroles.importers` and ``orgroles.from_csv``.
+"""Moved: the CSV importer is `orgroles.importers` and `orgroles.from_csv`.
 
-The old names still work, with a :class:`DeprecationWarning` that says where each went.
+The old names still work, with a `DeprecationWarning` that says where each went.
 """
 
 from orgroles._internal.moved import moved

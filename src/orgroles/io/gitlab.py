@@ -1,6 +1,6 @@
-"""Moved: the GitLab importer is :mod:`orgroles.importers.gitlab` and ``orgroles.from_gitlab``.
+"""Moved: the GitLab importer is `orgroles.importers.gitlab` and `orgroles.from_gitlab`.
 
-The old names still work, with a :class:`DeprecationWarning` that says where each went.
+The old names still work, with a `DeprecationWarning` that says where each went.
 """
 
 from orgroles._internal.moved import moved

@@ -1,24 +1,25 @@
-"""Read JSON strictly: what Python's ``json`` module lets through and an org file must not.
+"""Read JSON strictly: what Python's `json` module lets through and an org file must not.
 
-- a key repeated in one object (``{"id": "a", "id": "b"}``: JSON readers disagree on which
+- a key repeated in one object (`{"id": "a", "id": "b"}`: JSON readers disagree on which
   one wins, so a reviewer and orgroles could read two different orgs), as the YAML reader
   refuses it;
-- ``NaN``, ``Infinity`` and ``-Infinity``, which are not JSON, and numbers too large for a
-  float (``1e400``), which would become the text ``inf``;
+- `NaN`, `Infinity` and `-Infinity`, which are not JSON, and numbers too large for a
+  float (`1e400`), which would become the text `inf`;
 - integers of more than 4,300 digits (Python refuses to convert them);
-- lone surrogates (``"\\udcff"``), which no UTF-8 file can hold.
+- lone surrogates (`"\\udcff"`), which no UTF-8 file can hold.
 
 The fast path is one parse by the C decoder, with every check inside it (one small call
 per object) or a regular expression over the text. When a check fails, the text is walked
 once more, in Python, to place every problem at its line and column. (Nesting is bounded
-by the reader: see :func:`orgroles.io.problems.free_form_problems`.)
+by the reader: see `orgroles.io.problems.free_form_problems()`.)
 
->>> strict_loads('{"roles": [{"id": "a"}]}')
-{'roles': [{'id': 'a'}]}
->>> strict_loads('{"id": "a", "id": "b"}', "org.json")
-Traceback (most recent call last):
-...
-orgroles.errors.OrgFileError: org.json:1:13: duplicate key 'id' (first at line 1, column 2)
+Examples:
+    >>> strict_loads('{"roles": [{"id": "a"}]}')
+    {'roles': [{'id': 'a'}]}
+    >>> strict_loads('{"id": "a", "id": "b"}', "org.json")
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.OrgFileError: org.json:1:13: duplicate key 'id' (first at line 1, column 2)
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, 
 
 
 def strict_loads(text: str, path: str | None = None) -> Any:
-    """Parse JSON text strictly (see the module's docstring), or raise :class:`OrgFileError`
+    """Parse JSON text strictly (see the module's docstring), or raise `OrgFileError`
     that places every problem found."""
     try:
         data = _DECODER.decode(text)
@@ -144,7 +145,7 @@ class _Walker:
         return value, end
 
     def _value(self, i: int, depth: int) -> int:
-        """Check the value at ``i``; return the offset after it."""
+        """Check the value at `i`; return the offset after it."""
         text = self.text
         if i >= len(text):
             self._add(i, "invalid JSON: expecting a value", "syntax")

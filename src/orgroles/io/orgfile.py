@@ -1,6 +1,6 @@
-"""Moved: :func:`orgroles.load` and :func:`orgroles.loads` are in :mod:`orgroles.loaders`.
+"""Moved: `orgroles.load()` and `orgroles.loads()` are in `orgroles.loaders`.
 
-The old names still work, with a :class:`DeprecationWarning` that says where each went.
+The old names still work, with a `DeprecationWarning` that says where each went.
 """
 
 from orgroles._internal.moved import moved

@@ -1,7 +1,7 @@
 """Turn pydantic validation errors into located, readable problems.
 
-pydantic reports a location inside the data, such as ``('roles', 3, 'reports_too')``.
-This module maps it to the path a person reads (``roles[3].reports_too``), to a line and
+pydantic reports a location inside the data, such as `('roles', 3, 'reports_too')`.
+This module maps it to the path a person reads (`roles[3].reports_too`), to a line and
 column in the source file, and to a message that says what to do.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, count
+from operator import methodcaller
 from types import UnionType
 from typing import Annotated, Any, Protocol, Union, get_args, get_origin
 
@@ -33,6 +35,8 @@ __all__ = [
 ID_SECTIONS = ("responsibilities", "kinds", "people", "roles", "teams")
 """The top-level lists whose items have ids that must be unique."""
 
+_META = methodcaller("get", "meta")
+
 
 Loc = tuple[str | int, ...]
 
@@ -56,10 +60,11 @@ class Marks(Protocol):
 def format_where(loc: Sequence[str | int]) -> str:
     """Format a location inside a document the way a person reads it.
 
-    >>> format_where(("roles", 3, "reports_to"))
-    'roles[3].reports_to'
-    >>> format_where(())
-    ''
+    Examples:
+        >>> format_where(("roles", 3, "reports_to"))
+        'roles[3].reports_to'
+        >>> format_where(())
+        ''
     """
     out = ""
     for part in loc:
@@ -71,10 +76,10 @@ def format_where(loc: Sequence[str | int]) -> str:
 
 
 def _truncate(loc: Loc, data: Any, kind: str = "") -> tuple[Loc, bool]:
-    """Keep the part of ``loc`` that names real data; drop pydantic's union member tags.
+    """Keep the part of `loc` that names real data; drop pydantic's union member tags.
 
-    Returns the kept location and whether anything was dropped. ``kind`` is the error's
-    type: only a ``missing`` or unknown key ends on a key that is not in the data.
+    Returns the kept location and whether anything was dropped. `kind` is the error's
+    type: only a `missing` or unknown key ends on a key that is not in the data.
     """
     node = data
     kept: list[str | int] = []
@@ -181,7 +186,7 @@ def _message(err: ErrorDetails, loc: Loc, parent_keys: Sequence[str]) -> tuple[s
 
 
 def _unwrap(tp: Any, value: Any) -> Any:
-    """Strip ``Annotated`` and ``Optional``; pick the member of a tagged union by ``type``."""
+    """Strip `Annotated` and `Optional`; pick the member of a tagged union by `type`."""
     while True:
         origin = get_origin(tp)
         if origin is Annotated:
@@ -213,7 +218,7 @@ def _fields(tp: Any) -> dict[str, Any]:
 
 
 def _keys_at(loc: Loc, data: Any, root: type) -> list[str]:
-    """The keys the mapping at ``loc`` may hold, from the schema: for did-you-mean hints."""
+    """The keys the mapping at `loc` may hold, from the schema: for did-you-mean hints."""
     tp: Any = root
     node = data
     for part in loc:
@@ -245,9 +250,9 @@ def problems_from_validation(
     path: str | None,
     root: type,
 ) -> list[Problem]:
-    """Located problems for every error in ``exc``, at most :data:`MAX_PROBLEMS`.
+    """Located problems for every error in `exc`, at most `MAX_PROBLEMS`.
 
-    ``data`` is the parsed document and ``root`` the model class it was validated against.
+    `data` is the parsed document and `root` the model class it was validated against.
     """
     problems: list[Problem] = []
     seen: set[tuple[Loc, bool]] = set()
@@ -297,8 +302,9 @@ def normal_id(rid: str) -> str:
     Two ids that look identical but are encoded differently ("café" with an accented é,
     or with e and a combining accent) would silently name two different roles.
 
-    >>> normal_id("cafe\u0301") == normal_id("caf\u00e9")
-    True
+    Examples:
+        >>> normal_id("cafe\u0301") == normal_id("caf\u00e9")
+        True
     """
     return rid if rid.isascii() else unicodedata.normalize("NFC", rid)
 
@@ -309,15 +315,16 @@ def duplicate_ids(
     locate: Callable[[Loc], Location | None],
     limit: int = MAX_PROBLEMS,
 ) -> list[Problem]:
-    """A problem for every id of ``section`` that repeats an earlier one, at the repeat.
+    """A problem for every id of `section` that repeats an earlier one, at the repeat.
 
-    Only the first ``limit`` repeats are located (locating costs a walk of a JSON text);
-    the others are counted in one :class:`~orgroles.errors.MoreProblems`.
+    Only the first `limit` repeats are located (locating costs a walk of a JSON text);
+    the others are counted in one `MoreProblems`.
 
-    >>> [p.message for p in duplicate_ids("roles", ["a", "b", "a"], lambda loc: None)]
-    ["duplicate id 'a' (first used by roles[0])"]
-    >>> [str(p) for p in duplicate_ids("roles", ["a"] * 5, lambda loc: None, limit=2)][2]
-    '... and 2 more problems'
+    Examples:
+        >>> [p.message for p in duplicate_ids("roles", ["a", "b", "a"], lambda loc: None)]
+        ["duplicate id 'a' (first used by roles[0])"]
+        >>> [str(p) for p in duplicate_ids("roles", ["a"] * 5, lambda loc: None, limit=2)][2]
+        '... and 2 more problems'
     """
     first: dict[str, int] = {}
     written: list[object] = []
@@ -355,14 +362,15 @@ def duplicate_ids(
 def free_form_problems(
     data: Any, locate: Callable[[Loc], Location | None], limit: int = MAX_PROBLEMS
 ) -> list[Problem]:
-    """Limits on the free-form values (``meta``, ``rules.params``) that no schema bounds.
+    """Limits on the free-form values (`meta`, `rules.params`) that no schema bounds.
 
-    Their text is at most :data:`~orgroles.limits.MAX_TEXT_LENGTH` characters, as every
-    other text, and they nest at most :data:`~orgroles.limits.MAX_DEPTH` levels deep from
+    Their text is at most `MAX_TEXT_LENGTH` characters, as every
+    other text, and they nest at most `MAX_DEPTH` levels deep from
     the top of the document, in JSON as in YAML. One pass over the free-form values only.
 
-    >>> free_form_problems({"meta": {"x": "y" * 1_000_001}}, lambda loc: None)[0].where
-    'meta.x'
+    Examples:
+        >>> free_form_problems({"meta": {"x": "y" * 1_000_001}}, lambda loc: None)[0].where
+        'meta.x'
     """
     if not isinstance(data, dict):
         return []
@@ -374,12 +382,17 @@ def free_form_problems(
         spots.append((rules["params"], ("rules", "params")))
     for section in ID_SECTIONS:
         items = data.get(section)
-        if type(items) is list:
-            for i, item in enumerate(items):
-                if type(item) is dict:
-                    meta = item.get("meta")
-                    if meta:
-                        spots.append((meta, (section, i, "meta")))
+        if type(items) is not list:
+            continue
+        if set(map(type, items)) == {dict}:  # the usual case: the metas found in C
+            metas = list(map(_META, items))
+            spots.extend((metas[i], (section, i, "meta")) for i in compress(count(), metas))
+            continue
+        for i, item in enumerate(items):
+            if type(item) is dict:
+                meta = item.get("meta")
+                if meta:
+                    spots.append((meta, (section, i, "meta")))
     problems: list[Problem] = []
 
     def add(loc: Loc, message: str, code: str) -> None:
@@ -412,8 +425,9 @@ def visible(rid: str) -> bool:
     """Whether an id has a character that shows: not only zero-width spaces, joiners,
     combining accents or fillers, which make ids that look empty, or like another.
 
-    >>> visible("cto"), visible("\u200b"), visible("\u0301\u0301"), visible("e\u0301")
-    (True, False, False, True)
+    Examples:
+        >>> visible("cto"), visible("\u200b"), visible("\u0301\u0301"), visible("e\u0301")
+        (True, False, False, True)
     """
     if rid.isascii():
         return True  # the id pattern already refuses blank and control characters
@@ -423,7 +437,7 @@ def visible(rid: str) -> bool:
 def invisible_ids(
     section: str, ids: Iterable[object], locate: Callable[[Loc], Location | None]
 ) -> list[Problem]:
-    """A problem for every id of ``section`` that shows nothing (see :func:`visible`)."""
+    """A problem for every id of `section` that shows nothing (see `visible()`)."""
     problems: list[Problem] = []
     for i, rid in enumerate(ids):
         if isinstance(rid, str) and not visible(rid):

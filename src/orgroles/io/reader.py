@@ -1,7 +1,7 @@
 """Read org and catalogue files (YAML or JSON) into validated models, with locations.
 
 Loading is strict about form and lenient about structure: a wrong type, an unknown key,
-a duplicate id or an unreadable file is an :class:`~orgroles.errors.OrgFileError` that
+a duplicate id or an unreadable file is an `OrgFileError` that
 lists every problem with its file, line and column; a dangling reference or a cycle
 loads fine and is left to the rules.
 """
@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from orgroles._internal import gc as _gc
 from orgroles._internal.moved import moved
 from orgroles.errors import Location, OrgFileError, Problem
-from orgroles.io.json_marks import JsonMarks
+from orgroles.io.json_marks import JsonMarks, plain_sections
 from orgroles.io.json_strict import strict_loads
 from orgroles.io.problems import (
     ID_SECTIONS,
@@ -63,7 +63,7 @@ def _adapter(model: type[T]) -> TypeAdapter[T]:
 class Source:
     """Where an org came from, so that reports can point at its lines.
 
-    A YAML file read without every position (see :func:`read_yaml`) keeps its text, and
+    A YAML file read without every position (see `read_yaml()`) keeps its text, and
     is read again, once, the first time a position other than an item's is asked for.
     """
 
@@ -74,7 +74,7 @@ class Source:
     _items: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def positions(self, section: str) -> list[tuple[int, int]]:
-        """The (line, column) of each item of a top-level list (``roles``, ...), cached."""
+        """The (line, column) of each item of a top-level list (`roles`, ...), cached."""
         found = self._items.get(section)
         if found is None:
             found = self._items[section] = self.marks.items(section) if self.marks else []
@@ -88,7 +88,7 @@ class Source:
         return marks
 
     def location(self, loc: tuple[str | int, ...], *, key: bool = False) -> Location:
-        """The location of any node, or the nearest ancestor that exists; with ``key``,
+        """The location of any node, or the nearest ancestor that exists; with `key`,
         of the key of a mapping entry rather than its value."""
         marks = self._full_marks()
         position = marks.position(loc, key=key) if marks is not None else None
@@ -98,12 +98,13 @@ class Source:
 def format_from_suffix(path: str | os.PathLike[str]) -> Format:
     """The format of a file from its suffix.
 
-    >>> format_from_suffix("org.yml")
-    'yaml'
-    >>> format_from_suffix("org.txt")
-    Traceback (most recent call last):
-    ...
-    orgroles.errors.OrgFileError: org.txt: unknown file type '.txt': use .yaml, .yml or .json
+    Examples:
+        >>> format_from_suffix("org.yml")
+        'yaml'
+        >>> format_from_suffix("org.txt")
+        Traceback (most recent call last):
+        ...
+        orgroles.errors.OrgFileError: org.txt: unknown file type '.txt': use .yaml, .yml or .json
     """
     suffix = Path(path).suffix.lower()
     if suffix in FORMATS:
@@ -117,10 +118,11 @@ def format_from_suffix(path: str | os.PathLike[str]) -> Format:
 
 
 def sniff_format(text: str) -> Format:
-    """Tell JSON from YAML by the content: JSON starts with ``{`` or ``[``.
+    """Tell JSON from YAML by the content: JSON starts with `{` or `[`.
 
-    >>> sniff_format('  {"roles": []}'), sniff_format("roles: []")
-    ('json', 'yaml')
+    Examples:
+        >>> sniff_format('  {"roles": []}'), sniff_format("roles: []")
+        ('json', 'yaml')
     """
     start = text.lstrip("\ufeff \t\r\n")[:1]
     return "json" if start in ("{", "[") else "yaml"
@@ -176,9 +178,9 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 def parse_document(
     text: str, format: Format, model: type[T], path: str | None = None
 ) -> tuple[T, Source]:
-    """Parse and validate ``text`` against ``model``; return the model and its source.
+    """Parse and validate `text` against `model`; return the model and its source.
 
-    Raises :class:`OrgFileError` with every problem found, each one located.
+    Raises `OrgFileError` with every problem found, each one located.
     """
     _refuse_surrogates(text, path)
     if format == "json":
@@ -213,7 +215,7 @@ def parse_document(
 
 
 def _refuse_surrogates(text: str, path: str | None) -> None:
-    """Text given as ``str`` may hold lone surrogates, which no UTF-8 file can: refuse them
+    """Text given as `str` may hold lone surrogates, which no UTF-8 file can: refuse them
     (a file is decoded strictly, so this concerns text from Python only)."""
     if text.isascii():
         return
@@ -248,6 +250,9 @@ def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]
         problems += problems_from_validation(exc, data, source.marks, path, model)
     if problems:
         raise OrgFileError(_sorted(problems))
+    plain = plain_sections(data)  # the items that a search finds, when a report needs them
+    if plain:
+        source.marks = JsonMarks(text, plain)
     return document, source
 
 

@@ -1,12 +1,13 @@
 """A document's sections indexed by id, and its dated records checked, every problem located.
 
-What :class:`~orgroles.core.OrgCore` does first with a validated document: repeated ids
+What `OrgCore` does first with a validated document: repeated ids
 and malformed dates are load errors that name their place in the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 from orgroles.errors import Problem
@@ -48,8 +49,8 @@ def index_by_id(
             )
         )
         return {}
-    table = {item.id: item for item in items}
-    unicode_ids = [rid for rid in table if not rid.isascii()]
+    table = dict(zip(map(attrgetter("id"), items), items, strict=True))  # in C
+    unicode_ids = [] if all(map(str.isascii, table)) else [r for r in table if not r.isascii()]
     clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
     locate = source.location if source else (lambda loc: None)
     if len(table) != len(items) or clash:  # the caller raises: which one is kept is moot

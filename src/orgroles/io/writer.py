@@ -1,10 +1,10 @@
 """Write org documents as YAML or JSON, in the author's order, atomically.
 
 The YAML is meant to be read and edited by people: each role, person or team that fits
-on a line is written as one flow mapping (``- {id: cto, kind: cto, reports_to: ceo}``),
+on a line is written as one flow mapping (`- {id: cto, kind: cto, reports_to: ceo}`),
 fields keep the schema's order, and only fields that differ from their default are
 written. Strings that another YAML reader could mistake for a number, a boolean or a
-date (``0123``, ``NO``, ``12:30``) are quoted, so that the file means the same everywhere.
+date (`0123`, `NO`, `12:30`) are quoted, so that the file means the same everywhere.
 """
 
 from __future__ import annotations
@@ -76,10 +76,10 @@ def document_data(document: OrgDocument) -> dict[str, Any]:
 
 
 def dumps(document: OrgDocument, format: str = "yaml") -> str:
-    """The document as text: ``yaml`` for people, ``json`` for programs.
+    """The document as text: `yaml` for people, `json` for programs.
 
-    Raises :class:`~orgroles.errors.OrgExportError` for text that no file can hold (a lone
-    surrogate in a ``meta`` built in Python, say).
+    Raises `OrgExportError` for text that no file can hold (a lone
+    surrogate in a `meta` built in Python, say).
     """
     try:
         return _dumps(document, format)
@@ -114,5 +114,5 @@ def _dumps(document: OrgDocument, format: str) -> str:
 
 
 def dump(document: OrgDocument, path: str | os.PathLike[str], format: str | None = None) -> None:
-    """Write the document to ``path`` atomically; the format comes from the suffix."""
+    """Write the document to `path` atomically; the format comes from the suffix."""
     atomic_write(path, dumps(document, format or format_from_suffix(path)))

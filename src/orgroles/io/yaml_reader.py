@@ -3,19 +3,20 @@
 It turns events into plain dicts, lists and strings, and records where every node sits.
 It refuses what an org file never needs and an attacker loves: anchors and aliases (an
 "alias bomb" is tiny on disk and huge in memory), tags, duplicate keys, keys that are not
-plain strings, several documents, and nesting deeper than :data:`MAX_DEPTH`.
+plain strings, several documents, and nesting deeper than `MAX_DEPTH`.
 
-Scalars are never re-typed by YAML 1.1 rules: ``0123``, ``NO``, ``on`` and ``12:30`` stay
-strings, and only a plain ``null``, ``~`` or empty value means ``None``. The pydantic schema
+Scalars are never re-typed by YAML 1.1 rules: `0123`, `NO`, `on` and `12:30` stay
+strings, and only a plain `null`, `~` or empty value means `None`. The pydantic schema
 decides every other type.
 
->>> data, marks, problems = read_yaml("name: Acme\\nroles:\\n  - {id: cto, holder: 0123}\\n")
->>> data
-{'name': 'Acme', 'roles': [{'id': 'cto', 'holder': '0123'}]}
->>> marks.position(("roles", 0, "holder"))
-(3, 23)
->>> read_yaml("a: &x 1\\nb: *x\\n")[2][0].message
-'anchors are not allowed (&x): write the value out in full'
+Examples:
+    >>> data, marks, problems = read_yaml("name: Acme\\nroles:\\n  - {id: cto, holder: 0123}\\n")
+    >>> data
+    {'name': 'Acme', 'roles': [{'id': 'cto', 'holder': '0123'}]}
+    >>> marks.position(("roles", 0, "holder"))
+    (3, 23)
+    >>> read_yaml("a: &x 1\\nb: *x\\n")[2][0].message
+    'anchors are not allowed (&x): write the value out in full'
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ Pos = tuple[int, int]
 
 
 class YamlMarks:
-    """Where each node of a document read by :func:`read_yaml` sits (1-based line, column).
+    """Where each node of a document read by `read_yaml()` sits (1-based line, column).
 
-    ``complete`` is False for a document read with ``locate=False``: then only the items of
-    top-level lists have positions (``items()``), and ``position()`` knows nothing.
+    `complete` is False for a document read with `locate=False`: then only the items of
+    top-level lists have positions (`items()`), and `position()` knows nothing.
     """
 
     __slots__ = ("_root", "_table", "complete")
@@ -56,9 +57,9 @@ class YamlMarks:
         self.complete = complete
 
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Pos | None:
-        """The position of the node at ``loc``, or of its nearest ancestor that exists.
+        """The position of the node at `loc`, or of its nearest ancestor that exists.
 
-        With ``key=True`` and a mapping entry, the position of the key rather than the value.
+        With `key=True` and a mapping entry, the position of the key rather than the value.
         """
         if not self.complete:
             return None
@@ -78,7 +79,7 @@ class YamlMarks:
         return best
 
     def items(self, section: str) -> list[Pos]:
-        """The position of each item of a top-level list such as ``roles``."""
+        """The position of each item of a top-level list such as `roles`."""
         root = self._root
         if not isinstance(root, dict) or not isinstance(root.get(section), list):
             return []
@@ -90,7 +91,7 @@ _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
 class _EditorLines:
-    """Line and column as editors count them (``\n``, ``\r\n`` or ``\r`` end a line),
+    """Line and column as editors count them (`\n`, `\r\n` or `\r` end a line),
     from a mark's character index: for text where YAML would count more lines."""
 
     def __init__(self, text: str) -> None:
@@ -122,15 +123,15 @@ def _problem(
 def read_yaml(
     text: str, path: str | None = None, *, locate: bool = True
 ) -> tuple[Any, YamlMarks, list[Problem]]:
-    """Parse ``text`` and return ``(data, marks, problems)``.
+    """Parse `text` and return `(data, marks, problems)`.
 
     Problems that leave the document readable (an alias, a duplicate key, ...) are collected
     and returned, so that the caller can report them together with schema errors. A
-    syntax error or excessive nesting stops the reader and raises :class:`OrgFileError`.
+    syntax error or excessive nesting stops the reader and raises `OrgFileError`.
 
-    With ``locate=False`` only the items of top-level lists get positions, which saves a
+    With `locate=False` only the items of top-level lists get positions, which saves a
     third of the time and much memory on large files: readers of clean files need no
-    more, and a file with problems is read again with ``locate=True`` to place them.
+    more, and a file with problems is read again with `locate=True` to place them.
     """
     problems: list[Problem] = []
     lines = _lines_for(text)

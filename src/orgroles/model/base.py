@@ -1,4 +1,4 @@
-"""What every model shares: the id type, the small vocabularies, the config, ``to_dict``."""
+"""What every model shares: the id type, the small vocabularies, the config, `to_dict`."""
 
 from __future__ import annotations
 
@@ -34,13 +34,13 @@ __all__ = [
 # either end, so that ids survive every output format and cannot hide from the reader.
 _ID_PATTERN = r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$"
 Id = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID_LENGTH, pattern=_ID_PATTERN)]
-"""A role, person, team, kind or responsibility id: ``cto``, ``tm-19662dae``, ``0123``."""
+"""A role, person, team, kind or responsibility id: `cto`, `tm-19662dae`, `0123`."""
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _iso_date(value: Any) -> Any:
-    """A day written ``YYYY-MM-DD`` (or a ``datetime.date``): nothing looser, no time."""
+    """A day written `YYYY-MM-DD` (or a `datetime.date`): nothing looser, no time."""
     if isinstance(value, datetime.datetime):
         raise ValueError(f"expected a day (YYYY-MM-DD), got a time: {value.isoformat()}")
     if isinstance(value, datetime.date):
@@ -55,9 +55,9 @@ def _iso_date(value: Any) -> Any:
 
 
 class _DateSchema:
-    """JSON is validated by pydantic itself (strict: a ``YYYY-MM-DD`` string, in Rust: a
+    """JSON is validated by pydantic itself (strict: a `YYYY-MM-DD` string, in Rust: a
     million dated roles hold six million days); Python data (YAML, dicts) by
-    :func:`_iso_date`, which reads the same strings and refuses the same looser forms."""
+    `_iso_date()`, which reads the same strings and refuses the same looser forms."""
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> CoreSchema:
@@ -75,16 +75,16 @@ Date = Annotated[
     _DateSchema,
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-"""A day, written ``YYYY-MM-DD`` in files (ISO 8601): ``2026-03-01``. An ``end`` is the
+"""A day, written `YYYY-MM-DD` in files (ISO 8601): `2026-03-01`. An `end` is the
 last day (inclusive), as HR systems write it."""
 
 Category = Literal["strategic", "operational", "managerial", "compliance"]
-"""What kind of work a responsibility is; ``operational`` means hands-on work."""
+"""What kind of work a responsibility is; `operational` means hands-on work."""
 
 CATEGORIES: tuple[Category, ...] = ("strategic", "operational", "managerial", "compliance")
 
 Severity = Literal["error", "warning", "info"]
-"""How serious a rule violation is; only ``error`` makes ``orgroles check`` exit 1."""
+"""How serious a rule violation is; only `error` makes `orgroles check` exit 1."""
 
 Seniority = Literal[
     "junior", "senior", "staff", "principal", "lead", "manager", "director", "vp", "chief"
@@ -122,12 +122,12 @@ KindFrom = Literal["title", "department"]
 """How an inferred kind was found: from the job title, or with the help of the department."""
 
 GENERAL_PRACTICE = "general practice"
-"""The ``source`` of a fact that is common practice and not in the source article."""
+"""The `source` of a fact that is common practice and not in the source article."""
 
 Labels = dict[str, str]
 Meta = dict[str, Any]
 TitlePatterns = dict[str, tuple[str, ...]]
-"""Job-title patterns per language (``{"en": [...], "fr": [...]}``); see docs/catalog.md."""
+"""Job-title patterns per language (`{"en": [...], "fr": [...]}`); see docs/catalog.md."""
 
 
 CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=MAX_TEXT_LENGTH)
@@ -150,7 +150,7 @@ class Base:
 
     def to_dict(self, *, defaults: bool = False) -> dict[str, Any]:
         """The model as plain data, as a file holds it: JSON types, fields at their
-        default left out (all fields with ``defaults=True``)."""
+        default left out (all fields with `defaults=True`)."""
         adapter = _adapters.get(type(self))
         if adapter is None:
             adapter = _adapters[type(self)] = TypeAdapter(type(self))

@@ -31,12 +31,13 @@ __all__ = [
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class Responsibility(Base):
-    """A duty that a role can hold, such as ``define-technical-strategy``.
+    """A duty that a role can hold, such as `define-technical-strategy`.
 
-    >>> r = Responsibility(id="data-protection", label="Personal data protection",
-    ...                    labels={"fr": "Protection des données"}, category="compliance")
-    >>> r.text("fr"), r.text("de")
-    ('Protection des données', 'Personal data protection')
+    Examples:
+        >>> r = Responsibility(id="data-protection", label="Personal data protection",
+        ...                    labels={"fr": "Protection des données"}, category="compliance")
+        >>> r.text("fr"), r.text("de")
+        ('Protection des données', 'Personal data protection')
     """
 
     id: Id
@@ -60,16 +61,16 @@ class Responsibility(Base):
         return hash((type(self).__name__, self.id))
 
     def text(self, lang: str = "en") -> str:
-        """The label in ``lang``, falling back to the English label, then to the id."""
+        """The label in `lang`, falling back to the English label, then to the id."""
         return self.labels.get(lang) or self.label or self.id
 
     def describe(self, lang: str = "en") -> str:
-        """The description in ``lang``, falling back to English, then to an empty string."""
+        """The description in `lang`, falling back to English, then to an empty string."""
         return self.descriptions.get(lang) or self.description or ""
 
 
 MAX_PATTERN_SPELLINGS = 64
-"""How many spellings one title pattern may stand for (``a|b c|d`` stands for four)."""
+"""How many spellings one title pattern may stand for (`a|b c|d` stands for four)."""
 
 
 def _check_patterns(cls: type, titles: TitlePatterns) -> TitlePatterns:
@@ -95,8 +96,9 @@ def _check_patterns(cls: type, titles: TitlePatterns) -> TitlePatterns:
 class Quality(Base):
     """A quality in a kind's profile, such as rigour or resilience.
 
-    >>> Quality(id="rigour", label="Rigour", labels={"fr": "Rigueur"}).text("fr")
-    'Rigueur'
+    Examples:
+        >>> Quality(id="rigour", label="Rigour", labels={"fr": "Rigueur"}).text("fr")
+        'Rigueur'
     """
 
     id: Id
@@ -104,21 +106,22 @@ class Quality(Base):
     labels: Labels = Field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        """The label in ``lang``, falling back to the English label, then to the id."""
+        """The label in `lang`, falling back to the English label, then to the id."""
         return self.labels.get(lang) or self.label or self.id
 
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class Family(Base):
-    """A family of kinds (a company function: ``tech``, ``sales``, ``people``, ...).
+    """A family of kinds (a company function: `tech`, `sales`, `people`, ...).
 
-    ``titles`` are the words that name the function itself ("Sales", "Comptabilité"): a
+    `titles` are the words that name the function itself ("Sales", "Comptabilité"): a
     job title that names only the function gets the family without a kind, and a
     department name is read with them.
 
-    >>> f = Family(id="finance", title="Finance", titles={"fr": ["comptabilité"]})
-    >>> f.text("fr"), f.titles["fr"]
-    ('Finance', ('comptabilité',))
+    Examples:
+        >>> f = Family(id="finance", title="Finance", titles={"fr": ["comptabilité"]})
+        >>> f.text("fr"), f.titles["fr"]
+        ('Finance', ('comptabilité',))
     """
 
     id: Id
@@ -136,18 +139,19 @@ class Family(Base):
     _titles_readable = field_validator("titles")(_check_patterns)
 
     def text(self, lang: str = "en") -> str:
-        """The name in ``lang``, falling back to the English name, then to the id."""
+        """The name in `lang`, falling back to the English name, then to the id."""
         return self.labels.get(lang) or self.title or self.id
 
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class RoleKind(Base):
-    """A catalogue entry such as ``cto``: a title, a family and default responsibilities.
+    """A catalogue entry such as `cto`: a title, a family and default responsibilities.
 
-    >>> k = RoleKind(id="cto", title="Chief Technical Officer",
-    ...              labels={"fr": "Directeur technique"}, family="executive")
-    >>> k.text("fr")
-    'Directeur technique'
+    Examples:
+        >>> k = RoleKind(id="cto", title="Chief Technical Officer",
+        ...              labels={"fr": "Directeur technique"}, family="executive")
+        >>> k.text("fr")
+        'Directeur technique'
     """
 
     id: Id
@@ -206,20 +210,21 @@ class RoleKind(Base):
         return sources
 
     def source_of(self, field: str) -> str | None:
-        """Where the facts of one field come from: its note in ``sources``, else ``source``.
+        """Where the facts of one field come from: its note in `sources`, else `source`.
 
-        >>> k = RoleKind(id="cpo", source="P1-P11", sources={"career_from": "general practice"})
-        >>> k.source_of("responsibilities"), k.source_of("career_from")
-        ('P1-P11', 'general practice')
+        Examples:
+            >>> k = RoleKind(id="cpo", source="P1-P11", sources={"career_from": "general practice"})
+            >>> k.source_of("responsibilities"), k.source_of("career_from")
+            ('P1-P11', 'general practice')
         """
         return self.sources.get(field, self.source)
 
     def text(self, lang: str = "en") -> str:
-        """The title in ``lang``, falling back to the English title, then to the id."""
+        """The title in `lang`, falling back to the English title, then to the id."""
         return self.labels.get(lang) or self.title or self.id
 
     def describe(self, lang: str = "en") -> str:
-        """The description in ``lang``, falling back to English, then to an empty string."""
+        """The description in `lang`, falling back to English, then to an empty string."""
         return self.descriptions.get(lang) or self.description or ""
 
 

@@ -1,28 +1,29 @@
 """What a dated role record means on one day: the plain seat of that day, and the form checks.
 
 A record is *dated* when its seat, one of its holders or one of its reporting lines has a
-``start`` or an ``end`` (see :attr:`Role.dated`). On a given day such a record stands for
+`start` or an `end` (see `Role.dated`). On a given day such a record stands for
 a plain role: the holders whose tenure covers the day (a job share may overlap), interim
-(``acting``) when one of them is, and the one line in force. A job share lists its
+(`acting`) when one of them is, and the one line in force. A job share lists its
 holders in order of arrival: of the start of each one's continuous presence (touching
 tenures of one person count as one, so that an interim who is appointed keeps their
-place). :func:`state_on` gives those parts without building a role, :func:`plain_copy`
-builds the plain role fast (the parts are valid already), and :func:`form_problems` finds
-what a loader must refuse: an ``end`` before its ``start``, and reporting lines that
+place). `state_on()` gives those parts without building a role, `plain_copy()`
+builds the plain role fast (the parts are valid already), and `form_problems()` finds
+what a loader must refuse: an `end` before its `start`, and reporting lines that
 overlap. A record without dates is the same on every day.
 
->>> from orgroles.model import Role
->>> cto = Role(id="cto", start="2024-01-15",
-...            holder=[{"person": "camille", "end": "2025-06-30"},
-...                    {"person": "ana", "start": "2025-07-01", "acting": True}],
-...            reports_to=[{"role": "ceo", "end": "2026-02-28"},
-...                        {"role": "coo", "start": "2026-03-01"}])
->>> state_on(cto, date(2025, 1, 1))
-(('camille',), False, 'ceo')
->>> on_day(cto, date(2026, 3, 1))
-Role(id='cto', holder='ana', acting=True, reports_to='coo')
->>> on_day(cto, date(2020, 1, 1)) is None
-True
+Examples:
+    >>> from orgroles.model import Role
+    >>> cto = Role(id="cto", start="2024-01-15",
+    ...            holder=[{"person": "camille", "end": "2025-06-30"},
+    ...                    {"person": "ana", "start": "2025-07-01", "acting": True}],
+    ...            reports_to=[{"role": "ceo", "end": "2026-02-28"},
+    ...                        {"role": "coo", "start": "2026-03-01"}])
+    >>> state_on(cto, date(2025, 1, 1))
+    (('camille',), False, 'ceo')
+    >>> on_day(cto, date(2026, 3, 1))
+    Role(id='cto', holder='ana', acting=True, reports_to='coo')
+    >>> on_day(cto, date(2020, 1, 1)) is None
+    True
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def _covers(start: date | None, end: date | None, day: date) -> bool:
 
 
 def exists_on(record: Role, day: date) -> bool:
-    """Whether the seat exists on ``day`` (its ``start`` and ``end`` cover it)."""
+    """Whether the seat exists on `day` (its `start` and `end` cover it)."""
     return _covers(record.start, record.end, day)
 
 
@@ -114,7 +115,7 @@ def holder_items(record: Role) -> tuple[list[Item], list[Run] | None] | None:
 def present(
     items: list[Item], runs: list[Run] | None, day: date, acting: bool
 ) -> tuple[tuple[str, ...], bool]:
-    """The people in a seat on ``day``, in order of arrival (of their present run, so that a
+    """The people in a seat on `day`, in order of arrival (of their present run, so that a
     holder whose interim becomes permanent keeps their place), and the interim flag."""
     if runs is None:  # one tenure per person: one pass (the common case)
         people = []
@@ -135,7 +136,7 @@ def normal_holder(people: tuple[str, ...]) -> str | tuple[str, ...] | None:
 
 
 def state_on(record: Role, day: date) -> State:
-    """The holders, the interim flag and the manager of a seat on ``day``."""
+    """The holders, the interim flag and the manager of a seat on `day`."""
     holder = record.holder
     acting = record.acting
     dated = holder_items(record) if isinstance(holder, tuple) else None
@@ -152,7 +153,7 @@ def state_on(record: Role, day: date) -> State:
 
 
 def plain_holder(record: Role, people: tuple[str, ...]) -> str | tuple[str, ...] | None:
-    """The ``holder`` a plain role writes for these people: the record's own when it has
+    """The `holder` a plain role writes for these people: the record's own when it has
     no dated holder, else none, one id, or a list (a job share)."""
     holder = record.holder
     if holder is None or isinstance(holder, str) or all(type(h) is str for h in holder):
@@ -170,11 +171,11 @@ def plain_copy(
     reports_to: str | None,
     planned: bool,
 ) -> Role:
-    """``record`` without dates, with these holder, interim flag, manager and planned flag.
+    """`record` without dates, with these holder, interim flag, manager and planned flag.
 
     The values come from a validated record, so the copy is made without validating them
     again: a million of them in about a second, where the validating constructor takes
-    three. ``tests/model/test_dates.py`` checks that it equals the validated role.
+    three. `tests/model/test_dates.py` checks that it equals the validated role.
     """
     role: Role = object.__new__(Role)
     _set(role, "id", record.id)
@@ -199,9 +200,9 @@ def plain_copy(
 
 
 def on_day(record: Role, day: date, *, planned: bool | None = None) -> Role | None:
-    """The plain role a record stands for on ``day``, or None if its seat does not exist.
+    """The plain role a record stands for on `day`, or None if its seat does not exist.
 
-    ``planned`` overrides the record's own flag.
+    `planned` overrides the record's own flag.
     """
     if not exists_on(record, day):
         return None
@@ -212,7 +213,7 @@ def on_day(record: Role, day: date, *, planned: bool | None = None) -> Role | No
 
 def boundaries(record: Role) -> list[date]:
     """The days on which the record's seat, holders or manager may change, in order: each
-    ``start``, and the day after each ``end``."""
+    `start`, and the day after each `end`."""
     days: set[date] = set()
 
     def add(start: date | None, end: date | None) -> None:
@@ -235,9 +236,9 @@ def boundaries(record: Role) -> list[date]:
 
 
 def form_problems(record: Role) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Where a dated record is malformed, and why: an ``end`` before its ``start``, and
+    """Where a dated record is malformed, and why: an `end` before its `start`, and
     reporting lines that overlap (a seat has one manager at a time). Each problem is the
-    path inside the role (``("reports_to", 1, "start")``) and a message."""
+    path inside the role (`("reports_to", 1, "start")`) and a message."""
     if record.start is not None and record.end is not None and record.end < record.start:
         yield ("end",), f"the seat ends ({record.end}) before it starts ({record.start})"
     holder = record.holder
@@ -287,7 +288,7 @@ _DATED_FIELDS = (attrgetter("start"), attrgetter("end"))
 
 def dated_positions(roles: tuple[Role, ...]) -> list[int]:
     """The positions of the dated records. The test of a role without any date runs in C
-    (a few passes of ``map``), so that an undated million-role file pays a few hundredths
+    (a few passes of `map`), so that an undated million-role file pays a few hundredths
     of a second for it."""
     if not roles:
         return []
@@ -302,9 +303,9 @@ def dated_positions(roles: tuple[Role, ...]) -> list[int]:
 
 
 def view(records: dict[str, Role], day: date, today: date) -> dict[str, Role]:
-    """The plain roles of ``day``, in file order: the seats that exist that day and, when
-    ``day`` is ``today`` or later, the seats that open later, as planned seats with their
-    holders and manager of their first day. A seat that opens after ``today`` is planned.
+    """The plain roles of `day`, in file order: the seats that exist that day and, when
+    `day` is `today` or later, the seats that open later, as planned seats with their
+    holders and manager of their first day. A seat that opens after `today` is planned.
     A record without dates is shown as it is."""
     out: dict[str, Role] = {}
     future = day >= today

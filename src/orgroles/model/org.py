@@ -16,9 +16,9 @@ __all__ = ["Line", "OrgDocument", "Person", "Role", "Team", "Tenure"]
 class Person(Base):
     """Someone who holds one or more roles.
 
-    ``photo`` is a picture for charts that show photos: a PNG, JPEG or GIF file named
-    relative to the org file's folder, or a ``data:image/...;base64,`` URI (see
-    :mod:`orgroles.render.photos`).
+    `photo` is a picture for charts that show photos: a PNG, JPEG or GIF file named
+    relative to the org file's folder, or a `data:image/...;base64,` URI (see
+    `orgroles.render.photos`).
     """
 
     id: Id
@@ -42,12 +42,13 @@ class Person(Base):
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class Tenure(Base):
-    """A person's time in a seat, from ``start`` to ``end`` (both inclusive; open when
-    absent), as an interim holder when ``acting``. Tenures of one seat may overlap: a job
+    """A person's time in a seat, from `start` to `end` (both inclusive; open when
+    absent), as an interim holder when `acting`. Tenures of one seat may overlap: a job
     share.
 
-    >>> Tenure(person="ana", start="2025-07-01", acting=True)
-    Tenure(person='ana', start=datetime.date(2025, 7, 1), acting=True)
+    Examples:
+        >>> Tenure(person="ana", start="2025-07-01", acting=True)
+        Tenure(person='ana', start=datetime.date(2025, 7, 1), acting=True)
     """
 
     person: Id
@@ -61,11 +62,12 @@ class Tenure(Base):
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class Line(Base):
-    """A reporting line to ``role``, in force from ``start`` to ``end`` (both inclusive;
+    """A reporting line to `role`, in force from `start` to `end` (both inclusive;
     open when absent). A seat has at most one line in force on any day.
 
-    >>> Line(role="coo", start="2026-03-01")
-    Line(role='coo', start=datetime.date(2026, 3, 1))
+    Examples:
+        >>> Line(role="coo", start="2026-03-01")
+        Line(role='coo', start=datetime.date(2026, 3, 1))
     """
 
     role: Id
@@ -80,24 +82,25 @@ class Line(Base):
 class Role(Base):
     """A seat in the org (the graph's node), held by zero, one or several people.
 
-    ``responsibilities`` are added to the kind's defaults and ``drop`` removes defaults.
-    ``noqa`` silences rule codes for this role: a list of codes, or a mapping from code to
+    `responsibilities` are added to the kind's defaults and `drop` removes defaults.
+    `noqa` silences rule codes for this role: a list of codes, or a mapping from code to
     the reason, which reports keep.
 
-    ``kind_from`` says that the kind (or, with no kind, the ``family``) was inferred from
-    the job title (see :func:`orgroles.catalog.titles.infer_role`); a kind the author
-    declared has none, and inference never changes it. ``family`` gives a company function
-    to a seat whose title names only that ("Sales"), and ``seniority`` is one of
-    :data:`SENIORITIES`.
+    `kind_from` says that the kind (or, with no kind, the `family`) was inferred from
+    the job title (see `orgroles.catalog.titles.infer_role()`); a kind the author
+    declared has none, and inference never changes it. `family` gives a company function
+    to a seat whose title names only that ("Sales"), and `seniority` is one of
+    `SENIORITIES`.
 
-    A seat may be dated (see docs/file-format.md): ``start`` and ``end`` are its first and
-    last days, ``holder`` may list :class:`Tenure` items and ``reports_to`` :class:`Line`
-    items. A dated org shows the plain seats of one day (:meth:`orgroles.Org.as_of`), in
-    which ``planned`` marks a seat that does not exist yet; an undated file may set it by
+    A seat may be dated (see docs/file-format.md): `start` and `end` are its first and
+    last days, `holder` may list `Tenure` items and `reports_to` `Line`
+    items. A dated org shows the plain seats of one day (`orgroles.Org.as_of()`), in
+    which `planned` marks a seat that does not exist yet; an undated file may set it by
     hand.
 
-    >>> Role(id="r7", title="Sales", family="sales", kind_from="title", seniority="vp")
-    Role(id='r7', title='Sales', kind_from='title', family='sales', seniority='vp')
+    Examples:
+        >>> Role(id="r7", title="Sales", family="sales", kind_from="title", seniority="vp")
+        Role(id='r7', title='Sales', kind_from='title', family='sales', seniority='vp')
     """
 
     id: Id
@@ -220,7 +223,7 @@ class Team(Base):
     repr=False,
 )
 class OrgDocument(Base):
-    """The whole org file: what ``orgroles.load`` reads and ``Org.dump`` writes."""
+    """The whole org file: what `orgroles.load` reads and `Org.dump` writes."""
 
     schema_: str | None = Field(
         default=None,

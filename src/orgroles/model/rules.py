@@ -1,4 +1,4 @@
-"""The ``rules:`` section of an org file: settings, and the rules declared in the file."""
+"""The `rules:` section of an org file: settings, and the rules declared in the file."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class _CustomRuleBase(Base):
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class MustReportToRule(_CustomRuleBase):
-    """Roles matching ``select`` sit under a role matching ``under`` (directly if ``direct``)."""
+    """Roles matching `select` sit under a role matching `under` (directly if `direct`)."""
 
     type: Literal["must_report_to"]
     select: str
@@ -42,7 +42,7 @@ class MustReportToRule(_CustomRuleBase):
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class MaxSpanRule(_CustomRuleBase):
-    """Roles matching ``select`` have at most ``max`` direct reports."""
+    """Roles matching `select` have at most `max` direct reports."""
 
     type: Literal["max_span"]
     select: str = ""
@@ -51,7 +51,7 @@ class MaxSpanRule(_CustomRuleBase):
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class RequiresRule(_CustomRuleBase):
-    """Roles matching ``select`` hold every responsibility listed."""
+    """Roles matching `select` hold every responsibility listed."""
 
     type: Literal["requires"]
     select: str
@@ -74,7 +74,7 @@ CustomRule = Annotated[
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class RulesConfig(Base):
-    """The ``rules:`` section of an org file."""
+    """The `rules:` section of an org file."""
 
     select: tuple[str, ...] = Field(
         default=(), description="Codes, names or families to run (all if empty)."

@@ -1,7 +1,7 @@
 """Queries on an org, as free functions grouped by topic (as networkx does).
 
-Each is also a method of :class:`~orgroles.Org`: ``chain(org, "dev-1")`` is
-``org.chain("dev-1")``. All run on the org's shared indexes, in O(answer) or O(N).
+Each is also a method of `Org`: `chain(org, "dev-1")` is
+`org.chain("dev-1")`. All run on the org's shared indexes, in O(answer) or O(N).
 """
 
 from orgroles.queries.graph import graph, reporting_graph

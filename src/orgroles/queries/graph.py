@@ -1,26 +1,27 @@
 """The org as a networkx graph, manager -> report, for graph algorithms and exports.
 
-Each node is a role id and carries the role's attributes: ``title``, ``kind``,
-``family``, ``holders`` (the names, joined by ", "), ``vacant``, ``team`` and ``layer``
-(an attribute with no value is left out, as GraphML wants). Each edge has ``line``:
-``"solid"`` for a reporting line, ``"dotted"`` for a dotted line.
+Each node is a role id and carries the role's attributes: `title`, `kind`,
+`family`, `holders` (the names, joined by ", "), `vacant`, `team` and `layer`
+(an attribute with no value is left out, as GraphML wants). Each edge has `line`:
+`"solid"` for a reporting line, `"dotted"` for a dotted line.
 
 The graph is built once per version of the org and handed out frozen, with read-only
-attributes, so that no caller can change what the next one sees; ``graph(org).copy()``
+attributes, so that no caller can change what the next one sees; `graph(org).copy()`
 gives a graph of your own to change.
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> g = graph(org)
->>> sorted(g.edges)
-[('ceo', 'cto'), ('cto', 'dev-1'), ('cto', 'dev-2')]
->>> dict(g.nodes["cto"])  # doctest: +NORMALIZE_WHITESPACE
-{'title': 'Chief Technical Officer', 'kind': 'cto', 'family': 'executive',
- 'holders': 'Camille Roux', 'vacant': False, 'team': 'ceo', 'layer': 2}
->>> g.add_node("x")
-Traceback (most recent call last):
-...
-networkx.exception.NetworkXError: Frozen graph can't be modified
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> g = graph(org)
+    >>> sorted(g.edges)
+    [('ceo', 'cto'), ('cto', 'dev-1'), ('cto', 'dev-2')]
+    >>> dict(g.nodes["cto"])  # doctest: +NORMALIZE_WHITESPACE
+    {'title': 'Chief Technical Officer', 'kind': 'cto', 'family': 'executive',
+     'holders': 'Camille Roux', 'vacant': False, 'team': 'ceo', 'layer': 2}
+    >>> g.add_node("x")
+    Traceback (most recent call last):
+    ...
+    networkx.exception.NetworkXError: Frozen graph can't be modified
 """
 
 from __future__ import annotations
@@ -42,18 +43,18 @@ _DOTTED = MappingProxyType({"line": "dotted"})
 
 
 def graph(org: OrgCore) -> nx.DiGraph:
-    """A frozen networkx ``DiGraph`` of the org, manager -> report, built once per version.
+    """A frozen networkx `DiGraph` of the org, manager -> report, built once per version.
 
     Nodes are role ids, in file order, with the role's attributes (see the module).
-    Solid reporting lines have ``line="solid"`` and dotted lines ``line="dotted"``;
-    :func:`reporting_graph` shows only the former. References to unknown roles are left
+    Solid reporting lines have `line="solid"` and dotted lines `line="dotted"`;
+    `reporting_graph()` shows only the former. References to unknown roles are left
     out (the rule S002 reports them).
     """
     return org.cached("graph", lambda: _build(org))
 
 
 def reporting_graph(org: OrgCore) -> nx.DiGraph:
-    """A read-only view of :func:`graph` with the solid reporting lines only."""
+    """A read-only view of `graph()` with the solid reporting lines only."""
     import networkx as nx
 
     full = graph(org)
@@ -61,7 +62,7 @@ def reporting_graph(org: OrgCore) -> nx.DiGraph:
 
 
 def node_attributes(org: OrgCore) -> list[dict[str, Any]]:
-    """The attributes of every role's node, in file order (what :func:`graph` carries)."""
+    """The attributes of every role's node, in file order (what `graph()` carries)."""
     index = org.index
     kinds = org.catalog.kinds
     people = org.people

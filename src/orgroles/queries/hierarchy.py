@@ -2,16 +2,17 @@
 
 Examples use the bundled three-person tech team:
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> [r.id for r in reports(org, "cto")]
-['dev-1', 'dev-2']
->>> manager(org, "dev-1").id
-'cto'
->>> [r.id for r in chain(org, "dev-1")]
-['dev-1', 'cto', 'ceo']
->>> span(org)
-{'ceo': 1, 'cto': 2, 'dev-1': 0, 'dev-2': 0}
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> [r.id for r in reports(org, "cto")]
+    ['dev-1', 'dev-2']
+    >>> manager(org, "dev-1").id
+    'cto'
+    >>> [r.id for r in chain(org, "dev-1")]
+    ['dev-1', 'cto', 'ceo']
+    >>> span(org)
+    {'ceo': 1, 'cto': 2, 'dev-1': 0, 'dev-2': 0}
 """
 
 from __future__ import annotations
@@ -46,16 +47,16 @@ def _roles(org: OrgCore, positions: list[int]) -> list[Role]:
 
 
 def manager(org: OrgCore, role: str | Role) -> Role | None:
-    """The role's manager: None for a top role, or when ``reports_to`` names no role.
+    """The role's manager: None for a top role, or when `reports_to` names no role.
 
-    Dotted-line managers (``dotted_to``) never count here.
+    Dotted-line managers (`dotted_to`) never count here.
     """
     p = org.index.parent[_pos(org, role)]
     return None if p == NO_PARENT else org.roles[org.index.ids[p]]
 
 
 def reports(org: OrgCore, role: str | Role, transitive: bool = False) -> list[Role]:
-    """The direct reports of a role, in file order; with ``transitive``, everyone below.
+    """The direct reports of a role, in file order; with `transitive`, everyone below.
 
     Assistants are included (they report to the role, even if they are not counted in
     its span). The transitive walk is breadth first, O(answer), and safe in a cycle.
@@ -88,7 +89,7 @@ def span(org: OrgCore) -> dict[str, int]:
 def layers(org: OrgCore) -> dict[str, int | None]:
     """The layer of every role: 1 for a top, 2 for its reports, and so on.
 
-    Layers are counted as everywhere in orgroles (``to_frame()["layer"]``, ``metrics()``,
+    Layers are counted as everywhere in orgroles (`to_frame()["layer"]`, `metrics()`,
     the rule C003): the top is on layer 1. A role that no top reaches (in a reporting
     cycle, or below one) has layer None.
     """
@@ -97,22 +98,23 @@ def layers(org: OrgCore) -> dict[str, int | None]:
 
 
 def roots(org: OrgCore) -> list[Role]:
-    """The top roles: those with no ``reports_to``."""
+    """The top roles: those with no `reports_to`."""
     return _roles(org, org.index.roots)
 
 
 def subtree(org: OrgT, root: str | Role, depth: int | None = None) -> OrgT:
-    """A new org with ``root`` and the roles below it, down to ``depth`` layers under it.
+    """A new org with `root` and the roles below it, down to `depth` layers under it.
 
     The new org keeps the people who hold its roles, the teams restricted to its roles,
-    the catalogue and the rule configuration. ``root`` becomes its top role. Its
-    :attr:`~orgroles.core.OrgCore.truncated` says how many roles were left out below each
+    the catalogue and the rule configuration. `root` becomes its top role. Its
+    `truncated` says how many roles were left out below each
     role of its bottom layer, so that its charts still show "+N below":
 
-    >>> import orgroles
-    >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
-    >>> dict(subtree(org, "cto", depth=1).truncated)
-    {'em-platform': 4, 'lead-apps': 4}
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+        >>> dict(subtree(org, "cto", depth=1).truncated)
+        {'em-platform': 4, 'lead-apps': 4}
     """
 
     i = _pos(org, root)

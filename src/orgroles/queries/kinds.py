@@ -1,20 +1,21 @@
 """How well the kinds of an org are known: how many titles were matched, and which were not.
 
 An importer fills in each role's kind (or, failing that, its family) from its job title
-(:func:`orgroles.infer_kind`); these queries say what that left unknown, so that a user
+(`orgroles.infer_kind()`); these queries say what that left unknown, so that a user
 can add a title to a catalogue or a kind to a role.
 
->>> import orgroles
->>> org = orgroles.from_records([
-...     {"id": "1", "title": "Directrice technique"},
-...     {"id": "2", "title": "Développeuse", "reports_to": "1"},
-...     {"id": "3", "title": "Wizard of Light", "reports_to": "1"},
-... ])
->>> found = kinds_found(org)
->>> found.titled, found.with_kind, found.with_family, found.share
-(3, 2, 2, 0.6666666666666666)
->>> found.unmatched
-[('Wizard of Light', 1)]
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.from_records([
+    ...     {"id": "1", "title": "Directrice technique"},
+    ...     {"id": "2", "title": "Développeuse", "reports_to": "1"},
+    ...     {"id": "3", "title": "Wizard of Light", "reports_to": "1"},
+    ... ])
+    >>> found = kinds_found(org)
+    >>> found.titled, found.with_kind, found.with_family, found.share
+    (3, 2, 2, 0.6666666666666666)
+    >>> found.unmatched
+    [('Wizard of Light', 1)]
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ __all__ = ["KindsFound", "kinds_found"]
 class KindsFound:
     """What is known of the kinds of an org's titled roles.
 
-    ``titled`` roles have a title; ``with_kind`` of them have a kind (declared or
-    inferred), ``with_family`` a kind or at least a family; ``inferred`` counts the roles
-    whose kind or family was inferred (``kind_from`` set); ``unmatched`` lists the titles of
+    `titled` roles have a title; `with_kind` of them have a kind (declared or
+    inferred), `with_family` a kind or at least a family; `inferred` counts the roles
+    whose kind or family was inferred (`kind_from` set); `unmatched` lists the titles of
     the roles with neither, most frequent first.
     """
 
@@ -53,8 +54,9 @@ class KindsFound:
     def summary(self, most: int = 5) -> str:
         """One line for people: the share matched and the most frequent unmatched titles.
 
-        >>> KindsFound(10, 7, 9, 9, [("Wizard", 1)]).summary()
-        "kinds: 9 of 10 titles matched (90.0%); not matched: 'Wizard' (1)"
+        Examples:
+            >>> KindsFound(10, 7, 9, 9, [("Wizard", 1)]).summary()
+            "kinds: 9 of 10 titles matched (90.0%); not matched: 'Wizard' (1)"
         """
         share = f"{self.share:.0%}" if self.share in (0.0, 1.0) else f"{min(self.share, 0.999):.1%}"
         line = f"kinds: {self.with_family:,} of {self.titled:,} titles matched ({share})"
@@ -66,7 +68,7 @@ class KindsFound:
 
 
 def kinds_found(org: OrgCore) -> KindsFound:
-    """What is known of the kinds of ``org``'s titled roles (see :class:`KindsFound`)."""
+    """What is known of the kinds of `org`'s titled roles (see `KindsFound`)."""
     titled = with_kind = with_family = inferred = 0
     unmatched: Counter[str] = Counter()
     for role in org.roles.values():

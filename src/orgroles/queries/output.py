@@ -1,4 +1,4 @@
-"""How ``orgroles query`` prints roles: text for people, JSON and CSV for programs."""
+"""How `orgroles query` prints roles: text for people, JSON and CSV for programs."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["FIELDS", "query_csv", "query_json", "query_text", "role_record"]
 
 FIELDS = ("id", "title", "kind", "holders", "manager", "layer", "span")
-"""The columns of ``orgroles query``'s JSON and CSV output."""
+"""The columns of `orgroles query`'s JSON and CSV output."""
 
 
 def role_record(org: OrgCore, role: Role, lang: str = "en") -> dict[str, Any]:
@@ -39,13 +39,14 @@ def role_record(org: OrgCore, role: Role, lang: str = "en") -> dict[str, Any]:
 def query_text(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
     """One line per role (id, title, holders), in aligned columns, then a count.
 
-    >>> import orgroles
-    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
-    >>> print(query_text(org, org.select("under:ceo")), end="")
-    cto    Chief Technical Officer  Camille Roux
-    dev-1  Developer                Yanis Perrin
-    dev-2  Developer                Léa Marchand
-    3 roles
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+        >>> print(query_text(org, org.select("under:ceo")), end="")
+        cto    Chief Technical Officer  Camille Roux
+        dev-1  Developer                Yanis Perrin
+        dev-2  Developer                Léa Marchand
+        3 roles
     """
     rows = [
         [

@@ -1,19 +1,20 @@
 """Teams: declared ones, and the implicit team a role leads (itself and everyone below).
 
 When the file declares teams, a role belongs to the teams that name it as lead or
-member. A declared team with a ``lead`` and no ``members`` is its lead's line: the lead
+member. A declared team with a `lead` and no `members` is its lead's line: the lead
 and everyone below. A role in no declared team belongs to the implicit team of its
 manager (its work group); a top role, to its own.
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> t = team(org, "cto")
->>> t.lead, t.members
-('cto', ('dev-1', 'dev-2'))
->>> team_of(org, "dev-1").id
-'cto'
->>> headcount(org, t)
-3
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> t = team(org, "cto")
+    >>> t.lead, t.members
+    ('cto', ('dev-1', 'dev-2'))
+    >>> team_of(org, "dev-1").id
+    'cto'
+    >>> headcount(org, t)
+    3
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def team(org: OrgCore, lead: str | Role) -> Team:
     leads, else itself and everyone below).
 
     An id that names a declared team gives that team, even where a role has the same id;
-    an id that names neither raises :class:`~orgroles.errors.UnknownTeamOrRoleError`.
+    an id that names neither raises `UnknownTeamOrRoleError`.
     """
     if isinstance(lead, str):
         found = org.teams.get(lead)
@@ -89,9 +90,10 @@ def team_ids(org: OrgCore) -> list[str]:
     """For every role, in file order, the id of the team it works in: its first declared
     team, else its manager's id (the implicit team the manager leads), else its own id.
 
-    >>> import orgroles
-    >>> team_ids(orgroles.load("examples/three_person_tech_team.yaml"))
-    ['ceo', 'ceo', 'cto', 'cto']
+    Examples:
+        >>> import orgroles
+        >>> team_ids(orgroles.load("examples/three_person_tech_team.yaml"))
+        ['ceo', 'ceo', 'cto', 'cto']
     """
     declared = membership(org)
     index = org.index
@@ -142,7 +144,7 @@ def members(org: OrgCore, t: Team) -> list[str]:
 def headcount(org: OrgCore, t: Team | str) -> int:
     """How many distinct people hold the seats of a team; vacant seats count for nobody.
 
-    ``t`` is a team or the id of a declared team.
+    `t` is a team or the id of a declared team.
     """
     if isinstance(t, str):
         t = org.teams[t]

@@ -1,15 +1,15 @@
 """Org charts: SVG, PNG, PDF, DOT, Mermaid and an interactive HTML explorer from an org.
 
-:func:`render` writes a file, its format chosen by the suffix; :func:`render_svg`,
-:func:`to_dot`, :func:`to_mermaid` and :func:`to_html` return the chart without writing
-anything. All of them draw the same :class:`~orgroles.render.plan.Plan`, so every format
-shows the same boxes, and take the same :class:`ChartOptions`.
+`render()` writes a file, its format chosen by the suffix; `render_svg()`,
+`to_dot()`, `to_mermaid()` and `to_html()` return the chart without writing
+anything. All of them draw the same `Plan`, so every format
+shows the same boxes, and take the same `ChartOptions`.
 
-The modules, one job each: :mod:`~orgroles.render.options` (the options),
-:mod:`~orgroles.render.plan` (what a chart shows), :mod:`~orgroles.render.arrange` and
-:mod:`~orgroles.render.layout` (where boxes go), :mod:`~orgroles.render.formats` (the
+The modules, one job each: `options` (the options),
+`plan` (what a chart shows), `arrange` and
+`layout` (where boxes go), `formats` (the
 table of output formats) and one writer module per format
-(:mod:`~orgroles.render.svg`, :mod:`~orgroles.render.dot`, ...).
+(`svg`, `dot`, ...).
 """
 
 from orgroles.render.charts import (

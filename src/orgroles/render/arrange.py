@@ -1,31 +1,32 @@
-"""The two layouts, ``compact`` and ``tree``, and what the compact one changes.
+"""The two layouts, `compact` and `tree`, and what the compact one changes.
 
-Both keep levels as rank (see :mod:`orgroles.render.layout`): a role's height on the
+Both keep levels as rank (see `orgroles.render.layout`): a role's height on the
 page is its number of managers, whatever the layout. They differ in how they keep the
 width in check:
 
-- ``tree`` draws the plan as it is: every manager's reports in one row, except the leaf
-  reports of a manager with :data:`~orgroles.render.plan.STACK_MIN` or more, which the
+- `tree` draws the plan as it is: every manager's reports in one row, except the leaf
+  reports of a manager with `STACK_MIN` or more, which the
   plan stacks in columns; several top roles (a forest) side by side in one row.
-- ``compact`` (the default) draws the same tree when it is no wider than ``max_aspect``
+- `compact` (the default) draws the same tree when it is no wider than `max_aspect`
   times its height (or four boxes). Otherwise it also stacks the leaf reports of every
-  manager with :data:`STACK_LEAST` or more, in two columns around a vertical line, the
+  manager with `STACK_LEAST` or more, in two columns around a vertical line, the
   top of the stack at the reports' level; and it wraps a forest into rows, the largest
-  trees first, so that the whole fits best in a window ``max_aspect`` times wider than
+  trees first, so that the whole fits best in a window `max_aspect` times wider than
   tall. It never moves a
   manager's reports to another level: a chart whose levels are wider than that (many
-  managers side by side) stays wider, and ``fold``, ``root`` and ``depth`` are the way
+  managers side by side) stays wider, and `fold`, `root` and `depth` are the way
   to draw less of it.
 
->>> import orgroles
->>> from orgroles.render.plan import make_plan
->>> plan = make_plan(orgroles.load("examples/scaleup_cto_cpo.yaml"))
->>> drawn, chart = arrange(plan)
->>> [len(b.stack) for b in drawn.boxes if b.stack]  # the Apps squad's four reports
-[4]
->>> drawn, chart = arrange(plan, "tree")
->>> [len(b.stack) for b in drawn.boxes if b.stack]
-[]
+Examples:
+    >>> import orgroles
+    >>> from orgroles.render.plan import make_plan
+    >>> plan = make_plan(orgroles.load("examples/scaleup_cto_cpo.yaml"))
+    >>> drawn, chart = arrange(plan)
+    >>> [len(b.stack) for b in drawn.boxes if b.stack]  # the Apps squad's four reports
+    [4]
+    >>> drawn, chart = arrange(plan, "tree")
+    >>> [len(b.stack) for b in drawn.boxes if b.stack]
+    []
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def arrange(
     plan: Plan, layout_name: str = "compact", max_aspect: float = MAX_ASPECT
 ) -> tuple[Plan, Layout]:
     """The plan that a layout draws (with the leaves that it stacks), and its layout:
-    top to bottom, or left to right for a plan whose ``direction`` is ``LR``, with its
+    top to bottom, or left to right for a plan whose `direction` is `LR`, with its
     legend under it."""
     if plan.direction == "LR":
         drawn, chart = _sideways(plan, layout_name, max_aspect)
@@ -138,7 +139,7 @@ def legend_width(label: str) -> float:
 
 
 def with_legend(plan: Plan, chart: Layout) -> Layout:
-    """``chart`` with room for the plan's legend under it, in rows as wide as the chart
+    """`chart` with room for the plan's legend under it, in rows as wide as the chart
     (300 px at least), and the place of each entry."""
     if not plan.legend:
         return chart
@@ -163,8 +164,8 @@ def with_legend(plan: Plan, chart: Layout) -> Layout:
 
 
 def compact(plan: Plan, max_aspect: float = MAX_ASPECT) -> Plan:
-    """``plan`` itself when its tree reads well, else a copy of it in which the leaf
-    reports of every manager with :data:`STACK_LEAST` or more are stacked and the trees
+    """`plan` itself when its tree reads well, else a copy of it in which the leaf
+    reports of every manager with `STACK_LEAST` or more are stacked and the trees
     come largest first, to be wrapped into rows (see the module's docstring). The plan
     given is never changed."""
     boxes = plan.boxes
@@ -186,7 +187,7 @@ def compact(plan: Plan, max_aspect: float = MAX_ASPECT) -> Plan:
 
 def _tree_fits(plan: Plan, max_aspect: float) -> bool:
     """Whether the tree of the whole chart, tops side by side, is no wider than
-    ``max_aspect`` times its height, or than :data:`KEEP_BOXES` boxes.
+    `max_aspect` times its height, or than `KEEP_BOXES` boxes.
 
     The boxes of a level are side by side, so the widest level is a lower bound of the
     width, and the deepest box (with a frame's padding per level) an upper bound of the
@@ -224,9 +225,9 @@ def _leaf(box: Box) -> bool:
 
 
 def _stack(box: Box, leaves: list[int], boxes: list[Box]) -> None:
-    """Stack ``leaves`` (fewer than STACK_MIN) in two columns: one pair, one spine.
+    """Stack `leaves` (fewer than STACK_MIN) in two columns: one pair, one spine.
 
-    Puts copies of the manager and of the leaves in ``boxes``.
+    Puts copies of the manager and of the leaves in `boxes`.
     """
     stacked = set(leaves)
     height = max(boxes[c].height for c in leaves)

@@ -1,12 +1,12 @@
 """What each box of a chart says: a role's card, a fold's card ("+12 developers") and a
 missing manager's, with the width they share and the height their lines take.
 
-A card's lines come from ``show`` (see :data:`~orgroles.render.options.SHOW`): the
-title and the holders (the name first with ``name_first``), the team, ``meta`` fields,
+A card's lines come from `show` (see `SHOW`): the
+title and the holders (the name first with `name_first`), the team, `meta` fields,
 counts of reports and the responsibilities, then the marks (vacant, acting, violations,
-"+N below"). The boxes are made first with their text in full; :meth:`Cards.finish`
+"+N below"). The boxes are made first with their text in full; `Cards.finish()`
 then chooses the width the boxes of the chart share, fitted to their text between
-:data:`~orgroles.render.style.BOX_MIN_WIDTH` and :data:`~orgroles.render.style.BOX_MAX_WIDTH`
+`BOX_MIN_WIDTH` and `BOX_MAX_WIDTH`
 (so that nine lines in ten fit on one line, and the titles of the top two levels), and
 wraps every text to it: a title or a name takes up to three lines before it is cut with
 "…".
@@ -44,25 +44,27 @@ Draft = list[tuple[str, str, int]]
 
 
 def worst(found: Iterable[Violation]) -> str:
-    """The most serious severity among violations; anything unknown counts as ``info``.
+    """The most serious severity among violations; anything unknown counts as `info`.
 
-    >>> from orgroles.rules import Violation
-    >>> worst([Violation("X1", "x", "warning", "a", ""), Violation("X2", "x", "odd", "a", "")])
-    'warning'
+    Examples:
+        >>> from orgroles.rules import Violation
+        >>> worst([Violation("X1", "x", "warning", "a", ""), Violation("X2", "x", "odd", "a", "")])
+        'warning'
     """
     rank = max(_SEVERITY_RANK.get(v.severity, 1) for v in found)
     return next(s for s, r in _SEVERITY_RANK.items() if r == rank)
 
 
 def card_fields(show: Sequence[str]) -> tuple[str, ...]:
-    """The fields of a card, in their order, for the ``show`` option.
+    """The fields of a card, in their order, for the `show` option.
 
-    >>> card_fields(())
-    ('title', 'name')
-    >>> card_fields(["responsibilities", "meta.site", "reports", "photo"])
-    ('photo', 'title', 'name', 'meta.site', 'reports', 'responsibilities')
-    >>> card_fields(["name", "team"])
-    ('name', 'team')
+    Examples:
+        >>> card_fields(())
+        ('title', 'name')
+        >>> card_fields(["responsibilities", "meta.site", "reports", "photo"])
+        ('photo', 'title', 'name', 'meta.site', 'reports', 'responsibilities')
+        >>> card_fields(["name", "team"])
+        ('name', 'team')
     """
     chosen = list(show)
     if "title" not in chosen and "name" not in chosen:
@@ -76,8 +78,9 @@ def card_fields(show: Sequence[str]) -> tuple[str, ...]:
 def initials(name: str) -> str:
     """The initials of a name, for a card without a photo: its first and last words.
 
-    >>> initials("Ana María Lima"), initials("cher"), initials("  "), initials("李小龙")
-    ('AL', 'C', '', '李')
+    Examples:
+        >>> initials("Ana María Lima"), initials("cher"), initials("  "), initials("李小龙")
+        ('AL', 'C', '', '李')
     """
     parts = [w for w in name.split() if w[:1].isalnum()]
     if not parts:
@@ -88,7 +91,7 @@ def initials(name: str) -> str:
 
 
 class Cards:
-    """Makes the boxes of a plan, one card at a time, and keeps them in ``boxes``."""
+    """Makes the boxes of a plan, one card at a time, and keeps them in `boxes`."""
 
     def __init__(self, org: OrgCore, options: ChartOptions) -> None:
         self.org = org
@@ -145,7 +148,7 @@ class Cards:
         return clean(str(value))
 
     def color_key(self, role: Role, family: str | None) -> str | None:
-        """The group whose colours a role's box takes: see :mod:`orgroles.render.paint`."""
+        """The group whose colours a role's box takes: see `orgroles.render.paint`."""
         by = self.color_by
         if by == "family":
             return family
@@ -243,7 +246,7 @@ class Cards:
 
     def _planned(self, role: Role) -> str:
         """ "planned from 2027-01" (the month the seat opens), or "planned" when the org has
-        no date for it (a plain org, or ``planned: true`` set by hand)."""
+        no date for it (a plain org, or `planned: true` set by hand)."""
         start = self.org.records[role.id].start if role.id in self.org.records else None
         if start is None:
             return words.word("planned", self.lang)

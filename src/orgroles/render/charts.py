@@ -1,19 +1,20 @@
 """Draw an org chart: to a file whose suffix picks the format, or to bytes or text.
 
-Every function here takes the chart options of :class:`~orgroles.render.options.ChartOptions`
-as keywords (or a ready ``options`` object, with keywords that change it), and draws the
-same :class:`~orgroles.render.plan.Plan` in the format asked for (see
-:mod:`orgroles.render.formats`).
+Every function here takes the chart options of `ChartOptions`
+as keywords (or a ready `options` object, with keywords that change it), and draws the
+same `Plan` in the format asked for (see
+`orgroles.render.formats`).
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> svg = render_svg(org, engine="builtin")
->>> svg.count('class="role ')
-4
->>> print(to_mermaid(org, root="cto", depth=0))  # doctest: +ELLIPSIS
-flowchart TD
-    n0["<b>Chief Technical Officer</b><br/>Camille Roux<br/><small>+2 below</small>"]
-...
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> svg = render_svg(org, engine="builtin")
+    >>> svg.count('class="role ')
+    4
+    >>> print(to_mermaid(org, root="cto", depth=0))  # doctest: +ELLIPSIS
+    flowchart TD
+        n0["<b>Chief Technical Officer</b><br/>Camille Roux<br/><small>+2 below</small>"]
+    ...
 """
 
 from __future__ import annotations
@@ -44,15 +45,15 @@ __all__ = [
 
 
 def draw(org: OrgCore, fmt: str, options: ChartOptions | None = None, **changes: Any) -> Drawing:
-    """The chart of ``org`` in ``fmt`` (``svg``, ``png``, ``pdf``, ``dot``, ``mermaid`` or
-    ``html``), with the plan it was drawn from."""
+    """The chart of `org` in `fmt` (`svg`, `png`, `pdf`, `dot`, `mermaid` or
+    `html`), with the plan it was drawn from."""
     return writer(fmt)(org, ChartOptions.of(options, **changes))
 
 
 def render_bytes(
     org: OrgCore, fmt: str, options: ChartOptions | None = None, **changes: Any
 ) -> bytes:
-    """Return the chart in ``fmt``: ``svg``, ``png``, ``pdf``, ``dot``, ``mermaid`` or ``html``."""
+    """Return the chart in `fmt`: `svg`, `png`, `pdf`, `dot`, `mermaid` or `html`."""
     return draw(org, fmt, options, **changes).data
 
 
@@ -62,7 +63,7 @@ def render_svg(org: OrgCore, options: ChartOptions | None = None, **changes: Any
 
 
 def to_dot(org: OrgCore, options: ChartOptions | None = None, **changes: Any) -> graphviz.Digraph:
-    """Return the chart as a :class:`graphviz.Digraph` (DOT source in ``.source``)."""
+    """Return the chart as a `graphviz.Digraph` (DOT source in `.source`)."""
     from orgroles.render.dot import plan_to_dot
     from orgroles.render.plan import make_plan
 
@@ -71,14 +72,14 @@ def to_dot(org: OrgCore, options: ChartOptions | None = None, **changes: Any) ->
 
 
 def to_mermaid(org: OrgCore, options: ChartOptions | None = None, **changes: Any) -> str:
-    """Return the chart as a Mermaid ``flowchart TD``."""
+    """Return the chart as a Mermaid `flowchart TD`."""
     return render_bytes(org, "mermaid", options, **changes).decode("utf-8")
 
 
 def to_html(org: OrgCore, options: ChartOptions | None = None, **changes: Any) -> str:
-    """Return the interactive explorer: one self-contained HTML page (see :mod:`.html`).
+    """Return the interactive explorer: one self-contained HTML page (see `html`).
 
-    The page lays the chart out in the browser, so it needs no engine. ``fold`` groups
+    The page lays the chart out in the browser, so it needs no engine. `fold` groups
     start folded, and the reader can unfold them.
     """
     return render_bytes(org, "html", options, **changes).decode("utf-8")
@@ -90,31 +91,36 @@ def render(
     options: ChartOptions | None = None,
     **changes: Any,
 ) -> Path:
-    """Draw an org chart to ``path``; the suffix picks the format. Returns the path.
+    """Draw an org chart to `path`; the suffix picks the format. Returns the path.
 
-    Parameters
-    ----------
-    org
-        The org to draw.
-    path
-        The output file: ``.svg``, ``.png``, ``.pdf``, ``.dot``/``.gv`` (DOT source),
-        ``.mmd`` (Mermaid) or ``.html`` (the interactive explorer). It is written
-        atomically: a failed render leaves an existing file as it was.
-    options
-        A :class:`~orgroles.render.options.ChartOptions`, if you keep one.
-    **changes
-        Chart options by name: ``root``, ``depth``, ``fold``, ``show``, ``lang``,
-        ``engine``, ``report``, ``layout`` and ``max_aspect``, described in
-        :class:`~orgroles.render.options.ChartOptions`. An unknown name is a
-        :class:`~orgroles.errors.RenderError` with a did-you-mean.
+    Args:
+        org: The org to draw.
+        path: The output file: `.svg`, `.png`, `.pdf`, `.pptx` (PowerPoint, with the
+            `pptx` extra), `.dot`/`.gv` (DOT source), `.mmd` (Mermaid) or `.html`/`.htm`
+            (the interactive explorer); `FORMATS` lists them. It is written atomically: a
+            failed render leaves an existing file as it was.
+        options: A `ChartOptions`, if you keep one; `**changes` are applied over it.
+        **changes: Chart options by name, each described in `ChartOptions`: `root`,
+            `depth`, `fold`, `show`, `name_first`, `color_by`, `legend`, `direction`,
+            `theme`, `allow_outside_photos`, `lang`, `report`, `engine`, `layout`,
+            `max_aspect`, `scale` and `max_megapixels` (PNG), `page` and `orientation`
+            (PDF). An unknown name is a `RenderError` with a did-you-mean.
 
-    Examples
-    --------
-    >>> import orgroles, tempfile, pathlib
-    >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
-    >>> out = pathlib.Path(tempfile.mkdtemp()) / "cto.svg"
-    >>> render(org, out, root="cto", depth=1, engine="builtin").name
-    'cto.svg'
+    Returns:
+        The path written.
+
+    Raises:
+        RenderError: The chart cannot be drawn as asked (a bad option, a root that names
+            no role, a photo outside the org's folder).
+        EngineNotFoundError: `engine="dot"` without Graphviz's `dot` on `PATH`.
+        MissingExtraError: `.pptx` without python-pptx.
+
+    Examples:
+        >>> import orgroles, tempfile, pathlib
+        >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "cto.svg"
+        >>> render(org, out, root="cto", depth=1, engine="builtin").name
+        'cto.svg'
     """
     return render_file(org, path, options, **changes)[0]
 
@@ -125,7 +131,7 @@ def render_file(
     options: ChartOptions | None = None,
     **changes: Any,
 ) -> tuple[Path, int]:
-    """:func:`render`, returning also how many roles the chart shows (folded ones count)."""
+    """`render()`, returning also how many roles the chart shows (folded ones count)."""
     drawing = draw(org, format_of(path), options, **changes)
     atomic_write(path, drawing.data)
     return Path(path), drawing.plan.shown

@@ -1,15 +1,16 @@
 """DrawingML connectors (PowerPoint's elbow and curved lines), placed to follow a route.
 
 A connector of DrawingML is drawn in its own box, from its top-left corner to its
-bottom-right one, and the box may be flipped and turned. :func:`connector_geometry`
+bottom-right one, and the box may be flipped and turned. `connector_geometry()`
 finds the box, the turn and the flips that make a preset connector follow an orthogonal
 route, and the adjustments that put its bends where the route bends.
 
->>> print(connector_geometry([(0, 0), (0, 50), (100, 50), (100, 100)], True, False))
-... # doctest: +NORMALIZE_WHITESPACE
-<a:xfrm rot="5400000" flipV="1"><a:off x="0" y="0"/><a:ext cx="100" cy="100"/></a:xfrm><a:prstGeom
-prst="bentConnector3"><a:avLst><a:gd name="adj1" fmla="val 50000"/></a:avLst></a:prstGeom>
-"""
+Examples:
+    >>> print(connector_geometry([(0, 0), (0, 50), (100, 50), (100, 100)], True, False))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    <a:xfrm rot="5400000" flipV="1"><a:off x="0" y="0"/><a:ext cx="100" cy="100"/></a:xfrm><a:prstGeom
+    prst="bentConnector3"><a:avLst><a:gd name="adj1" fmla="val 50000"/></a:avLst></a:prstGeom>
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ __all__ = ["connector_geometry"]
 
 
 def connector_geometry(points: list[tuple[int, int]], vertical: bool, curved: bool) -> str:
-    """The ``a:xfrm`` and preset geometry of a connector that follows ``points``.
+    """The `a:xfrm` and preset geometry of a connector that follows `points`.
 
     An elbow connector is drawn in its own box from its top-left corner to its
-    bottom-right one, across first (``bentConnector3``: across, down, across; with four
-    pieces, ``bentConnector4``), its bends at ``adj`` fractions of the box; the box is
+    bottom-right one, across first (`bentConnector3`: across, down, across; with four
+    pieces, `bentConnector4`), its bends at `adj` fractions of the box; the box is
     flipped and turned a quarter to start downwards. The flips that take the route's
     start to the box's corner are found by trying the four.
     """

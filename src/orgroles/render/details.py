@@ -1,5 +1,5 @@
 """The explorer's second JSON block: what its details panel shows beyond the chart (kinds,
-holders, teams, violations, links), by node of the page (see :mod:`.html`).
+holders, teams, violations, links), by node of the page (see `html`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def details(
 ) -> dict[str, Any]:
     """What the details panel shows beyond the chart: kinds, holders, teams, violations.
 
-    Box ``i`` of ``plan`` is node ``i + shift`` of the page; a node that is not a role
+    Box `i` of `plan` is node `i + shift` of the page; a node that is not a role
     (the top of a forest, a manager that is not in the org) has no kind and no holder.
     """
     lang = plan.lang

@@ -1,36 +1,37 @@
 """Build a Graphviz DOT graph from a plan: pure string building, no engine is run.
 
-Node ids are synthetic (``n0``, ``n1``, ...), so that no role id can break the syntax
-(``ops:east`` would otherwise read as a node and a port). Box text is an HTML-like label
+Node ids are synthetic (`n0`, `n1`, ...), so that no role id can break the syntax
+(`ops:east` would otherwise read as a node and a port). Box text is an HTML-like label
 made from a fixed template with every field escaped by
-:func:`~orgroles.render.quoting.dot_html`; every other user value goes through
-:func:`~orgroles.render.quoting.dot_text`.
+`dot_html()`; every other user value goes through
+`dot_text()`.
 
-Levels are rank: the boxes of a level share a rank (``rank=same``) and a height, and
-lines are orthogonal (``splines=ortho``). Stacked leaves hang from invisible-width
+Levels are rank: the boxes of a level share a rank (`rank=same`) and a height, and
+lines are orthogonal (`splines=ortho`). Stacked leaves hang from invisible-width
 "spine" points, one per pair of columns and row, each on the rank of its row, in a
 frameless cluster; assistants share their manager's rank; teams are clusters; dotted
-lines are dashed edges with ``constraint=false``, so that they never change the ranks.
-In the compact layout (:mod:`orgroles.render.arrange`), several top roles go in the rows
+lines are dashed edges with `constraint=false`, so that they never change the ranks.
+In the compact layout (`orgroles.render.arrange`), several top roles go in the rows
 that the builtin engine chooses, each row below the one before.
 
->>> import orgroles
->>> from orgroles.render.plan import make_plan
->>> g = plan_to_dot(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
->>> print(g.source)  # doctest: +ELLIPSIS
-digraph org {
-...
-        n0 [label=<<B>Chief Executive Officer</B><BR/><FONT COLOR="#30363d">Noor Haddad</FONT>> ...
-        n0 -> n1
-        n1 -> n2
-        n1 -> n3
-        {
-                rank=same
-                n2
-                n3
-        }
-}
-"""
+Examples:
+    >>> import orgroles
+    >>> from orgroles.render.plan import make_plan
+    >>> g = plan_to_dot(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+    >>> print(g.source)  # doctest: +ELLIPSIS
+    digraph org {
+    ...
+            n0 [label=<<B>Chief Executive Officer</B><BR/><FONT COLOR="#30363d">Noor Haddad</FONT>> ...
+            n0 -> n1
+            n1 -> n2
+            n1 -> n3
+            {
+                    rank=same
+                    n2
+                    n3
+            }
+    }
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -77,8 +78,9 @@ def html_label(
 ) -> str:
     """Return the HTML-like label of some lines of text (each field escaped).
 
-    >>> html_label([Line("title", "R&D <Lead>"), Line("vacant", "vacant")])
-    '<<B>R&amp;D &lt;Lead&gt;</B><BR/><FONT COLOR="#6e7781"><I>vacant</I></FONT>>'
+    Examples:
+        >>> html_label([Line("title", "R&D <Lead>"), Line("vacant", "vacant")])
+        '<<B>R&amp;D &lt;Lead&gt;</B><BR/><FONT COLOR="#6e7781"><I>vacant</I></FONT>>'
     """
     look = theme_of(theme)
     br = f'<BR ALIGN="{align}"/>' if align else "<BR/>"
@@ -126,7 +128,7 @@ def _rows(plan: Plan, manager: Box) -> Iterator[tuple[int, list[tuple[int, list[
 
 
 def draw(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The chart of ``org`` as DOT source (the format table's writer for ``.dot``)."""
+    """The chart of `org` as DOT source (the format table's writer for `.dot`)."""
     plan = make_plan(org, options)
     source = plan_to_dot(plan, layout=options.layout, max_aspect=options.max_aspect).source
     return Drawing(source.encode("utf-8"), plan)
@@ -135,12 +137,12 @@ def draw(org: OrgCore, options: ChartOptions) -> Drawing:
 def plan_to_dot(
     plan: Plan, *, layout: str = "compact", max_aspect: float = MAX_ASPECT
 ) -> graphviz.Digraph:
-    """Return the DOT graph of a plan (a :class:`graphviz.Digraph`; no engine is run).
+    """Return the DOT graph of a plan (a `graphviz.Digraph`; no engine is run).
 
-    Levels are rank: the boxes of each level are on one rank (``rank=same``), and lines
-    are orthogonal (``splines=ortho``). With ``layout="compact"``, the plan's leaves are
+    Levels are rank: the boxes of each level are on one rank (`rank=same`), and lines
+    are orthogonal (`splines=ortho`). With `layout="compact"`, the plan's leaves are
     stacked and its trees wrapped in rows as the builtin engine does it (see
-    :mod:`orgroles.render.arrange`).
+    `orgroles.render.arrange`).
     """
     ChartOptions.of(layout=layout, max_aspect=max_aspect)  # checks them
     rows = [(0, len(plan.tops))]
@@ -277,7 +279,7 @@ _POINT = {"shape": "point", "width": "0.01", "height": "0.01", "color": style.ED
 def _stack(graph: graphviz.Digraph, plan: Plan, manager: Box, start: str) -> None:
     """Stacked leaves: a vertical chain of points per pair of columns, boxes either side.
 
-    The chains hang from ``start``, the manager. The stack is an invisible cluster, which
+    The chains hang from `start`, the manager. The stack is an invisible cluster, which
     keeps other nodes (such as the lines that pass by) from coming between its boxes.
     """
     point = _POINT
@@ -307,4 +309,4 @@ def _stack(graph: graphviz.Digraph, plan: Plan, manager: Box, start: str) -> Non
 
 
 to_dot = plan_to_dot
-"""The name :func:`plan_to_dot` had before 0.2."""
+"""The name `plan_to_dot()` had before 0.2."""

@@ -1,18 +1,19 @@
-"""Layout engines: the builtin tidy tree (the default) or Graphviz's ``dot`` (run here,
+"""Layout engines: the builtin tidy tree (the default) or Graphviz's `dot` (run here,
 and only here).
 
 The builtin engine is pure Python and linear, and keeps levels as rank (see
-:mod:`orgroles.render.layout`); it writes SVG, which :mod:`orgroles.render.raster` turns
-into PNG and PDF with no system package. ``dot`` is opt-in (``engine="dot"``) for all
-three: it keeps levels too (``rank=same``) and draws orthogonal lines, but routes them
+`orgroles.render.layout`); it writes SVG, which `orgroles.render.raster` turns
+into PNG and PDF with no system package. `dot` is opt-in (`engine="dot"`) for all
+three: it keeps levels too (`rank=same`) and draws orthogonal lines, but routes them
 its own way, and its time grows roughly with the square of the chart (0.9 s at 1,000
-roles, about 50 s at 20,000: see ``benchmarks/render_sizes.py``). ``"auto"``, the
+roles, about 50 s at 20,000: see `benchmarks/render_sizes.py`). `"auto"`, the
 default before 0.3, is a name for the builtin engine.
 
->>> choose_engine("builtin", "svg", 10), choose_engine("builtin", "png", 10)
-('builtin', 'builtin')
->>> choose_engine("auto", "pdf", 100_000)
-'builtin'
+Examples:
+    >>> choose_engine("builtin", "svg", 10), choose_engine("builtin", "png", 10)
+    ('builtin', 'builtin')
+    >>> choose_engine("auto", "pdf", 100_000)
+    'builtin'
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ Engine = Literal["builtin", "dot", "auto"]
 ENGINES: tuple[Engine, ...] = ("builtin", "dot", "auto")
 
 DOT_LIMIT = 1500
-"""Before 0.3, ``engine="auto"`` used ``dot`` for charts of at most this many boxes; it
+"""Before 0.3, `engine="auto"` used `dot` for charts of at most this many boxes; it
 no longer chooses by size, and nothing here reads this any more."""
 
 # How long dot may run before the render fails with a RenderError: see orgroles.limits.
@@ -51,23 +52,24 @@ INSTALL_HINT = (
     "install Graphviz: apt-get install graphviz (Debian, Ubuntu), "
     "brew install graphviz (macOS) or conda install graphviz (conda)"
 )
-"""How to get ``dot``, for error messages."""
+"""How to get `dot`, for error messages."""
 
 
 def find_dot() -> str | None:
-    """Return the path of Graphviz's ``dot`` on PATH, or None (looked up at every call)."""
+    """Return the path of Graphviz's `dot` on PATH, or None (looked up at every call)."""
     return shutil.which("dot")
 
 
 def choose_engine(engine: str, fmt: str, boxes: int) -> Literal["dot", "builtin"]:
-    """Return the engine that draws ``boxes`` boxes as ``fmt`` (svg, png or pdf).
+    """Return the engine that draws `boxes` boxes as `fmt` (svg, png or pdf).
 
-    Every format is drawn by the builtin engine unless ``engine="dot"``. Raises
-    :class:`EngineNotFoundError` when ``dot`` is asked for and missing, and
-    :class:`RenderError` for an unknown engine.
+    Every format is drawn by the builtin engine unless `engine="dot"`. Raises
+    `EngineNotFoundError` when `dot` is asked for and missing, and
+    `RenderError` for an unknown engine.
 
-    >>> choose_engine("dot", "svg", 10) if find_dot() else "dot"
-    'dot'
+    Examples:
+        >>> choose_engine("dot", "svg", 10) if find_dot() else "dot"
+        'dot'
     """
     if engine not in ENGINES:
         raise RenderError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
@@ -92,7 +94,7 @@ _CAPPED = (
 
 
 def memory_capped(command: list[str], limit: int) -> list[str]:
-    """``command`` run with its address space capped at ``limit`` bytes, where POSIX allows.
+    """`command` run with its address space capped at `limit` bytes, where POSIX allows.
 
     Example:
         >>> memory_capped(["/usr/bin/dot", "-Tsvg"], 2**30)[-3:]
@@ -108,12 +110,12 @@ def memory_capped(command: list[str], limit: int) -> list[str]:
 def run_dot(
     source: str, fmt: str, *, timeout: float = DOT_TIMEOUT, memory: int | None = None
 ) -> bytes:
-    """Run ``dot -T<fmt>`` on DOT source and return its output.
+    """Run `dot -T<fmt>` on DOT source and return its output.
 
-    ``dot`` runs under a timeout and a limit on its memory (``memory`` bytes of address
-    space, :data:`~orgroles.limits.DOT_MEMORY` by default): a dense chart can drive it
-    past several gigabytes in seconds. Every failure becomes a :class:`RenderError` (or
-    :class:`EngineNotFoundError`) that says what happened: dot missing, too slow, out of
+    `dot` runs under a timeout and a limit on its memory (`memory` bytes of address
+    space, `DOT_MEMORY` by default): a dense chart can drive it
+    past several gigabytes in seconds. Every failure becomes a `RenderError` (or
+    `EngineNotFoundError`) that says what happened: dot missing, too slow, out of
     memory, or reporting an error.
     """
     dot = find_dot()

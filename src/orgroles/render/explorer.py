@@ -1,16 +1,17 @@
-"""The explorer in notebooks: :func:`explore` returns an :class:`Explorer`, which shows itself.
+"""The explorer in notebooks: `explore()` returns an `Explorer`, which shows itself.
 
-Jupyter shows the page in a sandboxed ``<iframe srcdoc=...>``: its scripts run, but it has
+Jupyter shows the page in a sandboxed `<iframe srcdoc=...>`: its scripts run, but it has
 no access to the notebook (no same origin). The text form is always there too.
 
->>> import orgroles
->>> view = explore(orgroles.load("examples/three_person_tech_team.yaml"))
->>> view
-<Explorer 'Tiny Startup': 4 roles>
->>> sorted(view._repr_mimebundle_())
-['text/html', 'text/plain']
->>> view._repr_html_().startswith('<iframe sandbox="allow-scripts allow-downloads" srcdoc="')
-True
+Examples:
+    >>> import orgroles
+    >>> view = explore(orgroles.load("examples/three_person_tech_team.yaml"))
+    >>> view
+    <Explorer 'Tiny Startup': 4 roles>
+    >>> sorted(view._repr_mimebundle_())
+    ['text/html', 'text/plain']
+    >>> view._repr_html_().startswith('<iframe sandbox="allow-scripts allow-downloads" srcdoc="')
+    True
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ _WIDTH = 960  # a notebook's usual output width, to guess the scale of a fitted 
 
 
 class Explorer:
-    """An org's interactive explorer: the page (``.html``), saved with :meth:`save`.
+    """An org's interactive explorer: the page (`.html`), saved with `save()`.
 
-    In Jupyter it shows inline, in a frame ``height`` px high.
+    In Jupyter it shows inline, in a frame `height` px high.
     """
 
     def __init__(self, page: str, *, title: str, roles: int, height: int) -> None:
@@ -54,7 +55,7 @@ class Explorer:
         return f"<Explorer {self.title!r}: {self.roles:,} {'role' if self.roles == 1 else 'roles'}>"
 
     def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the page to ``path`` atomically (an existing file stays whole on failure)."""
+        """Write the page to `path` atomically (an existing file stays whole on failure)."""
         from orgroles.io.atomic import atomic_write
 
         atomic_write(path, self.html)
@@ -74,7 +75,7 @@ class Explorer:
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None, **_: Any
     ) -> dict[str, str]:
-        """``text/plain`` always, and ``text/html`` (the frame) unless excluded."""
+        """`text/plain` always, and `text/html` (the frame) unless excluded."""
         bundle = {"text/plain": repr(self)}
         wanted = set(include) if include is not None else {"text/html"}
         if "text/html" in wanted - set(exclude or ()):
@@ -83,12 +84,13 @@ class Explorer:
 
 
 def frame_height(plan: Plan) -> int:
-    """The height of a notebook frame that shows the first view of ``plan`` whole.
+    """The height of a notebook frame that shows the first view of `plan` whole.
 
-    >>> import orgroles
-    >>> from orgroles.render.plan import make_plan
-    >>> frame_height(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
-    360
+    Examples:
+        >>> import orgroles
+        >>> from orgroles.render.plan import make_plan
+        >>> frame_height(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+        360
     """
     levels = [box.level for box in plan.boxes]
     if not levels or first_view_depth(levels) < max(levels):
@@ -108,12 +110,12 @@ def explore(
     height: int | None = None,
     **options: Any,
 ) -> Explorer:
-    """Return the interactive explorer of ``org``; see :func:`~orgroles.render.render`.
+    """Return the interactive explorer of `org`; see `render()`.
 
-    The chart options are those of :class:`~orgroles.render.options.ChartOptions`
-    (``root``, ``depth``, ``fold``, ``show``, ``lang``, ``name_first``, ``color_by``,
-    ``theme``, ...), as keywords. ``check=True`` runs ``org.check()`` and shows its
-    violations (or pass a ``report``). ``height`` sets the height of the notebook frame
+    The chart options are those of `ChartOptions`
+    (`root`, `depth`, `fold`, `show`, `lang`, `name_first`, `color_by`,
+    `theme`, ...), as keywords. `check=True` runs `org.check()` and shows its
+    violations (or pass a `report`). `height` sets the height of the notebook frame
     in px (by default, what the first view needs, between 360 and 760).
     """
     if check and report is None:

@@ -2,14 +2,15 @@
 several top roles (or managers that are not in the file), which opens on its largest
 trees and keeps the others behind one "+N smaller groups" box, a click away.
 
->>> import orgroles
->>> from orgroles import Org, Role
->>> from orgroles.render.plan import make_plan
->>> roles = [Role(id="a", title="A")] + [Role(id=f"b{i}", title="B", reports_to="a")
-...     for i in range(9)] + [Role(id=f"c{i}", title="C", reports_to="gone") for i in range(2)]
->>> top = forest_top(make_plan(Org(name="Acme", roles=roles)), "Acme")
->>> [line.text for line in top.lines], top.others
-(['Acme', '2 separate groups'], [])
+Examples:
+    >>> import orgroles
+    >>> from orgroles import Org, Role
+    >>> from orgroles.render.plan import make_plan
+    >>> roles = [Role(id="a", title="A")] + [Role(id=f"b{i}", title="B", reports_to="a")
+    ...     for i in range(9)] + [Role(id=f"c{i}", title="C", reports_to="gone") for i in range(2)]
+    >>> top = forest_top(make_plan(Org(name="Acme", roles=roles)), "Acme")
+    >>> [line.text for line in top.lines], top.others
+    (['Acme', '2 separate groups'], [])
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class ForestTop(NamedTuple):
 
 
 def forest_top(plan: Plan, name: str) -> ForestTop | None:
-    """The top to add above the trees of ``plan``, or None when it has one top (or none).
+    """The top to add above the trees of `plan`, or None when it has one top (or none).
 
     The largest tree opens, with the trees at least a quarter of its size, five at most;
     the others are kept behind one box when they are two or more.

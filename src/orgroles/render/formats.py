@@ -1,17 +1,18 @@
 """The output formats: a table from file suffix to the writer that draws it.
 
-Each :class:`Format` names its writer as ``"module:function"``; the module is imported
+Each `Format` names its writer as `"module:function"`; the module is imported
 only when the format is drawn, so that writing a Mermaid file never loads the SVG layout.
-A writer takes an org and :class:`~orgroles.render.options.ChartOptions` and returns a
-:class:`Drawing`. Adding a format is one writer module and one entry in :data:`TABLE`
+A writer takes an org and `ChartOptions` and returns a
+`Drawing`. Adding a format is one writer module and one entry in `TABLE`
 (see CONTRIBUTING.md).
 
->>> format_of("chart.SVG"), format_of("org.gv")
-('svg', 'dot')
->>> format_of("chart.jpg")
-Traceback (most recent call last):
-...
-orgroles.errors.RenderError: cannot draw 'chart.jpg': unknown suffix '.jpg' (use .svg, ...)
+Examples:
+    >>> format_of("chart.SVG"), format_of("org.gv")
+    ('svg', 'dot')
+    >>> format_of("chart.jpg")
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.RenderError: cannot draw 'chart.jpg': unknown suffix '.jpg' (use .svg, ...)
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ __all__ = [
 
 BIG_CHART = 3000
 """A chart of more boxes than this is too big to read on a page or a slide: PNG, PDF and
-PowerPoint warn about it (:class:`LargeChartWarning`)."""
+PowerPoint warn about it (`LargeChartWarning`)."""
 
 
 class LargeChartWarning(UserWarning):
@@ -66,8 +67,8 @@ Writer = Callable[["OrgCore", "ChartOptions"], Drawing]
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: its ``name``, its file ``suffixes`` and its ``writer``
-    (``"module:function"``, imported on first use)."""
+    """An output format: its `name`, its file `suffixes` and its `writer`
+    (`"module:function"`, imported on first use)."""
 
     name: str
     suffixes: tuple[str, ...]
@@ -111,10 +112,11 @@ def format_of(path: str | os.PathLike[str]) -> str:
 
 
 def writer(fmt: str) -> Writer:
-    """The writer of a format, by name (``svg``, ``png``, ...).
+    """The writer of a format, by name (`svg`, `png`, ...).
 
-    >>> writer("mermaid").__name__
-    'draw'
+    Examples:
+        >>> writer("mermaid").__name__
+        'draw'
     """
     found = _BY_NAME.get(fmt)
     if found is None:

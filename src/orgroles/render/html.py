@@ -1,29 +1,30 @@
 """The interactive HTML explorer: an org chart as one self-contained, offline web page.
 
-:func:`build_page` turns a :class:`~orgroles.render.plan.Plan` into a page that holds
+`build_page()` turns a `Plan` into a page that holds
 everything it needs inline: its data (two JSON blocks), its style, the vendored d3
-modules and ``static/explorer.js``, which lays out and draws the expanded part of the
-chart in the browser. It only builds text; :func:`orgroles.render.render` writes it.
+modules and `static/explorer.js`, which lays out and draws the expanded part of the
+chart in the browser. It only builds text; `orgroles.render.render()` writes it.
 
-The chart's data is compact arrays with one entry per box of the plan (``ids``,
-``parent``, ``lines``, ...); the details panel's data (holders, kinds, teams,
+The chart's data is compact arrays with one entry per box of the plan (`ids`,
+`parent`, `lines`, ...); the details panel's data (holders, kinds, teams,
 violations) sits in a second block that the page parses only when it is first needed.
-Every string is cleaned (:func:`~orgroles.render.quoting.clean`), the JSON escapes ``<``,
-``>`` and ``&`` so that no text can end its ``<script>`` element, the page sets every
-text with ``textContent``, and a Content-Security-Policy allows only the page's own
+Every string is cleaned (`clean()`), the JSON escapes `<`,
+`>` and `&` so that no text can end its `<script>` element, the page sets every
+text with `textContent`, and a Content-Security-Policy allows only the page's own
 scripts and style (by hash) and no request at all.
 
->>> import orgroles
->>> from orgroles.render.plan import make_plan
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> page = build_page(org, make_plan(org))
->>> page.startswith("<!DOCTYPE html>"), "default-src 'none'" in page
-(True, True)
->>> data, details = page_data(org, make_plan(org))
->>> data["ids"], data["parent"], data["names"][1]
-(['ceo', 'cto', 'dev-1', 'dev-2'], [-1, 0, 1, 1], 'Camille Roux')
->>> script_json({"name": "</script><b>&"})
-'{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+Examples:
+    >>> import orgroles
+    >>> from orgroles.render.plan import make_plan
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> page = build_page(org, make_plan(org))
+    >>> page.startswith("<!DOCTYPE html>"), "default-src 'none'" in page
+    (True, True)
+    >>> data, details = page_data(org, make_plan(org))
+    >>> data["ids"], data["parent"], data["names"][1]
+    (['ceo', 'cto', 'dev-1', 'dev-2'], [-1, 0, 1, 1], 'Camille Roux')
+    >>> script_json({"name": "</script><b>&"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
 """
 
 from __future__ import annotations
@@ -96,16 +97,17 @@ _PLACEHOLDER = re.compile(r"\{\{([a-z_]+(?:\.[a-z_]+)?)\}\}")
 
 
 def script_json(value: object) -> str:
-    r"""Return ``value`` as JSON to put inside a ``<script type="application/json">``.
+    r"""Return `value` as JSON to put inside a `<script type="application/json">`.
 
-    ``<``, ``>`` and ``&`` become ``\u003c``, ``\u003e`` and ``\u0026``, which JSON reads
+    `<`, `>` and `&` become `\u003c`, `\u003e` and `\u0026`, which JSON reads
     back as the same characters, so that no string can close the element or open a
     comment in it. The JSON is compact, and non-ASCII text stays as it is.
 
-    >>> script_json(["<!--", "Zoé"])
-    '["\\u003c!--","Zoé"]'
-    >>> json.loads(script_json("</script>")) == "</script>"
-    True
+    Examples:
+        >>> script_json(["<!--", "Zoé"])
+        '["\\u003c!--","Zoé"]'
+        >>> json.loads(script_json("</script>")) == "</script>"
+        True
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
@@ -114,13 +116,14 @@ def script_json(value: object) -> str:
 def first_view_depth(depths: Sequence[int], limit: int = FIRST_VIEW) -> int:
     """Return the deepest layer the first view shows, given the layer of every box.
 
-    Whole layers are shown, top first, while the boxes shown number at most ``limit``;
+    Whole layers are shown, top first, while the boxes shown number at most `limit`;
     the top layer always is.
 
-    >>> first_view_depth([0, 1, 1, 2, 2, 2], limit=3)
-    1
-    >>> first_view_depth([0, 0, 0, 1], limit=2), first_view_depth([0, 1, 2], limit=10)
-    (0, 2)
+    Examples:
+        >>> first_view_depth([0, 1, 1, 2, 2, 2], limit=3)
+        1
+        >>> first_view_depth([0, 0, 0, 1], limit=2), first_view_depth([0, 1, 2], limit=10)
+        (0, 2)
     """
     per_layer = Counter(depths)
     shown = 0
@@ -144,7 +147,7 @@ class _Texts:
         self.style: list[int] = []
 
     def encode(self, lines: Sequence[Line], names: str | None) -> list[int]:
-        """A box's lines as numbers; -1 stands for a single name line equal to ``names``."""
+        """A box's lines as numbers; -1 stands for a single name line equal to `names`."""
         name_lines = [line for line in lines if line.style == "name"]
         plain_name = len(name_lines) == 1 and name_lines[0].text == names
         out = []
@@ -180,26 +183,26 @@ def page_data(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Return the page's two JSON documents: the chart, and the details of its roles.
 
-    ``plan`` must be made without ``fold``: it gives a box to every role drawn. ``folded``
-    is the same plan made with ``fold``; its fold boxes become the page's fold groups,
+    `plan` must be made without `fold`: it gives a box to every role drawn. `folded`
+    is the same plan made with `fold`; its fold boxes become the page's fold groups,
     which the reader can unfold.
 
-    The chart has one entry per box of ``plan``, in its pre-order (box ``i`` is node
-    ``i``; when the plan has several tops, node 0 is a top added above them, see
-    :func:`~orgroles.render.forest.forest_top`, and box ``i`` is node ``i + 1``), in these
-    arrays: ``ids``; ``parent`` (a node, or -1); ``lines`` (numbers of
-    ``texts``, whose style is ``textStyle``, a number of ``styles``; -1 stands for one
-    line of ``names``); ``titleOf`` (a number of ``titles``: the whole title, for search);
-    ``names`` (the holders); ``fam`` (a number of ``families``: name, fill, stroke);
-    ``flags`` (:data:`VACANT`, :data:`ACTING`, :data:`ASSISTANT`, :data:`MISSING`,
-    :data:`FOREST`, and the worst violation's severity from bit 3: 1 info, 2 warning,
-    3 error); ``rset`` (a number of
-    ``rsets``, lists of numbers of ``resps``: id, label, category). ``folds`` are
-    ``[manager, members, lines, flags, family]``; ``dotted`` pairs of nodes (dotted
-    manager, report); ``start`` the deepest layer of the first view; ``problems`` the
-    violations of the whole org. The details have ``kind`` (a number of ``kinds``: id,
-    title), ``holders`` (numbers of ``people``: name, e-mail address), and, by node,
-    ``team`` (numbers of ``teams``: id, name, lead node), ``violations`` and ``urls``.
+    The chart has one entry per box of `plan`, in its pre-order (box `i` is node
+    `i`; when the plan has several tops, node 0 is a top added above them, see
+    `forest_top()`, and box `i` is node `i + 1`), in these
+    arrays: `ids`; `parent` (a node, or -1); `lines` (numbers of
+    `texts`, whose style is `textStyle`, a number of `styles`; -1 stands for one
+    line of `names`); `titleOf` (a number of `titles`: the whole title, for search);
+    `names` (the holders); `fam` (a number of `families`: name, fill, stroke);
+    `flags` (`VACANT`, `ACTING`, `ASSISTANT`, `MISSING`,
+    `FOREST`, and the worst violation's severity from bit 3: 1 info, 2 warning,
+    3 error); `rset` (a number of
+    `rsets`, lists of numbers of `resps`: id, label, category). `folds` are
+    `[manager, members, lines, flags, family]`; `dotted` pairs of nodes (dotted
+    manager, report); `start` the deepest layer of the first view; `problems` the
+    violations of the whole org. The details have `kind` (a number of `kinds`: id,
+    title), `holders` (numbers of `people`: name, e-mail address), and, by node,
+    `team` (numbers of `teams`: id, name, lead node), `violations` and `urls`.
     """
     lang = plan.lang
     roles = org.roles
@@ -412,14 +415,15 @@ def _hash(source: str) -> str:
 def content_security_policy(scripts: Sequence[str], styles: Sequence[str]) -> str:
     """The page's policy: its own scripts and style, by hash, and nothing else at all.
 
-    >>> for directive in content_security_policy(["a"], []).split("; "):
-    ...     print(directive)
-    default-src 'none'
-    script-src 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='
-    style-src 'none'
-    img-src data:
-    base-uri 'none'
-    form-action 'none'
+    Examples:
+        >>> for directive in content_security_policy(["a"], []).split("; "):
+        ...     print(directive)
+        default-src 'none'
+        script-src 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='
+        style-src 'none'
+        img-src data:
+        base-uri 'none'
+        form-action 'none'
     """
     script_src = " ".join(_hash(s) for s in scripts) or "'none'"
     style_src = " ".join(_hash(s) for s in styles) or "'none'"
@@ -430,9 +434,9 @@ def content_security_policy(scripts: Sequence[str], styles: Sequence[str]) -> st
 
 
 def draw(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The explorer of ``org`` (the format table's writer for ``.html``).
+    """The explorer of `org` (the format table's writer for `.html`).
 
-    The page is made from a plan without folds; ``options.fold`` groups start folded,
+    The page is made from a plan without folds; `options.fold` groups start folded,
     and the reader can unfold them.
     """
     plan = make_plan(org, options, fold=None)
@@ -445,7 +449,7 @@ def draw(org: OrgCore, options: ChartOptions) -> Drawing:
 def build_page(
     org: OrgCore, plan: Plan, folded: Plan | None = None, report: Report | None = None
 ) -> str:
-    """Return the explorer page of a plan (see :func:`page_data` for the arguments)."""
+    """Return the explorer page of a plan (see `page_data()` for the arguments)."""
     data, details = page_data(org, plan, folded, report)
     assets = _assets()
     ui = data["words"]

@@ -1,8 +1,8 @@
-"""SVG, PNG and PDF: the chart laid out by the builtin engine, or by Graphviz's ``dot``.
+"""SVG, PNG and PDF: the chart laid out by the builtin engine, or by Graphviz's `dot`.
 
-The builtin engine writes SVG, and :mod:`orgroles.render.raster` turns it into PNG and
-PDF (through typst, a wheel: no system package). ``engine="dot"`` lays out and draws all
-three with Graphviz instead. :func:`image_bytes` is the one place that chooses the engine
+The builtin engine writes SVG, and `orgroles.render.raster` turns it into PNG and
+PDF (through typst, a wheel: no system package). `engine="dot"` lays out and draws all
+three with Graphviz instead. `image_bytes()` is the one place that chooses the engine
 for a planned chart.
 """
 
@@ -26,7 +26,7 @@ __all__ = ["big_chart", "draw_pdf", "draw_png", "draw_svg", "image_bytes", "svg_
 
 
 def big_chart(plan: Plan, fmt: str, size: tuple[float, float] | None = None) -> None:
-    """Warn (:class:`LargeChartWarning`) when a chart has too many boxes for ``fmt``: say
+    """Warn (`LargeChartWarning`) when a chart has too many boxes for `fmt`: say
     how big it is, and how to draw less of it."""
     if len(plan.boxes) <= BIG_CHART:
         return
@@ -48,10 +48,10 @@ def _builtin(plan: Plan, options: ChartOptions) -> tuple[Plan, Layout]:
 
 
 def image_bytes(plan: Plan, fmt: str, options: ChartOptions, timeout: float | None = None) -> bytes:
-    """The chart of a plan as ``fmt`` (svg, png or pdf), with the engine the options ask for.
+    """The chart of a plan as `fmt` (svg, png or pdf), with the engine the options ask for.
 
-    ``timeout`` bounds the time ``dot`` may take (by default
-    :data:`~orgroles.limits.DOT_TIMEOUT`).
+    `timeout` bounds the time `dot` may take (by default
+    `DOT_TIMEOUT`).
     """
     if choose_engine(options.engine, fmt, len(plan.boxes)) == "dot":
         source = to_dot(plan, layout=options.layout, max_aspect=options.max_aspect).source
@@ -90,15 +90,15 @@ def _draw(org: OrgCore, options: ChartOptions, fmt: str) -> Drawing:
 
 
 def draw_svg(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The chart of ``org`` as an SVG document."""
+    """The chart of `org` as an SVG document."""
     return _draw(org, options, "svg")
 
 
 def draw_png(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The chart of ``org`` as a PNG image, ``options.scale`` pixels per px."""
+    """The chart of `org` as a PNG image, `options.scale` pixels per px."""
     return _draw(org, options, "png")
 
 
 def draw_pdf(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The chart of ``org`` as a PDF document, on ``options.page`` pages."""
+    """The chart of `org` as a PDF document, on `options.page` pages."""
     return _draw(org, options, "pdf")

@@ -1,19 +1,20 @@
 """Inline display in Jupyter: the MIME types an org shows itself as, and its mimebundle.
 
 Like the graphviz package, a small table maps each MIME type to the function that makes
-it. The bundle always has ``text/plain`` and adds ``image/svg+xml``, drawn by the builtin
+it. The bundle always has `text/plain` and adds `image/svg+xml`, drawn by the builtin
 engine. It never raises: if drawing fails, the bundle has the text only. Above
-:data:`PREVIEW_LIMIT` roles, it shows a part that stays readable in a notebook: the
+`PREVIEW_LIMIT` roles, it shows a part that stays readable in a notebook: the
 largest tree of the org (for an org with several tops), down to as many layers as fit in
-:data:`PREVIEW_LIMIT` boxes, and says so, and how to see more.
+`PREVIEW_LIMIT` boxes, and says so, and how to see more.
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> bundle = repr_mimebundle(org)
->>> sorted(bundle), bundle["text/plain"]
-(['image/svg+xml', 'text/plain'], "<Org 'Tiny Startup': 4 roles, 4 people, 0 teams>")
->>> list(repr_mimebundle(org, exclude=["image/svg+xml"]))
-['text/plain']
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> bundle = repr_mimebundle(org)
+    >>> sorted(bundle), bundle["text/plain"]
+    (['image/svg+xml', 'text/plain'], "<Org 'Tiny Startup': 4 roles, 4 people, 0 teams>")
+    >>> list(repr_mimebundle(org, exclude=["image/svg+xml"]))
+    ['text/plain']
 """
 
 from __future__ import annotations
@@ -46,11 +47,12 @@ class Preview(NamedTuple):
 
 
 def preview(org: OrgCore, limit: int = PREVIEW_LIMIT) -> Preview:
-    """Return what the inline chart of ``org`` shows.
+    """Return what the inline chart of `org` shows.
 
-    >>> import orgroles
-    >>> preview(orgroles.load("examples/scaleup_cto_cpo.yaml"), limit=5).depth
-    1
+    Examples:
+        >>> import orgroles
+        >>> preview(orgroles.load("examples/scaleup_cto_cpo.yaml"), limit=5).depth
+        1
     """
     if len(org) <= limit:
         return Preview(None, False, ())
@@ -90,7 +92,7 @@ def preview(org: OrgCore, limit: int = PREVIEW_LIMIT) -> Preview:
 
 
 def preview_depth(org: OrgCore, limit: int = PREVIEW_LIMIT) -> int | None:
-    """How many layers below its top the inline chart of ``org`` shows (None: all)."""
+    """How many layers below its top the inline chart of `org` shows (None: all)."""
     return preview(org, limit).depth
 
 
@@ -112,9 +114,9 @@ def repr_mimebundle(
     include: Iterable[str] | None = None,
     exclude: Iterable[str] | None = None,
 ) -> dict[str, str]:
-    """Return the IPython mimebundle of an org: ``text/plain`` always, and an SVG chart.
+    """Return the IPython mimebundle of an org: `text/plain` always, and an SVG chart.
 
-    ``include`` and ``exclude`` restrict the image types, as in IPython's protocol.
+    `include` and `exclude` restrict the image types, as in IPython's protocol.
     """
     wanted = set(include) if include is not None else set(MIME_TYPES)
     wanted -= set(exclude or ())

@@ -3,27 +3,28 @@
 **Levels are rank.** Every box that a plan places as a report (not stacked, not an
 assistant) sits with its top at the y of its level: roles with the same number of
 managers above them are at the same height. The levels' heights come first
-(:class:`Levels`): each level is as tall as its tallest box (with the assistants beside
-it), and the gap above a level is :data:`~orgroles.render.style.VGAP`, more where a team
+(`Levels`): each level is as tall as its tallest box (with the assistants beside
+it), and the gap above a level is `VGAP`, more where a team
 frame's name has to fit above its lead. The tidy-tree layout
-(:mod:`orgroles.render.tidy`) then only chooses x: its *units* are a box (with its
+(`orgroles.render.tidy`) then only chooses x: its *units* are a box (with its
 assistants), a block of stacked leaves (its top at its manager's reports' level, taking
 as many levels of the contours as it is tall, so that no deeper box of a neighbour comes
 under it), or a team frame (laid out on its own first, innermost first, then placed as
 one rectangle).
 
-Several top roles (a forest) are laid out tree by tree and, with ``wrap``, put in rows
-that fit a window ``wrap`` times wider than tall; levels hold within each row. Everything
+Several top roles (a forest) are laid out tree by tree and, with `wrap`, put in rows
+that fit a window `wrap` times wider than tall; levels hold within each row. Everything
 here is linear in the number of boxes (the rows: O(T log T) for T trees) and uses no
 recursion. Coordinates are whole pixels.
 
->>> import orgroles
->>> from orgroles.render.plan import make_plan
->>> chart = layout(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
->>> chart.x, chart.y
-([114, 114, 16, 212], [42, 122, 202, 202])
->>> chart.levels
-[[42, 122, 202]]
+Examples:
+    >>> import orgroles
+    >>> from orgroles.render.plan import make_plan
+    >>> chart = layout(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+    >>> chart.x, chart.y
+    ([114, 114, 16, 212], [42, 122, 202, 202])
+    >>> chart.levels
+    [[42, 122, 202]]
 """
 
 from __future__ import annotations
@@ -64,11 +65,11 @@ TREE_GAP = 3 * style.HGAP
 class Layout:
     """A plan placed on the page: every box's top-left, team frames, connector lines.
 
-    ``wires`` are polylines; ``header`` is where the title and notes start (baseline of
-    the first line); ``frames`` are ``(x, y, width, height)`` by cluster id, all zero for
-    a team whose lead is a stacked leaf (it has no frame). ``rows`` are the rows of a
-    forest, as ``(start, end)`` of ``plan.tops``, top to bottom, and ``levels[r]`` the y
-    of each level in row ``r`` (the x, in a chart drawn left to right). ``legend`` holds
+    `wires` are polylines; `header` is where the title and notes start (baseline of
+    the first line); `frames` are `(x, y, width, height)` by cluster id, all zero for
+    a team whose lead is a stacked leaf (it has no frame). `rows` are the rows of a
+    forest, as `(start, end)` of `plan.tops`, top to bottom, and `levels[r]` the y
+    of each level in row `r` (the x, in a chart drawn left to right). `legend` holds
     the top-left corner of each entry of the plan's legend, under the chart.
     """
 
@@ -106,15 +107,16 @@ def items_of(box: Box) -> list[int]:
 
 
 class Levels:
-    """The heights of a plan's levels: ``top[L]`` is the y of level ``L`` (level 0 at 0),
-    ``band[L]`` the height of its tallest box (assistants included), ``bus[L]`` the y of
-    the lines from level ``L`` to its reports.
+    """The heights of a plan's levels: `top[L]` is the y of level `L` (level 0 at 0),
+    `band[L]` the height of its tallest box (assistants included), `bus[L]` the y of
+    the lines from level `L` to its reports.
 
-    >>> import orgroles
-    >>> from orgroles.render.plan import make_plan
-    >>> levels = Levels(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
-    >>> levels.top, levels.bus
-    ([0.0, 80.0, 160.0, 240.0], [62.0, 142.0, 222.0])
+    Examples:
+        >>> import orgroles
+        >>> from orgroles.render.plan import make_plan
+        >>> levels = Levels(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+        >>> levels.top, levels.bus
+        ([0.0, 80.0, 160.0, 240.0], [62.0, 142.0, 222.0])
     """
 
     def __init__(self, plan: Plan) -> None:
@@ -146,9 +148,9 @@ class Levels:
         self.lift = FRAME_TOP if 0 in framed else 0.0  # frames above the top level
 
     def reach(self, level: int, bottom: float) -> float:
-        """How far down the contour of a unit of ``level`` reaches, from its level's top,
-        when it draws down to ``bottom`` (from the same top): to the top of the first
-        level whose lines above it pass below ``bottom``, so that nothing of a neighbour
+        """How far down the contour of a unit of `level` reaches, from its level's top,
+        when it draws down to `bottom` (from the same top): to the top of the first
+        level whose lines above it pass below `bottom`, so that nothing of a neighbour
         can come under the unit and meet it."""
         top = self.top
         at = top[level] + bottom
@@ -227,7 +229,7 @@ class _Units:
         return len(self.kind) - 1
 
     def replace(self, old: int, new: int) -> None:
-        """Unit ``new`` takes the place of ``old`` among its siblings."""
+        """Unit `new` takes the place of `old` among its siblings."""
         p = self.parent[old]
         self.parent[new], self.slot[new] = p, self.slot[old]
         if p >= 0:
@@ -235,7 +237,7 @@ class _Units:
         self.parent[old] = -1
 
     def place(self, roots: Sequence[int]) -> tuple[list[int], list[float], list[float]]:
-        """The tidy layout of the trees under ``roots``: units, lefts, tops."""
+        """The tidy layout of the trees under `roots`: units, lefts, tops."""
         return tidy_positions(
             self.kids, self.uw, self.uh, roots, hgap=style.HGAP, vgap=0.0, anchor=self.anchor
         )
@@ -251,12 +253,12 @@ class _Units:
 
 
 def layout(plan: Plan, wrap: float | None = None) -> Layout:
-    """Place every box of ``plan``; the result is what :mod:`orgroles.render.svg` draws.
+    """Place every box of `plan`; the result is what `orgroles.render.svg` draws.
 
     Every manager has its reports in one row below it (with its stack of leaves among
-    them). With several top roles and ``wrap``, the trees go in rows, each row as wide
-    as makes the whole fit best in a window ``wrap`` times wider than tall; without
-    ``wrap``, they are side by side in one row.
+    them). With several top roles and `wrap`, the trees go in rows, each row as wide
+    as makes the whole fit best in a window `wrap` times wider than tall; without
+    `wrap`, they are side by side in one row.
     """
     boxes = plan.boxes
     levels = Levels(plan)
@@ -367,16 +369,17 @@ _SHRINK = 0.9  # each row width tried is at most this fraction of the one before
 
 
 def forest_rows(sizes: Sequence[tuple[float, float]], wrap: float) -> list[tuple[int, int]]:
-    """Rows of trees, in their order, for trees of ``sizes`` (width, height): the rows
-    that fit in the smallest window ``wrap`` times wider than tall.
+    """Rows of trees, in their order, for trees of `sizes` (width, height): the rows
+    that fit in the smallest window `wrap` times wider than tall.
 
     Row widths are tried from one row down to the widest tree, each at most 0.9 times the
     one before: O(T log T) for T trees.
 
-    >>> forest_rows([(100, 50)] * 4, wrap=2.0)
-    [(0, 2), (2, 4)]
-    >>> forest_rows([(100, 50)] * 4, wrap=10.0)
-    [(0, 4)]
+    Examples:
+        >>> forest_rows([(100, 50)] * 4, wrap=2.0)
+        [(0, 2), (2, 4)]
+        >>> forest_rows([(100, 50)] * 4, wrap=10.0)
+        [(0, 4)]
     """
     n = len(sizes)
     starts = [0.0]
@@ -433,7 +436,7 @@ class _Lines:
         self.middle = round(plan.box_width / 2)
 
     def drops(self, c: int) -> list[Point]:
-        """Where the lines down to unit ``c`` end: the top middle of its boxes or spines."""
+        """Where the lines down to unit `c` end: the top middle of its boxes or spines."""
         units = self.units
         k = units.kind[c]
         if k == _BOX:
@@ -446,7 +449,7 @@ class _Lines:
         return [(x + round(sx), y) for sx, _ in spines(columns, self.plan.box_width)]
 
     def family(self, u: int) -> list[list[Point]]:
-        """The lines from box unit ``u`` to the units in one row below it: trunk, bus, drops."""
+        """The lines from box unit `u` to the units in one row below it: trunk, bus, drops."""
         box = self.plan.boxes[self.units.ref[u]]
         trunk = self.bx[box.id] + self.middle
         y = self.by[box.id]

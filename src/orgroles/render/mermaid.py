@@ -1,25 +1,26 @@
-"""Mermaid ``flowchart TD`` text from a plan, which GitHub and GitLab draw in Markdown.
+"""Mermaid `flowchart TD` text from a plan, which GitHub and GitLab draw in Markdown.
 
-Node ids are synthetic (``n0``, ...), labels are quoted and entity-escaped by
-:func:`~orgroles.render.quoting.mermaid_text`, and styles come from ``classDef`` lines
+Node ids are synthetic (`n0`, ...), labels are quoted and entity-escaped by
+`mermaid_text()`, and styles come from `classDef` lines
 for families, vacancies and violations. User text never reaches a comment, a directive
 or a class name. Mermaid has no way to stack leaves in columns, so a stack becomes
-columns of boxes joined by invisible links (``~~~``), with one reporting line from the
+columns of boxes joined by invisible links (`~~~`), with one reporting line from the
 manager to the top of each column.
 
->>> import orgroles
->>> from orgroles.render.plan import make_plan
->>> print(to_mermaid(make_plan(orgroles.load("examples/three_person_tech_team.yaml"))))
-... # doctest: +ELLIPSIS
-flowchart TD
-    n0["<b>Chief Executive Officer</b><br/>Noor Haddad"]
-    n1["<b>Chief Technical Officer</b><br/>Camille Roux"]
-...
-    n0 --- n1
-    n1 --- n2
-    n1 --- n3
-    classDef fam_executive fill:#dde7f7,stroke:#2f4b7c,color:#1f2328
-...
+Examples:
+    >>> import orgroles
+    >>> from orgroles.render.plan import make_plan
+    >>> print(to_mermaid(make_plan(orgroles.load("examples/three_person_tech_team.yaml"))))
+    ... # doctest: +ELLIPSIS
+    flowchart TD
+        n0["<b>Chief Executive Officer</b><br/>Noor Haddad"]
+        n1["<b>Chief Technical Officer</b><br/>Camille Roux"]
+    ...
+        n0 --- n1
+        n1 --- n2
+        n1 --- n3
+        classDef fam_executive fill:#dde7f7,stroke:#2f4b7c,color:#1f2328
+    ...
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def _family_class(family: str | None) -> str:
 
 
 def draw(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The chart of ``org`` as Mermaid text (the format table's writer for ``.mmd``)."""
+    """The chart of `org` as Mermaid text (the format table's writer for `.mmd`)."""
     plan = make_plan(org, options)
     return Drawing(to_mermaid(plan).encode("utf-8"), plan)
 

@@ -1,15 +1,16 @@
 """The chart options, in one place: what a chart shows and how it is drawn.
 
-Every render function takes the same :class:`ChartOptions`, and the command line builds
+Every render function takes the same `ChartOptions`, and the command line builds
 its choices from the constants here, so that an option is declared once.
 
->>> options = ChartOptions.of(root="cto", depth=1)
->>> options.root, options.depth, options.layout
-('cto', 1, 'compact')
->>> ChartOptions.of(dpeth=1)
-Traceback (most recent call last):
-...
-orgroles.errors.RenderError: unknown chart option 'dpeth' (did you mean 'depth'?)
+Examples:
+    >>> options = ChartOptions.of(root="cto", depth=1)
+    >>> options.root, options.depth, options.layout
+    ('cto', 1, 'compact')
+    >>> ChartOptions.of(dpeth=1)
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.RenderError: unknown chart option 'dpeth' (did you mean 'depth'?)
 """
 
 from __future__ import annotations
@@ -47,25 +48,25 @@ __all__ = [
 
 Engine = Literal["builtin", "dot", "auto"]
 ENGINES: tuple[Engine, ...] = ("builtin", "dot", "auto")
-"""The layout engines: ``builtin`` (the default) is ours, ``dot`` is Graphviz's, and
-``auto`` is the builtin engine's old name."""
+"""The layout engines: `builtin` (the default) is ours, `dot` is Graphviz's, and
+`auto` is the builtin engine's old name."""
 
 LayoutName = Literal["compact", "tree"]
 LAYOUTS: tuple[LayoutName, ...] = ("compact", "tree")
-"""``compact`` (the default) stacks leaf reports and wraps forests when the tree is too
-wide; ``tree`` draws every row in full. Both keep levels as rank."""
+"""`compact` (the default) stacks leaf reports and wraps forests when the tree is too
+wide; `tree` draws every row in full. Both keep levels as rank."""
 
 MAX_ASPECT = 3.0
 """The widest shape, width over height, that the compact layout aims for: wider charts
 get their leaf reports stacked and their trees wrapped into rows."""
 
 SHOW = ("title", "name", "team", "responsibilities", "reports", "photo")
-"""What ``show=`` can put in the boxes, besides ``meta.FIELD`` (a field of the role's
-``meta``, or of its holder's). Without ``title`` or ``name``, both are shown, then the
-others: ``show=["responsibilities"]`` adds the responsibilities to the usual card."""
+"""What `show=` can put in the boxes, besides `meta.FIELD` (a field of the role's
+`meta`, or of its holder's). Without `title` or `name`, both are shown, then the
+others: `show=["responsibilities"]` adds the responsibilities to the usual card."""
 
 COLOR_BY = ("family", "team", "kind")
-"""What ``color_by=`` colours the boxes by, besides ``meta.FIELD``."""
+"""What `color_by=` colours the boxes by, besides `meta.FIELD`."""
 
 DIRECTIONS = ("TB", "LR")
 """Which way a chart grows: top to bottom, or left to right."""
@@ -86,11 +87,11 @@ chart is drawn at a lower scale, with a warning."""
 
 PageName = Literal["fit", "a4", "letter", "a3"]
 PAGES: tuple[PageName, ...] = ("fit", "a4", "letter", "a3")
-"""The page sizes of a PDF: the chart's own size (``fit``), or a sheet of paper."""
+"""The page sizes of a PDF: the chart's own size (`fit`), or a sheet of paper."""
 
 Orientation = Literal["auto", "portrait", "landscape"]
 ORIENTATIONS: tuple[Orientation, ...] = ("auto", "portrait", "landscape")
-"""How a PDF's paper is turned; ``auto`` chooses the way that shows the chart best."""
+"""How a PDF's paper is turned; `auto` chooses the way that shows the chart best."""
 
 
 def _count(name: str, value: object) -> None:
@@ -104,7 +105,7 @@ def _positive(name: str, value: object, unit: str) -> None:
 
 
 def _meta(item: object) -> bool:
-    """Whether ``item`` names a meta field: ``meta.`` and a name."""
+    """Whether `item` names a meta field: `meta.` and a name."""
     return isinstance(item, str) and item.startswith("meta.") and len(item) > 5
 
 
@@ -115,70 +116,65 @@ def _choice(name: str, value: object, choices: tuple[str, ...]) -> None:
 
 @dataclass(frozen=True, kw_only=True)
 class ChartOptions:
-    """What a chart shows and how it is drawn.
+    """What a chart shows and how it is drawn: the options of every render function.
 
-    Parameters
-    ----------
-    root, depth
-        Draw only ``root`` and the roles below it, down to ``depth`` layers under it
-        (``depth=0`` draws the root alone). Without ``root``, ``depth`` counts from the
-        top roles.
-    fold
-        Fold each group of more than ``fold`` leaf reports of a manager that share a
-        title into one box, such as "+12 developers".
-    show
-        The lines of each box (see :data:`SHOW`): ``"title"``, ``"name"`` (the
-        holders), ``"team"``, ``"responsibilities"``, ``"reports"`` (counts such as "12
-        reports · 40 below"), ``"photo"`` (the holder's ``photo``, or initials in a
-        circle) and ``"meta.FIELD"``. Without ``"title"`` or ``"name"``, the card has
-        both and the others are added: ``show=["responsibilities"]``.
-    name_first
-        Put the holder's name first, in bold, and the title under it.
-    color_by
-        Colour the boxes by ``"family"`` (the default), ``"team"``, ``"kind"`` or
-        ``"meta.FIELD"``; the chart has a legend of the colours.
-    legend
-        Draw the legend of the colours under the chart (True by default; there is none
-        when all boxes have one colour).
-    direction
-        ``"TB"`` (the default): levels from top to bottom; ``"LR"``: from left to right.
-    theme
-        ``"default"``, ``"print"`` (grey levels and no fills) or ``"high-contrast"``.
-    allow_outside_photos
-        Let a ``Person.photo`` be a file outside the org file's folder, or an
-        ``http(s)`` URL (fetched); without it, such a photo is an error.
-    lang
-        The language of titles and chart words (``en`` or ``fr``; others fall back to
-        English).
-    report
-        A :class:`~orgroles.rules.Report` whose violations are highlighted.
-    engine
-        ``"builtin"`` (the default; ``"auto"`` is its old name) or ``"dot"``
-        (Graphviz, opt-in). PNG and PDF are made by ``dot`` whatever the engine. The
-        HTML explorer lays itself out in the browser and needs no engine.
-    layout
-        Both layouts keep levels as rank: roles with as many managers above them sit at
-        the same height. ``"compact"`` (the default), when the tree would be wider than
-        ``max_aspect`` times its height, stacks the leaf reports of every manager with
-        three or more in two columns under it, and wraps several top roles (a forest)
-        into rows; ``"tree"`` draws every row in full (the plan's stacks of six leaves or
-        more aside).
-    max_aspect
-        The widest shape, width over height, that the compact layout aims for: the
-        shape above which it stacks leaves, and the window its rows of trees fit.
-    scale
-        PNG only: pixels per px of the chart (2 by default, 192 dpi).
-    max_megapixels
-        PNG only: the most pixels, in millions (16 by default), that a PNG may have; a
-        bigger chart is drawn at a lower scale, with a
-        :class:`~orgroles.render.formats.LargeChartWarning`. Whatever this says, a PNG
-        never has more than 250 million pixels.
-    page, orientation
-        PDF only: ``page="fit"`` (the default) makes one page the size of the chart;
-        ``"a4"``, ``"letter"`` or ``"a3"`` put it on sheets of paper turned ``"portrait"``,
-        ``"landscape"`` or (``"auto"``) the way that shows it best: on one sheet when its
-        text stays readable, else in tiles over several pages, each titled with the top
-        role it shows and numbered (see :mod:`orgroles.render.pages`).
+    Build one with `ChartOptions.of(...)`, which checks every value and suggests a name
+    for a misspelt one, or pass the same names to `orgroles.render()` as keywords. The
+    command line's options of `orgroles render` are these, with dashes.
+
+    Args:
+        root: Draw only this role and the roles below it (an id).
+        depth: Draw this many layers below `root`, or below the top roles without it
+            (`depth=0` draws the root alone). A box with hidden reports says "+12 below".
+        fold: Fold each group of more than `fold` leaf reports of a manager that share a
+            title into one box, such as "+12 developers".
+        show: The lines of each box (see `SHOW`): `"title"`, `"name"` (the holders),
+            `"team"`, `"responsibilities"`, `"reports"` (counts such as "12 reports · 40
+            below"), `"photo"` (the holder's `photo`, or initials in a circle) and
+            `"meta.FIELD"`. Without `"title"` or `"name"`, the card has both and the
+            others are added: `show=["responsibilities"]`.
+        name_first: Put the holder's name first, in bold, and the title under it.
+        color_by: Colour the boxes by `"family"` (the default), `"team"`, `"kind"` or
+            `"meta.FIELD"`; the chart has a legend of the colours.
+        legend: Draw the legend of the colours under the chart (True by default; there is
+            none when all boxes have one colour).
+        direction: `"TB"` (the default): levels from top to bottom; `"LR"`: from left to
+            right.
+        theme: `"default"`, `"print"` (grey levels and no fills) or `"high-contrast"`.
+        allow_outside_photos: Let a `Person.photo` be a file outside the org file's
+            folder, or an `http(s)` URL (fetched); without it, such a photo is an error.
+        lang: The language of titles and chart words (`en` or `fr`; others fall back to
+            English).
+        report: A `Report` (from `org.check()`) whose violations are highlighted.
+        engine: `"builtin"` (the default; `"auto"` is its old name) or `"dot"`
+            (Graphviz's `dot`, opt-in, which must be on `PATH`): the engine that lays out
+            SVG, PNG and PDF. The other formats ignore it: DOT and Mermaid are text for
+            other tools, PowerPoint uses the builtin layout, and the HTML explorer lays
+            itself out in the browser.
+        layout: Both layouts keep levels as rank: roles with as many managers above them
+            sit at the same height. `"compact"` (the default), when the tree would be wider
+            than `max_aspect` times its height, stacks the leaf reports of every manager
+            with three or more in two columns under it, and wraps several top roles (a
+            forest) into rows; `"tree"` draws every row in full (the plan's stacks of six
+            leaves or more aside). See the concepts page on the layout.
+        max_aspect: The widest shape, width over height, that the compact layout aims for
+            (3 by default): the shape above which it stacks leaves, and the window its rows
+            of trees fit.
+        scale: PNG only: pixels per px of the chart (2 by default, 192 dpi).
+        max_megapixels: PNG only: the most pixels, in millions (16 by default), that a PNG
+            may have; a bigger chart is drawn at a lower scale, with a `LargeChartWarning`.
+            Whatever this says, a PNG never has more than 250 million pixels.
+        page: PDF only: `"fit"` (the default) makes one page the size of the chart;
+            `"a4"`, `"letter"` or `"a3"` put it on sheets of paper: on one sheet when its
+            text stays readable, else in tiles over several pages, each titled with the top
+            role it shows and numbered.
+        orientation: PDF only, on paper: `"portrait"`, `"landscape"` or `"auto"` (the
+            default: the way that shows the chart largest, on the fewest pages).
+
+    Examples:
+        >>> options = ChartOptions.of(root="cto", depth=2)
+        >>> ChartOptions.of(options, layout="tree").layout
+        'tree'
     """
 
     root: str | None = None
@@ -231,8 +227,8 @@ class ChartOptions:
 
     @classmethod
     def of(cls, options: ChartOptions | None = None, **changes: Any) -> ChartOptions:
-        """``options`` (or the defaults) with ``changes``; an unknown name is a
-        :class:`~orgroles.errors.RenderError` with a did-you-mean."""
+        """`options` (or the defaults) with `changes`; an unknown name is a
+        `RenderError` with a did-you-mean."""
         names = [f.name for f in dataclasses.fields(cls)]
         for key in changes:
             if key not in names:

@@ -1,28 +1,29 @@
 """The pages of a PDF chart: one page the chart's size, one sheet of paper, or tiles.
 
-``page="fit"`` (the default) makes one page the size of the chart (1 px = 0.75 pt), made
+`page="fit"` (the default) makes one page the size of the chart (1 px = 0.75 pt), made
 smaller when a side would pass the 200 inches (14,400 pt) that PDF viewers such as
-Acrobat can show. ``page="a4"``, ``"letter"`` or ``"a3"`` puts the chart on sheets of
-that paper, in ``orientation`` ``"portrait"``, ``"landscape"`` or ``"auto"`` (the one that
+Acrobat can show. `page="a4"`, `"letter"` or `"a3"` puts the chart on sheets of
+that paper, in `orientation` `"portrait"`, `"landscape"` or `"auto"` (the one that
 needs fewer pages, or shows the chart larger). A chart that fits one sheet with its text
-at :data:`READABLE` of its size or more is drawn on one sheet; a larger one is cut into
-tiles at :data:`TILE_SCALE`, along gaps between boxes where it can, and each tile is a
+at `READABLE` of its size or more is drawn on one sheet; a larger one is cut into
+tiles at `TILE_SCALE`, along gaps between boxes where it can, and each tile is a
 page of its own: an SVG of only what it shows (empty tiles are skipped), titled with the
 top role it shows and numbered. A box that a cut goes through is shown whole on the
 next page, which starts with it (the CPO below, on pages 2 and 3); that page leaves out
 the boxes of the page before that reach into it, which are whole there.
 
->>> import orgroles
->>> from orgroles.render.arrange import arrange
->>> from orgroles.render.plan import make_plan
->>> plan, chart = arrange(make_plan(orgroles.load("examples/scaleup_cto_cpo.yaml")))
->>> [(p.number, round(p.width), round(p.height)) for p in sheets(plan, chart, "a3", "auto")]
-[(1, 1191, 842)]
->>> for page in sheets(plan, chart, "a4", "portrait"):
-...     print(page.number, page.region, page.title)
-1 (0.0, 0.0, 934, 514.0) Chief Technical Officer, Marc Olsen
-2 (934, 0.0, 1522, 514.0) Chief Executive Officer, Inès Garnier
-3 (1396, 0.0, 1950.0, 514.0) Chief Product Officer, Sofia Brandt
+Examples:
+    >>> import orgroles
+    >>> from orgroles.render.arrange import arrange
+    >>> from orgroles.render.plan import make_plan
+    >>> plan, chart = arrange(make_plan(orgroles.load("examples/scaleup_cto_cpo.yaml")))
+    >>> [(p.number, round(p.width), round(p.height)) for p in sheets(plan, chart, "a3", "auto")]
+    [(1, 1191, 842)]
+    >>> for page in sheets(plan, chart, "a4", "portrait"):
+    ...     print(page.number, page.region, page.title)
+    1 (0.0, 0.0, 934, 514.0) Chief Technical Officer, Marc Olsen
+    2 (934, 0.0, 1522, 514.0) Chief Executive Officer, Inès Garnier
+    3 (1396, 0.0, 1950.0, 514.0) Chief Product Officer, Sofia Brandt
 """
 
 from __future__ import annotations
@@ -79,9 +80,9 @@ _SHORTEST = 0.4  # a tile is cut no nearer its start than this share of its leng
 
 @dataclass(frozen=True)
 class Sheet:
-    """One page of a PDF: the ``region`` of the chart it shows (px), at ``scale``, on a
-    page of ``width`` by ``height`` pt; ``title`` and ``number`` for a tile (``title`` is
-    empty on a page that shows the whole chart), its ``row`` and ``column`` among the
+    """One page of a PDF: the `region` of the chart it shows (px), at `scale`, on a
+    page of `width` by `height` pt; `title` and `number` for a tile (`title` is
+    empty on a page that shows the whole chart), its `row` and `column` among the
     tiles."""
 
     region: Region
@@ -97,10 +98,11 @@ class Sheet:
 def box_label(box: Box) -> str:
     """What a page or a slide calls a box: its title, and who holds it.
 
-    >>> from orgroles.render.plan import Line
-    >>> box_label(Box(0, "cto", (Line("title", "Chief Technical"), Line("title", "Officer"),
-    ...     Line("name", "Marc Olsen"))))
-    'Chief Technical Officer, Marc Olsen'
+    Examples:
+        >>> from orgroles.render.plan import Line
+        >>> box_label(Box(0, "cto", (Line("title", "Chief Technical"), Line("title", "Officer"),
+        ...     Line("name", "Marc Olsen"))))
+        'Chief Technical Officer, Marc Olsen'
     """
     titles = [line.text for line in box.lines if line.style in ("title", "subtitle", "vacant")]
     names = [line.text for line in box.lines if line.style in ("name", "headname")]
@@ -123,8 +125,8 @@ def sheets(
     *,
     scale: float = TILE_SCALE,
 ) -> list[Sheet]:
-    """The pages that show a laid-out chart on ``page`` paper (see the module's docstring);
-    ``scale`` is that of tiles."""
+    """The pages that show a laid-out chart on `page` paper (see the module's docstring);
+    `scale` is that of tiles."""
     w, h = float(chart.width), float(chart.height)
     if page == "fit":
         k = min(1.0, MAX_PAGE_PT / (w * PT_PER_PX), MAX_PAGE_PT / (h * PT_PER_PX))
@@ -146,8 +148,8 @@ def sheets(
 def _spans(
     boxes: list[tuple[float, float]], others: list[tuple[float, float]], end: float, step: float
 ) -> list[tuple[float, float]]:
-    """Cut ``[0, end]`` into spans of at most ``step``, each cut where the fewest boxes and
-    ``others`` (team frames) cross it, in the last three fifths of its span (the further
+    """Cut `[0, end]` into spans of at most `step`, each cut where the fewest boxes and
+    `others` (team frames) cross it, in the last three fifths of its span (the further
     the better among equals): in a gap between them where there is one. A box that a cut
     crosses is shown whole at the start of the next span, which starts that much earlier:
     spans overlap by the boxes they share."""
@@ -290,7 +292,7 @@ class _Picker:
 
 
 def page_svgs(plan: Plan, chart: Layout, pages: Sequence[Sheet]) -> list[tuple[str, float, float]]:
-    """Each page as ``(svg, width_pt, height_pt)``: the whole chart, or a tile with its title
+    """Each page as `(svg, width_pt, height_pt)`: the whole chart, or a tile with its title
     and number."""
     if len(pages) == 1 and not pages[0].title:
         return [(_whole(plan, chart, pages[0]), pages[0].width, pages[0].height)]

@@ -2,19 +2,20 @@
 PowerPoint, the explorer): the themes, the colours of the groups a chart is coloured by,
 and how a box is painted (fill, border colour, width, dashes).
 
-Three themes: ``default`` (a light fill and a darker border per group), ``print`` (grey
-levels and no fills, for a black-and-white printer) and ``high-contrast`` (black text
+Three themes: `default` (a light fill and a darker border per group), `print` (grey
+levels and no fills, for a black-and-white printer) and `high-contrast` (black text
 and borders, thicker lines). A chart is coloured by family (the default), team, kind or
-any ``meta`` field: the largest groups get the colours of :data:`PALETTE`, in order, and
+any `meta` field: the largest groups get the colours of `PALETTE`, in order, and
 the others share one grey.
 
->>> from orgroles.render.shapes import Box
->>> box_paint(Box(0, "cto", (), family="executive", color_key="executive"))
-Paint(fill='#dde7f7', stroke='#2f4b7c', width=1.2, dash=None)
->>> box_paint(Box(0, None, (), vacant=True, placeholder="boss")).dash
-'2 3'
->>> group_colors(["a", "b"], "team", "print")["b"]
-Colors(fill='#ffffff', stroke='#57606a')
+Examples:
+    >>> from orgroles.render.shapes import Box
+    >>> box_paint(Box(0, "cto", (), family="executive", color_key="executive"))
+    Paint(fill='#dde7f7', stroke='#2f4b7c', width=1.2, dash=None)
+    >>> box_paint(Box(0, None, (), vacant=True, placeholder="boss")).dash
+    '2 3'
+    >>> group_colors(["a", "b"], "team", "print")["b"]
+    Colors(fill='#ffffff', stroke='#57606a')
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ PALETTE: tuple[Colors, ...] = (
     Colors("#dfeee9", "#2f6b5a"),
 )
 """The colours of the groups of a chart coloured by team, kind or meta field, the
-largest group first; the groups beyond these share :data:`OTHER`."""
+largest group first; the groups beyond these share `OTHER`."""
 
 OTHER = Colors("#eef0f2", "#6e7781")
 """The colours of the boxes in no group, or in a group beyond the palette."""
@@ -95,7 +96,7 @@ class Theme:
     severity: Mapping[str, str] = field(default_factory=lambda: dict(style.SEVERITY_COLORS))
 
     def color(self, line_style: str) -> str:
-        """The colour of a line of text of ``line_style``."""
+        """The colour of a line of text of `line_style`."""
         return self.text.get(line_style) or style.STYLES[line_style].color
 
 
@@ -131,7 +132,7 @@ THEMES: tuple[str, ...] = tuple(_THEMES)
 
 
 def theme_of(name: str) -> Theme:
-    """The theme called ``name`` (``default``, ``print`` or ``high-contrast``)."""
+    """The theme called `name` (`default`, `print` or `high-contrast`)."""
     return _THEMES[name]
 
 
@@ -146,9 +147,9 @@ def _themed(colors: Colors, theme: str, k: int) -> Colors:
 def group_colors(
     keys: Sequence[str | None], color_by: str, theme: str = "default"
 ) -> dict[str | None, Colors]:
-    """The colours of the groups ``keys`` (the largest first) of a chart coloured by
-    ``color_by``: families have colours of their own; other groups take the palette in
-    order, and the ones beyond it, and ``None``, share a grey."""
+    """The colours of the groups `keys` (the largest first) of a chart coloured by
+    `color_by`: families have colours of their own; other groups take the palette in
+    order, and the ones beyond it, and `None`, share a grey."""
     found: dict[str | None, Colors] = {}
     k = 0
     for key in keys:
@@ -176,7 +177,7 @@ class Paint(NamedTuple):
 
 
 def box_paint(box: Box, plan: Plan | None = None) -> Paint:
-    """How ``box`` of ``plan`` is painted: its group's colours in the plan's theme, white
+    """How `box` of `plan` is painted: its group's colours in the plan's theme, white
     and dashed when vacant, dotted for a missing manager, finely dotted (with its fill) when
     planned, with a thick border of its worst violation's colour."""
     theme = plan.theme if plan is not None else "default"

@@ -1,24 +1,25 @@
-"""People's photos on cards: a ``Person.photo`` read, checked and embedded as a data URI.
+"""People's photos on cards: a `Person.photo` read, checked and embedded as a data URI.
 
 A photo is a file (PNG, JPEG or GIF) named relative to the org file's folder, or a
-``data:image/...;base64,`` URI. It is read once per chart and embedded, so that a chart
-is one file that needs nothing else; a photo of more than :data:`PHOTO_LIMIT` bytes is an
-error. A file outside the org file's folder (``../``, an absolute path, a link that
-leads out) and an ``http(s)`` URL are refused, unless the chart's options say
-``allow_outside_photos=True`` (the command line's ``--allow-outside-photos``): an org
+`data:image/...;base64,` URI. It is read once per chart and embedded, so that a chart
+is one file that needs nothing else; a photo of more than `PHOTO_LIMIT` bytes is an
+error. A file outside the org file's folder (`../`, an absolute path, a link that
+leads out) and an `http(s)` URL are refused, unless the chart's options say
+`allow_outside_photos=True` (the command line's `--allow-outside-photos`): an org
 file from someone else must not make a chart read your files or call a server. Every
 other URL scheme is refused.
 
->>> import base64
->>> tiny_png = base64.b64decode(
-...     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJ"
-...     "RU5ErkJggg==")
->>> photo_uri("data:image/png;base64," + base64.b64encode(tiny_png).decode(), None, False)[:22]
-'data:image/png;base64,'
->>> photo_uri("https://example.com/a.png", None, False)
-Traceback (most recent call last):
-...
-orgroles.errors.RenderError: the photo 'https://example.com/a.png' is on the web: ...
+Examples:
+    >>> import base64
+    >>> tiny_png = base64.b64decode(
+    ...     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJ"
+    ...     "RU5ErkJggg==")
+    >>> photo_uri("data:image/png;base64," + base64.b64encode(tiny_png).decode(), None, False)[:22]
+    'data:image/png;base64,'
+    >>> photo_uri("https://example.com/a.png", None, False)
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.RenderError: the photo 'https://example.com/a.png' is on the web: ...
 """
 
 from __future__ import annotations
@@ -70,9 +71,9 @@ def _checked(data: bytes, photo: str) -> bytes:
 
 
 def photo_bytes(photo: str, folder: str | os.PathLike[str] | None, allow_outside: bool) -> bytes:
-    """The image a ``Person.photo`` names, checked: a data URI, a file in ``folder`` (the
-    org file's, or the working folder), or, with ``allow_outside``, any file or an
-    ``http(s)`` URL. Raises :class:`~orgroles.errors.RenderError` when refused or wrong."""
+    """The image a `Person.photo` names, checked: a data URI, a file in `folder` (the
+    org file's, or the working folder), or, with `allow_outside`, any file or an
+    `http(s)` URL. Raises `RenderError` when refused or wrong."""
     text = photo.strip()
     if text[:5].lower() == "data:":
         match = _DATA.match(text)
@@ -127,7 +128,7 @@ def _fetch(url: str, photo: str) -> bytes:  # pragma: no cover - network, opt-in
 
 
 def photo_uri(photo: str, folder: str | os.PathLike[str] | None, allow_outside: bool) -> str:
-    """The photo as a ``data:`` URI to embed (see :func:`photo_bytes`)."""
+    """The photo as a `data:` URI to embed (see `photo_bytes()`)."""
     data = photo_bytes(photo, folder, allow_outside)
     mime = _type_of(data, photo)
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"

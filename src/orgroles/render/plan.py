@@ -1,20 +1,21 @@
 """What a chart shows, decided once for every format: boxes, their text, stacks, folds, frames.
 
-:func:`make_plan` turns an org and the drawing options into a :class:`Plan`. The DOT
+`make_plan()` turns an org and the drawing options into a `Plan`. The DOT
 builder, the builtin SVG engine and the Mermaid writer all draw the same plan, so that
 the formats agree on what is shown. It runs in O(N) without recursion.
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> plan = make_plan(org)
->>> [(b.role, [line.text for line in b.lines]) for b in plan.boxes]
-... # doctest: +NORMALIZE_WHITESPACE
-[('ceo', ['Chief Executive Officer', 'Noor Haddad']),
- ('cto', ['Chief Technical Officer', 'Camille Roux']),
- ('dev-1', ['Developer', 'Yanis Perrin']),
- ('dev-2', ['Developer', 'Léa Marchand'])]
->>> plan.boxes[1].children
-[2, 3]
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> plan = make_plan(org)
+    >>> [(b.role, [line.text for line in b.lines]) for b in plan.boxes]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('ceo', ['Chief Executive Officer', 'Noor Haddad']),
+     ('cto', ['Chief Technical Officer', 'Camille Roux']),
+     ('dev-1', ['Developer', 'Yanis Perrin']),
+     ('dev-2', ['Developer', 'Léa Marchand'])]
+    >>> plan.boxes[1].children
+    [2, 3]
 """
 
 from __future__ import annotations
@@ -107,13 +108,13 @@ def make_plan(
     missing: str | None = None,
     **changes: Any,
 ) -> Plan:
-    """Decide what a chart of ``org`` shows, with the chart options of
-    :class:`~orgroles.render.options.ChartOptions` (an object, keywords, or both).
+    """Decide what a chart of `org` shows, with the chart options of
+    `ChartOptions` (an object, keywords, or both).
 
-    ``notes`` are extra lines printed under the chart's title. With ``largest`` (and no
-    ``root``), only the tree with the most roles is drawn (the first of equal ones). With
-    ``missing`` (and no ``root``), only the tree under that manager, who is named but not
-    in the org, is drawn: its placeholder box, with ``depth`` counted from it.
+    `notes` are extra lines printed under the chart's title. With `largest` (and no
+    `root`), only the tree with the most roles is drawn (the first of equal ones). With
+    `missing` (and no `root`), only the tree under that manager, who is named but not
+    in the org, is drawn: its placeholder box, with `depth` counted from it.
     """
     chosen = ChartOptions.of(options, **changes)
     with gc_paused():
@@ -146,7 +147,7 @@ def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
 def tree_sizes(
     org: OrgCore, starts: Sequence[int | str], missing: dict[str, list[int]]
 ) -> list[int]:
-    """How many boxes the tree under each of :func:`chart_tops` takes, all drawn."""
+    """How many boxes the tree under each of `chart_tops()` takes, all drawn."""
     sizes = org.index.sizes
     return [
         sizes[s] if isinstance(s, int) else 1 + sum(sizes[i] for i in missing[s]) for s in starts
@@ -190,7 +191,7 @@ def _make_plan(
     depth_of = index.depth
 
     def hidden_below(i: int, cut: bool) -> int:
-        """How many roles below role ``i`` the chart leaves out."""
+        """How many roles below role `i` the chart leaves out."""
         if not truncated:
             if not cut:
                 return 0
@@ -347,7 +348,7 @@ def _arrange(
     fold: int | None,
     is_assistant: Sequence[bool],
 ) -> list[_Entry]:
-    """The entries for the reports ``fresh`` of box ``parent_box``: beside, stacked,
+    """The entries for the reports `fresh` of box `parent_box`: beside, stacked,
     folded or as subtrees."""
     kids_of = b.index.children
     ids = b.index.ids

@@ -8,12 +8,12 @@ stacked leaf; side to side for an assistant), so that PowerPoint, LibreOffice an
 Slides keep the lines attached when a box is moved. Dotted-line managers get a dashed
 curved connector, and teams a frame behind their boxes. The layout is the builtin
 engine's, scaled to the slide; a chart too big for one slide is split by subtree (see
-:mod:`orgroles.render.slides`). Text is set in Arial, which every slide program has (or,
+`orgroles.render.slides`). Text is set in Arial, which every slide program has (or,
 in LibreOffice, a font of the same widths): it is narrower than the DejaVu Sans the
 layout measures with, so text fits its box.
 
 The shapes are written as DrawingML, and every piece of user text in it goes through
-:func:`~orgroles.render.quoting.xml_text` or :func:`~orgroles.render.quoting.xml_attr`.
+`xml_text()` or `xml_attr()`.
 The same org and options give the same bytes.
 """
 
@@ -74,7 +74,7 @@ def _pptx() -> Any:
 
 
 def draw(org: OrgCore, options: ChartOptions) -> Drawing:
-    """The chart of ``org`` as a PowerPoint file (the format table's writer for ``.pptx``)."""
+    """The chart of `org` as a PowerPoint file (the format table's writer for `.pptx`)."""
     _pptx()
     whole = make_plan(org, options)
     from orgroles.render.image import big_chart
@@ -456,8 +456,8 @@ class _SlideShapes:
         curved: bool = False,
         color: str | None = None,
     ) -> None:
-        """A connector glued to box ``a`` at ``site_a`` and box ``b`` at ``site_b`` (0 top,
-        1 left, 2 bottom, 3 right), along ``route`` (chart px, orthogonal): an elbow whose
+        """A connector glued to box `a` at `site_a` and box `b` at `site_b` (0 top,
+        1 left, 2 bottom, 3 right), along `route` (chart px, orthogonal): an elbow whose
         first piece is vertical or not, or a curve."""
         points = [self.at(x, y) for x, y in route]
         geometry = connector_geometry(points, vertical, curved)

@@ -1,4 +1,4 @@
-"""The PowerPoint file itself, for :mod:`orgroles.render.pptx`: slides added in constant
+"""The PowerPoint file itself, for `orgroles.render.pptx`: slides added in constant
 time, and the same bytes for the same deck.
 
 Both work on python-pptx's objects (imported by the caller: python-pptx is an optional
@@ -15,9 +15,9 @@ __all__ = ["add_slide", "steady"]
 
 
 def add_slide(presentation: Any, layout: Any, placeholders: list[Any], number: int) -> Any:
-    """``presentation.slides.add_slide(layout)``, in constant time, with the same result;
-    ``placeholders`` are the layout's ``iter_cloneable_placeholders()``, listed once, and
-    ``number`` is the new slide's (one more than the slides the presentation has).
+    """`presentation.slides.add_slide(layout)`, in constant time, with the same result;
+    `placeholders` are the layout's `iter_cloneable_placeholders()`, listed once, and
+    `number` is the new slide's (one more than the slides the presentation has).
 
     python-pptx's own looks through all the relationships and slide ids of the
     presentation for each new slide, so that a deck of thousands of slides (a chart of

@@ -2,12 +2,13 @@ r"""All the escaping of user text for every output format: DOT, HTML-like labels
 
 Every name, title, id or team label that reaches a chart goes through one of these
 functions, so that it is shown as plain text and never interpreted. Nothing else in
-:mod:`orgroles.render` builds markup from user text.
+`orgroles.render` builds markup from user text.
 
->>> dot_html('<script>alert(1)</script>')
-'&lt;script&gt;alert(1)&lt;/script&gt;'
->>> mermaid_text('"; click n0 href')
-'#34;#59; click n0 href'
+Examples:
+    >>> dot_html('<script>alert(1)</script>')
+    '&lt;script&gt;alert(1)&lt;/script&gt;'
+    >>> mermaid_text('"; click n0 href')
+    '#34;#59; click n0 href'
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 SAFE_URL_SCHEMES = ("http", "https", "mailto")
-"""The only URL schemes a chart links to (no ``javascript:``, ``data:`` or ``file:``)."""
+"""The only URL schemes a chart links to (no `javascript:`, `data:` or `file:`)."""
 
 # What clean() has to act on: control characters (C0, DEL, C1), line and paragraph
 # separators, bidirectional overrides (which can make text read as something else),
@@ -55,22 +56,23 @@ _SPACES = re.compile("[\\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 def clean(text: str) -> str:
-    r"""Return ``text`` as one line of plain, printable text.
+    r"""Return `text` as one line of plain, printable text.
 
     Control characters and line breaks become spaces, runs of white space shrink to one,
     bidirectional overrides are dropped, and characters that no UTF-8 file can hold
     become U+FFFD. Every other character, emoji included, is kept.
 
-    >>> clean("  Ana\nLima\t(CTO) ")
-    'Ana Lima (CTO)'
-    >>> clean("a\x00b\x1bc")
-    'a b c'
-    >>> clean("evil\u202egnp.exe")
-    'evilgnp.exe'
-    >>> clean("half \ud800 pair")
-    'half \ufffd pair'
-    >>> clean("Zoé 🚀")
-    'Zoé 🚀'
+    Examples:
+        >>> clean("  Ana\nLima\t(CTO) ")
+        'Ana Lima (CTO)'
+        >>> clean("a\x00b\x1bc")
+        'a b c'
+        >>> clean("evil\u202egnp.exe")
+        'evilgnp.exe'
+        >>> clean("half \ud800 pair")
+        'half \ufffd pair'
+        >>> clean("Zoé 🚀")
+        'Zoé 🚀'
     """
     if _NEEDS_CLEANING.search(text) is None:
         return text
@@ -85,32 +87,34 @@ def clean(text: str) -> str:
 def dot_text(text: str) -> str:
     r"""Return user text as a DOT escString value that reads literally.
 
-    Backslashes are doubled through :func:`graphviz.escape`, so that ``\N`` or ``\G``
+    Backslashes are doubled through `graphviz.escape()`, so that `\N` or `\G`
     are not expanded by Graphviz, and the result is marked as no HTML, so that
-    ``<b>`` is quoted as a string. Quotes are escaped when the value is quoted.
+    `<b>` is quoted as a string. Quotes are escaped when the value is quoted.
 
-    >>> from graphviz.quoting import quote
-    >>> print(quote(dot_text(r"\N and \G")))
-    "\\N and \\G"
-    >>> print(quote(dot_text('"; rankdir=LR')))
-    "\"; rankdir=LR"
-    >>> print(quote(dot_text("<b>bold</b>")))
-    "<b>bold</b>"
-    >>> print(quote(dot_text("ops:east")))
-    "ops:east"
-    >>> print(quote(dot_text("ends with \\")))
-    "ends with \\"
+    Examples:
+        >>> from graphviz.quoting import quote
+        >>> print(quote(dot_text(r"\N and \G")))
+        "\\N and \\G"
+        >>> print(quote(dot_text('"; rankdir=LR')))
+        "\"; rankdir=LR"
+        >>> print(quote(dot_text("<b>bold</b>")))
+        "<b>bold</b>"
+        >>> print(quote(dot_text("ops:east")))
+        "ops:east"
+        >>> print(quote(dot_text("ends with \\")))
+        "ends with \\"
     """
     escaped: str = graphviz.escape(clean(text))
     return escaped
 
 
 def dot_lines(lines: Iterable[str]) -> str:
-    r"""Return lines of user text as one DOT escString, with ``\n`` between them.
+    r"""Return lines of user text as one DOT escString, with `\n` between them.
 
-    >>> from graphviz.quoting import quote
-    >>> print(quote(dot_lines(["first", "a\\b", 'say "hi"'])))
-    "first\na\\b\nsay \"hi\""
+    Examples:
+        >>> from graphviz.quoting import quote
+        >>> print(quote(dot_lines(["first", "a\\b", 'say "hi"'])))
+        "first\na\\b\nsay \"hi\""
     """
     joined: str = graphviz.nohtml("\\n".join(dot_text(line) for line in lines))
     return joined
@@ -119,16 +123,17 @@ def dot_lines(lines: Iterable[str]) -> str:
 def dot_html(text: str) -> str:
     r"""Return user text escaped for a Graphviz HTML-like label.
 
-    ``<>&"'`` become entities, and backslashes are doubled: Graphviz expands ``\N``,
-    ``\G`` and ``\\`` in HTML-like labels too, after reading the entities. The result
+    `<>&"'` become entities, and backslashes are doubled: Graphviz expands `\N`,
+    `\G` and `\\` in HTML-like labels too, after reading the entities. The result
     only ever goes between the tags of a label template, never into a tag.
 
-    >>> print(dot_html('a & b <i>"quoted"</i>'))
-    a &amp; b &lt;i&gt;&quot;quoted&quot;&lt;/i&gt;
-    >>> print(dot_html(r"\N, \G and \l stay"))
-    \\N, \\G and \\l stay
-    >>> print(dot_html("]]> -->"))
-    ]]&gt; --&gt;
+    Examples:
+        >>> print(dot_html('a & b <i>"quoted"</i>'))
+        a &amp; b &lt;i&gt;&quot;quoted&quot;&lt;/i&gt;
+        >>> print(dot_html(r"\N, \G and \l stay"))
+        \\N, \\G and \\l stay
+        >>> print(dot_html("]]> -->"))
+        ]]&gt; --&gt;
     """
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
@@ -139,8 +144,9 @@ def dot_html(text: str) -> str:
 def xml_text(text: str) -> str:
     """Return user text for an XML text node.
 
-    >>> xml_text("<script>alert('x')</script> & ]]>")
-    "&lt;script&gt;alert('x')&lt;/script&gt; &amp; ]]&gt;"
+    Examples:
+        >>> xml_text("<script>alert('x')</script> & ]]>")
+        "&lt;script&gt;alert('x')&lt;/script&gt; &amp; ]]&gt;"
     """
     if _NEEDS_XML_WORK.search(text) is None:
         return text  # the common case, made fast for charts of 100,000 boxes
@@ -150,18 +156,20 @@ def xml_text(text: str) -> str:
 def xml_attr(text: str) -> str:
     """Return user text for a double-quoted XML attribute value.
 
-    >>> xml_attr('x" onload="alert(1)')
-    'x&quot; onload=&quot;alert(1)'
+    Examples:
+        >>> xml_attr('x" onload="alert(1)')
+        'x&quot; onload=&quot;alert(1)'
     """
     return html.escape(clean(text), quote=True)
 
 
 def html_attr(text: str) -> str:
     """Return text for a double-quoted HTML attribute, escaped but not cleaned: for text
-    that is already safe to show, such as a whole page put in an ``<iframe srcdoc>``.
+    that is already safe to show, such as a whole page put in an `<iframe srcdoc>`.
 
-    >>> html_attr('<p class="x">Tom & Jerry</p>')
-    '&lt;p class=&quot;x&quot;&gt;Tom &amp; Jerry&lt;/p&gt;'
+    Examples:
+        >>> html_attr('<p class="x">Tom & Jerry</p>')
+        '&lt;p class=&quot;x&quot;&gt;Tom &amp; Jerry&lt;/p&gt;'
     """
     return html.escape(text, quote=True)
 
@@ -171,12 +179,13 @@ def css_class(name: str) -> str:
 
     Only lower-case letters, digits and hyphens are kept; nothing is ever empty.
 
-    >>> css_class("Tech")
-    'tech'
-    >>> css_class("R&D / Labs")
-    'r-d-labs'
-    >>> css_class("<>")
-    'x'
+    Examples:
+        >>> css_class("Tech")
+        'tech'
+        >>> css_class("R&D / Labs")
+        'r-d-labs'
+        >>> css_class("<>")
+        'x'
     """
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return slug or "x"
@@ -191,10 +200,11 @@ def typst_string(text: str) -> str:
     PNG and PDF are compiled by typst from fixed markup; the only user text in it is the
     document's title, passed this way (the chart itself is in SVG files).
 
-    >>> print(typst_string('Acme "R&D" #import \\ $x$'))
-    "Acme \"R&D\" #import \\ $x$"
-    >>> typst_string("line\nbreak")
-    '"line break"'
+    Examples:
+        >>> print(typst_string('Acme "R&D" #import \\ $x$'))
+        "Acme \"R&D\" #import \\ $x$"
+        >>> typst_string("line\nbreak")
+        '"line break"'
     """
     return '"' + clean(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -207,16 +217,17 @@ _MERMAID_PLAIN = frozenset(" -_.,/+'()!?@:")
 def mermaid_text(text: str) -> str:
     """Return user text for a quoted Mermaid label.
 
-    Letters, digits, spaces and ``-_.,/+'()!?@:`` are kept; every other character becomes a
-    Mermaid entity code (``#60;``), so that a label cannot close its quotes, start a
-    ``%%{init}%%`` directive, a comment, a ``click`` line or HTML.
+    Letters, digits, spaces and `-_.,/+'()!?@:` are kept; every other character becomes a
+    Mermaid entity code (`#60;`), so that a label cannot close its quotes, start a
+    `%%{init}%%` directive, a comment, a `click` line or HTML.
 
-    >>> mermaid_text('<img src=x onerror=alert(1)>')
-    '#60;img src#61;x onerror#61;alert(1)#62;'
-    >>> mermaid_text("%%{init: {'theme': 'dark'}}%%")
-    "#37;#37;#123;init: #123;'theme': 'dark'#125;#125;#37;#37;"
-    >>> mermaid_text("Zoé & Léa #1")
-    'Zoé #38; Léa #35;1'
+    Examples:
+        >>> mermaid_text('<img src=x onerror=alert(1)>')
+        '#60;img src#61;x onerror#61;alert(1)#62;'
+        >>> mermaid_text("%%{init: {'theme': 'dark'}}%%")
+        "#37;#37;#123;init: #123;'theme': 'dark'#125;#125;#37;#37;"
+        >>> mermaid_text("Zoé & Léa #1")
+        'Zoé #38; Léa #35;1'
     """
     plain = _MERMAID_PLAIN
     return "".join(c if c.isalnum() or c in plain else f"#{ord(c)};" for c in clean(text))
@@ -226,22 +237,23 @@ def mermaid_text(text: str) -> str:
 
 
 def safe_url(url: object) -> str | None:
-    """Return ``url`` if it is an http, https or mailto URL, else None.
+    """Return `url` if it is an http, https or mailto URL, else None.
 
-    >>> safe_url("https://wiki.example/team")
-    'https://wiki.example/team'
-    >>> safe_url("mailto:ana@example.org")
-    'mailto:ana@example.org'
-    >>> safe_url("javascript:alert(1)") is None
-    True
-    >>> safe_url(" JavaScript:alert(1)") is None
-    True
-    >>> safe_url("data:text/html,<b>x</b>") is None
-    True
-    >>> safe_url("https:///no-host") is None
-    True
-    >>> safe_url("https://ok.example/a b") is None
-    True
+    Examples:
+        >>> safe_url("https://wiki.example/team")
+        'https://wiki.example/team'
+        >>> safe_url("mailto:ana@example.org")
+        'mailto:ana@example.org'
+        >>> safe_url("javascript:alert(1)") is None
+        True
+        >>> safe_url(" JavaScript:alert(1)") is None
+        True
+        >>> safe_url("data:text/html,<b>x</b>") is None
+        True
+        >>> safe_url("https:///no-host") is None
+        True
+        >>> safe_url("https://ok.example/a b") is None
+        True
     """
     if not isinstance(url, str) or not url or len(url) > 2000:
         return None
@@ -262,14 +274,15 @@ def safe_url(url: object) -> str | None:
 
 
 def mailto(email: str | None) -> str | None:
-    """Return a ``mailto:`` URL for an e-mail address, or None when there is none.
+    """Return a `mailto:` URL for an e-mail address, or None when there is none.
 
-    >>> mailto("yanis@tiny.example")
-    'mailto:yanis@tiny.example'
-    >>> mailto('a"b <x>@example.org')
-    'mailto:a%22b%20%3Cx%3E@example.org'
-    >>> mailto("") is None
-    True
+    Examples:
+        >>> mailto("yanis@tiny.example")
+        'mailto:yanis@tiny.example'
+        >>> mailto('a"b <x>@example.org')
+        'mailto:a%22b%20%3Cx%3E@example.org'
+        >>> mailto("") is None
+        True
     """
     if not email:
         return None

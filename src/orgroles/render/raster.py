@@ -2,26 +2,27 @@
 
 `typst <https://pypi.org/project/typst/>`_ draws SVG with resvg (PNG) and svg2pdf (PDF,
 with real, selectable text). It is given the DejaVu Sans fonts that ship in this
-package, and no other (``ignore_system_fonts``): the fonts whose widths
-:mod:`orgroles.render.style` measures text with, so that text fits its box as planned,
+package, and no other (`ignore_system_fonts`): the fonts whose widths
+`orgroles.render.style` measures text with, so that text fits its box as planned,
 on every machine, with or without fonts installed. Everything is compiled in memory:
 the typst markup is fixed text that names the SVG files, and no user text ever goes
-into it except through :func:`~orgroles.render.quoting.typst_string`.
+into it except through `typst_string()`.
 
 A PNG's pixels are counted before typst draws them: typst (like resvg) ends the whole
-process when it cannot get the memory, which no ``except`` can catch. So a PNG is never
-larger than :data:`PIXEL_LIMIT`, and the options' ``max_megapixels`` (16 by default)
-lowers the scale of big charts, with a :class:`~orgroles.render.formats.LargeChartWarning`.
+process when it cannot get the memory, which no `except` can catch. So a PNG is never
+larger than `PIXEL_LIMIT`, and the options' `max_megapixels` (16 by default)
+lowers the scale of big charts, with a `LargeChartWarning`.
 
->>> png_scale(1000, 500, 2.0, 16)
-2.0
->>> import warnings
->>> with warnings.catch_warnings(record=True) as caught:
-...     warnings.simplefilter("always")
-...     round(png_scale(20_000, 2_000, 2.0, 16), 3)
-0.632
->>> print(caught[0].message)  # doctest: +ELLIPSIS
-a PNG of this chart (20,000 x 2,000 px) at scale 2 would have 160 million pixels; ...
+Examples:
+    >>> png_scale(1000, 500, 2.0, 16)
+    2.0
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     round(png_scale(20_000, 2_000, 2.0, 16), 3)
+    0.632
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    a PNG of this chart (20,000 x 2,000 px) at scale 2 would have 160 million pixels; ...
 """
 
 from __future__ import annotations
@@ -55,11 +56,11 @@ PT_PER_PX = 0.75
 """Points per CSS pixel (SVG user unit): 72 pt and 96 px make an inch."""
 
 PIXEL_LIMIT = 250_000_000
-"""The most pixels a PNG may have, whatever ``max_megapixels`` says: about 3 GB of
+"""The most pixels a PNG may have, whatever `max_megapixels` says: about 3 GB of
 memory while typst draws it."""
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
-"""The fonts that PNG and PDF are drawn with, in ``static/fonts`` of this package."""
+"""The fonts that PNG and PDF are drawn with, in `static/fonts` of this package."""
 
 
 @contextmanager
@@ -84,7 +85,7 @@ def _fonts() -> typst.Fonts:
 
 
 def _compile(main: str, files: dict[str, str], **how: Any) -> bytes | list[bytes]:
-    """Compile ``main`` (typst markup) with the SVG ``files`` it names, in memory."""
+    """Compile `main` (typst markup) with the SVG `files` it names, in memory."""
     import typst
 
     sources: dict[str, bytes] = {"main.typ": main.encode("utf-8")}
@@ -100,9 +101,9 @@ def _compile(main: str, files: dict[str, str], **how: Any) -> bytes | list[bytes
 
 
 def png_scale(width: float, height: float, scale: float, max_megapixels: float) -> float:
-    """The scale to draw a ``width`` by ``height`` px chart at as PNG: ``scale``, or less
-    when the image would have more than ``max_megapixels`` million pixels (or
-    :data:`PIXEL_LIMIT`), with a warning that says so and what to do instead."""
+    """The scale to draw a `width` by `height` px chart at as PNG: `scale`, or less
+    when the image would have more than `max_megapixels` million pixels (or
+    `PIXEL_LIMIT`), with a warning that says so and what to do instead."""
     cap = min(max_megapixels * 1e6, PIXEL_LIMIT)
     pixels = width * height * scale * scale
     if pixels <= cap:
@@ -129,8 +130,8 @@ def _page(width_pt: float, height_pt: float, image: str) -> str:
 
 
 def png_image(svg: str, width: float, height: float, scale: float) -> bytes:
-    """The PNG of an SVG document of ``width`` by ``height`` px, at ``scale`` (1 draws one
-    pixel per px). The caller chooses the scale with :func:`png_scale`."""
+    """The PNG of an SVG document of `width` by `height` px, at `scale` (1 draws one
+    pixel per px). The caller chooses the scale with `png_scale()`."""
     if width * height * scale * scale > PIXEL_LIMIT * 1.01:
         raise RenderError(f"a PNG of more than {PIXEL_LIMIT:,} pixels cannot be drawn")
     main = _page(width * PT_PER_PX, height * PT_PER_PX, "chart.svg")
@@ -139,8 +140,8 @@ def png_image(svg: str, width: float, height: float, scale: float) -> bytes:
 
 
 def pdf_document(pages: Sequence[tuple[str, float, float]], title: str) -> bytes:
-    """A PDF of one page per ``(svg, width_pt, height_pt)``, each SVG drawn on its whole
-    page, with ``title`` as the document's title. The same input gives the same bytes."""
+    """A PDF of one page per `(svg, width_pt, height_pt)`, each SVG drawn on its whole
+    page, with `title` as the document's title. The same input gives the same bytes."""
     from orgroles.render.quoting import typst_string
 
     # No date: the same chart gives the same bytes (as SVG, DOT and Mermaid do).

@@ -1,7 +1,7 @@
 """The pieces of a plan: lines of text, boxes, team frames, and the plan itself.
 
-A :class:`Plan` is what every format draws; :func:`~orgroles.render.plan.make_plan`
-makes one, and :mod:`~orgroles.render.layout` places its boxes.
+A `Plan` is what every format draws; `make_plan()`
+makes one, and `layout` places its boxes.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ Placement = Literal["child", "stack", "assistant"]
 
 
 class Line(NamedTuple):
-    """One line of text in a box, with the name of its style in :data:`style.STYLES`."""
+    """One line of text in a box, with the name of its style in `style.STYLES`."""
 
     style: str
     text: str
@@ -46,15 +46,15 @@ class Line(NamedTuple):
 class Box:
     """One box of the chart: a role, or a fold standing for several roles.
 
-    ``children`` are the reports drawn as subtrees below, ``stack`` the leaf reports
-    stacked in ``columns`` columns (the block sits among the children at index
-    ``stack_at``), and ``assistants`` the staff seats drawn beside the box.
-    ``placeholder`` is set (to the missing manager's id) on the box that stands for a
+    `children` are the reports drawn as subtrees below, `stack` the leaf reports
+    stacked in `columns` columns (the block sits among the children at index
+    `stack_at`), and `assistants` the staff seats drawn beside the box.
+    `placeholder` is set (to the missing manager's id) on the box that stands for a
     manager that roles report to but that the org does not have; such a box has no
-    ``role``. ``hidden`` counts the roles below the box that the chart leaves out.
-    ``color_key`` names the group whose colours the box takes (its family by default: see
-    :mod:`orgroles.render.paint`). With photos shown, ``photo`` is the holder's photo (a
-    ``data:`` URI) and ``initials`` stand in for a holder who has none.
+    `role`. `hidden` counts the roles below the box that the chart leaves out.
+    `color_key` names the group whose colours the box takes (its family by default: see
+    `orgroles.render.paint`). With photos shown, `photo` is the holder's photo (a
+    `data:` URI) and `initials` stand in for a holder who has none.
     """
 
     id: int
@@ -86,7 +86,7 @@ class Box:
 
     @property
     def node(self) -> str:
-        """The synthetic node id (``n0``, ``n1``, ...) that DOT, SVG and Mermaid use."""
+        """The synthetic node id (`n0`, `n1`, ...) that DOT, SVG and Mermaid use."""
         return f"n{self.id}"
 
 
@@ -107,10 +107,10 @@ class Cluster:
 class Plan:
     """Everything a chart shows, in drawing order: boxes in pre-order, tops first.
 
-    ``palette`` holds the colours of each group of boxes (by ``Box.color_key``) in the
-    chart's ``theme``, and ``legend`` the groups it names, as ``(label, key)``, largest
-    first. ``direction`` is ``TB`` (levels from top to bottom) or ``LR`` (left to right);
-    ``photos`` says whether boxes have a photo (or initials) at their top.
+    `palette` holds the colours of each group of boxes (by `Box.color_key`) in the
+    chart's `theme`, and `legend` the groups it names, as `(label, key)`, largest
+    first. `direction` is `TB` (levels from top to bottom) or `LR` (left to right);
+    `photos` says whether boxes have a photo (or initials) at their top.
     """
 
     title: str
@@ -134,10 +134,11 @@ def tops_by_size(plan: Plan) -> tuple[list[int], list[int]]:
     """The plan's top boxes, the trees with the most boxes first (ties in the plan's
     order), and how many boxes the tree under each box holds.
 
-    >>> from orgroles.render.shapes import Box, Plan
-    >>> boxes = [Box(0, "a", ()), Box(1, "b", ()), Box(2, "c", (), parent=1)]
-    >>> tops_by_size(Plan("", boxes, [0, 1], [], [], (), 180.0, "en", 3, 3))
-    ([1, 0], [1, 2, 1])
+    Examples:
+        >>> from orgroles.render.shapes import Box, Plan
+        >>> boxes = [Box(0, "a", ()), Box(1, "b", ()), Box(2, "c", (), parent=1)]
+        >>> tops_by_size(Plan("", boxes, [0, 1], [], [], (), 180.0, "en", 3, 3))
+        ([1, 0], [1, 2, 1])
     """
     size = [1] * len(plan.boxes)
     for box in reversed(plan.boxes):  # pre-order: reports after their manager
@@ -147,12 +148,13 @@ def tops_by_size(plan: Plan) -> tuple[list[int], list[int]]:
 
 
 def block_size(count: int, columns: int, width: float, height: float) -> tuple[float, float]:
-    """Return the width and height of ``count`` boxes stacked in ``columns`` columns.
+    """Return the width and height of `count` boxes stacked in `columns` columns.
 
     Columns go in pairs around a vertical spine; an odd last column has its own.
 
-    >>> block_size(40, 4, 180, 44)
-    (800.0, 530.0)
+    Examples:
+        >>> block_size(40, 4, 180, 44)
+        (800.0, 530.0)
     """
     rows = math.ceil(count / columns)
     pairs = math.ceil(columns / 2)

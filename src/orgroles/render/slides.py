@@ -1,28 +1,29 @@
 """The slides of a PowerPoint chart: one 16:9 slide, or an overview and a slide per team.
 
-A chart that fits one slide with its text at :data:`READABLE` of its size or more is
+A chart that fits one slide with its text at `READABLE` of its size or more is
 one slide. A larger one is split by subtree: the first slide shows the top layers (as
 many as fit), each box on it that leaves roles out ("+12 below") gets a slide of its
 own with the layers under it that fit, and so on down, in the order of the chart
 (depth first). Each slide is titled with the role it starts from (the org's name for
 the first), with the chain of managers above it as a subtitle. The same options apply
-on every slide (``fold``, ``show``, ``lang``, ``report``, ...), and ``depth`` still
+on every slide (`fold`, `show`, `lang`, `report`, ...), and `depth` still
 says how deep the whole goes.
 
->>> import orgroles
->>> from orgroles.render import ChartOptions
->>> deck = slides(orgroles.load("examples/scaleup_cto_cpo.yaml"), ChartOptions())
->>> [(s.title, s.plan.shown) for s in deck]  # doctest: +NORMALIZE_WHITESPACE
-[('Northwind Labs', 10), ('Engineering Manager, Kenji Arai', 5),
- ('Lead Developer, Hana Sato', 5), ('Design Lead, Aisha Karim', 3)]
->>> deck = slides(orgroles.load("examples/scaleup_cto_cpo.yaml"), ChartOptions(), width=700)
->>> for s in deck:
-...     print(s.plan.shown, s.title, "|", s.subtitle.replace(SEPARATOR, " > "))
-4 Northwind Labs |
-4 Chief Technical Officer, Marc Olsen | Northwind Labs
-5 Engineering Manager, Kenji Arai | Northwind Labs > Chief Technical Officer
-5 Lead Developer, Hana Sato | Northwind Labs > Chief Technical Officer
-6 Chief Product Officer, Sofia Brandt | Northwind Labs
+Examples:
+    >>> import orgroles
+    >>> from orgroles.render import ChartOptions
+    >>> deck = slides(orgroles.load("examples/scaleup_cto_cpo.yaml"), ChartOptions())
+    >>> [(s.title, s.plan.shown) for s in deck]  # doctest: +NORMALIZE_WHITESPACE
+    [('Northwind Labs', 10), ('Engineering Manager, Kenji Arai', 5),
+     ('Lead Developer, Hana Sato', 5), ('Design Lead, Aisha Karim', 3)]
+    >>> deck = slides(orgroles.load("examples/scaleup_cto_cpo.yaml"), ChartOptions(), width=700)
+    >>> for s in deck:
+    ...     print(s.plan.shown, s.title, "|", s.subtitle.replace(SEPARATOR, " > "))
+    4 Northwind Labs |
+    4 Chief Technical Officer, Marc Olsen | Northwind Labs
+    5 Engineering Manager, Kenji Arai | Northwind Labs > Chief Technical Officer
+    5 Lead Developer, Hana Sato | Northwind Labs > Chief Technical Officer
+    6 Chief Product Officer, Sofia Brandt | Northwind Labs
 """
 
 from __future__ import annotations
@@ -73,8 +74,8 @@ LARGEST = 1.5
 
 @dataclass
 class Slide:
-    """One slide: its ``title`` and ``subtitle``, the plan and layout it draws, at
-    ``scale`` (px of the chart per px of the slide)."""
+    """One slide: its `title` and `subtitle`, the plan and layout it draws, at
+    `scale` (px of the chart per px of the slide)."""
 
     title: str
     subtitle: str
@@ -84,7 +85,7 @@ class Slide:
 
 
 def room(width: float, height: float) -> tuple[float, float]:
-    """The width and height, in px, that a slide of ``width`` by ``height`` px has for its
+    """The width and height, in px, that a slide of `width` by `height` px has for its
     chart."""
     return width - 2 * MARGIN, height - 2 * MARGIN - TITLE_HEIGHT - FOOT_HEIGHT
 
@@ -110,7 +111,7 @@ def slides(
     width: float = SLIDE_WIDTH,
     height: float = SLIDE_HEIGHT,
 ) -> list[Slide]:
-    """The slides of the chart of ``org`` on slides of ``width`` by ``height`` px."""
+    """The slides of the chart of `org` on slides of `width` by `height` px."""
     raw = {clean(m): m for m in chart_tops(org)[1]}  # missing managers, by their shown id
     found: list[Slide] = []
     # (the role or missing manager a slide starts from, its level in the whole chart,
@@ -158,7 +159,7 @@ def _fit(
     width: float,
     height: float,
 ) -> tuple[Plan, Layout, float]:
-    """The deepest chart under ``root`` (or ``missing``, or the tops) that fits a slide
+    """The deepest chart under `root` (or `missing`, or the tops) that fits a slide
     readably, as drawn, with its layout and scale; one layer deep at least (the tops
     alone for a forest whose first layer does not fit), at a smaller scale if need be."""
     best: tuple[Plan, Layout, float] | None = None

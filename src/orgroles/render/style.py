@@ -2,15 +2,16 @@
 
 The builtin SVG engine has no font library, so text is measured with a table of the
 advance widths of DejaVu Sans (regular and bold), the widest of the fonts named in
-:data:`FONT_FAMILY`: text that fits by this measure fits in Arial or Helvetica too. The
-table comes from ``tools/font_metrics.py``.
+`FONT_FAMILY`: text that fits by this measure fits in Arial or Helvetica too. The
+table comes from `tools/font_metrics.py`.
 
->>> round(measure("Developer", "name"))
-62
->>> wrap("Security & Data Protection Officer", "title", BOX_WIDTH - 2 * PAD_X)
-('Security & Data', 'Protection Officer')
->>> family_colors("tech").stroke
-'#2e7d4f'
+Examples:
+    >>> round(measure("Developer", "name"))
+    62
+    >>> wrap("Security & Data Protection Officer", "title", BOX_WIDTH - 2 * PAD_X)
+    ('Security & Data', 'Protection Officer')
+    >>> family_colors("tech").stroke
+    '#2e7d4f'
 """
 
 from __future__ import annotations
@@ -58,10 +59,10 @@ __all__ = [
 ]
 
 FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
-"""The SVG ``font-family``: the measured font first, then narrower fallbacks."""
+"""The SVG `font-family`: the measured font first, then narrower fallbacks."""
 
 DOT_FONT = "DejaVu Sans,Arial,Helvetica,sans-serif"
-"""The Graphviz ``fontname`` (Graphviz measures its own text)."""
+"""The Graphviz `fontname` (Graphviz measures its own text)."""
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,13 @@ SEVERITY_COLORS: dict[str, str] = {"error": "#d1242f", "warning": "#d4730b", "in
 def family_colors(family: str | None) -> Colors:
     """Return the colours of a family; unknown families get a stable colour of their own.
 
-    >>> family_colors("executive")
-    Colors(fill='#dde7f7', stroke='#2f4b7c')
-    >>> family_colors(None) == family_colors("")
-    True
-    >>> family_colors("legal") == family_colors("legal")
-    True
+    Examples:
+        >>> family_colors("executive")
+        Colors(fill='#dde7f7', stroke='#2f4b7c')
+        >>> family_colors(None) == family_colors("")
+        True
+        >>> family_colors("legal") == family_colors("legal")
+        True
     """
     if not family:
         return _OTHER
@@ -227,7 +229,7 @@ class _Metrics:
         self.latin = bytes(latin)
 
     def width(self, text: str) -> int:
-        """The width of ``text`` in 1/100 em."""
+        """The width of `text` in 1/100 em."""
         try:
             return sum(text.encode("latin-1").translate(self.latin))
         except UnicodeEncodeError:
@@ -249,14 +251,15 @@ _METRICS = {False: _Metrics(_REGULAR), True: _Metrics(_BOLD)}
 
 
 def measure(text: str, style: str) -> float:
-    """Return the width in px of one line of ``text`` set in the named style.
+    """Return the width in px of one line of `text` set in the named style.
 
-    >>> measure("", "title")
-    0.0
-    >>> measure("WWW", "title") > measure("iii", "title")
-    True
-    >>> measure("漢字", "name") >= 2 * 12
-    True
+    Examples:
+        >>> measure("", "title")
+        0.0
+        >>> measure("WWW", "title") > measure("iii", "title")
+        True
+        >>> measure("漢字", "name") >= 2 * 12
+        True
     """
     s = STYLES[style]
     return _METRICS[s.bold].width(text) * s.size / 100
@@ -269,22 +272,23 @@ def line_height(style: str) -> float:
 
 @lru_cache(maxsize=65536)
 def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, ...]:
-    """Break ``text`` into at most ``max_lines`` lines no wider than ``width`` px.
+    """Break `text` into at most `max_lines` lines no wider than `width` px.
 
     Lines break between words, and inside a word only when the word alone is too wide.
     When the text does not fit, the last line ends with an ellipsis. Empty text gives
     no line.
 
-    >>> wrap("Chief Technical Officer", "title", 164)
-    ('Chief Technical Officer',)
-    >>> wrap("Chief Technical Officer", "title", 120)
-    ('Chief Technical', 'Officer')
-    >>> wrap("Supercalifragilisticexpialidocious", "name", 100)
-    ('Supercalifragilis', 'ticexpialidocio…')
-    >>> wrap("one two three four five six seven", "name", 60, max_lines=2)
-    ('one two', 'three fo…')
-    >>> wrap("", "name", 100)
-    ()
+    Examples:
+        >>> wrap("Chief Technical Officer", "title", 164)
+        ('Chief Technical Officer',)
+        >>> wrap("Chief Technical Officer", "title", 120)
+        ('Chief Technical', 'Officer')
+        >>> wrap("Supercalifragilisticexpialidocious", "name", 100)
+        ('Supercalifragilis', 'ticexpialidocio…')
+        >>> wrap("one two three four five six seven", "name", 60, max_lines=2)
+        ('one two', 'three fo…')
+        >>> wrap("", "name", 100)
+        ()
     """
     if not text:
         return ()
@@ -322,7 +326,7 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
 
 
 def _fit(text: str, metrics: _Metrics, limit: int) -> int:
-    """The longest prefix length of ``text`` that fits in ``limit`` (at least one)."""
+    """The longest prefix length of `text` that fits in `limit` (at least one)."""
     total = 0
     for i, c in enumerate(text):
         total += metrics.width(c)
@@ -332,7 +336,7 @@ def _fit(text: str, metrics: _Metrics, limit: int) -> int:
 
 
 def _ellipsize(text: str, metrics: _Metrics, limit: int) -> str:
-    """``text`` cut short with an ellipsis so that the whole fits in ``limit``."""
+    """`text` cut short with an ellipsis so that the whole fits in `limit`."""
     room = limit - metrics.width(ELLIPSIS)
     cut = _fit(text, metrics, room) if room > 0 else 0
     return text[:cut].rstrip() + ELLIPSIS

@@ -1,22 +1,23 @@
 """The builtin engine's SVG writer: a laid-out plan as one self-contained SVG document.
 
 Pure Python, no font or graphics library: boxes are rounded rectangles, text is plain
-``<text>`` set in :data:`orgroles.render.style.FONT_FAMILY`, and every piece of user text
-goes through :mod:`orgroles.render.quoting`. Colours are presentation attributes (no
+`<text>` set in `orgroles.render.style.FONT_FAMILY`, and every piece of user text
+goes through `orgroles.render.quoting`. Colours are presentation attributes (no
 CSS), so that slide and drawing programs that import SVG keep them.
 
-:func:`chart_body` writes the chart's elements alone, optionally only those that meet a
-region: the pages of a PDF (:mod:`orgroles.render.pages`) are cut from the layout with it.
+`chart_body()` writes the chart's elements alone, optionally only those that meet a
+region: the pages of a PDF (`orgroles.render.pages`) are cut from the layout with it.
 
->>> import orgroles
->>> from orgroles.render.plan import make_plan
->>> svg = to_svg(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
->>> svg.startswith('<?xml version="1.0" encoding="UTF-8"?>')
-True
->>> import xml.etree.ElementTree as ET
->>> ns = {"svg": "http://www.w3.org/2000/svg"}
->>> [t.text for t in ET.fromstring(svg).findall(".//svg:g[@id='n2']//svg:text", ns)]
-['Developer', 'Yanis Perrin']
+Examples:
+    >>> import orgroles
+    >>> from orgroles.render.plan import make_plan
+    >>> svg = to_svg(make_plan(orgroles.load("examples/three_person_tech_team.yaml")))
+    >>> svg.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    True
+    >>> import xml.etree.ElementTree as ET
+    >>> ns = {"svg": "http://www.w3.org/2000/svg"}
+    >>> [t.text for t in ET.fromstring(svg).findall(".//svg:g[@id='n2']//svg:text", ns)]
+    ['Developer', 'Yanis Perrin']
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ Region = tuple[float, float, float, float]
 
 
 class Subset(NamedTuple):
-    """Some of a chart's elements, by index: boxes, lines (``chart.wires``), team frames
+    """Some of a chart's elements, by index: boxes, lines (`chart.wires`), team frames
     and dotted lines; those of a region, found without looking at all of them."""
 
     boxes: Sequence[int]
@@ -74,7 +75,7 @@ _BASELINE = {name: s.leading / 2 + s.size * 0.35 for name, s in style.STYLES.ite
 
 
 def _meets(x: float, y: float, w: float, h: float, region: Region) -> bool:
-    """Whether the rectangle ``x, y, w, h`` meets ``region`` (touching counts)."""
+    """Whether the rectangle `x, y, w, h` meets `region` (touching counts)."""
     return x <= region[2] and x + w >= region[0] and y <= region[3] and y + h >= region[1]
 
 
@@ -85,10 +86,10 @@ def to_svg(
     layout: str = "compact",
     max_aspect: float = MAX_ASPECT,
 ) -> str:
-    """Return the SVG document of a plan, laid out by :func:`~orgroles.render.layout.layout`.
+    """Return the SVG document of a plan, laid out by `layout()`.
 
-    Without ``chart``, the plan is laid out here, with ``layout`` ``"compact"`` or
-    ``"tree"`` and ``max_aspect`` (see :mod:`orgroles.render.arrange`).
+    Without `chart`, the plan is laid out here, with `layout` `"compact"` or
+    `"tree"` and `max_aspect` (see `orgroles.render.arrange`).
     """
     if chart is None:
         ChartOptions.of(layout=layout, max_aspect=max_aspect)  # checks them
@@ -101,7 +102,7 @@ def to_svg(
 
 
 def svg_head(width: float, height: float, title: str) -> str:
-    """The start of an SVG document of ``width`` by ``height`` px, up to its title."""
+    """The start of an SVG document of `width` by `height` px, up to its title."""
     w, h = number(width), number(height)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -114,8 +115,9 @@ def svg_head(width: float, height: float, title: str) -> str:
 def number(value: float) -> str:
     """A coordinate as SVG text: whole numbers as they are, others to two decimals.
 
-    >>> number(53582), number(12.5), number(1 / 3), number(2.0)
-    ('53582', '12.5', '0.33', '2')
+    Examples:
+        >>> number(53582), number(12.5), number(1 / 3), number(2.0)
+        ('53582', '12.5', '0.33', '2')
     """
     if value == int(value):
         return str(int(value))
@@ -126,8 +128,8 @@ def chart_body(
     plan: Plan, chart: Layout, region: Region | None = None, subset: Subset | None = None
 ) -> list[str]:
     """The elements of a laid-out chart, in drawing order: title and notes, team frames,
-    lines, dotted lines and boxes; with ``region``, only those that meet it (looked for
-    among ``subset``, if given)."""
+    lines, dotted lines and boxes; with `region`, only those that meet it (looked for
+    among `subset`, if given)."""
     out: list[str] = []
     if subset is None:
         subset = Subset(
@@ -346,7 +348,7 @@ def _boxes(
 def _photo(
     box: Box, cx: float, top: float, stroke: str, attrs: dict[str, str], parts: list[str]
 ) -> None:
-    """A box's photo in a circle at ``top``, or its holder's initials in one."""
+    """A box's photo in a circle at `top`, or its holder's initials in one."""
     r = style.PHOTO / 2
     cy = top + r
     c = f'cx="{number(cx)}" cy="{number(cy)}" r="{number(r)}"'

@@ -3,15 +3,16 @@
 This is the non-layered tidy tree of A. van der Ploeg ("Drawing non-layered tidy trees
 in linear time", Software: Practice and Experience, 2014): Reingold and Tilford's
 contour idea made linear by Walker and by Buchheim, Jünger and Leipert, for nodes of
-any width and height. A node sits ``vgap`` below its parent's bottom, subtrees are
-pushed apart along their contours (not their bounding boxes) by at least ``hgap``,
+any width and height. A node sits `vgap` below its parent's bottom, subtrees are
+pushed apart along their contours (not their bounding boxes) by at least `hgap`,
 a parent is centred over its children, and the subtrees between two that had to move
 apart are spread evenly. Both walks use explicit stacks, so a chain of 100,000 nodes
 lays out like any other tree.
 
->>> x, y = tidy_layout([[1, 2], [], []], [40, 20, 20], [10, 10, 10], [0], hgap=10, vgap=5)
->>> x, y
-([5.0, 0.0, 30.0], [0.0, 15.0, 15.0])
+Examples:
+    >>> x, y = tidy_layout([[1, 2], [], []], [40, 20, 20], [10, 10, 10], [0], hgap=10, vgap=5)
+    >>> x, y
+    ([5.0, 0.0, 30.0], [0.0, 15.0, 15.0])
 """
 
 from __future__ import annotations
@@ -31,18 +32,18 @@ def tidy_layout(
     vgap: float,
     anchor: Sequence[float] | None = None,
 ) -> tuple[list[float], list[float]]:
-    """Lay out the trees under ``roots``; return the left and top of every node.
+    """Lay out the trees under `roots`; return the left and top of every node.
 
-    A thin wrapper around :func:`tidy_positions` that returns lists as long as
-    ``children``.
+    A thin wrapper around `tidy_positions()` that returns lists as long as
+    `children`.
 
-    ``children[i]`` lists node ``i``'s children from left to right. ``anchor[i]`` is the
-    point of node ``i``, from its left side, that is centred over its children (its
+    `children[i]` lists node `i`'s children from left to right. `anchor[i]` is the
+    point of node `i`, from its left side, that is centred over its children (its
     middle by default). Several roots are laid out side by side at the top. Only the
-    nodes under ``roots`` are placed; every other node gets ``(0.0, 0.0)``. The
-    leftmost node touches ``x = 0``.
+    nodes under `roots` are placed; every other node gets `(0.0, 0.0)`. The
+    leftmost node touches `x = 0`.
 
-    The work is linear in the number of nodes placed (not in ``len(children)``
+    The work is linear in the number of nodes placed (not in `len(children)`
     beyond building the output lists).
     """
     order, xs, ys = tidy_positions(
@@ -66,15 +67,16 @@ def tidy_positions(
     vgap: float,
     anchor: Sequence[float] | None = None,
 ) -> tuple[list[int], list[float], list[float]]:
-    """Lay out the trees under ``roots``; return the nodes placed, their lefts and tops.
+    """Lay out the trees under `roots`; return the nodes placed, their lefts and tops.
 
-    Same as :func:`tidy_layout`, but the work and the output are in proportion to the
-    nodes under ``roots`` only, so that many small trees of one big set of nodes (the
+    Same as `tidy_layout()`, but the work and the output are in proportion to the
+    nodes under `roots` only, so that many small trees of one big set of nodes (the
     teams of a chart) can be laid out one after the other in linear time overall.
 
-    >>> tidy_positions([[1, 2], [], [], [4], []], [40, 20, 20, 9, 9], [10] * 5, [3],
-    ...                hgap=10, vgap=5)
-    ([3, 4], [0.0, 0.0], [0.0, 15.0])
+    Examples:
+        >>> tidy_positions([[1, 2], [], [], [4], []], [40, 20, 20, 9, 9], [10] * 5, [3],
+        ...                hgap=10, vgap=5)
+        ([3, 4], [0.0, 0.0], [0.0, 15.0])
     """
     # Number the nodes under the roots locally, in pre-order; the virtual root of the
     # forest is local node 0.

@@ -1,7 +1,7 @@
 """The pieces of a chart that sit around one box: assistants beside their manager, and a
 manager's stacked leaves in columns around vertical lines (spines), with their lines.
 
-:mod:`orgroles.render.layout` places the boxes and blocks; these fill them in. Points
+`orgroles.render.layout` places the boxes and blocks; these fill them in. Points
 are whole pixels.
 """
 
@@ -20,7 +20,7 @@ Point = tuple[int, int]
 def place_assistants(
     b: int, plan: Plan, bx: list[int], by: list[int], x0: int, y0: int
 ) -> list[list[Point]]:
-    """Place the assistants of box ``b`` to its right; return their connectors."""
+    """Place the assistants of box `b` to its right; return their connectors."""
     boxes = plan.boxes
     bw = round(plan.box_width)
     box = boxes[b]
@@ -43,7 +43,7 @@ def place_assistants(
 
 
 def spines(columns: int, bw: float) -> list[tuple[float, list[float]]]:
-    """For a block of ``columns`` columns: each spine's x and its columns' lefts."""
+    """For a block of `columns` columns: each spine's x and its columns' lefts."""
     out = []
     step = 2 * bw + style.SPINE_GAP + style.PAIR_GAP
     for p in range(math.ceil(columns / 2)):
@@ -58,7 +58,7 @@ def spines(columns: int, bw: float) -> list[tuple[float, list[float]]]:
 def place_stack(
     b: int, plan: Plan, bx: list[int], by: list[int], x0: int, y0: int
 ) -> list[list[Point]]:
-    """Place the stacked leaves of box ``b`` in their block; return the spines and ticks."""
+    """Place the stacked leaves of box `b` in their block; return the spines and ticks."""
     boxes = plan.boxes
     box = boxes[b]
     bw = plan.box_width

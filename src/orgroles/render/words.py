@@ -2,10 +2,11 @@
 
 Another language falls back to English, as titles do.
 
->>> folded(12, "Developer", "en"), folded(12, "Développeur", "fr")
-('+12 developers', '+12 développeurs')
->>> word("vacant", "fr")
-'poste vacant'
+Examples:
+    >>> folded(12, "Developer", "en"), folded(12, "Développeur", "fr")
+    ('+12 developers', '+12 développeurs')
+    >>> word("vacant", "fr")
+    'poste vacant'
 """
 
 from __future__ import annotations
@@ -197,10 +198,11 @@ _IRREGULAR: dict[str, dict[str, str]] = {
 
 
 def word(key: str, lang: str = "en") -> str:
-    """Return a chart word in ``lang`` (English when there is no translation).
+    """Return a chart word in `lang` (English when there is no translation).
 
-    >>> word("acting", "fr"), word("acting", "de")
-    ('par intérim', 'acting')
+    Examples:
+        >>> word("acting", "fr"), word("acting", "de")
+        ('par intérim', 'acting')
     """
     return _WORDS.get(lang, _WORDS["en"]).get(key) or _WORDS["en"][key]
 
@@ -208,10 +210,11 @@ def word(key: str, lang: str = "en") -> str:
 def ui_words(lang: str = "en") -> dict[str, str]:
     """Return every word the HTML explorer shows: the chart words and its interface's.
 
-    Words without a translation in ``lang`` are in English.
+    Words without a translation in `lang` are in English.
 
-    >>> ui_words("fr")["search"], ui_words("de")["search"], ui_words("fr")["vacant"]
-    ('Rechercher', 'Search', 'poste vacant')
+    Examples:
+        >>> ui_words("fr")["search"], ui_words("de")["search"], ui_words("fr")["vacant"]
+        ('Rechercher', 'Search', 'poste vacant')
     """
     found = {**_WORDS["en"], **_UI["en"]}
     found.update(_WORDS.get(lang, {}))
@@ -250,8 +253,9 @@ _FAMILIES: dict[str, dict[str, str]] = {
 def family_label(family: str, lang: str = "en") -> str:
     """The name of a family of roles, as a chart's legend says it.
 
-    >>> family_label("people"), family_label("people", "fr"), family_label("r-and-d")
-    ('People', 'RH', 'R-and-d')
+    Examples:
+        >>> family_label("people"), family_label("people", "fr"), family_label("r-and-d")
+        ('People', 'RH', 'R-and-d')
     """
     found = _FAMILIES.get(lang, _FAMILIES["en"]).get(family) or _FAMILIES["en"].get(family)
     return found or family[:1].upper() + family[1:]
@@ -260,8 +264,9 @@ def family_label(family: str, lang: str = "en") -> str:
 def reports(direct: int, below: int, lang: str = "en") -> str:
     """How many reports a manager has: direct ones, and all below when more.
 
-    >>> reports(12, 40), reports(1, 1), reports(3, 9, "fr")
-    ('12 reports · 40 below', '1 report', '3 collaborateurs directs · 9 en tout')
+    Examples:
+        >>> reports(12, 40), reports(1, 1), reports(3, 9, "fr")
+        ('12 reports · 40 below', '1 report', '3 collaborateurs directs · 9 en tout')
     """
     text = word("report_one" if direct == 1 else "report_many", lang).format(n=count(direct, lang))
     if below > direct:
@@ -272,8 +277,9 @@ def reports(direct: int, below: int, lang: str = "en") -> str:
 def count(n: int, lang: str = "en") -> str:
     """Return a number as the language writes it.
 
-    >>> count(12345, "en"), count(12345, "fr")
-    ('12,345', '12\\u202f345')
+    Examples:
+        >>> count(12345, "en"), count(12345, "fr")
+        ('12,345', '12\\u202f345')
     """
     text = f"{n:,}"
     return text.replace(",", "\u202f") if lang == "fr" else text
@@ -287,13 +293,14 @@ def _lower(w: str) -> str:
 def plural(title: str, lang: str = "en") -> str:
     """Return the plural of a role title, lower-cased as in running text.
 
-    The last word takes an ``s`` unless it already ends in s, x or z (``y`` becomes
-    ``ies`` in English); a small table holds the exceptions.
+    The last word takes an `s` unless it already ends in s, x or z (`y` becomes
+    `ies` in English); a small table holds the exceptions.
 
-    >>> plural("Developer"), plural("QA Engineer"), plural("Secretary"), plural("Boss")
-    ('developers', 'QA engineers', 'secretaries', 'bosses')
-    >>> plural("Lead développeur", "fr"), plural("Designer", "fr"), plural("Choix", "fr")
-    ('leads développeurs', 'designers', 'choix')
+    Examples:
+        >>> plural("Developer"), plural("QA Engineer"), plural("Secretary"), plural("Boss")
+        ('developers', 'QA engineers', 'secretaries', 'bosses')
+        >>> plural("Lead développeur", "fr"), plural("Designer", "fr"), plural("Choix", "fr")
+        ('leads développeurs', 'designers', 'choix')
     """
     words = [_lower(w) for w in title.split(" ")]
     phrase = " ".join(words)
@@ -316,12 +323,13 @@ def plural(title: str, lang: str = "en") -> str:
 
 
 def folded(n: int, title: str, lang: str = "en") -> str:
-    """Return the label of a box that stands for ``n`` roles with the same title.
+    """Return the label of a box that stands for `n` roles with the same title.
 
-    >>> folded(1, "Developer")
-    '+1 developer'
-    >>> folded(3, "Designer", "fr")
-    '+3 designers'
+    Examples:
+        >>> folded(1, "Developer")
+        '+1 developer'
+        >>> folded(3, "Designer", "fr")
+        '+3 designers'
     """
     noun = plural(title, lang) if n != 1 else " ".join(_lower(w) for w in title.split(" "))
     return f"+{count(n, lang)} {noun}"

@@ -1,6 +1,6 @@
 """The rule engine: stable rule codes, a registry, declarative rules, and reports.
 
-Importing this package registers every built-in rule. ``org.check()`` runs them.
+Importing this package registers every built-in rule. `org.check()` runs them.
 """
 
 from orgroles.rules import article, responsibilities, shape, staffing, structure

@@ -1,7 +1,7 @@
 """What a rule is: a small class with a stable code, a name, a family, a default
 severity, typed parameters and a docstring with an Anti-pattern and a Best practice.
 
-Rules register themselves with :func:`register`; the engine runs the registered ones.
+Rules register themselves with `register()`; the engine runs the registered ones.
 """
 
 from __future__ import annotations
@@ -49,21 +49,22 @@ FAMILIES: dict[str, str] = {
 
 Count = Annotated[int, Field(ge=0, le=MAX_ROLES)]
 """A count in a rule's parameters (a span, a number of layers, seats or roots): from 0 to
-:data:`~orgroles.limits.MAX_ROLES`, so that a negative or absurd value is a located error."""
+`MAX_ROLES`, so that a negative or absurd value is a located error."""
 
 
 class Params(BaseModel):
     """Base of every rule's parameters: unknown keys are errors, and lists lose repeats.
 
-    A list written ``[cto, cto, cto, ...]`` means the same as ``[cto]``: it is kept once,
+    A list written `[cto, cto, cto, ...]` means the same as `[cto]`: it is kept once,
     in the order written, so that a long list of repeats costs nothing to check. Counts
-    are bounded by ``Field(ge=..., le=...)`` in each rule's parameters.
+    are bounded by `Field(ge=..., le=...)` in each rule's parameters.
 
-    >>> class P(Params):
-    ...     kinds: tuple[str, ...] = ()
-    ...     pair: tuple[str, str] = ("a", "b")
-    >>> P(kinds=["cto", "cpo", "cto"], pair=["x", "x"])
-    P(kinds=('cto', 'cpo'), pair=('x', 'x'))
+    Examples:
+        >>> class P(Params):
+        ...     kinds: tuple[str, ...] = ()
+        ...     pair: tuple[str, str] = ("a", "b")
+        >>> P(kinds=["cto", "cpo", "cto"], pair=["x", "x"])
+        P(kinds=('cto', 'cpo'), pair=('x', 'x'))
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -85,8 +86,8 @@ class NoParams(Params):
 class Finding(NamedTuple):
     """What a rule reports: the role at fault (or None for the whole org) and why.
 
-    ``related`` names the other roles involved; ``location`` overrides the role's own
-    (for problems that belong to a team or a kind rather than a role). ``severity`` lowers
+    `related` names the other roles involved; `location` overrides the role's own
+    (for problems that belong to a team or a kind rather than a role). `severity` lowers
     the rule's default severity for this finding (a rule that says less in some cases, as
     K005 in a very small company); a severity the user configures for the rule wins.
     """
@@ -99,7 +100,7 @@ class Finding(NamedTuple):
 
 
 class Rule:
-    """A rule. Subclasses set the class attributes and implement :meth:`check`."""
+    """A rule. Subclasses set the class attributes and implement `check()`."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -108,7 +109,7 @@ class Rule:
 
     @property
     def family(self) -> str:
-        """The family name, from the code's letter (``K`` -> ``article``)."""
+        """The family name, from the code's letter (`K` -> `article`)."""
         return FAMILIES.get(self.code[:1], "custom")
 
     @property
@@ -122,12 +123,12 @@ class Rule:
         return inspect.cleandoc(type(self).__doc__ or "")
 
     def check(self, ctx: CheckContext, params: Params) -> Iterable[Finding]:
-        """Yield a :class:`Finding` for every violation in the org of ``ctx``."""
+        """Yield a `Finding` for every violation in the org of `ctx`."""
         raise NotImplementedError
 
     def days(self, org: OrgCore, params: Params) -> Iterable[date]:
         """Days, besides those on which a dated org changes, on which this rule's verdict
-        may change (an interim passing its limit): ``check --over-time`` checks them too."""
+        may change (an interim passing its limit): `check --over-time` checks them too."""
         return ()
 
     def __repr__(self) -> str:
@@ -163,7 +164,7 @@ _SECTION = re.compile(r"\*\*(Anti-pattern|Best practice)\*\*.*?```yaml\n(.*?)```
 
 
 def example(rule: Rule, which: str) -> str:
-    """The YAML org of a rule's ``Anti-pattern`` or ``Best practice`` docstring section."""
+    """The YAML org of a rule's `Anti-pattern` or `Best practice` docstring section."""
     for title, body in _SECTION.findall(rule.doc):
         if title == which:
             return str(body)

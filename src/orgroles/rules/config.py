@@ -1,4 +1,4 @@
-"""Check the ``rules:`` section of an org file when it loads, with located problems.
+"""Check the `rules:` section of an org file when it loads, with located problems.
 
 A typo in a rule code or a parameter is a load error (exit 2), pointed at its line,
 rather than a setting silently ignored.
@@ -27,7 +27,7 @@ class Locate(Protocol):
 
 
 def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
-    """Every problem in a ``rules:`` section: unknown rules, bad parameters, code clashes,
+    """Every problem in a `rules:` section: unknown rules, bad parameters, code clashes,
     and selectors of declarative rules that do not parse."""
     problems: list[Problem] = []
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import cached_property
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.suggest import Suggester, opaque
@@ -28,7 +28,7 @@ org of a million roles gets a few hints, in milliseconds, not one per unknown id
 
 
 class CheckContext:
-    """What the rules of one check share. Positions are those of ``org.index``."""
+    """What the rules of one check share. Positions are those of `org.index`."""
 
     def __init__(self, org: OrgCore) -> None:
         self.org = org
@@ -39,15 +39,15 @@ class CheckContext:
         self._selected: dict[str, list[int]] = {}
 
     def id(self, i: int) -> str:
-        """The id of the role at position ``i``."""
+        """The id of the role at position `i`."""
         return self.index.ids[i]
 
     def title(self, i: int) -> str:
-        """The displayed title of the role at position ``i``."""
+        """The displayed title of the role at position `i`."""
         return self.org.title_of(self.roles[i])
 
     def describe(self, i: int) -> str:
-        """``'cto' (Chief Technical Officer)``: an id with its title, for messages."""
+        """`'cto' (Chief Technical Officer)`: an id with its title, for messages."""
         rid = self.index.ids[i]
         title = self.title(i)
         return repr(rid) if title == rid else f"{rid!r} ({title})"
@@ -55,8 +55,8 @@ class CheckContext:
     def suggest(self, word: str, candidates: Iterable[str]) -> str:
         """A did-you-mean suffix, within a budget of comparisons per check.
 
-        Ids such as ``tm-6f80201b`` or ``0042`` get none: their closest neighbour is
-        another person (see :func:`~orgroles._internal.suggest.opaque`). The candidates
+        Ids such as `tm-6f80201b` or `0042` get none: their closest neighbour is
+        another person (see `opaque()`). The candidates
         are indexed once per check, whichever rule asks.
         """
         if self._suggestions_left <= 0 or opaque(word):
@@ -91,6 +91,38 @@ class CheckContext:
 
         return responsibility_ids(self.org)
 
+    def duties_of(self, i: int) -> tuple[str, ...]:
+        """The effective responsibility ids of the role at position `i` (from the table
+        of `responsibilities` if it was made)."""
+        table = self.__dict__.get("responsibilities")
+        if table is not None:
+            return cast("tuple[str, ...]", table[i])
+        from orgroles.queries.responsibilities import effective_ids
+
+        return effective_ids(self.org, self.roles[i])
+
+    def holding(self, wanted: Collection[str]) -> list[int]:
+        """The positions of the roles whose effective responsibilities include one of
+        `wanted`, in file order.
+
+        Found in C from the kinds whose defaults include one and the roles that add one,
+        then checked one by one: the few rules that look for some duties (R001 to R003)
+        need not work out the duties of every role of a million.
+        """
+        wanted = set(wanted)
+        if not wanted:
+            return []
+        roles = self.roles
+        positions = range(len(roles))
+        kinds = {
+            k.id
+            for k in self.org.catalog.kinds.values()
+            if not wanted.isdisjoint(k.responsibilities)
+        }
+        found = set(compress(positions, map(kinds.__contains__, map(_KIND, roles))))
+        found.update(compress(positions, map(not_, map(wanted.isdisjoint, map(_ADDED, roles)))))
+        return [i for i in sorted(found) if not wanted.isdisjoint(self.duties_of(i))]
+
     @cached_property
     def by_kind(self) -> dict[str, list[int]]:
         """The positions of the roles of each kind, in file order."""
@@ -118,7 +150,7 @@ class CheckContext:
 
     @cached_property
     def holders(self) -> list[str | tuple[str, ...] | None]:
-        """The ``holder`` of every role, by position: a person's id, a tuple of ids (a job
+        """The `holder` of every role, by position: a person's id, a tuple of ids (a job
         share, or dated holders as people), or None."""
         return [
             h if h is None or type(h) is str else role.holders
@@ -143,7 +175,7 @@ class CheckContext:
     def seats_of(
         self, people: Collection[str], among: Iterable[int] | None = None
     ) -> dict[str, list[int]]:
-        """The positions of the seats each of ``people`` holds (only those in ``among``, if
+        """The positions of the seats each of `people` holds (only those in `among`, if
         given), in file order; each person in the order of their first seat."""
         wanted = set(people)
         holders = self.holders
@@ -171,13 +203,17 @@ class CheckContext:
 
     def selected(self, text: str) -> list[int]:
         """The positions a selector matches, computed once per check for each text (several
-        declared rules often share one). Raises :class:`~orgroles.errors.SelectorError`."""
+        declared rules often share one). Raises `SelectorError`."""
         found = self._selected.get(text)
         if found is None:
             from orgroles.selectors import parse
 
             found = self._selected[text] = parse(text).positions(self.org)
         return found
+
+
+_KIND = attrgetter("kind")
+_ADDED = attrgetter("responsibilities")
 
 
 def _is_share(holder: object) -> bool:

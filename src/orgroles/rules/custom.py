@@ -1,18 +1,18 @@
-"""Declarative rules written in the org file (``rules: custom:``), built on selectors.
+"""Declarative rules written in the org file (`rules: custom:`), built on selectors.
 
-Four types, each with a code of your own (``X001``), an optional ``name``, ``message``
-and ``severity`` (``error`` by default):
+Four types, each with a code of your own (`X001`), an optional `name`, `message`
+and `severity` (`error` by default):
 
-- ``must_report_to``: roles matching ``select`` sit under a role matching ``under``
-  (directly, with ``direct: true``);
-- ``max_span``: roles matching ``select`` have at most ``max`` direct reports;
-- ``requires``: roles matching ``select`` hold every responsibility listed;
-- ``exclusive``: no person holds two of the listed responsibilities (over the roles
-  matching ``select``, all roles by default): segregation of duties. A person who holds
+- `must_report_to`: roles matching `select` sit under a role matching `under`
+  (directly, with `direct: true`);
+- `max_span`: roles matching `select` have at most `max` direct reports;
+- `requires`: roles matching `select` hold every responsibility listed;
+- `exclusive`: no person holds two of the listed responsibilities (over the roles
+  matching `select`, all roles by default): segregation of duties. A person who holds
   several is reported once, with all of them.
 
-A ``message`` may use ``{role}``, ``{title}`` and, depending on the type, ``{span}``,
-``{max}``, ``{missing}`` and ``{person}``; other braces are kept as written.
+A `message` may use `{role}`, `{title}` and, depending on the type, `{span}`,
+`{max}`, `{missing}` and `{person}`; other braces are kept as written.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _fill(template: str, values: Mapping[str, object]) -> str:
 
 
 class DeclaredRule:
-    """A rule built from one ``rules.custom`` entry of an org file."""
+    """A rule built from one `rules.custom` entry of an org file."""
 
     family = "custom"
     params_type: type[Params] = NoParams
@@ -93,7 +93,7 @@ class DeclaredRule:
                     )
         elif isinstance(spec, RequiresRule):
             for i in self._positions(ctx, spec.select, "select"):
-                held = ctx.responsibilities[i]
+                held = ctx.duties_of(i)
                 missing = [r for r in spec.responsibilities if r not in held]
                 if missing:
                     text = ", ".join(missing)

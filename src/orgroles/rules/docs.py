@@ -1,6 +1,6 @@
 """The rules reference (docs/rules.md), generated from the rule classes themselves.
 
-``python -m orgroles.rules.docs > docs/rules.md`` regenerates it; a test fails when the
+`python -m orgroles.rules.docs > docs/rules.md` regenerates it; a test fails when the
 committed page differs from what the rules say.
 """
 
@@ -181,19 +181,22 @@ orgroles.sarif` in a workflow step and pass the file to `github/codeql-action/up
 
 
 def plain(text: str) -> str:
-    """Docstring text for places that show no markup: ``x`` becomes x.
+    """Docstring text for places that show no markup: code spans lose their backquotes.
 
-    >>> plain("at most ``max_span`` reports")
-    'at most max_span reports'
+    Examples:
+        >>> plain("at most `max_span` reports")
+        'at most max_span reports'
     """
-    return text.replace("``", "")
+    return text.replace("`", "")
 
 
 def markdown(text: str) -> str:
-    """Docstring text as Markdown: ``x`` becomes `x`.
+    """Docstring text as Markdown: docstrings are Markdown already (see CONTRIBUTING.md),
+    and older ones with double backquotes get single ones.
 
-    >>> markdown("at most ``max_span`` reports")
-    'at most `max_span` reports'
+    Examples:
+        >>> markdown("at most ``max_span`` reports")
+        'at most `max_span` reports'
     """
     return text.replace("``", "`")
 

@@ -1,21 +1,22 @@
-"""Run rules on an org: choose them, configure them, collect a :class:`Report`.
+"""Run rules on an org: choose them, configure them, collect a `Report`.
 
-Selection works like a linter's: ``select`` and ``ignore`` take rule codes (``C002``),
-names (``single-report``), family letters (``K``) or family names (``article``).
-An empty ``select`` means every rule. The org file's ``rules:`` section gives the
-defaults; the arguments of :func:`check` (and the CLI's options) add to it: ``select``
-replaces the file's selection, ``ignore``, ``params`` and ``severity`` are merged over it.
+Selection works like a linter's: `select` and `ignore` take rule codes (`C002`),
+names (`single-report`), family letters (`K`) or family names (`article`).
+An empty `select` means every rule. The org file's `rules:` section gives the
+defaults; the arguments of `check()` (and the CLI's options) add to it: `select`
+replaces the file's selection, `ignore`, `params` and `severity` are merged over it.
 
->>> import orgroles
->>> org = orgroles.loads('''
-... roles:
-...   - {id: ceo, kind: ceo}
-...   - {id: cto, kind: cto, reports_to: ceo}
-... ''')
->>> [(v.code, v.role) for v in check(org)]
-[('C002', 'ceo'), ('H001', 'ceo'), ('K004', 'cto')]
->>> [(v.code, v.role) for v in check(org, ignore=["C002", "K"])]
-[('H001', 'ceo')]
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.loads('''
+    ... roles:
+    ...   - {id: ceo, kind: ceo}
+    ...   - {id: cto, kind: cto, reports_to: ceo}
+    ... ''')
+    >>> [(v.code, v.role) for v in check(org)]
+    [('C002', 'ceo'), ('H001', 'ceo'), ('K004', 'cto')]
+    >>> [(v.code, v.role) for v in check(org, ignore=["C002", "K"])]
+    [('H001', 'ceo')]
 """
 
 from __future__ import annotations
@@ -78,25 +79,25 @@ class RuleLike(Protocol):
 
 
 def rules_for_config(config: RulesConfig) -> list[RuleLike]:
-    """Every rule a ``rules:`` section can run: the built-in ones, then its own."""
+    """Every rule a `rules:` section can run: the built-in ones, then its own."""
     declared: list[RuleLike] = [DeclaredRule(spec, i) for i, spec in enumerate(config.custom)]
     return [*all_rules(), *declared]
 
 
 def rules_for(org: OrgCore) -> list[RuleLike]:
-    """Every rule that can run on ``org``: the built-in ones, then the org's own."""
+    """Every rule that can run on `org`: the built-in ones, then the org's own."""
     return rules_for_config(org.rules)
 
 
 def rule_matches(token: str, rule: RuleLike) -> bool:
-    """Whether a token of ``select``/``ignore`` (code, name, family, ``all``) names ``rule``."""
+    """Whether a token of `select`/`ignore` (code, name, family, `all`) names `rule`."""
     return token in ("all", rule.code, rule.name, rule.family) or (
         len(token) == 1 and rule.code.startswith(token)
     )
 
 
 def known_tokens(rules: Sequence[RuleLike]) -> list[str]:
-    """Every token ``select`` and ``ignore`` accept, for did-you-mean hints."""
+    """Every token `select` and `ignore` accept, for did-you-mean hints."""
     return [
         "all",
         *FAMILIES,
@@ -123,13 +124,13 @@ class RuleIndex:
         self._known = set(self.known)
 
     def matches(self, token: str) -> list[int]:
-        """The positions of the rules ``token`` names (see :func:`rule_matches`)."""
+        """The positions of the rules `token` names (see `rule_matches()`)."""
         if token == "all":
             return list(range(len(self.rules)))
         return self._named.get(token, [])
 
     def is_known(self, token: str) -> bool:
-        """Whether ``token`` names a rule, a family or ``all``."""
+        """Whether `token` names a rule, a family or `all`."""
         return token in self._known or bool(self.matches(token))
 
     def find(self, key: str) -> RuleLike | None:
@@ -140,9 +141,9 @@ class RuleIndex:
 def select_rules(
     rules: Sequence[RuleLike], select: Iterable[str], ignore: Iterable[str]
 ) -> list[RuleLike]:
-    """The rules chosen by ``select`` (all if empty) minus those matched by ``ignore``.
+    """The rules chosen by `select` (all if empty) minus those matched by `ignore`.
 
-    An unknown code or name raises :class:`RuleConfigError` with a did-you-mean.
+    An unknown code or name raises `RuleConfigError` with a did-you-mean.
     """
     index = RuleIndex(rules)
     select, ignore = list(dict.fromkeys(select)), list(dict.fromkeys(ignore))
@@ -189,8 +190,8 @@ def configured_rules(
     ignore: Iterable[str] = (),
     params: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[tuple[RuleLike, Params]]:
-    """The rules a check of ``org`` runs, each with its parameters: the file's ``rules:``
-    section with the arguments of :func:`check` over it."""
+    """The rules a check of `org` runs, each with its parameters: the file's `rules:`
+    section with the arguments of `check()` over it."""
     config = org.rules
     rules = rules_for(org)
     chosen = select_rules(
@@ -210,7 +211,7 @@ def check(
     params: Mapping[str, Mapping[str, Any]] | None = None,
     severity: Mapping[str, Severity] | None = None,
 ) -> Report:
-    """Run the chosen rules on ``org`` and return the :class:`Report`.
+    """Run the chosen rules on `org` and return the `Report`.
 
     Shared indexes are computed once for the whole check; every rule is O(N).
     """

@@ -2,24 +2,25 @@
 each violation started and ended.
 
 A violation is the same from one day to the next when its rule and its role are (its
-message may change: "a team of 4", then "of 5"). :func:`check_over_time` checks the org
+message may change: "a team of 4", then "of 5"). `check_over_time()` checks the org
 on the day before its first change (what held from the start of the records), then on
 each day a seat, holder or line starts or ends, and on the days a rule names itself (an
-interim passing its limit: :meth:`Rule.days`). Each :class:`Span` says from when to
+interim passing its limit: `Rule.days()`). Each `Span` says from when to
 when, and what changed on its first day.
 
->>> import orgroles
->>> org = orgroles.loads('''
-... roles:
-...   - {id: ceo, kind: ceo, holder: ana}
-...   - id: cto
-...     kind: cto
-...     reports_to: ceo
-...     holder: [{person: bo, end: 2024-12-31}, {person: cy, start: 2025-06-01}]
-... ''', today="2026-01-01")
->>> for span in check_over_time(org, select=["H"]):
-...     print(span)
-H004 cto from 2025-04-01 to 2025-05-31: vacant since 2025-01-01, more than 90 days
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.loads('''
+    ... roles:
+    ...   - {id: ceo, kind: ceo, holder: ana}
+    ...   - id: cto
+    ...     kind: cto
+    ...     reports_to: ceo
+    ...     holder: [{person: bo, end: 2024-12-31}, {person: cy, start: 2025-06-01}]
+    ... ''', today="2026-01-01")
+    >>> for span in check_over_time(org, select=["H"]):
+    ...     print(span)
+    H004 cto from 2025-04-01 to 2025-05-31: vacant since 2025-01-01, more than 90 days
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ __all__ = ["Span", "check_over_time", "spans_report"]
 
 @dataclass(frozen=True)
 class Span:
-    """A violation over time: the :class:`Violation` of its first day, that day
-    (``start``; None when it held from the start of the records), its last day (``end``;
+    """A violation over time: the `Violation` of its first day, that day
+    (`start`; None when it held from the start of the records), its last day (`end`;
     None when it still holds on the last day checked), and what changed on its first day
-    (``when``)."""
+    (`when`)."""
 
     violation: Violation
     start: date | None
@@ -62,7 +63,7 @@ class Span:
         return f"{v.code}{who} {since}{until}{why}: {v.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        """The violation's JSON data with ``from``, ``until`` and ``when`` added."""
+        """The violation's JSON data with `from`, `until` and `when` added."""
         return {
             **self.violation.to_dict(),
             "from": self.start.isoformat() if self.start else None,
@@ -81,10 +82,10 @@ def check_over_time(
     start: date | None = None,
     end: date | None = None,
 ) -> list[Span]:
-    """Check ``org`` on every day its view may change, between ``start`` and ``end``
+    """Check `org` on every day its view may change, between `start` and `end`
     (inclusive; by default from before the first change to its view day), and return the
     violations as spans, in order of their first day then of the file. The options are
-    those of :func:`orgroles.rules.check`. An undated org is checked once."""
+    those of `orgroles.rules.check()`. An undated org is checked once."""
     from orgroles.time import change_days, history
 
     select = list(select) if select is not None else None
@@ -162,8 +163,8 @@ def _describe(c: Change) -> str:
 
 
 def spans_report(org: OrgCore, spans: list[Span], rules: Iterable[str] = ()) -> Report:
-    """A :class:`Report` of the spans' violations, each message saying its days (for the
-    SARIF output of ``check --over-time``)."""
+    """A `Report` of the spans' violations, each message saying its days (for the
+    SARIF output of `check --over-time`)."""
     dated = [replace(s.violation, message=f"{s.violation.message} ({_days(s)})") for s in spans]
     path = org.source.path if org.source is not None else None
     return Report(dated, rules=list(rules), org=org.name, path=path, roles=len(org.records))

@@ -3,36 +3,37 @@
 ========================  =====================================================
 term                      matches the roles ...
 ========================  =====================================================
-``id:X``                  whose id is X
-``kind:X``                of kind X
-``family:X``              in family X (``executive``, ``tech``, ``sales``, ...): by
+`id:X`                  whose id is X
+`kind:X`                of kind X
+`family:X`              in family X (`executive`, `tech`, `sales`, ...): by
                           kind, or by the role's own family
-``seniority:X``           of seniority X (``junior``, ``senior``, ..., ``vp``, ``chief``)
-``team:X``                in team X (a declared team, or the team a role X leads)
-``has:R``                 that hold responsibility R (kind defaults included)
-``under:X``               below role X, at any depth
-``reports:X``             that report directly to role X
-``manager:X``             that manage role X (its direct manager)
-``holder:P``              held by person P
-``title~TEXT``            whose title contains TEXT (any case)
-``name~TEXT``             held by someone whose name contains TEXT (any case)
-``vacant``                that nobody holds
-``acting``                held by an interim holder
-``inferred``              whose kind or family was inferred from a job title
-``planned``               that do not exist yet (planned seats)
-``assistant``             that are staff seats (assistants, advisers)
+`seniority:X`           of seniority X (`junior`, `senior`, ..., `vp`, `chief`)
+`team:X`                in team X (a declared team, or the team a role X leads)
+`has:R`                 that hold responsibility R (kind defaults included)
+`under:X`               below role X, at any depth
+`reports:X`             that report directly to role X
+`manager:X`             that manage role X (its direct manager)
+`holder:P`              held by person P
+`title~TEXT`            whose title contains TEXT (any case)
+`name~TEXT`             held by someone whose name contains TEXT (any case)
+`vacant`                that nobody holds
+`acting`                held by an interim holder
+`inferred`              whose kind or family was inferred from a job title
+`planned`               that do not exist yet (planned seats)
+`assistant`             that are staff seats (assistants, advisers)
 ========================  =====================================================
 
-A value may list alternatives, any of which matches: ``kind:developer,designer``.
-A value with spaces is quoted: ``title~"head of"``. A leading ``-`` negates a term:
-``under:cto -kind:developer``. The empty selector matches every role. The terms are
-the entries of :data:`TERMS` (:mod:`orgroles.selectors.terms`); the parser is in
-:mod:`orgroles.selectors.syntax`.
+A value may list alternatives, any of which matches: `kind:developer,designer`.
+A value with spaces is quoted: `title~"head of"`. A leading `-` negates a term:
+`under:cto -kind:developer`. The empty selector matches every role. The terms are
+the entries of `TERMS` (`orgroles.selectors.terms`); the parser is in
+`orgroles.selectors.syntax`.
 
->>> import orgroles
->>> org = orgroles.load("examples/three_person_tech_team.yaml")
->>> [r.id for r in select(org, "under:cto")]
-['dev-1', 'dev-2']
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> [r.id for r in select(org, "under:cto")]
+    ['dev-1', 'dev-2']
 """
 
 from orgroles.selectors.find import find_role

@@ -1,16 +1,17 @@
 """Name one role the way a person would: by its id, its exact title, or a selector.
 
->>> import orgroles
->>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
->>> find_role(org, "cto").id, find_role(org, "chief product officer").id
-('cto', 'cpo')
->>> find_role(org, "holder:marc").id
-'cto'
->>> find_role(org, "Developer")
-Traceback (most recent call last):
-...
-orgroles.errors.OrgUsageError: 'Developer' names 5 roles: dev-platform-1, ...; name one by its id
-"""
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+    >>> find_role(org, "cto").id, find_role(org, "chief product officer").id
+    ('cto', 'cpo')
+    >>> find_role(org, "holder:marc").id
+    'cto'
+    >>> find_role(org, "Developer")
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.OrgUsageError: 'Developer' names 5 roles: dev-platform-1, ...; name one by its id
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -29,11 +30,11 @@ _LISTED = 10
 
 
 def find_role(org: OrgCore, text: str) -> Role:
-    """The one role that ``text`` names: an id first, then a title (exactly, in any case),
-    then a selector (``holder:ana``, ``kind:cto``).
+    """The one role that `text` names: an id first, then a title (exactly, in any case),
+    then a selector (`holder:ana`, `kind:cto`).
 
-    Raises :class:`~orgroles.errors.UnknownRoleError` (with a did-you-mean over ids and
-    titles) when nothing matches, and :class:`~orgroles.errors.OrgUsageError` listing
+    Raises `UnknownRoleError` (with a did-you-mean over ids and
+    titles) when nothing matches, and `OrgUsageError` listing
     them when several roles do.
     """
     found = org.roles.get(text)

@@ -1,19 +1,20 @@
 """Parse the selector mini-language: space-separated terms that must all hold.
 
-The terms are listed in :data:`orgroles.selectors.TERMS`. A value may list alternatives,
-any of which matches: ``kind:developer,designer``. A value with spaces is quoted:
-``title~"head of"``. A leading ``-`` negates a term: ``under:cto -kind:developer``. The
+The terms are listed in `orgroles.selectors.TERMS`. A value may list alternatives,
+any of which matches: `kind:developer,designer`. A value with spaces is quoted:
+`title~"head of"`. A leading `-` negates a term: `under:cto -kind:developer`. The
 empty selector matches every role.
 
->>> sel = parse('kind:developer under:cto -vacant')
->>> [(t.key, t.values, t.negated) for t in sel.terms]
-[('kind', ('developer',), False), ('under', ('cto',), False), ('vacant', (), True)]
->>> parse('kidn:cto')
-Traceback (most recent call last):
-...
-orgroles.errors.SelectorError: unknown term 'kidn' (did you mean 'kind'?)
-  kidn:cto
-  ^
+Examples:
+    >>> sel = parse('kind:developer under:cto -vacant')
+    >>> [(t.key, t.values, t.negated) for t in sel.terms]
+    [('kind', ('developer',), False), ('under', ('cto',), False), ('vacant', (), True)]
+    >>> parse('kidn:cto')
+    Traceback (most recent call last):
+    ...
+    orgroles.errors.SelectorError: unknown term 'kidn' (did you mean 'kind'?)
+      kidn:cto
+      ^
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ __all__ = ["Selector", "Term", "parse", "parse_selector", "select"]
 
 @dataclass(frozen=True)
 class Term:
-    """One term of a selector; ``position`` is where it starts in the text."""
+    """One term of a selector; `position` is where it starts in the text."""
 
     key: str
     values: tuple[str, ...] = ()
@@ -46,7 +47,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Selector:
-    """A parsed selector: all ``terms`` must hold. ``str()`` gives the text back."""
+    """A parsed selector: all `terms` must hold. `str()` gives the text back."""
 
     text: str
     terms: tuple[Term, ...]
@@ -55,11 +56,11 @@ class Selector:
         return self.text
 
     def select(self, org: OrgCore) -> list[Role]:
-        """The matching roles of ``org``, in file order."""
+        """The matching roles of `org`, in file order."""
         return [org.roles[org.index.ids[i]] for i in self.positions(org)]
 
     def positions(self, org: OrgCore) -> list[int]:
-        """The positions (in ``org.index``) of the matching roles, in file order."""
+        """The positions (in `org.index`) of the matching roles, in file order."""
         candidates: list[int] = list(range(len(org.index)))
         done: set[tuple[str, tuple[str, ...], bool]] = set()
         for term in self.terms:
@@ -78,7 +79,7 @@ class Selector:
 
 
 def parse(text: str) -> Selector:
-    """Parse a selector; a bad term raises :class:`SelectorError` pointing at it."""
+    """Parse a selector; a bad term raises `SelectorError` pointing at it."""
     if not isinstance(text, str):
         raise SelectorError(f"a selector is text, not {type(text).__name__}", str(text), 0)
     terms: list[Term] = []
@@ -148,10 +149,10 @@ def _unknown_hint(key: str) -> str:
 
 
 def select(org: OrgCore, selector: str | Selector) -> list[Role]:
-    """The roles of ``org`` that match ``selector``, in file order."""
+    """The roles of `org` that match `selector`, in file order."""
     parsed = parse(selector) if isinstance(selector, str) else selector
     return parsed.select(org)
 
 
 parse_selector = parse
-"""The name under which :func:`parse` is exported from :mod:`orgroles`."""
+"""The name under which `parse()` is exported from `orgroles`."""

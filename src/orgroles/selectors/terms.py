@@ -1,13 +1,14 @@
-"""The selector terms: one entry of :data:`TERMS` per term, with how it tests a role.
+"""The selector terms: one entry of `TERMS` per term, with how it tests a role.
 
-Each entry says how the term is written (``key:value``, ``key~text`` or a bare flag),
+Each entry says how the term is written (`key:value`, `key~text` or a bare flag),
 what it matches (for error messages and docs), and builds a predicate over the positions
-of ``org.index``. A predicate is built once per selection, with whatever set it needs
+of `org.index`. A predicate is built once per selection, with whatever set it needs
 (the roles under X, the members of team X) computed up front, so that a selection is
 O(N) overall. Adding a term is one entry here (see CONTRIBUTING.md).
 
->>> sorted(k for k, t in TERMS.items() if t.form == "flag")
-['acting', 'assistant', 'inferred', 'planned', 'vacant']
+Examples:
+    >>> sorted(k for k, t in TERMS.items() if t.form == "flag")
+    ['acting', 'assistant', 'inferred', 'planned', 'vacant']
 """
 
 from __future__ import annotations
@@ -29,19 +30,19 @@ if TYPE_CHECKING:
 __all__ = ["FLAGS", "MATCH_KEYS", "TERMS", "TEXT_KEYS", "Predicate", "TermSpec"]
 
 Predicate = Callable[[int], bool]
-"""A test of a role, by its position in ``org.index``."""
+"""A test of a role, by its position in `org.index`."""
 
 Form = Literal["match", "text", "flag"]
 
 
 @dataclass(frozen=True)
 class TermSpec:
-    """One selector term: ``key``, how it is written, what it matches, how it tests.
+    """One selector term: `key`, how it is written, what it matches, how it tests.
 
-    ``form`` is ``"match"`` for ``key:value`` (a comma-separated list of alternatives),
-    ``"text"`` for ``key~text`` (a case-insensitive substring) and ``"flag"`` for a bare
-    word. ``build(org, term, text)`` returns the predicate; it may refuse a value that
-    names nothing with :func:`known`.
+    `form` is `"match"` for `key:value` (a comma-separated list of alternatives),
+    `"text"` for `key~text` (a case-insensitive substring) and `"flag"` for a bare
+    word. `build(org, term, text)` returns the predicate; it may refuse a value that
+    names nothing with `known()`.
     """
 
     key: str
@@ -51,7 +52,7 @@ class TermSpec:
 
     @property
     def usage(self) -> str:
-        """How the term is written: ``under:X``, ``title~TEXT`` or ``vacant``."""
+        """How the term is written: `under:X`, `title~TEXT` or `vacant`."""
         return {"match": f"{self.key}:X", "text": f"{self.key}~TEXT", "flag": self.key}[self.form]
 
 
@@ -209,8 +210,8 @@ TERMS: dict[str, TermSpec] = {
 """Every selector term, by key, in the order the docs list them."""
 
 MATCH_KEYS = tuple(k for k, t in TERMS.items() if t.form == "match")
-"""Terms written ``key:value``."""
+"""Terms written `key:value`."""
 TEXT_KEYS = tuple(k for k, t in TERMS.items() if t.form == "text")
-"""Terms written ``key~text`` (a case-insensitive substring)."""
+"""Terms written `key~text` (a case-insensitive substring)."""
 FLAGS = tuple(k for k, t in TERMS.items() if t.form == "flag")
 """Terms that take no value."""

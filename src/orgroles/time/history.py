@@ -1,11 +1,11 @@
 """The history of a dated org: the changes its dates make, day by day, and their replay.
 
-Each dated record changes on a few days only (:func:`~orgroles.model.dates.boundaries`:
-each ``start``, and the day after each ``end``). :func:`history` compares the seat on the
+Each dated record changes on a few days only (`boundaries()`:
+each `start`, and the day after each `end`). `history()` compares the seat on the
 day before each of those days with the seat on that day, and lists what differs as
-:class:`Change` items. :func:`founding` is the org before any change, and :func:`replay`
-applies changes to it: ``replay(founding(org), history(org), until=d)`` has the same roles
-as ``org.as_of(d)`` for every past day ``d`` (a test checks it on random orgs).
+`Change` items. `founding()` is the org before any change, and `replay()`
+applies changes to it: `replay(founding(org), history(org), until=d)` has the same roles
+as `org.as_of(d)` for every past day `d` (a test checks it on random orgs).
 """
 
 from __future__ import annotations
@@ -67,16 +67,16 @@ OrgT = TypeVar("OrgT", bound="OrgCore")
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One change of one seat, in effect from ``date`` (its first day).
+    """One change of one seat, in effect from `date` (its first day).
 
-    ``before`` and ``after`` depend on the ``kind``:
+    `before` and `after` depend on the `kind`:
 
-    - ``seat-opened``: after is the seat on its first day (a plain :class:`Role`, with
+    - `seat-opened`: after is the seat on its first day (a plain `Role`, with
       its holders and manager of that day);
-    - ``seat-closed``: before is the seat on its last day;
-    - ``holder-in`` / ``holder-out``: after / before is the person's id;
-    - ``acting-start`` / ``acting-end``: the seat's interim flag, before and after;
-    - ``moved``: the manager's role id before and after (None: no manager).
+    - `seat-closed`: before is the seat on its last day;
+    - `holder-in` / `holder-out`: after / before is the person's id;
+    - `acting-start` / `acting-end`: the seat's interim flag, before and after;
+    - `moved`: the manager's role id before and after (None: no manager).
     """
 
     date: date
@@ -86,7 +86,7 @@ class Change:
     after: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for JSON and CSV: the date as ``YYYY-MM-DD``, a role by its id."""
+        """Plain data for JSON and CSV: the date as `YYYY-MM-DD`, a role by its id."""
 
         def plain(value: Any) -> Any:
             return value.id if isinstance(value, Role) else value
@@ -101,26 +101,27 @@ class Change:
 
 
 def history(org: OrgCore) -> list[Change]:
-    """Every change the dates of ``org`` make, in date order (then file order).
+    """Every change the dates of `org` make, in date order (then file order).
 
     An undated org has none. O(N log N) in the number of dated items.
 
-    >>> import orgroles
-    >>> org = orgroles.loads('''
-    ... roles:
-    ...   - {id: ceo, holder: ana}
-    ...   - id: cto
-    ...     start: 2025-01-01
-    ...     holder: [{person: bo, end: 2025-06-30}, {person: cy, start: 2025-07-01, acting: true}]
-    ...     reports_to: ceo
-    ... ''')
-    >>> for change in history(org):
-    ...     print(change.date, change.kind, change.role, change.before, change.after)
-    2025-01-01 seat-opened cto None Role(id='cto', holder='bo', reports_to='ceo')
-    2025-07-01 holder-out cto bo None
-    2025-07-01 holder-in cto None cy
-    2025-07-01 acting-start cto False True
-    """
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.loads('''
+        ... roles:
+        ...   - {id: ceo, holder: ana}
+        ...   - id: cto
+        ...     start: 2025-01-01
+        ...     holder: [{person: bo, end: 2025-06-30}, {person: cy, start: 2025-07-01, acting: true}]
+        ...     reports_to: ceo
+        ... ''')
+        >>> for change in history(org):
+        ...     print(change.date, change.kind, change.role, change.before, change.after)
+        2025-01-01 seat-opened cto None Role(id='cto', holder='bo', reports_to='ceo')
+        2025-07-01 holder-out cto bo None
+        2025-07-01 holder-in cto None cy
+        2025-07-01 acting-start cto False True
+    """  # noqa: E501
     by_day: dict[date, list[Change]] = {}
     for record in org.records.values():
         if not record.dated:
@@ -135,7 +136,7 @@ def history(org: OrgCore) -> list[Change]:
 
 
 def change_days(org: OrgCore) -> list[date]:
-    """The days on which a seat, holder or reporting line of ``org`` starts, or the day
+    """The days on which a seat, holder or reporting line of `org` starts, or the day
     after one ends, in order: the days a view of the org may change."""
     days: set[date] = set()
     for record in org.records.values():
@@ -146,7 +147,7 @@ def change_days(org: OrgCore) -> list[date]:
 
 def _changes(record: Role) -> list[Change]:
     """The changes of one record: the seat on the day before each boundary, compared with
-    the seat on that day (what :func:`~orgroles.model.dates.state_on` says, computed here
+    the seat on that day (what `state_on()` says, computed here
     with the record's items sorted once)."""
     days = boundaries(record)
     if not days:
@@ -186,7 +187,7 @@ def _changes(record: Role) -> list[Change]:
 
 
 def _states(record: Role) -> Callable[[date], State]:
-    """``state_on(record, day)`` as a function of the day, for many days of one record."""
+    """`state_on(record, day)` as a function of the day, for many days of one record."""
     acting = record.acting
     people: tuple[str, ...] = record.holders
     dated = holder_items(record)
@@ -210,14 +211,14 @@ def _before(day: date) -> date:
 
 
 def founding(org: OrgT) -> OrgT:
-    """The org before any dated change: the seats without a ``start``, with the holders
+    """The org before any dated change: the seats without a `start`, with the holders
     and the manager that have none (the org as of the first day of year 1, which has no
     planned seats). An undated org is its own founding org (a copy)."""
     return org.as_of(date.min, today=date.max)
 
 
 def replay(org: OrgT, changes: Iterable[Change], *, until: date | str | None = None) -> OrgT:
-    """A copy of the plain ``org`` with ``changes`` applied in order, up to ``until``
+    """A copy of the plain `org` with `changes` applied in order, up to `until`
     (inclusive; all of them by default). Opened seats go at the end."""
     out = org.copy()
     last = as_day(until) if until is not None else None

@@ -1,7 +1,7 @@
 """Numbers per period and family: how a dated org grew (needs pandas).
 
-:func:`timeline` computes, for the last day of each period, what
-:func:`orgroles.analysis.metrics` says of ``org.as_of(day)``, family by family. It does
+`timeline()` computes, for the last day of each period, what
+`orgroles.analysis.metrics()` says of `org.as_of(day)`, family by family. It does
 so with numpy arrays over all the dated items at once (seats, tenures, lines), rather than
 by building a plain org per period: a million seats with three holders each in seconds.
 """
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["FREQUENCIES", "timeline"]
 
 FREQUENCIES = {"month": "M", "quarter": "Q", "year": "Y"}
-"""The periods :func:`timeline` knows, and their pandas codes."""
+"""The periods `timeline()` knows, and their pandas codes."""
 
 COLUMNS = (
     "headcount",
@@ -54,7 +54,7 @@ def _pandas() -> Any:
 
 @dataclass
 class _Arrays:
-    """The dated items of an org as numpy arrays of day numbers (``date.toordinal``)."""
+    """The dated items of an org as numpy arrays of day numbers (`date.toordinal`)."""
 
     start: np.ndarray  # per seat: first day (0: always)
     end: np.ndarray  # per seat: last day (a huge number: never ends)
@@ -182,7 +182,7 @@ def _depths(parent: np.ndarray) -> np.ndarray:
 
 
 def _day_rows(a: _Arrays, day: int, today: int) -> dict[str, Any]:
-    """The numbers of the view of ``day``, per family code."""
+    """The numbers of the view of `day`, per family code."""
     import numpy as np
 
     exists = (a.start <= day) & (day <= a.end)
@@ -248,39 +248,50 @@ def timeline(
     *,
     start: date | str | None = None,
     end: date | str | None = None,
+    by_family: bool = True,
 ) -> pd.DataFrame:
     """A pandas table with a row per period and family: headcount, seats, vacancies,
     planned seats, managers, layers and median span, as of the period's last day.
+    With ``by_family=False``, one row per period for the whole org: the numbers of
+    :func:`orgroles.analysis.metrics` on ``org.as_of(day)``.
 
-    ``freq`` is ``month``, ``quarter`` or ``year``. The periods run from the one of the
-    first dated change (or ``start``) to the one of the last change or of today, whichever
-    is later (or ``end``). The numbers are those of :func:`orgroles.analysis.metrics` on
-    ``org.as_of(day)`` for the seats of one family: ``seats`` counts the seats that exist
-    (``planned`` the others), ``vacancies`` the existing seats nobody holds, ``headcount``
-    the people in existing seats; ``managers``, ``layers`` and ``median_span`` look at the
+    `freq` is `month`, `quarter` or `year`. The periods run from the one of the
+    first dated change (or `start`) to the one of the last change or of today, whichever
+    is later (or `end`). The numbers are those of `orgroles.analysis.metrics()` on
+    `org.as_of(day)` for the seats of one family: `seats` counts the seats that exist
+    (`planned` the others), `vacancies` the existing seats nobody holds, `headcount`
+    the people in existing seats; `managers`, `layers` and `median_span` look at the
     whole chart of the day (planned seats included), and a family's layers are those of
     its deepest seat. An undated org gives one period, today's.
 
-    >>> import orgroles
-    >>> org = orgroles.loads('''
-    ... roles:
-    ...   - {id: ceo, kind: ceo, holder: ana, start: 2025-01-01}
-    ...   - {id: cto, kind: cto, reports_to: ceo, start: 2025-05-01,
-    ...      holder: [{person: bo, start: 2025-06-01}]}
-    ... ''')
-    >>> table = timeline(org, "quarter", end="2025-09-30")
-    >>> table[["headcount", "seats", "vacancies", "layers"]]
-                      headcount  seats  vacancies  layers
-    period family
-    2025Q1 executive          1      1          0       1
-    2025Q2 executive          2      2          0       2
-    2025Q3 executive          2      2          0       2
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.loads('''
+        ... roles:
+        ...   - {id: ceo, kind: ceo, holder: ana, start: 2025-01-01}
+        ...   - {id: cto, kind: cto, reports_to: ceo, start: 2025-05-01,
+        ...      holder: [{person: bo, start: 2025-06-01}]}
+        ... ''')
+        >>> table = timeline(org, "quarter", end="2025-09-30")
+        >>> table[["headcount", "seats", "vacancies", "layers"]]
+                          headcount  seats  vacancies  layers
+        period family
+        2025Q1 executive          1      1          0       1
+        2025Q2 executive          2      2          0       2
+        2025Q3 executive          2      2          0       2
+        >>> timeline(org, "quarter", end="2025-09-30", by_family=False)["headcount"].tolist()
+        [1, 2, 2]
     """
     pandas = _pandas()
     code = FREQUENCIES.get(freq)
     if code is None:
         raise OrgUsageError(f"unknown period {freq!r}: use {', '.join(FREQUENCIES)}")
     arrays = _arrays(org)
+    if not by_family:  # one family for every seat: the whole org
+        import numpy as np
+
+        arrays.family = np.zeros_like(arrays.family)
+        arrays.families = ["all"]
     today = (org.today or clock.today()).toordinal()
     first = _as_day(start) or (date.fromordinal(arrays.days[0]) if arrays.days else None)
     last = _as_day(end) or date.fromordinal(max([*arrays.days[-1:], today]))
@@ -292,6 +303,9 @@ def timeline(
         for family, numbers in _day_rows(arrays, last_day, today).items():
             rows.append({"period": period, "family": family, **numbers})
     frame: pd.DataFrame = pandas.DataFrame(rows, columns=["period", "family", *COLUMNS])
+    if not by_family:
+        whole: pd.DataFrame = frame.drop(columns="family").set_index("period")
+        return whole
     indexed: pd.DataFrame = frame.set_index(["period", "family"])
     return indexed
 

@@ -13,7 +13,7 @@ __all__ = ["ExecReportsToDirection"]
 
 
 class DirectionParams(Params):
-    """``kinds``: the executives checked; ``direction``: the kinds they must report to."""
+    """`kinds`: the executives checked; `direction`: the kinds they must report to."""
 
     kinds: tuple[Id, ...] = ("cto", "cpo")
     direction: tuple[Id, ...] = ("ceo",)

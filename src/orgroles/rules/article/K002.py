@@ -25,6 +25,8 @@ class TechLine(Rule):
 
     The CTO has the technical side of the product under their wing: the developers and
     the Product Owners (facts C9 and D1). The rule only runs when the org has a CTO.
+    A role whose line goes up to a manager who is not in the file is left to S002:
+    where that line goes is not known.
 
     **Anti-pattern**
 

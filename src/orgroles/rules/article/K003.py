@@ -25,6 +25,8 @@ class ProductLine(Rule):
 
     The CPO leads the product's development and its image, with the Product Managers and
     the designers (facts P9 and D1). The rule only runs when the org has a CPO.
+    A role whose line goes up to a manager who is not in the file is left to S002:
+    where that line goes is not known.
 
     **Anti-pattern**
 

@@ -13,31 +13,29 @@ __all__ = ["HandsOnCto", "HandsOnParams", "operational_duties"]
 
 
 class HandsOnParams(Params):
-    """``max_team``: the team size (in seats, the CTO's own included) up to which the CTO
-    is expected to be hands-on; ``kind``: the kind this applies to."""
+    """`max_team`: the team size (in seats, the CTO's own included) up to which the CTO
+    is expected to be hands-on; `kind`: the kind this applies to."""
 
     max_team: Count = 3
     kind: Id = "cto"
 
 
 def operational_duties(ctx: CheckContext, i: int) -> list[str]:
-    """The operational (hands-on) responsibilities of the role at position ``i``."""
+    """The operational (hands-on) responsibilities of the role at position `i`."""
     catalog = ctx.org.catalog.responsibilities
     return [
-        rid
-        for rid in ctx.responsibilities[i]
-        if rid in catalog and catalog[rid].category == "operational"
+        rid for rid in ctx.duties_of(i) if rid in catalog and catalog[rid].category == "operational"
     ]
 
 
 @register
 class HandsOnCto(Rule):
-    """In a team of ``max_team`` or fewer, the CTO holds no operational responsibility.
+    """In a team of `max_team` or fewer, the CTO holds no operational responsibility.
 
     The article's example: in a tech team of three, the CTO still writes code (fact C12);
     in a small company the role is more operational, in a larger one managerial and
     strategic (fact D3, whose other half is K007). A CTO is hands-on exactly when they
-    hold an operational responsibility, such as ``hands-on-coding``; none of the CTO kind's
+    hold an operational responsibility, such as `hands-on-coding`; none of the CTO kind's
     defaults is operational. The team is the CTO's seat and every seat below it, vacant
     ones included (a vacant seat is a planned hire).
 

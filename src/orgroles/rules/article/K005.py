@@ -14,7 +14,7 @@ __all__ = ["CtoCpoSamePerson"]
 
 
 class SamePersonParams(Params):
-    """``kinds``: the two kinds one person should not hold together; ``small_company``:
+    """`kinds`: the two kinds one person should not hold together; `small_company`:
     the number of seats up to which an org is a very small company, where this is only
     noted (info)."""
 
@@ -30,7 +30,7 @@ class CtoCpoSamePerson(Rule):
     the CPO its development and image (fact D1). One person in both seats usually means
     one of the two jobs is not being done. In a very small company the article expects
     the CTO to carry a large share of the product (fact D3), so there it is only noted, at
-    info severity: ``small_company`` seats at most (9, the European definition of a
+    info severity: `small_company` seats at most (9, the European definition of a
     micro-enterprise being fewer than ten people: general practice).
 
     **Anti-pattern**

@@ -12,7 +12,7 @@ __all__ = ["UniqueExecutive"]
 
 
 class UniqueParams(Params):
-    """``kinds``: the kinds of which an org has at most one seat."""
+    """`kinds`: the kinds of which an org has at most one seat."""
 
     kinds: tuple[Id, ...] = ("ceo", "cto", "cpo")
 

@@ -14,8 +14,8 @@ __all__ = ["CodingCtoLargeTeam", "LargeTeamParams"]
 
 
 class LargeTeamParams(Params):
-    """``min_team``: the team size (in seats, the CTO's own included) from which the CTO's
-    role is managerial and strategic; ``kind``: the kind this applies to."""
+    """`min_team`: the team size (in seats, the CTO's own included) from which the CTO's
+    role is managerial and strategic; `kind`: the kind this applies to."""
 
     min_team: int = 12
     kind: Id = "cto"
@@ -27,10 +27,10 @@ class CodingCtoLargeTeam(Rule):
 
     The other half of fact D3: in a small company the CTO is operational (K004), in a
     larger one the role becomes managerial and strategic. The article does not put a
-    number on "larger"; ``min_team`` (12 seats: the CTO and more than the ten direct
+    number on "larger"; `min_team` (12 seats: the CTO and more than the ten direct
     reports that C001 allows one manager) is where one person can no longer lead the whole
     tech team directly, so that coding competes with leading leads. It is a note, not a
-    fault: say so with ``noqa`` where a large org wants its CTO hands-on.
+    fault: say so with `noqa` where a large org wants its CTO hands-on.
 
     **Anti-pattern**
 

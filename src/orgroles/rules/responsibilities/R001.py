@@ -12,8 +12,8 @@ __all__ = ["Uncovered"]
 
 
 class UncoveredParams(Params):
-    """``required``: responsibilities someone must hold, on top of those the catalogue
-    marks ``required: true``."""
+    """`required`: responsibilities someone must hold, on top of those the catalogue
+    marks `required: true`."""
 
     required: tuple[Id, ...] = ()
 
@@ -22,8 +22,8 @@ class UncoveredParams(Params):
 class Uncovered(Rule):
     """A required responsibility is held by nobody.
 
-    Which ones are required: those listed in ``required`` and those a catalogue marks
-    ``required: true``. A vacant seat does not cover a responsibility: someone must be
+    Which ones are required: those listed in `required` and those a catalogue marks
+    `required: true`. A vacant seat does not cover a responsibility: someone must be
     in it. "Someone owns data protection" is the classic case.
 
     **Anti-pattern**
@@ -65,10 +65,9 @@ class Uncovered(Rule):
         wanted = set(required)
         held: set[str] = set()
         on_vacant: set[str] = set()
-        for role, ids in zip(ctx.roles, ctx.responsibilities, strict=True):
-            if wanted.isdisjoint(ids):
-                continue
-            (on_vacant if role.vacant else held).update(wanted.intersection(ids))
+        for i in ctx.holding(wanted):
+            ids = ctx.duties_of(i)
+            (on_vacant if ctx.roles[i].vacant else held).update(wanted.intersection(ids))
         for rid in required:
             if rid in held:
                 continue

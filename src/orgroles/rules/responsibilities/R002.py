@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from orgroles.model import Id
 from orgroles.rules.base import Finding, Params, Rule, register
@@ -13,8 +12,8 @@ __all__ = ["DutyConflict"]
 
 
 class ConflictParams(Params):
-    """``pairs``: pairs of responsibilities that one person must not hold together, on top
-    of the ``conflicts_with`` declared in the catalogue."""
+    """`pairs`: pairs of responsibilities that one person must not hold together, on top
+    of the `conflicts_with` declared in the catalogue."""
 
     pairs: tuple[tuple[Id, Id], ...] = ()
 
@@ -24,7 +23,7 @@ class DutyConflict(Rule):
     """One person holds two responsibilities declared incompatible.
 
     Segregation of duties: whoever approves payments should not also make them. Pairs come
-    from the catalogue (``conflicts_with``) and from the ``pairs`` parameter. All the seats
+    from the catalogue (`conflicts_with`) and from the `pairs` parameter. All the seats
     of a person count together.
 
     **Anti-pattern**
@@ -79,7 +78,7 @@ class DutyConflict(Rule):
 def conflicts(
     ctx: CheckContext, pairs: list[tuple[str, str]], among: set[int] | None
 ) -> Iterator[Finding]:
-    """Findings for each person who holds both sides of a pair (over ``among`` seats).
+    """Findings for each person who holds both sides of a pair (over `among` seats).
 
     The work per person grows with what they hold, not with the number of pairs: each
     responsibility they hold is looked up among its own partners only.
@@ -120,17 +119,15 @@ def conflicts(
 def _seats_holding(
     ctx: CheckContext, wanted: set[str], among: set[int] | None
 ) -> dict[str, list[int]]:
-    """The seats that hold one of ``wanted`` (in ``among``, if given), by person.
+    """The seats that hold one of `wanted` (in `among`, if given), by person.
 
-    Roles share their kind's tuple of duties: each distinct tuple is tested once, and the
-    seats found in C, so a million roles of which a few hold such duties cost little.
+    The seats are found by `holding()`, so a
+    million roles of which a few hold such duties cost little.
     """
-    held = ctx.responsibilities
-    relevant = {ids for ids in set(held) if ids and not wanted.isdisjoint(ids)}
-    if not relevant:
+    seats = ctx.holding(wanted)
+    if not seats:
         return {}
-    seats = compress(range(len(held)), map(relevant.__contains__, held))
-    positions = list(seats) if among is None else [i for i in seats if i in among]
+    positions = seats if among is None else [i for i in seats if i in among]
     holders = ctx.holders
     people = {
         pid
@@ -144,12 +141,12 @@ def _seats_holding(
 def _held(
     ctx: CheckContext, seats: list[int], among: set[int] | None, wanted: set[str]
 ) -> dict[str, int]:
-    """The responsibilities of ``wanted`` that a person holds, each with its first seat."""
+    """The responsibilities of `wanted` that a person holds, each with its first seat."""
     where: dict[str, int] = {}
     for i in seats:
         if among is not None and i not in among:
             continue
-        for rid in wanted.intersection(ctx.responsibilities[i]):
+        for rid in wanted.intersection(ctx.duties_of(i)):
             where.setdefault(rid, i)
     return where
 
@@ -160,7 +157,7 @@ _LISTED = 10
 def exclusive(
     ctx: CheckContext, listed: tuple[str, ...], among: set[int] | None
 ) -> Iterator[Finding]:
-    """One finding for each person who holds two or more of ``listed`` (over ``among``).
+    """One finding for each person who holds two or more of `listed` (over `among`).
 
     One per person, however many of them they hold: the findings grow with the people,
     not with the pairs of a long list.
@@ -189,7 +186,7 @@ def exclusive(
 
 
 def _and(shown: list[str], total: int) -> str:
-    """``a``, ``a and b``, ``a, b and c``, ``a, b, ... and 12 more``."""
+    """`a`, `a and b`, `a, b and c`, `a, b, ... and 12 more`."""
     if total > len(shown):
         return f"{', '.join(shown)} and {total - len(shown):,} more"
     if len(shown) == 1:

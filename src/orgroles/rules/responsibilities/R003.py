@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from orgroles.model import Id
 from orgroles.rules.base import Finding, Params, Rule, register
@@ -15,8 +14,8 @@ _SHOWN = 10  # roles named in a message; the violation's related roles list them
 
 
 class OwnersParams(Params):
-    """``responsibilities``: ones that must have a single owner, on top of those the
-    catalogue marks ``single_owner: true``."""
+    """`responsibilities`: ones that must have a single owner, on top of those the
+    catalogue marks `single_owner: true`."""
 
     responsibilities: tuple[Id, ...] = ()
 
@@ -60,14 +59,9 @@ class ManyOwners(Rule):
         single = set(params.responsibilities) | {r.id for r in catalog.values() if r.single_owner}
         if not single:
             return
-        held = ctx.responsibilities
-        # Roles share their kind's tuple of duties: test each distinct tuple once, in C.
-        relevant = {ids for ids in set(held) if ids and not single.isdisjoint(ids)}
-        if not relevant:
-            return
         owners: dict[str, list[int]] = {}
-        for i in compress(range(len(held)), map(relevant.__contains__, held)):
-            for rid in single.intersection(held[i]):
+        for i in ctx.holding(single):
+            for rid in single.intersection(ctx.duties_of(i)):
                 owners.setdefault(rid, []).append(i)
         for rid in sorted(owners):
             seats = owners[rid]

@@ -16,9 +16,9 @@ __all__ = ["UnknownResponsibility"]
 class UnknownResponsibility(Rule):
     """A responsibility id that no catalogue defines, usually a typo.
 
-    Checked wherever a responsibility is named: a role's ``responsibilities`` and
-    ``drop``, a kind's defaults, and the org's own rules. Define it under
-    ``responsibilities:`` if it is meant to exist.
+    Checked wherever a responsibility is named: a role's `responsibilities` and
+    `drop`, a kind's defaults, and the org's own rules. Define it under
+    `responsibilities:` if it is meant to exist.
 
     **Anti-pattern**
 

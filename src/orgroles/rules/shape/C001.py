@@ -11,14 +11,14 @@ __all__ = ["SpanTooWide"]
 
 
 class SpanParams(Params):
-    """``max_span``: the most direct reports a manager should have."""
+    """`max_span`: the most direct reports a manager should have."""
 
     max_span: Count = 10
 
 
 @register
 class SpanTooWide(Rule):
-    """A manager has more than ``max_span`` direct reports (10 by default).
+    """A manager has more than `max_span` direct reports (10 by default).
 
     Past a dozen reports, one-to-ones, reviews and hiring crowd out everything else.
     Assistants do not count toward the span.

@@ -11,14 +11,14 @@ __all__ = ["TooDeep"]
 
 
 class DepthParams(Params):
-    """``max_layers``: how many layers of management the org may have."""
+    """`max_layers`: how many layers of management the org may have."""
 
     max_layers: Count = 8
 
 
 @register
 class TooDeep(Rule):
-    """The org has more than ``max_layers`` layers (8 by default).
+    """The org has more than `max_layers` layers (8 by default).
 
     Every layer slows decisions and filters information. The top role is on layer 1.
     The rule fires once per branch that goes too deep, on the first role past the limit,

@@ -14,7 +14,7 @@ __all__ = ["VacantManager"]
 class VacantManager(Rule):
     """A vacant seat has direct reports: they have nobody to report to.
 
-    Appoint someone, even an interim holder (``acting: true``), or move the reports.
+    Appoint someone, even an interim holder (`acting: true`), or move the reports.
 
     **Anti-pattern**
 

@@ -14,14 +14,14 @@ _SHOWN = 10  # seats named in a message; the violation's related roles list them
 
 
 class OverloadedParams(Params):
-    """``max_roles``: how many seats one person may hold."""
+    """`max_roles`: how many seats one person may hold."""
 
     max_roles: Count = 2
 
 
 @register
 class OverloadedPerson(Rule):
-    """One person holds more than ``max_roles`` seats (2 by default).
+    """One person holds more than `max_roles` seats (2 by default).
 
     Holding two seats is common in small companies (a CTO who is also the interim lead
     developer); beyond that, the org chart hides one person's real load. Reported on the

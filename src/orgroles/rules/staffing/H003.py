@@ -19,14 +19,14 @@ __all__ = ["LongInterim"]
 
 
 class LongInterimParams(Params):
-    """``max_days``: how long an interim may last."""
+    """`max_days`: how long an interim may last."""
 
     max_days: int = Field(default=180, ge=1)
 
 
 @register
 class LongInterim(Rule):
-    """Someone has held a seat as an interim (``acting``) for more than ``max_days`` days
+    """Someone has held a seat as an interim (`acting`) for more than `max_days` days
     (180 by default) on the day the org is viewed.
 
     An interim is a stopgap: after six months it has become the job, without the title,

@@ -20,14 +20,14 @@ __all__ = ["LongVacancy"]
 
 
 class LongVacancyParams(Params):
-    """``max_days``: how long a seat may stay empty."""
+    """`max_days`: how long a seat may stay empty."""
 
     max_days: int = Field(default=90, ge=1)
 
 
 @register
 class LongVacancy(Rule):
-    """A seat has been vacant for more than ``max_days`` days (90 by default) on the day
+    """A seat has been vacant for more than `max_days` days (90 by default) on the day
     the org is viewed.
 
     Filling a seat usually takes one to three months, counting the search and the notice

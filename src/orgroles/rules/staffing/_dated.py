@@ -22,7 +22,7 @@ def _tenures(record: Role) -> Iterator[tuple[str, date | None, date | None, bool
 
 
 def acting_since(record: Role, day: date) -> Iterator[tuple[str, date]]:
-    """The interim holders of a seat on ``day``, each with the day their interim began
+    """The interim holders of a seat on `day`, each with the day their interim began
     (when the file says it)."""
     for person, start, end, acting in _tenures(record):
         if acting and start is not None and start <= day and (end is None or day <= end):
@@ -30,7 +30,7 @@ def acting_since(record: Role, day: date) -> Iterator[tuple[str, date]]:
 
 
 def vacant_since(record: Role, day: date) -> date | None:
-    """The first day of the vacancy a seat is in on ``day``: the day after its last holder
+    """The first day of the vacancy a seat is in on `day`: the day after its last holder
     left, or the seat's first day; None when it is held, or when the file cannot tell."""
     since = record.start
     for _, start, end, _ in _tenures(record):

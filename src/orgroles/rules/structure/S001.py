@@ -15,7 +15,7 @@ _SHOWN = 8  # roles named in the message of a long cycle
 
 @register
 class ReportingCycle(Rule):
-    """A chain of ``reports_to`` loops back on itself.
+    """A chain of `reports_to` loops back on itself.
 
     In a cycle nobody is at the top: every role in it is, through its managers, its own
     manager. Each cycle is reported once, on its first role in file order, with the

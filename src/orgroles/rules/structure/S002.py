@@ -15,7 +15,7 @@ __all__ = ["UnknownReference"]
 
 @register
 class UnknownReference(Rule):
-    """A ``reports_to``, ``dotted_to``, ``holder``, ``kind`` or team member names nothing.
+    """A `reports_to`, `dotted_to`, `holder`, `kind` or team member names nothing.
 
     HR exports often name a manager who is not in the file (someone who left, or who sits
     in another company of the group). orgroles loads such a file and keeps the reference
@@ -105,7 +105,7 @@ def _suspects(
 ) -> list[int]:
     """The positions of the roles that may name something unknown, in file order.
 
-    Each test is a few set operations and a pass in C (``map``, ``compress``), so that a
+    Each test is a few set operations and a pass in C (`map`, `compress`), so that a
     million roles of which a few are at fault cost a fraction of a loop over them all.
     """
     positions = range(len(roles))

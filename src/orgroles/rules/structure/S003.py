@@ -15,7 +15,7 @@ _SHOWN = 5
 
 
 class RootsParams(Params):
-    """``min_roots`` and ``max_roots``: how many top roles the org may have."""
+    """`min_roots` and `max_roots`: how many top roles the org may have."""
 
     min_roots: Count = 1
     max_roots: Count = 1
@@ -31,11 +31,11 @@ class RootsParams(Params):
 
 @register
 class Roots(Rule):
-    """The org does not have exactly one top role (a role without ``reports_to``).
+    """The org does not have exactly one top role (a role without `reports_to`).
 
-    One org, one top. Several tops usually mean a forgotten ``reports_to``; none means
+    One org, one top. Several tops usually mean a forgotten `reports_to`; none means
     that every role is in or under a reporting cycle. A holding or a board may want
-    more: set ``max_roots``.
+    more: set `max_roots`.
 
     **Anti-pattern**
 

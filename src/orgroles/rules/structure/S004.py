@@ -15,7 +15,7 @@ class SelfReport(Rule):
     """A role reports to itself.
 
     Some HR tools write the top person as their own manager. orgroles treats such a role
-    as having no manager, and this rule asks for the ``reports_to`` to be removed.
+    as having no manager, and this rule asks for the `reports_to` to be removed.
 
     **Anti-pattern**
 

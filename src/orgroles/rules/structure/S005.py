@@ -16,11 +16,11 @@ __all__ = ["DatedOutsideSeat"]
 class DatedOutsideSeat(Rule):
     """A holder or a reporting line has a date outside its seat's own dates.
 
-    A seat's ``start`` and ``end`` bound everything in it: someone who holds it before it
+    A seat's `start` and `end` bound everything in it: someone who holds it before it
     opens, or a line in force after it closes, is a slip in the dates (a seat opened too
     late, a tenure that should have ended). The file still loads, and on the days outside
     the seat the holder or the line simply does not show. A tenure or a line without a
-    ``start`` (or ``end``) runs from the seat's first day (to its last): that is fine.
+    `start` (or `end`) runs from the seat's first day (to its last): that is fine.
 
     **Anti-pattern**
 

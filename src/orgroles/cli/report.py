@@ -1,0 +1,100 @@
+"""`orgroles report`: the org health report, as a page (`.html`) or a PDF (`.pdf`)."""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from orgroles._internal.progress import phase
+from orgroles._internal.text import printable
+from orgroles.cli.base import STDIO, as_of_option, cli, load_org, write_bytes
+from orgroles.errors import OrgUsageError
+
+__all__ = ["report"]
+
+_BAND = re.compile(r"^\s*(\d+)\s*[-,:]\s*(\d+)\s*$")
+
+
+def _band(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    match = _BAND.match(value)
+    if match is None:
+        raise OrgUsageError(f"--span-band {value!r}: write it LOW-HIGH, such as 5-10")
+    return int(match.group(1)), int(match.group(2))
+
+
+@cli.command()
+@click.argument("org_path", metavar="ORG", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="The report: .html (a page that works offline) or .pdf (to print); "
+    "'-' writes to standard output (see --format).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "pdf"]),
+    help="The format, when the file name does not say (with -o -, html by default).",
+)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="A dated org's changes are counted from this day (YYYY-MM-DD; "
+    "default: three months before the day shown).",
+)
+@click.option(
+    "--span-band",
+    metavar="LOW-HIGH",
+    help="The target span of control (default: 5-10 direct reports).",
+)
+@click.option(
+    "--narrow",
+    type=click.IntRange(min=0),
+    help="The widest span that counts as narrow (default: 2).",
+)
+@click.option(
+    "--max-layers",
+    type=click.IntRange(min=1),
+    help="The most layers the org should have (default: from its size and the band).",
+)
+@as_of_option
+def report(
+    org_path: str,
+    output: str,
+    fmt: str | None,
+    lang: str,
+    since: str | None,
+    span_band: str | None,
+    narrow: int | None,
+    max_layers: int | None,
+    as_of: str | None,
+) -> None:
+    """Write the health report of ORG (a file, or '-' for standard input): headline
+    figures, spans and layers, narrow spans, vacancies by team, rule findings, who owns
+    the critical duties and, for a dated org, quarter by quarter and changes."""
+    from orgroles.health import Targets, format_of, health_report
+
+    if fmt is None:  # an unknown suffix fails before the work, not after it
+        fmt = "html" if output == STDIO else format_of(output)
+    band = _band(span_band) or Targets().span
+    if narrow is None:  # the default, unless the band starts lower
+        narrow = min(Targets().narrow, band[0] - 1)
+    targets = Targets(span=band, narrow=narrow, layers=max_layers)
+    with phase(f"loading {org_path}"):
+        org = load_org(org_path, as_of)
+    with phase(f"reporting on {len(org):,} roles"):
+        made = health_report(org, lang=lang, since=since, targets=targets)
+        data = made.to_html().encode("utf-8") if fmt == "html" else made.to_pdf()
+        write_bytes(data, output)
+    h = made.numbers.headline
+    message = (
+        f"{output}: health report of {h.roles:,} roles, {h.layers} layers, "
+        f"{made.numbers.findings.total:,} findings"
+    )
+    click.echo(printable(message), err=output == STDIO)

@@ -63,6 +63,30 @@ def hostile_org() -> Org:
     return Org(name=HOSTILE[1], roles=roles, people=people, teams=teams)
 
 
+RTL = "Admin \u202egnp.exe\u202c \u2067isolated\u2069"
+"""A title with bidirectional overrides and isolates, which could make it read as
+something else ("Admin exe.png"): charts drop them."""
+
+HUGE = "long title " * 90_909
+"""A title of a million characters less one (the most a title may have), in words."""
+
+BIDI = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069")
+
+
+def hostile_org_with_tricks() -> Org:
+    """:func:`hostile_org`, its name and a role's title with bidirectional overrides, a
+    role with a 1 MB title, and a holder whose name has control characters."""
+    org = hostile_org()
+    roles = [*org.roles.values()]
+    roles.append(Role(id="rtl", title=RTL, holder="h-rtl", reports_to="top"))
+    roles.append(Role(id="huge", title=HUGE, holder="h-huge", reports_to="top"))
+    people = [*org.people.values()]
+    people.append(Person(id="h-rtl", name="\u202eanA\u202c Lima"))
+    people.append(Person(id="h-huge", name="Bell\x07 \x1b[2J Clear"))
+    teams = list(org.teams.values())
+    return Org(name="\u202eOrg\u202c " + HOSTILE[0], roles=roles, people=people, teams=teams)
+
+
 # -- real orgs and generated ones, for the geometry tests ---------------------------------
 
 GITLAB_VP = "tm-816c6d89"

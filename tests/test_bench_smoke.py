@@ -45,3 +45,36 @@ def test_bench_smoke(tmp_path: Path) -> None:
     assert check["ratio"] is not None
     assert check["peak_mb"] > 0
     assert "load + check" in proc.stdout
+
+
+def test_bench_charts_smoke(tmp_path: Path) -> None:
+    """The chart measures: SVG, PNG, PDF (one page and A4 tiles) and PowerPoint, in CPU
+    seconds, with the seconds per 1,000 roles."""
+    out = tmp_path / "results.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench.py"),
+            "--smoke",
+            "--charts",
+            "--clock",
+            "cpu",
+            "--out",
+            str(out),
+            "--cache",
+            str(tmp_path / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "CPU seconds, one run each" in proc.stdout
+    data = json.loads(out.read_text())
+    assert data["clock"] == "cpu"
+    measures = [r["measure"] for r in data["rows"] if r["roles"] == 1000]
+    for start in ("render svg", "render png (", "render pdf (page fit)", "render pdf (a4, "):
+        assert any(m.startswith(start) for m in measures), (start, measures)
+    assert any(m.startswith("render pptx (") and m.endswith(" slides)") for m in measures)
+    assert all(r["per_1k_roles"] > 0 for r in data["rows"])

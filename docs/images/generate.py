@@ -1,7 +1,9 @@
 """Regenerate the charts shown in docs/ (run: python docs/images/generate.py).
 
 They are drawn by the builtin engine, which gives the same bytes on every machine, so
-that tests/test_docs_images.py can tell when one is stale.
+that tests/test_docs_images.py can tell when one is stale. The PNGs are what
+``orgroles render ... -o chart.png`` writes (typst draws them); they are the same bytes
+for the same version of typst, which :data:`TYPST_VERSION_FILE` records.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+TYPST_VERSION_FILE = HERE / "typst-version.txt"
+"""The version of typst that drew the PNGs here."""
+VP = "tm-816c6d89"
+"""GitLab's VP of Development."""
 
 
 def charts() -> dict[str, bytes]:
@@ -86,6 +92,14 @@ def charts() -> dict[str, bytes]:
     def svg(org: Org, **options: object) -> bytes:
         return render_bytes(org, "svg", engine="builtin", **options)  # type: ignore[arg-type]
 
+    def png(org: Org, **options: object) -> bytes:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # GitLab's whole import: drawn smaller
+            return render_bytes(org, "png", **options)  # type: ignore[arg-type]
+
+    # The examples, as of a fixed day: the one over time has seats planned for July 2026.
+    over_time = orgroles.load(ROOT / "examples" / "scaleup_over_time.yaml", today="2026-06-30")
+
     return {
         "scaleup_cto_cpo.svg": svg(scaleup),
         "scaleup_cto_fr.svg": svg(scaleup, root="cto", lang="fr"),
@@ -93,11 +107,18 @@ def charts() -> dict[str, bytes]:
         "wide_team_folded.svg": svg(wide, fold=10),
         "tiny_responsibilities.svg": svg(tiny, show=["responsibilities"]),
         "tiny_check.svg": svg(not_coding, report=report),
-        "gitlab_vp.svg": svg(gitlab, root="tm-816c6d89", depth=2),
         "missing_managers.svg": svg(export),
+        "gitlab_vp.svg": svg(gitlab, root=VP, depth=2),
         "scaleup_tree.svg": svg(scaleup, layout="tree"),
         "tutorial_org.svg": svg(tutorial_org()),
         "scaleup_cto_slide.svg": svg(scaleup, root="cto", depth=1, name_first=True),
+        # PNG, with the defaults of `orgroles render ORG -o chart.png` (scale 2)
+        "three_person_tech_team.png": png(tiny),
+        "scaleup_cto_cpo.png": png(scaleup),
+        "scaleup_over_time.png": png(over_time),
+        "gitlab_vp.png": png(gitlab, root=VP, depth=2),
+        # the whole import, 1,368 roles: at a quarter of the default's pixels (16 million)
+        "gitlab_whole.png": png(gitlab, max_megapixels=4),
     }
 
 
@@ -122,11 +143,20 @@ _NAMES = [
 ]  # fmt: skip
 
 
+def typst_version() -> str:
+    """The version of typst installed, which draws the PNGs."""
+    from importlib.metadata import version
+
+    return version("typst")
+
+
 def main() -> None:
-    """Write every chart beside this script."""
+    """Write every chart beside this script, and the version of typst that drew them."""
     for name, data in charts().items():
         (HERE / name).write_bytes(data)
         print(f"wrote docs/images/{name}")
+    TYPST_VERSION_FILE.write_text(typst_version() + "\n", encoding="utf-8")
+    print(f"wrote docs/images/{TYPST_VERSION_FILE.name}")
 
 
 if __name__ == "__main__":

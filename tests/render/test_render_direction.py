@@ -105,3 +105,72 @@ def test_every_format_says_left_to_right(scaleup: Org) -> None:
     assert to_mermaid(scaleup).startswith("flowchart TD\n")
     for fmt in ("png", "pdf", "pptx"):
         assert render_bytes(scaleup, fmt, direction="LR")
+
+
+def _bezier(d: str) -> list[tuple[float, float]]:
+    """Points along the cubic curve of an SVG path ``M x y C x y x y x y``."""
+    n = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
+    (x0, y0, x1, y1, x2, y2, x3, y3) = n
+    points = []
+    for k in range(101):
+        t = k / 100
+        u = 1 - t
+        points.append(
+            (
+                u**3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t**3 * x3,
+                u**3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t**3 * y3,
+            )
+        )
+    return points
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_dotted_lines_go_between_the_boxes(scaleup: Org, direction: str) -> None:
+    """The dotted line from the Product Manager to the Platform squad's Product Owner
+    crosses no box: left to right, it leaves and enters the boxes by their sides and runs
+    in the gap between two levels (it went through two boxes of the CTO's line)."""
+    svg = render_bytes(scaleup, "svg", direction=direction).decode()
+    rects, _ = drawn_geometry(svg)
+    group = re.search(r'<g class="dotted"[^>]*>(.*?)</g>', svg, re.S)
+    assert group is not None
+    paths = re.findall(r'<path d="([^"]+)"', group[1])
+    assert len(paths) == 1
+    crossed = {
+        name
+        for x, y in _bezier(paths[0])
+        for name, (rx, ry, rw, rh) in rects.items()
+        if rx + 1 < x < rx + rw - 1 and ry + 1 < y < ry + rh - 1
+    }
+    assert crossed == set()
+    if direction == "LR":  # from the side of one box to the side of the other
+        curve = _bezier(paths[0])
+        sides = {x for rx, _, rw, _ in rects.values() for x in (rx, rx + rw)}
+        assert curve[0][0] in sides
+        assert curve[-1][0] in sides
+
+
+def test_dotted_lines_are_glued_side_to_side_on_slides_left_to_right(scaleup: Org) -> None:
+    import io
+
+    from pptx import Presentation
+
+    from orgroles.render.pptx import pptx_bytes
+    from orgroles.render.slides import Slide
+    from orgroles.render.style import DOTTED_COLOR
+
+    # The whole chart on one slide (the deck splits it, and its dotted line with it).
+    drawn, chart = arrange(make_plan(scaleup, direction="LR"))
+    deck = Presentation(io.BytesIO(pptx_bytes([Slide("whole", "", drawn, chart, 0.5)])))
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    dotted = DOTTED_COLOR.lstrip("#").upper()
+    sites = []
+    for slide in deck.slides:
+        for element in slide.shapes._spTree.iter(
+            "{http://schemas.openxmlformats.org/presentationml/2006/main}cxnSp"
+        ):
+            color = element.find(".//a:ln//a:srgbClr", ns)
+            if color is not None and color.get("val") == dotted:
+                start, end = element.find(".//a:stCxn", ns), element.find(".//a:endCxn", ns)
+                sites.append((int(start.get("idx")), int(end.get("idx"))))
+    assert sites
+    assert all(pair in ((3, 1), (1, 3)) for pair in sites)  # right to left, or left to right

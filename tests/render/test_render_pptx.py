@@ -20,7 +20,7 @@ from orgroles.render import ChartOptions, render_bytes
 from orgroles.render.plan import Plan
 from orgroles.render.slides import READABLE, slides
 
-from tests.charts import GITLAB_VP, gitlab, wide_team
+from tests.charts import BIDI, GITLAB_VP, HUGE, RTL, gitlab, hostile_org_with_tricks, wide_team
 from tests.documents import pdf_page_count, pdf_text, pdf_to_pngs, pptx_to_pdf
 
 NS = {
@@ -168,6 +168,95 @@ def test_stacked_leaves_hang_from_the_side(tiny: Org) -> None:
 
 def test_the_same_org_gives_the_same_bytes(scaleup: Org) -> None:
     assert render_bytes(scaleup, "pptx") == render_bytes(scaleup, "pptx")
+
+
+@pytest.mark.parametrize("layout", [6, 1])  # blank (what charts use), and with placeholders
+def test_slides_are_added_as_python_pptx_adds_them(layout: int) -> None:
+    """orgroles adds slides in constant time (python-pptx's own add_slide looks through
+    every slide before, which made a deck of 14,000 slides quadratic): the file is the
+    same as python-pptx's, byte for byte."""
+    from orgroles.render.pptx_file import add_slide, steady
+
+    def made(fast: bool) -> bytes:
+        presentation = Presentation()
+        chosen = presentation.slide_layouts[layout]
+        placeholders = list(chosen.iter_cloneable_placeholders())
+        for k in range(1, 5):
+            if fast:
+                slide = add_slide(presentation, chosen, placeholders, k)
+            else:
+                slide = presentation.slides.add_slide(chosen)
+            slide.shapes.add_textbox(Emu(0), Emu(0), Emu(100), Emu(100)).text = f"slide {k}"
+        out = io.BytesIO()
+        presentation.save(out)
+        return steady(out.getvalue())
+
+    data = made(True)
+    assert data == made(False)
+    assert [s.slide_id for s in deck(data).slides] == [256, 257, 258, 259]
+
+
+def test_hostile_text_is_plain_text_on_slides() -> None:
+    """Markup, DOT and Mermaid syntax, quotes and backslashes come out as the text they
+    are; bidirectional overrides and control characters are dropped; a 1 MB title is cut
+    on its box (the file stays small)."""
+    org = hostile_org_with_tricks()
+    data = render_bytes(org, "pptx")
+    assert len(data) < 200_000
+    found = slides(org, ChartOptions())
+    pages = deck(data).slides
+    assert len(pages) == len(found)
+    shown: list[str] = []
+    for page, s in zip(pages, found, strict=True):
+        check_slide(page, s.plan)  # each box's text is exactly the plan's lines
+        for shape in page.shapes:
+            if shape.has_text_frame:
+                shown += texts(shape)
+    for text in ("<script>alert(1)</script>", '"; rankdir=LR', "\\G \\L \\E", "]]>", "-->"):
+        assert text in shown, text
+    assert 'x" onload="alert(1)' in " ".join(shown)
+    assert "Admin gnp.exe isolated" in " ".join(shown)  # the overrides dropped, in order
+    assert "anA Lima" in shown  # as stored: the override only made it display reversed
+    assert "Bell [2J Clear" in shown  # the bell and the escape character become spaces
+    everything = "".join(shown)
+    assert not [c for c in everything if c in BIDI or ord(c) < 32]
+    assert RTL not in everything
+    assert max(len(line) for line in shown) < 200
+    assert any(line.startswith("long title") and line.endswith("…") for line in shown)
+    assert HUGE[:1000] not in everything
+    assert deck(data).core_properties.title == "Org <script>alert(1)</script>"
+
+
+def test_a_deck_of_many_slides_does_not_walk_the_whole_org_per_slide(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each slide makes a plan of its part of the org. The plans share the org's list of
+    roles (listed once, not once per slide) and count what they leave out from the
+    subtree sizes (not by walking the subtrees): with 14,000 slides for 100,000 roles,
+    either made the deck quadratic."""
+    from orgroles._internal.idmap import IdMap
+    from orgroles.index import Index
+
+    org = gitlab()
+    listed: list[int] = []
+    walked: list[int] = []
+    values, below = IdMap.values, Index.below
+
+    def counted_values(self: Any) -> Any:
+        listed.append(len(self))
+        return values(self)
+
+    def counted_below(self: Any, i: int) -> list[int]:
+        found = below(self, i)
+        walked.append(len(found))
+        return found
+
+    monkeypatch.setattr(IdMap, "values", counted_values)
+    monkeypatch.setattr(Index, "below", counted_below)
+    found = slides(org, ChartOptions())
+    assert len(found) > 100
+    assert sum(n for n in listed if n == len(org.roles)) <= 2 * len(org.roles)
+    assert sum(walked) == 0
 
 
 def test_without_python_pptx_the_error_says_what_to_install(

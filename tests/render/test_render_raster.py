@@ -19,7 +19,7 @@ from orgroles.render.formats import LargeChartWarning
 from orgroles.render.pages import PAPERS, READABLE, sheets
 from orgroles.render.raster import FONT_FILES, PIXEL_LIMIT, font_folder, png_scale
 
-from tests.charts import GITLAB_VP, gitlab, wide_team
+from tests.charts import BIDI, GITLAB_VP, HUGE, gitlab, hostile_org_with_tricks, wide_team
 from tests.documents import pdf_fonts, pdf_pages, pdf_text, png_size
 from tests.helpers import ROOT
 
@@ -153,6 +153,35 @@ def test_tiles_are_cut_between_boxes_and_every_box_is_whole_on_a_page() -> None:
             assert all(a == b for (_, b), (a, _) in itertools.pairwise(columns))
 
 
+def test_no_tile_shows_a_piece_of_a_box_that_an_earlier_page_shows_whole() -> None:
+    """A tile starts at the first box that the cut before it goes through; the boxes of
+    the page before that reach past it were drawn there whole, and the tile leaves them
+    out (it drew a sliver of each, cut at its left or top edge). Every box is still drawn
+    whole on some page."""
+    from orgroles.render.pages import page_svgs
+
+    from tests.geometry import drawn_geometry
+
+    for org, layout, options in (
+        (wide_team(200), "tree", {}),
+        (gitlab(), "compact", {"root": GITLAB_VP}),
+    ):
+        plan, chart = arrange(make_plan(org, **options), layout)  # type: ignore[arg-type]
+        pages = sheets(plan, chart, "a4", "landscape")
+        assert len(pages) > 2
+        whole: set[str] = set()
+        for page, (svg, _, _) in zip(pages, page_svgs(plan, chart, pages), strict=True):
+            x0, y0, x1, y1 = page.region
+            rects, _ = drawn_geometry(svg)
+            assert rects
+            for node, (x, y, w, h) in rects.items():
+                assert x >= x0, (page.number, node)  # not cut by the left edge
+                assert y >= y0, (page.number, node)  # nor by the top one
+                if x + w <= x1 and y + h <= y1:
+                    whole.add(node)
+        assert whole == {b.node for b in plan.boxes}
+
+
 def test_one_sheet_when_the_text_stays_readable(scaleup: Org) -> None:
     plan, chart = arrange(make_plan(scaleup))
     [page] = sheets(plan, chart, "a3", "auto")
@@ -204,3 +233,77 @@ def test_pdf_title_is_the_org_name_as_plain_text(tiny: Org) -> None:
 def test_render_writes_png_and_pdf_files(scaleup: Org, tmp_path: Path) -> None:
     for name, magic in (("c.png", b"\x89PNG"), ("c.pdf", b"%PDF")):
         assert orgroles.render(scaleup, tmp_path / name).read_bytes().startswith(magic)
+
+
+def test_typst_gets_user_text_only_as_a_string_and_inside_svg(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What typst compiles: fixed markup whose only user text is the document's title, as
+    a string literal (quotes and backslashes escaped, overrides and line breaks dropped),
+    and SVG files in which user text is only in text nodes and attributes."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from orgroles.render import raster
+    from orgroles.render.quoting import clean
+
+    org = hostile_org_with_tricks()
+    org.name = '\u202eAcme\u202c "R&D" \\ #set text(red)\n#import "x.typ"'
+    compiled: list[tuple[str, dict[str, str]]] = []
+    real = raster._compile
+
+    def spy(main: str, files: dict[str, str], **how: object) -> bytes | list[bytes]:
+        compiled.append((main, files))
+        return real(main, files, **how)
+
+    monkeypatch.setattr(raster, "_compile", spy)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LargeChartWarning)
+        for fmt, options in (("pdf", {}), ("pdf", {"page": "a4"}), ("png", {"scale": 0.5})):
+            render_bytes(org, fmt, **options)
+    assert len(compiled) == 3
+    page = re.compile(
+        r"#page\(width: [\d.]+pt, height: [\d.]+pt, margin: 0pt\)"
+        r'\[#image\("(page\d+|chart)\.svg", width: 100%, height: 100%\)\]'
+    )
+    for main, files in compiled:
+        lines = main.splitlines()
+        if lines[0].startswith("#set document"):
+            head = re.fullmatch(
+                r'#set document\(title: "((?:[^"\\]|\\.)*)", date: none\)', lines[0]
+            )
+            assert head is not None, lines[0]
+            title = re.sub(r"\\(.)", r"\1", head[1])
+            assert title == clean(org.name) == 'Acme "R&D" \\ #set text(red) #import "x.typ"'
+            lines = lines[1:]
+        assert lines
+        assert all(page.fullmatch(line) for line in lines), lines
+        for svg in files.values():
+            root = ET.fromstring(svg)  # well-formed: no text broke out of its element
+            tags = {e.tag.split("}")[-1] for e in root.iter()}
+            assert not tags & {"script", "foreignObject", "iframe", "use"}, tags
+            assert not [a for e in root.iter() for a in e.attrib if a.startswith("on")]
+            assert not [c for c in svg if c in BIDI]
+            drawn = ["".join(e.itertext()) for e in root.iter() if e.tag.endswith("}text")]
+            assert max(len(line) for line in drawn) < 200  # (tooltips keep whole titles)
+
+
+@pytest.mark.office
+def test_hostile_text_is_plain_text_in_pdf() -> None:
+    """pdftotext reads each box's text as written: markup, DOT and Mermaid syntax, quotes;
+    no bidirectional override; a 1 MB title cut on its box."""
+    org = hostile_org_with_tricks()
+    data = render_bytes(org, "pdf")
+    assert len(data) < 500_000
+    [text] = pdf_text(data)
+    plan = make_plan(org)
+    for box in plan.boxes:
+        for line in box.lines:
+            if "🚀" not in line.text:  # not in DejaVu Sans: no glyph, so no text
+                assert line.text in text, line.text
+    for shown in ("<script>alert(1)</script>", '"; rankdir=LR', "]]>", "-->", "<b>bold</b>"):
+        assert shown in text
+    assert "Admin gnp.exe isolated" in text
+    assert not [c for c in text if c in BIDI]
+    assert HUGE[:1000] not in text
+    assert "long title long title" in text

@@ -111,7 +111,9 @@ class Cards:
         self.box_of_role: dict[int, int] = {}
         self.kinds = org.catalog.kinds
         self.people = org.people
-        self.roles = list(org.roles.values())
+        # The roles by position, listed once per org (a chart split into slides makes a
+        # plan per slide: listing them for each would make it quadratic).
+        self.roles: list[Role] = org.cached("render.roles", lambda: list(org.roles.values()))
         self.teams = membership(org) if "team" in self.fields or self.color_by == "team" else {}
         self.photos = "photo" in self.fields
         self.photo_uris: dict[str, str] = {}

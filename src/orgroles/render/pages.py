@@ -9,7 +9,8 @@ at `READABLE` of its size or more is drawn on one sheet; a larger one is cut int
 tiles at `TILE_SCALE`, along gaps between boxes where it can, and each tile is a
 page of its own: an SVG of only what it shows (empty tiles are skipped), titled with the
 top role it shows and numbered. A box that a cut goes through is shown whole on the
-next page, which starts with it (the CPO below, on pages 2 and 3).
+next page, which starts with it (the CPO below, on pages 2 and 3); that page leaves out
+the boxes of the page before that reach into it, which are whole there.
 
 Examples:
     >>> import orgroles
@@ -223,7 +224,7 @@ def _tiles(plan: Plan, chart: Layout, paper: tuple[float, float], scale: float) 
             th,
         )
         for r, (y0, y1) in enumerate(rows):
-            shown = [i for i in inside if rects[i][1] < y1 and rects[i][1] + rects[i][3] > y0]
+            shown = [i for i in inside if _on_tile(rects[i], (x0, y0, x1, y1))]
             if not shown and not (c == 0 and r == 0):
                 continue
             top = min(shown, key=lambda i: (plan.boxes[i].level, rects[i][1], rects[i][0]))
@@ -242,6 +243,18 @@ def _tiles(plan: Plan, chart: Layout, paper: tuple[float, float], scale: float) 
         Sheet(s.region, s.scale, s.width, s.height, s.title, k + 1, s.row, s.column)
         for k, s in enumerate(found)
     ]
+
+
+def _on_tile(rect: tuple[float, float, float, float], region: Region) -> bool:
+    """Whether a tile shows a box: one that starts in it (its top left corner inside).
+
+    A box that starts above or left of a tile and reaches into it is shown whole on an
+    earlier page (a tile starts at the first box that the cut before it goes through):
+    the tile leaves it out, rather than show a piece of it cut at its edge. A box cut by
+    the tile's right or bottom edge is shown, cut, and whole on the next page.
+    """
+    x, y, _, _ = rect
+    return region[0] <= x < region[2] and region[1] <= y < region[3]
 
 
 class _Picker:
@@ -339,6 +352,15 @@ def _tile(plan: Plan, chart: Layout, sheet: Sheet, picker: _Picker, total: int) 
         f'scale({k:.6g}) translate({number(-x0)} {number(-y0)})">\n'
     )
     region = (x0, y0, x1, y1)
-    out += chart_body(plan, chart, region, picker.pick(region))
+    found = picker.pick(region)
+    bw = round(plan.box_width)
+    found = found._replace(
+        boxes=[
+            i
+            for i in found.boxes
+            if _on_tile((chart.x[i], chart.y[i], bw, round(plan.boxes[i].height)), region)
+        ]
+    )
+    out += chart_body(plan, chart, region, found)
     out.append("</g></g>\n</svg>\n")
     return "".join(out)

@@ -188,9 +188,16 @@ def _make_plan(
     kids_of = index.children
     is_assistant = index.assistant
     boxes = b.boxes
+    depth_of = index.depth
 
     def hidden_below(i: int, cut: bool) -> int:
         """How many roles below role `i` the chart leaves out."""
+        if not truncated:
+            if not cut:
+                return 0
+            if depth_of[i] >= 0:  # under a top: its subtree's size, counted once per org
+                return index.sizes[i] - 1
+            return len(index.below(i))  # on a reporting cycle, or under one
         below = index.below(i) if cut else []
         hidden = len(below)
         if truncated:  # roles that a subtree of a bigger org already left out

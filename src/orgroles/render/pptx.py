@@ -20,7 +20,6 @@ The same org and options give the same bytes.
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import TYPE_CHECKING, Any
 
 from orgroles.errors import MissingExtraError
@@ -31,6 +30,7 @@ from orgroles.render.formats import Drawing
 from orgroles.render.layout import Levels
 from orgroles.render.paint import PLACEHOLDER_DASH, PLANNED_DASH, Paint, box_paint, theme_of
 from orgroles.render.plan import Box, Line, make_plan
+from orgroles.render.pptx_file import add_slide, steady
 from orgroles.render.quoting import xml_attr, xml_text
 from orgroles.render.slides import (
     MARGIN,
@@ -93,11 +93,12 @@ def pptx_bytes(deck: list[Slide]) -> bytes:
     presentation.slide_width = round(SLIDE_WIDTH * EMU_PER_PX)
     presentation.slide_height = round(SLIDE_HEIGHT * EMU_PER_PX)
     blank = presentation.slide_layouts[6]
+    placeholders = list(blank.iter_cloneable_placeholders())  # none on the blank layout
     if deck:
         presentation.core_properties.title = deck[0].title[:255]
     presentation.core_properties.subject = "Org chart"
     for k, slide in enumerate(deck, start=1):
-        page = presentation.slides.add_slide(blank)
+        page = add_slide(presentation, blank, placeholders, k)
         tree = page.shapes._spTree
         drawing = _SlideShapes(slide, k, len(deck))
         shapes = drawing.xml()
@@ -108,7 +109,7 @@ def pptx_bytes(deck: list[Slide]) -> bytes:
             picture.auto_shape_type = MSO_SHAPE.OVAL
     out = io.BytesIO()
     presentation.save(out)
-    return _steady(out.getvalue())
+    return steady(out.getvalue())
 
 
 def photo_bytes(uri: str) -> bytes:
@@ -116,17 +117,6 @@ def photo_bytes(uri: str) -> bytes:
     import base64
 
     return base64.b64decode(uri.split(",", 1)[1])
-
-
-def _steady(data: bytes) -> bytes:
-    """The same zip with the same date on every member: the same chart, the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
-        for info in old.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            member.compress_type = zipfile.ZIP_DEFLATED
-            new.writestr(member, old.read(info.filename))
-    return out.getvalue()
 
 
 def _color(value: str) -> str:
@@ -421,10 +411,17 @@ class _SlideShapes:
         boxes = self.plan.boxes
         bw = self.plan.box_width
         chart = self.chart
+        sideways = self.plan.direction == "LR"
         for a, b in self.plan.dotted:
             ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
             ah, bh = boxes[a].height, boxes[b].height
-            if ay + ah <= by:
+            if sideways and ax + bw <= bx:  # levels left to right: side to side
+                route = [(ax + bw, ay + ah / 2), (bx, by + bh / 2)]
+                sites, vertical = (3, 1), False
+            elif sideways and bx + bw <= ax:
+                route = [(ax, ay + ah / 2), (bx + bw, by + bh / 2)]
+                sites, vertical = (1, 3), False
+            elif ay + ah <= by:
                 route = [(ax + bw / 2, ay + ah), (bx + bw / 2, by)]
                 sites, vertical = (2, 0), True
             elif by + bh <= ay:

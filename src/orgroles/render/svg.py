@@ -240,11 +240,26 @@ def _dotted(
         return
     bw = round(plan.box_width)
     boxes = plan.boxes
+    sideways = plan.direction == "LR"
     found = []
     for k in which:
         a, b = plan.dotted[k]
         ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
         ah, bh = round(boxes[a].height), round(boxes[b].height)
+        if sideways and (ax + bw <= bx or bx + bw <= ax):
+            # Levels go left to right: from side to side, through the gaps between
+            # levels, as the lines of the chart go (not across the boxes of a level).
+            x1, x2 = (ax + bw, bx) if ax < bx else (ax, bx + bw)
+            y1, y2 = ay + ah // 2, by + bh // 2
+            bend = max(30, abs(x2 - x1) // 2)
+            c1 = x1 + bend if x1 <= x2 else x1 - bend
+            c2 = x2 - bend if x1 <= x2 else x2 + bend
+            if region is not None:
+                left, right = min(x1, x2, c1, c2), max(x1, x2, c1, c2)
+                if not _meets(left, min(y1, y2), right - left, abs(y2 - y1), region):
+                    continue
+            found.append(f'<path d="M{x1} {y1}C{c1} {y1} {c2} {y2} {x2} {y2}"/>\n')
+            continue
         if ay + ah <= by:  # the dotted manager is above: bottom to top
             x1, y1, x2, y2 = ax + bw // 2, ay + ah, bx + bw // 2, by
         elif by + bh <= ay:

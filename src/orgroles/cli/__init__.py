@@ -1,12 +1,23 @@
 """The ``orgroles`` command: one module per group of commands, all on the click group of
-:mod:`orgroles.cli.base` (which says what the exit codes are)."""
+:mod:`orgroles.cli.base` (which says what the exit codes are, and imports the module of a
+command only when that command runs)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from orgroles.cli import check, history, imports, query, render
+from orgroles._internal.lazy import lazy
 from orgroles.cli.base import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, OUT_OF_MEMORY, cli
+
+if TYPE_CHECKING:
+    from orgroles.cli import check, history, imports, query, render
+
+# The modules of the commands are imported when a command is looked up (see
+# orgroles.cli.base), or when one is asked for here.
+__getattr__, __dir__ = lazy(
+    __name__, {m: f"{__name__}.{m}" for m in ("check", "history", "imports", "query", "render")}
+)
 
 __all__ = [
     "EXIT_BAD_INPUT",

@@ -171,8 +171,10 @@ def _by_code(rules: Sequence[RuleLike], table: Mapping[str, Any], what: str) -> 
 
 
 def _params(rule: RuleLike, given: Mapping[str, Any] | None) -> Params:
+    if not given:  # the defaults, valid by construction: no validator to build
+        return rule.params_type.model_construct()
     try:
-        return rule.params_type(**(given or {}))
+        return rule.params_type(**given)
     except ValidationError as exc:
         details = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg'].lower()}"

@@ -80,8 +80,8 @@ PATHS: dict[str, Callable[[dict[str, str], Path], list[Command]]] = {
     "render-svg": lambda f, o: [orgroles("render", f["org"], "-o", str(o / "chart.svg"))],
     "render-html": lambda f, o: [orgroles("render", f["org"], "-o", str(o / "chart.html"))],
     "import-csv+check": lambda f, o: [
-        orgroles("import", "csv", f["csv"], "-o", str(o / "imported.json"), "--force", *CSV_COLUMNS),
-        orgroles("check", str(o / "imported.json"), "--format", "json", "-o", str(o / "r.json")),
+        orgroles("import", "csv", f["csv"], "-o", str(o / "in.json"), "--force", *CSV_COLUMNS),
+        orgroles("check", str(o / "in.json"), "--format", "json", "-o", str(o / "r.json")),
     ],
 }
 CHECKS = ("check-json", "check-text", "check-sarif")
@@ -105,10 +105,15 @@ def prepare(n: int, variant: str, cache: Path) -> dict[str, str]:
     return files
 
 
+# Python's bytecode is cached, as it is after pip installs a package (an environment that
+# sets PYTHONDONTWRITEBYTECODE would time the compiling of orgroles at every start).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(command: Command, timeout: float) -> dict[str, float]:
     """CPU seconds, wall seconds and peak MB of one process (``os.wait4``)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     deadline = start + timeout
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -192,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     rows: list[dict[str, Any]] = []
+    subprocess.run([*orgroles("--version")], env=ENV, capture_output=True, check=True)
     for label in labels:
         n = SIZES[label]
         for variant in variants:
@@ -202,9 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             out = Path(args.cache) / f"paths-{n}" / f"out-{variant}"
             out.mkdir(parents=True, exist_ok=True)
             base = best([[sys.executable, "-c", BASELINE, files["org"]]], runs, args.timeout)
-            rows.append(
-                {"roles": n, "variant": variant, "path": "json.load", **base, "ratio": 1.0}
-            )
+            rows.append({"roles": n, "variant": variant, "path": "json.load", **base, "ratio": 1.0})
             print(
                 f"{n:>9,}  {variant:<7} {'json.load':<17} {'':>10} {base['cpu']:>8.2f} "
                 f"{base['wall']:>8.2f} {'':>9} {'':>6} {base['peak_mb']:>8,.0f}",

@@ -53,4 +53,3 @@ def lazy(
         return sorted({*vars(sys.modules[module]), *homes})
 
     return __getattr__, __dir__
-

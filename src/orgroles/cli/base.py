@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
+from orgroles._internal.gc import gc_paused
 from orgroles._internal.text import printable, printable_lines
 from orgroles._version import __version__
 from orgroles.errors import OrgError, OrgUsageError, OrgValidationError
@@ -75,11 +76,20 @@ def report_problems(exc: OrgValidationError) -> None:
 
 
 class _Group(click.Group):
-    """Turns every :class:`OrgError` into a clear message on stderr and exit code 2."""
+    """Turns every :class:`OrgError` into a clear message on stderr and exit code 2.
+
+    A command runs with Python's cyclic garbage collector paused: it makes millions of
+    objects (an org, its indexes, a report) that hold no reference cycles, which the
+    collector's passes would walk again and again for nothing (measured on a check of a
+    million roles: 4 of its 25 seconds, and not one object collected; the few hundred
+    cyclic objects of a whole run are the imports'). Memory is freed as usual, when the
+    last reference to an object goes.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with gc_paused():
+                return super().invoke(ctx)
         except OrgValidationError as exc:
             report_problems(exc)
             ctx.exit(EXIT_BAD_INPUT)

@@ -2,7 +2,7 @@
 
     python benchmarks/paths.py                   # 100k roles
     python benchmarks/paths.py --sizes 100k,1m   # the table of docs/performance.md
-    python benchmarks/paths.py --smoke           # tiny sizes, one run (the tests run it)
+    python benchmarks/paths.py --smoke           # 1k roles, one run (the tests run it)
     python benchmarks/paths.py --only check-json,check-text --variants dirty
 
 A user runs commands, not functions: ``orgroles check org.json --format json -o out.json``
@@ -170,12 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", default=",".join(VARIANTS), help="clean,dirty,deep")
     parser.add_argument("--only", default="", help=f"comma-separated paths: {','.join(PATHS)}")
     parser.add_argument("--runs", type=int, default=3, help="runs of each command (the best)")
-    parser.add_argument("--smoke", action="store_true", help="200 and 1k roles, one run")
+    parser.add_argument("--smoke", action="store_true", help="1k roles, one run (for the tests)")
     parser.add_argument("--out", default=str(HERE / "out" / "paths.json"))
     parser.add_argument("--cache", default=str(HERE / "out" / "data"))
     parser.add_argument("--timeout", type=float, default=1800)
     args = parser.parse_args(argv)
-    labels = ["200", "1k"] if args.smoke else [s.strip().lower() for s in args.sizes.split(",")]
+    labels = ["1k"] if args.smoke else [s.strip().lower() for s in args.sizes.split(",")]
     unknown = [s for s in labels if s not in SIZES]
     if unknown:
         parser.error(f"unknown sizes {unknown}; use {', '.join(SIZES)}")

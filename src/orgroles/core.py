@@ -286,7 +286,7 @@ class OrgCore:
         position = self._role_positions().get(rid)
         if position is None or self.source is None:
             return None
-        return Location(self.source.path, *position)
+        return Location.make(self.source.path, *position)
 
     def _role_positions(self) -> dict[str, tuple[int, int]]:
         # Computed on first use only: for a large JSON file, finding the lines costs a walk

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import attrgetter
 
 from orgroles.model import Role
@@ -111,7 +111,8 @@ def _suspects(
     positions = range(len(roles))
     found = set(dangling)
     holders = list(map(attrgetter("holder"), roles))
-    unknown = set(holders).difference(person_ids)  # job shares (tuples) stay: to look at
+    # The holders that name no person (job shares, tuples, stay: to look at), in one pass.
+    unknown = set(filterfalse(person_ids.__contains__, holders))
     unknown.discard(None)
     if unknown:
         found.update(compress(positions, map(unknown.__contains__, holders)))

@@ -174,6 +174,17 @@ class CheckContext:
         return holders
 
     @cached_property
+    def shared_seats(self) -> bool:
+        """Whether someone holds several seats (or a job share shares one): when nobody
+        does, which a set of the holders tells, :attr:`seat_counts` need not be counted."""
+        holders = self.holders
+        if tuple in set(map(type, holders)):
+            return True
+        distinct = set(holders)
+        distinct.discard(None)
+        return len(distinct) != len(holders) - holders.count(None)
+
+    @cached_property
     def seat_counts(self) -> Counter[str]:
         """How many seats each person holds (a job share naming someone twice counts once).
 

@@ -9,6 +9,7 @@ loads fine and is left to the rules.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -79,6 +80,15 @@ class Source:
         if found is None:
             found = self._items[section] = self.marks.items(section) if self.marks else []
         return found
+
+    def item_locator(self, section: str) -> Callable[[int], tuple[int, int] | None]:
+        """The (line, column) of item ``k`` of a top-level list, for many items asked for
+        in file order (see :meth:`JsonMarks.item_locator`)."""
+        marks = self.marks
+        if isinstance(marks, JsonMarks):
+            return marks.item_locator(section)
+        found = self.positions(section)
+        return lambda k: found[k] if 0 <= k < len(found) else None
 
     def _full_marks(self) -> Marks | None:
         marks = self.marks

@@ -234,7 +234,7 @@ def check(
         org=org.name,
         path=org.source.path if org.source is not None else None,
         roles=len(org),
-        locate=org.location_of if org.source is not None else lambda role: None,
+        locate=org.locator(),
         omitted=omitted,
     )
 

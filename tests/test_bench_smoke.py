@@ -78,3 +78,42 @@ def test_bench_charts_smoke(tmp_path: Path) -> None:
         assert any(m.startswith(start) for m in measures), (start, measures)
     assert any(m.startswith("render pptx (") and m.endswith(" slides)") for m in measures)
     assert all(r["per_1k_roles"] > 0 for r in data["rows"])
+
+
+def test_paths_smoke(tmp_path: Path) -> None:
+    """The user's paths (benchmarks/paths.py) run end to end: each a process, against
+    json.load of the same file."""
+    out = tmp_path / "paths.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "paths.py"),
+            "--smoke",
+            "--out",
+            str(out),
+            "--cache",
+            str(tmp_path / "data"),
+            "--variants",
+            "dirty",
+            "--only",
+            "check-json,query-json,import-csv+check",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "failed" not in proc.stdout, proc.stdout
+    rows = json.loads(out.read_text())["rows"]
+    assert {r["path"] for r in rows} == {
+        "json.load",
+        "check-json",
+        "query-json",
+        "import-csv+check",
+    }
+    check = next(r for r in rows if r["path"] == "check-json")
+    assert check["violations"] > 0
+    assert check["ratio"] > 0
+    assert check["peak_mb"] > 0
+    assert check["cpu"] > 0

@@ -287,7 +287,36 @@ class OrgCore:
         position = self._role_positions().get(rid)
         if position is None or self.source is None:
             return None
-        return Location(self.source.path, *position)
+        return Location.make(self.source.path, *position)
+
+    def locator(self) -> Callable[[str], Location | None]:
+        """:meth:`location_of` for many roles asked for in file order, as a report asks:
+        nothing is worked out before the first call, and then only the lines of the roles
+        asked for (see :meth:`~orgroles.io.reader.Source.item_locator`), not a table of
+        every role's line."""
+        source, written = self.source, self._source_ids
+        if source is None or not written:
+            return lambda role: None
+        path = source.path
+        found: list[Callable[[str], Location | None]] = []
+
+        def locate(role: str) -> Location | None:
+            if not found:
+                at = source.item_locator("roles")
+                index = self.index
+                # The roles in file order, usually those of the index: its table serves.
+                pos = index.pos if written == index.ids else {r: k for k, r in enumerate(written)}
+                get, make = pos.get, Location.make
+
+                def located(role: str) -> Location | None:
+                    k = get(role)
+                    position = at(k) if k is not None else None
+                    return None if position is None else make(path, *position)
+
+                found.append(located)
+            return found[0](role)
+
+        return locate
 
     def _role_positions(self) -> dict[str, tuple[int, int]]:
         # Computed on first use only: for a large JSON file, finding the lines costs a walk

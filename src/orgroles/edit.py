@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
-from orgroles.catalog import infer_role
 from orgroles.errors import EditError, OrgValidationError
 from orgroles.io.problems import problems_from_validation
 from orgroles.model import Person, Role
@@ -212,6 +211,8 @@ def infer_kinds(org: OrgCore, *, lang: str | None = None) -> KindsFound:
         >>> org.roles["b"]
         Role(id='b', title='Sr. Software Engineer', kind='developer', kind_from='title', seniority='senior', reports_to='a')
     """  # noqa: E501
+    from orgroles.catalog import infer_role  # the title matcher loads when used
+
     teams_of = membership(org)
     teams = org.teams
     for role in list(org.roles.values()):

@@ -129,6 +129,22 @@ class Location:
     line: int | None = None
     column: int | None = None
 
+    @classmethod
+    def make(cls, path: str | None, line: int | None, column: int | None) -> Location:
+        """The same as ``Location(path, line, column)``, three times faster (a frozen
+        dataclass sets each field through ``object.__setattr__``): a report may locate
+        half a million violations.
+
+        >>> Location.make("org.json", 1, 12) == Location("org.json", 1, 12)
+        True
+        """
+        made = object.__new__(cls)
+        fields = made.__dict__
+        fields["path"] = path
+        fields["line"] = line
+        fields["column"] = column
+        return made
+
     def __str__(self) -> str:
         text = self.path if self.path is not None else "<string>"
         if self.line is not None:

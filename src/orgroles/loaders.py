@@ -22,10 +22,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.dates import day
 from orgroles.catalog import Catalog, resolve_catalog
-from orgroles.importers.columns import Columns, Lookup
-from orgroles.importers.csv_map import csv_document, records_document
-from orgroles.importers.gitlab import gitlab_document
-from orgroles.importers.rows import Imported, KindsMode
 from orgroles.io.reader import (
     Format,
     Source,
@@ -40,6 +36,9 @@ from orgroles.org import Org
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from orgroles.importers.columns import Lookup
+    from orgroles.importers.rows import Imported, KindsMode
 
 __all__ = ["from_csv", "from_gitlab", "from_records", "load", "loads"]
 
@@ -179,6 +178,9 @@ def from_csv(
         >>> org.roles["O-6067"].title, org.roles["O-6067"].meta["tags"]
         ('CTO', 'Ceo,tag1, tag2')
     """
+    from orgroles.importers.columns import Columns  # the importers load when used
+    from orgroles.importers.csv_map import csv_document
+
     imported = csv_document(
         path,
         Columns.of(preset=preset, **columns),
@@ -226,6 +228,9 @@ def from_records(
         rows = cast("Iterable[Mapping[str, Any]]", records.to_dict("records"))
     else:
         rows = records
+    from orgroles.importers.columns import Columns
+    from orgroles.importers.csv_map import records_document
+
     imported = records_document(
         rows,
         Columns.of(preset=preset, **columns),
@@ -261,6 +266,8 @@ def from_gitlab(
         >>> sum(role.vacant for role in org), len(org.index.dangling)
         (32, 450)
     """
+    from orgroles.importers.gitlab import gitlab_document
+
     return _org(gitlab_document(path, name=name, kinds=kinds))
 
 

@@ -54,6 +54,8 @@ def json_text(text: str) -> str:
         >>> json_text('{"name": "a\x9b31m"}')
         '{"name": "a\\u009b31m"}'
     """
+    if text.isascii() and "\x7f" not in text:  # nothing to escape: two scans in C
+        return text
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -19,6 +19,9 @@ Examples:
     False
 """
 
+from typing import TYPE_CHECKING
+
+from orgroles._internal.lazy import lazy
 from orgroles.catalog.catalogs import (
     BUILTIN,
     Catalog,
@@ -26,7 +29,18 @@ from orgroles.catalog.catalogs import (
     load_catalog,
     resolve_catalog,
 )
-from orgroles.catalog.titles import KindMatch, infer_kind, infer_role, infer_seniority
+
+if TYPE_CHECKING:
+    from orgroles.catalog.titles import KindMatch, infer_kind, infer_role, infer_seniority
+
+# The job-title matcher loads when a title is first read (importing HR data), not for
+# every org that is loaded.
+__getattr__, __dir__ = lazy(
+    __name__,
+    dict.fromkeys(
+        ("KindMatch", "infer_kind", "infer_role", "infer_seniority"), "orgroles.catalog.titles"
+    ),
+)
 
 __all__ = [
     "BUILTIN",

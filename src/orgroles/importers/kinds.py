@@ -10,9 +10,12 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgroles.catalog import infer_kind, infer_seniority
+
+if TYPE_CHECKING:
+    from orgroles.catalog.titles import KindMatch
 
 __all__ = ["Cell", "infer_kinds"]
 
@@ -31,6 +34,9 @@ def infer_kinds(
     The role records `kind_from`, so that a dump shows the inferred kinds apart from the
     declared ones; a kind given in the data is never changed.
     """
+    # An export repeats a few hundred titles: each title (with its departments) is read
+    # once, and the rows that repeat it get the same answer.
+    read: dict[tuple[str, tuple[str, ...]], tuple[KindMatch | None, str | None]] = {}
     for i, role in enumerate(roles):
         title = role.get("title")
         if not title or role.get("kind") is not None:
@@ -41,9 +47,15 @@ def infer_kinds(
         )
         if hints is not None:
             department += hints[i]
-        match = infer_kind(title, department=department or None)
+        answer = read.get((title, department))
+        if answer is None:
+            found = infer_kind(title, department=department or None)
+            answer = read[title, department] = (
+                found,
+                infer_seniority(title) if found is None else None,
+            )
+        match, seniority = answer
         if match is None:
-            seniority = infer_seniority(title)
             if seniority is not None:
                 role["seniority"] = seniority
             continue

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import islice, repeat
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from operator import methodcaller
@@ -176,20 +176,55 @@ class JsonMarks:
         return self._line_col(self._offset(loc, key))
 
     def items(self, section: str) -> list[Pos]:
-        """The position of each item of a top-level array such as `roles`."""
+        """The position of each item of a top-level array such as ``roles``."""
+        return self._lines(self._item_offsets(section))
+
+    def item_locator(self, section: str) -> Callable[[int], Pos | None]:
+        """The position of item ``k`` of a top-level array, worked out when it is asked for.
+
+        A report asks for the items of its violations, a few of a million, in file order:
+        their offsets are found at once, but lines are counted only from the item asked
+        for last (from the start when an earlier one is asked for), so that the text is
+        walked once in all and no position is made for the other items.
+
+        >>> at = JsonMarks('{"roles": [{"id": "a"},\\n  {"id": "b"}]}').item_locator("roles")
+        >>> at(1), at(0), at(2)
+        ((2, 3), (1, 12), None)
+        """
+        offsets = self._item_offsets(section)
+        text = self._text
+        last = [0, 1, 0]  # the offset asked for last, its line, and where that line starts
+
+        def at(k: int) -> Pos | None:
+            if not 0 <= k < len(offsets):
+                return None
+            offset = offsets[k]
+            start, line, line_start = last if offset >= last[0] else (0, 1, 0)
+            newlines = text.count("\n", start, offset)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", start, offset) + 1
+            last[:] = offset, line, line_start
+            return line, offset - line_start + 1
+
+        return at
+
+    def _item_offsets(self, section: str) -> list[int]:
+        """The offset of each item of a top-level array: searched for in a plain section,
+        else found by walking the array."""
         text = self._text
         count = self._plain.get(section)
         if count is not None:
             found = self._searched(section, count)
             if found is not None:
-                return self._lines(found)
+                return found
         i = self._offset((section,), False)
         if i >= len(text) or text[i] != "[":
             return []
         elements = self._cache.get(i)
         if elements is None:
             elements = self._cache[i] = self._elements(i)
-        return self._lines(elements)
+        return elements
 
     def _searched(self, section: str, count: int) -> list[int] | None:
         """The offsets of the items of a plain section, found by a search for `{"id":`,

@@ -9,6 +9,7 @@ loads fine and is left to the rules.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -79,6 +80,15 @@ class Source:
         if found is None:
             found = self._items[section] = self.marks.items(section) if self.marks else []
         return found
+
+    def item_locator(self, section: str) -> Callable[[int], tuple[int, int] | None]:
+        """The (line, column) of item ``k`` of a top-level list, for many items asked for
+        in file order (see :meth:`JsonMarks.item_locator`)."""
+        marks = self.marks
+        if isinstance(marks, JsonMarks):
+            return marks.item_locator(section)
+        found = self.positions(section)
+        return lambda k: found[k] if 0 <= k < len(found) else None
 
     def _full_marks(self) -> Marks | None:
         marks = self.marks
@@ -188,29 +198,30 @@ def parse_document(
     if format != "yaml":
         raise OrgFileError(f"unknown format {format!r}: use 'yaml' or 'json'", path=path)
     # Read fast, without positions; a document with problems is read again to place them.
+    # As for JSON, the data read is dropped before the collector runs again.
     with _gc.gc_paused():
         data, marks, problems = read_yaml(text, path, locate=False)
         if problems:
             data, marks, problems = read_yaml(text, path)
-    source = Source(path, "yaml", marks, text)
-    if data is None and not problems:
-        raise OrgFileError(
-            "the file is empty: an org file is a mapping with at least 'roles'",
-            path=path,
-            line=1,
-            column=1,
-            code="empty",
-        )
-    problems += free_form_problems(data, source.location)
-    try:
-        with _gc.gc_paused():
+        source = Source(path, "yaml", marks, text)
+        if data is None and not problems:
+            raise OrgFileError(
+                "the file is empty: an org file is a mapping with at least 'roles'",
+                path=path,
+                line=1,
+                column=1,
+                code="empty",
+            )
+        problems += free_form_problems(data, source.location)
+        try:
             document = _adapter(model).validate_python(data)
-    except ValidationError as exc:
-        # The ids of a document that validates are checked when the org is built.
-        problems += _raw_duplicates(data, source)
-        problems += problems_from_validation(exc, data, source._full_marks(), path, model)
-    if problems:
-        raise OrgFileError(_sorted(problems))
+        except ValidationError as exc:
+            # The ids of a document that validates are checked when the org is built.
+            problems += _raw_duplicates(data, source)
+            problems += problems_from_validation(exc, data, source._full_marks(), path, model)
+        if problems:
+            raise OrgFileError(_sorted(problems))
+        del data
     return document, source
 
 
@@ -237,20 +248,22 @@ def _refuse_surrogates(text: str, path: str | None) -> None:
 
 def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]:
     # The strict reader refuses what Python's json lets through (repeated keys, NaN, ...);
-    # the schema then validates the data, as for YAML.
+    # the schema then validates the data, as for YAML. The parsed data is dropped before
+    # the collector runs again: else its first pass would walk millions of dicts that are
+    # about to go (a second of a million roles' load).
     with _gc.gc_paused():
         data = strict_loads(text, path)
-    source = Source(path, "json", JsonMarks(text))
-    problems = free_form_problems(data, source.location)
-    try:
-        with _gc.gc_paused():
+        source = Source(path, "json", JsonMarks(text))
+        problems = free_form_problems(data, source.location)
+        try:
             document = _adapter(model).validate_python(data)
-    except ValidationError as exc:
-        problems += _raw_duplicates(data, source)
-        problems += problems_from_validation(exc, data, source.marks, path, model)
-    if problems:
-        raise OrgFileError(_sorted(problems))
-    plain = plain_sections(data)  # the items that a search finds, when a report needs them
+        except ValidationError as exc:
+            problems += _raw_duplicates(data, source)
+            problems += problems_from_validation(exc, data, source.marks, path, model)
+        if problems:
+            raise OrgFileError(_sorted(problems))
+        plain = plain_sections(data)  # the items that a search finds, if a report needs them
+        del data
     if plain:
         source.marks = JsonMarks(text, plain)
     return document, source

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgroles._internal.text import table
@@ -62,9 +62,47 @@ def query_text(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
 
 
 def query_json(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
-    """A JSON list of role records."""
+    """A JSON list of role records: what ``json.dumps(records, indent=2,
+    ensure_ascii=False)`` writes, each record written from a template (a query may list a
+    million roles, and the encoder's Python code for indented output is slow).
+
+    >>> import orgroles
+    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+    >>> records = [role_record(org, r) for r in org.roles.values()]
+    >>> query_json(org, list(org.roles.values())) == json.dumps(
+    ...     records, indent=2, ensure_ascii=False) + "\\n"
+    True
+    """
+    if not roles:
+        return "[]\n"
+    items = [_record_json(role_record(org, r, lang)) for r in roles]
+    return "[\n" + ",\n".join(items) + "\n]\n"
+
+
+_encode: Callable[[str], str] = json.encoder.encode_basestring  # as json.dumps writes a str
+
+
+def _record_json(record: dict[str, Any]) -> str:
+    """One record as an item of the list that ``json.dumps(..., indent=2)`` writes."""
+    kind, manager, layer = record["kind"], record["manager"], record["layer"]
+    holders = record["holders"]
+    if not (
+        type(kind) in (str, type(None))
+        and type(manager) in (str, type(None))
+        and type(layer) in (int, type(None))
+        and type(record["span"]) is int
+    ):  # never expected: whatever json.dumps makes of it
+        text = json.dumps(record, indent=2, ensure_ascii=False)
+        return "  " + text.replace("\n", "\n  ")
+    people = "[]"
+    if holders:
+        people = "[\n      " + ",\n      ".join(map(_encode, holders)) + "\n    ]"
     return (
-        json.dumps([role_record(org, r, lang) for r in roles], indent=2, ensure_ascii=False) + "\n"
+        f'  {{\n    "id": {_encode(record["id"])},\n    "title": {_encode(record["title"])},\n'
+        f'    "kind": {"null" if kind is None else _encode(kind)},\n    "holders": {people},\n'
+        f'    "manager": {"null" if manager is None else _encode(manager)},\n'
+        f'    "layer": {"null" if layer is None else int.__repr__(layer)},\n'
+        f'    "span": {int.__repr__(record["span"])}\n  }}'
     )
 
 

@@ -160,6 +160,8 @@ def xml_attr(text: str) -> str:
         >>> xml_attr('x" onload="alert(1)')
         'x&quot; onload=&quot;alert(1)'
     """
+    if _NEEDS_XML_WORK.search(text) is None:
+        return text  # nothing to clean or escape: a chart's e-mail links, mostly
     return html.escape(clean(text), quote=True)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import cached_property
-from itertools import compress
-from operator import attrgetter, not_
+from itertools import compress, repeat
+from operator import attrgetter, eq, not_
 from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.suggest import Suggester, opaque
@@ -123,14 +123,29 @@ class CheckContext:
         found.update(compress(positions, map(not_, map(wanted.isdisjoint, map(_ADDED, roles)))))
         return [i for i in sorted(found) if not wanted.isdisjoint(self.duties_of(i))]
 
+    def below_count(self, i: int) -> int:
+        """How many roles are below the role at position ``i`` (transitively): from the
+        subtree sizes, computed once, rather than a walk of its subtree (a CTO has a third
+        of a company below), except on a reporting cycle."""
+        index = self.index
+        if index.depth[i] >= 0:
+            return index.sizes[i] - 1
+        return len(index.below(i))
+
     @cached_property
     def by_kind(self) -> dict[str, list[int]]:
-        """The positions of the roles of each kind, in file order."""
-        out: dict[str, list[int]] = {}
-        for i, role in enumerate(self.roles):
-            if role.kind is not None:
-                out.setdefault(role.kind, []).append(i)
-        return out
+        """The positions of the roles of each kind, in file order (kinds in the order they
+        first appear). An org uses a few dozen kinds: one pass in C for each."""
+        kinds = list(map(_KIND, self.roles))
+        found = [k for k in dict.fromkeys(kinds) if k is not None]
+        if len(found) > _KIND_PASSES:
+            out: dict[str, list[int]] = {}
+            for i, kind in enumerate(kinds):
+                if kind is not None:
+                    out.setdefault(kind, []).append(i)
+            return out
+        positions = range(len(kinds))
+        return {k: list(compress(positions, map(eq, kinds, repeat(k)))) for k in found}
 
     @cached_property
     def by_person(self) -> dict[str, list[int]]:
@@ -152,10 +167,22 @@ class CheckContext:
     def holders(self) -> list[str | tuple[str, ...] | None]:
         """The `holder` of every role, by position: a person's id, a tuple of ids (a job
         share, or dated holders as people), or None."""
-        return [
-            h if h is None or type(h) is str else role.holders
-            for role, h in zip(self.roles, map(attrgetter("holder"), self.roles), strict=True)
-        ]
+        holders: list[Any] = list(map(attrgetter("holder"), self.roles))
+        if tuple in set(map(type, holders)):  # job shares, or dated holders as people
+            for i in compress(range(len(holders)), map(_is_share, holders)):
+                holders[i] = self.roles[i].holders
+        return holders
+
+    @cached_property
+    def shared_seats(self) -> bool:
+        """Whether someone holds several seats (or a job share shares one): when nobody
+        does, which a set of the holders tells, :attr:`seat_counts` need not be counted."""
+        holders = self.holders
+        if tuple in set(map(type, holders)):
+            return True
+        distinct = set(holders)
+        distinct.discard(None)
+        return len(distinct) != len(holders) - holders.count(None)
 
     @cached_property
     def seat_counts(self) -> Counter[str]:
@@ -178,6 +205,8 @@ class CheckContext:
         """The positions of the seats each of `people` holds (only those in `among`, if
         given), in file order; each person in the order of their first seat."""
         wanted = set(people)
+        if not wanted:
+            return {}
         holders = self.holders
         if among is None:
             everywhere = range(len(holders))
@@ -214,6 +243,7 @@ class CheckContext:
 
 _KIND = attrgetter("kind")
 _ADDED = attrgetter("responsibilities")
+_KIND_PASSES = 64  # beyond this many kinds, by_kind is one loop in Python instead
 
 
 def _is_share(holder: object) -> bool:

@@ -172,8 +172,10 @@ def _by_code(rules: Sequence[RuleLike], table: Mapping[str, Any], what: str) -> 
 
 
 def _params(rule: RuleLike, given: Mapping[str, Any] | None) -> Params:
+    if not given:  # the defaults, valid by construction: no validator to build
+        return rule.params_type.model_construct()
     try:
-        return rule.params_type(**(given or {}))
+        return rule.params_type(**given)
     except ValidationError as exc:
         details = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg'].lower()}"
@@ -233,7 +235,7 @@ def check(
         org=org.name,
         path=org.source.path if org.source is not None else None,
         roles=len(org),
-        locate=org.location_of if org.source is not None else lambda role: None,
+        locate=org.locator(),
         omitted=omitted,
     )
 

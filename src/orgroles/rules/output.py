@@ -204,35 +204,46 @@ def _dumps(document_of: Callable[[Callable[[str], str]], Any], values: dict[str,
     raise AssertionError("no placeholder is unique in the document")  # never expected
 
 
-def _json_safe(text: str) -> str:
-    """`json_text()`, with a fast way out for the usual text
-    that has nothing to escape (two scans in C)."""
-    if text.isascii() and "\x7f" not in text:
-        return text
-    return json_text(text)
+class _ViolationJson:
+    """Violations as items of a report's ``violations`` in :func:`to_json`: what
+    ``json.dumps(v.to_dict(), indent=2)`` writes there. What the violations of one rule
+    share (their code, name and severity) and those of one file (its path) are written
+    once."""
 
+    def __init__(self) -> None:
+        self._heads: dict[tuple[str, str, str], str] = {}
+        self._paths: dict[str | None, str] = {}
 
-def _violation_json(v: Violation, reason: str | None = None) -> str:
-    """`v.to_dict()` (with `"reason"` for a silenced one) as an item of a report's
-    `violations` in `to_json()`: what `json.dumps(..., indent=2)` writes there."""
-    loc = v.location
-    related = "[]"
-    if v.related:
-        items = ",\n            ".join(map(_encode, v.related))
-        related = f"[\n            {items}\n          ]"
-    where = "null"
-    if loc is not None:
-        where = (
-            f'{{\n            "path": {_text(loc.path)},\n            "line": {_number(loc.line)}'
-            f',\n            "column": {_number(loc.column)}\n          }}'
+    def __call__(self, v: Violation, reason: str | None = None) -> str:
+        """One violation (with ``"reason"`` for a silenced one)."""
+        head = self._heads.get((v.code, v.name, v.severity))
+        if head is None:
+            head = self._heads[v.code, v.name, v.severity] = (
+                f'        {{\n          "code": {_encode(v.code)},\n          "name": '
+                f'{_encode(v.name)},\n          "severity": {_encode(v.severity)},\n'
+                '          "role": '
+            )
+        loc = v.location
+        related = "[]"
+        if v.related:
+            items = ",\n            ".join(map(_encode, v.related))
+            related = f"[\n            {items}\n          ]"
+        where = "null"
+        if loc is not None:
+            path = self._paths.get(loc.path)
+            if path is None:
+                path = self._paths[loc.path] = (
+                    f'{{\n            "path": {_text(loc.path)},\n            "line": '
+                )
+            where = (
+                f"{path}{_number(loc.line)},\n            "
+                f'"column": {_number(loc.column)}\n          }}'
+            )
+        tail = "" if reason is None else f',\n          "reason": {_encode(reason)}'
+        return (
+            f'{head}{_text(v.role)},\n          "message": {_encode(v.message)},\n'
+            f'          "related": {related},\n          "location": {where}{tail}\n        }}'
         )
-    tail = "" if reason is None else f',\n          "reason": {_encode(reason)}'
-    return (
-        f'        {{\n          "code": {_encode(v.code)},\n          "name": {_encode(v.name)}'
-        f',\n          "severity": {_encode(v.severity)},\n          "role": {_text(v.role)}'
-        f',\n          "message": {_encode(v.message)},\n          "related": {related}'
-        f',\n          "location": {where}{tail}\n        }}'
-    )
 
 
 def to_json(reports: Sequence[Report]) -> str:
@@ -250,10 +261,11 @@ def to_json(reports: Sequence[Report]) -> str:
     """
     values: dict[str, str] = {}
     datas = []
+    written = _ViolationJson()
     for n, report in enumerate(reports):
         datas.append(report.to_dict(listed=False))
-        values[f"violations {n}"] = _items([_violation_json(v) for v in report.violations], 6)
-        silenced = [_violation_json(s.violation, s.reason) for s in report.suppressed]
+        values[f"violations {n}"] = _items(list(map(written, report.violations)), 6)
+        silenced = [written(s.violation, s.reason) for s in report.suppressed]
         values[f"suppressed {n}"] = _items(silenced, 6)
 
     def document(hole: Callable[[str], str]) -> dict[str, Any]:
@@ -271,7 +283,7 @@ def to_json(reports: Sequence[Report]) -> str:
             ],
         }
 
-    return _json_safe(_dumps(document, values)) + "\n"
+    return json_text(_dumps(document, values)) + "\n"
 
 
 # -- SARIF -------------------------------------------------------------------------------
@@ -387,4 +399,4 @@ def to_sarif(reports: Sequence[Report]) -> str:
             ],
         }
 
-    return _json_safe(_dumps(log, {"results": _items(results, 6)})) + "\n"
+    return json_text(_dumps(log, {"results": _items(results, 6)})) + "\n"

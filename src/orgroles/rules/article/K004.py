@@ -68,7 +68,7 @@ class HandsOnCto(Rule):
     def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
         assert isinstance(params, HandsOnParams)
         for i in ctx.by_kind.get(params.kind, ()):
-            below = len(ctx.index.below(i))
+            below = ctx.below_count(i)
             team = 1 + below
             if team > params.max_team or operational_duties(ctx, i):
                 continue

@@ -63,7 +63,7 @@ class CodingCtoLargeTeam(Rule):
     def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
         assert isinstance(params, LargeTeamParams)
         for i in ctx.by_kind.get(params.kind, ()):
-            below = len(ctx.index.below(i))
+            below = ctx.below_count(i)
             if 1 + below < params.min_team:
                 continue
             duties = operational_duties(ctx, i)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
-from operator import attrgetter
+from itertools import chain, compress
+from operator import attrgetter, not_
 
 from orgroles.rules.base import Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
@@ -48,9 +48,19 @@ class UnknownResponsibility(Rule):
 
         roles = ctx.roles
         positions = range(len(roles))
-        # Only the roles that add or drop duties can name an unknown one: found in C.
-        changing = set(compress(positions, map(attrgetter("responsibilities"), roles)))
-        changing.update(compress(positions, map(attrgetter("drop"), roles)))
+        # Only the roles that add or drop duties can name an unknown one, and only if some
+        # id they name is unknown: the ids, then the roles that name one, found in C.
+        added = list(map(attrgetter("responsibilities"), roles))
+        dropped = list(map(attrgetter("drop"), roles))
+        strange = {
+            rid
+            for rid in set(chain.from_iterable(added)).union(chain.from_iterable(dropped))
+            if rid not in known
+        }
+        changing: set[int] = set()
+        if strange:
+            changing.update(compress(positions, map(not_, map(strange.isdisjoint, added))))
+            changing.update(compress(positions, map(not_, map(strange.isdisjoint, dropped))))
         for i in sorted(changing):
             role = roles[i]
             for rid in role.responsibilities:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from orgroles.rules.base import Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
@@ -42,9 +43,7 @@ class SingleReport(Rule):
     severity = "info"
 
     def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
-        for i, span in enumerate(ctx.spans):
-            if span == 1:
-                only = next(c for c in ctx.index.children[i] if not ctx.index.assistant[c])
-                yield Finding(
-                    ctx.id(i), f"one direct report only ({ctx.id(only)})", (ctx.id(only),)
-                )
+        spans = ctx.spans
+        for i in compress(range(len(spans)), map((1).__eq__, spans)):  # the few, in C
+            only = next(c for c in ctx.index.children[i] if not ctx.index.assistant[c])
+            yield Finding(ctx.id(i), f"one direct report only ({ctx.id(only)})", (ctx.id(only),))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from orgroles.rules.base import Count, Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
@@ -57,8 +58,9 @@ class TooDeep(Rule):
         limit = params.max_layers
         index = ctx.index
         sizes = index.sizes
-        for i, depth in enumerate(index.depth):
-            if depth == limit:  # layer limit + 1: the first layer too many
-                below = sizes[i] - 1
-                extra = f" ({below:,} more below)" if below else ""
-                yield Finding(ctx.id(i), f"on layer {limit + 1} (max_layers {limit}){extra}")
+        depths = index.depth
+        # On layer limit + 1, the first layer too many: found in C.
+        for i in compress(range(len(depths)), map(limit.__eq__, depths)):
+            below = sizes[i] - 1
+            extra = f" ({below:,} more below)" if below else ""
+            yield Finding(ctx.id(i), f"on layer {limit + 1} (max_layers {limit}){extra}")

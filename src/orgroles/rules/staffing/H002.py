@@ -60,6 +60,8 @@ class OverloadedPerson(Rule):
         assert isinstance(params, OverloadedParams)
         people = ctx.org.people
         most = params.max_roles
+        if most >= 1 and not ctx.shared_seats:  # nobody holds two seats: a test in C
+            return
         counts = ctx.seat_counts
         # Most people hold one seat: find the few over the limit in C, then their seats.
         over = list(compress(counts, map(most.__lt__, counts.values())))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import attrgetter
 
 from orgroles.model import Role
@@ -55,7 +55,7 @@ class UnknownReference(Rule):
         kinds = org.catalog.kinds
         dangling = ctx.index.dangling
         roles = ctx.roles
-        for i in _suspects(roles, dangling, person_ids, kinds):
+        for i in _suspects(roles, ctx.holders, dangling, person_ids, kinds):
             role = roles[i]
             if i in dangling:
                 boss = dangling[i]
@@ -99,6 +99,7 @@ class UnknownReference(Rule):
 
 def _suspects(
     roles: list[Role],
+    holders: list[str | tuple[str, ...] | None],
     dangling: Mapping[int, str],
     person_ids: Collection[str],
     kinds: Mapping[str, object],
@@ -110,8 +111,8 @@ def _suspects(
     """
     positions = range(len(roles))
     found = set(dangling)
-    holders = list(map(attrgetter("holder"), roles))
-    unknown = set(holders).difference(person_ids)  # job shares (tuples) stay: to look at
+    # The holders that name no person (job shares, tuples, stay: to look at), in one pass.
+    unknown = set(filterfalse(person_ids.__contains__, holders))
     unknown.discard(None)
     if unknown:
         found.update(compress(positions, map(unknown.__contains__, holders)))

@@ -53,6 +53,8 @@ class DatedOutsideSeat(Rule):
 
     def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
         # The records, not the day's view: a slip in the dates is one whatever the day.
+        if not ctx.org.dated:  # no record has a date (a test made when the org was read)
+            return
         for rid, record in ctx.org.records.items():
             if record.start is None and record.end is None:
                 continue

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import attrgetter
 
 from orgroles.rules.base import Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
@@ -47,9 +49,10 @@ class PlannedUnderClosingSeat(Rule):
 
     def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
         records = ctx.org.records
-        for role in ctx.roles:
+        roles = ctx.roles
+        for role in compress(roles, map(attrgetter("planned"), roles)):  # the few, in C
             boss = role.reports_to
-            if not role.planned or not isinstance(boss, str) or boss not in records:
+            if not isinstance(boss, str) or boss not in records:
                 continue
             opens = records[role.id].start
             closes = records[boss].end

@@ -1,0 +1,108 @@
+"""What a command imports is what it uses (issue 20): ``import orgroles`` and
+``orgroles --version`` load no models, ``orgroles check`` no charts, importers or
+networkx; and the names imported later are the same names, from modules of the layers
+below (the lazy tables are strings, which tests/test_layers.py cannot read)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+import orgroles
+import orgroles.catalog
+import orgroles.cli
+
+from tests.helpers import ROOT
+from tests.test_layers import layer_of, layer_table
+
+EXAMPLE = ROOT / "examples" / "three_person_tech_team.yaml"
+
+
+def imported_by(code: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running ``code``."""
+    script = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return set(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def command(*args: str) -> str:
+    """Code that runs the command line with ``args`` in the interpreter."""
+    return (
+        "import sys\nfrom orgroles.cli import main\n"
+        f"sys.argv = ['orgroles', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+
+
+def test_import_orgroles_loads_no_models() -> None:
+    found = imported_by("import orgroles")
+    assert "pydantic" not in found
+    assert not {m for m in found if m.startswith("orgroles.")} - {
+        "orgroles._internal",
+        "orgroles._internal.lazy",
+        "orgroles._version",
+    }
+
+
+def test_the_version_loads_no_command() -> None:
+    found = imported_by(command("--version"))
+    assert "pydantic" not in found
+    assert not any(m.startswith(("orgroles.cli.check", "orgroles.model")) for m in found)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_check_loads_no_charts_importers_or_graphs(fmt: str) -> None:
+    found = imported_by(command("check", str(EXAMPLE), "--format", fmt))
+    unwanted = ("orgroles.render", "orgroles.importers", "orgroles.catalog.titles")
+    assert not [m for m in found if m.startswith(unwanted)]
+    assert not {"networkx", "pandas", "numpy", "typst", "graphviz"} & found
+
+
+def test_every_public_name_is_there_and_the_same() -> None:
+    from orgroles.loaders import load
+    from orgroles.render.charts import render
+
+    assert all(hasattr(orgroles, name) for name in orgroles.__all__)
+    assert set(orgroles.__all__) <= set(dir(orgroles))
+    assert orgroles.load is load
+    importlib.import_module("orgroles.render.svg")  # the subpackage of that name is loaded
+
+    assert orgroles.render is render
+    namespace: dict[str, object] = {}
+    exec("from orgroles import *", namespace)
+    assert set(orgroles.__all__) <= set(namespace)
+    assert all(hasattr(orgroles.catalog, name) for name in orgroles.catalog.__all__)
+    assert all(hasattr(orgroles.cli, name) for name in orgroles.cli.__all__)
+
+
+def test_the_lazy_names_point_down() -> None:
+    from orgroles._internal import lazy
+
+    table = layer_table()
+    seen = 0
+    for package in (orgroles, orgroles.catalog, orgroles.cli):
+        getter = package.__getattr__
+        homes = getter.__closure__[0].cell_contents  # type: ignore[index]
+        assert getter.__code__ is lazy.lazy("x", {})[0].__code__
+        for home in homes.values():
+            assert layer_of(home, table) <= layer_of(package.__name__, table), home
+            seen += 1
+    from orgroles.cli.base import cli
+
+    for module in cli.commands._homes.values():  # type: ignore[attr-defined]
+        assert layer_of(module, table) <= layer_of("orgroles.cli", table)
+    assert seen > 50
+
+
+def test_every_command_is_listed_and_found() -> None:
+    from orgroles.cli.base import cli
+
+    names = set(cli.commands)
+    assert {"check", "render", "import", "query", "rules", "schema", "diff", "history"} <= names
+    assert all(cli.commands[name].name for name in names)

@@ -121,7 +121,7 @@ __getattr__, __dir__ = _lazy(__name__, _HOMES)
 
 
 class _Package(_types.ModuleType):
-    """``orgroles.render`` is the function: importing the subpackage of the same name,
+    """`orgroles.render` is the function: importing the subpackage of the same name,
     which Python records on its parent, leaves it so (as importing it eagerly did)."""
 
     def __setattr__(self, name: str, value: object) -> None:

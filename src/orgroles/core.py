@@ -290,9 +290,9 @@ class OrgCore:
         return Location.make(self.source.path, *position)
 
     def locator(self) -> Callable[[str], Location | None]:
-        """:meth:`location_of` for many roles asked for in file order, as a report asks:
+        """`location_of()` for many roles asked for in file order, as a report asks:
         nothing is worked out before the first call, and then only the lines of the roles
-        asked for (see :meth:`~orgroles.io.reader.Source.item_locator`), not a table of
+        asked for (see `item_locator()`), not a table of
         every role's line."""
         source, written = self.source, self._source_ids
         if source is None or not written:

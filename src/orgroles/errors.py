@@ -131,12 +131,13 @@ class Location:
 
     @classmethod
     def make(cls, path: str | None, line: int | None, column: int | None) -> Location:
-        """The same as ``Location(path, line, column)``, three times faster (a frozen
-        dataclass sets each field through ``object.__setattr__``): a report may locate
+        """The same as `Location(path, line, column)`, three times faster (a frozen
+        dataclass sets each field through `object.__setattr__`): a report may locate
         half a million violations.
 
-        >>> Location.make("org.json", 1, 12) == Location("org.json", 1, 12)
-        True
+        Examples:
+            >>> Location.make("org.json", 1, 12) == Location("org.json", 1, 12)
+            True
         """
         made = object.__new__(cls)
         fields = made.__dict__

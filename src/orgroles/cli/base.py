@@ -116,8 +116,8 @@ def cli() -> None:
 
 class _Commands(dict[str, click.Command]):
     """The commands of the group, each module imported when one of its commands is first
-    looked up: ``orgroles check`` does not import the charts, and ``orgroles --version``
-    no command at all. Listing them (``--help``, or iterating) imports them all."""
+    looked up: `orgroles check` does not import the charts, and `orgroles --version`
+    no command at all. Listing them (`--help`, or iterating) imports them all."""
 
     def __init__(self, homes: Mapping[str, str]) -> None:
         super().__init__()

@@ -176,20 +176,21 @@ class JsonMarks:
         return self._line_col(self._offset(loc, key))
 
     def items(self, section: str) -> list[Pos]:
-        """The position of each item of a top-level array such as ``roles``."""
+        """The position of each item of a top-level array such as `roles`."""
         return self._lines(self._item_offsets(section))
 
     def item_locator(self, section: str) -> Callable[[int], Pos | None]:
-        """The position of item ``k`` of a top-level array, worked out when it is asked for.
+        """The position of item `k` of a top-level array, worked out when it is asked for.
 
         A report asks for the items of its violations, a few of a million, in file order:
         their offsets are found at once, but lines are counted only from the item asked
         for last (from the start when an earlier one is asked for), so that the text is
         walked once in all and no position is made for the other items.
 
-        >>> at = JsonMarks('{"roles": [{"id": "a"},\\n  {"id": "b"}]}').item_locator("roles")
-        >>> at(1), at(0), at(2)
-        ((2, 3), (1, 12), None)
+        Examples:
+            >>> at = JsonMarks('{"roles": [{"id": "a"},\\n  {"id": "b"}]}').item_locator("roles")
+            >>> at(1), at(0), at(2)
+            ((2, 3), (1, 12), None)
         """
         offsets = self._item_offsets(section)
         text = self._text

@@ -82,8 +82,8 @@ class Source:
         return found
 
     def item_locator(self, section: str) -> Callable[[int], tuple[int, int] | None]:
-        """The (line, column) of item ``k`` of a top-level list, for many items asked for
-        in file order (see :meth:`JsonMarks.item_locator`)."""
+        """The (line, column) of item `k` of a top-level list, for many items asked for
+        in file order (see `JsonMarks.item_locator()`)."""
         marks = self.marks
         if isinstance(marks, JsonMarks):
             return marks.item_locator(section)

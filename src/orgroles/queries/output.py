@@ -66,12 +66,13 @@ def query_json(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
     ensure_ascii=False)`` writes, each record written from a template (a query may list a
     million roles, and the encoder's Python code for indented output is slow).
 
-    >>> import orgroles
-    >>> org = orgroles.load("examples/three_person_tech_team.yaml")
-    >>> records = [role_record(org, r) for r in org.roles.values()]
-    >>> query_json(org, list(org.roles.values())) == json.dumps(
-    ...     records, indent=2, ensure_ascii=False) + "\\n"
-    True
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.load("examples/three_person_tech_team.yaml")
+        >>> records = [role_record(org, r) for r in org.roles.values()]
+        >>> query_json(org, list(org.roles.values())) == json.dumps(
+        ...     records, indent=2, ensure_ascii=False) + "\\n"
+        True
     """
     if not roles:
         return "[]\n"
@@ -83,7 +84,7 @@ _encode: Callable[[str], str] = json.encoder.encode_basestring  # as json.dumps 
 
 
 def _record_json(record: dict[str, Any]) -> str:
-    """One record as an item of the list that ``json.dumps(..., indent=2)`` writes."""
+    """One record as an item of the list that `json.dumps(..., indent=2)` writes."""
     kind, manager, layer = record["kind"], record["manager"], record["layer"]
     holders = record["holders"]
     if not (

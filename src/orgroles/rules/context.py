@@ -124,7 +124,7 @@ class CheckContext:
         return [i for i in sorted(found) if not wanted.isdisjoint(self.duties_of(i))]
 
     def below_count(self, i: int) -> int:
-        """How many roles are below the role at position ``i`` (transitively): from the
+        """How many roles are below the role at position `i` (transitively): from the
         subtree sizes, computed once, rather than a walk of its subtree (a CTO has a third
         of a company below), except on a reporting cycle."""
         index = self.index
@@ -176,7 +176,7 @@ class CheckContext:
     @cached_property
     def shared_seats(self) -> bool:
         """Whether someone holds several seats (or a job share shares one): when nobody
-        does, which a set of the holders tells, :attr:`seat_counts` need not be counted."""
+        does, which a set of the holders tells, `seat_counts` need not be counted."""
         holders = self.holders
         if tuple in set(map(type, holders)):
             return True

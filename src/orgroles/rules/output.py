@@ -205,8 +205,8 @@ def _dumps(document_of: Callable[[Callable[[str], str]], Any], values: dict[str,
 
 
 class _ViolationJson:
-    """Violations as items of a report's ``violations`` in :func:`to_json`: what
-    ``json.dumps(v.to_dict(), indent=2)`` writes there. What the violations of one rule
+    """Violations as items of a report's `violations` in `to_json()`: what
+    `json.dumps(v.to_dict(), indent=2)` writes there. What the violations of one rule
     share (their code, name and severity) and those of one file (its path) are written
     once."""
 
@@ -215,7 +215,7 @@ class _ViolationJson:
         self._paths: dict[str | None, str] = {}
 
     def __call__(self, v: Violation, reason: str | None = None) -> str:
-        """One violation (with ``"reason"`` for a silenced one)."""
+        """One violation (with `"reason"` for a silenced one)."""
         head = self._heads.get((v.code, v.name, v.severity))
         if head is None:
             head = self._heads[v.code, v.name, v.severity] = (

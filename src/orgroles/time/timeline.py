@@ -252,8 +252,8 @@ def timeline(
 ) -> pd.DataFrame:
     """A pandas table with a row per period and family: headcount, seats, vacancies,
     planned seats, managers, layers and median span, as of the period's last day.
-    With ``by_family=False``, one row per period for the whole org: the numbers of
-    :func:`orgroles.analysis.metrics` on ``org.as_of(day)``.
+    With `by_family=False`, one row per period for the whole org: the numbers of
+    `orgroles.analysis.metrics()` on `org.as_of(day)`.
 
     `freq` is `month`, `quarter` or `year`. The periods run from the one of the
     first dated change (or `start`) to the one of the last change or of today, whichever

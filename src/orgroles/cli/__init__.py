@@ -17,9 +17,7 @@ _COMMAND_MODULES = ("check", "history", "imports", "query", "render", "report", 
 
 # The modules of the commands are imported when a command is looked up (see
 # orgroles.cli.base), or when one is asked for here.
-__getattr__, __dir__ = lazy(
-    __name__, {m: f"{__name__}.{m}" for m in _COMMAND_MODULES}
-)
+__getattr__, __dir__ = lazy(__name__, {m: f"{__name__}.{m}" for m in _COMMAND_MODULES})
 
 __all__ = [
     "EXIT_BAD_INPUT",

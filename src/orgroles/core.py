@@ -56,6 +56,7 @@ from typing import Any, TypeVar
 
 from orgroles._internal import clock
 from orgroles._internal.dates import day as _day
+from orgroles._internal.gc import gc_paused
 from orgroles._internal.idmap import IdMap
 from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.errors import (
@@ -141,7 +142,8 @@ class OrgCore:
             self._records = self._roles
             self.today = today or clock.today()
             self.view_date = as_of or self.today
-            self._roles = view(self._records, self.view_date, self.today)
+            with gc_paused():  # a million plain roles, without cycles
+                self._roles = view(self._records, self.view_date, self.today)
         self._teams: dict[str, Team] = tables["teams"]
         if catalog is None:
             where = (lambda i: source.location(("uses", i))) if source else (lambda i: None)
@@ -325,7 +327,8 @@ class OrgCore:
         clone.view_date = _day(day)
         clone.today = _day(today) if today is not None else self.today
         assert clone.today is not None
-        clone._roles = view(self._records, clone.view_date, clone.today)
+        with gc_paused():
+            clone._roles = view(self._records, clone.view_date, clone.today, self._roles)
         clone.roles = IdMap(clone._roles, UnknownRoleError)
         clone._cache = {}
         return clone
@@ -341,11 +344,21 @@ class OrgCore:
             return self.copy()
         when = _day(today) if today is not None else self.today
         assert when is not None
-        roles = view(self._records, _day(day), when)
-        org = type(self).from_document(
-            self._document(roles), source=self.source, base_dir=self.base_dir, catalog=self.catalog
-        )
-        org._source_ids = self._source_ids
+        with gc_paused():
+            roles = view(self._records, _day(day), when, self._roles)
+        # The same org with other roles: nothing to validate or index again (the ids are
+        # the records', the view's roles are plain), and its own tables, for its edits.
+        org = copy.copy(self)
+        org._records, org.view_date, org.today = None, None, None
+        org._roles = roles
+        org._people, org._teams = dict(self._people), dict(self._teams)
+        org._kinds, org._responsibilities = dict(self._kinds), dict(self._responsibilities)
+        org.meta = dict(self.meta)
+        org.roles = IdMap(org._roles, UnknownRoleError)
+        org.people = IdMap(org._people, UnknownPersonError)
+        org.teams = IdMap(org._teams, UnknownTeamError)
+        org._cache = {}
+        org._truncated = _NOTHING_LEFT_OUT
         return org
 
     # -- derived data ------------------------------------------------------------------

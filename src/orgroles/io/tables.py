@@ -14,7 +14,7 @@ from orgroles.io.problems import duplicate_ids, format_where, normal_id
 from orgroles.io.reader import Source
 from orgroles.limits import MAX_ROLES
 from orgroles.model import Role
-from orgroles.model.dates import form_problems
+from orgroles.model.dates import form_problems, malformed
 
 __all__ = ["date_problems", "index_by_id"]
 
@@ -25,6 +25,8 @@ def date_problems(
     """Malformed dates of the dated records, each located at its key in the file."""
     problems = []
     for i in positions:
+        if not malformed(roles[i]):  # the fast test, for the many records that are fine
+            continue
         for where, message in form_problems(roles[i]):
             loc = ("roles", i, *where)
             location = source.location(loc) if source is not None else None

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.dates import day
+from orgroles._internal.gc import gc_paused
 from orgroles.importers.columns import Columns, Lookup
 from orgroles.importers.csv_map import csv_document, records_document
 from orgroles.importers.gitlab import gitlab_document
@@ -60,14 +61,15 @@ def load(
     """
     name = os.fspath(path)
     fmt = format or format_from_suffix(name)
-    document, source = parse_document(read_file(name), fmt, OrgDocument, name)
-    return Org.from_document(
-        document,
-        source=source,
-        base_dir=Path(name).parent,
-        as_of=_day(as_of),
-        today=_day(today),
-    )
+    with gc_paused():  # the collector would scan the millions of new objects over and over
+        document, source = parse_document(read_file(name), fmt, OrgDocument, name)
+        return Org.from_document(
+            document,
+            source=source,
+            base_dir=Path(name).parent,
+            as_of=_day(as_of),
+            today=_day(today),
+        )
 
 
 def loads(
@@ -85,10 +87,11 @@ def loads(
     if isinstance(text, bytes):
         text = decode(text, path)
     fmt = format or sniff_format(text)
-    document, source = parse_document(text, fmt, OrgDocument, path)
-    return Org.from_document(
-        document, source=source, base_dir=base_dir, as_of=_day(as_of), today=_day(today)
-    )
+    with gc_paused():
+        document, source = parse_document(text, fmt, OrgDocument, path)
+        return Org.from_document(
+            document, source=source, base_dir=base_dir, as_of=_day(as_of), today=_day(today)
+        )
 
 
 def _day(value: date | str | None) -> date | None:

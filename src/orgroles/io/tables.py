@@ -7,6 +7,7 @@ and malformed dates are load errors that name their place in the file.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 from orgroles.errors import Problem
@@ -17,6 +18,8 @@ from orgroles.model import Role
 from orgroles.model.dates import form_problems, malformed
 
 __all__ = ["date_problems", "index_by_id"]
+
+_ID = attrgetter("id")
 
 
 def date_problems(
@@ -50,9 +53,12 @@ def index_by_id(
             )
         )
         return {}
-    table = {item.id: item for item in items}
-    unicode_ids = [rid for rid in table if not rid.isascii()]
-    clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
+    ids = list(map(_ID, items))  # in C: a few hundredths of a second per million items
+    table = dict(zip(ids, items, strict=True))
+    clash = False
+    if not all(map(str.isascii, ids)):
+        unicode_ids = [rid for rid in table if not rid.isascii()]
+        clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
     if len(table) != len(items) or clash:  # the caller raises: which one is kept is moot
         locate = source.location if source else (lambda loc: None)
         problems += duplicate_ids(section, (x.id for x in items), locate)

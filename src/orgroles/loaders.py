@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.dates import day
 from orgroles._internal.gc import gc_paused
+from orgroles.errors import OrgUsageError
 from orgroles.importers.columns import Columns, Lookup
-from orgroles.importers.csv_map import csv_document, records_document
+from orgroles.importers.csv_map import csv_document, records_document, snapshots_document
 from orgroles.importers.gitlab import gitlab_document
 from orgroles.importers.rows import Imported, KindsMode
 from orgroles.io.reader import (
@@ -99,7 +100,7 @@ def _day(value: date | str | None) -> date | None:
 
 
 def from_csv(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     preset: str | None = None,
     departments: Lookup | Mapping[str, str] | None = None,
@@ -107,6 +108,8 @@ def from_csv(
     delimiter: str | None = None,
     name: str | None = None,
     kinds: KindsMode = "infer",
+    dates: Sequence[date | str] | None = None,
+    date_format: str | None = None,
     **columns: ColumnOption,
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
@@ -116,7 +119,16 @@ def from_csv(
     path
         The CSV file: UTF-8 with or without a byte order mark, any line endings, its
         delimiter (``,``, ``;``, tab or ``|``) found by
-        :func:`~orgroles.importers.csv_read.sniff_delimiter`.
+        :func:`~orgroles.importers.csv_read.sniff_delimiter`. Or several files, exports
+        of the same org on the ``dates`` (see below).
+    dates
+        With several files, the day of each (``YYYY-MM-DD``), in increasing order: they
+        make one dated org (see :mod:`orgroles.importers.dated`). A seat, person or
+        reporting line in consecutive snapshots is continuous; a change starts on the day
+        of the snapshot that shows it; what is gone ends the day before.
+    date_format
+        How the file writes its days, for :meth:`datetime.strptime` (``%m/%d/%Y``), when
+        it is not ``YYYY-MM-DD``.
     preset
         ``bamboohr``, ``workday``, ``odoo``, ``google`` or ``d3``: the usual column names
         of that tool (see :data:`~orgroles.importers.columns.PRESETS`). A column option
@@ -138,7 +150,8 @@ def from_csv(
     **columns
         Which column holds what: ``id_col``, ``name_col``, ``title_col``, ``kind_col``,
         ``holder_col``, ``email_col``, ``manager_col``, ``manager_email_col``,
-        ``manager_name_col`` and ``department_col``, as described in
+        ``manager_name_col``, ``department_col``, and the days ``start_col``, ``end_col``
+        (hire and termination dates) and ``effective_col``, as described in
         :class:`~orgroles.importers.columns.Columns`. An unknown option is an error with a
         did-you-mean.
 
@@ -161,14 +174,33 @@ def from_csv(
     >>> org.roles["O-6067"].title, org.roles["O-6067"].meta["tags"]
     ('CTO', 'Ceo,tag1, tag2')
     """
+    chosen = Columns.of(preset=preset, **columns)
+    if dates is not None or not isinstance(path, (str, os.PathLike)):
+        paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
+        if dates is None:
+            raise OrgUsageError(f"{len(paths)} files: give the day of each (dates=, --dates)")
+        return _org(
+            snapshots_document(
+                paths,
+                [day(d) for d in dates],
+                chosen,
+                departments=departments,
+                titles=titles,
+                delimiter=delimiter,
+                name=name,
+                kinds=kinds,
+                date_format=date_format,
+            )
+        )
     imported = csv_document(
         path,
-        Columns.of(preset=preset, **columns),
+        chosen,
         departments=departments,
         titles=titles,
         delimiter=delimiter,
         name=name,
         kinds=kinds,
+        date_format=date_format,
     )
     return _org(imported)
 
@@ -181,6 +213,7 @@ def from_records(
     titles: Lookup | Mapping[str, str] | None = None,
     name: str | None = None,
     kinds: KindsMode = "infer",
+    date_format: str | None = None,
     **columns: ColumnOption,
 ) -> Org:
     """Import records (mappings from column name to value) as :func:`from_csv` imports rows.
@@ -216,6 +249,7 @@ def from_records(
         titles=titles,
         name=name,
         kinds=kinds,
+        date_format=date_format,
     )
     return _org(imported)
 

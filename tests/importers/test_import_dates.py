@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -264,7 +265,7 @@ def test_the_command_line_imports_snapshots(run: Cli, write: Write, tmp_path: Pa
 
 
 def test_records_have_dates_too() -> None:
-    records = [
+    records: list[dict[str, Any]] = [
         {"Employee_ID": "w1", "Name": "Ana", "Manager_ID": None, "Effective_Date": "2020-01-06"},
         {"Employee_ID": "w2", "Name": "Bo", "Manager_ID": "w1", "Effective_Date": "2020-03-02"},
         {"Employee_ID": "w3", "Name": "Cy", "Manager_ID": "w1", "Effective_Date": "2021-05-03"},

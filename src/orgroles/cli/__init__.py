@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from orgroles.cli import check, history, imports, query, render
+from orgroles.cli import check, export, history, imports, query, render
 from orgroles.cli.base import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, cli
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "EXIT_VIOLATIONS",
     "check",
     "cli",
+    "export",
     "history",
     "imports",
     "main",

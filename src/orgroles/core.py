@@ -57,6 +57,7 @@ from typing import Any, TypeVar
 
 from orgroles._internal import clock
 from orgroles._internal.dates import day as _day
+from orgroles._internal.gc import gc_paused
 from orgroles._internal.idmap import IdMap
 from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.errors import (
@@ -137,19 +138,20 @@ class OrgCore:
         self._records: dict[str, Role] | None = None
         self.view_date: date | None = None
         self.today: date | None = None
-        self._roles: dict[str, Role] = tables["roles"]
+        # The plain roles: the roles, or of a dated org the view of view_date, made when
+        # first asked for (a history or a timeline needs none: a million take seconds).
+        self._plain: dict[str, Role] | None = tables["roles"]
+        self._roles_map: Mapping[str, Role] | None = None
         if dated:
-            self._records = self._roles
+            self._records, self._plain = self._plain, None
             self.today = today or clock.today()
             self.view_date = as_of or self.today
-            self._roles = view(self._records, self.view_date, self.today)
         self._teams: dict[str, Team] = tables["teams"]
         if catalog is None:
             where = (lambda i: source.location(("uses", i))) if source else (lambda i: None)
             base = resolve_catalog(self.uses, self.base_dir, where=where)
             catalog = base.merged(Catalog(self._kinds.values(), self._responsibilities.values()))
         self.catalog: Catalog = catalog
-        self.roles: Mapping[str, Role] = IdMap(self._roles, UnknownRoleError)
         self.people: Mapping[str, Person] = IdMap(self._people, UnknownPersonError)
         self.teams: Mapping[str, Team] = IdMap(self._teams, UnknownTeamError)
         self._cache: dict[str, Any] = {}
@@ -202,6 +204,25 @@ class OrgCore:
         return []
 
     # -- what the org holds ------------------------------------------------------------
+
+    @property
+    def _roles(self) -> dict[str, Role]:
+        """The plain roles (of a dated org, the view of :attr:`view_date`, made now if not
+        made yet)."""
+        plain = self._plain
+        if plain is None:  # a dated org: _records, view_date and today are set
+            with gc_paused():  # a million plain roles, without cycles
+                plain = self._plain = view(self._records, self.view_date, self.today)  # type: ignore[arg-type]
+        return plain
+
+    @property
+    def roles(self) -> Mapping[str, Role]:
+        """The roles in file order, by id (of a dated org, the plain roles of
+        :attr:`view_date`): a read-only mapping that suggests an id when one is unknown."""
+        found = self._roles_map
+        if found is None:
+            found = self._roles_map = IdMap(self._roles, UnknownRoleError)
+        return found
 
     @property
     def kinds(self) -> Mapping[str, RoleKind]:
@@ -355,8 +376,9 @@ class OrgCore:
         clone.view_date = _day(day)
         clone.today = _day(today) if today is not None else self.today
         assert clone.today is not None
-        clone._roles = view(self._records, clone.view_date, clone.today)
-        clone.roles = IdMap(clone._roles, UnknownRoleError)
+        with gc_paused():
+            clone._plain = view(self._records, clone.view_date, clone.today, self._plain)
+        clone._roles_map = None
         clone._cache = {}
         return clone
 
@@ -371,11 +393,17 @@ class OrgCore:
             return self.copy()
         when = _day(today) if today is not None else self.today
         assert when is not None
-        roles = view(self._records, _day(day), when)
-        org = type(self).from_document(
-            self._document(roles), source=self.source, base_dir=self.base_dir, catalog=self.catalog
-        )
-        org._source_ids = self._source_ids
+        with gc_paused():
+            roles = view(self._records, _day(day), when, self._plain)
+        # The same org with other roles: nothing to validate or index again (the ids are
+        # the records', the view's roles are plain), and its own tables, for its edits.
+        org = copy.copy(self)
+        org._records, org.view_date, org.today = None, None, None
+        org._plain, org._roles_map = roles, None
+        org._people, org._teams, org.meta = dict(self._people), dict(self._teams), dict(self.meta)
+        org.people = IdMap(org._people, UnknownPersonError)
+        org.teams = IdMap(org._teams, UnknownTeamError)
+        org._cache, org._truncated = {}, _NOTHING_LEFT_OUT
         return org
 
     # -- derived data ------------------------------------------------------------------

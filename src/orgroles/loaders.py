@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from orgroles._internal.dates import day
+from orgroles._internal.gc import gc_paused
 from orgroles.catalog import Catalog, resolve_catalog
+from orgroles.errors import OrgUsageError
 from orgroles.io.reader import (
     Format,
     Source,
@@ -64,10 +66,11 @@ def load(
     """
     name = os.fspath(path)
     fmt = format or format_from_suffix(name)
-    document, source = parse_document(read_file(name), fmt, OrgDocument, name)
-    return _from_document(
-        document, source, Path(name).parent, catalog_dirs, as_of=as_of, today=today
-    )
+    with gc_paused():  # the collector would scan the millions of new objects over and over
+        document, source = parse_document(read_file(name), fmt, OrgDocument, name)
+        return _from_document(
+            document, source, Path(name).parent, catalog_dirs, as_of=as_of, today=today
+        )
 
 
 def loads(
@@ -87,8 +90,11 @@ def loads(
     if isinstance(text, bytes):
         text = decode(text, path)
     fmt = format or sniff_format(text)
-    document, source = parse_document(text, fmt, OrgDocument, path)
-    return _from_document(document, source, base_dir, catalog_dirs, as_of=as_of, today=today)
+    with gc_paused():
+        document, source = parse_document(text, fmt, OrgDocument, path)
+        return _from_document(
+            document, source, base_dir, catalog_dirs, as_of=as_of, today=today
+        )
 
 
 def _day(value: date | str | None) -> date | None:
@@ -125,7 +131,7 @@ def _from_document(
 
 
 def from_csv(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
     preset: str | None = None,
     departments: Lookup | Mapping[str, str] | None = None,
@@ -133,6 +139,8 @@ def from_csv(
     delimiter: str | None = None,
     name: str | None = None,
     kinds: KindsMode = "infer",
+    dates: Sequence[date | str] | None = None,
+    date_format: str | None = None,
     **columns: ColumnOption,
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
@@ -140,7 +148,14 @@ def from_csv(
     Args:
         path: The CSV file: UTF-8 with or without a byte order mark, any line endings, its
             delimiter (`,`, `;`, tab or `|`) found by
-            `sniff_delimiter()`.
+            `sniff_delimiter()`. Or several files, exports of the same org on the `dates`
+            (see below).
+        dates: With several files, the day of each (`YYYY-MM-DD`), in increasing order:
+            they make one dated org (see `orgroles.importers.dated`). A seat, person or
+            reporting line in consecutive snapshots is continuous; a change starts on the
+            day of the snapshot that shows it; what is gone ends the day before.
+        date_format: How the file writes its days, for `datetime.strptime()`
+            (`%m/%d/%Y`), when it is not `YYYY-MM-DD`.
         preset: `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
             of that tool (see `PRESETS`). A column option
             given explicitly wins over the preset. Without a preset and without `id_col`,
@@ -159,7 +174,8 @@ def from_csv(
             them empty. A kind column (`kind_col`) always wins.
         **columns: Which column holds what: `id_col`, `name_col`, `title_col`, `kind_col`,
             `holder_col`, `email_col`, `manager_col`, `manager_email_col`,
-            `manager_name_col` and `department_col`, as described in
+            `manager_name_col`, `department_col`, and the days `start_col`, `end_col`
+            (hire and termination dates) and `effective_col`, as described in
             `Columns`. An unknown option is an error with a
             did-you-mean.
 
@@ -179,16 +195,35 @@ def from_csv(
         ('CTO', 'Ceo,tag1, tag2')
     """
     from orgroles.importers.columns import Columns  # the importers load when used
-    from orgroles.importers.csv_map import csv_document
+    from orgroles.importers.csv_map import csv_document, snapshots_document
 
+    chosen = Columns.of(preset=preset, **columns)
+    if dates is not None or not isinstance(path, (str, os.PathLike)):
+        paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
+        if dates is None:
+            raise OrgUsageError(f"{len(paths)} files: give the day of each (dates=, --dates)")
+        return _org(
+            snapshots_document(
+                paths,
+                [day(d) for d in dates],
+                chosen,
+                departments=departments,
+                titles=titles,
+                delimiter=delimiter,
+                name=name,
+                kinds=kinds,
+                date_format=date_format,
+            )
+        )
     imported = csv_document(
         path,
-        Columns.of(preset=preset, **columns),
+        chosen,
         departments=departments,
         titles=titles,
         delimiter=delimiter,
         name=name,
         kinds=kinds,
+        date_format=date_format,
     )
     return _org(imported)
 
@@ -201,6 +236,7 @@ def from_records(
     titles: Lookup | Mapping[str, str] | None = None,
     name: str | None = None,
     kinds: KindsMode = "infer",
+    date_format: str | None = None,
     **columns: ColumnOption,
 ) -> Org:
     """Import records (mappings from column name to value) as `from_csv()` imports rows.
@@ -238,6 +274,7 @@ def from_records(
         titles=titles,
         name=name,
         kinds=kinds,
+        date_format=date_format,
     )
     return _org(imported)
 

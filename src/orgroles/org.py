@@ -376,3 +376,16 @@ class Org(OrgCore):
         from orgroles.importers.csv_export import to_csv
 
         to_csv(self, path)
+
+    def to_w3c(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        format: str | None = None,
+        base: str | None = None,
+    ) -> None:
+        """Write the org in the W3C Organization Ontology (JSON-LD, Turtle or N-Triples, by
+        the suffix); see :mod:`orgroles.importers.w3c`. Needs ``orgroles[rdf]``."""
+        from orgroles.importers.w3c import to_w3c
+
+        to_w3c(self, path, format=format, base=base)

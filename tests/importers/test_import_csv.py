@@ -6,6 +6,7 @@ Every person here is invented.
 from __future__ import annotations
 
 import warnings
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,8 @@ def test_a_bamboohr_shaped_export_imports_with_its_preset(write: Write) -> None:
     assert org.roles["0001"].title == "Chief Executive Officer"
     assert org.roles["0004"].title == "Designer, Brand"
     assert org.roles["0003"].holder == "0003"
-    assert org.roles["0003"].meta == {"Hire Date": "2019-01-07"}
+    assert org.roles["0003"].meta == {}  # the hire date is the seat's first day
+    assert org.records["0003"].start == date(2019, 1, 7)
     assert {t.name: list(t.members) for t in org.teams.values()} == {
         "Leadership": ["0001"],
         "Engineering": ["0002", "0003", "0005"],
@@ -365,7 +367,8 @@ def test_the_cli_prints_unknown_manager_names_as_warnings(
     assert result.stderr.splitlines() == [
         f"warning: {path}:7:5: column 'Reporting to': no row has the manager name "
         "'Ines Marlowe': kept as an unknown manager",
-        f"{path} -> {out}: 6 roles, 6 people, 4 teams, 0 vacancies, 1 unknown manager",
+        f"{path} -> {out}: 6 roles, 6 people, 4 teams, 0 vacancies, 1 unknown manager "
+        "(today's; 6 seats over time)",
         "kinds: 6 of 6 titles matched (100%)",
     ]
     assert orgroles.load(out).roles["0006"].reports_to == "Ines Marlowe"
@@ -590,6 +593,9 @@ def test_the_docs_list_every_column_of_every_preset() -> None:
             *preset.departments,
             *preset.kinds,
             *preset.holders,
+            *preset.starts,
+            *preset.ends,
+            *preset.effectives,
         }
         assert {c for c in columns if f"`{c}`" not in row} == set(), preset.name
 

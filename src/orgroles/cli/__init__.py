@@ -11,9 +11,18 @@ from orgroles._internal.lazy import lazy
 from orgroles.cli.base import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, OUT_OF_MEMORY, cli
 
 if TYPE_CHECKING:
-    from orgroles.cli import check, history, imports, query, render, report, starter
+    from orgroles.cli import check, export, history, imports, query, render, report, starter
 
-_COMMAND_MODULES = ("check", "history", "imports", "query", "render", "report", "starter")
+_COMMAND_MODULES = (
+    "check",
+    "export",
+    "history",
+    "imports",
+    "query",
+    "render",
+    "report",
+    "starter",
+)
 
 # The modules of the commands are imported when a command is looked up (see
 # orgroles.cli.base), or when one is asked for here.
@@ -25,6 +34,7 @@ __all__ = [
     "EXIT_VIOLATIONS",
     "check",
     "cli",
+    "export",
     "history",
     "imports",
     "main",

@@ -167,6 +167,7 @@ cli.commands = _Commands(
         "catalog": "orgroles.cli.query",
         "check": "orgroles.cli.check",
         "diff": "orgroles.cli.query",
+        "export": "orgroles.cli.export",
         "history": "orgroles.cli.history",
         "import": "orgroles.cli.imports",
         "query": "orgroles.cli.query",

@@ -82,6 +82,8 @@ def _import(
             (len(index.self_reports), "role reporting to itself", "roles reporting to itself")
         )
     summary = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in counts)
+    if org.dated:  # the counts are those of today's view
+        summary += f" (today's; {len(org.records):,} seats over time)"
     click.echo(printable(f"{source} -> {output}: {summary}"), err=True)
     found = kinds_found(org)
     if found.inferred or found.unmatched:
@@ -145,7 +147,7 @@ def _column_options(command: F) -> F:
 
 
 @import_.command("csv")
-@click.argument("source", metavar="FILE")
+@click.argument("sources", metavar="FILE...", nargs=-1, required=True)
 @_output
 @click.option(
     "--preset",
@@ -182,9 +184,20 @@ def _column_options(command: F) -> F:
     callback=_delimiter,
     help="The delimiter (default: sniffed among , ; tab and |).",
 )
+@click.option(
+    "--dates",
+    metavar="DAY,...",
+    help="With several files, snapshots of the org: the day of each (YYYY-MM-DD), in order. "
+    "They make one dated org.",
+)
+@click.option(
+    "--date-format",
+    metavar="FORMAT",
+    help="How the files write their days, when not YYYY-MM-DD (strptime: %m/%d/%Y).",
+)
 @_name
 def import_csv(
-    source: str,
+    sources: tuple[str, ...],
     output: str,
     force: bool,
     preset: str | None,
@@ -195,6 +208,8 @@ def import_csv(
     titles_key_col: str | None,
     titles_name_col: str | None,
     delimiter: str | None,
+    dates: str | None,
+    date_format: str | None,
     name: str | None,
     kinds: str,
     **columns: Any,
@@ -202,9 +217,20 @@ def import_csv(
     """Import a CSV export: each row becomes one person and the role they hold.
 
     Columns that no option maps go into each role's meta. Managers that match no row are
-    kept (orgroles check reports them). See docs/import.md for the presets.
+    kept (orgroles check reports them). Several files with --dates are snapshots of one
+    org, made into one dated org. See docs/import.md for the presets.
     """
     from orgroles.loaders import from_csv
+
+    days = [d.strip() for d in dates.split(",")] if dates is not None else None
+    if days is None and len(sources) > 1:
+        raise click.UsageError(f"{len(sources)} files: give the day of each with --dates")
+    if days is not None and len(days) != len(sources):
+        raise click.BadParameter(
+            f"{len(days)} days for {len(sources)} files: one day per file, in order",
+            param_hint="'--dates'",
+        )
+    source: Any = sources[0] if days is None else list(sources)
 
     departments = _lookup(
         departments_file, departments_key_col, departments_name_col, "departments"
@@ -219,9 +245,11 @@ def import_csv(
             delimiter=delimiter,
             name=name,
             kinds=kinds,  # type: ignore[arg-type]
+            dates=days,
+            date_format=date_format,
             **columns,
         ),
-        source,
+        " + ".join(sources),
         output,
         force,
         (departments_file, titles_file),

@@ -63,6 +63,10 @@ COLUMN_HELP = {
     "family_col": "The seat's family (company function: sales, finance, ...).",
     "seniority_col": "The seat's seniority (junior, senior, ..., director, vp, chief).",
     "holder_col": "The id of the person in the seat (empty: vacant).",
+    "start_col": "The seat's first day (a hire date: a row is one person's job).",
+    "end_col": "The seat's last day (a termination date).",
+    "effective_col": "The day from which the row holds (Workday's effective-dated rows): "
+    "an id may have several rows, and its manager changes become dated lines.",
 }
 """A line of help for each column option, for the command line (`--id-col` ...)."""
 
@@ -76,6 +80,9 @@ _SINGLE = (
     "holder_col",
     "email_col",
     "department_col",
+    "start_col",
+    "end_col",
+    "effective_col",
 )
 
 # What each column is called in messages ("no column 'X' for the title").
@@ -93,6 +100,9 @@ _PURPOSE = {
     "manager_email_col": "the manager's email",
     "manager_name_col": "the manager's name",
     "department_col": "the department",
+    "start_col": "the first day",
+    "end_col": "the last day",
+    "effective_col": "the effective day",
 }
 
 
@@ -117,6 +127,9 @@ class ResolvedColumns:
     manager_col: str | None = None
     manager_by: ManagerBy = "id"
     department_col: str | None = None
+    start_col: str | None = None
+    end_col: str | None = None
+    effective_col: str | None = None
     meta_cols: tuple[str, ...] = ()
 
 
@@ -149,11 +162,19 @@ class Columns:
         one that matches several rows is an error.
     `department_col`
         The department: each distinct value becomes a team of the roles that have it.
-    `preset`
-        `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
-        of that tool (see `PRESETS`), filling in every column not given. Without a
-        preset and without `id_col`, the `orgroles` preset applies (the columns that
-        `to_csv()` writes).
+    ``start_col``, ``end_col``
+        The seat's first and last days (``YYYY-MM-DD``): a hire date and a termination
+        date (a row is one person's job: hired in the future, it is a planned seat), or the
+        days that ``to_csv`` writes.
+    ``effective_col``
+        The day from which each row holds, for exports with a row per change (Workday's
+        effective-dated rows): an id may then have several rows; its manager changes
+        become dated reporting lines, and its latest row gives the rest.
+    ``preset``
+        ``bamboohr``, ``workday``, ``odoo``, ``google`` or ``d3``: the usual column names
+        of that tool (see :data:`PRESETS`), filling in every column not given. Without a
+        preset and without ``id_col``, the ``orgroles`` preset applies (the columns that
+        :func:`~orgroles.importers.csv_export.to_csv` writes).
 
     Examples:
         >>> Columns(id_col="id", name_col="Full name").name_col
@@ -178,6 +199,9 @@ class Columns:
     manager_email_col: str | None = None
     manager_name_col: str | None = None
     department_col: str | None = None
+    start_col: str | None = None
+    end_col: str | None = None
+    effective_col: str | None = None
     preset: str | None = None
 
     def __post_init__(self) -> None:
@@ -310,6 +334,9 @@ class Columns:
             manager_col=manager_col,
             manager_by=manager_by,
             department_col=chosen.department_col,
+            start_col=chosen.start_col,
+            end_col=chosen.end_col,
+            effective_col=chosen.effective_col,
             meta_cols=tuple(c for c in columns if c not in mapped),
         )
 
@@ -340,6 +367,9 @@ class Columns:
             ("holder_col", preset.holders),
             ("email_col", preset.emails),
             ("department_col", preset.departments),
+            ("start_col", preset.starts),
+            ("end_col", preset.ends),
+            ("effective_col", preset.effectives),
         ):
             if getattr(self, option) is None:
                 changes[option] = first(candidates)

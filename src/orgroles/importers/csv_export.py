@@ -12,15 +12,19 @@ import io
 import json
 import os
 import warnings
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from orgroles.errors import OrgExportError, OrgExportWarning
 from orgroles.io.atomic import atomic_write
+from orgroles.model import Role
+from orgroles.model.dates import on_day
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
 
-__all__ = ["CSV_COLUMNS", "csv_text", "to_csv"]
+__all__ = ["CSV_COLUMNS", "DATED_COLUMNS", "csv_text", "to_csv"]
 
 CSV_COLUMNS = (
     "id",
@@ -36,6 +40,9 @@ CSV_COLUMNS = (
     "department",
 )
 """The columns `to_csv()` writes first (the `orgroles` preset reads them back)."""
+
+DATED_COLUMNS = ("start", "end")
+"""The columns a dated org adds: each seat's first and last days."""
 
 
 def csv_text(org: OrgCore) -> str:
@@ -70,16 +77,18 @@ def csv_text(org: OrgCore) -> str:
                 losing("memberships beyond a role's first team")
             else:
                 team_of[member] = team.display_name
-    meta_keys = {k: None for k in _merged_keys(org) if k not in CSV_COLUMNS}
+    dated = org.dated
+    standard = (*CSV_COLUMNS, *DATED_COLUMNS) if dated else CSV_COLUMNS
+    meta_keys = {k: None for k in _merged_keys(org) if k not in standard}
     for key in _merged_keys(org):
-        if key in CSV_COLUMNS:
+        if key in standard:
             losing(f"meta key {key!r} (the name of a standard column)")
 
     out = io.StringIO()
     # CRLF, as RFC 4180 says: with it, a value that holds a lone CR is quoted too.
     writer = csv.writer(out)
     try:
-        writer.writerow([*CSV_COLUMNS, *meta_keys])
+        writer.writerow([*standard, *meta_keys])
     except csv.Error as exc:  # Python 3.10's writer cannot write a NUL character
         raise OrgExportError(
             f"a meta key cannot be written as CSV ({exc}): a NUL character needs "
@@ -87,7 +96,8 @@ def csv_text(org: OrgCore) -> str:
         ) from None
     people = org.people
     held: set[str] = set()
-    for role in org.roles.values():
+    for record in _rows(org):
+        role = record if not dated else _plain(org, record, losing)
         holders = role.holders
         holder = holders[0] if holders else None
         if len(holders) > 1:
@@ -123,6 +133,7 @@ def csv_text(org: OrgCore) -> str:
             person.email if person else None,
             role.reports_to,
             team_of.get(role.id),
+            *((_day(record.start), _day(record.end)) if dated else ()),
             *meta,
         ]
         try:
@@ -144,6 +155,26 @@ def csv_text(org: OrgCore) -> str:
             stacklevel=3,
         )
     return out.getvalue()
+
+
+def _rows(org: OrgCore) -> Iterable[Role]:
+    """The roles a CSV writes: the plain ones, or a dated org's records (every seat ever)."""
+    return org.records.values() if org.dated else org.roles.values()
+
+
+def _plain(org: OrgCore, record: Role, losing: Callable[[str], None]) -> Role:
+    """A dated record as a row: its seat's days go in their columns; dated holders and
+    lines cannot, and are written as of today (or of the seat's nearest day)."""
+    if type(record.holder) is not tuple and type(record.reports_to) is not tuple:
+        return record
+    losing("dated holders and lines (written as of today)")
+    today = org.today or date.today()
+    day = max(record.start or today, min(today, record.end or today))
+    return on_day(record, day) or record
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _merged_keys(org: OrgCore) -> list[str]:
@@ -170,7 +201,7 @@ def _merged_keys(org: OrgCore) -> list[str]:
             after[previous], after[key] = key, ahead_of
             before[ahead_of], before[key] = key, previous
 
-    for role in org.roles.values():
+    for role in _rows(org):
         meta = role.meta
         if all(key in after for key in meta):
             continue

@@ -8,16 +8,20 @@ Lookup tables turn codes into names. See `docs/import.md` for the options and pr
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from pydantic import TypeAdapter, ValidationError
+
 from orgroles._internal.gc import gc_paused
-from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.errors import Location, OrgFileError, OrgValidationError, Problem
 from orgroles.importers.columns import (
     Columns,
     Lookup,
@@ -26,7 +30,9 @@ from orgroles.importers.columns import (
     unknown_column,
 )
 from orgroles.importers.csv_read import CsvTable, read_table
+from orgroles.importers.dated import dating, merge_snapshots
 from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
+from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source, read_file
 from orgroles.model import OrgDocument
 
@@ -38,6 +44,7 @@ __all__ = [
     "Table",
     "csv_document",
     "records_document",
+    "snapshots_document",
 ]
 
 # -- tables: CSV rows or records, read column by column ---------------------------------
@@ -240,6 +247,9 @@ def _fields(cols: ResolvedColumns) -> dict[str, str]:
         "email": cols.email_col,
         "manager": cols.manager_col,
         "department": cols.department_col,
+        "start": cols.start_col,
+        "end": cols.end_col,
+        "effective": cols.effective_col,
     }
     return {k: v for k, v in found.items() if v is not None}
 
@@ -314,6 +324,9 @@ def _rows(
         families=table.texts(cols.family_col) if cols.family_col else None,
         seniorities=table.texts(cols.seniority_col) if cols.seniority_col else None,
         holders=table.texts(cols.holder_col) if cols.holder_col else None,
+        starts=table.texts(cols.start_col) if cols.start_col else None,
+        ends=table.texts(cols.end_col) if cols.end_col else None,
+        effectives=table.texts(cols.effective_col) if cols.effective_col else None,
     )
     if "title" in lookups and cols.title_col is not None:
         _look_up(rows.titles, lookups["title"], cols.title_col, rows, locator, "title")  # type: ignore[arg-type]
@@ -421,6 +434,7 @@ def csv_document(
     delimiter: str | None = None,
     name: str | None = None,
     kinds: KindsMode = "infer",
+    date_format: str | None = None,
 ) -> Imported:
     """Read a CSV export as an org document: each row becomes one person and one role.
 
@@ -432,11 +446,11 @@ def csv_document(
         table = read_table(read_file(file), file, delimiter)
         cols = columns.resolve(table.header, path=file, line=table.header_line)
         lookups = _lookups(cols, departments, titles, delimiter)
-        locator = CsvLocator(table, cols)
         in_columns = CsvRows(table)
-        rows = _rows(in_columns, cols, lookups, locator)
+        rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols))
         name = name or company_name(in_columns) or Path(file).stem
         table.rows = []  # the rows are in columns now: let the strings go
+        rows, locator, amend = dating(rows, CsvLocator(table, cols), date_format, cols.manager_by)
         return build_document(
             rows,
             locator,
@@ -444,6 +458,7 @@ def csv_document(
             name=name,
             source=Source(file, "csv"),
             kinds=kinds,
+            amend=amend,
         )
 
 
@@ -455,6 +470,7 @@ def records_document(
     titles: Lookup | Mapping[str, str] | None = None,
     name: str | None = None,
     kinds: KindsMode = "infer",
+    date_format: str | None = None,
 ) -> Imported:
     """Read records (mappings from column name to value) as `csv_document()` reads rows.
 
@@ -465,7 +481,60 @@ def records_document(
         if not len(table):
             return Imported(OrgDocument(name=name))  # no records (a filtered table, say)
         cols = columns.resolve(table.header)
-        locator = RecordLocator(cols)
-        rows = _rows(table, cols, _lookups(cols, departments, titles, None), locator)
+        rows = _rows(table, cols, _lookups(cols, departments, titles, None), RecordLocator(cols))
         name = name or company_name(table)
-        return build_document(rows, locator, manager_by=cols.manager_by, name=name, kinds=kinds)
+        rows, locator, amend = dating(rows, RecordLocator(cols), date_format, cols.manager_by)
+        return build_document(
+            rows, locator, manager_by=cols.manager_by, name=name, kinds=kinds, amend=amend
+        )
+
+
+def snapshots_document(
+    paths: Sequence[str | os.PathLike[str]],
+    days: Sequence[date],
+    columns: Columns,
+    *,
+    departments: Lookup | Mapping[str, str] | None = None,
+    titles: Lookup | Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+    name: str | None = None,
+    kinds: KindsMode = "infer",
+    date_format: str | None = None,
+) -> Imported:
+    """Read CSV exports of one org on increasing days (one file per day) as one dated org
+    document: see :mod:`orgroles.importers.dated` for how. Each file is read as
+    :func:`csv_document` reads it, and its problems name it and their lines."""
+    if len(paths) != len(days):
+        raise options_error(
+            f"{len(paths)} files and {len(days)} days: give one day per file, in order",
+            code="dates",
+        )
+    for before, after in itertools.pairwise(days):
+        if after <= before:
+            raise options_error(
+                f"the days of the snapshots go in increasing order, one per file: {after} "
+                f"comes after {before}",
+                code="dates",
+            )
+    snapshots = []
+    for path in paths:
+        imported = csv_document(
+            path,
+            columns,
+            departments=departments,
+            titles=titles,
+            delimiter=delimiter,
+            kinds=kinds,
+            date_format=date_format,
+        )
+        snapshots.append(imported.document)
+    with gc_paused():
+        data = merge_snapshots(list(zip(days, snapshots, strict=True)))
+        data["name"] = name or snapshots[-1].name or Path(os.fspath(paths[-1])).stem
+        try:
+            document = TypeAdapter(OrgDocument).validate_python(data)
+        except ValidationError as exc:
+            raise OrgValidationError(
+                problems_from_validation(exc, data, None, None, OrgDocument)
+            ) from None
+    return Imported(document)

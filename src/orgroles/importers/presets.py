@@ -39,6 +39,9 @@ class Preset:
     families: tuple[str, ...] = ()
     seniorities: tuple[str, ...] = ()
     holders: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
+    effectives: tuple[str, ...] = ()
 
 
 PRESETS: dict[str, Preset] = {
@@ -58,6 +61,8 @@ PRESETS: dict[str, Preset] = {
             families=("family",),
             seniorities=("seniority",),
             holders=("holder",),
+            starts=("start",),
+            ends=("end",),
         ),
         Preset(
             name="bamboohr",
@@ -75,6 +80,8 @@ PRESETS: dict[str, Preset] = {
             titles=("Job Title",),
             emails=("Work Email",),
             departments=("Department",),
+            starts=("Hire Date", "Original Hire Date"),
+            ends=("Termination Date",),
         ),
         Preset(
             name="workday",
@@ -90,6 +97,9 @@ PRESETS: dict[str, Preset] = {
             titles=("businessTitle",),
             emails=("Email_-_Work", "Email"),
             departments=("Supervisory_Organization", "Team_Name", "Cost_Center"),
+            starts=("Hire_Date", "Original_Hire_Date"),
+            ends=("Termination_Date",),
+            effectives=("Effective_Date",),
         ),
         Preset(
             name="odoo",
@@ -105,6 +115,8 @@ PRESETS: dict[str, Preset] = {
             titles=("Job Title", "job_title"),
             emails=("Work Email", "work_email"),
             departments=("Department", "department_id/id", "department_id"),
+            starts=("First Contract Date", "first_contract_date"),
+            ends=("Departure Date", "departure_date"),
         ),
         Preset(
             name="google",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, Protocol
 from unicodedata import normalize
@@ -36,6 +36,7 @@ __all__ = [
     "Locator",
     "Rows",
     "build_document",
+    "match_key",
     "slug",
     "unique_slugs",
 ]
@@ -90,6 +91,11 @@ class Rows:
     hints: list[tuple[str, ...]] | None = None
     """For each row, words about its function besides its departments (GitLab's job-family
     links): hints for inferring its kind from its title."""
+    starts: list[str | None] | None = None
+    ends: list[str | None] | None = None
+    effectives: list[str | None] | None = None
+    """The first and last days and the effective days of the rows, as written (see
+    :mod:`orgroles.importers.dated`)."""
 
 
 class Imported(NamedTuple):
@@ -110,14 +116,19 @@ def build_document(
     name: str | None = None,
     source: Source | None = None,
     kinds: KindsMode = "infer",
+    amend: Callable[[dict[str, Any]], None] | None = None,
 ) -> Imported:
     """Check the rows, resolve managers, make people and teams, and build the document.
 
-    Problems that make the rows unreadable as an org (a row without an id, a repeated id, an
-    ambiguous manager name, an invalid value) raise one `OrgValidationError` (an
-    `OrgFileError` for a file) that lists them all, each at its row. Managers that match no
-    row are kept as they are written, as dangling references for the rules to report; a
-    manager name or email that matches no row also gives an `OrgImportWarning`.
+    ``amend`` changes the document's plain data before it is validated (the dates of
+    :func:`orgroles.importers.dated.dating`).
+
+    Problems that make the rows unreadable as an org (a row without an id, a repeated
+    id, an ambiguous manager name, an invalid value) raise one
+    :class:`~orgroles.errors.OrgValidationError` (an :class:`~orgroles.errors.OrgFileError`
+    for a file) that lists them all, each at its row. Managers that match no row are kept as
+    they are written, as dangling references for the rules to report; a manager name or
+    email that matches no row also gives an :class:`~orgroles.errors.OrgImportWarning`.
     """
     problems = list(rows.problems)
     notes = list(rows.notes)
@@ -131,6 +142,8 @@ def build_document(
         data, person_rows, team_rows = _document(rows, role_ids, reports_to, dotted, name)
         if kinds == "infer" and rows.kind_froms is None:
             infer_kinds(data["roles"], rows.departments, rows.hints)
+        if amend is not None:
+            amend(data)
         try:
             document = _adapter.validate_python(data)
         except ValidationError as exc:
@@ -211,6 +224,11 @@ def _ascii_lower(text: str) -> str:
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def match_key(manager_by: ManagerBy) -> Callable[[str], str]:
+    """How a manager's email (any case) or name (any Unicode form) is matched to a row's."""
+    return _email_key if manager_by == "email" else _name_key
 
 
 def _resolve_managers(
@@ -422,6 +440,7 @@ def _document(
 
 
 _WHERE = re.compile(r"^(roles|people|teams)\[(\d+)\](?:\.([^.]+)(?:\.(.+))?)?$")
+_DAYS = ("start", "end")
 _ROLE_FIELDS = {"reports_to": "manager", "dotted_to": "manager"}
 _TEAM_FIELDS = {"id": "department", "name": "department", "members": "department"}
 
@@ -452,8 +471,9 @@ class _RowMarks:
         if section == "roles" and i < self._n_roles:
             if part == "meta" and len(loc) > 3:
                 return i, str(loc[3])
-            if part == "holder":
-                return i, self._person_id
+            if part == "holder":  # a dated holder's day is in its column
+                day = str(loc[4]) if len(loc) > 4 else None
+                return i, day if day in _DAYS else self._person_id
             return i, _ROLE_FIELDS.get(part, part)
         if section == "people" and i < len(self._person_rows):
             return self._person_rows[i], self._person_id if part == "id" else part

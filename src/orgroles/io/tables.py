@@ -15,9 +15,11 @@ from orgroles.io.problems import duplicate_ids, format_where, invisible_ids, nor
 from orgroles.io.reader import Source
 from orgroles.limits import MAX_ROLES
 from orgroles.model import Role
-from orgroles.model.dates import form_problems
+from orgroles.model.dates import form_problems, malformed
 
 __all__ = ["date_problems", "index_by_id"]
+
+_ID = attrgetter("id")
 
 
 def date_problems(
@@ -26,6 +28,8 @@ def date_problems(
     """Malformed dates of the dated records, each located at its key in the file."""
     problems = []
     for i in positions:
+        if not malformed(roles[i]):  # the fast test, for the many records that are fine
+            continue
         for where, message in form_problems(roles[i]):
             loc = ("roles", i, *where)
             location = source.location(loc) if source is not None else None
@@ -49,8 +53,9 @@ def index_by_id(
             )
         )
         return {}
-    table = dict(zip(map(attrgetter("id"), items), items, strict=True))  # in C
-    unicode_ids = [] if all(map(str.isascii, table)) else [r for r in table if not r.isascii()]
+    ids = list(map(_ID, items))  # in C: a few hundredths of a second per million items
+    table = dict(zip(ids, items, strict=True))
+    unicode_ids = [] if all(map(str.isascii, ids)) else [rid for rid in table if not rid.isascii()]
     clash = len({normal_id(rid) for rid in unicode_ids}) != len(unicode_ids)
     locate = source.location if source else (lambda loc: None)
     if len(table) != len(items) or clash:  # the caller raises: which one is kept is moot

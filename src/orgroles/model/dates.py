@@ -29,7 +29,7 @@ Examples:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any
@@ -44,6 +44,7 @@ __all__ = [
     "exists_on",
     "form_problems",
     "holder_items",
+    "malformed",
     "normal_holder",
     "on_day",
     "plain_copy",
@@ -161,7 +162,49 @@ def plain_holder(record: Role, people: tuple[str, ...]) -> str | tuple[str, ...]
     return normal_holder(people)
 
 
-_set = object.__setattr__
+_FIELDS = (
+    "id",
+    "title",
+    "kind",
+    "kind_from",
+    "family",
+    "seniority",
+    "start",
+    "end",
+    "planned",
+    "holder",
+    "acting",
+    "reports_to",
+    "dotted_to",
+    "assistant",
+    "responsibilities",
+    "drop",
+    "noqa",
+    "meta",
+)
+# Each slot's own setter (a frozen model's fields are written past its __setattr__, as
+# object.__setattr__ does, without looking the name up each time).
+(
+    _id,
+    _title,
+    _kind,
+    _kind_from,
+    _family,
+    _seniority,
+    _start,
+    _end,
+    _planned,
+    _holder,
+    _acting,
+    _reports_to,
+    _dotted_to,
+    _assistant,
+    _responsibilities,
+    _drop,
+    _noqa,
+    _meta,
+) = (Role.__dict__[name].__set__ for name in _FIELDS)
+_new = object.__new__
 
 
 def plain_copy(
@@ -177,25 +220,25 @@ def plain_copy(
     again: a million of them in about a second, where the validating constructor takes
     three. `tests/model/test_dates.py` checks that it equals the validated role.
     """
-    role: Role = object.__new__(Role)
-    _set(role, "id", record.id)
-    _set(role, "title", record.title)
-    _set(role, "kind", record.kind)
-    _set(role, "kind_from", record.kind_from)
-    _set(role, "family", record.family)
-    _set(role, "seniority", record.seniority)
-    _set(role, "start", None)
-    _set(role, "end", None)
-    _set(role, "planned", planned)
-    _set(role, "holder", holder)
-    _set(role, "acting", acting)
-    _set(role, "reports_to", reports_to)
-    _set(role, "dotted_to", record.dotted_to)
-    _set(role, "assistant", record.assistant)
-    _set(role, "responsibilities", record.responsibilities)
-    _set(role, "drop", record.drop)
-    _set(role, "noqa", record.noqa)
-    _set(role, "meta", record.meta)
+    role: Role = _new(Role)
+    _id(role, record.id)
+    _title(role, record.title)
+    _kind(role, record.kind)
+    _kind_from(role, record.kind_from)
+    _family(role, record.family)
+    _seniority(role, record.seniority)
+    _start(role, None)
+    _end(role, None)
+    _planned(role, planned)
+    _holder(role, holder)
+    _acting(role, acting)
+    _reports_to(role, reports_to)
+    _dotted_to(role, record.dotted_to)
+    _assistant(role, record.assistant)
+    _responsibilities(role, record.responsibilities)
+    _drop(role, record.drop)
+    _noqa(role, record.noqa)
+    _meta(role, record.meta)
     return role
 
 
@@ -299,18 +342,37 @@ def dated_positions(roles: tuple[Role, ...]) -> list[int]:
         found = any(r.dated for r in roles if type(r.holder) is tuple)
     if not found:
         return []
-    return [i for i, r in enumerate(roles) if r.dated]
+    return [
+        i
+        for i, r in enumerate(roles)
+        if r.start is not None
+        or r.end is not None
+        or type(r.reports_to) is tuple
+        or (type(r.holder) is tuple and r.dated)
+    ]
 
 
-def view(records: dict[str, Role], day: date, today: date) -> dict[str, Role]:
-    """The plain roles of `day`, in file order: the seats that exist that day and, when
-    `day` is `today` or later, the seats that open later, as planned seats with their
-    holders and manager of their first day. A seat that opens after `today` is planned.
-    A record without dates is shown as it is."""
+def view(
+    records: dict[str, Role], day: date, today: date, base: Mapping[str, Role] | None = None
+) -> dict[str, Role]:
+    """The plain roles of ``day``, in file order: the seats that exist that day and, when
+    ``day`` is ``today`` or later, the seats that open later, as planned seats with their
+    holders and manager of their first day. A seat that opens after ``today`` is planned.
+    A record without dates is shown as it is.
+
+    ``base``, another view of the same records, lends its roles: a seat that is the same
+    on both days is the same object (roles are frozen), and is not built again.
+
+    One pass, with the common cases inline (a few Python operations per record): a seat
+    with at most one holder on the day needs no order of arrival; a job share falls back
+    to :func:`holder_items` and :func:`present`.
+    """
     out: dict[str, Role] = {}
     future = day >= today
+    lent = base if base is not None else {}
     for rid, record in records.items():
-        start, end, boss = record.start, record.end, record.reports_to
+        start = record.start
+        end = record.end
         if end is not None and end < day:
             continue
         on = day
@@ -318,18 +380,84 @@ def view(records: dict[str, Role], day: date, today: date) -> dict[str, Role]:
             if not future:
                 continue
             on = start  # a planned seat, as on its first day
+        holder = record.holder
+        boss = record.reports_to
+        acting = record.acting
+        dated = start is not None or end is not None
         # The holders are read only for the seats shown (a past day shows few of them).
-        dated = holder_items(record) if type(record.holder) is tuple else None
-        if start is None and end is None and type(boss) is not tuple and dated is None:
+        if type(holder) is tuple:
+            here = None
+            count = 0
+            stamped = False
+            for h in holder:
+                if isinstance(h, str):
+                    count += 1
+                    here = h
+                    continue
+                stamped = True
+                s = h.start
+                e = h.end
+                if (s is None or s <= on) and (e is None or on <= e):
+                    count += 1
+                    here = h.person
+                    if h.acting:
+                        acting = True
+            if stamped:
+                dated = True
+                if count < 2:
+                    holder = here
+                else:  # a job share: in order of arrival
+                    items = holder_items(record)
+                    assert items is not None
+                    people, acting = present(*items, on, record.acting)
+                    holder = normal_holder(people)
+            else:
+                acting = record.acting
+        if type(boss) is tuple:
+            dated = True
+            found = None
+            for line in boss:
+                s = line.start
+                e = line.end
+                if (s is None or s <= on) and (e is None or on <= e):
+                    found = line.role
+                    break
+            boss = found
+        elif not dated:
             out[rid] = record
             continue
         planned = record.planned or (start is not None and start > today)
-        if dated is not None:
-            people, acting = present(*dated, on, record.acting)
-            holder = normal_holder(people)
-        else:
-            holder, acting = record.holder, record.acting  # type: ignore[assignment]
-        if type(boss) is tuple:
-            boss = next((line.role for line in boss if _covers(line.start, line.end, on)), None)
+        old = lent.get(rid)
+        if (
+            old is not None
+            and old.holder == holder
+            and old.acting == acting
+            and old.reports_to == boss
+            and old.planned == planned
+        ):
+            out[rid] = old
+            continue
         out[rid] = plain_copy(record, holder, acting, boss, planned)  # type: ignore[arg-type]
     return out
+
+
+def malformed(record: Role) -> bool:
+    """Whether :func:`form_problems` may find something in a record (a fast test: the
+    dates of the seat and of each holder, and any record with several lines)."""
+    s, e = record.start, record.end
+    if s is not None and e is not None and e < s:
+        return True
+    holder = record.holder
+    if type(holder) is tuple:
+        for h in holder:
+            if not isinstance(h, str):
+                s, e = h.start, h.end
+                if s is not None and e is not None and e < s:
+                    return True
+    boss = record.reports_to
+    if type(boss) is not tuple or not boss:
+        return False
+    if len(boss) > 1:
+        return True  # they may overlap
+    line = boss[0]
+    return line.start is not None and line.end is not None and line.end < line.start

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
@@ -78,6 +80,9 @@ class Line(Base):
         return hash((type(self).__name__, self.role, self.start, self.end))
 
 
+_HolderItem = Annotated[Tenure | Id, Field(union_mode="left_to_right")]
+
+
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
 class Role(Base):
     """A seat in the org (the graph's node), held by zero, one or several people.
@@ -121,8 +126,9 @@ class Role(Base):
         default=None, description="The seat's last day (YYYY-MM-DD), inclusive."
     )
     planned: bool = Field(default=False, description="The seat does not exist yet.")
-    # Left to right: a plain id, the common case, is tried first and settles it.
-    holder: Id | tuple[Id | Tenure, ...] | None = Field(
+    # Left to right: a plain id, the common case, is tried first and settles it. In a list,
+    # a dated holder is tried before an id: a failed id costs as much as a dated holder.
+    holder: Id | tuple[_HolderItem, ...] | None = Field(
         default=None,
         union_mode="left_to_right",
         description="A person id, a list of person ids for a job share, or null if vacant; "

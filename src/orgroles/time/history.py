@@ -11,13 +11,14 @@ as `org.as_of(d)` for every past day `d` (a test checks it on random orgs).
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from orgroles._internal.dates import day as as_day
-from orgroles.model import Role
+from orgroles._internal.gc import gc_paused
+from orgroles.model import Role, Tenure
 from orgroles.model.dates import (
     ONE_DAY,
     State,
@@ -63,20 +64,22 @@ CHANGE_KINDS: tuple[ChangeKind, ...] = (
 )
 
 OrgT = TypeVar("OrgT", bound="OrgCore")
+T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One change of one seat, in effect from `date` (its first day).
+class Change(NamedTuple):
+    """One change of one seat, in effect from ``date`` (its first day).
 
     `before` and `after` depend on the `kind`:
 
     - `seat-opened`: after is the seat on its first day (a plain `Role`, with
       its holders and manager of that day);
-    - `seat-closed`: before is the seat on its last day;
-    - `holder-in` / `holder-out`: after / before is the person's id;
-    - `acting-start` / `acting-end`: the seat's interim flag, before and after;
-    - `moved`: the manager's role id before and after (None: no manager).
+    - ``seat-closed``: before is the seat on its last day;
+    - ``holder-in`` / ``holder-out``: after / before is the person's id;
+    - ``acting-start`` / ``acting-end``: the seat's interim flag, before and after;
+    - ``moved``: the manager's role id before and after (None: no manager).
+
+    A named tuple: a million-seat history has millions of them.
     """
 
     date: date
@@ -122,17 +125,19 @@ def history(org: OrgCore) -> list[Change]:
         2025-07-01 holder-in cto None cy
         2025-07-01 acting-start cto False True
     """  # noqa: E501
-    by_day: dict[date, list[Change]] = {}
-    for record in org.records.values():
-        if not record.dated:
-            continue
-        for change in _changes(record):
-            found = by_day.get(change.date)
-            if found is None:
-                by_day[change.date] = [change]
-            else:
-                found.append(change)
-    return [change for day in sorted(by_day) for change in by_day[day]]
+    by_day: defaultdict[date, list[Change]] = defaultdict(list)
+    with gc_paused():  # millions of changes, without cycles
+        for record in org.records.values():
+            maybe_dated = (
+                record.start is not None
+                or record.end is not None
+                or type(record.reports_to) is tuple
+                or type(record.holder) is tuple
+            )
+            if maybe_dated and not _sequential_changes(record, by_day):
+                for change in _changes(record):  # a job share
+                    by_day[change.date].append(change)
+        return [change for day in sorted(by_day) for change in by_day[day]]
 
 
 def change_days(org: OrgCore) -> list[date]:
@@ -143,6 +148,164 @@ def change_days(org: OrgCore) -> list[date]:
         if record.dated:
             days.update(boundaries(record))
     return sorted(days)
+
+
+_MIN, _MAX = date.min, date.max
+_make = tuple.__new__
+
+
+def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -> bool:
+    """The changes of a record whose holders follow one another (at most one at a time:
+    the common case), added to ``by_day``; False, having added nothing, for any other
+    record (a job share), which :func:`_changes` handles.
+
+    The holders, sorted by their first day, are walked once, and so are the lines (which
+    never overlap), instead of looking for the holder and the line of every boundary day.
+    """
+    holder = record.holder
+    acting0 = record.acting
+    first, final = record.start or _MIN, record.end or _MAX
+    rid = record.id
+    first_state: tuple[Any, bool]  # the holder and the interim flag
+    final_state: tuple[Any, bool]  # on the seat's first and last days
+    who: Any
+    boss_first: str | None
+    boss_final: str | None
+    stamped = type(holder) is tuple
+    if stamped:
+        held = _held(holder, acting0)  # type: ignore[arg-type]
+        if held is None:
+            return False
+        stamped = held[1]
+        # The holder and the interim flag so far; on the seat's first and last days.
+        person: str | None = None
+        interim = acting0
+        on_first: tuple[str | None, bool] | None = None
+        on_final: tuple[str | None, bool] | None = None
+        steps = held[0]
+        last = len(steps) - 1
+        k = 0
+        while k <= last:
+            day, here, acting = steps[k]
+            k += 1
+            if day > first:
+                if on_first is None:
+                    on_first = (person, interim)
+                if day > final:
+                    on_final = (person, interim)
+                    break
+                if here != person:
+                    found = by_day[day]
+                    if person is not None:
+                        found.append(_make(Change, (day, "holder-out", rid, person, None)))
+                    if here is not None:
+                        found.append(_make(Change, (day, "holder-in", rid, None, here)))
+                    if acting != interim:
+                        flip: ChangeKind = "acting-start" if acting else "acting-end"
+                        found.append(_make(Change, (day, flip, rid, interim, acting)))
+                elif acting != interim:
+                    flip = "acting-start" if acting else "acting-end"
+                    by_day[day].append(_make(Change, (day, flip, rid, interim, acting)))
+            person, interim = here, acting
+        first_state = on_first or (person, interim)
+        final_state = on_final or (person, interim)
+    else:
+        first_state = final_state = (holder, acting0)
+    boss = record.reports_to
+    if type(boss) is tuple:
+        lines: list[tuple[date, date, str | None]] = sorted(
+            (line.start or _MIN, line.end or _MAX, line.role) for line in boss
+        )
+        boss_first, boss_final, moved = _walk(lines, None, first, final)
+        for day, before, after in moved:
+            by_day[day].append(_make(Change, (day, "moved", rid, before, after)))
+    else:
+        assert boss is None or isinstance(boss, str)
+        boss_first = boss_final = boss
+    if first > _MIN:
+        who, flag = first_state
+        who = who if stamped else holder  # undated holders: the record's own
+        seat = plain_copy(record, who, flag, boss_first, record.planned)
+        by_day[first].append(_make(Change, (first, "seat-opened", rid, None, seat)))
+    if final < _MAX:
+        who, flag = final_state
+        who = who if stamped else holder
+        seat = plain_copy(record, who, flag, boss_final, record.planned)
+        day = final + ONE_DAY
+        by_day[day].append(_make(Change, (day, "seat-closed", rid, seat, None)))
+    return True
+
+
+def _held(
+    holder: tuple[str | Tenure, ...], acting0: bool
+) -> tuple[list[tuple[date, str | None, bool]], bool] | None:
+    """A seat's holder over time when its holders follow one another: the steps (from
+    each day on, the holder or None, and the interim flag), and whether any holder is
+    dated; None when two hold the seat at once (a job share)."""
+    items: list[tuple[date, date, str, bool]] = []
+    stamped = False
+    for h in holder:
+        if type(h) is str:
+            items.append((_MIN, _MAX, h, acting0))
+        else:
+            stamped = True
+            items.append((h.start or _MIN, h.end or _MAX, h.person, acting0 or h.acting))  # type: ignore[union-attr]
+    items.sort()  # by first day (a tie is two at once): one pass when in order already
+    steps: list[tuple[date, str | None, bool]] = []
+    last: date | None = None
+    for start, end, person, acting in items:
+        if last is not None:
+            if start <= last:
+                return None  # two at once
+            after = last + ONE_DAY
+            if start != after:  # nobody in between
+                steps.append((after, None, acting0))
+        steps.append((start, person, acting))
+        last = end
+    if last is not None and last < _MAX:
+        steps.append((last + ONE_DAY, None, acting0))
+    return steps, stamped
+
+
+def _first_day(item: tuple[date, date, Any]) -> date:
+    return item[0]
+
+
+_UNSET: Any = object()
+
+
+def _walk(
+    segments: list[tuple[date, date, T]], empty: T, first: date, final: date
+) -> tuple[T, T, list[tuple[date, T, T]]]:
+    """A value over time, given by sorted segments that do not overlap (``empty`` between
+    them): its value on the days ``first`` and ``final``, and its changes in between
+    (each day in ``(first, final]`` on which it changes, with the old and new values)."""
+    steps: list[tuple[date, T]] = []
+    last = len(segments) - 1
+    for k, (start, end, value) in enumerate(segments):
+        steps.append((start, value))
+        if end < _MAX:
+            after = end + ONE_DAY
+            if k == last or segments[k + 1][0] != after:  # else the next one starts then
+                steps.append((after, empty))
+    value = empty
+    on_first = on_final = _UNSET
+    changes: list[tuple[date, T, T]] = []
+    for day, new in steps:
+        if day > first:
+            if on_first is _UNSET:
+                on_first = value
+            if day > final:
+                on_final = value
+                break
+            if new != value:
+                changes.append((day, value, new))
+        value = new
+    if on_first is _UNSET:
+        on_first = value
+    if on_final is _UNSET:
+        on_final = value
+    return on_first, on_final, changes
 
 
 def _changes(record: Role) -> list[Change]:

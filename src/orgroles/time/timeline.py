@@ -8,15 +8,17 @@ by building a plain org per period: a million seats with three holders each in s
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from orgroles._internal import clock
 from orgroles._internal.dates import day
 from orgroles.errors import MissingExtraError, OrgUsageError
-from orgroles.model import Tenure
 
 if TYPE_CHECKING:
     import numpy as np
@@ -62,11 +64,13 @@ class _Arrays:
     assistant: np.ndarray
     family: np.ndarray  # per seat: the family's code
     families: Sequence[str]
-    t_role: np.ndarray  # per tenure: the seat, the person's code, its days, acting
-    t_person: np.ndarray
+    bounds: list[tuple[int, int]]  # per family code: its seats (sorted by family)
+    t_role: np.ndarray  # per tenure: the seat, its family, its days
+    t_family: np.ndarray
     t_start: np.ndarray
     t_end: np.ndarray
-    t_acting: np.ndarray
+    t_shared: np.ndarray | None  # per tenure: its person holds other tenures too (None: nobody)
+    t_person: np.ndarray  # per tenure: the person's code (for the shared ones only, else 0)
     l_role: np.ndarray  # per line: the seat, the manager's seat (-1: no such role), days
     l_boss: np.ndarray
     l_start: np.ndarray
@@ -78,87 +82,195 @@ _NEVER = date.max.toordinal() + 1
 
 
 def _arrays(org: OrgCore) -> _Arrays:
+    """The arrays of an org's records, each list built by one comprehension or one ``map``
+    (a million seats with three million tenures in a few seconds)."""
     import numpy as np
 
     records = list(org.records.values())
-    position = {r.id: i for i, r in enumerate(records)}
-
-    def number(value: date | None, default: int) -> int:
-        return value.toordinal() if value is not None else default
-
-    fam_codes: dict[str, int] = {}
-    by_kind: dict[str | None, int] = {}
-    family = []
-    for r in records:
-        code = by_kind.get(r.kind)
-        if code is None:
-            name = org.family_of(r) or _NO_FAMILY
-            code = by_kind[r.kind] = fam_codes.setdefault(name, len(fam_codes))
-        family.append(code)
-    people: dict[str, int] = {}
-    t_role, t_person, t_start, t_end, t_acting = [], [], [], [], []
-    l_role, l_boss, l_start, l_end = [], [], [], []
-    # Plain values are the common case: the loop keeps them short.
-    for i, r in enumerate(records):
-        holder = r.holder
-        if holder is not None:
-            for h in (holder,) if type(holder) is str else holder:
-                t_role.append(i)
-                if type(h) is str:
-                    t_person.append(people.setdefault(h, len(people)))
-                    t_start.append(0)
-                    t_end.append(_NEVER)
-                    t_acting.append(r.acting)
-                else:
-                    assert isinstance(h, Tenure)
-                    t_person.append(people.setdefault(h.person, len(people)))
-                    t_start.append(number(h.start, 0))
-                    t_end.append(number(h.end, _NEVER))
-                    t_acting.append(r.acting or h.acting)
-        boss = r.reports_to
-        if boss is None:
-            continue
-        if type(boss) is str:
-            found = position.get(boss, -1)
-            l_role.append(i)
-            l_boss.append(-1 if found == i else found)
-            l_start.append(0)
-            l_end.append(_NEVER)
-            continue
-        assert isinstance(boss, tuple)
-        for line in boss:
-            found = position.get(line.role, -1)
-            l_role.append(i)
-            l_boss.append(-1 if found == i else found)
-            l_start.append(number(line.start, 0))
-            l_end.append(number(line.end, _NEVER))
-    starts = np.array([number(r.start, 0) for r in records], dtype=np.int64)
-    ends = np.array([number(r.end, _NEVER) for r in records], dtype=np.int64)
+    n = len(records)
+    position = dict(zip(org.records, range(n), strict=True))
     i64 = np.int64
-    arrays = _Arrays(
-        start=starts,
-        end=ends,
-        planned=np.array([r.planned for r in records], dtype=bool),
-        assistant=np.array([r.assistant for r in records], dtype=bool),
-        family=np.array(family, dtype=i64),
-        families=list(fam_codes),
-        t_role=np.array(t_role, dtype=i64),
-        t_person=np.array(t_person, dtype=i64),
-        t_start=np.array(t_start, dtype=i64),
-        t_end=np.array(t_end, dtype=i64),
-        t_acting=np.array(t_acting, dtype=bool),
-        l_role=np.array(l_role, dtype=i64),
-        l_boss=np.array(l_boss, dtype=i64),
-        l_start=np.array(l_start, dtype=i64),
-        l_end=np.array(l_end, dtype=i64),
-        days=[],
-    )
-    every = np.concatenate(
-        [starts, ends + 1, arrays.t_start, arrays.t_end + 1, arrays.l_start, arrays.l_end + 1]
-    )
+
+    # Families: one code per family name, in order of first appearance.
+    keys = list(zip([r.kind for r in records], [r.family for r in records], strict=True))
+    some = dict(zip(keys, records, strict=True))  # a record of each (kind, family)
+    fam_codes: dict[str, int] = {}
+    codes = {
+        key: fam_codes.setdefault(org.family_of(some[key]) or _NO_FAMILY, len(fam_codes))
+        for key in dict.fromkeys(keys)
+    }
+    fam = np.array(list(map(codes.__getitem__, keys)), dtype=i64)
+    del keys, some
+
+    # Tenures: a plain id holds from the first day to the last.
+    plain_roles, plain, dated_roles, dated = _split([r.holder for r in records])
+    t_role = np.concatenate([plain_roles, dated_roles])
+    people = plain + list(map(attrgetter("person"), dated))
+    t_start = np.concatenate([np.zeros(len(plain), i64), _ordinals(dated, "start", 0)])
+    t_end = np.concatenate([np.full(len(plain), _NEVER, i64), _ordinals(dated, "end", _NEVER)])
+    t_shared, t_person = _shared(people)
+    del people, plain, dated
+
+    # Lines: a plain manager holds from the first day to the last.
+    plain_roles, plain, dated_roles, dated = _split([r.reports_to for r in records])
+    l_role = np.concatenate([plain_roles, dated_roles])
+    get = position.get
+    l_boss = np.array([get(b, -1) for b in plain + list(map(attrgetter("role"), dated))], i64)
+    l_boss[l_boss == l_role] = -1  # a seat that reports to itself has no manager
+    l_start = np.concatenate([np.zeros(len(plain), i64), _ordinals(dated, "start", 0)])
+    l_end = np.concatenate([np.full(len(plain), _NEVER, i64), _ordinals(dated, "end", _NEVER)])
+    del plain, dated
+
+    starts = _ordinals(records, "start", 0)
+    ends = _ordinals(records, "end", _NEVER)
+    every = np.concatenate([starts, ends + 1, t_start, t_end + 1, l_start, l_end + 1])
     every = every[(every > 0) & (every <= date.max.toordinal())]
-    arrays.days = sorted(int(d) for d in np.unique(every))
-    return arrays
+    # The seats grouped by family (their order does not matter to the numbers): a day's
+    # numbers are counts over each family's slice.
+    order = np.argsort(fam, kind="stable")
+    where = np.empty(n, dtype=i64)
+    where[order] = np.arange(n, dtype=i64)
+    fam = fam[order]
+    t_role, l_role = where[t_role], where[l_role]
+    l_boss = np.where(l_boss >= 0, where[np.maximum(l_boss, 0)], -1)
+    cuts = np.searchsorted(fam, np.arange(len(fam_codes) + 1)).tolist()
+    return _Arrays(
+        start=starts[order],
+        end=ends[order],
+        planned=np.array([r.planned for r in records], dtype=bool)[order],
+        assistant=np.array([r.assistant for r in records], dtype=bool)[order],
+        family=fam,
+        families=list(fam_codes),
+        bounds=list(itertools.pairwise(cuts)),
+        t_role=t_role,
+        t_family=fam[t_role],
+        t_start=t_start,
+        t_end=t_end,
+        t_shared=t_shared,
+        t_person=t_person,
+        l_role=l_role,
+        l_boss=l_boss,
+        l_start=l_start,
+        l_end=l_end,
+        days=np.unique(every).tolist(),
+    )
+
+
+def _split(
+    values: list[Any],
+) -> tuple[np.ndarray, list[str], np.ndarray, list[Any]]:
+    """The items of a field whose value per seat is None, an id, or a list of ids and dated
+    items (holders, reporting lines): the seats and ids of the plain ones, and the seats
+    and items of the dated ones, in file order within each (the order does not matter to
+    the numbers)."""
+    import numpy as np
+
+    i64 = np.int64
+    kinds = list(map(type, values))
+    plain_at = [i for i, kind in enumerate(kinds) if kind is str]
+    nested_at = [i for i, kind in enumerate(kinds) if kind is tuple]
+    plain: list[str] = list(map(values.__getitem__, plain_at))
+    nested = list(map(values.__getitem__, nested_at))
+    flat = list(chain.from_iterable(nested))
+    flat_roles = np.repeat(np.array(nested_at, dtype=i64), list(map(len, nested)))
+    plain_roles = np.array(plain_at, dtype=i64)
+    if str in set(map(type, flat)):  # plain ids in lists (a job share of ids): rare
+        inner = np.array([type(x) is str for x in flat], dtype=bool)
+        plain += [x for x in flat if type(x) is str]
+        plain_roles = np.concatenate([plain_roles, flat_roles[inner]])
+        flat = [x for x in flat if type(x) is not str]
+        flat_roles = flat_roles[~inner]
+    return plain_roles, plain, flat_roles, flat
+
+
+def _ordinals(items: list[Any], name: str, default: int) -> np.ndarray:
+    """The day numbers of the ``start`` or ``end`` of ``items`` (``default`` for None)."""
+    import numpy as np
+
+    if name == "start":  # an attribute named in the comprehension: the fastest way
+        days = [default if (d := x.start) is None else d.toordinal() for x in items]
+    else:
+        days = [default if (d := x.end) is None else d.toordinal() for x in items]
+    return np.array(days, dtype=np.int64)
+
+
+def _shared(people: list[str]) -> tuple[np.ndarray | None, np.ndarray]:
+    """Which tenures are of a person who has others (None: nobody has two), and a code of
+    the person of each of those.
+
+    Such people (one seat after another, or two seats at once) are counted once per
+    family, which needs their pairs of family and person made unique; the others need
+    nothing. They are found by sorting the people's hashes (equal hashes of different
+    people are only counted with more care), not by a dictionary of millions of names.
+    """
+    import numpy as np
+
+    size = len(people)
+    t_person = np.zeros(size, dtype=np.int64)
+    hashes = np.fromiter(map(hash, people), dtype=np.int64, count=size)
+    order = np.argsort(hashes, kind="stable")
+    ordered = hashes[order]
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return None, t_person
+    flags = np.zeros(size, dtype=bool)
+    flags[1:] |= same
+    flags[:-1] |= same
+    shared = np.zeros(size, dtype=bool)
+    shared[order] = flags
+    codes: dict[str, int] = {}
+    where = np.flatnonzero(shared)
+    t_person[where] = [codes.setdefault(people[i], len(codes)) for i in where.tolist()]
+    return shared, t_person
+
+
+_MAX_LEVELS = 64
+
+
+def _levels(n: int, child: np.ndarray, boss: np.ndarray) -> list[np.ndarray] | None:
+    """The seats by level in the graph of every line ever in force (a manager is on a
+    level above every seat that ever reports to it): level by level, a day's depths take
+    one pass over the seats (:func:`_depths_by_level`). None when those lines make a cycle
+    or more than 64 levels (then :func:`_depths` is used).
+
+    Kahn's algorithm, one numpy pass over the lines per level.
+    """
+    import numpy as np
+
+    keep = boss >= 0
+    child, boss = child[keep], boss[keep]
+    waiting = np.bincount(child, minlength=n)  # lines from a seat not placed yet
+    level = np.zeros(n, dtype=np.int64)
+    placed = waiting == 0
+    fresh = placed.copy()
+    left = np.ones(child.size, dtype=bool)
+    k = 0
+    while left.any():
+        k += 1
+        firing = left & fresh[boss]
+        if k > _MAX_LEVELS or not firing.any():
+            return None  # a cycle, or too deep for levels to pay
+        left &= ~firing
+        reached = child[firing]
+        np.subtract.at(waiting, reached, 1)
+        fresh = np.zeros(n, dtype=bool)
+        fresh[reached[waiting[reached] == 0]] = True
+        level[fresh] = k
+    order = np.argsort(level, kind="stable")
+    cuts = np.searchsorted(level[order], np.arange(1, k + 1))
+    return np.split(order, cuts)[1:]  # level 0 has no manager, ever
+
+
+def _depths_by_level(parent: np.ndarray, levels: list[np.ndarray]) -> np.ndarray:
+    """The depth of every seat, level by level (a seat's manager is on a level above)."""
+    import numpy as np
+
+    depth = np.zeros(parent.size, dtype=np.int64)
+    for seats in levels:
+        boss = parent[seats]
+        has = boss >= 0
+        depth[seats[has]] = depth[boss[has]] + 1
+    return depth
 
 
 def _depths(parent: np.ndarray) -> np.ndarray:
@@ -181,63 +293,136 @@ def _depths(parent: np.ndarray) -> np.ndarray:
     return depth
 
 
-def _day_rows(a: _Arrays, day: int, today: int) -> dict[str, Any]:
-    """The numbers of the view of `day`, per family code."""
+class _Sweep:
+    """The numbers of the views of days in increasing order.
+
+    A past day's holders are counted by a sweep: the tenures sorted by their first day
+    and by their last are each walked once over all the days, so that a day costs
+    O(seats) rather than O(tenures). Today and later (planned seats shown as on their
+    first day) need no more: only the seats that exist have their holders read.
+    """
+
+    def __init__(self, a: _Arrays, today: int) -> None:
+        import numpy as np
+
+        self.a, self.today = a, today
+        self.n = n = a.start.size
+        by_start = np.argsort(a.t_start, kind="stable")
+        by_end = np.argsort(a.t_end, kind="stable")
+        self.first_days, self.last_days = a.t_start[by_start], a.t_end[by_end]
+        self.started, self.ended = a.t_role[by_start], a.t_role[by_end]
+        alone = ~a.t_shared if a.t_shared is not None else None
+        self.started_alone = a.t_role[by_start][alone[by_start]] if alone is not None else None
+        self.ended_alone = a.t_role[by_end][alone[by_end]] if alone is not None else None
+        self.first_alone = a.t_start[by_start][alone[by_start]] if alone is not None else None
+        self.last_alone = a.t_end[by_end][alone[by_end]] if alone is not None else None
+        self.shared = np.flatnonzero(a.t_shared) if a.t_shared is not None else None
+        self.holders = np.zeros(n, dtype=np.int64)  # tenures in force, per seat
+        self.holders_alone = np.zeros(n, dtype=np.int64)  # of people in one tenure only
+        self.at = [0, 0, 0, 0]  # how far each sorted list has been walked
+        self.levels = _levels(n, a.l_role, a.l_boss)
+
+    def _walk(self, day: int) -> None:
+        import numpy as np
+
+        at = self.at
+        to = int(np.searchsorted(self.first_days, day, side="right"))
+        np.add.at(self.holders, self.started[at[0] : to], 1)
+        at[0] = to
+        to = int(np.searchsorted(self.last_days, day, side="left"))
+        np.subtract.at(self.holders, self.ended[at[1] : to], 1)
+        at[1] = to
+        if self.first_alone is not None:
+            assert self.started_alone is not None
+            assert self.ended_alone is not None
+            assert self.last_alone is not None
+            to = int(np.searchsorted(self.first_alone, day, side="right"))
+            np.add.at(self.holders_alone, self.started_alone[at[2] : to], 1)
+            at[2] = to
+            to = int(np.searchsorted(self.last_alone, day, side="left"))
+            np.subtract.at(self.holders_alone, self.ended_alone[at[3] : to], 1)
+            at[3] = to
+
+    def rows(self, day: int) -> dict[str, Any]:
+        """The numbers of the view of ``day`` (later than the days asked before), per
+        family."""
+        import numpy as np
+
+        a, today = self.a, self.today
+        families = len(a.families)
+        self._walk(day)
+        exists = (a.start <= day) & (day <= a.end)
+        if day < today:
+            shown = exists
+            planned = shown & a.planned
+            line = (a.l_start <= day) & (day <= a.l_end) & shown[a.l_role]
+        else:
+            later = a.start > day
+            shown = exists | later
+            planned = shown & (a.planned | (a.start > today))
+            on = np.where(later, a.start, day)[a.l_role]  # a planned seat: its first day
+            line = shown[a.l_role] & (a.l_start <= on) & (on <= a.l_end)
+        # The holders are read for the seats that exist only (vacancies, headcount), which
+        # started on or before the day: the sweep's counts are theirs.
+        current = shown & ~planned
+        holders = self.holders
+        # People: a person counts once per family, in the seats that exist.
+        alone = holders if a.t_shared is None else self.holders_alone
+        heads = np.array(
+            [int(alone[lo:hi][current[lo:hi]].sum()) for lo, hi in a.bounds], dtype=np.int64
+        )
+        if a.t_shared is not None:  # they count once per family
+            sh = self.shared
+            assert sh is not None
+            working = (a.t_start[sh] <= day) & (day <= a.t_end[sh]) & current[a.t_role[sh]]
+            heads += _pairs(a, sh[working], families)
+        return _numbers(a, shown, planned, current, holders, line, heads, self.levels)
+
+
+def _pairs(a: _Arrays, tenures: np.ndarray, families: int) -> np.ndarray:
+    """Per family, the people of these tenures (each counted once in a family)."""
     import numpy as np
 
-    exists = (a.start <= day) & (day <= a.end)
-    if day >= today:
-        shown = exists | (a.start > day)
-        seen = np.where(a.start > day, a.start, day)  # a planned seat: its first day
-    else:
-        shown = exists
-        seen = np.full(a.start.shape, day, dtype=np.int64)
-    planned = shown & (a.planned | (a.start > today))
-    current = shown & ~planned
-    on = seen[a.t_role]
-    held = shown[a.t_role] & (a.t_start <= on) & (on <= a.t_end)
-    holders = np.bincount(a.t_role[held], minlength=a.start.size)
-    on = seen[a.l_role]
-    line = shown[a.l_role] & (a.l_start <= on) & (on <= a.l_end)
-    parent = np.full(a.start.size, -1, dtype=np.int64)
+    pairs = np.unique(a.t_person[tenures] * families + a.t_family[tenures])
+    return np.bincount(pairs % families, minlength=families)
+
+
+def _numbers(
+    a: _Arrays,
+    shown: np.ndarray,
+    planned: np.ndarray,
+    current: np.ndarray,
+    holders: np.ndarray,
+    line: np.ndarray,
+    heads: np.ndarray,
+    levels: list[np.ndarray] | None,
+) -> dict[str, Any]:
+    """The numbers of one day's view, per family, from its seats, holders and lines."""
+    import numpy as np
+
+    n = a.start.size
+    parent = np.full(n, -1, dtype=np.int64)
     parent[a.l_role[line]] = a.l_boss[line]
     parent[(parent >= 0) & ~shown[np.maximum(parent, 0)]] = -1  # a closed manager: a top
     reports = shown & (parent >= 0) & ~a.assistant
-    span = np.bincount(parent[reports], minlength=a.start.size)
-    depth = _depths(parent)
-    # People: a person counts once per family, in the seats that exist.
-    working = held & current[a.t_role]
-    families = len(a.families)
-    width = int(a.t_person.max(initial=0)) + 1
-    seen_pairs = np.zeros(families * width, dtype=bool)  # (family, person) pairs
-    seen_pairs[a.family[a.t_role[working]] * width + a.t_person[working]] = True
-    heads = seen_pairs.reshape(families, width).sum(axis=1)
-    fam = a.family
-
-    def count(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(fam[mask], minlength=families)
-
-    seats, vacancies = count(current), count(current & (holders == 0))
-    planned_seats, managers = count(planned), count(shown & (span > 0))
-    deep = shown & (depth >= 0)
-    layers = np.zeros(families, dtype=np.int64)
-    np.maximum.at(layers, fam[deep], depth[deep] + 1)
-    bosses = np.flatnonzero(shown & (span > 0))
-    order = np.lexsort((span[bosses], fam[bosses]))  # by family, then span
-    sorted_spans, sorted_fams = span[bosses][order], fam[bosses][order]
-    firsts = np.searchsorted(sorted_fams, np.arange(families))
+    span = np.bincount(parent[reports], minlength=n)
+    depth = _depths(parent) if levels is None else _depths_by_level(parent, levels)
     out: dict[str, Any] = {}
-    for code in np.flatnonzero(count(shown)):
-        n, at = int(managers[code]), int(firsts[code])
-        middle = sorted_spans[at + (n - 1) // 2 : at + n // 2 + 1]
-        out[a.families[int(code)]] = {
+    for code, (lo, hi) in enumerate(a.bounds):
+        here = shown[lo:hi]
+        if not here.any():
+            continue
+        now = current[lo:hi]
+        spans = span[lo:hi][here & (span[lo:hi] > 0)]
+        deep = depth[lo:hi][here & (depth[lo:hi] >= 0)]
+        out[a.families[code]] = {
             "headcount": int(heads[code]),
-            "seats": int(seats[code]),
-            "vacancies": int(vacancies[code]),
-            "planned": int(planned_seats[code]),
-            "managers": n,
-            "layers": int(layers[code]),
-            "median_span": float(middle.mean()) if n else 0.0,
+            "seats": int(np.count_nonzero(now)),
+            "vacancies": int(np.count_nonzero(now & (holders[lo:hi] == 0))),
+            "planned": int(np.count_nonzero(planned[lo:hi])),
+            "managers": int(spans.size),
+            "layers": int(deep.max()) + 1 if deep.size else 0,
+            "median_span": float(np.median(spans)) if spans.size else 0.0,
         }
     return out
 
@@ -291,16 +476,19 @@ def timeline(
         import numpy as np
 
         arrays.family = np.zeros_like(arrays.family)
+        arrays.t_family = np.zeros_like(arrays.t_family)
         arrays.families = ["all"]
+        arrays.bounds = [(0, int(arrays.family.size))]
     today = (org.today or clock.today()).toordinal()
     first = _as_day(start) or (date.fromordinal(arrays.days[0]) if arrays.days else None)
     last = _as_day(end) or date.fromordinal(max([*arrays.days[-1:], today]))
     first = first or last
     periods = pandas.period_range(first, last, freq=code)
     rows = []
+    sweep = _Sweep(arrays, today)
     for period in periods:
         last_day = min(period.end_time.date(), last).toordinal()
-        for family, numbers in _day_rows(arrays, last_day, today).items():
+        for family, numbers in sweep.rows(last_day).items():
             rows.append({"period": period, "family": family, **numbers})
     frame: pd.DataFrame = pandas.DataFrame(rows, columns=["period", "family", *COLUMNS])
     if not by_family:

@@ -1,0 +1,283 @@
+"""Dates in imports: hire and termination dates, effective-dated rows, dated snapshots.
+
+Every person here is invented.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import orgroles
+from orgroles import OrgFileError, OrgUsageError, OrgValidationError
+from orgroles.model import Line, Tenure
+
+from tests.helpers import Cli, Write
+
+TODAY = "2026-05-15"
+
+BAMBOO = """\
+Employee #,First Name,Last Name,Job Title,Reporting to,Department,Hire Date,Termination Date
+0001,Ines,Marlow,Chief Executive Officer,,Leadership,2015-03-02,
+0002,Tobias,Keller,CTO,Ines Marlow,Engineering,2016-07-11,
+0003,Priya,Anand,Software Engineer,Tobias Keller,Engineering,2019-01-07,2025-12-31
+0004,Mei,Tanaka,Software Engineer,Tobias Keller,Engineering,2026-07-01,
+"""
+
+# Workday: a row per change, effective from its day; the latest row gives the seat.
+WORKDAY = """\
+Employee_ID,Name,businessTitle,Manager_ID,Hire_Date,Effective_Date
+w1,Ana Lima,CEO,,2020-01-06,2020-01-06
+w2,Bo Diaz,VP Engineering,w1,2020-03-02,2020-03-02
+w3,Cy Moss,Engineer,w2,2021-05-03,2021-05-03
+w4,Dee Park,COO,w1,2022-01-10,2022-01-10
+w3,Cy Moss,Senior Engineer,w4,2021-05-03,2023-04-01
+w3,Cy Moss,Senior Engineer,w2,2021-05-03,2024-02-01
+"""
+
+ODOO = """\
+"External ID","Employee Name","Job Title","Manager","Department","First Contract Date","Departure Date"
+"hr.e1","Mitchell Admin","Chief Executive Officer","","Management","2019-09-01",""
+"hr.e2","Marc Demo","Developer","Mitchell Admin","R&D","2021-02-15","2026-03-31"
+"""
+
+JAN = """\
+id,name,title,reports_to
+ceo,Ana Lima,CEO,
+cto,Bo Diaz,CTO,ceo
+po,Cy Moss,Product Owner,cto
+dev,Dee Park,Developer,cto
+"""
+
+APR = """\
+id,name,title,reports_to
+ceo,Ana Lima,CEO,
+cto,Bo Diaz,CTO,ceo
+cpo,Eve Stone,CPO,ceo
+po,Cy Moss,Product Owner,cpo
+"""
+
+JUL = """\
+id,name,title,reports_to,holder
+ceo,Ana Lima,CEO,,ceo
+cto,Fay Roux,CTO,ceo,fay
+cpo,Eve Stone,CPO,ceo,cpo
+po,Cy Moss,Senior Product Owner,cpo,po
+"""
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGROLES_TODAY", TODAY)
+
+
+def test_hire_and_termination_dates_date_each_seat(write: Write) -> None:
+    org = orgroles.from_csv(write("staff.csv", BAMBOO), preset="bamboohr")
+    assert org.dated
+    records = org.records
+    assert records["0001"].start == date(2015, 3, 2)
+    assert (records["0003"].start, records["0003"].end) == (date(2019, 1, 7), date(2025, 12, 31))
+    assert "Hire Date" not in records["0001"].meta  # the columns are read, not kept as meta
+    # Today: Priya has left, Mei's seat opens in July (planned).
+    assert list(org.roles) == ["0001", "0002", "0004"]
+    assert org.roles["0004"].planned
+    assert org.roles["0004"].holder == "0004"
+    assert [r.id for r in org.as_of("2019-06-01")] == ["0001", "0002", "0003"]
+    kinds = [(c.date, c.kind, c.role) for c in org.history()]
+    assert (date(2026, 1, 1), "seat-closed", "0003") in kinds
+    assert (date(2026, 7, 1), "seat-opened", "0004") in kinds
+
+
+def test_a_dated_org_goes_to_csv_and_back(write: Write, tmp_path: Path) -> None:
+    org = orgroles.from_csv(write("staff.csv", BAMBOO), preset="bamboohr")
+    org.to_csv(tmp_path / "out.csv")
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert text.splitlines()[0].endswith(",department,start,end")
+    assert "0003,Software Engineer" in text  # a seat that ended is written too
+    back = orgroles.from_csv(tmp_path / "out.csv")
+    assert back.to_document().roles == org.to_document().roles
+
+
+def test_dated_holders_go_to_csv_as_of_today(tmp_path: Path) -> None:
+    org = orgroles.Org(
+        roles=[
+            {"id": "ceo", "holder": "ana"},
+            {"id": "cto", "reports_to": "ceo", "holder": [
+                {"person": "bo", "end": "2026-01-31"}, {"person": "cy", "start": "2026-02-01"}]},
+        ],
+    )  # fmt: skip
+    with pytest.warns(
+        orgroles.OrgExportWarning, match=r"dated holders and lines \(written as of today\) \(1\)"
+    ):
+        org.to_csv(tmp_path / "out.csv")
+    assert "cto,,,,,,cy," in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
+def test_days_in_other_forms(write: Write) -> None:
+    text = "id,name,reports_to,hired\na,Ana,,03/02/2015\nb,Bo,a,07/11/2016\n"
+    org = orgroles.from_csv(write("us.csv", text), start_col="hired", date_format="%m/%d/%Y")
+    assert org.records["b"].start == date(2016, 7, 11)
+    workday = "id,name,reports_to,start\na,Ana,,2015-03-02-08:00\nb,Bo,a,2016-07-11T09:00:00Z\n"
+    org = orgroles.from_csv(write("wd.csv", workday), start_col="start")
+    assert [r.start for r in org.records.values()] == [date(2015, 3, 2), date(2016, 7, 11)]
+
+
+def test_a_bad_day_is_an_error_at_its_file_line_and_column(write: Write) -> None:
+    text = BAMBOO.replace("2019-01-07", "07/01/2019").replace("2016-07-11", "2016-02-30")
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(write("staff.csv", text), preset="bamboohr")
+    message = str(caught.value)
+    assert "staff.csv:3:7: column 'Hire Date': '2016-02-30' is not a day of the calendar" in message
+    assert (
+        "staff.csv:4:7: column 'Hire Date': '07/01/2019' is not a day written YYYY-MM-DD" in message
+    )
+    assert "--date-format" in message
+
+
+def test_a_termination_before_the_hire_is_an_error_at_its_line(write: Write) -> None:
+    text = BAMBOO.replace("2019-01-07,2025-12-31", "2019-01-07,2018-12-31")
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(write("staff.csv", text), preset="bamboohr")
+    (problem,) = caught.value.problems
+    assert problem.location is not None
+    assert problem.location.path is not None
+    assert problem.location.path.endswith("staff.csv")
+    assert (problem.location.line, problem.location.column) == (4, 8)
+    assert "ends (2018-12-31) before it starts (2019-01-07)" in problem.message
+
+
+def test_workday_effective_dated_rows_make_dated_lines(write: Write) -> None:
+    org = orgroles.from_csv(write("workday.csv", WORKDAY), preset="workday")
+    assert list(org.records) == ["w1", "w2", "w3", "w4"]
+    cy = org.records["w3"]
+    assert cy.title == "Senior Engineer"  # the latest row
+    assert cy.start == date(2021, 5, 3)  # the hire date
+    assert cy.reports_to == (
+        Line(role="w2", end=date(2023, 3, 31)),
+        Line(role="w4", start=date(2023, 4, 1), end=date(2024, 1, 31)),
+        Line(role="w2", start=date(2024, 2, 1)),
+    )
+    assert org.as_of("2023-06-30").roles["w3"].reports_to == "w4"
+    assert org.roles["w3"].reports_to == "w2"
+    moves = [(c.date, c.before, c.after) for c in org.history() if c.kind == "moved"]
+    assert moves == [(date(2023, 4, 1), "w2", "w4"), (date(2024, 2, 1), "w4", "w2")]
+    assert "Effective_Date" not in cy.meta
+
+
+def test_effective_rows_need_a_day_each_and_different_ones(write: Write) -> None:
+    text = WORKDAY.replace("w4,2021-05-03,2023-04-01", "w4,2021-05-03,").replace(
+        "w2,2021-05-03,2024-02-01", "w2,2021-05-03,2021-05-03"
+    )
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(write("workday.csv", text), preset="workday")
+    message = str(caught.value)
+    assert (
+        "workday.csv:6:6: column 'Effective_Date': 'w3' has 3 rows: each needs its effective day"
+        in message
+    )
+    assert (
+        "workday.csv:7:6: column 'Effective_Date': 'w3' has two rows effective on 2021-05-03 (first on line 4)"
+        in message
+    )
+
+
+def test_odoo_first_contract_and_departure_dates(write: Write) -> None:
+    org = orgroles.from_csv(write("odoo.csv", ODOO), preset="odoo")
+    assert org.records["hr.e2"].end == date(2026, 3, 31)
+    assert list(org.roles) == ["hr.e1"]  # Marc left in March
+
+
+def test_snapshots_make_one_dated_org(write: Write) -> None:
+    files = [write("jan.csv", JAN), write("apr.csv", APR), write("jul.csv", JUL)]
+    org = orgroles.from_csv(files, dates=["2026-01-31", "2026-04-30", "2026-07-31"])
+    records = org.records
+    assert list(records) == ["ceo", "cto", "po", "dev", "cpo"]
+    assert records["ceo"].start is None
+    assert records["ceo"].end is None
+    assert records["dev"].end == date(2026, 4, 29)  # gone from April's
+    assert records["cpo"].start == date(2026, 4, 30)  # new in April's
+    assert records["po"].reports_to == (
+        Line(role="cto", end=date(2026, 4, 29)),
+        Line(role="cpo", start=date(2026, 4, 30)),
+    )
+    assert records["po"].title == "Senior Product Owner"  # the latest snapshot's
+    assert records["cto"].holder == (
+        Tenure(person="cto", end=date(2026, 7, 30)),
+        Tenure(person="fay", start=date(2026, 7, 31)),
+    )
+    # Each snapshot's day shows that snapshot.
+    for day, text in (("2026-01-31", JAN), ("2026-04-30", APR)):
+        view = org.as_of(day, today="2026-12-31")
+        assert sorted(view.roles) == sorted(line.split(",")[0] for line in text.splitlines()[1:])
+    july = org.as_of("2026-07-31")
+    assert july.roles["cto"].holder == "fay"
+    assert org.people["fay"].name == "Fay Roux"
+
+
+def test_a_seat_missing_from_one_snapshot_is_kept_vacant_in_between(write: Write) -> None:
+    gone = APR.replace("po,Cy Moss,Product Owner,cpo\n", "")
+    files = [write("jan.csv", JAN), write("apr.csv", gone), write("jul.csv", JUL)]
+    org = orgroles.from_csv(files, dates=["2026-01-31", "2026-04-30", "2026-07-31"])
+    po = org.records["po"]
+    assert po.start is None
+    assert po.end is None
+    assert po.holder == (
+        Tenure(person="po", end=date(2026, 4, 29)),
+        Tenure(person="po", start=date(2026, 7, 31)),
+    )
+    assert org.as_of("2026-05-15").roles["po"].vacant
+
+
+def test_snapshot_errors_name_their_file_and_line(write: Write) -> None:
+    bad = APR.replace("cpo,Eve Stone,CPO,ceo", "cto,Eve Stone,CPO,ceo")
+    files = [write("jan.csv", JAN), write("apr.csv", bad)]
+    with pytest.raises(OrgFileError, match=r"apr\.csv:4:1: column 'id': duplicate id 'cto'"):
+        orgroles.from_csv(files, dates=["2026-01-31", "2026-04-30"])
+
+
+def test_snapshot_days_are_one_per_file_in_order(write: Write) -> None:
+    files = [write("jan.csv", JAN), write("apr.csv", APR)]
+    with pytest.raises(OrgValidationError, match="increasing order"):
+        orgroles.from_csv(files, dates=["2026-04-30", "2026-01-31"])
+    with pytest.raises(OrgValidationError, match="one day per file"):
+        orgroles.from_csv(files, dates=["2026-01-31"])
+    with pytest.raises(OrgUsageError, match="give the day of each"):
+        orgroles.from_csv(files)
+
+
+def test_the_command_line_imports_snapshots(run: Cli, write: Write, tmp_path: Path) -> None:
+    jan, apr = write("jan.csv", JAN), write("apr.csv", APR)
+    target = tmp_path / "org.yaml"
+    result = run("import", "csv", jan, apr, "--dates", "2026-01-31,2026-04-30", "-o", target)
+    assert result.exit_code == 0, result.stderr
+    assert "jan.csv + " in result.stderr
+    org = orgroles.load(target)
+    assert org.records["po"].reports_to == (
+        Line(role="cto", end=date(2026, 4, 29)),
+        Line(role="cpo", start=date(2026, 4, 30)),
+    )
+    failed = run("import", "csv", jan, apr, "-o", tmp_path / "again.yaml")
+    assert failed.exit_code == 2
+    assert "give the day of each with --dates" in failed.stderr
+
+
+def test_records_have_dates_too() -> None:
+    records: list[dict[str, Any]] = [
+        {"Employee_ID": "w1", "Name": "Ana", "Manager_ID": None, "Effective_Date": "2020-01-06"},
+        {"Employee_ID": "w2", "Name": "Bo", "Manager_ID": "w1", "Effective_Date": "2020-03-02"},
+        {"Employee_ID": "w3", "Name": "Cy", "Manager_ID": "w1", "Effective_Date": "2021-05-03"},
+        {"Employee_ID": "w3", "Name": "Cy", "Manager_ID": "w2", "Effective_Date": "2022-05-02"},
+    ]
+    org = orgroles.from_records(records, preset="workday")
+    assert org.records["w3"].reports_to == (
+        Line(role="w1", end=date(2022, 5, 1)),
+        Line(role="w2", start=date(2022, 5, 2)),
+    )
+    records[3]["Effective_Date"] = "soon"
+    with pytest.raises(
+        OrgValidationError, match=r"records\[3\]\['Effective_Date'\]: 'soon' is not a day"
+    ):
+        orgroles.from_records(records, preset="workday")

@@ -207,7 +207,7 @@ class OrgCore:
 
     @property
     def _roles(self) -> dict[str, Role]:
-        """The plain roles (of a dated org, the view of :attr:`view_date`, made now if not
+        """The plain roles (of a dated org, the view of `view_date`, made now if not
         made yet)."""
         plain = self._plain
         if plain is None:  # a dated org: _records, view_date and today are set
@@ -218,7 +218,7 @@ class OrgCore:
     @property
     def roles(self) -> Mapping[str, Role]:
         """The roles in file order, by id (of a dated org, the plain roles of
-        :attr:`view_date`): a read-only mapping that suggests an id when one is unknown."""
+        `view_date`): a read-only mapping that suggests an id when one is unknown."""
         found = self._roles_map
         if found is None:
             found = self._roles_map = IdMap(self._roles, UnknownRoleError)

@@ -385,7 +385,7 @@ class Org(OrgCore):
         base: str | None = None,
     ) -> None:
         """Write the org in the W3C Organization Ontology (JSON-LD, Turtle or N-Triples, by
-        the suffix); see :mod:`orgroles.importers.w3c`. Needs ``orgroles[rdf]``."""
+        the suffix); see `orgroles.importers.w3c`. Needs `orgroles[rdf]`."""
         from orgroles.importers.w3c import to_w3c
 
         to_w3c(self, path, format=format, base=base)

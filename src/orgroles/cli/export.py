@@ -1,4 +1,4 @@
-"""``orgroles export``: an org in the W3C Organization Ontology, for RDF tools."""
+"""`orgroles export`: an org in the W3C Organization Ontology, for RDF tools."""
 
 from __future__ import annotations
 

@@ -162,19 +162,19 @@ class Columns:
         one that matches several rows is an error.
     `department_col`
         The department: each distinct value becomes a team of the roles that have it.
-    ``start_col``, ``end_col``
-        The seat's first and last days (``YYYY-MM-DD``): a hire date and a termination
+    `start_col`, `end_col`
+        The seat's first and last days (`YYYY-MM-DD`): a hire date and a termination
         date (a row is one person's job: hired in the future, it is a planned seat), or the
-        days that ``to_csv`` writes.
-    ``effective_col``
+        days that `to_csv` writes.
+    `effective_col`
         The day from which each row holds, for exports with a row per change (Workday's
         effective-dated rows): an id may then have several rows; its manager changes
         become dated reporting lines, and its latest row gives the rest.
-    ``preset``
-        ``bamboohr``, ``workday``, ``odoo``, ``google`` or ``d3``: the usual column names
-        of that tool (see :data:`PRESETS`), filling in every column not given. Without a
-        preset and without ``id_col``, the ``orgroles`` preset applies (the columns that
-        :func:`~orgroles.importers.csv_export.to_csv` writes).
+    `preset`
+        `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
+        of that tool (see `PRESETS`), filling in every column not given. Without a
+        preset and without `id_col`, the `orgroles` preset applies (the columns that
+        `to_csv()` writes).
 
     Examples:
         >>> Columns(id_col="id", name_col="Full name").name_col

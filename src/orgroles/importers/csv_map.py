@@ -502,8 +502,8 @@ def snapshots_document(
     date_format: str | None = None,
 ) -> Imported:
     """Read CSV exports of one org on increasing days (one file per day) as one dated org
-    document: see :mod:`orgroles.importers.dated` for how. Each file is read as
-    :func:`csv_document` reads it, and its problems name it and their lines."""
+    document: see `orgroles.importers.dated` for how. Each file is read as
+    `csv_document()` reads it, and its problems name it and their lines."""
     if len(paths) != len(days):
         raise options_error(
             f"{len(paths)} files and {len(days)} days: give one day per file, in order",

@@ -1,16 +1,16 @@
 """Dates in imports: hire and termination dates, effective-dated rows, dated snapshots.
 
 An HR export says when things happen in three ways, and each becomes the dated format
-(``start`` and ``end`` on seats, dated holders and reporting lines):
+(`start` and `end` on seats, dated holders and reporting lines):
 
-- **a first and a last day per row** (BambooHR's ``Hire Date`` and ``Termination Date``):
-  :func:`read_days` reads them, and :func:`apply_days` dates each seat with them (a row
-  is one person's job; the CSV that ``to_csv`` writes has its seats' days);
-- **a row per change** (Workday's effective-dated rows, ``Effective_Date``): an id has
-  several rows; :func:`effective_groups` sorts them, the latest gives the seat, and
-  :func:`dated_lines` turns the manager of each row into reporting lines;
-- **several snapshots of the whole org**, each as of a day (``jan.csv`` on 2026-01-31,
-  ``apr.csv`` on 2026-04-30): :func:`merge_snapshots` makes one dated org of them.
+- **a first and a last day per row** (BambooHR's `Hire Date` and `Termination Date`):
+  `read_days()` reads them, and `apply_days()` dates each seat with them (a row
+  is one person's job; the CSV that `to_csv` writes has its seats' days);
+- **a row per change** (Workday's effective-dated rows, `Effective_Date`): an id has
+  several rows; `effective_groups()` sorts them, the latest gives the seat, and
+  `dated_lines()` turns the manager of each row into reporting lines;
+- **several snapshots of the whole org**, each as of a day (`jan.csv` on 2026-01-31,
+  `apr.csv` on 2026-04-30): `merge_snapshots()` makes one dated org of them.
 
 A change seen in a snapshot takes effect on that snapshot's day (the earlier snapshot
 still held the day before): a seat, person or line present in consecutive snapshots is
@@ -19,10 +19,11 @@ that is gone ends the day before the first snapshot that misses it. What the fir
 snapshot shows held from the start. A seat that is missing from a snapshot and back in a
 later one is kept, vacant, in between.
 
->>> parse_day("2026-03-01"), parse_day("2026-03-01-08:00"), parse_day("03/01/2026", "%m/%d/%Y")
-(datetime.date(2026, 3, 1), datetime.date(2026, 3, 1), datetime.date(2026, 3, 1))
->>> dated_lines([(date(2025, 1, 1), "ceo"), (date(2025, 6, 1), "coo"), (date(2025, 9, 1), "coo")])
-[{'role': 'ceo', 'end': '2025-05-31'}, {'role': 'coo', 'start': '2025-06-01'}]
+Examples:
+    >>> parse_day("2026-03-01"), parse_day("2026-03-01-08:00"), parse_day("03/01/2026", "%m/%d/%Y")
+    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 1), datetime.date(2026, 3, 1))
+    >>> dated_lines([(date(2025, 1, 1), "ceo"), (date(2025, 6, 1), "coo"), (date(2025, 9, 1), "coo")])
+    [{'role': 'ceo', 'end': '2025-05-31'}, {'role': 'coo', 'start': '2025-06-01'}]
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ Amend = Callable[[dict[str, Any]], None]
 def dating(
     rows: Rows, locator: Locator, date_format: str | None, manager_by: ManagerBy
 ) -> tuple[Rows, Locator, Amend | None]:
-    """Read the days of an import's rows (problems go to ``rows.problems``, at their
+    """Read the days of an import's rows (problems go to `rows.problems`, at their
     cells), and say how they date its document.
 
     Returns the rows to build the document from (with effective-dated rows, each id's
@@ -110,7 +111,7 @@ def dating(
 def _first_of(
     days: list[date | None] | None, groups: list[list[int]], last: bool = False
 ) -> list[date | None] | None:
-    """Per group of rows, the first day given (the last one, with ``last``)."""
+    """Per group of rows, the first day given (the last one, with `last`)."""
     if days is None:
         return None
     out = []
@@ -175,10 +176,10 @@ class _Subset:
 
 
 def parse_day(text: str, fmt: str | None = None) -> date:
-    """A day from an export's cell: ``YYYY-MM-DD``, alone or followed by a time or a UTC
-    offset; or, with ``fmt``, as :meth:`datetime.strptime` reads it (``%m/%d/%Y``), or
-    ``YYYY-MM-DD``.
-    Raises ``ValueError`` with a message for the user."""
+    """A day from an export's cell: `YYYY-MM-DD`, alone or followed by a time or a UTC
+    offset; or, with `fmt`, as `datetime.strptime()` reads it (`%m/%d/%Y`), or
+    `YYYY-MM-DD`.
+    Raises `ValueError` with a message for the user."""
     found = _ISO_DAY.match(text)
     if fmt is not None:
         try:
@@ -275,7 +276,7 @@ def effective_groups(
 def dated_lines(
     changes: Sequence[tuple[date | None, str | None]],
 ) -> str | list[dict[str, Any]] | None:
-    """The ``reports_to`` of a seat whose manager is ``changes`` (each manager from its
+    """The `reports_to` of a seat whose manager is `changes` (each manager from its
     day on, in order; None: no manager): the manager itself when it never changes, else
     dated lines (the first one from the start)."""
     segments: list[list[Any]] = []  # [first day, manager, last day]
@@ -382,7 +383,7 @@ def _merged(found: list[Role | None], days: list[date]) -> dict[str, Any]:
 def _holders(
     states: list[tuple[tuple[str, ...], bool, str | None]], starts: list[date | None]
 ) -> dict[str, Any]:
-    """``holder`` (and ``acting``) of a seat from its states: a person who holds it in every
+    """`holder` (and `acting`) of a seat from its states: a person who holds it in every
     state is a plain holder; otherwise each person's runs of consecutive states are dated
     holders (interim when the seat was held by an interim all along)."""
     everyone = dict.fromkeys(p for people, _, _ in states for p in people)

@@ -95,7 +95,7 @@ class Rows:
     ends: list[str | None] | None = None
     effectives: list[str | None] | None = None
     """The first and last days and the effective days of the rows, as written (see
-    :mod:`orgroles.importers.dated`)."""
+    `orgroles.importers.dated`)."""
 
 
 class Imported(NamedTuple):
@@ -120,15 +120,15 @@ def build_document(
 ) -> Imported:
     """Check the rows, resolve managers, make people and teams, and build the document.
 
-    ``amend`` changes the document's plain data before it is validated (the dates of
-    :func:`orgroles.importers.dated.dating`).
+    `amend` changes the document's plain data before it is validated (the dates of
+    `orgroles.importers.dated.dating()`).
 
     Problems that make the rows unreadable as an org (a row without an id, a repeated
     id, an ambiguous manager name, an invalid value) raise one
-    :class:`~orgroles.errors.OrgValidationError` (an :class:`~orgroles.errors.OrgFileError`
+    `OrgValidationError` (an `OrgFileError`
     for a file) that lists them all, each at its row. Managers that match no row are kept as
     they are written, as dangling references for the rules to report; a manager name or
-    email that matches no row also gives an :class:`~orgroles.errors.OrgImportWarning`.
+    email that matches no row also gives an `OrgImportWarning`.
     """
     problems = list(rows.problems)
     notes = list(rows.notes)

@@ -1,19 +1,20 @@
 """Write an org in the W3C Organization Ontology (ORG), as JSON-LD or Turtle (needs rdflib).
 
 The W3C ORG vocabulary (https://www.w3.org/TR/vocab-org/) models what orgroles does, with
-time: each seat is an ``org:Post`` of the organization (``org:postIn``), which
-``org:reportsTo`` its manager's post; each person ``org:holds`` the posts they held; each
-holder's time in a seat is an ``org:Membership`` whose ``org:memberDuring`` is a
-``time:Interval`` (OWL-Time, with ``time:inXSDDate`` days); each change of the history is
-an ``org:ChangeEvent``. What ORG has no word for uses orgroles' own namespace (``orr:``):
-a membership's seat (``orr:post``), an interim (``orr:acting``), a seat's own days and a
-dated reporting line (``orr:during``, ``orr:ReportingLine``), and what a change event
-changed (``orr:kind``, ``orr:before``, ``orr:after``). Every node has an IRI under
-``base`` (no blank nodes), so that the same org gives the same file.
+time: each seat is an `org:Post` of the organization (`org:postIn`), which
+`org:reportsTo` its manager's post; each person `org:holds` the posts they held; each
+holder's time in a seat is an `org:Membership` whose `org:memberDuring` is a
+`time:Interval` (OWL-Time, with `time:inXSDDate` days); each change of the history is
+an `org:ChangeEvent`. What ORG has no word for uses orgroles' own namespace (`orr:`):
+a membership's seat (`orr:post`), an interim (`orr:acting`), a seat's own days and a
+dated reporting line (`orr:during`, `orr:ReportingLine`), and what a change event
+changed (`orr:kind`, `orr:before`, `orr:after`). Every node has an IRI under
+`base` (no blank nodes), so that the same org gives the same file.
 
->>> import orgroles
->>> org = orgroles.load("examples/scaleup_over_time.yaml", today="2026-05-15")
->>> graph = w3c_graph(org)  # doctest: +SKIP
+Examples:
+    >>> import orgroles
+    >>> org = orgroles.load("examples/scaleup_over_time.yaml", today="2026-05-15")
+    >>> graph = w3c_graph(org)  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["W3C_FORMATS", "ORR", "to_w3c", "w3c_graph", "w3c_text"]
 
 W3C_FORMATS = {".jsonld": "json-ld", ".json-ld": "json-ld", ".ttl": "turtle", ".nt": "nt"}
-"""The file suffixes :func:`to_w3c` knows, and the rdflib format of each."""
+"""The file suffixes `to_w3c()` knows, and the rdflib format of each."""
 
 ORR = "https://orgroles.readthedocs.io/ns#"
 """orgroles' own namespace, for what the W3C ORG vocabulary has no word for."""
@@ -59,8 +60,8 @@ def _slug(name: str) -> str:
 def w3c_graph(org: OrgCore, base: str | None = None) -> rdflib.Graph:
     """The org as an rdflib graph in the W3C ORG vocabulary (see the module's docstring).
 
-    ``base`` is the IRI under which its nodes are named (by default
-    ``urn:orgroles:<name>/``). A dated org writes every seat it ever had, with its days;
+    `base` is the IRI under which its nodes are named (by default
+    `urn:orgroles:<name>/`). A dated org writes every seat it ever had, with its days;
     an undated one its roles.
     """
     lib = _rdflib()
@@ -158,7 +159,7 @@ def _holders(
     orr: Any,
     rdflib: Any,
 ) -> None:
-    """Who held the seat: ``org:holds``, and an ``org:Membership`` per time in it."""
+    """Who held the seat: `org:holds`, and an `org:Membership` per time in it."""
     holder = record.holder
     items: tuple[Any, ...] = (
         () if holder is None else (holder,) if isinstance(holder, str) else holder
@@ -186,8 +187,8 @@ def _holders(
 def _lines(
     graph: Any, record: Role, post: Any, node: Any, interval: Any, ORG: Any, RDF: Any, orr: Any
 ) -> None:
-    """The manager: ``org:reportsTo`` (every manager the seat ever had), and for dated
-    lines an ``orr:ReportingLine`` with its days."""
+    """The manager: `org:reportsTo` (every manager the seat ever had), and for dated
+    lines an `orr:ReportingLine` with its days."""
     boss = record.reports_to
     if boss is None:
         return
@@ -208,7 +209,7 @@ def _lines(
 
 
 def w3c_text(org: OrgCore, format: str = "turtle", base: str | None = None) -> str:
-    """The org in the W3C ORG vocabulary as text: ``turtle``, ``json-ld`` or ``nt``."""
+    """The org in the W3C ORG vocabulary as text: `turtle`, `json-ld` or `nt`."""
     if format not in set(W3C_FORMATS.values()):
         raise OrgUsageError(f"unknown format {format!r}: use turtle, json-ld or nt")
     text: str = w3c_graph(org, base).serialize(format=format)
@@ -222,8 +223,8 @@ def to_w3c(
     format: str | None = None,
     base: str | None = None,
 ) -> None:
-    """Write the org in the W3C ORG vocabulary, atomically: JSON-LD (``.jsonld``), Turtle
-    (``.ttl``) or N-Triples (``.nt``), by the file's suffix unless ``format`` says."""
+    """Write the org in the W3C ORG vocabulary, atomically: JSON-LD (`.jsonld`), Turtle
+    (`.ttl`) or N-Triples (`.nt`), by the file's suffix unless `format` says."""
     if format is None:
         suffix = Path(path).suffix.lower()
         format = W3C_FORMATS.get(suffix)

@@ -355,17 +355,17 @@ def dated_positions(roles: tuple[Role, ...]) -> list[int]:
 def view(
     records: dict[str, Role], day: date, today: date, base: Mapping[str, Role] | None = None
 ) -> dict[str, Role]:
-    """The plain roles of ``day``, in file order: the seats that exist that day and, when
-    ``day`` is ``today`` or later, the seats that open later, as planned seats with their
-    holders and manager of their first day. A seat that opens after ``today`` is planned.
+    """The plain roles of `day`, in file order: the seats that exist that day and, when
+    `day` is `today` or later, the seats that open later, as planned seats with their
+    holders and manager of their first day. A seat that opens after `today` is planned.
     A record without dates is shown as it is.
 
-    ``base``, another view of the same records, lends its roles: a seat that is the same
+    `base`, another view of the same records, lends its roles: a seat that is the same
     on both days is the same object (roles are frozen), and is not built again.
 
     One pass, with the common cases inline (a few Python operations per record): a seat
     with at most one holder on the day needs no order of arrival; a job share falls back
-    to :func:`holder_items` and :func:`present`.
+    to `holder_items()` and `present()`.
     """
     out: dict[str, Role] = {}
     future = day >= today
@@ -442,7 +442,7 @@ def view(
 
 
 def malformed(record: Role) -> bool:
-    """Whether :func:`form_problems` may find something in a record (a fast test: the
+    """Whether `form_problems()` may find something in a record (a fast test: the
     dates of the seat and of each holder, and any record with several lines)."""
     s, e = record.start, record.end
     if s is not None and e is not None and e < s:

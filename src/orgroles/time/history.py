@@ -68,16 +68,16 @@ T = TypeVar("T")
 
 
 class Change(NamedTuple):
-    """One change of one seat, in effect from ``date`` (its first day).
+    """One change of one seat, in effect from `date` (its first day).
 
     `before` and `after` depend on the `kind`:
 
     - `seat-opened`: after is the seat on its first day (a plain `Role`, with
       its holders and manager of that day);
-    - ``seat-closed``: before is the seat on its last day;
-    - ``holder-in`` / ``holder-out``: after / before is the person's id;
-    - ``acting-start`` / ``acting-end``: the seat's interim flag, before and after;
-    - ``moved``: the manager's role id before and after (None: no manager).
+    - `seat-closed`: before is the seat on its last day;
+    - `holder-in` / `holder-out`: after / before is the person's id;
+    - `acting-start` / `acting-end`: the seat's interim flag, before and after;
+    - `moved`: the manager's role id before and after (None: no manager).
 
     A named tuple: a million-seat history has millions of them.
     """
@@ -156,8 +156,8 @@ _make = tuple.__new__
 
 def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -> bool:
     """The changes of a record whose holders follow one another (at most one at a time:
-    the common case), added to ``by_day``; False, having added nothing, for any other
-    record (a job share), which :func:`_changes` handles.
+    the common case), added to `by_day`; False, having added nothing, for any other
+    record (a job share), which `_changes()` handles.
 
     The holders, sorted by their first day, are walked once, and so are the lines (which
     never overlap), instead of looking for the holder and the line of every boundary day.
@@ -277,9 +277,9 @@ _UNSET: Any = object()
 def _walk(
     segments: list[tuple[date, date, T]], empty: T, first: date, final: date
 ) -> tuple[T, T, list[tuple[date, T, T]]]:
-    """A value over time, given by sorted segments that do not overlap (``empty`` between
-    them): its value on the days ``first`` and ``final``, and its changes in between
-    (each day in ``(first, final]`` on which it changes, with the old and new values)."""
+    """A value over time, given by sorted segments that do not overlap (`empty` between
+    them): its value on the days `first` and `final`, and its changes in between
+    (each day in `(first, final]` on which it changes, with the old and new values)."""
     steps: list[tuple[date, T]] = []
     last = len(segments) - 1
     for k, (start, end, value) in enumerate(segments):

@@ -82,7 +82,7 @@ _NEVER = date.max.toordinal() + 1
 
 
 def _arrays(org: OrgCore) -> _Arrays:
-    """The arrays of an org's records, each list built by one comprehension or one ``map``
+    """The arrays of an org's records, each list built by one comprehension or one `map`
     (a million seats with three million tenures in a few seconds)."""
     import numpy as np
 
@@ -184,7 +184,7 @@ def _split(
 
 
 def _ordinals(items: list[Any], name: str, default: int) -> np.ndarray:
-    """The day numbers of the ``start`` or ``end`` of ``items`` (``default`` for None)."""
+    """The day numbers of the `start` or `end` of `items` (`default` for None)."""
     import numpy as np
 
     if name == "start":  # an attribute named in the comprehension: the fastest way
@@ -230,8 +230,8 @@ _MAX_LEVELS = 64
 def _levels(n: int, child: np.ndarray, boss: np.ndarray) -> list[np.ndarray] | None:
     """The seats by level in the graph of every line ever in force (a manager is on a
     level above every seat that ever reports to it): level by level, a day's depths take
-    one pass over the seats (:func:`_depths_by_level`). None when those lines make a cycle
-    or more than 64 levels (then :func:`_depths` is used).
+    one pass over the seats (`_depths_by_level()`). None when those lines make a cycle
+    or more than 64 levels (then `_depths()` is used).
 
     Kahn's algorithm, one numpy pass over the lines per level.
     """
@@ -344,7 +344,7 @@ class _Sweep:
             at[3] = to
 
     def rows(self, day: int) -> dict[str, Any]:
-        """The numbers of the view of ``day`` (later than the days asked before), per
+        """The numbers of the view of `day` (later than the days asked before), per
         family."""
         import numpy as np
 

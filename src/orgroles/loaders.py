@@ -92,9 +92,7 @@ def loads(
     fmt = format or sniff_format(text)
     with gc_paused():
         document, source = parse_document(text, fmt, OrgDocument, path)
-        return _from_document(
-            document, source, base_dir, catalog_dirs, as_of=as_of, today=today
-        )
+        return _from_document(document, source, base_dir, catalog_dirs, as_of=as_of, today=today)
 
 
 def _day(value: date | str | None) -> date | None:

@@ -22,7 +22,8 @@ later one is kept, vacant, in between.
 Examples:
     >>> parse_day("2026-03-01"), parse_day("2026-03-01-08:00"), parse_day("03/01/2026", "%m/%d/%Y")
     (datetime.date(2026, 3, 1), datetime.date(2026, 3, 1), datetime.date(2026, 3, 1))
-    >>> dated_lines([(date(2025, 1, 1), "ceo"), (date(2025, 6, 1), "coo"), (date(2025, 9, 1), "coo")])
+    >>> days = [date(2025, 1, 1), date(2025, 6, 1), date(2025, 9, 1)]
+    >>> dated_lines(list(zip(days, ["ceo", "coo", "coo"])))
     [{'role': 'ceo', 'end': '2025-05-31'}, {'role': 'coo', 'start': '2025-06-01'}]
 """
 

@@ -14,35 +14,24 @@ Examples:
     ...                                   Role(id="cto", kind="cto", reports_to="ceo"))))
     >>> core
     <OrgCore 'org': 2 roles, 0 people, 0 teams>
-    >>> core.title_of("cto"), core.title_of("cto", lang="fr")
-    ('Chief Technical Officer', 'Directeur technique')
-    >>> core.index.depth
-    [0, 1]
+    >>> core.title_of("cto"), core.title_of("cto", lang="fr"), core.index.depth
+    ('Chief Technical Officer', 'Directeur technique', [0, 1])
 
-    **Dated orgs.** A role may carry dates (a `start` and `end` on the seat, dated holders,
-    dated reporting lines: see `orgroles.model.dates`). An org whose file has any keeps
-    those *records*, which `to_document()` writes back as they are, and shows
-    itself as of one day, its `view_date` (today by default):
-    `roles` holds the plain roles of that day, so every query, rule and chart works on it
-    unchanged. On a day that is today or later, the view also shows the seats that open
-    later, as `planned` seats with their holders and manager of their first day; a seat
-    that opens after today is planned whatever the day viewed. A past day shows only the
-    seats that existed then. `as_of()` gives the plain org of another day, and
-    `viewed()` the same dated org seen on another day. The primitive edits of
-    roles, people and teams refuse a dated org (edit `org.as_of(day)`, or the records in the
-    file): an edit of one day's view would not say from when it holds.
+    **Dated orgs.** An org whose file has dates (see `orgroles.model.dates`) keeps those
+    *records*, which `to_document()` writes back, and shows itself as of one day, its
+    `view_date` (today by default): `roles` holds the plain roles of that day, with the
+    seats that open later as `planned` when that day is today or later. `as_of()` gives
+    the plain org of another day, `viewed()` the same dated org seen on another day. The
+    primitive edits refuse a dated org: an edit of one day's view would not say from when
+    it holds.
 
     >>> import datetime
     >>> dated = OrgCore(OrgDocument(roles=(
     ...     Role(id="ceo", holder="ana"),
     ...     Role(id="cto", start="2026-01-01", holder="bo", reports_to="ceo"))),
     ...     today=datetime.date(2025, 6, 1))
-    >>> dated.view_date, [(r.id, r.planned) for r in dated]
-    (datetime.date(2025, 6, 1), [('ceo', False), ('cto', True)])
-    >>> [r.id for r in dated.as_of(datetime.date(2024, 1, 1))]
-    ['ceo']
-    >>> len(dated.records), dated.to_document().roles[1].start
-    (2, datetime.date(2026, 1, 1))
+    >>> [(r.id, r.planned) for r in dated], [r.id for r in dated.as_of("2024-01-01")]
+    ([('ceo', False), ('cto', True)], ['ceo'])
 """
 
 from __future__ import annotations
@@ -59,6 +48,7 @@ from orgroles._internal import clock
 from orgroles._internal.dates import day as _day
 from orgroles._internal.gc import gc_paused
 from orgroles._internal.idmap import IdMap
+from orgroles._internal.text import plural
 from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.errors import (
     EditError,
@@ -175,12 +165,11 @@ class OrgCore:
         """Build an org of this class from a validated document (what loading does).
 
         `catalog`, if given, is used as the resolved catalogue instead of reading the
-        document's `uses:` again (for copies and subtrees of an org). Repeated ids are
-        an `OrgValidationError` that lists them all, with the
-        `problems` the caller found in the same document, and so are malformed dates
-        (an `end` before its `start`, overlapping reporting lines). For a dated
-        document, `as_of` is the day shown and `today` the day that tells planned
-        seats (both today by default).
+        document's `uses:` again (for copies and subtrees of an org). Repeated ids and
+        malformed dates (an `end` before its `start`, overlapping reporting lines) are an
+        `OrgValidationError` that lists them all, with the `problems` the caller found.
+        For a dated document, `as_of` is the day shown and `today` the day that tells
+        planned seats (both today by default).
         """
         org = cls.__new__(cls)
         OrgCore.__init__(
@@ -207,8 +196,7 @@ class OrgCore:
 
     @property
     def _roles(self) -> dict[str, Role]:
-        """The plain roles (of a dated org, the view of `view_date`, made now if not
-        made yet)."""
+        """The plain roles (of a dated org, the view of `view_date`, made on first use)."""
         plain = self._plain
         if plain is None:  # a dated org: _records, view_date and today are set
             with gc_paused():  # a million plain roles, without cycles
@@ -254,12 +242,11 @@ class OrgCore:
         return role_id in self._roles
 
     def __repr__(self) -> str:
-        def n(count: int, word: str, plural: str) -> str:
-            return f"{count:,} {word if count == 1 else plural}"
-
+        people = len(self._people)
         return (
-            f"<{type(self).__name__} {self.name!r}: {n(len(self._roles), 'role', 'roles')}, "
-            f"{n(len(self._people), 'person', 'people')}, {n(len(self._teams), 'team', 'teams')}>"
+            f"<{type(self).__name__} {self.name!r}: {plural(len(self._roles), 'role')}, "
+            f"{people:,} {'person' if people == 1 else 'people'}, "
+            f"{plural(len(self._teams), 'team')}>"
         )
 
     def __eq__(self, other: object) -> bool:
@@ -299,8 +286,7 @@ class OrgCore:
 
     def holders_of(self, role: str | Role) -> list[Person]:
         """The people in a seat; an id that names no person gives a bare `Person(id=...)`."""
-        people = self._people
-        return [people.get(pid) or Person(id=pid) for pid in self.role(role).holders]
+        return [self._people.get(pid) or Person(id=pid) for pid in self.role(role).holders]
 
     def location_of(self, role: str | Role) -> Location | None:
         """Where a role is written in the file the org came from, if it came from one."""
@@ -313,31 +299,16 @@ class OrgCore:
     def locator(self) -> Callable[[str], Location | None]:
         """`location_of()` for many roles asked for in file order, as a report asks:
         nothing is worked out before the first call, and then only the lines of the roles
-        asked for (see `item_locator()`), not a table of
-        every role's line."""
+        asked for (see `Source.id_locator()`), not a table of every role's line."""
         source, written = self.source, self._source_ids
         if source is None or not written:
             return lambda role: None
-        path = source.path
-        found: list[Callable[[str], Location | None]] = []
 
-        def locate(role: str) -> Location | None:
-            if not found:
-                at = source.item_locator("roles")
-                index = self.index
-                # The roles in file order, usually those of the index: its table serves.
-                pos = index.pos if written == index.ids else {r: k for k, r in enumerate(written)}
-                get, make = pos.get, Location.make
+        def positions() -> Mapping[str, int]:
+            index = self.index  # the roles in file order, usually those of the index
+            return index.pos if written == index.ids else {r: k for k, r in enumerate(written)}
 
-                def located(role: str) -> Location | None:
-                    k = get(role)
-                    position = at(k) if k is not None else None
-                    return None if position is None else make(path, *position)
-
-                found.append(located)
-            return found[0](role)
-
-        return locate
+        return source.id_locator("roles", positions)
 
     def _role_positions(self) -> dict[str, tuple[int, int]]:
         # Computed on first use only: for a large JSON file, finding the lines costs a walk
@@ -433,9 +404,7 @@ class OrgCore:
         `orgroles.edit.add_role()`, `move()` and the other edits
         validate what they write and then call this. A dated org refuses it.
         """
-        self._refuse_dated_edit()
-        self._roles[role.id] = role
-        self._cache.clear()
+        self._put(self._roles, role)
 
     def pop_role(self, role_id: str) -> Role:
         """Remove the role with this id and return it; references to it are left as they are."""
@@ -455,14 +424,15 @@ class OrgCore:
 
     def put_person(self, person: Person) -> None:
         """Add `person` at the end, or replace the person with their id in place."""
-        self._refuse_dated_edit()
-        self._people[person.id] = person
-        self._cache.clear()
+        self._put(self._people, person)
 
     def put_team(self, team: Team) -> None:
         """Add `team` at the end, or replace the team with its id in place."""
+        self._put(self._teams, team)
+
+    def _put(self, table: dict[str, Any], item: Role | Person | Team) -> None:
         self._refuse_dated_edit()
-        self._teams[team.id] = team
+        table[item.id] = item
         self._cache.clear()
 
     # -- documents -----------------------------------------------------------------------

@@ -81,7 +81,9 @@ PROBLEM_CODES: dict[str, str] = {
     "duplicate-id": "an id used twice in the same list (ids equal once Unicode-normalised "
     "are one id)",
     "dates": "a day that is not `YYYY-MM-DD`, an `end` before its `start`, or two "
-    "reporting lines in force on the same day",
+    "reporting lines in force on the same day; in an import, a day that cannot be read "
+    "(`--date-format`), rows of one id without effective days or on the same one, or "
+    "snapshots without one day each in increasing order",
     "selector": "a selector in a rule that does not parse, or names nothing",
     "rules": "the `rules:` section names a rule that does not exist, or gives a rule of "
     "your own a built-in code or a code used twice",

@@ -193,7 +193,8 @@ def from_csv(
         ('CTO', 'Ceo,tag1, tag2')
     """
     from orgroles.importers.columns import Columns  # the importers load when used
-    from orgroles.importers.csv_map import csv_document, snapshots_document
+    from orgroles.importers.csv_map import csv_document
+    from orgroles.importers.snapshots import snapshots_document
 
     chosen = Columns.of(preset=preset, **columns)
     if dates is not None or not isinstance(path, (str, os.PathLike)):

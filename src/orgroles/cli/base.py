@@ -121,7 +121,8 @@ class _Commands(dict[str, click.Command]):
 
     def __init__(self, homes: Mapping[str, str]) -> None:
         super().__init__()
-        self._homes = dict(homes)  # command name -> the module that defines it
+        self.homes: Mapping[str, str] = dict(homes)  # command name -> its module
+        self._homes = dict(homes)  # the same, for the modules not imported yet
 
     def _load(self, name: str | None = None) -> None:
         for module in dict.fromkeys(m for c, m in self._homes.items() if name in (None, c)):

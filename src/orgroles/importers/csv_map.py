@@ -8,20 +8,16 @@ Lookup tables turn codes into names. See `docs/import.md` for the options and pr
 
 from __future__ import annotations
 
-import itertools
 import math
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from pydantic import TypeAdapter, ValidationError
-
 from orgroles._internal.gc import gc_paused
-from orgroles.errors import Location, OrgFileError, OrgValidationError, Problem
+from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import (
     Columns,
     Lookup,
@@ -30,9 +26,8 @@ from orgroles.importers.columns import (
     unknown_column,
 )
 from orgroles.importers.csv_read import CsvTable, read_table
-from orgroles.importers.dated import dating, merge_snapshots
+from orgroles.importers.dated import dating
 from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
-from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source, read_file
 from orgroles.model import OrgDocument
 
@@ -44,7 +39,6 @@ __all__ = [
     "Table",
     "csv_document",
     "records_document",
-    "snapshots_document",
 ]
 
 # -- tables: CSV rows or records, read column by column ---------------------------------
@@ -487,54 +481,3 @@ def records_document(
         return build_document(
             rows, locator, manager_by=cols.manager_by, name=name, kinds=kinds, amend=amend
         )
-
-
-def snapshots_document(
-    paths: Sequence[str | os.PathLike[str]],
-    days: Sequence[date],
-    columns: Columns,
-    *,
-    departments: Lookup | Mapping[str, str] | None = None,
-    titles: Lookup | Mapping[str, str] | None = None,
-    delimiter: str | None = None,
-    name: str | None = None,
-    kinds: KindsMode = "infer",
-    date_format: str | None = None,
-) -> Imported:
-    """Read CSV exports of one org on increasing days (one file per day) as one dated org
-    document: see `orgroles.importers.dated` for how. Each file is read as
-    `csv_document()` reads it, and its problems name it and their lines."""
-    if len(paths) != len(days):
-        raise options_error(
-            f"{len(paths)} files and {len(days)} days: give one day per file, in order",
-            code="dates",
-        )
-    for before, after in itertools.pairwise(days):
-        if after <= before:
-            raise options_error(
-                f"the days of the snapshots go in increasing order, one per file: {after} "
-                f"comes after {before}",
-                code="dates",
-            )
-    snapshots = []
-    for path in paths:
-        imported = csv_document(
-            path,
-            columns,
-            departments=departments,
-            titles=titles,
-            delimiter=delimiter,
-            kinds=kinds,
-            date_format=date_format,
-        )
-        snapshots.append(imported.document)
-    with gc_paused():
-        data = merge_snapshots(list(zip(days, snapshots, strict=True)))
-        data["name"] = name or snapshots[-1].name or Path(os.fspath(paths[-1])).stem
-        try:
-            document = TypeAdapter(OrgDocument).validate_python(data)
-        except ValidationError as exc:
-            raise OrgValidationError(
-                problems_from_validation(exc, data, None, None, OrgDocument)
-            ) from None
-    return Imported(document)

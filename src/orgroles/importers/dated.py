@@ -219,7 +219,7 @@ def read_days(
             out.append(parse_day(text, fmt))
         except ValueError as exc:
             problems.append(
-                Problem(str(exc), locator.location(i, what), locator.where(i, what), code="date")
+                Problem(str(exc), locator.location(i, what), locator.where(i, what), code="dates")
             )
             out.append(None)
     return out
@@ -267,7 +267,7 @@ def effective_groups(
                     message,
                     locator.location(i, "effective"),
                     locator.where(i, "effective"),
-                    code="date",
+                    code="dates",
                 )
             )
         rows.sort(key=lambda i: days[i] or date.min)

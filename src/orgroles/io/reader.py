@@ -9,7 +9,7 @@ loads fine and is left to the rules.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -89,6 +89,29 @@ class Source:
             return marks.item_locator(section)
         found = self.positions(section)
         return lambda k: found[k] if 0 <= k < len(found) else None
+
+    def id_locator(
+        self, section: str, positions: Callable[[], Mapping[str, int]]
+    ) -> Callable[[str], Location | None]:
+        """The location of the items of `section` by id, for ids asked for in file order
+        (as a report asks): nothing is worked out before the first call; `positions()`
+        then gives each id's place in the section, and only the lines of the items asked
+        for are counted (see `JsonMarks.item_locator()`)."""
+        found: list[Callable[[str], Location | None]] = []
+
+        def locate(item_id: str) -> Location | None:
+            if not found:
+                at, get, make = self.item_locator(section), positions().get, Location.make
+
+                def located(item_id: str) -> Location | None:
+                    k = get(item_id)
+                    position = at(k) if k is not None else None
+                    return None if position is None else make(self.path, *position)
+
+                found.append(located)
+            return found[0](item_id)
+
+        return locate
 
     def _full_marks(self) -> Marks | None:
         marks = self.marks

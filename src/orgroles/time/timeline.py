@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from orgroles._internal import clock
 from orgroles._internal.dates import day
 from orgroles.errors import MissingExtraError, OrgUsageError
+from orgroles.time.depths import depths, depths_by_level, levels
 
 if TYPE_CHECKING:
     import numpy as np
@@ -224,75 +225,6 @@ def _shared(people: list[str]) -> tuple[np.ndarray | None, np.ndarray]:
     return shared, t_person
 
 
-_MAX_LEVELS = 64
-
-
-def _levels(n: int, child: np.ndarray, boss: np.ndarray) -> list[np.ndarray] | None:
-    """The seats by level in the graph of every line ever in force (a manager is on a
-    level above every seat that ever reports to it): level by level, a day's depths take
-    one pass over the seats (`_depths_by_level()`). None when those lines make a cycle
-    or more than 64 levels (then `_depths()` is used).
-
-    Kahn's algorithm, one numpy pass over the lines per level.
-    """
-    import numpy as np
-
-    keep = boss >= 0
-    child, boss = child[keep], boss[keep]
-    waiting = np.bincount(child, minlength=n)  # lines from a seat not placed yet
-    level = np.zeros(n, dtype=np.int64)
-    placed = waiting == 0
-    fresh = placed.copy()
-    left = np.ones(child.size, dtype=bool)
-    k = 0
-    while left.any():
-        k += 1
-        firing = left & fresh[boss]
-        if k > _MAX_LEVELS or not firing.any():
-            return None  # a cycle, or too deep for levels to pay
-        left &= ~firing
-        reached = child[firing]
-        np.subtract.at(waiting, reached, 1)
-        fresh = np.zeros(n, dtype=bool)
-        fresh[reached[waiting[reached] == 0]] = True
-        level[fresh] = k
-    order = np.argsort(level, kind="stable")
-    cuts = np.searchsorted(level[order], np.arange(1, k + 1))
-    return np.split(order, cuts)[1:]  # level 0 has no manager, ever
-
-
-def _depths_by_level(parent: np.ndarray, levels: list[np.ndarray]) -> np.ndarray:
-    """The depth of every seat, level by level (a seat's manager is on a level above)."""
-    import numpy as np
-
-    depth = np.zeros(parent.size, dtype=np.int64)
-    for seats in levels:
-        boss = parent[seats]
-        has = boss >= 0
-        depth[seats[has]] = depth[boss[has]] + 1
-    return depth
-
-
-def _depths(parent: np.ndarray) -> np.ndarray:
-    """The depth of every seat (0 at a top), -1 in or below a cycle: pointer jumping,
-    O(N log depth), without recursion."""
-    import numpy as np
-
-    depth = (parent >= 0).astype(np.int64)
-    jump = parent.copy()
-    pending = np.flatnonzero(jump >= 0)
-    while pending.size:
-        ahead = jump[pending]  # depth[i] is the distance from i to jump[i], or to its top
-        depth[pending] += depth[ahead]
-        jump[pending] = jump[ahead]
-        still = pending[jump[pending] >= 0]
-        if still.size == pending.size:  # only cycles are left: they never reach a top
-            depth[still] = -1
-            break
-        pending = still
-    return depth
-
-
 class _Sweep:
     """The numbers of the views of days in increasing order.
 
@@ -320,7 +252,7 @@ class _Sweep:
         self.holders = np.zeros(n, dtype=np.int64)  # tenures in force, per seat
         self.holders_alone = np.zeros(n, dtype=np.int64)  # of people in one tenure only
         self.at = [0, 0, 0, 0]  # how far each sorted list has been walked
-        self.levels = _levels(n, a.l_role, a.l_boss)
+        self.levels = levels(n, a.l_role, a.l_boss)
 
     def _walk(self, day: int) -> None:
         import numpy as np
@@ -406,7 +338,7 @@ def _numbers(
     parent[(parent >= 0) & ~shown[np.maximum(parent, 0)]] = -1  # a closed manager: a top
     reports = shown & (parent >= 0) & ~a.assistant
     span = np.bincount(parent[reports], minlength=n)
-    depth = _depths(parent) if levels is None else _depths_by_level(parent, levels)
+    depth = depths(parent) if levels is None else depths_by_level(parent, levels)
     out: dict[str, Any] = {}
     for code, (lo, hi) in enumerate(a.bounds):
         here = shown[lo:hi]

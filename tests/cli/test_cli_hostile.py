@@ -118,16 +118,43 @@ def test_a_process_under_a_memory_limit_says_so(tmp_path: Path) -> None:
         env=env,
     )
     try:
-        _, stderr = proc.communicate(timeout=120)  # it takes seconds
+        _, stderr = proc.communicate(timeout=60)  # it takes seconds
     except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGABRT)  # faulthandler prints where it is stuck
         _, stderr = proc.communicate()
-        # A known, open fault: on a loaded machine, a process that runs out of memory
-        # while drawing can spin in the interpreter (a stack ending at the `with` of the
-        # drawing in cli/render.py) instead of raising. Recorded, not hidden.
-        pytest.xfail(
-            f"out of memory while drawing, the process spun; it was here:\n{stderr[-3000:]}"
-        )
+        # CPython before 3.13 can spin when it runs out of memory while it unwinds a
+        # `with` block (CPython issue 134163); the command line keeps such blocks where
+        # that does not happen (orgroles.cli.base: `_Context`, `step()`), which this
+        # test checks. Should another path still spin there, it is recorded, not hidden;
+        # from 3.13 on, a spin is a failure.
+        message = f"out of memory, the process spun; it was here:\n{stderr[-3000:]}"
+        if sys.version_info < (3, 13):
+            pytest.xfail(message)
+        pytest.fail(message)
     assert proc.returncode == 2, stderr
     assert stderr.startswith("orgroles: out of memory")
     assert "Traceback" not in stderr
+
+
+@pytest.mark.skipif(
+    not (3, 11) <= sys.version_info < (3, 13),
+    reason="the interpreters with exception tables that can spin out of memory",
+)
+def test_no_command_unwinds_a_with_block_late_in_its_code() -> None:
+    """CPython 3.11 and 3.12 allocate an int to unwind a `with` block past the 256th
+    instruction of a function, and spin when that fails out of memory: the commands run
+    their heavy steps through `step()`, and keep their own `with` blocks early."""
+    import dis
+
+    from orgroles.cli.base import cli
+
+    parse = dis._parse_exception_table  # type: ignore[attr-defined]
+    late = {}
+    for name in sorted(cli.commands):
+        command = cli.commands[name]
+        for each in [command, *getattr(command, "commands", {}).values()]:
+            code = each.callback.__code__
+            spans = [(e.start // 2, e.end // 2) for e in parse(code) if e.lasti]
+            if any(end > 256 for _, end in spans):
+                late[each.name] = spans
+    assert not late

@@ -11,6 +11,7 @@ import gc
 import importlib
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 import click
 
 from orgroles._internal.gc import gc_paused
+from orgroles._internal.progress import phase
 from orgroles._internal.text import printable, printable_lines
 from orgroles._version import __version__
 from orgroles.errors import OrgError, OrgUsageError, OrgValidationError
@@ -41,6 +43,7 @@ __all__ = [
     "refuse_to_replace",
     "report_problems",
     "split",
+    "step",
     "to_terminal",
     "use_color",
     "write",
@@ -57,6 +60,7 @@ ORG_SUFFIXES = (".yaml", ".yml", ".json")
 """What a folder's org files end with, for the commands that take folders."""
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
@@ -69,10 +73,48 @@ OUT_OF_MEMORY = (
 )
 
 
+def step(label: str, work: Callable[[], T]) -> T:
+    """`work()` under `phase(label)`: the progress line of a long step of a command.
+
+    A command runs its heavy steps through this rather than in a `with` block of its own,
+    whose place in a long function could make CPython before 3.13 spin when memory runs
+    out (see `_Context`): here the block is at the start of a small function.
+    """
+    with phase(label):
+        return work()
+
+
 def report_problems(exc: OrgValidationError) -> None:
     """Every problem of bad input on stderr, one line each: `file:line:col: ...`."""
     for problem in exc.problems:
         click.echo(printable(str(problem)), err=True)
+
+
+class _Context(click.Context):
+    """A context whose command, when it runs out of memory, frees what its frames hold
+    before the error goes on.
+
+    CPython before 3.13 may allocate while it unwinds a frame through a `with` block (an
+    int for the place to raise again from, when that place is past the 256th instruction
+    of its function); out of memory, it then tries again forever (CPython issue 134163).
+    The frames of a failed command hold the org and the chart: freed here (their locals
+    cleared, then the cycles collected), through a plain `except` that needs no memory to
+    enter, the frames above can unwind. The
+    commands keep their own `with` blocks near the start of small functions (`step()`).
+    """
+
+    def invoke(self, callback: Any, /, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().invoke(callback, *args, **kwargs)
+        except MemoryError as exc:
+            traceback.clear_frames(exc.__traceback__)
+            del exc
+            gc.collect()  # the collector is paused for a command, and an org has cycles
+            raise
+
+
+class _Command(click.Command):
+    context_class = _Context
 
 
 class _Group(click.Group):
@@ -85,6 +127,10 @@ class _Group(click.Group):
     cyclic objects of a whole run are the imports'). Memory is freed as usual, when the
     last reference to an object goes.
     """
+
+    context_class = _Context
+    command_class = _Command
+    group_class = type  # subgroups (`import`) are of this class too
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from orgroles._internal.progress import phase
 from orgroles._internal.text import json_text
 from orgroles.cli.base import (
     EXIT_BAD_INPUT,
@@ -25,6 +25,7 @@ from orgroles.cli.base import (
     refuse_overwrite,
     report_problems,
     split,
+    step,
     use_color,
     write,
 )
@@ -107,19 +108,20 @@ def check(
     unreadable = 0
     for path in paths:
         try:
-            with phase(f"loading {path}"):
-                org = load_org(path, as_of, catalog_dirs)
+            org = step(f"loading {path}", partial(load_org, path, as_of, catalog_dirs))
         except OrgValidationError as exc:
             unreadable += 1
             report_problems(exc)
             continue
         if over_time:
-            with phase(f"checking {len(org):,} roles over time"):
-                timed.append(over_time_report(org, chosen, ignored))
+            label = f"checking {len(org):,} roles over time"
+            timed.append(step(label, partial(over_time_report, org, chosen, ignored)))
             reports.append(timed[-1][0])
             continue
-        with phase(f"checking {len(org):,} roles"):
-            reports.append(org.check(select=chosen, ignore=ignored))
+        checked = step(
+            f"checking {len(org):,} roles", partial(org.check, select=chosen, ignore=ignored)
+        )
+        reports.append(checked)
     if over_time:
         write_over_time(timed, fmt, output, color)
     elif fmt == "json":

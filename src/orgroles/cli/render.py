@@ -7,14 +7,22 @@ choices taken from the same constants, and they reach the renderer as one object
 from __future__ import annotations
 
 import warnings
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from orgroles._internal.progress import phase
 from orgroles._internal.text import plural, printable
-from orgroles.cli.base import STDIO, as_of_option, catalog_dirs_option, cli, load_org, write_bytes
-from orgroles.render.formats import TABLE, LargeChartWarning
+from orgroles.cli.base import (
+    STDIO,
+    as_of_option,
+    catalog_dirs_option,
+    cli,
+    load_org,
+    step,
+    write_bytes,
+)
+from orgroles.render.formats import TABLE, Drawing, LargeChartWarning
 from orgroles.render.options import (
     COLOR_BY,
     DIRECTIONS,
@@ -41,6 +49,9 @@ _SUFFIXES = ", ".join(s for f in TABLE for s in f.suffixes)
 
 
 if TYPE_CHECKING:
+    from orgroles.org import Org
+    from orgroles.render import ChartOptions
+
     _Param = click.ParamType[str]
 else:  # click made ParamType generic after 8.2, the oldest it supports
     _Param = click.ParamType
@@ -205,28 +216,33 @@ def render(
     **chart: Any,
 ) -> None:
     """Draw an org chart of ORG (a file, or '-' for standard input) into a file."""
-    from orgroles.render import ChartOptions, draw, format_of
+    from orgroles.render import ChartOptions, format_of
     from orgroles.selectors import find_role
 
     if fmt is None:  # an unknown suffix fails before the work, not after it
         fmt = "svg" if output == STDIO else format_of(output)
     options = ChartOptions.of(**chart)
-    with phase(f"loading {org_path}"):
-        org = load_org(org_path, as_of, catalog_dirs)
+    org = step(f"loading {org_path}", partial(load_org, org_path, as_of, catalog_dirs))
     if options.root is not None:
         options = ChartOptions.of(options, root=find_role(org, options.root).id)
     if check:
-        with phase(f"checking {len(org):,} roles"):
-            options = ChartOptions.of(options, report=org.check())
-    with phase(f"drawing {output}"), warnings.catch_warnings():
-        # A chart too big for its format says so at once, before the long work.
-        warnings.simplefilter("always", LargeChartWarning)
-        warnings.showwarning = _show_warning
-        drawing = draw(org, fmt, options)
-        write_bytes(drawing.data, output)
+        options = ChartOptions.of(options, report=step(f"checking {len(org):,} roles", org.check))
+    drawing = step(f"drawing {output}", partial(_draw, org, fmt, options, output))
     shown = drawing.plan.shown
     message = f"{output}: chart of {plural(shown, 'role')}"
     if options.report is not None:
         counts = ", ".join(plural(n, s) for s, n in options.report.severity_counts().items() if n)
         message += f"; violations highlighted: {counts or 'none'}"
     click.echo(printable(message), err=output == STDIO)
+
+
+def _draw(org: Org, fmt: str, options: ChartOptions, output: str) -> Drawing:
+    from orgroles.render import draw
+
+    with warnings.catch_warnings():
+        # A chart too big for its format says so at once, before the long work.
+        warnings.simplefilter("always", LargeChartWarning)
+        warnings.showwarning = _show_warning
+        drawing = draw(org, fmt, options)
+    write_bytes(drawing.data, output)
+    return drawing

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from orgroles._internal.progress import phase
 from orgroles._internal.text import printable
-from orgroles.cli.base import STDIO, as_of_option, cli, load_org, write_bytes
+from orgroles.cli.base import STDIO, as_of_option, cli, load_org, step, write_bytes
 from orgroles.errors import OrgUsageError
+
+if TYPE_CHECKING:
+    from orgroles.health import HealthReport
+    from orgroles.org import Org
 
 __all__ = ["report"]
 
@@ -86,15 +92,22 @@ def report(
     if narrow is None:  # the default, unless the band starts lower
         narrow = min(Targets().narrow, band[0] - 1)
     targets = Targets(span=band, narrow=narrow, layers=max_layers)
-    with phase(f"loading {org_path}"):
-        org = load_org(org_path, as_of)
-    with phase(f"reporting on {len(org):,} roles"):
-        made = health_report(org, lang=lang, since=since, targets=targets)
-        data = made.to_html().encode("utf-8") if fmt == "html" else made.to_pdf()
-        write_bytes(data, output)
+    org = step(f"loading {org_path}", partial(load_org, org_path, as_of))
+    made = step(
+        f"reporting on {len(org):,} roles",
+        partial(_write, org, output, fmt, health_report, lang=lang, since=since, targets=targets),
+    )
     h = made.numbers.headline
     message = (
         f"{output}: health report of {h.roles:,} roles, {h.layers} layers, "
         f"{made.numbers.findings.total:,} findings"
     )
     click.echo(printable(message), err=output == STDIO)
+
+
+def _write(
+    org: Org, output: str, fmt: str, make: Callable[..., HealthReport], **options: Any
+) -> HealthReport:
+    made = make(org, **options)
+    write_bytes(made.to_html().encode("utf-8") if fmt == "html" else made.to_pdf(), output)
+    return made

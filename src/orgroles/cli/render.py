@@ -22,6 +22,7 @@ from orgroles.cli.base import (
     step,
     write_bytes,
 )
+from orgroles.errors import OrgUsageError
 from orgroles.render.formats import TABLE, Drawing, LargeChartWarning
 from orgroles.render.options import (
     COLOR_BY,
@@ -204,6 +205,20 @@ class _OrMeta(_Param):
     help="PDF: how the paper is turned; auto shows the chart largest, on the fewest pages.",
 )
 @click.option("--check", is_flag=True, help="Check the rules and highlight the violations.")
+@click.option(
+    "--diff",
+    "diff_path",
+    metavar="OLD",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="A change chart: mark what changed since the org in OLD (new seats, removed "
+    "seats as ghosts, moves with their old line dashed, new holders), with a legend.",
+)
+@click.option(
+    "--diff-from",
+    metavar="DATE",
+    help="A change chart of a dated ORG: mark what changed from DATE to the day shown "
+    "(--as-of, or today).",
+)
 @as_of_option
 @catalog_dirs_option
 def render(
@@ -211,18 +226,38 @@ def render(
     output: str,
     fmt: str | None,
     check: bool,
+    diff_path: str | None,
+    diff_from: str | None,
     as_of: str | None,
     catalog_dirs: tuple[str, ...],
     **chart: Any,
 ) -> None:
-    """Draw an org chart of ORG (a file, or '-' for standard input) into a file."""
+    """Draw an org chart of ORG (a file, or '-' for standard input) into a file.
+
+    With --diff OLD or --diff-from DATE, the chart is a change chart: ORG with what
+    changed since OLD, or since DATE, marked.
+    """
     from orgroles.render import ChartOptions, format_of
     from orgroles.selectors import find_role
 
     if fmt is None:  # an unknown suffix fails before the work, not after it
         fmt = "svg" if output == STDIO else format_of(output)
+    if diff_path is not None and diff_from is not None:
+        raise OrgUsageError("--diff OLD and --diff-from DATE both give the old org: use one")
+    if diff_path == STDIO and org_path == STDIO:
+        raise OrgUsageError("only one of ORG and --diff OLD can be '-' (standard input)")
     options = ChartOptions.of(**chart)
     org = step(f"loading {org_path}", partial(load_org, org_path, as_of, catalog_dirs))
+    if diff_path is not None:
+        old = step(f"loading {diff_path}", partial(load_org, diff_path, as_of, catalog_dirs))
+        options = ChartOptions.of(options, diff=old)
+    elif diff_from is not None:
+        if not org.dated:
+            raise OrgUsageError(
+                f"--diff-from compares two days of a dated org, and {org_path} has no dates: "
+                "compare two files with --diff OLD"
+            )
+        options = ChartOptions.of(options, diff=org.viewed(diff_from))
     if options.root is not None:
         options = ChartOptions.of(options, root=find_role(org, options.root).id)
     if check:
@@ -233,6 +268,9 @@ def render(
     if options.report is not None:
         counts = ", ".join(plural(n, s) for s, n in options.report.severity_counts().items() if n)
         message += f"; violations highlighted: {counts or 'none'}"
+    if options.diff is not None:
+        changes = ", ".join(label for label, _ in drawing.plan.changes)
+        message += f"; changes: {changes or 'none'}"
     click.echo(printable(message), err=output == STDIO)
 
 

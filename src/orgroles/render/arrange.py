@@ -140,17 +140,19 @@ def legend_width(label: str) -> float:
 
 def with_legend(plan: Plan, chart: Layout) -> Layout:
     """`chart` with room for the plan's legend under it, in rows as wide as the chart
-    (300 px at least), and the place of each entry."""
-    if not plan.legend:
+    (300 px at least), and the place of each entry: the colours, then the changes of a
+    change chart from a row of their own."""
+    if not plan.legend and not plan.changes:
         return chart
     room = max(chart.width - 2 * MARGIN, 300)
     top = chart.height - MARGIN + _LEGEND_GAP
     x, y = float(MARGIN), float(top)
     right = 0.0
     places = []
-    for label, _ in plan.legend:
+    first_change = len(plan.legend)  # a change chart's legend starts a row of its own
+    for k, (label, _) in enumerate((*plan.legend, *plan.changes)):
         w = legend_width(label)
-        if x > MARGIN and x + w - 18 > MARGIN + room:
+        if x > MARGIN and (x + w - 18 > MARGIN + room or k == first_change):
             x, y = float(MARGIN), y + _LEGEND_ROW
         places.append((round(x), round(y)))
         right = max(right, x + w - 18)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from orgroles.queries.responsibilities import effective_ids
 from orgroles.queries.teams import membership
 from orgroles.render import style, words
+from orgroles.render.changes import Changes
 from orgroles.render.quoting import clean, mailto, safe_url
 from orgroles.render.shapes import Box, Line
 
@@ -118,6 +119,7 @@ class Cards:
         self.photos = "photo" in self.fields
         self.photo_uris: dict[str, str] = {}
         self.allow_outside_photos = options.allow_outside_photos
+        self.changes = options.diff if isinstance(options.diff, Changes) else None
 
     # -- text ----------------------------------------------------------------------------
 
@@ -190,6 +192,8 @@ class Cards:
             draft.append(("mark", words.word("acting", lang), 1))
         if role.planned:
             draft.append(("mark", self._planned(role), 2))
+        if self.changes is not None:
+            draft += self.changes.marks(role.id, lang)
         for field in fields:
             if field == "team":
                 team = self._team(role)
@@ -236,6 +240,8 @@ class Cards:
             hidden=hidden,
             color_key=self.color_key(role, family),
         )
+        if self.changes is not None:
+            box.change = self.changes.kinds.get(role.id, ())
         if self.photos and holders:
             person = people.get(holders[0])
             if person is not None and person.photo:

@@ -47,7 +47,12 @@ __all__ = [
 def draw(org: OrgCore, fmt: str, options: ChartOptions | None = None, **changes: Any) -> Drawing:
     """The chart of `org` in `fmt` (`svg`, `png`, `pdf`, `dot`, `mermaid` or
     `html`), with the plan it was drawn from."""
-    return writer(fmt)(org, ChartOptions.of(options, **changes))
+    chosen = ChartOptions.of(options, **changes)
+    if chosen.diff is not None:  # a change chart: drawn from the org with its ghosts
+        from orgroles.render.changes import with_changes
+
+        org, chosen = with_changes(org, chosen)
+    return writer(fmt)(org, chosen)
 
 
 def render_bytes(
@@ -104,7 +109,8 @@ def render(
             `depth`, `fold`, `show`, `name_first`, `color_by`, `legend`, `direction`,
             `theme`, `allow_outside_photos`, `lang`, `report`, `engine`, `layout`,
             `max_aspect`, `scale` and `max_megapixels` (PNG), `page` and `orientation`
-            (PDF). An unknown name is a `RenderError` with a did-you-mean.
+            (PDF), and `diff` (an older org: a change chart). An unknown name is a
+            `RenderError` with a did-you-mean.
 
     Returns:
         The path written.

@@ -48,7 +48,7 @@ from orgroles.render import style, words
 from orgroles.render.details import details
 from orgroles.render.forest import forest_top
 from orgroles.render.formats import Drawing
-from orgroles.render.paint import box_paint, theme_of
+from orgroles.render.paint import CHANGE_COLORS, GHOST_FILL, box_paint, theme_of
 from orgroles.render.plan import BLOCK_RATIO, STACK_MIN, Box, Line, Plan, make_plan
 from orgroles.render.quoting import clean, html_attr
 
@@ -61,6 +61,7 @@ __all__ = [
     "FIRST_VIEW",
     "ACTING",
     "ASSISTANT",
+    "CHANGE_FLAGS",
     "FOREST",
     "MISSING",
     "PLANNED",
@@ -89,6 +90,8 @@ FOREST = 64
 """Flag: the top that the page adds above the trees of a forest."""
 PLANNED = 128
 """Flag: the seat does not exist yet (drawn dotted)."""
+CHANGE_FLAGS = {"added": 256, "removed": 512, "moved": 1024, "restaffed": 2048}
+"""Flags of a change chart: the seat is new, removed (a ghost), moved or has a new holder."""
 _SEVERITY_SHIFT = 3  # two bits: 1 info, 2 warning, 3 error
 _SEVERITY_CODE = {"info": 1, "warning": 2, "error": 3}
 
@@ -173,6 +176,8 @@ def _flags(box: Box) -> int:
         flags |= ASSISTANT
     if box.planned:
         flags |= PLANNED
+    for change in box.change:
+        flags |= CHANGE_FLAGS[change]
     if box.severity is not None:
         flags |= _SEVERITY_CODE.get(box.severity, 1) << _SEVERITY_SHIFT
     return flags
@@ -200,9 +205,12 @@ def page_data(
     `rsets`, lists of numbers of `resps`: id, label, category). `folds` are
     `[manager, members, lines, flags, family]`; `dotted` pairs of nodes (dotted
     manager, report); `start` the deepest layer of the first view; `problems` the
-    violations of the whole org. The details have `kind` (a number of `kinds`: id,
-    title), `holders` (numbers of `people`: name, e-mail address), and, by node,
-    `team` (numbers of `teams`: id, name, lead node), `violations` and `urls`.
+    violations of the whole org. A change chart adds `changes`: its `legend` (label,
+    kind), the `moves` (old manager's node, node), the `colors` of the kinds and the
+    `ghost` fill, with the kinds in `flags` (`CHANGE_FLAGS`). The details have `kind`
+    (a number of `kinds`: id, title), `holders` (numbers of `people`: name, e-mail
+    address), and, by node, `team` (numbers of `teams`: id, name, lead node),
+    `violations` and `urls`.
     """
     lang = plan.lang
     roles = org.roles
@@ -318,6 +326,13 @@ def page_data(
         "dotted": [[a + shift, b + shift] for a, b in plan.dotted],
         "problems": [[v.code, v.name, v.severity, clean(v.message)] for v in general],
     }
+    if plan.changes or plan.moves:  # a change chart: its legend, old lines and colours
+        data["changes"] = {
+            "legend": [[label, kind] for label, kind in plan.changes],
+            "moves": [[a + shift, b + shift] for a, b in plan.moves],
+            "colors": CHANGE_COLORS,
+            "ghost": GHOST_FILL,
+        }
     return data, details(org, plan, node_of, report, shift)
 
 

@@ -24,6 +24,8 @@ from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import RenderError
 
 if TYPE_CHECKING:
+    from orgroles.core import OrgCore
+    from orgroles.render.changes import Changes
     from orgroles.rules.report import Report
 
 __all__ = [
@@ -196,6 +198,7 @@ class ChartOptions:
     max_megapixels: float = MAX_MEGAPIXELS
     page: PageName = "fit"
     orientation: Orientation = "auto"
+    diff: OrgCore | Changes | None = dataclasses.field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         _count("depth", self.depth)
@@ -224,6 +227,12 @@ class ChartOptions:
         _positive("max_megapixels", self.max_megapixels, "(millions of pixels)")
         _choice("page", self.page, PAGES)
         _choice("orientation", self.orientation, ORIENTATIONS)
+        if self.diff is not None:
+            from orgroles.core import OrgCore
+            from orgroles.render.changes import Changes
+
+            if not isinstance(self.diff, (OrgCore, Changes)):
+                raise RenderError(f"diff must be an org, not {type(self.diff).__name__}")
 
     @classmethod
     def of(cls, options: ChartOptions | None = None, **changes: Any) -> ChartOptions:

@@ -32,7 +32,11 @@ if TYPE_CHECKING:
     from orgroles.render.shapes import Box, Plan
 
 __all__ = [
+    "CHANGE_COLORS",
+    "GHOST_FILL",
     "GROUPS",
+    "OLD_LINE_DASH",
+    "REMOVED_DASH",
     "PALETTE",
     "PLACEHOLDER_DASH",
     "PLANNED_DASH",
@@ -51,6 +55,22 @@ PLACEHOLDER_DASH = "2 3"
 """The dots of a missing manager's border."""
 PLANNED_DASH = "1.5 3"
 """The fine dots of a planned seat's border (a seat to come, not a hole: it keeps its fill)."""
+
+CHANGE_COLORS = {
+    "added": "#1a7f37",
+    "removed": "#8c959f",
+    "moved": "#0969da",
+    "restaffed": "#bf8700",
+}
+"""The border colours of the seats a change chart marks (green for a new seat, grey for a
+removed one, blue for a move, amber for a new holder); the old line of a moved seat takes
+the blue of moves."""
+GHOST_FILL = "#f6f8fa"
+"""The pale fill of a removed seat (a ghost) in a change chart."""
+REMOVED_DASH = "4 3"
+"""The dashes of a removed seat's border."""
+OLD_LINE_DASH = "6 4"
+"""The dashes of a moved seat's old reporting line."""
 
 PALETTE: tuple[Colors, ...] = (
     Colors("#dde7f7", "#2f4b7c"),
@@ -179,13 +199,26 @@ class Paint(NamedTuple):
 def box_paint(box: Box, plan: Plan | None = None) -> Paint:
     """How `box` of `plan` is painted: its group's colours in the plan's theme, white
     and dashed when vacant, dotted for a missing manager, finely dotted (with its fill) when
-    planned, with a thick border of its worst violation's colour."""
+    planned, with a thick border of its worst violation's colour. In a change chart, a
+    new, moved or re-staffed seat has a thick border of `CHANGE_COLORS`, and a removed
+    one a pale fill and a dashed grey border."""
     theme = plan.theme if plan is not None else "default"
     colors = plan.palette.get(box.color_key) if plan is not None else None
     if colors is None:
         colors = _themed(style.family_colors(box.color_key), theme, 0)
     placeholder = box.placeholder is not None
-    return _paint(colors, box.vacant, placeholder, box.planned, box.severity, theme)
+    paint = _paint(colors, box.vacant, placeholder, box.planned, box.severity, theme)
+    if box.change and box.severity is None:
+        return _changed(paint, box.change[0])
+    return paint
+
+
+def _changed(paint: Paint, change: str) -> Paint:
+    """`paint` marked with a change: a ghost for a removed seat, else a thick border."""
+    stroke = CHANGE_COLORS[change]
+    if change == "removed":
+        return Paint(GHOST_FILL, stroke, paint.width, REMOVED_DASH)
+    return Paint(paint.fill, stroke, 2.5, paint.dash)
 
 
 @lru_cache(maxsize=1024)

@@ -28,6 +28,7 @@ from orgroles._internal.gc import gc_paused
 from orgroles.errors import RenderError
 from orgroles.render import words
 from orgroles.render.cards import Cards
+from orgroles.render.changes import Changes, mark_plan, with_changes
 from orgroles.render.options import SHOW, ChartOptions
 from orgroles.render.paint import GROUPS, group_colors
 from orgroles.render.quoting import clean
@@ -114,11 +115,16 @@ def make_plan(
     `notes` are extra lines printed under the chart's title. With `largest` (and no
     `root`), only the tree with the most roles is drawn (the first of equal ones). With
     `missing` (and no `root`), only the tree under that manager, who is named but not
-    in the org, is drawn: its placeholder box, with `depth` counted from it.
+    in the org, is drawn: its placeholder box, with `depth` counted from it. With `diff`
+    (an older org), the plan is a change chart's (see `orgroles.render.changes`).
     """
     chosen = ChartOptions.of(options, **changes)
+    org, chosen = with_changes(org, chosen)
     with gc_paused():
-        return _make_plan(org, chosen, notes, largest, missing)
+        plan = _make_plan(org, chosen, notes, largest, missing)
+    if isinstance(chosen.diff, Changes):
+        mark_plan(plan, chosen.diff, chosen.legend)
+    return plan
 
 
 def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:

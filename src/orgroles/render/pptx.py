@@ -6,7 +6,8 @@ dotted for a manager who is not in the file. Every reporting line is one elbow c
 glued to the manager's shape and to the report's (bottom to top; to the side of a
 stacked leaf; side to side for an assistant), so that PowerPoint, LibreOffice and Google
 Slides keep the lines attached when a box is moved. Dotted-line managers get a dashed
-curved connector, and teams a frame behind their boxes. The layout is the builtin
+curved connector (a change chart's old lines a blue one, and its removed seats are half
+transparent), and teams a frame behind their boxes. The layout is the builtin
 engine's, scaled to the slide; a chart too big for one slide is split by subtree (see
 `orgroles.render.slides`). Text is set in Arial, which every slide program has (or,
 in LibreOffice, a font of the same widths): it is narrower than the DejaVu Sans the
@@ -28,7 +29,14 @@ from orgroles.render.arrange import LEGEND_SWATCH
 from orgroles.render.connectors import connector_geometry
 from orgroles.render.formats import Drawing
 from orgroles.render.layout import Levels
-from orgroles.render.paint import PLACEHOLDER_DASH, PLANNED_DASH, Paint, box_paint, theme_of
+from orgroles.render.paint import (
+    CHANGE_COLORS,
+    PLACEHOLDER_DASH,
+    PLANNED_DASH,
+    Paint,
+    box_paint,
+    theme_of,
+)
 from orgroles.render.plan import Box, Line, make_plan
 from orgroles.render.pptx_file import add_slide, steady
 from orgroles.render.quoting import xml_attr, xml_text
@@ -123,8 +131,11 @@ def _color(value: str) -> str:
     return value.lstrip("#").upper()
 
 
-def _fill(color: str) -> str:
-    return f'<a:solidFill><a:srgbClr val="{_color(color)}"/></a:solidFill>'
+def _fill(color: str, alpha: int | None = None) -> str:
+    """A solid fill; with `alpha`, that opaque (in thousandths of a percent)."""
+    inner = f'<a:alpha val="{alpha}"/>' if alpha is not None else ""
+    end = f">{inner}</a:srgbClr>" if inner else "/>"
+    return f'<a:solidFill><a:srgbClr val="{_color(color)}"{end}</a:solidFill>'
 
 
 def _dash(dash: str | None) -> str:
@@ -305,6 +316,9 @@ class _SlideShapes:
             "role" if box.role is not None else "fold" if box.placeholder is None else "placeholder"
         )
         name = f"{_NAME_OF[kind]}: {box.role or box.placeholder or box.node}"
+        if box.change:  # a change chart: what changed in the name, a removed seat faded
+            name += f" ({', '.join(box.change)})"
+        ghost = 50000 if "removed" in box.change else None
         descr = " / ".join(box.tooltip)[:1000]
         adj = round(style.RADIUS / min(bw, box.height) * 100000)
         pad_x, pad_y = self.emu(style.PAD_X), self.emu(style.PAD_Y / 2)
@@ -319,7 +333,7 @@ class _SlideShapes:
             f'descr="{xml_attr(descr)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
             f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
             f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val {adj}"/>'
-            f"</a:avLst></a:prstGeom>{_fill(paint.fill)}"
+            f"</a:avLst></a:prstGeom>{_fill(paint.fill, ghost)}"
             f'<a:ln w="{self.emu(paint.width)}">{_fill(paint.stroke)}{_dash(paint.dash)}</a:ln>'
             f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{pad_x}" tIns="{top}" '
             f'rIns="{pad_x}" bIns="{bottom}" anchor="{anchor}"><a:noAutofit/></a:bodyPr>'
@@ -354,16 +368,24 @@ class _SlideShapes:
         )
 
     def legend(self) -> None:
-        """The colours of the chart and what they stand for, under it."""
-        for (label, key), (lx, ly) in zip(self.plan.legend, self.chart.legend, strict=False):
-            paint = box_paint(Box(-1, None, (), color_key=key), self.plan)
+        """The colours of the chart and what they stand for, under it, and the changes
+        of a change chart."""
+        entries = [(label, Box(-1, None, (), color_key=key)) for label, key in self.plan.legend]
+        entries += [(label, Box(-1, None, (), change=(c,))) for label, c in self.plan.changes]
+        for (label, swatch), (lx, ly) in zip(entries, self.chart.legend, strict=False):
+            paint = box_paint(swatch, self.plan)
             x, y = self.at(lx, ly + 2)
+            name, fill, line = "Legend swatch", paint.fill, _fill(paint.stroke)
+            if swatch.change:
+                name += f" ({swatch.change[0]})"
+                fill = paint.fill if paint.dash else "#ffffff"
+                line += _dash(paint.dash)
             self.out.append(
-                f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="Legend swatch"/>'
+                f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{name}"/>'
                 f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
                 f'<a:ext cx="{self.emu(LEGEND_SWATCH)}" cy="{self.emu(10)}"/></a:xfrm>'
-                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_fill(paint.fill)}'
-                f'<a:ln w="{self.emu(1.2)}">{_fill(paint.stroke)}</a:ln></p:spPr></p:sp>'
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_fill(fill)}'
+                f'<a:ln w="{self.emu(1.2)}">{line}</a:ln></p:spPr></p:sp>'
             )
             tx, ty = self.at(lx + LEGEND_SWATCH + 6, ly)
             body = f'<a:p><a:pPr algn="l"/>{self.run(label, "note")}</a:p>'
@@ -408,11 +430,13 @@ class _SlideShapes:
                 self.connector(m.id, 2, box.id, 0, route, vertical=True)
 
     def dotted(self) -> None:
+        """The dotted lines, and a change chart's old lines (of `CHANGE_COLORS`)."""
         boxes = self.plan.boxes
         bw = self.plan.box_width
         chart = self.chart
         sideways = self.plan.direction == "LR"
-        for a, b in self.plan.dotted:
+        old = len(self.plan.dotted)
+        for k, (a, b) in enumerate([*self.plan.dotted, *self.plan.moves]):
             ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
             ah, bh = boxes[a].height, boxes[b].height
             if sideways and ax + bw <= bx:  # levels left to right: side to side
@@ -441,7 +465,8 @@ class _SlideShapes:
                 route,
                 vertical=vertical,
                 curved=True,
-                color=self.theme.dotted,
+                color=self.theme.dotted if k < old else CHANGE_COLORS["moved"],
+                name="Line" if k < old else "Old line",
             )
 
     def connector(
@@ -455,6 +480,7 @@ class _SlideShapes:
         vertical: bool,
         curved: bool = False,
         color: str | None = None,
+        name: str = "Line",
     ) -> None:
         """A connector glued to box `a` at `site_a` and box `b` at `site_b` (0 top,
         1 left, 2 bottom, 3 right), along `route` (chart px, orthogonal): an elbow whose
@@ -464,7 +490,7 @@ class _SlideShapes:
         dash = '<a:prstDash val="dash"/>' if curved else ""
         self.out.append(
             f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.new_id()}" '
-            f'name="Line {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
+            f'name="{name} {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
             f'<p:cNvCxnSpPr><a:stCxn id="{self.shape_of[a]}" idx="{site_a}"/>'
             f'<a:endCxn id="{self.shape_of[b]}" idx="{site_b}"/></p:cNvCxnSpPr><p:nvPr/>'
             f"</p:nvCxnSpPr><p:spPr>{geometry}"

@@ -15,6 +15,7 @@ from orgroles.render.style import Colors
 
 __all__ = [
     "BLOCK_RATIO",
+    "CHANGES",
     "Colors",
     "STACK_MIN",
     "Box",
@@ -25,6 +26,9 @@ __all__ = [
     "block_size",
     "tops_by_size",
 ]
+
+CHANGES = ("added", "removed", "moved", "restaffed")
+"""The kinds of change a change chart marks, in the order of its legend."""
 
 STACK_MIN = 6
 """A manager with at least this many leaf reports gets them stacked in columns."""
@@ -83,6 +87,7 @@ class Box:
     color_key: str | None = None
     photo: str | None = None
     initials: str | None = None
+    change: tuple[str, ...] = ()
 
     @property
     def node(self) -> str:
@@ -110,7 +115,9 @@ class Plan:
     `palette` holds the colours of each group of boxes (by `Box.color_key`) in the
     chart's `theme`, and `legend` the groups it names, as `(label, key)`, largest
     first. `direction` is `TB` (levels from top to bottom) or `LR` (left to right);
-    `photos` says whether boxes have a photo (or initials) at their top.
+    `photos` says whether boxes have a photo (or initials) at their top. A change chart
+    has `moves`, the old reporting lines of the seats that moved, as `(old manager's box,
+    box)`, and `changes`, its legend of the kinds of change present, as `(label, kind)`.
     """
 
     title: str
@@ -128,6 +135,8 @@ class Plan:
     palette: dict[str | None, Colors] = field(default_factory=dict)
     legend: tuple[tuple[str, str | None], ...] = ()
     photos: bool = False
+    moves: list[tuple[int, int]] = field(default_factory=list)
+    changes: tuple[tuple[str, str], ...] = ()
 
 
 def tops_by_size(plan: Plan) -> tuple[list[int], list[int]]:

@@ -30,7 +30,7 @@ from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH, arrange
 from orgroles.render.layout import MARGIN, Layout
 from orgroles.render.options import MAX_ASPECT, ChartOptions
-from orgroles.render.paint import box_paint, theme_of
+from orgroles.render.paint import CHANGE_COLORS, OLD_LINE_DASH, box_paint, theme_of
 from orgroles.render.plan import Box, Plan
 from orgroles.render.quoting import css_class, xml_attr, xml_text
 
@@ -142,6 +142,7 @@ def chart_body(
     _frames(plan, chart, out, region, subset.frames)
     _wires(plan, chart, out, region, subset.wires)
     _dotted(plan, chart, out, region, subset.dotted)
+    _moves(plan, chart, out, region)
     _boxes(plan, chart, out, region, subset.boxes)
     _legend(plan, chart, out, region)
     return out
@@ -238,12 +239,39 @@ def _dotted(
 ) -> None:
     if not plan.dotted:
         return
+    found = _curves(plan, chart, [plan.dotted[k] for k in which], region)
+    if found:
+        out.append(
+            f'<g class="dotted" fill="none" stroke="{theme_of(plan.theme).dotted}" '
+            'stroke-width="1.2" stroke-dasharray="5 4">\n'
+        )
+        out += found
+        out.append("</g>\n")
+
+
+def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
+    """The old reporting lines of a change chart's moved seats, dashed."""
+    if not plan.moves:
+        return
+    found = _curves(plan, chart, plan.moves, region)
+    if found:
+        out.append(
+            f'<g class="old-lines" fill="none" stroke="{CHANGE_COLORS["moved"]}" '
+            f'stroke-width="1.5" stroke-dasharray="{OLD_LINE_DASH}">\n'
+        )
+        out += found
+        out.append("</g>\n")
+
+
+def _curves(
+    plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]], region: Region | None
+) -> list[str]:
+    """Curves from box to box (dotted lines, old lines), those that meet `region`."""
     bw = round(plan.box_width)
     boxes = plan.boxes
     sideways = plan.direction == "LR"
-    found = []
-    for k in which:
-        a, b = plan.dotted[k]
+    found: list[str] = []
+    for a, b in pairs:
         ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
         ah, bh = round(boxes[a].height), round(boxes[b].height)
         if sideways and (ax + bw <= bx or bx + bw <= ax):
@@ -275,13 +303,7 @@ def _dotted(
             if not _meets(min(x1, x2), top, abs(x2 - x1), bottom - top, region):
                 continue
         found.append(f'<path d="M{x1} {y1}C{x1} {c1} {x2} {c2} {x2} {y2}"/>\n')
-    if found:
-        out.append(
-            f'<g class="dotted" fill="none" stroke="{theme_of(plan.theme).dotted}" '
-            'stroke-width="1.2" stroke-dasharray="5 4">\n'
-        )
-        out += found
-        out.append("</g>\n")
+    return found
 
 
 def _boxes(
@@ -317,7 +339,12 @@ def _boxes(
             extra += f' stroke-dasharray="{paint.dash}"'
         if box.severity is not None:
             classes += f" {box.severity}"
-        parts = [f'<g id="{box.node}" class="{classes} {cls}">']
+        ghost = ""
+        if box.change:  # a change chart: what changed, as classes; a removed seat faded
+            classes += "".join(f" {c}" for c in box.change)
+            if "removed" in box.change:
+                ghost = ' opacity="0.6"'
+        parts = [f'<g id="{box.node}" class="{classes} {cls}"{ghost}>']
         if box.tooltip:
             parts.append("<title>" + "\n".join(xml_text(t) for t in box.tooltip) + "</title>")
         if box.url is not None:
@@ -377,19 +404,27 @@ def _photo(
 
 def _legend(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
     """The colours of the chart and what they stand for, under it."""
-    if not plan.legend or not chart.legend:
+    if not (plan.legend or plan.changes) or not chart.legend:
         return
     attrs = _attrs(plan.theme)["note"]
     found = []
-    for (label, key), (x, y) in zip(plan.legend, chart.legend, strict=True):
-        colors = box_paint(Box(-1, None, (), color_key=key), plan)
+    entries = [(label, Box(-1, None, (), color_key=key)) for label, key in plan.legend]
+    entries += [(label, Box(-1, None, (), change=(kind,))) for label, kind in plan.changes]
+    for (label, swatch), (x, y) in zip(entries, chart.legend, strict=True):
+        colors = box_paint(swatch, plan)
+        fill, extra = colors.fill, ""
+        if swatch.change:  # a change: its border on white (a removed seat: its ghost)
+            fill = colors.fill if colors.dash else "#ffffff"
+            extra = f' class="{swatch.change[0]}" stroke-width="2"'
+            if colors.dash:
+                extra += f' stroke-dasharray="{colors.dash}"'
         if region is not None:
             width = LEGEND_SWATCH + 6 + style.measure(label, "note")
             if not _meets(x, y, width, 14, region):
                 continue
         found.append(
             f'<rect x="{x}" y="{y + 2}" width="{LEGEND_SWATCH}" height="10" rx="2" '
-            f'fill="{colors.fill}" stroke="{colors.stroke}"/>'
+            f'fill="{fill}" stroke="{colors.stroke}"{extra}/>'
             f'<text x="{x + LEGEND_SWATCH + 6}" y="{y + 11}"{attrs}>{xml_text(label)}</text>\n'
         )
     if found:

@@ -23,6 +23,8 @@
   const VACANT = 1, ACTING = 2, ASSISTANT = 4, SEVERITY_SHIFT = 3; // bits of D.flags
   const MISSING = 32, FOREST = 64; // a manager not in the file; the top added above a forest
   const PLANNED = 128; // a seat that does not exist yet
+  const CH = D.changes; // a change chart: its legend, old lines and colours (else absent)
+  const CHANGED = [[256, "added"], [512, "removed"], [1024, "moved"], [2048, "restaffed"]];
   const SEVERITIES = [null, "info", "warning", "error"];
   const NAME_STYLE = D.styles.findIndex((s) => s.name === "name");
   const MARGIN = 24; // px of screen around the chart when it is fitted
@@ -322,10 +324,10 @@
     for (const x of drops) wires.push(`M${x} ${bus}V${childTop}`);
   }
 
-  /** Dotted reporting lines between shown boxes, as curves (svg._dotted). */
-  function dottedPath() {
+  /** Dotted reporting lines (or other pairs) between shown boxes, as curves (svg._curves). */
+  function dottedPath(pairs = D.dotted) {
     const out = [];
-    for (const [a, b] of D.dotted) {
+    for (const [a, b] of pairs) {
       if (!shownFlag[a] || !shownFlag[b]) continue;
       let x1, y1, x2, y2;
       if (Y[a] + H[a] <= Y[b]) [x1, y1, x2, y2] = [X[a] + BW / 2, Y[a] + H[a], X[b] + BW / 2, Y[b]];
@@ -373,6 +375,17 @@
     });
     if (flags & VACANT) rect.setAttribute("stroke-dasharray", flags & MISSING ? "2 3" : "5 3");
     else if (flags & PLANNED) rect.setAttribute("stroke-dasharray", "1.5 3");
+    const change = CH && !severity && CHANGED.find(([bit]) => flags & bit);
+    if (change) {
+      // A change chart (paint.box_paint): a thick border, or a faded ghost if removed.
+      g.classList.add(change[1]);
+      rect.setAttribute("stroke", CH.colors[change[1]]);
+      if (change[1] === "removed") {
+        rect.setAttribute("fill", CH.ghost);
+        rect.setAttribute("stroke-dasharray", "4 3");
+        g.setAttribute("opacity", "0.6");
+      } else rect.setAttribute("stroke-width", 2.5);
+    }
     const text = svg("g", { class: "lines" });
     let y = 0;
     for (const [s, line] of linesOf(n)) {
@@ -439,6 +452,7 @@
     });
     byId("wires").setAttribute("d", wirePath);
     byId("dotted").setAttribute("d", dottedPath());
+    if (CH) byId("old-lines").setAttribute("d", dottedPath(CH.moves));
     paintMarks();
   }
 
@@ -461,6 +475,7 @@
   viewport.setAttribute("font-size", "12");
   byId("wires").setAttribute("stroke", G.edgeColor);
   byId("dotted").setAttribute("stroke", G.dottedColor);
+  if (CH) byId("old-lines").setAttribute("stroke", CH.colors.moved);
 
   const animated = () => (motion ? stage.transition().duration(motion) : stage);
 
@@ -923,13 +938,21 @@
   }
 
   // -- the legend of the colours ----------------------------------------------------------------
-  if (D.legend.length) {
+  if (D.legend.length || (CH && CH.legend.length)) {
     const legend = html("ul", { id: "legend", "aria-label": W.legend });
     for (const [label, fill, stroke] of D.legend) {
       const swatch = html("span", { class: "swatch" });
       swatch.style.background = fill;
       swatch.style.borderColor = stroke;
       legend.append(html("li", null, swatch, label));
+    }
+    for (const [label, kind] of CH ? CH.legend : []) {
+      // The changes of a change chart, on a line of their own.
+      const swatch = html("span", { class: `swatch change ${kind}` });
+      swatch.style.background = kind === "removed" ? CH.ghost : "#ffffff";
+      swatch.style.borderColor = CH.colors[kind];
+      if (kind === "removed") swatch.style.borderStyle = "dashed";
+      legend.append(html("li", { class: "change" }, swatch, label));
     }
     byId("stage").append(legend);
   }

@@ -22,6 +22,8 @@ TYPST_VERSION_FILE = HERE / "typst-version.txt"
 """The version of typst that drew the PNGs here."""
 VP = "tm-816c6d89"
 """GitLab's VP of Development."""
+REORG_FROM, REORG_TO = "2025-03-01", "2025-11-01"
+"""The days that the change chart of the reorg of `examples/scaleup_over_time.yaml` compares."""
 
 
 def charts() -> dict[str, bytes]:
@@ -116,6 +118,10 @@ def charts() -> dict[str, bytes]:
         "three_person_tech_team.png": png(tiny),
         "scaleup_cto_cpo.png": png(scaleup),
         "scaleup_over_time.png": png(over_time),
+        # the change chart of the reorg (product owners moved from the CTO to the CPO)
+        "scaleup_reorg_changes.png": png(
+            over_time.viewed(REORG_TO), diff=over_time.viewed(REORG_FROM)
+        ),
         "gitlab_vp.png": png(gitlab, root=VP, depth=2),
         # the whole import, 1,368 roles: at a quarter of the default's pixels (16 million)
         "gitlab_whole.png": png(gitlab, max_megapixels=4),

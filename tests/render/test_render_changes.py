@@ -237,3 +237,9 @@ def test_the_reorg_chart_has_no_overlapping_boxes_ghosts_included() -> None:
     for layout in ("compact", "tree"):
         drawn, chart = arrange(plan, layout)
         assert overlapping(box_rects(drawn, chart)) == []
+
+
+def test_the_notebook_explorer_draws_a_change_chart(old: orgroles.Org, new: orgroles.Org) -> None:
+    explorer = new.explore(diff=old)
+    assert explorer.roles == 7
+    assert '"changes":{' in explorer.html

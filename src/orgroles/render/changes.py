@@ -9,7 +9,8 @@ under ...", "new holder, was ..."), `orgroles.render.paint` gives it the colours
 drawn dashed) and a legend of the kinds of change present, with their counts
 (`Plan.changes`).
 
-Pass the old org as the `diff` chart option: `org.render("x.svg", diff=old)`.
+Pass the old org as the `diff` chart option: `orgroles.render(org, "x.svg", diff=old)`,
+`org.explore(diff=old)`.
 
 Examples:
     >>> import orgroles

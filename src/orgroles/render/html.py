@@ -45,6 +45,7 @@ from orgroles.errors import RenderError
 from orgroles.model import CATEGORIES
 from orgroles.queries.responsibilities import responsibility_ids
 from orgroles.render import style, words
+from orgroles.render.changes import with_changes
 from orgroles.render.details import details
 from orgroles.render.forest import forest_top
 from orgroles.render.formats import Drawing
@@ -454,6 +455,7 @@ def draw(org: OrgCore, options: ChartOptions) -> Drawing:
     The page is made from a plan without folds; `options.fold` groups start folded,
     and the reader can unfold them.
     """
+    org, options = with_changes(org, options)  # a change chart: the org with its ghosts
     plan = make_plan(org, options, fold=None)
     folded = make_plan(org, options) if options.fold is not None else None
     with gc_paused():

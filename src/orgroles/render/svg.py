@@ -51,6 +51,7 @@ class Subset(NamedTuple):
 
 
 _WIRES_PER_PATH = 500
+_LOW = round(style.VGAP * 0.3)  # how far under its box an old line runs
 
 
 @lru_cache(maxsize=8)
@@ -253,7 +254,7 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
     """The old reporting lines of a change chart's moved seats, dashed."""
     if not plan.moves:
         return
-    found = _curves(plan, chart, plan.moves, region)
+    found = _curves(plan, chart, plan.moves, region, low=True)
     if found:
         out.append(
             f'<g class="old-lines" fill="none" stroke="{CHANGE_COLORS["moved"]}" '
@@ -264,9 +265,16 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
 
 
 def _curves(
-    plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]], region: Region | None
+    plan: Plan,
+    chart: Layout,
+    pairs: Sequence[tuple[int, int]],
+    region: Region | None,
+    low: bool = False,
 ) -> list[str]:
-    """Curves from box to box (dotted lines, old lines), those that meet `region`."""
+    """Curves from box to box (dotted lines, old lines), those that meet `region`. With
+    `low`, a curve down to a lower box runs just under the upper one, in the gap between
+    the levels, and drops to the lower box at its end (an old line does not cross the
+    boxes of the level it goes to)."""
     bw = round(plan.box_width)
     boxes = plan.boxes
     sideways = plan.direction == "LR"
@@ -298,6 +306,8 @@ def _curves(
         bend = max(30, abs(y2 - y1) // 2)
         c1 = y1 + bend if y1 <= y2 else y1 - bend
         c2 = y2 - bend if y1 <= y2 else y2 + bend
+        if low and y1 < y2:
+            c1 = c2 = y1 + _LOW
         if region is not None:
             top, bottom = min(y1, y2, c1, c2), max(y1, y2, c1, c2)
             if not _meets(min(x1, x2), top, abs(x2 - x1), bottom - top, region):

@@ -325,7 +325,7 @@
   }
 
   /** Dotted reporting lines (or other pairs) between shown boxes, as curves (svg._curves). */
-  function dottedPath(pairs = D.dotted) {
+  function dottedPath(pairs = D.dotted, low = false) {
     const out = [];
     for (const [a, b] of pairs) {
       if (!shownFlag[a] || !shownFlag[b]) continue;
@@ -337,8 +337,9 @@
         [y1, y2] = [Y[a] + H[a] / 2, Y[b] + H[b] / 2];
       }
       const bend = Math.max(30, Math.abs(y2 - y1) / 2);
-      const c1 = y1 <= y2 ? y1 + bend : y1 - bend;
-      const c2 = y1 <= y2 ? y2 - bend : y2 + bend;
+      let c1 = y1 <= y2 ? y1 + bend : y1 - bend;
+      let c2 = y1 <= y2 ? y2 - bend : y2 + bend;
+      if (low && y1 < y2) c1 = c2 = y1 + Math.round(G.vgap * 0.3); // an old line (svg._curves)
       out.push(`M${x1} ${y1}C${x1} ${c1} ${x2} ${c2} ${x2} ${y2}`);
     }
     return out.join("");
@@ -452,7 +453,7 @@
     });
     byId("wires").setAttribute("d", wirePath);
     byId("dotted").setAttribute("d", dottedPath());
-    if (CH) byId("old-lines").setAttribute("d", dottedPath(CH.moves));
+    if (CH) byId("old-lines").setAttribute("d", dottedPath(CH.moves, true));
     paintMarks();
   }
 

@@ -243,3 +243,13 @@ def test_the_notebook_explorer_draws_a_change_chart(old: orgroles.Org, new: orgr
     explorer = new.explore(diff=old)
     assert explorer.roles == 7
     assert '"changes":{' in explorer.html
+
+
+def test_dot_and_mermaid_style_the_changes(old: orgroles.Org, new: orgroles.Org) -> None:
+    dot = render_bytes(new, "dot", diff=old).decode()
+    assert f'color="{CHANGE_COLORS["moved"]}" constraint=false style=dashed' in dot
+    assert "rounded,filled,dashed" in dot  # the ghost (no seat is vacant here)
+    mermaid = render_bytes(new, "mermaid", diff=old).decode()
+    for kind in ("added", "removed", "moved", "restaffed"):
+        assert f"classDef {kind} stroke:{CHANGE_COLORS[kind]}" in mermaid
+    assert " -.-x " in mermaid

@@ -45,7 +45,7 @@ from orgroles.render.arrange import compact
 from orgroles.render.formats import Drawing
 from orgroles.render.layout import layout as lay_out
 from orgroles.render.options import MAX_ASPECT, ChartOptions
-from orgroles.render.paint import Theme, box_paint, theme_of
+from orgroles.render.paint import CHANGE_COLORS, Theme, box_paint, theme_of
 from orgroles.render.plan import Box, Line, Plan, make_plan
 from orgroles.render.quoting import dot_html, dot_lines, dot_text
 
@@ -96,6 +96,8 @@ def _node_attrs(box: Box, plan: Plan) -> dict[str, str]:
         shape_style += ",dashed" if box.placeholder is None else ",dotted"
     elif box.planned:
         shape_style += ",dotted"
+    elif "removed" in box.change:  # a change chart's ghost
+        shape_style += ",dashed"
     if paint.width != 1.2:
         attrs["penwidth"] = f"{paint.width:g}"
     attrs.update(
@@ -236,6 +238,14 @@ def plan_to_dot(
             style="dashed",
             constraint="false",
             color=look.dotted,
+        )
+    for a, b in plan.moves:  # a change chart: the old lines of the moved seats
+        g.edge(
+            boxes[a].node,
+            boxes[b].node,
+            style="dashed",
+            constraint="false",
+            color=CHANGE_COLORS["moved"],
         )
     return g
 

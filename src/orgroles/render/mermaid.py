@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from orgroles.render import style
 from orgroles.render.formats import Drawing
-from orgroles.render.paint import box_paint, theme_of
+from orgroles.render.paint import CHANGE_COLORS, GHOST_FILL, REMOVED_DASH, box_paint, theme_of
 from orgroles.render.plan import Box, Line, Plan, make_plan
 from orgroles.render.quoting import css_class, mermaid_text
 
@@ -116,6 +116,8 @@ def to_mermaid(plan: Plan) -> str:
                 ]
     for a, b in plan.dotted:
         out.append(f"{_INDENT}{boxes[a].node} -.- {boxes[b].node}")
+    for a, b in plan.moves:  # a change chart: the old lines of the moved seats
+        out.append(f"{_INDENT}{boxes[a].node} -.-x {boxes[b].node}")
     # A class per colour: fam_NAME for families, grp_K for other groups (K in the
     # palette's order), so that no user text becomes a class name.
     group = {key: k for k, key in enumerate(plan.palette)}
@@ -135,6 +137,8 @@ def to_mermaid(plan: Plan) -> str:
             classes.setdefault("planned", []).append(box.node)
         if box.severity is not None:
             classes.setdefault("sev_" + box.severity, []).append(box.node)
+        if box.change:
+            classes.setdefault(box.change[0], []).append(box.node)
     look = theme_of(plan.theme)
     defined = set()
     for box in boxes:
@@ -150,6 +154,11 @@ def to_mermaid(plan: Plan) -> str:
         out.append(f"{_INDENT}classDef vacant fill:#ffffff,stroke-dasharray:5 3")
     if "planned" in classes:
         out.append(f"{_INDENT}classDef planned stroke-dasharray:1 4")
+    for change, color in CHANGE_COLORS.items():  # a change chart's marks
+        if change in classes:
+            ghost = f",fill:{GHOST_FILL},stroke-dasharray:{REMOVED_DASH.replace(' ', ' ')}"
+            dash = ghost if change == "removed" else ""
+            out.append(f"{_INDENT}classDef {change} stroke:{color},stroke-width:3px{dash}")
     for severity, color in look.severity.items():
         if "sev_" + severity in classes:
             out.append(f"{_INDENT}classDef sev_{severity} stroke:{color},stroke-width:3px")

@@ -253,3 +253,11 @@ def test_dot_and_mermaid_style_the_changes(old: orgroles.Org, new: orgroles.Org)
     for kind in ("added", "removed", "moved", "restaffed"):
         assert f"classDef {kind} stroke:{CHANGE_COLORS[kind]}" in mermaid
     assert " -.-x " in mermaid
+
+
+def test_a_chart_of_part_of_the_org_counts_its_own_changes(
+    old: orgroles.Org, new: orgroles.Org
+) -> None:
+    plan = make_plan(new, diff=old, root="cto")
+    assert {b.role for b in plan.boxes} == {"cto", "dev-1", "dev-2"}
+    assert plan.changes == (("new seats (1)", "added"), ("holder changes (1)", "restaffed"))

@@ -28,6 +28,7 @@ Examples:
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -144,7 +145,9 @@ def with_changes(org: OrgCore, options: ChartOptions) -> tuple[OrgCore, ChartOpt
 
 
 def mark_plan(plan: Plan, changes: Changes, legend: bool = True) -> None:
-    """Add a change chart's old lines and legend to `plan` (made from `changes.org`)."""
+    """Add a change chart's old lines and legend to `plan` (made from `changes.org`): the
+    kinds of change of the boxes drawn, each with how many there are (a chart of part of
+    the org counts its own)."""
     box_of = {box.role: box.id for box in plan.boxes if box.role is not None}
     old = changes.old.roles
     moves = []
@@ -155,8 +158,10 @@ def mark_plan(plan: Plan, changes: Changes, legend: bool = True) -> None:
             if at is not None:
                 moves.append((at, box.id))
     plan.moves = sorted(moves)
-    if legend:
+    if legend:  # the kinds of change the chart shows, with how many boxes it marks
+        drawn = Counter(kind for box in plan.boxes for kind in box.change)
         plan.changes = tuple(
             (words.word(f"legend_{kind}", plan.lang).format(n=words.count(n, plan.lang)), kind)
-            for kind, n in changes.counts.items()
+            for kind in CHANGES
+            if (n := drawn[kind])
         )

@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
+
+pytestmark = pytest.mark.slow  # a few benchmarks end to end: on the main Python only
 
 
 def test_bench_smoke(tmp_path: Path) -> None:

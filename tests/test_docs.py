@@ -142,7 +142,15 @@ def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+# The performance page runs the benchmark's smoke sizes: a minute, on the main Python only.
+_SLOW_PAGES = {"performance.md"}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [pytest.param(p, marks=pytest.mark.slow) if p.name in _SLOW_PAGES else p for p in PAGES],
+    ids=[str(p.relative_to(ROOT)) for p in PAGES],
+)
 def test_page_snippets_run(page: Path, scratch: Path) -> None:
     namespace: dict[str, object] = {"__name__": "__docs__"}
     found = snippets(page)

@@ -210,6 +210,7 @@ def test_dollars_in_names_are_not_mathematics(tmp_path: Path) -> None:
     assert "$5 \\alpha$" in page.text
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes(tmp_path: Path) -> None:
     outputs = []
     for seed in ("1", "2"):

@@ -66,6 +66,7 @@ def test_the_pdf_opens_and_says_the_numbers(org: object, tmp_path: Path) -> None
     assert shown(m["median_span"]) in cover
 
 
+@pytest.mark.slow
 def test_the_same_numbers_give_the_same_bytes(tmp_path: Path) -> None:
     outputs = []
     for seed in ("1", "2"):

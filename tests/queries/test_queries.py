@@ -119,6 +119,7 @@ def test_subtree(scaleup: orgroles.Org) -> None:
         scaleup.subtree("cpo", depth=-1)
 
 
+@pytest.mark.slow
 def test_a_100000_deep_chain_needs_no_recursion() -> None:
     n = 100_000
     org = orgroles.Org(
@@ -134,6 +135,7 @@ def test_a_100000_deep_chain_needs_no_recursion() -> None:
     assert [v.role for v in report] == ["r8"]
 
 
+@pytest.mark.slow
 def test_a_100000_long_cycle_is_one_violation() -> None:
     n = 100_000
     org = orgroles.Org(roles=[{"id": f"r{i}", "reports_to": f"r{(i - 1) % n}"} for i in range(n)])

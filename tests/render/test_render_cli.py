@@ -161,6 +161,7 @@ def test_a_png_too_big_is_drawn_smaller_and_says_so_on_stderr(run: Cli, tmp_path
     assert result.stdout == f"{tmp_path / 'c.png'}: chart of 20 roles\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".png", ".pdf"])
 def test_a_chart_of_thousands_of_boxes_says_how_big_and_what_to_do(
     run: Cli, tmp_path: Path, suffix: str

@@ -83,6 +83,7 @@ def test_compacting_a_wide_org_stacks_its_leaves_and_makes_it_narrower(case: str
     assert (w, h) == size_of(render_bytes(org, "svg", **options))
 
 
+@pytest.mark.slow
 @pytest.mark.dot
 @pytest.mark.parametrize("case", sorted(WIDE))
 def test_dot_keeps_levels_and_draws_no_box_over_another(case: str) -> None:
@@ -157,6 +158,7 @@ def test_a_deep_narrow_chart_is_left_as_it_is() -> None:
         assert w <= MAX_ASPECT * h
 
 
+@pytest.mark.slow
 def test_a_chain_of_a_hundred_thousand_is_laid_out_without_recursion() -> None:
     n = 100_000
     _, chart = arranged(chain(n))

@@ -307,6 +307,7 @@ def test_violations_are_highlighted() -> None:
     ] == "⚠ R001 uncovered: nobody holds data-protection"
 
 
+@pytest.mark.slow
 def test_a_chain_of_a_hundred_thousand_roles_needs_no_recursion() -> None:
     plan = make_plan(chain(100_000))
     assert len(plan.boxes) == 100_000

@@ -8,6 +8,7 @@ It needs the `docs` extra; .ci/run installs it, so the main test run builds the 
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -27,8 +28,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if os.environ.get("ORGROLES_REQUIRE_DOCS") == "1":  # CI: the site must build here
-        import mkdocs_jupyter  # noqa: F401
-        import mkdocstrings  # noqa: F401
+        for module in ("mkdocstrings", "mkdocs_jupyter"):
+            importlib.import_module(module)
     pytest.importorskip("mkdocstrings", reason="the docs extra is not installed")
     pytest.importorskip("mkdocs_jupyter", reason="the docs extra is not installed")
     out = tmp_path_factory.mktemp("site")

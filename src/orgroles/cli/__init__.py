@@ -8,25 +8,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orgroles._internal.lazy import lazy
-from orgroles.cli.base import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, OUT_OF_MEMORY, cli
+from orgroles.cli.base import (
+    COMMAND_HOMES,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_VIOLATIONS,
+    OUT_OF_MEMORY,
+    cli,
+)
 
 if TYPE_CHECKING:
     from orgroles.cli import check, export, history, imports, query, render, report, starter
 
-_COMMAND_MODULES = (
-    "check",
-    "export",
-    "history",
-    "imports",
-    "query",
-    "render",
-    "report",
-    "starter",
-)
-
-# The modules of the commands are imported when a command is looked up (see
-# orgroles.cli.base), or when one is asked for here.
-__getattr__, __dir__ = lazy(__name__, {m: f"{__name__}.{m}" for m in _COMMAND_MODULES})
+# The modules of the commands (those of the commands table in orgroles.cli.base) are
+# imported when a command is looked up, or when one is asked for here.
+__getattr__, __dir__ = lazy(__name__, {m.rpartition(".")[2]: m for m in COMMAND_HOMES.values()})
 
 __all__ = [
     "EXIT_BAD_INPUT",

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLORS",
+    "COMMAND_HOMES",
     "EXIT_BAD_INPUT",
     "EXIT_OK",
     "EXIT_VIOLATIONS",
@@ -209,22 +210,23 @@ class _Commands(dict[str, click.Command]):
         return super().items()
 
 
-cli.commands = _Commands(
-    {
-        "catalog": "orgroles.cli.query",
-        "check": "orgroles.cli.check",
-        "diff": "orgroles.cli.query",
-        "export": "orgroles.cli.export",
-        "history": "orgroles.cli.history",
-        "import": "orgroles.cli.imports",
-        "query": "orgroles.cli.query",
-        "init": "orgroles.cli.starter",
-        "render": "orgroles.cli.render",
-        "report": "orgroles.cli.report",
-        "rules": "orgroles.cli.check",
-        "schema": "orgroles.cli.query",
-    }
-)
+COMMAND_HOMES: Mapping[str, str] = {
+    "catalog": "orgroles.cli.query",
+    "check": "orgroles.cli.check",
+    "diff": "orgroles.cli.query",
+    "export": "orgroles.cli.export",
+    "history": "orgroles.cli.history",
+    "import": "orgroles.cli.imports",
+    "init": "orgroles.cli.starter",
+    "query": "orgroles.cli.query",
+    "render": "orgroles.cli.render",
+    "report": "orgroles.cli.report",
+    "rules": "orgroles.cli.check",
+    "schema": "orgroles.cli.query",
+}
+"""Each command of `orgroles`, and the module that defines it (imported when it runs)."""
+
+cli.commands = _Commands(COMMAND_HOMES)
 
 
 def catalog_dirs_option(command: F) -> F:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +83,7 @@ def report(
     """Write the health report of ORG (a file, or '-' for standard input): headline
     figures, spans and layers, narrow spans, vacancies by team, rule findings, who owns
     the critical duties and, for a dated org, quarter by quarter and changes."""
-    from orgroles.health import Targets, format_of, health_report
+    from orgroles.health import Targets, format_of
 
     if fmt is None:  # an unknown suffix fails before the work, not after it
         fmt = "html" if output == STDIO else format_of(output)
@@ -95,7 +94,7 @@ def report(
     org = step(f"loading {org_path}", partial(load_org, org_path, as_of))
     made = step(
         f"reporting on {len(org):,} roles",
-        partial(_write, org, output, fmt, health_report, lang=lang, since=since, targets=targets),
+        partial(_write, org, output, fmt, lang=lang, since=since, targets=targets),
     )
     h = made.numbers.headline
     message = (
@@ -105,9 +104,9 @@ def report(
     click.echo(printable(message), err=output == STDIO)
 
 
-def _write(
-    org: Org, output: str, fmt: str, make: Callable[..., HealthReport], **options: Any
-) -> HealthReport:
-    made = make(org, **options)
+def _write(org: Org, output: str, fmt: str, **options: Any) -> HealthReport:
+    from orgroles.health import health_report
+
+    made = health_report(org, **options)
     write_bytes(made.to_html().encode("utf-8") if fmt == "html" else made.to_pdf(), output)
     return made

@@ -261,3 +261,13 @@ def test_a_chart_of_part_of_the_org_counts_its_own_changes(
     plan = make_plan(new, diff=old, root="cto")
     assert {b.role for b in plan.boxes} == {"cto", "dev-1", "dev-2"}
     assert plan.changes == (("new seats (1)", "added"), ("holder changes (1)", "restaffed"))
+
+
+def test_a_moved_seat_whose_old_manager_is_off_the_chart_has_no_old_line_in_the_legend(
+    old: orgroles.Org, new: orgroles.Org
+) -> None:
+    plan = make_plan(new, diff=old, root="cpo")  # po moved from the cto, who is not drawn
+    assert {b.role for b in plan.boxes} == {"cpo", "po"}
+    assert plan.moves == []
+    assert plan.changes == (("moved seats (1)", "moved"),)
+    assert make_plan(new, diff=old).changes[2] == ("moved seats (1) · old line dashed", "moved")

@@ -160,8 +160,12 @@ def mark_plan(plan: Plan, changes: Changes, legend: bool = True) -> None:
     plan.moves = sorted(moves)
     if legend:  # the kinds of change the chart shows, with how many boxes it marks
         drawn = Counter(kind for box in plan.boxes for kind in box.change)
+        # "old line dashed" only where the chart draws one (the old manager may be off it)
+        entry = {kind: f"legend_{kind}" for kind in CHANGES}
+        if not moves:
+            entry["moved"] = "legend_moved_alone"
         plan.changes = tuple(
-            (words.word(f"legend_{kind}", plan.lang).format(n=words.count(n, plan.lang)), kind)
+            (words.word(entry[kind], plan.lang).format(n=words.count(n, plan.lang)), kind)
             for kind in CHANGES
             if (n := drawn[kind])
         )

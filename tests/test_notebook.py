@@ -1,10 +1,12 @@
-"""The analysis notebook runs from a clean kernel, and its committed source is current."""
+"""The example notebooks run from a clean kernel, and their committed sources are current."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import nbformat
 import pytest
@@ -13,12 +15,12 @@ from nbclient import NotebookClient
 from tests.helpers import ROOT
 
 NOTEBOOK = ROOT / "examples" / "analysis.ipynb"
+TIME_NOTEBOOK = ROOT / "examples" / "org_over_time.ipynb"
+GENERATORS = {NOTEBOOK: "make_notebook", TIME_NOTEBOOK: "make_time_notebook"}
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_notebook", ROOT / "tools" / "make_notebook.py"
-    )
+def _generator(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -26,17 +28,9 @@ def _generator() -> ModuleType:
     return module
 
 
-def test_the_committed_notebook_matches_its_generator() -> None:
-    committed = nbformat.read(NOTEBOOK, as_version=4)
-    expected = _generator().build()
-    assert [c.source for c in committed.cells] == [c.source for c in expected.cells], (
-        "examples/analysis.ipynb is stale: run python tools/make_notebook.py"
-    )
-
-
-@pytest.mark.slow
-def test_the_notebook_runs() -> None:
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+def _run(path: Path) -> list[Any]:
+    """The outputs of the notebook at `path`, run from a clean kernel in its folder."""
+    nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
@@ -44,55 +38,42 @@ def test_the_notebook_runs() -> None:
         nb,
         timeout=600,
         kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+        resources={"metadata": {"path": str(path.parent)}},
     ).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
-    text = json.dumps([o.get("data", {}).get("text/plain", o.get("text", "")) for o in outputs])
+    return outputs
+
+
+def _text(outputs: list[Any]) -> str:
+    return json.dumps([o.get("data", {}).get("text/plain", o.get("text", "")) for o in outputs])
+
+
+@pytest.mark.parametrize("path", list(GENERATORS), ids=lambda p: p.name)
+def test_the_committed_notebook_matches_its_generator(path: Path) -> None:
+    committed = nbformat.read(path, as_version=4)
+    name = GENERATORS[path]
+    expected = _generator(name).build()
+    assert [c.source for c in committed.cells] == [c.source for c in expected.cells], (
+        f"examples/{path.name} is stale: run python tools/{name}.py"
+    )
+
+
+@pytest.mark.slow
+def test_the_notebook_runs() -> None:
+    outputs = _run(NOTEBOOK)
+    text = _text(outputs)
     assert "Chief Marketing and Strategy Officer" in text  # the widest span (22)
     assert "S002 unknown-reference" in text
     charts = [o for o in outputs if "image/svg+xml" in o.get("data", {})]
     assert charts, "the subtree chart did not show inline"
 
 
-TIME_NOTEBOOK = ROOT / "examples" / "org_over_time.ipynb"
-
-
-def _time_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_time_notebook", ROOT / "tools" / "make_time_notebook.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_committed_time_notebook_matches_its_generator() -> None:
-    committed = nbformat.read(TIME_NOTEBOOK, as_version=4)
-    expected = _time_generator().build()
-    assert [c.source for c in committed.cells] == [c.source for c in expected.cells], (
-        "examples/org_over_time.ipynb is stale: run python tools/make_time_notebook.py"
-    )
-
-
 @pytest.mark.slow
 def test_the_time_notebook_runs() -> None:
     """The invented history, the headcount by family per quarter and a change chart."""
-    nb = nbformat.read(TIME_NOTEBOOK, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
-    NotebookClient(
-        nb,
-        timeout=600,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(TIME_NOTEBOOK.parent)}},
-    ).execute()
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
-    text = json.dumps([o.get("data", {}).get("text/plain", o.get("text", "")) for o in outputs])
+    outputs = _run(TIME_NOTEBOOK)
+    text = _text(outputs)
     assert "dated: True" in text
     assert "2025Q1" in text
     assert "2025Q3" in text

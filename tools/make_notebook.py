@@ -219,29 +219,35 @@ org.subtree(vp, depth=2)""",
 ]
 
 
-def build() -> nbformat.NotebookNode:
+def build(cells: list[tuple[str, str]] = CELLS) -> nbformat.NotebookNode:
+    """A notebook of `cells`, each a `("markdown" | "code", source)` pair."""
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
         "language": "python",
     }
-    for kind, source in CELLS:
+    for kind, source in cells:
         make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
         nb.cells.append(make(source))
     return nb
 
 
-def main() -> None:
-    nb = build()
+def write(cells: list[tuple[str, str]], target: Path) -> None:
+    """Run the notebook of `cells` in `target`'s folder and write it there, outputs kept."""
+    nb = build(cells)
     NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(TARGET.parent)}}
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(target.parent)}}
     ).execute()
     for n, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{n}"  # stable ids keep diffs small
         cell.get("metadata", {}).pop("execution", None)
-    nbformat.write(nb, TARGET)
-    print(f"wrote {TARGET.relative_to(ROOT)}")
+    nbformat.write(nb, target)
+    print(f"wrote {target.relative_to(ROOT)}")
+
+
+def main() -> None:
+    write(CELLS, TARGET)
 
 
 if __name__ == "__main__":

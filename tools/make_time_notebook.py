@@ -8,10 +8,13 @@ stays reviewable here; tests/test_notebook.py runs it again from a clean kernel.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_notebook  # tools/make_notebook.py: one way to build and write a notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "examples" / "org_over_time.ipynb"
@@ -151,28 +154,11 @@ SVG(render_bytes(after, "svg", diff=before, root=VP, depth=2))""",
 
 
 def build() -> nbformat.NotebookNode:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    for kind, source in CELLS:
-        make = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
-        nb.cells.append(make(source))
-    return nb
+    return make_notebook.build(CELLS)
 
 
 def main() -> None:
-    nb = build()
-    NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(TARGET.parent)}}
-    ).execute()
-    for n, cell in enumerate(nb.cells):
-        cell["id"] = f"cell-{n}"  # stable ids keep diffs small
-        cell.get("metadata", {}).pop("execution", None)
-    nbformat.write(nb, TARGET)
-    print(f"wrote {TARGET.relative_to(ROOT)}")
+    make_notebook.write(CELLS, TARGET)
 
 
 if __name__ == "__main__":

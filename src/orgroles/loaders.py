@@ -15,8 +15,9 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -197,25 +198,15 @@ def from_csv(
     from orgroles.importers.snapshots import snapshots_document
 
     chosen = Columns.of(preset=preset, **columns)
+    read: Callable[..., Imported]
     if dates is not None or not isinstance(path, (str, os.PathLike)):
         paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
         if dates is None:
             raise OrgUsageError(f"{len(paths)} files: give the day of each (dates=, --dates)")
-        return _org(
-            snapshots_document(
-                paths,
-                [day(d) for d in dates],
-                chosen,
-                departments=departments,
-                titles=titles,
-                delimiter=delimiter,
-                name=name,
-                kinds=kinds,
-                date_format=date_format,
-            )
-        )
-    imported = csv_document(
-        path,
+        read = partial(snapshots_document, paths, [day(d) for d in dates])
+    else:
+        read = partial(csv_document, path)
+    imported = read(
         chosen,
         departments=departments,
         titles=titles,

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import re
+from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 import orgroles
 from orgroles.errors import OrgFileError, OrgValidationError
@@ -21,6 +25,66 @@ def test_dates_are_iso_days_and_nothing_looser() -> None:
     for bad in ("2026-3-1", "2026-02-30", "01/03/2026", "2026-03-01T00:00:00", 20260301):
         with pytest.raises(OrgValidationError):
             orgroles.Org(roles=[{"id": "x", "start": bad}])
+
+
+def _reference_day(value: object) -> date | str:
+    """The rule for days, written plainly: `YYYY-MM-DD` (any digits `\\d` matches) that
+    `date.fromisoformat` reads; a `date` that is not a `datetime`; else an error."""
+    if isinstance(value, datetime):
+        return "error"
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return "error"
+    return "error"
+
+
+def _validated_day(value: object) -> date | str:
+    try:
+        return Tenure(person="p", start=value).start  # type: ignore[arg-type,return-value]
+    except ValidationError:
+        return "error"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-03-01",
+        "0001-01-01",
+        "9999-12-31",
+        "2024-02-29",
+        "2026-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-W01-1",  # an ISO week day: fromisoformat reads it, a file may not
+        "2026W011",
+        "20260301",
+        "2026-03-1 ",
+        " 2026-03-01",
+        "2026-03-01T00:00",
+        "2026-03-0a",
+        "202a-03-01",
+        "\u0662\u0660\u0662\u0666-03-01",  # Arabic-Indic digits: \\d matches them
+        "\uff12\uff10\uff12\uff16-03-01",  # fullwidth digits
+        "2026-03-01\n",
+        "",
+        date(2026, 3, 1),
+        datetime(2026, 3, 1),
+        20260301,
+    ],
+)
+def test_days_are_read_as_the_plain_rule_says(value: object) -> None:
+    """The validator's fast path (ten characters, dashes at 4 and 7) accepts no more and
+    no less than the rule."""
+    assert _validated_day(value) == _reference_day(value)
+
+
+@given(st.text(alphabet="0123456789-W T:\u0662\uff10", min_size=8, max_size=12))
+def test_any_text_is_a_day_exactly_when_the_plain_rule_says(value: str) -> None:
+    assert _validated_day(value) == _reference_day(value)
 
 
 def test_a_bad_date_is_a_load_error_at_its_line_and_column() -> None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 import orgroles
 from orgroles.time import CHANGE_KINDS, Change, founding, history, replay
+
+history_module = importlib.import_module("orgroles.time.history")  # (the package's
+# `history` is the function)
 
 DAY0 = date(2024, 1, 1)
 FAR = date(2100, 1, 1)
@@ -135,3 +140,55 @@ def test_dated_orgs_read_back_as_written(org: orgroles.Org) -> None:
         assert again == org
         assert list(again.records.values()) == list(org.records.values())
         assert dict(again.roles) == dict(org.roles)
+
+
+@st.composite
+def sequential_orgs(draw: Any) -> orgroles.Org:
+    """Orgs whose seats have dated holders one after the other, in order (the fast path
+    of `history()`), with gaps, touching tenures, interims, and seats that open after or
+    close before some of their holders."""
+    roles: list[dict[str, Any]] = []
+    for i in range(draw(st.integers(1, 5))):
+        role: dict[str, Any] = {"id": f"r{i}"}
+        if draw(st.booleans()):
+            role["start"] = _day(draw(st.integers(0, 30)))
+        if draw(st.booleans()):
+            role["end"] = _day(draw(st.integers(30, 70)))
+        if draw(st.booleans()):
+            role["acting"] = True
+        day, holders = draw(st.integers(-5, 20)), []
+        for k in range(draw(st.integers(1, 4))):
+            item: dict[str, Any] = {"person": draw(st.sampled_from(["ana", "bo", "cy"]))}
+            if k or draw(st.booleans()):
+                item["start"] = _day(day)
+            length = draw(st.integers(0, 25))
+            last = k == 3 or draw(st.booleans())
+            if not last or draw(st.booleans()):
+                item["end"] = _day(day + length)
+            if draw(st.booleans()):
+                item["acting"] = True
+            holders.append(item)
+            if "end" not in item:
+                break
+            day += length + draw(st.integers(1, 4))  # touching (1) or a gap
+        role["holder"] = holders
+        if i:
+            role["reports_to"] = f"r{draw(st.integers(0, i - 1))}"
+        roles.append(role)
+    return orgroles.Org(roles=roles, people=[{"id": p} for p in ("ana", "bo", "cy")])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(dated_orgs(), sequential_orgs()))
+def test_the_fast_paths_of_history_give_what_the_general_one_gives(org: orgroles.Org) -> None:
+    """`history()` walks in-order dated holders in one pass, other holders that follow
+    one another after a sort, and job shares day by day: each path gives the changes
+    the next one would, in the same order."""
+    note(org.dumps())
+    fast = history(org)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(history_module, "_walk_tenures", lambda *args: None)
+        sorted_path = history(org)
+        patch.setattr(history_module, "_sequential_changes", lambda record, by_day: False)
+        general = history(org)
+    assert fast == sorted_path == general

@@ -159,8 +159,9 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
     the common case), added to `by_day`; False, having added nothing, for any other
     record (a job share), which `_changes()` handles.
 
-    The holders, sorted by their first day, are walked once, and so are the lines (which
-    never overlap), instead of looking for the holder and the line of every boundary day.
+    The holders are walked once (`_walk_tenures()`, when they are dated and in order; else
+    sorted by their first day first, `_held()`), and so are the lines (which never
+    overlap), instead of looking for the holder and the line of every boundary day.
     """
     holder = record.holder
     acting0 = record.acting
@@ -172,7 +173,12 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
     boss_first: str | None
     boss_final: str | None
     stamped = type(holder) is tuple
-    if stamped:
+    walked = _walk_tenures(holder, acting0, first, final, rid) if stamped else None  # type: ignore[arg-type]
+    if walked is not None:
+        first_state, final_state, changes = walked
+        for change in changes:
+            by_day[change[0]].append(change)
+    elif stamped:
         held = _held(holder, acting0)  # type: ignore[arg-type]
         if held is None:
             return False
@@ -234,6 +240,82 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
         day = final + ONE_DAY
         by_day[day].append(_make(Change, (day, "seat-closed", rid, seat, None)))
     return True
+
+
+def _walk_tenures(
+    holder: tuple[str | Tenure, ...], acting0: bool, first: date, final: date, rid: str
+) -> tuple[tuple[Any, bool], tuple[Any, bool], list[Change]] | None:
+    """The holder changes of a seat whose holders are all dated and listed in order, one
+    after the other (the common case), in one pass over them: the holder and the interim
+    flag on the seat's first and last days, and the changes in between, in the order
+    `_sequential_changes()` gives them. None for any other holder list (a plain id in
+    it, one not in order, two at once, none), which `_held()` sorts first.
+    """
+    changes: list[Change] = []
+    add = changes.append
+    person: str | None = None
+    interim = acting0
+    on_first: tuple[str | None, bool] | None = None
+    on_final: tuple[str | None, bool] | None = None
+    last: date | None = None  # the last day of the holder before
+    done = False  # past the seat's last day: the other holders are only checked
+    flip: ChangeKind
+    for h in holder:
+        if type(h) is not Tenure:
+            return None
+        start = h.start or _MIN
+        if last is not None:
+            if start <= last:
+                return None  # not in order, or two at once
+            if done:
+                last = h.end or _MAX
+                continue
+            after = last + ONE_DAY
+            here_now = (start, h.person, acting0 or h.acting)
+            steps = (here_now,) if start == after else ((after, None, acting0), here_now)
+        else:
+            steps = ((start, h.person, acting0 or h.acting),)
+        last = h.end or _MAX
+        if done:
+            continue
+        for day, here, acting in steps:
+            if day > first:
+                if on_first is None:
+                    on_first = (person, interim)
+                if day > final:
+                    on_final = (person, interim)
+                    done = True
+                    break
+                if here != person:
+                    if person is not None:
+                        add(_make(Change, (day, "holder-out", rid, person, None)))
+                    if here is not None:
+                        add(_make(Change, (day, "holder-in", rid, None, here)))
+                    if acting != interim:
+                        flip = "acting-start" if acting else "acting-end"
+                        add(_make(Change, (day, flip, rid, interim, acting)))
+                elif acting != interim:
+                    flip = "acting-start" if acting else "acting-end"
+                    add(_make(Change, (day, flip, rid, interim, acting)))
+            person, interim = here, acting
+    if last is None:
+        return None
+    if not done and last < _MAX:  # nobody after the last holder
+        day = last + ONE_DAY
+        if day > first:
+            if on_first is None:
+                on_first = (person, interim)
+            if day > final:
+                on_final = (person, interim)
+            else:
+                if person is not None:
+                    add(_make(Change, (day, "holder-out", rid, person, None)))
+                if acting0 != interim:
+                    flip = "acting-start" if acting0 else "acting-end"
+                    add(_make(Change, (day, flip, rid, interim, acting0)))
+        if on_final is None:
+            person, interim = None, acting0
+    return on_first or (person, interim), on_final or (person, interim), changes
 
 
 def _held(

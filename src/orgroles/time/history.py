@@ -176,8 +176,12 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
     walked = _walk_tenures(holder, acting0, first, final, rid) if stamped else None  # type: ignore[arg-type]
     if walked is not None:
         first_state, final_state, changes = walked
-        for change in changes:
-            by_day[change[0]].append(change)
+        day = None
+        for change in changes:  # the changes of one day are together: one look-up
+            if change[0] is not day:
+                day = change[0]
+                found = by_day[day]
+            found.append(change)
     elif stamped:
         held = _held(holder, acting0)  # type: ignore[arg-type]
         if held is None:

@@ -33,6 +33,7 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from orgroles.render import style
 from orgroles.render.plan import Box, Plan, block_size
@@ -83,6 +84,8 @@ class Layout:
     rows: list[tuple[int, int]]
     levels: list[list[int]]
     legend: list[tuple[int, int]] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What is found from the placed chart once, for all its pages (old lines' ends)."""
 
 
 _BOX, _BLOCK, _FRAME = 0, 1, 2

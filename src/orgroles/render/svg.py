@@ -29,6 +29,7 @@ from typing import NamedTuple
 from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH, arrange
 from orgroles.render.layout import MARGIN, Layout
+from orgroles.render.old_lines import LOW, OldLineEnd, old_line_ends
 from orgroles.render.options import MAX_ASPECT, ChartOptions
 from orgroles.render.paint import CHANGE_COLORS, OLD_LINE_DASH, box_paint, theme_of
 from orgroles.render.plan import Box, Plan
@@ -51,7 +52,6 @@ class Subset(NamedTuple):
 
 
 _WIRES_PER_PATH = 500
-_LOW = round(style.VGAP * 0.3)  # how far under its box an old line runs
 
 
 @lru_cache(maxsize=8)
@@ -254,7 +254,10 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
     """The old reporting lines of a change chart's moved seats, dashed."""
     if not plan.moves:
         return
-    found = _curves(plan, chart, plan.moves, region, low=True)
+    ends = old_line_ends(plan, chart)
+    top = [move for move, end in zip(plan.moves, ends, strict=True) if end.side == "top"]
+    found = _curves(plan, chart, top, region, low=True)
+    found += _side_entries(plan, chart, ends, region)
     if found:
         out.append(
             f'<g class="old-lines" fill="none" stroke="{CHANGE_COLORS["moved"]}" '
@@ -262,6 +265,34 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
         )
         out += found
         out.append("</g>\n")
+
+
+def _side_entries(
+    plan: Plan, chart: Layout, ends: Sequence[OldLineEnd], region: Region | None
+) -> list[str]:
+    """The old lines that enter their seat from the side (`old_line_ends()`): down from
+    the old manager, along the gap under it, down the gap beside the seat, into its side."""
+    bw = round(plan.box_width)
+    boxes = plan.boxes
+    found: list[str] = []
+    turn = round(style.HGAP / 2)
+    for (a, b), end in zip(plan.moves, ends, strict=True):
+        if end.side == "top":
+            continue
+        x1, y1 = chart.x[a] + bw // 2, chart.y[a] + round(boxes[a].height)
+        run = y1 + LOW
+        gx = round(end.x)
+        xs = chart.x[b] if end.side == "left" else chart.x[b] + bw
+        ym = chart.y[b] + round(boxes[b].height) // 2
+        if region is not None:
+            left, right = min(x1, gx, xs), max(x1, gx, xs)
+            if not _meets(left, y1, right - left, ym - y1, region):
+                continue
+        found.append(
+            f'<path d="M{x1} {y1}C{x1} {run} {gx} {run} {gx} {run + turn}'
+            f'L{gx} {ym - turn}Q{gx} {ym} {xs} {ym}"/>\n'
+        )
+    return found
 
 
 def _curves(
@@ -307,7 +338,7 @@ def _curves(
         c1 = y1 + bend if y1 <= y2 else y1 - bend
         c2 = y2 - bend if y1 <= y2 else y2 + bend
         if low and y1 < y2:
-            c1 = c2 = y1 + _LOW
+            c1 = c2 = y1 + LOW
         if region is not None:
             top, bottom = min(y1, y2, c1, c2), max(y1, y2, c1, c2)
             if not _meets(min(x1, x2), top, abs(x2 - x1), bottom - top, region):

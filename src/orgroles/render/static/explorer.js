@@ -121,6 +121,7 @@
   const shownFlag = new Uint8Array(N + F);
   let shown = []; // the boxes drawn, in pre-order
   let wirePath = "";
+  let uprights = []; // a change chart: the upright pieces of wirePath, which old lines avoid
 
   function unit(box) {
     return { box, members: null, children: [], assistants: [] };
@@ -253,6 +254,7 @@
       if (d.depth > 0 && d.children && d.data.box >= 0) connect(d, layerTop[d.depth + 1], wires);
     }
     wirePath = wires.join("");
+    uprights = CH ? uprightsOf(wirePath) : [];
     shown.sort((a, b) => preorder(a) - preorder(b));
   }
 
@@ -339,10 +341,67 @@
       const bend = Math.max(30, Math.abs(y2 - y1) / 2);
       let c1 = y1 <= y2 ? y1 + bend : y1 - bend;
       let c2 = y1 <= y2 ? y2 - bend : y2 + bend;
-      if (low && y1 < y2) c1 = c2 = y1 + Math.round(G.vgap * 0.3); // an old line (svg._curves)
+      if (low && y1 < y2) {
+        // an old line (svg._curves), from the side when a box stands above its seat
+        c1 = c2 = y1 + Math.round(G.vgap * 0.3);
+        const side = Y[a] + H[a] <= Y[b] ? oldLineSide(a, b, c1) : null;
+        if (side) {
+          const [gx, xs] = side;
+          const ym = Y[b] + Math.round(H[b] / 2);
+          const turn = Math.round(G.hgap / 2);
+          out.push(`M${x1} ${y1}C${x1} ${c1} ${gx} ${c1} ${gx} ${c1 + turn}L${gx} ${ym - turn}Q${gx} ${ym} ${xs} ${ym}`);
+          continue;
+        }
+      }
       out.push(`M${x1} ${y1}C${x1} ${c1} ${x2} ${c2} ${x2} ${y2}`);
     }
     return out.join("");
+  }
+
+  /** Whether a shown box other than a and b meets the upright line at x from top to bottom. */
+  function boxOnLine(x, top, bottom, a, b) {
+    for (const k of shown) {
+      if (k !== a && k !== b && X[k] <= x && x <= X[k] + BW && Y[k] < bottom && Y[k] + H[k] > top) return true;
+    }
+    return false;
+  }
+
+  /** Whether an upright piece of the chart's lines (a stack's spine) runs in the gap at x. */
+  function lineInGap(x, top, bottom) {
+    return uprights.some(([ux, y0, y1]) => Math.abs(ux - x) < G.hgap / 2 && y0 < bottom && y1 > top);
+  }
+
+  /**
+   * The side an old line enters moved seat b from (old_lines.old_line_ends): null when
+   * nothing stands above b in the way of a drop onto its top; else [gap x, side x] of the
+   * gap beside b towards the old manager a, or of the other one, free of boxes and lines.
+   */
+  function oldLineSide(a, b, run) {
+    const drop = X[b] + BW / 2;
+    if (Y[b] <= run || !boxOnLine(drop, run, Y[b], a, b)) return null;
+    const middle = Y[b] + H[b] / 2;
+    const left = [X[b] - G.hgap / 2, X[b]];
+    const right = [X[b] + BW + G.hgap / 2, X[b] + BW];
+    const sides = X[a] + BW / 2 <= drop ? [left, right] : [right, left];
+    for (const [gx, xs] of sides) {
+      if (!boxOnLine(gx, run, middle, a, b) && !lineInGap(gx, run, middle)) return [Math.round(gx), xs];
+    }
+    return null;
+  }
+
+  /** The upright pieces [x, top, bottom] of the lines of a path made of M, H and V. */
+  function uprightsOf(path) {
+    const found = [];
+    let x = 0, y = 0;
+    for (const [, cmd, a, b] of path.matchAll(/([MHV])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+      if (cmd === "M") [x, y] = [+a, +b];
+      else if (cmd === "H") x = +a;
+      else {
+        found.push([x, Math.min(y, +a), Math.max(y, +a)]);
+        y = +a;
+      }
+    }
+    return found;
   }
 
   // -- drawing -----------------------------------------------------------------------------

@@ -1,0 +1,163 @@
+"""A change chart's old lines do not run behind boxes: a moved seat low in a stack of
+leaves is entered from the side, down a free gap (not a stack's spine)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import xml.etree.ElementTree as ET
+from itertools import pairwise
+
+import pytest
+
+import orgroles
+from orgroles.render import render_bytes
+from orgroles.render.arrange import arrange
+from orgroles.render.old_lines import old_line_ends
+from orgroles.render.options import ChartOptions
+from orgroles.render.plan import make_plan
+
+SVG = {"svg": "http://www.w3.org/2000/svg"}
+Point = tuple[float, float]
+
+OLD = """\
+roles:
+  - {id: ceo}
+  - {id: cto, reports_to: ceo}
+  - {id: cpo, reports_to: ceo}
+  - {id: po1, reports_to: cpo}
+  - {id: po2, reports_to: cpo}
+  - {id: po3, reports_to: cpo}
+  - {id: po4, reports_to: cto}
+  - {id: po5, reports_to: cto}
+  - {id: dev, reports_to: cto}
+"""
+
+
+def path_points(d: str, steps: int = 24) -> list[list[Point]]:
+    """Points along each subpath of an SVG path made of M, L, C and Q commands."""
+    tokens = re.findall(r"[MLCQ]|-?\d+(?:\.\d+)?", d)
+    paths: list[list[Point]] = []
+    at: Point = (0.0, 0.0)
+    k = 0
+    while k < len(tokens):
+        cmd = tokens[k]
+        size = {"M": 2, "L": 2, "Q": 4, "C": 6}[cmd]
+        nums = [float(t) for t in tokens[k + 1 : k + 1 + size]]
+        k += 1 + size
+        pts = [at, *zip(nums[::2], nums[1::2], strict=True)]
+        if cmd == "M":
+            paths.append([pts[1]])
+        elif cmd == "L":
+            paths[-1].append(pts[1])
+        else:
+            for s in range(1, steps + 1):
+                t = s / steps
+                if cmd == "Q":
+                    (x0, y0), (x1, y1), (x2, y2) = pts
+                    x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * x1 + t**2 * x2
+                    y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * y1 + t**2 * y2
+                else:
+                    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts
+                    a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
+                    x = a * x0 + b * x1 + c * x2 + e * x3
+                    y = a * y0 + b * y1 + c * y2 + e * y3
+                paths[-1].append((x, y))
+        at = paths[-1][-1]
+    return paths
+
+
+def _densified(points: list[Point]) -> list[Point]:
+    """The points of a polyline with straight pieces cut every 2 px."""
+    out = [points[0]]
+    for (x0, y0), (x1, y1) in pairwise(points):
+        n = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) // 2))
+        out += [(x0 + (x1 - x0) * s / n, y0 + (y1 - y0) * s / n) for s in range(1, n + 1)]
+    return out
+
+
+def boxes_crossed(svg: bytes) -> list[tuple[int, str]]:
+    """(old line, box) for each box that an old line of the SVG passes through, ends apart:
+    a point of the line more than 2 px inside the box."""
+    root = ET.fromstring(svg)
+    rects = []
+    for g in root.iterfind(".//svg:g[@class]", SVG):
+        rect = g.find("svg:rect", SVG)
+        title = g.find("svg:title", SVG)
+        if rect is not None and title is not None and "role" in g.get("class", "").split():
+            x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
+            w, h = float(rect.get("width", 0)), float(rect.get("height", 0))
+            rects.append((title.text or "", x, y, w, h))
+    assert rects, "no box found in the SVG"
+    found = []
+    group = root.find(".//svg:g[@class='old-lines']", SVG)
+    assert group is not None
+    for k, path in enumerate(group.iterfind("svg:path", SVG)):
+        for line in path_points(path.get("d", "")):
+            inner = _densified(line)[3:-3]
+            for name, x, y, w, h in rects:
+                if any(x + 2 < px < x + w - 2 and y + 2 < py < y + h - 2 for px, py in inner):
+                    found.append((k, name))
+    return found
+
+
+@pytest.fixture
+def stacked() -> tuple[orgroles.Org, orgroles.Org]:
+    """An org whose CPO has stacked leaves, and the org after po4 moved under the CPO
+    (it lands under po2, in the right column of the stack)."""
+    old = orgroles.loads(OLD)
+    new = old.copy()
+    new.move("po4", "cpo")
+    return old, new
+
+
+def test_a_seat_under_another_in_a_stack_is_entered_from_a_free_side(
+    stacked: tuple[orgroles.Org, orgroles.Org],
+) -> None:
+    old, new = stacked
+    plan, chart = arrange(make_plan(new, ChartOptions(diff=old)), max_aspect=1.0)
+    [(_, b)] = plan.moves
+    [end] = old_line_ends(plan, chart)
+    assert plan.boxes[b].role == "po4"
+    # The left gap of its column holds the stack's spine: the line takes the right one.
+    assert end.side == "right"
+    assert end.x == chart.x[b] + plan.box_width + 8
+    svg = render_bytes(new, "svg", diff=old, max_aspect=1.0)
+    assert boxes_crossed(svg) == []
+    [path] = ET.fromstring(svg).findall(".//svg:g[@class='old-lines']/svg:path", SVG)
+    [line] = path_points(path.get("d", ""))
+    assert line[-1] == (chart.x[b] + plan.box_width, chart.y[b] + round(plan.boxes[b].height) // 2)
+
+
+def test_without_the_side_route_the_line_would_run_behind_a_box(
+    stacked: tuple[orgroles.Org, orgroles.Org], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check above can fail: with every line entering on top, it finds the box."""
+    old, new = stacked
+    svg_module = importlib.import_module("orgroles.render.svg")
+    monkeypatch.setattr(
+        svg_module,
+        "old_line_ends",
+        lambda plan, chart: [old_line_ends(plan, chart)[0]._replace(side="top")],
+    )
+    crossed = boxes_crossed(render_bytes(new, "svg", diff=old, max_aspect=1.0))
+    assert crossed
+    assert "po2 (po2)" in [name for _, name in crossed]  # the box above po4
+
+
+def test_a_seat_on_top_of_its_column_is_entered_on_top(
+    stacked: tuple[orgroles.Org, orgroles.Org],
+) -> None:
+    old, new = stacked
+    plan, chart = arrange(make_plan(new, ChartOptions(diff=old)), max_aspect=10.0)  # no stack
+    assert [end.side for end in old_line_ends(plan, chart)] == ["top"]
+
+
+def test_the_reorg_s_old_lines_pass_behind_no_box() -> None:
+    """The three product owners of the example's reorg: one is low in the CPO's stack."""
+    org = orgroles.load("examples/scaleup_over_time.yaml")
+    new, old = org.viewed("2025-11-01"), org.viewed("2025-03-01")
+    plan, chart = arrange(make_plan(new, ChartOptions(diff=old)))
+    sides = sorted(end.side for end in old_line_ends(plan, chart))
+    assert sides == ["left", "top", "top"]
+    assert boxes_crossed(render_bytes(new, "svg", diff=old)) == []

@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from itertools import pairwise
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import orgroles
 from orgroles.render import render_bytes
@@ -16,6 +18,8 @@ from orgroles.render.arrange import arrange
 from orgroles.render.old_lines import old_line_ends
 from orgroles.render.options import ChartOptions
 from orgroles.render.plan import make_plan
+
+from tests.render.test_render_geometry import orgs
 
 SVG = {"svg": "http://www.w3.org/2000/svg"}
 Point = tuple[float, float]
@@ -161,3 +165,37 @@ def test_the_reorg_s_old_lines_pass_behind_no_box() -> None:
     sides = sorted(end.side for end in old_line_ends(plan, chart))
     assert sides == ["left", "top", "top"]
     assert boxes_crossed(render_bytes(new, "svg", diff=old)) == []
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(orgs(), st.data(), st.sampled_from([1.0, 3.0]))
+def test_a_side_entry_runs_down_a_free_gap_in_generated_charts(
+    org: orgroles.Org, data: st.DataObject, max_aspect: float
+) -> None:
+    """Random trees and forests with some roles moved under an earlier role (so no
+    cycle): below the level it runs at, an old line that enters from the side meets no
+    box."""
+    new = org.copy()
+    ids = list(org.roles)
+    moved = st.lists(st.integers(1, max(1, len(ids) - 1)), max_size=6, unique=True)
+    for k in data.draw(moved) if len(ids) > 1 else []:
+        new.move(ids[k], ids[data.draw(st.integers(0, k - 1))])
+    plan, chart = arrange(make_plan(new, ChartOptions(diff=org)), max_aspect=max_aspect)
+    assert len(old_line_ends(plan, chart)) == len(plan.moves)
+    root = ET.fromstring(render_bytes(new, "svg", diff=org, max_aspect=max_aspect))
+    rects = [
+        [float(rect.get(k, 0)) for k in ("x", "y", "width", "height")]
+        for g in root.iterfind(".//svg:g[@class]", SVG)
+        if "role" in g.get("class", "").split()
+        for rect in g.findall("svg:rect", SVG)[:1]
+    ]
+    for path in root.iterfind(".//svg:g[@class='old-lines']/svg:path", SVG):
+        d = path.get("d", "")
+        if "Q" not in d:  # a line onto the seat's top
+            continue
+        run = float(d.split("C")[1].split()[1])  # M x y C x RUN gx RUN ...: its level
+        [line] = path_points(d)
+        for px, py in _densified(line):
+            for x, y, w, h in rects:
+                inside = x + 2 < px < x + w - 2 and y + 2 < py < y + h - 2
+                assert py <= run + 1 or not inside, (px, py, d)

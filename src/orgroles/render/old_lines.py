@@ -1,15 +1,17 @@
-"""Where a change chart's old lines meet the moved seats: on top, or from the side.
+"""How a change chart's old lines go: down, across, and onto a moved seat or into its side.
 
-An old line (the dashed line from a moved seat's old manager) runs down from the old
-manager, in the gap under its level, and then drops onto the top of the moved seat.
-When another box stands above the seat in the way of that drop (the seat is low in a
-stack of leaves, say), the line would run behind it: it goes down the gap beside the
-seat instead (on the side towards the old manager, else the other one, if that gap is
-free of boxes and of upright lines, such as a stack's spine) and enters the seat from
-that side. The SVG chart (so PNG and PDF) draws what `old_line_ends()` says, and the
-explorer finds the same. PowerPoint keeps its curved connectors glued to the seat's top
-(which PowerPoint and LibreOffice route themselves): there an old line may still cross
-a box.
+An old line (the dashed line from a moved seat's old manager) goes down from the old
+manager, across at a level just under it (`LOW`, or under any box it would pass: a
+taller box beside the old manager, its assistants), and down onto the top of the moved
+seat, its corners rounded like those of the chart's own lines. When another box stands
+above the seat in the way of that drop (the seat is low in a stack of leaves, say), it
+goes down the gap beside the seat instead (on the side towards the old manager, else the
+other one, if that gap is free of boxes and of upright lines, such as a stack's spine)
+and enters the seat from that side. The SVG chart (so PNG and PDF) draws
+`old_line_route()` of `old_line_ends()`, and the explorer finds the same. PowerPoint
+keeps its curved connectors glued to the seat's top (which PowerPoint and LibreOffice
+route themselves): there an old line may still cross a box. An old line up or across to
+its seat (a forest's rows, charts drawn left to right) stays a curve.
 
 Examples:
     >>> import orgroles
@@ -46,21 +48,25 @@ if TYPE_CHECKING:
     from orgroles.render.layout import Layout
     from orgroles.render.plan import Plan
 
-__all__ = ["LOW", "OldLineEnd", "old_line_ends"]
+__all__ = ["LOW", "OldLineEnd", "old_line_ends", "old_line_route", "rounded_path"]
 
 LOW = round(style.VGAP * 0.3)
 """How far under the old manager's box an old line runs, in px."""
 
 
 class OldLineEnd(NamedTuple):
-    """Where an old line enters its moved seat: on `top`, or from the `left` or
-    `right` side, coming down the gap at `x`."""
+    """How an old line goes: out of the old manager's `bottom`, or out of its `left` or
+    `right` side and down the gap at `exit_x` (when a box stands right under it: its
+    assistants, the next box of its stack); across at the level `run` (under any box it
+    passes); then onto its moved seat's `top`, or down the gap at `x` into its `left` or
+    `right` side. `over`: out of the bottom and onto the top, over a box in the way, when
+    no gap is free (a rare shape)."""
 
-    side: Literal["top", "left", "right"]
+    side: Literal["top", "left", "right", "over"]
     x: float
-
-
-_TOP = OldLineEnd("top", 0.0)
+    run: float
+    exit: Literal["bottom", "left", "right"] = "bottom"
+    exit_x: float = 0.0
 
 
 def old_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
@@ -73,10 +79,12 @@ def old_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
 
 
 def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
-    if not plan.moves or plan.direction == "LR":
-        return [_TOP] * len(plan.moves)
-    bw = plan.box_width
     boxes = plan.boxes
+    if not plan.moves or plan.direction == "LR":
+        return [
+            OldLineEnd("top", 0.0, chart.y[a] + round(boxes[a].height) + LOW) for a, _ in plan.moves
+        ]
+    bw = plan.box_width
     xs, ys = chart.x, chart.y
     columns: defaultdict[int, list[int]] = defaultdict(list)  # boxes by x // bw
     for k in range(len(boxes)):
@@ -108,19 +116,142 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
                     return True
         return False
 
-    def free(end: OldLineEnd, top: float, bottom: float, *skip: int) -> bool:
-        return not blocked(end.x, top, bottom, *skip) and not wired(end.x, top, bottom)
+    def free(end: OldLineEnd, bottom: float, *skip: int) -> bool:
+        return not blocked(end.x, end.run, bottom, *skip) and not wired(end.x, end.run, bottom)
+
+    def run_level(a: int, b: int, x1: float, x2: float) -> float:
+        """The level to run across at from `x1` to `x2`: `LOW` under the old manager `a`,
+        and under any box (but `b`) that the line would cross or pass too close to (a
+        taller box beside the old manager, say)."""
+        run = ys[a] + round(boxes[a].height) + LOW
+        lo, hi = min(x1, x2), max(x1, x2)
+        for _ in range(8):
+            lowest = run
+            for column in range(int(lo // bw) - 1, int(hi // bw) + 1):
+                for k in columns.get(column, ()):
+                    bottom = ys[k] + round(boxes[k].height)
+                    across = xs[k] < hi and xs[k] + bw > lo and ys[k] < run < bottom + LOW
+                    if across and k not in (a, b):
+                        lowest = max(lowest, bottom + LOW)
+            if lowest == run:
+                break
+            run = lowest
+        return run
+
+    def entry(
+        a: int, b: int, exit: Literal["bottom", "left", "right"], ex: float, ey: float
+    ) -> OldLineEnd | None:
+        """The way into `b` of a line that leaves `a` at `exit` (down at `ex` from `ey`):
+        onto its top, else into a side; None when the way out is blocked too."""
+        drop = xs[b] + bw / 2
+
+        def out_free(run: float) -> bool:  # the way down from the old manager to `run`
+            if exit == "bottom":
+                return not blocked(ex, ey, run, a, b)
+            return not blocked(ex, ey, run, a, b) and not wired(ex, ey, run)
+
+        top = OldLineEnd("top", drop, run_level(a, b, ex, drop), exit, ex)
+        if exit == "bottom" and ys[b] <= ey + LOW:  # right under it (the next stack row)
+            return top._replace(run=(ey + ys[b]) / 2 if ys[b] > ey else top.run)
+        if ys[b] <= top.run:  # no level to run at above the seat
+            return None
+        if out_free(top.run) and not blocked(drop, top.run, ys[b], a, b):
+            return top
+        middle = ys[b] + boxes[b].height / 2
+        sides: list[tuple[Literal["left", "right"], float]] = [
+            ("left", xs[b] - half_gap),
+            ("right", xs[b] + bw + half_gap),
+        ]
+        if ex > drop:  # the side towards the old manager first
+            sides.reverse()
+        for side, gap_x in sides:
+            end = OldLineEnd(side, gap_x, run_level(a, b, ex, gap_x), exit, ex)
+            if end.run < ys[b] and out_free(end.run) and free(end, middle, a, b):
+                return end
+        return None
 
     ends: list[OldLineEnd] = []
     for a, b in plan.moves:
-        run = ys[a] + boxes[a].height + LOW  # the level the line runs at
-        drop = xs[b] + bw / 2
-        if ys[b] <= run or not blocked(drop, run, ys[b], a, b):
-            ends.append(_TOP)
-            continue
-        middle = ys[b] + boxes[b].height / 2
-        left = OldLineEnd("left", xs[b] - half_gap)
-        right = OldLineEnd("right", xs[b] + bw + half_gap)
-        sides = (left, right) if xs[a] + bw / 2 <= drop else (right, left)
-        ends.append(next((end for end in sides if free(end, run, middle, a, b)), _TOP))
+        x1, y1 = xs[a] + bw / 2, ys[a] + round(boxes[a].height)
+        found = entry(a, b, "bottom", x1, y1)
+        if found is None:  # a box right under the old manager: out of a side
+            mid = ys[a] + boxes[a].height / 2
+            exits: list[tuple[Literal["left", "right"], float]] = [
+                ("left", xs[a] - half_gap),
+                ("right", xs[a] + bw + half_gap),
+            ]
+            if xs[b] > xs[a]:  # the side towards the seat first
+                exits.reverse()
+            for exit, ex in exits:
+                found = entry(a, b, exit, ex, mid)
+                if found is not None:
+                    break
+        if found is None:  # over what is in the way, just under the old manager
+            run = min(y1 + LOW, (y1 + ys[b]) / 2) if ys[b] > y1 else y1 + LOW
+            found = OldLineEnd("over", xs[b] + bw / 2, run, "bottom", x1)
+        ends.append(found)
     return ends
+
+
+def old_line_route(
+    plan: Plan, chart: Layout, a: int, b: int, end: OldLineEnd
+) -> list[tuple[float, float]]:
+    """The corners of the old line from `a` down to `b`: down from the old manager to the
+    level `end.run`, across, and down onto the seat's top or the gap beside it, then into
+    its side."""
+    bw = round(plan.box_width)
+    run = round(end.run)
+    if end.exit == "bottom":
+        x1, y1 = chart.x[a] + bw // 2, chart.y[a] + round(plan.boxes[a].height)
+        out = [(x1, y1), (x1, run)]
+    else:
+        ex, mid = round(end.exit_x), chart.y[a] + round(plan.boxes[a].height) // 2
+        edge = chart.x[a] if end.exit == "left" else chart.x[a] + bw
+        out = [(edge, mid), (ex, mid), (ex, run)]
+    if end.side in ("top", "over"):
+        x2 = chart.x[b] + bw // 2
+        return [*out, (x2, run), (x2, chart.y[b])]
+    gx = round(end.x)
+    side = chart.x[b] if end.side == "left" else chart.x[b] + bw
+    middle = chart.y[b] + round(plan.boxes[b].height) // 2
+    return [*out, (gx, run), (gx, middle), (side, middle)]
+
+
+def rounded_path(points: list[tuple[float, float]], radius: float = style.HGAP / 2) -> str:
+    """SVG path data for an orthogonal route, its corners rounded.
+
+    Examples:
+        >>> rounded_path([(0, 0), (0, 20), (50, 20), (50, 60)])
+        'M0 0L0 12Q0 20 8 20L42 20Q50 20 50 28L50 60'
+        >>> rounded_path([(0, 0), (0, 20), (0, 20), (0, 60)])  # straight down
+        'M0 0L0 60'
+    """
+    kept = [points[0]]
+    for p in points[1:]:
+        if p != kept[-1]:
+            kept.append(p)
+    corners = [kept[0]]
+    for k in range(1, len(kept) - 1):  # drop points in the middle of a straight piece
+        (ax, ay), (bx, by), (cx, cy) = corners[-1], kept[k], kept[k + 1]
+        if not ((ax == bx == cx) or (ay == by == cy)):
+            corners.append(kept[k])
+    corners.append(kept[-1])
+
+    def num(v: float) -> str:
+        return f"{v:g}"
+
+    out = [f"M{num(corners[0][0])} {num(corners[0][1])}"]
+    for k in range(1, len(corners) - 1):
+        (px, py), (cx, cy), (nx, ny) = corners[k - 1], corners[k], corners[k + 1]
+        r = min(radius, abs(cx - px + cy - py) / 2, abs(nx - cx + ny - cy) / 2)
+        ix = cx - r * _sign(cx - px)
+        iy = cy - r * _sign(cy - py)
+        ox = cx + r * _sign(nx - cx)
+        oy = cy + r * _sign(ny - cy)
+        out.append(f"L{num(ix)} {num(iy)}Q{num(cx)} {num(cy)} {num(ox)} {num(oy)}")
+    out.append(f"L{num(corners[-1][0])} {num(corners[-1][1])}")
+    return "".join(out)
+
+
+def _sign(v: float) -> int:
+    return (v > 0) - (v < 0)

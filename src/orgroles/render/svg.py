@@ -29,7 +29,7 @@ from typing import NamedTuple
 from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH, arrange
 from orgroles.render.layout import MARGIN, Layout
-from orgroles.render.old_lines import LOW, OldLineEnd, old_line_ends
+from orgroles.render.old_lines import old_line_ends, old_line_route, rounded_path
 from orgroles.render.options import MAX_ASPECT, ChartOptions
 from orgroles.render.paint import CHANGE_COLORS, OLD_LINE_DASH, box_paint, theme_of
 from orgroles.render.plan import Box, Plan
@@ -251,13 +251,23 @@ def _dotted(
 
 
 def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
-    """The old reporting lines of a change chart's moved seats, dashed."""
+    """The old reporting lines of a change chart's moved seats, dashed: down to a lower
+    seat along `old_line_route()` (its corners rounded), else as curves."""
     if not plan.moves:
         return
-    ends = old_line_ends(plan, chart)
-    top = [move for move, end in zip(plan.moves, ends, strict=True) if end.side == "top"]
-    found = _curves(plan, chart, top, region, low=True)
-    found += _side_entries(plan, chart, ends, region)
+    found: list[str] = []
+    others = []
+    for (a, b), end in zip(plan.moves, old_line_ends(plan, chart), strict=True):
+        if plan.direction == "LR" or chart.y[a] + round(plan.boxes[a].height) > chart.y[b]:
+            others.append((a, b))
+            continue
+        route = old_line_route(plan, chart, a, b, end)
+        if region is not None:
+            xs, ys = [x for x, _ in route], [y for _, y in route]
+            if not _meets(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys), region):
+                continue
+        found.append(f'<path d="{rounded_path(route)}"/>\n')
+    found += _curves(plan, chart, others, region)
     if found:
         out.append(
             f'<g class="old-lines" fill="none" stroke="{CHANGE_COLORS["moved"]}" '
@@ -267,45 +277,14 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
         out.append("</g>\n")
 
 
-def _side_entries(
-    plan: Plan, chart: Layout, ends: Sequence[OldLineEnd], region: Region | None
-) -> list[str]:
-    """The old lines that enter their seat from the side (`old_line_ends()`): down from
-    the old manager, along the gap under it, down the gap beside the seat, into its side."""
-    bw = round(plan.box_width)
-    boxes = plan.boxes
-    found: list[str] = []
-    turn = round(style.HGAP / 2)
-    for (a, b), end in zip(plan.moves, ends, strict=True):
-        if end.side == "top":
-            continue
-        x1, y1 = chart.x[a] + bw // 2, chart.y[a] + round(boxes[a].height)
-        run = y1 + LOW
-        gx = round(end.x)
-        xs = chart.x[b] if end.side == "left" else chart.x[b] + bw
-        ym = chart.y[b] + round(boxes[b].height) // 2
-        if region is not None:
-            left, right = min(x1, gx, xs), max(x1, gx, xs)
-            if not _meets(left, y1, right - left, ym - y1, region):
-                continue
-        found.append(
-            f'<path d="M{x1} {y1}C{x1} {run} {gx} {run} {gx} {run + turn}'
-            f'L{gx} {ym - turn}Q{gx} {ym} {xs} {ym}"/>\n'
-        )
-    return found
-
-
 def _curves(
     plan: Plan,
     chart: Layout,
     pairs: Sequence[tuple[int, int]],
     region: Region | None,
-    low: bool = False,
 ) -> list[str]:
-    """Curves from box to box (dotted lines, old lines), those that meet `region`. With
-    `low`, a curve down to a lower box runs just under the upper one, in the gap between
-    the levels, and drops to the lower box at its end (an old line does not cross the
-    boxes of the level it goes to)."""
+    """Curves from box to box (dotted lines, old lines not drawn down to a lower seat),
+    those that meet `region`."""
     bw = round(plan.box_width)
     boxes = plan.boxes
     sideways = plan.direction == "LR"
@@ -337,8 +316,6 @@ def _curves(
         bend = max(30, abs(y2 - y1) // 2)
         c1 = y1 + bend if y1 <= y2 else y1 - bend
         c2 = y2 - bend if y1 <= y2 else y2 + bend
-        if low and y1 < y2:
-            c1 = c2 = y1 + LOW
         if region is not None:
             top, bottom = min(y1, y2, c1, c2), max(y1, y2, c1, c2)
             if not _meets(min(x1, x2), top, abs(x2 - x1), bottom - top, region):

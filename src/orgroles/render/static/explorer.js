@@ -339,19 +339,11 @@
         [y1, y2] = [Y[a] + H[a] / 2, Y[b] + H[b] / 2];
       }
       const bend = Math.max(30, Math.abs(y2 - y1) / 2);
-      let c1 = y1 <= y2 ? y1 + bend : y1 - bend;
-      let c2 = y1 <= y2 ? y2 - bend : y2 + bend;
-      if (low && y1 < y2) {
-        // an old line (svg._curves), from the side when a box stands above its seat
-        c1 = c2 = y1 + Math.round(G.vgap * 0.3);
-        const side = Y[a] + H[a] <= Y[b] ? oldLineSide(a, b, c1) : null;
-        if (side) {
-          const [gx, xs] = side;
-          const ym = Y[b] + Math.round(H[b] / 2);
-          const turn = Math.round(G.hgap / 2);
-          out.push(`M${x1} ${y1}C${x1} ${c1} ${gx} ${c1} ${gx} ${c1 + turn}L${gx} ${ym - turn}Q${gx} ${ym} ${xs} ${ym}`);
-          continue;
-        }
+      const c1 = y1 <= y2 ? y1 + bend : y1 - bend;
+      const c2 = y1 <= y2 ? y2 - bend : y2 + bend;
+      if (low && Y[a] + H[a] <= Y[b]) {
+        out.push(roundedPath(oldLineRoute(a, b), G.hgap / 2)); // old_lines.old_line_route
+        continue;
       }
       out.push(`M${x1} ${y1}C${x1} ${c1} ${x2} ${c2} ${x2} ${y2}`);
     }
@@ -371,22 +363,89 @@
     return uprights.some(([ux, y0, y1]) => Math.abs(ux - x) < G.hgap / 2 && y0 < bottom && y1 > top);
   }
 
-  /**
-   * The side an old line enters moved seat b from (old_lines.old_line_ends): null when
-   * nothing stands above b in the way of a drop onto its top; else [gap x, side x] of the
-   * gap beside b towards the old manager a, or of the other one, free of boxes and lines.
-   */
-  function oldLineSide(a, b, run) {
-    const drop = X[b] + BW / 2;
-    if (Y[b] <= run || !boxOnLine(drop, run, Y[b], a, b)) return null;
-    const middle = Y[b] + H[b] / 2;
-    const left = [X[b] - G.hgap / 2, X[b]];
-    const right = [X[b] + BW + G.hgap / 2, X[b] + BW];
-    const sides = X[a] + BW / 2 <= drop ? [left, right] : [right, left];
-    for (const [gx, xs] of sides) {
-      if (!boxOnLine(gx, run, middle, a, b) && !lineInGap(gx, run, middle)) return [Math.round(gx), xs];
+  /** SVG path data for an orthogonal route, its corners rounded (old_lines.rounded_path). */
+  function roundedPath(points, radius) {
+    const kept = [points[0]];
+    for (const p of points.slice(1)) {
+      const last = kept[kept.length - 1];
+      if (p[0] !== last[0] || p[1] !== last[1]) kept.push(p);
     }
-    return null;
+    const corners = [kept[0]];
+    for (let k = 1; k < kept.length - 1; k++) {
+      const [a, b, c] = [corners[corners.length - 1], kept[k], kept[k + 1]];
+      if (!((a[0] === b[0] && b[0] === c[0]) || (a[1] === b[1] && b[1] === c[1]))) corners.push(b);
+    }
+    corners.push(kept[kept.length - 1]);
+    const out = [`M${corners[0][0]} ${corners[0][1]}`];
+    for (let k = 1; k < corners.length - 1; k++) {
+      const [[px, py], [cx, cy], [nx, ny]] = [corners[k - 1], corners[k], corners[k + 1]];
+      const r = Math.min(radius, Math.abs(cx - px + cy - py) / 2, Math.abs(nx - cx + ny - cy) / 2);
+      const [ix, iy] = [cx - r * Math.sign(cx - px), cy - r * Math.sign(cy - py)];
+      const [ox, oy] = [cx + r * Math.sign(nx - cx), cy + r * Math.sign(ny - cy)];
+      out.push(`L${ix} ${iy}Q${cx} ${cy} ${ox} ${oy}`);
+    }
+    const last = corners[corners.length - 1];
+    out.push(`L${last[0]} ${last[1]}`);
+    return out.join("");
+  }
+
+  /** The level an old line from a runs across at, from x1 to x2 (old_lines.run_level). */
+  function runLevel(a, b, x1, x2) {
+    const low = Math.round(G.vgap * 0.3);
+    const lo = Math.min(x1, x2), hi = Math.max(x1, x2);
+    let run = Y[a] + H[a] + low;
+    for (let i = 0; i < 8; i++) {
+      let lowest = run;
+      for (const k of shown) {
+        const bottom = Y[k] + H[k];
+        if (k !== a && k !== b && X[k] < hi && X[k] + BW > lo && Y[k] < run && run < bottom + low) {
+          lowest = Math.max(lowest, bottom + low);
+        }
+      }
+      if (lowest === run) break;
+      run = lowest;
+    }
+    return run;
+  }
+
+  /**
+   * The corners of the old line from a down to moved seat b (old_lines.old_line_ends and
+   * old_line_route): out of a's bottom, or of a side when a box stands right under a;
+   * across under the boxes it passes; onto b's top, or down a free gap into b's side.
+   */
+  function oldLineRoute(a, b) {
+    const half = G.hgap / 2;
+    const low = Math.round(G.vgap * 0.3);
+    const drop = X[b] + BW / 2;
+    const middle = Y[b] + Math.round(H[b] / 2);
+    const entry = (exit, ex, ey) => {
+      const outFree = (run) => !boxOnLine(ex, ey, run, a, b) && (exit === "bottom" || !lineInGap(ex, ey, run));
+      const top = runLevel(a, b, ex, drop);
+      if (exit === "bottom" && Y[b] <= ey + low) return [[drop, Y[b] > ey ? (ey + Y[b]) / 2 : top], [drop, Y[b]]];
+      if (Y[b] <= top) return null; // no level to run at above the seat
+      if (outFree(top) && !boxOnLine(drop, top, Y[b], a, b)) return [[drop, top], [drop, Y[b]]];
+      const sides = [[X[b] - half, X[b]], [X[b] + BW + half, X[b] + BW]];
+      if (ex > drop) sides.reverse();
+      for (const [gx, xs] of sides) {
+        const run = runLevel(a, b, ex, gx);
+        if (run < Y[b] && outFree(run) && !boxOnLine(gx, run, middle, a, b) && !lineInGap(gx, run, middle)) {
+          return [[gx, run], [gx, middle], [xs, middle]];
+        }
+      }
+      return null;
+    };
+    const x1 = X[a] + BW / 2, y1 = Y[a] + H[a];
+    let found = entry("bottom", x1, y1);
+    if (found) return [[x1, y1], [x1, found[0][1]], ...found];
+    const mid = Y[a] + Math.round(H[a] / 2);
+    const exits = [["left", X[a] - half, X[a]], ["right", X[a] + BW + half, X[a] + BW]];
+    if (X[b] > X[a]) exits.reverse();
+    for (const [exit, ex, edge] of exits) {
+      found = entry(exit, ex, mid);
+      if (found) return [[edge, mid], [ex, mid], [ex, found[0][1]], ...found];
+    }
+    const run = Y[b] > y1 ? Math.min(y1 + low, (y1 + Y[b]) / 2) : y1 + low; // over a box: no free gap
+    return [[x1, y1], [x1, run], [drop, run], [drop, Y[b]]];
   }
 
   /** The upright pieces [x, top, bottom] of the lines of a path made of M, H and V. */

@@ -168,7 +168,7 @@ def test_the_reorg_s_old_lines_pass_behind_no_box() -> None:
     assert boxes_crossed(render_bytes(new, "svg", diff=old)) == []
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(orgs(), st.data(), st.sampled_from([1.0, 3.0]))
 def test_old_lines_meet_no_box_in_generated_charts(
     org: orgroles.Org, data: st.DataObject, max_aspect: float

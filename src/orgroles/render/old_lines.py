@@ -1,9 +1,10 @@
 """How a change chart's old lines go: down, across, and onto a moved seat or into its side.
 
 An old line (the dashed line from a moved seat's old manager) goes down from the old
-manager, across at a level just under it (`LOW`, or under any box it would pass: a
-taller box beside the old manager, its assistants), and down onto the top of the moved
-seat, its corners rounded like those of the chart's own lines. When another box stands
+manager, across just under the band of its level (`LOW` under the lowest box that
+starts in that band: its tallest box, a column of assistants, a stack of leaves; down to
+the next level, nothing is drawn there), and down onto the top of the moved seat, its
+corners rounded like those of the chart's own lines. When another box stands
 above the seat in the way of that drop (the seat is low in a stack of leaves, say), it
 goes down the gap beside the seat instead (on the side towards the old manager, else the
 other one, if that gap is free of boxes and of upright lines, such as a stack's spine)
@@ -38,6 +39,7 @@ Examples:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -57,10 +59,10 @@ LOW = round(style.VGAP * 0.3)
 class OldLineEnd(NamedTuple):
     """How an old line goes: out of the old manager's `bottom`, or out of its `left` or
     `right` side and down the gap at `exit_x` (when a box stands right under it: its
-    assistants, the next box of its stack); across at the level `run` (under any box it
-    passes); then onto its moved seat's `top`, or down the gap at `x` into its `left` or
-    `right` side. `over`: out of the bottom and onto the top, over a box in the way, when
-    no gap is free (a rare shape)."""
+    assistants, the next box of its stack); across at the level `run` (under the band of
+    the old manager's level); then onto its moved seat's `top`, or down the gap at `x`
+    into its `left` or `right` side. `over`: out of the bottom and onto the top, over a
+    box in the way, when no gap is free (a rare shape)."""
 
     side: Literal["top", "left", "right", "over"]
     x: float
@@ -119,24 +121,45 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
     def free(end: OldLineEnd, bottom: float, *skip: int) -> bool:
         return not blocked(end.x, end.run, bottom, *skip) and not wired(end.x, end.run, bottom)
 
-    def run_level(a: int, b: int, x1: float, x2: float) -> float:
-        """The level to run across at from `x1` to `x2`: `LOW` under the old manager `a`,
-        and under any box (but `b`) that the line would cross or pass too close to (a
-        taller box beside the old manager, say)."""
-        run = ys[a] + round(boxes[a].height) + LOW
-        lo, hi = min(x1, x2), max(x1, x2)
-        for _ in range(8):
-            lowest = run
-            for column in range(int(lo // bw) - 1, int(hi // bw) + 1):
-                for k in columns.get(column, ()):
-                    bottom = ys[k] + round(boxes[k].height)
-                    across = xs[k] < hi and xs[k] + bw > lo and ys[k] < run < bottom + LOW
-                    if across and k not in (a, b):
-                        lowest = max(lowest, bottom + LOW)
-            if lowest == run:
+    # The bands of the chart: from each level's top (of every row of a forest) to the next.
+    # The boxes that start on a level's top (a level's row; the first box of a stack or a
+    # column of assistants) give each band its bottom; the others (the lower rows of a
+    # stack, the assistants below the first) may reach lower, even past the next level's
+    # top, and a line across is checked against those in its way.
+    tops = sorted({top for row in chart.levels for top in row})
+    band_bottom: dict[int, float] = {}
+    lower: list[tuple[float, int]] = []  # (left, box) of the others, by left
+    for k in range(len(boxes)):
+        band = bisect_right(tops, ys[k]) - 1
+        if band >= 0 and ys[k] == tops[band]:
+            band_bottom[band] = max(band_bottom.get(band, 0), ys[k] + round(boxes[k].height))
+        else:
+            lower.append((xs[k], k))
+    lower.sort()
+    lefts = [x for x, _ in lower]
+
+    def run_level(a: int) -> float:
+        """The level an old line from `a` runs across at: `LOW` under `a`, and under the
+        boxes of the level whose band that is (`a` may be a lower box, deeper)."""
+        run: float = ys[a] + round(boxes[a].height) + LOW
+        for _ in range(len(tops)):
+            band = bisect_right(tops, run) - 1
+            bottom = band_bottom.get(band, 0.0) if band >= 0 else 0.0
+            if bottom + LOW <= run:
                 break
-            run = lowest
+            run = bottom + LOW
         return run
+
+    def across_free(run: float, x1: float, x2: float, *skip: int) -> bool:
+        """Whether the line across at `run` from `x1` to `x2` meets none of the lower
+        boxes (a level's boxes are above it: `run` is under their band)."""
+        lo, hi = min(x1, x2), max(x1, x2)
+        for j in range(bisect_left(lefts, lo - bw), bisect_right(lefts, hi)):
+            k = lower[j][1]
+            meets = xs[k] < hi and xs[k] + bw > lo and ys[k] < run < ys[k] + boxes[k].height + 2
+            if meets and k not in skip:
+                return False
+        return True
 
     def entry(
         a: int, b: int, exit: Literal["bottom", "left", "right"], ex: float, ey: float
@@ -150,12 +173,14 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
                 return not blocked(ex, ey, run, a, b)
             return not blocked(ex, ey, run, a, b) and not wired(ex, ey, run)
 
-        top = OldLineEnd("top", drop, run_level(a, b, ex, drop), exit, ex)
-        if exit == "bottom" and ys[b] <= ey + LOW:  # right under it (the next stack row)
-            return top._replace(run=(ey + ys[b]) / 2 if ys[b] > ey else top.run)
-        if ys[b] <= top.run:  # no level to run at above the seat
+        run = run_level(a)
+        top = OldLineEnd("top", drop, run, exit, ex)
+        if exit == "bottom" and ey < ys[b] <= ey + LOW:  # right under it (a stack's row)
+            close = top._replace(run=(ey + ys[b]) / 2)
+            return close if across_free(close.run, ex, drop, a, b) else None
+        if ys[b] <= run or not out_free(run):  # no level to run at above the seat
             return None
-        if out_free(top.run) and not blocked(drop, top.run, ys[b], a, b):
+        if across_free(run, ex, drop, a, b) and not blocked(drop, run, ys[b], a, b):
             return top
         middle = ys[b] + boxes[b].height / 2
         sides: list[tuple[Literal["left", "right"], float]] = [
@@ -165,8 +190,8 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
         if ex > drop:  # the side towards the old manager first
             sides.reverse()
         for side, gap_x in sides:
-            end = OldLineEnd(side, gap_x, run_level(a, b, ex, gap_x), exit, ex)
-            if end.run < ys[b] and out_free(end.run) and free(end, middle, a, b):
+            end = OldLineEnd(side, gap_x, run, exit, ex)
+            if across_free(run, ex, gap_x, a, b) and free(end, middle, a, b):
                 return end
         return None
 
@@ -186,8 +211,10 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
                 found = entry(a, b, exit, ex, mid)
                 if found is not None:
                     break
-        if found is None:  # over what is in the way, just under the old manager
-            run = min(y1 + LOW, (y1 + ys[b]) / 2) if ys[b] > y1 else y1 + LOW
+        if found is None:  # over what is in the way, under the band, or just under it
+            run = run_level(a)
+            if run >= ys[b]:
+                run = min(y1 + LOW, (y1 + ys[b]) / 2) if ys[b] > y1 else y1 + LOW
             found = OldLineEnd("over", xs[b] + bw / 2, run, "bottom", x1)
         ends.append(found)
     return ends

@@ -122,6 +122,9 @@
   let shown = []; // the boxes drawn, in pre-order
   let wirePath = "";
   let uprights = []; // a change chart: the upright pieces of wirePath, which old lines avoid
+  let levelTops = []; // the top of each level, and the lowest bottom of the boxes that
+  let bandBottoms = []; // start on it (old lines run under them)
+  let lowerBoxes = []; // the other shown boxes, which old lines check as they go across
 
   function unit(box) {
     return { box, members: null, children: [], assistants: [] };
@@ -255,6 +258,14 @@
     }
     wirePath = wires.join("");
     uprights = CH ? uprightsOf(wirePath) : [];
+    levelTops = layerTop.slice(1);
+    bandBottoms = levelTops.map(() => 0);
+    lowerBoxes = [];
+    for (const n of shown) {
+      const band = bandOf(Y[n]);
+      if (band >= 0 && Y[n] === levelTops[band]) bandBottoms[band] = Math.max(bandBottoms[band], Y[n] + H[n]);
+      else lowerBoxes.push(n); // a stack's lower rows, assistants below the first
+    }
     shown.sort((a, b) => preorder(a) - preorder(b));
   }
 
@@ -389,23 +400,34 @@
     return out.join("");
   }
 
-  /** The level an old line from a runs across at, from x1 to x2 (old_lines.run_level). */
-  function runLevel(a, b, x1, x2) {
+  /**
+   * The level an old line from a runs across at (old_lines.run_level): under a, and under
+   * the boxes of the level whose band that is (the lowest bottom of the shown boxes that
+   * start on its top, found once per layout, in bandBottoms).
+   */
+  function runLevel(a) {
     const low = Math.round(G.vgap * 0.3);
-    const lo = Math.min(x1, x2), hi = Math.max(x1, x2);
     let run = Y[a] + H[a] + low;
-    for (let i = 0; i < 8; i++) {
-      let lowest = run;
-      for (const k of shown) {
-        const bottom = Y[k] + H[k];
-        if (k !== a && k !== b && X[k] < hi && X[k] + BW > lo && Y[k] < run && run < bottom + low) {
-          lowest = Math.max(lowest, bottom + low);
-        }
-      }
-      if (lowest === run) break;
-      run = lowest;
+    for (let i = 0; i < levelTops.length; i++) {
+      const band = bandOf(run);
+      const bottom = band >= 0 ? bandBottoms[band] : 0;
+      if (bottom + low <= run) break;
+      run = bottom + low;
     }
     return run;
+  }
+
+  /** Whether the line across at run from x1 to x2 meets none of the lower boxes. */
+  function acrossFree(run, x1, x2, a, b) {
+    const lo = Math.min(x1, x2), hi = Math.max(x1, x2);
+    return !lowerBoxes.some((k) => k !== a && k !== b && X[k] < hi && X[k] + BW > lo && Y[k] < run && run < Y[k] + H[k] + 2);
+  }
+
+  /** The band of a y: the index of the last level top at or above it. */
+  function bandOf(y) {
+    let found = -1;
+    for (let i = 0; i < levelTops.length && levelTops[i] <= y; i++) found = i;
+    return found;
   }
 
   /**
@@ -420,15 +442,18 @@
     const middle = Y[b] + Math.round(H[b] / 2);
     const entry = (exit, ex, ey) => {
       const outFree = (run) => !boxOnLine(ex, ey, run, a, b) && (exit === "bottom" || !lineInGap(ex, ey, run));
-      const top = runLevel(a, b, ex, drop);
-      if (exit === "bottom" && Y[b] <= ey + low) return [[drop, Y[b] > ey ? (ey + Y[b]) / 2 : top], [drop, Y[b]]];
-      if (Y[b] <= top) return null; // no level to run at above the seat
-      if (outFree(top) && !boxOnLine(drop, top, Y[b], a, b)) return [[drop, top], [drop, Y[b]]];
+      const top = runLevel(a);
+      if (exit === "bottom" && ey < Y[b] && Y[b] <= ey + low) {
+        const close = (ey + Y[b]) / 2; // right under it (a stack's row)
+        return acrossFree(close, ex, drop, a, b) ? [[drop, close], [drop, Y[b]]] : null;
+      }
+      if (Y[b] <= top || !outFree(top)) return null; // no level to run at above the seat
+      if (acrossFree(top, ex, drop, a, b) && !boxOnLine(drop, top, Y[b], a, b)) return [[drop, top], [drop, Y[b]]];
       const sides = [[X[b] - half, X[b]], [X[b] + BW + half, X[b] + BW]];
       if (ex > drop) sides.reverse();
       for (const [gx, xs] of sides) {
-        const run = runLevel(a, b, ex, gx);
-        if (run < Y[b] && outFree(run) && !boxOnLine(gx, run, middle, a, b) && !lineInGap(gx, run, middle)) {
+        const run = top;
+        if (acrossFree(run, ex, gx, a, b) && !boxOnLine(gx, run, middle, a, b) && !lineInGap(gx, run, middle)) {
           return [[gx, run], [gx, middle], [xs, middle]];
         }
       }
@@ -444,7 +469,8 @@
       found = entry(exit, ex, mid);
       if (found) return [[edge, mid], [ex, mid], [ex, found[0][1]], ...found];
     }
-    const run = Y[b] > y1 ? Math.min(y1 + low, (y1 + Y[b]) / 2) : y1 + low; // over a box: no free gap
+    let run = runLevel(a); // over a box: no free gap
+    if (run >= Y[b]) run = Y[b] > y1 ? Math.min(y1 + low, (y1 + Y[b]) / 2) : y1 + low;
     return [[x1, y1], [x1, run], [drop, run], [drop, Y[b]]];
   }
 

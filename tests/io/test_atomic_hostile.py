@@ -114,8 +114,13 @@ def test_sigterm_and_sighup_leave_no_temporary_file(tmp_path: Path, signum: int)
     target.write_text("the previous chart\n")
     script = textwrap.dedent(
         f"""
-        import os, sys, time
+        import os, signal, sys, time
         from orgroles.io import atomic
+
+        # The signals at their default, whatever the test runner inherited (a run under
+        # nohup ignores SIGHUP, and atomic_write leaves an ignored signal ignored).
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
         def slow_fsync(fd):  # the signal arrives while the temporary file exists
             print("writing", flush=True)

@@ -159,9 +159,9 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
     the common case), added to `by_day`; False, having added nothing, for any other
     record (a job share), which `_changes()` handles.
 
-    The holders are walked once (`_walk_tenures()`, when they are dated and in order; else
-    sorted by their first day first, `_held()`), and so are the lines (which never
-    overlap), instead of looking for the holder and the line of every boundary day.
+    The holders are walked once (`_walk_tenures()`, sorted by their first day first when
+    they are not dated tenures in order), and so are the lines (which never overlap),
+    instead of looking for the holder and the line of every boundary day.
     """
     holder = record.holder
     acting0 = record.acting
@@ -173,8 +173,13 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
     boss_first: str | None
     boss_final: str | None
     stamped = type(holder) is tuple
-    walked = _walk_tenures(holder, acting0, first, final, rid) if stamped else None  # type: ignore[arg-type]
-    if walked is not None:
+    if stamped:
+        walked = _walk_tenures(holder, acting0, first, final, rid)  # type: ignore[arg-type]
+        if walked is None:  # plain ids among them, or not in order: sorted by first day
+            walked = _walk_tenures(_in_order(holder), acting0, first, final, rid)  # type: ignore[arg-type]
+            if walked is None:
+                return False  # two at once: a job share
+        stamped = any(type(h) is not str for h in holder)  # type: ignore[union-attr]
         first_state, final_state, changes = walked
         day = None
         for change in changes:  # the changes of one day are together: one look-up
@@ -182,43 +187,6 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
                 day = change[0]
                 found = by_day[day]
             found.append(change)
-    elif stamped:
-        held = _held(holder, acting0)  # type: ignore[arg-type]
-        if held is None:
-            return False
-        stamped = held[1]
-        # The holder and the interim flag so far; on the seat's first and last days.
-        person: str | None = None
-        interim = acting0
-        on_first: tuple[str | None, bool] | None = None
-        on_final: tuple[str | None, bool] | None = None
-        steps = held[0]
-        last = len(steps) - 1
-        k = 0
-        while k <= last:
-            day, here, acting = steps[k]
-            k += 1
-            if day > first:
-                if on_first is None:
-                    on_first = (person, interim)
-                if day > final:
-                    on_final = (person, interim)
-                    break
-                if here != person:
-                    found = by_day[day]
-                    if person is not None:
-                        found.append(_make(Change, (day, "holder-out", rid, person, None)))
-                    if here is not None:
-                        found.append(_make(Change, (day, "holder-in", rid, None, here)))
-                    if acting != interim:
-                        flip: ChangeKind = "acting-start" if acting else "acting-end"
-                        found.append(_make(Change, (day, flip, rid, interim, acting)))
-                elif acting != interim:
-                    flip = "acting-start" if acting else "acting-end"
-                    by_day[day].append(_make(Change, (day, flip, rid, interim, acting)))
-            person, interim = here, acting
-        first_state = on_first or (person, interim)
-        final_state = on_final or (person, interim)
     else:
         first_state = final_state = (holder, acting0)
     boss = record.reports_to
@@ -249,11 +217,11 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
 def _walk_tenures(
     holder: tuple[str | Tenure, ...], acting0: bool, first: date, final: date, rid: str
 ) -> tuple[tuple[Any, bool], tuple[Any, bool], list[Change]] | None:
-    """The holder changes of a seat whose holders are all dated and listed in order, one
-    after the other (the common case), in one pass over them: the holder and the interim
-    flag on the seat's first and last days, and the changes in between, in the order
-    `_sequential_changes()` gives them. None for any other holder list (a plain id in
-    it, one not in order, two at once, none), which `_held()` sorts first.
+    """The holder changes of a seat whose holders are tenures listed in order, one after
+    the other, in one pass over them: the holder and the interim flag on the seat's
+    first and last days, and the changes in between, in order. None for any other list
+    (a plain id in it, one not in order, two at once), which `_sequential_changes()`
+    sorts (`_in_order()`) and walks again: then None means a job share.
     """
     changes: list[Change] = []
     add = changes.append
@@ -302,8 +270,8 @@ def _walk_tenures(
                     flip = "acting-start" if acting else "acting-end"
                     add(_make(Change, (day, flip, rid, interim, acting)))
             person, interim = here, acting
-    if last is None:
-        return None
+    if last is None:  # an empty list: nobody, ever
+        return (None, acting0), (None, acting0), changes
     if not done and last < _MAX:  # nobody after the last holder
         day = last + ONE_DAY
         if day > first:
@@ -322,39 +290,15 @@ def _walk_tenures(
     return on_first or (person, interim), on_final or (person, interim), changes
 
 
-def _held(
-    holder: tuple[str | Tenure, ...], acting0: bool
-) -> tuple[list[tuple[date, str | None, bool]], bool] | None:
-    """A seat's holder over time when its holders follow one another: the steps (from
-    each day on, the holder or None, and the interim flag), and whether any holder is
-    dated; None when two hold the seat at once (a job share)."""
-    items: list[tuple[date, date, str, bool]] = []
-    stamped = False
-    for h in holder:
-        if type(h) is str:
-            items.append((_MIN, _MAX, h, acting0))
-        else:
-            stamped = True
-            items.append((h.start or _MIN, h.end or _MAX, h.person, acting0 or h.acting))  # type: ignore[union-attr]
-    items.sort()  # by first day (a tie is two at once): one pass when in order already
-    steps: list[tuple[date, str | None, bool]] = []
-    last: date | None = None
-    for start, end, person, acting in items:
-        if last is not None:
-            if start <= last:
-                return None  # two at once
-            after = last + ONE_DAY
-            if start != after:  # nobody in between
-                steps.append((after, None, acting0))
-        steps.append((start, person, acting))
-        last = end
-    if last is not None and last < _MAX:
-        steps.append((last + ONE_DAY, None, acting0))
-    return steps, stamped
+def _in_order(holder: tuple[str | Tenure, ...]) -> list[Tenure]:
+    """A seat's holders sorted by their first day, a plain id as a tenure with no dates
+    (from the first day to the last)."""
+    found = [Tenure(person=h) if type(h) is str else h for h in holder]
+    return sorted(found, key=_first)  # type: ignore[arg-type]
 
 
-def _first_day(item: tuple[date, date, Any]) -> date:
-    return item[0]
+def _first(tenure: Tenure) -> date:
+    return tenure.start or _MIN
 
 
 _UNSET: Any = object()

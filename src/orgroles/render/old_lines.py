@@ -118,8 +118,9 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
                     return True
         return False
 
-    def free(end: OldLineEnd, bottom: float, *skip: int) -> bool:
-        return not blocked(end.x, end.run, bottom, *skip) and not wired(end.x, end.run, bottom)
+    def gap_free(x: float, top: float, bottom: float, *skip: int) -> bool:
+        """Whether the gap at `x` is free from `top` to `bottom`: no box, no upright line."""
+        return not blocked(x, top, bottom, *skip) and not wired(x, top, bottom)
 
     # The bands of the chart: from each level's top (of every row of a forest) to the next.
     # The boxes that start on a level's top (a level's row; the first box of a stack or a
@@ -162,23 +163,21 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
         return True
 
     def entry(
-        a: int, b: int, exit: Literal["bottom", "left", "right"], ex: float, ey: float
+        a: int, b: int, run: float, exit: Literal["bottom", "left", "right"], ex: float, ey: float
     ) -> OldLineEnd | None:
-        """The way into `b` of a line that leaves `a` at `exit` (down at `ex` from `ey`):
-        onto its top, else into a side; None when the way out is blocked too."""
+        """The way into `b` of a line that leaves `a` at `exit` (down at `ex` from `ey`)
+        and runs across at `run`: onto its top, else into a side; None when the way out
+        is blocked too."""
         drop = xs[b] + bw / 2
-
-        def out_free(run: float) -> bool:  # the way down from the old manager to `run`
-            if exit == "bottom":
-                return not blocked(ex, ey, run, a, b)
-            return not blocked(ex, ey, run, a, b) and not wired(ex, ey, run)
-
-        run = run_level(a)
         top = OldLineEnd("top", drop, run, exit, ex)
         if exit == "bottom" and ey < ys[b] <= ey + LOW:  # right under it (a stack's row)
             close = top._replace(run=(ey + ys[b]) / 2)
             return close if across_free(close.run, ex, drop, a, b) else None
-        if ys[b] <= run or not out_free(run):  # no level to run at above the seat
+        if ys[b] <= run:  # no level to run at above the seat
+            return None
+        # The way down from the old manager to `run` (its own line down starts where the
+        # line out of its bottom does: only a box counts there).
+        if blocked(ex, ey, run, a, b) if exit == "bottom" else not gap_free(ex, ey, run, a, b):
             return None
         if across_free(run, ex, drop, a, b) and not blocked(drop, run, ys[b], a, b):
             return top
@@ -191,14 +190,15 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
             sides.reverse()
         for side, gap_x in sides:
             end = OldLineEnd(side, gap_x, run, exit, ex)
-            if across_free(run, ex, gap_x, a, b) and free(end, middle, a, b):
+            if across_free(run, ex, gap_x, a, b) and gap_free(gap_x, run, middle, a, b):
                 return end
         return None
 
     ends: list[OldLineEnd] = []
     for a, b in plan.moves:
         x1, y1 = xs[a] + bw / 2, ys[a] + round(boxes[a].height)
-        found = entry(a, b, "bottom", x1, y1)
+        run = run_level(a)
+        found = entry(a, b, run, "bottom", x1, y1)
         if found is None:  # a box right under the old manager: out of a side
             mid = ys[a] + boxes[a].height / 2
             exits: list[tuple[Literal["left", "right"], float]] = [
@@ -208,11 +208,10 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
             if xs[b] > xs[a]:  # the side towards the seat first
                 exits.reverse()
             for exit, ex in exits:
-                found = entry(a, b, exit, ex, mid)
+                found = entry(a, b, run, exit, ex, mid)
                 if found is not None:
                     break
         if found is None:  # over what is in the way, under the band, or just under it
-            run = run_level(a)
             if run >= ys[b]:
                 run = min(y1 + LOW, (y1 + ys[b]) / 2) if ys[b] > y1 else y1 + LOW
             found = OldLineEnd("over", xs[b] + bw / 2, run, "bottom", x1)

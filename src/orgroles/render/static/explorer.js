@@ -342,6 +342,10 @@
     const out = [];
     for (const [a, b] of pairs) {
       if (!shownFlag[a] || !shownFlag[b]) continue;
+      if (low && Y[a] + H[a] <= Y[b]) {
+        out.push(roundedPath(oldLineRoute(a, b), G.hgap / 2)); // old_lines.old_line_route
+        continue;
+      }
       let x1, y1, x2, y2;
       if (Y[a] + H[a] <= Y[b]) [x1, y1, x2, y2] = [X[a] + BW / 2, Y[a] + H[a], X[b] + BW / 2, Y[b]];
       else if (Y[b] + H[b] <= Y[a]) [x1, y1, x2, y2] = [X[a] + BW / 2, Y[a], X[b] + BW / 2, Y[b] + H[b]];
@@ -352,10 +356,6 @@
       const bend = Math.max(30, Math.abs(y2 - y1) / 2);
       const c1 = y1 <= y2 ? y1 + bend : y1 - bend;
       const c2 = y1 <= y2 ? y2 - bend : y2 + bend;
-      if (low && Y[a] + H[a] <= Y[b]) {
-        out.push(roundedPath(oldLineRoute(a, b), G.hgap / 2)); // old_lines.old_line_route
-        continue;
-      }
       out.push(`M${x1} ${y1}C${x1} ${c1} ${x2} ${c2} ${x2} ${y2}`);
     }
     return out.join("");
@@ -440,22 +440,21 @@
     const low = Math.round(G.vgap * 0.3);
     const drop = X[b] + BW / 2;
     const middle = Y[b] + Math.round(H[b] / 2);
+    const run = runLevel(a);
+    const gapFree = (x, top, bottom) => !boxOnLine(x, top, bottom, a, b) && !lineInGap(x, top, bottom);
     const entry = (exit, ex, ey) => {
-      const outFree = (run) => !boxOnLine(ex, ey, run, a, b) && (exit === "bottom" || !lineInGap(ex, ey, run));
-      const top = runLevel(a);
       if (exit === "bottom" && ey < Y[b] && Y[b] <= ey + low) {
         const close = (ey + Y[b]) / 2; // right under it (a stack's row)
         return acrossFree(close, ex, drop, a, b) ? [[drop, close], [drop, Y[b]]] : null;
       }
-      if (Y[b] <= top || !outFree(top)) return null; // no level to run at above the seat
-      if (acrossFree(top, ex, drop, a, b) && !boxOnLine(drop, top, Y[b], a, b)) return [[drop, top], [drop, Y[b]]];
+      if (Y[b] <= run) return null; // no level to run at above the seat
+      // the way down to run (out of a's bottom, where a's own line starts: only boxes count)
+      if (exit === "bottom" ? boxOnLine(ex, ey, run, a, b) : !gapFree(ex, ey, run)) return null;
+      if (acrossFree(run, ex, drop, a, b) && !boxOnLine(drop, run, Y[b], a, b)) return [[drop, run], [drop, Y[b]]];
       const sides = [[X[b] - half, X[b]], [X[b] + BW + half, X[b] + BW]];
       if (ex > drop) sides.reverse();
       for (const [gx, xs] of sides) {
-        const run = top;
-        if (acrossFree(run, ex, gx, a, b) && !boxOnLine(gx, run, middle, a, b) && !lineInGap(gx, run, middle)) {
-          return [[gx, run], [gx, middle], [xs, middle]];
-        }
+        if (acrossFree(run, ex, gx, a, b) && gapFree(gx, run, middle)) return [[gx, run], [gx, middle], [xs, middle]];
       }
       return null;
     };
@@ -469,9 +468,9 @@
       found = entry(exit, ex, mid);
       if (found) return [[edge, mid], [ex, mid], [ex, found[0][1]], ...found];
     }
-    let run = runLevel(a); // over a box: no free gap
-    if (run >= Y[b]) run = Y[b] > y1 ? Math.min(y1 + low, (y1 + Y[b]) / 2) : y1 + low;
-    return [[x1, y1], [x1, run], [drop, run], [drop, Y[b]]];
+    let over = run; // over a box: no free gap
+    if (over >= Y[b]) over = Y[b] > y1 ? Math.min(y1 + low, (y1 + Y[b]) / 2) : y1 + low;
+    return [[x1, y1], [x1, over], [drop, over], [drop, Y[b]]];
   }
 
   /** The upright pieces [x, top, bottom] of the lines of a path made of M, H and V. */

@@ -4,6 +4,7 @@ leaves is entered from the side, down a free gap (not a stack's spine)."""
 from __future__ import annotations
 
 import importlib
+import io
 import re
 import xml.etree.ElementTree as ET
 from itertools import pairwise
@@ -148,6 +149,56 @@ def test_without_the_side_route_the_line_would_run_behind_a_box(
     crossed = boxes_crossed(render_bytes(new, "svg", diff=old, max_aspect=1.0))
     assert crossed
     assert "po2 (po2)" in [name for _, name in crossed]  # the box above po4
+
+
+def _slide_geometry(pptx: bytes) -> tuple[list[list[Point]], list[tuple[str, int, int, int, int]]]:
+    """The old lines of a one-slide deck (points along each, in EMU) and its boxes."""
+    from pptx import Presentation
+
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    [page] = Presentation(io.BytesIO(pptx)).slides
+    boxes = [
+        (s.name, s.left, s.top, s.width, s.height)
+        for s in page.shapes
+        if s.name.startswith("Role: ")
+    ]
+    lines = []
+    for shape in page.shapes:
+        if not shape.name.startswith("Old line "):
+            continue
+        path = shape._element.find(".//a:custGeom/a:pathLst/a:path", ns)
+        assert path is not None, f"{shape.name} is not drawn along a route"
+        d = []
+        for step in path:
+            pts = [(int(p.get("x")), int(p.get("y"))) for p in step.iterfind("a:pt", ns)]
+            letter = {"moveTo": "M", "lnTo": "L", "quadBezTo": "Q"}[step.tag.split("}")[1]]
+            d.append(letter + " ".join(f"{shape.left + x} {shape.top + y}" for x, y in pts))
+        [points] = path_points(" ".join(d))
+        lines.append(points)
+    return lines, boxes
+
+
+def test_powerpoint_draws_the_old_line_along_the_same_route(
+    stacked: tuple[orgroles.Org, orgroles.Org],
+) -> None:
+    """On a slide, the old line to po4 (low in the CPO's stack) also comes down the free
+    gap and enters its side: a freeform shape, not a connector that PowerPoint or
+    LibreOffice would route across po2."""
+    old, new = stacked
+    lines, boxes = _slide_geometry(render_bytes(new, "pptx", diff=old, max_aspect=1.0))
+    [line] = lines
+    margin = 2 * 9525  # 2 px, in EMU
+    crossed = {
+        name
+        for px, py in _densified(line)[3:-3]
+        for name, x, y, w, h in boxes
+        if x + margin < px < x + w - margin and y + margin < py < y + h - margin
+    }
+    assert crossed == set()
+    [(_, x, y, w, h)] = [b for b in boxes if b[0].startswith("Role: po4 ")]
+    end_x, end_y = line[-1]
+    assert abs(end_x - (x + w)) <= 9525  # into its right side, halfway down
+    assert abs(end_y - (y + h / 2)) <= 2 * 9525
 
 
 def test_a_seat_on_top_of_its_column_is_entered_on_top(

@@ -8,11 +8,10 @@ corners rounded like those of the chart's own lines. When another box stands
 above the seat in the way of that drop (the seat is low in a stack of leaves, say), it
 goes down the gap beside the seat instead (on the side towards the old manager, else the
 other one, if that gap is free of boxes and of upright lines, such as a stack's spine)
-and enters the seat from that side. The SVG chart (so PNG and PDF) draws
-`old_line_route()` of `old_line_ends()`, and the explorer finds the same. PowerPoint
-keeps its curved connectors glued to the seat's top (which PowerPoint and LibreOffice
-route themselves): there an old line may still cross a box. An old line up or across to
-its seat (a forest's rows, charts drawn left to right) stays a curve.
+and enters the seat from that side. The SVG chart (so PNG and PDF) and
+PowerPoint (as a freeform shape) draw `old_line_route()` of `old_line_ends()`, and the
+explorer finds the same. An old line up or across to its seat (a forest's rows, charts
+drawn left to right: see `drawn_down()`) stays a curve, which may cross a box.
 
 Examples:
     >>> import orgroles
@@ -50,7 +49,16 @@ if TYPE_CHECKING:
     from orgroles.render.layout import Layout
     from orgroles.render.plan import Plan
 
-__all__ = ["LOW", "OldLineEnd", "old_line_ends", "old_line_route", "rounded_path"]
+__all__ = [
+    "LOW",
+    "Corner",
+    "OldLineEnd",
+    "drawn_down",
+    "old_line_ends",
+    "old_line_route",
+    "rounded_corners",
+    "rounded_path",
+]
 
 LOW = round(style.VGAP * 0.3)
 """How far under the old manager's box an old line runs, in px."""
@@ -243,14 +251,31 @@ def old_line_route(
     return [*out, (gx, run), (gx, middle), (side, middle)]
 
 
-def rounded_path(points: list[tuple[float, float]], radius: float = style.HGAP / 2) -> str:
-    """SVG path data for an orthogonal route, its corners rounded.
+def drawn_down(plan: Plan, chart: Layout, a: int, b: int) -> bool:
+    """Whether the old line from `a` to `b` is drawn down along `old_line_route()`: the
+    seat is lower than the old manager's box, levels top to bottom. The others (up or
+    across to their seat: a forest's rows, charts drawn left to right) are curves."""
+    return plan.direction != "LR" and chart.y[a] + round(plan.boxes[a].height) <= chart.y[b]
+
+
+Corner = tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
+"""A rounded corner: where the straight piece before it ends, the corner (the control
+point of a quadratic curve), and where the piece after it starts."""
+
+
+def rounded_corners(
+    points: list[tuple[float, float]], radius: float = style.HGAP / 2
+) -> tuple[tuple[float, float], list[Corner], tuple[float, float]]:
+    """The first point, the rounded corners and the last point of an orthogonal route
+    (repeated points and points in the middle of a straight piece left out): a line to
+    each corner's first point, a curve through it, and a line to the end draw it.
 
     Examples:
-        >>> rounded_path([(0, 0), (0, 20), (50, 20), (50, 60)])
-        'M0 0L0 12Q0 20 8 20L42 20Q50 20 50 28L50 60'
-        >>> rounded_path([(0, 0), (0, 20), (0, 20), (0, 60)])  # straight down
-        'M0 0L0 60'
+        >>> first, corners, last = rounded_corners([(0, 0), (0, 20), (50, 20), (50, 60)])
+        >>> first, last
+        ((0, 0), (50, 60))
+        >>> corners[0]  # down to 12, round the corner at (0, 20), on from 8
+        ((0.0, 12.0), (0, 20), (8.0, 20.0))
     """
     kept = [points[0]]
     for p in points[1:]:
@@ -262,20 +287,34 @@ def rounded_path(points: list[tuple[float, float]], radius: float = style.HGAP /
         if not ((ax == bx == cx) or (ay == by == cy)):
             corners.append(kept[k])
     corners.append(kept[-1])
+    rounded: list[Corner] = []
+    for k in range(1, len(corners) - 1):
+        (px, py), (cx, cy), (nx, ny) = corners[k - 1], corners[k], corners[k + 1]
+        r = min(radius, abs(cx - px + cy - py) / 2, abs(nx - cx + ny - cy) / 2)
+        before = (cx - r * _sign(cx - px), cy - r * _sign(cy - py))
+        after = (cx + r * _sign(nx - cx), cy + r * _sign(ny - cy))
+        rounded.append((before, (cx, cy), after))
+    return corners[0], rounded, corners[-1]
+
+
+def rounded_path(points: list[tuple[float, float]], radius: float = style.HGAP / 2) -> str:
+    """SVG path data for an orthogonal route, its corners rounded (`rounded_corners()`).
+
+    Examples:
+        >>> rounded_path([(0, 0), (0, 20), (50, 20), (50, 60)])
+        'M0 0L0 12Q0 20 8 20L42 20Q50 20 50 28L50 60'
+        >>> rounded_path([(0, 0), (0, 20), (0, 20), (0, 60)])  # straight down
+        'M0 0L0 60'
+    """
 
     def num(v: float) -> str:
         return f"{v:g}"
 
-    out = [f"M{num(corners[0][0])} {num(corners[0][1])}"]
-    for k in range(1, len(corners) - 1):
-        (px, py), (cx, cy), (nx, ny) = corners[k - 1], corners[k], corners[k + 1]
-        r = min(radius, abs(cx - px + cy - py) / 2, abs(nx - cx + ny - cy) / 2)
-        ix = cx - r * _sign(cx - px)
-        iy = cy - r * _sign(cy - py)
-        ox = cx + r * _sign(nx - cx)
-        oy = cy + r * _sign(ny - cy)
+    first, corners, last = rounded_corners(points, radius)
+    out = [f"M{num(first[0])} {num(first[1])}"]
+    for (ix, iy), (cx, cy), (ox, oy) in corners:
         out.append(f"L{num(ix)} {num(iy)}Q{num(cx)} {num(cy)} {num(ox)} {num(oy)}")
-    out.append(f"L{num(corners[-1][0])} {num(corners[-1][1])}")
+    out.append(f"L{num(last[0])} {num(last[1])}")
     return "".join(out)
 
 

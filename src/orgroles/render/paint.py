@@ -36,6 +36,7 @@ __all__ = [
     "GHOST_FILL",
     "GROUPS",
     "OLD_LINE_DASH",
+    "OLD_LINE_WIDTH",
     "REMOVED_DASH",
     "PALETTE",
     "PLACEHOLDER_DASH",
@@ -71,6 +72,8 @@ REMOVED_DASH = "4 3"
 """The dashes of a removed seat's border."""
 OLD_LINE_DASH = "6 4"
 """The dashes of a moved seat's old reporting line."""
+OLD_LINE_WIDTH = 1.5
+"""The width of a moved seat's old reporting line, in px."""
 
 PALETTE: tuple[Colors, ...] = (
     Colors("#dde7f7", "#2f4b7c"),

@@ -6,8 +6,11 @@ dotted for a manager who is not in the file. Every reporting line is one elbow c
 glued to the manager's shape and to the report's (bottom to top; to the side of a
 stacked leaf; side to side for an assistant), so that PowerPoint, LibreOffice and Google
 Slides keep the lines attached when a box is moved. Dotted-line managers get a dashed
-curved connector (a change chart's old lines a blue one, and its removed seats are half
-transparent), and teams a frame behind their boxes. The layout is the builtin
+curved connector. A change chart's removed seats are half transparent, and its old lines
+are dashed and blue: one down to its seat takes the SVG chart's route, clear of the
+boxes (`orgroles.render.old_lines`), as a freeform shape that stays where it is when a
+box is moved; the others (up or across to their seat) are curved connectors. Teams get a
+frame behind their boxes. The layout is the builtin
 engine's, scaled to the slide; a chart too big for one slide is split by subtree (see
 `orgroles.render.slides`). Text is set in Arial, which every slide program has (or,
 in LibreOffice, a font of the same widths): it is narrower than the DejaVu Sans the
@@ -29,8 +32,15 @@ from orgroles.render.arrange import LEGEND_SWATCH
 from orgroles.render.connectors import connector_geometry
 from orgroles.render.formats import Drawing
 from orgroles.render.layout import Levels
+from orgroles.render.old_lines import (
+    drawn_down,
+    old_line_ends,
+    old_line_route,
+    rounded_corners,
+)
 from orgroles.render.paint import (
     CHANGE_COLORS,
+    OLD_LINE_WIDTH,
     PLACEHOLDER_DASH,
     PLANNED_DASH,
     Paint,
@@ -436,7 +446,11 @@ class _SlideShapes:
         chart = self.chart
         sideways = self.plan.direction == "LR"
         old = len(self.plan.dotted)
+        ends = old_line_ends(self.plan, chart) if self.plan.moves else []
         for k, (a, b) in enumerate([*self.plan.dotted, *self.plan.moves]):
+            if k >= old and drawn_down(self.plan, chart, a, b):
+                self.old_line(a, b, old_line_route(self.plan, chart, a, b, ends[k - old]))
+                continue
             ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
             ah, bh = boxes[a].height, boxes[b].height
             if sideways and ax + bw <= bx:  # levels left to right: side to side
@@ -468,6 +482,38 @@ class _SlideShapes:
                 color=self.theme.dotted if k < old else CHANGE_COLORS["moved"],
                 name="Line" if k < old else "Old line",
             )
+
+    def old_line(self, a: int, b: int, route: list[tuple[float, float]]) -> None:
+        """An old line down to its seat, along the route of the SVG chart (its corners
+        rounded): a dashed freeform shape. Not a connector, whose route the slide program
+        would choose, across the boxes in the way; so it does not follow a moved box."""
+        first, corners, last = rounded_corners(route)
+        points = [self.at(*first), *(self.at(*p) for c in corners for p in c), self.at(*last)]
+        left = min(x for x, _ in points)
+        top = min(y for _, y in points)
+        w = max(1, max(x for x, _ in points) - left)
+        h = max(1, max(y for _, y in points) - top)
+
+        def pt(k: int) -> str:
+            return f'<a:pt x="{points[k][0] - left}" y="{points[k][1] - top}"/>'
+
+        path = [f"<a:moveTo>{pt(0)}</a:moveTo>"]
+        for k in range(len(corners)):
+            path.append(f"<a:lnTo>{pt(1 + 3 * k)}</a:lnTo>")
+            path.append(f"<a:quadBezTo>{pt(2 + 3 * k)}{pt(3 + 3 * k)}</a:quadBezTo>")
+        path.append(f"<a:lnTo>{pt(len(points) - 1)}</a:lnTo>")
+        self.out.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" '
+            f'name="Old line {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
+            f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
+            f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+            "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
+            '<a:rect l="l" t="t" r="r" b="b"/>'
+            f'<a:pathLst><a:path w="{w}" h="{h}" fill="none">{"".join(path)}</a:path>'
+            "</a:pathLst></a:custGeom><a:noFill/>"
+            f'<a:ln w="{self.emu(OLD_LINE_WIDTH)}">{_fill(CHANGE_COLORS["moved"])}'
+            '<a:prstDash val="dash"/></a:ln></p:spPr></p:sp>'
+        )
 
     def connector(
         self,

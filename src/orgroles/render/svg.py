@@ -29,9 +29,15 @@ from typing import NamedTuple
 from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH, arrange
 from orgroles.render.layout import MARGIN, Layout
-from orgroles.render.old_lines import old_line_ends, old_line_route, rounded_path
+from orgroles.render.old_lines import drawn_down, old_line_ends, old_line_route, rounded_path
 from orgroles.render.options import MAX_ASPECT, ChartOptions
-from orgroles.render.paint import CHANGE_COLORS, OLD_LINE_DASH, box_paint, theme_of
+from orgroles.render.paint import (
+    CHANGE_COLORS,
+    OLD_LINE_DASH,
+    OLD_LINE_WIDTH,
+    box_paint,
+    theme_of,
+)
 from orgroles.render.plan import Box, Plan
 from orgroles.render.quoting import css_class, xml_attr, xml_text
 
@@ -258,7 +264,7 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
     found: list[str] = []
     others = []
     for (a, b), end in zip(plan.moves, old_line_ends(plan, chart), strict=True):
-        if plan.direction == "LR" or chart.y[a] + round(plan.boxes[a].height) > chart.y[b]:
+        if not drawn_down(plan, chart, a, b):
             others.append((a, b))
             continue
         route = old_line_route(plan, chart, a, b, end)
@@ -271,7 +277,7 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
     if found:
         out.append(
             f'<g class="old-lines" fill="none" stroke="{CHANGE_COLORS["moved"]}" '
-            f'stroke-width="1.5" stroke-dasharray="{OLD_LINE_DASH}">\n'
+            f'stroke-width="{OLD_LINE_WIDTH}" stroke-dasharray="{OLD_LINE_DASH}">\n'
         )
         out += found
         out.append("</g>\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
+from datetime import date
 from itertools import compress, filterfalse
 from operator import attrgetter
 
@@ -20,6 +21,11 @@ class UnknownReference(Rule):
     HR exports often name a manager who is not in the file (someone who left, or who sits
     in another company of the group). orgroles loads such a file and keeps the reference
     as it is; this rule lists each one, with a did-you-mean when an id is close.
+
+    In a dated org, a reference to a seat of the file that does not exist on the day
+    checked (it has closed, or not opened yet) says so, with the seat's dates. A team
+    lead or member whose seat does not exist that day is left out of the team on that
+    day, as HR exports keep leavers in their department: it is no finding.
 
     **Anti-pattern**
 
@@ -55,20 +61,22 @@ class UnknownReference(Rule):
         kinds = org.catalog.kinds
         dangling = ctx.index.dangling
         roles = ctx.roles
+        # A dated org's seats of other days (closed, or not open yet).
+        records = org.records if org.view_date is not None else {}
+
+        def names_no_role(field: str, rid: str) -> str:
+            record = records.get(rid)
+            if record is None:
+                return f"{field} {rid!r} names no role{ctx.suggest(rid, role_ids)}"
+            return f"{field} {rid!r} names a seat that {_when(record, org.view_date)}"
+
         for i in _suspects(roles, ctx.holders, dangling, person_ids, kinds):
             role = roles[i]
             if i in dangling:
-                boss = dangling[i]
-                yield Finding(
-                    role.id,
-                    f"reports_to {boss!r} names no role{ctx.suggest(boss, role_ids)}",
-                )
+                yield Finding(role.id, names_no_role("reports_to", dangling[i]))
             for boss in role.dotted_to:
                 if boss not in role_ids:
-                    yield Finding(
-                        role.id,
-                        f"dotted_to {boss!r} names no role{ctx.suggest(boss, role_ids)}",
-                    )
+                    yield Finding(role.id, names_no_role("dotted_to", boss))
             for pid in role.holders:
                 if pid not in person_ids:
                     yield Finding(
@@ -87,7 +95,7 @@ class UnknownReference(Rule):
                 ("member", m) for m in team.members
             ]
             for what, rid in named:
-                if rid not in role_ids:
+                if rid not in role_ids and rid not in records:
                     where = source.location(("teams", t_index)) if source else None
                     yield Finding(
                         None,
@@ -95,6 +103,15 @@ class UnknownReference(Rule):
                         f"{ctx.suggest(rid, role_ids)}",
                         location=where,
                     )
+
+
+def _when(record: Role, day: date | None) -> str:
+    """When a dated seat exists, said of a day on which it does not."""
+    if record.end is not None and day is not None and record.end < day:
+        return f"closed on {record.end} (the org is shown as of {day})"
+    if record.start is not None:
+        return f"opens on {record.start} (the org is shown as of {day})"
+    return f"does not exist on {day}"  # pragma: no cover - a record is shown or dated
 
 
 def _suspects(

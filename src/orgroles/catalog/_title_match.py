@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex
-from orgroles.catalog._title_text import segments
+from orgroles.catalog._title_text import SERVES, segments
 from orgroles.model import SENIORITIES, Family, KindFrom, RoleKind, Seniority
 
 __all__ = ["KindMatch", "Matcher"]
@@ -143,13 +143,13 @@ class Matcher:
         if not parts:
             return _NOTHING
         first = parts[0]
-        found = self.index.scan(first)
+        found = _the_job(first, self.index.scan(first))
         seniority = _seniority([f for f in found if f[2].level], 0, 0, ())  # every level
         for words in [part + first for part in parts[1:]]:
             options = self._options(found)
             if options:
                 return _Reading(options, seniority)
-            found = self.index.scan(words)
+            found = _the_job(words, self.index.scan(words))
         return _Reading(self._options(found), seniority)
 
     def _options(self, found: list[Found]) -> tuple[_Option, ...]:
@@ -189,6 +189,21 @@ class Matcher:
                 )
                 departments = kind.departments or ((kind.family,) if kind.family else ())
         return _Option(match, departments)
+
+
+def _the_job(words: list[str], found: list[Found]) -> list[Found]:
+    """What `found` says of the job itself: not what comes after a "to" that names whom
+    the job serves ("Advisor to the CEO" is no CEO), unless a pattern goes across it
+    ("assistant to ceo") or it is the "to" of "go-to-market"."""
+    for at, word in enumerate(words):
+        if (
+            word == SERVES
+            and 0 < at < len(words) - 1
+            and words[at - 1] != "go"
+            and not any(s < at < e for s, e, _ in found)
+        ):
+            return [f for f in found if f[1] <= at]
+    return found
 
 
 def _refinement(kinds: Sequence[RoleKind], seniority: Seniority) -> RoleKind | None:

@@ -9,12 +9,13 @@ Engineer", "Head of Sales"), and `LEVELS` says what each one means.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
 from orgroles.model import Seniority
 
-__all__ = ["LEVELS", "fold", "segments", "segments_of_folded", "words"]
+__all__ = ["LEVELS", "SERVES", "fold", "segments", "segments_of_folded", "words"]
 
 # A word ("R&D" and "FP&A" are one: "rd", "fpa"), or what splits a title into segments:
 # commas, brackets, "|", a spaced dash, " at " / " @ " / " chez ".
@@ -28,8 +29,14 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STOP_WORDS = _word_set("of the for to in on and an de du des la le les et en au aux")
-"""Words that link the words of a job and name nothing themselves."""
+STOP_WORDS = _word_set("of the for in on and an de du des la le les et en au aux")
+"""Words that link the words of a job and name nothing themselves. ("to" is kept: what
+follows it names whom the job serves, as in "Assistant to the CEO"; see `SERVES`.)"""
+
+SERVES = "to"
+"""The word after which a title names whom the job serves, not the job ("Advisor to the
+CEO"), unless a pattern goes across it ("assistant to ceo", "record to report") or it
+is the "to" of "go-to-market"."""
 
 DECORATIONS = _word_set(
     """
@@ -99,7 +106,11 @@ def segments(title: str) -> list[list[str]]:
         [['senior', 'backend', 'engineer'], ['secure', 'dynamic', 'analysis']]
         >>> segments("Manager, Customer Success Managers (EMEA) - Remote")
         [['manager'], ['customer', 'success', 'managers']]
+        >>> segments("FP&amp;A Analyst, R&amp;D")
+        [['fpa', 'analyst'], ['rd']]
     """
+    if "&" in title:  # HTML entities, as some exports write titles: "R&amp;D", "FP&amp;A"
+        title = html.unescape(title)
     return segments_of_folded(fold(title))
 
 

@@ -296,7 +296,11 @@ How a title is read:
 
 - Case, accents and punctuation do not matter, and neither do the words around the job:
   "Senior", "II", ", Payments", "(EMEA)", "Interim", "Acting", "(H/F)". Small words
-  ("of", "de la") are skipped, so "VP of Engineering" is "VP Engineering".
+  ("of", "de la") are skipped, so "VP of Engineering" is "VP Engineering". HTML entities
+  are read as the characters they stand for ("R&amp;D" is "R&D").
+- What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
+  no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
+  "to": `assistant to *`, `record to report`).
 - The job is looked for in the title's first segment (before a comma, a bracket or a
   spaced dash). When that names none, as in "Manager, Customer Success", each later
   segment is read with it.

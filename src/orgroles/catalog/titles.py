@@ -8,7 +8,8 @@ decorates the job ("Senior", "II", ", Payments", "(EMEA)", "Interim").
 
 - The job is looked for in the title's first segment (before a comma, a bracket or a
   spaced dash). When it names none, as in "Manager, Customer Success", each later segment
-  is read with the first one.
+  is read with the first one. What follows "to" names whom the job serves: an "Advisor to
+  the CEO" is no CEO (unless a pattern goes across it: "assistant to *").
 - The most specific pattern wins: one that contains another ("Product Marketing Manager"
   over "Marketing Manager"), then a kind over a family alone, then the one with more
   words that say the job. Two

@@ -55,6 +55,20 @@ def test_strings_that_look_like_other_types_are_quoted() -> None:
     assert orgroles.loads(text) == org
 
 
+@pytest.mark.parametrize(
+    "rid", ["008", "0099", "1e3", "12e-2", "0o17", "0x1F", "+5", "-3", "1.5", ".5", "6."]
+)
+def test_strings_that_yaml_1_2_reads_as_numbers_are_quoted(rid: str) -> None:
+    """YAML 1.2 readers (yq, editors' language servers) read these as numbers, though
+    YAML 1.1 (PyYAML) reads some as strings: ids from HR exports, quoted everywhere."""
+    org = orgroles.Org(people=[{"id": rid}], roles=[{"id": rid, "holder": rid}])
+    text = org.dumps()
+    assert f"{{id: '{rid}'}}" in text
+    assert f"{{id: '{rid}', holder: '{rid}'}}" in text
+    assert yaml.safe_load(text)["roles"][0] == {"id": rid, "holder": rid}
+    assert orgroles.loads(text) == org
+
+
 def test_dump_writes_the_format_of_the_suffix(tiny: orgroles.Org, tmp_path: Path) -> None:
     tiny.dump(tmp_path / "a.yml")
     tiny.dump(tmp_path / "a.json")

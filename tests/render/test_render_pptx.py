@@ -90,6 +90,47 @@ def test_one_shape_per_role_and_one_glued_connector_per_reporting_line(scaleup: 
     assert title.text_frame.text == "Northwind Labs"
 
 
+def test_a_chart_drawn_left_to_right_has_its_lines_left_to_right(scaleup: Org) -> None:
+    """Levels go from left to right: a line leaves its manager's right side and enters
+    its report's left side (an assistant's: from the manager's bottom into its top; a
+    stacked leaf's: its top or bottom), its stored route with them."""
+    cto = scaleup.subtree("cto")
+    options = ChartOptions(direction="LR")
+    [slide] = slides(cto, options)
+    [page] = deck(render_bytes(cto, "pptx", direction="LR")).slides
+    shapes = {s.shape_id: s for s in page.shapes}
+    by_box = {b.id: s for b, s in zip(slide.plan.boxes, boxes_of(page), strict=True)}
+    placement = {by_box[b.id].shape_id: b.placement for b in slide.plan.boxes}
+    lines = [c for c in connectors_of(page) if c[5] == "8C959F"]
+    assert {"child", "stack"} <= set(placement.values())
+    for _a, site_a, b, site_b, _, _ in lines:
+        kind = placement[b]
+        want = {"assistant": (2, 0), "stack": (3, (0, 2)), "child": (3, 1)}[kind]
+        assert site_a == want[0]
+        assert site_b in (want[1] if isinstance(want[1], tuple) else (want[1],))
+    for element in page.shapes._spTree.iterfind("p:cxnSp", NS):
+        line = next(
+            s for s in page.shapes if s.shape_id == int(element.find(".//p:cNvPr", NS).get("id"))
+        )
+        start = element.find(".//a:stCxn", NS)
+        end = element.find(".//a:endCxn", NS)
+        if str(line.line.color.rgb) != "8C959F":  # a reporting line (not a dotted one)
+            continue
+        manager, report = shapes[int(start.get("id"))], shapes[int(end.get("id"))]
+        sites = {
+            0: lambda s: (s.left + s.width / 2, s.top),
+            1: lambda s: (s.left, s.top + s.height / 2),
+            2: lambda s: (s.left + s.width / 2, s.top + s.height),
+            3: lambda s: (s.left + s.width, s.top + s.height / 2),
+        }
+        begin = sites[int(start.get("idx"))](manager)
+        finish = sites[int(end.get("idx"))](report)
+        assert abs(line.begin_x - begin[0]) <= 2
+        assert abs(line.begin_y - begin[1]) <= 2
+        assert abs(line.end_x - finish[0]) <= 2
+        assert abs(line.end_y - finish[1]) <= 2
+
+
 def test_dotted_lines_and_team_frames(scaleup: Org) -> None:
     cto = scaleup.subtree("cto")
     [slide] = slides(cto, ChartOptions())

@@ -10,6 +10,7 @@ date (`0123`, `NO`, `12:30`) are quoted, so that the file means the same everywh
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import yaml
@@ -34,6 +35,22 @@ class _Flow(dict[str, Any]):
 
 class _OrgDumper(_Dumper):  # type: ignore[misc]
     pass
+
+
+# PyYAML quotes a string that YAML 1.1 would read as something else ("100", "yes"). YAML
+# 1.2 (yq, editors' language servers, other languages' readers) also reads "007",
+# "1e3", "0o17" and "0x1F" as numbers: such strings are quoted too, so that every reader
+# reads an id as the text it is.
+_OrgDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+_OrgDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+.0123456789"),
+)
 
 
 def _represent_flow(dumper: Any, data: _Flow) -> Any:

@@ -23,7 +23,9 @@ The same org and options give the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import io
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgroles.errors import MissingExtraError
@@ -47,7 +49,7 @@ from orgroles.render.paint import (
     box_paint,
     theme_of,
 )
-from orgroles.render.plan import Box, Line, make_plan
+from orgroles.render.plan import Box, Line, Plan, make_plan
 from orgroles.render.pptx_file import add_slide, steady
 from orgroles.render.quoting import xml_attr, xml_text
 from orgroles.render.slides import (
@@ -154,6 +156,44 @@ def _dash(dash: str | None) -> str:
     if dash in (PLACEHOLDER_DASH, PLANNED_DASH):  # a missing manager, a seat to come: dots
         return '<a:prstDash val="sysDot"/>'
     return '<a:prstDash val="dash"/>'
+
+
+def _elbows(
+    plan: Plan, xs: Sequence[float], ys: Sequence[float]
+) -> Iterator[tuple[int, int, int, int, list[tuple[float, float]], bool]]:
+    """The reporting lines of a chart drawn top to bottom, whose boxes are at `xs`,
+    `ys`: each as (manager, its site, report, its site, route, whether the route's first
+    piece is vertical). Sites: 0 top, 1 left, 2 bottom, 3 right."""
+    boxes = plan.boxes
+    levels = Levels(plan)
+    bw = plan.box_width
+    gap = style.SPINE_GAP / 2
+    for box in boxes:
+        if box.parent < 0:
+            continue
+        m = boxes[box.parent]
+        mx, my = xs[m.id], ys[m.id]
+        x, y = xs[box.id], ys[box.id]
+        start: tuple[float, float]
+        end: tuple[float, float]
+        if box.placement == "assistant":
+            start, end = (mx + bw, my + m.height / 2), (x, y + box.height / 2)
+            bar = mx + bw + style.SIDE_GAP / 2
+            yield m.id, 3, box.id, 1, [start, (bar, start[1]), (bar, end[1]), end], False
+            continue
+        bus = my + levels.bus[m.level] - levels.top[m.level]
+        start = (mx + bw / 2, my + m.height)
+        if box.placement == "stack":
+            column = m.stack.index(box.id) % m.columns
+            if column % 2 == 0 and column + 1 < m.columns:  # left of its spine
+                spine, end, site = x + bw + gap, (x + bw, y + box.height / 2), 3
+            else:
+                spine, end, site = x - gap, (x, y + box.height / 2), 1
+            route = [start, (start[0], bus), (spine, bus), (spine, end[1]), end]
+            yield m.id, 2, box.id, site, route, True
+        else:
+            end = (x + bw / 2, y)
+            yield m.id, 2, box.id, 0, [start, (start[0], bus), (end[0], bus), end], True
 
 
 class _SlideShapes:
@@ -405,39 +445,25 @@ class _SlideShapes:
     # -- lines ----------------------------------------------------------------------------
 
     def connectors(self) -> None:
-        boxes = self.plan.boxes
-        chart = self.chart
-        levels = Levels(self.plan)
-        bw = self.plan.box_width
-        gap = style.SPINE_GAP / 2
-        for box in boxes:
-            if box.parent < 0:
-                continue
-            m = boxes[box.parent]
-            mx, my = chart.x[m.id], chart.y[m.id]
-            x, y = chart.x[box.id], chart.y[box.id]
-            start: tuple[float, float]
-            end: tuple[float, float]
-            if box.placement == "assistant":
-                start, end = (mx + bw, my + m.height / 2), (x, y + box.height / 2)
-                bar = mx + bw + style.SIDE_GAP / 2
-                route = [start, (bar, start[1]), (bar, end[1]), end]
-                self.connector(m.id, 3, box.id, 1, route, vertical=False)
-                continue
-            bus = my + levels.bus[m.level] - levels.top[m.level]
-            start = (mx + bw / 2, my + m.height)
-            if box.placement == "stack":
-                column = m.stack.index(box.id) % m.columns
-                if column % 2 == 0 and column + 1 < m.columns:  # left of its spine
-                    spine, end, site = x + bw + gap, (x + bw, y + box.height / 2), 3
-                else:
-                    spine, end, site = x - gap, (x, y + box.height / 2), 1
-                route = [start, (start[0], bus), (spine, bus), (spine, end[1]), end]
-                self.connector(m.id, 2, box.id, site, route, vertical=True)
-            else:
-                end = (x + bw / 2, y)
-                route = [start, (start[0], bus), (end[0], bus), end]
-                self.connector(m.id, 2, box.id, 0, route, vertical=True)
+        """One elbow connector per reporting line. A chart drawn left to right is the
+        chart of its plan turned a quarter (`orgroles.render.arrange`): its lines are
+        found on the turned chart, as those of a chart drawn top to bottom, and turned
+        back (the bottom of a box is then its right side, its left side its top)."""
+        plan, chart = self.plan, self.chart
+        if plan.direction != "LR":
+            for a, site_a, b, site_b, route, vertical in _elbows(plan, chart.x, chart.y):
+                self.connector(a, site_a, b, site_b, route, vertical=vertical)
+            return
+        tall = max((b.height for b in plan.boxes), default=0.0)
+        turned = dataclasses.replace(
+            plan,
+            boxes=[dataclasses.replace(b, height=plan.box_width) for b in plan.boxes],
+            box_width=tall,
+        )
+        turn = {0: 1, 1: 0, 2: 3, 3: 2}  # sites: top <-> left, bottom <-> right
+        for a, site_a, b, site_b, route, vertical in _elbows(turned, chart.y, chart.x):
+            back = [(y, x) for x, y in route]
+            self.connector(a, turn[site_a], b, turn[site_b], back, vertical=not vertical)
 
     def dotted(self) -> None:
         """The dotted lines, and a change chart's old lines (of `CHANGE_COLORS`)."""

@@ -23,9 +23,7 @@ The same org and options give the same bytes.
 
 from __future__ import annotations
 
-import dataclasses
 import io
-from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgroles.errors import MissingExtraError
@@ -33,13 +31,7 @@ from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH
 from orgroles.render.connectors import connector_geometry
 from orgroles.render.formats import Drawing
-from orgroles.render.layout import Levels
-from orgroles.render.old_lines import (
-    drawn_down,
-    old_line_ends,
-    old_line_route,
-    rounded_corners,
-)
+from orgroles.render.old_lines import drawn_down, old_line_ends, old_line_route
 from orgroles.render.paint import (
     CHANGE_COLORS,
     OLD_LINE_WIDTH,
@@ -49,8 +41,9 @@ from orgroles.render.paint import (
     box_paint,
     theme_of,
 )
-from orgroles.render.plan import Box, Line, Plan, make_plan
+from orgroles.render.plan import Box, Line, make_plan
 from orgroles.render.pptx_file import add_slide, steady
+from orgroles.render.pptx_lines import freeform, reporting_lines
 from orgroles.render.quoting import xml_attr, xml_text
 from orgroles.render.slides import (
     MARGIN,
@@ -156,44 +149,6 @@ def _dash(dash: str | None) -> str:
     if dash in (PLACEHOLDER_DASH, PLANNED_DASH):  # a missing manager, a seat to come: dots
         return '<a:prstDash val="sysDot"/>'
     return '<a:prstDash val="dash"/>'
-
-
-def _elbows(
-    plan: Plan, xs: Sequence[float], ys: Sequence[float]
-) -> Iterator[tuple[int, int, int, int, list[tuple[float, float]], bool]]:
-    """The reporting lines of a chart drawn top to bottom, whose boxes are at `xs`,
-    `ys`: each as (manager, its site, report, its site, route, whether the route's first
-    piece is vertical). Sites: 0 top, 1 left, 2 bottom, 3 right."""
-    boxes = plan.boxes
-    levels = Levels(plan)
-    bw = plan.box_width
-    gap = style.SPINE_GAP / 2
-    for box in boxes:
-        if box.parent < 0:
-            continue
-        m = boxes[box.parent]
-        mx, my = xs[m.id], ys[m.id]
-        x, y = xs[box.id], ys[box.id]
-        start: tuple[float, float]
-        end: tuple[float, float]
-        if box.placement == "assistant":
-            start, end = (mx + bw, my + m.height / 2), (x, y + box.height / 2)
-            bar = mx + bw + style.SIDE_GAP / 2
-            yield m.id, 3, box.id, 1, [start, (bar, start[1]), (bar, end[1]), end], False
-            continue
-        bus = my + levels.bus[m.level] - levels.top[m.level]
-        start = (mx + bw / 2, my + m.height)
-        if box.placement == "stack":
-            column = m.stack.index(box.id) % m.columns
-            if column % 2 == 0 and column + 1 < m.columns:  # left of its spine
-                spine, end, site = x + bw + gap, (x + bw, y + box.height / 2), 3
-            else:
-                spine, end, site = x - gap, (x, y + box.height / 2), 1
-            route = [start, (start[0], bus), (spine, bus), (spine, end[1]), end]
-            yield m.id, 2, box.id, site, route, True
-        else:
-            end = (x + bw / 2, y)
-            yield m.id, 2, box.id, 0, [start, (start[0], bus), (end[0], bus), end], True
 
 
 class _SlideShapes:
@@ -445,25 +400,9 @@ class _SlideShapes:
     # -- lines ----------------------------------------------------------------------------
 
     def connectors(self) -> None:
-        """One elbow connector per reporting line. A chart drawn left to right is the
-        chart of its plan turned a quarter (`orgroles.render.arrange`): its lines are
-        found on the turned chart, as those of a chart drawn top to bottom, and turned
-        back (the bottom of a box is then its right side, its left side its top)."""
-        plan, chart = self.plan, self.chart
-        if plan.direction != "LR":
-            for a, site_a, b, site_b, route, vertical in _elbows(plan, chart.x, chart.y):
-                self.connector(a, site_a, b, site_b, route, vertical=vertical)
-            return
-        tall = max((b.height for b in plan.boxes), default=0.0)
-        turned = dataclasses.replace(
-            plan,
-            boxes=[dataclasses.replace(b, height=plan.box_width) for b in plan.boxes],
-            box_width=tall,
-        )
-        turn = {0: 1, 1: 0, 2: 3, 3: 2}  # sites: top <-> left, bottom <-> right
-        for a, site_a, b, site_b, route, vertical in _elbows(turned, chart.y, chart.x):
-            back = [(y, x) for x, y in route]
-            self.connector(a, turn[site_a], b, turn[site_b], back, vertical=not vertical)
+        """One elbow connector per reporting line (`reporting_lines()`)."""
+        for a, site_a, b, site_b, route, vertical in reporting_lines(self.plan, self.chart):
+            self.connector(a, site_a, b, site_b, route, vertical=vertical)
 
     def dotted(self) -> None:
         """The dotted lines, and a change chart's old lines (of `CHANGE_COLORS`)."""
@@ -513,30 +452,14 @@ class _SlideShapes:
         """An old line down to its seat, along the route of the SVG chart (its corners
         rounded): a dashed freeform shape. Not a connector, whose route the slide program
         would choose, across the boxes in the way; so it does not follow a moved box."""
-        first, corners, last = rounded_corners(route)
-        points = [self.at(*first), *(self.at(*p) for c in corners for p in c), self.at(*last)]
-        left = min(x for x, _ in points)
-        top = min(y for _, y in points)
-        w = max(1, max(x for x, _ in points) - left)
-        h = max(1, max(y for _, y in points) - top)
-
-        def pt(k: int) -> str:
-            return f'<a:pt x="{points[k][0] - left}" y="{points[k][1] - top}"/>'
-
-        path = [f"<a:moveTo>{pt(0)}</a:moveTo>"]
-        for k in range(len(corners)):
-            path.append(f"<a:lnTo>{pt(1 + 3 * k)}</a:lnTo>")
-            path.append(f"<a:quadBezTo>{pt(2 + 3 * k)}{pt(3 + 3 * k)}</a:quadBezTo>")
-        path.append(f"<a:lnTo>{pt(len(points) - 1)}</a:lnTo>")
+        points: list[tuple[float, float]] = [self.at(x, y) for x, y in route]
+        left, top, w, h, geometry = freeform(points, self.emu(style.HGAP / 2))
         self.out.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" '
             f'name="Old line {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
             f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
             f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
-            "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
-            '<a:rect l="l" t="t" r="r" b="b"/>'
-            f'<a:pathLst><a:path w="{w}" h="{h}" fill="none">{"".join(path)}</a:path>'
-            "</a:pathLst></a:custGeom><a:noFill/>"
+            f"{geometry}<a:noFill/>"
             f'<a:ln w="{self.emu(OLD_LINE_WIDTH)}">{_fill(CHANGE_COLORS["moved"])}'
             '<a:prstDash val="dash"/></a:ln></p:spPr></p:sp>'
         )

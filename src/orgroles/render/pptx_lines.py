@@ -1,0 +1,118 @@
+"""The lines of a PowerPoint chart: the route of each reporting line, and freeform paths.
+
+A reporting line is an elbow connector glued to two boxes (`reporting_lines()`); an old
+line of a change chart is a freeform shape along the SVG chart's route (`freeform()`).
+
+Examples:
+    >>> left, top, w, h, geometry = freeform([(0, 0), (0, 200), (500, 200), (500, 600)], 80)
+    >>> (left, top, w, h), geometry.count("<a:quadBezTo>")
+    ((0, 0, 500, 600), 2)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from orgroles.render import style
+from orgroles.render.layout import Levels
+from orgroles.render.old_lines import rounded_corners
+
+if TYPE_CHECKING:
+    from orgroles.render.layout import Layout
+    from orgroles.render.plan import Plan
+
+__all__ = ["Elbow", "freeform", "reporting_lines"]
+
+Elbow = tuple[int, int, int, int, list[tuple[float, float]], bool]
+"""A reporting line: the manager's box and its site, the report's box and its site (0
+top, 1 left, 2 bottom, 3 right), the route (chart px) and whether its first piece is
+vertical."""
+
+_TURN = {0: 1, 1: 0, 2: 3, 3: 2}  # a site of the turned chart: top <-> left, bottom <-> right
+
+
+def reporting_lines(plan: Plan, chart: Layout) -> Iterator[Elbow]:
+    """The reporting lines of a chart, as the SVG chart draws them.
+
+    A chart drawn left to right is the chart of its plan turned a quarter
+    (`orgroles.render.arrange`): its lines are found on the turned chart, as those of a
+    chart drawn top to bottom, and turned back (the bottom of a box is then its right
+    side, its left side its top).
+    """
+    if plan.direction != "LR":
+        yield from _elbows(plan, chart.x, chart.y)
+        return
+    tall = max((b.height for b in plan.boxes), default=0.0)
+    turned = dataclasses.replace(
+        plan,
+        boxes=[dataclasses.replace(b, height=plan.box_width) for b in plan.boxes],
+        box_width=tall,
+    )
+    for a, site_a, b, site_b, route, vertical in _elbows(turned, chart.y, chart.x):
+        yield a, _TURN[site_a], b, _TURN[site_b], [(y, x) for x, y in route], not vertical
+
+
+def _elbows(plan: Plan, xs: Sequence[float], ys: Sequence[float]) -> Iterator[Elbow]:
+    """The reporting lines of a chart drawn top to bottom, whose boxes are at `xs`,
+    `ys`: each as (manager, its site, report, its site, route, whether the route's first
+    piece is vertical). Sites: 0 top, 1 left, 2 bottom, 3 right."""
+    boxes = plan.boxes
+    levels = Levels(plan)
+    bw = plan.box_width
+    gap = style.SPINE_GAP / 2
+    for box in boxes:
+        if box.parent < 0:
+            continue
+        m = boxes[box.parent]
+        mx, my = xs[m.id], ys[m.id]
+        x, y = xs[box.id], ys[box.id]
+        start: tuple[float, float]
+        end: tuple[float, float]
+        if box.placement == "assistant":
+            start, end = (mx + bw, my + m.height / 2), (x, y + box.height / 2)
+            bar = mx + bw + style.SIDE_GAP / 2
+            yield m.id, 3, box.id, 1, [start, (bar, start[1]), (bar, end[1]), end], False
+            continue
+        bus = my + levels.bus[m.level] - levels.top[m.level]
+        start = (mx + bw / 2, my + m.height)
+        if box.placement == "stack":
+            column = m.stack.index(box.id) % m.columns
+            if column % 2 == 0 and column + 1 < m.columns:  # left of its spine
+                spine, end, site = x + bw + gap, (x + bw, y + box.height / 2), 3
+            else:
+                spine, end, site = x - gap, (x, y + box.height / 2), 1
+            route = [start, (start[0], bus), (spine, bus), (spine, end[1]), end]
+            yield m.id, 2, box.id, site, route, True
+        else:
+            end = (x + bw / 2, y)
+            yield m.id, 2, box.id, 0, [start, (start[0], bus), (end[0], bus), end], True
+
+
+def freeform(points: list[tuple[float, float]], radius: float) -> tuple[int, int, int, int, str]:
+    """A freeform shape along an orthogonal route (EMU), its corners rounded with this
+    `radius` (EMU): its left, top, width, height and DrawingML geometry (`a:custGeom`,
+    a path without fill)."""
+    first, corners, last = rounded_corners(points, radius)
+    at = [first, *(p for corner in corners for p in corner), last]
+    xs = [round(x) for x, _ in at]
+    ys = [round(y) for _, y in at]
+    left, top = min(xs), min(ys)
+    w, h = max(1, max(xs) - left), max(1, max(ys) - top)
+
+    def pt(k: int) -> str:
+        return f'<a:pt x="{xs[k] - left}" y="{ys[k] - top}"/>'
+
+    path = [f"<a:moveTo>{pt(0)}</a:moveTo>"]
+    for k in range(len(corners)):
+        path.append(f"<a:lnTo>{pt(1 + 3 * k)}</a:lnTo>")
+        path.append(f"<a:quadBezTo>{pt(2 + 3 * k)}{pt(3 + 3 * k)}</a:quadBezTo>")
+    path.append(f"<a:lnTo>{pt(len(at) - 1)}</a:lnTo>")
+    geometry = (
+        "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
+        '<a:rect l="l" t="t" r="r" b="b"/>'
+        f'<a:pathLst><a:path w="{w}" h="{h}" fill="none">{"".join(path)}</a:path>'
+        "</a:pathLst></a:custGeom>"
+    )
+    return left, top, w, h, geometry

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import orgroles
 from orgroles.render import render_bytes
 from orgroles.render.arrange import arrange
-from orgroles.render.old_lines import old_line_ends
+from orgroles.render.old_lines import drawn_down, old_line_ends
 from orgroles.render.options import ChartOptions
 from orgroles.render.plan import make_plan
 
@@ -239,9 +239,7 @@ def test_old_lines_meet_no_box_in_generated_charts(
     # The lines down to a lower seat are drawn first, in order, as routes (M, L, Q); the
     # others (up, or across to another row) after them, as curves.
     down = [
-        end
-        for (a, b), end in zip(plan.moves, ends, strict=True)
-        if chart.y[a] + round(plan.boxes[a].height) <= chart.y[b]
+        end for (a, b), end in zip(plan.moves, ends, strict=True) if drawn_down(plan, chart, a, b)
     ]
     svg = render_bytes(new, "svg", diff=org, max_aspect=max_aspect)
     crossed = [(k, name) for k, name in boxes_crossed(svg) if k < len(down)]

@@ -442,6 +442,7 @@ def csv_document(
         lookups = _lookups(cols, departments, titles, delimiter)
         in_columns = CsvRows(table)
         rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols))
+        rows.notes[:0] = table.notes
         name = name or company_name(in_columns) or Path(file).stem
         table.rows = []  # the rows are in columns now: let the strings go
         rows, locator, amend = dating(rows, CsvLocator(table, cols), date_format, cols.manager_by)

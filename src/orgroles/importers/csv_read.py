@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from orgroles.errors import Location, OrgFileError, Problem
 
@@ -25,6 +26,9 @@ _SNIFF_CHARS = 64 * 1024
 # 64 KB line of quotes. It is the last resort, and reads the first lines only.
 _SNIFFER_CHARS = 2 * 1024
 _QUOTED = re.compile(r'"[^"]*"')
+_NOTE_LINES = 5
+"""At most this many lines above the header (a report's title) or below the rows (its
+totals) are taken for notes rather than data."""
 
 
 # -- reading CSV text -------------------------------------------------------------------
@@ -82,13 +86,19 @@ def _steady_width(sample: str, delimiter: str, rows: int = 50) -> int:
 
 @dataclass
 class CsvTable:
-    """A CSV file split into its header and rows; `lines[i]` is where row `i` starts."""
+    """A CSV file split into its header and rows; `lines[i]` is where row `i` starts.
+
+    `notes` lists what the import should warn about: the lines of a report's title above
+    the header and of its totals below the rows, which were left out, and a header with
+    no rows under it.
+    """
 
     path: str | None
     header: list[str]
     header_line: int
     rows: list[list[str]]
     lines: list[int]
+    notes: list[Problem] = field(default_factory=list)
 
 
 def read_table(text: str, path: str | None = None, delimiter: str | None = None) -> CsvTable:
@@ -105,37 +115,125 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     """  # noqa: E501
     sep = delimiter or sniff_delimiter(text)
     records, lines = _records(text, sep, path)
-    first = next((n for n, row in enumerate(records) if any(row)), None)  # the header
-    if first is None:
+    filled = [n for n, row in enumerate(records) if any(row)]
+    if not filled:
         raise OrgFileError(
             "the file is empty: a CSV import needs a header row", path=path, code="empty"
         )
+    notes: list[Problem] = []
+    top = _title_lines(records, filled)
+    bottom = _total_lines(records, filled[len(top) :])
+    header_at = lines[filled[len(top)]]
+    for n in (*top, *bottom):
+        value = _filled(records[n])[0].strip()
+        if n in top:
+            what = f"above the header (line {header_at}): a report's title?"
+        else:
+            what = (
+                "below the rows: a report's totals or notes? Fill in its other columns "
+                "to import it as a row"
+            )
+        notes.append(
+            Problem(
+                f"left out {value!r}, a line with one value {what}",
+                Location(path, lines[n]),
+                code="note-line",
+            )
+        )
+    first = filled[len(top)]  # the header
     names = _header_names(records[first], path, lines[first])
     header_line = lines[first]
-    rows, lines = records[first + 1 :], lines[first + 1 :]
-    blank = {n for n, row in enumerate(rows) if not any(row)}
-    if blank:
-        rows = [row for n, row in enumerate(rows) if n not in blank]
-        lines = [line for n, line in enumerate(lines) if n not in blank]
-    problems: list[Problem] = []
+    keep = set(filled[len(top) + 1 : len(filled) - len(bottom)])
+    rows = [row for n, row in enumerate(records) if n in keep]
+    lines = [line for n, line in enumerate(lines) if n in keep]
     width = len(names)
-    for n, row in enumerate(rows):
+    long = [n for n, row in enumerate(rows) if len(row) > width and any(row[width:])]
+    if len(long) == len(rows) >= 2 and len({len(row) for row in rows}) == 1:
+        raise OrgFileError(
+            f"the header has {width} columns but every row under it has {len(rows[0])} "
+            f"values: is line {header_line} a title above the header? Remove it from "
+            "the file (or quote the values that hold a "
+            f"{_name(sep)})",
+            path=path,
+            line=header_line,
+            code="row-length",
+        )
+    problems = [
+        Problem(
+            f"{len(rows[n])} values but the header has {width} columns "
+            f"(is a {_name(sep)} inside a value that is not quoted?)",
+            Location(path, lines[n], width + 1),
+            code="row-length",
+        )
+        for n in long
+    ]
+    if problems:
+        raise OrgFileError(problems)
+    for row in rows:
         if len(row) < width:
             row.extend([""] * (width - len(row)))
         elif len(row) > width:
-            if any(row[width:]):
-                problems.append(
-                    Problem(
-                        f"{len(row)} values but the header has {width} columns "
-                        f"(is a {_name(sep)} inside a value that is not quoted?)",
-                        Location(path, lines[n], width + 1),
-                        code="row-length",
-                    )
-                )
             del row[width:]
-    if problems:
-        raise OrgFileError(problems)
-    return CsvTable(path, names, header_line, rows, lines)
+    if not rows:
+        notes.append(
+            Problem(
+                "the file has a header but no rows under it: the org is empty",
+                Location(path, header_line),
+                code="no-rows",
+            )
+        )
+    return CsvTable(path, names, header_line, rows, lines, notes)
+
+
+def _filled(row: list[str]) -> list[str]:
+    """The values of a record that are not blank."""
+    return [cell for cell in row if cell.strip()]
+
+
+def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
+    """The records above the header that are a report's title, not its header.
+
+    `filled` lists the records with a value. The first few are a title when each has one
+    value and the record after them is a header that names every column. A title line
+    has no delimiter at all (then the header has the width of most rows), or it is padded
+    with empty cells to the header's width (a spreadsheet's export) of three or more.
+    """
+    widths = Counter(len(records[n]) for n in filled[1 : 1 + 50])
+    width = widths.most_common(1)[0][0] if widths else 0
+    for k in range(1, min(_NOTE_LINES, len(filled) - 1) + 1):
+        header = records[filled[k]]
+        if len(_filled(header)) == len(header) >= 2:
+            titles = [records[n] for n in filled[:k]]
+            lone = len(header) == width and all(len(t) == 1 for t in titles)
+            padded = len(header) >= 3 and all(
+                len(t) in (1, len(header)) and len(_filled(t)) == 1 for t in titles
+            )
+            return filled[:k] if lone or padded else []
+        if len(_filled(header)) != 1:
+            return []
+    return []
+
+
+def _total_lines(records: list[list[str]], filled: list[int]) -> list[int]:
+    """The records at the end that are a report's totals or notes, not rows.
+
+    `filled` lists the records with a value, the header first. In a table of at least
+    three columns, the last records are notes when each has one value and either no
+    delimiter at all ("Total: 12 employees", which no tool writes for a row of a table)
+    or a blank line above them, between the rows and the notes.
+    """
+    if len(filled) < 3 or len(records[filled[0]]) < 3:
+        return []
+    run = 0  # the last records with one value each
+    while run < min(_NOTE_LINES, len(filled) - 2) and len(_filled(records[filled[-1 - run]])) == 1:
+        run += 1
+    first = len(filled) - run
+    if run and filled[first] - filled[first - 1] > 1:  # a blank line above them
+        return filled[first:]
+    bare = 0
+    while bare < run and len(records[filled[-1 - bare]]) == 1:
+        bare += 1
+    return filled[len(filled) - bare :]
 
 
 def _records(text: str, sep: str, path: str | None) -> tuple[list[list[str]], list[int]]:

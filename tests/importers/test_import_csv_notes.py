@@ -1,0 +1,125 @@
+"""CSV exports of reports: a title above the header, totals below the rows, no rows at all.
+
+A report saved as CSV carries lines that are not rows. The import leaves them out and
+says so, line by line; a row that only looks like one (one value, in a table that
+writes all its delimiters) is kept. Every person here is invented.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import orgroles
+from orgroles import OrgFileError, OrgImportWarning
+
+from tests.helpers import Cli, Write
+
+HEADER = "Employee #,First Name,Last Name,Job Title,Supervisor EID\n"
+ROWS = "1,Ada,Pym,CEO,\n2,Bob,Quill,CTO,1\n3,Cy,Dee,Developer,2\n"
+
+
+def _import(write: Write, text: str) -> tuple[orgroles.Org, list[str]]:
+    """The org of a BambooHR-shaped report, and its import's notes (without the path)."""
+    path = write("report.csv", text)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        org = orgroles.from_csv(path, preset="bamboohr")
+    notes = [
+        str(p).removeprefix(f"{path}:")
+        for w in caught
+        if isinstance(w.message, OrgImportWarning)
+        for p in w.message.problems
+    ]
+    return org, notes
+
+
+@pytest.mark.parametrize(
+    ("title", "line"),
+    [
+        ("Employee Report - generated 2025-03-01\n", 1),  # no delimiter at all
+        ("Headcount report,,,,\n", 1),  # padded by a spreadsheet
+        ("Acme Ltd\nHeadcount report\n\n", 2),  # two lines, and a blank one
+    ],
+)
+def test_a_title_above_the_header_is_left_out_with_a_warning(
+    write: Write, title: str, line: int
+) -> None:
+    org, notes = _import(write, title + HEADER + ROWS)
+    assert list(org.roles) == ["1", "2", "3"]
+    assert org.roles["3"].reports_to == "2"
+    assert len(notes) == line
+    last = title.strip().splitlines()[-1].strip(",")
+    assert notes[-1] == (
+        f"{line}: left out {last!r}, a line with one value "
+        f"above the header (line {title.count(chr(10)) + 1}): a report's title?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("footer", "lines"),
+    [
+        ("Total: 3 employees\nReport generated 2026-11-01\n", [5, 6]),  # no delimiters
+        ("\nTotal: 3 employees,,,,\n", [6]),  # padded, under a blank line
+        ("\n\nConfidential\n", [7]),
+    ],
+)
+def test_totals_below_the_rows_are_left_out_with_a_warning(
+    write: Write, footer: str, lines: list[int]
+) -> None:
+    org, notes = _import(write, HEADER + ROWS + footer)
+    assert list(org.roles) == ["1", "2", "3"]
+    assert [n.split(":")[0] for n in notes] == [str(n) for n in lines]
+    assert all("a line with one value below the rows: a report's totals" in n for n in notes)
+
+
+def test_a_last_row_with_one_value_and_all_its_delimiters_is_a_row(write: Write) -> None:
+    # What orgroles' own export (and any tool writing a table) gives for a bare role.
+    org, notes = _import(write, HEADER + ROWS + "open seat 4,,,,\n")
+    assert list(org.roles) == ["1", "2", "3", "open seat 4"]
+    assert notes == []
+
+
+def test_a_two_column_file_keeps_a_last_row_without_its_delimiter(write: Write) -> None:
+    text = "id,reports_to\ncto,ceo\nceo\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        org = orgroles.from_csv(write("org.csv", text))
+    assert [(r.id, r.reports_to) for r in org] == [("cto", "ceo"), ("ceo", None)]
+
+
+def test_a_header_without_rows_warns_that_the_org_is_empty(write: Write) -> None:
+    org, notes = _import(write, HEADER)
+    assert len(org) == 0
+    assert notes == ["1: the file has a header but no rows under it: the org is empty"]
+
+
+def test_a_title_line_with_the_delimiter_in_it_names_the_header_line(write: Write) -> None:
+    # The title holds a comma, so it reads as a header of two columns.
+    text = "Headcount report, March 2025\nid,name,title,reports_to\n1,Ada Pym,CEO,\n"
+    path = write("org.csv", text + "2,Bob Quill,CTO,1\n")
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:1: the header has 2 columns but every row under it "
+        "has 4 values: is line 1 a title above the header? Remove it from the file (or "
+        "quote the values that hold a comma)"
+    ]
+
+
+def test_one_long_row_still_names_its_own_line(write: Write) -> None:
+    text = "id,title\nceo,CEO\ncto,Chief, Technology\n"
+    with pytest.raises(OrgFileError, match=r"org.csv:3:3: 3 values but the header has 2"):
+        orgroles.from_csv(write("org.csv", text))
+
+
+def test_the_command_line_prints_the_lines_it_left_out(write: Write, run: Cli) -> None:
+    path = write("report.csv", "Staff list\n" + HEADER + ROWS + "\nTotal: 3,,,,\n")
+    out = path.with_name("org.yaml")
+    result = run("import", "csv", path, "--preset", "bamboohr", "-o", out)
+    assert result.exit_code == 0
+    assert "report.csv:1: left out 'Staff list'" in result.stderr
+    assert "report.csv:7: left out 'Total: 3'" in result.stderr
+    assert "3 roles, 3 people" in result.stderr
+    assert orgroles.load(out).roles.keys() == {"1", "2", "3"}

@@ -54,7 +54,8 @@ COLUMN_HELP = {
     "title_col": "The role's title.",
     "email_col": "The person's work email.",
     "manager_col": "The manager's id.",
-    "manager_email_col": "The manager's email, matched (ignoring case) against the emails.",
+    "manager_email_col": "The manager's email, matched against the emails (the domain in "
+    "any case, the part before @ exactly, as mail servers compare them).",
     "manager_name_col": "The manager's display name, matched exactly against the names.",
     "department_col": "The department: each one becomes a team.",
     "kind_col": "The role's kind (a catalogue id such as cto).",

@@ -15,7 +15,7 @@ import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol, cast
 from unicodedata import normalize
 
 from pydantic import TypeAdapter, ValidationError
@@ -23,6 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 from orgroles._internal.gc import gc_paused
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
+from orgroles.importers.id_forms import match_number_forms
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.row_marks import RowMarks
 from orgroles.io.problems import problems_from_validation
@@ -249,17 +250,22 @@ def _resolve_managers(
     managers = rows.managers
     dotted: dict[int, tuple[str, ...]] = {}
     if manager_by == "id":
+        reports_to: list[str | None]
         if all(cell is None or type(cell) is str for cell in managers):
-            return managers[:], dotted  # type: ignore[return-value]  # one id per row
-        reports_to: list[str | None] = []
-        append = reports_to.append
-        for i, cell in enumerate(managers):
-            if cell is None or isinstance(cell, str):
-                append(cell)
-            else:
-                append(cell[0] if cell else None)
-                if len(cell) > 1:
-                    dotted[i] = tuple(cell[1:])
+            reports_to = cast("list[str | None]", managers[:])  # one id per row
+        else:
+            reports_to = []
+            append = reports_to.append
+            for i, cell in enumerate(managers):
+                if cell is None or isinstance(cell, str):
+                    append(cell)
+                else:
+                    append(cell[0] if cell else None)
+                    if len(cell) > 1:
+                        dotted[i] = tuple(cell[1:])
+        if not problems:  # every row has an id
+            known = cast("list[str]", ids)
+            notes += match_number_forms(known, reports_to, dotted, locator)
         return reports_to, dotted
 
     by_email = manager_by == "email"

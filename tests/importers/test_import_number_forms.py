@@ -1,0 +1,86 @@
+"""Manager ids that a spreadsheet or pandas wrote as the same number in another form.
+
+A column of manager ids with an empty cell (the CEO's) comes out of pandas as floats
+(`2.0`), and Excel drops the leading zeros of one column but not of another (`42` against
+`0042`). Every person here is invented.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import orgroles
+from orgroles import OrgImportWarning
+
+from tests.helpers import Write
+
+
+def _import(path: object, **options: object) -> tuple[orgroles.Org, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        org = orgroles.from_csv(path, **options)  # type: ignore[arg-type]
+    notes = [
+        str(p).removeprefix(f"{path}:")
+        for w in caught
+        if isinstance(w.message, OrgImportWarning)
+        for p in w.message.problems
+    ]
+    return org, notes
+
+
+def test_float_manager_ids_are_read_as_the_rows_they_number(write: Write) -> None:
+    text = "id,name,reports_to\n1,Lark Moon,\n2,Milo Nash,1.0\n3,Nell Ost,2.0\n"
+    org, notes = _import(write("org.csv", text))
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "2")]
+    assert notes == [
+        "3:3: column 'reports_to': no row has the manager id '1.0'; the row '1' writes the "
+        "same number, so it is read as '1' (a spreadsheet or pandas may have rewritten the ids)",
+        "4:3: column 'reports_to': no row has the manager id '2.0'; the row '2' writes the "
+        "same number, so it is read as '2' (a spreadsheet or pandas may have rewritten the ids)",
+    ]
+    assert "S002" not in org.check().counts()  # no unknown manager left
+
+
+def test_leading_zeros_dropped_in_the_manager_column(write: Write) -> None:
+    text = (
+        "Employee #,First Name,Last Name,Job Title,Supervisor EID\n"
+        "007,Aria,Quenby,CEO,\n0042,Bram,Tollan,CTO,7\n0043,Cato,Wren,Engineer,42\n"
+    )
+    org, notes = _import(write("staff.csv", text), preset="bamboohr")
+    assert [r.reports_to for r in org] == [None, "007", "0042"]
+    assert [n.split(": ")[0] for n in notes] == ["3:5", "4:5"]
+
+
+def test_ids_with_the_same_number_leave_the_manager_unknown(write: Write) -> None:
+    text = "id,reports_to\n7,\n007,\nx,0007\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is read as another id: no warning
+        org = orgroles.from_csv(write("org.csv", text))
+    assert org.roles["x"].reports_to == "0007"
+    assert [org.index.ids[i] for i in org.index.dangling] == ["x"]
+
+
+@pytest.mark.parametrize("manager", ["2.5", "A2", "1e0", "two", "-2"])
+def test_what_writes_no_whole_number_is_left_as_written(write: Write, manager: str) -> None:
+    text = f"id,reports_to\n2,\n3,{manager}\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        org = orgroles.from_csv(write("org.csv", text))
+    assert org.roles["3"].reports_to == manager
+
+
+def test_records_with_several_managers_are_read_the_same_way() -> None:
+    records: list[dict[str, object]] = [
+        {"id": "1"},
+        {"id": "2"},
+        {"id": "3", "reports_to": ["1.0", "02"]},
+    ]
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_records(records)
+    assert org.roles["3"].reports_to == "1"
+    assert org.roles["3"].dotted_to == ("2",)
+    (warning,) = caught
+    assert isinstance(warning.message, OrgImportWarning)
+    assert [p.code for p in warning.message.problems] == ["number-form", "number-form"]

@@ -1,4 +1,5 @@
-"""Print the advance-width table that ``orgroles.render.style`` embeds (a developer tool).
+"""Print the font tables that orgroles embeds (a developer tool): the advance widths of
+``orgroles.render.style`` and the character coverage of ``orgroles.render.glyphs``.
 
 The builtin SVG engine has no font library, so it measures text with the advance widths
 of DejaVu Sans and DejaVu Sans Bold, in hundredths of an em, rounded up so that text
@@ -9,6 +10,12 @@ PDF (``src/orgroles/render/static/fonts``), or those of a folder given; paste it
 into style.py::
 
     python tools/font_metrics.py
+
+With ``--coverage``, it prints the characters the bundled fonts have a glyph for, as
+ranges of code points (their union: a character missing from the bold font is drawn
+from the regular one), for ``orgroles/render/glyphs.py``::
+
+    python tools/font_metrics.py --coverage
 """
 
 from __future__ import annotations
@@ -70,11 +77,52 @@ def advance_widths(path: Path) -> tuple[int, dict[str, int]]:
     return units, widths
 
 
+def covered_ranges(path: Path) -> list[tuple[int, int]]:
+    """The code points a TrueType file maps to a glyph, as sorted `(first, last)` ranges,
+    from its full-Unicode character map (cmap format 12)."""
+    data = path.read_bytes()
+    cmap = _tables(data)[b"cmap"][0]
+    for i in range(struct.unpack(">H", data[cmap + 2 : cmap + 4])[0]):
+        pid, eid, off = struct.unpack(">HHI", data[cmap + 4 + 8 * i : cmap + 12 + 8 * i])
+        sub = cmap + off
+        if (pid, eid) == (3, 10) and struct.unpack(">H", data[sub : sub + 2])[0] == 12:
+            groups = struct.unpack(">I", data[sub + 12 : sub + 16])[0]
+            found = []
+            for g in range(groups):
+                at = sub + 16 + 12 * g
+                first, last, glyph = struct.unpack(">III", data[at : at + 12])
+                if glyph == 0:  # the first code point maps to .notdef
+                    first += 1
+                if first <= last:
+                    found.append((first, last))
+            return found
+    raise ValueError(f"{path}: no full-Unicode character map (cmap format 12)")
+
+
+def coverage(folder: Path) -> list[tuple[int, int]]:
+    """The union of the ranges of the bundled fonts, merged where they touch."""
+    ranges = sorted(r for name in FONTS for r in covered_ranges(folder / name))
+    merged: list[tuple[int, int]] = []
+    for first, last in ranges:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
 BUNDLED = Path(__file__).resolve().parents[1] / "src" / "orgroles" / "render" / "static" / "fonts"
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else BUNDLED
+    args = [a for a in sys.argv[1:] if a != "--coverage"]
+    folder = Path(args[0]) if args else BUNDLED
+    if "--coverage" in sys.argv[1:]:
+        ranges = coverage(folder)
+        print(f"# {', '.join(FONTS)}: {len(ranges)} ranges")
+        print(",\n".join(f"0x{a:X}, 0x{b:X}" for a, b in ranges))
+        return
     for names in (("DejaVuSans.ttf", "DejaVuSans-Oblique.ttf"), ("DejaVuSans-Bold.ttf",)):
         rows = []
         for name in names:

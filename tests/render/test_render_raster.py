@@ -16,6 +16,7 @@ from orgroles.errors import RenderError
 from orgroles.render import ChartOptions, make_plan, render_bytes
 from orgroles.render.arrange import arrange
 from orgroles.render.formats import LargeChartWarning
+from orgroles.render.glyphs import MissingGlyphWarning
 from orgroles.render.pages import PAPERS, READABLE, sheets
 from orgroles.render.raster import FONT_FILES, PIXEL_LIMIT, font_folder, png_scale
 
@@ -257,11 +258,14 @@ def test_typst_gets_user_text_only_as_a_string_and_inside_svg(
         return real(main, files, **how)
 
     monkeypatch.setattr(raster, "_compile", spy)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("ignore", LargeChartWarning)
+        warnings.simplefilter("always", MissingGlyphWarning)
         for fmt, options in (("pdf", {}), ("pdf", {"page": "a4"}), ("png", {"scale": 0.5})):
             render_bytes(org, fmt, **options)
     assert len(compiled) == 3
+    # The emoji is text like any other: drawn as an empty box, and named in a warning.
+    assert [str(w.message).count("'emoji 🚀 ok' (🚀)") for w in caught] == [1, 1, 1]
     page = re.compile(
         r"#page\(width: [\d.]+pt, height: [\d.]+pt, margin: 0pt\)"
         r'\[#image\("(page\d+|chart)\.svg", width: 100%, height: 100%\)\]'
@@ -293,7 +297,8 @@ def test_hostile_text_is_plain_text_in_pdf() -> None:
     """pdftotext reads each box's text as written: markup, DOT and Mermaid syntax, quotes;
     no bidirectional override; a 1 MB title cut on its box."""
     org = hostile_org_with_tricks()
-    data = render_bytes(org, "pdf")
+    with pytest.warns(MissingGlyphWarning, match="'emoji 🚀 ok'"):
+        data = render_bytes(org, "pdf")
     assert len(data) < 500_000
     [text] = pdf_text(data)
     plan = make_plan(org)

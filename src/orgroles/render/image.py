@@ -15,6 +15,7 @@ from orgroles._internal.gc import gc_paused
 from orgroles.render.dot import to_dot
 from orgroles.render.engines import choose_engine, run_dot
 from orgroles.render.formats import BIG_CHART, Drawing, LargeChartWarning
+from orgroles.render.glyphs import warn_missing_glyphs
 from orgroles.render.plan import Plan, make_plan
 
 if TYPE_CHECKING:
@@ -72,11 +73,14 @@ def image_bytes(plan: Plan, fmt: str, options: ChartOptions, timeout: float | No
             scale = raster.png_scale(
                 chart.width, chart.height, options.scale, options.max_megapixels
             )
-            return raster.png_image(to_svg(drawn, chart), chart.width, chart.height, scale)
+            svg = to_svg(drawn, chart)
+            warn_missing_glyphs([svg], fmt, stacklevel=4)
+            return raster.png_image(svg, chart.width, chart.height, scale)
         from orgroles.render.pages import page_svgs, sheets
 
-        pages = sheets(drawn, chart, options.page, options.orientation)
-        return raster.pdf_document(page_svgs(drawn, chart, pages), plan.title)
+        pages = page_svgs(drawn, chart, sheets(drawn, chart, options.page, options.orientation))
+        warn_missing_glyphs([page for page, _, _ in pages], fmt, stacklevel=4)
+        return raster.pdf_document(pages, plan.title)
 
 
 def svg_bytes(plan: Plan, options: ChartOptions, timeout: float | None = None) -> bytes:

@@ -121,3 +121,26 @@ def test_paths_smoke(tmp_path: Path) -> None:
     assert check["ratio"] > 0
     assert check["peak_mb"] > 0
     assert check["cpu"] > 0
+
+
+def test_startup_smoke(tmp_path: Path) -> None:
+    """The start-up table (benchmarks/startup.py): each command a process, run twice."""
+    out = tmp_path / "startup.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--runs", "2", "--out", out],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(out.read_text())["rows"]
+    assert [r["command"] for r in rows] == [
+        "python -c pass",
+        "orgroles --version",
+        "orgroles check (4 roles)",
+    ]
+    for row in rows:
+        assert 0 < row["wall_best"] <= row["wall_median"]
+        assert 0 <= row["cpu_best"] <= row["cpu_median"]
+    assert "orgroles check (4 roles)" in proc.stdout

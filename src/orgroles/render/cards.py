@@ -15,9 +15,11 @@ wraps every text to it: a title or a name takes up to three lines before it is c
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from orgroles._internal.suggest import suggestion_suffix
 from orgroles.queries.responsibilities import effective_ids
 from orgroles.queries.teams import membership
 from orgroles.render import style, words
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from orgroles.render.options import ChartOptions
     from orgroles.rules.report import Violation
 
-__all__ = ["Cards", "card_fields", "initials", "worst"]
+__all__ = ["Cards", "card_fields", "initials", "meta_keys", "warn_unknown_meta", "worst"]
 
 _MAX_RESPONSIBILITIES = 12
 _SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -89,6 +91,58 @@ def initials(name: str) -> str:
     first = parts[0][0]
     last = parts[-1][0] if len(parts) > 1 else ""
     return (first + last).upper()
+
+
+def meta_keys(org: OrgCore) -> frozenset[str]:
+    """Every `meta` key of the org's roles and people, listed once per org."""
+
+    def collect() -> frozenset[str]:
+        keys: set[str] = set()
+        for role in org.roles.values():
+            if role.meta:
+                keys.update(role.meta)
+        for person in org.people.values():
+            if person.meta:
+                keys.update(person.meta)
+        return frozenset(keys)
+
+    return org.cached("render.meta_keys", collect)
+
+
+def warn_unknown_meta(org: OrgCore, fields: Iterable[str], color_by: str) -> None:
+    """Warn (`ChartOptionWarning`) for each `meta.FIELD` of the cards' lines or of the
+    colours that no role or person of the org has, with the nearest field it has.
+
+    Examples:
+        >>> import orgroles, warnings
+        >>> org = orgroles.Org(roles=[orgroles.Role(id="ceo", meta={"site": "Lyon"})])
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     warn_unknown_meta(org, ["title", "meta.sites"], "meta.site")
+        >>> print(caught[0].message)
+        no role or person has meta.sites (did you mean 'site'?), asked for by the cards' lines (--show); the meta fields of this org are: site
+    """  # noqa: E501
+    from orgroles.render.options import ChartOptionWarning
+
+    asked = {f[5:]: "the cards' lines (--show)" for f in fields if f.startswith("meta.")}
+    if color_by.startswith("meta."):
+        asked.setdefault(color_by[5:], "the colours (--color-by)")
+    if not asked:
+        return
+    keys = meta_keys(org)
+    for name, where in asked.items():
+        if name in keys:
+            continue
+        listed = ", ".join(sorted(keys)[:12]) + (", ..." if len(keys) > 12 else "")
+        known = (
+            f"the meta fields of this org are: {listed}" if keys else "this org has no meta fields"
+        )
+        warnings.warn(
+            f"no role or person has meta.{name}{suggestion_suffix(name, keys)}, asked for by "
+            f"{where}; {known}",
+            ChartOptionWarning,
+            stacklevel=4,
+        )
 
 
 class Cards:

@@ -41,6 +41,7 @@ __all__ = [
     "SCALE",
     "SHOW",
     "THEMES",
+    "ChartOptionWarning",
     "ChartOptions",
     "Engine",
     "LayoutName",
@@ -114,6 +115,12 @@ def _meta(item: object) -> bool:
 def _choice(name: str, value: object, choices: tuple[str, ...]) -> None:
     if value not in choices:
         raise RenderError(f"unknown {name} {value!r} (choose from: {', '.join(choices)})")
+
+
+class ChartOptionWarning(UserWarning):
+    """A chart option that this org gives nothing to show: `--show meta.FIELD` or
+    `--color-by meta.FIELD` for a field that no role or person has (a typo, most often:
+    the message suggests the nearest field). The chart is drawn without it."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from orgroles._internal.gc import gc_paused
 from orgroles.errors import RenderError
 from orgroles.render import words
-from orgroles.render.cards import Cards
+from orgroles.render.cards import Cards, warn_unknown_meta
 from orgroles.render.changes import Changes, mark_plan, with_changes
 from orgroles.render.options import SHOW, ChartOptions
 from orgroles.render.paint import GROUPS, group_colors
@@ -191,6 +191,7 @@ def _make_plan(
             starts = [biggest]
             missing = {biggest: missing[biggest]} if isinstance(biggest, str) else {}
     b = Cards(org, options)
+    warn_unknown_meta(org, b.fields, options.color_by)
     kids_of = index.children
     is_assistant = index.assistant
     boxes = b.boxes

@@ -109,6 +109,8 @@ PROBLEM_CODES: dict[str, str] = {
     "ambiguous-manager": "a manager name or e-mail that matches several rows",
     "unknown-manager": "a manager name or e-mail that matches no row (a warning: the "
     "role keeps it as a dangling reference)",
+    "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "
+    "row, read as the one row named `Ansel Brook` (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "
     "same whole number (`2.0` or `0042` for `2` or `42`; a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",

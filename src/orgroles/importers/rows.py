@@ -207,6 +207,22 @@ def _name_key(text: str) -> str:
     return normalize("NFC", text)
 
 
+def _first_last(text: str) -> str | None:
+    """A name written "Last, First" as "First Last"; None when it has not one comma.
+
+    Examples:
+        >>> _first_last("Brook, Ansel"), _first_last("Lima Diaz, Ana María")
+        ('Ansel Brook', 'Ana María Lima Diaz')
+        >>> _first_last("Brook, Ansel, Jr"), _first_last("Brook,"), _first_last("Ansel Brook")
+        (None, None, None)
+    """
+    last, comma, first = text.partition(",")
+    last, first = last.strip(), first.strip()
+    if not comma or not last or not first or "," in first:
+        return None
+    return f"{first} {last}"
+
+
 def _email_key(text: str) -> str:
     """An address as mail servers compare it (RFC 5321): the domain in any case, the part
     before the last `@` exactly (`Ana@` and `ana@` may be two mailboxes; `straße@` is never
@@ -283,6 +299,20 @@ def _resolve_managers(
         found: list[str] = []
         for value in _values(cell):
             matches = index.get(key(value), [])
+            if not matches and not by_email and "," in value:
+                swapped = _first_last(value)
+                matches = index.get(key(swapped), []) if swapped else []
+                if len(matches) == 1:
+                    notes.append(
+                        Problem(
+                            f"no row has the manager name {value!r}; read as {swapped!r} (the "
+                            "name written last name first), the name of "
+                            f"{locator.line(matches[0])}",
+                            locator.location(i, "manager"),
+                            locator.where(i, "manager"),
+                            code="name-order",
+                        )
+                    )
             if len(matches) == 1:
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:

@@ -28,6 +28,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "planned_from": "planned from {month}",
         "preview": "Showing the top {layers} of {total_layers} layers: {shown} of {roles} roles.",
         "org_problems": "Problems with the whole org:",
+        "cycle": "Reporting cycle: {path} (drawn from {top}, the line from {top} to {manager} "
+        "left out)",
         "not_in_file": "not in this file: {id}",
         "forest": "{n} separate groups",
         "smaller_groups": "+{n} smaller groups ({roles} boxes)",
@@ -66,6 +68,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "planned_from": "prévu à partir de {month}",
         "preview": "Les {layers} premiers niveaux sur {total_layers} : {shown} postes sur {roles}.",
         "org_problems": "Problèmes de l'organisation entière :",
+        "cycle": "Cycle hiérarchique : {path} (dessiné à partir de {top}, sans le lien de "
+        "{top} à {manager})",
         "not_in_file": "absent de ce fichier : {id}",
         "forest": "{n} groupes distincts",
         "smaller_groups": "+{n} groupes plus petits ({roles} cases)",

@@ -1,0 +1,55 @@
+"""Manager names written last name first ("Brook, Ansel") against names made first name
+first ("Ansel Brook"), as some HR systems export them. Every person here is invented."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import orgroles
+from orgroles import OrgFileError, OrgImportWarning
+
+from tests.helpers import Write
+
+HEADER = "Employee #,First Name,Last Name,Job Title,Reporting to\n"
+
+
+def test_last_name_first_is_read_as_the_row_with_that_name(write: Write) -> None:
+    text = (
+        HEADER + '1,Ansel,Brook,CEO,\n2,Bela,Corr,CTO,"Brook, Ansel"\n3,Cyra,Dunn,Dev,Bela Corr\n'
+    )
+    path = write("staff.csv", text)
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(path, preset="bamboohr")
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "2")]
+    (warning,) = caught
+    assert isinstance(warning.message, OrgImportWarning)
+    assert [str(p) for p in warning.message.problems] == [
+        f"{path}:3:5: column 'Reporting to': no row has the manager name 'Brook, Ansel'; read "
+        "as 'Ansel Brook' (the name written last name first), the name of line 2"
+    ]
+    assert [p.code for p in warning.message.problems] == ["name-order"]
+
+
+def test_names_written_with_their_comma_match_as_they_are(write: Write) -> None:
+    text = 'id,name,manager\n1,"Brook, Ansel",\n2,"Corr, Bela","Brook, Ansel"\n'
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        org = orgroles.from_csv(
+            write("staff.csv", text), id_col="id", name_col="name", manager_name_col="manager"
+        )
+    assert org.roles["2"].reports_to == "1"
+
+
+def test_a_swapped_name_that_matches_no_row_stays_unknown(write: Write) -> None:
+    text = HEADER + '1,Ansel,Brook,CEO,\n2,Bela,Corr,CTO,"Stone, Ida"\n'
+    with pytest.warns(OrgImportWarning, match="no row has the manager name 'Stone, Ida': kept"):
+        org = orgroles.from_csv(write("staff.csv", text), preset="bamboohr")
+    assert org.roles["2"].reports_to == "Stone, Ida"
+
+
+def test_a_swapped_name_that_two_rows_have_is_an_error(write: Write) -> None:
+    text = HEADER + '1,Ansel,Brook,CEO,\n2,Ansel,Brook,CFO,\n3,Bela,Corr,CTO,"Brook, Ansel"\n'
+    with pytest.raises(OrgFileError, match="'Brook, Ansel' is ambiguous: 2 rows have it"):
+        orgroles.from_csv(write("staff.csv", text), preset="bamboohr")

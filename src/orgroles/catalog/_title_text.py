@@ -29,7 +29,14 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STOP_WORDS = _word_set("of the for in on and an de du des la le les et en au aux")
+STOP_WORDS = _word_set(
+    "of the for in on and an de du des la le les et en au aux "  # English, French
+    "der das dem den von vom zur zum fur und "  # German
+    "del el los las y "  # Spanish
+    "het voor "  # Dutch
+    "do da dos das ao "  # Portuguese
+    "di della dello dei delle degli il"  # Italian
+)
 """Words that link the words of a job and name nothing themselves. ("to" is kept: what
 follows it names whom the job serves, as in "Assistant to the CEO"; see `SERVES`.)"""
 
@@ -53,14 +60,21 @@ _SKIPPED = STOP_WORDS | DECORATIONS
 
 _LEVEL_WORDS: dict[Seniority, str] = {
     "junior": "junior, jr, jnr, intern, internship, trainee, graduate, apprentice, stagiaire, "
-    "alternant, alternante, apprenti, apprentie, debutant, debutante",
+    "alternant, alternante, apprenti, apprentie, debutant, debutante, "
+    "praktikant, praktikantin, werkstudent, werkstudentin, auszubildender, auszubildende, "
+    "azubi, becario, becaria, practicante, stagiair, estagiario, estagiaria, stagista, "
+    "tirocinante",
     "senior": "senior, sr, snr, experienced, confirme, confirmee, experimente, experimentee",
     "staff": "staff",
     "principal": "principal, distinguished",
-    "lead": "lead, leader, referent, referente, chef equipe, cheffe equipe",
-    "manager": "manager, mgr, supervisor, superviseur, superviseuse, responsable, chef, cheffe",
-    "director": "director, directeur, directrice, head",
-    "vp": "vp, svp, evp, avp, vice president, vice presidente",
+    "lead": "lead, leader, referent, referente, chef equipe, cheffe equipe, "
+    "teamleiter, teamleiterin, teamleider, lider",
+    "manager": "manager, mgr, supervisor, superviseur, superviseuse, responsable, chef, cheffe, "
+    "leiter, leiterin, gerente, jefe, jefa, chefe, capo, responsabile",
+    "director": "director, directeur, directrice, head, direktor, direktorin, directora, "
+    "diretor, diretora, direttore, direttrice, hoofd, leitung",
+    "vp": "vp, svp, evp, avp, vice president, vice presidente, vicepresidente, vizeprasident, "
+    "vizeprasidentin",
     "chief": "chief",
 }
 

@@ -133,7 +133,8 @@ def _sources(k: RoleKind) -> str:
 
 
 def catalog_markdown(catalog: Catalog) -> str:
-    """The catalogue as Markdown tables, English and French side by side (docs/catalog.md)."""
+    """The catalogue as Markdown tables, English and French side by side, with the titles
+    of every language (docs/catalog.md)."""
     known = catalog.responsibilities
     out = [
         "## Kinds",
@@ -291,6 +292,13 @@ None
 >>> infer_kind("CPO", department="Human Resources").kind
 'chief-people-officer'
 ```
+
+Titles are matched in English and French, the catalogue's two languages, and also in
+German, Spanish, Dutch, Portuguese and Italian for the common jobs (the `de`, `es`,
+`nl`, `pt` and `it` titles of the kinds and families below: "Softwareentwickler (m/w/d)",
+"Jefa de Producto", "Directora de Recursos Humanos", "Sviluppatore Senior"), with their
+seniority words ("Leiter", "Gerente", "Praktikant", "Becario", "Stagista"). Labels and
+descriptions stay in English and French.
 
 How a title is read:
 

@@ -29,6 +29,7 @@ from orgroles.errors import RenderError
 from orgroles.render import words
 from orgroles.render.cards import Cards, warn_unknown_meta
 from orgroles.render.changes import Changes, mark_plan, with_changes
+from orgroles.render.cycles import cycle_note, cycle_tops, on_cycle
 from orgroles.render.options import SHOW, ChartOptions
 from orgroles.render.paint import GROUPS, group_colors
 from orgroles.render.quoting import clean
@@ -78,28 +79,6 @@ _Entry = tuple[int | list[int] | str, int, int, Placement]
 and placement."""
 
 
-def _cycle_tops(org: OrgCore) -> list[int]:
-    """One role of each reporting cycle, so that roles no top reaches are drawn too."""
-    index = org.index
-    parent, depth = index.parent, index.depth
-    state = bytearray(len(index))  # 0 unseen, 1 on the current walk, 2 done
-    tops = []
-    for i in range(len(index)):
-        if depth[i] != -1 or state[i]:
-            continue
-        path = []
-        j = i
-        while j >= 0 and state[j] == 0:
-            state[j] = 1
-            path.append(j)
-            j = parent[j]
-        if j >= 0 and state[j] == 1:
-            tops.append(j)
-        for k in path:
-            state[k] = 2
-    return tops
-
-
 def make_plan(
     org: OrgCore,
     options: ChartOptions | None = None,
@@ -127,48 +106,6 @@ def make_plan(
     return plan
 
 
-def _on_cycle(org: OrgCore, starts: Sequence[int | str]) -> list[int]:
-    """The starts of a chart that lie on a reporting cycle (drawn from there, cut)."""
-    index = org.index
-    depth, parent = index.depth, index.parent
-    found = []
-    for s in starts:
-        if isinstance(s, int) and depth[s] == -1:
-            j = parent[s]
-            for _ in range(len(index)):
-                if j < 0 or j == s:
-                    break
-                j = parent[j]
-            if j == s:
-                found.append(s)
-    return found
-
-
-def cycle_note(org: OrgCore, start: int, lang: str) -> str:
-    """The line under a chart's title that names the reporting cycle drawn from `start`.
-
-    Examples:
-        >>> import orgroles
-        >>> org = orgroles.Org(roles=[orgroles.Role(id="a", reports_to="c"),
-        ...     orgroles.Role(id="b", reports_to="a"), orgroles.Role(id="c", reports_to="b")])
-        >>> cycle_note(org, 0, "en")
-        '⚠ Reporting cycle: a → c → b → a (drawn from a, the line from a to c left out)'
-    """
-    index = org.index
-    ids, parent = index.ids, index.parent
-    path = [start]
-    j = parent[start]
-    while j != start and len(path) < 8:
-        path.append(j)
-        j = parent[j]
-    shown = " → ".join(ids[k] for k in path) + (" → …" if j != start else "")
-    return "⚠ " + words.word("cycle", lang).format(
-        path=f"{shown} → {ids[start]}" if j == start else shown,
-        top=ids[start],
-        manager=ids[parent[start]],
-    )
-
-
 def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
     """The tops of the chart of a whole org, in file order, and the roles under each
     manager that is named but not in the org.
@@ -180,7 +117,7 @@ def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
     dangling = index.dangling
     starts: list[int | str] = []
     missing: dict[str, list[int]] = {}
-    for top in sorted(index.tops + _cycle_tops(org)):
+    for top in sorted(index.tops + cycle_tops(org)):
         boss = dangling.get(top)
         if boss is None:
             starts.append(top)
@@ -325,7 +262,7 @@ def _make_plan(
     clusters = _clusters(org, b, pre, pre_parent, box_pre)
     dotted = _dotted(org, b)
     notes_lines = [Line("note", clean(n)) for n in notes]
-    notes_lines += [Line("alert", clean(cycle_note(org, s, lang))) for s in _on_cycle(org, starts)]
+    notes_lines += [Line("alert", clean(cycle_note(org, s, lang))) for s in on_cycle(org, starts)]
     if report is not None:
         general = [v for v in report.violations if v.role is None]
         if general:

@@ -123,7 +123,8 @@ def dot_lines(lines: Iterable[str]) -> str:
 def dot_html(text: str) -> str:
     r"""Return user text escaped for a Graphviz HTML-like label.
 
-    `<>&"'` become entities, and backslashes are doubled: Graphviz expands `\N`,
+    `<>&"'` and `]` become entities (Graphviz's label reader fails on a `]` right after
+    a tag, as in `<B>]</B>`), and backslashes are doubled: Graphviz expands `\N`,
     `\G` and `\\` in HTML-like labels too, after reading the entities. The result
     only ever goes between the tags of a label template, never into a tag.
 
@@ -133,9 +134,10 @@ def dot_html(text: str) -> str:
         >>> print(dot_html(r"\N, \G and \l stay"))
         \\N, \\G and \\l stay
         >>> print(dot_html("]]> -->"))
-        ]]&gt; --&gt;
+        &#93;&#93;&gt; --&gt;
     """
-    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+    escaped = html.escape(clean(text), quote=True).replace("\\", "\\\\")
+    return escaped.replace("]", "&#93;") if "]" in escaped else escaped
 
 
 # -- SVG / XML -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ the nearest field, and the chart drawn without it. Every person here is invented
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import pytest
 
@@ -45,7 +46,7 @@ def org() -> orgroles.Org:
     ],
 )
 def test_a_field_no_one_has_is_named_with_the_nearest(
-    org: orgroles.Org, options: dict[str, object], message: str
+    org: orgroles.Org, options: dict[str, Any], message: str
 ) -> None:
     with pytest.warns(ChartOptionWarning) as caught:
         svg = render_svg(org, **options)

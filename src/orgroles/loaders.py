@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
@@ -140,15 +141,19 @@ def from_csv(
     kinds: KindsMode = "infer",
     dates: Sequence[date | str] | None = None,
     date_format: str | None = None,
+    encoding: str | None = None,
     **columns: ColumnOption,
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
 
     Args:
-        path: The CSV file: UTF-8 with or without a byte order mark, any line endings, its
-            delimiter (`,`, `;`, tab or `|`) found by
+        path: The CSV file: UTF-8 with or without a byte order mark (or UTF-16 with one),
+            any line endings, its delimiter (`,`, `;`, tab or `|`) found by
             `sniff_delimiter()`. Or several files, exports of the same org on the `dates`
             (see below).
+        encoding: The files' encoding when they are not UTF-8, as Python names it
+            (`cp1252`, the CSV of a spreadsheet on Windows; `latin-1`): the lookup
+            tables' too.
         dates: With several files, the day of each (`YYYY-MM-DD`), in increasing order:
             they make one dated org (see `orgroles.importers.dated`). A seat, person or
             reporting line in consecutive snapshots is continuous; a change starts on the
@@ -198,6 +203,13 @@ def from_csv(
     from orgroles.importers.snapshots import snapshots_document
 
     chosen = Columns.of(preset=preset, **columns)
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise OrgUsageError(
+                f"unknown encoding {encoding!r} (Python's names: utf-8, cp1252, latin-1, ...)"
+            ) from None
     read: Callable[..., Imported]
     if dates is not None or not isinstance(path, (str, os.PathLike)):
         paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
@@ -214,6 +226,7 @@ def from_csv(
         name=name,
         kinds=kinds,
         date_format=date_format,
+        encoding=encoding,
     )
     return _org(imported)
 

@@ -185,6 +185,12 @@ def _column_options(command: F) -> F:
     help="The delimiter (default: sniffed among , ; tab and |).",
 )
 @click.option(
+    "--encoding",
+    metavar="NAME",
+    help="The files' encoding when not UTF-8 or UTF-16 (cp1252: a spreadsheet's CSV on "
+    "Windows; latin-1).",
+)
+@click.option(
     "--dates",
     metavar="DAY,...",
     help="With several files, snapshots of the org: the day of each (YYYY-MM-DD), in order. "
@@ -208,6 +214,7 @@ def import_csv(
     titles_key_col: str | None,
     titles_name_col: str | None,
     delimiter: str | None,
+    encoding: str | None,
     dates: str | None,
     date_format: str | None,
     name: str | None,
@@ -243,6 +250,7 @@ def import_csv(
             departments=departments,
             titles=titles,
             delimiter=delimiter,
+            encoding=encoding,
             name=name,
             kinds=kinds,  # type: ignore[arg-type]
             dates=days,

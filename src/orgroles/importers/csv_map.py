@@ -360,14 +360,29 @@ def _look_up(
         cells[i] = names[0] if isinstance(cell, str) else names
 
 
+_NOT_UTF8 = (
+    ' (a spreadsheet\'s CSV in Windows-1252 or Latin-1? Save it as "CSV UTF-8", or give '
+    'its encoding: --encoding cp1252, encoding="cp1252")'
+)
+
+
+def read_csv_text(path: str, encoding: str | None) -> str:
+    """The text of a CSV file: UTF-8 (or UTF-16 with its byte order mark) unless
+    `encoding` says otherwise; a file that is not gets an error that says what to do."""
+    return read_file(path, encoding, "" if encoding else _NOT_UTF8)
+
+
 def _lookup_table(
-    lookup: Lookup | Mapping[str, str], default_key: str, delimiter: str | None
+    lookup: Lookup | Mapping[str, str],
+    default_key: str,
+    delimiter: str | None,
+    encoding: str | None = None,
 ) -> dict[str, str]:
     """The code -> name table of a lookup: a mapping as it is, or read from its CSV file."""
     if not isinstance(lookup, Lookup):
         return {str(k).strip(): str(v).strip() for k, v in lookup.items()}
     path = os.fspath(lookup.path)
-    table = read_table(read_file(path), path, delimiter)
+    table = read_table(read_csv_text(path, encoding), path, delimiter)
     key_col = lookup.key_col or default_key
     where = Location(path, table.header_line)
     problems = [
@@ -400,6 +415,7 @@ def _lookups(
     departments: Lookup | Mapping[str, str] | None,
     titles: Lookup | Mapping[str, str] | None,
     delimiter: str | None,
+    encoding: str | None = None,
 ) -> dict[str, Mapping[str, str]]:
     found: dict[str, Mapping[str, str]] = {}
     for what, lookup, column, option in (
@@ -412,7 +428,7 @@ def _lookups(
             raise options_error(
                 f"a lookup table for {what}s needs the column of codes: give {option}"
             )
-        found[what] = _lookup_table(lookup, column, delimiter)
+        found[what] = _lookup_table(lookup, column, delimiter, encoding)
     return found
 
 
@@ -429,6 +445,7 @@ def csv_document(
     name: str | None = None,
     kinds: KindsMode = "infer",
     date_format: str | None = None,
+    encoding: str | None = None,
 ) -> Imported:
     """Read a CSV export as an org document: each row becomes one person and one role.
 
@@ -437,9 +454,9 @@ def csv_document(
     """
     file = os.fspath(path)
     with gc_paused():
-        table = read_table(read_file(file), file, delimiter)
+        table = read_table(read_csv_text(file, encoding), file, delimiter)
         cols = columns.resolve(table.header, path=file, line=table.header_line)
-        lookups = _lookups(cols, departments, titles, delimiter)
+        lookups = _lookups(cols, departments, titles, delimiter, encoding)
         in_columns = CsvRows(table)
         rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols))
         rows.notes[:0] = table.notes

@@ -38,6 +38,7 @@ def snapshots_document(
     name: str | None = None,
     kinds: KindsMode = "infer",
     date_format: str | None = None,
+    encoding: str | None = None,
 ) -> Imported:
     """Read CSV exports of one org on increasing days (one file per day) as one dated org
     document: see `orgroles.importers.dated` for how. Each file is read as
@@ -64,6 +65,7 @@ def snapshots_document(
             delimiter=delimiter,
             kinds=kinds,
             date_format=date_format,
+            encoding=encoding,
         )
         snapshots.append(imported.document)
     with gc_paused():

@@ -8,6 +8,7 @@ loads fine and is left to the rules.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -161,16 +162,26 @@ def sniff_format(text: str) -> Format:
     return "json" if start in ("{", "[") else "yaml"
 
 
-def decode(raw: bytes, path: str | None) -> str:
-    """Decode UTF-8 (with or without a byte order mark), or say where it is not UTF-8."""
+def decode(raw: bytes, path: str | None, encoding: str | None = None, hint: str = "") -> str:
+    """Decode UTF-8 (with or without a byte order mark), UTF-16 with its byte order mark
+    (what Excel saves as "Unicode Text"), or `encoding` when it is given; or say where the
+    bytes are not that encoding, followed by `hint`.
+
+    Examples:
+        >>> decode("Zoé".encode("utf-16"), "a.csv"), decode("Zoé".encode("cp1252"), "a", "cp1252")
+        ('Zoé', 'Zoé')
+    """
+    if encoding is None and raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        encoding = "utf-16"
+    name = "UTF-8" if encoding is None else encoding
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as exc:
         start = exc.start
         line = raw.count(b"\n", 0, start) + 1
         column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
         raise OrgFileError(
-            f"not valid UTF-8: byte 0x{raw[start]:02x} cannot start or continue a character",
+            f"not valid {name}: byte 0x{raw[start]:02x} cannot start or continue a character{hint}",
             path=path,
             line=line,
             column=column,
@@ -178,8 +189,9 @@ def decode(raw: bytes, path: str | None) -> str:
         ) from None
 
 
-def read_file(path: str | os.PathLike[str]) -> str:
-    """Read a text file for orgroles, with clear errors for every way it can fail."""
+def read_file(path: str | os.PathLike[str], encoding: str | None = None, hint: str = "") -> str:
+    """Read a text file for orgroles, with clear errors for every way it can fail (see
+    `decode()` for `encoding` and `hint`)."""
     name = str(path)
     try:
         size = os.stat(path).st_size
@@ -197,7 +209,7 @@ def read_file(path: str | os.PathLike[str]) -> str:
         raise OrgFileError("is a directory, not a file", path=name, code="not-found") from None
     except OSError as exc:
         raise OrgFileError(f"cannot read: {exc.strerror or exc}", path=name, code="io") from None
-    return decode(raw, name)
+    return decode(raw, name, encoding, hint)
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

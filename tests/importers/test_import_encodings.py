@@ -1,0 +1,103 @@
+"""CSV files that are not UTF-8: Excel's "Unicode Text" (UTF-16 with a byte order mark) is
+read as it is; Windows-1252 and Latin-1 need their encoding, and the error says so.
+Every person here is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import orgroles
+from orgroles import OrgFileError
+from orgroles.errors import OrgUsageError
+from orgroles.importers.columns import Lookup
+
+from tests.helpers import Cli, Write
+
+FRENCH = "Matricule;Nom;Poste;Responsable;Service\n1;Zoé Lefèvre;Présidente;;D1\n2;Jérôme Brûlé;CTO;1;D2\n"
+COLUMNS: dict[str, Any] = {
+    "id_col": "Matricule",
+    "name_col": "Nom",
+    "title_col": "Poste",
+    "manager_col": "Responsable",
+}
+
+
+def _bytes(write: Write, name: str, data: bytes) -> Path:
+    path = write(name, "")
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_is_read(write: Write, codec: str) -> None:
+    text = FRENCH.replace(";", "\t")  # Excel's "Unicode Text": tabs
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[codec]
+    path = _bytes(write, "staff.txt.csv", bom + text.encode(codec))
+    org = orgroles.from_csv(path, **COLUMNS)
+    assert org.people["1"].name == "Zoé Lefèvre"
+    assert org.roles["2"].reports_to == "1"
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_a_spreadsheets_encoding_is_an_error_that_says_what_to_do(write: Write, codec: str) -> None:
+    path = _bytes(write, "staff.csv", FRENCH.encode(codec))
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(path, **COLUMNS)
+    assert str(caught.value) == (
+        f"{path}:2:5: not valid UTF-8: byte 0xe9 cannot start or continue a character (a "
+        'spreadsheet\'s CSV in Windows-1252 or Latin-1? Save it as "CSV UTF-8", or give '
+        'its encoding: --encoding cp1252, encoding="cp1252")'
+    )
+    org = orgroles.from_csv(path, encoding=codec, **COLUMNS)
+    assert [p.name for p in org.people.values()] == ["Zoé Lefèvre", "Jérôme Brûlé"]
+
+
+def test_bytes_that_are_not_the_given_encoding_are_located(write: Write) -> None:
+    path = _bytes(write, "staff.csv", b"id,name\n1,Ana\n2,\x81\n")
+    with pytest.raises(OrgFileError, match=r"staff.csv:3:3: not valid cp1252: byte 0x81"):
+        orgroles.from_csv(path, encoding="cp1252")
+
+
+def test_an_unknown_encoding_is_a_usage_error(write: Write) -> None:
+    path = write("staff.csv", "id\n1\n")
+    with pytest.raises(OrgUsageError, match="unknown encoding 'klingon'"):
+        orgroles.from_csv(path, encoding="klingon")
+
+
+def test_lookup_tables_and_snapshots_are_read_in_it_too(write: Write) -> None:
+    departments = _bytes(
+        write, "services.csv", "code;nom\nD1;Direction\nD2;Ingénierie\n".encode("cp1252")
+    )
+    jan = _bytes(write, "jan.csv", FRENCH.encode("cp1252"))
+    apr = _bytes(write, "apr.csv", (FRENCH + "3;Léa Noël;Développeuse;2;D2\n").encode("cp1252"))
+    lookup = Lookup(str(departments), key_col="code", value_col="nom")
+    org = orgroles.from_csv(
+        [jan, apr],
+        dates=["2026-01-31", "2026-04-30"],
+        encoding="cp1252",
+        departments=lookup,
+        department_col="Service",
+        **COLUMNS,
+    )
+    assert org.people["3"].name == "Léa Noël"
+    assert {t.name for t in org.teams.values()} >= {"Direction", "Ingénierie"}
+
+
+def test_the_command_line_option(write: Write, run: Cli) -> None:
+    path = _bytes(write, "staff.csv", FRENCH.encode("cp1252"))
+    out = path.with_name("org.yaml")
+    options = ["--id-col", "Matricule", "--name-col", "Nom", "--manager-col", "Responsable"]
+    failed = run("import", "csv", path, *options, "-o", out)
+    assert failed.exit_code == 2
+    assert "--encoding cp1252" in failed.stderr
+    result = run("import", "csv", path, *options, "--encoding", "cp1252", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert orgroles.load(out).people["1"].name == "Zoé Lefèvre"
+
+
+def test_an_org_file_in_utf16_loads(write: Write) -> None:
+    path = _bytes(write, "org.yaml", "name: Équipe\nroles: [{id: ceo}]\n".encode("utf-16"))
+    assert orgroles.load(path).name == "Équipe"

@@ -111,6 +111,8 @@ PROBLEM_CODES: dict[str, str] = {
     "role keeps it as a dangling reference)",
     "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "
     "row, read as the one row named `Ansel Brook` (a warning)",
+    "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`), "
+    "read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "
     "same whole number (`2.0` or `0042` for `2` or `42`; a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",

@@ -281,3 +281,31 @@ def test_records_have_dates_too() -> None:
         OrgValidationError, match=r"records\[3\]\['Effective_Date'\]: 'soon' is not a day"
     ):
         orgroles.from_records(records, preset="workday")
+
+
+@pytest.mark.parametrize("zero", ["0000-00-00", "0000-00-00 00:00:00", "00/00/0000"])
+def test_a_databases_day_for_none_is_no_day(
+    write: Write, zero: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ORGROLES_TODAY", TODAY)
+    text = (
+        "id,name,reports_to,hired,left\n"
+        f"1,Ada Pym,,2015-03-02,{zero}\n2,Bob Quill,1,2016-07-11,{zero}\n"
+        "3,Cy Dee,1,2017-01-01,2020-06-30\n"
+    )
+    path = write("staff.csv", text)
+    with pytest.warns(orgroles.OrgImportWarning) as caught:
+        org = orgroles.from_csv(path, start_col="hired", end_col="left")
+    notes = [
+        p
+        for w in caught
+        if isinstance(w.message, orgroles.OrgImportWarning)
+        for p in w.message.problems
+    ]
+    assert [str(p) for p in notes] == [
+        f"{path}:2:5: column 'left': {zero!r}, a database's day for none, read as no day, "
+        "and 1 more below"
+    ]
+    records = org.records
+    assert [records[i].end for i in ("1", "2", "3")] == [None, None, date(2020, 6, 30)]
+    assert list(org.roles) == ["1", "2"]  # today's: the third left in 2020

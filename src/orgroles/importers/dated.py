@@ -55,6 +55,8 @@ ONE_DAY = timedelta(days=1)
 
 # A day, alone or followed by a time or a UTC offset (Workday writes 2026-03-01-08:00).
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ]|[+-]\d{2}:?\d{2}$|Z$)")
+_ZERO_DAY = re.compile(r"0{4}-00-00(?:[ T][\d:.]*)?|00[/.]00[/.]0{4}")
+"""The day that databases write for none (MySQL's `0000-00-00`): read as an empty cell."""
 
 
 Amend = Callable[[dict[str, Any]], None]
@@ -70,9 +72,9 @@ def dating(
     latest row only), their locator, and the function that dates the document's plain
     data (None when the rows have no days).
     """
-    problems = rows.problems
-    starts = read_days(rows.starts, date_format, locator, "start", problems)
-    ends = read_days(rows.ends, date_format, locator, "end", problems)
+    problems, notes = rows.problems, rows.notes
+    starts = read_days(rows.starts, date_format, locator, "start", problems, notes)
+    ends = read_days(rows.ends, date_format, locator, "end", problems, notes)
     groups: list[list[int]] | None = None
     effective: list[date | None] = []
     if rows.effectives is not None:
@@ -205,14 +207,21 @@ def read_days(
     locator: Locator,
     what: str,
     problems: list[Problem],
+    notes: list[Problem] | None = None,
 ) -> list[date | None] | None:
     """The days of a column (None for an empty cell); a problem at its cell for each
-    value that is not a day."""
+    value that is not a day. A database's day for none (`0000-00-00`) is an empty cell,
+    with one note in `notes` for the column."""
     if texts is None:
         return None
     out: list[date | None] = []
+    zeros: list[int] = []
     for i, text in enumerate(texts):
         if text is None:
+            out.append(None)
+            continue
+        if text[:1] == "0" and _ZERO_DAY.fullmatch(text):
+            zeros.append(i)
             out.append(None)
             continue
         try:
@@ -222,6 +231,16 @@ def read_days(
                 Problem(str(exc), locator.location(i, what), locator.where(i, what), code="dates")
             )
             out.append(None)
+    if zeros and notes is not None:
+        also = f", and {len(zeros) - 1:,} more below" if len(zeros) > 1 else ""
+        notes.append(
+            Problem(
+                f"{texts[zeros[0]]!r}, a database's day for none, read as no day{also}",
+                locator.location(zeros[0], what),
+                locator.where(zeros[0], what),
+                code="no-day",
+            )
+        )
     return out
 
 

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from orgroles._internal.dates import day
+from orgroles._internal.dates import day, day_format
 from orgroles._internal.gc import gc_paused
 from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.errors import OrgUsageError
@@ -203,6 +203,8 @@ def from_csv(
     from orgroles.importers.snapshots import snapshots_document
 
     chosen = Columns.of(preset=preset, **columns)
+    if date_format is not None:
+        day_format(date_format)
     if encoding is not None:
         try:
             codecs.lookup(encoding)
@@ -277,7 +279,7 @@ def from_records(
         titles=titles,
         name=name,
         kinds=kinds,
-        date_format=date_format,
+        date_format=None if date_format is None else day_format(date_format),
     )
     return _org(imported)
 

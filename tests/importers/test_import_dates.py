@@ -309,3 +309,26 @@ def test_a_databases_day_for_none_is_no_day(
     records = org.records
     assert [records[i].end for i in ("1", "2", "3")] == [None, None, date(2020, 6, 30)]
     assert list(org.roles) == ["1", "2"]  # today's: the third left in 2020
+
+
+@pytest.mark.parametrize(
+    ("fmt", "message"),
+    [
+        (
+            "DD/MM/YYYY",
+            "the date format 'DD/MM/YYYY' has no % directive: write it %d/%m/%Y "
+            "(strptime's directives)",
+        ),
+        ("d.m.y", "the date format 'd.m.y' has no % directive: such as %d/%m/%Y"),
+        ("%d/%Q", "the date format '%d/%Q': 'Q' is a bad directive in format '%d/%Q'"),
+    ],
+)
+def test_a_date_format_is_checked_before_the_rows(write: Write, fmt: str, message: str) -> None:
+    path = write("staff.csv", "id,hired\n1,02/03/2015\n")
+    with pytest.raises(OrgUsageError) as caught:
+        orgroles.from_csv(path, start_col="hired", date_format=fmt)
+    assert str(caught.value).startswith(message)
+    with pytest.raises(OrgUsageError):
+        orgroles.from_records(
+            [{"id": "1", "hired": "02/03/2015"}], start_col="hired", date_format=fmt
+        )

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex
-from orgroles.catalog._title_text import SERVES, segments
+from orgroles.catalog._title_text import SECONDS_AFTER, SECONDS_BEFORE, SERVES, segments
 from orgroles.model import SENIORITIES, Family, KindFrom, RoleKind, Seniority
 
 __all__ = ["KindMatch", "Matcher"]
@@ -143,14 +143,31 @@ class Matcher:
         if not parts:
             return _NOTHING
         first = parts[0]
-        found = _the_job(first, self.index.scan(first))
+        found = self._seconds(first, _the_job(first, self.index.scan(first)))
         seniority = _seniority([f for f in found if f[2].level], 0, 0, ())  # every level
         for words in [part + first for part in parts[1:]]:
             options = self._options(found)
             if options:
                 return _Reading(options, seniority)
-            found = _the_job(words, self.index.scan(words))
+            found = self._seconds(words, _the_job(words, self.index.scan(words)))
         return _Reading(self._options(found), seniority)
+
+    def _seconds(self, words: list[str], found: list[Found]) -> list[Found]:
+        """A C-level kind read next to a word that makes its holder someone else (a
+        Deputy CTO, a Directeur technique adjoint) names its family only."""
+        out = found
+        for k, (start, end, entry) in enumerate(found):
+            kind = self.kinds.get(entry.kind) if entry.kind is not None else None
+            if kind is None or "chief" not in kind.seniority:
+                continue
+            before = start > 0 and words[start - 1] in SECONDS_BEFORE
+            after = end < len(words) and words[end] in SECONDS_AFTER
+            if before or after:
+                if out is found:
+                    out = list(found)
+                second = dataclasses.replace(entry, kind=None, family=kind.family)
+                out[k] = (start, end, second)
+        return out
 
     def _options(self, found: list[Found]) -> tuple[_Option, ...]:
         levels = [f for f in found if f[2].level]

@@ -15,7 +15,16 @@ import unicodedata
 
 from orgroles.model import Seniority
 
-__all__ = ["LEVELS", "SERVES", "fold", "segments", "segments_of_folded", "words"]
+__all__ = [
+    "LEVELS",
+    "SECONDS_AFTER",
+    "SECONDS_BEFORE",
+    "SERVES",
+    "fold",
+    "segments",
+    "segments_of_folded",
+    "words",
+]
 
 # A word ("R&D" and "FP&A" are one: "rd", "fpa"), or what splits a title into segments:
 # commas, brackets, "|", a spaced dash, " at " / " @ " / " chez ".
@@ -44,6 +53,15 @@ SERVES = "to"
 """The word after which a title names whom the job serves, not the job ("Advisor to the
 CEO"), unless a pattern goes across it ("assistant to ceo", "record to report") or it
 is the "to" of "go-to-market"."""
+
+SECONDS_BEFORE = _word_set(
+    "deputy vice assistant former ex stellvertretender stellvertretende vize adjunto adjunta"
+)
+"""Words before a C-level title that make its holder someone else than the chief: a
+Deputy CTO, a Vice CEO, an Assistant CFO, a Former CTO."""
+
+SECONDS_AFTER = _word_set("adjoint adjointe adjunto adjunta aggiunto aggiunta")
+"""The same after the title: a Directeur technique adjoint."""
 
 DECORATIONS = _word_set(
     """

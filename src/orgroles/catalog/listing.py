@@ -309,6 +309,9 @@ How a title is read:
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`).
+- A word that makes the holder a second to a chief ("Deputy CTO", "Vice CEO", "Assistant
+  CFO", "Former CTO", "Directeur technique adjoint") leaves the family and no C-level
+  kind: the org has one CTO, and the rules that count chiefs see one.
 - The job is looked for in the title's first segment (before a comma, a bracket or a
   spaced dash). When that names none, as in "Manager, Customer Success", each later
   segment is read with it.

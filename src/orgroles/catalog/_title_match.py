@@ -178,8 +178,18 @@ class Matcher:
             for a in answers
             if not any(s <= a[0] and a[1] <= e and e - s > a[1] - a[0] for s, e, _ in found)
         ]
-        kinds = [a for a in answers if a[2].kind is not None]
-        answers = kinds or answers
+        # A kind whose last words begin another function's name ("Head of Product" in
+        # "Head of Product Support") is not the job: that function is.
+        kinds = [
+            a
+            for a in answers
+            if a[2].kind is not None
+            and not any(
+                f[2].kind is None and a[0] < f[0] < a[1] < f[1] and f[2].family != a[2].family
+                for f in answers
+            )
+        ]
+        answers = kinds or [a for a in answers if a[2].kind is None]
         if not answers:
             return ()
         longest = max(a[2].size for a in answers)

@@ -148,9 +148,25 @@ class Matcher:
         for words in [part + first for part in parts[1:]]:
             options = self._options(found)
             if options:
+                if all(o.match.kind is None for o in options):
+                    after, levels = self._job_after(parts[1:])
+                    if after:
+                        levels += [f for f in found if f[2].level]
+                        return _Reading(after, _seniority(levels, 0, 0, ()))
                 return _Reading(options, seniority)
             found = self._seconds(words, _the_job(words, self.index.scan(words)))
         return _Reading(self._options(found), seniority)
+
+    def _job_after(self, parts: list[list[str]]) -> tuple[tuple[_Option, ...], list[Found]]:
+        """The kinds that the first later segment naming one names, and its seniority
+        words: the job of a title whose first segment is its department ("Finance - Data
+        Analyst")."""
+        for part in parts:
+            found = self._seconds(part, _the_job(part, self.index.scan(part)))
+            kinds = tuple(o for o in self._options(found) if o.match.kind is not None)
+            if kinds:
+                return kinds, [f for f in found if f[2].level]
+        return (), []
 
     def _seconds(self, words: list[str], found: list[Found]) -> list[Found]:
         """A C-level kind read next to a word that makes its holder someone else (a

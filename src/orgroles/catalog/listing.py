@@ -314,7 +314,8 @@ How a title is read:
   kind: the org has one CTO, and the rules that count chiefs see one.
 - The job is looked for in the title's first segment (before a comma, a bracket or a
   spaced dash). When that names none, as in "Manager, Customer Success", each later
-  segment is read with it.
+  segment is read with it. When it names only a function, as a department does in
+  "Finance - Data Analyst", the first later segment that names a job wins.
 - The most specific pattern wins: one that contains another ("Product Marketing Manager"
   over "Marketing Manager"), then a kind over a family alone, then the pattern with more
   words that say the job. Two different answers that tie are ambiguous: the title stays

@@ -188,22 +188,25 @@ class Matcher:
     def _options(self, found: list[Found]) -> tuple[_Option, ...]:
         levels = [f for f in found if f[2].level]
         answers = [f for f in found if not f[2].level]
-        # A pattern inside a longer one (or inside "vice president") is not the job.
+        # A pattern inside a longer one (or inside "vice president") is not the job,
+        # unless the longer one only has it under a `*` and says less ("Solutions
+        # Engineering" in "Director * Engineering").
         answers = [
             a
             for a in answers
-            if not any(s <= a[0] and a[1] <= e and e - s > a[1] - a[0] for s, e, _ in found)
+            if not any(
+                s <= a[0] and a[1] <= e and e - s > a[1] - a[0] and not _looser(b, a[2])
+                for s, e, b in found
+            )
         ]
-        # A kind whose last words begin another function's name ("Head of Product" in
-        # "Head of Product Support") is not the job: that function is.
+        # A kind whose last words begin a function's name ("Head of Product" in "Head of
+        # Product Support", "Head of Sales" in "Head of Sales Operations") is not the job:
+        # that function is.
         kinds = [
             a
             for a in answers
             if a[2].kind is not None
-            and not any(
-                f[2].kind is None and a[0] < f[0] < a[1] < f[1] and f[2].family != a[2].family
-                for f in answers
-            )
+            and not any(f[2].kind is None and a[0] < f[0] < a[1] < f[1] for f in answers)
         ]
         answers = kinds or [a for a in answers if a[2].kind is None]
         if not answers:
@@ -232,6 +235,12 @@ class Matcher:
                 )
                 departments = kind.departments or ((kind.family,) if kind.family else ())
         return _Option(match, departments)
+
+
+def _looser(outer: Entry, inner: Entry) -> bool:
+    """Whether a pattern that contains another holds it only under a `*`, with fewer
+    words that say the job: then the inner one is the more specific."""
+    return "*" in outer.pattern.split() and outer.size < inner.size
 
 
 def _the_job(words: list[str], found: list[Found]) -> list[Found]:

@@ -25,10 +25,10 @@ from orgroles.importers.columns import (
     options_error,
     unknown_column,
 )
-from orgroles.importers.csv_read import CsvTable, read_table
+from orgroles.importers.csv_read import CsvTable, read_csv_text, read_table
 from orgroles.importers.dated import dating
 from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
-from orgroles.io.reader import Source, read_file
+from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
 
 __all__ = [
@@ -358,18 +358,6 @@ def _look_up(
             names.append(found or code)
         rows.metas[i][column] = cell
         cells[i] = names[0] if isinstance(cell, str) else names
-
-
-_NOT_UTF8 = (
-    ' (a spreadsheet\'s CSV in Windows-1252 or Latin-1? Save it as "CSV UTF-8", or give '
-    'its encoding: --encoding cp1252, encoding="cp1252")'
-)
-
-
-def read_csv_text(path: str, encoding: str | None) -> str:
-    """The text of a CSV file: UTF-8 (or UTF-16 with its byte order mark) unless
-    `encoding` says otherwise; a file that is not gets an error that says what to do."""
-    return read_file(path, encoding, "" if encoding else _NOT_UTF8)
 
 
 def _lookup_table(

@@ -15,8 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.io.reader import read_file
 
-__all__ = ["DELIMITERS", "CsvTable", "read_table", "sniff_delimiter"]
+__all__ = ["DELIMITERS", "CsvTable", "read_csv_text", "read_table", "sniff_delimiter"]
 
 DELIMITERS = ",;\t|"
 """The delimiters that `sniff_delimiter()` chooses from."""
@@ -290,3 +291,15 @@ def _header_names(header: list[str], path: str | None, line: int) -> list[str]:
     if problems:
         raise OrgFileError(problems)
     return names
+
+
+_NOT_UTF8 = (
+    ' (a spreadsheet\'s CSV in Windows-1252 or Latin-1? Save it as "CSV UTF-8", or give '
+    'its encoding: --encoding cp1252, encoding="cp1252")'
+)
+
+
+def read_csv_text(path: str, encoding: str | None) -> str:
+    """The text of a CSV file: UTF-8 (or UTF-16 with its byte order mark) unless
+    `encoding` says otherwise; a file that is not gets an error that says what to do."""
+    return read_file(path, encoding, "" if encoding else _NOT_UTF8)

@@ -144,9 +144,14 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     first = filled[len(top)]  # the header
     names = _header_names(records[first], path, lines[first])
     header_line = lines[first]
-    keep = set(filled[len(top) + 1 : len(filled) - len(bottom)])
-    rows = [row for n, row in enumerate(records) if n in keep]
-    lines = [line for n, line in enumerate(lines) if n in keep]
+    body = filled[len(top) + 1 : len(filled) - len(bottom)]
+    if not body or body[-1] - body[0] + 1 == len(body):  # no blank row: slices, at C speed
+        start, stop = (body[0], body[-1] + 1) if body else (0, 0)
+        rows, lines = records[start:stop], lines[start:stop]
+    else:
+        keep = set(body)
+        rows = [row for n, row in enumerate(records) if n in keep]
+        lines = [line for n, line in enumerate(lines) if n in keep]
     width = len(names)
     long = [n for n, row in enumerate(rows) if len(row) > width and any(row[width:])]
     if len(long) == len(rows) >= 2 and len({len(row) for row in rows}) == 1:

@@ -96,6 +96,8 @@ PROBLEM_CODES: dict[str, str] = {
     "uses-invalid": "a `uses:` entry that cannot be read as a path: a NUL character, a path "
     "too long, a loop of symbolic links, or an error of the file system",
     # Imports (CSV, records, GitLab)
+    "columns-guessed": "an import without a preset or column options, of a file whose header "
+    "is not `to_csv`'s: the columns were guessed from the header (a warning that says how)",
     "columns": "import options that do not fit together (two ways to find the manager)",
     "preset": "an unknown `--preset`",
     "unknown-column": "a column option names a column the header does not have",
@@ -109,6 +111,8 @@ PROBLEM_CODES: dict[str, str] = {
     "ambiguous-manager": "a manager name or e-mail that matches several rows",
     "unknown-manager": "a manager name or e-mail that matches no row (a warning: the "
     "role keeps it as a dangling reference)",
+    "letter-case": "a manager name that matches no row, read as the one row with the same "
+    "name in other letter case or spacing (a warning)",
     "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "
     "row, read as the one row named `Ansel Brook` (a warning)",
     "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`), "

@@ -244,12 +244,27 @@ def test_the_cli_exits_2_on_an_unknown_column(run: Cli, write: Write, tmp_path: 
     assert not (tmp_path / "org.yaml").exists()
 
 
-def test_without_options_the_orgroles_columns_are_expected(write: Write) -> None:
+def test_without_options_a_header_that_names_nothing_known_is_an_error(write: Write) -> None:
     with pytest.raises(OrgFileError) as err:
-        orgroles.from_csv(write("staff.csv", BAMBOO))
+        orgroles.from_csv(write("staff.csv", "Code,Label,Parent code\nA,CEO,\nB,CTO,A\n"))
     message = str(err.value)
     assert "no id column: the orgroles preset looks for 'id'" in message
     assert "or pick a preset (bamboohr, workday, odoo, google, d3)" in message
+
+
+def test_without_options_the_columns_are_guessed_from_the_header(write: Write) -> None:
+    # See tests/importers/test_import_guess.py for other tools' exports.
+    path = write("staff.csv", BAMBOO)
+    with pytest.warns(OrgImportWarning) as caught:
+        guessed = orgroles.from_csv(path)
+    preset = orgroles.from_csv(path, preset="bamboohr")
+    assert guessed.dumps() == preset.dumps()
+    assert [str(p) for w in caught for p in w.message.problems] == [  # type: ignore[union-attr]
+        f"{path}:1: no preset and no column options: the columns were read as id "
+        "'Employee #', name 'First Name' + 'Last Name', title 'Job Title', email 'Work Email', "
+        "department 'Department', start 'Hire Date', manager (by name) 'Reporting to'; give a "
+        "preset or column options (--id-col, ...) to read them otherwise"
+    ]
 
 
 def test_a_preset_without_its_manager_column_says_what_it_looks_for(write: Write) -> None:

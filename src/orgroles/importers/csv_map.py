@@ -27,6 +27,7 @@ from orgroles.importers.columns import (
 )
 from orgroles.importers.csv_read import CsvTable, read_csv_text, read_table
 from orgroles.importers.dated import dating
+from orgroles.importers.guess import guessed
 from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
@@ -443,11 +444,13 @@ def csv_document(
     file = os.fspath(path)
     with gc_paused():
         table = read_table(read_csv_text(file, encoding), file, delimiter)
+        where = Location(file, table.header_line)
+        columns, date_format, notes = guessed(columns, CsvRows(table), where, date_format)
         cols = columns.resolve(table.header, path=file, line=table.header_line)
         lookups = _lookups(cols, departments, titles, delimiter, encoding)
         in_columns = CsvRows(table)
         rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols))
-        rows.notes[:0] = table.notes
+        rows.notes[:0] = [*table.notes, *notes]
         name = name or company_name(in_columns) or Path(file).stem
         table.rows = []  # the rows are in columns now: let the strings go
         rows, locator, amend = dating(rows, CsvLocator(table, cols), date_format, cols.manager_by)
@@ -480,8 +483,10 @@ def records_document(
         table = RecordRows(records)
         if not len(table):
             return Imported(OrgDocument(name=name))  # no records (a filtered table, say)
+        columns, date_format, notes = guessed(columns, table, None, date_format)
         cols = columns.resolve(table.header)
         rows = _rows(table, cols, _lookups(cols, departments, titles, None), RecordLocator(cols))
+        rows.notes[:0] = notes
         name = name or company_name(table)
         rows, locator, amend = dating(rows, RecordLocator(cols), date_format, cols.manager_by)
         return build_document(

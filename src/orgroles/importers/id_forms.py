@@ -1,9 +1,11 @@
-"""Manager ids written as the same number in another form than the rows' ids.
+"""Managers written in another form than the rows they name: second readings.
 
 Spreadsheets and pandas rewrite numeric ids on the way out: a column with an empty cell
 becomes floats (`2.0` for `2`), and leading zeros are dropped in one column and kept in
 another (`42` for `0042`). When a manager id matches no row but exactly one row's id
-writes the same whole number, the import reads it as that row, and says so.
+writes the same whole number, the import reads it as that row, and says so. A manager
+name is read the same way when it is written last name first ("Brook, Ansel") or in
+other letter case ("ansel brook"): `NameForms`.
 
 Examples:
     >>> number_form("0042"), number_form("2.0"), number_form("7"), number_form("000")
@@ -16,13 +18,14 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from unicodedata import normalize
 
 from orgroles.errors import Problem
 
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator
 
-__all__ = ["match_number_forms", "number_form"]
+__all__ = ["NameForms", "first_last", "match_number_forms", "number_form"]
 
 _WHOLE = re.compile(r"0*(\d+)(?:\.0*)?")
 
@@ -79,3 +82,65 @@ def match_number_forms(
     for i, values in dotted.items():
         dotted[i] = tuple(v if v in known else read(i, v) for v in values)
     return notes
+
+
+def first_last(text: str) -> str | None:
+    """A name written "Last, First" as "First Last"; None when it has not one comma.
+
+    Examples:
+        >>> first_last("Brook, Ansel"), first_last("Lima Diaz, Ana María")
+        ('Ansel Brook', 'Ana María Lima Diaz')
+        >>> first_last("Brook, Ansel, Jr"), first_last("Brook,"), first_last("Ansel Brook")
+        (None, None, None)
+    """
+    last, comma, first = text.partition(",")
+    last, first = last.strip(), first.strip()
+    if not comma or not last or not first or "," in first:
+        return None
+    return f"{first} {last}"
+
+
+def _loose(text: str) -> str:
+    return " ".join(normalize("NFC", text).casefold().split())
+
+
+class NameForms:
+    """Second readings of a manager name that matches no row exactly: written last name
+    first, or in other letter case (and spacing). Each finds a row only when it finds
+    one; the loose index of the names is made on first use.
+
+    Examples:
+        >>> forms = NameForms({"Ansel Brook": [0]}, ["Ansel Brook"])
+        >>> forms.read("Brook, Ansel"), forms.read("ansel  BROOK")
+        (([0], ('Ansel Brook', 'order')), ([0], ('Ansel Brook', 'case')))
+        >>> forms.read("Ansel")
+        ([], None)
+    """
+
+    def __init__(self, index: dict[str, list[int]], names: list[str | None]) -> None:
+        self._index = index
+        self._names = names
+        self._loose: dict[str, list[int]] | None = None
+
+    def read(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
+        """The rows a name stands for, and (the name read, how: `order` or `case`)."""
+        swapped = first_last(value) if "," in value else None
+        if swapped is not None:
+            found = self._index.get(normalize("NFC", swapped), [])
+            if len(found) == 1:
+                return found, (swapped, "order")
+            if found:
+                return found, None  # several rows: ambiguous, as the name itself would be
+        if self._loose is None:
+            self._loose = {}
+            for i, name in enumerate(self._names):
+                if name:
+                    self._loose.setdefault(_loose(name), []).append(i)
+        for text in (value, swapped):
+            found = self._loose.get(_loose(text), []) if text else []
+            if len(found) == 1:
+                name = self._names[found[0]] or ""
+                return found, (name, "case")
+            if found:
+                return found, None
+        return [], None

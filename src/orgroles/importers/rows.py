@@ -23,10 +23,10 @@ from pydantic import TypeAdapter, ValidationError
 from orgroles._internal.gc import gc_paused
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
-from orgroles.importers.id_forms import match_number_forms
+from orgroles.importers.id_forms import NameForms, match_number_forms
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.row_marks import RowMarks
-from orgroles.io.problems import problems_from_validation
+from orgroles.io.problems import problems_from_validation, visible
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
 
@@ -207,20 +207,21 @@ def _name_key(text: str) -> str:
     return normalize("NFC", text)
 
 
-def _first_last(text: str) -> str | None:
-    """A name written "Last, First" as "First Last"; None when it has not one comma.
-
-    Examples:
-        >>> _first_last("Brook, Ansel"), _first_last("Lima Diaz, Ana María")
-        ('Ansel Brook', 'Ana María Lima Diaz')
-        >>> _first_last("Brook, Ansel, Jr"), _first_last("Brook,"), _first_last("Ansel Brook")
-        (None, None, None)
-    """
-    last, comma, first = text.partition(",")
-    last, first = last.strip(), first.strip()
-    if not comma or not last or not first or "," in first:
-        return None
-    return f"{first} {last}"
+def _name_read(value: str, read: str, how: str, locator: Locator, i: int, row: int) -> Problem:
+    """The note for a manager name read as another row's (see `NameForms`)."""
+    said = f"no row has the manager name {value!r}; read as {read!r}"
+    where = locator.location(i, "manager"), locator.where(i, "manager")
+    if how == "order":
+        return Problem(
+            f"{said} (the name written last name first), the name of {locator.line(row)}",
+            *where,
+            code="name-order",
+        )
+    return Problem(
+        f"{said} (the same name in other letter case), the name of {locator.line(row)}",
+        *where,
+        code="letter-case",
+    )
 
 
 def _email_key(text: str) -> str:
@@ -294,25 +295,16 @@ def _resolve_managers(
             index.setdefault(key(text), []).append(i)
     what = "email" if by_email else "name"
     case_hint = _CaseHint(index, rows.emails)
+    name_forms = NameForms(index, rows.names)
     resolved: list[str | None] = [None] * len(ids)
     for i, cell in enumerate(managers):
         found: list[str] = []
         for value in _values(cell):
             matches = index.get(key(value), [])
-            if not matches and not by_email and "," in value:
-                swapped = _first_last(value)
-                matches = index.get(key(swapped), []) if swapped else []
-                if len(matches) == 1:
-                    notes.append(
-                        Problem(
-                            f"no row has the manager name {value!r}; read as {swapped!r} (the "
-                            "name written last name first), the name of "
-                            f"{locator.line(matches[0])}",
-                            locator.location(i, "manager"),
-                            locator.where(i, "manager"),
-                            code="name-order",
-                        )
-                    )
+            if not matches and not by_email:
+                matches, why = name_forms.read(value)
+                if why is not None:
+                    notes.append(_name_read(value, *why, locator, i, matches[0]))
             if len(matches) == 1:
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:
@@ -370,14 +362,17 @@ class _CaseHint:
 
 
 def slug(text: str) -> str:
-    """A readable id made from a name: lower case, words joined by `-`.
+    """A readable id made from a name: lower case, words joined by `-`; `team` when
+    nothing of it shows (only dashes, or letters that draw nothing, as a Hangul filler).
 
     Examples:
         >>> slug("Management / Research & Development"), slug("Équipe R&D"), slug("///")
         ('management-research-development', 'équipe-r-d', 'team')
+        >>> slug("\u115f"), slug("\u3164 Ops")
+        ('team', 'ㅤ-ops')
     """
     made = re.sub(r"[\W_]+", "-", text.casefold()).strip("-")[:200].strip("-")
-    return made or "team"
+    return made if made and visible(made) else "team"
 
 
 def unique_slugs(names: Sequence[str]) -> list[str]:

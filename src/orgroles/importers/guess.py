@@ -1,0 +1,262 @@
+"""Columns guessed from a header, for an export that no preset names and no option maps.
+
+An HR export from a tool without a preset (Personio, HiBob, Rippling, ADP, SAP
+SuccessFactors, a spreadsheet) still calls its columns much the same: "Employee ID",
+"First Name", "Job Title", "Reports To". `guess_columns()` reads the header for the
+usual names, in English, French and German, and the data for what the manager column
+holds (ids, emails or names): the interpretation that finds the most rows wins.
+
+Examples:
+    >>> header = ["Employee ID", "Display name", "Job title", "Reports to"]
+    >>> rows = {"Employee ID": ["E-1", "E-2"], "Display name": ["Ana Lima", "Bo Diaz"],
+    ...         "Reports to": [None, "Ana Lima"]}
+    >>> found, _ = guess_columns(header, lambda column: rows[column])
+    >>> found.id_col, found.name_col, found.title_col, found.manager_name_col
+    ('Employee ID', ('Display name',), 'Job title', 'Reports to')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
+
+from orgroles.catalog._title_text import fold
+from orgroles.errors import Location, Problem
+from orgroles.importers.columns import Columns
+
+if TYPE_CHECKING:
+    from orgroles.importers.csv_map import Table
+
+__all__ = ["describe", "guess_columns", "guessed", "unmapped"]
+
+Values = Callable[[str], Sequence[str | None]]
+"""The values of a column, by its name."""
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+IDS = _names(
+    "id, employee id, employee #, employee number, employee no, emp id, emp no, staff id, "
+    "staff number, person id, personnel number, worker id, associate id, user id, userid, "
+    "badge, matricule, personalnummer, mitarbeiternummer, numero employe"
+)
+FIRST = _names("first name, firstname, given name, legal first name, prenom, vorname")
+LAST = _names(
+    "last name, lastname, surname, family name, legal last name, nom de famille, nachname, nom"
+)
+FULL = _names(
+    "name, full name, display name, employee name, employee, preferred name, nom complet, "
+    "name des mitarbeiters, mitarbeiter, nom"
+)
+TITLES = _names(
+    "title, job title, position, position title, job, role, job title description, "
+    "business title, designation, job name, poste, intitule du poste, fonction, stelle, "
+    "stellenbezeichnung, berufsbezeichnung"
+)
+EMAILS = _names(
+    "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
+    "adresse email"
+)
+DEPARTMENTS = _names(
+    "department, dept, department name, home department description, division, team, "
+    "service, departement, abteilung, organisation, organization, org unit"
+)
+STARTS = _names(
+    "hire date, start date, date of joining, joining date, original hire date, "
+    "date d entree, date embauche, eintrittsdatum"
+)
+ENDS = _names(
+    "termination date, end date, leave date, leaving date, date de sortie, austrittsdatum"
+)
+MANAGERS = _names(
+    "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
+    "reports to, reports to id, reports to email, reports to name, reports to associate id, "
+    "reporting to, supervisor, supervisor id, supervisor eid, supervisor email, "
+    "supervisor name, line manager, line manager id, parent id, parentid, boss, "
+    "responsable, manager direct, vorgesetzter, vorgesetzte, vorgesetzte r, "
+    "vorgesetzter id, fuhrungskraft"
+)
+
+_SPLIT = re.compile(r"[^a-z0-9#]+")
+
+
+def _key(column: str) -> str:
+    """A column name as the tables above write it: folded, words joined by one space."""
+    return " ".join(_SPLIT.split(fold(column))).strip()
+
+
+def _email_key(text: str) -> str:
+    return text.strip().casefold()
+
+
+def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str | None] | None:
+    """The columns of an export guessed from its header (and its manager column's
+    values), and the format of its days (None for `YYYY-MM-DD`), or None when the header
+    has no id or email column, or no manager column. Day columns whose days no single
+    format reads are left out (in `meta`)."""
+    by_key: dict[str, str] = {}
+    for column in header:
+        by_key.setdefault(_key(column), column)
+
+    def first(names: Sequence[str], taken: Collection[str] = ()) -> str | None:
+        return next((by_key[n] for n in names if n in by_key and by_key[n] not in taken), None)
+
+    email = first(EMAILS)
+    id_col = first(IDS) or email
+    if id_col is None:
+        return None
+    taken = {id_col}
+    first_name, last_name = first(FIRST, taken), first(LAST, taken)
+    names: tuple[str, ...] = ()
+    if first_name and last_name:
+        names = (first_name, last_name)
+    elif full := first(FULL, taken):
+        names = (full,)
+    taken.update(names)
+    candidates = [by_key[n] for n in MANAGERS if n in by_key and by_key[n] not in taken]
+    if not candidates:
+        return None
+    ids = {v for v in values(id_col) if v}
+    emails = {_email_key(v) for v in values(email) if v} if email else set()
+    people = _people(names, values)
+    best: tuple[int, int, str, str] | None = None
+    for rank, column in enumerate(dict.fromkeys(candidates)):
+        found = [v for v in values(column) if v]
+        readings: tuple[tuple[str, set[str], Callable[[str], str]], ...] = (
+            ("id", ids, str.strip),
+            ("email", emails, _email_key),
+            ("name", people, _name_key),
+        )
+        for order, (how, known, key) in enumerate(readings):
+            if how == "email" and not email:
+                continue
+            hits = sum(1 for v in found if key(v) in known)
+            score = (hits, -order * 1000 - rank)  # a tie: ids, then emails, then names
+            if best is None or score > (best[0], best[1]):
+                best = (*score, column, how)
+    assert best is not None
+    _, _, manager, how = best
+    options: dict[str, str | tuple[str, ...] | None] = {
+        "id_col": id_col,
+        "name_col": names,
+        "title_col": first(TITLES, taken),
+        "email_col": email,
+        "department_col": first(DEPARTMENTS, taken),
+        "start_col": first(STARTS, taken),
+        "end_col": first(ENDS, taken),
+        {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}[how]: (
+            manager
+        ),
+    }
+    days = [c for c in (options["start_col"], options["end_col"]) if isinstance(c, str)]
+    fmt = day_format([v for c in days for v in values(c) if v]) if days else ""
+    if fmt is None:  # days that no one format reads: left in meta
+        options["start_col"] = options["end_col"] = None
+    return Columns.of(**options), fmt or None
+
+
+_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y")
+
+
+def day_format(days: Sequence[str]) -> str | None:
+    """The one format that reads every day given ("" for `YYYY-MM-DD`, which needs none),
+    or None when none does or several do (`01/02/2018`: January or February?).
+
+    Examples:
+        >>> day_format(["2026-03-01"]), day_format(["01.04.2010", "15.08.2014"])
+        ('', '%d.%m.%Y')
+        >>> day_format(["03/01/2016", "07/15/2017"]), day_format(["01/02/2018"])
+        ('%m/%d/%Y', None)
+    """
+    from orgroles.importers.dated import parse_day
+
+    def reads(fmt: str) -> bool:
+        try:
+            for text in days:
+                parse_day(text, None if fmt == "%Y-%m-%d" else fmt)
+        except ValueError:
+            return False
+        return True
+
+    found = [fmt for fmt in _FORMATS if reads(fmt)]
+    if not found:
+        return None
+    if found[0] == "%Y-%m-%d":
+        return ""
+    return found[0] if len(found) == 1 else None
+
+
+def unmapped(columns: Columns) -> bool:
+    """Whether the user gave no preset and no column option (the default mapping)."""
+    return all(not getattr(columns, f.name) for f in dataclasses.fields(columns))
+
+
+def _name_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _people(names: tuple[str, ...], values: Values) -> set[str]:
+    """Each row's name ("First Last"), and "Last, First" too, as manager cells write it."""
+    if not names:
+        return set()
+    columns = [values(c) for c in names]
+    found: set[str] = set()
+    for parts in zip(*columns, strict=True):
+        words = [p for p in parts if p]
+        if words:
+            found.add(_name_key(" ".join(words)))
+            if len(words) == 2:
+                found.add(_name_key(f"{words[1]}, {words[0]}"))
+    return found
+
+
+def describe(columns: Columns) -> str:
+    """The guessed columns, for the warning that says what was guessed.
+
+    Examples:
+        >>> describe(Columns(id_col="ID", name_col=("First", "Last"), manager_col="Boss"))
+        "id 'ID', name 'First' + 'Last', manager (by id) 'Boss'"
+    """
+    parts = [f"id {columns.id_col!r}"]
+    if columns.name_col:
+        parts.append("name " + " + ".join(repr(c) for c in columns.name_col))
+    for option, label in (
+        ("title_col", "title"),
+        ("email_col", "email"),
+        ("department_col", "department"),
+        ("start_col", "start"),
+        ("end_col", "end"),
+        ("manager_col", "manager (by id)"),
+        ("manager_email_col", "manager (by email)"),
+        ("manager_name_col", "manager (by name)"),
+    ):
+        value = getattr(columns, option)
+        if value:
+            parts.append(f"{label} {value!r}")
+    return ", ".join(parts)
+
+
+def guessed(
+    columns: Columns, table: Table, where: Location | None, date_format: str | None
+) -> tuple[Columns, str | None, list[Problem]]:
+    """The columns to read and the format of the days: those given, or, when no column
+    is given and the header is not `to_csv`'s, those guessed from the header, with a note
+    that says which."""
+    if not unmapped(columns) or "id" in table.header:
+        return columns, date_format, []
+    found = guess_columns(table.header, table.texts)
+    if found is None:
+        return columns, date_format, []
+    chosen, fmt = found
+    days = f" (days written {fmt})" if fmt and date_format is None else ""
+    note = Problem(
+        f"no preset and no column options: the columns were read as {describe(chosen)}"
+        f"{days}; give a preset or column options (--id-col, ...) to read them otherwise",
+        where,
+        code="columns-guessed",
+    )
+    return chosen, date_format or fmt, [note]

@@ -1,0 +1,111 @@
+"""Exports of tools without a preset: the columns are guessed from the header, and what
+the manager column holds (ids, emails or names) from the data. Every person is invented."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+import pytest
+
+import orgroles
+from orgroles import OrgImportWarning
+
+from tests.helpers import Write
+
+HIBOB = """\
+Employee ID,Display name,Email,Job title,Department,Reports to,Start date,Site
+E-1,Quentin Arlo,quentin@nimbus.example,CEO,Management,,03/01/2016,London
+E-2,Rosa Blenk,rosa@nimbus.example,Head of People,People,Quentin Arlo,07/15/2017,London
+E-3,Saul Crisp,saul@nimbus.example,CTO,Engineering,quentin arlo,11/30/2020,Berlin
+"""
+ADP = """\
+Associate ID,Legal First Name,Legal Last Name,Job Title Description,Reports To Associate ID,Reports To Name,Home Department Description,Hire Date
+G3X1,Vance,Wilder,President,,,Executive,05/04/2009
+G3X2,Wren,Xiao,Controller,G3X1,"Wilder, Vance",Finance,07/01/2011
+"""
+RIPPLING = """\
+Full name,Work email,Title,Department,Manager,Manager email,Start date
+Abe Fox,abe@rill.example,CEO,Executive,,,2019-01-01
+Bea Gale,bea@rill.example,VP Sales,Sales,Abe Fox,abe@rill.example,2019-06-01
+"""
+PERSONIO = """\
+ID;Vorname;Nachname;E-Mail;Position;Abteilung;Vorgesetzte:r;Eintrittsdatum
+101;Jürgen;Haßler;juergen@firma.example;Geschäftsführer;Geschäftsleitung;;01.04.2010
+102;Änne;Köhler;aenne@firma.example;Leiterin Personal;Personal;juergen@firma.example;15.08.2014
+"""
+
+
+def _import(write: Write, name: str, text: str) -> tuple[orgroles.Org, list[str]]:
+    path = write(name, text)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        org = orgroles.from_csv(path)
+    notes = [
+        str(p).removeprefix(f"{path}:")
+        for w in caught
+        if isinstance(w.message, OrgImportWarning)
+        for p in w.message.problems
+    ]
+    return org, notes
+
+
+def test_a_hibob_export(write: Write) -> None:
+    org, notes = _import(write, "bob.csv", HIBOB)
+    assert notes[0] == (
+        "1: no preset and no column options: the columns were read as id 'Employee ID', name "
+        "'Display name', title 'Job title', email 'Email', department 'Department', start "
+        "'Start date', manager (by name) 'Reports to' (days written %m/%d/%Y); give a preset "
+        "or column options (--id-col, ...) to read them otherwise"
+    )
+    assert [(r.id, r.reports_to) for r in org] == [("E-1", None), ("E-2", "E-1"), ("E-3", "E-1")]
+    assert notes[1].startswith("4:6: column 'Reports to': no row has the manager name 'quentin")
+    assert "read as 'Quentin Arlo' (the same name in other letter case)" in notes[1]
+    assert org.records["E-3"].start == date(2020, 11, 30)
+    assert org.roles["E-1"].meta == {"Site": "London"}
+
+
+def test_an_adp_export_prefers_the_manager_ids(write: Write) -> None:
+    org, notes = _import(write, "adp.csv", ADP)
+    assert "manager (by id) 'Reports To Associate ID'" in notes[0]
+    assert org.roles["G3X2"].reports_to == "G3X1"
+    assert org.people["G3X2"].name == "Wren Xiao"
+    assert len(notes) == 1
+
+
+def test_a_rippling_export_without_ids_uses_the_emails(write: Write) -> None:
+    org, notes = _import(write, "rippling.csv", RIPPLING)
+    assert "id 'Work email'" in notes[0]
+    assert org.roles["bea@rill.example"].reports_to == "abe@rill.example"
+
+
+def test_a_personio_export_in_german(write: Write) -> None:
+    org, notes = _import(write, "personio.csv", PERSONIO)
+    assert "name 'Vorname' + 'Nachname'" in notes[0]
+    assert "manager (by email) 'Vorgesetzte:r'" in notes[0]
+    assert "(days written %d.%m.%Y)" in notes[0]
+    assert org.roles["102"].reports_to == "101"
+    assert org.roles["101"].kind == "ceo"
+
+
+def test_days_that_no_one_format_reads_stay_in_meta(write: Write) -> None:
+    text = HIBOB.replace("07/15/2017", "01/02/2018").replace("11/30/2020", "03/04/2020")
+    org, notes = _import(write, "bob.csv", text)
+    assert "start" not in notes[0]
+    assert org.roles["E-2"].meta["Start date"] == "01/02/2018"
+
+
+def test_any_column_option_turns_the_guess_off(write: Write) -> None:
+    path = write("bob.csv", HIBOB)
+    with pytest.raises(orgroles.OrgFileError, match="no id column"):
+        orgroles.from_csv(path, title_col="Job title")
+
+
+def test_records_are_guessed_too() -> None:
+    records: list[dict[str, str | None]] = [
+        {"Employee ID": "1", "Name": "Ana Lima", "Manager ID": None},
+        {"Employee ID": "2", "Name": "Bo Diaz", "Manager ID": "1"},
+    ]
+    with pytest.warns(OrgImportWarning, match="manager \\(by id\\) 'Manager ID'"):
+        org = orgroles.from_records(records)
+    assert org.roles["2"].reports_to == "1"

@@ -260,10 +260,9 @@ def test_without_options_the_columns_are_guessed_from_the_header(write: Write) -
     preset = orgroles.from_csv(path, preset="bamboohr")
     assert guessed.dumps() == preset.dumps()
     assert [str(p) for w in caught for p in w.message.problems] == [  # type: ignore[union-attr]
-        f"{path}:1: no preset and no column options: the columns were read as id "
-        "'Employee #', name 'First Name' + 'Last Name', title 'Job Title', email 'Work Email', "
-        "department 'Department', start 'Hire Date', manager (by name) 'Reporting to'; give a "
-        "preset or column options (--id-col, ...) to read them otherwise"
+        f"{path}:1: no preset and no column options: the header is that of the bamboohr "
+        "preset (BambooHR's report field labels (Employee #, Supervisor EID, Reporting to)), "
+        "read with it; give a preset or column options (--id-col, ...) to read it otherwise"
     ]
 
 

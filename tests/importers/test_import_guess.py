@@ -109,3 +109,23 @@ def test_records_are_guessed_too() -> None:
     with pytest.warns(OrgImportWarning, match="manager \\(by id\\) 'Manager ID'"):
         org = orgroles.from_records(records)
     assert org.roles["2"].reports_to == "1"
+
+
+def test_a_tools_own_header_is_read_with_its_preset(write: Write) -> None:
+    text = (
+        "Employee_ID,Name,businessTitle,Manager_ID,Supervisory_Organization,Hire_Date,"
+        "Effective_Date\n"
+        "w1,Ana Lira,CEO,,Exec,01/06/2020,01/06/2020\n"
+        "w2,Bo Diaz,CTO,w1,Tech,03/02/2020,03/02/2020\n"
+        "w2,Bo Diaz,CTO,w3,Tech,03/02/2020,09/15/2021\n"
+        "w3,Cy Moss,COO,w1,Ops,02/01/2021,02/01/2021\n"
+    )
+    org, notes = _import(write, "workday.csv", text)
+    assert notes[0].startswith(
+        "1: no preset and no column options: the header is that of the workday preset"
+    )
+    assert "read with it (days written %m/%d/%Y)" in notes[0]
+    assert [(line.role, line.start) for line in org.records["w2"].reports_to] == [  # type: ignore[union-attr]
+        ("w1", None),  # from the seat's first day
+        ("w3", date(2021, 9, 15)),
+    ]

@@ -23,8 +23,9 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from orgroles.catalog._title_text import fold
-from orgroles.errors import Location, Problem
+from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
+from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
     from orgroles.importers.csv_map import Table
@@ -248,15 +249,32 @@ def guessed(
     that says which."""
     if not unmapped(columns) or "id" in table.header:
         return columns, date_format, []
+    for name, preset in list(PRESETS.items())[1:]:  # a tool's own header: its preset
+        chosen = Columns(preset=name)
+        try:
+            cols = chosen.resolve(table.header)
+        except OrgFileError:
+            continue
+        days = [c for c in (cols.start_col, cols.end_col, cols.effective_col) if c]
+        fmt = day_format([v for c in days for v in table.texts(c) if v]) if days else ""
+        written = f" (days written {fmt})" if fmt and date_format is None else ""
+        note = Problem(
+            f"no preset and no column options: the header is that of the {name} preset "
+            f"({preset.source}), read with it{written}; give a preset or column options "
+            "(--id-col, ...) to read it otherwise",
+            where,
+            code="columns-guessed",
+        )
+        return chosen, date_format or fmt or None, [note]
     found = guess_columns(table.header, table.texts)
     if found is None:
         return columns, date_format, []
-    chosen, fmt = found
-    days = f" (days written {fmt})" if fmt and date_format is None else ""
+    chosen, read_as = found
+    written = f" (days written {read_as})" if read_as and date_format is None else ""
     note = Problem(
         f"no preset and no column options: the columns were read as {describe(chosen)}"
-        f"{days}; give a preset or column options (--id-col, ...) to read them otherwise",
+        f"{written}; give a preset or column options (--id-col, ...) to read them otherwise",
         where,
         code="columns-guessed",
     )
-    return chosen, date_format or fmt, [note]
+    return chosen, date_format or read_as, [note]

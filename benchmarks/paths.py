@@ -241,12 +241,16 @@ def main(argv: list[str] | None = None) -> int:
                     f"{result['peak_mb']:>8,.0f}",
                     flush=True,
                 )
-    path = Path(args.out)
+    write_rows(rows, Path(args.out))
+    return 0
+
+
+def write_rows(rows: list[dict[str, Any]], path: Path) -> None:
+    """Write a table's rows as JSON, with the Python version and the cores, and say where."""
     path.parent.mkdir(parents=True, exist_ok=True)
     document = {"python": platform.python_version(), "cores": os.cpu_count(), "rows": rows}
     path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten to {path}")
-    return 0
 
 
 if __name__ == "__main__":

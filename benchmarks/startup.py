@@ -15,7 +15,6 @@ less), against ``python -c pass`` in the same run. The example is the project's
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -25,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from paths import run  # noqa: E402
+from paths import run, write_rows  # noqa: E402
 
 EXAMPLE = HERE.parent / "examples" / "three_person_tech_team.yaml"
 COMMANDS = {
@@ -68,11 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{row['cpu_best']:>9.3f} {row['cpu_median']:>7.3f}",
             flush=True,
         )
-    path = Path(args.out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document = {"python": platform.python_version(), "cores": os.cpu_count(), "rows": rows}
-    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwritten to {path}")
+    write_rows(rows, Path(args.out))
     return 0
 
 

@@ -63,3 +63,34 @@ def yaml_data(text: str) -> Any:
     """A YAML document as plain data, as an editor validating it against the JSON Schema
     reads it (dates stay ``YYYY-MM-DD`` text)."""
     return yaml.load(text, Loader=_Yaml12Loader)
+
+
+def tool(name: str) -> Any:
+    """A script of the project's ``tools/`` folder, imported as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def import_notes(path: Path, **options: Any) -> tuple[Any, list[str]]:
+    """The org of ``orgroles.from_csv(path, **options)`` and the problems of its import
+    warnings, each without the path in front."""
+    import warnings
+
+    import orgroles
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        org = orgroles.from_csv(path, **options)
+    notes = [
+        str(p).removeprefix(f"{path}:")
+        for w in caught
+        if isinstance(w.message, orgroles.OrgImportWarning)
+        for p in w.message.problems
+    ]
+    return org, notes

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -12,7 +11,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, tool
 
 NOTEBOOK = ROOT / "examples" / "analysis.ipynb"
 TIME_NOTEBOOK = ROOT / "examples" / "org_over_time.ipynb"
@@ -20,11 +19,7 @@ GENERATORS = {NOTEBOOK: "make_notebook", TIME_NOTEBOOK: "make_time_notebook"}
 
 
 def _generator(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module: ModuleType = tool(name)
     return module
 
 

@@ -12,9 +12,9 @@ import warnings
 import pytest
 
 import orgroles
-from orgroles import OrgFileError, OrgImportWarning
+from orgroles import OrgFileError
 
-from tests.helpers import Cli, Write
+from tests.helpers import Cli, Write, import_notes
 
 HEADER = "Employee #,First Name,Last Name,Job Title,Supervisor EID\n"
 ROWS = "1,Ada,Pym,CEO,\n2,Bob,Quill,CTO,1\n3,Cy,Dee,Developer,2\n"
@@ -22,16 +22,7 @@ ROWS = "1,Ada,Pym,CEO,\n2,Bob,Quill,CTO,1\n3,Cy,Dee,Developer,2\n"
 
 def _import(write: Write, text: str) -> tuple[orgroles.Org, list[str]]:
     """The org of a BambooHR-shaped report, and its import's notes (without the path)."""
-    path = write("report.csv", text)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        org = orgroles.from_csv(path, preset="bamboohr")
-    notes = [
-        str(p).removeprefix(f"{path}:")
-        for w in caught
-        if isinstance(w.message, OrgImportWarning)
-        for p in w.message.problems
-    ]
+    org, notes = import_notes(write("report.csv", text), preset="bamboohr")
     return org, notes
 
 
@@ -123,3 +114,10 @@ def test_the_command_line_prints_the_lines_it_left_out(write: Write, run: Cli) -
     assert "report.csv:7: left out 'Total: 3'" in result.stderr
     assert "3 roles, 3 people" in result.stderr
     assert orgroles.load(out).roles.keys() == {"1", "2", "3"}
+
+
+def test_a_line_of_white_space_above_the_header_is_no_title(write: Write) -> None:
+    # Found by the property test of any bytes: a vertical tab is a value, but no text.
+    path = write("org.csv", "\x0b\nid,name,title\n1,Ana Lima,CEO\n2,Bo Diaz,CTO\n")
+    with pytest.raises(OrgFileError, match=r"org\.csv:1: the header has 1 columns"):
+        orgroles.from_csv(path)

@@ -3,7 +3,6 @@ the manager column holds (ids, emails or names) from the data. Every person is i
 
 from __future__ import annotations
 
-import warnings
 from datetime import date
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 import orgroles
 from orgroles import OrgImportWarning
 
-from tests.helpers import Write
+from tests.helpers import Write, import_notes
 
 HIBOB = """\
 Employee ID,Display name,Email,Job title,Department,Reports to,Start date,Site
@@ -37,16 +36,7 @@ ID;Vorname;Nachname;E-Mail;Position;Abteilung;Vorgesetzte:r;Eintrittsdatum
 
 
 def _import(write: Write, name: str, text: str) -> tuple[orgroles.Org, list[str]]:
-    path = write(name, text)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        org = orgroles.from_csv(path)
-    notes = [
-        str(p).removeprefix(f"{path}:")
-        for w in caught
-        if isinstance(w.message, OrgImportWarning)
-        for p in w.message.problems
-    ]
+    org, notes = import_notes(write(name, text))
     return org, notes
 
 

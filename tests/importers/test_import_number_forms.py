@@ -14,25 +14,12 @@ import pytest
 import orgroles
 from orgroles import OrgImportWarning
 
-from tests.helpers import Write
-
-
-def _import(path: object, **options: object) -> tuple[orgroles.Org, list[str]]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        org = orgroles.from_csv(path, **options)  # type: ignore[arg-type]
-    notes = [
-        str(p).removeprefix(f"{path}:")
-        for w in caught
-        if isinstance(w.message, OrgImportWarning)
-        for p in w.message.problems
-    ]
-    return org, notes
+from tests.helpers import Write, import_notes
 
 
 def test_float_manager_ids_are_read_as_the_rows_they_number(write: Write) -> None:
     text = "id,name,reports_to\n1,Lark Moon,\n2,Milo Nash,1.0\n3,Nell Ost,2.0\n"
-    org, notes = _import(write("org.csv", text))
+    org, notes = import_notes(write("org.csv", text))
     assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "2")]
     assert notes == [
         "3:3: column 'reports_to': no row has the manager id '1.0'; the row '1' writes the "
@@ -48,7 +35,7 @@ def test_leading_zeros_dropped_in_the_manager_column(write: Write) -> None:
         "Employee #,First Name,Last Name,Job Title,Supervisor EID\n"
         "007,Aria,Quenby,CEO,\n0042,Bram,Tollan,CTO,7\n0043,Cato,Wren,Engineer,42\n"
     )
-    org, notes = _import(write("staff.csv", text), preset="bamboohr")
+    org, notes = import_notes(write("staff.csv", text), preset="bamboohr")
     assert [r.reports_to for r in org] == [None, "007", "0042"]
     assert [n.split(": ")[0] for n in notes] == ["3:5", "4:5"]
 

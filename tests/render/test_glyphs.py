@@ -3,7 +3,6 @@ as empty boxes. Every person here is invented."""
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
 
 import pytest
@@ -13,7 +12,7 @@ from orgroles.render import render_bytes
 from orgroles.render.glyphs import _RANGES, MissingGlyphWarning, drawable, missing_glyphs
 from orgroles.render.raster import font_folder
 
-from tests.helpers import ROOT, Cli, Write
+from tests.helpers import Cli, Write, tool
 
 ORG = """\
 name: {name}
@@ -31,13 +30,7 @@ def _org(name: str = "Acme", ceo: str = "Ines Marlow", cto: str = "CTO") -> orgr
 
 
 def test_the_table_is_the_fonts_character_maps() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "font_metrics", ROOT / "tools" / "font_metrics.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    font_metrics = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(font_metrics)
+    font_metrics = tool("font_metrics")
     with font_folder() as folder:
         ranges = font_metrics.coverage(folder)
     assert [n for pair in ranges for n in pair] == list(_RANGES)

@@ -3,7 +3,6 @@ the pixel cap, pages of paper, tiles with their titles and numbers, fonts and te
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import warnings
 from pathlib import Path
@@ -22,7 +21,7 @@ from orgroles.render.raster import FONT_FILES, PIXEL_LIMIT, font_folder, png_sca
 
 from tests.charts import BIDI, GITLAB_VP, HUGE, gitlab, hostile_org_with_tricks, wide_team
 from tests.documents import pdf_fonts, pdf_pages, pdf_text, png_size
-from tests.helpers import ROOT
+from tests.helpers import tool
 
 
 def chart_size(org: Org, **options: object) -> tuple[int, int]:
@@ -199,13 +198,7 @@ def test_fit_pages_stay_within_what_pdf_viewers_show() -> None:
 
 
 def test_the_bundled_fonts_are_those_the_layout_measures() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "font_metrics", ROOT / "tools" / "font_metrics.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    font_metrics = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(font_metrics)
+    font_metrics = tool("font_metrics")
     from orgroles.render import style
 
     with font_folder() as folder:

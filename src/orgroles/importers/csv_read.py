@@ -210,7 +210,7 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
         header = records[filled[k]]
         if len(_filled(header)) == len(header) >= 2:
             titles = [records[n] for n in filled[:k]]
-            lone = len(header) == width and all(len(t) == 1 for t in titles)
+            lone = len(header) == width and all(len(t) == len(_filled(t)) == 1 for t in titles)
             padded = len(header) >= 3 and all(
                 len(t) in (1, len(header)) and len(_filled(t)) == 1 for t in titles
             )

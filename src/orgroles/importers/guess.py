@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
+from orgroles.importers.id_forms import loose_name
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         readings: tuple[tuple[str, set[str], Callable[[str], str]], ...] = (
             ("id", ids, str.strip),
             ("email", emails, _email_key),
-            ("name", people, _name_key),
+            ("name", people, loose_name),
         )
         for order, (how, known, key) in enumerate(readings):
             if how == "email" and not email:
@@ -196,10 +197,6 @@ def unmapped(columns: Columns) -> bool:
     return all(not getattr(columns, f.name) for f in dataclasses.fields(columns))
 
 
-def _name_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _people(names: tuple[str, ...], values: Values) -> set[str]:
     """Each row's name ("First Last"), and "Last, First" too, as manager cells write it."""
     if not names:
@@ -209,9 +206,9 @@ def _people(names: tuple[str, ...], values: Values) -> set[str]:
     for parts in zip(*columns, strict=True):
         words = [p for p in parts if p]
         if words:
-            found.add(_name_key(" ".join(words)))
+            found.add(loose_name(" ".join(words)))
             if len(words) == 2:
-                found.add(_name_key(f"{words[1]}, {words[0]}"))
+                found.add(loose_name(f"{words[1]}, {words[0]}"))
     return found
 
 

@@ -25,7 +25,7 @@ from orgroles.errors import Problem
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator
 
-__all__ = ["NameForms", "first_last", "match_number_forms", "number_form"]
+__all__ = ["NameForms", "first_last", "loose_name", "match_number_forms", "number_form"]
 
 _WHOLE = re.compile(r"0*(\d+)(?:\.0*)?")
 
@@ -100,7 +100,13 @@ def first_last(text: str) -> str | None:
     return f"{first} {last}"
 
 
-def _loose(text: str) -> str:
+def loose_name(text: str) -> str:
+    """A name as compared loosely: one Unicode form, any case, single spaces.
+
+    Examples:
+        >>> loose_name("  Ansel   BROOK ")
+        'ansel brook'
+    """
     return " ".join(normalize("NFC", text).casefold().split())
 
 
@@ -135,9 +141,9 @@ class NameForms:
             self._loose = {}
             for i, name in enumerate(self._names):
                 if name:
-                    self._loose.setdefault(_loose(name), []).append(i)
+                    self._loose.setdefault(loose_name(name), []).append(i)
         for text in (value, swapped):
-            found = self._loose.get(_loose(text), []) if text else []
+            found = self._loose.get(loose_name(text), []) if text else []
             if len(found) == 1:
                 name = self._names[found[0]] or ""
                 return found, (name, "case")

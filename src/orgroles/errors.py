@@ -113,6 +113,8 @@ PROBLEM_CODES: dict[str, str] = {
     "role keeps it as a dangling reference)",
     "letter-case": "a manager name that matches no row, read as the one row with the same "
     "name in other letter case or spacing (a warning)",
+    "no-manager": "a manager cell that says there is none (`NO_MANAGER`, `n/a`, `0`) and names "
+    "no row, read as empty (a warning)",
     "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "
     "row, read as the one row named `Ansel Brook` (a warning)",
     "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`), "

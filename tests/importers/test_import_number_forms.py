@@ -8,6 +8,7 @@ A column of manager ids with an empty cell (the CEO's) comes out of pandas as fl
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,38 @@ def test_records_with_several_managers_are_read_the_same_way() -> None:
     (warning,) = caught
     assert isinstance(warning.message, OrgImportWarning)
     assert [p.code for p in warning.message.problems] == ["number-form", "number-form"]
+
+
+def test_a_cell_that_says_no_manager_is_none(write: Write) -> None:
+    text = "id,reports_to\nu1,NO_MANAGER\nu2,u1\nu3,N/A\nu4,0\n"
+    org, notes = import_notes(write("org.csv", text))
+    assert [r.reports_to for r in org] == [None, "u1", None, None]
+    assert notes == [
+        "2:2: column 'reports_to': '0' and 'N/A' and 'NO_MANAGER' name no row and stand for "
+        "no manager: read as none, and 2 more below"
+    ]
+    assert "S002" not in org.check().counts()
+
+
+def test_a_row_whose_id_is_a_no_manager_word_keeps_it(write: Write) -> None:
+    text = "id,reports_to\n0,\nu1,0\nu2,none\n"
+    org, notes = import_notes(write("org.csv", text))
+    assert [r.reports_to for r in org] == [None, "0", None]
+    assert len(notes) == 1
+    assert "'none' names no row" in notes[0]
+
+
+def test_a_file_that_to_csv_wrote_is_read_as_written(tmp_path: Path) -> None:
+    org = orgroles.Org(
+        roles=[
+            orgroles.Role(id="2"),
+            orgroles.Role(id="a", reports_to="2.0"),  # dangling, on purpose
+            orgroles.Role(id="b", reports_to="n/a"),
+        ]
+    )
+    path = tmp_path / "org.csv"
+    org.to_csv(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        back = orgroles.from_csv(path)
+    assert [r.reports_to for r in back] == [None, "2.0", "n/a"]

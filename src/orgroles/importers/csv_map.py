@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,9 +23,10 @@ from orgroles.importers.columns import (
     options_error,
     unknown_column,
 )
+from orgroles.importers.csv_export import CSV_COLUMNS
 from orgroles.importers.csv_read import CsvTable, read_csv_text, read_table
 from orgroles.importers.dated import dating
-from orgroles.importers.guess import guessed
+from orgroles.importers.guess import company_name, guessed, unmapped
 from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
@@ -60,40 +59,6 @@ class Table(Protocol):
 
     def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         """For each row, the non-empty values of these columns, as they are written."""
-
-
-COMPANY_COLUMNS = (
-    "company",
-    "company name",
-    "organization",
-    "organisation",
-    "organization name",
-    "organisation name",
-    "employer",
-    "legal entity",
-)
-"""The columns whose value names the org (lower-cased, with spaces for `_` and `-`)."""
-
-
-def company_name(table: Table) -> str | None:
-    """The org's name that the data gives: the most common value of its first company
-    column (`COMPANY_COLUMNS`), or None.
-
-    Examples:
-        >>> company_name(RecordRows([{"Company": "Acme"}, {"Company": "Acme"}, {"Company": ""}]))
-        'Acme'
-        >>> company_name(RecordRows([{"id": "a"}])) is None
-        True
-    """
-    by_key = {re.sub(r"[\s_-]+", " ", h).strip().lower(): h for h in table.header}
-    for key in COMPANY_COLUMNS:
-        column = by_key.get(key)
-        if column is None:
-            continue
-        found = Counter(v for v in table.texts(column) if v)
-        if found:
-            return found.most_common(1)[0][0]
-    return None
 
 
 class CsvRows:
@@ -445,6 +410,7 @@ def csv_document(
     with gc_paused():
         table = read_table(read_csv_text(file, encoding), file, delimiter)
         where = Location(file, table.header_line)
+        literal = unmapped(columns) and set(CSV_COLUMNS) <= set(table.header)  # to_csv's
         columns, date_format, notes = guessed(columns, CsvRows(table), where, date_format)
         cols = columns.resolve(table.header, path=file, line=table.header_line)
         lookups = _lookups(cols, departments, titles, delimiter, encoding)
@@ -462,6 +428,7 @@ def csv_document(
             source=Source(file, "csv"),
             kinds=kinds,
             amend=amend,
+            literal=literal,
         )
 
 
@@ -483,6 +450,7 @@ def records_document(
         table = RecordRows(records)
         if not len(table):
             return Imported(OrgDocument(name=name))  # no records (a filtered table, say)
+        literal = unmapped(columns) and set(CSV_COLUMNS) <= set(table.header)
         columns, date_format, notes = guessed(columns, table, None, date_format)
         cols = columns.resolve(table.header)
         rows = _rows(table, cols, _lookups(cols, departments, titles, None), RecordLocator(cols))
@@ -490,5 +458,11 @@ def records_document(
         name = name or company_name(table)
         rows, locator, amend = dating(rows, RecordLocator(cols), date_format, cols.manager_by)
         return build_document(
-            rows, locator, manager_by=cols.manager_by, name=name, kinds=kinds, amend=amend
+            rows,
+            locator,
+            manager_by=cols.manager_by,
+            name=name,
+            kinds=kinds,
+            amend=amend,
+            literal=literal,
         )

@@ -1,5 +1,7 @@
 """Columns guessed from a header, for an export that no preset names and no option maps.
 
+The org's name is guessed too, from a company column (`company_name()`).
+
 An HR export from a tool without a preset (Personio, HiBob, Rippling, ADP, SAP
 SuccessFactors, a spreadsheet) still calls its columns much the same: "Employee ID",
 "First Name", "Job Title", "Reports To". `guess_columns()` reads the header for the
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
@@ -31,7 +34,7 @@ from orgroles.importers.presets import PRESETS
 if TYPE_CHECKING:
     from orgroles.importers.csv_map import Table
 
-__all__ = ["describe", "guess_columns", "guessed", "unmapped"]
+__all__ = ["COMPANY_COLUMNS", "company_name", "describe", "guess_columns", "guessed", "unmapped"]
 
 Values = Callable[[str], Sequence[str | None]]
 """The values of a column, by its name."""
@@ -275,3 +278,38 @@ def guessed(
         code="columns-guessed",
     )
     return chosen, date_format or read_as, [note]
+
+
+COMPANY_COLUMNS = (
+    "company",
+    "company name",
+    "organization",
+    "organisation",
+    "organization name",
+    "organisation name",
+    "employer",
+    "legal entity",
+)
+"""The columns whose value names the org (lower-cased, with spaces for `_` and `-`)."""
+
+
+def company_name(table: Table) -> str | None:
+    """The org's name that the data gives: the most common value of its first company
+    column (`COMPANY_COLUMNS`), or None.
+
+    Examples:
+        >>> from orgroles.importers.csv_map import RecordRows
+        >>> company_name(RecordRows([{"Company": "Acme"}, {"Company": "Acme"}, {"Company": ""}]))
+        'Acme'
+        >>> company_name(RecordRows([{"id": "a"}])) is None
+        True
+    """
+    by_key = {re.sub(r"[\s_-]+", " ", h).strip().lower(): h for h in table.header}
+    for key in COMPANY_COLUMNS:
+        column = by_key.get(key)
+        if column is None:
+            continue
+        found = Counter(v for v in table.texts(column) if v)
+        if found:
+            return found.most_common(1)[0][0]
+    return None

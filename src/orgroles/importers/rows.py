@@ -23,7 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 from orgroles._internal.gc import gc_paused
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
-from orgroles.importers.id_forms import NameForms, match_number_forms
+from orgroles.importers.id_forms import NameForms, drop_no_manager, match_number_forms
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.row_marks import RowMarks
 from orgroles.io.problems import problems_from_validation, visible
@@ -119,11 +119,14 @@ def build_document(
     source: Source | None = None,
     kinds: KindsMode = "infer",
     amend: Callable[[dict[str, Any]], None] | None = None,
+    literal: bool = False,
 ) -> Imported:
     """Check the rows, resolve managers, make people and teams, and build the document.
 
     `amend` changes the document's plain data before it is validated (the dates of
-    `orgroles.importers.dated.dating()`).
+    `orgroles.importers.dated.dating()`). `literal` reads the managers as written, as for
+    a file that `to_csv` wrote (all its columns, and no option): no second readings
+    (`orgroles.importers.id_forms`), so that its dangling managers come back as they were.
 
     Problems that make the rows unreadable as an org (a row without an id, a repeated
     id, an ambiguous manager name, an invalid value) raise one
@@ -136,7 +139,7 @@ def build_document(
     notes = list(rows.notes)
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
-    reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes)
+    reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes, literal)
     if problems:
         raise _failure(problems, source)
     role_ids: list[str] = ids  # type: ignore[assignment]  # no None left: checked above
@@ -207,6 +210,11 @@ def _name_key(text: str) -> str:
     return normalize("NFC", text)
 
 
+def _known(rows: Rows) -> set[str]:
+    """Every id, name and email of the rows."""
+    return {v for column in (rows.ids, rows.names, rows.emails) for v in column if v}
+
+
 def _name_read(value: str, read: str, how: str, locator: Locator, i: int, row: int) -> Problem:
     """The note for a manager name read as another row's (see `NameForms`)."""
     said = f"no row has the manager name {value!r}; read as {read!r}"
@@ -256,6 +264,7 @@ def _resolve_managers(
     locator: Locator,
     problems: list[Problem],
     notes: list[Problem],
+    literal: bool = False,
 ) -> tuple[list[str | None], dict[int, tuple[str, ...]]]:
     """Each row's manager id (`reports_to`) and, for rows that name several, the others.
 
@@ -266,6 +275,9 @@ def _resolve_managers(
     ids = rows.ids
     managers = rows.managers
     dotted: dict[int, tuple[str, ...]] = {}
+    none = None if literal else drop_no_manager(managers, lambda: _known(rows), locator)
+    if none is not None:
+        notes.append(none)
     if manager_by == "id":
         reports_to: list[str | None]
         if all(cell is None or type(cell) is str for cell in managers):
@@ -280,7 +292,7 @@ def _resolve_managers(
                     append(cell[0] if cell else None)
                     if len(cell) > 1:
                         dotted[i] = tuple(cell[1:])
-        if not problems:  # every row has an id
+        if not problems and not literal:  # every row has an id
             known = cast("list[str]", ids)
             notes += match_number_forms(known, reports_to, dotted, locator)
         return reports_to, dotted

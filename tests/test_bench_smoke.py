@@ -14,24 +14,28 @@ from tests.helpers import ROOT
 pytestmark = pytest.mark.slow  # a few benchmarks end to end: on the main Python only
 
 
-def test_bench_smoke(tmp_path: Path) -> None:
-    out = tmp_path / "results.json"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench.py"),
-            "--smoke",
-            "--out",
-            str(out),
-            "--cache",
-            str(tmp_path / "data"),
-            "--only",
-            "baseline-json,orgroles-json,baseline-json-dirty,orgroles-json-dirty",
-        ],
+def _bench(script: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run a script of ``benchmarks/`` in a fresh Python, its output kept."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         check=False,
-        timeout=300,
+        timeout=timeout,
+    )
+
+
+def test_bench_smoke(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    proc = _bench(
+        "bench.py",
+        "--smoke",
+        "--out",
+        str(out),
+        "--cache",
+        str(tmp_path / "data"),
+        "--only",
+        "baseline-json,orgroles-json,baseline-json-dirty,orgroles-json-dirty",
     )
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(out.read_text())["rows"]
@@ -55,22 +59,10 @@ def test_bench_charts_smoke(tmp_path: Path) -> None:
     """The chart measures: SVG, PNG, PDF (one page and A4 tiles) and PowerPoint, in CPU
     seconds, with the seconds per 1,000 roles."""
     out = tmp_path / "results.json"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench.py"),
-            "--smoke",
-            "--charts",
-            "--clock",
-            "cpu",
-            "--out",
-            str(out),
-            "--cache",
-            str(tmp_path / "data"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    proc = _bench(
+        "bench.py",
+        *("--smoke", "--charts", "--clock", "cpu", "--out", str(out)),
+        *("--cache", str(tmp_path / "data")),
         timeout=600,
     )
     assert proc.returncode == 0, proc.stderr
@@ -88,24 +80,17 @@ def test_paths_smoke(tmp_path: Path) -> None:
     """The user's paths (benchmarks/paths.py) run end to end: each a process, against
     json.load of the same file."""
     out = tmp_path / "paths.json"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "paths.py"),
-            "--smoke",
-            "--out",
-            str(out),
-            "--cache",
-            str(tmp_path / "data"),
-            "--variants",
-            "dirty",
-            "--only",
-            "check-json,query-json,import-csv+check",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
+    proc = _bench(
+        "paths.py",
+        "--smoke",
+        "--out",
+        str(out),
+        "--cache",
+        str(tmp_path / "data"),
+        "--variants",
+        "dirty",
+        "--only",
+        "check-json,query-json,import-csv+check",
     )
     assert proc.returncode == 0, proc.stderr
     assert "failed" not in proc.stdout, proc.stdout
@@ -126,13 +111,7 @@ def test_paths_smoke(tmp_path: Path) -> None:
 def test_startup_smoke(tmp_path: Path) -> None:
     """The start-up table (benchmarks/startup.py): each command a process, run twice."""
     out = tmp_path / "startup.json"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--runs", "2", "--out", out],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    proc = _bench("startup.py", "--runs", "2", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(out.read_text())["rows"]
     assert [r["command"] for r in rows] == [

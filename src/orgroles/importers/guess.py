@@ -179,9 +179,11 @@ def day_format(days: Sequence[str]) -> str | None:
     """
     from orgroles.importers.dated import parse_day
 
+    distinct = set(days)  # a format reads them all when it reads each distinct one
+
     def reads(fmt: str) -> bool:
         try:
-            for text in days:
+            for text in distinct:
                 parse_day(text, None if fmt == "%Y-%m-%d" else fmt)
         except ValueError:
             return False

@@ -60,8 +60,7 @@ def match_number_forms(
     (a dangling reference, for the rules to report).
     """
     known = set(ids)
-    unknown = [i for i, manager in enumerate(reports_to) if manager is not None]
-    unknown = [i for i in unknown if reports_to[i] not in known]
+    unknown = [i for i, m in enumerate(reports_to) if m is not None and m not in known]
     if not unknown and all(v in known for values in dotted.values() for v in values):
         return []
     by_number: dict[str, list[str]] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,15 @@ def _hide_dot_for_nodot_tests(
         return
     monkeypatch.setenv("PATH", str(tmp_path_factory.mktemp("path-without-dot")))
     assert shutil.which("dot") is None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The commands the tests run keep their cache (``orgroles._internal.cache``) in a
+    temporary folder, not in the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ORGROLES_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
 
 
 @pytest.fixture(autouse=True)

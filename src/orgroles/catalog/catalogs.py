@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from orgroles._internal import cache
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.reader import FORMATS, format_from_suffix, parse_document, read_file
 from orgroles.model import CatalogDocument, Family, Responsibility, RoleKind
@@ -87,8 +88,17 @@ class Catalog:
 @lru_cache(maxsize=1)
 def builtin_catalog() -> Catalog:
     """The catalogue that ships with orgroles (the CTO, the CPO and their teams)."""
-    text = resources.files(__package__).joinpath("builtin.yaml").read_text(encoding="utf-8")
-    document, _ = parse_document(text, "yaml", CatalogDocument, path="<builtin catalogue>")
+    file = resources.files(__package__).joinpath("builtin.yaml")
+
+    def read() -> CatalogDocument:
+        text = file.read_text(encoding="utf-8")
+        return parse_document(text, "yaml", CatalogDocument, path="<builtin catalogue>")[0]
+
+    # The command keeps what it read in its cache (orgroles._internal.cache), which an
+    # edit of the file or of the models it is read into (their fields) makes new.
+    models = resources.files("orgroles.model")
+    sources = [file, *sorted((p for p in models.iterdir() if p.name.endswith(".py")), key=str)]
+    document = cache.cached("builtin-catalogue", read, sources=sources)
     return Catalog(document.kinds, document.responsibilities, document.families)
 
 

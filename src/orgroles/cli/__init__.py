@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from orgroles._internal import cache
 from orgroles._internal.lazy import lazy
 from orgroles.cli.base import (
     COMMAND_HOMES,
@@ -44,7 +45,15 @@ __all__ = [
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the `orgroles` command (the console script's entry point)."""
     import gc
+    import os
     import sys
+
+    # pydantic looks through the entry points of every installed distribution for its
+    # plugins when it builds its first validator (8 ms here, more in a large environment);
+    # the command has no use for them. `PYDANTIC_DISABLE_PLUGINS=` (set, empty) turns them
+    # on again.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    cache.enable()  # the built-in catalogue, read once rather than in each run
 
     # The cyclic collector stays off in the command's process: a command pauses it anyway
     # (see orgroles.cli.base), and turned on again at the end its first pass would walk

@@ -142,7 +142,9 @@ TitlePatterns = dict[str, tuple[str, ...]]
 """Job-title patterns per language (`{"en": [...], "fr": [...]}`); see docs/catalog.md."""
 
 
-CONFIG = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_max_length=MAX_TEXT_LENGTH)
+CONFIG = ConfigDict(
+    extra="forbid", coerce_numbers_to_str=True, str_max_length=MAX_TEXT_LENGTH, defer_build=True
+)
 
 
 class Base:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from orgroles._internal import clock
 from orgroles._internal.dates import day
+from orgroles._internal.gc import gc_paused
 from orgroles.errors import MissingExtraError, OrgUsageError
 from orgroles.time.depths import depths, depths_by_level, levels
 
@@ -403,7 +404,8 @@ def timeline(
     code = FREQUENCIES.get(freq)
     if code is None:
         raise OrgUsageError(f"unknown period {freq!r}: use {', '.join(FREQUENCIES)}")
-    arrays = _arrays(org)
+    with gc_paused():  # millions of small objects, without cycles, while the arrays are made
+        arrays = _arrays(org)
     if not by_family:  # one family for every seat: the whole org
         import numpy as np
 
@@ -417,11 +419,12 @@ def timeline(
     first = first or last
     periods = pandas.period_range(first, last, freq=code)
     rows = []
-    sweep = _Sweep(arrays, today)
-    for period in periods:
-        last_day = min(period.end_time.date(), last).toordinal()
-        for family, numbers in sweep.rows(last_day).items():
-            rows.append({"period": period, "family": family, **numbers})
+    with gc_paused():
+        sweep = _Sweep(arrays, today)
+        for period in periods:
+            last_day = min(period.end_time.date(), last).toordinal()
+            for family, numbers in sweep.rows(last_day).items():
+                rows.append({"period": period, "family": family, **numbers})
     frame: pd.DataFrame = pandas.DataFrame(rows, columns=["period", "family", *COLUMNS])
     if not by_family:
         whole: pd.DataFrame = frame.drop(columns="family").set_index("period")

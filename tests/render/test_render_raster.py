@@ -21,7 +21,7 @@ from orgroles.render.raster import FONT_FILES, PIXEL_LIMIT, font_folder, png_sca
 
 from tests.charts import BIDI, GITLAB_VP, HUGE, gitlab, hostile_org_with_tricks, wide_team
 from tests.documents import pdf_fonts, pdf_pages, pdf_text, png_size
-from tests.helpers import tool
+from tests.helpers import TINY, Cli, tool
 
 
 def chart_size(org: Org, **options: object) -> tuple[int, int]:
@@ -59,10 +59,20 @@ def test_bad_scales_are_errors(tiny: Org) -> None:
     for bad in (0, -1, float("nan"), "2", True):
         with pytest.raises(RenderError, match="scale must be a number above 0"):
             render_bytes(tiny, "png", scale=bad)
+    with pytest.raises(RenderError, match=r"scale must be at least 0\.1 .* not 0\.001"):
+        render_bytes(tiny, "png", scale=0.001)  # it drew a 1 x 1 image
+    assert render_bytes(tiny, "png", scale=0.1).startswith(b"\x89PNG")
     with pytest.raises(RenderError, match="unknown page 'a5'"):
         render_bytes(tiny, "pdf", page="a5")
     with pytest.raises(RenderError, match="unknown orientation 'sideways'"):
         render_bytes(tiny, "pdf", orientation="sideways")
+
+
+def test_the_command_refuses_a_scale_too_low_to_read(run: Cli, tmp_path: Path) -> None:
+    done = run("render", TINY, "-o", tmp_path / "chart.png", "--scale", "0.001")
+    assert done.exit_code == 2
+    assert "0.001 is not in the range x>=0.1" in done.stderr
+    assert not (tmp_path / "chart.png").exists()
 
 
 def test_pdf_fit_is_one_page_the_chart_size(tiny: Org) -> None:

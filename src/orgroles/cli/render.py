@@ -32,6 +32,7 @@ from orgroles.render.options import (
     LAYOUTS,
     MAX_ASPECT,
     MAX_MEGAPIXELS,
+    MIN_SCALE,
     ORIENTATIONS,
     PAGES,
     SCALE,
@@ -177,7 +178,7 @@ class _OrMeta(_Param):
 )
 @click.option(
     "--scale",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=MIN_SCALE),
     default=SCALE,
     show_default=True,
     help="PNG: pixels per px of the chart (2 is 192 dpi).",

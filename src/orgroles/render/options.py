@@ -36,6 +36,7 @@ __all__ = [
     "COLOR_BY",
     "DIRECTIONS",
     "MAX_MEGAPIXELS",
+    "MIN_SCALE",
     "ORIENTATIONS",
     "PAGES",
     "SCALE",
@@ -83,6 +84,10 @@ LANGS = ("en", "fr")
 
 SCALE = 2.0
 """The default resolution of a PNG: two pixels per px of the chart (192 dpi)."""
+
+MIN_SCALE = 0.1
+"""The lowest resolution of a PNG (9.6 dpi): a box is then 18 to 24 pixels wide, and
+less would draw a chart no one can read (a 1 x 1 image at 0.001)."""
 
 MAX_MEGAPIXELS = 16.0
 """The default largest PNG, in millions of pixels (a 5,300 x 3,000 image): a bigger
@@ -231,6 +236,11 @@ class ChartOptions:
             raise RenderError(f"unknown layout {self.layout!r} (choose from: {', '.join(LAYOUTS)})")
         _positive("max_aspect", self.max_aspect, "(width over height)")
         _positive("scale", self.scale, "(pixels per px of the chart)")
+        if self.scale < MIN_SCALE:
+            raise RenderError(
+                f"scale must be at least {MIN_SCALE:g} (pixels per px of the chart), "
+                f"not {self.scale!r}: less draws a chart no one can read"
+            )
         _positive("max_megapixels", self.max_megapixels, "(millions of pixels)")
         _choice("page", self.page, PAGES)
         _choice("orientation", self.orientation, ORIENTATIONS)

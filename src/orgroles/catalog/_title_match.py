@@ -14,7 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex
-from orgroles.catalog._title_text import SECONDS_AFTER, SECONDS_BEFORE, SERVES, segments
+from orgroles.catalog._title_text import (
+    SECONDS_AFTER,
+    SECONDS_BEFORE,
+    SERVES,
+    joins_jobs,
+    names_a_part,
+    segments,
+)
 from orgroles.model import SENIORITIES, Family, KindFrom, RoleKind, Seniority
 
 __all__ = ["KindMatch", "Matcher"]
@@ -101,9 +108,47 @@ class Matcher:
                 if len(self.by_words) >= _CACHE_SIZE:
                     self.by_words.clear()
                 reading = self.by_words[words] = self._read(parts)
+            if reading.options:
+                if names_a_part(title):
+                    reading = self._head_of_part(reading)
+                elif not joins_jobs(title):
+                    reading = self._head_of_function(reading, parts)
             if len(self.readings) >= _CACHE_SIZE:
                 self.readings.clear()
             self.readings[title] = reading
+        return reading
+
+    def _head_of_part(self, reading: _Reading) -> _Reading:
+        """A chief's title that names a part of the company ("President, EMEA", "Regional
+        CEO", "Field CTO") is the head of that part: its family, not the chief's kind (the
+        company has one CEO, whom the rules look for)."""
+        options: dict[tuple[str | None, str | None], _Option] = {}
+        for option in reading.options:
+            match = option.match
+            kind = self.kinds.get(match.kind) if match.kind is not None else None
+            if kind is not None and "chief" in kind.seniority:
+                match = KindMatch(None, kind.family, match.pattern, match.seniority, match.source)
+                option = _Option(match, option.departments)
+            options.setdefault((match.kind, match.family), option)
+        return _Reading(tuple(options.values()), reading.seniority)
+
+    def _head_of_function(self, reading: _Reading, parts: list[list[str]]) -> _Reading:
+        """The company's chief (a chief with no department of its own: the CEO, not the
+        CTO) in a title that also names a function ("President of Sales", "President,
+        Marketing") is the head of that function: its family. (Not when the title joins
+        two jobs, "CEO & Product": see `joins_jobs()`.)"""
+        if len(reading.options) != 1:
+            return reading
+        match = reading.options[0].match
+        kind = self.kinds.get(match.kind) if match.kind is not None else None
+        if kind is None or "chief" not in kind.seniority or kind.departments:
+            return reading
+        for part in parts:
+            for _, _, entry in self.index.scan(part):
+                family = entry.family
+                if entry.kind is None and not entry.level and family not in (None, kind.family):
+                    head = KindMatch(None, family, entry.pattern, match.seniority, match.source)
+                    return _Reading((_Option(head, (family,)),), reading.seniority)
         return reading
 
     def seniority(self, title: str) -> Seniority | None:

@@ -17,10 +17,13 @@ from orgroles.model import Seniority
 
 __all__ = [
     "LEVELS",
+    "PARTS",
     "SECONDS_AFTER",
     "SECONDS_BEFORE",
     "SERVES",
     "fold",
+    "joins_jobs",
+    "names_a_part",
     "segments",
     "segments_of_folded",
     "words",
@@ -75,6 +78,18 @@ DECORATIONS = _word_set(
 """Words around the job that do not change it: interim, grades, regions."""
 
 _SKIPPED = STOP_WORDS | DECORATIONS
+
+PARTS = _word_set(
+    """
+    emea apac apj amer americas latam anz asean dach benelux nordics uk us usa eu na
+    europe france regional region country division field
+    north south east west central northeast northwest southeast southwest
+    """
+)
+"""Words that name a part of the company (a region, a country, a division, the field):
+a chief's title with one is the head of that part, not the company's chief ("President,
+EMEA", "Regional CEO", "Field CTO"). "Global", "international" and "worldwide" name the
+whole company ("Global CEO")."""
 
 _LEVEL_WORDS: dict[Seniority, str] = {
     "junior": "junior, jr, jnr, intern, internship, trainee, graduate, apprentice, stagiaire, "
@@ -144,6 +159,37 @@ def segments(title: str) -> list[list[str]]:
     if "&" in title:  # HTML entities, as some exports write titles: "R&amp;D", "FP&amp;A"
         title = html.unescape(title)
     return segments_of_folded(fold(title))
+
+
+def names_a_part(title: str) -> bool:
+    """Whether a title names a part of the company (one of `PARTS`).
+
+    Examples:
+        >>> names_a_part("President, EMEA"), names_a_part("Regional CEO")
+        (True, True)
+        >>> names_a_part("President & CEO"), names_a_part("Global CEO")
+        (False, False)
+    """
+    if "&" in title:
+        title = html.unescape(title)
+    return any(m.group(1) in PARTS for m in _TOKEN.finditer(fold(title)))
+
+
+_BOTH = re.compile(r"/|(?<![a-z0-9])[&+]|[&+](?![a-z0-9])|\b(?:and|et|und|y|e|en)\b")
+
+
+def joins_jobs(title: str) -> bool:
+    """Whether a title joins two jobs ("CEO & Founder", "CEO / Product", "President and
+    COO"): "/", an "&" or "+" between words (not the one of "R&D"), or "and" in one of the
+    languages read.
+
+    Examples:
+        >>> joins_jobs("CEO / Product"), joins_jobs("President of Sales")
+        (True, False)
+        >>> joins_jobs("CEO & Founder"), joins_jobs("President, R&D")
+        (True, False)
+    """
+    return _BOTH.search(fold(html.unescape(title) if "&" in title else title)) is not None
 
 
 def segments_of_folded(text: str) -> list[list[str]]:

@@ -312,6 +312,11 @@ How a title is read:
 - A word that makes the holder a second to a chief ("Deputy CTO", "Vice CEO", "Assistant
   CFO", "Former CTO", "Directeur technique adjoint") leaves the family and no C-level
   kind: the org has one CTO, and the rules that count chiefs see one.
+- So does a chief's title that names a part of the company, a region, a country or a
+  division ("President, EMEA", "Regional CEO", "CFO Europe"; not "Global CEO"). The
+  company's chief (a chief kind with no department of its own, such as the CEO) in a
+  title that names a function is the head of that function ("President of Sales" is in
+  sales), unless the title joins two jobs ("CEO / Product", "CEO and Co-founder").
 - The job is looked for in the title's first segment (before a comma, a bracket or a
   spaced dash). When that names none, as in "Manager, Customer Success", each later
   segment is read with it. When it names only a function, as a department does in

@@ -116,6 +116,7 @@ def test_startup_smoke(tmp_path: Path) -> None:
     rows = json.loads(out.read_text())["rows"]
     assert [r["command"] for r in rows] == [
         "python -c pass",
+        "dependencies alone",
         "orgroles --version",
         "orgroles check (4 roles)",
     ]

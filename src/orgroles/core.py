@@ -242,12 +242,9 @@ class OrgCore:
         return role_id in self._roles
 
     def __repr__(self) -> str:
-        people = len(self._people)
-        return (
-            f"<{type(self).__name__} {self.name!r}: {plural(len(self._roles), 'role')}, "
-            f"{people:,} {'person' if people == 1 else 'people'}, "
-            f"{plural(len(self._teams), 'team')}>"
-        )
+        people = f"{len(self._people):,} {'person' if len(self._people) == 1 else 'people'}"
+        roles, teams = plural(len(self._roles), "role"), plural(len(self._teams), "team")
+        return f"<{type(self).__name__} {self.name!r}: {roles}, {people}, {teams}>"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, OrgCore):
@@ -272,9 +269,7 @@ class OrgCore:
         its kind's, else its own `family` (a seat whose title names only a function)."""
         r = self.role(role)
         kind = self.kind_of(r)
-        if kind is not None and kind.family:
-            return kind.family
-        return r.family
+        return kind.family if kind is not None and kind.family else r.family
 
     def title_of(self, role: str | Role, lang: str = "en") -> str:
         """The role's own title, else its kind's title in `lang`, else its id."""
@@ -362,10 +357,12 @@ class OrgCore:
         """
         if self._records is None:
             return self.copy()
-        when = _day(today) if today is not None else self.today
-        assert when is not None
-        with gc_paused():
-            roles = view(self._records, _day(day), when, self._plain)
+        on, when = _day(day), _day(today) if today is not None else self.today
+        if on == self.view_date and when == self.today:  # the day it shows: its own view
+            roles = dict(self._roles)  # (made once), in a table of its own
+        else:
+            with gc_paused():
+                roles = view(self._records, on, when, self._plain)  # type: ignore[arg-type]
         # The same org with other roles: nothing to validate or index again (the ids are
         # the records', the view's roles are plain), and its own tables, for its edits.
         org = copy.copy(self)

@@ -121,3 +121,17 @@ def test_the_plain_org_of_a_day_checks_and_draws_as_any_org(org: orgroles.Org) -
     assert not day.dated
     assert [v.code for v in day.check(select=["K002"])] == ["K002"] * 3
     assert day.to_mermaid().count("Product Owner") == 3
+
+
+def test_as_of_the_day_the_org_shows_is_its_own_view_in_a_table_of_its_own() -> None:
+    org = orgroles.load(PATH, today=TODAY)
+    fresh = orgroles.load(PATH, today=TODAY)
+    shown = org.as_of(TODAY)  # the view of today, made for it and kept by the org
+    built = fresh.viewed(date(2026, 5, 14)).as_of(TODAY)  # another day's view: built anew
+    assert dict(shown.roles) == dict(built.roles)
+    assert [r.id for r in shown] == [r.id for r in built]
+    assert dict(org.roles) == dict(shown.roles)
+    shown.add_role(orgroles.Role(id="new-seat"))
+    assert "new-seat" in shown
+    assert "new-seat" not in org  # the org's own view is not the shown org's table
+    assert "new-seat" not in org.as_of(TODAY)

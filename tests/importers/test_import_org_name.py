@@ -26,6 +26,14 @@ def test_a_company_column_names_the_org(write: Write) -> None:
     assert named.name == "Acme"
 
 
+def test_the_company_column_is_found_as_the_other_columns_are(write: Write) -> None:
+    for header in ("COMPANY_NAME", "Organisation:", "Company name (legal)", "Société"):
+        path = write("export.csv", f"id,name,manager_id,{header}\n1,Ana,,Acme Ltd\n")
+        org = orgroles.from_csv(path, id_col="id", name_col="name", manager_col="manager_id")
+        expected = "Acme Ltd" if header in ("COMPANY_NAME", "Organisation:") else "export"
+        assert org.name == expected, header
+
+
 def test_without_a_company_column_the_file_names_the_org(write: Write) -> None:
     path = write("staff.csv", "id,name,manager_id\n1,Ana,\n2,Bo,1\n")
     assert orgroles.from_csv(path, id_col="id", name_col="name", manager_col="manager_id").name == (

@@ -306,7 +306,7 @@ def company_name(table: Table) -> str | None:
         >>> company_name(RecordRows([{"id": "a"}])) is None
         True
     """
-    by_key = {re.sub(r"[\s_-]+", " ", h).strip().lower(): h for h in table.header}
+    by_key = {_key(h): h for h in table.header}  # as the other columns are found
     for key in COMPANY_COLUMNS:
         column = by_key.get(key)
         if column is None:

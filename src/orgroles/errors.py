@@ -288,10 +288,16 @@ class OrgImportWarning(UserWarning):
         ...                               Location("staff.csv", 4, 5))])
         >>> print(w)
         staff.csv:4:5: no row has the manager name 'Zed'
+        >>> print(OrgImportWarning(*w.args))  # made again from its message
+        staff.csv:4:5: no row has the manager name 'Zed'
     """
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems: list[Problem] = list(problems)
+    def __init__(self, problems: Sequence[Problem] | str) -> None:
+        # A message alone is how `type(w)(*w.args)` makes the warning again (pytest-xdist
+        # does, to carry it from a worker): one problem that says it all.
+        self.problems: list[Problem] = (
+            [Problem(problems)] if isinstance(problems, str) else list(problems)
+        )
         super().__init__(str(self))
 
     def __str__(self) -> str:

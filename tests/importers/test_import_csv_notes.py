@@ -7,12 +7,14 @@ writes all its delimiters) is kept. Every person here is invented.
 
 from __future__ import annotations
 
+import pickle
 import warnings
 
 import pytest
 
 import orgroles
 from orgroles import OrgFileError
+from orgroles.errors import Location, Problem
 
 from tests.helpers import Cli, Write, import_notes
 
@@ -121,3 +123,23 @@ def test_a_line_of_white_space_above_the_header_is_no_title(write: Write) -> Non
     path = write("org.csv", "\x0b\nid,name,title\n1,Ana Lima,CEO\n2,Bo Diaz,CTO\n")
     with pytest.raises(OrgFileError, match=r"org\.csv:1: the header has 1 columns"):
         orgroles.from_csv(path)
+
+
+def test_an_import_warning_made_again_from_its_message_says_the_same(write: Write) -> None:
+    """pytest-xdist (and other tools) carry a warning as `type(w)(*w.args)`: it showed
+    its text one character a line."""
+    with pytest.warns(orgroles.OrgImportWarning) as caught:
+        orgroles.from_csv(write("header.csv", "id,boss\n"), id_col="id")
+    many = orgroles.OrgImportWarning(
+        [
+            Problem(f"no row has the manager id 'ghost-{i}'", Location("a.csv", i + 2, 3))
+            for i in range(12)
+        ]
+    )
+    for warning in [*(r.message for r in caught), many]:
+        assert isinstance(warning, orgroles.OrgImportWarning)
+        again = type(warning)(*warning.args)
+        assert str(again) == str(warning)
+        assert str(pickle.loads(pickle.dumps(warning))) == str(warning)
+    assert "header but no rows" in str(caught[0].message)
+    assert str(many).endswith("... and 2 more")

@@ -179,7 +179,9 @@ def _sequential_changes(record: Role, by_day: defaultdict[date, list[Change]]) -
             walked = _walk_tenures(_in_order(holder), acting0, first, final, rid)  # type: ignore[arg-type]
             if walked is None:
                 return False  # two at once: a job share
-        stamped = any(type(h) is not str for h in holder)  # type: ignore[union-attr]
+            stamped = any(type(h) is not str for h in holder)  # type: ignore[union-attr]
+        else:
+            stamped = bool(holder)  # tenures only: the walk takes nothing else
         first_state, final_state, changes = walked
         day = None
         for change in changes:  # the changes of one day are together: one look-up

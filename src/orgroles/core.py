@@ -358,11 +358,12 @@ class OrgCore:
         if self._records is None:
             return self.copy()
         on, when = _day(day), _day(today) if today is not None else self.today
+        assert when is not None
         if on == self.view_date and when == self.today:  # the day it shows: its own view
             roles = dict(self._roles)  # (made once), in a table of its own
         else:
             with gc_paused():
-                roles = view(self._records, on, when, self._plain)  # type: ignore[arg-type]
+                roles = view(self._records, on, when, self._plain)
         # The same org with other roles: nothing to validate or index again (the ids are
         # the records', the view's roles are plain), and its own tables, for its edits.
         org = copy.copy(self)

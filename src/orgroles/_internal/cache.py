@@ -123,18 +123,18 @@ def _digest(sources: Iterable[_Readable]) -> str:
 
 
 def _write(entry: Path, value: Any, name: str) -> None:
+    written: str | None = None  # the temporary file, once made
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(
             dir=entry.parent, prefix=f".{name}-", suffix=".tmp", delete=False
         ) as file:
+            written = file.name
             pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(file.name, entry)  # whole or not at all, whoever else writes it
+        os.replace(written, entry)  # whole or not at all, whoever else writes it
     except Exception:  # a folder that cannot be written: no cache
-        try:
-            os.unlink(file.name)
-        except (NameError, OSError):
-            pass
+        if written is not None and os.path.exists(written):
+            os.unlink(written)
         return
     for old in entry.parent.glob(f"{name}-*.pickle"):
         if old != entry:

@@ -120,8 +120,8 @@ class Matcher:
 
     def _head_of_part(self, reading: _Reading) -> _Reading:
         """A chief's title that names a part of the company ("President, EMEA", "Regional
-        CEO", "Field CTO") is the head of that part: its family, not the chief's kind (the
-        company has one CEO, whom the rules look for)."""
+        CEO", "CFO Europe") is the head of that part: its family, not the chief's kind
+        (the company has one CEO, whom the rules look for)."""
         options: dict[tuple[str | None, str | None], _Option] = {}
         for option in reading.options:
             match = option.match

@@ -88,7 +88,7 @@ PARTS = _word_set(
 )
 """Words that name a part of the company (a region, a country, a division, the field):
 a chief's title with one is the head of that part, not the company's chief ("President,
-EMEA", "Regional CEO", "Field CTO"). "Global", "international" and "worldwide" name the
+EMEA", "Regional CEO", "Field CEO"). "Global", "international" and "worldwide" name the
 whole company ("Global CEO")."""
 
 _LEVEL_WORDS: dict[Seniority, str] = {

@@ -404,22 +404,21 @@ def timeline(
     code = FREQUENCIES.get(freq)
     if code is None:
         raise OrgUsageError(f"unknown period {freq!r}: use {', '.join(FREQUENCIES)}")
-    with gc_paused():  # millions of small objects, without cycles, while the arrays are made
+    with gc_paused():  # millions of small objects, without cycles: the arrays, the sweep
         arrays = _arrays(org)
-    if not by_family:  # one family for every seat: the whole org
-        import numpy as np
+        if not by_family:  # one family for every seat: the whole org
+            import numpy as np
 
-        arrays.family = np.zeros_like(arrays.family)
-        arrays.t_family = np.zeros_like(arrays.t_family)
-        arrays.families = ["all"]
-        arrays.bounds = [(0, int(arrays.family.size))]
-    today = (org.today or clock.today()).toordinal()
-    first = _as_day(start) or (date.fromordinal(arrays.days[0]) if arrays.days else None)
-    last = _as_day(end) or date.fromordinal(max([*arrays.days[-1:], today]))
-    first = first or last
-    periods = pandas.period_range(first, last, freq=code)
-    rows = []
-    with gc_paused():
+            arrays.family = np.zeros_like(arrays.family)
+            arrays.t_family = np.zeros_like(arrays.t_family)
+            arrays.families = ["all"]
+            arrays.bounds = [(0, int(arrays.family.size))]
+        today = (org.today or clock.today()).toordinal()
+        first = _as_day(start) or (date.fromordinal(arrays.days[0]) if arrays.days else None)
+        last = _as_day(end) or date.fromordinal(max([*arrays.days[-1:], today]))
+        first = first or last
+        periods = pandas.period_range(first, last, freq=code)
+        rows = []
         sweep = _Sweep(arrays, today)
         for period in periods:
             last_day = min(period.end_time.date(), last).toordinal()

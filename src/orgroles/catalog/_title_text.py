@@ -156,9 +156,12 @@ def segments(title: str) -> list[list[str]]:
         >>> segments("FP&amp;A Analyst, R&amp;D")
         [['fpa', 'analyst'], ['rd']]
     """
-    if "&" in title:  # HTML entities, as some exports write titles: "R&amp;D", "FP&amp;A"
-        title = html.unescape(title)
-    return segments_of_folded(fold(title))
+    return segments_of_folded(_folded(title))
+
+
+def _folded(title: str) -> str:
+    """`fold()` of a title, its HTML entities read first: some exports write "R&amp;D"."""
+    return fold(html.unescape(title) if "&" in title else title)
 
 
 def names_a_part(title: str) -> bool:
@@ -170,9 +173,7 @@ def names_a_part(title: str) -> bool:
         >>> names_a_part("President & CEO"), names_a_part("Global CEO")
         (False, False)
     """
-    if "&" in title:
-        title = html.unescape(title)
-    return any(m.group(1) in PARTS for m in _TOKEN.finditer(fold(title)))
+    return any(m.group(1) in PARTS for m in _TOKEN.finditer(_folded(title)))
 
 
 _BOTH = re.compile(r"/|(?<![a-z0-9])[&+]|[&+](?![a-z0-9])|\b(?:and|et|und|y|e|en)\b")
@@ -189,7 +190,7 @@ def joins_jobs(title: str) -> bool:
         >>> joins_jobs("CEO & Founder"), joins_jobs("President, R&D")
         (True, False)
     """
-    return _BOTH.search(fold(html.unescape(title) if "&" in title else title)) is not None
+    return _BOTH.search(_folded(title)) is not None
 
 
 def segments_of_folded(text: str) -> list[list[str]]:

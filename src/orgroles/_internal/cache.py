@@ -37,7 +37,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -123,6 +122,8 @@ def _digest(sources: Iterable[_Readable]) -> str:
 
 
 def _write(entry: Path, value: Any, name: str) -> None:
+    import tempfile  # only when an entry is written: a run that reads one does without it
+
     written: str | None = None  # the temporary file, once made
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

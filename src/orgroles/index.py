@@ -30,7 +30,9 @@ class Index:
       top reaches: one in a reporting cycle, or below one;
     - `order` lists the reachable roles top-down (breadth first);
     - `dangling` maps a role to the unknown id its `reports_to` names;
-    - `self_reports` lists the roles that report to themselves.
+    - `self_reports` lists the roles that report to themselves;
+    - `memo` holds what other modules derive from the index, by name, computed once
+      (an index does not change).
     """
 
     __slots__ = (
@@ -40,6 +42,7 @@ class Index:
         "dangling",
         "depth",
         "ids",
+        "memo",
         "order",
         "parent",
         "pos",
@@ -97,6 +100,7 @@ class Index:
         self.depth = depth
         self.order = order
         self._sizes: list[int] | None = None
+        self.memo: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self.ids)

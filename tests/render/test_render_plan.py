@@ -325,3 +325,28 @@ def test_links_only_use_safe_schemes() -> None:
     )
     plan = make_plan(org)
     assert [b.url for b in plan.boxes] == ["mailto:a@example.org", None, "https://wiki.example/z"]
+
+
+def test_among_draws_the_trees_under_chosen_roles_and_missing_managers_side_by_side() -> None:
+    org = Org(
+        roles=[
+            Role(id="ceo"),
+            Role(id="cto", reports_to="ceo"),
+            Role(id="dev", reports_to="cto"),
+            Role(id="cfo", reports_to="ceo"),
+            Role(id="ae", reports_to="vp-sales"),  # a manager not in the file
+            Role(id="ae2", reports_to="vp-sales"),
+        ]
+    )
+    plan = make_plan(org, among=["cto", "vp-sales", "cto"])  # each tree once
+    tops = [plan.boxes[t] for t in plan.tops]
+    assert [(b.role, b.placeholder) for b in tops] == [("cto", None), (None, "vp-sales")]
+    assert {b.role for b in plan.boxes} == {"cto", "dev", "ae", "ae2", None}
+    assert plan.shown == 4
+    assert all(b.level == 0 for b in tops)
+    cut = make_plan(org, among=["cto", "vp-sales"], depth=0)
+    assert [b.hidden for b in cut.boxes] == [1, 2]
+    with pytest.raises(RenderError, match="no role 'nobody'"):
+        make_plan(org, among=["nobody"])
+    with pytest.raises(RenderError, match="'cto' is a role of the org, not a missing manager"):
+        make_plan(org, missing="cto")

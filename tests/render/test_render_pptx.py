@@ -14,7 +14,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 import orgroles
-from orgroles import Org, Role
+from orgroles import Org, Person, Role
 from orgroles.errors import MissingExtraError
 from orgroles.render import ChartOptions, render_bytes
 from orgroles.render.plan import Plan
@@ -55,25 +55,61 @@ def connectors_of(slide: Any) -> list[tuple[int, int, int, int, str, str]]:
     return found
 
 
+def stacked_lines_of(slide: Any) -> dict[str, tuple[int, int, int, int]]:
+    """Each freeform reporting line (a stacked leaf's), by name: its first and last
+    points on the slide (EMU)."""
+    found = {}
+    for element in slide.shapes._spTree.iterfind("p:sp", NS):
+        name = element.find(".//p:cNvPr", NS).get("name")
+        if not name.startswith("Line "):
+            continue
+        assert element.find(".//a:stCxn", NS) is None  # a shape, not a connector
+        off, ext = element.find(".//a:xfrm/a:off", NS), element.find(".//a:xfrm/a:ext", NS)
+        x, y = int(off.get("x")), int(off.get("y"))
+        points = element.findall(".//a:path//a:pt", NS)
+        first, last = points[0], points[-1]
+        assert element.find(".//a:ln//a:srgbClr", NS).get("val") == "8C959F"
+        assert all(int(p.get("x")) <= int(ext.get("cx")) for p in points)
+        assert all(int(p.get("y")) <= int(ext.get("cy")) for p in points)
+        found[name] = (
+            x + int(first.get("x")), y + int(first.get("y")),
+            x + int(last.get("x")), y + int(last.get("y")),
+        )  # fmt: skip
+    return found
+
+
 def texts(shape: Any) -> list[str]:
     return [line for p in shape.text_frame.paragraphs for line in p.text.split("\v")]
 
 
 def check_slide(slide: Any, plan: Plan) -> None:
-    """One shape per box of the plan, with its text; one glued connector per reporting line."""
+    """One shape per box of the plan, with its text; one glued connector per reporting
+    line, but a stacked leaf's: a freeform line from its manager's bottom to its side."""
     shapes = boxes_of(slide)
     assert len(shapes) == len(plan.boxes)
-    id_of = {}
+    id_of, shape_of = {}, {}
     for box, shape in zip(plan.boxes, shapes, strict=True):
         assert shape.name.endswith(box.role or box.placeholder or box.node)
         assert texts(shape) == [line.text for line in box.lines]
         id_of[box.id] = shape.shape_id
+        shape_of[box.id] = shape
     lines = [c for c in connectors_of(slide) if c[5] == "8C959F"]
-    want = Counter((id_of[b.parent], id_of[b.id]) for b in plan.boxes if b.parent >= 0)
+    glued = [b for b in plan.boxes if b.parent >= 0 and b.placement != "stack"]
+    want = Counter((id_of[b.parent], id_of[b.id]) for b in glued)
     assert Counter((a, b) for a, _, b, _, _, _ in lines) == want
     for _, site_a, _, site_b, preset, _ in lines:
         assert preset.startswith(("bentConnector", "straightConnector"))
-        assert (site_a, site_b) in ((2, 0), (2, 1), (2, 3), (3, 1))
+        assert (site_a, site_b) in ((2, 0), (2, 3), (3, 1))
+    freeform = stacked_lines_of(slide)
+    stacked = [b for b in plan.boxes if b.placement == "stack"]
+    assert len(freeform) == len(stacked)
+    for b in stacked:
+        m, leaf = shape_of[b.parent], shape_of[b.id]
+        x0, y0, x1, y1 = freeform[f"Line {plan.boxes[b.parent].node}-{b.node}"]
+        assert abs(x0 - (m.left + m.width / 2)) <= 2
+        assert abs(y0 - (m.top + m.height)) <= 2
+        assert abs(y1 - (leaf.top + leaf.height / 2)) <= 2
+        assert min(abs(x1 - leaf.left), abs(x1 - (leaf.left + leaf.width))) <= 2
 
 
 def test_one_shape_per_role_and_one_glued_connector_per_reporting_line(scaleup: Org) -> None:
@@ -105,9 +141,20 @@ def test_a_chart_drawn_left_to_right_has_its_lines_left_to_right(scaleup: Org) -
     assert {"child", "stack"} <= set(placement.values())
     for _a, site_a, b, site_b, _, _ in lines:
         kind = placement[b]
-        want = {"assistant": (2, 0), "stack": (3, (0, 2)), "child": (3, 1)}[kind]
-        assert site_a == want[0]
-        assert site_b in (want[1] if isinstance(want[1], tuple) else (want[1],))
+        want = {"assistant": (2, 0), "child": (3, 1)}[kind]
+        assert (site_a, site_b) == want
+    # A stacked leaf's line leaves its manager's right side and enters its top or bottom.
+    stacked = [b for b in slide.plan.boxes if b.placement == "stack"]
+    freeform = stacked_lines_of(page)
+    assert stacked
+    assert len(freeform) == len(stacked)
+    for b in stacked:
+        m, leaf = by_box[b.parent], by_box[b.id]
+        x0, y0, x1, y1 = freeform[f"Line {slide.plan.boxes[b.parent].node}-{b.node}"]
+        assert abs(x0 - (m.left + m.width)) <= 2
+        assert abs(y0 - (m.top + m.height / 2)) <= 2
+        assert abs(x1 - (leaf.left + leaf.width / 2)) <= 2
+        assert min(abs(y1 - leaf.top), abs(y1 - leaf.top - leaf.height)) <= 2
     for element in page.shapes._spTree.iterfind("p:cxnSp", NS):
         line = next(
             s for s in page.shapes if s.shape_id == int(element.find(".//p:cNvPr", NS).get("id"))
@@ -185,7 +232,7 @@ def test_a_chart_too_big_for_a_slide_is_split_by_subtree() -> None:
     # Every role under the VP is on a slide, and a slide starts where another leaves off.
     shown = {b.role for s in found for b in s.plan.boxes if b.role}
     assert shown == {r.id for r in org.reports(GITLAB_VP, transitive=True)} | {GITLAB_VP}
-    starts = {s.plan.boxes[s.plan.tops[0]].role for s in found[1:]}
+    starts = {s.plan.boxes[t].role for s in found[1:] for t in s.plan.tops}
     cut = {b.role for s in found for b in s.plan.boxes if b.hidden}
     assert starts == cut
     for s in found[1:]:
@@ -198,13 +245,104 @@ def test_a_chart_too_big_for_a_slide_is_split_by_subtree() -> None:
         assert number.text_frame.text == f"{found.index(s) + 1} / {len(found)}"
 
 
+def _forest_with_small_trees(n: int) -> Org:
+    """A company of 5 managers with 8 reports each, and roles whose managers are not in
+    the file: `n` trees of two and three boxes (a missing manager and one or two
+    reports)."""
+    roles = [Role(id="ceo", title="Chief Executive Officer", holder="p")]
+    for m in range(5):
+        roles.append(Role(id=f"m{m}", title=f"Manager {m}", reports_to="ceo"))
+        roles += [Role(id=f"m{m}-{k}", title="Engineer", reports_to=f"m{m}") for k in range(8)]
+    for t in range(n):
+        roles += [
+            Role(id=f"x{t}-{k}", title=f"Specialist {t}.{k}", reports_to=f"gone-{t}")
+            for k in range(1 + t % 2)
+        ]
+    return Org(name="Forest", roles=roles, people=[Person(id="p", name="Ada Quill")])
+
+
+@pytest.mark.parametrize(("trees", "overview"), [(40, True), (150, False)])
+def test_small_trees_share_slides(trees: int, overview: bool) -> None:
+    """A forest: an overview slide of its tops if they fit one (else the largest tree's
+    slides first), then the trees drawn whole in three boxes or fewer share slides, as
+    many as fit, in order."""
+    org = _forest_with_small_trees(trees)
+    found = slides(org, ChartOptions())
+    if overview:
+        assert (found[0].title, len(found[0].plan.tops)) == ("Forest", trees + 1)
+        found = found[1:]
+    assert found[0].title == "Chief Executive Officer, Ada Quill"
+    assert found[0].subtitle == "Forest"
+    assert all(s.scale >= READABLE for s in found)
+    drawn = [b.role for s in found for b in s.plan.boxes if b.role and not b.hidden]
+    assert sorted(set(drawn)) == sorted(org.roles)
+    shared = [s for s in found if len(s.plan.tops) > 1]
+    # Every small tree, in order: each shared slide has the next ones (drawn the
+    # largest first).
+    ids = [sorted(int(s.plan.boxes[t].placeholder[5:]) for t in s.plan.tops) for s in shared]
+    assert [t for group in ids for t in group] == list(range(trees))
+    assert all(group == list(range(group[0], group[-1] + 1)) for group in ids)
+    assert len(shared) <= trees // 10
+    for s in shared:
+        assert s.subtitle == "Forest"
+        assert not any(b.hidden for b in s.plan.boxes)
+        tops = ", ".join(s.plan.boxes[t].placeholder or "" for t in s.plan.tops)
+        assert s.title == "not in this file: " + tops.replace(", ", " · ")
+    assert not any(s.plan.shown <= 1 for s in found)
+    prs = deck(render_bytes(org, "pptx"))
+    assert len(prs.slides) == len(found) + overview
+    for page, s in zip(list(prs.slides)[overview:], found, strict=True):
+        check_slide(page, s.plan)
+
+
+def test_small_teams_below_a_slide_share_the_next_ones() -> None:
+    """A head of 24 managers with two reports each: the first slide shows the managers,
+    and their teams (three boxes each) fill a few slides, titled with their managers."""
+    roles = [Role(id="head", title="Head of Operations")]
+    for m in range(24):
+        roles.append(Role(id=f"m{m}", title=f"Shift Lead {m}", reports_to="head"))
+        roles += [Role(id=f"m{m}-{k}", title="Operator", reports_to=f"m{m}") for k in range(2)]
+    org = Org(name="Plant", roles=roles)
+    found = slides(org, ChartOptions())
+    assert found[0].plan.shown == 25
+    rest = found[1:]
+    assert 1 < len(rest) < 8
+    assert [b.role for s in rest for t in s.plan.tops for b in [s.plan.boxes[t]]] == [
+        f"m{m}" for m in range(24)
+    ]
+    for s in rest:
+        assert s.subtitle == "Plant"  # the first slide is titled with the org
+        leads = [s.plan.boxes[t].lines[0].text for t in s.plan.tops]
+        assert s.title == " · ".join(leads)
+        assert s.plan.shown == 3 * len(leads)
+        assert s.scale >= READABLE
+
+
+def test_a_deck_keeps_one_slide_per_team_that_is_not_small(scaleup: Org) -> None:
+    found = slides(scaleup, ChartOptions(), width=700)
+    assert all(len(s.plan.tops) == 1 for s in found)
+
+
 def test_stacked_leaves_hang_from_the_side(tiny: Org) -> None:
     org = wide_team(12)
     [slide] = slides(org, ChartOptions())
     [page] = deck(render_bytes(org, "pptx")).slides
     check_slide(page, slide.plan)
-    sites = Counter((a, b) for _, a, _, b, _, _ in connectors_of(page))
-    assert sites == {(2, 3): 6, (2, 1): 6}  # two columns, each hung from its inner side
+    assert connectors_of(page) == []
+    leaves = {s.shape_id: s for s in boxes_of(page)[1:]}
+    lines = stacked_lines_of(page)
+    assert len(lines) == 12
+    # Two columns, each hung from its inner side, from one spine between them.
+    spine = {x for _, _, x, _ in lines.values()}
+    inner = Counter()
+    for _, _, x1, y1 in lines.values():
+        leaf = next(s for s in leaves.values() if abs(s.top + s.height / 2 - y1) <= 2
+                    and min(abs(x1 - s.left), abs(x1 - s.left - s.width)) <= 2)  # fmt: skip
+        inner["right" if abs(x1 - leaf.left - leaf.width) <= 2 else "left"] += 1
+    assert inner == {"right": 6, "left": 6}
+    assert len(spine) == 2  # the right sides of one column, the left sides of the other
+    left_column, right_column = sorted(spine)
+    assert right_column - left_column < min(s.width for s in leaves.values()) / 4
 
 
 def test_the_same_org_gives_the_same_bytes(scaleup: Org) -> None:

@@ -47,6 +47,7 @@ from orgroles.render.shapes import (
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
+    from orgroles.index import Index
 
 __all__ = [
     "BLOCK_RATIO",
@@ -86,6 +87,7 @@ def make_plan(
     notes: Sequence[str] = (),
     largest: bool = False,
     missing: str | None = None,
+    among: Sequence[str] | None = None,
     **changes: Any,
 ) -> Plan:
     """Decide what a chart of `org` shows, with the chart options of
@@ -94,13 +96,20 @@ def make_plan(
     `notes` are extra lines printed under the chart's title. With `largest` (and no
     `root`), only the tree with the most roles is drawn (the first of equal ones). With
     `missing` (and no `root`), only the tree under that manager, who is named but not
-    in the org, is drawn: its placeholder box, with `depth` counted from it. With `diff`
+    in the org, is drawn: its placeholder box, with `depth` counted from it. With
+    `among` (and no `root`), the trees under those roles and missing managers are drawn
+    side by side, each from its own top (`depth` counted from each). With `diff`
     (an older org), the plan is a change chart's (see `orgroles.render.changes`).
     """
     chosen = ChartOptions.of(options, **changes)
     org, chosen = with_changes(org, chosen)
+    if missing is not None and missing in org.index.pos:
+        raise RenderError(f"{missing!r} is a role of the org, not a missing manager")
+    starts = None if missing is None else [missing]
+    if among is not None:
+        starts = [*(starts or ()), *among]
     with gc_paused():
-        plan = _make_plan(org, chosen, notes, largest, missing)
+        plan = _make_plan(org, chosen, notes, largest, starts)
     if isinstance(chosen.diff, Changes):
         mark_plan(plan, chosen.diff, chosen.legend)
     return plan
@@ -111,8 +120,17 @@ def chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
     manager that is named but not in the org.
 
     A top is a role with no manager (or one role of each reporting cycle), or the id of a
-    missing manager, whose roles hang from one placeholder box.
+    missing manager, whose roles hang from one placeholder box. They are found once per
+    org (a deck of slides asks for them for each slide) and shared: not to be changed.
     """
+    index = org.index
+    found: tuple[list[int | str], dict[str, list[int]]] | None = index.memo.get("chart_tops")
+    if found is None:
+        found = index.memo["chart_tops"] = _chart_tops(org)
+    return found
+
+
+def _chart_tops(org: OrgCore) -> tuple[list[int | str], dict[str, list[int]]]:
     index = org.index
     dangling = index.dangling
     starts: list[int | str] = []
@@ -139,12 +157,31 @@ def tree_sizes(
     ]
 
 
+def _among(
+    index: Index, among: Sequence[str], missing: dict[str, list[int]]
+) -> tuple[list[int | str], dict[str, list[int]]]:
+    """The starts of a chart of the trees under some roles and missing managers (by id,
+    in the order given, each once), and the roles under those missing managers."""
+    starts: list[int | str] = []
+    chosen: dict[str, list[int]] = {}
+    for name in dict.fromkeys(among):
+        at = index.pos.get(name)
+        if at is not None:
+            starts.append(at)
+        elif name in missing:
+            starts.append(name)
+            chosen[name] = missing[name]
+        else:
+            raise RenderError(f"no role {name!r}, and no role reports to a manager so named")
+    return starts, chosen
+
+
 def _make_plan(
     org: OrgCore,
     options: ChartOptions,
     notes: Sequence[str],
     largest: bool = False,
-    only: str | None = None,
+    among: Sequence[str] | None = None,
 ) -> Plan:
     root, depth, fold, lang = options.root, options.depth, options.fold, options.lang
     report = options.report
@@ -160,10 +197,8 @@ def _make_plan(
         missing: dict[str, list[int]] = {}
     else:
         starts, missing = chart_tops(org)
-        if only is not None:
-            if only not in missing:
-                raise RenderError(f"no role reports to a missing manager {only!r}")
-            starts, missing = [only], {only: missing[only]}
+        if among is not None:
+            starts, missing = _among(index, among, missing)
         elif largest and starts:
             sizes = tree_sizes(org, starts, missing)
             biggest = starts[sizes.index(max(sizes))]

@@ -2,10 +2,13 @@
 
 Every box is a rounded rectangle whose text is real text (one paragraph per field: the
 title, the holders, the marks), in the box's colours, dashed when the seat is vacant and
-dotted for a manager who is not in the file. Every reporting line is one elbow connector
-glued to the manager's shape and to the report's (bottom to top; to the side of a
-stacked leaf; side to side for an assistant), so that PowerPoint, LibreOffice and Google
-Slides keep the lines attached when a box is moved. Dotted-line managers get a dashed
+dotted for a manager who is not in the file. A reporting line is one elbow connector
+glued to the manager's shape and to the report's (bottom to top; side to side for an
+assistant), so that PowerPoint, LibreOffice and Google Slides keep the lines attached
+when a box is moved. The line of a stacked leaf is a freeform shape along the SVG
+chart's route, down the spine between the two columns: a glued connector there is
+routed again by LibreOffice, straight across the boxes of the other column, so it is
+not glued (it stays where it is when a box is moved). Dotted-line managers get a dashed
 curved connector. A change chart's removed seats are half transparent, and its old lines
 are dashed and blue: one down to its seat takes the SVG chart's route, clear of the
 boxes (`orgroles.render.old_lines`), as a freeform shape that stays where it is when a
@@ -43,7 +46,7 @@ from orgroles.render.paint import (
 )
 from orgroles.render.plan import Box, Line, make_plan
 from orgroles.render.pptx_file import add_slide, steady
-from orgroles.render.pptx_lines import freeform, reporting_lines
+from orgroles.render.pptx_lines import freeform, polyline, reporting_lines
 from orgroles.render.quoting import xml_attr, xml_text
 from orgroles.render.slides import (
     MARGIN,
@@ -402,7 +405,25 @@ class _SlideShapes:
     def connectors(self) -> None:
         """One elbow connector per reporting line (`reporting_lines()`)."""
         for a, site_a, b, site_b, route, vertical in reporting_lines(self.plan, self.chart):
-            self.connector(a, site_a, b, site_b, route, vertical=vertical)
+            if self.plan.boxes[b].placement == "stack":
+                self.stacked_line(a, b, route)
+            else:
+                self.connector(a, site_a, b, site_b, route, vertical=vertical)
+
+    def stacked_line(self, a: int, b: int, route: list[tuple[float, float]]) -> None:
+        """The line of a stacked leaf, down the spine between its columns: a freeform
+        shape (see the module's docstring)."""
+        points: list[tuple[float, float]] = [self.at(x, y) for x, y in route]
+        left, top, w, h, geometry = polyline(points)
+        self.out.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" '
+            f'name="Line {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
+            f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
+            f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+            f"{geometry}<a:noFill/>"
+            f'<a:ln w="{self.emu(self.theme.edge_width)}">{_fill(self.theme.edge)}</a:ln>'
+            "</p:spPr></p:sp>"
+        )
 
     def dotted(self) -> None:
         """The dotted lines, and a change chart's old lines (of `CHANGE_COLORS`)."""

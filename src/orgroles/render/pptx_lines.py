@@ -1,7 +1,9 @@
 """The lines of a PowerPoint chart: the route of each reporting line, and freeform paths.
 
-A reporting line is an elbow connector glued to two boxes (`reporting_lines()`); an old
-line of a change chart is a freeform shape along the SVG chart's route (`freeform()`).
+A reporting line is an elbow connector glued to two boxes (`reporting_lines()`); a
+stacked leaf's line is a freeform shape with sharp corners (`polyline()`), and an old
+line of a change chart one with rounded corners (`freeform()`), along the SVG chart's
+route.
 
 Examples:
     >>> left, top, w, h, geometry = freeform([(0, 0), (0, 200), (500, 200), (500, 600)], 80)
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from orgroles.render.layout import Layout
     from orgroles.render.plan import Plan
 
-__all__ = ["Elbow", "freeform", "reporting_lines"]
+__all__ = ["Elbow", "freeform", "polyline", "reporting_lines"]
 
 Elbow = tuple[int, int, int, int, list[tuple[float, float]], bool]
 """A reporting line: the manager's box and its site, the report's box and its site (0
@@ -96,6 +98,23 @@ def freeform(points: list[tuple[float, float]], radius: float) -> tuple[int, int
     a path without fill)."""
     first, corners, last = rounded_corners(points, radius)
     at = [first, *(p for corner in corners for p in corner), last]
+    steps = ["lnTo", "quadBezTo", ""] * len(corners) + ["lnTo"]
+    return _path(at, steps)
+
+
+def polyline(points: list[tuple[float, float]]) -> tuple[int, int, int, int, str]:
+    """A freeform shape along a route (EMU), with sharp corners: as `freeform()`.
+
+    Examples:
+        >>> polyline([(10, 0), (10, 50), (40, 50)])[:4]
+        (10, 0, 30, 50)
+    """
+    return _path(points, ["lnTo"] * (len(points) - 1))
+
+
+def _path(at: list[tuple[float, float]], steps: list[str]) -> tuple[int, int, int, int, str]:
+    """The shape of a path from `at[0]`, each next point reached by its step (a
+    `quadBezTo` takes two points: its step and the empty one after it)."""
     xs = [round(x) for x, _ in at]
     ys = [round(y) for _, y in at]
     left, top = min(xs), min(ys)
@@ -105,10 +124,11 @@ def freeform(points: list[tuple[float, float]], radius: float) -> tuple[int, int
         return f'<a:pt x="{xs[k] - left}" y="{ys[k] - top}"/>'
 
     path = [f"<a:moveTo>{pt(0)}</a:moveTo>"]
-    for k in range(len(corners)):
-        path.append(f"<a:lnTo>{pt(1 + 3 * k)}</a:lnTo>")
-        path.append(f"<a:quadBezTo>{pt(2 + 3 * k)}{pt(3 + 3 * k)}</a:quadBezTo>")
-    path.append(f"<a:lnTo>{pt(len(at) - 1)}</a:lnTo>")
+    for k, step in enumerate(steps, 1):
+        if step == "quadBezTo":
+            path.append(f"<a:quadBezTo>{pt(k)}{pt(k + 1)}</a:quadBezTo>")
+        elif step:
+            path.append(f"<a:{step}>{pt(k)}</a:{step}>")
     geometry = (
         "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
         '<a:rect l="l" t="t" r="r" b="b"/>'

@@ -9,6 +9,13 @@ the first), with the chain of managers above it as a subtitle. The same options 
 on every slide (`fold`, `show`, `lang`, `report`, ...), and `depth` still
 says how deep the whole goes.
 
+Small teams share slides: a subtree drawn whole in `SMALL` boxes or fewer does not get
+a slide of its own, but shares one with the small subtrees of the same slide, as many
+as fit readably, titled with their tops ("Shift Lead 1 · Shift Lead 2"). A forest whose
+tops do not fit one slide (hundreds of groups under managers who are not in the file)
+starts with its largest tree, then the others, the largest first, the small ones
+together.
+
 Examples:
     >>> import orgroles
     >>> from orgroles.render import ChartOptions
@@ -24,6 +31,13 @@ Examples:
     5 Engineering Manager, Kenji Arai | Northwind Labs > Chief Technical Officer
     5 Lead Developer, Hana Sato | Northwind Labs > Chief Technical Officer
     6 Chief Product Officer, Sofia Brandt | Northwind Labs
+    >>> leads = [orgroles.Role(id=f"lead-{n}", title=f"Shift Lead {n}", reports_to="head")
+    ...     for n in range(1, 31)]
+    >>> crews = [orgroles.Role(id=f"op-{n}", title="Operator", reports_to=f"lead-{n}")
+    ...     for n in range(1, 31)]
+    >>> plant = orgroles.Org(name="Plant", roles=[orgroles.Role(id="head"), *leads, *crews])
+    >>> [(len(s.plan.tops), s.plan.shown) for s in slides(plant, ChartOptions())]
+    [(1, 31), (30, 60)]
 """
 
 from __future__ import annotations
@@ -32,9 +46,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from orgroles.render import words
 from orgroles.render.arrange import arrange
 from orgroles.render.pages import box_label
-from orgroles.render.plan import Plan, chart_tops, make_plan
+from orgroles.render.plan import Box, Plan, chart_tops, make_plan, tree_sizes
 from orgroles.render.quoting import clean
 
 if TYPE_CHECKING:
@@ -48,6 +63,7 @@ __all__ = [
     "SEPARATOR",
     "SLIDE_HEIGHT",
     "SLIDE_WIDTH",
+    "SMALL",
     "TITLE_HEIGHT",
     "Slide",
     "room",
@@ -70,6 +86,9 @@ READABLE = 0.75
 """The smallest scale of a chart on a slide: its 12 px text is then 6.75 pt."""
 LARGEST = 1.5
 """The largest scale of a small chart on a slide."""
+SMALL = 3
+"""A subtree drawn whole in this many boxes or fewer (a manager and two reports, a
+missing manager and two) shares its slide with the small subtrees beside it."""
 
 
 @dataclass
@@ -100,8 +119,24 @@ def _ratio(width: float, height: float) -> float:
     return w / h
 
 
-def _short(label: str) -> str:
-    return label.split(", ", 1)[0]
+def _short(box: Box) -> str:
+    """What a subtitle's chain of managers calls a box: its title, without its holder."""
+    if box.placeholder is not None:
+        return box.placeholder
+    return " ".join(line.text for line in box.lines if line.style in ("title", "subtitle"))
+
+
+@dataclass
+class _Part:
+    """What a slide starts from: a role, a missing manager, or the whole chart (neither);
+    its level in the whole chart, the labels of the managers above it, and its chart
+    once fitted to a slide."""
+
+    root: str | None
+    missing: str | None
+    level: int
+    path: list[str]
+    fitted: tuple[Plan, Layout, float] | None = None
 
 
 def slides(
@@ -112,23 +147,43 @@ def slides(
     height: float = SLIDE_HEIGHT,
 ) -> list[Slide]:
     """The slides of the chart of `org` on slides of `width` by `height` px."""
-    raw = {clean(m): m for m in chart_tops(org)[1]}  # missing managers, by their shown id
+    tops, missing_managers = chart_tops(org)
+    raw = {clean(m): m for m in missing_managers}  # missing managers, by their shown id
     found: list[Slide] = []
-    # (the role or missing manager a slide starts from, its level in the whole chart,
-    # the labels of the managers above it)
-    todo: list[tuple[str | None, str | None, int, list[str]]] = [(options.root, None, 0, [])]
+    todo: list[list[_Part]] = [[_Part(options.root, None, 0, [])]]
     while todo:
-        root, missing, level, path = todo.pop()
-        limit = None if options.depth is None else options.depth - level
-        drawn, chart, scale = _fit(org, options, root, missing, limit, width, height)
+        parts = todo.pop()
+        if len(parts) > 1:
+            found.append(_shared(org, options, parts, width, height))
+            continue
+        part = parts[0]
+        root, missing, level, path = part.root, part.missing, part.level, part.path
+        limit = _limit(options, level)
+        drawn, chart, scale = part.fitted or _fit(org, options, part, width, height)
         first = root is None and missing is None
+        if first and scale < READABLE and len(tops) > 1:
+            # A forest whose tops do not fit one slide: each tree is a part of its own.
+            # The largest first, as the chart of the whole places them; the small ones
+            # (to share slides) in the order of the file.
+            name = [clean(org.name)]
+            sizes = tree_sizes(org, tops, missing_managers)
+            order = sorted(range(len(tops)), key=lambda k: -sizes[k] if sizes[k] > SMALL else 0)
+            tops = [tops[k] for k in order]
+            trees = [
+                _Part(None, t, 0, name)
+                if isinstance(t, str)
+                else _Part(org.index.ids[t], None, 0, name)
+                for t in tops
+            ]
+            todo += reversed(_packed(org, options, trees, width, height))
+            continue
         top = drawn.boxes[drawn.tops[0]] if len(drawn.tops) == 1 else None
         title = (
             clean(org.name) if top is None or (first and options.root is None) else box_label(top)
         )
         found.append(Slide(title, SEPARATOR.join(path), drawn, chart, scale))
-        below = [*path, title if first else _short(title)]
-        expand: list[tuple[str | None, str | None, int, list[str]]] = []
+        below = [*path, title if top is None or first else _short(top) or title]
+        expand: list[_Part] = []
         for box in drawn.boxes:
             if not box.hidden or (limit is not None and box.level >= limit):
                 continue
@@ -137,11 +192,69 @@ def slides(
                 and box.role != root
                 and org.index.children.get(org.index.pos[box.role])
             ):
-                expand.append((box.role, None, level + box.level, below))
+                expand.append(_Part(box.role, None, level + box.level, below))
             elif box.placeholder is not None and box.placeholder in raw and missing is None:
-                expand.append((None, raw[box.placeholder], level + box.level, below))
-        todo += reversed(expand)
+                expand.append(_Part(None, raw[box.placeholder], level + box.level, below))
+        todo += reversed(_packed(org, options, expand, width, height))
     return found
+
+
+def _limit(options: ChartOptions, level: int) -> int | None:
+    """How many layers a chart from `level` of the whole may show (`None`: all)."""
+    return None if options.depth is None else options.depth - level
+
+
+def _packed(
+    org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
+) -> list[list[_Part]]:
+    """The parts of slides in order, the small ones (drawn whole in `SMALL` boxes or
+    fewer, at the same level) side by side on shared slides, as many as fit readably,
+    each shared slide where its first part was; the others alone."""
+    found: list[list[_Part]] = []
+    shared: dict[int, list[_Part]] = {}  # the shared slide being filled, by level
+    for part in parts:
+        part.fitted = _fit(org, options, part, width, height)
+        plan = part.fitted[0]
+        limit = _limit(options, part.level)
+        whole = not any(b.hidden and (limit is None or b.level < limit) for b in plan.boxes)
+        if not whole or len(plan.boxes) > SMALL:
+            found.append([part])
+            continue
+        last = shared.get(part.level)
+        if last is not None and _fits(org, options, [*last, part], width, height):
+            last.append(part)
+        else:
+            shared[part.level] = [part]
+            found.append(shared[part.level])
+    return found
+
+
+def _tops(parts: list[_Part]) -> list[str]:
+    return [p.root if p.root is not None else p.missing or "" for p in parts]
+
+
+def _fits(
+    org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
+) -> bool:
+    return _shared(org, options, parts, width, height).scale >= READABLE
+
+
+def _shared(
+    org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
+) -> Slide:
+    """The slide of small parts side by side, titled with their tops."""
+    aspect = min(options.max_aspect, _ratio(width, height))
+    plan = make_plan(
+        org, options, root=None, depth=_limit(options, parts[0].level), among=_tops(parts)
+    )
+    drawn, chart = arrange(_untitled(plan, False), options.layout, aspect)
+    tops = [drawn.boxes[t] for t in drawn.tops]  # as placed: the largest first
+    if all(box.placeholder is not None for box in tops):
+        ids = " \u00b7 ".join(box.placeholder or "" for box in tops)
+        title = words.word("not_in_file", options.lang).format(id=ids)
+    else:
+        title = " \u00b7 ".join(_short(box) or box_label(box) for box in tops)
+    return Slide(title, SEPARATOR.join(parts[0].path), drawn, chart, _scale(chart, width, height))
 
 
 def _untitled(plan: Plan, first: bool) -> Plan:
@@ -151,17 +264,12 @@ def _untitled(plan: Plan, first: bool) -> Plan:
 
 
 def _fit(
-    org: OrgCore,
-    options: ChartOptions,
-    root: str | None,
-    missing: str | None,
-    limit: int | None,
-    width: float,
-    height: float,
+    org: OrgCore, options: ChartOptions, part: _Part, width: float, height: float
 ) -> tuple[Plan, Layout, float]:
-    """The deepest chart under `root` (or `missing`, or the tops) that fits a slide
-    readably, as drawn, with its layout and scale; one layer deep at least (the tops
-    alone for a forest whose first layer does not fit), at a smaller scale if need be."""
+    """The deepest chart of `part` that fits a slide readably, as drawn, with its layout
+    and scale; one layer deep at least (the tops alone for a forest whose first layer
+    does not fit), at a smaller scale if need be."""
+    root, missing, limit = part.root, part.missing, _limit(options, part.level)
     best: tuple[Plan, Layout, float] | None = None
     depth = 1 if limit is None else min(1, limit)
     # The compact layout aims for the slide's shape (2:1), if the options ask for no wider.

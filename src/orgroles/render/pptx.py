@@ -4,24 +4,21 @@ Every box is a rounded rectangle whose text is real text (one paragraph per fiel
 title, the holders, the marks), in the box's colours, dashed when the seat is vacant and
 dotted for a manager who is not in the file. A reporting line is one elbow connector
 glued to the manager's shape and to the report's (bottom to top; side to side for an
-assistant), so that PowerPoint, LibreOffice and Google Slides keep the lines attached
-when a box is moved. The line of a stacked leaf is a freeform shape along the SVG
-chart's route, down the spine between the two columns: a glued connector there is
-routed again by LibreOffice, straight across the boxes of the other column, so it is
-not glued (it stays where it is when a box is moved). Dotted-line managers get a dashed
-curved connector. A change chart's removed seats are half transparent, and its old lines
-are dashed and blue: one down to its seat takes the SVG chart's route, clear of the
-boxes (`orgroles.render.old_lines`), as a freeform shape that stays where it is when a
-box is moved; the others (up or across to their seat) are curved connectors. Teams get a
-frame behind their boxes. The layout is the builtin
-engine's, scaled to the slide; a chart too big for one slide is split by subtree (see
-`orgroles.render.slides`). Text is set in Arial, which every slide program has (or,
-in LibreOffice, a font of the same widths): it is narrower than the DejaVu Sans the
-layout measures with, so text fits its box.
+assistant), so that PowerPoint, LibreOffice and Google Slides keep it attached when a
+box is moved. A stacked leaf's line is a freeform shape down the spine between its two
+columns, which stays put when a box moves: LibreOffice routes a glued connector there
+again, across the other column's boxes. Dotted-line managers get a dashed curved
+connector. A change chart's removed seats are half transparent, and its old lines are
+dashed and blue: one down to its seat takes the SVG chart's route, clear of the boxes
+(`orgroles.render.old_lines`), as a freeform shape; the others (up or across to their
+seat) are curved connectors. Teams get a frame behind their boxes. The layout is the
+builtin engine's, scaled to the slide; a chart too big for one slide is split by subtree
+(see `orgroles.render.slides`). Text is set in Arial, which every slide program has
+(or, in LibreOffice, a font of the same widths): it is narrower than the DejaVu Sans
+the layout measures with, so text fits its box.
 
 The shapes are written as DrawingML, and every piece of user text in it goes through
-`xml_text()` or `xml_attr()`.
-The same org and options give the same bytes.
+`xml_text()` or `xml_attr()`. The same org and options give the same bytes.
 """
 
 from __future__ import annotations
@@ -46,7 +43,7 @@ from orgroles.render.paint import (
 )
 from orgroles.render.plan import Box, Line, make_plan
 from orgroles.render.pptx_file import add_slide, steady
-from orgroles.render.pptx_lines import freeform, polyline, reporting_lines
+from orgroles.render.pptx_lines import freeform, path_shape, polyline, reporting_lines
 from orgroles.render.quoting import xml_attr, xml_text
 from orgroles.render.slides import (
     MARGIN,
@@ -405,25 +402,11 @@ class _SlideShapes:
     def connectors(self) -> None:
         """One elbow connector per reporting line (`reporting_lines()`)."""
         for a, site_a, b, site_b, route, vertical in reporting_lines(self.plan, self.chart):
-            if self.plan.boxes[b].placement == "stack":
-                self.stacked_line(a, b, route)
+            if self.plan.boxes[b].placement == "stack":  # down the spine: see the docstring
+                ln = f'<a:ln w="{self.emu(self.theme.edge_width)}">{_fill(self.theme.edge)}</a:ln>'
+                self.path(f"Line {self.node(a)}-{self.node(b)}", route, ln)
             else:
                 self.connector(a, site_a, b, site_b, route, vertical=vertical)
-
-    def stacked_line(self, a: int, b: int, route: list[tuple[float, float]]) -> None:
-        """The line of a stacked leaf, down the spine between its columns: a freeform
-        shape (see the module's docstring)."""
-        points: list[tuple[float, float]] = [self.at(x, y) for x, y in route]
-        left, top, w, h, geometry = polyline(points)
-        self.out.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" '
-            f'name="Line {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
-            f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
-            f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
-            f"{geometry}<a:noFill/>"
-            f'<a:ln w="{self.emu(self.theme.edge_width)}">{_fill(self.theme.edge)}</a:ln>'
-            "</p:spPr></p:sp>"
-        )
 
     def dotted(self) -> None:
         """The dotted lines, and a change chart's old lines (of `CHANGE_COLORS`)."""
@@ -473,17 +456,19 @@ class _SlideShapes:
         """An old line down to its seat, along the route of the SVG chart (its corners
         rounded): a dashed freeform shape. Not a connector, whose route the slide program
         would choose, across the boxes in the way; so it does not follow a moved box."""
+        ln = f'<a:ln w="{self.emu(OLD_LINE_WIDTH)}">{_fill(CHANGE_COLORS["moved"])}'
+        ln += '<a:prstDash val="dash"/></a:ln>'
+        self.path(f"Old line {self.node(a)}-{self.node(b)}", route, ln, style.HGAP / 2)
+
+    def node(self, box: int) -> str:
+        return self.plan.boxes[box].node
+
+    def path(self, name: str, route: list[tuple[float, float]], ln: str, radius: float = 0) -> None:
+        """A freeform shape along `route` (chart px), its corners rounded with `radius`
+        (px; sharp at 0), with the outline `ln`."""
         points: list[tuple[float, float]] = [self.at(x, y) for x, y in route]
-        left, top, w, h, geometry = freeform(points, self.emu(style.HGAP / 2))
-        self.out.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" '
-            f'name="Old line {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
-            f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
-            f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
-            f"{geometry}<a:noFill/>"
-            f'<a:ln w="{self.emu(OLD_LINE_WIDTH)}">{_fill(CHANGE_COLORS["moved"])}'
-            '<a:prstDash val="dash"/></a:ln></p:spPr></p:sp>'
-        )
+        shape = freeform(points, self.emu(radius)) if radius else polyline(points)
+        self.out.append(path_shape(self.new_id(), name, shape, ln))
 
     def connector(
         self,
@@ -506,7 +491,7 @@ class _SlideShapes:
         dash = '<a:prstDash val="dash"/>' if curved else ""
         self.out.append(
             f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.new_id()}" '
-            f'name="{name} {self.plan.boxes[a].node}-{self.plan.boxes[b].node}"/>'
+            f'name="{name} {self.node(a)}-{self.node(b)}"/>'
             f'<p:cNvCxnSpPr><a:stCxn id="{self.shape_of[a]}" idx="{site_a}"/>'
             f'<a:endCxn id="{self.shape_of[b]}" idx="{site_b}"/></p:cNvCxnSpPr><p:nvPr/>'
             f"</p:nvCxnSpPr><p:spPr>{geometry}"

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from orgroles.render.layout import Layout
     from orgroles.render.plan import Plan
 
-__all__ = ["Elbow", "freeform", "polyline", "reporting_lines"]
+__all__ = ["Elbow", "freeform", "path_shape", "polyline", "reporting_lines"]
 
 Elbow = tuple[int, int, int, int, list[tuple[float, float]], bool]
 """A reporting line: the manager's box and its site, the report's box and its site (0
@@ -136,3 +136,15 @@ def _path(at: list[tuple[float, float]], steps: list[str]) -> tuple[int, int, in
         "</a:pathLst></a:custGeom>"
     )
     return left, top, w, h, geometry
+
+
+def path_shape(shape_id: int, name: str, shape: tuple[int, int, int, int, str], ln: str) -> str:
+    """The DrawingML of a freeform shape (`freeform()` or `polyline()`), with no fill
+    and the outline `ln` (an `a:ln` element)."""
+    left, top, w, h, geometry = shape
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
+        f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
+        f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+        f"{geometry}<a:noFill/>{ln}</p:spPr></p:sp>"
+    )

@@ -189,18 +189,42 @@ class Matcher:
             return _NOTHING
         first = parts[0]
         found = self._seconds(first, _the_job(first, self.index.scan(first)))
-        seniority = _seniority([f for f in found if f[2].level], 0, 0, ())  # every level
-        for words in [part + first for part in parts[1:]]:
+        seniority = _seniority([f for f in found if f[2].level])  # every level
+        for part in parts[1:]:
             options = self._options(found)
             if options:
                 if all(o.match.kind is None for o in options):
+                    # "Engineer, Data", "Engineer - Security": the job is the two together.
+                    joined = self._joined(first, part)
+                    kinds = tuple(o for o in self._options(joined) if o.match.kind is not None)
+                    if kinds:
+                        return _Reading(kinds, _seniority([f for f in joined if f[2].level]))
                     after, levels = self._job_after(parts[1:])
                     if after:
                         levels += [f for f in found if f[2].level]
-                        return _Reading(after, _seniority(levels, 0, 0, ()))
+                        return _Reading(after, _seniority(levels))
                 return _Reading(options, seniority)
-            found = self._seconds(words, _the_job(words, self.index.scan(words)))
+            found = self._joined(first, part)
         return _Reading(self._options(found), seniority)
+
+    def _joined(self, first: list[str], later: list[str]) -> list[Found]:
+        """What a first segment and a later one say together: the later one first ("Manager,
+        Customer Success" is a customer success manager). A first segment of seniority
+        words only may also come first, if a kind then ends the title: "Sr. Director,
+        Engineering" is a director of engineering, but "Director, Sales Strategy" no
+        head of sales."""
+        found = self._found(later + first)
+        if not any(f[2].kind is not None for f in found) and all(
+            f[2].level for f in self.index.scan(first)
+        ):
+            words = first + later
+            after = self._found(words)
+            if any(f[2].kind is not None and f[1] == len(words) for f in after):
+                return after
+        return found
+
+    def _found(self, words: list[str]) -> list[Found]:
+        return self._seconds(words, _the_job(words, self.index.scan(words)))
 
     def _job_after(self, parts: list[list[str]]) -> tuple[tuple[_Option, ...], list[Found]]:
         """The kinds that the first later segment naming one names, and its seniority
@@ -269,7 +293,10 @@ class Matcher:
 
     def _option(self, entry: Entry, start: int, end: int, levels: list[Found]) -> _Option:
         kind = self.kinds.get(entry.kind) if entry.kind is not None else None
-        seniority = _seniority(levels, start, end, kind.seniority if kind is not None else ())
+        if kind is not None:
+            seniority = _seniority(levels, start, end, kind.seniority)
+        else:  # a family's pattern: its "chief" is one ("Chief Strategy Officer")
+            seniority = _seniority(levels, start, end, inside=("chief",))
         match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")
         departments = entry.departments
         if entry.kind is not None and seniority is not None:
@@ -319,19 +346,24 @@ def _refinement(kinds: Sequence[RoleKind], seniority: Seniority) -> RoleKind | N
 
 
 def _seniority(
-    levels: list[Found], start: int, end: int, own: tuple[Seniority, ...]
+    levels: list[Found],
+    start: int = 0,
+    end: int = 0,
+    own: tuple[Seniority, ...] = (),
+    inside: tuple[Seniority, ...] = (),
 ) -> Seniority | None:
     """The highest seniority the title says outside the pattern at `start:end`.
 
     Inside the pattern, a seniority word counts only when it is one of the kind's own
     seniorities (the "manager" of "Product Manager" is not a seniority; that of "Sales
-    Manager" is); a kind with seniorities has at least the first.
+    Manager" is), or one of `inside`; a kind with seniorities has at least the first.
     """
     said: list[Seniority] = []
     for s, e, entry in levels:
         level = entry.level
         assert level is not None
-        if e <= start or s >= end or (start <= s and e <= end and level in own):
+        within = start <= s and e <= end
+        if e <= start or s >= end or (within and (level in own or level in inside)):
             said.append(level)
     if own and not any(level in own for level in said):
         said.append(own[0])

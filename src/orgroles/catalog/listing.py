@@ -319,7 +319,11 @@ How a title is read:
   sales), unless the title joins two jobs ("CEO / Product", "CEO and Co-founder").
 - The job is looked for in the title's first segment (before a comma, a bracket or a
   spaced dash). When that names none, as in "Manager, Customer Success", each later
-  segment is read with it. When it names only a function, as a department does in
+  segment is read with it, in front of it ("Customer Success Manager"); a first segment
+  of seniority words alone is also read in front, if a kind then ends the title
+  ("Sr. Director, Engineering" is a director of engineering, "Director, Sales Strategy"
+  no head of sales). When the first names only a function, the two read together may
+  name a job ("Engineer, Data" is a data engineer); else, as a department does in
   "Finance - Data Analyst", the first later segment that names a job wins.
 - The most specific pattern wins: one that contains another ("Product Marketing Manager"
   over "Marketing Manager"), then a kind over a family alone, then the pattern with more
@@ -331,9 +335,11 @@ How a title is read:
 - The seniority is one of `junior`, `senior`, `staff`, `principal`, `lead`, `manager`,
   `director`, `vp` and `chief`, read from the title's words ("Sr.", "Head of",
   "Confirmée", "Stagiaire") and from the kind itself: an Engineering Manager is a
-  `manager`, a Product Manager is not. A kind whose `refines` names the kind found, at
-  one of its seniorities, is the answer instead: a "Lead Backend Engineer" is a
-  `lead-developer`, a "Manager, Fullstack Engineering" an `engineering-manager`.
+  `manager`, a Product Manager is not; the "chief" of a family's pattern is one (a
+  "Chief Strategy Officer" is in the executive family, a `chief`). A kind whose
+  `refines` names the kind found, at one of its seniorities, is the answer instead: a
+  "Lead Backend Engineer" is a `lead-developer`, a "Manager, Fullstack Engineering" an
+  `engineering-manager`.
 
 In the catalogue, a pattern is words separated by spaces; `a|b` is either word (each may
 be several words, joined by a hyphen: `vp|vice-president`), and `*` is any one word.

@@ -1,7 +1,7 @@
 """Draw the PowerPoint slides shown in docs/rendering.md (run: python docs/images/pptx_slide.py).
 
-It writes the scale-up example, and GitLab's VP of Development two layers down, as
-PowerPoint files, has LibreOffice Impress convert them to PDF as a user opening them
+It writes the scale-up example, GitLab's VP of Development two layers down, and the
+teams under GitLab's CMO, as PowerPoint files, has LibreOffice Impress convert them to PDF as a user opening them
 would see them, and draws slides as PNG with poppler's pdftoppm: the images are what a
 slide program shows, not orgroles' own drawing. It needs LibreOffice (soffice) and
 poppler-utils.
@@ -18,12 +18,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 VP = "tm-816c6d89"
+CMO = "tm-7af96e6b"
 
 
 SLIDES = {
     # image: (org, options, which slide)
     "scaleup_pptx.png": ("scaleup", {}, 1),
     "gitlab_vp_pptx.png": ("gitlab", {"root": VP, "depth": 2}, 3),
+    "gitlab_shared_pptx.png": ("gitlab", {"root": CMO}, 36),  # small teams, one slide
 }
 
 

@@ -58,10 +58,12 @@ CEO"), unless a pattern goes across it ("assistant to ceo", "record to report") 
 is the "to" of "go-to-market"."""
 
 SECONDS_BEFORE = _word_set(
-    "deputy vice assistant former ex stellvertretender stellvertretende vize adjunto adjunta"
+    "deputy vice assistant former ex stellvertretender stellvertretende vize adjunto adjunta "
+    "office bureau buro oficina gabinete ufficio"
 )
 """Words before a C-level title that make its holder someone else than the chief: a
-Deputy CTO, a Vice CEO, an Assistant CFO, a Former CTO."""
+Deputy CTO, a Vice CEO, an Assistant CFO, a Former CTO, someone in the Office of the
+CTO."""
 
 SECONDS_AFTER = _word_set("adjoint adjointe adjunto adjunta aggiunto aggiunta")
 """The same after the title: a Directeur technique adjoint."""

@@ -310,8 +310,9 @@ How a title is read:
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`).
 - A word that makes the holder a second to a chief ("Deputy CTO", "Vice CEO", "Assistant
-  CFO", "Former CTO", "Directeur technique adjoint") leaves the family and no C-level
-  kind: the org has one CTO, and the rules that count chiefs see one.
+  CFO", "Former CTO", "Directeur technique adjoint", the "Office of the CTO") leaves the
+  family and no C-level kind: the org has one CTO, and the rules that count chiefs see
+  one.
 - So does a chief's title that names a part of the company, a region, a country or a
   division ("President, EMEA", "Regional CEO", "CFO Europe"; not "Global CEO"). The
   company's chief (a chief kind with no department of its own, such as the CEO) in a

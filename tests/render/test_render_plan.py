@@ -350,3 +350,15 @@ def test_among_draws_the_trees_under_chosen_roles_and_missing_managers_side_by_s
         make_plan(org, among=["nobody"])
     with pytest.raises(RenderError, match="'cto' is a role of the org, not a missing manager"):
         make_plan(org, missing="cto")
+
+
+def test_reports_draws_a_root_with_some_of_its_direct_reports() -> None:
+    org = wide_team(6)
+    plan = make_plan(org, root="em", reports=["dev-2", "dev-5"])
+    assert [b.role for b in plan.boxes] == ["em", "dev-2", "dev-5"]
+    assert plan.shown == 3
+    with pytest.raises(RenderError, match="not a direct report of 'em': 'em'"):
+        make_plan(org, root="em", reports=["dev-1", "em"])
+    forest = Org(roles=[Role(id="a"), Role(id="b")])
+    with pytest.raises(RenderError, match="give root= too"):
+        make_plan(forest, reports=["a"])

@@ -463,3 +463,44 @@ def test_libreoffice_opens_the_deck_and_draws_every_slide(tmp_path: Path) -> Non
     pngs = pdf_to_pngs(pdf, tmp_path / "slide")
     assert len(pngs) == len(found)
     assert pngs[0].stat().st_size > 10_000  # a drawn slide, not a blank page
+
+
+def test_a_team_too_wide_for_a_slide_is_split_over_slides_with_its_manager() -> None:
+    """A manager of 300: the manager with a fifth of them on each of five slides, the
+    same number on each, all readable, each report once, in order."""
+    org = wide_team(300)
+    found = slides(org, ChartOptions())
+    assert len(found) == 5
+    assert all(s.scale >= READABLE for s in found)
+    shown = [b.role for s in found for b in s.plan.boxes if b.role and b.role != "em"]
+    assert shown == [f"dev-{i}" for i in range(1, 301)]
+    for k, s in enumerate(found):
+        assert [s.plan.boxes[t].role for t in s.plan.tops] == ["em"]
+        assert s.plan.shown == 61
+        assert (
+            s.title
+            == f"Engineering Manager, Dev Person 0 (reports {60 * k + 1}\u2013{60 * k + 60} of 300)"
+        )
+    french = slides(org, ChartOptions(lang="fr"))
+    assert french[1].title.endswith("(collaborateurs 61 à 120 sur 300)")
+
+
+def test_the_reports_of_a_wide_team_get_their_own_slides_below_it() -> None:
+    """A VP of 120 managers, each with two reports: the VP's slides show the managers
+    ("+2 below"), and their teams share the slides after them, under the VP's chain."""
+    roles = [Role(id="ceo", title="CEO"), Role(id="vp", title="VP Operations", reports_to="ceo")]
+    for m in range(120):
+        roles.append(Role(id=f"m{m}", title=f"Site Lead {m}", reports_to="vp"))
+        roles += [Role(id=f"m{m}-{k}", title="Operator", reports_to=f"m{m}") for k in range(2)]
+    org = Org(name="Plants", roles=roles)
+    found = slides(org, ChartOptions())
+    assert all(s.scale >= READABLE for s in found)
+    wide = [s for s in found if s.title.startswith("VP Operations, vacant (reports ")]
+    assert len(wide) > 1
+    assert sum(s.plan.shown - 1 for s in wide) == 120
+    teams = [s for s in found if s.subtitle.endswith("VP Operations")]
+    assert sorted(s.plan.boxes[t].role for s in teams for t in s.plan.tops) == sorted(
+        f"m{m}" for m in range(120)
+    )
+    drawn = {b.role for s in found for b in s.plan.boxes if b.role and not b.hidden}
+    assert drawn == set(org.roles)

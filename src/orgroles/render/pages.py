@@ -103,12 +103,17 @@ def box_label(box: Box) -> str:
         >>> box_label(Box(0, "cto", (Line("title", "Chief Technical"), Line("title", "Officer"),
         ...     Line("name", "Marc Olsen"))))
         'Chief Technical Officer, Marc Olsen'
+        >>> box_label(Box(0, "cfo", (Line("title", "CFO"), Line("vacant", "vacant"))))
+        'CFO, vacant'
     """
-    titles = [line.text for line in box.lines if line.style in ("title", "subtitle", "vacant")]
+    titles = [line.text for line in box.lines if line.style in ("title", "subtitle")]
+    vacant = [line.text for line in box.lines if line.style == "vacant"]
     names = [line.text for line in box.lines if line.style in ("name", "headname")]
+    if not titles:  # a manager who is not in the file: "not in this file: vp-sales"
+        titles, vacant = vacant, []
     label = " ".join(titles[:3])
-    if names:
-        label += ", " + " ".join(names[:3])
+    if names or vacant:  # who holds it, or that no one does
+        label += ", " + " ".join((names or vacant)[:3])
     return label
 
 

@@ -44,10 +44,10 @@ from orgroles.render.shapes import (
     Plan,
     block_size,
 )
+from orgroles.render.starts import among_starts, only_reports
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
-    from orgroles.index import Index
 
 __all__ = [
     "BLOCK_RATIO",
@@ -88,6 +88,7 @@ def make_plan(
     largest: bool = False,
     missing: str | None = None,
     among: Sequence[str] | None = None,
+    reports: Sequence[str] | None = None,
     **changes: Any,
 ) -> Plan:
     """Decide what a chart of `org` shows, with the chart options of
@@ -98,7 +99,9 @@ def make_plan(
     `missing` (and no `root`), only the tree under that manager, who is named but not
     in the org, is drawn: its placeholder box, with `depth` counted from it. With
     `among` (and no `root`), the trees under those roles and missing managers are drawn
-    side by side, each from its own top (`depth` counted from each). With `diff`
+    side by side, each from its own top (`depth` counted from each). With `root` and
+    `reports`, only those of the root's direct reports are drawn, with what is under
+    them: a part of a team too wide for one slide. With `diff`
     (an older org), the plan is a change chart's (see `orgroles.render.changes`).
     """
     chosen = ChartOptions.of(options, **changes)
@@ -109,7 +112,7 @@ def make_plan(
     if among is not None:
         starts = [*(starts or ()), *among]
     with gc_paused():
-        plan = _make_plan(org, chosen, notes, largest, starts)
+        plan = _make_plan(org, chosen, notes, largest, starts, reports)
     if isinstance(chosen.diff, Changes):
         mark_plan(plan, chosen.diff, chosen.legend)
     return plan
@@ -157,31 +160,13 @@ def tree_sizes(
     ]
 
 
-def _among(
-    index: Index, among: Sequence[str], missing: dict[str, list[int]]
-) -> tuple[list[int | str], dict[str, list[int]]]:
-    """The starts of a chart of the trees under some roles and missing managers (by id,
-    in the order given, each once), and the roles under those missing managers."""
-    starts: list[int | str] = []
-    chosen: dict[str, list[int]] = {}
-    for name in dict.fromkeys(among):
-        at = index.pos.get(name)
-        if at is not None:
-            starts.append(at)
-        elif name in missing:
-            starts.append(name)
-            chosen[name] = missing[name]
-        else:
-            raise RenderError(f"no role {name!r}, and no role reports to a manager so named")
-    return starts, chosen
-
-
 def _make_plan(
     org: OrgCore,
     options: ChartOptions,
     notes: Sequence[str],
     largest: bool = False,
     among: Sequence[str] | None = None,
+    reports: Sequence[str] | None = None,
 ) -> Plan:
     root, depth, fold, lang = options.root, options.depth, options.fold, options.lang
     report = options.report
@@ -198,7 +183,7 @@ def _make_plan(
     else:
         starts, missing = chart_tops(org)
         if among is not None:
-            starts, missing = _among(index, among, missing)
+            starts, missing = among_starts(index, among, missing)
         elif largest and starts:
             sizes = tree_sizes(org, starts, missing)
             biggest = starts[sizes.index(max(sizes))]
@@ -242,6 +227,8 @@ def _make_plan(
     for group in missing.values():
         for k in group:
             seen[k] = 1
+    if reports is not None:
+        only_reports(index, starts, reports, seen)
     while todo:
         what, parent, level, placement = todo.pop()
         parent_pre = box_pre[parent] if parent >= 0 else -1

@@ -9,6 +9,10 @@ the first), with the chain of managers above it as a subtitle. The same options 
 on every slide (`fold`, `show`, `lang`, `report`, ...), and `depth` still
 says how deep the whole goes.
 
+A team too wide for one slide (its manager and direct reports do not fit readably) is
+split over several, each with the manager and an equal share of the reports, titled
+"(reports 1–60 of 300)".
+
 Small teams share slides: a subtree drawn whole in `SMALL` boxes or fewer does not get
 a slide of its own, but shares one with the small subtrees of the same slide, as many
 as fit readably, titled with their tops ("Shift Lead 1 · Shift Lead 2"). A forest whose
@@ -137,6 +141,9 @@ class _Part:
     level: int
     path: list[str]
     fitted: tuple[Plan, Layout, float] | None = None
+    notes: bool = False  # the notes about the whole org: on the first slide
+    reports: tuple[str, ...] | None = None  # some of the root's reports only
+    suffix: str = ""  # after the title: which of the reports
 
 
 def slides(
@@ -150,7 +157,7 @@ def slides(
     tops, missing_managers = chart_tops(org)
     raw = {clean(m): m for m in missing_managers}  # missing managers, by their shown id
     found: list[Slide] = []
-    todo: list[list[_Part]] = [[_Part(options.root, None, 0, [])]]
+    todo: list[list[_Part]] = [[_Part(options.root, None, 0, [], notes=True)]]
     while todo:
         parts = todo.pop()
         if len(parts) > 1:
@@ -178,9 +185,17 @@ def slides(
             todo += reversed(_packed(org, options, trees, width, height))
             continue
         top = drawn.boxes[drawn.tops[0]] if len(drawn.tops) == 1 else None
+        if scale < READABLE and top is not None and top.role is not None and not part.reports:
+            # A team too wide for a slide: its manager with as many reports as fit, on
+            # as many slides as it takes.
+            chunks = _team(org, options, part, top.role, width, height)
+            if len(chunks) > 1:
+                todo += [[c] for c in reversed(chunks)]
+                continue
         title = (
             clean(org.name) if top is None or (first and options.root is None) else box_label(top)
         )
+        title += part.suffix
         found.append(Slide(title, SEPARATOR.join(path), drawn, chart, scale))
         below = [*path, title if top is None or first else _short(top) or title]
         expand: list[_Part] = []
@@ -197,6 +212,55 @@ def slides(
                 expand.append(_Part(None, raw[box.placeholder], level + box.level, below))
         todo += reversed(_packed(org, options, expand, width, height))
     return found
+
+
+def _team(
+    org: OrgCore, options: ChartOptions, part: _Part, manager: str, width: float, height: float
+) -> list[_Part]:
+    """The parts that show a manager with a share of its direct reports each, in order, as
+    many as fit a slide readably (one at least): found by doubling, then halving."""
+    index = org.index
+    kids = [index.ids[c] for c in index.children.get(index.pos[manager], ())]
+
+    def attempt(start: int, count: int) -> _Part:
+        chunk = _Part(manager, None, part.level, part.path, reports=tuple(kids[start:][:count]))
+        chunk.notes = part.notes and start == 0
+        chunk.fitted = _fit(org, options, chunk, width, height)
+        return chunk
+
+    def fits(chunk: _Part) -> bool:
+        return chunk.fitted is not None and chunk.fitted[2] >= READABLE
+
+    chunks: list[_Part] = []
+    start = 0
+    while start < len(kids):
+        best, good, bad = attempt(start, 1), 1, 0  # `good` reports fit, `bad` do not (0: none seen)
+        while not bad and start + good < len(kids):
+            tried = attempt(start, min(2 * good, len(kids) - start))
+            if fits(tried):
+                best, good = tried, min(2 * good, len(kids) - start)
+            else:
+                bad = min(2 * good, len(kids) - start)
+        while bad and bad - good > 1:
+            tried = attempt(start, (good + bad) // 2)
+            if fits(tried):
+                best, good = tried, (good + bad) // 2
+            else:
+                bad = (good + bad) // 2
+        chunks.append(best)
+        start += good
+    if len(chunks) > 1:  # as many slides, with as many reports on each as can be
+        size = -(-len(kids) // len(chunks))
+        even = [attempt(at, size) for at in range(0, len(kids), size)]
+        if len(even) == len(chunks) and all(fits(chunk) for chunk in even):
+            chunks = even
+    start = 0
+    for chunk in chunks:
+        count = len(chunk.reports or ())
+        said = {"first": start + 1, "last": start + count, "n": len(kids)}
+        chunk.suffix = " (" + words.word("reports_range", options.lang).format(**said) + ")"
+        start += count
+    return chunks
 
 
 def _limit(options: ChartOptions, level: int) -> int | None:
@@ -275,8 +339,10 @@ def _fit(
     # The compact layout aims for the slide's shape (2:1), if the options ask for no wider.
     aspect = min(options.max_aspect, _ratio(width, height))
     while True:
-        plan = make_plan(org, options, root=root, depth=depth, missing=missing)
-        plan = _untitled(plan, root == options.root and missing is None)
+        plan = make_plan(
+            org, options, root=root, depth=depth, missing=missing, reports=part.reports
+        )
+        plan = _untitled(plan, part.notes)
         drawn, chart = arrange(plan, options.layout, aspect)
         scale = _scale(chart, width, height)
         if best is None or scale >= READABLE:
@@ -285,7 +351,8 @@ def _fit(
         if scale < READABLE or complete or (limit is not None and depth >= limit):
             break
         depth += 1
-    if best[2] < READABLE and depth == 1 and root is None and missing is None:
+    several = len(best[0].tops) > 1
+    if best[2] < READABLE and depth == 1 and root is None and missing is None and several:
         plan = _untitled(make_plan(org, options, depth=0), True)  # a forest: its tops alone
         drawn, chart = arrange(plan, options.layout, aspect)
         scale = _scale(chart, width, height)

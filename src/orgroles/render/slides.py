@@ -11,7 +11,7 @@ says how deep the whole goes.
 
 A team too wide for one slide (its manager and direct reports do not fit readably) is
 split over several, each with the manager and an equal share of the reports, titled
-"(reports 1–60 of 300)".
+"(reports 1 to 60 of 300)" (an en dash between the numbers).
 
 Small teams share slides: a subtree drawn whole in `SMALL` boxes or fewer does not get
 a slide of its own, but shares one with the small subtrees of the same slide, as many

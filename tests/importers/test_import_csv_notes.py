@@ -88,17 +88,35 @@ def test_a_header_without_rows_warns_that_the_org_is_empty(write: Write) -> None
     assert notes == ["1: the file has a header but no rows under it: the org is empty"]
 
 
-def test_a_title_line_with_the_delimiter_in_it_names_the_header_line(write: Write) -> None:
-    # The title holds a comma, so it reads as a header of two columns.
+def test_a_title_line_with_the_delimiter_in_it_is_left_out_with_a_warning(write: Write) -> None:
+    # The title holds a comma: two values, above a header of four names.
     text = "Headcount report, March 2025\nid,name,title,reports_to\n1,Ada Pym,CEO,\n"
-    path = write("org.csv", text + "2,Bob Quill,CTO,1\n")
-    with pytest.raises(OrgFileError) as caught:
-        orgroles.from_csv(path)
-    assert [str(p) for p in caught.value.problems] == [
-        f"{path}:1: the header has 2 columns but every row under it "
-        "has 4 values: is line 1 a title above the header? Remove it from the file (or "
-        "quote the values that hold a comma)"
+    org, notes = import_notes(write("org.csv", text + "2,Bob Quill,CTO,1\n"))
+    assert [(r.id, r.title, r.reports_to) for r in org] == [
+        ("1", "CEO", None),
+        ("2", "CTO", "1"),
     ]
+    assert notes == [
+        "1: left out 'Headcount report, March 2025', a line with 2 values, fewer than the "
+        "header's, above the header (line 2): a report's title?"
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "1,Ada Pym,CEO,\n",  # a row (a number, an empty cell), not a header
+        "id,name,name,reports_to\n",  # a name twice
+        "2025-03-01,name,title,reports_to\n",  # a date
+    ],
+)
+def test_a_short_first_line_stays_the_header_unless_the_next_reads_as_one(
+    write: Write, second: str
+) -> None:
+    text = "id,name\n" + second + "2,Bob Quill,CTO,1\n"
+    path = write("org.csv", text)
+    with pytest.raises(OrgFileError, match=r"org.csv:1: the header has 2 columns but every row"):
+        orgroles.from_csv(path)
 
 
 def test_one_long_row_still_names_its_own_line(write: Write) -> None:

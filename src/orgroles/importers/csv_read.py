@@ -126,9 +126,12 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     bottom = _total_lines(records, filled[len(top) :])
     header_at = lines[filled[len(top)]]
     for n in (*top, *bottom):
-        value = _filled(records[n])[0].strip()
+        values = [v.strip() for v in _filled(records[n])]
+        value = (sep + " " if sep in ",;" else sep).join(values)  # as the line was written
         if n in top:
             what = f"above the header (line {header_at}): a report's title?"
+            if len(values) > 1:
+                what = f"{len(values)} values, fewer than the header's, {what}"
         else:
             what = (
                 "below the rows: a report's totals or notes? Fill in its other columns "
@@ -136,7 +139,8 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
             )
         notes.append(
             Problem(
-                f"left out {value!r}, a line with one value {what}",
+                f"left out {value!r}, a line with "
+                + (what if len(values) > 1 else f"one value {what}"),
                 Location(path, lines[n]),
                 code="note-line",
             )
@@ -202,7 +206,10 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
     `filled` lists the records with a value. The first few are a title when each has one
     value and the record after them is a header that names every column. A title line
     has no delimiter at all (then the header has the width of most rows), or it is padded
-    with empty cells to the header's width (a spreadsheet's export) of three or more.
+    with empty cells to the header's width (a spreadsheet's export) of three or more. A
+    first line with a delimiter in its text ("Headcount report, March 2025") is a title
+    too when it has fewer values than the next, which has the width of most rows and
+    reads as a header: names, each once, none a number or a date.
     """
     widths = Counter(len(records[n]) for n in filled[1 : 1 + 50])
     width = widths.most_common(1)[0][0] if widths else 0
@@ -214,10 +221,25 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
             padded = len(header) >= 3 and all(
                 len(t) in (1, len(header)) and len(_filled(t)) == 1 for t in titles
             )
-            return filled[:k] if lone or padded else []
+            worded = (
+                k == 1
+                and len(header) == width
+                and len(titles[0]) == len(_filled(titles[0])) < len(header)
+                and _names(header)
+            )
+            return filled[:k] if lone or padded or worded else []
         if len(_filled(header)) != 1:
             return []
     return []
+
+
+_NOT_A_NAME = re.compile(r"[\d\s.,:;/+-]*")
+
+
+def _names(record: list[str]) -> bool:
+    """Whether a record reads as a header: names, each once, none a number or a date."""
+    cells = [cell.strip().casefold() for cell in record]
+    return len(set(cells)) == len(cells) and not any(_NOT_A_NAME.fullmatch(c) for c in cells)
 
 
 def _total_lines(records: list[list[str]], filled: list[int]) -> list[int]:

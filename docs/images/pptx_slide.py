@@ -1,10 +1,10 @@
 """Draw the PowerPoint slides shown in docs/rendering.md (run: python docs/images/pptx_slide.py).
 
 It writes the scale-up example, GitLab's VP of Development two layers down, and the
-teams under GitLab's CMO, as PowerPoint files, has LibreOffice Impress convert them to PDF as a user opening them
-would see them, and draws slides as PNG with poppler's pdftoppm: the images are what a
-slide program shows, not orgroles' own drawing. It needs LibreOffice (soffice) and
-poppler-utils.
+teams under GitLab's CMO, as PowerPoint files, has LibreOffice Impress convert them to
+PDF as a user opening them would see them, and draws slides as PNG with poppler's
+pdftoppm: the images are what a slide program shows, not orgroles' own drawing. It
+needs LibreOffice (soffice) and poppler-utils.
 """
 
 from __future__ import annotations

@@ -144,13 +144,13 @@ def test_a_chart_drawn_left_to_right_has_its_lines_left_to_right(scaleup: Org) -
         want = {"assistant": (2, 0), "child": (3, 1)}[kind]
         assert (site_a, site_b) == want
     # A stacked leaf's line leaves its manager's right side and enters its top or bottom.
-    stacked = [b for b in slide.plan.boxes if b.placement == "stack"]
+    stacked = [box for box in slide.plan.boxes if box.placement == "stack"]
     freeform = stacked_lines_of(page)
     assert stacked
     assert len(freeform) == len(stacked)
-    for b in stacked:
-        m, leaf = by_box[b.parent], by_box[b.id]
-        x0, y0, x1, y1 = freeform[f"Line {slide.plan.boxes[b.parent].node}-{b.node}"]
+    for box in stacked:
+        m, leaf = by_box[box.parent], by_box[box.id]
+        x0, y0, x1, y1 = freeform[f"Line {slide.plan.boxes[box.parent].node}-{box.node}"]
         assert abs(x0 - (m.left + m.width)) <= 2
         assert abs(y0 - (m.top + m.height / 2)) <= 2
         assert abs(x1 - (leaf.left + leaf.width / 2)) <= 2
@@ -279,7 +279,7 @@ def test_small_trees_share_slides(trees: int, overview: bool) -> None:
     shared = [s for s in found if len(s.plan.tops) > 1]
     # Every small tree, in order: each shared slide has the next ones (drawn the
     # largest first).
-    ids = [sorted(int(s.plan.boxes[t].placeholder[5:]) for t in s.plan.tops) for s in shared]
+    ids = [sorted(int(str(s.plan.boxes[t].placeholder)[5:]) for t in s.plan.tops) for s in shared]
     assert [t for group in ids for t in group] == list(range(trees))
     assert all(group == list(range(group[0], group[-1] + 1)) for group in ids)
     assert len(shared) <= trees // 10
@@ -334,7 +334,7 @@ def test_stacked_leaves_hang_from_the_side(tiny: Org) -> None:
     assert len(lines) == 12
     # Two columns, each hung from its inner side, from one spine between them.
     spine = {x for _, _, x, _ in lines.values()}
-    inner = Counter()
+    inner: Counter[str] = Counter()
     for _, _, x1, y1 in lines.values():
         leaf = next(s for s in leaves.values() if abs(s.top + s.height / 2 - y1) <= 2
                     and min(abs(x1 - s.left), abs(x1 - s.left - s.width)) <= 2)  # fmt: skip
@@ -499,7 +499,7 @@ def test_the_reports_of_a_wide_team_get_their_own_slides_below_it() -> None:
     assert len(wide) > 1
     assert sum(s.plan.shown - 1 for s in wide) == 120
     teams = [s for s in found if s.subtitle.endswith("VP Operations")]
-    assert sorted(s.plan.boxes[t].role for s in teams for t in s.plan.tops) == sorted(
+    assert sorted(str(s.plan.boxes[t].role) for s in teams for t in s.plan.tops) == sorted(
         f"m{m}" for m in range(120)
     )
     drawn = {b.role for s in found for b in s.plan.boxes if b.role and not b.hidden}

@@ -119,3 +119,24 @@ def test_a_tools_own_header_is_read_with_its_preset(write: Write) -> None:
         ("w1", None),  # from the seat's first day
         ("w3", date(2021, 9, 15)),
     ]
+
+
+def test_an_id_column_without_reports_to_is_guessed_when_another_names_the_manager(
+    write: Write,
+) -> None:
+    # d3-org-chart's header has an `id` but names the manager `parentId`: its preset.
+    d3 = "name,positionName,id,parentId,area\nAna Lira,CEO,O-1,,Exec\nBo Diaz,CTO,O-2,O-1,Tech\n"
+    org, notes = _import(write, "d3.csv", d3)
+    assert notes[0].startswith("1: no preset and no column options: the header is that of the d3")
+    assert [(r.id, r.title, r.reports_to) for r in org] == [
+        ("O-1", "CEO", None),
+        ("O-2", "CTO", "O-1"),
+    ]
+    # Any header: its manager column is guessed, with a note.
+    org, notes = _import(write, "boss.csv", "id,title,boss\n1,CEO,\n2,CTO,1\n")
+    assert org.roles["2"].reports_to == "1"
+    assert notes[0].startswith("1: no preset and no column options: the columns were read as")
+    # No column names the manager: to_csv's columns, without a note.
+    org, notes = _import(write, "flat.csv", "id,title\n1,CEO\n2,CTO\n")
+    assert [(r.id, r.title) for r in org] == [("1", "CEO"), ("2", "CTO")]
+    assert notes == []

@@ -248,8 +248,10 @@ def guessed(
 ) -> tuple[Columns, str | None, list[Problem]]:
     """The columns to read and the format of the days: those given, or, when no column
     is given and the header is not `to_csv`'s, those guessed from the header, with a note
-    that says which."""
-    if not unmapped(columns) or "id" in table.header:
+    that says which. A header with an `id` column but no `reports_to` (d3-org-chart's
+    "id, parentId, name, positionName") is guessed too; it is read as `to_csv`'s when
+    no column of it names the manager."""
+    if not unmapped(columns) or {"id", "reports_to"} <= set(table.header):
         return columns, date_format, []
     for name, preset in list(PRESETS.items())[1:]:  # a tool's own header: its preset
         chosen = Columns(preset=name)

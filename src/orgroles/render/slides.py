@@ -272,10 +272,11 @@ def _packed(
     org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
 ) -> list[list[_Part]]:
     """The parts of slides in order, the small ones (drawn whole in `SMALL` boxes or
-    fewer, at the same level) side by side on shared slides, as many as fit readably,
-    each shared slide where its first part was; the others alone."""
+    fewer) side by side on shared slides, as many as fit readably, those of one level in
+    a row where the first of them was; the others alone."""
     found: list[list[_Part]] = []
-    shared: dict[int, list[_Part]] = {}  # the shared slide being filled, by level
+    small: dict[int, list[_Part]] = {}  # by level
+    where: dict[int, int] = {}  # the place of each level's shared slides in `found`
     for part in parts:
         part.fitted = _fit(org, options, part, width, height)
         plan = part.fitted[0]
@@ -283,14 +284,44 @@ def _packed(
         whole = not any(b.hidden and (limit is None or b.level < limit) for b in plan.boxes)
         if not whole or len(plan.boxes) > SMALL:
             found.append([part])
-            continue
-        last = shared.get(part.level)
-        if last is not None and _fits(org, options, [*last, part], width, height):
-            last.append(part)
+        elif part.level in small:
+            small[part.level].append(part)
         else:
-            shared[part.level] = [part]
-            found.append(shared[part.level])
+            small[part.level] = [part]
+            where[part.level] = len(found)
+            found.append([])
+    for level in sorted(where, key=where.__getitem__, reverse=True):  # the last first
+        at = where[level]
+        found[at : at + 1] = _split(org, options, small[level], width, height)
     return found
+
+
+def _split(
+    org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
+) -> list[list[_Part]]:
+    """Small parts in groups that each fit a slide readably, in order, each as large as
+    it can be: found by doubling, then halving (a few charts per slide, not one per
+    part)."""
+    groups: list[list[_Part]] = []
+    start = 0
+    while start < len(parts):
+        left = len(parts) - start
+        good, bad = 1, 0  # `good` parts fit, `bad` do not (0: none seen)
+        while not bad and good < left:
+            count = min(2 * good, left)
+            if _fits(org, options, parts[start : start + count], width, height):
+                good = count
+            else:
+                bad = count
+        while bad and bad - good > 1:
+            count = (good + bad) // 2
+            if _fits(org, options, parts[start : start + count], width, height):
+                good = count
+            else:
+                bad = count
+        groups.append(parts[start : start + good])
+        start += good
+    return groups
 
 
 def _tops(parts: list[_Part]) -> list[str]:

@@ -360,5 +360,17 @@ def test_reports_draws_a_root_with_some_of_its_direct_reports() -> None:
     with pytest.raises(RenderError, match="not a direct report of 'em': 'em'"):
         make_plan(org, root="em", reports=["dev-1", "em"])
     forest = Org(roles=[Role(id="a"), Role(id="b")])
-    with pytest.raises(RenderError, match="give root= too"):
+    with pytest.raises(RenderError, match="give root="):
         make_plan(forest, reports=["a"])
+
+
+def test_reports_of_a_missing_manager() -> None:
+    org = Org(roles=[Role(id=f"r{i}", reports_to="gone") for i in range(5)])
+    plan = make_plan(org, missing="gone", reports=["r1", "r3"])
+    assert [(b.role, b.placeholder) for b in plan.boxes] == [
+        (None, "gone"),
+        ("r1", None),
+        ("r3", None),
+    ]
+    with pytest.raises(RenderError, match="not a direct report of 'gone': 'x'"):
+        make_plan(org, missing="gone", reports=["x"])

@@ -504,3 +504,15 @@ def test_the_reports_of_a_wide_team_get_their_own_slides_below_it() -> None:
     )
     drawn = {b.role for s in found for b in s.plan.boxes if b.role and not b.hidden}
     assert drawn == set(org.roles)
+
+
+def test_a_missing_manager_with_too_many_reports_is_split_too() -> None:
+    org = Org(roles=[Role(id=f"r{i}", title="Analyst", reports_to="gone") for i in range(200)])
+    found = slides(org, ChartOptions())
+    assert len(found) > 1
+    assert all(s.scale >= READABLE for s in found)
+    assert all(s.title.startswith("not in this file: gone (reports ") for s in found)
+    assert found[-1].title.endswith(" of 200)")
+    shown = [b.role for s in found for b in s.plan.boxes if b.role]
+    assert shown == [f"r{i}" for i in range(200)]
+    assert all(s.plan.boxes[s.plan.tops[0]].placeholder == "gone" for s in found)

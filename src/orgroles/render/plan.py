@@ -228,7 +228,7 @@ def _make_plan(
         for k in group:
             seen[k] = 1
     if reports is not None:
-        only_reports(index, starts, reports, seen)
+        missing = only_reports(index, starts, missing, reports, seen)
     while todo:
         what, parent, level, placement = todo.pop()
         parent_pre = box_pre[parent] if parent >= 0 else -1

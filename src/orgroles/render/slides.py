@@ -185,10 +185,10 @@ def slides(
             todo += reversed(_packed(org, options, trees, width, height))
             continue
         top = drawn.boxes[drawn.tops[0]] if len(drawn.tops) == 1 else None
-        if scale < READABLE and top is not None and top.role is not None and not part.reports:
+        if scale < READABLE and top is not None and not part.reports:
             # A team too wide for a slide: its manager with as many reports as fit, on
             # as many slides as it takes.
-            chunks = _team(org, options, part, top.role, width, height)
+            chunks = _team(org, options, part, top, raw, width, height)
             if len(chunks) > 1:
                 todo += [[c] for c in reversed(chunks)]
                 continue
@@ -215,15 +215,29 @@ def slides(
 
 
 def _team(
-    org: OrgCore, options: ChartOptions, part: _Part, manager: str, width: float, height: float
+    org: OrgCore,
+    options: ChartOptions,
+    part: _Part,
+    top: Box,
+    raw: dict[str, str],
+    width: float,
+    height: float,
 ) -> list[_Part]:
-    """The parts that show a manager with a share of its direct reports each, in order, as
-    many as fit a slide readably (one at least): found by doubling, then halving."""
+    """The parts that show a manager (a role, or one who is not in the file) with a share
+    of its direct reports each, in order, as many as fit a slide readably (one at least):
+    found by doubling, then halving."""
     index = org.index
-    kids = [index.ids[c] for c in index.children.get(index.pos[manager], ())]
+    if top.role is not None:
+        role, missing = top.role, None
+        kids = [index.ids[c] for c in index.children.get(index.pos[top.role], ())]
+    elif top.placeholder in raw:
+        role, missing = None, raw[top.placeholder]
+        kids = [index.ids[c] for c in chart_tops(org)[1][missing]]
+    else:
+        return []
 
     def attempt(start: int, count: int) -> _Part:
-        chunk = _Part(manager, None, part.level, part.path, reports=tuple(kids[start:][:count]))
+        chunk = _Part(role, missing, part.level, part.path, reports=tuple(kids[start:][:count]))
         chunk.notes = part.notes and start == 0
         chunk.fitted = _fit(org, options, chunk, width, height)
         return chunk

@@ -44,18 +44,28 @@ def among_starts(
 
 
 def only_reports(
-    index: Index, starts: list[int | str], reports: Sequence[str], seen: bytearray
-) -> None:
-    """Mark the direct reports of the chart's one root that are not among `reports` as
-    seen, so that the walk leaves them out."""
-    if len(starts) != 1 or not isinstance(starts[0], int):
-        raise RenderError("reports= draws some reports of a root: give root= too")
-    kids = index.children.get(starts[0], [])
+    index: Index,
+    starts: list[int | str],
+    missing: dict[str, list[int]],
+    reports: Sequence[str],
+    seen: bytearray,
+) -> dict[str, list[int]]:
+    """Leave out the direct reports of the chart's one top (a role, or a manager who is
+    not in the org) that are not among `reports`: mark them as seen, or take them out of
+    the missing manager's roles, which are returned."""
+    if len(starts) != 1:
+        raise RenderError("reports= draws some reports of one role: give root= (or missing=)")
+    top = starts[0]
+    kids = index.children.get(top, []) if isinstance(top, int) else missing[top]
     chosen = {index.pos.get(r, -1) for r in reports}
     strangers = chosen - set(kids)
     if strangers:
         name = next(r for r in reports if index.pos.get(r, -1) in strangers)
-        raise RenderError(f"not a direct report of {index.ids[starts[0]]!r}: {name!r}")
+        boss = index.ids[top] if isinstance(top, int) else top
+        raise RenderError(f"not a direct report of {boss!r}: {name!r}")
+    if isinstance(top, str):
+        return {top: [k for k in kids if k in chosen]}
     for k in kids:
         if k not in chosen:
             seen[k] = 1
+    return missing

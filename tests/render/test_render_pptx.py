@@ -307,6 +307,10 @@ def test_small_teams_below_a_slide_share_the_next_ones() -> None:
     assert found[0].plan.shown == 25
     rest = found[1:]
     assert 1 < len(rest) < 8
+    sizes = [len(s.plan.tops) for s in rest]  # one size, but the last: as even as can be
+    assert len(set(sizes[:-1])) == 1
+    assert sizes[-1] <= sizes[0]
+    assert sizes[0] - sizes[-1] < len(rest)
     assert [b.role for s in rest for t in s.plan.tops for b in [s.plan.boxes[t]]] == [
         f"m{m}" for m in range(24)
     ]

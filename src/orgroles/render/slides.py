@@ -313,9 +313,9 @@ def _packed(
 def _split(
     org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
 ) -> list[list[_Part]]:
-    """Small parts in groups that each fit a slide readably, in order, each as large as
-    it can be: found by doubling, then halving (a few charts per slide, not one per
-    part)."""
+    """Small parts in groups that each fit a slide readably, in order: as few groups as
+    doubling, then halving, finds (a few charts per slide, not one per part), of one
+    size where they fit so."""
     groups: list[list[_Part]] = []
     start = 0
     while start < len(parts):
@@ -335,6 +335,13 @@ def _split(
                 bad = count
         groups.append(parts[start : start + good])
         start += good
+    if len(groups) > 1:  # as many slides, with as many parts on each as can be
+        size = -(-len(parts) // len(groups))
+        even = [parts[at : at + size] for at in range(0, len(parts), size)]
+        if len(even) == len(groups) and all(
+            _fits(org, options, group, width, height) for group in even
+        ):
+            groups = even
     return groups
 
 

@@ -47,8 +47,9 @@ Examples:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from orgroles.render import words
 from orgroles.render.arrange import arrange
@@ -73,6 +74,8 @@ __all__ = [
     "room",
     "slides",
 ]
+
+_T = TypeVar("_T")
 
 SLIDE_WIDTH = 1280.0
 """A 16:9 slide's width in px (13.333 in at 96 px an inch)."""
@@ -224,8 +227,7 @@ def _team(
     height: float,
 ) -> list[_Part]:
     """The parts that show a manager (a role, or one who is not in the file) with a share
-    of its direct reports each, in order, as many as fit a slide readably (one at least):
-    found by doubling, then halving."""
+    of its direct reports each, in order, as many as fit a slide readably (`_groups()`)."""
     index = org.index
     if top.role is not None:
         role, missing = top.role, None
@@ -235,44 +237,27 @@ def _team(
         kids = [index.ids[c] for c in chart_tops(org)[1][missing]]
     else:
         return []
+    made: dict[tuple[str, ...], _Part] = {}
 
-    def attempt(start: int, count: int) -> _Part:
-        chunk = _Part(role, missing, part.level, part.path, reports=tuple(kids[start:][:count]))
-        chunk.notes = part.notes and start == 0
-        chunk.fitted = _fit(org, options, chunk, width, height)
-        return chunk
+    def chunk(reports: Sequence[str]) -> _Part:
+        key = tuple(reports)
+        found = made.get(key)
+        if found is None:
+            notes = part.notes and key[0] == kids[0]
+            found = made[key] = _Part(role, missing, part.level, part.path, None, notes, key)
+            found.fitted = _fit(org, options, found, width, height)
+        return found
 
-    def fits(chunk: _Part) -> bool:
-        return chunk.fitted is not None and chunk.fitted[2] >= READABLE
+    def fits(reports: Sequence[str]) -> bool:
+        fitted = chunk(reports).fitted
+        return fitted is not None and fitted[2] >= READABLE
 
-    chunks: list[_Part] = []
+    chunks = [chunk(group) for group in _groups(kids, fits)]
     start = 0
-    while start < len(kids):
-        best, good, bad = attempt(start, 1), 1, 0  # `good` reports fit, `bad` do not (0: none seen)
-        while not bad and start + good < len(kids):
-            tried = attempt(start, min(2 * good, len(kids) - start))
-            if fits(tried):
-                best, good = tried, min(2 * good, len(kids) - start)
-            else:
-                bad = min(2 * good, len(kids) - start)
-        while bad and bad - good > 1:
-            tried = attempt(start, (good + bad) // 2)
-            if fits(tried):
-                best, good = tried, (good + bad) // 2
-            else:
-                bad = (good + bad) // 2
-        chunks.append(best)
-        start += good
-    if len(chunks) > 1:  # as many slides, with as many reports on each as can be
-        size = -(-len(kids) // len(chunks))
-        even = [attempt(at, size) for at in range(0, len(kids), size)]
-        if len(even) == len(chunks) and all(fits(chunk) for chunk in even):
-            chunks = even
-    start = 0
-    for chunk in chunks:
-        count = len(chunk.reports or ())
+    for c in chunks:
+        count = len(c.reports or ())
         said = {"first": start + 1, "last": start + count, "n": len(kids)}
-        chunk.suffix = " (" + words.word("reports_range", options.lang).format(**said) + ")"
+        c.suffix = " (" + words.word("reports_range", options.lang).format(**said) + ")"
         start += count
     return chunks
 
@@ -313,34 +298,37 @@ def _packed(
 def _split(
     org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
 ) -> list[list[_Part]]:
-    """Small parts in groups that each fit a slide readably, in order: as few groups as
-    doubling, then halving, finds (a few charts per slide, not one per part), of one
-    size where they fit so."""
-    groups: list[list[_Part]] = []
+    """Small parts in groups that each fit a slide readably, in order (`_groups()`)."""
+    return _groups(parts, lambda group: _fits(org, options, group, width, height))
+
+
+def _groups(items: list[_T], fits: Callable[[list[_T]], bool]) -> list[list[_T]]:
+    """`items` in groups that each `fits`, in order: as few groups as doubling, then
+    halving, finds (fitting is taken to get harder as a group grows; a group of one
+    always stands), then of one size where they fit so (15 and 15, not 20 and 10)."""
+    groups: list[list[_T]] = []
     start = 0
-    while start < len(parts):
-        left = len(parts) - start
-        good, bad = 1, 0  # `good` parts fit, `bad` do not (0: none seen)
+    while start < len(items):
+        left = len(items) - start
+        good, bad = 1, 0  # `good` items fit, `bad` do not (0: none seen)
         while not bad and good < left:
             count = min(2 * good, left)
-            if _fits(org, options, parts[start : start + count], width, height):
+            if fits(items[start : start + count]):
                 good = count
             else:
                 bad = count
         while bad and bad - good > 1:
             count = (good + bad) // 2
-            if _fits(org, options, parts[start : start + count], width, height):
+            if fits(items[start : start + count]):
                 good = count
             else:
                 bad = count
-        groups.append(parts[start : start + good])
+        groups.append(items[start : start + good])
         start += good
-    if len(groups) > 1:  # as many slides, with as many parts on each as can be
-        size = -(-len(parts) // len(groups))
-        even = [parts[at : at + size] for at in range(0, len(parts), size)]
-        if len(even) == len(groups) and all(
-            _fits(org, options, group, width, height) for group in even
-        ):
+    if len(groups) > 1:
+        size = -(-len(items) // len(groups))
+        even = [items[at : at + size] for at in range(0, len(items), size)]
+        if len(even) == len(groups) and all(fits(group) for group in even):
             groups = even
     return groups
 

@@ -188,7 +188,7 @@ class Matcher:
         if not parts:
             return _NOTHING
         first = parts[0]
-        found = self._seconds(first, _the_job(first, self.index.scan(first)))
+        found = self._found(first)
         seniority = _seniority([f for f in found if f[2].level])  # every level
         for part in parts[1:]:
             options = self._options(found)
@@ -224,6 +224,8 @@ class Matcher:
         return found
 
     def _found(self, words: list[str]) -> list[Found]:
+        """What some words of a title name (`TitleIndex.scan()`), without whom the job
+        serves, and with a chief's second read as its family (`_seconds()`)."""
         return self._seconds(words, _the_job(words, self.index.scan(words)))
 
     def _job_after(self, parts: list[list[str]]) -> tuple[tuple[_Option, ...], list[Found]]:
@@ -231,7 +233,7 @@ class Matcher:
         words: the job of a title whose first segment is its department ("Finance - Data
         Analyst")."""
         for part in parts:
-            found = self._seconds(part, _the_job(part, self.index.scan(part)))
+            found = self._found(part)
             kinds = tuple(o for o in self._options(found) if o.match.kind is not None)
             if kinds:
                 return kinds, [f for f in found if f[2].level]

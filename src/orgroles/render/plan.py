@@ -99,9 +99,9 @@ def make_plan(
     `missing` (and no `root`), only the tree under that manager, who is named but not
     in the org, is drawn: its placeholder box, with `depth` counted from it. With
     `among` (and no `root`), the trees under those roles and missing managers are drawn
-    side by side, each from its own top (`depth` counted from each). With `root` and
-    `reports`, only those of the root's direct reports are drawn, with what is under
-    them: a part of a team too wide for one slide. With `diff`
+    side by side, each from its own top (`depth` counted from each). With `root` (or
+    `missing`) and `reports`, only those of its direct reports are drawn, with what is
+    under them: a part of a team too wide for one slide. With `diff`
     (an older org), the plan is a change chart's (see `orgroles.render.changes`).
     """
     chosen = ChartOptions.of(options, **changes)

@@ -176,3 +176,12 @@ def test_a_chart_of_thousands_of_boxes_says_how_big_and_what_to_do(
     assert "orgroles: warning: this chart has 3,200 boxes (" in result.stderr
     for hint in ("--root", "--depth", "--fold", ".html"):
         assert hint in result.stderr
+
+
+def test_a_deck_says_how_many_slides_it_has(run: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "org.pptx"
+    result = run("render", SCALEUP, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}: chart of 20 roles on 4 slides\n"
+    result = run("render", SCALEUP, "-o", out, "--depth", "1")
+    assert result.stdout.endswith(": chart of 4 roles on 1 slide\n")  # CEO, assistant, CTO, CPO

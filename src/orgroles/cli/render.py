@@ -266,6 +266,10 @@ def render(
     drawing = step(f"drawing {output}", partial(_draw, org, fmt, options, output))
     shown = drawing.plan.shown
     message = f"{output}: chart of {plural(shown, 'role')}"
+    if fmt == "pptx":
+        from orgroles.render.pptx_file import slide_count
+
+        message += f" on {plural(slide_count(drawing.data), 'slide')}"
     if options.report is not None:
         counts = ", ".join(plural(n, s) for s, n in options.report.severity_counts().items() if n)
         message += f"; violations highlighted: {counts or 'none'}"

@@ -1,5 +1,5 @@
 """The PowerPoint file itself, for `orgroles.render.pptx`: slides added in constant
-time, and the same bytes for the same deck.
+time, the same bytes for the same deck, and how many slides a deck has.
 
 Both work on python-pptx's objects (imported by the caller: python-pptx is an optional
 extra).
@@ -8,10 +8,13 @@ extra).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
-__all__ = ["add_slide", "steady"]
+__all__ = ["add_slide", "slide_count", "steady"]
+
+_SLIDE = re.compile(r"ppt/slides/slide\d+\.xml")
 
 
 def add_slide(presentation: Any, layout: Any, placeholders: list[Any], number: int) -> Any:
@@ -59,3 +62,16 @@ def steady(data: bytes) -> bytes:
             member.compress_type = zipfile.ZIP_DEFLATED
             new.writestr(member, old.read(info.filename))
     return out.getvalue()
+
+
+def slide_count(data: bytes) -> int:
+    """How many slides a PowerPoint file holds (its `ppt/slides/slideN.xml` parts).
+
+    Examples:
+        >>> import orgroles
+        >>> from orgroles.render import render_bytes
+        >>> slide_count(render_bytes(orgroles.load("examples/scaleup_cto_cpo.yaml"), "pptx"))
+        4
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as deck:
+        return sum(1 for name in deck.namelist() if _SLIDE.fullmatch(name))

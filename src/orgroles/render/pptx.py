@@ -400,7 +400,7 @@ class _SlideShapes:
     # -- lines ----------------------------------------------------------------------------
 
     def connectors(self) -> None:
-        """One elbow connector per reporting line (`reporting_lines()`)."""
+        """An elbow connector per reporting line (`reporting_lines()`); a stacked leaf's: a path."""
         for a, site_a, b, site_b, route, vertical in reporting_lines(self.plan, self.chart):
             if self.plan.boxes[b].placement == "stack":  # down the spine: see the docstring
                 ln = f'<a:ln w="{self.emu(self.theme.edge_width)}">{_fill(self.theme.edge)}</a:ln>'

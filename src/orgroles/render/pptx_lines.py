@@ -97,9 +97,11 @@ def freeform(points: list[tuple[float, float]], radius: float) -> tuple[int, int
     `radius` (EMU): its left, top, width, height and DrawingML geometry (`a:custGeom`,
     a path without fill)."""
     first, corners, last = rounded_corners(points, radius)
-    at = [first, *(p for corner in corners for p in corner), last]
-    steps = ["lnTo", "quadBezTo", ""] * len(corners) + ["lnTo"]
-    return _path(at, steps)
+    steps: list[tuple[str, tuple[tuple[float, float], ...]]] = []
+    for before, corner, after in corners:
+        steps += [("lnTo", (before,)), ("quadBezTo", (corner, after))]
+    steps.append(("lnTo", (last,)))
+    return _path(first, steps)
 
 
 def polyline(points: list[tuple[float, float]]) -> tuple[int, int, int, int, str]:
@@ -109,26 +111,24 @@ def polyline(points: list[tuple[float, float]]) -> tuple[int, int, int, int, str
         >>> polyline([(10, 0), (10, 50), (40, 50)])[:4]
         (10, 0, 30, 50)
     """
-    return _path(points, ["lnTo"] * (len(points) - 1))
+    return _path(points[0], [("lnTo", (p,)) for p in points[1:]])
 
 
-def _path(at: list[tuple[float, float]], steps: list[str]) -> tuple[int, int, int, int, str]:
-    """The shape of a path from `at[0]`, each next point reached by its step (a
-    `quadBezTo` takes two points: its step and the empty one after it)."""
-    xs = [round(x) for x, _ in at]
-    ys = [round(y) for _, y in at]
-    left, top = min(xs), min(ys)
-    w, h = max(1, max(xs) - left), max(1, max(ys) - top)
+def _path(
+    first: tuple[float, float], steps: list[tuple[str, tuple[tuple[float, float], ...]]]
+) -> tuple[int, int, int, int, str]:
+    """The shape of a path from `first`, each step a DrawingML command and its points."""
+    at = [first, *(p for _, points in steps for p in points)]
+    left = min(round(x) for x, _ in at)
+    top = min(round(y) for _, y in at)
+    w = max(1, max(round(x) for x, _ in at) - left)
+    h = max(1, max(round(y) for _, y in at) - top)
 
-    def pt(k: int) -> str:
-        return f'<a:pt x="{xs[k] - left}" y="{ys[k] - top}"/>'
+    def pt(p: tuple[float, float]) -> str:
+        return f'<a:pt x="{round(p[0]) - left}" y="{round(p[1]) - top}"/>'
 
-    path = [f"<a:moveTo>{pt(0)}</a:moveTo>"]
-    for k, step in enumerate(steps, 1):
-        if step == "quadBezTo":
-            path.append(f"<a:quadBezTo>{pt(k)}{pt(k + 1)}</a:quadBezTo>")
-        elif step:
-            path.append(f"<a:{step}>{pt(k)}</a:{step}>")
+    path = [f"<a:moveTo>{pt(first)}</a:moveTo>"]
+    path += [f"<a:{op}>{''.join(map(pt, points))}</a:{op}>" for op, points in steps]
     geometry = (
         "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
         '<a:rect l="l" t="t" r="r" b="b"/>'

@@ -160,13 +160,13 @@ def slides(
     tops, missing_managers = chart_tops(org)
     raw = {clean(m): m for m in missing_managers}  # missing managers, by their shown id
     found: list[Slide] = []
-    todo: list[list[_Part]] = [[_Part(options.root, None, 0, [], notes=True)]]
+    # What is left to do, the last first: parts to make a slide of, and shared slides.
+    todo: list[_Part | Slide] = [_Part(options.root, None, 0, [], notes=True)]
     while todo:
-        parts = todo.pop()
-        if len(parts) > 1:
-            found.append(_shared(org, options, parts, width, height))
+        part = todo.pop()
+        if isinstance(part, Slide):
+            found.append(part)
             continue
-        part = parts[0]
         root, missing, level, path = part.root, part.missing, part.level, part.path
         limit = _limit(options, level)
         drawn, chart, scale = part.fitted or _fit(org, options, part, width, height)
@@ -193,7 +193,7 @@ def slides(
             # as many slides as it takes.
             chunks = _team(org, options, part, top, raw, width, height)
             if len(chunks) > 1:
-                todo += [[c] for c in reversed(chunks)]
+                todo += reversed(chunks)
                 continue
         title = (
             clean(org.name) if top is None or (first and options.root is None) else box_label(top)
@@ -269,37 +269,41 @@ def _limit(options: ChartOptions, level: int) -> int | None:
 
 def _packed(
     org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
-) -> list[list[_Part]]:
+) -> list[_Part | Slide]:
     """The parts of slides in order, the small ones (drawn whole in `SMALL` boxes or
-    fewer) side by side on shared slides, as many as fit readably, those of one level in
-    a row where the first of them was; the others alone."""
-    found: list[list[_Part]] = []
+    fewer) side by side on shared slides (made here), as many as fit readably, those of
+    one level in a row where the first of them was; the others alone."""
+    found: list[_Part | list[_Part]] = []
     small: dict[int, list[_Part]] = {}  # by level
-    where: dict[int, int] = {}  # the place of each level's shared slides in `found`
     for part in parts:
         part.fitted = _fit(org, options, part, width, height)
         plan = part.fitted[0]
         limit = _limit(options, part.level)
         whole = not any(b.hidden and (limit is None or b.level < limit) for b in plan.boxes)
         if not whole or len(plan.boxes) > SMALL:
-            found.append([part])
+            found.append(part)
         elif part.level in small:
             small[part.level].append(part)
         else:
             small[part.level] = [part]
-            where[part.level] = len(found)
-            found.append([])
-    for level in sorted(where, key=where.__getitem__, reverse=True):  # the last first
-        at = where[level]
-        found[at : at + 1] = _split(org, options, small[level], width, height)
-    return found
+            found.append(small[part.level])  # where the level's shared slides go
+    made: dict[tuple[str, ...], Slide] = {}  # each group tried, as a slide
 
+    def shared(group: list[_Part]) -> Slide:
+        key = tuple(_tops(group))
+        slide = made.get(key)
+        if slide is None:
+            slide = made[key] = _shared(org, options, group, width, height)
+        return slide
 
-def _split(
-    org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
-) -> list[list[_Part]]:
-    """Small parts in groups that each fit a slide readably, in order (`_groups()`)."""
-    return _groups(parts, lambda group: _fits(org, options, group, width, height))
+    out: list[_Part | Slide] = []
+    for item in found:
+        if isinstance(item, _Part):
+            out.append(item)
+            continue
+        for group in _groups(item, lambda group: shared(group).scale >= READABLE):
+            out.append(group[0] if len(group) == 1 else shared(group))
+    return out
 
 
 def _groups(items: list[_T], fits: Callable[[list[_T]], bool]) -> list[list[_T]]:
@@ -335,12 +339,6 @@ def _groups(items: list[_T], fits: Callable[[list[_T]], bool]) -> list[list[_T]]
 
 def _tops(parts: list[_Part]) -> list[str]:
     return [p.root if p.root is not None else p.missing or "" for p in parts]
-
-
-def _fits(
-    org: OrgCore, options: ChartOptions, parts: list[_Part], width: float, height: float
-) -> bool:
-    return _shared(org, options, parts, width, height).scale >= READABLE
 
 
 def _shared(

@@ -33,6 +33,13 @@ ID;Vorname;Nachname;E-Mail;Position;Abteilung;Vorgesetzte:r;Eintrittsdatum
 101;Jürgen;Haßler;juergen@firma.example;Geschäftsführer;Geschäftsleitung;;01.04.2010
 102;Änne;Köhler;aenne@firma.example;Leiterin Personal;Personal;juergen@firma.example;15.08.2014
 """
+# A Workday custom report: "Worker" holds the names, "Supervisory Organization" the team.
+WORKDAY_REPORT = """\
+Worker ID;Worker;Business Title;Supervisory Organization;Manager ID
+W1;Hana Sato;Chief Technology Officer;Technology;
+W2;Ivo Petrov;Engineering Manager;Technology;W1
+W3;Jun Park;Backend Engineer;Platform;W2
+"""
 
 
 def _import(write: Write, name: str, text: str) -> tuple[orgroles.Org, list[str]]:
@@ -76,6 +83,21 @@ def test_a_personio_export_in_german(write: Write) -> None:
     assert "(days written %d.%m.%Y)" in notes[0]
     assert org.roles["102"].reports_to == "101"
     assert org.roles["101"].kind == "ceo"
+
+
+def test_a_workday_report_names_its_workers_and_their_organizations(write: Write) -> None:
+    org, notes = _import(write, "workers.csv", WORKDAY_REPORT)
+    assert (
+        "id 'Worker ID', name 'Worker', title 'Business Title', department 'Supervisory "
+        "Organization', manager (by id) 'Manager ID'"
+    ) in notes[0]
+    assert org.people["W3"].name == "Jun Park"
+    assert org.roles["W3"].reports_to == "W2"
+    assert {t.id: t.name for t in org.teams.values()} == {
+        "technology": "Technology",
+        "platform": "Platform",
+    }
+    assert org.roles["W3"].meta == {}
 
 
 def test_days_that_no_one_format_reads_stay_in_meta(write: Write) -> None:

@@ -54,12 +54,14 @@ LAST = _names(
     "last name, lastname, surname, family name, legal last name, nom de famille, nachname, nom"
 )
 FULL = _names(
-    "name, full name, display name, employee name, employee, preferred name, nom complet, "
+    "name, full name, display name, employee name, employee full name, employee, worker, "
+    "worker name, legal name, preferred name, associate name, nom complet, "
     "name des mitarbeiters, mitarbeiter, nom"
 )
 TITLES = _names(
     "title, job title, position, position title, job, role, job title description, "
-    "business title, designation, job name, poste, intitule du poste, fonction, stelle, "
+    "business title, job profile, position name, designation, job name, poste, "
+    "intitule du poste, fonction, stelle, "
     "stellenbezeichnung, berufsbezeichnung"
 )
 EMAILS = _names(
@@ -68,7 +70,8 @@ EMAILS = _names(
 )
 DEPARTMENTS = _names(
     "department, dept, department name, home department description, division, team, "
-    "service, departement, abteilung, organisation, organization, org unit"
+    "team name, supervisory organization, business unit, service, departement, abteilung, "
+    "organisation, organization, org unit"
 )
 STARTS = _names(
     "hire date, start date, date of joining, joining date, original hire date, "

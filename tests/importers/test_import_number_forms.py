@@ -107,3 +107,33 @@ def test_a_file_that_to_csv_wrote_is_read_as_written(tmp_path: Path) -> None:
         warnings.simplefilter("error")
         back = orgroles.from_csv(path)
     assert [r.reports_to for r in back] == [None, "2.0", "n/a"]
+
+
+def test_ids_written_beside_names_are_read_as_those_rows(write: Write) -> None:
+    text = (
+        "Employee ID,Name,Job Title,Manager\n"
+        "E1,Ava Lind,CEO,\n"
+        "E2,Ben Oka,CTO,Ava Lind (E1)\n"
+        "E3,Cleo Marr,Engineer,E2 - Ben Oka\n"
+        "E4,Dev Ram,Engineer,Ben Oka [E2]\n"
+        "E5,Eve Stone,Engineer,Ben Oka (Interim)\n"
+    )
+    org, notes = import_notes(write("staff.csv", text))
+    assert "manager (by id) 'Manager'" in notes[0]
+    assert [r.reports_to for r in org] == [None, "E1", "E2", "E2", "Ben Oka (Interim)"]
+    assert notes[1:] == [
+        "3:4: column 'Manager': no row has the manager id 'Ava Lind (E1)'; it writes the row "
+        "'E1' beside a name, so it is read as 'E1', and so are 2 more cells that write an id so"
+    ]
+
+
+def test_the_guess_counts_ids_written_beside_names(write: Write) -> None:
+    # Two manager columns: names that match two rows, and ids beside names that match three.
+    text = (
+        "Employee ID,Name,Supervisor Name,Manager\n"
+        "E1,Ava Lind,,\nE2,Ben Oka,Ava Lind,Ava Lind (E1)\n"
+        "E3,Cleo Marr,Ben O.,Ben Oka (E2)\nE4,Dev Ram,Ben O.,Ben Oka (E2)\n"
+    )
+    org, notes = import_notes(write("staff.csv", text))
+    assert "manager (by id) 'Manager'" in notes[0]
+    assert [r.reports_to for r in org] == [None, "E1", "E2", "E2"]

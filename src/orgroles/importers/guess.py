@@ -23,12 +23,13 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
-from orgroles.importers.id_forms import loose_name
+from orgroles.importers.id_forms import id_parts, loose_name
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -97,6 +98,12 @@ def _key(column: str) -> str:
     return " ".join(_SPLIT.split(fold(column))).strip()
 
 
+def _id_key(ids: Collection[str], text: str) -> str:
+    """A manager cell as an id: itself, or the row's id that it writes beside a name."""
+    text = text.strip()
+    return text if text in ids else next((p for p in id_parts(text) if p in ids), text)
+
+
 def _email_key(text: str) -> str:
     return text.strip().casefold()
 
@@ -135,7 +142,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     for rank, column in enumerate(dict.fromkeys(candidates)):
         found = [v for v in values(column) if v]
         readings: tuple[tuple[str, set[str], Callable[[str], str]], ...] = (
-            ("id", ids, str.strip),
+            ("id", ids, partial(_id_key, ids)),
             ("email", emails, _email_key),
             ("name", people, loose_name),
         )

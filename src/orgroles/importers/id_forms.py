@@ -4,6 +4,8 @@ Spreadsheets and pandas rewrite numeric ids on the way out: a column with an emp
 becomes floats (`2.0` for `2`), and leading zeros are dropped in one column and kept in
 another (`42` for `0042`). When a manager id matches no row but exactly one row's id
 writes the same whole number, the import reads it as that row, and says so. A manager
+cell that writes a row's id with the manager's name, as many HR tools show a person
+("Ansel Brook (E-17)", "E-17 - Ansel Brook"), is read as that row. A manager
 name is read the same way when it is written last name first ("Brook, Ansel") or in
 other letter case ("ansel brook"): `NameForms`.
 
@@ -12,6 +14,8 @@ Examples:
     ('42', '2', '7', '0')
     >>> number_form("A7"), number_form("2.5"), number_form("1e3"), number_form("")
     (None, None, None, None)
+    >>> id_parts("Ansel Brook (E-17)"), id_parts("E-17 - Ansel Brook"), id_parts("E-17")
+    (('E-17',), ('E-17',), ())
 """
 
 from __future__ import annotations
@@ -33,12 +37,17 @@ __all__ = [
     "NameForms",
     "drop_no_manager",
     "first_last",
+    "id_parts",
     "loose_name",
+    "match_id_forms",
     "match_number_forms",
     "number_form",
 ]
 
 _WHOLE = re.compile(r"0*(\d+)(?:\.0*)?")
+# An id beside a name: "Ansel Brook (E-17)", "Ansel Brook [E-17]", "E-17 - Ansel Brook".
+_BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*$")
+_DASHED = re.compile(r"^\s*(\S+)\s+[-\u2013\u2014|]\s+\S")
 
 
 def number_form(text: str) -> str | None:
@@ -47,13 +56,23 @@ def number_form(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def match_number_forms(
+def id_parts(text: str) -> tuple[str, ...]:
+    """The parts of a cell that may be an id written beside a name: the text in the last
+    brackets ("Ansel Brook (E-17)"), or the first word before a dash ("E-17 - Ansel
+    Brook"); none for a cell of one word."""
+    found = _BRACKETED.search(text) or _DASHED.match(text)
+    return (found.group(1),) if found else ()
+
+
+def match_id_forms(
     ids: list[str],
     reports_to: list[str | None],
     dotted: dict[int, tuple[str, ...]],
     locator: Locator,
 ) -> list[Problem]:
-    """Read each manager id that matches no row as the one row with the same number.
+    """Read each manager id that matches no row as the one row that it writes in another
+    form: the same whole number (`2.0` for `2`, code `number-form`), or a row's id beside
+    a name ("Ansel Brook (E-17)", code `id-with-name`).
 
     `reports_to` and `dotted` are changed in place. The result has a note for each id read
     so; an id that no row's number matches, or several do (`7` and `007`), is left as it is
@@ -69,12 +88,17 @@ def match_number_forms(
         if key is not None:
             by_number.setdefault(key, []).append(rid)
     notes: list[Problem] = []
+    beside: list[tuple[int, str, str]] = []  # (row, cell, id): one note for them all
 
     def read(i: int, value: str) -> str:
         key = number_form(value)
         found = by_number.get(key, []) if key is not None else []
         if len(found) != 1:
-            return value
+            part = next((p for p in id_parts(value) if p in known), None)
+            if part is None:
+                return value
+            beside.append((i, value, part))
+            return part
         notes.append(
             Problem(
                 f"no row has the manager id {value!r}; the row {found[0]!r} writes the same "
@@ -91,7 +115,24 @@ def match_number_forms(
         reports_to[i] = read(i, reports_to[i])  # type: ignore[arg-type]  # not None: above
     for i, values in dotted.items():
         dotted[i] = tuple(v if v in known else read(i, v) for v in values)
+    if beside:
+        i, value, part = beside[0]
+        more = len(beside) - 1
+        others = f", and so are {more:,} more cells that write an id so" if more else ""
+        notes.append(
+            Problem(
+                f"no row has the manager id {value!r}; it writes the row {part!r} beside a "
+                f"name, so it is read as {part!r}{others}",
+                locator.location(i, "manager"),
+                locator.where(i, "manager"),
+                code="id-with-name",
+            )
+        )
     return notes
+
+
+match_number_forms = match_id_forms
+"""The name of `match_id_forms()` before it read ids beside names."""
 
 
 def first_last(text: str) -> str | None:

@@ -23,7 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 from orgroles._internal.gc import gc_paused
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
-from orgroles.importers.id_forms import NameForms, drop_no_manager, match_number_forms
+from orgroles.importers.id_forms import NameForms, drop_no_manager, match_id_forms
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.row_marks import RowMarks
 from orgroles.io.problems import problems_from_validation, visible
@@ -294,7 +294,7 @@ def _resolve_managers(
                         dotted[i] = tuple(cell[1:])
         if not problems and not literal:  # every row has an id
             known = cast("list[str]", ids)
-            notes += match_number_forms(known, reports_to, dotted, locator)
+            notes += match_id_forms(known, reports_to, dotted, locator)
         return reports_to, dotted
 
     by_email = manager_by == "email"

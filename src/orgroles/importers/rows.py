@@ -26,6 +26,7 @@ from orgroles.importers.columns import ManagerBy
 from orgroles.importers.id_forms import NameForms, drop_no_manager, match_id_forms
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.row_marks import RowMarks
+from orgroles.importers.vacant import read_vacant
 from orgroles.io.problems import problems_from_validation, visible
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
@@ -139,6 +140,9 @@ def build_document(
     notes = list(rows.notes)
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
+    vacant = None if literal else read_vacant(rows, locator)
+    if vacant is not None:
+        notes.append(vacant)
     reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes, literal)
     if problems:
         raise _failure(problems, source)

@@ -1,0 +1,110 @@
+"""Rows whose name says the seat is open: "Vacant", "TBH", "Open position", "À pourvoir".
+
+A headcount export or a planning sheet lists the open seats among the people, with a
+word for "nobody yet" where the name goes. Read as a person, such a row would put
+someone called "TBH" in the seat, and the rules would count it as held. The import
+reads it as a vacant seat instead: the role keeps its id, title and manager, has no
+holder, and the name written goes into its `meta` (`name`). A row with an email is
+always a person.
+
+Examples:
+    >>> [says_vacant(n) for n in ("Vacant", "TBH", "Open Position - Backend", "[TBD]")]
+    [True, True, True, True]
+    >>> [says_vacant(n) for n in ("Poste à pourvoir", "Offene Stelle", "Vacante")]
+    [True, True, True]
+    >>> [says_vacant(n) for n in ("Ava Open", "Openshaw", "Tbhani Lee", "Vacanti Rosa")]
+    [False, False, False, False]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from orgroles.catalog._title_text import fold
+from orgroles.errors import Problem
+
+if TYPE_CHECKING:
+    from orgroles.importers.rows import Locator, Rows
+
+__all__ = ["VACANT_WORDS", "read_vacant", "says_vacant"]
+
+VACANT_WORDS = (
+    "vacant",
+    "vacancy",
+    "vacant position",
+    "vacant seat",
+    "position vacant",
+    "tbh",
+    "tbd",
+    "tba",
+    "to be hired",
+    "to be determined",
+    "to be recruited",
+    "open",
+    "open position",
+    "open role",
+    "open req",
+    "open requisition",
+    "open headcount",
+    "open seat",
+    "unfilled",
+    "a pourvoir",
+    "poste a pourvoir",
+    "poste vacant",
+    "recrutement en cours",
+    "unbesetzt",
+    "vakant",
+    "offen",
+    "offene stelle",
+    "vacante",
+    "posicion vacante",
+    "puesto vacante",
+)
+"""What a name cell says for nobody yet (folded: lower case, no accents), alone or
+followed by more ("Open position - Backend", "TBH #3")."""
+
+_SAYS = re.compile(
+    r"[\W_]*(?:"
+    + "|".join(
+        sorted(
+            (re.escape(w).replace(r"\ ", r"[\W_]+") for w in VACANT_WORDS), key=len, reverse=True
+        )
+    )
+    + r")(?:[\W_].*)?",
+    re.DOTALL,
+)
+
+
+def says_vacant(name: str) -> bool:
+    """Whether a name cell says the seat is open (see `VACANT_WORDS`)."""
+    return _SAYS.fullmatch(fold(name)) is not None
+
+
+def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
+    """Make vacant the rows whose name says the seat is open and that have no email
+    (`rows.holders` and `rows.metas` are changed in place); a note at the first of them
+    that counts the others, or None when there is none."""
+    emails = rows.emails
+    found = [
+        i
+        for i, name in enumerate(rows.names)
+        if name is not None and not emails[i] and says_vacant(name)
+    ]
+    if not found:
+        return None
+    holders = list(rows.ids) if rows.holders is None else rows.holders
+    for i in found:
+        holders[i] = None
+        rows.metas[i] = {"name": rows.names[i], **rows.metas[i]}
+        rows.names[i] = None
+    rows.holders = holders
+    first = rows.metas[found[0]]["name"]
+    others = f", and {len(found) - 1:,} more rows below" if len(found) > 1 else ""
+    return Problem(
+        f"the name {first!r} says the seat is open: read as a vacant seat (no person; the "
+        f"name is kept in the role's meta){others}",
+        locator.location(found[0], "name"),
+        locator.where(found[0], "name"),
+        code="vacant-name",
+    )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import orgroles
 from orgroles.render import make_plan, render_svg
+
+from tests.geometry import drawn_geometry
 
 CYCLE = """\
 name: Loop
@@ -60,3 +64,16 @@ def test_a_long_cycle_is_shortened() -> None:
     org = orgroles.Org(roles=roles)
     [note] = make_plan(org).notes
     assert note.text.startswith("⚠ Reporting cycle: r0 → r1 → r2 → r3 → r4 → r5 → r6 → r7 → …")
+
+
+def test_the_lines_under_the_title_clear_the_boxes() -> None:
+    # The note's baseline sat 1 px above the boxes: its descenders ran into them.
+    svg = render_svg(orgroles.loads(CYCLE))
+    boxes, _ = drawn_geometry(svg)
+    top = min(y for _, y, _, _ in boxes.values())
+    lines = re.findall(r'<text x="16" y="(\d+)" font-size="([\d.]+)"[^>]*>([^<]+)</text>', svg)
+    (title,) = [int(y) for y, _, text in lines if text == "Loop"]
+    (note,) = [(int(y), float(size)) for y, size, text in lines if "Reporting cycle" in text]
+    baseline, size = note
+    assert baseline + 0.3 * size + 4 <= top  # descenders and a gap above the boxes
+    assert baseline - title >= 18  # a title line apart

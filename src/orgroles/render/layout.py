@@ -164,11 +164,14 @@ class Levels:
 
 
 def header_height(plan: Plan) -> float:
-    """The height of the chart's title and notes above its boxes."""
-    lines = ([style.line_height("heading")] if plan.title else []) + [
-        style.line_height(line.style) for line in plan.notes
-    ]
-    return sum(lines) + (8 if lines else 0)
+    """The height of the chart's title and notes above its boxes: down to the last
+    line's baseline, as `orgroles.render.svg` sets them (the notes start half a title
+    line below the title's baseline), and 12 px more for its descenders and a gap."""
+    notes = sum(style.line_height(line.style) for line in plan.notes)
+    if not plan.title:
+        return notes + 8 if notes else 0
+    heading = style.line_height("heading")
+    return heading + 8 + (heading / 2 + 2 + notes if notes else 0)
 
 
 class _Units:

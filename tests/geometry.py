@@ -306,3 +306,49 @@ Point = tuple[int, int]
 def _point(text: str) -> Point:
     x, y = text.split()
     return int(x), int(y)
+
+
+PathPoint = tuple[float, float]
+"""A point along a drawn path (`path_points()`), in px or EMU."""
+
+
+def path_points(d: str, steps: int = 24) -> list[list[PathPoint]]:
+    """PathPoints along each subpath of an SVG path made of M, L, C and Q commands."""
+    tokens = re.findall(r"[MLCQ]|-?\d+(?:\.\d+)?", d)
+    paths: list[list[PathPoint]] = []
+    at: PathPoint = (0.0, 0.0)
+    k = 0
+    while k < len(tokens):
+        cmd = tokens[k]
+        size = {"M": 2, "L": 2, "Q": 4, "C": 6}[cmd]
+        nums = [float(t) for t in tokens[k + 1 : k + 1 + size]]
+        k += 1 + size
+        pts = [at, *zip(nums[::2], nums[1::2], strict=True)]
+        if cmd == "M":
+            paths.append([pts[1]])
+        elif cmd == "L":
+            paths[-1].append(pts[1])
+        else:
+            for s in range(1, steps + 1):
+                t = s / steps
+                if cmd == "Q":
+                    (x0, y0), (x1, y1), (x2, y2) = pts
+                    x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * x1 + t**2 * x2
+                    y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * y1 + t**2 * y2
+                else:
+                    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts
+                    a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
+                    x = a * x0 + b * x1 + c * x2 + e * x3
+                    y = a * y0 + b * y1 + c * y2 + e * y3
+                paths[-1].append((x, y))
+        at = paths[-1][-1]
+    return paths
+
+
+def densified(points: list[PathPoint]) -> list[PathPoint]:
+    """The points of a polyline with straight pieces cut every 2 px."""
+    out = [points[0]]
+    for (x0, y0), (x1, y1) in pairwise(points):
+        n = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) // 2))
+        out += [(x0 + (x1 - x0) * s / n, y0 + (y1 - y0) * s / n) for s in range(1, n + 1)]
+    return out

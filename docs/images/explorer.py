@@ -38,9 +38,9 @@ def main() -> None:
             driver.find_element("id", "search").send_keys("product owner", Keys.ENTER)
             time.sleep(0.5)
             driver.find_element("css selector", "#nodes > g.node.current").click()
-            time.sleep(0.5)  # the view moves to the role
+            time.sleep(1.0)  # the view moves to the role
             driver.switch_to.active_element.send_keys("0")  # then shows all of the chart
-            time.sleep(0.5)
+            time.sleep(1.5)  # the view's move takes a moment (longer on a busy machine)
             driver.save_screenshot(str(HERE / "explorer.png"))
         finally:
             driver.quit()

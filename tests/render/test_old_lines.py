@@ -1,13 +1,13 @@
 """A change chart's old lines do not run behind boxes: a moved seat low in a stack of
-leaves is entered from the side, down a free gap (not a stack's spine)."""
+leaves is entered from the side, down a free gap (not a stack's spine). Dotted lines down
+to a report go the same way."""
 
 from __future__ import annotations
 
 import importlib
 import io
-import re
 import xml.etree.ElementTree as ET
-from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, event, given, note, settings
@@ -16,11 +16,16 @@ from hypothesis import strategies as st
 import orgroles
 from orgroles.render import render_bytes
 from orgroles.render.arrange import arrange
-from orgroles.render.old_lines import drawn_down, old_line_ends
+from orgroles.render.old_lines import OldLineEnd, dotted_line_ends, drawn_down, old_line_ends
 from orgroles.render.options import ChartOptions
 from orgroles.render.plan import make_plan
 
+from tests.geometry import densified, path_points
 from tests.render.test_render_geometry import orgs
+
+if TYPE_CHECKING:
+    from orgroles.render.layout import Layout
+    from orgroles.render.plan import Plan
 
 SVG = {"svg": "http://www.w3.org/2000/svg"}
 Point = tuple[float, float]
@@ -39,51 +44,9 @@ roles:
 """
 
 
-def path_points(d: str, steps: int = 24) -> list[list[Point]]:
-    """Points along each subpath of an SVG path made of M, L, C and Q commands."""
-    tokens = re.findall(r"[MLCQ]|-?\d+(?:\.\d+)?", d)
-    paths: list[list[Point]] = []
-    at: Point = (0.0, 0.0)
-    k = 0
-    while k < len(tokens):
-        cmd = tokens[k]
-        size = {"M": 2, "L": 2, "Q": 4, "C": 6}[cmd]
-        nums = [float(t) for t in tokens[k + 1 : k + 1 + size]]
-        k += 1 + size
-        pts = [at, *zip(nums[::2], nums[1::2], strict=True)]
-        if cmd == "M":
-            paths.append([pts[1]])
-        elif cmd == "L":
-            paths[-1].append(pts[1])
-        else:
-            for s in range(1, steps + 1):
-                t = s / steps
-                if cmd == "Q":
-                    (x0, y0), (x1, y1), (x2, y2) = pts
-                    x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * x1 + t**2 * x2
-                    y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * y1 + t**2 * y2
-                else:
-                    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts
-                    a, b, c, e = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3
-                    x = a * x0 + b * x1 + c * x2 + e * x3
-                    y = a * y0 + b * y1 + c * y2 + e * y3
-                paths[-1].append((x, y))
-        at = paths[-1][-1]
-    return paths
-
-
-def _densified(points: list[Point]) -> list[Point]:
-    """The points of a polyline with straight pieces cut every 2 px."""
-    out = [points[0]]
-    for (x0, y0), (x1, y1) in pairwise(points):
-        n = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) // 2))
-        out += [(x0 + (x1 - x0) * s / n, y0 + (y1 - y0) * s / n) for s in range(1, n + 1)]
-    return out
-
-
-def boxes_crossed(svg: bytes) -> list[tuple[int, str]]:
-    """(old line, box) for each box that an old line of the SVG passes through, ends apart:
-    a point of the line more than 2 px inside the box."""
+def boxes_crossed(svg: bytes, group: str = "old-lines") -> list[tuple[int, str]]:
+    """(line, box) for each box that a line of the SVG's `group` (`old-lines`, `dotted`)
+    passes through, ends apart: a point of the line more than 2 px inside the box."""
     root = ET.fromstring(svg)
     rects = []
     for g in root.iterfind(".//svg:g[@class]", SVG):
@@ -95,12 +58,12 @@ def boxes_crossed(svg: bytes) -> list[tuple[int, str]]:
             rects.append((title.text or "", x, y, w, h))
     assert rects, "no box found in the SVG"
     found: list[tuple[int, str]] = []
-    group = root.find(".//svg:g[@class='old-lines']", SVG)
-    if group is None:
+    lines = root.find(f".//svg:g[@class='{group}']", SVG)
+    if lines is None:
         return found
-    for k, path in enumerate(group.iterfind("svg:path", SVG)):
+    for k, path in enumerate(lines.iterfind("svg:path", SVG)):
         for line in path_points(path.get("d", "")):
-            inner = _densified(line)[3:-3]
+            inner = densified(line)[3:-3]
             for name, x, y, w, h in rects:
                 if any(x + 2 < px < x + w - 2 and y + 2 < py < y + h - 2 for px, py in inner):
                     found.append((k, name))
@@ -135,6 +98,11 @@ def test_a_seat_under_another_in_a_stack_is_entered_from_a_free_side(
     assert line[-1] == (chart.x[b] + plan.box_width, chart.y[b] + round(plan.boxes[b].height) // 2)
 
 
+def _onto_top(plan: Plan, chart: Layout, end: OldLineEnd, pair: tuple[int, int]) -> OldLineEnd:
+    """The same line, but straight down onto the middle of its box's top."""
+    return end._replace(side="top", x=chart.x[pair[1]] + plan.box_width / 2)
+
+
 def test_without_the_side_route_the_line_would_run_behind_a_box(
     stacked: tuple[orgroles.Org, orgroles.Org], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,15 +112,18 @@ def test_without_the_side_route_the_line_would_run_behind_a_box(
     monkeypatch.setattr(
         svg_module,
         "old_line_ends",
-        lambda plan, chart: [old_line_ends(plan, chart)[0]._replace(side="top")],
+        lambda plan, chart: [_onto_top(plan, chart, old_line_ends(plan, chart)[0], plan.moves[0])],
     )
     crossed = boxes_crossed(render_bytes(new, "svg", diff=old, max_aspect=1.0))
     assert crossed
     assert "po2 (po2)" in [name for _, name in crossed]  # the box above po4
 
 
-def _slide_geometry(pptx: bytes) -> tuple[list[list[Point]], list[tuple[str, int, int, int, int]]]:
-    """The old lines of a one-slide deck (points along each, in EMU) and its boxes."""
+def _slide_geometry(
+    pptx: bytes, prefix: str = "Old line "
+) -> tuple[list[list[Point]], list[tuple[str, int, int, int, int]]]:
+    """The old lines (or the shapes named with another `prefix`) of a one-slide deck
+    (points along each, in EMU) and its boxes."""
     from pptx import Presentation
 
     ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
@@ -164,7 +135,7 @@ def _slide_geometry(pptx: bytes) -> tuple[list[list[Point]], list[tuple[str, int
     ]
     lines = []
     for shape in page.shapes:
-        if not shape.name.startswith("Old line "):
+        if not shape.name.startswith(prefix):
             continue
         path = shape._element.find(".//a:custGeom/a:pathLst/a:path", ns)
         assert path is not None, f"{shape.name} is not drawn along a route"
@@ -190,7 +161,7 @@ def test_powerpoint_draws_the_old_line_along_the_same_route(
     margin = 2 * 9525  # 2 px, in EMU
     crossed = {
         name
-        for px, py in _densified(line)[3:-3]
+        for px, py in densified(line)[3:-3]
         for name, x, y, w, h in boxes
         if x + margin < px < x + w - margin and y + margin < py < y + h - margin
     }
@@ -245,3 +216,76 @@ def test_old_lines_meet_no_box_in_generated_charts(
     crossed = [(k, name) for k, name in boxes_crossed(svg) if k < len(down)]
     assert [(k, name) for k, name in crossed if down[k].side != "over"] == []
     event(f"old lines: {sorted({end.side for end in ends})}")
+
+
+DOTTED = """\
+name: Dotted
+roles:
+  - {id: ceo, title: CEO}
+  - {id: cto, title: CTO, reports_to: ceo}
+  - {id: vpe, title: VP Engineering, reports_to: cto, dotted_to: [ceo]}
+  - {id: dev, title: Developer, reports_to: vpe}
+"""
+
+
+def test_a_dotted_line_to_a_manager_two_levels_up_goes_round_the_box_between() -> None:
+    """Straight down, the VP's dotted line to the CEO ran behind the CTO's box, along the
+    solid lines: it now leaves the CEO's box, comes down the gap and enters the VP's side."""
+    org = orgroles.loads(DOTTED)
+    plan, chart = arrange(make_plan(org))
+    [end] = dotted_line_ends(plan, chart)
+    assert end.side in ("left", "right")
+    svg = render_bytes(org, "svg")
+    assert boxes_crossed(svg, "dotted") == []
+    lines, boxes = _slide_geometry(
+        render_bytes(org, "pptx"), prefix="Line n0-n2"
+    )  # the dotted line
+    [line] = lines
+    margin = 2 * 9525  # 2 px, in EMU
+    crossed = {
+        name
+        for px, py in densified(line)[3:-3]
+        for name, x, y, w, h in boxes
+        if x + margin < px < x + w - margin and y + margin < py < y + h - margin
+    }
+    assert crossed == set()
+
+
+def test_the_dotted_line_check_can_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entering on top, the same line crosses the CTO's box: the check above sees it."""
+    svg_module = importlib.import_module("orgroles.render.svg")
+    monkeypatch.setattr(
+        svg_module,
+        "dotted_line_ends",
+        lambda plan, chart: [
+            _onto_top(plan, chart, dotted_line_ends(plan, chart)[0], plan.dotted[0])
+        ],
+    )
+    crossed = boxes_crossed(render_bytes(orgroles.loads(DOTTED), "svg"), "dotted")
+    assert [name for _, name in crossed] == ["CTO (cto)"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(orgs(), st.data(), st.sampled_from([1.0, 3.0]))
+def test_dotted_lines_down_meet_no_box_in_generated_charts(
+    org: orgroles.Org, data: st.DataObject, max_aspect: float
+) -> None:
+    """Random trees and forests with dotted lines from some roles to earlier ones: a
+    dotted line down to its report meets no box on its way (but a rare one "over")."""
+    note(org.dumps())
+    ids = list(org.roles)
+    chosen = st.lists(st.integers(1, max(1, len(ids) - 1)), max_size=6, unique=True)
+    for k in data.draw(chosen) if len(ids) > 1 else []:
+        boss = ids[data.draw(st.integers(0, k - 1))]
+        if boss != org.roles[ids[k]].reports_to:
+            org.update_role(ids[k], dotted_to=[boss])
+    plan, chart = arrange(make_plan(org), max_aspect=max_aspect)
+    ends = dotted_line_ends(plan, chart)
+    assert len(ends) == len(plan.dotted)
+    down = [
+        end for (a, b), end in zip(plan.dotted, ends, strict=True) if drawn_down(plan, chart, a, b)
+    ]
+    svg = render_bytes(org, "svg", max_aspect=max_aspect)
+    crossed = [(k, name) for k, name in boxes_crossed(svg, "dotted") if k < len(down)]
+    assert [(k, name) for k, name in crossed if down[k].side != "over"] == []
+    event(f"dotted lines down: {sorted({end.side for end in down})}")

@@ -15,7 +15,14 @@ from orgroles.render.layout import Layout, header_height
 from orgroles.render.plan import Plan
 from orgroles.render.svg import to_svg
 
-from tests.geometry import box_rects, drawn_geometry, invariant, overlapping
+from tests.geometry import (
+    box_rects,
+    densified,
+    drawn_geometry,
+    invariant,
+    overlapping,
+    path_points,
+)
 from tests.render.test_render_geometry import CASES
 
 LR_CASES = [
@@ -128,16 +135,18 @@ def _bezier(d: str) -> list[tuple[float, float]]:
 def test_dotted_lines_go_between_the_boxes(scaleup: Org, direction: str) -> None:
     """The dotted line from the Product Manager to the Platform squad's Product Owner
     crosses no box: left to right, it leaves and enters the boxes by their sides and runs
-    in the gap between two levels (it went through two boxes of the CTO's line)."""
+    in the gap between two levels (it went through two boxes of the CTO's line); top to
+    bottom, it goes down, across and down (`orgroles.render.old_lines`)."""
     svg = render_bytes(scaleup, "svg", direction=direction).decode()
     rects, _ = drawn_geometry(svg)
     group = re.search(r'<g class="dotted"[^>]*>(.*?)</g>', svg, re.S)
     assert group is not None
     paths = re.findall(r'<path d="([^"]+)"', group[1])
     assert len(paths) == 1
+    [points] = path_points(paths[0])  # top to bottom: a route down, its corners rounded
     crossed = {
         name
-        for x, y in _bezier(paths[0])
+        for x, y in densified(points)
         for name, (rx, ry, rw, rh) in rects.items()
         if rx + 1 < x < rx + rw - 1 and ry + 1 < y < ry + rh - 1
     }

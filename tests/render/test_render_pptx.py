@@ -196,9 +196,25 @@ def test_dotted_lines_and_team_frames(scaleup: Org) -> None:
         ]
     )
     [page] = deck(render_bytes(org, "pptx")).slides
+    assert not [c for c in connectors_of(page) if c[5] == "8250DF"]
+    # Down to a lower box, as the SVG draws it: a dashed freeform along the route that
+    # goes round the boxes between (a connector would be routed across them).
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    [line] = [s for s in page.shapes if s._element.find(".//a:custGeom", ns) is not None]
+    assert line.name == "Line n3-n2"  # from the CFO's box (n3) to the Product Manager's
+    assert str(line.line.color.rgb) == "8250DF"
+    assert line._element.find(".//a:ln/a:prstDash", ns).get("val") == "dash"
+    org = Org(
+        roles=[
+            Role(id="ceo", kind="ceo"),
+            Role(id="cto", kind="cto", reports_to="ceo", dotted_to=("cfo",)),
+            Role(id="cfo", kind="cfo", reports_to="ceo"),
+        ]
+    )
+    [page] = deck(render_bytes(org, "pptx")).slides
     dotted = [c for c in connectors_of(page) if c[5] == "8250DF"]
     assert len(dotted) == 1
-    assert dotted[0][4] == "curvedConnector3"  # a dashed curve, glued too
+    assert dotted[0][4] == "straightConnector1"  # side to side between peers, glued
 
 
 def test_boxes_keep_their_colours_and_vacant_seats_are_dashed(scaleup: Org) -> None:

@@ -13,6 +13,10 @@ PowerPoint (as a freeform shape) draw `old_line_route()` of `old_line_ends()`, a
 explorer finds the same. An old line up or across to its seat (a forest's rows, charts
 drawn left to right: see `drawn_down()`) stays a curve, which may cross a box.
 
+A dotted line from a dotted manager above its report goes the same way
+(`dotted_line_ends()`): straight down, it ran behind the boxes between them (a VP's
+dotted line to the CEO, behind the CTO's box) and along the solid lines.
+
 Examples:
     >>> import orgroles
     >>> from orgroles.render.arrange import arrange
@@ -46,6 +50,8 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from orgroles.render import style
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from orgroles.render.layout import Layout
     from orgroles.render.plan import Plan
 
@@ -53,6 +59,7 @@ __all__ = [
     "LOW",
     "Corner",
     "OldLineEnd",
+    "dotted_line_ends",
     "drawn_down",
     "old_line_ends",
     "old_line_route",
@@ -65,12 +72,13 @@ LOW = round(style.VGAP * 0.3)
 
 
 class OldLineEnd(NamedTuple):
-    """How an old line goes: out of the old manager's `bottom`, or out of its `left` or
-    `right` side and down the gap at `exit_x` (when a box stands right under it: its
-    assistants, the next box of its stack); across at the level `run` (under the band of
-    the old manager's level); then onto its moved seat's `top`, or down the gap at `x`
-    into its `left` or `right` side. `over`: out of the bottom and onto the top, over a
-    box in the way, when no gap is free (a rare shape)."""
+    """How an old line goes: down at `exit_x` out of the old manager's `bottom`, or out
+    of its `left` or `right` side and down the gap at `exit_x` (when a box stands right
+    under it: its assistants, the next box of its stack); across at the level `run`
+    (under the band of the old manager's level); then down at `x` onto its moved seat's
+    `top`, or down the gap at `x` into its `left` or `right` side. `over`: out of the
+    bottom and onto the top, over a box in the way, when no gap is free (a rare shape).
+    A line leaves a bottom and enters a top a quarter of a box off its middle."""
 
     side: Literal["top", "left", "right", "over"]
     x: float
@@ -84,16 +92,24 @@ def old_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
     found once however many pages or slides draw them)."""
     found: list[OldLineEnd] | None = chart.memo.get("old_line_ends")
     if found is None:
-        found = chart.memo["old_line_ends"] = _ends(plan, chart)
+        found = chart.memo["old_line_ends"] = _ends(plan, chart, plan.moves)
     return found
 
 
-def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
+def dotted_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
+    """How each of `plan.dotted` enters its report's box, in order: a dotted line from a
+    dotted manager above goes the way an old line goes (down, across, onto the box or
+    into its side), not straight across the boxes between them."""
+    found: list[OldLineEnd] | None = chart.memo.get("dotted_line_ends")
+    if found is None:
+        found = chart.memo["dotted_line_ends"] = _ends(plan, chart, plan.dotted)
+    return found
+
+
+def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[OldLineEnd]:
     boxes = plan.boxes
-    if not plan.moves or plan.direction == "LR":
-        return [
-            OldLineEnd("top", 0.0, chart.y[a] + round(boxes[a].height) + LOW) for a, _ in plan.moves
-        ]
+    if not pairs or plan.direction == "LR":
+        return [OldLineEnd("top", 0.0, chart.y[a] + round(boxes[a].height) + LOW) for a, _ in pairs]
     bw = plan.box_width
     xs, ys = chart.x, chart.y
     columns: defaultdict[int, list[int]] = defaultdict(list)  # boxes by x // bw
@@ -170,13 +186,21 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
                 return False
         return True
 
+    # A line leaves its upper box and enters its lower one a quarter of a box off their
+    # middles (on the side it goes to and comes from), off their own solid lines there.
+    aside = round(bw / 4)
+
+    def drop_x(a: int, b: int) -> float:
+        """Where a line from `a` comes down onto the top of `b`."""
+        return xs[b] + bw / 2 + (-aside if xs[a] < xs[b] else aside)
+
     def entry(
         a: int, b: int, run: float, exit: Literal["bottom", "left", "right"], ex: float, ey: float
     ) -> OldLineEnd | None:
         """The way into `b` of a line that leaves `a` at `exit` (down at `ex` from `ey`)
         and runs across at `run`: onto its top, else into a side; None when the way out
         is blocked too."""
-        drop = xs[b] + bw / 2
+        drop = drop_x(a, b)
         top = OldLineEnd("top", drop, run, exit, ex)
         if exit == "bottom" and ey < ys[b] <= ey + LOW:  # right under it (a stack's row)
             close = top._replace(run=(ey + ys[b]) / 2)
@@ -203,8 +227,9 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
         return None
 
     ends: list[OldLineEnd] = []
-    for a, b in plan.moves:
-        x1, y1 = xs[a] + bw / 2, ys[a] + round(boxes[a].height)
+    for a, b in pairs:
+        x1 = xs[a] + bw / 2 + (aside if xs[b] > xs[a] else -aside)
+        y1 = ys[a] + round(boxes[a].height)
         run = run_level(a)
         found = entry(a, b, run, "bottom", x1, y1)
         if found is None:  # a box right under the old manager: out of a side
@@ -222,7 +247,7 @@ def _ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
         if found is None:  # over what is in the way, under the band, or just under it
             if run >= ys[b]:
                 run = min(y1 + LOW, (y1 + ys[b]) / 2) if ys[b] > y1 else y1 + LOW
-            found = OldLineEnd("over", xs[b] + bw / 2, run, "bottom", x1)
+            found = OldLineEnd("over", drop_x(a, b), run, "bottom", x1)
         ends.append(found)
     return ends
 
@@ -236,14 +261,14 @@ def old_line_route(
     bw = round(plan.box_width)
     run = round(end.run)
     if end.exit == "bottom":
-        x1, y1 = chart.x[a] + bw // 2, chart.y[a] + round(plan.boxes[a].height)
+        x1, y1 = round(end.exit_x), chart.y[a] + round(plan.boxes[a].height)
         out = [(x1, y1), (x1, run)]
     else:
         ex, mid = round(end.exit_x), chart.y[a] + round(plan.boxes[a].height) // 2
         edge = chart.x[a] if end.exit == "left" else chart.x[a] + bw
         out = [(edge, mid), (ex, mid), (ex, run)]
     if end.side in ("top", "over"):
-        x2 = chart.x[b] + bw // 2
+        x2 = round(end.x)
         return [*out, (x2, run), (x2, chart.y[b])]
     gx = round(end.x)
     side = chart.x[b] if end.side == "left" else chart.x[b] + bw

@@ -279,9 +279,10 @@ class _Picker:
         for i, (x, _, w, _) in enumerate(chart.frames):
             if w:
                 self._put(self.frames, i, x, x + w)
-        for i, (a, b) in enumerate(plan.dotted):
+        for i, (a, b) in enumerate(plan.dotted):  # down the gap beside a box, at most
             x1, x2 = chart.x[a], chart.x[b]
-            self._put(self.dotted, i, min(x1, x2), max(x1, x2) + plan.box_width)
+            gap = style.HGAP
+            self._put(self.dotted, i, min(x1, x2) - gap, max(x1, x2) + plan.box_width + gap)
 
     def _put(self, table: dict[int, list[int]], i: int, left: float, right: float) -> None:
         for c in range(int(left // self.cell), int(right // self.cell) + 1):

@@ -31,7 +31,7 @@ from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH
 from orgroles.render.connectors import connector_geometry
 from orgroles.render.formats import Drawing
-from orgroles.render.old_lines import drawn_down, old_line_ends, old_line_route
+from orgroles.render.old_lines import dotted_line_ends, drawn_down, old_line_ends, old_line_route
 from orgroles.render.paint import (
     CHANGE_COLORS,
     OLD_LINE_WIDTH,
@@ -373,8 +373,7 @@ class _SlideShapes:
         )
 
     def legend(self) -> None:
-        """The colours of the chart and what they stand for, under it, and the changes
-        of a change chart."""
+        """The colours of the chart and what they stand for, and a change chart's changes."""
         entries = [(label, Box(-1, None, (), color_key=key)) for label, key in self.plan.legend]
         entries += [(label, Box(-1, None, (), change=(c,))) for label, c in self.plan.changes]
         for (label, swatch), (lx, ly) in zip(entries, self.chart.legend, strict=False):
@@ -415,10 +414,10 @@ class _SlideShapes:
         chart = self.chart
         sideways = self.plan.direction == "LR"
         old = len(self.plan.dotted)
-        ends = old_line_ends(self.plan, chart) if self.plan.moves else []
+        ends = [*dotted_line_ends(self.plan, chart), *old_line_ends(self.plan, chart)]
         for k, (a, b) in enumerate([*self.plan.dotted, *self.plan.moves]):
-            if k >= old and drawn_down(self.plan, chart, a, b):
-                self.old_line(a, b, old_line_route(self.plan, chart, a, b, ends[k - old]))
+            if drawn_down(self.plan, chart, a, b):
+                self.routed(a, b, old_line_route(self.plan, chart, a, b, ends[k]), k < old)
                 continue
             ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]
             ah, bh = boxes[a].height, boxes[b].height
@@ -452,20 +451,21 @@ class _SlideShapes:
                 name="Line" if k < old else "Old line",
             )
 
-    def old_line(self, a: int, b: int, route: list[tuple[float, float]]) -> None:
-        """An old line down to its seat, along the route of the SVG chart (its corners
-        rounded): a dashed freeform shape. Not a connector, whose route the slide program
-        would choose, across the boxes in the way; so it does not follow a moved box."""
-        ln = f'<a:ln w="{self.emu(OLD_LINE_WIDTH)}">{_fill(CHANGE_COLORS["moved"])}'
-        ln += '<a:prstDash val="dash"/></a:ln>'
-        self.path(f"Old line {self.node(a)}-{self.node(b)}", route, ln, style.HGAP / 2)
+    def routed(self, a: int, b: int, route: list[tuple[float, float]], dotted: bool) -> None:
+        """A dotted or old line down to its box along the SVG's route, as a dashed freeform:
+        a connector, routed by the slide program, crosses the boxes in the way."""
+        look = (self.theme.edge_width, self.theme.dotted, "Line")
+        width, color, name = (
+            look if dotted else (OLD_LINE_WIDTH, CHANGE_COLORS["moved"], "Old line")
+        )
+        ln = f'<a:ln w="{self.emu(width)}">{_fill(color)}<a:prstDash val="dash"/></a:ln>'
+        self.path(f"{name} {self.node(a)}-{self.node(b)}", route, ln, style.HGAP / 2)
 
     def node(self, box: int) -> str:
         return self.plan.boxes[box].node
 
     def path(self, name: str, route: list[tuple[float, float]], ln: str, radius: float = 0) -> None:
-        """A freeform shape along `route` (chart px), its corners rounded with `radius`
-        (px; sharp at 0), with the outline `ln`."""
+        """A freeform along `route` (chart px), corners rounded by `radius` px, outline `ln`."""
         points: list[tuple[float, float]] = [self.at(x, y) for x, y in route]
         shape = freeform(points, self.emu(radius)) if radius else polyline(points)
         self.out.append(path_shape(self.new_id(), name, shape, ln))

@@ -29,7 +29,14 @@ from typing import NamedTuple
 from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH, arrange
 from orgroles.render.layout import MARGIN, Layout
-from orgroles.render.old_lines import drawn_down, old_line_ends, old_line_route, rounded_path
+from orgroles.render.old_lines import (
+    OldLineEnd,
+    dotted_line_ends,
+    drawn_down,
+    old_line_ends,
+    old_line_route,
+    rounded_path,
+)
 from orgroles.render.options import MAX_ASPECT, ChartOptions
 from orgroles.render.paint import (
     CHANGE_COLORS,
@@ -246,7 +253,10 @@ def _dotted(
 ) -> None:
     if not plan.dotted:
         return
-    found = _curves(plan, chart, [plan.dotted[k] for k in which], region)
+    ends = dotted_line_ends(plan, chart)
+    down = {k for k in which if drawn_down(plan, chart, *plan.dotted[k])}
+    found = _routes(plan, chart, [(plan.dotted[k], ends[k]) for k in which if k in down], region)
+    found += _curves(plan, chart, [plan.dotted[k] for k in which if k not in down], region)
     if found:
         out.append(
             f'<g class="dotted" fill="none" stroke="{theme_of(plan.theme).dotted}" '
@@ -261,18 +271,11 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
     seat along `old_line_route()` (its corners rounded), else as curves."""
     if not plan.moves:
         return
-    found: list[str] = []
-    others = []
-    for (a, b), end in zip(plan.moves, old_line_ends(plan, chart), strict=True):
-        if not drawn_down(plan, chart, a, b):
-            others.append((a, b))
-            continue
-        route = old_line_route(plan, chart, a, b, end)
-        if region is not None:
-            xs, ys = [x for x, _ in route], [y for _, y in route]
-            if not _meets(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys), region):
-                continue
-        found.append(f'<path d="{rounded_path(route)}"/>\n')
+    pairs = list(zip(plan.moves, old_line_ends(plan, chart), strict=True))
+    found = _routes(
+        plan, chart, [(m, end) for m, end in pairs if drawn_down(plan, chart, *m)], region
+    )
+    others = [(a, b) for (a, b), _ in pairs if not drawn_down(plan, chart, a, b)]
     found += _curves(plan, chart, others, region)
     if found:
         out.append(
@@ -281,6 +284,25 @@ def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> 
         )
         out += found
         out.append("</g>\n")
+
+
+def _routes(
+    plan: Plan,
+    chart: Layout,
+    lines: Sequence[tuple[tuple[int, int], OldLineEnd]],
+    region: Region | None,
+) -> list[str]:
+    """Lines down from box to box along `old_line_route()`, their corners rounded (old
+    lines and dotted lines to a lower box), those that meet `region`."""
+    found: list[str] = []
+    for (a, b), end in lines:
+        route = old_line_route(plan, chart, a, b, end)
+        if region is not None:
+            xs, ys = [x for x, _ in route], [y for _, y in route]
+            if not _meets(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys), region):
+                continue
+        found.append(f'<path d="{rounded_path(route)}"/>\n')
+    return found
 
 
 def _curves(

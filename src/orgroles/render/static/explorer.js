@@ -337,12 +337,15 @@
     for (const x of drops) wires.push(`M${x} ${bus}V${childTop}`);
   }
 
-  /** Dotted reporting lines (or other pairs) between shown boxes, as curves (svg._curves). */
-  function dottedPath(pairs = D.dotted, low = false) {
+  /**
+   * Dotted reporting lines (or old lines) between shown boxes: down to a lower box along
+   * oldLineRoute (svg._routes), else as curves (svg._curves).
+   */
+  function dottedPath(pairs = D.dotted) {
     const out = [];
     for (const [a, b] of pairs) {
       if (!shownFlag[a] || !shownFlag[b]) continue;
-      if (low && Y[a] + H[a] <= Y[b]) {
+      if (Y[a] + H[a] <= Y[b]) {
         out.push(roundedPath(oldLineRoute(a, b), G.hgap / 2)); // old_lines.old_line_route
         continue;
       }
@@ -438,7 +441,8 @@
   function oldLineRoute(a, b) {
     const half = G.hgap / 2;
     const low = Math.round(G.vgap * 0.3);
-    const drop = X[b] + BW / 2;
+    const aside = Math.round(BW / 4); // off the middles, off the boxes' own lines
+    const drop = X[b] + BW / 2 + (X[a] < X[b] ? -aside : aside);
     const middle = Y[b] + Math.round(H[b] / 2);
     const run = runLevel(a);
     const gapFree = (x, top, bottom) => !boxOnLine(x, top, bottom, a, b) && !lineInGap(x, top, bottom);
@@ -458,7 +462,7 @@
       }
       return null;
     };
-    const x1 = X[a] + BW / 2, y1 = Y[a] + H[a];
+    const x1 = X[a] + BW / 2 + (X[b] > X[a] ? aside : -aside), y1 = Y[a] + H[a];
     let found = entry("bottom", x1, y1);
     if (found) return [[x1, y1], [x1, found[0][1]], ...found];
     const mid = Y[a] + Math.round(H[a] / 2);
@@ -596,7 +600,7 @@
     });
     byId("wires").setAttribute("d", wirePath);
     byId("dotted").setAttribute("d", dottedPath());
-    if (CH) byId("old-lines").setAttribute("d", dottedPath(CH.moves, true));
+    if (CH) byId("old-lines").setAttribute("d", dottedPath(CH.moves));
     paintMarks();
   }
 

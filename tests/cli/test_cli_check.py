@@ -54,6 +54,35 @@ def test_exit_zero(run: Cli, cycle: Path) -> None:
     assert run("check", cycle, "--exit-zero").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("fail_on", "code"), [(None, 0), ("error", 0), ("warning", 1), ("info", 1)]
+)
+def test_fail_on_a_lower_severity(run: Cli, write: Write, fail_on: str | None, code: int) -> None:
+    # Two tops (S003, a warning) and a manager of one (C002, an info): no error.
+    path = write("w.yaml", "roles:\n  - {id: a}\n  - {id: b}\n  - {id: c, reports_to: b}\n")
+    options = ["--fail-on", fail_on] if fail_on else []
+    result = run("check", path, *options)
+    assert result.exit_code == code
+    assert "S003 warning" in result.stdout
+    assert run("check", path, *options, "--exit-zero").exit_code == 0
+
+
+def test_fail_on_infos_only(run: Cli, write: Write) -> None:
+    held = "people: [{id: p}]\nroles:\n  - {id: a, holder: p}\n  - {id: b, reports_to: a}\n"
+    path = write("i.yaml", held)  # a manager of one (C002, an info), and nothing else
+    assert run("check", path, "--fail-on", "warning").exit_code == 0
+    assert run("check", path, "--fail-on", "info").exit_code == 1
+
+
+def test_fail_on_over_time_counts_what_holds_on_the_last_day(run: Cli) -> None:
+    dated = "examples/scaleup_over_time.yaml"  # seats vacant for too long (H004, warnings)
+    late = ("check", dated, "--over-time", "--select", "H004", "--as-of", "2026-11-01")
+    assert run(*late).exit_code == 0
+    assert run(*late, "--fail-on", "warning").exit_code == 1
+    early = ("check", dated, "--over-time", "--select", "H004", "--as-of", "2026-01-15")
+    assert run(*early, "--fail-on", "warning").exit_code == 0
+
+
 def test_select_and_ignore_take_comma_lists(run: Cli, cycle: Path) -> None:
     result = run("check", cycle, "--select", "S,H", "--ignore", "S001,H002")
     assert result.exit_code == 0

@@ -68,7 +68,14 @@ __all__ = ["check", "rules_"]
     type=click.Path(dir_okay=False),
     help="Write the report to a file ('-': stdout).",
 )
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a violation of this severity or a higher one is found.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
 @as_of_option
 @click.option(
     "--over-time",
@@ -84,13 +91,14 @@ def check(
     ignore: Sequence[str],
     fmt: str,
     output: str | None,
+    fail_on: str,
     exit_zero: bool,
     as_of: str | None,
     over_time: bool,
     color: str,
     catalog_dirs: Sequence[str],
 ) -> None:
-    """Check org files against the rules (exit 1 on errors).
+    """Check org files against the rules (exit 1 on errors, or --fail-on warning).
 
     ORG is an org file, a folder (every .yaml, .yml and .json file below it) or '-' for
     standard input. Several of them get one report, with a summary of all of them. A
@@ -98,6 +106,7 @@ def check(
     day it changes (exit 1 when an error holds on the last day).
     """
     from orgroles.rules.output import format_text, summary_line, to_json, to_sarif
+    from orgroles.rules.report import SEVERITIES
 
     chosen = split(select) or None
     ignored = split(ignore)
@@ -137,13 +146,15 @@ def check(
             write("\n\n".join(texts) + "\n", output, color=colored)
     if unreadable:
         sys.exit(EXIT_BAD_INPUT)
-    failed = not all(r.ok for r in reports)
+    failing = set(SEVERITIES[: SEVERITIES.index(fail_on) + 1])  # this one and above
     if over_time:  # what counts is what holds on the last day
         failed = any(
-            span.end is None and span.violation.severity == "error"
+            span.end is None and span.violation.severity in failing
             for _, spans in timed
             for span in spans
         )
+    else:
+        failed = any(r.severity_counts().get(s) for r in reports for s in failing)
     sys.exit(EXIT_VIOLATIONS if failed and not exit_zero else EXIT_OK)
 
 

@@ -149,6 +149,19 @@ def _slide_geometry(
     return lines, boxes
 
 
+def _slide_boxes_crossed(
+    line: list[Point], boxes: list[tuple[str, int, int, int, int]]
+) -> set[str]:
+    """The boxes of a slide that a line runs more than 2 px inside of, ends apart."""
+    margin = 2 * 9525  # 2 px, in EMU
+    return {
+        name
+        for px, py in densified(line)[3:-3]
+        for name, x, y, w, h in boxes
+        if x + margin < px < x + w - margin and y + margin < py < y + h - margin
+    }
+
+
 def test_powerpoint_draws_the_old_line_along_the_same_route(
     stacked: tuple[orgroles.Org, orgroles.Org],
 ) -> None:
@@ -158,14 +171,7 @@ def test_powerpoint_draws_the_old_line_along_the_same_route(
     old, new = stacked
     lines, boxes = _slide_geometry(render_bytes(new, "pptx", diff=old, max_aspect=1.0))
     [line] = lines
-    margin = 2 * 9525  # 2 px, in EMU
-    crossed = {
-        name
-        for px, py in densified(line)[3:-3]
-        for name, x, y, w, h in boxes
-        if x + margin < px < x + w - margin and y + margin < py < y + h - margin
-    }
-    assert crossed == set()
+    assert _slide_boxes_crossed(line, boxes) == set()
     [(_, x, y, w, h)] = [b for b in boxes if b[0].startswith("Role: po4 ")]
     end_x, end_y = line[-1]
     assert abs(end_x - (x + w)) <= 9525  # into its right side, halfway down
@@ -237,18 +243,9 @@ def test_a_dotted_line_to_a_manager_two_levels_up_goes_round_the_box_between() -
     assert end.side in ("left", "right")
     svg = render_bytes(org, "svg")
     assert boxes_crossed(svg, "dotted") == []
-    lines, boxes = _slide_geometry(
-        render_bytes(org, "pptx"), prefix="Line n0-n2"
-    )  # the dotted line
-    [line] = lines
-    margin = 2 * 9525  # 2 px, in EMU
-    crossed = {
-        name
-        for px, py in densified(line)[3:-3]
-        for name, x, y, w, h in boxes
-        if x + margin < px < x + w - margin and y + margin < py < y + h - margin
-    }
-    assert crossed == set()
+    dotted = "Line n0-n2"  # the CEO's box to the VP's
+    [line], boxes = _slide_geometry(render_bytes(org, "pptx"), prefix=dotted)
+    assert _slide_boxes_crossed(line, boxes) == set()
 
 
 def test_the_dotted_line_check_can_fail(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -77,3 +77,25 @@ def test_the_lines_under_the_title_clear_the_boxes() -> None:
     baseline, size = note
     assert baseline + 0.3 * size + 4 <= top  # descenders and a gap above the boxes
     assert baseline - title >= 18  # a title line apart
+
+
+def test_a_role_that_reports_to_itself_is_named_under_the_title() -> None:
+    # HR exports often give the CEO as its own manager.
+    org = orgroles.loads("roles:\n  - {id: ceo, reports_to: ceo}\n  - {id: cto, reports_to: ceo}\n")
+    plan = make_plan(org)
+    assert [(n.style, n.text) for n in plan.notes] == [
+        ("alert", "⚠ ceo reports to itself (drawn at the top)")
+    ]
+    assert [plan.boxes[t].role for t in plan.tops] == ["ceo"]
+    french = make_plan(org, lang="fr")
+    assert [n.text for n in french.notes] == ["⚠ ceo se rend compte à lui-même (dessiné en haut)"]
+    assert make_plan(org, root="cto").notes == ()  # not in that chart
+
+
+def test_many_roles_that_report_to_themselves_are_one_line() -> None:
+    org = orgroles.loads(
+        "roles:\n" + "".join(f"  - {{id: r{k}, reports_to: r{k}}}\n" for k in range(12))
+    )
+    assert [n.text for n in make_plan(org).notes] == [
+        "⚠ 12 roles report to themselves (drawn at the top): r0, r1, r2 and 9 more"
+    ]

@@ -2,11 +2,12 @@
 
 A cycle has no top, so a chart draws it from one of its roles (`cycle_tops()`), without
 that role's line to its manager, and names it under the chart's title (`cycle_note()`).
+A role that reports to itself is drawn as a top, and named there too (`self_note()`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from orgroles.render import words
@@ -14,7 +15,7 @@ from orgroles.render import words
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
 
-__all__ = ["cycle_note", "cycle_tops", "on_cycle"]
+__all__ = ["cycle_note", "cycle_tops", "on_cycle", "on_self", "self_note"]
 
 
 def cycle_tops(org: OrgCore) -> list[int]:
@@ -79,3 +80,31 @@ def cycle_note(org: OrgCore, start: int, lang: str) -> str:
         top=ids[start],
         manager=ids[parent[start]],
     )
+
+
+def on_self(org: OrgCore, shown: Iterable[int]) -> list[int]:
+    """The roles among `shown` that report to themselves, in order."""
+    found = set(org.index.self_reports)
+    return sorted(i for i in shown if i in found) if found else []
+
+
+def self_note(org: OrgCore, roles: Sequence[int], lang: str) -> str:
+    """The line under a chart's title that names the roles that report to themselves
+    (the first three, and how many more).
+
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.Org(roles=[orgroles.Role(id="a", reports_to="a")])
+        >>> self_note(org, [0], "en")
+        '⚠ a reports to itself (drawn at the top)'
+        >>> org = orgroles.Org(roles=[orgroles.Role(id=c, reports_to=c) for c in "abcde"])
+        >>> self_note(org, range(5), "en")
+        '⚠ 5 roles report to themselves (drawn at the top): a, b, c and 2 more'
+    """
+    ids = [org.index.ids[i] for i in roles]
+    if len(ids) == 1:
+        return "⚠ " + words.word("self_report", lang).format(id=ids[0])
+    named = ", ".join(ids[:3]) + (
+        words.word("and_more", lang).format(n=len(ids) - 3) if len(ids) > 3 else ""
+    )
+    return "⚠ " + words.word("self_reports", lang).format(n=len(ids), ids=named)

@@ -29,7 +29,7 @@ from orgroles.errors import RenderError
 from orgroles.render import words
 from orgroles.render.cards import Cards, warn_unknown_meta
 from orgroles.render.changes import Changes, mark_plan, with_changes
-from orgroles.render.cycles import cycle_note, cycle_tops, on_cycle
+from orgroles.render.cycles import cycle_note, cycle_tops, on_cycle, on_self, self_note
 from orgroles.render.options import SHOW, ChartOptions
 from orgroles.render.paint import GROUPS, group_colors
 from orgroles.render.quoting import clean
@@ -285,6 +285,8 @@ def _make_plan(
     dotted = _dotted(org, b)
     notes_lines = [Line("note", clean(n)) for n in notes]
     notes_lines += [Line("alert", clean(cycle_note(org, s, lang))) for s in on_cycle(org, starts)]
+    alone = on_self(org, b.box_of_role)
+    notes_lines += [Line("alert", clean(self_note(org, alone, lang)))] if alone else []
     if report is not None:
         general = [v for v in report.violations if v.role is None]
         if general:

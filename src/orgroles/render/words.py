@@ -30,6 +30,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "org_problems": "Problems with the whole org:",
         "cycle": "Reporting cycle: {path} (drawn from {top}, the line from {top} to {manager} "
         "left out)",
+        "self_report": "{id} reports to itself (drawn at the top)",
+        "self_reports": "{n} roles report to themselves (drawn at the top): {ids}",
+        "and_more": " and {n} more",
         "not_in_file": "not in this file: {id}",
         "forest": "{n} separate groups",
         "reports_range": "reports {first}\u2013{last} of {n}",
@@ -71,6 +74,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "org_problems": "Problèmes de l'organisation entière :",
         "cycle": "Cycle hiérarchique : {path} (dessiné à partir de {top}, sans le lien de "
         "{top} à {manager})",
+        "self_report": "{id} se rend compte à lui-même (dessiné en haut)",
+        "self_reports": "{n} rôles se rendent compte à eux-mêmes (dessinés en haut) : {ids}",
+        "and_more": " et {n} autres",
         "not_in_file": "absent de ce fichier : {id}",
         "forest": "{n} groupes distincts",
         "reports_range": "collaborateurs {first} \u00e0 {last} sur {n}",

@@ -101,3 +101,20 @@ def test_the_command_line_option(write: Write, run: Cli) -> None:
 def test_an_org_file_in_utf16_loads(write: Write) -> None:
     path = _bytes(write, "org.yaml", "name: Équipe\nroles: [{id: ceo}]\n".encode("utf-16"))
     assert orgroles.load(path).name == "Équipe"
+
+
+@pytest.mark.parametrize(
+    ("start", "what"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xa5\xe4", "a zipped document (an Excel .xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x80\x90", "an Excel 97-2003 workbook"),
+    ],
+)
+def test_a_workbook_is_told_to_be_saved_as_csv(write: Write, start: bytes, what: str) -> None:
+    path = _bytes(write, "staff.xlsx", start + bytes(range(128, 256)))
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(path)
+    [problem] = caught.value.problems
+    assert problem.message.startswith(what)
+    assert 'save the sheet as "CSV UTF-8"' in problem.message
+    assert (problem.location.line, problem.location.column) == (1, 1)  # type: ignore[union-attr]

@@ -326,7 +326,33 @@ _NOT_UTF8 = (
 )
 
 
+# The first bytes of the files that are given for a CSV file and are not text.
+_NOT_TEXT = (
+    (b"PK\x03\x04", "a zipped document (an Excel .xlsx or LibreOffice .ods workbook?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls)"),
+    (b"%PDF", "a PDF document"),
+)
+
+
 def read_csv_text(path: str, encoding: str | None) -> str:
     """The text of a CSV file: UTF-8 (or UTF-16 with its byte order mark) unless
-    `encoding` says otherwise; a file that is not gets an error that says what to do."""
-    return read_file(path, encoding, "" if encoding else _NOT_UTF8)
+    `encoding` says otherwise; a file that is not gets an error that says what to do,
+    and a workbook one that says to save its sheet as CSV."""
+    try:
+        return read_file(path, encoding, "" if encoding else _NOT_UTF8)
+    except OrgFileError as exc:
+        if exc.problems[0].code != "encoding":
+            raise
+        with open(path, "rb") as handle:
+            start = handle.read(8)
+        what = next((name for magic, name in _NOT_TEXT if start.startswith(magic)), None)
+        if what is None:
+            raise
+        raise OrgFileError(
+            f"{what}, not CSV text: open it in its spreadsheet program and save the sheet "
+            'as "CSV UTF-8" (or read it with pandas and give the rows to from_records())',
+            path=str(path),
+            line=1,
+            column=1,
+            code="encoding",
+        ) from None

@@ -181,3 +181,18 @@ def test_rules_lists_every_rule_with_its_parameters(run: Cli) -> None:
     text = run("rules").stdout
     assert "K004  hands-on-cto" in text
     assert 'parameters: max_team=3, kind="cto"' in text
+
+
+def test_a_file_where_a_command_goes_gets_the_command_it_needs(run: Cli) -> None:
+    result = run("import", "staff.csv", "-o", "org.yaml")
+    assert result.exit_code == 2
+    assert (
+        "No such command 'staff.csv': to import a CSV file: orgroles import csv staff.csv "
+        "-o org.yaml"
+    ) in result.output
+    result = run("my org.yaml")
+    assert result.exit_code == 2
+    assert "to check it: orgroles check 'my org.yaml'; to draw it: orgroles render" in (
+        result.output
+    )
+    assert "Did you mean one of: 'check'" in run("chek").output  # a typo: click's hint

@@ -133,6 +133,25 @@ class _Group(click.Group):
     command_class = _Command
     group_class = type  # subgroups (`import`) are of this class too
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click does; a file given where a command goes gets the command it needs."""
+        name = args[0] if args else ""
+        if ("." in name or os.sep in name) and self.get_command(ctx, name) is None:
+            import shlex  # only here: not on every command's start-up
+
+            file = shlex.quote(name)
+            if self.get_command(ctx, "csv") is not None:  # orgroles import
+                hint = f"to import a CSV file: orgroles import csv {file} -o org.yaml"
+            else:
+                hint = (
+                    f"to check it: orgroles check {file}; "
+                    f"to draw it: orgroles render {file} -o chart.svg"
+                )
+            ctx.fail(f"No such command {name!r}: {hint}")
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             with gc_paused():

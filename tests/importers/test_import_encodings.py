@@ -111,7 +111,7 @@ def test_an_org_file_in_utf16_loads(write: Write) -> None:
     ],
 )
 def test_a_workbook_is_told_to_be_saved_as_csv(write: Write, start: bytes, what: str) -> None:
-    path = _bytes(write, "staff.xlsx", start + bytes(range(128, 256)))
+    path = _bytes(write, "staff.csv", start + bytes(range(128, 256)))  # named .csv
     with pytest.raises(OrgFileError) as caught:
         orgroles.from_csv(path)
     [problem] = caught.value.problems

@@ -223,6 +223,8 @@ def import_csv(
 ) -> None:
     """Import a CSV export: each row becomes one person and the role they hold.
 
+    An Excel workbook (.xlsx) is read as its first sheet (with the excel extra).
+
     Columns that no option maps go into each role's meta. Managers that match no row are
     kept (orgroles check reports them). Several files with --dates are snapshots of one
     org, made into one dated org. See docs/import.md for the presets.

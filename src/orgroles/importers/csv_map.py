@@ -24,7 +24,7 @@ from orgroles.importers.columns import (
     unknown_column,
 )
 from orgroles.importers.csv_export import CSV_COLUMNS
-from orgroles.importers.csv_read import CsvTable, read_csv_text, read_table
+from orgroles.importers.csv_read import CsvTable, read_csv_file
 from orgroles.importers.dated import dating
 from orgroles.importers.guess import company_name, guessed, unmapped
 from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
@@ -336,7 +336,7 @@ def _lookup_table(
     if not isinstance(lookup, Lookup):
         return {str(k).strip(): str(v).strip() for k, v in lookup.items()}
     path = os.fspath(lookup.path)
-    table = read_table(read_csv_text(path, encoding), path, delimiter)
+    table = read_csv_file(path, encoding, delimiter)
     key_col = lookup.key_col or default_key
     where = Location(path, table.header_line)
     problems = [
@@ -408,7 +408,7 @@ def csv_document(
     """
     file = os.fspath(path)
     with gc_paused():
-        table = read_table(read_csv_text(file, encoding), file, delimiter)
+        table = read_csv_file(file, encoding, delimiter)
         where = Location(file, table.header_line)
         literal = unmapped(columns) and set(CSV_COLUMNS) <= set(table.header)  # to_csv's
         columns, date_format, notes = guessed(columns, CsvRows(table), where, date_format)

@@ -15,9 +15,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.importers.xlsx import is_workbook, workbook_text
 from orgroles.io.reader import read_file
 
-__all__ = ["DELIMITERS", "CsvTable", "read_csv_text", "read_table", "sniff_delimiter"]
+__all__ = [
+    "DELIMITERS",
+    "CsvTable",
+    "read_csv_file",
+    "read_csv_text",
+    "read_table",
+    "sniff_delimiter",
+]
 
 DELIMITERS = ",;\t|"
 """The delimiters that `sniff_delimiter()` chooses from."""
@@ -348,11 +356,20 @@ def read_csv_text(path: str, encoding: str | None) -> str:
         what = next((name for magic, name in _NOT_TEXT if start.startswith(magic)), None)
         if what is None:
             raise
+        xlsx = " (an Excel workbook named .xlsx is read as it is)" if start[:2] == b"PK" else ""
         raise OrgFileError(
             f"{what}, not CSV text: open it in its spreadsheet program and save the sheet "
-            'as "CSV UTF-8" (or read it with pandas and give the rows to from_records())',
+            f'as "CSV UTF-8"{xlsx}',
             path=str(path),
             line=1,
             column=1,
             code="encoding",
         ) from None
+
+
+def read_csv_file(path: str, encoding: str | None, delimiter: str | None) -> CsvTable:
+    """The table of a CSV file, or of an Excel workbook's first sheet (`.xlsx`, `.xlsm`:
+    see `orgroles.importers.xlsx`, whose text is always comma-separated)."""
+    if is_workbook(path):
+        return read_table(workbook_text(path), path, ",")
+    return read_table(read_csv_text(path, encoding), path, delimiter)

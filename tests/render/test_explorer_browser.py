@@ -760,3 +760,21 @@ def test_the_timings_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert row[1] == "10,000"
     assert row[6] == "+40:"  # the team of 40 opened
     assert row[-1] == "0"  # no console error
+
+
+def test_a_cycle_is_said_in_the_explorer_as_under_a_charts_title(tab: Tab, tmp_path: Path) -> None:
+    org = orgroles.loads(
+        "name: Loop\nroles:\n  - {id: ceo, reports_to: ceo}\n  - {id: a, reports_to: b}\n"
+        "  - {id: b, reports_to: a}\n  - {id: c, reports_to: a}\n"
+    )
+    tab.open(orgroles.render(org, tmp_path / "loop.html"))
+    notes = tab.driver.find_element("id", "notes")
+    assert notes.text.splitlines() == [
+        "⚠ Reporting cycle: a → b → a (drawn from a, the line from a to b left out)",
+        "⚠ ceo reports to itself (drawn at the top)",
+    ]
+    box = notes.rect
+    for r in tab.rects():  # over no box of the first view
+        assert box["y"] + box["height"] <= r["y"] or r["x"] >= box["x"] + box["width"], r
+    tab.shot("cycle-notes")
+    assert not tab.errors()

@@ -445,3 +445,30 @@ def test_the_wheel_ships_the_explorer_and_the_fonts(tmp_path: Path) -> None:
     assert any(
         line.startswith("Requires-Dist: python-pptx") and "pptx" in line for line in requires
     )
+
+
+def test_the_explorer_says_what_the_chart_says_under_its_title() -> None:
+    from orgroles.render.html import page_data
+    from orgroles.render.options import ChartOptions
+    from orgroles.render.plan import make_plan
+    from orgroles.rules.report import Report, Violation
+
+    text = (
+        "roles:\n  - {id: ceo, reports_to: ceo}\n  - {id: a, reports_to: b}\n"
+        "  - {id: b, reports_to: a}\n"
+    )
+    org = orgroles.loads(text)
+    data, _ = page_data(org, make_plan(org))
+    assert [t for _, t in data["notes"]] == [
+        "⚠ Reporting cycle: a → b → a (drawn from a, the line from a to b left out)",
+        "⚠ ceo reports to itself (drawn at the top)",
+    ]
+    # With the rules checked, a problem of the whole org (no role) is the problems
+    # button's: the static chart lists it under the title, the explorer not in its notes.
+    general = Violation("X001", "whole-org", "warning", None, "the org has no CTO")
+    report = Report([*org.check().violations, general], org=org.name, roles=len(org))
+    plan = make_plan(org, ChartOptions(report=report))
+    assert "⚠ X001 whole-org: the org has no CTO" in [n.text for n in plan.notes]
+    checked, _ = page_data(org, plan, report=report)
+    assert checked["notes"] == data["notes"]
+    assert ["X001", "whole-org", "warning", "the org has no CTO"] in checked["problems"]

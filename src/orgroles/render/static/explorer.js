@@ -1085,6 +1085,13 @@
     );
   }
 
+  // -- what the chart says under its title (a reporting cycle, a role that reports to itself)
+  if (D.notes.length) {
+    const notes = html("ul", { id: "notes" });
+    for (const [, text] of D.notes) notes.append(html("li", null, text));
+    byId("stage").append(notes);
+  }
+
   // -- the legend of the colours ----------------------------------------------------------------
   if (D.legend.length || (CH && CH.legend.length)) {
     const legend = html("ul", { id: "legend", "aria-label": W.legend });

@@ -302,13 +302,21 @@ def test_small_trees_share_slides(trees: int, overview: bool) -> None:
     for s in shared:
         assert s.subtitle == "Forest"
         assert not any(b.hidden for b in s.plan.boxes)
-        tops = ", ".join(s.plan.boxes[t].placeholder or "" for t in s.plan.tops)
-        assert s.title == "not in this file: " + tops.replace(", ", " · ")
+        tops = [s.plan.boxes[t].placeholder or "" for t in s.plan.tops]
+        assert s.title == "not in this file: " + _named(tops)
     assert not any(s.plan.shown <= 1 for s in found)
     prs = deck(render_bytes(org, "pptx"))
     assert len(prs.slides) == len(found) + overview
     for page, s in zip(list(prs.slides)[overview:], found, strict=True):
         check_slide(page, s.plan)
+
+
+def _named(tops: list[str]) -> str:
+    """A shared slide's title: its tops, or the first three and how many more (of five
+    or more)."""
+    if len(tops) < 5:
+        return " · ".join(tops)
+    return " · ".join(tops[:3]) + f" and {len(tops) - 3} more"
 
 
 def test_small_teams_below_a_slide_share_the_next_ones() -> None:
@@ -333,7 +341,7 @@ def test_small_teams_below_a_slide_share_the_next_ones() -> None:
     for s in rest:
         assert s.subtitle == "Plant"  # the first slide is titled with the org
         leads = [s.plan.boxes[t].lines[0].text for t in s.plan.tops]
-        assert s.title == " · ".join(leads)
+        assert s.title == _named(leads)
         assert s.plan.shown == 3 * len(leads)
         assert s.scale >= READABLE
 
@@ -536,3 +544,22 @@ def test_a_missing_manager_with_too_many_reports_is_split_too() -> None:
     shown = [b.role for s in found for b in s.plan.boxes if b.role]
     assert shown == [f"r{i}" for i in range(200)]
     assert all(s.plan.boxes[s.plan.tops[0]].placeholder == "gone" for s in found)
+
+
+@pytest.mark.parametrize(("teams", "lang"), [(3, "en"), (4, "en"), (9, "en"), (9, "fr")])
+def test_a_shared_slide_names_its_first_teams(teams: int, lang: str) -> None:
+    """Up to four small teams are named; more, the first three and how many more. (A
+    team of 80 keeps the head's slide one layer deep, so the small teams share one.)"""
+    roles = [Role(id="head", title="Head of Operations")]
+    roles.append(Role(id="big", title="Plant Manager", reports_to="head"))
+    roles += [Role(id=f"op{k}", title="Operator", reports_to="big") for k in range(80)]
+    for m in range(teams):
+        roles.append(Role(id=f"m{m}", title=f"Shift Lead {m}", reports_to="head"))
+        roles += [Role(id=f"m{m}-{k}", title="Operator", reports_to=f"m{m}") for k in range(2)]
+    org = Org(name="Plant", roles=roles)
+    [title] = [s.title for s in slides(org, ChartOptions(lang=lang)) if len(s.plan.tops) > 1]
+    if teams <= 4:
+        assert title == " · ".join(f"Shift Lead {m}" for m in range(teams))
+    else:
+        more = {"en": f" and {teams - 3} more", "fr": f" et {teams - 3} autres"}[lang]
+        assert title == "Shift Lead 0 · Shift Lead 1 · Shift Lead 2" + more

@@ -15,10 +15,10 @@ split over several, each with the manager and an equal share of the reports, tit
 
 Small teams share slides: a subtree drawn whole in `SMALL` boxes or fewer does not get
 a slide of its own, but shares one with the small subtrees of the same slide, as many
-as fit readably, titled with their tops ("Shift Lead 1 · Shift Lead 2"). A forest whose
-tops do not fit one slide (hundreds of groups under managers who are not in the file)
-starts with its largest tree, then the others, the largest first, the small ones
-together.
+as fit readably, titled with their tops ("Shift Lead 1 · Shift Lead 2"; the first three
+and how many more when they are five or more). A forest whose tops do not fit one slide
+(hundreds of groups under managers who are not in the file) starts with its largest
+tree, then the others, the largest first, the small ones together.
 
 Examples:
     >>> import orgroles
@@ -351,11 +351,13 @@ def _shared(
     )
     drawn, chart = arrange(_untitled(plan, False), options.layout, aspect)
     tops = [drawn.boxes[t] for t in drawn.tops]  # as placed: the largest first
+    more = words.word("and_more", options.lang).format(n=len(tops) - 3) if len(tops) > 4 else ""
+    named = tops[:3] if more else tops  # the first three, "and 17 more": a title to read
     if all(box.placeholder is not None for box in tops):
-        ids = " \u00b7 ".join(box.placeholder or "" for box in tops)
-        title = words.word("not_in_file", options.lang).format(id=ids)
+        ids = " \u00b7 ".join(box.placeholder or "" for box in named)
+        title = words.word("not_in_file", options.lang).format(id=ids) + more
     else:
-        title = " \u00b7 ".join(_short(box) or box_label(box) for box in tops)
+        title = " \u00b7 ".join(_short(box) or box_label(box) for box in named) + more
     return Slide(title, SEPARATOR.join(parts[0].path), drawn, chart, _scale(chart, width, height))
 
 

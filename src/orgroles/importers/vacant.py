@@ -85,12 +85,15 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
     """Make vacant the rows whose name says the seat is open and that have no email
     (`rows.holders` and `rows.metas` are changed in place); a note at the first of them
     that counts the others, or None when there is none."""
-    emails = rows.emails
-    found = [
-        i
-        for i, name in enumerate(rows.names)
-        if name is not None and not emails[i] and says_vacant(name)
-    ]
+    names = rows.names
+    # Only the rows without an email are read (half a second a million): when every row
+    # has one, two searches in C say so.
+    blank = (
+        [i for i, email in enumerate(rows.emails) if not email]
+        if None in rows.emails or "" in rows.emails
+        else []
+    )
+    found = [i for i in blank if (name := names[i]) and says_vacant(name)]
     if not found:
         return None
     holders = list(rows.ids) if rows.holders is None else rows.holders

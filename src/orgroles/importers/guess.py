@@ -101,7 +101,9 @@ def _key(column: str) -> str:
 def _id_key(ids: Collection[str], text: str) -> str:
     """A manager cell as an id: itself, or the row's id that it writes beside a name."""
     text = text.strip()
-    return text if text in ids else next((p for p in id_parts(text) if p in ids), text)
+    if text in ids or not (text.endswith((")", "]")) or " - " in text):  # most cells
+        return text
+    return next((p for p in id_parts(text) if p in ids), text)
 
 
 def _email_key(text: str) -> str:

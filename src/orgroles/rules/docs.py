@@ -128,7 +128,8 @@ custom-rules.yaml: 1 error (3 roles)
 severity role: message [name]`, in file order, then a summary by rule. Colour is used
 only on a terminal. `--format json` writes the stable shape below, and `--format sarif`
 writes SARIF 2.1.0 for GitHub code scanning. `-o FILE` writes the report to a file, and
-`--exit-zero` exits 0 even when there are errors (bad input still exits 2).
+`--exit-zero` exits 0 even when there are errors (bad input still exits 2). `--fail-on
+warning` exits 1 on warnings too, and `--fail-on info` on any violation.
 
 ```json
 {

@@ -100,7 +100,17 @@ def test_what_says_the_seat_is_open(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Ava Open", "Openshaw Lee", "Vacanti Rosa", "Tbhani Lee", "Opal Ng", "Tobe Hired", ""],
+    [
+        "Ava Open",
+        "Openshaw Lee",
+        "Vacanti Rosa",
+        "Tbhani Lee",
+        "Opal Ng",
+        "Tobe Hired",
+        "",
+        "Offen, Mark",  # a surname, last name first
+        "Vacante, Rosa",
+    ],
 )
 def test_names_of_people_are_not_read_as_open_seats(name: str) -> None:
     assert not says_vacant(name)

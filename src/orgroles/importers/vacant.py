@@ -12,7 +12,7 @@ Examples:
     [True, True, True, True]
     >>> [says_vacant(n) for n in ("Poste à pourvoir", "Offene Stelle", "Vacante")]
     [True, True, True]
-    >>> [says_vacant(n) for n in ("Ava Open", "Openshaw", "Tbhani Lee", "Vacanti Rosa")]
+    >>> [says_vacant(n) for n in ("Ava Open", "Openshaw", "Tbhani Lee", "Offen, Mark")]
     [False, False, False, False]
 """
 
@@ -71,7 +71,7 @@ _SAYS = re.compile(
             (re.escape(w).replace(r"\ ", r"[\W_]+") for w in VACANT_WORDS), key=len, reverse=True
         )
     )
-    + r")(?:[\W_].*)?",
+    + r")(?:(?!,)[\W_].*)?",  # not "Offen, Mark": a surname, last name first
     re.DOTALL,
 )
 

@@ -62,8 +62,7 @@ FULL = _names(
 TITLES = _names(
     "title, job title, position, position title, job, role, job title description, "
     "business title, job profile, position name, designation, job name, poste, "
-    "intitule du poste, fonction, stelle, "
-    "stellenbezeichnung, berufsbezeichnung"
+    "intitule du poste, fonction, stelle, stellenbezeichnung, berufsbezeichnung"
 )
 EMAILS = _names(
     "email, e mail, work email, email address, business email, work e mail, mail, courriel, "

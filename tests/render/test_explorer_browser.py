@@ -778,3 +778,19 @@ def test_a_cycle_is_said_in_the_explorer_as_under_a_charts_title(tab: Tab, tmp_p
         assert box["y"] + box["height"] <= r["y"] or r["x"] >= box["x"] + box["width"], r
     tab.shot("cycle-notes")
     assert not tab.errors()
+
+
+def test_a_dotted_line_between_peers_goes_round_the_boxes_between(tab: Tab, tmp_path: Path) -> None:
+    """A product manager's dotted line to an engineering manager three boxes away: under
+    or over the level, as the SVG draws it, not across the boxes between."""
+    org = orgroles.loads(
+        "name: Matrix\nroles:\n  - {id: ceo}\n  - {id: cto, reports_to: ceo}\n"
+        "  - {id: cpo, reports_to: ceo}\n"
+        + "".join(f"  - {{id: em{k}, reports_to: cto}}\n" for k in range(3))
+        + "  - {id: pm, reports_to: cpo, dotted_to: [em0]}\n"
+    )
+    tab.open(orgroles.render(org, tmp_path / "matrix.html"))
+    assert len(tab.points_along("dotted")) > 100
+    assert tab.lines_through_boxes("dotted") == []
+    assert "Q" in tab.js("return document.getElementById('dotted').getAttribute('d')")  # a route
+    assert not tab.errors()

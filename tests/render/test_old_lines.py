@@ -213,14 +213,13 @@ def test_old_lines_meet_no_box_in_generated_charts(
     plan, chart = arrange(make_plan(new, ChartOptions(diff=org)), max_aspect=max_aspect)
     ends = old_line_ends(plan, chart)
     assert len(ends) == len(plan.moves)
-    # The lines down to a lower seat are drawn first, in order, as routes (M, L, Q); the
-    # others (up, or across to another row) after them, as curves.
-    down = [
-        end for (a, b), end in zip(plan.moves, ends, strict=True) if drawn_down(plan, chart, a, b)
-    ]
+    # The routed lines (down to a lower seat, or under or over the boxes beside) are
+    # drawn first, in order, as routes (M, L, Q); the others (up to a higher seat, or with
+    # both ways blocked) after them, as curves.
+    routed = [end for end in ends if end.side != "curve"]
     svg = render_bytes(new, "svg", diff=org, max_aspect=max_aspect)
-    crossed = [(k, name) for k, name in boxes_crossed(svg) if k < len(down)]
-    assert [(k, name) for k, name in crossed if down[k].side != "over"] == []
+    crossed = [(k, name) for k, name in boxes_crossed(svg) if k < len(routed)]
+    assert [(k, name) for k, name in crossed if routed[k].side != "over"] == []
     event(f"old lines: {sorted({end.side for end in ends})}")
 
 
@@ -268,7 +267,8 @@ def test_dotted_lines_down_meet_no_box_in_generated_charts(
     org: orgroles.Org, data: st.DataObject, max_aspect: float
 ) -> None:
     """Random trees and forests with dotted lines from some roles to earlier ones: a
-    dotted line down to its report meets no box on its way (but a rare one "over")."""
+    dotted line down to its report, or to a box beside, meets no box on its way (but a
+    rare one "over")."""
     note(org.dumps())
     ids = list(org.roles)
     chosen = st.lists(st.integers(1, max(1, len(ids) - 1)), max_size=6, unique=True)
@@ -279,10 +279,40 @@ def test_dotted_lines_down_meet_no_box_in_generated_charts(
     plan, chart = arrange(make_plan(org), max_aspect=max_aspect)
     ends = dotted_line_ends(plan, chart)
     assert len(ends) == len(plan.dotted)
-    down = [
-        end for (a, b), end in zip(plan.dotted, ends, strict=True) if drawn_down(plan, chart, a, b)
-    ]
+    routed = [end for end in ends if end.side != "curve"]
+    for (a, b), end in zip(plan.dotted, ends, strict=True):  # down: never a curve
+        assert end.side != "curve" or not drawn_down(plan, chart, a, b)
     svg = render_bytes(org, "svg", max_aspect=max_aspect)
-    crossed = [(k, name) for k, name in boxes_crossed(svg, "dotted") if k < len(down)]
-    assert [(k, name) for k, name in crossed if down[k].side != "over"] == []
-    event(f"dotted lines down: {sorted({end.side for end in down})}")
+    crossed = [(k, name) for k, name in boxes_crossed(svg, "dotted") if k < len(routed)]
+    assert [(k, name) for k, name in crossed if routed[k].side != "over"] == []
+    event(f"dotted lines: {sorted({end.side for end in ends})}")
+
+
+MATRIX = """\
+name: Matrix
+roles:
+  - {id: ceo}
+  - {id: cto, reports_to: ceo}
+  - {id: cpo, reports_to: ceo}
+  - {id: em0, reports_to: cto}
+  - {id: em1, reports_to: cto}
+  - {id: em2, reports_to: cto}
+  - {id: pm, reports_to: cpo, dotted_to: [em0]}
+"""
+
+
+def test_a_dotted_line_between_peers_goes_under_the_boxes_between() -> None:
+    """Side to side, the product manager's dotted line to an engineering manager three
+    boxes away ran across the two between: it now goes down, along under the level, and
+    up into the other's bottom, in SVG and on a slide."""
+    org = orgroles.loads(MATRIX)
+    plan, chart = arrange(make_plan(org))
+    [end] = dotted_line_ends(plan, chart)
+    assert end.side == "under"
+    assert boxes_crossed(render_bytes(org, "svg"), "dotted") == []
+    [(_, b)] = plan.dotted
+    [line], boxes = _slide_geometry(
+        render_bytes(org, "pptx"), prefix=f"Line {plan.boxes[plan.dotted[0][0]].node}-"
+    )
+    assert _slide_boxes_crossed(line, boxes) == set()
+    assert plan.boxes[b].role == "pm"

@@ -212,9 +212,9 @@ def test_dotted_lines_and_team_frames(scaleup: Org) -> None:
         ]
     )
     [page] = deck(render_bytes(org, "pptx")).slides
-    dotted = [c for c in connectors_of(page) if c[5] == "8250DF"]
-    assert len(dotted) == 1
-    assert dotted[0][4] == "straightConnector1"  # side to side between peers, glued
+    assert not [c for c in connectors_of(page) if c[5] == "8250DF"]
+    [line] = [s for s in page.shapes if s._element.find(".//a:custGeom", ns) is not None]
+    assert str(line.line.color.rgb) == "8250DF"  # between peers: under their level
 
 
 def test_boxes_keep_their_colours_and_vacant_seats_are_dashed(scaleup: Org) -> None:

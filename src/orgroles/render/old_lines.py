@@ -10,12 +10,16 @@ goes down the gap beside the seat instead (on the side towards the old manager, 
 other one, if that gap is free of boxes and of upright lines, such as a stack's spine)
 and enters the seat from that side. The SVG chart (so PNG and PDF) and
 PowerPoint (as a freeform shape) draw `old_line_route()` of `old_line_ends()`, and the
-explorer finds the same. An old line up or across to its seat (a forest's rows, charts
-drawn left to right: see `drawn_down()`) stays a curve, which may cross a box.
+explorer finds the same. An old line up to its seat, or across when both ways below are
+blocked, and every line of a chart drawn left to right, stays a curve, which may cross a
+box (`drawn_down()` says whether a line goes down to a lower box).
 
 A dotted line from a dotted manager above its report goes the same way
 (`dotted_line_ends()`): straight down, it ran behind the boxes between them (a VP's
-dotted line to the CEO, behind the CTO's box) and along the solid lines.
+dotted line to the CEO, behind the CTO's box) and along the solid lines. A line between
+boxes side by side (a matrix's dotted lines, from peer to peer) runs under their level,
+from bottom to bottom (`under`), or over their tops when a stack of leaves is in the way
+(`above`); it stays a curve when both ways are blocked, or when it goes up to a higher box.
 
 Examples:
     >>> import orgroles
@@ -78,12 +82,17 @@ class OldLineEnd(NamedTuple):
     (under the band of the old manager's level); then down at `x` onto its moved seat's
     `top`, or down the gap at `x` into its `left` or `right` side. `over`: out of the
     bottom and onto the top, over a box in the way, when no gap is free (a rare shape).
+    `under`: between boxes side by side, down out of one's bottom at `exit_x`, across at
+    `run` (under both their levels) and up into the other's bottom at `x`; `above`: the
+    same over their tops, when a box is in the way under them (a stack of leaves);
+    `curve`: a curve, not a route (a box above the other, both ways blocked, levels left
+    to right).
     A line leaves a bottom and enters a top a quarter of a box off its middle."""
 
-    side: Literal["top", "left", "right", "over"]
+    side: Literal["top", "left", "right", "over", "under", "above", "curve"]
     x: float
     run: float
-    exit: Literal["bottom", "left", "right"] = "bottom"
+    exit: Literal["bottom", "left", "right", "top"] = "bottom"
     exit_x: float = 0.0
 
 
@@ -109,7 +118,7 @@ def dotted_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
 def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[OldLineEnd]:
     boxes = plan.boxes
     if not pairs or plan.direction == "LR":
-        return [OldLineEnd("top", 0.0, chart.y[a] + round(boxes[a].height) + LOW) for a, _ in pairs]
+        return [OldLineEnd("curve", 0.0, 0.0) for _ in pairs]
     bw = plan.box_width
     xs, ys = chart.x, chart.y
     columns: defaultdict[int, list[int]] = defaultdict(list)  # boxes by x // bw
@@ -226,10 +235,36 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
                 return end
         return None
 
+    def beneath(a: int, b: int, x1: float, y1: float) -> OldLineEnd:
+        """The way between boxes side by side (or of a lower one up to a higher): under
+        both their levels, from bottom to bottom; a curve when something is in the way."""
+        y2 = ys[b] + round(boxes[b].height)
+        if y2 <= ys[a]:  # up to a box above
+            return OldLineEnd("curve", 0.0, 0.0)
+        run = max(run_level(a), run_level(b))
+        x2 = drop_x(a, b)
+        if (
+            not blocked(x1, y1, run, a, b)
+            and not blocked(x2, y2, run, a, b)
+            and across_free(run, x1, x2, a, b)
+        ):
+            return OldLineEnd("under", x2, run, "bottom", x1)
+        run = min(ys[a], ys[b]) - LOW // 2  # over their tops, well under the bus above
+        if (
+            not blocked(x1, run, ys[a], a, b)
+            and not blocked(x2, run, ys[b], a, b)
+            and across_free(run, x1, x2, a, b)
+        ):
+            return OldLineEnd("above", x2, run, "top", x1)
+        return OldLineEnd("curve", 0.0, 0.0)
+
     ends: list[OldLineEnd] = []
     for a, b in pairs:
         x1 = xs[a] + bw / 2 + (aside if xs[b] > xs[a] else -aside)
         y1 = ys[a] + round(boxes[a].height)
+        if y1 > ys[b]:  # not down to a lower box
+            ends.append(beneath(a, b, x1, y1))
+            continue
         run = run_level(a)
         found = entry(a, b, run, "bottom", x1, y1)
         if found is None:  # a box right under the old manager: out of a side
@@ -260,16 +295,20 @@ def old_line_route(
     its side."""
     bw = round(plan.box_width)
     run = round(end.run)
-    if end.exit == "bottom":
-        x1, y1 = round(end.exit_x), chart.y[a] + round(plan.boxes[a].height)
+    if end.exit in ("bottom", "top"):
+        x1 = round(end.exit_x)
+        y1 = chart.y[a] + (round(plan.boxes[a].height) if end.exit == "bottom" else 0)
         out = [(x1, y1), (x1, run)]
     else:
         ex, mid = round(end.exit_x), chart.y[a] + round(plan.boxes[a].height) // 2
         edge = chart.x[a] if end.exit == "left" else chart.x[a] + bw
         out = [(edge, mid), (ex, mid), (ex, run)]
-    if end.side in ("top", "over"):
+    if end.side in ("top", "over", "above"):
         x2 = round(end.x)
         return [*out, (x2, run), (x2, chart.y[b])]
+    if end.side == "under":  # up into the bottom of a box beside
+        x2 = round(end.x)
+        return [*out, (x2, run), (x2, chart.y[b] + round(plan.boxes[b].height))]
     gx = round(end.x)
     side = chart.x[b] if end.side == "left" else chart.x[b] + bw
     middle = chart.y[b] + round(plan.boxes[b].height) // 2

@@ -31,7 +31,7 @@ from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH
 from orgroles.render.connectors import connector_geometry
 from orgroles.render.formats import Drawing
-from orgroles.render.old_lines import dotted_line_ends, drawn_down, old_line_ends, old_line_route
+from orgroles.render.old_lines import dotted_line_ends, old_line_ends, old_line_route
 from orgroles.render.paint import (
     CHANGE_COLORS,
     OLD_LINE_WIDTH,
@@ -416,7 +416,7 @@ class _SlideShapes:
         old = len(self.plan.dotted)
         ends = [*dotted_line_ends(self.plan, chart), *old_line_ends(self.plan, chart)]
         for k, (a, b) in enumerate([*self.plan.dotted, *self.plan.moves]):
-            if drawn_down(self.plan, chart, a, b):
+            if ends[k].side != "curve":
                 self.routed(a, b, old_line_route(self.plan, chart, a, b, ends[k]), k < old)
                 continue
             ax, ay, bx, by = chart.x[a], chart.y[a], chart.x[b], chart.y[b]

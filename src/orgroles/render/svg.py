@@ -32,7 +32,6 @@ from orgroles.render.layout import MARGIN, Layout
 from orgroles.render.old_lines import (
     OldLineEnd,
     dotted_line_ends,
-    drawn_down,
     old_line_ends,
     old_line_route,
     rounded_path,
@@ -254,9 +253,9 @@ def _dotted(
     if not plan.dotted:
         return
     ends = dotted_line_ends(plan, chart)
-    down = {k for k in which if drawn_down(plan, chart, *plan.dotted[k])}
-    found = _routes(plan, chart, [(plan.dotted[k], ends[k]) for k in which if k in down], region)
-    found += _curves(plan, chart, [plan.dotted[k] for k in which if k not in down], region)
+    routed = {k for k in which if ends[k].side != "curve"}
+    found = _routes(plan, chart, [(plan.dotted[k], ends[k]) for k in which if k in routed], region)
+    found += _curves(plan, chart, [plan.dotted[k] for k in which if k not in routed], region)
     if found:
         out.append(
             f'<g class="dotted" fill="none" stroke="{theme_of(plan.theme).dotted}" '
@@ -267,16 +266,13 @@ def _dotted(
 
 
 def _moves(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
-    """The old reporting lines of a change chart's moved seats, dashed: down to a lower
-    seat along `old_line_route()` (its corners rounded), else as curves."""
+    """The old reporting lines of a change chart's moved seats, dashed: along
+    `old_line_route()` (its corners rounded), else as curves."""
     if not plan.moves:
         return
     pairs = list(zip(plan.moves, old_line_ends(plan, chart), strict=True))
-    found = _routes(
-        plan, chart, [(m, end) for m, end in pairs if drawn_down(plan, chart, *m)], region
-    )
-    others = [(a, b) for (a, b), _ in pairs if not drawn_down(plan, chart, a, b)]
-    found += _curves(plan, chart, others, region)
+    found = _routes(plan, chart, [(m, end) for m, end in pairs if end.side != "curve"], region)
+    found += _curves(plan, chart, [m for m, end in pairs if end.side == "curve"], region)
     if found:
         out.append(
             f'<g class="old-lines" fill="none" stroke="{CHANGE_COLORS["moved"]}" '
@@ -292,8 +288,9 @@ def _routes(
     lines: Sequence[tuple[tuple[int, int], OldLineEnd]],
     region: Region | None,
 ) -> list[str]:
-    """Lines down from box to box along `old_line_route()`, their corners rounded (old
-    lines and dotted lines to a lower box), those that meet `region`."""
+    """Lines from box to box along `old_line_route()`, their corners rounded (old lines
+    and dotted lines, down to a lower box or between boxes side by side), those that
+    meet `region`."""
     found: list[str] = []
     for (a, b), end in lines:
         route = old_line_route(plan, chart, a, b, end)

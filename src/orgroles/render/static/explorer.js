@@ -349,6 +349,11 @@
         out.push(roundedPath(oldLineRoute(a, b), G.hgap / 2)); // old_lines.old_line_route
         continue;
       }
+      const beside = Y[b] + H[b] > Y[a] ? besideRoute(a, b) : null; // not up to a box above
+      if (beside) {
+        out.push(roundedPath(beside, G.hgap / 2));
+        continue;
+      }
       let x1, y1, x2, y2;
       if (Y[a] + H[a] <= Y[b]) [x1, y1, x2, y2] = [X[a] + BW / 2, Y[a] + H[a], X[b] + BW / 2, Y[b]];
       else if (Y[b] + H[b] <= Y[a]) [x1, y1, x2, y2] = [X[a] + BW / 2, Y[a], X[b] + BW / 2, Y[b] + H[b]];
@@ -362,6 +367,28 @@
       out.push(`M${x1} ${y1}C${x1} ${c1} ${x2} ${c2} ${x2} ${y2}`);
     }
     return out.join("");
+  }
+
+  /**
+   * The corners of a line between boxes side by side (old_lines: `under`, `above`): down
+   * out of a's bottom, across under both their levels and up into b's bottom; else the
+   * same over their tops; null when both ways are blocked (then a curve).
+   */
+  function besideRoute(a, b) {
+    const aside = Math.round(BW / 4);
+    const low = Math.round(G.vgap * 0.3);
+    const x1 = X[a] + BW / 2 + (X[b] > X[a] ? aside : -aside);
+    const x2 = X[b] + BW / 2 + (X[a] < X[b] ? -aside : aside);
+    const y1 = Y[a] + H[a], y2 = Y[b] + H[b];
+    let run = Math.max(runLevel(a), runLevel(b));
+    if (!boxOnLine(x1, y1, run, a, b) && !boxOnLine(x2, y2, run, a, b) && acrossFree(run, x1, x2, a, b)) {
+      return [[x1, y1], [x1, run], [x2, run], [x2, y2]];
+    }
+    run = Math.min(Y[a], Y[b]) - Math.floor(low / 2);
+    if (!boxOnLine(x1, run, Y[a], a, b) && !boxOnLine(x2, run, Y[b], a, b) && acrossFree(run, x1, x2, a, b)) {
+      return [[x1, Y[a]], [x1, run], [x2, run], [x2, Y[b]]];
+    }
+    return null;
   }
 
   /** Whether a shown box other than a and b meets the upright line at x from top to bottom. */

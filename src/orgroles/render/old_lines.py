@@ -258,12 +258,33 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
             return OldLineEnd("above", x2, run, "top", x1)
         return OldLineEnd("curve", 0.0, 0.0)
 
+    placed: list[tuple[float, float, float]] = []  # (run, left, right) of the routes so far
+
+    def apart(a: int, b: int, end: OldLineEnd) -> OldLineEnd:
+        """The route moved off the run of a route placed before it that it would lie
+        along (two dashed lines on one run read as a solid one): up 3 px a step, at most
+        twice (away from the lines of the level below, which run lower), while the way
+        across stays free."""
+        if end.side == "curve":
+            return end
+        lo, hi = min(end.exit_x, end.x), max(end.exit_x, end.x)
+        step = -3
+        run = end.run
+        for _ in range(2):
+            if not any(abs(r - run) < 2 and left < hi and lo < right for r, left, right in placed):
+                break
+            if not across_free(run + step, lo, hi, a, b):
+                break
+            run += step
+        placed.append((run, lo, hi))
+        return end._replace(run=run)
+
     ends: list[OldLineEnd] = []
     for a, b in pairs:
         x1 = xs[a] + bw / 2 + (aside if xs[b] > xs[a] else -aside)
         y1 = ys[a] + round(boxes[a].height)
         if y1 > ys[b]:  # not down to a lower box
-            ends.append(beneath(a, b, x1, y1))
+            ends.append(apart(a, b, beneath(a, b, x1, y1)))
             continue
         run = run_level(a)
         found = entry(a, b, run, "bottom", x1, y1)
@@ -283,7 +304,7 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
             if run >= ys[b]:
                 run = min(y1 + LOW, (y1 + ys[b]) / 2) if ys[b] > y1 else y1 + LOW
             found = OldLineEnd("over", drop_x(a, b), run, "bottom", x1)
-        ends.append(found)
+        ends.append(apart(a, b, found))
     return ends
 
 

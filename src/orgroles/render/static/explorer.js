@@ -343,15 +343,17 @@
    */
   function dottedPath(pairs = D.dotted) {
     const out = [];
+    const placed = []; // [run, left, right] of the routes so far
     for (const [a, b] of pairs) {
       if (!shownFlag[a] || !shownFlag[b]) continue;
       if (Y[a] + H[a] <= Y[b]) {
-        out.push(roundedPath(oldLineRoute(a, b), G.hgap / 2)); // old_lines.old_line_route
+        const route = apart(oldLineRoute(a, b), a, b, placed); // old_lines.old_line_route
+        out.push(roundedPath(route, G.hgap / 2));
         continue;
       }
       const beside = Y[b] + H[b] > Y[a] ? besideRoute(a, b) : null; // not up to a box above
       if (beside) {
-        out.push(roundedPath(beside, G.hgap / 2));
+        out.push(roundedPath(apart(beside, a, b, placed), G.hgap / 2));
         continue;
       }
       let x1, y1, x2, y2;
@@ -367,6 +369,30 @@
       out.push(`M${x1} ${y1}C${x1} ${c1} ${x2} ${c2} ${x2} ${y2}`);
     }
     return out.join("");
+  }
+
+  /**
+   * A route moved off the run of a route placed before it that it would lie along (two
+   * dashed lines on one run read as a solid one): up 3 px a step, at most twice, while
+   * the way across stays free (old_lines: apart). The run is the first piece across
+   * after a piece down or up.
+   */
+  function apart(route, a, b, placed) {
+    let k = -1;
+    for (let i = 2; i < route.length && k < 0; i++) {
+      const across = route[i][1] === route[i - 1][1] && route[i][0] !== route[i - 1][0];
+      if (across && route[i - 1][0] === route[i - 2][0]) k = i;
+    }
+    if (k < 0) return route;
+    const lo = Math.min(route[k - 1][0], route[k][0]), hi = Math.max(route[k - 1][0], route[k][0]);
+    let run = route[k][1];
+    for (let step = 0; step < 2; step++) {
+      if (!placed.some(([r, l, h]) => Math.abs(r - run) < 2 && l < hi && lo < h)) break;
+      if (!acrossFree(run - 3, lo, hi, a, b)) break;
+      run -= 3;
+    }
+    placed.push([run, lo, hi]);
+    return route.map(([x, y], i) => [x, i === k - 1 || i === k ? run : y]);
   }
 
   /**

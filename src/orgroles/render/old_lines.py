@@ -108,7 +108,8 @@ def old_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
 def dotted_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
     """How each of `plan.dotted` enters its report's box, in order: a dotted line from a
     dotted manager above goes the way an old line goes (down, across, onto the box or
-    into its side), not straight across the boxes between them."""
+    into its side), and one between boxes side by side under or over their level, not
+    straight across the boxes between them."""
     found: list[OldLineEnd] | None = chart.memo.get("dotted_line_ends")
     if found is None:
         found = chart.memo["dotted_line_ends"] = _ends(plan, chart, plan.dotted)

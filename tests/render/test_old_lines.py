@@ -316,3 +316,62 @@ def test_a_dotted_line_between_peers_goes_under_the_boxes_between() -> None:
     )
     assert _slide_boxes_crossed(line, boxes) == set()
     assert plan.boxes[b].role == "pm"
+
+
+CLOSE = """\
+name: Hypothesis
+roles:
+- {id: r0, title: Dev}
+- {id: r1, title: Dev, reports_to: r0, assistant: true}
+- {id: r2, title: A rather long title of a role, reports_to: r1, assistant: true}
+- {id: r3, title: Dev, reports_to: r0, assistant: true}
+- {id: r4, title: Dev, reports_to: r0, assistant: true}
+- {id: r5, title: Dev, reports_to: r0, assistant: true}
+- {id: r6, title: Dev, reports_to: r1, assistant: true}
+- {id: r7, title: Dev, reports_to: r0, assistant: true}
+- {id: r8, title: Dev, reports_to: r0, assistant: true}
+- {id: r9, title: Dev, assistant: true}
+- {id: r10, title: Dev, reports_to: r1, assistant: true}
+- {id: r11, title: Dev, reports_to: r0, assistant: true}
+- {id: r12, title: Dev, reports_to: r0, assistant: true}
+- {id: r13, title: Dev, reports_to: r0, assistant: true}
+- {id: r14, title: Dev, reports_to: r0, assistant: true}
+- {id: r15, title: Dev, assistant: true}
+- {id: r16, title: Dev, reports_to: r0}
+- {id: r17, title: Dev, reports_to: r1, assistant: true}
+- {id: r18, title: Dev, reports_to: r0, assistant: true}
+- {id: r19, title: Dev, reports_to: r0, assistant: true}
+- {id: r20, title: Dev, reports_to: r0}
+- {id: r21, title: Dev, reports_to: r0, assistant: true}
+- {id: r22, title: Dev, reports_to: r0}
+- {id: r23, title: Dev, assistant: true}
+- {id: r24, title: Dev, reports_to: r0}
+- {id: r25, title: Dev, assistant: true}
+- {id: r26, title: Dev, reports_to: r0, assistant: true}
+- {id: r27, title: Dev, reports_to: r0}
+- {id: r28, title: Dev, assistant: true}
+- {id: r29, title: Dev, reports_to: r0, assistant: true}
+- {id: r30, title: Dev, reports_to: r0}
+- {id: r31, title: Dev, reports_to: r1, assistant: true}
+- {id: r32, title: Dev, reports_to: r2}
+- {id: r33, title: Dev, reports_to: r2, assistant: true}
+- {id: r34, title: A rather long title of a role, reports_to: r0, assistant: true}
+"""
+
+
+def test_a_line_right_under_a_box_meets_no_taller_box_of_its_level() -> None:
+    """Found by the property above on CI (seed 139939276650930376262299254811347999372): a
+    seat right under its old manager's box, where the line runs between the two and not
+    under the level's band, had its line across drawn through a taller box of the same
+    level (r18). Any box now counts there, and the line goes another way."""
+    old = orgroles.loads(CLOSE)
+    new = old.copy()
+    ids = list(old.roles)
+    for k, m in zip([34, 32, 1, 18], [0, 0, 0, 17], strict=True):
+        new.move(ids[k], ids[m])
+    plan, chart = arrange(make_plan(new, ChartOptions(diff=old)), max_aspect=1.0)
+    ends = old_line_ends(plan, chart)
+    routed = [end for end in ends if end.side != "curve"]
+    svg = render_bytes(new, "svg", diff=old, max_aspect=1.0)
+    crossed = [(k, name) for k, name in boxes_crossed(svg) if k < len(routed)]
+    assert [(k, name) for k, name in crossed if routed[k].side != "over"] == []

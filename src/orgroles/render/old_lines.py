@@ -196,6 +196,18 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
                 return False
         return True
 
+    def clear_across(run: float, x1: float, x2: float, *skip: int) -> bool:
+        """Whether the line across at `run` from `x1` to `x2` meets no box at all: for a
+        run that is not under a level's band (right under a box, or by its tops), where a
+        taller box of the level may reach it."""
+        lo, hi = min(x1, x2), max(x1, x2)
+        for column in range(int(lo // bw) - 1, int(hi // bw) + 1):
+            for k in columns.get(column, ()):
+                meets = xs[k] < hi and xs[k] + bw > lo and ys[k] < run < ys[k] + boxes[k].height + 2
+                if meets and k not in skip:
+                    return False
+        return True
+
     # A line leaves its upper box and enters its lower one a quarter of a box off their
     # middles (on the side it goes to and comes from), off their own solid lines there.
     aside = round(bw / 4)
@@ -213,8 +225,8 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
         drop = drop_x(a, b)
         top = OldLineEnd("top", drop, run, exit, ex)
         if exit == "bottom" and ey < ys[b] <= ey + LOW:  # right under it (a stack's row)
-            close = top._replace(run=(ey + ys[b]) / 2)
-            return close if across_free(close.run, ex, drop, a, b) else None
+            close = top._replace(run=(ey + ys[b]) / 2)  # not under the band: any box counts
+            return close if clear_across(close.run, ex, drop, a, b) else None
         if ys[b] <= run:  # no level to run at above the seat
             return None
         # The way down from the old manager to `run` (its own line down starts where the
@@ -247,14 +259,14 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
         if (
             not blocked(x1, y1, run, a, b)
             and not blocked(x2, y2, run, a, b)
-            and across_free(run, x1, x2, a, b)
+            and clear_across(run, x1, x2, a, b)
         ):
             return OldLineEnd("under", x2, run, "bottom", x1)
         run = min(ys[a], ys[b]) - LOW // 2  # over their tops, well under the bus above
         if (
             not blocked(x1, run, ys[a], a, b)
             and not blocked(x2, run, ys[b], a, b)
-            and across_free(run, x1, x2, a, b)
+            and clear_across(run, x1, x2, a, b)
         ):
             return OldLineEnd("above", x2, run, "top", x1)
         return OldLineEnd("curve", 0.0, 0.0)
@@ -274,7 +286,7 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
         for _ in range(2):
             if not any(abs(r - run) < 2 and left < hi and lo < right for r, left, right in placed):
                 break
-            if not across_free(run + step, lo, hi, a, b):
+            if not clear_across(run + step, lo, hi, a, b):
                 break
             run += step
         placed.append((run, lo, hi))

@@ -388,7 +388,7 @@
     let run = route[k][1];
     for (let step = 0; step < 2; step++) {
       if (!placed.some(([r, l, h]) => Math.abs(r - run) < 2 && l < hi && lo < h)) break;
-      if (!acrossFree(run - 3, lo, hi, a, b)) break;
+      if (!clearAcross(run - 3, lo, hi, a, b)) break;
       run -= 3;
     }
     placed.push([run, lo, hi]);
@@ -407,11 +407,11 @@
     const x2 = X[b] + BW / 2 + (X[a] < X[b] ? -aside : aside);
     const y1 = Y[a] + H[a], y2 = Y[b] + H[b];
     let run = Math.max(runLevel(a), runLevel(b));
-    if (!boxOnLine(x1, y1, run, a, b) && !boxOnLine(x2, y2, run, a, b) && acrossFree(run, x1, x2, a, b)) {
+    if (!boxOnLine(x1, y1, run, a, b) && !boxOnLine(x2, y2, run, a, b) && clearAcross(run, x1, x2, a, b)) {
       return [[x1, y1], [x1, run], [x2, run], [x2, y2]];
     }
     run = Math.min(Y[a], Y[b]) - Math.floor(low / 2);
-    if (!boxOnLine(x1, run, Y[a], a, b) && !boxOnLine(x2, run, Y[b], a, b) && acrossFree(run, x1, x2, a, b)) {
+    if (!boxOnLine(x1, run, Y[a], a, b) && !boxOnLine(x2, run, Y[b], a, b) && clearAcross(run, x1, x2, a, b)) {
       return [[x1, Y[a]], [x1, run], [x2, run], [x2, Y[b]]];
     }
     return null;
@@ -474,6 +474,15 @@
   }
 
   /** Whether the line across at run from x1 to x2 meets none of the lower boxes. */
+  /** Whether no shown box at all meets the line across at run (old_lines: clear_across). */
+  function clearAcross(run, x1, x2, a, b) {
+    const lo = Math.min(x1, x2), hi = Math.max(x1, x2);
+    for (const k of shown) {
+      if (k !== a && k !== b && X[k] < hi && X[k] + BW > lo && Y[k] < run && run < Y[k] + H[k] + 2) return false;
+    }
+    return true;
+  }
+
   function acrossFree(run, x1, x2, a, b) {
     const lo = Math.min(x1, x2), hi = Math.max(x1, x2);
     return !lowerBoxes.some((k) => k !== a && k !== b && X[k] < hi && X[k] + BW > lo && Y[k] < run && run < Y[k] + H[k] + 2);
@@ -502,7 +511,7 @@
     const entry = (exit, ex, ey) => {
       if (exit === "bottom" && ey < Y[b] && Y[b] <= ey + low) {
         const close = (ey + Y[b]) / 2; // right under it (a stack's row)
-        return acrossFree(close, ex, drop, a, b) ? [[drop, close], [drop, Y[b]]] : null;
+        return clearAcross(close, ex, drop, a, b) ? [[drop, close], [drop, Y[b]]] : null;
       }
       if (Y[b] <= run) return null; // no level to run at above the seat
       // the way down to run (out of a's bottom, where a's own line starts: only boxes count)

@@ -154,7 +154,7 @@ def check(
             for span in spans
         )
     else:
-        failed = any(r.severity_counts().get(s) for r in reports for s in failing)
+        failed = any(failing & {s for s, n in r.severity_counts().items() if n} for r in reports)
     sys.exit(EXIT_VIOLATIONS if failed and not exit_zero else EXIT_OK)
 
 

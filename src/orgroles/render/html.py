@@ -50,13 +50,13 @@ from orgroles.render.details import details
 from orgroles.render.forest import forest_top
 from orgroles.render.formats import Drawing
 from orgroles.render.paint import CHANGE_COLORS, GHOST_FILL, box_paint, theme_of
-from orgroles.render.plan import BLOCK_RATIO, STACK_MIN, Box, Line, Plan, make_plan
+from orgroles.render.plan import BLOCK_RATIO, STACK_MIN, Box, Line, Plan, make_plan, title_alerts
 from orgroles.render.quoting import clean, html_attr
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
     from orgroles.render.options import ChartOptions
-    from orgroles.rules.report import Report, Violation
+    from orgroles.rules.report import Report
 
 __all__ = [
     "FIRST_VIEW",
@@ -326,7 +326,7 @@ def page_data(
         "folds": folds,
         "dotted": [[a + shift, b + shift] for a, b in plan.dotted],
         "problems": [[v.code, v.name, v.severity, clean(v.message)] for v in general],
-        "notes": _notes(plan, general),
+        "notes": [[n.style, n.text] for n in title_alerts(plan, general)],  # not the problems
     }
     if plan.changes or plan.moves:  # a change chart: its legend, old lines and colours
         data["changes"] = {
@@ -336,14 +336,6 @@ def page_data(
             "ghost": GHOST_FILL,
         }
     return data, details(org, plan, node_of, report, shift)
-
-
-def _notes(plan: Plan, general: list[Violation]) -> list[list[str]]:
-    """What the chart says under its title (a reporting cycle, a role that reports to
-    itself), but the org's problems, which the problems button lists."""
-    told = {words.word("org_problems", plan.lang)}
-    told |= {clean(f"⚠ {v.code} {v.name}: {v.message}") for v in general}
-    return [[n.style, n.text] for n in plan.notes if n.style == "alert" and n.text not in told]
 
 
 def _start(parent: list[int], folds: list[list[Any]]) -> int:

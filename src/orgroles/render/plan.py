@@ -48,6 +48,7 @@ from orgroles.render.starts import among_starts, only_reports
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
+    from orgroles.rules.report import Violation
 
 __all__ = [
     "BLOCK_RATIO",
@@ -59,6 +60,8 @@ __all__ = [
     "Plan",
     "block_size",
     "make_plan",
+    "org_problem_lines",
+    "title_alerts",
 ]
 
 
@@ -288,12 +291,7 @@ def _make_plan(
     alone = on_self(org, b.box_of_role)
     notes_lines += [Line("alert", clean(self_note(org, alone, lang)))] if alone else []
     if report is not None:
-        general = [v for v in report.violations if v.role is None]
-        if general:
-            notes_lines.append(Line("alert", words.word("org_problems", lang)))
-            notes_lines += [
-                Line("alert", clean(f"⚠ {v.code} {v.name}: {v.message}")) for v in general
-            ]
+        notes_lines += org_problem_lines([v for v in report.violations if v.role is None], lang)
     return Plan(
         title=clean(org.name),
         boxes=boxes,
@@ -311,6 +309,23 @@ def _make_plan(
         legend=legend if options.legend else (),
         photos=b.photos,
     )
+
+
+def org_problem_lines(general: Sequence[Violation], lang: str) -> list[Line]:
+    """The lines under a chart's title that list the violations of the whole org (no
+    role): a heading, then one line each; none when there is none."""
+    if not general:
+        return []
+    lines = [Line("alert", words.word("org_problems", lang))]
+    return lines + [Line("alert", clean(f"⚠ {v.code} {v.name}: {v.message}")) for v in general]
+
+
+def title_alerts(plan: Plan, general: Sequence[Violation]) -> list[Line]:
+    """The alerts under a chart's title (a reporting cycle, a role that reports to
+    itself), but the lines of the org's problems (`org_problem_lines()` of `general`),
+    which the explorer lists apart."""
+    told = {line.text for line in org_problem_lines(general, plan.lang)}
+    return [n for n in plan.notes if n.style == "alert" and n.text not in told]
 
 
 def _colors(

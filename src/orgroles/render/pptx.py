@@ -452,7 +452,7 @@ class _SlideShapes:
             )
 
     def routed(self, a: int, b: int, route: list[tuple[float, float]], dotted: bool) -> None:
-        """A dotted or old line down to its box along the SVG's route, as a dashed freeform:
+        """A dotted or old line along the SVG's route round the boxes, a dashed freeform:
         a connector, routed by the slide program, crosses the boxes in the way."""
         look = (self.theme.edge_width, self.theme.dotted, "Line")
         width, color, name = (

@@ -164,14 +164,19 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
     tops = sorted({top for row in chart.levels for top in row})
     band_bottom: dict[int, float] = {}
     lower: list[tuple[float, int]] = []  # (left, box) of the others, by left
+    in_band: dict[int, list[tuple[float, int]]] = {}  # (left, box) of each band's, by left
     for k in range(len(boxes)):
         band = bisect_right(tops, ys[k]) - 1
         if band >= 0 and ys[k] == tops[band]:
             band_bottom[band] = max(band_bottom.get(band, 0), ys[k] + round(boxes[k].height))
+            in_band.setdefault(band, []).append((xs[k], k))
         else:
             lower.append((xs[k], k))
     lower.sort()
     lefts = [x for x, _ in lower]
+    for row in in_band.values():
+        row.sort()
+    band_lefts = {band: [x for x, _ in row] for band, row in in_band.items()}
 
     def run_level(a: int) -> float:
         """The level an old line from `a` runs across at: `LOW` under `a`, and under the
@@ -185,28 +190,39 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
             run = bottom + LOW
         return run
 
-    def across_free(run: float, x1: float, x2: float, *skip: int) -> bool:
-        """Whether the line across at `run` from `x1` to `x2` meets none of the lower
-        boxes (a level's boxes are above it: `run` is under their band)."""
+    def meets_none(
+        run: float,
+        x1: float,
+        x2: float,
+        row: list[tuple[float, int]],
+        at: list[float],
+        skip: tuple[int, ...],
+    ) -> bool:
+        """Whether the line across at `run` from `x1` to `x2` meets none of the boxes of
+        `row` ((left, box) by left; `at`: their lefts)."""
         lo, hi = min(x1, x2), max(x1, x2)
-        for j in range(bisect_left(lefts, lo - bw), bisect_right(lefts, hi)):
-            k = lower[j][1]
+        for j in range(bisect_left(at, lo - bw), bisect_right(at, hi)):
+            k = row[j][1]
             meets = xs[k] < hi and xs[k] + bw > lo and ys[k] < run < ys[k] + boxes[k].height + 2
             if meets and k not in skip:
                 return False
         return True
 
+    def across_free(run: float, x1: float, x2: float, *skip: int) -> bool:
+        """Whether the line across at `run` from `x1` to `x2` meets none of the lower
+        boxes (a level's boxes are above it: `run` is under their band)."""
+        return meets_none(run, x1, x2, lower, lefts, skip)
+
     def clear_across(run: float, x1: float, x2: float, *skip: int) -> bool:
         """Whether the line across at `run` from `x1` to `x2` meets no box at all: for a
         run that is not under a level's band (right under a box, or by its tops), where a
-        taller box of the level may reach it."""
-        lo, hi = min(x1, x2), max(x1, x2)
-        for column in range(int(lo // bw) - 1, int(hi // bw) + 1):
-            for k in columns.get(column, ()):
-                meets = xs[k] < hi and xs[k] + bw > lo and ys[k] < run < ys[k] + boxes[k].height + 2
-                if meets and k not in skip:
-                    return False
-        return True
+        taller box of the level may reach it. Of a level's boxes, only those of the band
+        that `run` is in can (the others end above it, or start below)."""
+        band = bisect_right(tops, run) - 1
+        row = in_band.get(band, [])
+        return across_free(run, x1, x2, *skip) and meets_none(
+            run, x1, x2, row, band_lefts.get(band, []), skip
+        )
 
     # A line leaves its upper box and enters its lower one a quarter of a box off their
     # middles (on the side it goes to and comes from), off their own solid lines there.

@@ -1,8 +1,9 @@
 """A cache on disk for what each run of the command would otherwise build again.
 
-Its one entry is the built-in catalogue, read and validated: reading the YAML and
+Its entries are the built-in catalogue, read and validated (reading the YAML and
 building the validators of the catalogue's models takes about 30 ms, an eighth of a
-4-role check's start-up; reading it back takes 2 ms.
+4-role check's start-up; reading it back takes 2 ms), and the schemas of the file
+models' validators (see `orgroles._internal.validators`).
 
 The cache is off in the library, where a process reads the catalogue once (a notebook,
 a service); `orgroles.cli.main()` turns it on. Its folder is `ORGROLES_CACHE_DIR` if set,

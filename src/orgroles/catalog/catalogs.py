@@ -7,12 +7,13 @@ import os
 import stat
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
 from orgroles._internal import cache
+from orgroles._internal.package_files import files
+from orgroles._internal.validators import model_sources
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.reader import FORMATS, format_from_suffix, parse_document, read_file
 from orgroles.model import CatalogDocument, Family, Responsibility, RoleKind
@@ -88,7 +89,7 @@ class Catalog:
 @lru_cache(maxsize=1)
 def builtin_catalog() -> Catalog:
     """The catalogue that ships with orgroles (the CTO, the CPO and their teams)."""
-    file = resources.files(__package__).joinpath("builtin.yaml")
+    file = files("orgroles.catalog").joinpath("builtin.yaml")
 
     def read() -> CatalogDocument:
         text = file.read_text(encoding="utf-8")
@@ -96,9 +97,7 @@ def builtin_catalog() -> Catalog:
 
     # The command keeps what it read in its cache (orgroles._internal.cache), which an
     # edit of the file or of the models it is read into (their fields) makes new.
-    models = resources.files("orgroles.model")
-    sources = [file, *sorted((p for p in models.iterdir() if p.name.endswith(".py")), key=str)]
-    document = cache.cached("builtin-catalogue", read, sources=sources)
+    document = cache.cached("builtin-catalogue", read, sources=[file, *model_sources()])
     return Catalog(document.kinds, document.responsibilities, document.families)
 
 

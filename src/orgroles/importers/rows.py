@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, Protocol, cast
 from unicodedata import normalize
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from orgroles._internal.gc import gc_paused
+from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
 from orgroles.importers.id_forms import NameForms, drop_no_manager, match_id_forms
@@ -108,9 +109,6 @@ class Imported(NamedTuple):
     source: Source | None = None
 
 
-_adapter: TypeAdapter[OrgDocument] = TypeAdapter(OrgDocument)
-
-
 def build_document(
     rows: Rows,
     locator: Locator,
@@ -154,7 +152,7 @@ def build_document(
         if amend is not None:
             amend(data)
         try:
-            document = _adapter.validate_python(data)
+            document: OrgDocument = validator(OrgDocument).validate_python(data)
         except ValidationError as exc:
             marks = RowMarks(locator, len(role_ids), person_rows, team_rows, rows.holders)
             found = problems_from_validation(exc, data, marks, None, OrgDocument)

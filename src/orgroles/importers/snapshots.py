@@ -13,9 +13,10 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from orgroles._internal.gc import gc_paused
+from orgroles._internal.validators import validator
 from orgroles.errors import OrgValidationError
 from orgroles.importers.columns import Columns, Lookup, options_error
 from orgroles.importers.csv_map import csv_document
@@ -72,7 +73,7 @@ def snapshots_document(
         data = merge_snapshots(list(zip(days, snapshots, strict=True)))
         data["name"] = name or snapshots[-1].name or Path(os.fspath(paths[-1])).stem
         try:
-            document = TypeAdapter(OrgDocument).validate_python(data)
+            document: OrgDocument = validator(OrgDocument).validate_python(data)
         except ValidationError as exc:
             raise OrgValidationError(
                 problems_from_validation(exc, data, None, None, OrgDocument)

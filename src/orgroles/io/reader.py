@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from orgroles._internal import gc as _gc
 from orgroles._internal.moved import moved
+from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.io.json_marks import JsonMarks, plain_sections
 from orgroles.io.json_strict import strict_loads
@@ -48,17 +49,9 @@ FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 
 T = TypeVar("T")
-_adapters: dict[Any, TypeAdapter[Any]] = {}
 
 
 __getattr__ = moved(__name__, {"gc_paused": "orgroles._internal.gc"})
-
-
-def _adapter(model: type[T]) -> TypeAdapter[T]:
-    adapter = _adapters.get(model)
-    if adapter is None:
-        adapter = _adapters[model] = TypeAdapter(model)
-    return adapter
 
 
 @dataclass
@@ -249,7 +242,7 @@ def parse_document(
             )
         problems += free_form_problems(data, source.location)
         try:
-            document = _adapter(model).validate_python(data)
+            document: T = validator(model).validate_python(data)
         except ValidationError as exc:
             # The ids of a document that validates are checked when the org is built.
             problems += _raw_duplicates(data, source)
@@ -291,7 +284,7 @@ def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]
         source = Source(path, "json", JsonMarks(text))
         problems = free_form_problems(data, source.location)
         try:
-            document = _adapter(model).validate_python(data)
+            document: T = validator(model).validate_python(data)
         except ValidationError as exc:
             problems += _raw_duplicates(data, source)
             problems += problems_from_validation(exc, data, source.marks, path, model)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, StringConstraints, TypeAdapter, WithJsonSchema
+from pydantic import ConfigDict, StringConstraints, WithJsonSchema
 from pydantic.fields import FieldInfo
 from pydantic_core import CoreSchema, core_schema
 
 from orgroles.limits import MAX_ID_LENGTH, MAX_TEXT_LENGTH
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 __all__ = [
     "CATEGORIES",
@@ -167,6 +170,8 @@ class Base:
         default left out (all fields with `defaults=True`)."""
         adapter = _adapters.get(type(self))
         if adapter is None:
+            from pydantic import TypeAdapter  # not on the command's path (a check)
+
             adapter = _adapters[type(self)] = TypeAdapter(type(self))
         data: dict[str, Any] = adapter.dump_python(
             self, mode="json", by_alias=True, exclude_defaults=not defaults

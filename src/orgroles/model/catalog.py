@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import Annotated
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import AfterValidator, ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
 from orgroles.model.base import (
@@ -73,7 +74,7 @@ MAX_PATTERN_SPELLINGS = 64
 """How many spellings one title pattern may stand for (`a|b c|d` stands for four)."""
 
 
-def _check_patterns(cls: type, titles: TitlePatterns) -> TitlePatterns:
+def _check_patterns(titles: TitlePatterns) -> TitlePatterns:
     # The full syntax is read by orgroles.catalog.titles; here only what makes a pattern
     # unreadable, so that a bad catalogue fails at load time with its location.
     for lang, patterns in titles.items():
@@ -90,6 +91,18 @@ def _check_patterns(cls: type, titles: TitlePatterns) -> TitlePatterns:
                     f"(at most {MAX_PATTERN_SPELLINGS}): split it into several patterns"
                 )
     return titles
+
+
+_Patterns = Annotated[TitlePatterns, AfterValidator(_check_patterns)]
+"""Title patterns that can be read: a plain function checks them (not a method), so
+that the schema of a file's model can be kept in the command's cache (a pickle)."""
+
+
+def _kind_sources(sources: dict[str, str]) -> dict[str, str]:
+    unknown = sorted(set(sources) - {f.name for f in dataclasses.fields(RoleKind)})
+    if unknown:
+        raise ValueError(f"{', '.join(unknown)}: not a field of a kind")
+    return sources
 
 
 @dataclass(config=CONFIG, frozen=True, slots=True, kw_only=True, repr=False)
@@ -129,14 +142,12 @@ class Family(Base):
     labels: Labels = Field(default_factory=dict)
     description: str | None = None
     descriptions: Labels = Field(default_factory=dict)
-    titles: TitlePatterns = Field(
+    titles: _Patterns = Field(
         default_factory=dict, description="Words that name the function, per language."
     )
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.id))
-
-    _titles_readable = field_validator("titles")(_check_patterns)
 
     def text(self, lang: str = "en") -> str:
         """The name in `lang`, falling back to the English name, then to the id."""
@@ -164,7 +175,7 @@ class RoleKind(Base):
         default=None,
         description="Where the kind comes from: fact tags, 'article' or 'general practice'.",
     )
-    sources: dict[str, str] = Field(
+    sources: Annotated[dict[str, str], AfterValidator(_kind_sources)] = Field(
         default_factory=dict,
         description="Where one field's facts come from when not from `source`: "
         "{career_from: general practice}.",
@@ -176,7 +187,7 @@ class RoleKind(Base):
     profile: tuple[Quality, ...] = Field(
         default=(), description="Qualities the job asks for (rigour, empathy, ...)."
     )
-    titles: TitlePatterns = Field(
+    titles: _Patterns = Field(
         default_factory=dict,
         description="Job titles this kind goes by, per language: words, 'a|b' alternatives, "
         "'*' for any one word.",
@@ -198,16 +209,6 @@ class RoleKind(Base):
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.id))
-
-    _titles_readable = field_validator("titles")(_check_patterns)
-
-    @field_validator("sources")
-    @classmethod
-    def _sources_name_fields(cls, sources: dict[str, str]) -> dict[str, str]:
-        unknown = sorted(set(sources) - {f.name for f in dataclasses.fields(cls)})
-        if unknown:
-            raise ValueError(f"{', '.join(unknown)}: not a field of a kind")
-        return sources
 
     def source_of(self, field: str) -> str | None:
         """Where the facts of one field come from: its note in `sources`, else `source`.

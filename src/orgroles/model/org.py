@@ -248,5 +248,5 @@ class OrgDocument(Base):
     people: tuple[Person, ...] = ()
     roles: tuple[Role, ...] = ()
     teams: tuple[Team, ...] = ()
-    rules: RulesConfig = Field(default_factory=lambda: RulesConfig())
+    rules: RulesConfig = Field(default_factory=RulesConfig)
     meta: Meta = Field(default_factory=dict)

@@ -1,0 +1,71 @@
+"""The validator of a file's model (`OrgDocument`, `CatalogDocument`), built once in a
+process and, in the command, kept in its cache.
+
+Building the validator of an org file (pydantic's schema of the twenty models it holds)
+takes about 30 ms, and the first build imports pydantic's plugin machinery (with
+`importlib.metadata`): together 100 million instructions, a tenth of a 4-role check.
+The command keeps the schema the validator is built from in its cache
+(`orgroles._internal.cache`), so that a run builds the validator from it in half a
+millisecond (see docs/performance.md). The schema is pydantic's own
+(`TypeAdapter(model).core_schema`), so the validator is the one `TypeAdapter(model)`
+has: it accepts, refuses and reports alike.
+
+The cache's entry is new when a model's module or `orgroles/limits.py` changes (their
+bytes are part of the entry's name, with the versions of Python, pydantic and orgroles).
+The schema holds the models' own validators by reference: each is a plain function of
+its module (a method or a lambda cannot be pickled). With the cache off (in
+the library), the schema is built in each process, as `TypeAdapter` builds it.
+
+Examples:
+    >>> from orgroles.model import Person
+    >>> validator(Person).validate_python({"id": "ada", "name": "Ada"})
+    Person(id='ada', name='Ada')
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from pydantic_core import CoreSchema, SchemaValidator
+
+from orgroles._internal import cache
+from orgroles._internal.package_files import files
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
+
+__all__ = ["model_sources", "validator"]
+
+_validators: dict[type, SchemaValidator] = {}
+
+
+def validator(model: type[Any]) -> SchemaValidator:
+    """The validator of `model`, as `pydantic.TypeAdapter(model).validator` is."""
+    found = _validators.get(model)
+    if found is None:
+        name = f"schema-{model.__module__}.{model.__qualname__}"
+        schema = cache.cached(name, lambda: _schema(model), sources=model_sources())
+        # A TypeAdapter of a model gives its validator no config of its own (the model's
+        # config is in the schema): `SchemaValidator(schema)` is the one it builds.
+        found = _validators[model] = SchemaValidator(schema)
+    return found
+
+
+def model_sources() -> list[Traversable]:
+    """The modules of the file's models and the limits they hold to, which a schema or a
+    model read from the cache depends on."""
+    models = files("orgroles.model")
+    modules = sorted((p for p in models.iterdir() if p.name.endswith(".py")), key=str)
+    return [*modules, files("orgroles").joinpath("limits.py")]
+
+
+def _schema(model: type[Any]) -> CoreSchema:
+    from pydantic import TypeAdapter
+
+    adapter = TypeAdapter(model)
+    adapter.rebuild()  # the models defer their build to their first use: this is it
+    return adapter.core_schema

@@ -1,0 +1,132 @@
+"""The validators of the file's models, kept in the command's cache as the schemas that
+pydantic builds them from: they must accept, refuse and report as `TypeAdapter` does."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from orgroles._internal import cache, validators
+from orgroles._internal.package_files import files
+from orgroles.model import CatalogDocument, OrgDocument
+
+GOOD: dict[str, Any] = {
+    "name": "Acme",
+    "kinds": [
+        {"id": "coach", "title": "Agile coach", "titles": {"en": ["agile coach"]}},
+    ],
+    "people": [{"id": "ada", "name": "Ada", "email": "ada@example.com"}],
+    "roles": [
+        {"id": "ceo", "kind": "ceo", "holder": "ada"},
+        {
+            "id": "cto",
+            "reports_to": [{"role": "ceo", "start": "2026-01-01"}],
+            "holder": [{"person": "ada", "start": "2026-02-01", "acting": True}],
+        },
+    ],
+    "rules": {"select": ["S"]},
+}
+
+BAD: list[dict[str, Any]] = [
+    {"roles": [{"id": " cto"}], "extra": 1},
+    {"roles": [{"id": "a", "start": "2026-02-30"}]},
+    {"roles": [], "kinds": [{"id": "k", "titles": {"en": ["* *"]}}]},
+    {"roles": [], "kinds": [{"id": "k", "sources": {"nope": "article"}}]},
+    {"roles": [{"id": "a", "reports_to": [{"role": "b", "start": 3}]}]},
+]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Iterator[Path]:
+    """The cache on in a folder of the test's own, and no validator built yet."""
+    where = tmp_path / "cache"
+    saved = dict(validators._validators)
+    validators._validators.clear()
+    cache.enable(where)
+    yield where
+    cache.disable()
+    validators._validators.clear()
+    validators._validators.update(saved)
+
+
+def _outcome(validate: Any, data: dict[str, Any]) -> Any:
+    try:
+        return validate(data)
+    except ValidationError as exc:
+        return exc.errors(include_url=False, include_context=False)
+
+
+@pytest.mark.parametrize("model", [OrgDocument, CatalogDocument])
+def test_a_schema_survives_the_cache_pickle(model: type[Any]) -> None:
+    adapter = TypeAdapter(model)
+    adapter.rebuild()
+    read_back = pickle.loads(pickle.dumps(adapter.core_schema))
+    # the same validators (the same functions: a repr shows a function's address), the
+    # same JSON-schema notes (bound methods of copies of `WithJsonSchema`, equal by repr)
+    assert repr(read_back) == repr(adapter.core_schema)
+
+
+def test_the_validator_read_from_the_cache_is_the_type_adapters(folder: Path) -> None:
+    built = validators.validator(OrgDocument)
+    [entry] = (p.name for p in folder.iterdir())
+    assert entry.startswith("schema-orgroles.model.org.OrgDocument-")
+    validators._validators.clear()
+    read_back = validators.validator(OrgDocument)
+    assert read_back is not built
+    adapter = TypeAdapter(OrgDocument)
+    for data in [GOOD, *BAD]:
+        expected = _outcome(adapter.validate_python, data)
+        assert _outcome(built.validate_python, data) == expected
+        assert _outcome(read_back.validate_python, data) == expected
+    assert isinstance(read_back.validate_python(GOOD), OrgDocument)
+    # every bad document is refused, so that the comparison above compares errors
+    assert all(isinstance(_outcome(adapter.validate_python, data), list) for data in BAD)
+
+
+def test_a_validator_is_built_once_in_a_process(folder: Path) -> None:
+    assert validators.validator(OrgDocument) is validators.validator(OrgDocument)
+
+
+def test_an_edit_of_a_model_module_makes_a_new_entry(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    validators.validator(OrgDocument)
+    edited = tmp_path / "org.py"
+    edited.write_text("# an edited model\n")
+    sources = validators.model_sources()
+    monkeypatch.setattr(validators, "model_sources", lambda: [*sources, edited])
+    validators._validators.clear()
+    validators.validator(OrgDocument)
+    [entry] = (p.name for p in folder.iterdir())  # the old one removed
+    validators._validators.clear()
+    monkeypatch.undo()
+    validators.validator(OrgDocument)
+    assert [p.name for p in folder.iterdir()] != [entry]
+
+
+def test_the_files_of_a_package_on_disk_are_its_folder() -> None:
+    folder = files("orgroles.model")
+    assert isinstance(folder, Path)
+    assert folder.joinpath("org.py").is_file()
+
+
+def test_the_files_of_a_zipped_package_are_read_through_importlib(tmp_path: Path) -> None:
+    archive = tmp_path / "zipped.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("zipped_pkg/__init__.py", "")
+        z.writestr("zipped_pkg/data.txt", "inside the zip")
+    sys.path.insert(0, str(archive))
+    try:
+        found = files("zipped_pkg")
+        assert not isinstance(found, Path)
+        assert found.joinpath("data.txt").read_text(encoding="utf-8") == "inside the zip"
+    finally:
+        sys.path.remove(str(archive))
+        sys.modules.pop("zipped_pkg", None)

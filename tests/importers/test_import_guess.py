@@ -41,6 +41,26 @@ W2;Ivo Petrov;Engineering Manager;Technology;W1
 W3;Jun Park;Backend Engineer;Platform;W2
 """
 
+# A French HR tool's export: "NOM Prénom" in the manager column, the last name first with
+# no comma, as such tools show a person.
+LUCCA = """\
+Matricule;Nom;Prénom;Email professionnel;Intitulé de poste;Pôle;N+1;Date d'embauche
+M01;Quill;Mara;mara@ardoise.example;Directrice générale;Direction;;17/01/2019
+M02;Varga-Roux;Teo;teo@ardoise.example;Directeur technique;Tech;QUILL Mara;01/03/2019
+M03;Morel;Ines Claire;ines@ardoise.example;Développeuse back-end;Tech;VARGA-ROUX Teo;11/05/2020
+M04;Bade;Olu;olu@ardoise.example;Développeur;Tech;Morel Ines Claire;01/02/2021
+"""
+SPANISH = """\
+Número de empleado,Nombre,Apellidos,Correo electrónico,Puesto,Departamento,Jefe directo,Fecha de alta
+1,Lucía,Serrano Gil,lucia@ejemplo.example,Directora general,Dirección,,2018-02-01
+2,Hugo,Navas,hugo@ejemplo.example,Director de tecnología,Tecnología,Lucía Serrano Gil,2019-09-16
+"""
+DUTCH = """\
+Personeelsnummer,Voornaam,Achternaam,E-mailadres,Functie,Afdeling,Leidinggevende,Datum in dienst
+7,Daan,Visser,daan@voorbeeld.example,Algemeen directeur,Directie,,2017-05-01
+8,Sanne,Bakker,sanne@voorbeeld.example,Hoofd HR,HR,7,2020-03-02
+"""
+
 
 def _import(write: Write, name: str, text: str) -> tuple[orgroles.Org, list[str]]:
     org, notes = import_notes(write(name, text))
@@ -162,3 +182,46 @@ def test_an_id_column_without_reports_to_is_guessed_when_another_names_the_manag
     org, notes = _import(write, "flat.csv", "id,title\n1,CEO\n2,CTO\n")
     assert [(r.id, r.title) for r in org] == [("1", "CEO"), ("2", "CTO")]
     assert notes == []
+
+
+def test_a_french_export_with_managers_written_last_name_first(write: Write) -> None:
+    org, notes = _import(write, "salaries.csv", LUCCA)
+    assert notes[0].startswith(
+        "1: no preset and no column options: the columns were read as id 'Matricule', name "
+        "'Prénom' + 'Nom', title 'Intitulé de poste', email 'Email professionnel', department "
+        "'Pôle', start \"Date d'embauche\", manager (by name) 'N+1' (days written %d/%m/%Y)"
+    )
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("M01", None),
+        ("M02", "M01"),
+        ("M03", "M02"),
+        ("M04", "M03"),  # "Morel Ines Claire": a first name of two words
+    ]
+    assert notes[1] == (
+        "3:7: column 'N+1': no row has the manager name 'QUILL Mara'; read as 'Mara Quill' "
+        "(the name written last name first), the name of line 2"
+    )
+    assert len(notes) == 4
+    assert org.roles["M02"].kind == "cto"
+    assert org.records["M04"].start == date(2021, 2, 1)
+
+
+def test_a_spanish_export(write: Write) -> None:
+    org, notes = _import(write, "plantilla.csv", SPANISH)
+    assert (
+        "id 'Número de empleado', name 'Nombre' + 'Apellidos', title 'Puesto', email 'Correo "
+        "electrónico', department 'Departamento', start 'Fecha de alta', manager (by name) "
+        "'Jefe directo'"
+    ) in notes[0]
+    assert org.roles["2"].reports_to == "1"
+    assert org.people["1"].name == "Lucía Serrano Gil"
+
+
+def test_a_dutch_export(write: Write) -> None:
+    org, notes = _import(write, "personeel.csv", DUTCH)
+    assert (
+        "id 'Personeelsnummer', name 'Voornaam' + 'Achternaam', title 'Functie', email "
+        "'E-mailadres', department 'Afdeling', start 'Datum in dienst', manager (by id) "
+        "'Leidinggevende'"
+    ) in notes[0]
+    assert org.roles["8"].reports_to == "7"

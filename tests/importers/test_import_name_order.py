@@ -53,3 +53,45 @@ def test_a_swapped_name_that_two_rows_have_is_an_error(write: Write) -> None:
     text = HEADER + '1,Ansel,Brook,CEO,\n2,Ansel,Brook,CFO,\n3,Bela,Corr,CTO,"Brook, Ansel"\n'
     with pytest.raises(OrgFileError, match="'Brook, Ansel' is ambiguous: 2 rows have it"):
         orgroles.from_csv(write("staff.csv", text), preset="bamboohr")
+
+
+FRENCH = "Matricule,Prénom,Nom,Manager\n"
+
+
+def test_a_name_turned_round_without_a_comma_is_read_as_the_row(write: Write) -> None:
+    text = FRENCH + "1,Ansel,Brook,\n2,Bela,Corr-Dunn,BROOK Ansel\n3,Cyra,Egan,Corr-Dunn Bela\n"
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(
+            write("staff.csv", text),
+            id_col="Matricule",
+            name_col=["Prénom", "Nom"],
+            manager_name_col="Manager",
+        )
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "2")]
+    (warning,) = caught
+    assert isinstance(warning.message, OrgImportWarning)
+    assert [p.code for p in warning.message.problems] == ["name-order", "name-order"]
+    assert "'BROOK Ansel'; read as 'Ansel Brook' (the name written last name first)" in str(
+        warning.message.problems[0]
+    )
+
+
+def test_a_turned_name_that_two_rows_have_is_an_error(write: Write) -> None:
+    text = FRENCH + "1,Ansel,Brook,\n2,Ansel,Brook,\n3,Bela,Corr,Brook Ansel\n"
+    with pytest.raises(OrgFileError, match="'Brook Ansel' is ambiguous: 2 rows have it"):
+        orgroles.from_csv(
+            write("staff.csv", text),
+            id_col="Matricule",
+            name_col=["Prénom", "Nom"],
+            manager_name_col="Manager",
+        )
+
+
+def test_a_turned_name_of_two_different_people_stays_unknown(write: Write) -> None:
+    # "Lee Chen Wu" turned round is both "Chen Wu Lee" and "Wu Lee Chen": no guess
+    text = "id,name,manager\n1,Chen Wu Lee,\n2,Wu Lee Chen,\n3,Ida Stone,Lee Chen Wu\n"
+    with pytest.warns(OrgImportWarning, match="'Lee Chen Wu': kept as an unknown manager"):
+        org = orgroles.from_csv(
+            write("staff.csv", text), id_col="id", name_col="name", manager_name_col="manager"
+        )
+    assert org.roles["3"].reports_to == "Lee Chen Wu"

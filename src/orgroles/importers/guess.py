@@ -5,8 +5,9 @@ The org's name is guessed too, from a company column (`company_name()`).
 An HR export from a tool without a preset (Personio, HiBob, Rippling, ADP, SAP
 SuccessFactors, a spreadsheet) still calls its columns much the same: "Employee ID",
 "First Name", "Job Title", "Reports To". `guess_columns()` reads the header for the
-usual names, in English, French and German, and the data for what the manager column
-holds (ids, emails or names): the interpretation that finds the most rows wins.
+usual names, in English, French, German, Spanish and Dutch, and the data for what the
+manager column holds (ids, emails or names): the interpretation that finds the most rows
+wins.
 
 Examples:
     >>> header = ["Employee ID", "Display name", "Job title", "Reports to"]
@@ -48,37 +49,49 @@ def _names(text: str) -> tuple[str, ...]:
 IDS = _names(
     "id, employee id, employee #, employee number, employee no, emp id, emp no, staff id, "
     "staff number, person id, personnel number, worker id, associate id, user id, userid, "
-    "badge, matricule, personalnummer, mitarbeiternummer, numero employe"
+    "badge, matricule, numero de matricule, numero matricule, id salarie, numero salarie, "
+    "personalnummer, mitarbeiternummer, numero employe, numero de empleado, id empleado, "
+    "personeelsnummer, medewerkernummer"
 )
-FIRST = _names("first name, firstname, given name, legal first name, prenom, vorname")
+FIRST = _names(
+    "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam"
+)
 LAST = _names(
-    "last name, lastname, surname, family name, legal last name, nom de famille, nachname, nom"
+    "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
+    "apellidos, apellido, achternaam, nom"
 )
 FULL = _names(
     "name, full name, display name, employee name, employee full name, employee, worker, "
     "worker name, legal name, preferred name, associate name, nom complet, "
-    "name des mitarbeiters, mitarbeiter, nom"
+    "nom prenom, nom et prenom, prenom nom, collaborateur, salarie, name des mitarbeiters, "
+    "mitarbeiter, nombre completo, empleado, naam, medewerker, nom"
 )
 TITLES = _names(
     "title, job title, position, position title, job, role, job title description, "
     "business title, job profile, position name, designation, job name, poste, "
-    "intitule du poste, fonction, stelle, stellenbezeichnung, berufsbezeichnung"
+    "intitule du poste, intitule de poste, intitule poste, libelle du poste, libelle poste, "
+    "libelle emploi, emploi, fonction, stelle, stellenbezeichnung, berufsbezeichnung, "
+    "jobtitel, puesto, cargo, functie"
 )
 EMAILS = _names(
     "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
-    "adresse email"
+    "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
+    "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
+    "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres"
 )
 DEPARTMENTS = _names(
     "department, dept, department name, home department description, division, team, "
     "team name, supervisory organization, business unit, service, departement, abteilung, "
-    "organisation, organization, org unit"
+    "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling"
 )
 STARTS = _names(
     "hire date, start date, date of joining, joining date, original hire date, "
-    "date d entree, date embauche, eintrittsdatum"
+    "date d entree, date embauche, date d embauche, date d arrivee, eintrittsdatum, "
+    "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum"
 )
 ENDS = _names(
-    "termination date, end date, leave date, leaving date, date de sortie, austrittsdatum"
+    "termination date, end date, leave date, leaving date, date de sortie, date de depart, "
+    "austrittsdatum, fecha de baja, datum uit dienst, einddatum"
 )
 MANAGERS = _names(
     "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
@@ -86,7 +99,8 @@ MANAGERS = _names(
     "reporting to, supervisor, supervisor id, supervisor eid, supervisor email, "
     "supervisor name, line manager, line manager id, parent id, parentid, boss, "
     "responsable, manager direct, vorgesetzter, vorgesetzte, vorgesetzte r, "
-    "vorgesetzter id, fuhrungskraft"
+    "vorgesetzter id, fuhrungskraft, n 1, manager n 1, superieur hierarchique, "
+    "responsable hierarchique, jefe, jefe directo, responsable directo, leidinggevende"
 )
 
 _SPLIT = re.compile(r"[^a-z0-9#]+")
@@ -107,6 +121,17 @@ def _id_key(ids: Collection[str], text: str) -> str:
 
 def _email_key(text: str) -> str:
     return text.strip().casefold()
+
+
+def _person_key(people: Collection[str], text: str) -> str:
+    """A manager cell as a name of `people`: loosely compared, or with its words turned
+    round ("QUILL Mara", last name first with no comma), as the import reads it."""
+    name = loose_name(text)
+    if name in people:
+        return name
+    words = name.split()
+    turned = (" ".join(words[k:] + words[:k]) for k in range(1, len(words)))
+    return next((t for t in turned if t in people), name)
 
 
 def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str | None] | None:
@@ -141,16 +166,16 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     people = _people(names, values)
     best: tuple[int, int, str, str] | None = None
     for rank, column in enumerate(dict.fromkeys(candidates)):
-        found = [v for v in values(column) if v]
+        found = Counter(v for v in values(column) if v)  # a manager's cell, once
         readings: tuple[tuple[str, set[str], Callable[[str], str]], ...] = (
             ("id", ids, partial(_id_key, ids)),
             ("email", emails, _email_key),
-            ("name", people, loose_name),
+            ("name", people, partial(_person_key, people)),
         )
         for order, (how, known, key) in enumerate(readings):
             if how == "email" and not email:
                 continue
-            hits = sum(1 for v in found if key(v) in known)
+            hits = sum(n for v, n in found.items() if key(v) in known)
             score = (hits, -order * 1000 - rank)  # a tie: ids, then emails, then names
             if best is None or score > (best[0], best[1]):
                 best = (*score, column, how)

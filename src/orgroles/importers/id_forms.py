@@ -6,8 +6,8 @@ another (`42` for `0042`). When a manager id matches no row but exactly one row'
 writes the same whole number, the import reads it as that row, and says so. A manager
 cell that writes a row's id with the manager's name, as many HR tools show a person
 ("Ansel Brook (E-17)", "E-17 - Ansel Brook"), is read as that row. A manager
-name is read the same way when it is written last name first ("Brook, Ansel") or in
-other letter case ("ansel brook"): `NameForms`.
+name is read the same way when it is written last name first ("Brook, Ansel", "BROOK
+Ansel") or in other letter case ("ansel brook"): `NameForms`.
 
 Examples:
     >>> number_form("0042"), number_form("2.0"), number_form("7"), number_form("000")
@@ -168,13 +168,16 @@ def loose_name(text: str) -> str:
 
 class NameForms:
     """Second readings of a manager name that matches no row exactly: written last name
-    first, or in other letter case (and spacing). Each finds a row only when it finds
-    one; the loose index of the names is made on first use.
+    first (with a comma, or with none: the words turned round), or in other letter case
+    (and spacing). Each finds a row only when it finds one; the loose indexes of the
+    names are made on first use.
 
     Examples:
         >>> forms = NameForms({"Ansel Brook": [0]}, ["Ansel Brook"])
         >>> forms.read("Brook, Ansel"), forms.read("ansel  BROOK")
         (([0], ('Ansel Brook', 'order')), ([0], ('Ansel Brook', 'case')))
+        >>> forms.read("BROOK Ansel")
+        ([0], ('Ansel Brook', 'order'))
         >>> forms.read("Ansel")
         ([], None)
     """
@@ -183,6 +186,7 @@ class NameForms:
         self._index = index
         self._names = names
         self._loose: dict[str, list[int]] | None = None
+        self._turned: dict[str, list[int]] | None = None
 
     def read(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
         """The rows a name stands for, and (the name read, how: `order` or `case`)."""
@@ -205,7 +209,27 @@ class NameForms:
                 return found, (name, "case")
             if found:
                 return found, None
-        return [], None
+        return self._turned_round(value)
+
+    def _turned_round(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
+        """The rows whose name this is with its words turned round: last name first with
+        no comma ("Brook Ansel", "GARCÍA LÓPEZ María": as French and Spanish HR tools show
+        a person). Rows of one name are ambiguous, as the name itself would be; rows of
+        different names (a rare clash, "Lee Chen" and "Chen Lee" turned) find none."""
+        if self._turned is None:
+            self._turned = {}
+            for i, name in enumerate(self._names):
+                if name:
+                    words = loose_name(name).split()
+                    for k in range(1, len(words)):
+                        self._turned.setdefault(" ".join(words[k:] + words[:k]), []).append(i)
+        found = self._turned.get(loose_name(value), [])
+        names = {self._names[i] for i in found}
+        if len(names) != 1:
+            return [], None
+        if len(found) > 1:
+            return found, None
+        return found, (self._names[found[0]] or "", "order")
 
 
 NO_MANAGER = frozenset(

@@ -96,6 +96,9 @@ PROBLEM_CODES: dict[str, str] = {
     "uses-invalid": "a `uses:` entry that cannot be read as a path: a NUL character, a path "
     "too long, a loop of symbolic links, or an error of the file system",
     # Imports (CSV, records, GitLab)
+    "first-sheet": "an Excel workbook of several sheets imported without `--sheet`: the "
+    "first was read, and the warning names the others",
+    "no-sheet": "`--sheet` (`sheet=`) names no sheet of the workbook; the error lists them",
     "columns-guessed": "an import without a preset or column options, of a file whose header "
     "is not `to_csv`'s: the columns were guessed from the header (a warning that says how)",
     "columns": "import options that do not fit together (two ways to find the manager)",

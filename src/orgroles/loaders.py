@@ -142,6 +142,7 @@ def from_csv(
     dates: Sequence[date | str] | None = None,
     date_format: str | None = None,
     encoding: str | None = None,
+    sheet: str | None = None,
     **columns: ColumnOption,
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
@@ -154,6 +155,9 @@ def from_csv(
         encoding: The files' encoding when they are not UTF-8, as Python names it
             (`cp1252`, the CSV of a spreadsheet on Windows; `latin-1`): the lookup
             tables' too.
+        sheet: For an Excel workbook (`.xlsx`, `.xlsm`, with the `excel` extra), the
+            sheet to read: its name (in any letter case) or its number (`"1"` for the
+            first). By default the first, with a warning that names the others.
         dates: With several files, the day of each (`YYYY-MM-DD`), in increasing order:
             they make one dated org (see `orgroles.importers.dated`). A seat, person or
             reporting line in consecutive snapshots is continuous; a change starts on the
@@ -229,6 +233,7 @@ def from_csv(
         kinds=kinds,
         date_format=date_format,
         encoding=encoding,
+        sheet=sheet,
     )
     return _org(imported)
 

@@ -1,5 +1,5 @@
-"""Excel workbooks (.xlsx) import as their first sheet's CSV would. Every person here is
-invented."""
+"""Excel workbooks (.xlsx) import as their first sheet's CSV would, or as the sheet that
+`--sheet` names. Every person here is invented."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import orgroles
-from orgroles.errors import MissingExtraError, OrgFileError
+from orgroles.errors import MissingExtraError, OrgFileError, OrgUsageError
 from orgroles.importers.xlsx import workbook_text
 
 from tests.helpers import Cli, import_notes
@@ -69,7 +69,9 @@ def test_its_problems_are_at_the_sheets_rows(tmp_path: Path) -> None:
 
 def test_the_text_of_the_first_sheet(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "staff.xlsx", [HEADER, ROWS[0], ROWS[3]])
-    assert workbook_text(str(path)).splitlines() == [
+    text, [note] = workbook_text(str(path))
+    assert note.code == "first-sheet"
+    assert text.splitlines() == [
         "Employee ID,Name,Job Title,Manager ID,Department,Hire Date",
         "1001,Ava Lind,Chief Executive Officer,,Exec,2019-03-04",
         "1004,Cleo Marr,Software Engineer,1002,Tech,2021-05-03",
@@ -101,3 +103,72 @@ def test_without_openpyxl_the_error_says_what_to_install(
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl fails
     with pytest.raises(MissingExtraError, match=r"pip install 'orgroles\[excel\]'"):
         orgroles.from_csv(path)
+
+
+def _three_sheets(path: Path) -> Path:
+    """A workbook whose staff is on its second sheet, after a cover sheet."""
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Read me"
+    cover.append(["Exported from the HR tool on 2026-11-01"])
+    staff = book.create_sheet("Staff list")
+    for row in [HEADER, *ROWS]:
+        staff.append(row)
+    book.create_sheet("Totals").append(["Headcount", 4])
+    book.save(path)
+    return path
+
+
+def test_several_sheets_read_the_first_and_say_so(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "staff.xlsx", [HEADER, *ROWS])
+    _, notes = import_notes(path)
+    assert notes[0] == (
+        " the workbook has 2 sheets: read the first, 'Staff' (not 'Notes'); --sheet (sheet=) "
+        "names another"
+    )
+    one = openpyxl.Workbook()
+    for row in [HEADER, *ROWS]:
+        one.active.append(row)
+    one.save(tmp_path / "one.xlsx")
+    _, notes = import_notes(tmp_path / "one.xlsx")
+    assert not any("sheets" in n for n in notes)  # one sheet: nothing to say
+
+
+@pytest.mark.parametrize("sheet", ["Staff list", "staff LIST", "2"])
+def test_sheet_names_the_sheet_to_read_by_name_or_number(tmp_path: Path, sheet: str) -> None:
+    path = _three_sheets(tmp_path / "export.xlsx")
+    org, notes = import_notes(path, sheet=sheet)
+    assert [(r.id, r.reports_to) for r in org][:2] == [("1001", None), ("1002", "1001")]
+    assert not any("sheets" in n for n in notes)
+
+
+def test_a_sheet_that_is_not_there_is_an_error_that_lists_them(tmp_path: Path) -> None:
+    path = _three_sheets(tmp_path / "export.xlsx")
+    for sheet in ("Staff", "4", "0"):
+        with pytest.raises(OrgFileError) as caught:
+            orgroles.from_csv(path, sheet=sheet)
+        [problem] = caught.value.problems
+        assert problem.code == "no-sheet"
+        assert problem.message == (
+            f"no sheet {sheet!r} in the workbook: its sheets are 'Read me', 'Staff list', "
+            "'Totals' (a name, or a number from 1 to 3)"
+        )
+
+
+def test_sheet_with_a_csv_file_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "staff.csv"
+    path.write_text("id,name,manager_id\n1,Ava Lind,\n", encoding="utf-8")
+    with pytest.raises(OrgUsageError, match="names a sheet of an Excel workbook"):
+        orgroles.from_csv(path, sheet="Staff")
+
+
+def test_the_command_line_takes_sheet(run: Cli, tmp_path: Path) -> None:
+    path = _three_sheets(tmp_path / "export.xlsx")
+    out = tmp_path / "org.yaml"
+    result = run("import", "csv", path, "--sheet", "Staff list", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "4 roles, 3 people, 2 teams, 1 vacancy" in result.output
+    missing = run("import", "csv", path, "--sheet", "Staf", "-o", tmp_path / "x.yaml")
+    assert missing.exit_code == 2
+    assert "no sheet 'Staf' in the workbook" in missing.output
+    assert "Traceback" not in missing.output

@@ -191,6 +191,12 @@ def _column_options(command: F) -> F:
     "Windows; latin-1).",
 )
 @click.option(
+    "--sheet",
+    metavar="NAME",
+    help="The sheet of an Excel workbook to read: its name, or its number (1: the first, "
+    "the default).",
+)
+@click.option(
     "--dates",
     metavar="DAY,...",
     help="With several files, snapshots of the org: the day of each (YYYY-MM-DD), in order. "
@@ -215,6 +221,7 @@ def import_csv(
     titles_name_col: str | None,
     delimiter: str | None,
     encoding: str | None,
+    sheet: str | None,
     dates: str | None,
     date_format: str | None,
     name: str | None,
@@ -223,7 +230,8 @@ def import_csv(
 ) -> None:
     """Import a CSV export: each row becomes one person and the role they hold.
 
-    An Excel workbook (.xlsx) is read as its first sheet (with the excel extra).
+    An Excel workbook (.xlsx) is read as its first sheet, or the one --sheet names (with
+    the excel extra).
 
     Columns that no option maps go into each role's meta. Managers that match no row are
     kept (orgroles check reports them). Several files with --dates are snapshots of one
@@ -253,6 +261,7 @@ def import_csv(
             titles=titles,
             delimiter=delimiter,
             encoding=encoding,
+            sheet=sheet,
             name=name,
             kinds=kinds,  # type: ignore[arg-type]
             dates=days,

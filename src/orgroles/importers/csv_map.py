@@ -400,6 +400,7 @@ def csv_document(
     kinds: KindsMode = "infer",
     date_format: str | None = None,
     encoding: str | None = None,
+    sheet: str | None = None,
 ) -> Imported:
     """Read a CSV export as an org document: each row becomes one person and one role.
 
@@ -408,7 +409,7 @@ def csv_document(
     """
     file = os.fspath(path)
     with gc_paused():
-        table = read_csv_file(file, encoding, delimiter)
+        table = read_csv_file(file, encoding, delimiter, sheet)
         where = Location(file, table.header_line)
         literal = unmapped(columns) and set(CSV_COLUMNS) <= set(table.header)  # to_csv's
         columns, date_format, notes = guessed(columns, CsvRows(table), where, date_format)

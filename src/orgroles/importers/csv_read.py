@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.errors import Location, OrgFileError, OrgUsageError, Problem
 from orgroles.importers.xlsx import is_workbook, workbook_text
 from orgroles.io.reader import read_file
 
@@ -367,9 +367,20 @@ def read_csv_text(path: str, encoding: str | None) -> str:
         ) from None
 
 
-def read_csv_file(path: str, encoding: str | None, delimiter: str | None) -> CsvTable:
-    """The table of a CSV file, or of an Excel workbook's first sheet (`.xlsx`, `.xlsm`:
-    see `orgroles.importers.xlsx`, whose text is always comma-separated)."""
+def read_csv_file(
+    path: str, encoding: str | None, delimiter: str | None, sheet: str | None = None
+) -> CsvTable:
+    """The table of a CSV file, or of an Excel workbook's sheet (`.xlsx`, `.xlsm`: see
+    `orgroles.importers.xlsx`, whose text is always comma-separated): the first, or the
+    one `sheet` names."""
     if is_workbook(path):
-        return read_table(workbook_text(path), path, ",")
+        text, notes = workbook_text(path, sheet)
+        table = read_table(text, path, ",")
+        table.notes[:0] = notes
+        return table
+    if sheet is not None:
+        raise OrgUsageError(
+            f"{path}: --sheet (sheet=) names a sheet of an Excel workbook (.xlsx, .xlsm), "
+            "and this is a CSV file"
+        )
     return read_table(read_csv_text(path, encoding), path, delimiter)

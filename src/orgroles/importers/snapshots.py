@@ -40,6 +40,7 @@ def snapshots_document(
     kinds: KindsMode = "infer",
     date_format: str | None = None,
     encoding: str | None = None,
+    sheet: str | None = None,
 ) -> Imported:
     """Read CSV exports of one org on increasing days (one file per day) as one dated org
     document: see `orgroles.importers.dated` for how. Each file is read as
@@ -67,6 +68,7 @@ def snapshots_document(
             kinds=kinds,
             date_format=date_format,
             encoding=encoding,
+            sheet=sheet,
         )
         snapshots.append(imported.document)
     with gc_paused():

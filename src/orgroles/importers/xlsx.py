@@ -1,7 +1,8 @@
-"""An Excel workbook (`.xlsx`, `.xlsm`) read as the CSV text of its first sheet.
+"""An Excel workbook (`.xlsx`, `.xlsm`) read as the CSV text of one of its sheets.
 
-HR tools export Excel as often as CSV. The import reads a workbook's first sheet through
-openpyxl (the `excel` extra), one CSV line per row of the sheet,
+HR tools export Excel as often as CSV. The import reads a workbook's sheet (the first,
+unless `--sheet` names another) through openpyxl (the `excel` extra), one CSV line per
+row of the sheet,
 so that a problem's line is the sheet's row number, and then reads that text as it reads
 a CSV file: the same columns, presets, guesses and checks. A cell is written as it
 shows: a day as `YYYY-MM-DD` (with its time, when it has one), a whole number without
@@ -23,7 +24,7 @@ import io
 import zipfile
 from typing import Any
 
-from orgroles.errors import MissingExtraError, OrgFileError
+from orgroles.errors import Location, MissingExtraError, OrgFileError, Problem
 
 __all__ = ["WORKBOOK_SUFFIXES", "cell_text", "is_workbook", "workbook_text"]
 
@@ -53,8 +54,13 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
-def workbook_text(path: str) -> str:
-    """The CSV text of a workbook's first sheet, one line per row."""
+def workbook_text(path: str, sheet: str | None = None) -> tuple[str, list[Problem]]:
+    """The CSV text of a workbook's sheet, one line per row, and what to warn about.
+
+    `sheet` names the sheet (in any letter case), or gives its number (`1` for the
+    first); by default the first sheet is read, with a note naming the others when there
+    are any.
+    """
     try:
         import openpyxl
     except ImportError:
@@ -71,11 +77,41 @@ def workbook_text(path: str) -> str:
             f"not a readable Excel workbook ({exc})", path=str(path), code="encoding"
         ) from None
     try:
-        found = book.worksheets[0]
+        found, notes = _sheet(book.sheetnames, sheet, str(path))
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        for row in found.iter_rows(values_only=True):
+        for row in book[found].iter_rows(values_only=True):
             writer.writerow([cell_text(v) for v in row])
-        return out.getvalue()
+        return out.getvalue(), notes
     finally:
         book.close()
+
+
+def _sheet(names: list[str], sheet: str | None, path: str) -> tuple[str, list[Problem]]:
+    """The name of the sheet to read, and the note that says which one was read."""
+    if sheet is None:
+        if len(names) == 1:
+            return names[0], []
+        others = ", ".join(repr(n) for n in names[1:6]) + (", ..." if len(names) > 6 else "")
+        note = Problem(
+            f"the workbook has {len(names)} sheets: read the first, {names[0]!r} (not "
+            f"{others}); --sheet (sheet=) names another",
+            Location(path),
+            code="first-sheet",
+        )
+        return names[0], [note]
+    if sheet in names:
+        return sheet, []
+    folded = [n for n in names if n.casefold() == sheet.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0], []
+    number = sheet.strip()
+    if number.isdecimal() and 1 <= int(number) <= len(names):
+        return names[int(number) - 1], []
+    listed = ", ".join(repr(n) for n in names)
+    raise OrgFileError(
+        f"no sheet {sheet!r} in the workbook: its sheets are {listed} (a name, or a number "
+        f"from 1 to {len(names)})",
+        path=path,
+        code="no-sheet",
+    )

@@ -225,3 +225,19 @@ def test_a_dutch_export(write: Write) -> None:
         "'Leidinggevende'"
     ) in notes[0]
     assert org.roles["8"].reports_to == "7"
+
+
+@pytest.mark.parametrize("dash", [" - ", " \u2013 ", " \u2014 ", " | "])
+def test_ids_beside_names_count_for_the_id_reading_whatever_the_dash(
+    write: Write, dash: str
+) -> None:
+    # Two columns name the manager; the one that reads as ids wins a tie with names.
+    text = (
+        "Employee ID,Display name,Job title,Reports to,Supervisor name\n"
+        "E-1,Ana Lima,CEO,,\n"
+        f"E-2,Bo Diaz,CTO,E-1{dash}Ana Lima,Ana Lima\n"
+        f"E-3,Cy Roe,Developer,E-2{dash}Bo Diaz,Bo Diaz\n"
+    )
+    org, notes = _import(write, "staff.csv", text)
+    assert "manager (by id) 'Reports to'" in notes[0]
+    assert [r.reports_to for r in org] == [None, "E-1", "E-2"]

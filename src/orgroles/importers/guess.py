@@ -114,7 +114,7 @@ def _key(column: str) -> str:
 def _id_key(ids: Collection[str], text: str) -> str:
     """A manager cell as an id: itself, or the row's id that it writes beside a name."""
     text = text.strip()
-    if text in ids or not (text.endswith((")", "]")) or " - " in text):  # most cells
+    if text in ids:  # most cells
         return text
     return next((p for p in id_parts(text) if p in ids), text)
 

@@ -54,7 +54,8 @@ PROBLEM_CODES: dict[str, str] = {
     "not-found": "the file does not exist, or is a folder",
     "io": "the file cannot be read (permissions, a device error)",
     "file-type": "the suffix is not `.yaml`, `.yml` or `.json`",
-    "too-large": "a file over 4 GiB; in `rules:`, more declared rules than the limit",
+    "too-large": "a file over 4 GiB, a workbook's sheet of more rows than an org may have "
+    "roles; in `rules:`, more declared rules than the limit",
     "encoding": "the file is not UTF-8",
     "empty": "the file holds nothing, or an empty string where text is needed",
     "syntax": "the text is not valid YAML, JSON or CSV",

@@ -29,7 +29,7 @@ MAX_DEPTH = 64
 """Nesting of mappings and lists in a file (in JSON, counted from the top, `meta` included)."""
 
 MAX_ROLES = 5_000_000
-"""Roles in one org; also people, and teams."""
+"""Roles in one org; also people, and teams, and the rows of a workbook's sheet."""
 
 MAX_ID_LENGTH = 512
 """Characters in an id."""

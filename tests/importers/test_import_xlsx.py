@@ -172,3 +172,56 @@ def test_the_command_line_takes_sheet(run: Cli, tmp_path: Path) -> None:
     assert missing.exit_code == 2
     assert "no sheet 'Staf' in the workbook" in missing.output
     assert "Traceback" not in missing.output
+
+
+def _with_dimension(path: Path, ref: str) -> Path:
+    """The workbook with the size its first sheet declares set to `ref` (as some tools
+    write it: wrong)."""
+    import re
+    import zipfile
+
+    out = path.with_name(f"declared-{path.name}")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(), data
+                )
+            target.writestr(item, data)
+    return out
+
+
+def test_a_sheet_is_read_as_its_cells_whatever_size_it_declares(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "staff.xlsx", [HEADER, ROWS[1]])
+    book = openpyxl.load_workbook(path)
+    book["Staff"]["Z300"].font = openpyxl.styles.Font(bold=True)  # formatted, empty
+    book.save(path)
+    expected = [
+        "Employee ID,Name,Job Title,Manager ID,Department,Hire Date",
+        "1002,Ben Oka,CTO,1001,Tech,2020-01-06",
+    ]
+    assert workbook_text(str(path), "Staff")[0].splitlines() == expected
+    # sixteen thousand columns declared: the cells are still read as the file holds them
+    wide = _with_dimension(path, "A1:XFD1048576")
+    assert workbook_text(str(wide), "Staff")[0].splitlines() == expected
+
+
+def test_rows_are_as_wide_as_the_widest(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "staff.xlsx", [["id", "name"], [1, "Ava Lind", None, "x"]])
+    assert workbook_text(str(path), "Staff")[0].splitlines() == ["id,name,,", "1,Ava Lind,,x"]
+
+
+def test_a_sheet_of_too_many_rows_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orgroles.importers import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_ROLES", 2)
+    path = _workbook(tmp_path / "staff.xlsx", [HEADER, *ROWS])
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(path)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.message) == ("too-large", "too many rows (more than 2)")
+    assert problem.location is not None
+    assert problem.location.line == 3

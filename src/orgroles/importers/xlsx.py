@@ -25,6 +25,7 @@ import zipfile
 from typing import Any
 
 from orgroles.errors import Location, MissingExtraError, OrgFileError, Problem
+from orgroles.limits import MAX_ROLES
 
 __all__ = ["WORKBOOK_SUFFIXES", "cell_text", "is_workbook", "workbook_text"]
 
@@ -78,13 +79,38 @@ def workbook_text(path: str, sheet: str | None = None) -> tuple[str, list[Proble
         ) from None
     try:
         found, notes = _sheet(book.sheetnames, sheet, str(path))
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        for row in book[found].iter_rows(values_only=True):
-            writer.writerow([cell_text(v) for v in row])
-        return out.getvalue(), notes
+        return _csv_text(book[found], str(path)), notes
     finally:
         book.close()
+
+
+def _csv_text(sheet: Any, path: str) -> str:
+    """The rows of a sheet as CSV text, each as wide as the widest (as Excel's own CSV
+    writes them).
+
+    The sheet's declared size (its `dimension`, which some tools write wrong: sixteen
+    thousand columns for four) is not trusted: the rows are read as the file holds them,
+    and their empty cells at the end left out, so that a sheet costs what its cells do.
+    """
+    sheet.reset_dimensions()
+    rows: list[list[str]] = []
+    for n, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if n > MAX_ROLES:
+            raise OrgFileError(
+                f"too many rows (more than {MAX_ROLES:,})", path=path, line=n, code="too-large"
+            )
+        cells = [cell_text(v) for v in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append(cells)
+    while rows and not rows[-1]:  # formatted cells below the data: no rows
+        rows.pop()
+    width = max((len(cells) for cells in rows), default=0)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for cells in rows:
+        writer.writerow(cells + [""] * (width - len(cells)))
+    return out.getvalue()
 
 
 def _sheet(names: list[str], sheet: str | None, path: str) -> tuple[str, list[Problem]]:

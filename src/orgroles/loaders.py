@@ -142,7 +142,7 @@ def from_csv(
     dates: Sequence[date | str] | None = None,
     date_format: str | None = None,
     encoding: str | None = None,
-    sheet: str | None = None,
+    sheet: str | int | None = None,
     **columns: ColumnOption,
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
@@ -156,8 +156,9 @@ def from_csv(
             (`cp1252`, the CSV of a spreadsheet on Windows; `latin-1`): the lookup
             tables' too.
         sheet: For an Excel workbook (`.xlsx`, `.xlsm`, with the `excel` extra), the
-            sheet to read: its name (in any letter case) or its number (`"1"` for the
-            first). By default the first, with a warning that names the others.
+            sheet to read: its name (in any letter case) or its number (`2` or `"2"` for
+            the second tab, counted from 1). By default the first sheet of rows (not a
+            chart), with a warning that names the others.
         dates: With several files, the day of each (`YYYY-MM-DD`), in increasing order:
             they make one dated org (see `orgroles.importers.dated`). A seat, person or
             reporting line in consecutive snapshots is continuous; a change starts on the

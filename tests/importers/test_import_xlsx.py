@@ -225,3 +225,60 @@ def test_a_sheet_of_too_many_rows_is_an_error(
     assert (problem.code, problem.message) == ("too-large", "too many rows (more than 2)")
     assert problem.location is not None
     assert problem.location.line == 3
+
+
+def _chart_first(path: Path) -> Path:
+    """A workbook whose first tab is a chart of the staff sheet."""
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.Workbook()
+    staff = book.active
+    staff.title = "Staff"
+    for row in [HEADER, *ROWS]:
+        staff.append(row)
+    chart = BarChart()
+    chart.add_data(Reference(staff, min_col=1, min_row=1, max_row=3))
+    book.create_chartsheet("Headcount", 0).add_chart(chart)
+    book.save(path)
+    return path
+
+
+def test_a_chart_is_not_read_as_a_sheet_of_rows(tmp_path: Path) -> None:
+    path = _chart_first(tmp_path / "staff.xlsx")
+    org, notes = import_notes(path)
+    assert len(org.roles) == 4
+    assert notes[0] == (
+        " the workbook has 2 sheets: read the first sheet of rows, 'Staff' (not "
+        "'Headcount'); --sheet (sheet=) names another"
+    )
+    assert len(import_notes(path, sheet=2)[0].roles) == 4  # a number, as Python gives it
+    with pytest.raises(OrgFileError, match="the sheet 'Headcount' is a chart, not rows"):
+        orgroles.from_csv(path, sheet=1)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param({"xl/workbook.xml": b"<workbook>"}, id="cut-short XML"),
+        pytest.param({"xl/worksheets/sheet1.xml": b"not XML at all"}, id="a sheet not XML"),
+        pytest.param({"xl/_rels/workbook.xml.rels": b"<Relationships/>"}, id="no sheets"),
+    ],
+)
+def test_a_damaged_workbook_is_an_error_not_a_traceback(
+    tmp_path: Path, damage: dict[str, bytes], run: Cli
+) -> None:
+    import zipfile
+
+    good = _workbook(tmp_path / "good.xlsx", [HEADER, *ROWS])
+    path = tmp_path / "staff.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, damage.get(item.filename, source.read(item.filename)))
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(path)
+    [problem] = caught.value.problems
+    assert problem.message.startswith("not a readable Excel workbook (")
+    assert problem.message.endswith('or save the sheet as "CSV UTF-8"')
+    result = run("import", "csv", path, "-o", tmp_path / "org.yaml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

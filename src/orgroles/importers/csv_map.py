@@ -400,7 +400,7 @@ def csv_document(
     kinds: KindsMode = "infer",
     date_format: str | None = None,
     encoding: str | None = None,
-    sheet: str | None = None,
+    sheet: str | int | None = None,
 ) -> Imported:
     """Read a CSV export as an org document: each row becomes one person and one role.
 

@@ -368,7 +368,7 @@ def read_csv_text(path: str, encoding: str | None) -> str:
 
 
 def read_csv_file(
-    path: str, encoding: str | None, delimiter: str | None, sheet: str | None = None
+    path: str, encoding: str | None, delimiter: str | None, sheet: str | int | None = None
 ) -> CsvTable:
     """The table of a CSV file, or of an Excel workbook's sheet (`.xlsx`, `.xlsm`: see
     `orgroles.importers.xlsx`, whose text is always comma-separated): the first, or the

@@ -40,7 +40,7 @@ def snapshots_document(
     kinds: KindsMode = "infer",
     date_format: str | None = None,
     encoding: str | None = None,
-    sheet: str | None = None,
+    sheet: str | int | None = None,
 ) -> Imported:
     """Read CSV exports of one org on increasing days (one file per day) as one dated org
     document: see `orgroles.importers.dated` for how. Each file is read as

@@ -55,12 +55,12 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
-def workbook_text(path: str, sheet: str | None = None) -> tuple[str, list[Problem]]:
+def workbook_text(path: str, sheet: str | int | None = None) -> tuple[str, list[Problem]]:
     """The CSV text of a workbook's sheet, one line per row, and what to warn about.
 
-    `sheet` names the sheet (in any letter case), or gives its number (`1` for the
-    first); by default the first sheet is read, with a note naming the others when there
-    are any.
+    `sheet` names the sheet (in any letter case), or gives its number (`1` or `"1"` for
+    the first tab); by default the first sheet of rows (not a chart) is read, with a note
+    naming the others when there are any.
     """
     try:
         import openpyxl
@@ -73,15 +73,32 @@ def workbook_text(path: str, sheet: str | None = None) -> tuple[str, list[Proble
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise OrgFileError("no such file", path=str(path), code="not-found") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise OrgFileError(
-            f"not a readable Excel workbook ({exc})", path=str(path), code="encoding"
-        ) from None
+    except MemoryError:
+        raise
+    except Exception as exc:  # openpyxl's errors for a broken or unusual file are of all kinds
+        raise _unreadable(str(path), exc) from None
     try:
-        found, notes = _sheet(book.sheetnames, sheet, str(path))
+        tables = [w.title for w in book.worksheets]  # the sheets that are not charts
+        found, notes = _sheet(book.sheetnames, tables, sheet, str(path))
         return _csv_text(book[found], str(path)), notes
+    except (OrgFileError, MemoryError):
+        raise
+    except Exception as exc:
+        raise _unreadable(str(path), exc) from None
     finally:
         book.close()
+
+
+def _unreadable(path: str, exc: Exception) -> OrgFileError:
+    said = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if isinstance(exc, zipfile.BadZipFile):
+        said = str(exc)
+    return OrgFileError(
+        f"not a readable Excel workbook ({said}): open it in Excel and save it again, or save "
+        'the sheet as "CSV UTF-8"',
+        path=path,
+        code="encoding",
+    )
 
 
 def _csv_text(sheet: Any, path: str) -> str:
@@ -113,31 +130,53 @@ def _csv_text(sheet: Any, path: str) -> str:
     return out.getvalue()
 
 
-def _sheet(names: list[str], sheet: str | None, path: str) -> tuple[str, list[Problem]]:
-    """The name of the sheet to read, and the note that says which one was read."""
+def _sheet(
+    names: list[str], tables: list[str], sheet: str | int | None, path: str
+) -> tuple[str, list[Problem]]:
+    """The name of the sheet to read (of `names`, the workbook's tabs in order; `tables`
+    are those that are not charts), and the note that says which one was read."""
     if sheet is None:
-        if len(names) == 1:
-            return names[0], []
-        others = ", ".join(repr(n) for n in names[1:6]) + (", ..." if len(names) > 6 else "")
+        if not tables:
+            raise OrgFileError(
+                "the workbook has no sheet of rows (only charts)", path=path, code="empty"
+            )
+        others = [n for n in names if n != tables[0]]
+        if not others:
+            return tables[0], []
+        shown = ", ".join(repr(n) for n in others[:5]) + (", ..." if len(others) > 5 else "")
+        first = "the first" if tables[0] == names[0] else "the first sheet of rows"
         note = Problem(
-            f"the workbook has {len(names)} sheets: read the first, {names[0]!r} (not "
-            f"{others}); --sheet (sheet=) names another",
+            f"the workbook has {len(names)} sheets: read {first}, {tables[0]!r} (not "
+            f"{shown}); --sheet (sheet=) names another",
             Location(path),
             code="first-sheet",
         )
-        return names[0], [note]
+        return tables[0], [note]
+    found = _named(names, str(sheet).strip())
+    if found is None:
+        listed = ", ".join(repr(n) for n in names)
+        raise OrgFileError(
+            f"no sheet {sheet!r} in the workbook: its sheets are {listed} (a name, or a "
+            f"number from 1 to {len(names)})",
+            path=path,
+            code="no-sheet",
+        )
+    if found not in tables:
+        raise OrgFileError(
+            f"the sheet {found!r} is a chart, not rows: --sheet (sheet=) names another",
+            path=path,
+            code="no-sheet",
+        )
+    return found, []
+
+
+def _named(names: list[str], sheet: str) -> str | None:
+    """The sheet of that name (in any letter case) or number (1 for the first)."""
     if sheet in names:
-        return sheet, []
-    folded = [n for n in names if n.casefold() == sheet.strip().casefold()]
+        return sheet
+    folded = [n for n in names if n.casefold() == sheet.casefold()]
     if len(folded) == 1:
-        return folded[0], []
-    number = sheet.strip()
-    if number.isdecimal() and 1 <= int(number) <= len(names):
-        return names[int(number) - 1], []
-    listed = ", ".join(repr(n) for n in names)
-    raise OrgFileError(
-        f"no sheet {sheet!r} in the workbook: its sheets are {listed} (a name, or a number "
-        f"from 1 to {len(names)})",
-        path=path,
-        code="no-sheet",
-    )
+        return folded[0]
+    if sheet.isdecimal() and 1 <= int(sheet) <= len(names):
+        return names[int(sheet) - 1]
+    return None

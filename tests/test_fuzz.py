@@ -9,6 +9,7 @@ by :func:`test_the_corpus`.
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import warnings
@@ -219,6 +220,57 @@ def test_mutated_csv_imports(seed: Path, rng: random.Random, count: int) -> None
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "export.csv"
         path.write_bytes(data)
+        org = survives(lambda: orgroles.from_csv(path))
+        if org is not None:
+            survives(lambda: load_everything(org))
+
+
+@functools.lru_cache(maxsize=1)
+def _seed_workbook() -> dict[str, bytes]:
+    """The parts of a small workbook (the files of its zip), to mutate one by one: made
+    once, so that each example mutates the same bytes (the workbook holds its time)."""
+    import io
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Staff"
+    for row in [
+        ["Employee ID", "Name", "Job Title", "Manager ID", "Hire Date"],
+        [1, "Ava Lind", "CEO", None, "2019-03-04"],
+        [2, "Ben Oka", "CTO", 1, 43831],
+        [3, "Cleo Marr", "Developer", 2.0, None],
+    ]:
+        sheet.append(row)
+    book.create_sheet("Notes").append(["a note"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+@FUZZ
+@given(st.randoms(use_true_random=False), st.integers(1, 8), st.booleans())
+def test_mutated_workbooks(rng: random.Random, count: int, whole: bool) -> None:
+    """A workbook with one of its parts mutated (or the zip's bytes themselves)."""
+    import io
+    import tempfile
+    import zipfile
+
+    parts = dict(_seed_workbook())
+    victim = rng.choice(sorted(parts))
+    parts[victim] = mutate(parts[victim], rng, count)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    data = mutate(buffer.getvalue(), rng, count) if whole else buffer.getvalue()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "staff.xlsx"
+        path.write_bytes(data)
+        for sheet in ("Notes", 2):
+            survives(lambda sheet=sheet: orgroles.from_csv(path, sheet=sheet))
         org = survives(lambda: orgroles.from_csv(path))
         if org is not None:
             survives(lambda: load_everything(org))

@@ -270,7 +270,7 @@ def test_mutated_workbooks(rng: random.Random, count: int, whole: bool) -> None:
         path = Path(folder) / "staff.xlsx"
         path.write_bytes(data)
         for sheet in ("Notes", 2):
-            survives(lambda sheet=sheet: orgroles.from_csv(path, sheet=sheet))
+            survives(partial(orgroles.from_csv, path, sheet=sheet))
         org = survives(lambda: orgroles.from_csv(path))
         if org is not None:
             survives(lambda: load_everything(org))

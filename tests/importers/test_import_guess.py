@@ -206,25 +206,38 @@ def test_a_french_export_with_managers_written_last_name_first(write: Write) -> 
     assert org.records["M04"].start == date(2021, 2, 1)
 
 
-def test_a_spanish_export(write: Write) -> None:
-    org, notes = _import(write, "plantilla.csv", SPANISH)
-    assert (
-        "id 'Número de empleado', name 'Nombre' + 'Apellidos', title 'Puesto', email 'Correo "
-        "electrónico', department 'Departamento', start 'Fecha de alta', manager (by name) "
-        "'Jefe directo'"
-    ) in notes[0]
-    assert org.roles["2"].reports_to == "1"
-    assert org.people["1"].name == "Lucía Serrano Gil"
-
-
-def test_a_dutch_export(write: Write) -> None:
-    org, notes = _import(write, "personeel.csv", DUTCH)
-    assert (
-        "id 'Personeelsnummer', name 'Voornaam' + 'Achternaam', title 'Functie', email "
-        "'E-mailadres', department 'Afdeling', start 'Datum in dienst', manager (by id) "
-        "'Leidinggevende'"
-    ) in notes[0]
-    assert org.roles["8"].reports_to == "7"
+@pytest.mark.parametrize(
+    ("text", "read_as", "role", "manager", "name"),
+    [
+        pytest.param(
+            SPANISH,
+            "id 'Número de empleado', name 'Nombre' + 'Apellidos', title 'Puesto', email "
+            "'Correo electrónico', department 'Departamento', start 'Fecha de alta', manager "
+            "(by name) 'Jefe directo'",
+            "2",
+            "1",
+            "Lucía Serrano Gil",
+            id="spanish",
+        ),
+        pytest.param(
+            DUTCH,
+            "id 'Personeelsnummer', name 'Voornaam' + 'Achternaam', title 'Functie', email "
+            "'E-mailadres', department 'Afdeling', start 'Datum in dienst', manager (by id) "
+            "'Leidinggevende'",
+            "8",
+            "7",
+            "Daan Visser",
+            id="dutch",
+        ),
+    ],
+)
+def test_exports_in_spanish_and_dutch(
+    write: Write, text: str, read_as: str, role: str, manager: str, name: str
+) -> None:
+    org, notes = _import(write, "staff.csv", text)
+    assert read_as in notes[0]
+    assert org.roles[role].reports_to == manager
+    assert org.people[manager].name == name  # first and last names joined
 
 
 @pytest.mark.parametrize("dash", [" - ", " \u2013 ", " \u2014 ", " | "])

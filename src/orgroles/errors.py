@@ -100,6 +100,9 @@ PROBLEM_CODES: dict[str, str] = {
     "first-sheet": "an Excel workbook of several sheets imported without `--sheet`: the "
     "first was read, and the warning names the others",
     "no-sheet": "`--sheet` (`sheet=`) names no sheet of the workbook; the error lists them",
+    "manager-form": "an import's manager cells that match no row but hold a row's name or "
+    "email in a wider form (`CN=Ana Lima,OU=Users,...`, `Ana Lima <ana@acme.example>`): read "
+    "as that row, with one warning for all",
     "columns-guessed": "an import without a preset or column options, of a file whose header "
     "is not `to_csv`'s: the columns were guessed from the header (a warning that says how)",
     "columns": "import options that do not fit together (two ways to find the manager)",

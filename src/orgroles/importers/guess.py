@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
-from orgroles.importers.id_forms import id_parts, loose_name
+from orgroles.importers.id_forms import id_parts, inner_manager, loose_name
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -51,14 +51,14 @@ IDS = _names(
     "staff number, person id, personnel number, worker id, associate id, user id, userid, "
     "badge, matricule, numero de matricule, numero matricule, id salarie, numero salarie, "
     "personalnummer, mitarbeiternummer, numero employe, numero de empleado, id empleado, "
-    "personeelsnummer, medewerkernummer"
+    "personeelsnummer, medewerkernummer, sam account name, user principal name"
 )
 FIRST = _names(
     "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam"
 )
 LAST = _names(
     "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
-    "apellidos, apellido, achternaam, nom"
+    "apellidos, apellido, achternaam, sn, nom"
 )
 FULL = _names(
     "name, full name, display name, employee name, employee full name, employee, worker, "
@@ -106,9 +106,13 @@ MANAGERS = _names(
 _SPLIT = re.compile(r"[^a-z0-9#]+")
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 def _key(column: str) -> str:
-    """A column name as the tables above write it: folded, words joined by one space."""
-    return " ".join(_SPLIT.split(fold(column))).strip()
+    """A column name as the tables above write it: folded, words joined by one space,
+    camel case split ("displayName", "employeeID": as directories export them)."""
+    return " ".join(_SPLIT.split(fold(_CAMEL.sub(" ", column)))).strip()
 
 
 def _id_key(ids: Collection[str], text: str) -> str:
@@ -120,13 +124,14 @@ def _id_key(ids: Collection[str], text: str) -> str:
 
 
 def _email_key(text: str) -> str:
-    return text.strip().casefold()
+    text = text.strip()
+    return (inner_manager(text, True) or text).casefold()
 
 
 def _person_key(people: Collection[str], text: str) -> str:
     """A manager cell as a name of `people`: loosely compared, or with its words turned
     round ("QUILL Mara", last name first with no comma), as the import reads it."""
-    name = loose_name(text)
+    name = loose_name(inner_manager(text, False) or text)
     if name in people:
         return name
     words = name.split()

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NO_MANAGER",
+    "inner_manager",
+    "inner_note",
     "NameForms",
     "drop_no_manager",
     "first_last",
@@ -67,6 +69,61 @@ def id_parts(text: str) -> tuple[str, ...]:
     else:  # most cells: no regular expression (a million names in a tenth of a second)
         return ()
     return (found.group(1),) if found else ()
+
+
+_DN_NAME = re.compile(r"\s*cn\s*=\s*((?:\\.|[^,\\])+)", re.IGNORECASE)
+_BRACKETED_EMAIL = re.compile(r"[^<>]*<\s*(?:mailto:)?([^<>\s]+@[^<>\s]+)\s*>\s*")
+
+
+def inner_manager(value: str, by_email: bool) -> str | None:
+    """The name or email that a manager cell holds in a wider form, or None: the name
+    of a directory's distinguished name ("CN=Ana Lima,OU=Users,DC=acme,DC=com", as
+    Active Directory exports give a manager), or the address of a mail header's form
+    ("Ana Lima <ana@acme.example>").
+
+    Examples:
+        >>> inner_manager("CN=Lima\\, Ana,OU=Users,DC=acme,DC=com", False)
+        'Lima, Ana'
+        >>> inner_manager("Ana Lima <ana@acme.example>", True)
+        'ana@acme.example'
+        >>> inner_manager("Ana Lima", False), inner_manager("ana@acme.example", True)
+        (None, None)
+    """
+    if by_email:
+        found = _BRACKETED_EMAIL.fullmatch(value) if value.endswith(">") else None
+        return found.group(1) if found else None
+    found = _DN_NAME.match(value) if "=" in value else None
+    if found is None:
+        return None
+    return re.sub(r"\\(.)", r"\1", found.group(1)).strip() or None
+
+
+def inner_note(inner: list[tuple[int, str, str]], what: str, locator: Locator) -> Problem:
+    """One note for the manager cells read by the name or email they hold (see
+    `inner_manager()`): (row, cell, what it holds) of each, the first located."""
+    i, value, held = inner[0]
+    said = (
+        f"it holds the address {held!r}"
+        if what == "email"
+        else f"it is the distinguished name of {held!r}, as a directory writes it"
+    )
+    return Problem(
+        f"no row has the manager {what} {value!r}; {said}, so it is read as {held!r}"
+        + _and_more(len(inner) - 1, "of that form"),
+        locator.location(i, "manager"),
+        locator.where(i, "manager"),
+        code="manager-form",
+    )
+
+
+def _and_more(more: int, how: str) -> str:
+    """The end of a note that speaks for other cells too: ", and so are 3 more cells
+    <how>" (nothing for none)."""
+    if not more:
+        return ""
+    if more == 1:
+        return f", and so is one more cell {how}"
+    return f", and so are {more:,} more cells {how}"
 
 
 def match_id_forms(
@@ -122,8 +179,7 @@ def match_id_forms(
         dotted[i] = tuple(v if v in known else read(i, v) for v in values)
     if beside:
         i, value, part = beside[0]
-        more = len(beside) - 1
-        others = f", and so are {more:,} more cells that write an id so" if more else ""
+        others = _and_more(len(beside) - 1, "that write an id so")
         notes.append(
             Problem(
                 f"no row has the manager id {value!r}; it writes the row {part!r} beside a "

@@ -24,7 +24,13 @@ from orgroles._internal.gc import gc_paused
 from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
-from orgroles.importers.id_forms import NameForms, drop_no_manager, match_id_forms
+from orgroles.importers.id_forms import (
+    NameForms,
+    drop_no_manager,
+    inner_manager,
+    inner_note,
+    match_id_forms,
+)
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.row_marks import RowMarks
 from orgroles.importers.vacant import read_vacant
@@ -311,10 +317,15 @@ def _resolve_managers(
     case_hint = _CaseHint(index, rows.emails)
     name_forms = NameForms(index, rows.names)
     resolved: list[str | None] = [None] * len(ids)
+    inner: list[tuple[int, str, str]] = []  # (row, cell, what it holds): one note for all
     for i, cell in enumerate(managers):
         found: list[str] = []
         for value in _values(cell):
             matches = index.get(key(value), [])
+            if not matches and (held := inner_manager(value, by_email)) is not None:
+                matches = index.get(key(held), [])
+                if matches:
+                    inner.append((i, value, held))
             if not matches and not by_email:
                 matches, why = name_forms.read(value)
                 if why is not None:
@@ -352,6 +363,8 @@ def _resolve_managers(
             resolved[i] = found[0]
             if len(found) > 1:
                 dotted[i] = tuple(found[1:])
+    if inner:
+        notes.append(inner_note(inner, what, locator))
     return resolved, dotted
 
 

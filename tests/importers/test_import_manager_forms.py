@@ -1,0 +1,79 @@
+"""Manager cells that hold a row's name or email in a wider form: a directory's
+distinguished name (Active Directory's `Manager`), or a mail header's "Name <address>".
+Every person here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import orgroles
+from orgroles import OrgImportWarning
+
+from tests.helpers import Write, import_notes
+
+# An Active Directory export (Get-ADUser ... | Export-Csv): camel-case headers, managers as
+# distinguished names.
+DIRECTORY = """\
+"SamAccountName","DisplayName","Title","Department","mail","Manager"
+"alima","Ana Lima","Chief Executive Officer","Executive","ana.lima@acme.example",""
+"bdiaz","Bo Diaz","Chief Technology Officer","IT","bo.diaz@acme.example","CN=Ana Lima,OU=Executives,DC=acme,DC=example"
+"croe","Cy Roe","Software Engineer","IT","cy.roe@acme.example","CN=Bo Diaz,OU=IT,DC=acme,DC=example"
+"dkim","Di Kim","Software Engineer","IT","di.kim@acme.example","cn=Bo Diaz,ou=IT,dc=acme,dc=example"
+"""
+MAIL = (
+    "Employee ID,Name,Title,Email,Manager\n"
+    "1,Ana Lima,CEO,ana@acme.example,\n"
+    "2,Bo Diaz,CTO,bo@acme.example,Ana Lima <ana@acme.example>\n"
+    '3,Cy Roe,Developer,cy@acme.example,"""Diaz, Bo"" <bo@acme.example>"\n'
+)
+
+
+def test_a_directory_export_is_guessed_and_its_managers_read(write: Write) -> None:
+    org, notes = import_notes(write("users.csv", DIRECTORY))
+    assert (
+        "id 'SamAccountName', name 'DisplayName', title 'Title', email 'mail', department "
+        "'Department', manager (by name) 'Manager'"
+    ) in notes[0]
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("alima", None),
+        ("bdiaz", "alima"),
+        ("croe", "bdiaz"),
+        ("dkim", "bdiaz"),
+    ]
+    assert notes[1:] == [
+        "3:6: column 'Manager': no row has the manager name 'CN=Ana Lima,OU=Executives,"
+        "DC=acme,DC=example'; it is the distinguished name of 'Ana Lima', as a directory "
+        "writes it, so it is read as 'Ana Lima', and so are 2 more cells of that form"
+    ]
+
+
+def test_a_distinguished_name_with_an_escaped_comma(write: Write) -> None:
+    text = 'id,name,manager\n1,"Lima, Ana",\n2,Bo Diaz,"CN=Lima\\, Ana,OU=Users,DC=acme"\n'
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(
+            write("users.csv", text), id_col="id", name_col="name", manager_name_col="manager"
+        )
+    assert org.roles["2"].reports_to == "1"
+    (warning,) = caught
+    assert isinstance(warning.message, OrgImportWarning)
+    assert [p.code for p in warning.message.problems] == ["manager-form"]
+
+
+def test_an_address_with_a_display_name_is_read_as_the_address(write: Write) -> None:
+    org, notes = import_notes(write("staff.csv", MAIL))
+    assert "manager (by email) 'Manager'" in notes[0]
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "2")]
+    assert notes[1:] == [
+        "3:5: column 'Manager': no row has the manager email 'Ana Lima <ana@acme.example>'; it "
+        "holds the address 'ana@acme.example', so it is read as 'ana@acme.example', and so "
+        "is one more cell of that form"
+    ]
+
+
+def test_a_wider_form_of_no_row_stays_unknown(write: Write) -> None:
+    text = 'id,name,manager\n1,Ana Lima,\n2,Bo Diaz,"CN=Ida Stone,OU=Users,DC=acme"\n'
+    with pytest.warns(OrgImportWarning, match="no row has the manager name 'CN=Ida Stone"):
+        org = orgroles.from_csv(
+            write("users.csv", text), id_col="id", name_col="name", manager_name_col="manager"
+        )
+    assert org.roles["2"].reports_to == "CN=Ida Stone,OU=Users,DC=acme"

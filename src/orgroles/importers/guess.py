@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
-from orgroles.importers.id_forms import id_parts, inner_manager, loose_name
+from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -134,9 +134,7 @@ def _person_key(people: Collection[str], text: str) -> str:
     name = loose_name(inner_manager(text, False) or text)
     if name in people:
         return name
-    words = name.split()
-    turned = (" ".join(words[k:] + words[:k]) for k in range(1, len(words)))
-    return next((t for t in turned if t in people), name)
+    return next((t for t in turned_round(name) if t in people), name)
 
 
 def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str | None] | None:

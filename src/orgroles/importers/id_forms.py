@@ -27,7 +27,7 @@ from unicodedata import normalize
 from orgroles.errors import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from orgroles.importers.kinds import Cell
     from orgroles.importers.rows import Locator
@@ -44,6 +44,7 @@ __all__ = [
     "match_id_forms",
     "match_number_forms",
     "number_form",
+    "turned_round",
 ]
 
 _WHOLE = re.compile(r"0*(\d+)(?:\.0*)?")
@@ -222,6 +223,18 @@ def loose_name(text: str) -> str:
     return " ".join(normalize("NFC", text).casefold().split())
 
 
+def turned_round(name: str) -> Iterator[str]:
+    """The loose forms of a name with its words turned round (each way but its own), as
+    the name of a person written last name first with no comma reads.
+
+    Examples:
+        >>> list(turned_round("QUILL Mara")), list(turned_round("Ines Claire Morel"))
+        (['mara quill'], ['claire morel ines', 'morel ines claire'])
+    """
+    words = loose_name(name).split()
+    return (" ".join(words[k:] + words[:k]) for k in range(1, len(words)))
+
+
 class NameForms:
     """Second readings of a manager name that matches no row exactly: written last name
     first (with a comma, or with none: the words turned round), or in other letter case
@@ -242,7 +255,6 @@ class NameForms:
         self._index = index
         self._names = names
         self._loose: dict[str, list[int]] | None = None
-        self._turned: dict[str, list[int]] | None = None
 
     def read(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
         """The rows a name stands for, and (the name read, how: `order` or `case`)."""
@@ -272,14 +284,8 @@ class NameForms:
         no comma ("Brook Ansel", "GARCÍA LÓPEZ María": as French and Spanish HR tools show
         a person). Rows of one name are ambiguous, as the name itself would be; rows of
         different names (a rare clash, "Lee Chen" and "Chen Lee" turned) find none."""
-        if self._turned is None:
-            self._turned = {}
-            for i, name in enumerate(self._names):
-                if name:
-                    words = loose_name(name).split()
-                    for k in range(1, len(words)):
-                        self._turned.setdefault(" ".join(words[k:] + words[:k]), []).append(i)
-        found = self._turned.get(loose_name(value), [])
+        assert self._loose is not None  # made by read()
+        found = [i for turned in turned_round(value) for i in self._loose.get(turned, [])]
         names = {self._names[i] for i in found}
         if len(names) != 1:
             return [], None

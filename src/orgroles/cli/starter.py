@@ -8,11 +8,11 @@ is enough to follow the tutorial.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from pathlib import Path
 
 import click
 
+from orgroles._internal.package_files import files
 from orgroles.cli.base import STDIO, cli, refuse_to_replace, write
 from orgroles.errors import OrgUsageError
 
@@ -50,9 +50,7 @@ def starter_text(example: str | None = None) -> str:
     if example is not None and example not in EXAMPLES:
         raise OrgUsageError(f"no example {example!r}: choose one of {', '.join(EXAMPLES)}")
     name = EXAMPLES[example] if example is not None else SKELETON
-    text = (
-        resources.files("orgroles").joinpath("examples").joinpath(name).read_text(encoding="utf-8")
-    )
+    text = files("orgroles").joinpath("examples").joinpath(name).read_text(encoding="utf-8")
     line = f"# yaml-language-server: $schema={SCHEMA_URL}org.schema.json\n"
     return _SCHEMA_LINE.sub(lambda _: line, text, count=1)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from importlib import resources
 
+from orgroles._internal.package_files import files
 from orgroles.health.plots import figure_of
 from orgroles.health.sections import Cited, Numbers
 from orgroles.health.svg import inline_svg
@@ -23,7 +23,7 @@ __all__ = ["PageText", "details", "esc", "page_css", "table"]
 @lru_cache(maxsize=1)
 def page_css() -> str:
     """The page's style sheet (`report.css`, shipped beside this module)."""
-    css = resources.files("orgroles.health").joinpath("report.css").read_text(encoding="utf-8")
+    css = files("orgroles.health").joinpath("report.css").read_text(encoding="utf-8")
     if "</" in css or "<!--" in css:
         raise RuntimeError("report.css would end its <style> element")
     return css.strip()

@@ -36,10 +36,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from orgroles._internal.gc import gc_paused
+from orgroles._internal.package_files import files
 from orgroles._version import __version__
 from orgroles.errors import RenderError
 from orgroles.model import CATEGORIES
@@ -399,7 +399,7 @@ def _family(plan: Plan, key: str | None) -> list[str]:
 @lru_cache(maxsize=1)
 def _assets() -> dict[str, str]:
     """The page template, style, script and vendored modules, read once from the package."""
-    static = resources.files("orgroles.render").joinpath(_STATIC)
+    static = files("orgroles.render").joinpath(_STATIC)
     vendor = static.joinpath("vendor")
     entries = json.loads(vendor.joinpath("VERSIONS.json").read_text(encoding="utf-8"))["packages"]
     modules = [vendor.joinpath(e["file"]).read_text(encoding="utf-8") for e in entries]

@@ -77,6 +77,10 @@ def tool(name: str) -> Any:
     return module
 
 
+BY_NAME: dict[str, Any] = {"id_col": "id", "name_col": "name", "manager_name_col": "manager"}
+"""The column options of a small test CSV whose `manager` column names its managers."""
+
+
 def import_notes(path: Path, **options: Any) -> tuple[Any, list[str]]:
     """The org of ``orgroles.from_csv(path, **options)`` and the problems of its import
     warnings, each without the path in front."""

@@ -9,7 +9,7 @@ import pytest
 import orgroles
 from orgroles import OrgImportWarning
 
-from tests.helpers import Write, import_notes
+from tests.helpers import BY_NAME, Write, import_notes
 
 # An Active Directory export (Get-ADUser ... | Export-Csv): camel-case headers, managers as
 # distinguished names.
@@ -50,9 +50,7 @@ def test_a_directory_export_is_guessed_and_its_managers_read(write: Write) -> No
 def test_a_distinguished_name_with_an_escaped_comma(write: Write) -> None:
     text = 'id,name,manager\n1,"Lima, Ana",\n2,Bo Diaz,"CN=Lima\\, Ana,OU=Users,DC=acme"\n'
     with pytest.warns(OrgImportWarning) as caught:
-        org = orgroles.from_csv(
-            write("users.csv", text), id_col="id", name_col="name", manager_name_col="manager"
-        )
+        org = orgroles.from_csv(write("users.csv", text), **BY_NAME)
     assert org.roles["2"].reports_to == "1"
     (warning,) = caught
     assert isinstance(warning.message, OrgImportWarning)
@@ -73,7 +71,5 @@ def test_an_address_with_a_display_name_is_read_as_the_address(write: Write) -> 
 def test_a_wider_form_of_no_row_stays_unknown(write: Write) -> None:
     text = 'id,name,manager\n1,Ana Lima,\n2,Bo Diaz,"CN=Ida Stone,OU=Users,DC=acme"\n'
     with pytest.warns(OrgImportWarning, match="no row has the manager name 'CN=Ida Stone"):
-        org = orgroles.from_csv(
-            write("users.csv", text), id_col="id", name_col="name", manager_name_col="manager"
-        )
+        org = orgroles.from_csv(write("users.csv", text), **BY_NAME)
     assert org.roles["2"].reports_to == "CN=Ida Stone,OU=Users,DC=acme"

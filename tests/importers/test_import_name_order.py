@@ -10,7 +10,7 @@ import pytest
 import orgroles
 from orgroles import OrgFileError, OrgImportWarning
 
-from tests.helpers import Write
+from tests.helpers import BY_NAME, Write
 
 HEADER = "Employee #,First Name,Last Name,Job Title,Reporting to\n"
 
@@ -36,9 +36,7 @@ def test_names_written_with_their_comma_match_as_they_are(write: Write) -> None:
     text = 'id,name,manager\n1,"Brook, Ansel",\n2,"Corr, Bela","Brook, Ansel"\n'
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        org = orgroles.from_csv(
-            write("staff.csv", text), id_col="id", name_col="name", manager_name_col="manager"
-        )
+        org = orgroles.from_csv(write("staff.csv", text), **BY_NAME)
     assert org.roles["2"].reports_to == "1"
 
 
@@ -91,7 +89,5 @@ def test_a_turned_name_of_two_different_people_stays_unknown(write: Write) -> No
     # "Lee Chen Wu" turned round is both "Chen Wu Lee" and "Wu Lee Chen": no guess
     text = "id,name,manager\n1,Chen Wu Lee,\n2,Wu Lee Chen,\n3,Ida Stone,Lee Chen Wu\n"
     with pytest.warns(OrgImportWarning, match="'Lee Chen Wu': kept as an unknown manager"):
-        org = orgroles.from_csv(
-            write("staff.csv", text), id_col="id", name_col="name", manager_name_col="manager"
-        )
+        org = orgroles.from_csv(write("staff.csv", text), **BY_NAME)
     assert org.roles["3"].reports_to == "Lee Chen Wu"

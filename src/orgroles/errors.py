@@ -130,7 +130,8 @@ PROBLEM_CODES: dict[str, str] = {
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "
     "same whole number (`2.0` or `0042` for `2` or `42`; a warning)",
     "id-with-name": "a manager cell that matches no row but writes a row's id beside a name "
-    "(`Ansel Brook (E-17)`, `E-17 - Ansel Brook`), read as that row (a warning)",
+    "(`Ansel Brook (E-17)`, `E-17 - Ansel Brook`, `Ansel Brook E17`), read as that row (a "
+    "warning)",
     "vacant-name": "an import's row whose name says the seat is open (`Vacant`, `TBH`, `Open "
     "position`) and that has no email, read as a vacant seat (a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",

@@ -60,6 +60,26 @@ Personeelsnummer,Voornaam,Achternaam,E-mailadres,Functie,Afdeling,Leidinggevende
 7,Daan,Visser,daan@voorbeeld.example,Algemeen directeur,Directie,,2017-05-01
 8,Sanne,Bakker,sanne@voorbeeld.example,Hoofd HR,HR,7,2020-03-02
 """
+ITALIAN = """\
+Matricola;Nome;Cognome;Indirizzo email;Mansione;Reparto;Responsabile diretto;Data di assunzione
+31;Chiara;Fontana Neri;chiara@esempio.example;Amministratrice delegata;Direzione;;15/01/2018
+32;Piero;Galli;piero@esempio.example;Sviluppatore;Tecnologia;Chiara Fontana Neri;28/02/2021
+"""
+PORTUGUESE = """\
+Matrícula,Nome,Sobrenome,E-mail,Cargo,Departamento,Gestor,Data de admissão
+41,Inês,Prado,ines@exemplo.example,Diretora de Tecnologia,Tecnologia,,2019-03-11
+42,Caio,Brito,caio@exemplo.example,Desenvolvedor Back-end,Tecnologia,Inês Prado,2022-07-04
+"""
+POLISH = """\
+Numer pracownika,Imię,Nazwisko,E-mail,Stanowisko,Dział,Przełożony
+51,Zofia,Wrona,zofia@przyklad.example,Dyrektor generalny,Zarząd,
+52,Łukasz,Sowa,lukasz@przyklad.example,Kierownik projektu,IT,Zofia Wrona
+"""
+SWEDISH = """\
+Anställningsnummer,Förnamn,Efternamn,E-post,Befattning,Avdelning,Chef
+61,Maja,Ek,maja@exempel.example,VD,Ledning,
+62,Olle,Ström,olle@exempel.example,Ekonomichef,Ekonomi,Maja Ek
+"""
 
 
 def _import(write: Write, name: str, text: str) -> tuple[orgroles.Org, list[str]]:
@@ -229,9 +249,46 @@ def test_a_french_export_with_managers_written_last_name_first(write: Write) -> 
             "Daan Visser",
             id="dutch",
         ),
+        pytest.param(
+            ITALIAN,
+            "id 'Matricola', name 'Nome' + 'Cognome', title 'Mansione', email 'Indirizzo "
+            "email', department 'Reparto', start 'Data di assunzione', manager (by name) "
+            "'Responsabile diretto'",
+            "32",
+            "31",
+            "Chiara Fontana Neri",
+            id="italian",
+        ),
+        pytest.param(
+            PORTUGUESE,
+            "id 'Matrícula', name 'Nome' + 'Sobrenome', title 'Cargo', email 'E-mail', "
+            "department 'Departamento', start 'Data de admissão', manager (by name) 'Gestor'",
+            "42",
+            "41",
+            "Inês Prado",
+            id="portuguese",
+        ),
+        pytest.param(
+            POLISH,  # "Przełożony": a letter that Unicode does not decompose
+            "id 'Numer pracownika', name 'Imię' + 'Nazwisko', title 'Stanowisko', email "
+            "'E-mail', department 'Dział', manager (by name) 'Przełożony'",
+            "52",
+            "51",
+            "Zofia Wrona",
+            id="polish",
+        ),
+        pytest.param(
+            SWEDISH,
+            "id 'Anställningsnummer', name 'Förnamn' + 'Efternamn', title 'Befattning', "
+            "email 'E-post', department 'Avdelning', manager (by name) 'Chef'",
+            "62",
+            "61",
+            "Maja Ek",
+            id="swedish",
+        ),
     ],
 )
-def test_exports_in_spanish_and_dutch(
+def test_exports_in_other_languages(
     write: Write, text: str, read_as: str, role: str, manager: str, name: str
 ) -> None:
     org, notes = _import(write, "staff.csv", text)
@@ -254,3 +311,53 @@ def test_ids_beside_names_count_for_the_id_reading_whatever_the_dash(
     org, notes = _import(write, "staff.csv", text)
     assert "manager (by id) 'Reports to'" in notes[0]
     assert [r.reports_to for r in org] == [None, "E-1", "E-2"]
+
+
+def test_an_id_written_after_a_name_with_a_space(write: Write) -> None:
+    # Zoho People writes a person as their name and their employee id.
+    text = (
+        "Employee ID,First Name,Last Name,Designation,Reporting To\n"
+        "ZP-1,Ana,Lima,CEO,\n"
+        "ZP-2,Bo,Diaz,CTO,Ana Lima ZP-1\n"
+        "ZP-3,Cy,Roe,Developer,ZP-2 Bo Diaz\n"
+        "ZP-4,Di,Sol,Developer,Bo Diaz\n"  # a name alone: not an id
+    )
+    org, notes = _import(write, "staff.csv", text)
+    assert "manager (by id) 'Reporting To'" in notes[0]
+    assert [r.reports_to for r in org] == [None, "ZP-1", "ZP-2", "Bo Diaz"]
+    assert (
+        "no row has the manager id 'Ana Lima ZP-1'; it writes the row 'ZP-1' beside a name, "
+        "so it is read as 'ZP-1', and so is one more cell that writes an id so"
+    ) in notes[1]
+
+
+def test_the_id_column_that_the_managers_name_is_the_id(write: Write) -> None:
+    # A directory export: an employee id and a login; the managers are logins.
+    text = (
+        "employeeId,userPrincipalName,displayName,jobTitle,managerUserPrincipalName\n"
+        "1,ana@acme.example,Ana Lima,CEO,\n"
+        "2,bo@acme.example,Bo Diaz,CTO,ana@acme.example\n"
+        "3,cy@acme.example,Cy Roe,Developer,bo@acme.example\n"
+    )
+    org, notes = _import(write, "users.csv", text)
+    assert (
+        "read as id 'userPrincipalName', name 'displayName', title 'jobTitle', manager (by id) "
+        "'managerUserPrincipalName'"
+    ) in notes[0]
+    assert [r.reports_to for r in org] == [None, "ana@acme.example", "bo@acme.example"]
+    assert org.roles["bo@acme.example"].meta == {"employeeId": "2"}
+
+
+def test_a_single_name_column_written_last_name_first(write: Write) -> None:
+    # BambooHR's report column "Last Name, First Name"; its managers written the same way.
+    text = (
+        'Employee #,"Last Name, First Name",Job Title,Direct manager\n'
+        '7,"Lima, Ana",CEO,\n'
+        '8,"Diaz, Bo",CTO,"Lima, Ana"\n'
+    )
+    org, notes = _import(write, "staff.csv", text)
+    assert (
+        "read as id 'Employee #', name 'Last Name, First Name', title 'Job Title', manager "
+        "(by name) 'Direct manager'"
+    ) in notes[0]
+    assert org.roles["8"].reports_to == "7"

@@ -121,18 +121,28 @@ LEVELS: dict[tuple[str, ...], Seniority] = {
 """Seniority words and phrases (as `words()` gives them) and the seniority each means."""
 
 
+# Letters that Unicode does not decompose into a base letter and an accent, written as
+# the base letters readers take them for: "Przełożony", "Nærmeste leder", and Turkish's
+# dotless i ("Yaz\u0131l\u0131m").
+_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "\u0131": "i"}
+)
+
+
 def fold(text: str) -> str:
     """Lower case without accents: how titles are compared.
 
     Examples:
         >>> fold("Développeuse Full-Stack"), fold("CHEFFE de Produit")
         ('developpeuse full-stack', 'cheffe de produit')
+        >>> fold("Główny Księgowy"), fold("Nærmeste leder")
+        ('glowny ksiegowy', 'naermeste leder')
     """
     text = text.casefold()
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
 
 
 def words(text: str) -> list[str]:

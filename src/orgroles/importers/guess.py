@@ -5,7 +5,8 @@ The org's name is guessed too, from a company column (`company_name()`).
 An HR export from a tool without a preset (Personio, HiBob, Rippling, ADP, SAP
 SuccessFactors, a spreadsheet) still calls its columns much the same: "Employee ID",
 "First Name", "Job Title", "Reports To". `guess_columns()` reads the header for the
-usual names, in English, French, German, Spanish and Dutch, and the data for what the
+usual names, in English, French, German, Spanish, Italian, Portuguese, Dutch,
+Polish and the Nordic languages, and the data for what the
 manager column holds (ids, emails or names): the interpretation that finds the most rows
 wins.
 
@@ -51,47 +52,70 @@ IDS = _names(
     "staff number, person id, personnel number, worker id, associate id, user id, userid, "
     "badge, matricule, numero de matricule, numero matricule, id salarie, numero salarie, "
     "personalnummer, mitarbeiternummer, numero employe, numero de empleado, id empleado, "
-    "personeelsnummer, medewerkernummer, sam account name, user principal name"
+    "personeelsnummer, medewerkernummer, sam account name, user principal name, "
+    "employee code, emp code, payroll number, payroll id, staff no, employee id number, "
+    "personalnr, mitarbeiter id, matricola, codice dipendente, id dipendente, "
+    "numero dipendente, matricula, numero de matricula, numero da matricula, "
+    "id colaborador, codigo do colaborador, numero do funcionario, id funcionario, "
+    "numer pracownika, id pracownika, nr pracownika, anstallningsnummer, anstallningsnr, "
+    "medarbejdernummer, ansattnummer"
 )
 FIRST = _names(
-    "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam"
+    "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam, "
+    "nome, primeiro nome, imie, fornamn, fornavn"
 )
 LAST = _names(
     "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
-    "apellidos, apellido, achternaam, sn, nom"
+    "apellidos, apellido, achternaam, sn, nom, "
+    "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn"
 )
 FULL = _names(
     "name, full name, display name, employee name, employee full name, employee, worker, "
     "worker name, legal name, preferred name, associate name, nom complet, "
     "nom prenom, nom et prenom, prenom nom, collaborateur, salarie, name des mitarbeiters, "
-    "mitarbeiter, nombre completo, empleado, naam, medewerker, nom"
+    "mitarbeiter, nombre completo, empleado, naam, medewerker, nom, nome, "
+    "full legal name, last name first name, first name last name, nome completo, "
+    "nome e cognome, nominativo, dipendente, colaborador, funcionario, imie i nazwisko, "
+    "pracownik, namn, navn, medarbetare, medarbejder, ansatt"
 )
 TITLES = _names(
     "title, job title, position, position title, job, role, job title description, "
     "business title, job profile, position name, designation, job name, poste, "
     "intitule du poste, intitule de poste, intitule poste, libelle du poste, libelle poste, "
     "libelle emploi, emploi, fonction, stelle, stellenbezeichnung, berufsbezeichnung, "
-    "jobtitel, puesto, cargo, functie"
+    "jobtitel, puesto, cargo, functie, "
+    "job position, job role, role title, mansione, qualifica, ruolo, posizione, funcao, "
+    "stanowisko, befattning, titel, tjanstetitel, stilling, stillingstittel, stillingsbetegnelse"
 )
 EMAILS = _names(
     "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
     "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
     "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
-    "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres"
+    "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres, "
+    "work mail, primary email, company email, office email, indirizzo email, "
+    "indirizzo e mail, email aziendale, e mail aziendale, email corporativo, "
+    "e mail corporativo, adres e mail, e post, e postadress, epost, arbeids e post"
 )
 DEPARTMENTS = _names(
     "department, dept, department name, home department description, division, team, "
     "team name, supervisory organization, business unit, service, departement, abteilung, "
-    "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling"
+    "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
+    "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling"
 )
 STARTS = _names(
     "hire date, start date, date of joining, joining date, original hire date, "
     "date d entree, date embauche, date d embauche, date d arrivee, eintrittsdatum, "
-    "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum"
+    "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
+    "date hired, employment start date, data di assunzione, data assunzione, "
+    "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
+    "ansettelsesdato, ansaettelsesdato"
 )
 ENDS = _names(
     "termination date, end date, leave date, leaving date, date de sortie, date de depart, "
-    "austrittsdatum, fecha de baja, datum uit dienst, einddatum"
+    "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
+    "date terminated, employment end date, exit date, last day, last working day, "
+    "data di cessazione, data cessazione, data de demissao, data de desligamento, "
+    "data zwolnienia, slutdatum, slutdato, fratradelsedatum"
 )
 MANAGERS = _names(
     "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
@@ -100,7 +124,19 @@ MANAGERS = _names(
     "supervisor name, line manager, line manager id, parent id, parentid, boss, "
     "responsable, manager direct, vorgesetzter, vorgesetzte, vorgesetzte r, "
     "vorgesetzter id, fuhrungskraft, n 1, manager n 1, superieur hierarchique, "
-    "responsable hierarchique, jefe, jefe directo, responsable directo, leidinggevende"
+    "responsable hierarchique, jefe, jefe directo, responsable directo, leidinggevende, "
+    "direct manager, direct manager id, direct manager name, direct manager email, "
+    "manager full name, manager display name, manager user principal name, manager upn, "
+    "manager mail, manager work email, manager number, manager employee number, "
+    "manager emp id, manager worker id, manager staff id, manager s name, manager s email, "
+    "reporting manager, reporting manager id, reporting manager name, "
+    "reporting manager email, reports to employee id, reports to full name, "
+    "direct supervisor, immediate supervisor, supervisor full name, "
+    "supervisor employee id, line manager name, line manager email, responsable direct, "
+    "responsabile diretto, superiore, superiore diretto, manager diretto, gestor, "
+    "gestor direto, gestor imediato, superior imediato, superior direto, chefe, chefia, "
+    "chefe direto, lider direto, jefe inmediato, superior inmediato, przelozony, "
+    "bezposredni przelozony, kierownik, chef, narmaste chef, leder, naermeste leder"
 )
 
 _SPLIT = re.compile(r"[^a-z0-9#]+")
@@ -150,10 +186,13 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         return next((by_key[n] for n in names if n in by_key and by_key[n] not in taken), None)
 
     email = first(EMAILS)
-    id_col = first(IDS) or email
-    if id_col is None:
-        return None
-    taken = {id_col}
+    id_cols = list(dict.fromkeys(by_key[n] for n in IDS if n in by_key))
+    if not id_cols:
+        if email is None:
+            return None
+        id_cols = [email]
+    id_col = id_cols[0]
+    taken = set(id_cols)
     first_name, last_name = first(FIRST, taken), first(LAST, taken)
     names: tuple[str, ...] = ()
     if first_name and last_name:
@@ -164,26 +203,29 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     candidates = [by_key[n] for n in MANAGERS if n in by_key and by_key[n] not in taken]
     if not candidates:
         return None
-    ids = {v for v in values(id_col) if v}
     emails = {_email_key(v) for v in values(email) if v} if email else set()
     people = _people(names, values)
-    best: tuple[int, int, str, str] | None = None
+    # The readings of a manager cell: as each id column's ids (a directory has an
+    # employee id and a login, and its managers may be either), as emails, as names.
+    readings: list[tuple[str, str, set[str], Callable[[str], str]]] = []
+    for column in id_cols:
+        ids = {v for v in values(column) if v}
+        readings.append(("id", column, ids, partial(_id_key, ids)))
+    if email:
+        readings.append(("email", email, emails, _email_key))
+    readings.append(("name", "", people, partial(_person_key, people)))
+    best: tuple[int, int, str, str, str] | None = None
     for rank, column in enumerate(dict.fromkeys(candidates)):
         found = Counter(v for v in values(column) if v)  # a manager's cell, once
-        readings: tuple[tuple[str, set[str], Callable[[str], str]], ...] = (
-            ("id", ids, partial(_id_key, ids)),
-            ("email", emails, _email_key),
-            ("name", people, partial(_person_key, people)),
-        )
-        for order, (how, known, key) in enumerate(readings):
-            if how == "email" and not email:
-                continue
+        for order, (how, key_col, known, key) in enumerate(readings):
             hits = sum(n for v, n in found.items() if key(v) in known)
             score = (hits, -order * 1000 - rank)  # a tie: ids, then emails, then names
             if best is None or score > (best[0], best[1]):
-                best = (*score, column, how)
+                best = (*score, column, how, key_col)
     assert best is not None
-    _, _, manager, how = best
+    _, _, manager, how, key_col = best
+    if how == "id":
+        id_col = key_col
     options: dict[str, str | tuple[str, ...] | None] = {
         "id_col": id_col,
         "name_col": names,

@@ -50,7 +50,8 @@ __all__ = [
 _WHOLE = re.compile(r"0*(\d+)(?:\.0*)?")
 # An id beside a name: "Ansel Brook (E-17)", "Ansel Brook [E-17]", "E-17 - Ansel Brook".
 _BRACKETED = re.compile(r"[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*$")
-_DASHED = re.compile(r"^\s*(\S+)\s+[-\u2013\u2014|]\s+\S")
+_DASHED = re.compile(r"\s+[-\u2013\u2014|]\s+")
+_DIGIT = re.compile(r"\d")
 
 
 def number_form(text: str) -> str | None:
@@ -61,15 +62,27 @@ def number_form(text: str) -> str | None:
 
 def id_parts(text: str) -> tuple[str, ...]:
     """The parts of a cell that may be an id written beside a name: the text in the last
-    brackets ("Ansel Brook (E-17)"), or the first word before a dash ("E-17 - Ansel
-    Brook"); none for a cell of one word."""
+    brackets ("Ansel Brook (E-17)"), the one word before or after a dash or a bar ("E-17 -
+    Ansel Brook", "Ansel Brook | E-17"), or else a first or last word with a digit in it
+    ("Ansel Brook E17", as Zoho People writes a person); none for a cell of one word.
+
+    The caller takes a part only when it is a row's id.
+
+    Examples:
+        >>> id_parts("Ansel Brook - E-17"), id_parts("Ansel Brook 1017"), id_parts("Ansel Brook")
+        (('E-17',), ('1017',), ())
+    """
     if text.endswith((")", "]")):
         found = _BRACKETED.search(text)
-    elif " - " in text or " \u2013 " in text or " \u2014 " in text or " | " in text:
-        found = _DASHED.match(text)
-    else:  # most cells: no regular expression (a million names in a tenth of a second)
+        return (found.group(1),) if found else ()
+    if " - " in text or " \u2013 " in text or " \u2014 " in text or " | " in text:
+        pieces = _DASHED.split(text.strip())
+        ends = (pieces[0], pieces[-1]) if len(pieces) > 1 else ()
+        return tuple(p for p in ends if p and " " not in p)
+    words = text.split()
+    if len(words) < 2:
         return ()
-    return (found.group(1),) if found else ()
+    return tuple(w for w in (words[-1], words[0]) if _DIGIT.search(w))
 
 
 _DN_NAME = re.compile(r"\s*cn\s*=\s*((?:\\.|[^,\\])+)", re.IGNORECASE)
@@ -117,14 +130,14 @@ def inner_note(inner: list[tuple[int, str, str]], what: str, locator: Locator) -
     )
 
 
-def _and_more(more: int, how: str) -> str:
+def _and_more(more: int, how: str, how_plural: str | None = None) -> str:
     """The end of a note that speaks for other cells too: ", and so are 3 more cells
-    <how>" (nothing for none)."""
+    <how>" (nothing for none); `how_plural` when the plural says `how` otherwise."""
     if not more:
         return ""
     if more == 1:
         return f", and so is one more cell {how}"
-    return f", and so are {more:,} more cells {how}"
+    return f", and so are {more:,} more cells {how_plural or how}"
 
 
 def match_id_forms(
@@ -180,7 +193,7 @@ def match_id_forms(
         dotted[i] = tuple(v if v in known else read(i, v) for v in values)
     if beside:
         i, value, part = beside[0]
-        others = _and_more(len(beside) - 1, "that write an id so")
+        others = _and_more(len(beside) - 1, "that writes an id so", "that write an id so")
         notes.append(
             Problem(
                 f"no row has the manager id {value!r}; it writes the row {part!r} beside a "

@@ -111,9 +111,9 @@ PROBLEM_CODES: dict[str, str] = {
     "duplicate-column": "a column name used twice in the header",
     "row-length": "a row with more values than the header has columns, or a header with fewer "
     "columns than every row (a title above it)",
-    "note-line": "a line with one value above a CSV's header or below its rows, or a first "
-    "line with fewer values than the header under it: a report's title or totals (a "
-    "warning: the line is left out)",
+    "note-line": "a line with one value above a CSV's header or below its rows, a first "
+    "line with fewer values than the header under it, or a last line that starts with "
+    '"Total": a report\'s title or totals (a warning: the line is left out)',
     "no-rows": "a CSV with a header and no rows (a warning: the org is empty)",
     "missing-id": "a row without an id",
     "ambiguous-manager": "a manager name or e-mail that matches several rows",

@@ -67,6 +67,35 @@ def test_totals_below_the_rows_are_left_out_with_a_warning(
     assert all("a line with one value below the rows: a report's totals" in n for n in notes)
 
 
+@pytest.mark.parametrize(
+    ("footer", "line", "shown"),
+    [
+        ("Total,3 employees,,,\n", 5, "'Total, 3 employees', a line with 2 values"),
+        ("\nGrand Total:,,,,3\n", 6, "'Grand Total:, 3', a line with 2 values"),
+        ("Summe,3,,,\n", 5, "'Summe, 3', a line with 2 values"),
+    ],
+)
+def test_a_totals_line_with_several_values_is_left_out_with_a_warning(
+    write: Write, footer: str, line: int, shown: str
+) -> None:
+    org, notes = _import(write, HEADER + ROWS + footer)
+    assert list(org.roles) == ["1", "2", "3"]
+    first = shown.split("'")[1].split(",")[0]
+    assert notes == [
+        f"{line}: left out {shown} below the rows that starts with {first!r}: a report's totals?"
+    ]
+
+
+def test_a_row_whose_first_value_starts_with_total_but_that_fills_its_columns_is_a_row(
+    write: Write,
+) -> None:
+    text = "Job Title,Employee #,First Name,Last Name,Supervisor EID\n"
+    text += "CEO,1,Ada,Pym,\nCTO,2,Bob,Quill,1\nTotal Rewards Manager,3,Cy,Dee,1\n"
+    org, notes = _import(write, text)
+    assert list(org.roles) == ["1", "2", "3"]
+    assert notes == []
+
+
 def test_a_last_row_with_one_value_and_all_its_delimiters_is_a_row(write: Write) -> None:
     # What orgroles' own export (and any tool writing a table) gives for a bare role.
     org, notes = _import(write, HEADER + ROWS + "open seat 4,,,,\n")

@@ -140,6 +140,11 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
             what = f"above the header (line {header_at}): a report's title?"
             if len(values) > 1:
                 what = f"{len(values)} values, fewer than the header's, {what}"
+        elif len(values) > 1:
+            what = (
+                f"{len(values)} values below the rows that starts with {values[0]!r}: a "
+                "report's totals?"
+            )
         else:
             what = (
                 "below the rows: a report's totals or notes? Fill in its other columns "
@@ -250,24 +255,45 @@ def _names(record: list[str]) -> bool:
     return len(set(cells)) == len(cells) and not any(_NOT_A_NAME.fullmatch(c) for c in cells)
 
 
+_TOTALS = re.compile(
+    r"(?:grand |sub-?)?totals?\b|sum\b|summe\b|gesamt|totaal\b|totale\b|totalt\b|suma\b|razem\b",
+    re.IGNORECASE,
+)
+"""The first value of a report's totals line: "Total", "Grand Total:", "Summe", ..."""
+
+
+def _is_totals(row: list[str], width: int) -> bool:
+    """Whether a record is a report's totals line: its first value says so, and it fills
+    at most half the header's columns (a role "Total Rewards Manager" fills its row)."""
+    values = _filled(row)
+    return 0 < len(values) * 2 <= width and _TOTALS.match(values[0].strip()) is not None
+
+
 def _total_lines(records: list[list[str]], filled: list[int]) -> list[int]:
     """The records at the end that are a report's totals or notes, not rows.
 
     `filled` lists the records with a value, the header first. In a table of at least
     three columns, the last records are notes when each has one value and either no
     delimiter at all ("Total: 12 employees", which no tool writes for a row of a table)
-    or a blank line above them, between the rows and the notes.
+    or a blank line above them, between the rows and the notes. A last record whose
+    first value is "Total" ("Grand Total", "Summe", ...) is a report's totals whatever
+    its other values ("Total,3 employees,,12", at most half the columns filled).
     """
-    if len(filled) < 3 or len(records[filled[0]]) < 3:
+    width = len(records[filled[0]])
+    if len(filled) < 3 or width < 3:
         return []
-    run = 0  # the last records with one value each
-    while run < min(_NOTE_LINES, len(filled) - 2) and len(_filled(records[filled[-1 - run]])) == 1:
+    run = 0  # the last records with one value each, or totals
+    while run < min(_NOTE_LINES, len(filled) - 2) and (
+        len(_filled(records[filled[-1 - run]])) == 1 or _is_totals(records[filled[-1 - run]], width)
+    ):
         run += 1
     first = len(filled) - run
     if run and filled[first] - filled[first - 1] > 1:  # a blank line above them
         return filled[first:]
     bare = 0
-    while bare < run and len(records[filled[-1 - bare]]) == 1:
+    while bare < run and (
+        len(records[filled[-1 - bare]]) == 1 or _is_totals(records[filled[-1 - bare]], width)
+    ):
         bare += 1
     return filled[len(filled) - bare :]
 

@@ -39,6 +39,45 @@ def test_rows_named_as_open_seats_are_vacant(write: Write) -> None:
     assert org.metrics()["vacancies"] == 3
 
 
+def test_open_seats_without_an_id_get_one_from_their_line(write: Write) -> None:
+    # An HR tool lists an open position with no employee id, and sometimes no name.
+    text = (
+        "Employee ID,Name,Job Title,Manager ID\n"
+        "E1,Ava Lind,CEO,\n"
+        ",Open position,Engineer,E1\n"
+        "vacant-5,Vacant,Designer,E1\n"  # the id that the next seat's line would give
+        ",,Engineer,E1\n"
+        ",TBH,Analyst,E1\n"
+        ",,Product Manager,E1\n"
+    )
+    org, notes = import_notes(write("plan.csv", text))
+    assert [(r.id, r.title, r.holder) for r in org] == [
+        ("E1", "CEO", "E1"),
+        ("vacant-3", "Engineer", None),
+        ("vacant-5", "Designer", None),
+        ("vacant-5-2", "Engineer", None),
+        ("vacant-6", "Analyst", None),
+        ("vacant-7", "Product Manager", None),
+    ]
+    assert notes[1:] == [
+        "3:2: column 'Name': the name 'Open position' says the seat is open: read as a "
+        "vacant seat (no person; the name is kept in the role's meta), and 2 more rows "
+        "below; an open seat without an id gets one from its line: 'vacant-3' and 1 more",
+        "5:1: column 'Employee ID': a row with a title ('Engineer') but no id, no name and "
+        "no email: read as a vacant seat, with an id from its line: 'vacant-5-2', and one "
+        "more row below",
+    ]
+
+
+def test_a_row_without_an_id_that_is_not_an_open_seat_is_still_an_error(
+    write: Write,
+) -> None:
+    text = "Employee ID,Name,Job Title,Manager ID\nE1,Ava Lind,CEO,\n,Ben Oka,CTO,E1\n"
+    path = write("plan.csv", text)
+    with pytest.raises(orgroles.OrgFileError, match="3:1: column 'Employee ID': missing id"):
+        orgroles.from_csv(path)
+
+
 def test_a_row_with_an_email_is_a_person_whatever_its_name(write: Write) -> None:
     org, notes = import_notes(write("plan.csv", PLAN.replace("E2,\n", "E2,tbh@lind.example\n", 1)))
     assert org.roles["E3"].holder == "E3"

@@ -33,7 +33,7 @@ from orgroles.importers.id_forms import (
 )
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.row_marks import RowMarks
-from orgroles.importers.vacant import read_vacant
+from orgroles.importers.vacant import read_unnamed_seats, read_vacant
 from orgroles.io.problems import problems_from_validation, visible
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
@@ -142,11 +142,10 @@ def build_document(
     """
     problems = list(rows.problems)
     notes = list(rows.notes)
+    if not literal:  # open seats: may give them ids
+        notes += [n for n in (read_vacant(rows, locator), read_unnamed_seats(rows, locator)) if n]
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
-    vacant = None if literal else read_vacant(rows, locator)
-    if vacant is not None:
-        notes.append(vacant)
     reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes, literal)
     if problems:
         raise _failure(problems, source)

@@ -102,12 +102,71 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
         rows.metas[i] = {"name": rows.names[i], **rows.metas[i]}
         rows.names[i] = None
     rows.holders = holders
+    named = _name_seats([i for i in found if rows.ids[i] is None], rows, locator)
     first = rows.metas[found[0]]["name"]
-    others = f", and {len(found) - 1:,} more rows below" if len(found) > 1 else ""
+    others = _more(len(found) - 1)
     return Problem(
         f"the name {first!r} says the seat is open: read as a vacant seat (no person; the "
-        f"name is kept in the role's meta){others}",
+        f"name is kept in the role's meta){others}{named}",
         locator.location(found[0], "name"),
         locator.where(found[0], "name"),
+        code="vacant-name",
+    )
+
+
+def _name_seats(unnamed: list[int], rows: Rows, locator: Locator) -> str:
+    """Give each open seat without an id (an HR tool gives an open position no employee
+    id) one made from its line, `vacant-7` (changed in place); the end of the note."""
+    if not unnamed:
+        return ""
+    taken = set(rows.ids)
+    for i in unnamed:
+        where = locator.location(i, "id")
+        base = f"vacant-{where.line if where is not None and where.line else i + 1}"
+        rid, n = base, 1
+        while rid in taken:
+            n += 1
+            rid = f"{base}-{n}"
+        taken.add(rid)
+        rows.ids[i] = rid
+    shown = rows.ids[unnamed[0]]
+    more = f" and {len(unnamed) - 1:,} more" if len(unnamed) > 1 else ""
+    return f"; an open seat without an id gets one from its line: {shown!r}{more}"
+
+
+def _more(count: int) -> str:
+    if not count:
+        return ""
+    return ", and one more row below" if count == 1 else f", and {count:,} more rows below"
+
+
+def read_unnamed_seats(rows: Rows, locator: Locator) -> Problem | None:
+    """Make vacant the rows with a title but no id, no name and no email (a seat that no
+    one holds, as an export lists an open position), each with an id from its line
+    (changed in place); a note at the first of them that counts the others, or None."""
+    if None not in rows.ids:
+        return None
+    found = [
+        i
+        for i, rid in enumerate(rows.ids)
+        if rid is None
+        and i not in rows.skip
+        and not rows.names[i]
+        and not rows.emails[i]
+        and rows.titles[i]
+    ]
+    if not found:
+        return None
+    holders = list(rows.ids) if rows.holders is None else rows.holders
+    for i in found:
+        holders[i] = None
+    rows.holders = holders
+    _name_seats(found, rows, locator)
+    return Problem(
+        f"a row with a title ({rows.titles[found[0]]!r}) but no id, no name and no email: "
+        f"read as a vacant seat, with an id from its line: {rows.ids[found[0]]!r}"
+        + _more(len(found) - 1),
+        locator.location(found[0], "id"),
+        locator.where(found[0], "id"),
         code="vacant-name",
     )

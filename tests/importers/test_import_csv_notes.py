@@ -131,6 +131,30 @@ def test_a_title_line_with_the_delimiter_in_it_is_left_out_with_a_warning(write:
     ]
 
 
+def test_a_line_that_names_groups_of_columns_above_the_header_is_left_out(
+    write: Write,
+) -> None:
+    text = "Employee,,Position,\nid,name,title,reports_to\n1,Ada Pym,CEO,\n2,Bob Quill,CTO,1\n"
+    org, notes = import_notes(write("org.csv", text))
+    assert [(r.id, r.title, r.reports_to) for r in org] == [("1", "CEO", None), ("2", "CTO", "1")]
+    assert notes[0] == (
+        "1: left out 'Employee, Position', a line with 2 values, fewer than the header's, "
+        "above the header (line 2): a report's title, or names over groups of its columns?"
+    )
+
+
+def test_a_header_with_an_unnamed_column_is_not_taken_for_groups(write: Write) -> None:
+    # Three names of four: a header with one column unnamed, over rows of words.
+    text = "Email,Name,,Manager Email\nana@x.example,Ana Lima,CEO,bo@x.example\n"
+    text += "bo@x.example,Bo Diaz,CTO,\n"
+    path = write("org.csv", text)
+    org, notes = import_notes(
+        path, id_col="Email", email_col="Email", manager_email_col="Manager Email"
+    )
+    assert list(org.roles) == ["ana@x.example", "bo@x.example"]
+    assert notes == []
+
+
 @pytest.mark.parametrize(
     "second",
     [

@@ -138,6 +138,8 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
         value = (sep + " " if sep in ",;" else sep).join(values)  # as the line was written
         if n in top:
             what = f"above the header (line {header_at}): a report's title?"
+            if len(values) > 1 and len(records[n]) > len(values):  # with empty cells
+                what = what[:-1] + ", or names over groups of its columns?"
             if len(values) > 1:
                 what = f"{len(values)} values, fewer than the header's, {what}"
         elif len(values) > 1:
@@ -222,7 +224,9 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
     with empty cells to the header's width (a spreadsheet's export) of three or more. A
     first line with a delimiter in its text ("Headcount report, March 2025") is a title
     too when it has fewer values than the next, which has the width of most rows and
-    reads as a header: names, each once, none a number or a date.
+    reads as a header: names, each once, none a number or a date. So is a first line
+    that names groups of the columns over such a header ("Employee,,Position,"), with
+    at most half its cells filled.
     """
     widths = Counter(len(records[n]) for n in filled[1 : 1 + 50])
     width = widths.most_common(1)[0][0] if widths else 0
@@ -240,7 +244,14 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
                 and len(titles[0]) == len(_filled(titles[0])) < len(header)
                 and _names(header)
             )
-            return filled[:k] if lone or padded or worded else []
+            grouped = (  # "Employee,,Position,": names over groups of the columns
+                k == 1
+                and len(header) == width == len(titles[0])
+                and 2 * len(_filled(titles[0])) <= len(header)
+                and _names(header)
+                and _names(_filled(titles[0]))
+            )
+            return filled[:k] if lone or padded or worded or grouped else []
         if len(_filled(header)) != 1:
             return []
     return []

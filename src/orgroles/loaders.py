@@ -150,8 +150,10 @@ def from_csv(
     Args:
         path: The CSV file: UTF-8 with or without a byte order mark (or UTF-16 with one),
             any line endings, its delimiter (`,`, `;`, tab or `|`) found by
-            `sniff_delimiter()`. Or several files, exports of the same org on the `dates`
-            (see below).
+            `sniff_delimiter()`. Or an Excel workbook (see `sheet`), or a JSON export
+            (`.json`: a list of objects, or an object that holds one; see
+            `orgroles.importers.json_records`). Or several files, exports of the same org
+            on the `dates` (see below).
         encoding: The files' encoding when they are not UTF-8, as Python names it
             (`cp1252`, the CSV of a spreadsheet on Windows; `latin-1`): the lookup
             tables' too.
@@ -205,6 +207,7 @@ def from_csv(
     """
     from orgroles.importers.columns import Columns  # the importers load when used
     from orgroles.importers.csv_map import csv_document
+    from orgroles.importers.json_records import is_json, json_document
     from orgroles.importers.snapshots import snapshots_document
 
     chosen = Columns.of(preset=preset, **columns)
@@ -223,6 +226,8 @@ def from_csv(
         if dates is None:
             raise OrgUsageError(f"{len(paths)} files: give the day of each (dates=, --dates)")
         read = partial(snapshots_document, paths, [day(d) for d in dates])
+    elif is_json(path):
+        read = partial(json_document, path)
     else:
         read = partial(csv_document, path)
     imported = read(

@@ -169,16 +169,16 @@ def test_the_csv_export_merges_meta_keys_in_one_pass() -> None:
 def test_records_with_keys_of_their_own_are_read_in_linear_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from orgroles.importers import csv_map
+    from orgroles.importers import tables
 
     looked: list[int] = []
-    real = csv_map._meta_value
+    real = tables._meta_value
 
     def counting(value: Any) -> Any:
         looked.append(1)
         return real(value)
 
-    monkeypatch.setattr(csv_map, "_meta_value", counting)
+    monkeypatch.setattr(tables, "_meta_value", counting)
     records = [{"id": str(i), f"k{i}": "v"} for i in range(3_000)]
     org = orgroles.from_records(records, id_col="id")
     assert org.roles["5"].meta == {"k5": "v"}

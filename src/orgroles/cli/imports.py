@@ -1,4 +1,5 @@
-"""`orgroles import`: turn an HR export (CSV, GitLab's team page) into an org file."""
+"""`orgroles import`: turn an HR export (CSV, Excel, JSON, GitLab's team page) into an org
+file."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @cli.group("import")
 def import_() -> None:
-    """Import an HR export (CSV, GitLab's team page) as an org file."""
+    """Import an HR export (CSV, Excel, JSON, GitLab's team page) as an org file."""
 
 
 _MAX_WARNINGS = 20
@@ -231,7 +232,8 @@ def import_csv(
     """Import a CSV export: each row becomes one person and the role they hold.
 
     An Excel workbook (.xlsx) is read as its first sheet, or the one --sheet names (with
-    the excel extra).
+    the excel extra). A JSON export (.json: an HR tool's API) is read as its list of
+    objects, one row each.
 
     Columns that no option maps go into each role's meta. Managers that match no row are
     kept (orgroles check reports them). Several files with --dates are snapshots of one

@@ -8,11 +8,10 @@ Lookup tables turn codes into names. See `docs/import.md` for the options and pr
 
 from __future__ import annotations
 
-import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple
 
 from orgroles._internal.gc import gc_paused
 from orgroles.errors import Location, OrgFileError, Problem
@@ -27,168 +26,21 @@ from orgroles.importers.csv_export import CSV_COLUMNS
 from orgroles.importers.csv_read import CsvTable, read_csv_file
 from orgroles.importers.dated import dating
 from orgroles.importers.guess import company_name, guessed, unmapped
-from orgroles.importers.rows import Cell, Imported, KindsMode, Rows, build_document
+from orgroles.importers.rows import Cell, Imported, KindsMode, Locator, Rows, build_document
+from orgroles.importers.tables import CsvRows, RecordRows, Table
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
 
 __all__ = [
     "CsvLocator",
     "CsvRows",
+    "FileRecords",
     "RecordLocator",
     "RecordRows",
     "Table",
     "csv_document",
     "records_document",
 ]
-
-# -- tables: CSV rows or records, read column by column ---------------------------------
-
-
-class Table(Protocol):
-    @property
-    def header(self) -> Sequence[str]:
-        """The column names."""
-
-    def __len__(self) -> int: ...
-
-    def texts(self, column: str) -> list[str | None]:
-        """The column's values, trimmed; an empty value is None."""
-
-    def cells(self, column: str) -> list[Cell]:
-        """Like `texts()`, but a value may be a list (several managers, departments)."""
-
-    def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
-        """For each row, the non-empty values of these columns, as they are written."""
-
-
-class CsvRows:
-    """A `CsvTable` read column by column (every value is a string)."""
-
-    def __init__(self, table: CsvTable) -> None:
-        self.header = table.header
-        self._rows = table.rows
-        self._index = {c: i for i, c in enumerate(table.header)}
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def texts(self, column: str) -> list[str | None]:
-        i = self._index[column]
-        return [r[i].strip() or None for r in self._rows]
-
-    def cells(self, column: str) -> list[Cell]:
-        return self.texts(column)  # type: ignore[return-value]
-
-    def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
-        pairs = [(self._index[c], c) for c in columns]
-        return [{c: r[i] for i, c in pairs if r[i]} for r in self._rows]
-
-
-def _is_missing(value: Any) -> bool:
-    # None, an empty cell, or a NaN (how pandas writes an empty cell)
-    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
-
-
-def _text(value: Any) -> str | None:
-    """A cell of a record as text: numbers without a trailing `.0`, None when empty.
-
-    Examples:
-        >>> _text(" CTO "), _text(100), _text(100.0), _text(float("nan")), _text(2.5)
-        ('CTO', '100', '100', None, '2.5')
-    """
-    if _is_missing(value):
-        return None
-    if isinstance(value, str):
-        return value.strip() or None
-    if hasattr(value, "item") and not isinstance(value, (list, dict)):
-        value = value.item()  # a numpy scalar
-        if _is_missing(value):
-            return None
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, float) and value.is_integer():
-        # A numeric column with empty cells is float in pandas: 100 is read as 100.0.
-        return str(int(value))
-    return str(value).strip() or None
-
-
-def _cell(value: Any) -> Cell:
-    """A manager or department cell of a record: a list gives several values.
-
-    A mapping that holds one value stands for that value, as in Workday's JSON reports
-    (`"Worker_s_Manager_group": [{"Manager_ID": "emp003"}]`).
-
-    Examples:
-        >>> _cell([{"Manager_ID": "emp003"}]), _cell([]), _cell(["R&D", " Sales "])
-        ('emp003', None, ['R&D', 'Sales'])
-    """
-    if isinstance(value, Mapping):
-        value = next(iter(value.values())) if len(value) == 1 else str(dict(value))
-    if isinstance(value, (list, tuple)):
-        found = [t for t in (_text(_cell(v)) for v in value) if t is not None]
-        if not found:
-            return None
-        return found[0] if len(found) == 1 else found
-    return _text(value)
-
-
-def _meta_value(value: Any) -> Any:
-    """A value for `meta`: kept as it is (numpy scalars become Python ones), or None."""
-    if _is_missing(value):
-        return None
-    if isinstance(value, (str, int, float, list, dict, tuple)):
-        return value
-    if hasattr(value, "item"):
-        value = value.item()
-        return None if _is_missing(value) else value
-    return str(value)
-
-
-class RecordRows:
-    """Records (mappings) read column by column; a record may lack a key."""
-
-    def __init__(self, records: Iterable[Mapping[Any, Any]]) -> None:
-        rows: list[Mapping[Any, Any]] = []
-        seen: dict[str, None] = {}
-        for record in records:
-            if not isinstance(record, Mapping):
-                raise options_error(
-                    f"expected a mapping of column names to values, got {type(record).__name__}",
-                    code="type",
-                )
-            if not all(isinstance(k, str) for k in record):
-                record = {str(k): v for k, v in record.items()}
-            rows.append(record)
-            seen.update(dict.fromkeys(record))
-        self.header = list(seen)
-        self._rows = rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def texts(self, column: str) -> list[str | None]:
-        return [_text(r.get(column)) for r in self._rows]
-
-    def cells(self, column: str) -> list[Cell]:
-        return [_cell(r.get(column)) for r in self._rows]
-
-    def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
-        # A record with few of the columns is read through its own keys: records that
-        # each bring a key of their own made every record look at every column (R x C).
-        position = {c: n for n, c in enumerate(columns)}
-        out = []
-        for r in self._rows:
-            keys: Iterable[str] = columns
-            if 2 * len(r) < len(columns):
-                keys = sorted((c for c in r if c in position), key=position.__getitem__)
-            meta = {}
-            for c in keys:
-                value = _meta_value(r.get(c))
-                if value is not None:
-                    meta[c] = value
-            out.append(meta)
-        return out
-
 
 # -- locators: where a cell came from ---------------------------------------------------
 
@@ -251,11 +103,20 @@ class RecordLocator:
 # -- from a table to rows ---------------------------------------------------------------
 
 
+def _own(cols: ResolvedColumns) -> tuple[str, ...]:
+    """The key of a row's own id, email or name, as its manager column reads them: the
+    key that a manager given as a mapping writes it under."""
+    own = {"id": cols.id_col, "email": cols.email_col}.get(cols.manager_by)
+    if cols.manager_by == "name" and len(cols.name_col) == 1:
+        own = cols.name_col[0]
+    return (own,) if own else ()
+
+
 def _rows(
     table: Table,
     cols: ResolvedColumns,
     lookups: dict[str, Mapping[str, str]],
-    locator: CsvLocator | RecordLocator,
+    locator: Locator,
 ) -> Rows:
     n = len(table)
     none: list[str | None] = [None] * n
@@ -276,9 +137,13 @@ def _rows(
         names=names,
         titles=texts(cols.title_col),
         emails=texts(cols.email_col),
-        managers=table.cells(cols.manager_col) if cols.manager_col else list(none),
+        managers=table.cells(cols.manager_col, _own(cols)) if cols.manager_col else list(none),
         metas=table.metas(cols.meta_cols),
-        departments=table.cells(cols.department_col) if cols.department_col else None,
+        departments=(
+            table.cells(cols.department_col, ("name", "displayName", "title"))
+            if cols.department_col
+            else None
+        ),
         kinds=table.texts(cols.kind_col) if cols.kind_col else None,
         kind_froms=table.texts(cols.kind_from_col) if cols.kind_from_col else None,
         families=table.texts(cols.family_col) if cols.family_col else None,
@@ -301,7 +166,7 @@ def _look_up(
     table: Mapping[str, str],
     column: str,
     rows: Rows,
-    locator: CsvLocator | RecordLocator,
+    locator: Locator,
     what: str = "department",
 ) -> None:
     """Replace codes by names in place; the code itself stays in the role's `meta`."""
@@ -442,28 +307,47 @@ def records_document(
     name: str | None = None,
     kinds: KindsMode = "infer",
     date_format: str | None = None,
+    file: FileRecords | None = None,
 ) -> Imported:
     """Read records (mappings from column name to value) as `csv_document()` reads rows.
 
-    This is what `orgroles.from_records()` does before it builds the org.
+    This is what `orgroles.from_records()` does before it builds the org. `file` is the
+    file the records come from (a JSON export: `orgroles.importers.json_records`).
     """
+    where = None if file is None else Location(file.source.path, 1)
     with gc_paused():
         table = RecordRows(records)
         if not len(table):
-            return Imported(OrgDocument(name=name))  # no records (a filtered table, say)
+            return Imported(OrgDocument(name=name or (file and file.name)))  # no records
         literal = unmapped(columns) and set(CSV_COLUMNS) <= set(table.header)
-        columns, date_format, notes = guessed(columns, table, None, date_format)
-        cols = columns.resolve(table.header)
-        rows = _rows(table, cols, _lookups(cols, departments, titles, None), RecordLocator(cols))
+        columns, date_format, notes = guessed(columns, table, where, date_format)
+        path = None if file is None else file.source.path
+        cols = columns.resolve(table.header, path=path)
+        at: Locator = RecordLocator(cols) if file is None else file.locator(_fields(cols))
+        encoding = None if file is None else file.encoding
+        rows = _rows(table, cols, _lookups(cols, departments, titles, None, encoding), at)
         rows.notes[:0] = notes
-        name = name or company_name(table)
-        rows, locator, amend = dating(rows, RecordLocator(cols), date_format, cols.manager_by)
+        name = name or company_name(table) or (file and file.name)
+        rows, locator, amend = dating(rows, at, date_format, cols.manager_by)
         return build_document(
             rows,
             locator,
             manager_by=cols.manager_by,
             name=name,
+            source=None if file is None else file.source,
             kinds=kinds,
             amend=amend,
             literal=literal,
         )
+
+
+class FileRecords(NamedTuple):
+    """The file that records come from: where reports point, and how to find a value."""
+
+    source: Source
+    name: str
+    """The org's name when the data gives none: the file's, without its suffix."""
+    locator: Callable[[Mapping[str, str]], Locator]
+    """The locator of the values, given the key behind each field of `Rows`."""
+    encoding: str | None = None
+    """The encoding of the lookup tables."""

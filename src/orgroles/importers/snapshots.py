@@ -21,6 +21,7 @@ from orgroles.errors import OrgValidationError
 from orgroles.importers.columns import Columns, Lookup, options_error
 from orgroles.importers.csv_map import csv_document
 from orgroles.importers.dated import merge_snapshots
+from orgroles.importers.json_records import is_json, json_document
 from orgroles.importers.rows import Imported, KindsMode
 from orgroles.io.problems import problems_from_validation
 from orgroles.model import OrgDocument
@@ -44,7 +45,8 @@ def snapshots_document(
 ) -> Imported:
     """Read CSV exports of one org on increasing days (one file per day) as one dated org
     document: see `orgroles.importers.dated` for how. Each file is read as
-    `csv_document()` reads it, and its problems name it and their lines."""
+    `csv_document()` reads it (a JSON export as `json_document()` does), and its problems
+    name it and their lines."""
     if len(paths) != len(days):
         raise options_error(
             f"{len(paths)} files and {len(days)} days: give one day per file, in order",
@@ -59,7 +61,8 @@ def snapshots_document(
             )
     snapshots = []
     for path in paths:
-        imported = csv_document(
+        read = json_document if is_json(path) else csv_document
+        imported = read(
             path,
             columns,
             departments=departments,

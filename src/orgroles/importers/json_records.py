@@ -1,0 +1,183 @@
+"""JSON exports: an HR tool's API or report as a list of records, read as CSV rows are.
+
+An HR tool's API gives its people as JSON: a list of objects, or an object that holds
+one (`{"employees": [...]}` from a directory, Workday's `{"Report_Entry": [...]}`,
+Microsoft Graph's `{"value": [...]}`). `orgroles import csv people.json` (and
+`orgroles.from_csv("people.json")`) reads each object as a row whose columns are its
+keys, with the same options, presets and guesses as a CSV file, and the same readings of
+a manager value that is a list or a one-key object as `from_records()`. Problems name
+the record's line and key in the file.
+
+Examples:
+    >>> text = '{"count": 2, "employees": [\\n {"id": "1", "name": "Ana Lima"},\\n {"id": "2"}]}'
+    >>> records, where = records_of(text, "people.json")
+    >>> where, [r["id"] for r in records]
+    (('employees',), ['1', '2'])
+    >>> JsonLocator(text, "people.json", where, {"id": "id"}).location(1, "id")
+    Location(path='people.json', line=3, column=3)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from orgroles.errors import Location, OrgFileError, OrgUsageError
+from orgroles.importers.csv_map import FileRecords, records_document
+from orgroles.importers.csv_read import read_csv_text
+from orgroles.io.json_marks import JsonMarks
+from orgroles.io.json_strict import strict_loads
+from orgroles.io.reader import Source
+
+if TYPE_CHECKING:
+    from orgroles.importers.columns import Columns, Lookup
+    from orgroles.importers.rows import Imported, KindsMode
+
+__all__ = ["RECORD_KEYS", "JsonLocator", "is_json", "json_document", "records_of"]
+
+RECORD_KEYS = (
+    "employees",
+    "people",
+    "users",
+    "workers",
+    "members",
+    "records",
+    "items",
+    "data",
+    "results",
+    "value",
+    "Report_Entry",
+)
+"""The keys under which exports hold their records, tried in order when an object holds
+several lists of records."""
+
+
+def is_json(path: str | os.PathLike[str]) -> bool:
+    """Whether a file given to the CSV import is a JSON export (named `.json`)."""
+    return os.fspath(path).lower().endswith(".json")
+
+
+def json_document(
+    path: str | os.PathLike[str],
+    columns: Columns,
+    *,
+    departments: Lookup | Mapping[str, str] | None = None,
+    titles: Lookup | Mapping[str, str] | None = None,
+    delimiter: str | None = None,
+    name: str | None = None,
+    kinds: KindsMode = "infer",
+    date_format: str | None = None,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+) -> Imported:
+    """Read a JSON export as an org document, as `csv_document()` reads a CSV file (the
+    same arguments; `delimiter` is for the lookup tables alone, and `sheet` is refused)."""
+    file = os.fspath(path)
+    if sheet is not None:
+        raise OrgUsageError(
+            f"{file}: --sheet (sheet=) names a sheet of an Excel workbook (.xlsx, .xlsm), "
+            "and this is a JSON file"
+        )
+    text = read_csv_text(file, encoding)
+    records, where = records_of(text, file)
+    return records_document(
+        records,
+        columns,
+        departments=departments,
+        titles=titles,
+        name=name,
+        kinds=kinds,
+        date_format=date_format,
+        file=FileRecords(
+            Source(file, "json"),
+            Path(file).stem,
+            lambda fields: JsonLocator(text, file, where, fields),
+            encoding,
+        ),
+    )
+
+
+def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str, ...]]:
+    """The records of a JSON export, and the key that holds them (none for a list).
+
+    Raises `OrgFileError` at the problem's line: JSON that is not valid (or not strict:
+    a repeated key), a document with no list of objects, an item that is not an object.
+    """
+    data = strict_loads(text, path)
+    where: tuple[str, ...] = ()
+    if isinstance(data, Mapping):
+        lists = [k for k, v in data.items() if isinstance(v, list) and _objects(v)]
+        if not lists:
+            keys = ", ".join(repr(k) for k in list(data)[:10]) or "none"
+            raise OrgFileError(
+                "a JSON export holds its people as a list of objects, at the top or under "
+                f"a key ('employees', 'data', ...); this object has none (its keys: {keys})",
+                path=path,
+                line=1,
+                column=1,
+                code="type",
+            )
+        known = [k for k in RECORD_KEYS if k in lists]
+        where = (known[0] if known else lists[0],)
+        data = data[where[0]]
+    if not isinstance(data, list):
+        raise OrgFileError(
+            f"a JSON export is a list of objects (one per person), not a {_kind(data)}",
+            path=path,
+            line=1,
+            column=1,
+            code="type",
+        )
+    for n, item in enumerate(data):
+        if not isinstance(item, Mapping):
+            pos = JsonMarks(text).position((*where, n)) or (None, None)
+            raise OrgFileError(
+                f"{_path(where, n)}: expected an object (one person's keys and values), "
+                f"got a {_kind(item)}",
+                path=path,
+                line=pos[0],
+                column=pos[1],
+                code="type",
+            )
+    return data, where
+
+
+def _objects(items: list[Any]) -> bool:
+    return bool(items) and all(isinstance(item, Mapping) for item in items)
+
+
+def _kind(value: Any) -> str:
+    names = {str: "string", bool: "boolean", int: "number", float: "number", list: "list"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _path(where: tuple[str, ...], row: int) -> str:
+    return ".".join(where) + f"[{row}]"
+
+
+class JsonLocator:
+    """Where each value of a JSON export's records is: the line and column of its key
+    (of its record when the record has no such key), found when a message needs it."""
+
+    def __init__(
+        self, text: str, path: str, where: tuple[str, ...], fields: Mapping[str, str]
+    ) -> None:
+        self._marks = JsonMarks(text)
+        self._path = path
+        self._where = where
+        self._fields = fields
+
+    def _key(self, what: str) -> str:
+        return self._fields.get(what, what)
+
+    def location(self, row: int, what: str) -> Location:
+        pos = self._marks.position((*self._where, row, self._key(what)), key=True)
+        return Location(self._path, *(pos or (None, None)))
+
+    def where(self, row: int, what: str) -> str:
+        return f"{_path(self._where, row)}[{self._key(what)!r}]"
+
+    def line(self, row: int) -> str:
+        return f"line {self.location(row, 'id').line}"

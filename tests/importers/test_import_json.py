@@ -1,0 +1,168 @@
+"""JSON exports (an HR tool's API or report): a list of objects, read as CSV rows are.
+Every person here is invented."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import orgroles
+from orgroles import OrgFileError
+
+from tests.helpers import Cli, Write, import_notes
+
+# Microsoft Graph's users with their managers expanded: the list under "value", and a
+# manager as an object of several keys.
+GRAPH = {
+    "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+    "value": [
+        {"id": "a1", "displayName": "Ana Lima", "jobTitle": "CEO", "mail": "ana@acme.example",
+         "department": "Direction", "manager": None},
+        {"id": "b2", "displayName": "Bo Diaz", "jobTitle": "CTO", "mail": "bo@acme.example",
+         "department": "Tech", "manager": {"id": "a1", "displayName": "Ana Lima"}},
+        {"id": "c3", "displayName": "Cy Roe", "jobTitle": "Backend Developer",
+         "mail": "cy@acme.example", "department": "Tech",
+         "manager": {"id": "b2", "displayName": "Bo Diaz"}},
+    ],
+}  # fmt: skip
+
+
+def _write_json(write: Write, name: str, data: object, indent: int | None = 1) -> Path:
+    return write(name, json.dumps(data, indent=indent))
+
+
+def test_a_directory_export_with_managers_as_objects(write: Write) -> None:
+    org, notes = import_notes(_write_json(write, "users.json", GRAPH))
+    assert [(r.id, r.title, r.reports_to) for r in org] == [
+        ("a1", "CEO", None),
+        ("b2", "CTO", "a1"),
+        ("c3", "Backend Developer", "b2"),
+    ]
+    assert org.people["b2"].email == "bo@acme.example"
+    assert sorted(org.teams) == ["direction", "tech"]
+    assert org.name == "users"  # the file's name: the data names no company
+    assert "read as id 'id', name 'displayName', title 'jobTitle', email 'mail'" in notes[0]
+    assert org.roles["c3"].kind == "developer"
+
+
+def test_a_manager_object_is_read_by_the_key_of_the_manager_column(write: Write) -> None:
+    # Read by email: the manager object's email stands for it, not its id.
+    people = [
+        {"email": "ana@acme.example", "name": "Ana Lima", "boss": None},
+        {"email": "bo@acme.example", "name": "Bo Diaz",
+         "boss": {"id": 7, "email": "ana@acme.example", "name": "Ana Lima"}},
+    ]  # fmt: skip
+    path = _write_json(write, "people.json", people)
+    org = orgroles.from_csv(path, id_col="email", email_col="email", manager_email_col="boss")
+    assert org.roles["bo@acme.example"].reports_to == "ana@acme.example"
+
+
+def test_the_list_of_people_among_other_lists_and_a_department_object(write: Write) -> None:
+    # BambooHR's directory: its fields and its employees, each a list of objects.
+    data = {
+        "fields": [{"id": "displayName", "type": "text", "name": "Display name"}],
+        "employees": [
+            {"id": "1", "displayName": "Ana Lima", "jobTitle": "CEO", "supervisorId": None,
+             "department": {"id": 10, "name": "Direction"}},
+            {"id": "2", "displayName": "Bo Diaz", "jobTitle": "CTO", "supervisorId": "1",
+             "department": {"id": 20, "name": "Engineering"}},
+        ],
+    }  # fmt: skip
+    org, _ = import_notes(_write_json(write, "directory.json", data))
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1")]
+    assert sorted(t.name for t in org.teams.values()) == ["Direction", "Engineering"]
+
+
+def test_problems_name_the_line_and_the_key_in_the_file(write: Write) -> None:
+    text = (
+        '{"employees": [\n'
+        '  {"id": "1", "name": "Ana Lima", "managerId": null},\n'
+        '  {"id": "1", "name": "Bo Diaz", "managerId": "1"}\n'
+        "]}\n"
+    )
+    path = write("people.json", text)
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path, id_col="id", name_col="name", manager_col="managerId")
+    assert str(err.value) == (f"{path}:3:4: employees[1]['id']: duplicate id '1' (first on line 2)")
+
+
+def test_roles_are_located_in_the_file(write: Write) -> None:
+    org, _ = import_notes(_write_json(write, "users.json", GRAPH, indent=1))
+    found = org.location_of("c3")
+    assert found is not None
+    assert found.path is not None
+    assert found.path.endswith("users.json")
+    lines = json.dumps(GRAPH, indent=1).splitlines()
+    assert lines[found.line - 1].strip() == '"id": "c3",'
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '{"count": 2, "next": null}',
+            "1:1: a JSON export holds its people as a list of objects, at the top or under "
+            "a key ('employees', 'data', ...); this object has none (its keys: 'count', 'next')",
+        ),
+        ('"people"', "1:1: a JSON export is a list of objects (one per person), not a string"),
+        (
+            '[{"id": "1"},\n 7]',
+            "2:2: [1]: expected an object (one person's keys and values), got a number",
+        ),
+        ('[{"id": "1", "id": "2"}]', "1:14: duplicate key 'id' (first at line 1, column 3)"),
+        ('[{"id": "1",}]', "1:13: invalid JSON: Expecting property name enclosed in double"),
+    ],
+)
+def test_a_file_that_is_not_a_list_of_people(write: Write, text: str, message: str) -> None:
+    path = write("people.json", text)
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path, id_col="id")
+    assert str(err.value).startswith(f"{path}:{message}")
+
+
+def test_no_sheet_for_a_json_file(write: Write) -> None:
+    path = _write_json(write, "people.json", [{"id": "1"}])
+    with pytest.raises(orgroles.OrgUsageError, match="this is a JSON file"):
+        orgroles.from_csv(path, id_col="id", sheet=1)
+
+
+def test_json_snapshots_make_a_dated_org(write: Write) -> None:
+    jan = [{"id": "1", "name": "Ana Lima", "manager": None}]
+    apr = [*jan, {"id": "2", "name": "Bo Diaz", "manager": "1"}]
+    paths = [_write_json(write, "jan.json", jan), _write_json(write, "apr.json", apr)]
+    org = orgroles.from_csv(
+        paths, dates=["2026-01-31", "2026-04-30"], id_col="id", name_col="name",
+        manager_col="manager",
+    )  # fmt: skip
+    assert str(org.records["2"].start) == "2026-04-30"
+    assert org.records["1"].start is None  # there before the first snapshot
+
+
+def test_the_command_imports_a_json_export(run: Cli, write: Write, tmp_path: Path) -> None:
+    path = _write_json(write, "users.json", GRAPH)
+    out = tmp_path / "org.yaml"
+    result = run("import", "csv", path, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "3 roles, 3 people, 2 teams" in result.stderr
+    assert orgroles.load(out).roles["c3"].reports_to == "b2"
+
+
+def test_checking_an_export_as_an_org_file_says_how_to_import_it(run: Cli, write: Write) -> None:
+    path = _write_json(write, "users.json", GRAPH)
+    result = run("check", path)
+    assert result.exit_code == 2
+    assert (
+        f"{path}: this looks like an HR export (a list of 3 people), not an org file: "
+        f"import it with 'orgroles import csv {path} -o org.yaml'"
+    ) in result.stderr
+
+
+def test_checking_gitlabs_team_page_says_to_import_it_with_the_gitlab_importer(
+    run: Cli, write: Write
+) -> None:
+    path = write("team.yml", "- slug: ana-lima\n  name: Ana Lima\n  reports_to: bo-diaz\n")
+    result = run("check", path)
+    assert result.exit_code == 2
+    assert f"import it with 'orgroles import gitlab {path} -o org.yaml'" in result.stderr

@@ -108,6 +108,10 @@ def test_roles_are_located_in_the_file(write: Write) -> None:
         ),
         ('"people"', "1:1: a JSON export is a list of objects (one per person), not a string"),
         (
+            '{"name": "Acme", "roles": [{"id": "ceo"}]}',
+            "1:1: an org file (it has 'roles'), not an HR export: use it as it is",
+        ),
+        (
             '[{"id": "1"},\n 7]',
             "2:2: [1]: expected an object (one person's keys and values), got a number",
         ),
@@ -166,3 +170,13 @@ def test_checking_gitlabs_team_page_says_to_import_it_with_the_gitlab_importer(
     result = run("check", path)
     assert result.exit_code == 2
     assert f"import it with 'orgroles import gitlab {path} -o org.yaml'" in result.stderr
+
+
+def test_a_yaml_file_given_to_the_csv_import_says_what_reads_it(write: Write) -> None:
+    path = write("team.yml", "- slug: ana-lima\n  name: Ana Lima\n")
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path)
+    assert str(err.value) == (
+        f"{path}: a YAML file, not a CSV export: an org file is used as it is (orgroles "
+        f"check {path}), and GitLab's team page is imported with orgroles import gitlab"
+    )

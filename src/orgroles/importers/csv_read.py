@@ -410,6 +410,13 @@ def read_csv_file(
     """The table of a CSV file, or of an Excel workbook's sheet (`.xlsx`, `.xlsm`: see
     `orgroles.importers.xlsx`, whose text is always comma-separated): the first, or the
     one `sheet` names."""
+    if path.lower().endswith((".yaml", ".yml")):
+        raise OrgFileError(
+            "a YAML file, not a CSV export: an org file is used as it is (orgroles check "
+            f"{path}), and GitLab's team page is imported with orgroles import gitlab",
+            path=path,
+            code="file-type",
+        )
     if is_workbook(path):
         text, notes = workbook_text(path, sheet)
         table = read_table(text, path, ",")

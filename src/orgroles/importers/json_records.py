@@ -107,6 +107,15 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
     """
     data = strict_loads(text, path)
     where: tuple[str, ...] = ()
+    if isinstance(data, Mapping) and "roles" in data:
+        raise OrgFileError(
+            "an org file (it has 'roles'), not an HR export: use it as it is "
+            f"(orgroles check {path})",
+            path=path,
+            line=1,
+            column=1,
+            code="file-type",
+        )
     if isinstance(data, Mapping):
         lists = [k for k, v in data.items() if isinstance(v, list) and _objects(v)]
         if not lists:

@@ -33,6 +33,51 @@ def test_each_term(scaleup: orgroles.Org) -> None:
     assert ids(scaleup, "assistant") == ["exec-assistant"]
 
 
+def test_spans_and_layers_compared(scaleup: orgroles.Org) -> None:
+    assert ids(scaleup, "span>3") == ["lead-apps"]
+    assert ids(scaleup, "span>=3") == ["cto", "cpo", "lead-apps"]
+    assert ids(scaleup, "span:2") == ["ceo", "em-platform", "lead-platform", "design-lead"]
+    assert ids(scaleup, "span=2") == ids(scaleup, "span:2")
+    assert ids(scaleup, "span<1 layer<=2") == ["exec-assistant"]  # not in the CEO's span
+    assert ids(scaleup, "layer:1") == ["ceo"]
+    assert ids(scaleup, "-span>0 layer>4") == ["dev-platform-1", "dev-platform-2"]
+    assert ids(scaleup, "span>2 family:executive") == ["cto", "cpo"]
+
+
+@pytest.mark.parametrize("op", [">", ">=", "<", "<=", "=", ":"])
+@pytest.mark.parametrize("number", [0, 1, 2, 3, 4, 11])
+def test_comparisons_agree_with_span_and_layers(op: str, number: int) -> None:
+    import operator
+    import warnings
+    from collections.abc import Callable
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
+    tests: dict[str, Callable[[int, int], bool]] = {
+        ">": operator.gt,
+        ">=": operator.ge,
+        "<": operator.lt,
+        "<=": operator.le,
+        "=": operator.eq,
+        ":": operator.eq,
+    }
+    test = tests[op]
+    spans, layers = org.span(), org.layers()
+    assert ids(org, f"span{op}{number}") == [r for r in org.roles if test(spans[r], number)]
+    expected = [r for r in org.roles if (layer := layers[r]) is not None and test(layer, number)]
+    assert ids(org, f"layer{op}{number}") == expected
+
+
+def test_roles_in_a_cycle_have_no_layer_to_compare() -> None:
+    org = orgroles.loads(
+        "roles:\n  - {id: ceo}\n  - {id: a, reports_to: b}\n  - {id: b, reports_to: a}\n"
+    )
+    assert ids(org, "layer>0") == ["ceo"]
+    assert ids(org, "-layer>0") == ["a", "b"]
+    assert ids(org, "span:1") == ["a", "b"]
+
+
 def test_and_or_not_and_quotes(scaleup: orgroles.Org) -> None:
     assert ids(scaleup, "kind:developer under:lead-apps -vacant") == ["dev-apps-1", "dev-apps-2"]
     assert ids(scaleup, "kind:cto,cpo") == ["cto", "cpo"]
@@ -52,11 +97,18 @@ def test_and_or_not_and_quotes(scaleup: orgroles.Org) -> None:
         ("vacant:yes", "'vacant' takes no value", 0),
         ('title~"open', "unterminated quote", 6),
         ('title~"a"b', "a space must follow a closing quote", 9),
+        ("span", "'span' needs a comparison: write span>N (or >=, <, <=, =)", 4),
+        ("span~3", "'span' needs a comparison: write span>N (or >=, <, <=, =)", 4),
+        ("span>x", "span> takes a whole number, not 'x'", 5),
+        ("layer>=", "layer>= takes a whole number, not nothing", 7),
+        ("span>-1", "span> takes a whole number, not '-1'", 5),
+        ("kind>3", "'kind' compares nothing: only span, layer take >", 4),
+        ("id=cto", "'id' compares nothing: only span, layer take =", 2),
         (
             "under:cto frobnicate",
             "unknown term 'frobnicate' (terms: id:X, kind:X, family:X, team:X, seniority:X, "
-            "has:X, under:X, reports:X, manager:X, holder:X, title~TEXT, name~TEXT, vacant, "
-            "acting, planned, inferred, assistant)",
+            "has:X, under:X, reports:X, manager:X, holder:X, title~TEXT, name~TEXT, span>N, "
+            "layer>N, vacant, acting, planned, inferred, assistant)",
             10,
         ),
     ],

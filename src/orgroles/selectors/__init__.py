@@ -16,6 +16,10 @@ term                      matches the roles ...
 `holder:P`              held by person P
 `title~TEXT`            whose title contains TEXT (any case)
 `name~TEXT`             held by someone whose name contains TEXT (any case)
+`span>N`                whose span of control (direct reports, assistants
+                          excluded) is more than N; also `>=`, `<`, `<=`, `=`
+                          (or `span:N`)
+`layer>N`               whose layer (1 at the top) compares so with N
 `vacant`                that nobody holds
 `acting`                held by an interim holder
 `inferred`              whose kind or family was inferred from a job title
@@ -23,7 +27,8 @@ term                      matches the roles ...
 `assistant`             that are staff seats (assistants, advisers)
 ========================  =====================================================
 
-A value may list alternatives, any of which matches: `kind:developer,designer`.
+A value may list alternatives, any of which matches: `kind:developer,designer`. A
+comparison takes a whole number: `span>8`, `layer<=2`.
 A value with spaces is quoted: `title~"head of"`. A leading `-` negates a term:
 `under:cto -kind:developer`. The empty selector matches every role. The terms are
 the entries of `TERMS` (`orgroles.selectors.terms`); the parser is in

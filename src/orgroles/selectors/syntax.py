@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import SelectorError
 from orgroles.limits import MAX_SELECTOR_TERMS
-from orgroles.selectors.terms import FLAGS, MATCH_KEYS, TERMS, TEXT_KEYS, Predicate
+from orgroles.selectors.terms import (
+    COMPARE_KEYS,
+    COMPARISONS,
+    FLAGS,
+    MATCH_KEYS,
+    TERMS,
+    TEXT_KEYS,
+    Predicate,
+)
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -36,13 +44,15 @@ __all__ = ["Selector", "Term", "parse", "parse_selector", "select"]
 
 @dataclass(frozen=True)
 class Term:
-    """One term of a selector; `position` is where it starts in the text."""
+    """One term of a selector; `position` is where it starts in the text, and `op` the
+    comparison of a `compare` term (`>`, `>=`, `<`, `<=`, `=`)."""
 
     key: str
     values: tuple[str, ...] = ()
     negated: bool = False
     position: int = 0
     value_position: int = 0
+    op: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,11 +72,11 @@ class Selector:
     def positions(self, org: OrgCore) -> list[int]:
         """The positions (in `org.index`) of the matching roles, in file order."""
         candidates: list[int] = list(range(len(org.index)))
-        done: set[tuple[str, tuple[str, ...], bool]] = set()
+        done: set[tuple[str, tuple[str, ...], bool, str]] = set()
         for term in self.terms:
-            if (term.key, term.values, term.negated) in done:
+            if (term.key, term.values, term.negated, term.op) in done:
                 continue  # the same term twice: it holds or not, once
-            done.add((term.key, term.values, term.negated))
+            done.add((term.key, term.values, term.negated, term.op))
             keep: Predicate = TERMS[term.key].build(org, term, self.text)
             chosen = getattr(keep, "__self__", None)
             if term.negated:
@@ -93,10 +103,20 @@ def parse(text: str) -> Selector:
         if negated:
             i += 1
         key_start = i
-        while i < n and not text[i].isspace() and text[i] not in ":~":
+        while i < n and not text[i].isspace() and text[i] not in ":~<>=":
             i += 1
         key = text[key_start:i]
+        if key in COMPARE_KEYS:
+            i, term = _comparison(text, key, negated, start, i)
+            terms.append(term)
+            continue
         op = text[i] if i < n and text[i] in ":~" else ""
+        if i < n and text[i] in "<>=" and key in TERMS:
+            raise SelectorError(
+                f"{key!r} compares nothing: only {', '.join(COMPARE_KEYS)} take {text[i]}",
+                text,
+                i,
+            )
         if not op:
             if key in FLAGS:
                 terms.append(Term(key, (), negated, start, i))
@@ -138,6 +158,25 @@ def parse(text: str) -> Selector:
                 f"too many terms: a selector has at most {MAX_SELECTOR_TERMS}", text, start
             )
     return Selector(text, tuple(terms))
+
+
+def _comparison(text: str, key: str, negated: bool, start: int, i: int) -> tuple[int, Term]:
+    """Read the comparison and the number of a `compare` term whose key ends at `i`."""
+    op = next((o for o in COMPARISONS if text.startswith(o, i)), "")
+    if not op and text.startswith(":", i):
+        op = ":"
+    if not op:
+        raise SelectorError(f"{key!r} needs a comparison: write {key}>N (or >=, <, <=, =)", text, i)
+    value_start = i + len(op)
+    end = value_start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    value = text[value_start:end]
+    if not (value.isascii() and value.isdigit()):
+        shown = repr(value) if value else "nothing"
+        raise SelectorError(f"{key}{op} takes a whole number, not {shown}", text, value_start)
+    term = Term(key, (str(int(value)),), negated, start, value_start, "=" if op == ":" else op)
+    return end, term
 
 
 def _unknown_hint(key: str) -> str:

@@ -13,7 +13,8 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+import operator
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -27,12 +28,21 @@ if TYPE_CHECKING:
     from orgroles.core import OrgCore
     from orgroles.selectors.syntax import Term
 
-__all__ = ["FLAGS", "MATCH_KEYS", "TERMS", "TEXT_KEYS", "Predicate", "TermSpec"]
+__all__ = [
+    "COMPARE_KEYS",
+    "COMPARISONS",
+    "FLAGS",
+    "MATCH_KEYS",
+    "TERMS",
+    "TEXT_KEYS",
+    "Predicate",
+    "TermSpec",
+]
 
 Predicate = Callable[[int], bool]
 """A test of a role, by its position in `org.index`."""
 
-Form = Literal["match", "text", "flag"]
+Form = Literal["match", "text", "flag", "compare"]
 
 
 @dataclass(frozen=True)
@@ -40,9 +50,10 @@ class TermSpec:
     """One selector term: `key`, how it is written, what it matches, how it tests.
 
     `form` is `"match"` for `key:value` (a comma-separated list of alternatives),
-    `"text"` for `key~text` (a case-insensitive substring) and `"flag"` for a bare
-    word. `build(org, term, text)` returns the predicate; it may refuse a value that
-    names nothing with `known()`.
+    `"text"` for `key~text` (a case-insensitive substring), `"flag"` for a bare
+    word and `"compare"` for `key>N` (a whole number compared with `>`, `>=`, `<`, `<=`
+    or `=`; `key:N` is `key=N`). `build(org, term, text)` returns the predicate; it may
+    refuse a value that names nothing with `known()`.
     """
 
     key: str
@@ -53,7 +64,12 @@ class TermSpec:
     @property
     def usage(self) -> str:
         """How the term is written: `under:X`, `title~TEXT` or `vacant`."""
-        return {"match": f"{self.key}:X", "text": f"{self.key}~TEXT", "flag": self.key}[self.form]
+        return {
+            "match": f"{self.key}:X",
+            "text": f"{self.key}~TEXT",
+            "flag": self.key,
+            "compare": f"{self.key}>N",
+        }[self.form]
 
 
 def known(
@@ -181,6 +197,43 @@ def _flag(attribute: str) -> Callable[[OrgCore, Term, str], Predicate]:
     return build
 
 
+COMPARISONS: dict[str, Callable[[int, int], bool]] = {
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+    "=": operator.eq,
+}
+"""The comparisons of a `compare` term, the two-character ones first (as they are read)."""
+
+
+def _compare(
+    metric: Callable[[OrgCore], Sequence[int | None]],
+) -> Callable[[OrgCore, Term, str], Predicate]:
+    """A term that compares a number of each role (None: never matches) with N."""
+
+    def build(org: OrgCore, term: Term, text: str) -> Predicate:
+        values = metric(org)
+        test = COMPARISONS[term.op]
+        number = int(term.values[0])  # whole and not negative: the parser checks
+        return lambda i: (value := values[i]) is not None and test(value, number)
+
+    return build
+
+
+def _spans(org: OrgCore) -> list[int]:
+    index = org.index
+    assistant = index.assistant
+    spans = [0] * len(index)
+    for i, kids in index.children.items():
+        spans[i] = sum(1 for c in kids if not assistant[c])
+    return spans
+
+
+def _layers(org: OrgCore) -> list[int | None]:
+    return [d + 1 if d >= 0 else None for d in org.index.depth]
+
+
 TERMS: dict[str, TermSpec] = {
     t.key: t
     for t in (
@@ -196,6 +249,8 @@ TERMS: dict[str, TermSpec] = {
         TermSpec("holder", "match", "held by person X", _holder),
         TermSpec("title", "text", "whose title contains TEXT (any case)", _title),
         TermSpec("name", "text", "held by someone whose name contains TEXT (any case)", _name),
+        TermSpec("span", "compare", "whose span of control compares so with N", _compare(_spans)),
+        TermSpec("layer", "compare", "whose layer (1 at the top) compares so", _compare(_layers)),
         TermSpec("vacant", "flag", "that nobody holds", _flag("vacant")),
         TermSpec("acting", "flag", "held by an interim holder", _flag("acting")),
         TermSpec("planned", "flag", "that do not exist yet (planned seats)", _flag("planned")),
@@ -215,3 +270,5 @@ TEXT_KEYS = tuple(k for k, t in TERMS.items() if t.form == "text")
 """Terms written `key~text` (a case-insensitive substring)."""
 FLAGS = tuple(k for k, t in TERMS.items() if t.form == "flag")
 """Terms that take no value."""
+COMPARE_KEYS = tuple(k for k, t in TERMS.items() if t.form == "compare")
+"""Terms written `key>N` (or `>=`, `<`, `<=`, `=`; `key:N` is `key=N`)."""

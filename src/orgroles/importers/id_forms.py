@@ -96,7 +96,7 @@ def inner_manager(value: str, by_email: bool) -> str | None:
     ("Ana Lima <ana@acme.example>").
 
     Examples:
-        >>> inner_manager("CN=Lima\\, Ana,OU=Users,DC=acme,DC=com", False)
+        >>> inner_manager(r"CN=Lima\\, Ana,OU=Users,DC=acme,DC=com", False)
         'Lima, Ana'
         >>> inner_manager("Ana Lima <ana@acme.example>", True)
         'ana@acme.example'

@@ -15,6 +15,7 @@ import pytest
 import orgroles
 from orgroles import OrgFileError
 from orgroles.errors import Location, Problem
+from orgroles.importers.csv_read import read_table
 
 from tests.helpers import Cli, Write, import_notes
 
@@ -84,6 +85,23 @@ def test_a_totals_line_with_several_values_is_left_out_with_a_warning(
     assert notes == [
         f"{line}: left out {shown} below the rows that starts with {first!r}: a report's totals?"
     ]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Suma Patel,suma@x.example,ana@x.example,,,",  # a given name, a new hire's row
+        "Gesamtleitung Werk Nord,g2,g1,,,",  # a title that starts with a totals word
+        "Total Rewards Team,rewards@x.example,ana@x.example,,,",
+        "Total,rewards@x.example,,,,",  # an email: a row, whatever its first value
+    ],
+)
+def test_a_sparse_last_row_that_starts_like_a_total_is_a_row(write: Write, last: str) -> None:
+    text = "Name,Email,Manager Email,Job Title,Department,Location\n"
+    text += "Ana Lima,ana@x.example,,CEO,Exec,Lisbon\n" + last + "\n"
+    table = read_table(text, "staff.csv")
+    assert len(table.rows) == 2
+    assert table.notes == []
 
 
 def test_a_row_whose_first_value_starts_with_total_but_that_fills_its_columns_is_a_row(

@@ -158,7 +158,7 @@ def test_checking_an_export_as_an_org_file_says_how_to_import_it(run: Cli, write
     result = run("check", path)
     assert result.exit_code == 2
     assert (
-        f"{path}: this looks like an HR export (a list of 3 people), not an org file: "
+        f"{path}: this looks like an HR export (a list of people), not an org file: "
         f"import it with 'orgroles import csv {path} -o org.yaml'"
     ) in result.stderr
 
@@ -180,3 +180,87 @@ def test_a_yaml_file_given_to_the_csv_import_says_what_reads_it(write: Write) ->
         f"{path}: a YAML file, not a CSV export: an org file is used as it is (orgroles "
         f"check {path}), and GitLab's team page is imported with orgroles import gitlab"
     )
+
+
+def test_open_seats_of_a_json_export_on_one_line_are_named_by_their_index(
+    write: Write,
+) -> None:
+    records = [{"id": "E0", "name": "Ana Lima", "manager": None}]
+    records += [{"name": "TBH", "title": "Engineer", "manager": "E0"}] * 3
+    path = _write_json(write, "plan.json", records, indent=None)  # one line, as APIs write
+    org, notes = import_notes(path)
+    assert list(org.roles) == ["E0", "vacant-1", "vacant-2", "vacant-3"]
+    assert notes[1].endswith(
+        "; an open seat without an id gets one from its index in the list: 'vacant-1' and 2 more"
+    )
+
+
+def test_values_nested_deeper_than_an_org_file_holds_are_refused(write: Write) -> None:
+    deep = "[" * 61 + '"x"' + "]" * 61
+    path = write("deep.json", f'[{{"id": "1", "tags": {deep}}}]')
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path, id_col="id")
+    assert str(err.value) == (
+        f"{path}:1:82: [0].tags: nested deeper than an org file may hold (64 levels)"
+    )
+    shallow = "[" * 60 + '"x"' + "]" * 60
+    org = orgroles.from_csv(write("ok.json", f'[{{"id": "1", "tags": {shallow}}}]'), id_col="id")
+    assert "tags" in org.roles["1"].meta
+
+
+def test_lists_and_objects_where_text_is_expected_are_errors_at_their_place(
+    write: Write,
+) -> None:
+    text = (
+        '[{"id": "1", "name": "Ana Lima", "title": {"en": "CEO"}, "manager": {}},\n'
+        ' {"id": "2", "name": ["Bo", "Diaz"], "title": "CTO", "manager": {"a": "1", "b": "2"}}]'
+    )
+    path = write("people.json", text)
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path, id_col="id", name_col="name", title_col="title",
+                          manager_col="manager")  # fmt: skip
+    assert str(err.value).splitlines() == [
+        f"{path}:2:14: [1]['name']: a list where text is expected: name another column, or "
+        "flatten the records first (pandas.json_normalize)",
+        f"{path}:2:54: [1]['manager']: an object with none of the keys id, email, mail, name, "
+        "displayName where text is expected: name another column, or flatten the records "
+        "first (pandas.json_normalize)",
+    ]  # a title of one key is its value; an empty manager object is no manager
+    fixed = text.replace('["Bo", "Diaz"]', '"Bo Diaz"').replace('{"a": "1", "b": "2"}', '"1"')
+    org = orgroles.from_csv(write("fixed.json", fixed), id_col="id", name_col="name",
+                            title_col="title", manager_col="manager")  # fmt: skip
+    assert [(r.title, r.reports_to) for r in org] == [("CEO", None), ("CTO", "1")]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"employees": []},
+        {"employees": [], "links": [{"id": "next", "href": "https://x.example/p2"}]},
+        {"data": [], "included": [{"type": "departments", "id": "d1"}]},  # JSON:API
+    ],
+)
+def test_an_empty_page_of_people_is_an_empty_org(write: Write, data: object) -> None:
+    org = orgroles.from_csv(_write_json(write, "page.json", data), id_col="id")
+    assert len(org.roles) == 0
+
+
+def test_json_null_is_not_a_list_of_people(write: Write) -> None:
+    path = write("null.json", "null\n")
+    with pytest.raises(OrgFileError, match=r"null.json:1:1: a JSON export is a list of objects"):
+        orgroles.from_csv(path, id_col="id")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name: Acme\nrole:\n- {id: ceo, title: CEO}\n",  # an org file with a typo
+        "- {id: '1', name: Ana}\n",  # a YAML list of people: import csv does not read YAML
+    ],
+)
+def test_no_import_hint_where_no_import_command_reads_the_file(
+    run: Cli, write: Write, text: str
+) -> None:
+    result = run("check", write("org.yaml", text))
+    assert result.exit_code == 2
+    assert "HR export" not in result.stderr

@@ -104,6 +104,8 @@ def test_and_or_not_and_quotes(scaleup: orgroles.Org) -> None:
         ("span>-1", "span> takes a whole number, not '-1'", 5),
         ("kind>3", "'kind' compares nothing: only span, layer take >", 4),
         ("id=cto", "'id' compares nothing: only span, layer take =", 2),
+        ("span>" + "9" * 19, "span> takes a number of at most 18 digits", 5),
+        ("span!=3", "!= is not a comparison: write -span=N (not equal to N)", 4),
         (
             "under:cto frobnicate",
             "unknown term 'frobnicate' (terms: id:X, kind:X, family:X, team:X, seniority:X, "
@@ -149,3 +151,10 @@ def test_a_selector_is_not_code() -> None:
         parse(42)  # type: ignore[arg-type]
     sel = parse("kind:cto under:ceo")
     assert str(sel) == "kind:cto under:ceo"
+
+
+def test_a_term_without_a_name_says_how_terms_start() -> None:
+    with pytest.raises(SelectorError) as info:
+        parse("under:cto >3")
+    assert info.value.message.startswith("a term starts with its name (id:X, kind:X,")
+    assert info.value.position == 10

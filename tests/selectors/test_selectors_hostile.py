@@ -91,10 +91,13 @@ def test_a_repeated_term_is_tested_once(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(built) == 3
 
 
-def test_a_selector_has_a_bounded_number_of_terms() -> None:
-    parse(" ".join(f"-id:r{i}" for i in range(MAX_SELECTOR_TERMS)))
+@pytest.mark.parametrize("term", ["-id:r{i}", "span<{i}", "vacant"])
+def test_a_selector_has_a_bounded_number_of_terms(term: str) -> None:
+    # Every kind of term counts: comparisons and flags too (each comparison is a pass
+    # over the org).
+    parse(" ".join(term.format(i=i) for i in range(MAX_SELECTOR_TERMS)))
     with pytest.raises(SelectorError, match="too many terms: a selector has at most 100"):
-        parse(" ".join(f"-id:r{i}" for i in range(MAX_SELECTOR_TERMS + 1)))
+        parse(" ".join(term.format(i=i) for i in range(MAX_SELECTOR_TERMS + 1)))
 
 
 def test_under_and_team_in_a_cycle_match_the_roles_below_each_value() -> None:

@@ -153,6 +153,39 @@ def _rows(
         ends=table.texts(cols.end_col) if cols.end_col else None,
         effectives=table.texts(cols.effective_col) if cols.effective_col else None,
     )
+    text_columns = [
+        cols.id_col,
+        *cols.name_col,
+        *(
+            c
+            for c in (
+                cols.title_col,
+                cols.email_col,
+                cols.kind_col,
+                cols.kind_from_col,
+                cols.family_col,
+                cols.seniority_col,
+                cols.holder_col,
+                cols.start_col,
+                cols.end_col,
+                cols.effective_col,
+            )
+            if c is not None
+        ),
+    ]
+    odd = sorted([*table.odd_values(text_columns), *table.odd], key=lambda found: found[0])
+    for i, column, what in odd:  # in file order
+        rows.problems.append(
+            Problem(
+                f"{what} where text is expected: name another column, or flatten the "
+                "records first (pandas.json_normalize)",
+                locator.location(i, column),
+                locator.where(i, column),
+                code="type",
+            )
+        )
+        if column == cols.id_col:
+            rows.skip.add(i)  # not also "missing id"
     if "title" in lookups and cols.title_col is not None:
         _look_up(rows.titles, lookups["title"], cols.title_col, rows, locator, "title")  # type: ignore[arg-type]
     if "department" in lookups and rows.departments is not None:

@@ -267,17 +267,25 @@ def _names(record: list[str]) -> bool:
 
 
 _TOTALS = re.compile(
-    r"(?:grand |sub-?)?totals?\b|sum\b|summe\b|gesamt|totaal\b|totale\b|totalt\b|suma\b|razem\b",
+    r"(?:grand |sub-?)?(?:totals?|sum|summe|gesamt(?:summe|zahl)?|totaal|totale|totalt|suma|"
+    r"razem|count)(?: (?:employees|headcount|staff|people|rows))?\s*:?\s*"
+    r"(?:\d[\d,. ]*(?: ?[^\W\d_]+)?)?",
     re.IGNORECASE,
 )
-"""The first value of a report's totals line: "Total", "Grand Total:", "Summe", ..."""
+"""The first value of a report's totals line, all of it: "Total", "Grand Total:", "Total: 12
+employees", "Summe", "Count 12" (not "Suma Patel" or "Total Rewards Manager")."""
 
 
 def _is_totals(row: list[str], width: int) -> bool:
-    """Whether a record is a report's totals line: its first value says so, and it fills
-    at most half the header's columns (a role "Total Rewards Manager" fills its row)."""
+    """Whether a record is a report's totals line: its first value is only the word
+    (see `_TOTALS`), no value is an email, and it fills at most half the header's
+    columns (a role "Total Rewards Manager" fills its row)."""
     values = _filled(row)
-    return 0 < len(values) * 2 <= width and _TOTALS.match(values[0].strip()) is not None
+    return (
+        0 < len(values) * 2 <= width
+        and _TOTALS.fullmatch(values[0].strip()) is not None
+        and not any("@" in v for v in values)
+    )
 
 
 def _total_lines(records: list[list[str]], filled: list[int]) -> list[int]:

@@ -30,6 +30,7 @@ from orgroles.importers.csv_read import read_csv_text
 from orgroles.io.json_marks import JsonMarks
 from orgroles.io.json_strict import strict_loads
 from orgroles.io.reader import Source
+from orgroles.limits import MAX_DEPTH
 
 if TYPE_CHECKING:
     from orgroles.importers.columns import Columns, Lookup
@@ -50,8 +51,9 @@ RECORD_KEYS = (
     "value",
     "Report_Entry",
 )
-"""The keys under which exports hold their records, tried in order when an object holds
-several lists of records."""
+"""The keys under which exports hold their records, tried in this order before any other
+list of objects: one with records first, then an empty one (a page of no one is an empty
+org, not the pagination links beside it)."""
 
 
 def is_json(path: str | os.PathLike[str]) -> bool:
@@ -118,6 +120,11 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
         )
     if isinstance(data, Mapping):
         lists = [k for k, v in data.items() if isinstance(v, list) and _objects(v)]
+        # A known key first: with people, then without (a page of none: an empty org,
+        # not the pagination links beside it); then any other list of objects.
+        known = [k for k in RECORD_KEYS if isinstance(data.get(k), list) and _objects(data[k])]
+        empty = [k for k in RECORD_KEYS if data.get(k) == []]
+        lists = known + empty + lists
         if not lists:
             keys = ", ".join(repr(k) for k in list(data)[:10]) or "none"
             raise OrgFileError(
@@ -128,8 +135,7 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
                 column=1,
                 code="type",
             )
-        known = [k for k in RECORD_KEYS if k in lists]
-        where = (known[0] if known else lists[0],)
+        where = (lists[0],)
         data = data[where[0]]
     if not isinstance(data, list):
         raise OrgFileError(
@@ -139,6 +145,7 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
             column=1,
             code="type",
         )
+    _check_depth(data, where, text, path)
     for n, item in enumerate(data):
         if not isinstance(item, Mapping):
             pos = JsonMarks(text).position((*where, n)) or (None, None)
@@ -151,6 +158,35 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
                 code="type",
             )
     return data, where
+
+
+def _check_depth(records: list[Any], where: tuple[str, ...], text: str, path: str) -> None:
+    """Refuse values nested deeper than an org file may hold them (`MAX_DEPTH` levels from
+    the top of the document, where a record's value is a role's `meta`), at the first
+    one: the import would write a file that orgroles then refuses. Only nested values
+    are walked."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [
+        (item, (*where, n)) for n, item in enumerate(records) if isinstance(item, (dict, list))
+    ]
+    top = len(where)
+    while stack:
+        node, loc = stack.pop()
+        if len(loc) - top + 2 >= MAX_DEPTH:  # in the org file: roles[i].meta.key...
+            line, column = JsonMarks(text).position(loc) or (None, None)
+            raise OrgFileError(
+                f"{_where(loc[: top + 2])}: nested deeper than an org file may hold "
+                f"({MAX_DEPTH} levels)",
+                path=path,
+                line=line,
+                column=column,
+                code="too-deep",
+            )
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        stack.extend((v, (*loc, k)) for k, v in pairs if isinstance(v, (dict, list)))
+
+
+def _where(loc: tuple[str | int, ...]) -> str:
+    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in loc).lstrip(".")
 
 
 def _objects(items: list[Any]) -> bool:

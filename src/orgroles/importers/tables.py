@@ -36,6 +36,14 @@ class Table(Protocol):
         """Like `texts()`, but a value may be a list (several managers, departments);
         of a mapping, the value of the first of `keys` it has (see `_cell()`)."""
 
+    @property
+    def odd(self) -> list[tuple[int, str, str]]:
+        """The cells that `cells()` read as nothing, for want of a key that stands for
+        their mapping: (row, column, what)."""
+
+    def odd_values(self, columns: Iterable[str]) -> list[tuple[int, str, str]]:
+        """The values of these columns that are not text (a list, a mapping)."""
+
     def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         """For each row, the non-empty values of these columns, as they are written."""
 
@@ -57,6 +65,13 @@ class CsvRows:
 
     def cells(self, column: str, keys: Sequence[str] = ()) -> list[Cell]:
         return self.texts(column)  # type: ignore[return-value]
+
+    @property
+    def odd(self) -> list[tuple[int, str, str]]:
+        return []  # every value of a CSV file is text
+
+    def odd_values(self, columns: Iterable[str]) -> list[tuple[int, str, str]]:
+        return []
 
     def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         pairs = [(self._index[c], c) for c in columns]
@@ -93,6 +108,16 @@ def _text(value: Any) -> str | None:
 
 _KEYS = ("id", "email", "mail", "name", "displayName")
 """The keys of a mapping in a record's cell that stand for it, after the given ones."""
+_KEYS_TEXT = ", ".join(_KEYS)
+
+
+def _single(value: Any) -> str | None:
+    """A mapping's text as `_cell()` reads it when it is one text; else None."""
+    try:
+        found = _cell(value) if isinstance(value, Mapping) else None
+    except _NoKey:
+        return None
+    return found if isinstance(found, str) else None
 
 
 def _cell(value: Any, keys: Sequence[str] = ()) -> Cell:
@@ -111,17 +136,30 @@ def _cell(value: Any, keys: Sequence[str] = ()) -> Cell:
         ('a1', 'R&D')
     """  # noqa: E501
     if isinstance(value, Mapping):
+        if not value:
+            return None  # {}: nothing, as an empty cell
         if len(value) == 1:
             value = next(iter(value.values()))
         else:
             key = next((k for k in (*keys, *_KEYS) if k in value), None)
-            value = str(dict(value)) if key is None else value[key]
+            if key is None:
+                raise _NoKey
+            value = value[key]
     if isinstance(value, (list, tuple)):
         found = [t for t in (_text(_cell(v, keys)) for v in value) if t is not None]
         if not found:
             return None
         return found[0] if len(found) == 1 else found
+    if isinstance(value, Mapping):  # nested once more: {"manager": {"id": {...}}}
+        raise _NoKey
     return _text(value)
+
+
+class _NoKey(Exception):
+    """A mapping in a cell that no key of which stands for it."""
+
+
+_NESTED = frozenset({list, dict, tuple})
 
 
 def _meta_value(value: Any) -> Any:
@@ -154,15 +192,44 @@ class RecordRows:
             seen.update(dict.fromkeys(record))
         self.header = list(seen)
         self._rows = rows
+        self.odd: list[tuple[int, str, str]] = []
+        """Cells read by `cells()` as nothing, for want of a key: (row, column, what)."""
 
     def __len__(self) -> int:
         return len(self._rows)
 
     def texts(self, column: str) -> list[str | None]:
-        return [_text(r.get(column)) for r in self._rows]
+        """The column's values as text; a list is none, and a mapping is the text it
+        stands for (see `_cell()`), or none: `odd_values()` finds them."""
+        values = [r.get(column) for r in self._rows]
+        if _NESTED.isdisjoint(map(type, values)):  # the usual case: a type test in C
+            return list(map(_text, values))
+        return [_text(v) if type(v) not in _NESTED else _single(v) for v in values]
+
+    def odd_values(self, columns: Iterable[str]) -> list[tuple[int, str, str]]:
+        """The values of these columns that are a list, or a mapping that no key of
+        stands for, where text is expected: (row, column, what)."""
+        found = []
+        for column in columns:
+            values = [r.get(column) for r in self._rows]
+            if _NESTED.isdisjoint(map(type, values)):
+                continue
+            for i, v in enumerate(values):
+                if isinstance(v, (list, tuple)):
+                    found.append((i, column, "a list"))
+                elif isinstance(v, Mapping) and _single(v) is None:
+                    found.append((i, column, f"an object with none of the keys {_KEYS_TEXT}"))
+        return found
 
     def cells(self, column: str, keys: Sequence[str] = ()) -> list[Cell]:
-        return [_cell(r.get(column), keys) for r in self._rows]
+        out: list[Cell] = []
+        for i, r in enumerate(self._rows):
+            try:
+                out.append(_cell(r.get(column), keys))
+            except _NoKey:
+                self.odd.append((i, column, f"an object with none of the keys {_KEYS_TEXT}"))
+                out.append(None)
+        return out
 
     def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         # A record with few of the columns is read through its own keys: records that

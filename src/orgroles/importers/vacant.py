@@ -102,7 +102,11 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
         rows.metas[i] = {"name": rows.names[i], **rows.metas[i]}
         rows.names[i] = None
     rows.holders = holders
-    named = _name_seats([i for i in found if rows.ids[i] is None], rows, locator)
+    unnamed = [i for i in found if rows.ids[i] is None]
+    named = ""
+    if unnamed:
+        more = f" and {len(unnamed) - 1:,} more" if len(unnamed) > 1 else ""
+        named = f"; an open seat without an id gets one {_name_seats(unnamed, rows, locator)}{more}"
     first = rows.metas[found[0]]["name"]
     others = _more(len(found) - 1)
     return Problem(
@@ -116,22 +120,22 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
 
 def _name_seats(unnamed: list[int], rows: Rows, locator: Locator) -> str:
     """Give each open seat without an id (an HR tool gives an open position no employee
-    id) one made from its line, `vacant-7` (changed in place); the end of the note."""
-    if not unnamed:
-        return ""
+    id) one made from its line, `vacant-7`, or from its index among the rows when lines
+    do not tell them apart (JSON on one line): changed in place. Says from what, and the
+    first id given."""
+    lines = [getattr(locator.location(i, "id"), "line", None) for i in unnamed]
+    by_line = None not in lines and len(set(lines)) == len(lines)
+    numbers = lines if by_line else unnamed  # the index that messages show: [3]
     taken = set(rows.ids)
-    for i in unnamed:
-        where = locator.location(i, "id")
-        base = f"vacant-{where.line if where is not None and where.line else i + 1}"
-        rid, n = base, 1
+    for i, number in zip(unnamed, numbers, strict=True):
+        rid = base = f"vacant-{number}"  # distinct bases: a clash is with a row's own id
+        n = 1
         while rid in taken:
             n += 1
             rid = f"{base}-{n}"
         taken.add(rid)
         rows.ids[i] = rid
-    shown = rows.ids[unnamed[0]]
-    more = f" and {len(unnamed) - 1:,} more" if len(unnamed) > 1 else ""
-    return f"; an open seat without an id gets one from its line: {shown!r}{more}"
+    return f"from {'its line' if by_line else 'its index in the list'}: {rows.ids[unnamed[0]]!r}"
 
 
 def _more(count: int) -> str:
@@ -161,11 +165,10 @@ def read_unnamed_seats(rows: Rows, locator: Locator) -> Problem | None:
     for i in found:
         holders[i] = None
     rows.holders = holders
-    _name_seats(found, rows, locator)
+    named = _name_seats(found, rows, locator)
     return Problem(
         f"a row with a title ({rows.titles[found[0]]!r}) but no id, no name and no email: "
-        f"read as a vacant seat, with an id from its line: {rows.ids[found[0]]!r}"
-        + _more(len(found) - 1),
+        f"read as a vacant seat, with an id {named}" + _more(len(found) - 1),
         locator.location(found[0], "id"),
         locator.where(found[0], "id"),
         code="vacant-name",

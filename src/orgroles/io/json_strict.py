@@ -68,12 +68,14 @@ def _float(text: str) -> float:
     return value
 
 
+_FAILED = object()  # what no document parses to (`null` parses to None)
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float)
 
 
 def strict_loads(text: str, path: str | None = None) -> Any:
     """Parse JSON text strictly (see the module's docstring), or raise `OrgFileError`
     that places every problem found."""
+    data: Any = _FAILED
     try:
         data = _DECODER.decode(text)
     except json.JSONDecodeError as err:
@@ -81,17 +83,17 @@ def strict_loads(text: str, path: str | None = None) -> Any:
             f"invalid JSON: {err.msg}", path=path, line=err.lineno, column=err.colno, code="syntax"
         ) from None
     except RecursionError:
-        data = None  # deeper than Python's own limit: the walk below places it
+        pass  # deeper than Python's own limit: the walk below places it
     except ValueError:  # a strict check, or an integer too long to convert
-        data = None
-    if data is not None and (
+        pass
+    if data is not _FAILED and (
         _SURROGATE_ESCAPE.search(text) is None or _LONE_SURROGATE.search(text) is None
     ):
         return data
     problems = _Walker(text, path).problems()
     if problems:
         raise OrgFileError(problems)
-    if data is None:  # the walk found nothing the decoder refused: never expected
+    if data is _FAILED:  # the walk found nothing the decoder refused: never expected
         raise OrgFileError("invalid JSON", path=path, line=1, column=1, code="syntax")
     return data
 

@@ -247,7 +247,7 @@ def parse_document(
             # The ids of a document that validates are checked when the org is built.
             problems += _raw_duplicates(data, source)
             problems += problems_from_validation(exc, data, source._full_marks(), path, model)
-            problems += _export_hint(data, model, path)
+            problems += _export_hint(data, model, path, json=False)
         if problems:
             raise OrgFileError(_sorted(problems))
         del data
@@ -289,7 +289,7 @@ def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]
         except ValidationError as exc:
             problems += _raw_duplicates(data, source)
             problems += problems_from_validation(exc, data, source.marks, path, model)
-            problems += _export_hint(data, model, path)
+            problems += _export_hint(data, model, path, json=True)
         if problems:
             raise OrgFileError(_sorted(problems))
         plain = plain_sections(data)  # the items that a search finds, if a report needs them
@@ -299,24 +299,33 @@ def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]
     return document, source
 
 
-def _export_hint(data: Any, model: type, path: str | None) -> list[Problem]:
-    """A note for an HR export given as an org file (a list of people, or a mapping that
-    holds one and no roles): the command that imports it."""
-    if "roles" not in getattr(model, "__dataclass_fields__", ()):
+def _export_hint(data: Any, model: type, path: str | None, json: bool) -> list[Problem]:
+    """A note for an HR export given as an org file, with the command that imports it: a
+    JSON list of people, or an object with no key of an org file that holds one
+    (`import csv`); GitLab's team page (`import gitlab`)."""
+    fields = getattr(model, "__dataclass_fields__", {})
+    if "roles" not in fields:
         return []  # not an org file's model (a catalogue, say)
     rows = data
-    if isinstance(data, Mapping) and "roles" not in data:
+    if isinstance(data, Mapping):
+        if not set(data).isdisjoint(fields):
+            return []  # an org file with mistakes: its own problems say which
         rows = next((v for v in data.values() if isinstance(v, list) and v), None)
     if not isinstance(rows, list) or not rows or not all(isinstance(r, Mapping) for r in rows):
         return []
-    command = "gitlab" if all("slug" in r for r in rows[:20]) else "csv"  # GitLab's team.yml
+    if all("slug" in r for r in rows[:20]):
+        command = "gitlab"  # GitLab's team.yml
+    elif json:
+        command = "csv"  # which reads JSON exports
+    else:
+        return []
     from shlex import quote  # an error's path only
 
     name = quote(path) if path else "FILE"
     return [
         Problem(
-            f"this looks like an HR export (a list of {len(rows):,} people), not an org file: "
-            f"import it with 'orgroles import {command} {name} -o org.yaml'",
+            "this looks like an HR export (a list of people), not an org file: import it "
+            f"with 'orgroles import {command} {name} -o org.yaml'",
             Location(path),
             code="file-type",
         )

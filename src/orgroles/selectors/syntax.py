@@ -99,6 +99,10 @@ def parse(text: str) -> Selector:
             i += 1
             continue
         start = i
+        if len(terms) == MAX_SELECTOR_TERMS:
+            raise SelectorError(
+                f"too many terms: a selector has at most {MAX_SELECTOR_TERMS}", text, start
+            )
         negated = text[i] == "-"
         if negated:
             i += 1
@@ -106,6 +110,16 @@ def parse(text: str) -> Selector:
         while i < n and not text[i].isspace() and text[i] not in ":~<>=":
             i += 1
         key = text[key_start:i]
+        if key.endswith("!") and key[:-1] in COMPARE_KEYS and text.startswith("=", i):
+            raise SelectorError(
+                f"!= is not a comparison: write -{key[:-1]}=N (not equal to N)", text, i - 1
+            )
+        if not key and i < n and text[i] in ":~<>=":
+            raise SelectorError(
+                f"a term starts with its name ({', '.join(t.usage for t in TERMS.values())})",
+                text,
+                i,
+            )
         if key in COMPARE_KEYS:
             i, term = _comparison(text, key, negated, start, i)
             terms.append(term)
@@ -153,11 +167,11 @@ def parse(text: str) -> Selector:
         if not values:
             raise SelectorError(f"missing value after '{key}{op}'", text, value_start)
         terms.append(Term(key, values, negated, start, value_start))
-        if len(terms) > MAX_SELECTOR_TERMS:
-            raise SelectorError(
-                f"too many terms: a selector has at most {MAX_SELECTOR_TERMS}", text, start
-            )
     return Selector(text, tuple(terms))
+
+
+_MAX_DIGITS = 18
+"""A comparison's number: no org has that many roles, and Python reads it at once."""
 
 
 def _comparison(text: str, key: str, negated: bool, start: int, i: int) -> tuple[int, Term]:
@@ -175,6 +189,10 @@ def _comparison(text: str, key: str, negated: bool, start: int, i: int) -> tuple
     if not (value.isascii() and value.isdigit()):
         shown = repr(value) if value else "nothing"
         raise SelectorError(f"{key}{op} takes a whole number, not {shown}", text, value_start)
+    if len(value) > _MAX_DIGITS:
+        raise SelectorError(
+            f"{key}{op} takes a number of at most {_MAX_DIGITS} digits", text, value_start
+        )
     term = Term(key, (str(int(value)),), negated, start, value_start, "=" if op == ":" else op)
     return end, term
 

@@ -125,6 +125,11 @@ def test_a_file_that_to_csv_wrote_is_read_as_written(tmp_path: Path) -> None:
         "To Be Hired",
         "Open req 1234",
         "(Open)",
+        "Open",
+        "Open - Backend",
+        "Open #3",
+        "open: senior engineer",
+        "Offen 2",
         "[Vacant] Engineer",
         "À pourvoir",
         "Poste vacant",
@@ -148,6 +153,8 @@ def test_what_says_the_seat_is_open(name: str) -> None:
         "Tobe Hired",
         "",
         "Offen, Mark",  # a surname, last name first
+        "OFFEN Mark",  # the same, as French HR tools write it
+        "Open Smith",
         "Vacante, Rosa",
     ],
 )

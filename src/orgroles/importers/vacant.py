@@ -64,14 +64,23 @@ VACANT_WORDS = (
 """What a name cell says for nobody yet (folded: lower case, no accents), alone or
 followed by more ("Open position - Backend", "TBH #3")."""
 
+_SURNAMES = ("open", "offen")
+"""Words of `VACANT_WORDS` that are also surnames: alone, or followed by a mark or a
+number ("Open - Backend", "Open #3"), not by a word ("OPEN Mark", last name first)."""
+
 _SAYS = re.compile(
-    r"[\W_]*(?:"
+    r"[\W_]*(?:(?:"
     + "|".join(
         sorted(
-            (re.escape(w).replace(r"\ ", r"[\W_]+") for w in VACANT_WORDS), key=len, reverse=True
+            (re.escape(w).replace(r"\ ", r"[\W_]+") for w in VACANT_WORDS if w not in _SURNAMES),
+            key=len,
+            reverse=True,
         )
     )
-    + r")(?:(?!,)[\W_].*)?",  # not "Offen, Mark": a surname, last name first
+    + r")(?:(?!,)[\W_].*)?"  # not "Offen, Mark": a surname, last name first
+    + r"|(?:"
+    + "|".join(_SURNAMES)
+    + r")(?:[^\w\s,].*|\s+(?:[^\w\s]|\d).*|\s*)?)",
     re.DOTALL,
 )
 

@@ -187,8 +187,14 @@ def test_a_file_where_a_command_goes_gets_the_command_it_needs(run: Cli) -> None
     result = run("import", "staff.csv", "-o", "org.yaml")
     assert result.exit_code == 2
     assert (
-        "No such command 'staff.csv': to import a CSV file: orgroles import csv staff.csv "
+        "No such command 'staff.csv': to import an HR export: orgroles import csv staff.csv "
         "-o org.yaml"
+    ) in result.output
+    result = run("import", "json", "users.json", "-o", "org.yaml")
+    assert result.exit_code == 2
+    assert (
+        "No such command 'json': 'orgroles import csv' reads CSV, Excel (.xlsx) and JSON "
+        "exports: orgroles import csv FILE -o org.yaml"
     ) in result.output
     result = run("my org.yaml")
     assert result.exit_code == 2

@@ -118,6 +118,10 @@ class _Command(click.Command):
     context_class = _Context
 
 
+_READ_BY_CSV = frozenset({"json", "xlsx", "xlsm", "excel", "tsv", "records"})
+"""Commands a user may look for under `orgroles import` that `import csv` is."""
+
+
 class _Group(click.Group):
     """Turns every `OrgError` into a clear message on stderr and exit code 2.
 
@@ -138,12 +142,17 @@ class _Group(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         """As click does; a file given where a command goes gets the command it needs."""
         name = args[0] if args else ""
+        if name.lower() in _READ_BY_CSV and self.get_command(ctx, "csv") is not None:
+            ctx.fail(
+                f"No such command {name!r}: 'orgroles import csv' reads CSV, Excel (.xlsx) "
+                "and JSON exports: orgroles import csv FILE -o org.yaml"
+            )
         if ("." in name or os.sep in name) and self.get_command(ctx, name) is None:
             import shlex  # only here: not on every command's start-up
 
             file = shlex.quote(name)
             if self.get_command(ctx, "csv") is not None:  # orgroles import
-                hint = f"to import a CSV file: orgroles import csv {file} -o org.yaml"
+                hint = f"to import an HR export: orgroles import csv {file} -o org.yaml"
             else:
                 hint = (
                     f"to check it: orgroles check {file}; "

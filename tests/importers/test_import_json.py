@@ -116,7 +116,6 @@ def test_roles_are_located_in_the_file(write: Write) -> None:
             "2:2: [1]: expected an object (one person's keys and values), got a number",
         ),
         ('[{"id": "1", "id": "2"}]', "1:14: duplicate key 'id' (first at line 1, column 3)"),
-        ('[{"id": "1",}]', "1:13: invalid JSON: Expecting property name enclosed in double"),
     ],
 )
 def test_a_file_that_is_not_a_list_of_people(write: Write, text: str, message: str) -> None:
@@ -124,6 +123,14 @@ def test_a_file_that_is_not_a_list_of_people(write: Write, text: str, message: s
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="id")
     assert str(err.value).startswith(f"{path}:{message}")
+
+
+def test_json_that_does_not_parse_is_an_error_at_its_line(write: Write) -> None:
+    path = write("people.json", '[{"id": "1"},\n {"id": "2",}]')
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path, id_col="id")
+    assert str(err.value).startswith(f"{path}:2:")  # the column and words: Python's own
+    assert ": invalid JSON: " in str(err.value)
 
 
 def test_no_sheet_for_a_json_file(write: Write) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,8 +34,8 @@ from orgroles.io.reader import Source
 from orgroles.limits import MAX_DEPTH
 
 if TYPE_CHECKING:
-    from orgroles.importers.columns import Columns, Lookup
-    from orgroles.importers.rows import Imported, KindsMode
+    from orgroles.importers.columns import Columns
+    from orgroles.importers.rows import Imported
 
 __all__ = ["RECORD_KEYS", "JsonLocator", "is_json", "json_document", "records_of"]
 
@@ -65,17 +66,15 @@ def json_document(
     path: str | os.PathLike[str],
     columns: Columns,
     *,
-    departments: Lookup | Mapping[str, str] | None = None,
-    titles: Lookup | Mapping[str, str] | None = None,
-    delimiter: str | None = None,
-    name: str | None = None,
-    kinds: KindsMode = "infer",
-    date_format: str | None = None,
     encoding: str | None = None,
     sheet: str | int | None = None,
+    delimiter: str | None = None,
+    **options: Any,
 ) -> Imported:
-    """Read a JSON export as an org document, as `csv_document()` reads a CSV file (the
-    same arguments; `delimiter` is for the lookup tables alone, and `sheet` is refused)."""
+    """Read a JSON export as an org document, as `csv_document()` reads a CSV file, with
+    the same arguments: `options` are those of `records_document()` (`departments`,
+    `titles`, `name`, `kinds`, `date_format`); a JSON file has no `delimiter`, and no
+    `sheet` (refused)."""
     file = os.fspath(path)
     if sheet is not None:
         raise OrgUsageError(
@@ -84,21 +83,9 @@ def json_document(
         )
     text = read_csv_text(file, encoding)
     records, where = records_of(text, file)
-    return records_document(
-        records,
-        columns,
-        departments=departments,
-        titles=titles,
-        name=name,
-        kinds=kinds,
-        date_format=date_format,
-        file=FileRecords(
-            Source(file, "json"),
-            Path(file).stem,
-            lambda fields: JsonLocator(text, file, where, fields),
-            encoding,
-        ),
-    )
+    locator = partial(JsonLocator, text, file, where)
+    file_records = FileRecords(Source(file, "json"), Path(file).stem, locator, encoding)
+    return records_document(records, columns, file=file_records, **options)
 
 
 def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str, ...]]:

@@ -194,6 +194,7 @@ class RecordRows:
         self._rows = rows
         self.odd: list[tuple[int, str, str]] = []
         """Cells read by `cells()` as nothing, for want of a key: (row, column, what)."""
+        self._plain: set[str] = set()  # the columns that texts() found all text
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -203,6 +204,7 @@ class RecordRows:
         stands for (see `_cell()`), or none: `odd_values()` finds them."""
         values = [r.get(column) for r in self._rows]
         if _NESTED.isdisjoint(map(type, values)):  # the usual case: a type test in C
+            self._plain.add(column)
             return list(map(_text, values))
         return [_text(v) if type(v) not in _NESTED else _single(v) for v in values]
 
@@ -211,6 +213,8 @@ class RecordRows:
         stands for, where text is expected: (row, column, what)."""
         found = []
         for column in columns:
+            if column in self._plain:  # read by texts(): no list or mapping in it
+                continue
             values = [r.get(column) for r in self._rows]
             if _NESTED.isdisjoint(map(type, values)):
                 continue

@@ -137,7 +137,7 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
         if not isinstance(item, Mapping):
             pos = JsonMarks(text).position((*where, n)) or (None, None)
             raise OrgFileError(
-                f"{_path(where, n)}: expected an object (one person's keys and values), "
+                f"{_where((*where, n))}: expected an object (one person's keys and values), "
                 f"got a {_kind(item)}",
                 path=path,
                 line=pos[0],
@@ -185,10 +185,6 @@ def _kind(value: Any) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
-def _path(where: tuple[str, ...], row: int) -> str:
-    return ".".join(where) + f"[{row}]"
-
-
 class JsonLocator:
     """Where each value of a JSON export's records is: the line and column of its key
     (of its record when the record has no such key), found when a message needs it."""
@@ -209,7 +205,7 @@ class JsonLocator:
         return Location(self._path, *(pos or (None, None)))
 
     def where(self, row: int, what: str) -> str:
-        return f"{_path(self._where, row)}[{self._key(what)!r}]"
+        return f"{_where((*self._where, row))}[{self._key(what)!r}]"
 
     def line(self, row: int) -> str:
         return f"line {self.location(row, 'id').line}"

@@ -225,6 +225,31 @@ def test_mutated_csv_imports(seed: Path, rng: random.Random, count: int) -> None
             survives(lambda: load_everything(org))
 
 
+JSON_SEEDS = [
+    (DATA / "cartography-fixtures" / "workday_directory_report.json").read_bytes(),
+    # Microsoft Graph's users, their managers as objects, the list under "value".
+    b'{"@odata.context": "x", "value": [\n'
+    b' {"id": "a1", "displayName": "Ana Lima", "jobTitle": "CEO", "manager": null},\n'
+    b' {"id": "b2", "displayName": "Bo Diaz", "jobTitle": "CTO",\n'
+    b'  "manager": {"id": "a1", "displayName": "Ana Lima"}, "department": {"name": "Tech"}},\n'
+    b' {"displayName": "TBH", "jobTitle": "Engineer", "manager": {"id": "b2"}}]}\n',
+]
+
+
+@FUZZ
+@given(st.sampled_from(JSON_SEEDS), st.randoms(use_true_random=False), st.integers(0, 8))
+def test_mutated_json_exports(seed: bytes, rng: random.Random, count: int) -> None:
+    import tempfile
+
+    data = mutate(seed, rng, count)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.json"
+        path.write_bytes(data)
+        org = survives(lambda: orgroles.from_csv(path))
+        if org is not None:
+            survives(lambda: load_everything(org))
+
+
 @functools.lru_cache(maxsize=1)
 def _seed_workbook() -> dict[str, bytes]:
     """The parts of a small workbook (the files of its zip), to mutate one by one: made
@@ -281,7 +306,11 @@ def test_mutated_workbooks(rng: random.Random, count: int, whole: bool) -> None:
     st.lists(
         st.dictionaries(
             st.sampled_from(["id", "name", "title", "manager", "email", "x"]),
-            st.none() | st.text(max_size=6) | st.integers(),
+            st.none()
+            | st.text(max_size=6)
+            | st.integers()
+            | st.lists(st.text(max_size=3), max_size=2)  # a JSON export's lists and objects
+            | st.dictionaries(st.sampled_from(["id", "name", "k"]), st.text(max_size=3)),
             max_size=5,
         ),
         max_size=8,
@@ -313,6 +342,12 @@ selector_text = st.lists(
             "vacant",
             "acting",
             "assistant",
+            "span>",
+            "layer<=",
+            "span:",
+            "=",
+            ">",
+            "3",
             "-",
             '"',
             ",",

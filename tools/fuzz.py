@@ -31,7 +31,7 @@ def main() -> int:
     deadline = time.monotonic() + args.minutes * 60
     start = time.monotonic()
     rounds = 0
-    targets = 11
+    targets = 12
     while time.monotonic() < deadline:
         rounds += 1
         proc = subprocess.run(

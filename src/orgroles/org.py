@@ -163,6 +163,13 @@ class Org(OrgCore):
         """A new org of `root` and the roles below; see `orgroles.queries.subtree()`."""
         return queries.subtree(self, root, depth)
 
+    def subset(self, selector: str | Selector | Iterable[str | Role]) -> Org:
+        """A new org of the roles that match a selector (or of these roles), each under
+        its nearest manager among them: `org.subset("family:product")` is the product
+        org. See `orgroles.queries.subset()`."""
+        roles = select(self, selector) if isinstance(selector, (str, Selector)) else selector
+        return queries.subset(self, roles)
+
     def select(self, selector: str | Selector) -> list[Role]:
         """The roles matching a selector such as `"kind:developer under:cto"`."""
         return select(self, selector)

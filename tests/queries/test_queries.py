@@ -119,6 +119,46 @@ def test_subtree(scaleup: orgroles.Org) -> None:
         scaleup.subtree("cpo", depth=-1)
 
 
+def test_subset_puts_each_role_under_its_nearest_kept_manager(scaleup: orgroles.Org) -> None:
+    product = scaleup.subset([*scaleup.select("family:product"), "cpo"])
+    assert [(r.id, r.reports_to) for r in product.roles.values()] == [
+        ("cpo", None),
+        ("po-platform", None),  # under an engineering manager: no kept manager above
+        ("po-apps", None),
+        ("pm-core", "cpo"),
+        ("pm-growth", "cpo"),
+        ("design-lead", "cpo"),
+        ("designer-1", "design-lead"),
+        ("designer-2", "design-lead"),
+    ]
+    assert sorted(product.people) == ["aisha", "bruno", "jonas", "mei", "nina", "pablo",
+                                      "ravi", "sofia"]  # fmt: skip
+    assert [t.id for t in product.teams.values()] == ["platform", "apps", "design"]
+    assert scaleup.roles["designer-1"].reports_to == "design-lead"  # the org is unchanged
+    # The CTO's developers, under the CTO once their leads are left out.
+    devs = scaleup.subset("kind:cto,developer")
+    assert {r.id: r.reports_to for r in devs.roles.values()} == {
+        "cto": None,
+        "dev-platform-1": "cto",
+        "dev-platform-2": "cto",
+        "dev-apps-1": "cto",
+        "dev-apps-2": "cto",
+        "dev-apps-3": "cto",
+    }
+    assert list(scaleup.subset("").roles) == list(scaleup.roles)
+    with pytest.raises(orgroles.OrgError, match="unknown role 'ctoo'"):
+        scaleup.subset(["ctoo"])
+
+
+def test_subset_through_a_cycle_of_roles_left_out() -> None:
+    org = orgroles.loads(
+        "roles:\n  - {id: a, reports_to: b}\n  - {id: b, reports_to: c}\n"
+        "  - {id: c, reports_to: b}\n  - {id: d, reports_to: a}\n  - {id: e, reports_to: c}\n"
+    )
+    kept = org.subset(["a", "d", "e"])
+    assert {r.id: r.reports_to for r in kept.roles.values()} == {"a": None, "d": "a", "e": None}
+
+
 @pytest.mark.slow
 def test_a_100000_deep_chain_needs_no_recursion() -> None:
     n = 100_000

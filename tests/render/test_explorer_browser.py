@@ -794,3 +794,13 @@ def test_a_dotted_line_between_peers_goes_round_the_boxes_between(tab: Tab, tmp_
     assert tab.lines_through_boxes("dotted") == []
     assert "Q" in tab.js("return document.getElementById('dotted').getAttribute('d')")  # a route
     assert not tab.errors()
+
+
+def test_a_dotted_line_up_to_a_higher_row_goes_round_the_boxes(tab: Tab, tmp_path: Path) -> None:
+    """A dotted manager in a forest's second row, its report in the first: out of its top,
+    over it and up, as the SVG draws it, not across a designer's box."""
+    org = orgroles.load("examples/scaleup_cto_cpo.yaml").subset("family:product")
+    tab.open(orgroles.render(org, tmp_path / "product.html"))
+    assert tab.lines_through_boxes("dotted") == []
+    assert "Q" in tab.js("return document.getElementById('dotted').getAttribute('d')")  # a route
+    assert not tab.errors()

@@ -318,6 +318,24 @@ def test_a_dotted_line_between_peers_goes_under_the_boxes_between() -> None:
     assert plan.boxes[b].role == "pm"
 
 
+def test_a_dotted_line_up_to_a_higher_row_goes_round_the_boxes() -> None:
+    """A forest's rows can put a dotted manager under its report (the product people of
+    the scale-up, each under the nearest of them: a product manager in the second row,
+    the product owner with a dotted line to them in the first). The curve up crossed a
+    designer's box; the line now leaves the manager's top, runs over it and goes up into
+    the report's bottom, in SVG and on a slide."""
+    org = orgroles.load("examples/scaleup_cto_cpo.yaml").subset("family:product")
+    plan, chart = arrange(make_plan(org))
+    [end] = dotted_line_ends(plan, chart)
+    [(a, b)] = plan.dotted
+    assert (plan.boxes[a].role, plan.boxes[b].role) == ("pm-core", "po-platform")
+    assert chart.y[b] + plan.boxes[b].height <= chart.y[a]  # up to a higher row
+    assert (end.side, end.exit) == ("under", "top")
+    assert boxes_crossed(render_bytes(org, "svg"), "dotted") == []
+    [line], boxes = _slide_geometry(render_bytes(org, "pptx"), prefix=f"Line {plan.boxes[a].node}-")
+    assert _slide_boxes_crossed(line, boxes) == set()
+
+
 CLOSE = """\
 name: Hypothesis
 roles:

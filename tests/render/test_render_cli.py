@@ -41,6 +41,22 @@ def test_an_unknown_root_exits_2_with_did_you_mean(run: Cli, tmp_path: Path) -> 
     assert not (tmp_path / "c.svg").exists()
 
 
+def test_only_draws_the_roles_a_selector_matches(run: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "product.mmd"
+    result = run("render", SCALEUP, "-o", out, "--only", "family:product")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}: chart of 7 roles\n"
+    text = out.read_text(encoding="utf-8")
+    assert "Product Owner" in text
+    assert "Chief Technical Officer" not in text
+    bad = run("render", SCALEUP, "-o", out, "--only", "famly:product")
+    assert bad.exit_code == 2
+    assert "unknown term 'famly' (did you mean 'family'?)" in bad.stderr
+    both = run("render", SCALEUP, "-o", out, "--only", "vacant", "--diff", SCALEUP)
+    assert both.exit_code == 2
+    assert "--only draws a part of one org: a change chart draws all of it" in both.stderr
+
+
 def test_bad_usage_exits_2(run: Cli, tmp_path: Path) -> None:
     assert run("render", SCALEUP).exit_code == 2  # no -o
     assert run("render", SCALEUP, "-o", tmp_path / "c.svg", "--lang", "de").exit_code == 2

@@ -102,6 +102,12 @@ class _OrMeta(_Param):
     "or a selector that picks one role.",
 )
 @click.option(
+    "--only",
+    metavar="SELECTOR",
+    help="Draw only the roles that match SELECTOR ('family:product'), each under its "
+    "nearest manager among them.",
+)
+@click.option(
     "--depth", type=click.IntRange(min=0), help="Draw this many layers below the root (or top)."
 )
 @click.option(
@@ -229,6 +235,7 @@ def render(
     check: bool,
     diff_path: str | None,
     diff_from: str | None,
+    only: str | None,
     as_of: str | None,
     catalog_dirs: tuple[str, ...],
     **chart: Any,
@@ -236,7 +243,8 @@ def render(
     """Draw an org chart of ORG (a file, or '-' for standard input) into a file.
 
     With --diff OLD or --diff-from DATE, the chart is a change chart: ORG with what
-    changed since OLD, or since DATE, marked.
+    changed since OLD, or since DATE, marked. With --only SELECTOR, a chart of the
+    matching roles alone.
     """
     from orgroles.render import ChartOptions, format_of
     from orgroles.selectors import find_role
@@ -247,8 +255,12 @@ def render(
         raise OrgUsageError("--diff OLD and --diff-from DATE both give the old org: use one")
     if diff_path == STDIO and org_path == STDIO:
         raise OrgUsageError("only one of ORG and --diff OLD can be '-' (standard input)")
+    if only is not None and (diff_path is not None or diff_from is not None):
+        raise OrgUsageError("--only draws a part of one org: a change chart draws all of it")
     options = ChartOptions.of(**chart)
     org = step(f"loading {org_path}", partial(load_org, org_path, as_of, catalog_dirs))
+    if only is not None:
+        org = org.subset(only)
     if diff_path is not None:
         old = step(f"loading {diff_path}", partial(load_org, diff_path, as_of, catalog_dirs))
         options = ChartOptions.of(options, diff=old)

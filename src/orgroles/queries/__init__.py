@@ -12,6 +12,7 @@ from orgroles.queries.hierarchy import (
     reports,
     roots,
     span,
+    subset,
     subtree,
 )
 from orgroles.queries.kinds import KindsFound, kinds_found
@@ -32,6 +33,7 @@ __all__ = [
     "roles_with",
     "roots",
     "span",
+    "subset",
     "subtree",
     "team",
     "team_of",

@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from orgroles.errors import OrgUsageError
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 OrgT = TypeVar("OrgT", bound="OrgCore")
 
-__all__ = ["chain", "layers", "manager", "reports", "roots", "span", "subtree"]
+__all__ = ["chain", "layers", "manager", "reports", "roots", "span", "subset", "subtree"]
 
 
 def _pos(org: OrgCore, role: str | Role) -> int:
@@ -148,6 +149,65 @@ def subtree(org: OrgT, root: str | Role, depth: int | None = None) -> OrgT:
     at = keep.index(i)
     if chosen[at].reports_to is not None:
         chosen[at] = dataclasses.replace(chosen[at], reports_to=None)
+    return _restricted(org, chosen, truncated)
+
+
+def subset(org: OrgT, roles: Iterable[str | Role]) -> OrgT:
+    """A new org of these roles alone, each reporting to its nearest manager among them
+    (a top when it has none): "the product org" of a company whose product people sit
+    under several managers. The roles keep their file order.
+
+    The new org keeps the people who hold its roles, the teams restricted to its roles,
+    the catalogue and the rule configuration; `org.subset(selector)` takes a selector.
+
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+        >>> product = subset(org, ["cpo", "po-platform", "pm-core"])
+        >>> [(r.id, r.reports_to) for r in product.roles.values()]
+        [('cpo', None), ('po-platform', 'cpo'), ('pm-core', 'cpo')]
+    """
+    index = org.index
+    keep = sorted({_pos(org, r) for r in roles})
+    kept = set(keep)
+    parent = index.parent
+    nearest: dict[int, int] = {}  # a role's nearest kept manager, or NO_PARENT: memoised
+
+    def above(i: int) -> int:
+        path: list[int] = []  # the managers left out on the way up
+        on_path: set[int] = set()
+        p = parent[i]
+        while p != NO_PARENT and p not in kept and p not in nearest:
+            if p in on_path:  # a reporting cycle of roles left out: no kept manager
+                p = NO_PARENT
+                break
+            path.append(p)
+            on_path.add(p)
+            p = parent[p]
+        found = p if p == NO_PARENT or p in kept else nearest[p]
+        for q in path:
+            nearest[q] = found
+        return found
+
+    ids = index.ids
+    chosen = []
+    for k in keep:
+        role = org.roles[ids[k]]
+        boss = above(k)
+        if boss == parent[k] and boss != NO_PARENT:
+            chosen.append(role)  # its own manager is kept: unchanged
+        elif boss != NO_PARENT:
+            chosen.append(dataclasses.replace(role, reports_to=ids[boss]))
+        elif parent[k] != NO_PARENT:
+            chosen.append(dataclasses.replace(role, reports_to=None))
+        else:
+            chosen.append(role)  # a top, or a manager that names no role: as it was
+    return _restricted(org, chosen, {})
+
+
+def _restricted(org: OrgT, chosen: list[Role], truncated: dict[str, int]) -> OrgT:
+    """A new org of `org` with these roles, the people who hold them, and its teams
+    restricted to them."""
     wanted = {r.id for r in chosen}
     holders = {pid for r in chosen for pid in r.holders}
     teams = []

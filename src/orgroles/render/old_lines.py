@@ -10,7 +10,7 @@ goes down the gap beside the seat instead (on the side towards the old manager, 
 other one, if that gap is free of boxes and of upright lines, such as a stack's spine)
 and enters the seat from that side. The SVG chart (so PNG and PDF) and
 PowerPoint (as a freeform shape) draw `old_line_route()` of `old_line_ends()`, and the
-explorer finds the same. An old line up to its seat, or across when both ways below are
+explorer finds the same. An old line up or across to its seat whose ways (below) are
 blocked, and every line of a chart drawn left to right, stays a curve, which may cross a
 box (`drawn_down()` says whether a line goes down to a lower box).
 
@@ -19,7 +19,9 @@ A dotted line from a dotted manager above its report goes the same way
 dotted line to the CEO, behind the CTO's box) and along the solid lines. A line between
 boxes side by side (a matrix's dotted lines, from peer to peer) runs under their level,
 from bottom to bottom (`under`), or over their tops when a stack of leaves is in the way
-(`above`); it stays a curve when both ways are blocked, or when it goes up to a higher box.
+(`above`); it stays a curve when both ways are blocked. A line up to a higher box (a
+dotted manager in a lower row of a forest) leaves its top, runs across over it and goes up
+into the higher box's bottom, when that way is free; else it is a curve.
 
 Examples:
     >>> import orgroles
@@ -265,13 +267,22 @@ def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[O
         return None
 
     def beneath(a: int, b: int, x1: float, y1: float) -> OldLineEnd:
-        """The way between boxes side by side (or of a lower one up to a higher): under
-        both their levels, from bottom to bottom; a curve when something is in the way."""
+        """The way between boxes side by side: under both their levels, from bottom to
+        bottom, else over their tops; of a lower one up to a higher, over its top and up
+        into the other's bottom; a curve when something is in the way."""
         y2 = ys[b] + round(boxes[b].height)
-        if y2 <= ys[a]:  # up to a box above
+        x2 = drop_x(a, b)
+        if y2 <= ys[a]:  # up to a box above: over a's top, across, up into b's bottom
+            up: float = ys[a] - LOW // 2
+            if (
+                y2 < up
+                and not blocked(x1, up, ys[a], a, b)
+                and not blocked(x2, y2, up, a, b)
+                and clear_across(up, x1, x2, a, b)
+            ):
+                return OldLineEnd("under", x2, up, "top", x1)
             return OldLineEnd("curve", 0.0, 0.0)
         run = max(run_level(a), run_level(b))
-        x2 = drop_x(a, b)
         if (
             not blocked(x1, y1, run, a, b)
             and not blocked(x2, y2, run, a, b)
@@ -368,7 +379,8 @@ def old_line_route(
 def drawn_down(plan: Plan, chart: Layout, a: int, b: int) -> bool:
     """Whether the old line from `a` to `b` is drawn down along `old_line_route()`: the
     seat is lower than the old manager's box, levels top to bottom. The others (up or
-    across to their seat: a forest's rows, charts drawn left to right) are curves."""
+    across to their seat: a forest's rows, charts drawn left to right) are routed when
+    their way is free (`OldLineEnd.side`), else curves."""
     return plan.direction != "LR" and chart.y[a] + round(plan.boxes[a].height) <= chart.y[b]
 
 

@@ -351,7 +351,7 @@
         out.push(roundedPath(route, G.hgap / 2));
         continue;
       }
-      const beside = Y[b] + H[b] > Y[a] ? besideRoute(a, b) : null; // not up to a box above
+      const beside = Y[b] + H[b] > Y[a] ? besideRoute(a, b) : upRoute(a, b);
       if (beside) {
         out.push(roundedPath(apart(beside, a, b, placed), G.hgap / 2));
         continue;
@@ -413,6 +413,24 @@
     run = Math.min(Y[a], Y[b]) - Math.floor(low / 2);
     if (!boxOnLine(x1, run, Y[a], a, b) && !boxOnLine(x2, run, Y[b], a, b) && clearAcross(run, x1, x2, a, b)) {
       return [[x1, Y[a]], [x1, run], [x2, run], [x2, Y[b]]];
+    }
+    return null;
+  }
+
+  /**
+   * The corners of a line up to a box above (old_lines: `under` out of the top): out of
+   * a's top, across over it and up into b's bottom; null when the way is blocked (then a
+   * curve).
+   */
+  function upRoute(a, b) {
+    const aside = Math.round(BW / 4);
+    const low = Math.round(G.vgap * 0.3);
+    const x1 = X[a] + BW / 2 + (X[b] > X[a] ? aside : -aside);
+    const x2 = X[b] + BW / 2 + (X[a] < X[b] ? -aside : aside);
+    const y2 = Y[b] + H[b];
+    const run = Y[a] - Math.floor(low / 2);
+    if (y2 < run && !boxOnLine(x1, run, Y[a], a, b) && !boxOnLine(x2, y2, run, a, b) && clearAcross(run, x1, x2, a, b)) {
+      return [[x1, Y[a]], [x1, run], [x2, run], [x2, y2]];
     }
     return null;
   }

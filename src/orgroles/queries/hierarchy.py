@@ -163,9 +163,9 @@ def subset(org: OrgT, roles: Iterable[str | Role]) -> OrgT:
     Examples:
         >>> import orgroles
         >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
-        >>> product = subset(org, ["cpo", "po-platform", "pm-core"])
-        >>> [(r.id, r.reports_to) for r in product.roles.values()]
-        [('cpo', None), ('po-platform', 'cpo'), ('pm-core', 'cpo')]
+        >>> part = subset(org, ["cpo", "designer-1", "pm-core"])  # not the design lead
+        >>> [(r.id, r.reports_to) for r in part.roles.values()]
+        [('cpo', None), ('pm-core', 'cpo'), ('designer-1', 'cpo')]
     """
     index = org.index
     keep = sorted({_pos(org, r) for r in roles})

@@ -105,12 +105,10 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
     found = [i for i in blank if (name := names[i]) and says_vacant(name)]
     if not found:
         return None
-    holders = list(rows.ids) if rows.holders is None else rows.holders
+    _vacate(rows, found)
     for i in found:
-        holders[i] = None
         rows.metas[i] = {"name": rows.names[i], **rows.metas[i]}
         rows.names[i] = None
-    rows.holders = holders
     unnamed = [i for i in found if rows.ids[i] is None]
     named = ""
     if unnamed:
@@ -125,6 +123,15 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
         locator.where(found[0], "name"),
         code="vacant-name",
     )
+
+
+def _vacate(rows: Rows, found: list[int]) -> None:
+    """Make these rows' seats vacant: no holder (`rows.holders`, made when every row
+    held its own seat)."""
+    holders = list(rows.ids) if rows.holders is None else rows.holders
+    for i in found:
+        holders[i] = None
+    rows.holders = holders
 
 
 def _name_seats(unnamed: list[int], rows: Rows, locator: Locator) -> str:
@@ -170,10 +177,7 @@ def read_unnamed_seats(rows: Rows, locator: Locator) -> Problem | None:
     ]
     if not found:
         return None
-    holders = list(rows.ids) if rows.holders is None else rows.holders
-    for i in found:
-        holders[i] = None
-    rows.holders = holders
+    _vacate(rows, found)
     named = _name_seats(found, rows, locator)
     return Problem(
         f"a row with a title ({rows.titles[found[0]]!r}) but no id, no name and no email: "

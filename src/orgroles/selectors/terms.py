@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import SelectorError
 from orgroles.model import SENIORITIES
+from orgroles.queries.hierarchy import layers, span
 from orgroles.queries.responsibilities import responsibility_ids
 from orgroles.queries.teams import members
 
@@ -222,16 +223,11 @@ def _compare(
 
 
 def _spans(org: OrgCore) -> list[int]:
-    index = org.index
-    assistant = index.assistant
-    spans = [0] * len(index)
-    for i, kids in index.children.items():
-        spans[i] = sum(1 for c in kids if not assistant[c])
-    return spans
+    return list(span(org).values())  # by position: the index's order, as C001 counts
 
 
 def _layers(org: OrgCore) -> list[int | None]:
-    return [d + 1 if d >= 0 else None for d in org.index.depth]
+    return list(layers(org).values())
 
 
 TERMS: dict[str, TermSpec] = {

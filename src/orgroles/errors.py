@@ -116,6 +116,8 @@ PROBLEM_CODES: dict[str, str] = {
     '"Total": a report\'s title or totals (a warning: the line is left out)',
     "no-rows": "a CSV with a header and no rows (a warning: the org is empty)",
     "missing-id": "a row without an id",
+    "repeated-row": "an import's row with the same values as an earlier row in every "
+    "column (a row exported twice): left out (a warning)",
     "ambiguous-manager": "a manager name or e-mail that matches several rows",
     "unknown-manager": "a manager name or e-mail that matches no row (a warning: the "
     "role keeps it as a dangling reference)",
@@ -125,6 +127,9 @@ PROBLEM_CODES: dict[str, str] = {
     "no row, read as empty (a warning)",
     "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "
     "row, read as the one row named `Ansel Brook` (a warning)",
+    "name-title": "a manager name that matches no row, read as the one row with the same name "
+    "with or without a title (`Dr. Ansel Brook` for `Ansel Brook`, `Ansel Brook Jr.`; a "
+    "warning)",
     "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`), "
     "read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "

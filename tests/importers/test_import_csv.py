@@ -456,7 +456,7 @@ def test_records_from_pandas_read_numbers_and_nan_as_text() -> None:
 
 def test_records_name_the_record_in_problems() -> None:
     with pytest.raises(OrgValidationError) as err:
-        orgroles.from_records([{"id": "a"}, {"id": "a"}], id_col="id")
+        orgroles.from_records([{"id": "a"}, {"id": "a", "name": "Ana"}], id_col="id")
     assert str(err.value) == "records[1]['id']: duplicate id 'a' (first on records[0])"
 
 

@@ -361,3 +361,74 @@ def test_a_single_name_column_written_last_name_first(write: Write) -> None:
         "(by name) 'Direct manager'"
     ) in notes[0]
     assert org.roles["8"].reports_to == "7"
+
+
+# A position export (SuccessFactors' position org chart): a row per seat, its parent seat
+# and the person in it; P210 is open, and E1 holds two seats.
+POSITIONS = """\
+Position ID,Position Title,Parent Position ID,Employee ID,Employee Name,Department,Hire Date
+P100,Chief Executive Officer,,E1,Ana Lima,Executive,2019-01-07
+P200,Chief Technology Officer,P100,E2,Bo Diaz,Technology,2020-03-02
+P210,Software Engineer,P200,,,Technology,
+P220,QA Engineer,P200,E4,Dee Park,Technology,2022-05-16
+P300,Chief Financial Officer,P100,E1,Ana Lima,Finance,2019-01-07
+"""
+
+
+def test_a_position_export_makes_seats_held_by_people(write: Write) -> None:
+    org, notes = import_notes(write("positions.csv", POSITIONS))
+    assert notes == [
+        "1: no preset and no column options: the columns were read as id 'Position ID', "
+        "name 'Employee Name', title 'Position Title', department 'Department', holder (a "
+        "person's id) 'Employee ID', manager (by id) 'Parent Position ID'; give a preset or "
+        "column options (--id-col, ...) to read them otherwise"
+    ]
+    assert [(r.id, r.holder, r.reports_to) for r in org] == [
+        ("P100", "E1", None),
+        ("P200", "E2", "P100"),
+        ("P210", None, "P200"),
+        ("P220", "E4", "P200"),
+        ("P300", "E1", "P100"),
+    ]
+    assert {p.id: p.name for p in org.people.values()} == {
+        "E1": "Ana Lima",
+        "E2": "Bo Diaz",
+        "E4": "Dee Park",
+    }
+    assert org.roles["P200"].kind == "cto"
+    assert org.roles["P220"].meta == {"Hire Date": "2022-05-16"}  # the person's, not the seat's
+
+
+@pytest.mark.parametrize(
+    ("emails", "people"),
+    [
+        (["ana@acme.example", "bo@acme.example", ""], ["ana@acme.example", "bo@acme.example"]),
+        (["ana@acme.example", "", ""], ["Ana Lima", "Bo Diaz"]),  # Bo has none: the names
+    ],
+)
+def test_a_position_export_without_peoples_ids(
+    write: Write, emails: list[str], people: list[str]
+) -> None:
+    rows = [
+        ("1000", "Managing Director", "", "Ana Lima"),
+        ("1100", "Head of Sales", "1000", "Bo Diaz"),
+    ]
+    rows.append(("1110", "Account Executive", "1100", ""))  # open
+    lines = [",".join((*row, email)) for row, email in zip(rows, emails, strict=True)]
+    text = "Position Number,Position Title,Reports To Position Number,Incumbent,Email\n"
+    org = orgroles.from_csv(write("seats.csv", text + "\n".join(lines) + "\n"))
+    assert [p.id for p in org.people.values()] == people
+    assert [r.holder for r in org] == [*people, None]
+    assert org.roles["1110"].vacant
+    assert org.people[people[1]].name == "Bo Diaz"
+
+
+def test_parents_that_are_not_positions_leave_the_people_reading(write: Write) -> None:
+    text = (
+        "Employee ID,Name,Position ID,Parent Position,Manager ID\n"
+        "1,Ana Lima,X-1,Board,\n"
+        "2,Bo Diaz,X-2,Direction,1\n"
+        "3,Cy Moss,X-3,Direction,1\n"
+    )
+    org = orgroles.from_csv(write("people.csv", text))
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "1")]

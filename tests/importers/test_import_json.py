@@ -271,3 +271,43 @@ def test_no_import_hint_where_no_import_command_reads_the_file(
     result = run("check", write("org.yaml", text))
     assert result.exit_code == 2
     assert "HR export" not in result.stderr
+
+
+def _json_lines(write: Write, name: str, lines: list[str]) -> Path:
+    return write(name, "\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("name", ["users.jsonl", "users.ndjson", "USERS.JSONL"])
+def test_json_lines_one_record_a_line(write: Write, name: str) -> None:
+    lines = [json.dumps(r) for r in GRAPH["value"]]
+    path = _json_lines(write, name, [lines[0], "", lines[1], lines[2]])  # a blank line
+    org, _ = import_notes(path)
+    assert [(r.id, r.reports_to) for r in org] == [("a1", None), ("b2", "a1"), ("c3", "b2")]
+    found = org.location_of("c3")
+    assert found is not None
+    assert (found.line, found.column) == (4, 2)  # the file's line, and the key's column
+
+
+def test_json_lines_problems_are_at_the_files_lines(write: Write) -> None:
+    bad = _json_lines(write, "bad.jsonl", ['{"id": "1"}', '{"id": "2",}'])
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(bad)
+    assert str(err.value).startswith(f"{bad}:2:12: invalid JSON")
+    twice = _json_lines(write, "twice.jsonl", ['{"id": "1", "name": "Ana"}', '{"id": "1"}'])
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(twice)
+    assert str(err.value) == f"{twice}:2:2: [1]['id']: duplicate id '1' (first on line 1)"
+    listed = _json_lines(write, "list.jsonl", ['{"id": "1"}', '["id", "2"]'])
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(listed)
+    assert str(err.value) == (
+        f"{listed}:2:1: [1]: expected an object (one person's keys and values), got a list"
+    )
+
+
+def test_checking_json_lines_says_how_to_import_them(run: Cli, write: Write) -> None:
+    path = _json_lines(write, "users.jsonl", ['{"id": "1"}'])
+    result = run("check", path)
+    assert result.exit_code == 2
+    assert "unknown file type '.jsonl'" in result.stderr
+    assert "import it with 'orgroles import csv'" in result.stderr

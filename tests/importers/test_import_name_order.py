@@ -10,7 +10,7 @@ import pytest
 import orgroles
 from orgroles import OrgFileError, OrgImportWarning
 
-from tests.helpers import BY_NAME, Write
+from tests.helpers import BY_NAME, Write, import_notes
 
 HEADER = "Employee #,First Name,Last Name,Job Title,Reporting to\n"
 
@@ -91,3 +91,46 @@ def test_a_turned_name_of_two_different_people_stays_unknown(write: Write) -> No
     with pytest.warns(OrgImportWarning, match="'Lee Chen Wu': kept as an unknown manager"):
         org = orgroles.from_csv(write("staff.csv", text), **BY_NAME)
     assert org.roles["3"].reports_to == "Lee Chen Wu"
+
+
+def test_a_name_with_or_without_a_title_is_read_as_the_row(write: Write) -> None:
+    text = (
+        "Employee Number,Full Name,Position,Supervisor\n"
+        "101,Dr. Ansel Brook,Managing Director,\n"
+        "102,Bela Corr Jr.,Head of Operations,Ansel Brook\n"
+        "103,Cyra Dunn,Operations Analyst,Prof. Bela Corr\n"
+        '104,Dov Eng,Operations Analyst,"Dunn, Cyra, PhD"\n'
+    )
+    path = write("staff.csv", text)
+    org, notes = import_notes(path)  # guessed: the titles count for the name reading
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("101", None),
+        ("102", "101"),
+        ("103", "102"),
+        ("104", "103"),
+    ]
+    said = "(the same name with or without a title such as Dr. or Jr.)"
+    assert notes[1:] == [
+        f"3:4: column 'Supervisor': no row has the manager name 'Ansel Brook'; read as "
+        f"'Dr. Ansel Brook' {said}, the name of line 2",
+        f"4:4: column 'Supervisor': no row has the manager name 'Prof. Bela Corr'; read as "
+        f"'Bela Corr Jr.' {said}, the name of line 3",
+        f"5:4: column 'Supervisor': no row has the manager name 'Dunn, Cyra, PhD'; read as "
+        f"'Cyra Dunn' {said}, the name of line 4",
+    ]
+
+
+def test_a_name_that_two_people_have_under_titles_stays_unknown(write: Write) -> None:
+    text = (
+        "id,name,title,manager\n"
+        "1,Dr. Ansel Brook,CEO,\n"
+        "2,Ansel Brook Jr.,CTO,\n"  # another person: the name alone names neither
+        "3,Cyra Dunn,Developer,Ansel Brook\n"
+    )
+    path = write("staff.csv", text)
+    org, notes = import_notes(path, id_col="id", name_col="name", manager_name_col="manager")
+    assert org.roles["3"].reports_to == "Ansel Brook"
+    assert notes == [
+        "4:4: column 'manager': no row has the manager name 'Ansel Brook': kept as an unknown "
+        "manager"
+    ]

@@ -26,6 +26,7 @@ from orgroles.importers.csv_export import CSV_COLUMNS
 from orgroles.importers.csv_read import CsvTable, read_csv_file
 from orgroles.importers.dated import dating
 from orgroles.importers.guess import company_name, guessed, unmapped
+from orgroles.importers.repeats import drop_repeats
 from orgroles.importers.rows import Cell, Imported, KindsMode, Locator, Rows, build_document
 from orgroles.importers.tables import CsvRows, RecordRows, Table
 from orgroles.io.reader import Source
@@ -318,7 +319,8 @@ def csv_document(
         rows.notes[:0] = [*table.notes, *notes]
         name = name or company_name(in_columns) or Path(file).stem
         table.rows = []  # the rows are in columns now: let the strings go
-        rows, locator, amend = dating(rows, CsvLocator(table, cols), date_format, cols.manager_by)
+        rows, at = drop_repeats(rows, CsvLocator(table, cols))
+        rows, locator, amend = dating(rows, at, date_format, cols.manager_by)
         return build_document(
             rows,
             locator,
@@ -361,6 +363,7 @@ def records_document(
         rows = _rows(table, cols, _lookups(cols, departments, titles, None, encoding), at)
         rows.notes[:0] = notes
         name = name or company_name(table) or (file and file.name)
+        rows, at = drop_repeats(rows, at)
         rows, locator, amend = dating(rows, at, date_format, cols.manager_by)
         return build_document(
             rows,

@@ -29,14 +29,14 @@ Examples:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from orgroles.errors import Location, Problem
+from orgroles.errors import Problem
 from orgroles.importers.columns import ManagerBy
+from orgroles.importers.repeats import SubsetLocator, subset_rows
 from orgroles.importers.rows import Locator, Rows, match_key
 from orgroles.model import OrgDocument, Role
 from orgroles.model.dates import state_on
@@ -87,7 +87,7 @@ def dating(
     full = rows
     if groups is not None:
         kept = [g[-1] for g in groups]
-        rows, locator = _subset(rows, kept), _Subset(locator, kept)
+        rows, locator = subset_rows(rows, kept), SubsetLocator(locator, kept)
         starts = _first_of(starts, groups)
         ends = _first_of(ends, groups, last=True)
 
@@ -145,37 +145,6 @@ def _resolver(rows: Rows, manager_by: ManagerBy) -> Callable[[Any], str | None]:
         return found[0] if len(found) == 1 else value
 
     return resolve
-
-
-def _subset(rows: Rows, kept: list[int]) -> Rows:
-    """The rows at these positions, every list field picked in that order."""
-    changes: dict[str, Any] = {}
-    for f in dataclasses.fields(rows):
-        value = getattr(rows, f.name)
-        if f.name in ("problems", "notes"):
-            continue
-        if f.name == "skip":
-            where = {old: new for new, old in enumerate(kept)}
-            changes["skip"] = {where[i] for i in value if i in where}
-        elif isinstance(value, list):
-            changes[f.name] = [value[i] for i in kept]
-    return dataclasses.replace(rows, **changes)
-
-
-class _Subset:
-    """A locator of some rows of another one."""
-
-    def __init__(self, locator: Locator, kept: list[int]) -> None:
-        self._locator, self._kept = locator, kept
-
-    def location(self, row: int, what: str) -> Location | None:
-        return self._locator.location(self._kept[row], what)
-
-    def where(self, row: int, what: str) -> str:
-        return self._locator.where(self._kept[row], what)
-
-    def line(self, row: int) -> str:
-        return self._locator.line(self._kept[row])
 
 
 def parse_day(text: str, fmt: str | None = None) -> date:

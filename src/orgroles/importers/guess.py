@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
-from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
+from orgroles.importers.id_forms import bare_name, id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -139,6 +139,30 @@ MANAGERS = _names(
     "bezposredni przelozony, kierownik, chef, narmaste chef, leder, naermeste leder"
 )
 
+# A position export (SuccessFactors, Oracle HCM, Workday's position management): a row per
+# seat, which reports to a parent seat, with the id of the person who holds it (empty: open).
+POSITIONS = _names(
+    "position id, position number, position code, position no, position nbr, pos id, "
+    "position identifier, job position id, seat id, id poste, code poste, numero de poste, "
+    "poste id, stellen id, stellennummer, planstellen id, planstellennummer, id puesto, "
+    "codigo de puesto, codigo puesto, positie id, id posizione, codice posizione, "
+    "id cargo, codigo do cargo, id stanowiska"
+)
+PARENT_POSITIONS = _names(
+    "parent position id, parent position, parent position number, parent position code, "
+    "reports to position id, reports to position, reports to position number, "
+    "reports to position code, supervisor position id, supervisor position, "
+    "manager position id, manager position, superior position id, superior position, "
+    "higher level position id, higher level position, parent pos id, parent seat id, "
+    "id poste superieur, poste superieur, code poste superieur, ubergeordnete stelle, "
+    "ubergeordnete position, id puesto superior, puesto superior, id posizione superiore"
+)
+HOLDERS = _names(
+    "incumbent id, incumbent employee id, incumbent number, holder id, position holder id, "
+    "occupant id, employee id of incumbent"
+)
+INCUMBENTS = _names("incumbent, incumbent name, position holder, holder name, occupant")
+
 _SPLIT = re.compile(r"[^a-z0-9#]+")
 
 
@@ -170,7 +194,8 @@ def _person_key(people: Collection[str], text: str) -> str:
     name = loose_name(inner_manager(text, False) or text)
     if name in people:
         return name
-    return next((t for t in turned_round(name) if t in people), name)
+    bare = bare_name(name)  # without a title: "Dr. Ana Lima" for "Ana Lima"
+    return next((t for t in (*turned_round(name), bare) if t in people), name)
 
 
 def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str | None] | None:
@@ -186,6 +211,19 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         return next((by_key[n] for n in names if n in by_key and by_key[n] not in taken), None)
 
     email = first(EMAILS)
+    seats = _positions(first, values)
+    if seats is not None:  # seats that report to seats: the person is the holder
+        taken = {c for c in seats.values() if c}
+        names = _name_columns(first, taken) or ((n,) if (n := first(INCUMBENTS, taken)) else ())
+        if seats["holder_col"] is None:  # no column of people's ids: their emails, or names
+            seats["holder_col"] = _holders(email, names, values)
+        return Columns.of(
+            **seats,
+            name_col=names,
+            title_col=first(TITLES, taken),
+            email_col=email,
+            department_col=first(DEPARTMENTS, taken),
+        ), None
     id_cols = list(dict.fromkeys(by_key[n] for n in IDS if n in by_key))
     if not id_cols:
         if email is None:
@@ -193,12 +231,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         id_cols = [email]
     id_col = id_cols[0]
     taken = set(id_cols)
-    first_name, last_name = first(FIRST, taken), first(LAST, taken)
-    names: tuple[str, ...] = ()
-    if first_name and last_name:
-        names = (first_name, last_name)
-    elif full := first(FULL, taken):
-        names = (full,)
+    names = _name_columns(first, taken)
     taken.update(names)
     candidates = [by_key[n] for n in MANAGERS if n in by_key and by_key[n] not in taken]
     if not candidates:
@@ -245,6 +278,49 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     return Columns.of(**options), fmt or None
 
 
+First = Callable[..., "str | None"]
+"""The first column of the header among some names, and not among those taken."""
+
+
+def _name_columns(first: First, taken: Collection[str]) -> tuple[str, ...]:
+    """The name columns: a first and a last name, or a full name, or none."""
+    first_name, last_name = first(FIRST, taken), first(LAST, taken)
+    if first_name and last_name:
+        return (first_name, last_name)
+    full = first(FULL, taken)
+    return (full,) if full else ()
+
+
+def _positions(first: First, values: Values) -> dict[str, str | None] | None:
+    """The columns of a position export: the seat's id, its parent seat's and its
+    holder's (None when no column holds people's ids); None when the header has no
+    position and parent position columns, or when fewer than half the parents are seats
+    of the file."""
+    position = first(POSITIONS)
+    parent = first(PARENT_POSITIONS, (position,)) if position else None
+    if position is None or parent is None:
+        return None
+    seats = {v.strip() for v in values(position) if v}
+    parents = [v.strip() for v in values(parent) if v]
+    if 2 * sum(p in seats for p in parents) < len(parents):
+        return None
+    holder = first(HOLDERS, (position, parent)) or first(IDS, (position, parent))
+    return {"id_col": position, "manager_col": parent, "holder_col": holder}
+
+
+def _holders(email: str | None, names: tuple[str, ...], values: Values) -> str | None:
+    """The column that tells the people of a position export apart when none holds their
+    ids: the email, when every row with a name has one; else the name, when it is one
+    column; else none (each row's person is known by the seat's id)."""
+    if email is not None:
+        if not names:
+            return email
+        named = [any(parts) for parts in zip(*(values(c) for c in names), strict=True)]
+        if all(address for address, name in zip(values(email), named, strict=True) if name):
+            return email
+    return names[0] if len(names) == 1 else None
+
+
 _FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y")
 
 
@@ -284,7 +360,8 @@ def unmapped(columns: Columns) -> bool:
 
 
 def _people(names: tuple[str, ...], values: Values) -> set[str]:
-    """Each row's name ("First Last"), and "Last, First" too, as manager cells write it."""
+    """Each row's name ("First Last"), and "Last, First" too, as manager cells write it,
+    and without a title ("Dr.")."""
     if not names:
         return set()
     columns = [values(c) for c in names]
@@ -293,6 +370,7 @@ def _people(names: tuple[str, ...], values: Values) -> set[str]:
         words = [p for p in parts if p]
         if words:
             found.add(loose_name(" ".join(words)))
+            found.add(bare_name(" ".join(words)))
             if len(words) == 2:
                 found.add(loose_name(f"{words[1]}, {words[0]}"))
     return found
@@ -314,6 +392,7 @@ def describe(columns: Columns) -> str:
         ("department_col", "department"),
         ("start_col", "start"),
         ("end_col", "end"),
+        ("holder_col", "holder (a person's id)"),
         ("manager_col", "manager (by id)"),
         ("manager_email_col", "manager (by email)"),
         ("manager_name_col", "manager (by name)"),

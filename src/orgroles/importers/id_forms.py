@@ -7,7 +7,8 @@ writes the same whole number, the import reads it as that row, and says so. A ma
 cell that writes a row's id with the manager's name, as many HR tools show a person
 ("Ansel Brook (E-17)", "E-17 - Ansel Brook"), is read as that row. A manager
 name is read the same way when it is written last name first ("Brook, Ansel", "BROOK
-Ansel") or in other letter case ("ansel brook"): `NameForms`.
+Ansel"), in other letter case ("ansel brook") or with or without a title ("Dr. Ansel
+Brook"): `NameForms`.
 
 Examples:
     >>> number_form("0042"), number_form("2.0"), number_form("7"), number_form("000")
@@ -37,10 +38,12 @@ __all__ = [
     "inner_manager",
     "inner_note",
     "NameForms",
+    "bare_name",
     "drop_no_manager",
     "first_last",
     "id_parts",
     "loose_name",
+    "name_reading",
     "match_id_forms",
     "match_number_forms",
     "number_form",
@@ -236,6 +239,41 @@ def loose_name(text: str) -> str:
     return " ".join(normalize("NFC", text).casefold().split())
 
 
+# fmt: off
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mme", "mlle", "herr",
+    "frau", "sr", "sra", "srta", "dott", "dottssa", "rev",
+})
+"""Titles written before a name (folded, without their dots)."""
+_LETTERS = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"})
+"""What is written after a name: a generation, a degree."""
+# fmt: on
+
+
+def bare_name(text: str) -> str:
+    """A name as compared loosely (`loose_name()`), without the titles before it ("Dr.",
+    "Mrs", "Prof.", "Herr") and the letters after it ("Jr.", "PhD"); one word is left
+    at least.
+
+    Examples:
+        >>> bare_name("Dr. Ansel Brook"), bare_name("Prof. Dr. Ana Lima, PhD")
+        ('ansel brook', 'ana lima')
+        >>> bare_name("Ansel Brook Jr."), bare_name("Ms Brook"), bare_name("Dr.")
+        ('ansel brook', 'brook', 'dr.')
+    """
+    words = loose_name(text).split()
+    plain = [w.strip(".,") for w in words]
+    start, end = 0, len(words)
+    while end - start > 1 and plain[start] in _TITLES:
+        start += 1
+    while end - start > 1 and plain[end - 1] in _LETTERS:
+        end -= 1
+    kept = words[start:end]
+    if end < len(words):
+        kept[-1] = kept[-1].rstrip(",")
+    return " ".join(kept)
+
+
 def turned_round(name: str) -> Iterator[str]:
     """The loose forms of a name with its words turned round (each way but its own), as
     the name of a person written last name first with no comma reads.
@@ -250,8 +288,9 @@ def turned_round(name: str) -> Iterator[str]:
 
 class NameForms:
     """Second readings of a manager name that matches no row exactly: written last name
-    first (with a comma, or with none: the words turned round), or in other letter case
-    (and spacing). Each finds a row only when it finds one; the loose indexes of the
+    first (with a comma, or with none: the words turned round), in other letter case
+    (and spacing), or with or without a title ("Dr. Ansel Brook" for "Ansel Brook", and
+    the other way). Each finds a row only when it finds one; the loose indexes of the
     names are made on first use.
 
     Examples:
@@ -262,12 +301,15 @@ class NameForms:
         ([0], ('Ansel Brook', 'order'))
         >>> forms.read("Ansel")
         ([], None)
+        >>> forms.read("Dr. Ansel Brook")
+        ([0], ('Ansel Brook', 'title'))
     """
 
     def __init__(self, index: dict[str, list[int]], names: list[str | None]) -> None:
         self._index = index
         self._names = names
         self._loose: dict[str, list[int]] | None = None
+        self._bare: dict[str, list[int]] | None = None
 
     def read(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
         """The rows a name stands for, and (the name read, how: `order` or `case`)."""
@@ -290,7 +332,26 @@ class NameForms:
                 return found, (name, "case")
             if found:
                 return found, None
-        return self._turned_round(value)
+        found, why = self._turned_round(value)
+        return (found, why) if found else self._without_titles(value)
+
+    def _without_titles(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
+        """The row whose name this is with or without a title ("Dr. Ansel Brook" for
+        "Ansel Brook"). Rows of one name are ambiguous, as the name itself would be; rows of
+        different names ("Dr. Ansel Brook" and "Ansel Brook Jr.") find none."""
+        if self._bare is None:
+            self._bare = {}
+            for i, name in enumerate(self._names):
+                if name:
+                    self._bare.setdefault(bare_name(name), []).append(i)
+        bare = bare_name(value)
+        swapped = first_last(bare) if "," in bare else None  # "Brook, Ansel, PhD"
+        found = self._bare.get(bare_name(swapped) if swapped else bare, [])
+        if len({self._names[i] for i in found}) != 1:
+            return [], None
+        if len(found) > 1:
+            return found, None
+        return found, (self._names[found[0]] or "", "title")
 
     def _turned_round(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
         """The rows whose name this is with its words turned round: last name first with
@@ -305,6 +366,16 @@ class NameForms:
         if len(found) > 1:
             return found, None
         return found, (self._names[found[0]] or "", "order")
+
+
+def name_reading(how: str) -> tuple[str, str]:
+    """What the note of a name that `NameForms` read says of it, and its code, given how
+    it was read (`order`, `case` or `title`)."""
+    if how == "order":
+        return "the name written last name first", "name-order"
+    if how == "title":
+        return "the same name with or without a title such as Dr. or Jr.", "name-title"
+    return "the same name in other letter case", "letter-case"
 
 
 NO_MANAGER = frozenset(

@@ -19,6 +19,7 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from functools import partial
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from orgroles.importers.columns import Columns
     from orgroles.importers.rows import Imported
 
-__all__ = ["RECORD_KEYS", "JsonLocator", "is_json", "json_document", "records_of"]
+__all__ = ["JSON_LINES", "RECORD_KEYS", "JsonLocator", "is_json", "json_document", "records_of"]
 
 RECORD_KEYS = (
     "employees",
@@ -57,9 +58,14 @@ list of objects: one with records first, then an empty one (a page of no one is 
 org, not the pagination links beside it)."""
 
 
+JSON_LINES = (".jsonl", ".ndjson")
+"""The suffixes of JSON Lines: one record, an object, on each line."""
+
+
 def is_json(path: str | os.PathLike[str]) -> bool:
-    """Whether a file given to the CSV import is a JSON export (named `.json`)."""
-    return os.fspath(path).lower().endswith(".json")
+    """Whether a file given to the CSV import is a JSON export (named `.json`), or JSON
+    Lines (`.jsonl`, `.ndjson`)."""
+    return os.fspath(path).lower().endswith((".json", *JSON_LINES))
 
 
 def json_document(
@@ -82,8 +88,14 @@ def json_document(
             "and this is a JSON file"
         )
     text = read_csv_text(file, encoding)
-    records, where = records_of(text, file)
-    locator = partial(JsonLocator, text, file, where)
+    lines = file.lower().endswith(JSON_LINES)
+    if lines:  # one line down, each record on its own line: messages move one line up
+        text = _as_list(text)
+    try:
+        records, where = records_of(text, file)
+    except OrgFileError as err:
+        raise (_line_up(err) if lines else err) from None
+    locator = partial(JsonLocator, text, file, where, shift=int(lines))
     file_records = FileRecords(Source(file, "json"), Path(file).stem, locator, encoding)
     return records_document(records, columns, file=file_records, **options)
 
@@ -147,6 +159,33 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
     return data, where
 
 
+def _as_list(text: str) -> str:
+    """JSON Lines as a JSON list one line down: `[` on a line above them, a comma after
+    each line but the last with a record, and `]` on a line below. Each record keeps its
+    columns, and its line is one more.
+
+    Examples:
+        >>> _as_list('{"id": "1"}\\n\\n{"id": "2"}\\n')
+        '[\\n{"id": "1"},\\n\\n{"id": "2"}\\n\\n]'
+    """
+    lines = text.split("\n")
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    for n in filled[:-1]:
+        lines[n] += ","
+    return "[\n" + "\n".join(lines) + "\n]"
+
+
+def _line_up(err: OrgFileError) -> OrgFileError:
+    """The error of JSON Lines read as a list (`_as_list()`), at the lines of the file."""
+    problems = []
+    for problem in err.problems:
+        at = problem.location
+        if at is not None and at.line is not None:
+            at = dataclasses.replace(at, line=max(1, at.line - 1))
+        problems.append(dataclasses.replace(problem, location=at))
+    return OrgFileError(problems)
+
+
 def _check_depth(records: list[Any], where: tuple[str, ...], text: str, path: str) -> None:
     """Refuse values nested deeper than an org file may hold them (`MAX_DEPTH` levels from
     the top of the document, where a record's value is a role's `meta`), at the first
@@ -190,19 +229,28 @@ class JsonLocator:
     (of its record when the record has no such key), found when a message needs it."""
 
     def __init__(
-        self, text: str, path: str, where: tuple[str, ...], fields: Mapping[str, str]
+        self,
+        text: str,
+        path: str,
+        where: tuple[str, ...],
+        fields: Mapping[str, str],
+        *,
+        shift: int = 0,
     ) -> None:
         self._marks = JsonMarks(text)
         self._path = path
         self._where = where
         self._fields = fields
+        self._shift = shift  # lines of `text` above the file's first (JSON Lines: one)
 
     def _key(self, what: str) -> str:
         return self._fields.get(what, what)
 
     def location(self, row: int, what: str) -> Location:
         pos = self._marks.position((*self._where, row, self._key(what)), key=True)
-        return Location(self._path, *(pos or (None, None)))
+        if pos is None:
+            return Location(self._path)
+        return Location(self._path, pos[0] - self._shift, pos[1])
 
     def where(self, row: int, what: str) -> str:
         return f"{_where((*self._where, row))}[{self._key(what)!r}]"

@@ -30,6 +30,7 @@ from orgroles.importers.id_forms import (
     inner_manager,
     inner_note,
     match_id_forms,
+    name_reading,
 )
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.row_marks import RowMarks
@@ -224,18 +225,13 @@ def _known(rows: Rows) -> set[str]:
 
 def _name_read(value: str, read: str, how: str, locator: Locator, i: int, row: int) -> Problem:
     """The note for a manager name read as another row's (see `NameForms`)."""
-    said = f"no row has the manager name {value!r}; read as {read!r}"
-    where = locator.location(i, "manager"), locator.where(i, "manager")
-    if how == "order":
-        return Problem(
-            f"{said} (the name written last name first), the name of {locator.line(row)}",
-            *where,
-            code="name-order",
-        )
+    said, code = name_reading(how)
     return Problem(
-        f"{said} (the same name in other letter case), the name of {locator.line(row)}",
-        *where,
-        code="letter-case",
+        f"no row has the manager name {value!r}; read as {read!r} ({said}), the name of "
+        f"{locator.line(row)}",
+        locator.location(i, "manager"),
+        locator.where(i, "manager"),
+        code=code,
     )
 
 

@@ -136,7 +136,8 @@ def format_from_suffix(path: str | os.PathLike[str]) -> Format:
     suffix = Path(path).suffix.lower()
     if suffix in FORMATS:
         return FORMATS[suffix]
-    hint = " (import it with 'orgroles import csv')" if suffix in (".csv", ".tsv") else ""
+    exports = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")  # what `import csv` reads
+    hint = " (import it with 'orgroles import csv')" if suffix in exports else ""
     raise OrgFileError(
         f"unknown file type {suffix or '(none)'!r}: use .yaml, .yml or .json{hint}",
         path=str(path),

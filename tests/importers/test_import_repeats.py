@@ -1,0 +1,124 @@
+"""A row exported twice: the same values as an earlier row in every column.
+
+A report that joins people with another table repeats a person's row when that table has
+two lines for them, and a merge of two exports repeats the people they share. The
+import leaves the repeat out with one warning; a repeated id with any other value stays
+an error. Every person here is invented.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+import orgroles
+from orgroles import OrgFileError, OrgValidationError
+from orgroles.model import Line
+
+from tests.helpers import Write, import_notes
+
+HEADER = "Employee ID,Name,Job Title,Manager ID,Cost Centre\n"
+ANA = "1,Ana Lima,CEO,,CC-10\n"
+BO = "2,Bo Diaz,CTO,1,CC-20\n"
+CY = "3,Cy Moss,Developer,2,CC-20\n"
+
+
+def test_a_row_exported_twice_is_left_out_with_a_warning(write: Write) -> None:
+    path = write("staff.csv", HEADER + ANA + BO + BO + CY)
+    org, notes = import_notes(path)
+    assert list(org.roles) == ["1", "2", "3"]
+    assert org.roles["3"].reports_to == "2"
+    assert [p.id for p in org.people.values()] == ["1", "2", "3"]
+    assert notes[-1] == (
+        "4:1: column 'Employee ID': a row exported twice? The same values as line 3 in "
+        "every column: left out"
+    )
+    found = org.location_of("3")  # the rows after it keep their own lines
+    assert found is not None
+    assert found.line == 5
+
+
+def test_one_warning_counts_every_repeat(write: Write) -> None:
+    path = write("staff.csv", HEADER + ANA + ANA + BO + CY + BO + ANA)
+    org, notes = import_notes(path)
+    assert list(org.roles) == ["1", "2", "3"]
+    repeats = [n for n in notes if "exported twice" in n]
+    assert repeats == [
+        "3:1: column 'Employee ID': a row exported twice? The same values as line 2 in "
+        "every column: left out, and 2 more rows like it"
+    ]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "2,Bo Diaz,CTO,1,CC-30\n",  # the same person in a second cost centre
+        "2,Bo Diaz,Head of Engineering,1,CC-20\n",  # a second position
+        "2,Bea Diaz,CTO,1,CC-20\n",  # two people given one id
+    ],
+)
+def test_a_repeated_id_with_another_value_is_still_an_error(write: Write, other: str) -> None:
+    path = write("staff.csv", HEADER + ANA + BO + other + CY)
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.from_csv(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:4:1: column 'Employee ID': duplicate id '2' (first on line 3)"
+    ]
+
+
+def test_open_seats_without_an_id_are_each_a_seat(write: Write) -> None:
+    seat = ",,Developer,2,CC-20\n"  # two open seats alike: a plan for two hires
+    org, notes = import_notes(write("plan.csv", HEADER + ANA + BO + seat + seat))
+    assert [r.id for r in org.roles.values() if r.vacant] == ["vacant-4", "vacant-5"]
+    assert not [n for n in notes if "exported twice" in n]
+
+
+def test_json_records_exported_twice(write: Write) -> None:
+    people = [
+        {"id": "1", "displayName": "Ana Lima", "jobTitle": "CEO", "manager": None},
+        {"id": "2", "displayName": "Bo Diaz", "jobTitle": "CTO", "manager": {"id": "1"}},
+        {"id": "2", "displayName": "Bo Diaz", "jobTitle": "CTO", "manager": {"id": "1"}},
+        {"id": "3", "displayName": "Cy Moss", "jobTitle": "Developer", "manager": {"id": "2"}},
+    ]
+    path = write("users.json", json.dumps({"value": people}, indent=1))
+    org, notes = import_notes(path)
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "2")]
+    assert any(
+        "a row exported twice? The same values as line 10 in every column: left out" in n
+        for n in notes
+    )
+    found = org.location_of("3")
+    assert found is not None
+    assert json.dumps({"value": people}, indent=1).splitlines()[found.line - 1].strip() == (
+        '"id": "3",'
+    )
+
+
+def test_records_from_python() -> None:
+    records = [{"id": "a", "name": "Ana"}, {"id": "b", "boss": "a"}, {"id": "b", "boss": "a"}]
+    org = orgroles.from_records(records, id_col="id", manager_col="boss")
+    assert list(org.roles) == ["a", "b"]
+    with pytest.raises(OrgValidationError, match=r"records\[2\]\['id'\]: duplicate id 'b'"):
+        orgroles.from_records([*records[:2], {"id": "b", "boss": None}], id_col="id")
+
+
+def test_an_effective_dated_row_exported_twice(write: Write) -> None:
+    text = (
+        "Employee_ID,Name,businessTitle,Manager_ID,Hire_Date,Effective_Date\n"
+        "w1,Ana Lima,CEO,,2020-01-06,2020-01-06\n"
+        "w2,Bo Diaz,VP Engineering,w1,2020-03-02,2020-03-02\n"
+        "w3,Cy Moss,Engineer,w1,2021-05-03,2021-05-03\n"
+        "w3,Cy Moss,Engineer,w2,2021-05-03,2023-04-01\n"
+        "w3,Cy Moss,Engineer,w2,2021-05-03,2023-04-01\n"
+    )
+    org, notes = import_notes(write("workday.csv", text), preset="workday")
+    assert org.records["w3"].reports_to == (
+        Line(role="w1", end=date(2023, 3, 31)),
+        Line(role="w2", start=date(2023, 4, 1)),
+    )
+    assert notes == [
+        "6:1: column 'Employee_ID': a row exported twice? The same values as line 5 in "
+        "every column: left out"
+    ]

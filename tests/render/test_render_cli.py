@@ -49,6 +49,9 @@ def test_only_draws_the_roles_a_selector_matches(run: Cli, tmp_path: Path) -> No
     text = out.read_text(encoding="utf-8")
     assert "Product Owner" in text
     assert "Chief Technical Officer" not in text
+    svg = tmp_path / "product.svg"  # its title says which roles it shows
+    assert run("render", SCALEUP, "-o", svg, "--only", "family:product").exit_code == 0
+    assert "<title>Northwind Labs: family:product</title>" in svg.read_text(encoding="utf-8")
     bad = run("render", SCALEUP, "-o", out, "--only", "famly:product")
     assert bad.exit_code == 2
     assert "unknown term 'famly' (did you mean 'family'?)" in bad.stderr

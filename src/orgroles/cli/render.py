@@ -6,6 +6,7 @@ choices taken from the same constants, and they reach the renderer as one object
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -259,8 +260,11 @@ def render(
         raise OrgUsageError("--only draws a part of one org: a change chart draws all of it")
     options = ChartOptions.of(**chart)
     org = step(f"loading {org_path}", partial(load_org, org_path, as_of, catalog_dirs))
-    if only is not None:
-        org = org.subset(only)
+    if only is not None:  # the chart's title says which roles it shows
+        part = org.subset(only)
+        org = part.with_document(
+            dataclasses.replace(part.to_document(), name=f"{org.name}: {only}")
+        )
     if diff_path is not None:
         old = step(f"loading {diff_path}", partial(load_org, diff_path, as_of, catalog_dirs))
         options = ChartOptions.of(options, diff=old)

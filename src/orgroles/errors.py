@@ -127,6 +127,9 @@ PROBLEM_CODES: dict[str, str] = {
     "no row, read as empty (a warning)",
     "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "
     "row, read as the one row named `Ansel Brook` (a warning)",
+    "mixed-manager": "a manager cell that matches no row by its column's reading (names, "
+    "or emails) but is one row's id, or its email (or name): read as that row, with one "
+    "warning for all",
     "name-title": "a manager name that matches no row, read as the one row with the same name "
     "with or without a title (`Dr. Ansel Brook` for `Ansel Brook`, `Ansel Brook Jr.`; a "
     "warning)",

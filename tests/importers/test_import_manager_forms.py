@@ -73,3 +73,54 @@ def test_a_wider_form_of_no_row_stays_unknown(write: Write) -> None:
     with pytest.warns(OrgImportWarning, match="no row has the manager name 'CN=Ida Stone"):
         org = orgroles.from_csv(write("users.csv", text), **BY_NAME)
     assert org.roles["2"].reports_to == "CN=Ida Stone,OU=Users,DC=acme"
+
+
+# A sheet kept by hand: the manager column mostly names, with an email and an id here
+# and there.
+MIXED = (
+    "Employee ID,Name,Email,Title,Manager\n"
+    "1,Ana Lima,ana@acme.example,CEO,\n"
+    "2,Bo Diaz,bo@acme.example,CTO,ana@acme.example\n"
+    "3,Cy Moss,cy@acme.example,Developer,Bo Diaz\n"
+    "4,Dee Park,dee@acme.example,Developer,2\n"
+    "5,Eve Stone,eve@acme.example,Designer,Ana Lima\n"
+    "6,Fay Long,fay@acme.example,Designer,Zed Quinn\n"
+)
+
+
+def test_a_manager_column_that_mixes_names_emails_and_ids(write: Write) -> None:
+    org, notes = import_notes(write("sheet.csv", MIXED))
+    assert [r.reports_to for r in org] == [None, "1", "2", "2", "1", "Zed Quinn"]
+    assert notes[1:] == [
+        "7:5: column 'Manager': no row has the manager name 'Zed Quinn': kept as an unknown "
+        "manager",
+        "3:5: column 'Manager': no row has the manager name 'ana@acme.example', but it is "
+        "the email of line 2: read as that row, and 1 more cell like it",
+    ]
+
+
+def test_a_name_in_a_column_of_emails(write: Write) -> None:
+    text = (
+        "Employee ID,Name,Title,Email,Manager\n"
+        "1,Ana Lima,CEO,ana@acme.example,\n"
+        "2,Bo Diaz,CTO,bo@acme.example,Ana Lima\n"
+        "3,Cy Roe,Developer,cy@acme.example,bo@acme.example\n"
+    )
+    org, notes = import_notes(write("mail.csv", text), id_col="Employee ID", name_col="Name",
+                              email_col="Email", manager_email_col="Manager")  # fmt: skip
+    assert org.roles["2"].reports_to == "1"
+    assert any("no row has the manager email 'Ana Lima', but it is the name of line 2" in n
+               for n in notes)  # fmt: skip
+
+
+def test_a_cell_that_is_one_rows_id_and_anothers_email_stays_unknown(write: Write) -> None:
+    text = (
+        "Employee ID,Name,Email,Manager\n"
+        "ana@acme.example,Ana Lima,ana.lima@acme.example,\n"
+        "2,Bo Diaz,ana@acme.example,Ana Lima\n"
+        "3,Cy Moss,cy@acme.example,ana@acme.example\n"  # Ana's id, and Bo's email
+    )
+    org, _ = import_notes(write("clash.csv", text), id_col="Employee ID", name_col="Name",
+                          email_col="Email", manager_name_col="Manager")  # fmt: skip
+    assert org.roles["3"].reports_to == "ana@acme.example"  # kept as written: unknown
+    assert org.roles["2"].reports_to == "ana@acme.example"

@@ -11,7 +11,6 @@ once per row: a million rows cost a few seconds, not minutes.
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,9 +32,11 @@ from orgroles.importers.id_forms import (
     name_reading,
 )
 from orgroles.importers.kinds import Cell, infer_kinds
+from orgroles.importers.mixed_keys import MixedKeys, mixed_note
 from orgroles.importers.row_marks import RowMarks
+from orgroles.importers.slugs import slug, unique_slugs
 from orgroles.importers.vacant import read_unnamed_seats, read_vacant
-from orgroles.io.problems import problems_from_validation, visible
+from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
 
@@ -272,9 +273,9 @@ def _resolve_managers(
     """Each row's manager id (`reports_to`) and, for rows that name several, the others.
 
     By id, the value is the id (kept even when no row has it). By email (the domain in any
-    case, the rest exactly, as RFC 5321 says) or name (exact), the value is looked up among
-    the rows: no match keeps it as a dangling reference, with a note; several is a problem.
-    """
+    case, the rest exactly, as RFC 5321 says) or name (exact, then `NameForms`, then
+    `MixedKeys`), the value is looked up among the rows: no match keeps it as a dangling
+    reference, with a note; several is a problem."""
     ids = rows.ids
     managers = rows.managers
     dotted: dict[int, tuple[str, ...]] = {}
@@ -311,6 +312,8 @@ def _resolve_managers(
     what = "email" if by_email else "name"
     case_hint = _CaseHint(index, rows.emails)
     name_forms = NameForms(index, rows.names)
+    mixed = MixedKeys(ids, rows.emails, rows.names, by_email=by_email, email_key=_email_key)
+    by_other: list[tuple[int, str, int, str]] = []  # a row's id, or its other key
     resolved: list[str | None] = [None] * len(ids)
     inner: list[tuple[int, str, str]] = []  # (row, cell, what it holds): one note for all
     for i, cell in enumerate(managers):
@@ -325,6 +328,9 @@ def _resolve_managers(
                 matches, why = name_forms.read(value)
                 if why is not None:
                     notes.append(_name_read(value, *why, locator, i, matches[0]))
+            if not matches and (other := mixed.read(value)) is not None:
+                matches = [other[0]]
+                by_other.append((i, value, *other))
             if len(matches) == 1:
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:
@@ -360,6 +366,8 @@ def _resolve_managers(
                 dotted[i] = tuple(found[1:])
     if inner:
         notes.append(inner_note(inner, what, locator))
+    if by_other:
+        notes.append(mixed_note(by_other, what, locator))
     return resolved, dotted
 
 
@@ -381,42 +389,6 @@ class _CaseHint:
         if j is None:
             return ""
         return f" (a row has {self._emails[j]!r}: the part before @ is case-sensitive)"
-
-
-def slug(text: str) -> str:
-    """A readable id made from a name: lower case, words joined by `-`; `team` when
-    nothing of it shows (only dashes, or letters that draw nothing, as a Hangul filler).
-
-    Examples:
-        >>> slug("Management / Research & Development"), slug("Équipe R&D"), slug("///")
-        ('management-research-development', 'équipe-r-d', 'team')
-        >>> slug("\u115f"), slug("\u3164 Ops")
-        ('team', 'ㅤ-ops')
-    """
-    made = re.sub(r"[\W_]+", "-", text.casefold()).strip("-")[:200].strip("-")
-    return made if made and visible(made) else "team"
-
-
-def unique_slugs(names: Sequence[str]) -> list[str]:
-    """One slug per name, made unique with `-2`, `-3`, ... in order.
-
-    Examples:
-        >>> unique_slugs(["R&D", "R-D", "Sales"])
-        ['r-d', 'r-d-2', 'sales']
-    """
-    taken: set[str] = set()
-    tried: dict[str, int] = {}  # the last number tried for each slug: no retrying from 2
-    out = []
-    for text in names:
-        base = candidate = slug(text)
-        n = tried.get(base, 1)
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}-{n}"
-        tried[base] = n
-        taken.add(candidate)
-        out.append(candidate)
-    return out
 
 
 def _document(

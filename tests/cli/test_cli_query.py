@@ -52,3 +52,14 @@ def test_a_bad_selector_exits_2_with_a_caret(run: Cli) -> None:
     assert result.stderr == (
         "orgroles: unknown role 'ctoo' (did you mean 'cto'?)\n  under:ctoo\n        ^\n"
     )
+
+
+def test_the_numbers_a_selector_compares_are_shown(run: Cli) -> None:
+    text = run("query", TINY, "span>0 layer<=2").stdout
+    assert text.splitlines() == [
+        "ceo  Chief Executive Officer  Noor Haddad   span 1  layer 1",
+        "cto  Chief Technical Officer  Camille Roux  span 2  layer 2",
+        "2 roles",
+    ]
+    plain = run("query", TINY, "reports:cto").stdout  # no number compared: none shown
+    assert "span" not in plain

@@ -73,12 +73,18 @@ def query(
     catalog_dirs: tuple[str, ...],
 ) -> None:
     from orgroles.queries.output import query_csv, query_json, query_text
+    from orgroles.selectors import parse
+    from orgroles.selectors.terms import COMPARE_KEYS
 
     refuse_overwrite(output, [org], "listing")
     loaded = load_org(org, as_of, catalog_dirs)
-    roles = loaded.select(selector)
-    formatter = {"text": query_text, "json": query_json, "csv": query_csv}[fmt]
-    text = formatter(loaded, roles, lang)
+    parsed = parse(selector)
+    roles = loaded.select(parsed)
+    if fmt == "text":  # the numbers compared (span>8) are shown; JSON and CSV have them all
+        numbers = list(dict.fromkeys(t.key for t in parsed.terms if t.key in COMPARE_KEYS))
+        text = query_text(loaded, roles, lang, numbers)
+    else:
+        text = (query_json if fmt == "json" else query_csv)(loaded, roles, lang)
     if fmt == "json":
         text = json_text(text)
     elif fmt == "csv" and to_terminal(output):  # a file or a pipe gets the cells as they are

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgroles._internal.text import table
+from orgroles.queries.hierarchy import layers, span
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -36,8 +37,11 @@ def role_record(org: OrgCore, role: Role, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def query_text(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
-    """One line per role (id, title, holders), in aligned columns, then a count.
+def query_text(
+    org: OrgCore, roles: Sequence[Role], lang: str = "en", numbers: Sequence[str] = ()
+) -> str:
+    """One line per role (id, title, holders, and the `numbers` asked for: "span",
+    "layer"), in aligned columns, then a count.
 
     Examples:
         >>> import orgroles
@@ -47,6 +51,10 @@ def query_text(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
         dev-1  Developer                Yanis Perrin
         dev-2  Developer                Léa Marchand
         3 roles
+        >>> print(query_text(org, org.select("span>0"), numbers=["span"]), end="")
+        ceo  Chief Executive Officer  Noor Haddad   span 1
+        cto  Chief Technical Officer  Camille Roux  span 2
+        2 roles
     """
     rows = [
         [
@@ -56,6 +64,10 @@ def query_text(org: OrgCore, roles: Sequence[Role], lang: str = "en") -> str:
         ]
         for role in roles
     ]
+    for key in numbers:  # the numbers that a selector compared, beside each role
+        found: Mapping[str, int | None] = span(org) if key == "span" else layers(org)
+        for row, role in zip(rows, roles, strict=True):
+            row.append(f"{key} {found[role.id] if found[role.id] is not None else '-'}")
     lines = table(rows)
     lines.append(f"{len(roles):,} role{'' if len(roles) == 1 else 's'}")
     return "\n".join(lines) + "\n"

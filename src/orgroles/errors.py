@@ -141,8 +141,9 @@ PROBLEM_CODES: dict[str, str] = {
     "(`Ansel Brook (E-17)`, `E-17 - Ansel Brook`, `Ansel Brook E17`), read as that row (a "
     "warning)",
     "vacant-name": "an import's row whose name says the seat is open (`Vacant`, `TBH`, `Open "
-    "position`) and that has no email, or that has a title and no id, name or email, read "
-    "as a vacant seat; one without an id gets one from its line, `vacant-7` (a warning)",
+    "position`) and that has no email, whose holder says so (`VACANT`, `0`) and that has no "
+    "name and no email, or that has a title and no id, name or email, read as a vacant "
+    "seat; one without an id gets one from its line, `vacant-7` (a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",
     "no-title": "GitLab: a role whose HTML shows no text (a warning: the HTML is kept in `meta`)",
 }

@@ -403,7 +403,7 @@ def test_a_position_export_makes_seats_held_by_people(write: Write) -> None:
     ("emails", "people"),
     [
         (["ana@acme.example", "bo@acme.example", ""], ["ana@acme.example", "bo@acme.example"]),
-        (["ana@acme.example", "", ""], ["Ana Lima", "Bo Diaz"]),  # Bo has none: the names
+        (["ana@acme.example", "", ""], ["1000", "1100"]),  # Bo has none: by their seats
     ],
 )
 def test_a_position_export_without_peoples_ids(
@@ -432,3 +432,64 @@ def test_parents_that_are_not_positions_leave_the_people_reading(write: Write) -
     )
     org = orgroles.from_csv(write("people.csv", text))
     assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "1")]
+
+
+def test_a_position_export_by_first_and_last_name_keeps_its_open_seats(write: Write) -> None:
+    text = (
+        "Position Number,Job Title,Reports To Position Number,First Name,Last Name\n"
+        "100,Managing Director,,Ana,Lima\n"
+        "200,Head of Sales,100,Bo,Diaz\n"
+        "300,Account Executive,200,,\n"  # open
+        "400,Account Executive,200,Ana,Lima\n"  # a second seat: a second person, unmerged
+    )
+    org, notes = import_notes(write("seats.csv", text))
+    assert "holder: each person by their seat's id" in notes[0]
+    assert [r.holder for r in org] == ["100", "200", None, "400"]
+    assert [p.name for p in org.people.values()] == ["Ana Lima", "Bo Diaz", "Ana Lima"]
+
+
+def test_a_holder_that_says_the_seat_is_open(write: Write) -> None:
+    text = (
+        "Position ID,Position Title,Parent Position ID,Incumbent ID,Incumbent\n"
+        "P1,CEO,,E1,Ana Lima\n"
+        "P2,Engineer,P1,VACANT,\n"
+        "P3,Engineer,P1,0,\n"
+    )
+    org, notes = import_notes(write("seats.csv", text))
+    assert [r.holder for r in org] == ["E1", None, None]
+    assert list(org.people) == ["E1"]
+    assert notes[1] == (
+        "3:4: column 'Incumbent ID': the holder 'VACANT' says the seat is open: read as a "
+        "vacant seat (no person), and one more row below"
+    )
+
+
+@pytest.mark.parametrize(
+    "positions",
+    [
+        ["P1", "P2", "P3"],  # the parents are empty: the rows are people
+        ["P1", "P2", "P2"],  # a position pooled by two people
+        ["P1", "P2", ""],  # a row without a position
+    ],
+)
+def test_an_employee_export_with_position_columns_reads_its_people(
+    write: Write, positions: list[str]
+) -> None:
+    parents = ["", "", ""] if positions[2] == "P3" else ["", "P1", "P1"]
+    people = [("E1", "Ana Lima", ""), ("E2", "Bo Diaz", "E1"), ("E3", "Cy Moss", "E1")]
+    lines = [
+        f"{e},{n},{m},{p},{q}" for (e, n, m), p, q in zip(people, positions, parents, strict=True)
+    ]
+    text = "Employee ID,Name,Manager ID,Position ID,Parent Position ID\n" + "\n".join(lines)
+    org = orgroles.from_csv(write("people.csv", text + "\n"))
+    assert [(r.id, r.reports_to) for r in org] == [("E1", None), ("E2", "E1"), ("E3", "E1")]
+
+
+def test_a_column_named_id_alone_is_not_taken_for_the_persons(write: Write) -> None:
+    text = (
+        "ID,Position ID,Position Title,Parent Position ID,Employee ID,Employee Name\n"
+        "1,P1,CEO,,E1,Ana Lima\n"
+        "2,P2,CFO,P1,E1,Ana Lima\n"
+    )
+    org = orgroles.from_csv(write("seats.csv", text))
+    assert [r.holder for r in org] == ["E1", "E1"]

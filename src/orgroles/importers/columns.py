@@ -63,7 +63,9 @@ COLUMN_HELP = {
     "nothing is inferred: the data says.",
     "family_col": "The seat's family (company function: sales, finance, ...).",
     "seniority_col": "The seat's seniority (junior, senior, ..., director, vp, chief).",
-    "holder_col": "The id of the person in the seat (empty: vacant).",
+    "holder_col": "The id of the person in the seat (empty: vacant). The id column itself: "
+    "each person is known by their seat's id, and a row without a name and an email is "
+    "vacant.",
     "start_col": "The seat's first day (a hire date: a row is one person's job).",
     "end_col": "The seat's last day (a termination date).",
     "effective_col": "The day from which the row holds (Workday's effective-dated rows): "

@@ -29,6 +29,7 @@ from orgroles.importers.guess import company_name, guessed, unmapped
 from orgroles.importers.repeats import drop_repeats
 from orgroles.importers.rows import Cell, Imported, KindsMode, Locator, Rows, build_document
 from orgroles.importers.tables import CsvRows, RecordRows, Table
+from orgroles.importers.vacant import vacate_unnamed
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
 
@@ -187,6 +188,8 @@ def _rows(
         )
         if column == cols.id_col:
             rows.skip.add(i)  # not also "missing id"
+    if cols.holder_col is not None and cols.holder_col == cols.id_col:
+        vacate_unnamed(rows)  # each person known by their seat's id: no name, no one
     if "title" in lookups and cols.title_col is not None:
         _look_up(rows.titles, lookups["title"], cols.title_col, rows, locator, "title")  # type: ignore[arg-type]
     if "department" in lookups and rows.departments is not None:

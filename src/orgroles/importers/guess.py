@@ -215,8 +215,8 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     if seats is not None:  # seats that report to seats: the person is the holder
         taken = {c for c in seats.values() if c}
         names = _name_columns(first, taken) or ((n,) if (n := first(INCUMBENTS, taken)) else ())
-        if seats["holder_col"] is None:  # no column of people's ids: their emails, or names
-            seats["holder_col"] = _holders(email, names, values)
+        if seats["holder_col"] is None:  # no column of people's ids: their emails, or seats
+            seats["holder_col"] = _holders(seats["id_col"] or "", email, names, values)
         return Columns.of(
             **seats,
             name_col=names,
@@ -300,25 +300,32 @@ def _positions(first: First, values: Values) -> dict[str, str | None] | None:
     parent = first(PARENT_POSITIONS, (position,)) if position else None
     if position is None or parent is None:
         return None
-    seats = {v.strip() for v in values(position) if v}
+    cells = values(position)
+    seats = {v.strip() for v in cells if v}
     parents = [v.strip() for v in values(parent) if v]
-    if 2 * sum(p in seats for p in parents) < len(parents):
-        return None
-    holder = first(HOLDERS, (position, parent)) or first(IDS, (position, parent))
+    if not parents or 2 * sum(p in seats for p in parents) < len(parents):
+        return None  # no parent is a position: the rows are people
+    if len(seats) != len(cells):
+        return None  # a row without a position, or a position pooled by several rows
+    taken = (position, parent)  # a person's id; a column named "ID" alone may be the row's
+    holder = first(HOLDERS, taken) or first([n for n in IDS if n != "id"], taken)
     return {"id_col": position, "manager_col": parent, "holder_col": holder}
 
 
-def _holders(email: str | None, names: tuple[str, ...], values: Values) -> str | None:
+def _holders(
+    position: str, email: str | None, names: tuple[str, ...], values: Values
+) -> str | None:
     """The column that tells the people of a position export apart when none holds their
-    ids: the email, when every row with a name has one; else the name, when it is one
-    column; else none (each row's person is known by the seat's id)."""
+    ids: the email, when every row with a name has one; else the position itself (each
+    person known by the id of their seat, a row without a name or an email an open
+    seat: see `orgroles.importers.csv_map`)."""
     if email is not None:
         if not names:
             return email
         named = [any(parts) for parts in zip(*(values(c) for c in names), strict=True)]
         if all(address for address, name in zip(values(email), named, strict=True) if name):
             return email
-    return names[0] if len(names) == 1 else None
+    return position
 
 
 _FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y")
@@ -386,6 +393,9 @@ def describe(columns: Columns) -> str:
     parts = [f"id {columns.id_col!r}"]
     if columns.name_col:
         parts.append("name " + " + ".join(repr(c) for c in columns.name_col))
+    holder = columns.holder_col
+    if holder is not None and holder == columns.id_col:
+        parts.append("holder: each person by their seat's id")
     for option, label in (
         ("title_col", "title"),
         ("email_col", "email"),
@@ -398,7 +408,7 @@ def describe(columns: Columns) -> str:
         ("manager_name_col", "manager (by name)"),
     ):
         value = getattr(columns, option)
-        if value:
+        if value and not (option == "holder_col" and value == columns.id_col):
             parts.append(f"{label} {value!r}")
     return ", ".join(parts)
 

@@ -35,7 +35,7 @@ from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
 from orgroles.importers.row_marks import RowMarks
 from orgroles.importers.slugs import slug, unique_slugs
-from orgroles.importers.vacant import read_unnamed_seats, read_vacant
+from orgroles.importers.vacant import read_unnamed_seats, read_vacant, read_vacant_holders
 from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source
 from orgroles.model import OrgDocument
@@ -145,7 +145,8 @@ def build_document(
     problems = list(rows.problems)
     notes = list(rows.notes)
     if not literal:  # open seats: may give them ids
-        notes += [n for n in (read_vacant(rows, locator), read_unnamed_seats(rows, locator)) if n]
+        found = (read_vacant(rows, locator), read_vacant_holders(rows, locator))
+        notes += [n for n in (*found, read_unnamed_seats(rows, locator)) if n]
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
     reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes, literal)

@@ -23,11 +23,18 @@ from typing import TYPE_CHECKING
 
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Problem
+from orgroles.importers.id_forms import NO_MANAGER
 
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows
 
-__all__ = ["VACANT_WORDS", "read_vacant", "says_vacant"]
+__all__ = [
+    "VACANT_WORDS",
+    "read_vacant",
+    "read_vacant_holders",
+    "says_vacant",
+    "vacate_unnamed",
+]
 
 VACANT_WORDS = (
     "vacant",
@@ -123,6 +130,47 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
         locator.where(found[0], "name"),
         code="vacant-name",
     )
+
+
+def read_vacant_holders(rows: Rows, locator: Locator) -> Problem | None:
+    """Make vacant the rows whose holder cell says the seat is open ("VACANT", "TBH") or
+    names no one ("0", "none", "n/a"), and that have no name and no email (changed in
+    place); a note at the first of them that counts the others, or None."""
+    holders = rows.holders
+    if holders is None:
+        return None
+    found = [
+        i
+        for i, held in enumerate(holders)
+        if held
+        and (says_vacant(held) or held.strip().casefold() in NO_MANAGER)
+        and not rows.names[i]
+        and not rows.emails[i]
+    ]
+    if not found:
+        return None
+    first = holders[found[0]]
+    _vacate(rows, found)
+    return Problem(
+        f"the holder {first!r} says the seat is open: read as a vacant seat (no person)"
+        + _more(len(found) - 1),
+        locator.location(found[0], "holder"),
+        locator.where(found[0], "holder"),
+        code="vacant-name",
+    )
+
+
+def vacate_unnamed(rows: Rows) -> None:
+    """Make vacant the rows without a name and an email, in place: for rows whose holder
+    column is their id column (each person known by the id of their seat, as a position
+    export without people's ids is read), such a row is an open seat."""
+    found = [
+        i
+        for i, (name, email) in enumerate(zip(rows.names, rows.emails, strict=True))
+        if not name and not email and i not in rows.skip
+    ]
+    if found:
+        _vacate(rows, found)
 
 
 def _vacate(rows: Rows, found: list[int]) -> None:

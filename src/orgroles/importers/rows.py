@@ -145,8 +145,8 @@ def build_document(
     problems = list(rows.problems)
     notes = list(rows.notes)
     if not literal:  # open seats: may give them ids
-        found = (read_vacant(rows, locator), read_vacant_holders(rows, locator))
-        notes += [n for n in (*found, read_unnamed_seats(rows, locator)) if n]
+        open_seats = (read_vacant(rows, locator), read_vacant_holders(rows, locator))
+        notes += [n for n in (*open_seats, read_unnamed_seats(rows, locator)) if n]
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
     reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes, literal)

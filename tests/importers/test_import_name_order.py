@@ -134,3 +134,38 @@ def test_a_name_that_two_people_have_under_titles_stays_unknown(write: Write) ->
         "4:4: column 'manager': no row has the manager name 'Ansel Brook': kept as an unknown "
         "manager"
     ]
+
+
+@pytest.mark.parametrize(
+    ("row", "manager"),
+    [
+        ("Ansel Brook", "Ansel Brook, Ph.D."),
+        ("Ansel Brook", "Dr. med. Ansel Brook"),
+        ("Anna Bruni", "Dott.ssa Anna Bruni"),
+        ("Ansel Brook", "Ing. Ansel Brook"),
+        ("Brook, Ansel", "Dr. Brook, Ansel"),  # rows written last name first too
+        ("Brook, Ansel, PhD", "Brook, Ansel"),
+        ("Dr. Ansel Brook", "Prof. Dr. Ansel Brook"),
+    ],
+)
+def test_the_forms_of_titles_that_are_read(write: Write, row: str, manager: str) -> None:
+    text = f'id,name,manager\n1,"{row}",\n2,Cyra Dunn,"{manager}"\n'
+    org, notes = import_notes(write("staff.csv", text), id_col="id", name_col="name",
+                              manager_name_col="manager")  # fmt: skip
+    assert org.roles["2"].reports_to == "1", notes
+
+
+@pytest.mark.parametrize(
+    ("row", "manager"),
+    [
+        ("John Smith Sr.", "John Smith Jr."),  # a father and a son
+        ("Mrs Jo Brook", "Mr Jo Brook"),
+        ("Ana Lima II", "Ana Lima III"),
+        ("Ing Larsson", "Larsson"),  # a first name, without the dot of a title
+    ],
+)
+def test_titles_that_conflict_name_someone_else(write: Write, row: str, manager: str) -> None:
+    text = f'id,name,manager\n1,"{row}",\n2,Cyra Dunn,"{manager}"\n'
+    org, _ = import_notes(write("staff.csv", text), id_col="id", name_col="name",
+                          manager_name_col="manager")  # fmt: skip
+    assert org.roles["2"].reports_to == manager

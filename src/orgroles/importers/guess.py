@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
-from orgroles.importers.id_forms import bare_name, id_parts, inner_manager, loose_name, turned_round
+from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
+from orgroles.importers.name_titles import bare_forms
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -194,8 +195,8 @@ def _person_key(people: Collection[str], text: str) -> str:
     name = loose_name(inner_manager(text, False) or text)
     if name in people:
         return name
-    bare = bare_name(name)  # without a title: "Dr. Ana Lima" for "Ana Lima"
-    return next((t for t in (*turned_round(name), bare) if t in people), name)
+    bare = bare_forms(name)  # without a title: "Dr. Ana Lima" for "Ana Lima"
+    return next((t for t in (*turned_round(name), *sorted(bare)) if t in people), name)
 
 
 def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str | None] | None:
@@ -377,7 +378,7 @@ def _people(names: tuple[str, ...], values: Values) -> set[str]:
         words = [p for p in parts if p]
         if words:
             found.add(loose_name(" ".join(words)))
-            found.add(bare_name(" ".join(words)))
+            found.update(bare_forms(" ".join(words)))
             if len(words) == 2:
                 found.add(loose_name(f"{words[1]}, {words[0]}"))
     return found

@@ -38,7 +38,6 @@ __all__ = [
     "inner_manager",
     "inner_note",
     "NameForms",
-    "bare_name",
     "drop_no_manager",
     "first_last",
     "id_parts",
@@ -239,41 +238,6 @@ def loose_name(text: str) -> str:
     return " ".join(normalize("NFC", text).casefold().split())
 
 
-# fmt: off
-_TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mme", "mlle", "herr",
-    "frau", "sr", "sra", "srta", "dott", "dottssa", "rev",
-})
-"""Titles written before a name (folded, without their dots)."""
-_LETTERS = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"})
-"""What is written after a name: a generation, a degree."""
-# fmt: on
-
-
-def bare_name(text: str) -> str:
-    """A name as compared loosely (`loose_name()`), without the titles before it ("Dr.",
-    "Mrs", "Prof.", "Herr") and the letters after it ("Jr.", "PhD"); one word is left
-    at least.
-
-    Examples:
-        >>> bare_name("Dr. Ansel Brook"), bare_name("Prof. Dr. Ana Lima, PhD")
-        ('ansel brook', 'ana lima')
-        >>> bare_name("Ansel Brook Jr."), bare_name("Ms Brook"), bare_name("Dr.")
-        ('ansel brook', 'brook', 'dr.')
-    """
-    words = loose_name(text).split()
-    plain = [w.strip(".,") for w in words]
-    start, end = 0, len(words)
-    while end - start > 1 and plain[start] in _TITLES:
-        start += 1
-    while end - start > 1 and plain[end - 1] in _LETTERS:
-        end -= 1
-    kept = words[start:end]
-    if end < len(words):
-        kept[-1] = kept[-1].rstrip(",")
-    return " ".join(kept)
-
-
 def turned_round(name: str) -> Iterator[str]:
     """The loose forms of a name with its words turned round (each way but its own), as
     the name of a person written last name first with no comma reads.
@@ -336,17 +300,27 @@ class NameForms:
         return (found, why) if found else self._without_titles(value)
 
     def _without_titles(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
-        """The row whose name this is with or without a title ("Dr. Ansel Brook" for
-        "Ansel Brook"). Rows of one name are ambiguous, as the name itself would be; rows of
-        different names ("Dr. Ansel Brook" and "Ansel Brook Jr.") find none."""
+        """The row whose name this is with or without a title (`name_titles`: "Dr. Ansel
+        Brook" for "Ansel Brook", not "Ansel Brook Sr." for "Ansel Brook Jr."). Rows of one
+        name are ambiguous, as the name itself would be; rows of different names ("Dr.
+        Ansel Brook" and "Ansel Brook Jr.") find none."""
+        from orgroles.importers.name_titles import bare_forms, compatible, name_parts
+
         if self._bare is None:
             self._bare = {}
             for i, name in enumerate(self._names):
                 if name:
-                    self._bare.setdefault(bare_name(name), []).append(i)
-        bare = bare_name(value)
-        swapped = first_last(bare) if "," in bare else None  # "Brook, Ansel, PhD"
-        found = self._bare.get(bare_name(swapped) if swapped else bare, [])
+                    for form in bare_forms(name):
+                        self._bare.setdefault(form, []).append(i)
+        parts = name_parts(value)
+        found = sorted(
+            {
+                i
+                for form in bare_forms(value)
+                for i in self._bare.get(form, [])
+                if compatible(parts, name_parts(self._names[i] or ""))
+            }
+        )
         if len({self._names[i] for i in found}) != 1:
             return [], None
         if len(found) > 1:

@@ -47,7 +47,7 @@ def test_one_warning_counts_every_repeat(write: Write) -> None:
     repeats = [n for n in notes if "exported twice" in n]
     assert repeats == [
         "3:1: column 'Employee ID': a row exported twice? The same values as line 2 in "
-        "every column: left out, and 2 more rows like it"
+        "every column: left out; so are line 6 and line 7, each the same as an earlier row"
     ]
 
 
@@ -122,3 +122,25 @@ def test_an_effective_dated_row_exported_twice(write: Write) -> None:
         "6:1: column 'Employee_ID': a row exported twice? The same values as line 5 in "
         "every column: left out"
     ]
+
+
+def test_rows_are_compared_as_written_not_as_read(write: Write) -> None:
+    text = "id,First Name,Last Name\n1,Bo Van,Dyke\n1,Bo,Van Dyke\n"  # one name read
+    with pytest.raises(OrgFileError, match="duplicate id '1'"):
+        orgroles.from_csv(
+            write("staff.csv", text), id_col="id", name_col=["First Name", "Last Name"]
+        )
+    sales = {"id": "2", "name": "Bo Diaz", "department": {"name": "Sales", "code": "S1"}}
+    other = {**sales, "department": {"name": "Sales", "code": "S9"}}  # the same name read
+    with pytest.raises(OrgFileError, match="duplicate id '2'"):
+        orgroles.from_csv(write("a.json", json.dumps([sales, other])))
+    turned = dict(reversed(list(sales.items())))  # the same record, its keys in another order
+    org, notes = import_notes(write("b.json", json.dumps([sales, turned])))
+    assert list(org.roles) == ["2"]
+    assert any("exported twice" in n for n in notes)
+
+
+def test_two_open_seats_with_one_id_are_a_duplicate_id(write: Write) -> None:
+    text = HEADER + ANA + "9,,Developer,1,CC-20\n" * 2  # two hires planned, one id
+    with pytest.raises(OrgFileError, match="duplicate id '9'"):
+        orgroles.from_csv(write("plan.csv", text))

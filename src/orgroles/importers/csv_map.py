@@ -321,8 +321,8 @@ def csv_document(
         rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols))
         rows.notes[:0] = [*table.notes, *notes]
         name = name or company_name(in_columns) or Path(file).stem
+        rows, at = drop_repeats(rows, CsvLocator(table, cols), in_columns.written)
         table.rows = []  # the rows are in columns now: let the strings go
-        rows, at = drop_repeats(rows, CsvLocator(table, cols))
         rows, locator, amend = dating(rows, at, date_format, cols.manager_by)
         return build_document(
             rows,
@@ -366,7 +366,7 @@ def records_document(
         rows = _rows(table, cols, _lookups(cols, departments, titles, None, encoding), at)
         rows.notes[:0] = notes
         name = name or company_name(table) or (file and file.name)
-        rows, at = drop_repeats(rows, at)
+        rows, at = drop_repeats(rows, at, table.written)
         rows, locator, amend = dating(rows, at, date_format, cols.manager_by)
         return build_document(
             rows,

@@ -13,7 +13,7 @@ Examples:
     >>> rows = Rows(ids=["1", "2", "2"], names=["Ana", "Bo", "Bo"], titles=[None] * 3,
     ...             emails=[None] * 3, managers=[None, "1", "1"], metas=[{}, {}, {}])
     >>> locator = RecordLocator(Columns().resolve(["id"]))
-    >>> kept, at = drop_repeats(rows, locator)
+    >>> kept, at = drop_repeats(rows, locator, lambda i: (rows.names[i], rows.managers[i]))
     >>> kept.ids, at.line(1), kept.notes[0].message
     (['1', '2'], 'records[1]', 'a row exported twice? The same values as records[1] in every column: left out')
 """  # noqa: E501
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from orgroles.errors import Location, Problem
@@ -30,35 +31,44 @@ from orgroles.importers.rows import Locator, Rows
 __all__ = ["SubsetLocator", "drop_repeats", "subset_rows"]
 
 
-def drop_repeats(rows: Rows, locator: Locator) -> tuple[Rows, Locator]:
-    """The rows without those that repeat an earlier row with the same id in every
-    column, and their locator; a note (in `rows.notes`) at the first one left out, that
-    counts the others. The rows and locator themselves when no row is left out."""
+def drop_repeats(
+    rows: Rows, locator: Locator, written: Callable[[int], Hashable | None]
+) -> tuple[Rows, Locator]:
+    """The rows without those that repeat an earlier row with the same id as it is
+    written (`written(i)`: the row as written, or None for one that cannot be compared),
+    and their locator; a note (in `rows.notes`) at the first one left out, that names
+    the others. The rows and locator themselves when no row is left out.
+
+    An open seat (no holder; or no name and no email, where other rows have them) is never
+    left out: two open seats with one id are a duplicate id, which the import reports."""
     ids = rows.ids
     if len(set(ids)) == len(ids):  # the usual case, in C
         return rows, locator
-    columns = [v for f in dataclasses.fields(rows) if isinstance(v := getattr(rows, f.name), list)]
-    columns = [c for c in columns if len(c) == len(ids)]  # not the problems and notes
     repeated = {rid for rid, n in Counter(ids).items() if n > 1 and rid is not None}
-    first: dict[str, int] = {}  # the first row of each set of values
+    first: dict[tuple[str, Hashable], int] = {}  # the first row of each id and values
     dropped: list[tuple[int, int]] = []
+    named = any(rows.names) or any(rows.emails)
     for i, rid in enumerate(ids):
-        if rid not in repeated or i in rows.skip:  # an open seat without an id: a seat each
+        if rid not in repeated or i in rows.skip or _open(rows, i, named):
             continue
-        # Cells may be lists or mappings (JSON): their repr, the same for the same values
-        # read from the same file, makes the key; one look-up a row, not one per earlier row.
-        j = first.setdefault(repr([c[i] for c in columns]), i)
+        key = written(i)
+        if key is None:
+            continue
+        j = first.setdefault((rid, key), i)  # one look-up a row, not one per earlier row
         if j != i:
             dropped.append((i, j))
     if not dropped:
         return rows, locator
     i, j = dropped[0]
-    more = len(dropped) - 1
-    others = f", and {more:,} more row{'s' if more > 1 else ''} like it" if more else ""
+    others = [locator.line(k) for k, _ in dropped[1:11]]
+    if len(dropped) > 11:
+        others.append(f"{len(dropped) - 11:,} more")
+    listed = " and ".join([", ".join(others[:-1]), others[-1]] if len(others) > 1 else others)
+    so = f"; so are {listed}, each the same as an earlier row" if others else ""
     rows.notes.append(
         Problem(
             f"a row exported twice? The same values as {locator.line(j)} in every column: "
-            f"left out{others}",
+            f"left out{so}",
             locator.location(i, "id"),
             locator.where(i, "id"),
             code="repeated-row",
@@ -67,6 +77,14 @@ def drop_repeats(rows: Rows, locator: Locator) -> tuple[Rows, Locator]:
     gone = {i for i, _ in dropped}
     kept = [k for k in range(len(ids)) if k not in gone]
     return subset_rows(rows, kept), SubsetLocator(locator, kept)
+
+
+def _open(rows: Rows, i: int, named: bool) -> bool:
+    """Whether row `i` is an open seat: no holder, or no name and no email where other
+    rows have them."""
+    if rows.holders is not None:
+        return not rows.holders[i]
+    return named and not rows.names[i] and not rows.emails[i]
 
 
 def subset_rows(rows: Rows, kept: list[int]) -> Rows:

@@ -9,8 +9,9 @@ Examples:
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from orgroles.importers.columns import options_error
@@ -47,6 +48,9 @@ class Table(Protocol):
     def metas(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         """For each row, the non-empty values of these columns, as they are written."""
 
+    def written(self, row: int) -> Hashable | None:
+        """A row as it is written, to compare with another (None: not comparable)."""
+
 
 class CsvRows:
     """A `CsvTable` read column by column (every value is a string)."""
@@ -62,6 +66,9 @@ class CsvRows:
     def texts(self, column: str) -> list[str | None]:
         i = self._index[column]
         return [r[i].strip() or None for r in self._rows]
+
+    def written(self, row: int) -> Hashable | None:
+        return tuple(cell.strip() for cell in self._rows[row])  # as its cells are read
 
     def cells(self, column: str, keys: Sequence[str] = ()) -> list[Cell]:
         return self.texts(column)  # type: ignore[return-value]
@@ -198,6 +205,14 @@ class RecordRows:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def written(self, row: int) -> Hashable | None:
+        """The record as JSON with its keys in order, or None for values that JSON does
+        not write (the same record given with its keys in another order is the same)."""
+        try:
+            return json.dumps(self._rows[row], sort_keys=True, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return None
 
     def texts(self, column: str) -> list[str | None]:
         """The column's values as text; a list is none, and a mapping is the text it

@@ -311,3 +311,50 @@ def test_checking_json_lines_says_how_to_import_them(run: Cli, write: Write) -> 
     assert result.exit_code == 2
     assert "unknown file type '.jsonl'" in result.stderr
     assert "import it with 'orgroles import csv'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (['{"id": "1"}', '{"id": "2"} {"id": "3"}'], "2:13: invalid JSON: Extra data"),
+        (['{"id": "1",', '"name": "Ana"}'], "1:12: invalid JSON: Expecting property name"),
+        (['{"id": "1"}', '{"id": "2", "id": "3"}'], "2:13: duplicate key 'id' (first at line 2,"),
+    ],
+)
+def test_each_line_of_json_lines_is_read_alone(
+    write: Write, lines: list[str], message: str
+) -> None:
+    path = _json_lines(write, "bad.jsonl", lines)
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path)
+    assert str(err.value).startswith(f"{path}:{message}")
+    if "invalid JSON" in message:
+        assert str(err.value).endswith("(JSON Lines hold one object on each line)")
+
+
+def test_json_lines_with_carriage_returns_alone_and_empty_files(write: Write) -> None:
+    org = orgroles.from_csv(write("mac.jsonl", '{"id": "1"}\r{"id": "2", "manager": "1"}\r'))
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1")]
+    for text in ("", "\n\n  \n"):
+        with pytest.raises(OrgFileError, match="the file is empty"):
+            orgroles.from_csv(write("empty.jsonl", text))
+
+
+def test_json_lines_named_json_get_a_hint(write: Write) -> None:
+    path = write("people.json", '{"id": "1"}\n{"id": "2"}\n')
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path)
+    assert str(err.value).endswith("one object on each line is JSON Lines: name the file .jsonl")
+
+
+def test_a_text_longer_than_an_org_file_holds_is_refused(write: Write) -> None:
+    from orgroles.limits import MAX_TEXT_LENGTH
+
+    records = [{"id": "1", "name": "Ana"}, {"id": "2", "notes": "x" * (MAX_TEXT_LENGTH + 1)}]
+    path = _write_json(write, "people.json", records, indent=None)
+    with pytest.raises(OrgFileError) as err:
+        orgroles.from_csv(path)
+    assert str(err.value) == (
+        f"{path}:1:51: [1].notes: text too long (1,000,001 characters; an org file holds at "
+        "most 1,000,000)"
+    )

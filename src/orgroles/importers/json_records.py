@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING, Any
 from orgroles.errors import Location, OrgFileError, OrgUsageError
 from orgroles.importers.csv_map import FileRecords, records_document
 from orgroles.importers.csv_read import read_csv_text
+from orgroles.importers.json_lines import JSON_LINES, as_list, line_up
 from orgroles.io.json_marks import JsonMarks
 from orgroles.io.json_strict import strict_loads
 from orgroles.io.reader import Source
-from orgroles.limits import MAX_DEPTH
+from orgroles.limits import MAX_DEPTH, MAX_TEXT_LENGTH
 
 if TYPE_CHECKING:
     from orgroles.importers.columns import Columns
@@ -58,8 +59,7 @@ list of objects: one with records first, then an empty one (a page of no one is 
 org, not the pagination links beside it)."""
 
 
-JSON_LINES = (".jsonl", ".ndjson")
-"""The suffixes of JSON Lines: one record, an object, on each line."""
+_LINES_HINT = "; one object on each line is JSON Lines: name the file .jsonl"
 
 
 def is_json(path: str | os.PathLike[str]) -> bool:
@@ -90,11 +90,17 @@ def json_document(
     text = read_csv_text(file, encoding)
     lines = file.lower().endswith(JSON_LINES)
     if lines:  # one line down, each record on its own line: messages move one line up
-        text = _as_list(text)
+        text = as_list(text, file)
     try:
         records, where = records_of(text, file)
     except OrgFileError as err:
-        raise (_line_up(err) if lines else err) from None
+        if lines:
+            raise line_up(err) from None
+        if "Extra data" in str(err):  # "{...}\n{...}": JSON Lines named .json
+            raise OrgFileError(
+                [dataclasses.replace(p, message=p.message + _LINES_HINT) for p in err.problems]
+            ) from None
+        raise
     locator = partial(JsonLocator, text, file, where, shift=int(lines))
     file_records = FileRecords(Source(file, "json"), Path(file).stem, locator, encoding)
     return records_document(records, columns, file=file_records, **options)
@@ -145,6 +151,8 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
             code="type",
         )
     _check_depth(data, where, text, path)
+    if len(text) > MAX_TEXT_LENGTH:  # else no text in it can be too long
+        _check_lengths(data, where, text, path)
     for n, item in enumerate(data):
         if not isinstance(item, Mapping):
             pos = JsonMarks(text).position((*where, n)) or (None, None)
@@ -157,33 +165,6 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
                 code="type",
             )
     return data, where
-
-
-def _as_list(text: str) -> str:
-    """JSON Lines as a JSON list one line down: `[` on a line above them, a comma after
-    each line but the last with a record, and `]` on a line below. Each record keeps its
-    columns, and its line is one more.
-
-    Examples:
-        >>> _as_list('{"id": "1"}\\n\\n{"id": "2"}\\n')
-        '[\\n{"id": "1"},\\n\\n{"id": "2"}\\n\\n]'
-    """
-    lines = text.split("\n")
-    filled = [n for n, line in enumerate(lines) if line.strip()]
-    for n in filled[:-1]:
-        lines[n] += ","
-    return "[\n" + "\n".join(lines) + "\n]"
-
-
-def _line_up(err: OrgFileError) -> OrgFileError:
-    """The error of JSON Lines read as a list (`_as_list()`), at the lines of the file."""
-    problems = []
-    for problem in err.problems:
-        at = problem.location
-        if at is not None and at.line is not None:
-            at = dataclasses.replace(at, line=max(1, at.line - 1))
-        problems.append(dataclasses.replace(problem, location=at))
-    return OrgFileError(problems)
 
 
 def _check_depth(records: list[Any], where: tuple[str, ...], text: str, path: str) -> None:
@@ -209,6 +190,34 @@ def _check_depth(records: list[Any], where: tuple[str, ...], text: str, path: st
             )
         pairs = node.items() if isinstance(node, dict) else enumerate(node)
         stack.extend((v, (*loc, k)) for k, v in pairs if isinstance(v, (dict, list)))
+
+
+def _check_lengths(records: list[Any], where: tuple[str, ...], text: str, path: str) -> None:
+    """Refuse a text (a value or a key) longer than an org file may hold
+    (`MAX_TEXT_LENGTH` characters), at the first one: the import would write a file
+    that orgroles then refuses."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [
+        (item, (*where, n)) for n, item in enumerate(records)
+    ]
+    while stack:
+        node, loc = stack.pop()
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in pairs:
+            long = key if isinstance(key, str) and len(key) > MAX_TEXT_LENGTH else None
+            if long is None and isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
+                long = value
+            if long is not None:
+                line, column = JsonMarks(text).position((*loc, key)) or (None, None)
+                raise OrgFileError(
+                    f"{_where((*loc, key))}: text too long ({len(long):,} characters; an "
+                    f"org file holds at most {MAX_TEXT_LENGTH:,})",
+                    path=path,
+                    line=line,
+                    column=column,
+                    code="too-long",
+                )
+            if isinstance(value, (dict, list)):
+                stack.append((value, (*loc, key)))
 
 
 def _where(loc: tuple[str | int, ...]) -> str:

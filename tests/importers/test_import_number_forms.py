@@ -137,3 +137,11 @@ def test_the_guess_counts_ids_written_beside_names(write: Write) -> None:
     org, notes = import_notes(write("staff.csv", text))
     assert "manager (by id) 'Manager'" in notes[0]
     assert [r.reports_to for r in org] == [None, "E1", "E2", "E2"]
+
+
+@pytest.mark.parametrize("manager", ["Unknown Boss 2", "2.0", "Boss (2)"])
+def test_a_second_reading_never_makes_a_row_its_own_manager(write: Write, manager: str) -> None:
+    text = f'id,name,reports_to\n1,Lark Moon,\n2,Milo Nash,"{manager}"\n'
+    org = orgroles.from_csv(write("org.csv", text), id_col="id", name_col="name",
+                            manager_col="reports_to")  # fmt: skip
+    assert org.roles["2"].reports_to == manager  # as written: an unknown manager

@@ -171,8 +171,8 @@ def match_id_forms(
     def read(i: int, value: str) -> str:
         key = number_form(value)
         found = by_number.get(key, []) if key is not None else []
-        if len(found) != 1:
-            part = next((p for p in id_parts(value) if p in known), None)
+        if len(found) != 1 or found[0] == ids[i]:  # never the row's own id: not a manager
+            part = next((p for p in id_parts(value) if p in known and p != ids[i]), None)
             if part is None:
                 return value
             beside.append((i, value, part))

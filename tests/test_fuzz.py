@@ -238,12 +238,34 @@ JSON_SEEDS = [
     b'  "manager": {"id": "a1", "displayName": "Ana Lima"}, "department": {"name": "Tech"}},\n'
     b' {"displayName": "TBH", "jobTitle": "Engineer", "manager": {"id": "b2"}}]}\n',
 ]
+# JSON Lines: a record on each line, a blank line, a repeated record, a title in a name.
+JSON_LINES_SEED = (
+    b'{"id": "1", "name": "Dr. Ana Lima", "title": "CEO", "manager": null}\n'
+    b'{"id": "2", "name": "Bo Diaz", "title": "CTO", "manager": "Ana Lima"}\n\n'
+    b'{"id": "2", "name": "Bo Diaz", "title": "CTO", "manager": "Ana Lima"}\n'
+    b'{"id": "3", "name": "Cy Moss", "title": "Developer", "manager": "bo@acme.example"}\n'
+)
+# A position export: seats that report to seats, an open one, a person in two.
+POSITIONS_SEED = (
+    b"Position ID,Position Title,Parent Position ID,Employee ID,Employee Name\n"
+    b"P1,Chief Executive Officer,,E1,Ana Lima\n"
+    b"P2,Chief Technology Officer,P1,E2,Bo Diaz\n"
+    b"P3,Software Engineer,P2,VACANT,\n"
+    b"P4,Chief Financial Officer,P1,E1,Ana Lima\n"
+)
+EXPORT_SEEDS = [
+    *((seed, "export.json") for seed in JSON_SEEDS),
+    (JSON_LINES_SEED, "export.jsonl"),
+    (POSITIONS_SEED, "positions.csv"),
+]
 
 
 @FUZZ
-@given(st.sampled_from(JSON_SEEDS), st.randoms(use_true_random=False), st.integers(0, 8))
-def test_mutated_json_exports(seed: bytes, rng: random.Random, count: int) -> None:
-    _import_export(mutate(seed, rng, count), "export.json")
+@given(st.sampled_from(EXPORT_SEEDS), st.randoms(use_true_random=False), st.integers(0, 8))
+def test_mutated_json_exports(seed: tuple[bytes, str], rng: random.Random, count: int) -> None:
+    """JSON exports, JSON Lines and a position export (CSV), mutated."""
+    data, name = seed
+    _import_export(mutate(data, rng, count), name)
 
 
 @functools.lru_cache(maxsize=1)

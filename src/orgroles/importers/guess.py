@@ -32,7 +32,7 @@ from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
-from orgroles.importers.name_titles import bare_forms
+from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -377,8 +377,10 @@ def _people(names: tuple[str, ...], values: Values) -> set[str]:
     for parts in zip(*columns, strict=True):
         words = [p for p in parts if p]
         if words:
-            found.add(loose_name(" ".join(words)))
-            found.update(bare_forms(" ".join(words)))
+            name = loose_name(" ".join(words))
+            found.add(name)
+            if may_have_titles(name):
+                found.update(bare_forms(name, loose=True))
             if len(words) == 2:
                 found.add(loose_name(f"{words[1]}, {words[0]}"))
     return found

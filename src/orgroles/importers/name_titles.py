@@ -21,9 +21,18 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from orgroles.importers.id_forms import first_last, loose_name
 
-__all__ = ["bare_forms", "bare_name", "compatible", "name_parts"]
+__all__ = [
+    "bare_forms",
+    "bare_name",
+    "compatible",
+    "loose_parts",
+    "may_have_titles",
+    "name_parts",
+]
 
 # fmt: off
 _TITLES = frozenset({
@@ -38,7 +47,19 @@ _LETTERS = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq"})
 """What is written after a name: a generation, a degree."""
 # fmt: on
 
+_NONE: frozenset[str] = frozenset()
+_MAYBE = re.compile(
+    rf"^(?:{'|'.join(sorted(_TITLES | _ABBREVIATED))})(?:[.\s-]|$)"
+    rf"|(?:^|[\s,])(?:{'|'.join(sorted(_LETTERS | {'ph.d', 'm.d'}))})\.?$"
+)
+"""A loose name that may start with a title or end with letters: the others (most) are
+their own core, with no title and no letters."""
+
 Parts = tuple[str, frozenset[str], frozenset[str]]
+
+
+def _plain(word: str) -> str:
+    return word.replace(".", "").replace("-", "").strip(",")
 
 
 def name_parts(text: str) -> Parts:
@@ -49,8 +70,15 @@ def name_parts(text: str) -> Parts:
         >>> name_parts("Dr. Ansel Brook"), name_parts("Dr.")[0]
         (('ansel brook', frozenset({'dr'}), frozenset()), 'dr.')
     """
-    words = loose_name(text).split()
-    plain = [w.replace(".", "").replace("-", "").strip(",") for w in words]
+    return loose_parts(loose_name(text))
+
+
+def loose_parts(loose: str) -> Parts:
+    """`name_parts()` of a name already made loose (`loose_name()`)."""
+    if _MAYBE.search(loose) is None:
+        return loose, _NONE, _NONE  # most names: no title, nothing after (one search in C)
+    words = loose.split()
+    plain = [_plain(w) for w in words]
     start, end = 0, len(words)
     while end - start > 1 and (
         plain[start] in _TITLES or (words[start].endswith(".") and plain[start] in _ABBREVIATED)
@@ -64,6 +92,17 @@ def name_parts(text: str) -> Parts:
     return " ".join(kept), frozenset(plain[:start]), frozenset(plain[end:])
 
 
+def may_have_titles(loose: str) -> bool:
+    """Whether a name already made loose may have a title or letters, or is written
+    "Last, First": else its bare forms are itself (a search in C).
+
+    Examples:
+        >>> may_have_titles("ansel brook"), may_have_titles("dr. ansel brook")
+        (False, True)
+    """
+    return "," in loose or _MAYBE.search(loose) is not None
+
+
 def bare_name(text: str) -> str:
     """A name without its titles and letters, loosely compared: `name_parts()[0]`.
 
@@ -74,9 +113,10 @@ def bare_name(text: str) -> str:
     return name_parts(text)[0]
 
 
-def bare_forms(text: str) -> set[str]:
-    """The bare name, and it written first name first when it is "Last, First"."""
-    bare = bare_name(text)
+def bare_forms(text: str, *, loose: bool = False) -> set[str]:
+    """The bare name, and it written first name first when it is "Last, First";
+    `loose`: the text is a name already made loose (`loose_name()`)."""
+    bare = (loose_parts(text) if loose else name_parts(text))[0]
     swapped = first_last(bare) if "," in bare else None
     return {bare, loose_name(swapped)} if swapped else {bare}
 

@@ -139,14 +139,12 @@ def read_vacant_holders(rows: Rows, locator: Locator) -> Problem | None:
     holders = rows.holders
     if holders is None:
         return None
-    found = [
-        i
-        for i, held in enumerate(holders)
-        if held
-        and (says_vacant(held) or held.strip().casefold() in NO_MANAGER)
-        and not rows.names[i]
-        and not rows.emails[i]
+    rows_of = zip(holders, rows.names, rows.emails, strict=True)
+    # Only the rows without a name and an email are read (few): the others are people.
+    unnamed = [
+        (i, held) for i, (held, name, email) in enumerate(rows_of) if held and not (name or email)
     ]
+    found = [i for i, held in unnamed if _says_none(held)]
     if not found:
         return None
     first = holders[found[0]]
@@ -158,6 +156,10 @@ def read_vacant_holders(rows: Rows, locator: Locator) -> Problem | None:
         locator.where(found[0], "holder"),
         code="vacant-name",
     )
+
+
+def _says_none(held: str) -> bool:
+    return says_vacant(held) or held.strip().casefold() in NO_MANAGER
 
 
 def vacate_unnamed(rows: Rows) -> None:

@@ -214,12 +214,14 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     email = first(EMAILS)
     seats = _positions(first, values)
     if seats is not None:  # seats that report to seats: the person is the holder
-        taken = {c for c in seats.values() if c}
+        position, parent, holder = seats
+        taken = {c for c in seats if c}
         names = _name_columns(first, taken) or ((n,) if (n := first(INCUMBENTS, taken)) else ())
-        if seats["holder_col"] is None:  # no column of people's ids: their emails, or seats
-            seats["holder_col"] = _holders(seats["id_col"] or "", email, names, values)
         return Columns.of(
-            **seats,
+            id_col=position,
+            manager_col=parent,
+            # no column of people's ids: their emails, or their seats' ids
+            holder_col=holder or _holders(position, email, names, values),
             name_col=names,
             title_col=first(TITLES, taken),
             email_col=email,
@@ -292,11 +294,12 @@ def _name_columns(first: First, taken: Collection[str]) -> tuple[str, ...]:
     return (full,) if full else ()
 
 
-def _positions(first: First, values: Values) -> dict[str, str | None] | None:
+def _positions(first: First, values: Values) -> tuple[str, str, str | None] | None:
     """The columns of a position export: the seat's id, its parent seat's and its
-    holder's (None when no column holds people's ids); None when the header has no
-    position and parent position columns, or when fewer than half the parents are seats
-    of the file."""
+    holder's (None when no column holds people's ids). None when the header has no
+    position and parent position columns, when no parent, or fewer than half of them,
+    are positions of the file, or when a row has no position or shares one with
+    another row (a position pooled by several people): the rows are then people."""
     position = first(POSITIONS)
     parent = first(PARENT_POSITIONS, (position,)) if position else None
     if position is None or parent is None:
@@ -310,12 +313,10 @@ def _positions(first: First, values: Values) -> dict[str, str | None] | None:
         return None  # a row without a position, or a position pooled by several rows
     taken = (position, parent)  # a person's id; a column named "ID" alone may be the row's
     holder = first(HOLDERS, taken) or first([n for n in IDS if n != "id"], taken)
-    return {"id_col": position, "manager_col": parent, "holder_col": holder}
+    return position, parent, holder
 
 
-def _holders(
-    position: str, email: str | None, names: tuple[str, ...], values: Values
-) -> str | None:
+def _holders(position: str, email: str | None, names: tuple[str, ...], values: Values) -> str:
     """The column that tells the people of a position export apart when none holds their
     ids: the email, when every row with a name has one; else the position itself (each
     person known by the id of their seat, a row without a name or an email an open

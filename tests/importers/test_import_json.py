@@ -292,7 +292,8 @@ def test_json_lines_problems_are_at_the_files_lines(write: Write) -> None:
     bad = _json_lines(write, "bad.jsonl", ['{"id": "1"}', '{"id": "2",}'])
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(bad)
-    assert str(err.value).startswith(f"{bad}:2:12: invalid JSON")
+    assert str(err.value).startswith(f"{bad}:2:")  # the column and words: Python's own
+    assert "invalid JSON" in str(err.value)
     twice = _json_lines(write, "twice.jsonl", ['{"id": "1", "name": "Ana"}', '{"id": "1"}'])
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(twice)
@@ -316,8 +317,8 @@ def test_checking_json_lines_says_how_to_import_them(run: Cli, write: Write) -> 
 @pytest.mark.parametrize(
     ("lines", "message"),
     [
-        (['{"id": "1"}', '{"id": "2"} {"id": "3"}'], "2:13: invalid JSON: Extra data"),
-        (['{"id": "1",', '"name": "Ana"}'], "1:12: invalid JSON: Expecting property name"),
+        (['{"id": "1"}', '{"id": "2"} {"id": "3"}'], "2:"),  # two objects on a line
+        (['{"id": "1",', '"name": "Ana"}'], "1:"),  # one object on two lines
         (['{"id": "1"}', '{"id": "2", "id": "3"}'], "2:13: duplicate key 'id' (first at line 2,"),
     ],
 )
@@ -327,8 +328,10 @@ def test_each_line_of_json_lines_is_read_alone(
     path = _json_lines(write, "bad.jsonl", lines)
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path)
+    # The column and words of a syntax error are Python's own, and differ between versions.
     assert str(err.value).startswith(f"{path}:{message}")
-    if "invalid JSON" in message:
+    if "duplicate key" not in message:  # a syntax error, with the hint
+        assert "invalid JSON" in str(err.value)
         assert str(err.value).endswith("(JSON Lines hold one object on each line)")
 
 

@@ -28,7 +28,7 @@ from unicodedata import normalize
 from orgroles.errors import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
     from orgroles.importers.kinds import Cell
     from orgroles.importers.rows import Locator
@@ -46,6 +46,7 @@ __all__ = [
     "match_id_forms",
     "match_number_forms",
     "number_form",
+    "rows_by",
     "turned_round",
 ]
 
@@ -238,6 +239,20 @@ def loose_name(text: str) -> str:
     return " ".join(normalize("NFC", text).casefold().split())
 
 
+def rows_by(texts: Sequence[str | None], key: Callable[[str], str]) -> dict[str, list[int]]:
+    """The rows of each key: `key(text)` of every text given (a row's name, email, id).
+
+    Examples:
+        >>> rows_by(["Ana", None, "ANA", "Bo"], str.casefold)
+        {'ana': [0, 2], 'bo': [3]}
+    """
+    index: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if text:
+            index.setdefault(key(text), []).append(i)
+    return index
+
+
 def turned_round(name: str) -> Iterator[str]:
     """The loose forms of a name with its words turned round (each way but its own), as
     the name of a person written last name first with no comma reads.
@@ -285,10 +300,7 @@ class NameForms:
             if found:
                 return found, None  # several rows: ambiguous, as the name itself would be
         if self._loose is None:
-            self._loose = {}
-            for i, name in enumerate(self._names):
-                if name:
-                    self._loose.setdefault(loose_name(name), []).append(i)
+            self._loose = rows_by(self._names, loose_name)
         for text in (value, swapped):
             found = self._loose.get(loose_name(text), []) if text else []
             if len(found) == 1:

@@ -56,22 +56,22 @@ def as_list(text: str, path: str) -> str:
 
 def _on_line(problem: Problem, line: int) -> Problem:
     """A problem of one line parsed alone, at that line of the file."""
-    at = problem.location
-    if at is not None and at.line is not None:
-        at = dataclasses.replace(at, line=line + at.line - 1)
-    message = _LINE.sub(lambda m: f"line {line + int(m[1]) - 1}", problem.message)
-    if problem.code == "syntax":
-        message += _ONE_A_LINE
-    return dataclasses.replace(problem, message=message, location=at)
+    moved = _moved(problem, line - 1)
+    if problem.code != "syntax":
+        return moved
+    return dataclasses.replace(moved, message=moved.message + _ONE_A_LINE)
 
 
 def line_up(err: OrgFileError) -> OrgFileError:
     """The error of JSON Lines read as a list (`as_list()`), at the lines of the file."""
-    problems = []
-    for problem in err.problems:
-        at = problem.location
-        if at is not None and at.line is not None:
-            at = dataclasses.replace(at, line=max(1, at.line - 1))
-        message = _LINE.sub(lambda m: f"line {max(1, int(m[1]) - 1)}", problem.message)
-        problems.append(dataclasses.replace(problem, message=message, location=at))
-    return OrgFileError(problems)
+    return OrgFileError([_moved(p, -1) for p in err.problems])
+
+
+def _moved(problem: Problem, lines: int) -> Problem:
+    """A problem `lines` lines further down (up, when negative; line 1 at least): its
+    place, and the lines its message names."""
+    at = problem.location
+    if at is not None and at.line is not None:
+        at = dataclasses.replace(at, line=max(1, at.line + lines))
+    message = _LINE.sub(lambda m: f"line {max(1, int(m[1]) + lines)}", problem.message)
+    return dataclasses.replace(problem, message=message, location=at)

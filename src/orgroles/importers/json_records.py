@@ -197,8 +197,8 @@ def _check_lengths(records: list[Any], where: tuple[str, ...], text: str, path: 
     (`MAX_TEXT_LENGTH` characters), at the first one: the import would write a file
     that orgroles then refuses."""
     stack: list[tuple[Any, tuple[str | int, ...]]] = [
-        (item, (*where, n)) for n, item in enumerate(records)
-    ]
+        (item, (*where, n)) for n, item in enumerate(records) if isinstance(item, (dict, list))
+    ]  # a record that is not an object is refused after this check
     while stack:
         node, loc = stack.pop()
         pairs = node.items() if isinstance(node, dict) else enumerate(node)

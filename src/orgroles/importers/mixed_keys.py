@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from orgroles.errors import Problem
-from orgroles.importers.id_forms import loose_name
+from orgroles.importers.id_forms import loose_name, rows_by
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -40,7 +40,7 @@ class MixedKeys:
         by_email: bool,
         email_key: Callable[[str], str],
     ) -> None:
-        self._ids, self._by_email = ids, by_email
+        self._ids = ids
         self._other = ("name", names, loose_name) if by_email else ("email", emails, email_key)
         self._tables: list[tuple[str, dict[str, list[int]], Callable[[str], str]]] | None = None
 
@@ -49,8 +49,8 @@ class MixedKeys:
         no row, or several, have it."""
         if self._tables is None:
             what, texts, key = self._other
-            self._tables = [("id", _index(self._ids, str.strip), str.strip)]
-            self._tables.append((what, _index(texts, key), key))
+            self._tables = [("id", rows_by(self._ids, str.strip), str.strip)]
+            self._tables.append((what, rows_by(texts, key), key))
         found = {
             (rows[0], what)
             for what, table, key in self._tables
@@ -59,14 +59,6 @@ class MixedKeys:
         if len({row for row, _ in found}) != 1:
             return None
         return min(found)  # one row: by its id first
-
-
-def _index(texts: Sequence[str | None], key: Callable[[str], str]) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        if text:
-            index.setdefault(key(text), []).append(i)
-    return index
 
 
 def mixed_note(found: list[tuple[int, str, int, str]], what: str, locator: Locator) -> Problem:

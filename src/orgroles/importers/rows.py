@@ -30,6 +30,7 @@ from orgroles.importers.id_forms import (
     inner_note,
     match_id_forms,
     name_reading,
+    rows_by,
 )
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
@@ -306,10 +307,7 @@ def _resolve_managers(
     # The same text in two Unicode forms (é as one character or as e + accent, as some
     # systems write it) is the same name; the case of an email's domain does not matter.
     key = _email_key if by_email else _name_key
-    index: dict[str, list[int]] = {}
-    for i, text in enumerate(rows.emails if by_email else rows.names):
-        if text:
-            index.setdefault(key(text), []).append(i)
+    index = rows_by(rows.emails if by_email else rows.names, key)
     what = "email" if by_email else "name"
     case_hint = _CaseHint(index, rows.emails)
     name_forms = NameForms(index, rows.names)

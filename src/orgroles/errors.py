@@ -144,6 +144,13 @@ PROBLEM_CODES: dict[str, str] = {
     "position`) and that has no email, whose holder says so (`VACANT`, `0`) and that has no "
     "name and no email, or that has a title and no id, name or email, read as a vacant "
     "seat; one without an id gets one from its line, `vacant-7` (a warning)",
+    "left-rows": "an import's rows of people who left, as the status column says "
+    "(`Terminated`, `Inactive`, `Active: false`), with no last day: left out, or kept as "
+    "vacant seats when others report to them; a row that shares its id (or name, or "
+    "email) with a current row is left out first (a warning)",
+    "future-rows": "an import's rows of people who have not started, as the status column "
+    "says (`Onboarding`, `Pending`), with no first day: planned seats (a warning)",
+    "status": "an import's status column that says every row has left: not read (a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",
     "no-title": "GitLab: a role whose HTML shows no text (a warning: the HTML is kept in `meta`)",
 }

@@ -143,6 +143,7 @@ def from_csv(
     date_format: str | None = None,
     encoding: str | None = None,
     sheet: str | int | None = None,
+    keep_left: bool = False,
     **columns: ColumnOption,
 ) -> Org:
     """Import a CSV export: each row becomes one person and one role.
@@ -183,12 +184,16 @@ def from_csv(
             seniority from its job title, with its department as a hint (see
             `orgroles.infer_kind()`); the role records `kind_from`. `"none"` leaves
             them empty. A kind column (`kind_col`) always wins.
+        keep_left: Read no status column: the rows of people who left (`Terminated`,
+            `Inactive`) are current rows, as they are written. By default they are left
+            out, or kept as vacant seats when others report to them (see `status_col`
+            in `Columns`).
         **columns: Which column holds what: `id_col`, `name_col`, `title_col`, `kind_col`,
             `holder_col`, `email_col`, `manager_col`, `manager_email_col`,
-            `manager_name_col`, `department_col`, and the days `start_col`, `end_col`
-            (hire and termination dates) and `effective_col`, as described in
-            `Columns`. An unknown option is an error with a
-            did-you-mean.
+            `manager_name_col`, `department_col`, `status_col` (Active, Terminated,
+            Onboarding), and the days `start_col`, `end_col` (hire and termination
+            dates) and `effective_col`, as described in `Columns`. An unknown option is
+            an error with a did-you-mean.
 
     Returns:
         Roles in file order; columns that no option maps are in each role's `meta`.
@@ -210,7 +215,7 @@ def from_csv(
     from orgroles.importers.json_records import is_json, json_document
     from orgroles.importers.snapshots import snapshots_document
 
-    chosen = Columns.of(preset=preset, **columns)
+    chosen = Columns.of(preset=preset, keep_left=keep_left, **columns)
     if date_format is not None:
         day_format(date_format)
     if encoding is not None:
@@ -253,6 +258,7 @@ def from_records(
     name: str | None = None,
     kinds: KindsMode = "infer",
     date_format: str | None = None,
+    keep_left: bool = False,
     **columns: ColumnOption,
 ) -> Org:
     """Import records (mappings from column name to value) as `from_csv()` imports rows.
@@ -285,7 +291,7 @@ def from_records(
 
     imported = records_document(
         rows,
-        Columns.of(preset=preset, **columns),
+        Columns.of(preset=preset, keep_left=keep_left, **columns),
         departments=departments,
         titles=titles,
         name=name,

@@ -493,3 +493,17 @@ def test_a_column_named_id_alone_is_not_taken_for_the_persons(write: Write) -> N
     )
     org = orgroles.from_csv(write("seats.csv", text))
     assert [r.holder for r in org] == ["E1", "E1"]
+
+
+def test_an_email_column_named_with_its_group(write: Write) -> None:
+    path = write(
+        "adp.csv",
+        "Associate ID,Legal Name,Personal Contact: Personal Email,Reports To Associate ID,"
+        "Work Contact: Work Email\n"
+        "A1,Ana Lima,ana@home.example,,ana@work.example\n"
+        "A2,Bo Diaz,bo@home.example,A1,bo@work.example\n",
+    )
+    org, notes = import_notes(path)
+    assert "email 'Work Contact: Work Email'" in notes[0]
+    assert org.people["A2"].email == "bo@work.example"
+    assert org.roles["A2"].meta == {"Personal Contact: Personal Email": "bo@home.example"}

@@ -157,6 +157,11 @@ def _column_options(command: F) -> F:
 )
 @_column_options
 @click.option(
+    "--keep-left",
+    is_flag=True,
+    help="Read no status: the rows of people who left are current rows (see --status-col).",
+)
+@click.option(
     "--departments",
     "departments_file",
     metavar="FILE",

@@ -70,6 +70,9 @@ COLUMN_HELP = {
     "end_col": "The seat's last day (a termination date).",
     "effective_col": "The day from which the row holds (Workday's effective-dated rows): "
     "an id may have several rows, and its manager changes become dated lines.",
+    "status_col": "The row's status (Active, Terminated, Onboarding; or a yes-or-no "
+    "column such as Active): the rows of people who left are left out, or kept vacant "
+    "when others report to them; those who have not started hold planned seats.",
 }
 """A line of help for each column option, for the command line (`--id-col` ...)."""
 
@@ -86,6 +89,7 @@ _SINGLE = (
     "start_col",
     "end_col",
     "effective_col",
+    "status_col",
 )
 
 # What each column is called in messages ("no column 'X' for the title").
@@ -106,6 +110,7 @@ _PURPOSE = {
     "start_col": "the first day",
     "end_col": "the last day",
     "effective_col": "the effective day",
+    "status_col": "the status",
 }
 
 
@@ -133,6 +138,7 @@ class ResolvedColumns:
     start_col: str | None = None
     end_col: str | None = None
     effective_col: str | None = None
+    status_col: str | None = None
     meta_cols: tuple[str, ...] = ()
 
 
@@ -173,6 +179,15 @@ class Columns:
         The day from which each row holds, for exports with a row per change (Workday's
         effective-dated rows): an id may then have several rows; its manager changes
         become dated reporting lines, and its latest row gives the rest.
+    `status_col`
+        The row's status ("Active", "Terminated", "On leave", "Onboarding"), or a
+        yes-or-no column (`Active`, `accountEnabled`). A row of someone who left, with
+        no last day, is left out, or kept as a vacant seat when others report to it; a
+        row of someone who has not started, with no first day, is a planned seat (see
+        `orgroles.importers.status`).
+    `keep_left`
+        True reads no status: every row is a current one (the status column goes into
+        `meta`, as any column that no option maps).
     `preset`
         `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
         of that tool (see `PRESETS`), filling in every column not given. Without a
@@ -205,7 +220,9 @@ class Columns:
     start_col: str | None = None
     end_col: str | None = None
     effective_col: str | None = None
+    status_col: str | None = None
     preset: str | None = None
+    keep_left: bool = False
 
     def __post_init__(self) -> None:
         names: Any = self.name_col  # a single column name is welcome too
@@ -216,6 +233,10 @@ class Columns:
                 f"the presets are: {', '.join(PRESETS)}",
                 code="preset",
             )
+        if self.keep_left and self.status_col is not None:
+            raise options_error(
+                "keep_left reads no status: give it or status_col, not both", code="columns"
+            )
         given = [f for f in _MANAGER_FIELDS if getattr(self, f) is not None]
         if len(given) > 1:
             raise options_error(
@@ -223,7 +244,7 @@ class Columns:
             )
 
     @classmethod
-    def of(cls, **options: str | Sequence[str] | None) -> Columns:
+    def of(cls, **options: str | Sequence[str] | bool | None) -> Columns:
         """Columns from keyword options, refusing an unknown one with a did-you-mean.
 
         Examples:
@@ -340,6 +361,7 @@ class Columns:
             start_col=chosen.start_col,
             end_col=chosen.end_col,
             effective_col=chosen.effective_col,
+            status_col=chosen.status_col,
             meta_cols=tuple(c for c in columns if c not in mapped),
         )
 
@@ -373,9 +395,10 @@ class Columns:
             ("start_col", preset.starts),
             ("end_col", preset.ends),
             ("effective_col", preset.effectives),
+            ("status_col", preset.statuses),
         ):
-            if getattr(self, option) is None:
-                changes[option] = first(candidates)
+            if getattr(self, option) is None and not (option == "status_col" and self.keep_left):
+                changes[option] = first(candidates)  # keep_left: the status goes into meta
         return replace(self, **changes)  # type: ignore[arg-type]
 
 

@@ -28,6 +28,7 @@ from orgroles.importers.dated import dating
 from orgroles.importers.guess import company_name, guessed, unmapped
 from orgroles.importers.repeats import drop_repeats
 from orgroles.importers.rows import Cell, Imported, KindsMode, Locator, Rows, build_document
+from orgroles.importers.status import read_statuses
 from orgroles.importers.tables import CsvRows, RecordRows, Table
 from orgroles.importers.vacant import vacate_unnamed
 from orgroles.io.reader import Source
@@ -64,6 +65,7 @@ def _fields(cols: ResolvedColumns) -> dict[str, str]:
         "start": cols.start_col,
         "end": cols.end_col,
         "effective": cols.effective_col,
+        "status": cols.status_col,
     }
     return {k: v for k, v in found.items() if v is not None}
 
@@ -154,6 +156,11 @@ def _rows(
         starts=table.texts(cols.start_col) if cols.start_col else None,
         ends=table.texts(cols.end_col) if cols.end_col else None,
         effectives=table.texts(cols.effective_col) if cols.effective_col else None,
+        statuses=(
+            read_statuses(table.texts(cols.status_col), cols.status_col)
+            if cols.status_col
+            else None
+        ),
     )
     text_columns = [
         cols.id_col,
@@ -171,6 +178,7 @@ def _rows(
                 cols.start_col,
                 cols.end_col,
                 cols.effective_col,
+                cols.status_col,
             )
             if c is not None
         ),

@@ -59,7 +59,9 @@ _ZERO_DAY = re.compile(r"0{4}-00-00(?:[ T][\d:.]*)?|00[/.]00[/.]0{4}")
 """The day that databases write for none (MySQL's `0000-00-00`): read as an empty cell."""
 
 
-Amend = Callable[[dict[str, Any]], None]
+Amend = Callable[[dict[str, Any], Sequence[int] | None], None]
+"""Dates the plain data of a document: its roles, each made from a row (`origin`: the
+row of each role, when some rows were left out; by default, role k is row k)."""
 
 
 def dating(
@@ -91,22 +93,25 @@ def dating(
         starts = _first_of(starts, groups)
         ends = _first_of(ends, groups, last=True)
 
-    def amend(data: dict[str, Any]) -> None:
+    resolved: list[Callable[[Any], str | None]] = []
+
+    def amend(data: dict[str, Any], origin: Sequence[int] | None = None) -> None:
         roles = data["roles"]
-        for k, role in enumerate(roles):
+        at = origin if origin is not None else range(len(roles))  # each role's row
+        for role, k in zip(roles, at, strict=True):
             apply_days(
                 role,
                 starts[k] if starts is not None else None,
                 ends[k] if ends is not None else None,
             )
-        if groups is None:
-            return
-        resolve = _resolver(rows, manager_by)
-        for k, group in enumerate(groups):
-            if len(group) > 1:
-                changes = [(effective[i], resolve(full.managers[i])) for i in group[:-1]]
-                changes.append((effective[group[-1]], roles[k].get("reports_to")))
-                roles[k]["reports_to"] = dated_lines(changes)
+            if groups is None or len(group := groups[k]) == 1:
+                continue
+            if not resolved:
+                resolved.append(_resolver(rows, manager_by))
+            resolve = resolved[0]
+            changes = [(effective[i], resolve(full.managers[i])) for i in group[:-1]]
+            changes.append((effective[group[-1]], role.get("reports_to")))
+            role["reports_to"] = dated_lines(changes)
 
     return rows, locator, amend
 

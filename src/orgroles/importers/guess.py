@@ -31,9 +31,26 @@ from typing import TYPE_CHECKING
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
+from orgroles.importers.header_names import (
+    DEPARTMENTS,
+    EMAILS,
+    ENDS,
+    FIRST,
+    FULL,
+    HOLDERS,
+    IDS,
+    INCUMBENTS,
+    LAST,
+    MANAGERS,
+    PARENT_POSITIONS,
+    POSITIONS,
+    STARTS,
+    TITLES,
+)
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.presets import PRESETS
+from orgroles.importers.status import FLAG_COLUMNS, INVERSE_FLAG_COLUMNS, STATUS_COLUMNS
 
 if TYPE_CHECKING:
     from orgroles.importers.csv_map import Table
@@ -44,126 +61,6 @@ Values = Callable[[str], Sequence[str | None]]
 """The values of a column, by its name."""
 
 
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(name.strip() for name in text.split(",") if name.strip())
-
-
-IDS = _names(
-    "id, employee id, employee #, employee number, employee no, emp id, emp no, staff id, "
-    "staff number, person id, personnel number, worker id, associate id, user id, userid, "
-    "badge, matricule, numero de matricule, numero matricule, id salarie, numero salarie, "
-    "personalnummer, mitarbeiternummer, numero employe, numero de empleado, id empleado, "
-    "personeelsnummer, medewerkernummer, sam account name, user principal name, "
-    "employee code, emp code, payroll number, payroll id, staff no, employee id number, "
-    "personalnr, mitarbeiter id, matricola, codice dipendente, id dipendente, "
-    "numero dipendente, matricula, numero de matricula, numero da matricula, "
-    "id colaborador, codigo do colaborador, numero do funcionario, id funcionario, "
-    "numer pracownika, id pracownika, nr pracownika, anstallningsnummer, anstallningsnr, "
-    "medarbejdernummer, ansattnummer"
-)
-FIRST = _names(
-    "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam, "
-    "nome, primeiro nome, imie, fornamn, fornavn"
-)
-LAST = _names(
-    "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
-    "apellidos, apellido, achternaam, sn, nom, "
-    "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn"
-)
-FULL = _names(
-    "name, full name, display name, employee name, employee full name, employee, worker, "
-    "worker name, legal name, preferred name, associate name, nom complet, "
-    "nom prenom, nom et prenom, prenom nom, collaborateur, salarie, name des mitarbeiters, "
-    "mitarbeiter, nombre completo, empleado, naam, medewerker, nom, nome, "
-    "full legal name, last name first name, first name last name, nome completo, "
-    "nome e cognome, nominativo, dipendente, colaborador, funcionario, imie i nazwisko, "
-    "pracownik, namn, navn, medarbetare, medarbejder, ansatt"
-)
-TITLES = _names(
-    "title, job title, position, position title, job, role, job title description, "
-    "business title, job profile, position name, designation, job name, poste, "
-    "intitule du poste, intitule de poste, intitule poste, libelle du poste, libelle poste, "
-    "libelle emploi, emploi, fonction, stelle, stellenbezeichnung, berufsbezeichnung, "
-    "jobtitel, puesto, cargo, functie, "
-    "job position, job role, role title, mansione, qualifica, ruolo, posizione, funcao, "
-    "stanowisko, befattning, titel, tjanstetitel, stilling, stillingstittel, stillingsbetegnelse"
-)
-EMAILS = _names(
-    "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
-    "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
-    "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
-    "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres, "
-    "work mail, primary email, company email, office email, indirizzo email, "
-    "indirizzo e mail, email aziendale, e mail aziendale, email corporativo, "
-    "e mail corporativo, adres e mail, e post, e postadress, epost, arbeids e post"
-)
-DEPARTMENTS = _names(
-    "department, dept, department name, home department description, division, team, "
-    "team name, supervisory organization, business unit, service, departement, abteilung, "
-    "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
-    "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling"
-)
-STARTS = _names(
-    "hire date, start date, date of joining, joining date, original hire date, "
-    "date d entree, date embauche, date d embauche, date d arrivee, eintrittsdatum, "
-    "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
-    "date hired, employment start date, data di assunzione, data assunzione, "
-    "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
-    "ansettelsesdato, ansaettelsesdato"
-)
-ENDS = _names(
-    "termination date, end date, leave date, leaving date, date de sortie, date de depart, "
-    "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
-    "date terminated, employment end date, exit date, last day, last working day, "
-    "data di cessazione, data cessazione, data de demissao, data de desligamento, "
-    "data zwolnienia, slutdatum, slutdato, fratradelsedatum"
-)
-MANAGERS = _names(
-    "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
-    "reports to, reports to id, reports to email, reports to name, reports to associate id, "
-    "reporting to, supervisor, supervisor id, supervisor eid, supervisor email, "
-    "supervisor name, line manager, line manager id, parent id, parentid, boss, "
-    "responsable, manager direct, vorgesetzter, vorgesetzte, vorgesetzte r, "
-    "vorgesetzter id, fuhrungskraft, n 1, manager n 1, superieur hierarchique, "
-    "responsable hierarchique, jefe, jefe directo, responsable directo, leidinggevende, "
-    "direct manager, direct manager id, direct manager name, direct manager email, "
-    "manager full name, manager display name, manager user principal name, manager upn, "
-    "manager mail, manager work email, manager number, manager employee number, "
-    "manager emp id, manager worker id, manager staff id, manager s name, manager s email, "
-    "reporting manager, reporting manager id, reporting manager name, "
-    "reporting manager email, reports to employee id, reports to full name, "
-    "direct supervisor, immediate supervisor, supervisor full name, "
-    "supervisor employee id, line manager name, line manager email, responsable direct, "
-    "responsabile diretto, superiore, superiore diretto, manager diretto, gestor, "
-    "gestor direto, gestor imediato, superior imediato, superior direto, chefe, chefia, "
-    "chefe direto, lider direto, jefe inmediato, superior inmediato, przelozony, "
-    "bezposredni przelozony, kierownik, chef, narmaste chef, leder, naermeste leder"
-)
-
-# A position export (SuccessFactors, Oracle HCM, Workday's position management): a row per
-# seat, which reports to a parent seat, with the id of the person who holds it (empty: open).
-POSITIONS = _names(
-    "position id, position number, position code, position no, position nbr, pos id, "
-    "position identifier, job position id, seat id, id poste, code poste, numero de poste, "
-    "poste id, stellen id, stellennummer, planstellen id, planstellennummer, id puesto, "
-    "codigo de puesto, codigo puesto, positie id, id posizione, codice posizione, "
-    "id cargo, codigo do cargo, id stanowiska"
-)
-PARENT_POSITIONS = _names(
-    "parent position id, parent position, parent position number, parent position code, "
-    "reports to position id, reports to position, reports to position number, "
-    "reports to position code, supervisor position id, supervisor position, "
-    "manager position id, manager position, superior position id, superior position, "
-    "higher level position id, higher level position, parent pos id, parent seat id, "
-    "id poste superieur, poste superieur, code poste superieur, ubergeordnete stelle, "
-    "ubergeordnete position, id puesto superior, puesto superior, id posizione superiore"
-)
-HOLDERS = _names(
-    "incumbent id, incumbent employee id, incumbent number, holder id, position holder id, "
-    "occupant id, employee id of incumbent"
-)
-INCUMBENTS = _names("incumbent, incumbent name, position holder, holder name, occupant")
-
 _SPLIT = re.compile(r"[^a-z0-9#]+")
 
 
@@ -171,7 +68,7 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def _key(column: str) -> str:
-    """A column name as the tables above write it: folded, words joined by one space,
+    """A column name as the tables of `header_names` write it: folded, words joined by one space,
     camel case split ("displayName", "employeeID": as directories export them)."""
     return " ".join(_SPLIT.split(fold(_CAMEL.sub(" ", column)))).strip()
 
@@ -211,7 +108,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     def first(names: Sequence[str], taken: Collection[str] = ()) -> str | None:
         return next((by_key[n] for n in names if n in by_key and by_key[n] not in taken), None)
 
-    email = first(EMAILS)
+    email = first(EMAILS) or _email_column(by_key)
     seats = _positions(first, values)
     if seats is not None:  # seats that report to seats: the person is the holder
         position, parent, holder = seats
@@ -226,6 +123,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
             title_col=first(TITLES, taken),
             email_col=email,
             department_col=first(DEPARTMENTS, taken),
+            status_col=_status_column(by_key, taken),
         ), None
     id_cols = list(dict.fromkeys(by_key[n] for n in IDS if n in by_key))
     if not id_cols:
@@ -270,6 +168,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         "department_col": first(DEPARTMENTS, taken),
         "start_col": first(STARTS, taken),
         "end_col": first(ENDS, taken),
+        "status_col": _status_column(by_key, taken),
         {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}[how]: (
             manager
         ),
@@ -283,6 +182,32 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
 
 First = Callable[..., "str | None"]
 """The first column of the header among some names, and not among those taken."""
+
+
+_NOT_OWN_EMAIL = re.compile(
+    r"\b(?:manager|supervisor|reports|boss|parent|lead|vorgesetzte\w*|responsable|jefe|"
+    r"chef|personal|private|home|alternate|secondary|other)\b"
+)
+
+
+def _email_column(by_key: dict[str, str]) -> str | None:
+    """A column whose name ends with an email's ("Work Contact: Work Email", as ADP
+    writes it), and is not a manager's or a personal one; a work email first."""
+    found = [
+        column
+        for key, column in by_key.items()
+        if any(key.endswith(" " + n) for n in EMAILS) and not _NOT_OWN_EMAIL.search(key)
+    ]
+    return next((c for c in found if "work" in _key(c).split()), found[0] if found else None)
+
+
+def _status_column(by_key: dict[str, str], taken: Collection[str]) -> str | None:
+    """The status column: the first column of the header named as a status or as a
+    yes-or-no flag of it (see `orgroles.importers.status`)."""
+    flags = (STATUS_COLUMNS, FLAG_COLUMNS, INVERSE_FLAG_COLUMNS)
+    return next(
+        (c for k, c in by_key.items() if c not in taken and any(k in f for f in flags)), None
+    )
 
 
 def _name_columns(first: First, taken: Collection[str]) -> tuple[str, ...]:
@@ -365,7 +290,9 @@ def day_format(days: Sequence[str]) -> str | None:
 
 def unmapped(columns: Columns) -> bool:
     """Whether the user gave no preset and no column option (the default mapping)."""
-    return all(not getattr(columns, f.name) for f in dataclasses.fields(columns))
+    return all(
+        not getattr(columns, f.name) for f in dataclasses.fields(columns) if f.name != "keep_left"
+    )
 
 
 def _people(names: tuple[str, ...], values: Values) -> set[str]:
@@ -406,6 +333,7 @@ def describe(columns: Columns) -> str:
         ("department_col", "department"),
         ("start_col", "start"),
         ("end_col", "end"),
+        ("status_col", "status"),
         ("holder_col", "holder (a person's id)"),
         ("manager_col", "manager (by id)"),
         ("manager_email_col", "manager (by email)"),
@@ -428,7 +356,7 @@ def guessed(
     if not unmapped(columns) or {"id", "reports_to"} <= set(table.header):
         return columns, date_format, []
     for name, preset in list(PRESETS.items())[1:]:  # a tool's own header: its preset
-        chosen = Columns(preset=name)
+        chosen = Columns(preset=name, keep_left=columns.keep_left)
         try:
             cols = chosen.resolve(table.header)
         except OrgFileError:
@@ -448,6 +376,8 @@ def guessed(
     if found is None:
         return columns, date_format, []
     chosen, read_as = found
+    if columns.keep_left:
+        chosen = dataclasses.replace(chosen, status_col=None, keep_left=True)
     written = f" (days written {read_as})" if read_as and date_format is None else ""
     note = Problem(
         f"no preset and no column options: the columns were read as {describe(chosen)}"

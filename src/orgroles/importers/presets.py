@@ -42,6 +42,7 @@ class Preset:
     starts: tuple[str, ...] = ()
     ends: tuple[str, ...] = ()
     effectives: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
 
 
 PRESETS: dict[str, Preset] = {
@@ -82,6 +83,7 @@ PRESETS: dict[str, Preset] = {
             departments=("Department",),
             starts=("Hire Date", "Original Hire Date"),
             ends=("Termination Date",),
+            statuses=("Status", "Employment Status"),
         ),
         Preset(
             name="workday",
@@ -100,6 +102,7 @@ PRESETS: dict[str, Preset] = {
             starts=("Hire_Date", "Original_Hire_Date"),
             ends=("Termination_Date",),
             effectives=("Effective_Date",),
+            statuses=("Active_Status", "Worker_Status", "Employee_Status"),
         ),
         Preset(
             name="odoo",
@@ -117,6 +120,7 @@ PRESETS: dict[str, Preset] = {
             departments=("Department", "department_id/id", "department_id"),
             starts=("First Contract Date", "first_contract_date"),
             ends=("Departure Date", "departure_date"),
+            statuses=("Active", "active"),
         ),
         Preset(
             name="google",
@@ -127,6 +131,7 @@ PRESETS: dict[str, Preset] = {
             titles=("Employee Title", "Title"),
             emails=("Email Address [Required]",),
             departments=("Department",),
+            statuses=("Status [READ ONLY]",),
         ),
         Preset(
             name="d3",

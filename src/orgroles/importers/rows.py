@@ -36,6 +36,7 @@ from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
 from orgroles.importers.row_marks import RowMarks
 from orgroles.importers.slugs import slug, unique_slugs
+from orgroles.importers.status import Status, drop_left_twins, settle_statuses
 from orgroles.importers.vacant import read_unnamed_seats, read_vacant, read_vacant_holders
 from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source
@@ -109,6 +110,11 @@ class Rows:
     effectives: list[str | None] | None = None
     """The first and last days and the effective days of the rows, as written (see
     `orgroles.importers.dated`)."""
+    statuses: list[tuple[Status, str] | None] | None = None
+    """What each row's status says, when not a current row: `left` or `future`, and the
+    value as written (see `orgroles.importers.status`)."""
+    planned: list[bool] | None = None
+    """The rows whose seats are planned (people who have not started)."""
 
 
 class Imported(NamedTuple):
@@ -126,7 +132,7 @@ def build_document(
     name: str | None = None,
     source: Source | None = None,
     kinds: KindsMode = "infer",
-    amend: Callable[[dict[str, Any]], None] | None = None,
+    amend: Callable[[dict[str, Any], Sequence[int] | None], None] | None = None,
     literal: bool = False,
 ) -> Imported:
     """Check the rows, resolve managers, make people and teams, and build the document.
@@ -143,6 +149,9 @@ def build_document(
     they are written, as dangling references for the rules to report; a manager name or
     email that matches no row also gives an `OrgImportWarning`.
     """
+    origin: list[int] | None = None  # the row given of each row kept, when some are not
+    if rows.statuses is not None and not literal:  # before the ids are checked
+        rows, locator, origin = drop_left_twins(rows, locator, manager_by)
     problems = list(rows.problems)
     notes = list(rows.notes)
     if not literal:  # open seats: may give them ids
@@ -153,13 +162,20 @@ def build_document(
     reports_to, dotted = _resolve_managers(rows, manager_by, locator, problems, notes, literal)
     if problems:
         raise _failure(problems, source)
+    if rows.statuses is not None:  # people who left, and who have not started
+        told = len(rows.notes)
+        rows, locator, reports_to, dotted, kept = settle_statuses(rows, locator, reports_to, dotted)
+        notes += rows.notes[told:]
+        if kept is not None:
+            origin = kept if origin is None else [origin[k] for k in kept]
+        ids = rows.ids
     role_ids: list[str] = ids  # type: ignore[assignment]  # no None left: checked above
     with gc_paused():
         data, person_rows, team_rows = _document(rows, role_ids, reports_to, dotted, name)
         if kinds == "infer" and rows.kind_froms is None:
             infer_kinds(data["roles"], rows.departments, rows.hints)
         if amend is not None:
-            amend(data)
+            amend(data, origin)
         try:
             document: OrgDocument = validator(OrgDocument).validate_python(data)
         except ValidationError as exc:
@@ -418,6 +434,10 @@ def _document(
                     role[key] = value
     for i, others in dotted.items():
         roles[i]["dotted_to"] = others
+    if rows.planned is not None:
+        for role, planned in zip(roles, rows.planned, strict=True):
+            if planned:
+                role["planned"] = True
 
     names, emails = rows.names, rows.emails
     if rows.holders is None:

@@ -1,0 +1,151 @@
+"""The names that exports give their columns, for the header guess (`guess.py`).
+
+Each table lists a column's usual names, folded (lower case, no accents, words joined by
+one space: "Employee #" is `employee #`, "Vorgesetzte:r" is `vorgesetzte r`), in order of
+preference, in English, French, German, Spanish, Italian, Portuguese, Dutch, Polish and
+the Nordic languages.
+
+Examples:
+    >>> "associate id" in IDS, "vorgesetzte r" in MANAGERS
+    (True, True)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DEPARTMENTS",
+    "EMAILS",
+    "ENDS",
+    "FIRST",
+    "FULL",
+    "HOLDERS",
+    "IDS",
+    "INCUMBENTS",
+    "LAST",
+    "MANAGERS",
+    "PARENT_POSITIONS",
+    "POSITIONS",
+    "STARTS",
+    "TITLES",
+]
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+IDS = _names(
+    "id, employee id, employee #, employee number, employee no, emp id, emp no, staff id, "
+    "staff number, person id, personnel number, worker id, associate id, user id, userid, "
+    "badge, matricule, numero de matricule, numero matricule, id salarie, numero salarie, "
+    "personalnummer, mitarbeiternummer, numero employe, numero de empleado, id empleado, "
+    "personeelsnummer, medewerkernummer, sam account name, user principal name, "
+    "employee code, emp code, payroll number, payroll id, staff no, employee id number, "
+    "personalnr, mitarbeiter id, matricola, codice dipendente, id dipendente, "
+    "numero dipendente, matricula, numero de matricula, numero da matricula, "
+    "id colaborador, codigo do colaborador, numero do funcionario, id funcionario, "
+    "numer pracownika, id pracownika, nr pracownika, anstallningsnummer, anstallningsnr, "
+    "medarbejdernummer, ansattnummer"
+)
+FIRST = _names(
+    "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam, "
+    "nome, primeiro nome, imie, fornamn, fornavn"
+)
+LAST = _names(
+    "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
+    "apellidos, apellido, achternaam, sn, nom, "
+    "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn"
+)
+FULL = _names(
+    "name, full name, display name, employee name, employee full name, employee, worker, "
+    "worker name, legal name, preferred name, associate name, nom complet, "
+    "nom prenom, nom et prenom, prenom nom, collaborateur, salarie, name des mitarbeiters, "
+    "mitarbeiter, nombre completo, empleado, naam, medewerker, nom, nome, "
+    "full legal name, last name first name, first name last name, nome completo, "
+    "nome e cognome, nominativo, dipendente, colaborador, funcionario, imie i nazwisko, "
+    "pracownik, namn, navn, medarbetare, medarbejder, ansatt"
+)
+TITLES = _names(
+    "title, job title, position, position title, job, role, job title description, "
+    "business title, job profile, position name, designation, job name, poste, "
+    "intitule du poste, intitule de poste, intitule poste, libelle du poste, libelle poste, "
+    "libelle emploi, emploi, fonction, stelle, stellenbezeichnung, berufsbezeichnung, "
+    "jobtitel, puesto, cargo, functie, "
+    "job position, job role, role title, mansione, qualifica, ruolo, posizione, funcao, "
+    "stanowisko, befattning, titel, tjanstetitel, stilling, stillingstittel, stillingsbetegnelse"
+)
+EMAILS = _names(
+    "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
+    "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
+    "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
+    "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres, "
+    "work mail, primary email, company email, office email, indirizzo email, "
+    "indirizzo e mail, email aziendale, e mail aziendale, email corporativo, "
+    "e mail corporativo, adres e mail, e post, e postadress, epost, arbeids e post"
+)
+DEPARTMENTS = _names(
+    "department, dept, department name, home department description, division, team, "
+    "team name, supervisory organization, business unit, service, departement, abteilung, "
+    "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
+    "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling"
+)
+STARTS = _names(
+    "hire date, start date, date of joining, joining date, original hire date, "
+    "date d entree, date embauche, date d embauche, date d arrivee, eintrittsdatum, "
+    "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
+    "date hired, employment start date, data di assunzione, data assunzione, "
+    "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
+    "ansettelsesdato, ansaettelsesdato"
+)
+ENDS = _names(
+    "termination date, end date, leave date, leaving date, date de sortie, date de depart, "
+    "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
+    "date terminated, employment end date, exit date, last day, last working day, "
+    "data di cessazione, data cessazione, data de demissao, data de desligamento, "
+    "data zwolnienia, slutdatum, slutdato, fratradelsedatum"
+)
+MANAGERS = _names(
+    "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
+    "reports to, reports to id, reports to email, reports to name, reports to associate id, "
+    "reporting to, supervisor, supervisor id, supervisor eid, supervisor email, "
+    "supervisor name, line manager, line manager id, parent id, parentid, boss, "
+    "responsable, manager direct, vorgesetzter, vorgesetzte, vorgesetzte r, "
+    "vorgesetzter id, fuhrungskraft, n 1, manager n 1, superieur hierarchique, "
+    "responsable hierarchique, jefe, jefe directo, responsable directo, leidinggevende, "
+    "direct manager, direct manager id, direct manager name, direct manager email, "
+    "manager full name, manager display name, manager user principal name, manager upn, "
+    "manager mail, manager work email, manager number, manager employee number, "
+    "manager emp id, manager worker id, manager staff id, manager s name, manager s email, "
+    "reporting manager, reporting manager id, reporting manager name, "
+    "reporting manager email, reports to employee id, reports to full name, "
+    "direct supervisor, immediate supervisor, supervisor full name, "
+    "supervisor employee id, line manager name, line manager email, responsable direct, "
+    "responsabile diretto, superiore, superiore diretto, manager diretto, gestor, "
+    "gestor direto, gestor imediato, superior imediato, superior direto, chefe, chefia, "
+    "chefe direto, lider direto, jefe inmediato, superior inmediato, przelozony, "
+    "bezposredni przelozony, kierownik, chef, narmaste chef, leder, naermeste leder"
+)
+
+# A position export (SuccessFactors, Oracle HCM, Workday's position management): a row per
+# seat, which reports to a parent seat, with the id of the person who holds it (empty: open).
+POSITIONS = _names(
+    "position id, position number, position code, position no, position nbr, pos id, "
+    "position identifier, job position id, seat id, id poste, code poste, numero de poste, "
+    "poste id, stellen id, stellennummer, planstellen id, planstellennummer, id puesto, "
+    "codigo de puesto, codigo puesto, positie id, id posizione, codice posizione, "
+    "id cargo, codigo do cargo, id stanowiska"
+)
+PARENT_POSITIONS = _names(
+    "parent position id, parent position, parent position number, parent position code, "
+    "reports to position id, reports to position, reports to position number, "
+    "reports to position code, supervisor position id, supervisor position, "
+    "manager position id, manager position, superior position id, superior position, "
+    "higher level position id, higher level position, parent pos id, parent seat id, "
+    "id poste superieur, poste superieur, code poste superieur, ubergeordnete stelle, "
+    "ubergeordnete position, id puesto superior, puesto superior, id posizione superiore"
+)
+HOLDERS = _names(
+    "incumbent id, incumbent employee id, incumbent number, holder id, position holder id, "
+    "occupant id, employee id of incumbent"
+)
+INCUMBENTS = _names("incumbent, incumbent name, position holder, holder name, occupant")

@@ -1,0 +1,357 @@
+"""Rows of people who left, or who have not started, as an export's status column says.
+
+An HR tool's export of "all employees" lists the people who left beside those who work
+there, with a status ("Terminated", "Inactive", "Former employee", `Active: false`), and
+often the people who have signed and not started yet ("Onboarding", "Pending"). Read as
+they are, the people who left would hold their old seats: the spans, the headcount and
+the chart would be wrong. With a status column (`status_col`, guessed from a header such
+as "Status", "Employment Status", "Position Status", "Active", `accountEnabled`):
+
+- a row of someone who left and that gives no last day is left out of the org, unless
+  other rows report to it: its seat is then kept, vacant (the person's name goes into
+  the role's `meta`, `former_holder`), so that its reports keep their manager. A row
+  that gives a last day (`end_col`) is dated by it, as any other;
+- a row of someone who left that shares its id, or the name or email its manager
+  column reads, with a current row (an old job of a person hired again, or moved) is
+  left out first, so that the current row is the one found;
+- a row of someone who has not started, without a first day (`start_col`), is a planned
+  seat;
+- any other value (`Active`, `On leave`, `Full-Time`, `Contractor`) is a current row.
+
+One warning says what was left out. `keep_left` (`--keep-left`) reads no status: every
+row is a current one, and the column goes into `meta`.
+
+Examples:
+    >>> [status_of(v, "Employment Status") for v in ("Terminated", "On Leave", "Onboarding")]
+    ['left', None, 'future']
+    >>> [status_of(v, "Active") for v in ("false", "No", "true")]
+    ['left', 'left', None]
+    >>> status_of("Pending termination", "Status"), status_of("Inactive (resigned)", "Status")
+    (None, 'left')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from orgroles.catalog._title_text import fold
+from orgroles.errors import Problem
+
+if TYPE_CHECKING:
+    from orgroles.importers.columns import ManagerBy
+    from orgroles.importers.rows import Locator, Rows
+
+__all__ = [
+    "FLAG_COLUMNS",
+    "INVERSE_FLAG_COLUMNS",
+    "STATUS_COLUMNS",
+    "Status",
+    "drop_left_twins",
+    "read_statuses",
+    "settle_statuses",
+    "status_of",
+]
+
+Status = Literal["left", "future"]
+"""What a status says of a row that is not a current one."""
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(name.strip() for name in text.split(",") if name.strip())
+
+
+STATUS_COLUMNS = _names(
+    "status, employee status, employment status, employee state, employment state, "
+    "position status, worker status, lifecycle status, staff status, hr status, "
+    "user status, account status, status read only, current status, job status, "
+    "emp status, contract status, statut, statut du salarie, statut salarie, "
+    "statut collaborateur, statut de l employe, beschaftigungsstatus, mitarbeiterstatus, "
+    "status des mitarbeiters, personalstatus, estado, estado del empleado, estado empleado, "
+    "situacion laboral, stato, stato dipendente, stato del dipendente, situacao, "
+    "status do colaborador, status medewerker, status pracownika, status zatrudnienia, "
+    "anstallningsstatus"
+)
+"""Headers (folded: lower case, no accents, words joined by one space) of a status."""
+
+FLAG_COLUMNS = _names(
+    "active, is active, active status, active employee, employee active, active flag, "
+    "enabled, is enabled, account enabled, user enabled, actif, aktiv, activo, attivo, "
+    "ativo, actief, aktywny"
+)
+"""Headers of a yes-or-no column that is `no` (`false`, `0`) for someone who left."""
+
+INVERSE_FLAG_COLUMNS = _names(
+    "terminated, is terminated, inactive, is inactive, disabled, account disabled, "
+    "deleted, is deleted, archived, is archived, has left, left company"
+)
+"""Headers of a yes-or-no column that is `yes` (`true`, `1`) for someone who left."""
+
+# A status that starts with one of these words says the person left, whatever follows
+# ("Terminated - Voluntary", "Retired 2023", "Inactive (resigned)").
+_LEFT_LEADING = _names(
+    "terminated, termination, retired, deceased, resigned, dismissed, separated, withdrawn, "
+    "former, former employee, ex employee, left, leaver, exited, offboarded, laid off, "
+    "fired, inactive, deactivated, disabled, archived, deleted, alumni, alumnus, alumna, "
+    "no longer employed, not employed, no longer with, inactif, inactive, sorti, sortie, "
+    "parti, partie, ancien salarie, ancienne salariee, ancien collaborateur, licencie, "
+    "licenciee, demissionnaire, retraite, decede, decedee, ex salarie, inaktiv, "
+    "ausgeschieden, ausgetreten, ehemalig, ehemaliger, ehemalige, pensioniert, "
+    "verstorben, ex mitarbeiter, deaktiviert, archiviert, inactivo, inactiva, "
+    "dado de baja, dada de baja, cesado, cesada, despedido, despedida, jubilado, "
+    "jubilada, desvinculado, desvinculada, fallecido, fallecida, ex empleado, inattivo, "
+    "inattiva, cessato, cessata, dimesso, dimessa, licenziato, licenziata, pensionato, "
+    "pensionata, deceduto, deceduta, inativo, inativa, desligado, desligada, demitido, "
+    "demitida, aposentado, aposentada, falecido, falecida, inactief, uit dienst, "
+    "vertrokken, ontslagen, gepensioneerd, overleden, nieaktywny, nieaktywna, zwolniony, "
+    "zwolniona, sluttet, fratradd, fratradt, avslutad, fratraadt"
+)
+# Only alone: a word that other statuses begin with ("Baja" is a leaver in Spain's
+# "Alta / Baja", "de baja" someone on sick leave; "Closed" a position that is no more).
+_LEFT_ALONE = _names(
+    "baja, closed, eliminated, abolished, expired, end of contract, contract ended"
+)
+_FUTURE_ALONE = _names(
+    "pending, pending start, pending hire, onboarding, preboarding, pre boarding, "
+    "pre hire, prehire, pre start, pre employment, not started, not yet started, future, "
+    "future hire, future start, future employee, upcoming, incoming, offer accepted, "
+    "accepted offer, hired not started, starting soon, to start, a venir, futur, "
+    "futur salarie, future salariee, en attente, en attente d arrivee, pre embauche, "
+    "zukunftig, geplant, eintritt geplant, bevorstehend, pendiente, "
+    "pendiente de incorporacion, por incorporar, futuro, futura, in arrivo, da assumere, "
+    "pendente, a admitir, admissao pendente, toekomstig, nog niet in dienst"
+)
+_FALSE = _names("false, no, n, f, 0, non, nein, nee, nao, nie, nej, off, inactive")
+_TRUE = _names("true, yes, y, t, 1, x, oui, ja, si, sim, tak, on")
+
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # "accountEnabled", as directories write it
+_HEAD = re.compile(r"\s+[-\u2013\u2014]\s+|[(:/,;|\[]")  # what sets a qualifier apart: " - ", "("
+
+
+def _words(text: str) -> str:
+    return " ".join(_SPLIT.split(fold(text))).strip()
+
+
+def status_of(value: str, header: str) -> Status | None:
+    """What a status cell says of its row: `left`, `future`, or None (a current row),
+    as read under its column's header (a status, or a yes-or-no column)."""
+    words = _words(value)
+    column = _words(_CAMEL.sub(" ", header))
+    if column in FLAG_COLUMNS and words in _FALSE:
+        return "left"
+    if column in INVERSE_FLAG_COLUMNS:
+        return "left" if words in _TRUE else None
+    head = _words(_HEAD.split(value, 1)[0]) or words  # "Terminated - Voluntary": its head
+    if head in _FUTURE_ALONE:
+        return "future"
+    if head in _LEFT_ALONE:
+        return "left"
+    leading = head.split(" ")
+    for n in range(min(len(leading), 4), 0, -1):
+        if " ".join(leading[:n]) in _LEFT_LEADING:
+            return "left"
+    return None
+
+
+def read_statuses(
+    values: Sequence[str | None], header: str
+) -> list[tuple[Status, str] | None] | None:
+    """Each row's status (what it says, and the value as written) or None for a current
+    row; None when no row is other than current. A value is read once."""
+    seen: dict[str, Status | None] = {}
+    found: list[tuple[Status, str] | None] = []
+    for value in values:
+        if value is None:
+            found.append(None)
+            continue
+        if value not in seen:
+            seen[value] = status_of(value, header)
+        says = seen[value]
+        found.append(None if says is None else (says, value))
+    return found if any(found) else None
+
+
+def _left(rows: Rows) -> list[int]:
+    """The rows of people who left that give no last day (a row with one is dated)."""
+    statuses, ends = rows.statuses or (), rows.ends
+    return [
+        i
+        for i, status in enumerate(statuses)
+        if status is not None and status[0] == "left" and not (ends and ends[i])
+    ]
+
+
+def drop_left_twins(
+    rows: Rows, locator: Locator, manager_by: ManagerBy
+) -> tuple[Rows, Locator, list[int] | None]:
+    """Leave out the rows of people who left whose id (or the name or email that the
+    manager column reads) is also a current row's, so that the current row is the one
+    found; with no current row at all, read no status (a note says so). A note in
+    `rows.notes` for each case. Returns the rows, their locator and the positions of
+    the rows kept (None, with the rows and locator themselves, when none is left out)."""
+    from orgroles.importers.repeats import SubsetLocator, subset_rows
+    from orgroles.importers.rows import match_key
+
+    left = _left(rows)
+    if not left:
+        return rows, locator, None
+    gone = set(left)
+    if len(gone) == len(rows.ids):
+        rows.notes.append(
+            Problem(
+                "every row's status says the person left: the status is not read (is it "
+                "another kind of status?); name the columns to read with the column options",
+                locator.location(left[0], "status"),
+                locator.where(left[0], "status"),
+                code="status",
+            )
+        )
+        rows.statuses = None
+        return rows, locator, None
+    keys: list[list[str | None]] = [rows.ids]
+    if manager_by != "id":
+        key = match_key(manager_by)
+        own = rows.emails if manager_by == "email" else rows.names
+        keys.append([key(v) if v else None for v in own])
+    twins = []
+    for column in keys:
+        current = {v for i, v in enumerate(column) if v and i not in gone}
+        twins += [i for i in left if column[i] in current]
+    if not twins:
+        return rows, locator, None
+    twins = sorted(set(twins))
+    rows.notes.append(
+        Problem(
+            f"{_count(len(twins), 'row')} of people who left, as their status says "
+            f"({_values(rows, twins)}), with the {_key_name(manager_by)} of a current row: "
+            f"left out, the current row is the one read{_lines(locator, twins)}",
+            locator.location(twins[0], "status"),
+            locator.where(twins[0], "status"),
+            code="left-rows",
+        )
+    )
+    taken = set(twins)
+    kept = [i for i in range(len(rows.ids)) if i not in taken]
+    return subset_rows(rows, kept), SubsetLocator(locator, kept), kept
+
+
+def settle_statuses(
+    rows: Rows,
+    locator: Locator,
+    reports_to: list[str | None],
+    dotted: dict[int, tuple[str, ...]],
+) -> tuple[Rows, Locator, list[str | None], dict[int, tuple[str, ...]], list[int] | None]:
+    """With the managers resolved: leave out the rows of people who left, but keep
+    vacant those that current rows report to (through others that left, too); mark the
+    seats of people who have not started, without a first day, as planned. Notes in
+    `rows.notes`. Returns what is given, for the rows kept, and their positions (None
+    when all are)."""
+    from orgroles.importers.repeats import SubsetLocator, subset_rows
+
+    statuses, starts = rows.statuses or (), rows.starts
+    future = [
+        i
+        for i, status in enumerate(statuses)
+        if status is not None and status[0] == "future" and not (starts and starts[i])
+    ]
+    if future:
+        planned = set(future)
+        rows.planned = [i in planned for i in range(len(rows.ids))]
+        rows.notes.append(
+            Problem(
+                f"{_count(len(future), 'row')} of people who have not started, as their "
+                f"status says ({_values(rows, future)}), with no first day: planned "
+                f"seats{_lines(locator, future)}",
+                locator.location(future[0], "status"),
+                locator.where(future[0], "status"),
+                code="future-rows",
+            )
+        )
+    left = _left(rows)
+    if not left:
+        return rows, locator, reports_to, dotted, None
+    gone = set(left)
+    row_of = {rid: i for i, rid in enumerate(rows.ids)}
+    needed: set[int] = set()
+    todo = [m for i, m in enumerate(reports_to) if i not in gone]
+    todo += [m for i, ms in dotted.items() if i not in gone for m in ms]
+    while todo:  # the seats that current rows report to, up through those who left
+        j = row_of.get(todo.pop())
+        if j is not None and j in gone and j not in needed:
+            needed.add(j)
+            todo.append(reports_to[j])
+            todo += dotted.get(j, ())
+    _vacate(rows, sorted(needed))
+    dropped = [i for i in left if i not in needed]
+    kept_note = ""
+    if needed:
+        first = min(needed)
+        kept_note = (
+            f"; {_count(len(needed), 'seat')} kept, vacant, as others report to "
+            f"{'it' if len(needed) == 1 else 'them'} ({rows.ids[first]!r}, "
+            f"{locator.line(first)}{' ...' if len(needed) > 1 else ''})"
+        )
+    rows.notes.append(
+        Problem(
+            f"{_count(len(left), 'row')} of people who left, as their status says "
+            f"({_values(rows, left)}), with no last day: left out of the org"
+            f"{_lines(locator, dropped)}{kept_note}; --keep-left (keep_left=True) reads "
+            "them as current rows",
+            locator.location(left[0], "status"),
+            locator.where(left[0], "status"),
+            code="left-rows",
+        )
+    )
+    if not dropped:
+        return rows, locator, reports_to, dotted, None
+    out = set(dropped)
+    kept = [i for i in range(len(rows.ids)) if i not in out]
+    new = {old: k for k, old in enumerate(kept)}
+    return (
+        subset_rows(rows, kept),
+        SubsetLocator(locator, kept),
+        [reports_to[i] for i in kept],
+        {new[i]: others for i, others in dotted.items() if i in new},
+        kept,
+    )
+
+
+def _vacate(rows: Rows, found: list[int]) -> None:
+    """Make these seats vacant, the person who left named in the role's `meta`."""
+    if not found:
+        return
+    holders = list(rows.ids) if rows.holders is None else rows.holders
+    for i in found:
+        person = rows.names[i] or rows.emails[i] or holders[i]
+        if person is not None:
+            rows.metas[i] = {**rows.metas[i], "former_holder": person}
+        holders[i] = None
+    rows.holders = holders
+
+
+def _key_name(manager_by: ManagerBy) -> str:
+    return "id" if manager_by == "id" else f"id or {manager_by}"
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+
+def _values(rows: Rows, found: list[int]) -> str:
+    """The statuses of these rows as written, the most common first, with their counts."""
+    statuses = rows.statuses or ()
+    counts = Counter(status[1] for i in found if (status := statuses[i]) is not None)
+    shown = [f"{v!r}" if n == 1 else f"{v!r} {n:,}" for v, n in counts.most_common(4)]
+    if len(counts) > 4:
+        shown.append("...")
+    return ", ".join(shown)
+
+
+def _lines(locator: Locator, found: list[int]) -> str:
+    if not found:
+        return ""
+    shown = ", ".join(locator.line(i) for i in found[:5])
+    return f" ({shown}{', ...' if len(found) > 5 else ''})"

@@ -253,17 +253,29 @@ POSITIONS_SEED = (
     b"P3,Software Engineer,P2,VACANT,\n"
     b"P4,Chief Financial Officer,P1,E1,Ana Lima\n"
 )
+# An export of all employees: people who left (one is still a manager, one is an old job
+# of a current person), one on leave, one who has not started.
+STATUS_SEED = (
+    b"Employee ID,Name,Job Title,Manager,Employment Status,Hire Date\n"
+    b"1,Ana Lima,CEO,,Active,2019-03-04\n"
+    b"2,Bo Diaz,CTO,Ana Lima,Terminated - Voluntary,2020-01-06\n"
+    b"3,Cy Moss,Developer,Bo Diaz,On Leave,\n"
+    b"3,Cy Moss,Intern,Ana Lima,Inactive,2018-06-01\n"
+    b"4,Di Chen,Designer,Ana Lima,Onboarding,\n"
+)
 EXPORT_SEEDS = [
     *((seed, "export.json") for seed in JSON_SEEDS),
     (JSON_LINES_SEED, "export.jsonl"),
     (POSITIONS_SEED, "positions.csv"),
+    (STATUS_SEED, "staff.csv"),
 ]
 
 
 @FUZZ
 @given(st.sampled_from(EXPORT_SEEDS), st.randoms(use_true_random=False), st.integers(0, 8))
 def test_mutated_json_exports(seed: tuple[bytes, str], rng: random.Random, count: int) -> None:
-    """JSON exports, JSON Lines and a position export (CSV), mutated."""
+    """JSON exports, JSON Lines, a position export and an export with statuses (CSV),
+    mutated."""
     data, name = seed
     _import_export(mutate(data, rng, count), name)
 
@@ -323,8 +335,9 @@ def test_mutated_workbooks(rng: random.Random, count: int, whole: bool) -> None:
 @given(
     st.lists(
         st.dictionaries(
-            st.sampled_from(["id", "name", "title", "manager", "email", "x"]),
+            st.sampled_from(["id", "name", "title", "manager", "email", "status", "x"]),
             st.none()
+            | st.sampled_from(["Active", "Terminated", "Onboarding", "false"])
             | st.text(max_size=6)
             | st.integers()
             | st.lists(st.text(max_size=3), max_size=2)  # a JSON export's lists and objects
@@ -337,7 +350,12 @@ def test_mutated_workbooks(rng: random.Random, count: int, whole: bool) -> None:
 def test_any_records(records: list[dict[str, Any]]) -> None:
     survives(
         lambda: orgroles.from_records(
-            records, id_col="id", name_col=["name"], title_col="title", manager_col="manager"
+            records,
+            id_col="id",
+            name_col=["name"],
+            title_col="title",
+            manager_col="manager",
+            status_col="status",
         )
     )
 

@@ -104,7 +104,8 @@ def test_a_seat_that_others_report_to_is_kept_vacant(write: Write) -> None:
     org, notes = import_notes(path)
     assert list(org.roles) == ["1", "2", "3", "4", "5", "6"]
     assert [r.id for r in org.roles.values() if r.vacant] == ["2", "4", "5"]
-    assert org.roles["2"].meta == {"former_holder": "Bo Diaz"}
+    assert org.roles["2"].meta == {"Status": "Terminated", "former_holder": "Bo Diaz"}
+    assert org.roles["3"].meta == {"Status": "Active"}  # kept, as any column
     assert org.roles["3"].reports_to == "2"
     assert org.roles["6"].reports_to == "4"
     assert org.roles["4"].reports_to == "5"

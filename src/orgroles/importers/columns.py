@@ -89,8 +89,8 @@ _SINGLE = (
     "start_col",
     "end_col",
     "effective_col",
-    "status_col",
 )
+# The status column is read and kept in `meta` too: "On leave" is worth showing.
 
 # What each column is called in messages ("no column 'X' for the title").
 _PURPOSE = {
@@ -185,9 +185,9 @@ class Columns:
         no last day, is left out, or kept as a vacant seat when others report to it; a
         row of someone who has not started, with no first day, is a planned seat (see
         `orgroles.importers.status`).
+        The status stays in each role's `meta`, as a column that no option maps.
     `keep_left`
-        True reads no status: every row is a current one (the status column goes into
-        `meta`, as any column that no option maps).
+        True reads no status: every row is a current one.
     `preset`
         `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
         of that tool (see `PRESETS`), filling in every column not given. Without a

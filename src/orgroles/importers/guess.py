@@ -28,7 +28,6 @@ from collections.abc import Callable, Collection, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from orgroles.catalog._title_text import fold
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
 from orgroles.importers.header_names import (
@@ -46,6 +45,7 @@ from orgroles.importers.header_names import (
     POSITIONS,
     STARTS,
     TITLES,
+    header_key,
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.name_titles import bare_forms, may_have_titles
@@ -59,18 +59,6 @@ __all__ = ["COMPANY_COLUMNS", "company_name", "describe", "guess_columns", "gues
 
 Values = Callable[[str], Sequence[str | None]]
 """The values of a column, by its name."""
-
-
-_SPLIT = re.compile(r"[^a-z0-9#]+")
-
-
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-
-
-def _key(column: str) -> str:
-    """A column name as the tables of `header_names` write it: folded, words joined by one space,
-    camel case split ("displayName", "employeeID": as directories export them)."""
-    return " ".join(_SPLIT.split(fold(_CAMEL.sub(" ", column)))).strip()
 
 
 def _id_key(ids: Collection[str], text: str) -> str:
@@ -103,7 +91,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     format reads are left out (in `meta`)."""
     by_key: dict[str, str] = {}
     for column in header:
-        by_key.setdefault(_key(column), column)
+        by_key.setdefault(header_key(column), column)
 
     def first(names: Sequence[str], taken: Collection[str] = ()) -> str | None:
         return next((by_key[n] for n in names if n in by_key and by_key[n] not in taken), None)
@@ -198,7 +186,7 @@ def _email_column(by_key: dict[str, str]) -> str | None:
         for key, column in by_key.items()
         if any(key.endswith(" " + n) for n in EMAILS) and not _NOT_OWN_EMAIL.search(key)
     ]
-    return next((c for c in found if "work" in _key(c).split()), found[0] if found else None)
+    return next((c for c in found if "work" in header_key(c).split()), found[0] if found else None)
 
 
 def _status_column(by_key: dict[str, str], taken: Collection[str]) -> str | None:
@@ -412,7 +400,7 @@ def company_name(table: Table) -> str | None:
         >>> company_name(RecordRows([{"id": "a"}])) is None
         True
     """
-    by_key = {_key(h): h for h in table.header}  # as the other columns are found
+    by_key = {header_key(h): h for h in table.header}  # as the other columns are found
     for key in COMPANY_COLUMNS:
         column = by_key.get(key)
         if column is None:

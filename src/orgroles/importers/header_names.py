@@ -12,6 +12,10 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
+from orgroles.catalog._title_text import fold
+
 __all__ = [
     "DEPARTMENTS",
     "EMAILS",
@@ -27,7 +31,22 @@ __all__ = [
     "POSITIONS",
     "STARTS",
     "TITLES",
+    "header_key",
 ]
+
+_SPLIT = re.compile(r"[^a-z0-9#]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def header_key(column: str) -> str:
+    """A column name (or a value) as the tables write it: folded, words joined by one
+    space, camel case split ("displayName", "employeeID": as directories export them).
+
+    Examples:
+        >>> header_key("Vorgesetzte:r"), header_key("accountEnabled"), header_key("Employee #")
+        ('vorgesetzte r', 'account enabled', 'employee #')
+    """
+    return " ".join(_SPLIT.split(fold(_CAMEL.sub(" ", column)))).strip()
 
 
 def _names(text: str) -> tuple[str, ...]:

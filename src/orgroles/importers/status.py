@@ -18,8 +18,8 @@ as "Status", "Employment Status", "Position Status", "Active", `accountEnabled`)
   seat;
 - any other value (`Active`, `On leave`, `Full-Time`, `Contractor`) is a current row.
 
-One warning says what was left out. `keep_left` (`--keep-left`) reads no status: every
-row is a current one, and the column goes into `meta`.
+One warning says what was left out. The status stays in each role's `meta`. `keep_left`
+(`--keep-left`) reads no status: every row is a current one.
 
 Examples:
     >>> [status_of(v, "Employment Status") for v in ("Terminated", "On Leave", "Onboarding")]
@@ -37,8 +37,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from orgroles.catalog._title_text import fold
+from orgroles._internal.text import plural
 from orgroles.errors import Problem
+from orgroles.importers.header_names import header_key
+from orgroles.importers.vacant import vacate
 
 if TYPE_CHECKING:
     from orgroles.importers.columns import ManagerBy
@@ -126,25 +128,19 @@ _FUTURE_ALONE = _names(
 _FALSE = _names("false, no, n, f, 0, non, nein, nee, nao, nie, nej, off, inactive")
 _TRUE = _names("true, yes, y, t, 1, x, oui, ja, si, sim, tak, on")
 
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # "accountEnabled", as directories write it
 _HEAD = re.compile(r"\s+[-\u2013\u2014]\s+|[(:/,;|\[]")  # what sets a qualifier apart: " - ", "("
-
-
-def _words(text: str) -> str:
-    return " ".join(_SPLIT.split(fold(text))).strip()
 
 
 def status_of(value: str, header: str) -> Status | None:
     """What a status cell says of its row: `left`, `future`, or None (a current row),
     as read under its column's header (a status, or a yes-or-no column)."""
-    words = _words(value)
-    column = _words(_CAMEL.sub(" ", header))
+    words = header_key(value)
+    column = header_key(header)
     if column in FLAG_COLUMNS and words in _FALSE:
         return "left"
     if column in INVERSE_FLAG_COLUMNS:
         return "left" if words in _TRUE else None
-    head = _words(_HEAD.split(value, 1)[0]) or words  # "Terminated - Voluntary": its head
+    head = header_key(_HEAD.split(value, 1)[0]) or words  # "Terminated - Voluntary": its head
     if head in _FUTURE_ALONE:
         return "future"
     if head in _LEFT_ALONE:
@@ -225,7 +221,7 @@ def drop_left_twins(
     twins = sorted(set(twins))
     rows.notes.append(
         Problem(
-            f"{_count(len(twins), 'row')} of people who left, as their status says "
+            f"{plural(len(twins), 'row')} of people who left, as their status says "
             f"({_values(rows, twins)}), with the {_key_name(manager_by)} of a current row: "
             f"left out, the current row is the one read{_lines(locator, twins)}",
             locator.location(twins[0], "status"),
@@ -262,7 +258,7 @@ def settle_statuses(
         rows.planned = [i in planned for i in range(len(rows.ids))]
         rows.notes.append(
             Problem(
-                f"{_count(len(future), 'row')} of people who have not started, as their "
+                f"{plural(len(future), 'row')} of people who have not started, as their "
                 f"status says ({_values(rows, future)}), with no first day: planned "
                 f"seats{_lines(locator, future)}",
                 locator.location(future[0], "status"),
@@ -284,19 +280,19 @@ def settle_statuses(
             needed.add(j)
             todo.append(reports_to[j])
             todo += dotted.get(j, ())
-    _vacate(rows, sorted(needed))
+    _vacate_left(rows, sorted(needed))
     dropped = [i for i in left if i not in needed]
     kept_note = ""
     if needed:
         first = min(needed)
         kept_note = (
-            f"; {_count(len(needed), 'seat')} kept, vacant, as others report to "
+            f"; {plural(len(needed), 'seat')} kept, vacant, as others report to "
             f"{'it' if len(needed) == 1 else 'them'} ({rows.ids[first]!r}, "
             f"{locator.line(first)}{' ...' if len(needed) > 1 else ''})"
         )
     rows.notes.append(
         Problem(
-            f"{_count(len(left), 'row')} of people who left, as their status says "
+            f"{plural(len(left), 'row')} of people who left, as their status says "
             f"({_values(rows, left)}), with no last day: left out of the org"
             f"{_lines(locator, dropped)}{kept_note}; --keep-left (keep_left=True) reads "
             "them as current rows",
@@ -319,25 +315,18 @@ def settle_statuses(
     )
 
 
-def _vacate(rows: Rows, found: list[int]) -> None:
+def _vacate_left(rows: Rows, found: list[int]) -> None:
     """Make these seats vacant, the person who left named in the role's `meta`."""
-    if not found:
-        return
-    holders = list(rows.ids) if rows.holders is None else rows.holders
     for i in found:
-        person = rows.names[i] or rows.emails[i] or holders[i]
+        person = rows.names[i] or rows.emails[i] or (rows.holders or rows.ids)[i]
         if person is not None:
             rows.metas[i] = {**rows.metas[i], "former_holder": person}
-        holders[i] = None
-    rows.holders = holders
+    if found:
+        vacate(rows, found)
 
 
 def _key_name(manager_by: ManagerBy) -> str:
     return "id" if manager_by == "id" else f"id or {manager_by}"
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n:,} {what}{'' if n == 1 else 's'}"
 
 
 def _values(rows: Rows, found: list[int]) -> str:

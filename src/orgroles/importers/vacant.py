@@ -33,6 +33,7 @@ __all__ = [
     "read_vacant",
     "read_vacant_holders",
     "says_vacant",
+    "vacate",
     "vacate_unnamed",
 ]
 
@@ -112,7 +113,7 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
     found = [i for i in blank if (name := names[i]) and says_vacant(name)]
     if not found:
         return None
-    _vacate(rows, found)
+    vacate(rows, found)
     for i in found:
         rows.metas[i] = {"name": rows.names[i], **rows.metas[i]}
         rows.names[i] = None
@@ -148,7 +149,7 @@ def read_vacant_holders(rows: Rows, locator: Locator) -> Problem | None:
     if not found:
         return None
     first = holders[found[0]]
-    _vacate(rows, found)
+    vacate(rows, found)
     return Problem(
         f"the holder {first!r} says the seat is open: read as a vacant seat (no person)"
         + _more(len(found) - 1),
@@ -172,10 +173,10 @@ def vacate_unnamed(rows: Rows) -> None:
         if not name and not email and i not in rows.skip
     ]
     if found:
-        _vacate(rows, found)
+        vacate(rows, found)
 
 
-def _vacate(rows: Rows, found: list[int]) -> None:
+def vacate(rows: Rows, found: list[int]) -> None:
     """Make these rows' seats vacant: no holder (`rows.holders`, made when every row
     held its own seat)."""
     holders = list(rows.ids) if rows.holders is None else rows.holders
@@ -227,7 +228,7 @@ def read_unnamed_seats(rows: Rows, locator: Locator) -> Problem | None:
     ]
     if not found:
         return None
-    _vacate(rows, found)
+    vacate(rows, found)
     named = _name_seats(found, rows, locator)
     return Problem(
         f"a row with a title ({rows.titles[found[0]]!r}) but no id, no name and no email: "

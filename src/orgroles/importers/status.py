@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Literal
 from orgroles._internal.text import plural
 from orgroles.errors import Problem
 from orgroles.importers.header_names import header_key
+from orgroles.importers.managers import match_key
 from orgroles.importers.vacant import vacate
 
 if TYPE_CHECKING:
@@ -189,7 +190,6 @@ def drop_left_twins(
     `rows.notes` for each case. Returns the rows, their locator and the positions of
     the rows kept (None, with the rows and locator themselves, when none is left out)."""
     from orgroles.importers.repeats import SubsetLocator, subset_rows
-    from orgroles.importers.rows import match_key
 
     left = _left(rows)
     if not left:

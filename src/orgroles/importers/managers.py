@@ -1,0 +1,212 @@
+"""Who each imported row's manager is: its manager cell read as an id, an email or a name.
+
+By id, a cell is the manager's role id (kept even when no row has it; an id written
+another way, `2.0` or `Ana Lima (E-17)`, is read as the row's: `match_id_forms()`).
+By email (the domain in any case, the rest exactly, as RFC 5321 says) or by name (exact,
+then `NameForms`, then `MixedKeys`), the cell is looked up among the rows: no match keeps
+it as a dangling reference, with a note; several is a problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+from unicodedata import normalize
+
+from orgroles.errors import Problem
+from orgroles.importers.id_forms import (
+    NameForms,
+    drop_no_manager,
+    inner_manager,
+    inner_note,
+    match_id_forms,
+    name_reading,
+    rows_by,
+)
+from orgroles.importers.mixed_keys import MixedKeys, mixed_note
+
+if TYPE_CHECKING:
+    from orgroles.importers.columns import ManagerBy
+    from orgroles.importers.kinds import Cell
+    from orgroles.importers.rows import Locator, Rows
+
+__all__ = ["match_key", "resolve_managers"]
+
+
+def _values(cell: Cell) -> list[str]:
+    if cell is None:
+        return []
+    return [cell] if isinstance(cell, str) else cell
+
+
+def _name_key(text: str) -> str:
+    return normalize("NFC", text)
+
+
+def _known(rows: Rows) -> set[str]:
+    """Every id, name and email of the rows."""
+    return {v for column in (rows.ids, rows.names, rows.emails) for v in column if v}
+
+
+def _name_read(value: str, read: str, how: str, locator: Locator, i: int, row: int) -> Problem:
+    """The note for a manager name read as another row's (see `NameForms`)."""
+    said, code = name_reading(how)
+    return Problem(
+        f"no row has the manager name {value!r}; read as {read!r} ({said}), the name of "
+        f"{locator.line(row)}",
+        locator.location(i, "manager"),
+        locator.where(i, "manager"),
+        code=code,
+    )
+
+
+def _email_key(text: str) -> str:
+    """An address as mail servers compare it (RFC 5321): the domain in any case, the part
+    before the last `@` exactly (`Ana@` and `ana@` may be two mailboxes; `straße@` is never
+    `STRASSE@`, as Unicode case folding would make it).
+
+    Examples:
+        >>> _email_key("Ana.Lima@Acme.Example")
+        'Ana.Lima@acme.example'
+    """
+    text = normalize("NFC", text.strip())
+    local, at, domain = text.rpartition("@")
+    return f"{local}@{domain.lower()}" if at else text
+
+
+def _ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def match_key(manager_by: ManagerBy) -> Callable[[str], str]:
+    """How a manager's email (any case) or name (any Unicode form) is matched to a row's."""
+    return _email_key if manager_by == "email" else _name_key
+
+
+def resolve_managers(
+    rows: Rows,
+    manager_by: ManagerBy,
+    locator: Locator,
+    problems: list[Problem],
+    notes: list[Problem],
+    literal: bool = False,
+) -> tuple[list[str | None], dict[int, tuple[str, ...]]]:
+    """Each row's manager id (`reports_to`) and, for rows that name several, the others.
+
+    By id, the value is the id (kept even when no row has it). By email (the domain in any
+    case, the rest exactly, as RFC 5321 says) or name (exact, then `NameForms`, then
+    `MixedKeys`), the value is looked up among the rows: no match keeps it as a dangling
+    reference, with a note; several is a problem."""
+    ids = rows.ids
+    managers = rows.managers
+    dotted: dict[int, tuple[str, ...]] = {}
+    none = None if literal else drop_no_manager(managers, lambda: _known(rows), locator)
+    if none is not None:
+        notes.append(none)
+    if manager_by == "id":
+        reports_to: list[str | None]
+        if all(cell is None or type(cell) is str for cell in managers):
+            reports_to = cast("list[str | None]", managers[:])  # one id per row
+        else:
+            reports_to = []
+            append = reports_to.append
+            for i, cell in enumerate(managers):
+                if cell is None or isinstance(cell, str):
+                    append(cell)
+                else:
+                    append(cell[0] if cell else None)
+                    if len(cell) > 1:
+                        dotted[i] = tuple(cell[1:])
+        if not problems and not literal:  # every row has an id
+            known = cast("list[str]", ids)
+            notes += match_id_forms(known, reports_to, dotted, locator)
+        return reports_to, dotted
+
+    by_email = manager_by == "email"
+    # The same text in two Unicode forms (é as one character or as e + accent, as some
+    # systems write it) is the same name; the case of an email's domain does not matter.
+    key = _email_key if by_email else _name_key
+    index = rows_by(rows.emails if by_email else rows.names, key)
+    what = "email" if by_email else "name"
+    case_hint = _CaseHint(index, rows.emails)
+    name_forms = NameForms(index, rows.names)
+    mixed = MixedKeys(ids, rows.emails, rows.names, by_email=by_email, email_key=_email_key)
+    by_other: list[tuple[int, str, int, str]] = []  # a row's id, or its other key
+    resolved: list[str | None] = [None] * len(ids)
+    inner: list[tuple[int, str, str]] = []  # (row, cell, what it holds): one note for all
+    for i, cell in enumerate(managers):
+        found: list[str] = []
+        for value in _values(cell):
+            matches = index.get(key(value), [])
+            if not matches and (held := inner_manager(value, by_email)) is not None:
+                matches = index.get(key(held), [])
+                if matches:
+                    inner.append((i, value, held))
+            if not matches and not by_email:
+                matches, why = name_forms.read(value)
+                if why is not None:
+                    notes.append(_name_read(value, *why, locator, i, matches[0]))
+            if not matches and (other := mixed.read(value)) is not None:
+                matches = [other[0]]
+                by_other.append((i, value, *other))
+            if len(matches) == 1:
+                found.append(ids[matches[0]])  # type: ignore[arg-type]
+            elif not matches:
+                found.append(value)
+                hint = case_hint(value) if by_email else ""
+                notes.append(
+                    Problem(
+                        f"no row has the manager {what} {value!r}{hint}: kept as an unknown "
+                        "manager",
+                        locator.location(i, "manager"),
+                        locator.where(i, "manager"),
+                        code="unknown-manager",
+                    )
+                )
+            else:
+                rows_text = ", ".join(locator.line(j) for j in matches[:10])
+                more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
+                problems.append(
+                    Problem(
+                        f"the manager {what} {value!r} is ambiguous: {len(matches)} rows have "
+                        f"it ({rows_text}{more}); give managers by id instead (manager_col, "
+                        "--manager-col), or make the "
+                        + ("emails" if by_email else "names")
+                        + " unique",
+                        locator.location(i, "manager"),
+                        locator.where(i, "manager"),
+                        code="ambiguous-manager",
+                    )
+                )
+        if found:
+            resolved[i] = found[0]
+            if len(found) > 1:
+                dotted[i] = tuple(found[1:])
+    if inner:
+        notes.append(inner_note(inner, what, locator))
+    if by_other:
+        notes.append(mixed_note(by_other, what, locator))
+    return resolved, dotted
+
+
+class _CaseHint:
+    """` (a row has 'ana@acme.example': ...)` for an email that matches a row's only once
+    case is ignored; the index of lower-cased addresses is made for the first message."""
+
+    def __init__(self, index: dict[str, list[int]], emails: list[str | None]) -> None:
+        self._index = index
+        self._emails = emails
+        self._lowered: dict[str, int] | None = None
+
+    def __call__(self, value: str) -> str:
+        if self._lowered is None:
+            self._lowered = {}
+            for key, rows_of in self._index.items():
+                self._lowered.setdefault(_ascii_lower(key), rows_of[0])
+        j = self._lowered.get(_ascii_lower(_email_key(value)))
+        if j is None:
+            return ""
+        return f" (a row has {self._emails[j]!r}: the part before @ is case-sensitive)"

@@ -57,6 +57,8 @@ COLUMN_HELP = {
     "manager_email_col": "The manager's email, matched against the emails (the domain in "
     "any case, the part before @ exactly, as mail servers compare them).",
     "manager_name_col": "The manager's display name, matched exactly against the names.",
+    "dotted_col": "The dotted-line (matrix) manager: an id, email or name (whichever the "
+    "column's values match); several separated by ';' or '|'.",
     "department_col": "The department: each one becomes a team.",
     "kind_col": "The role's kind (a catalogue id such as cto).",
     "kind_from_col": "How the kind was found (title, department; empty: declared). With it, "
@@ -89,6 +91,7 @@ _SINGLE = (
     "start_col",
     "end_col",
     "effective_col",
+    "dotted_col",
 )
 # The status column is read and kept in `meta` too: "On leave" is worth showing.
 
@@ -106,6 +109,7 @@ _PURPOSE = {
     "manager_col": "the manager's id",
     "manager_email_col": "the manager's email",
     "manager_name_col": "the manager's name",
+    "dotted_col": "the dotted-line manager",
     "department_col": "the department",
     "start_col": "the first day",
     "end_col": "the last day",
@@ -134,6 +138,7 @@ class ResolvedColumns:
     email_col: str | None = None
     manager_col: str | None = None
     manager_by: ManagerBy = "id"
+    dotted_col: str | None = None
     department_col: str | None = None
     start_col: str | None = None
     end_col: str | None = None
@@ -169,6 +174,10 @@ class Columns:
         that matches no row is kept as it is written: the rule S002 reports it. A name or
         email that matches no row also gives an `OrgImportWarning`;
         one that matches several rows is an error.
+    `dotted_col`
+        The dotted-line (matrix) manager, given by id, email or name: the reading that
+        matches the most rows, whatever the manager column's. Several in one cell are
+        separated by `;` or `|` (a JSON export may give a list).
     `department_col`
         The department: each distinct value becomes a team of the roles that have it.
     `start_col`, `end_col`
@@ -216,6 +225,7 @@ class Columns:
     manager_col: str | None = None
     manager_email_col: str | None = None
     manager_name_col: str | None = None
+    dotted_col: str | None = None
     department_col: str | None = None
     start_col: str | None = None
     end_col: str | None = None
@@ -357,6 +367,7 @@ class Columns:
             email_col=chosen.email_col,
             manager_col=manager_col,
             manager_by=manager_by,
+            dotted_col=chosen.dotted_col,
             department_col=chosen.department_col,
             start_col=chosen.start_col,
             end_col=chosen.end_col,
@@ -390,6 +401,7 @@ class Columns:
             ("family_col", preset.families),
             ("seniority_col", preset.seniorities),
             ("holder_col", preset.holders),
+            ("dotted_col", preset.dotteds),
             ("email_col", preset.emails),
             ("department_col", preset.departments),
             ("start_col", preset.starts),

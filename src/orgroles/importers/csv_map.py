@@ -9,6 +9,7 @@ Lookup tables turn codes into names. See `docs/import.md` for the options and pr
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -61,6 +62,7 @@ def _fields(cols: ResolvedColumns) -> dict[str, str]:
         "holder": cols.holder_col,
         "email": cols.email_col,
         "manager": cols.manager_col,
+        "dotted": cols.dotted_col,
         "department": cols.department_col,
         "start": cols.start_col,
         "end": cols.end_col,
@@ -143,6 +145,7 @@ def _rows(
         emails=texts(cols.email_col),
         managers=table.cells(cols.manager_col, _own(cols)) if cols.manager_col else list(none),
         metas=table.metas(cols.meta_cols),
+        dotteds=_several(table.cells(cols.dotted_col, _own(cols))) if cols.dotted_col else None,
         departments=(
             table.cells(cols.department_col, ("name", "displayName", "title"))
             if cols.department_col
@@ -204,6 +207,21 @@ def _rows(
         assert cols.department_col is not None
         _look_up(rows.departments, lookups["department"], cols.department_col, rows, locator)
     return rows
+
+
+_SEVERAL = re.compile(r"\s*[;|]\s*")
+
+
+def _several(cells: list[Cell]) -> list[Cell]:
+    """Cells that name several values with `;` or `|` between them, as lists."""
+    out: list[Cell] = []
+    for cell in cells:
+        if type(cell) is str and _SEVERAL.search(cell):
+            values = [v for v in _SEVERAL.split(cell) if v]
+            out.append(values[0] if len(values) == 1 else (values or None))
+        else:
+            out.append(cell)
+    return out
 
 
 def _look_up(

@@ -32,6 +32,7 @@ from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
 from orgroles.importers.header_names import (
     DEPARTMENTS,
+    DOTTED,
     EMAILS,
     ENDS,
     FIRST,
@@ -112,6 +113,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
             email_col=email,
             department_col=first(DEPARTMENTS, taken),
             status_col=_status_column(by_key, taken),
+            dotted_col=first(DOTTED, taken),
         ), None
     id_cols = list(dict.fromkeys(by_key[n] for n in IDS if n in by_key))
     if not id_cols:
@@ -157,6 +159,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         "start_col": first(STARTS, taken),
         "end_col": first(ENDS, taken),
         "status_col": _status_column(by_key, taken),
+        "dotted_col": first(DOTTED, {*taken, manager}),
         {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}[how]: (
             manager
         ),
@@ -326,6 +329,7 @@ def describe(columns: Columns) -> str:
         ("manager_col", "manager (by id)"),
         ("manager_email_col", "manager (by email)"),
         ("manager_name_col", "manager (by name)"),
+        ("dotted_col", "dotted-line manager"),
     ):
         value = getattr(columns, option)
         if value and not (option == "holder_col" and value == columns.id_col):

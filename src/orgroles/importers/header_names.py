@@ -18,6 +18,7 @@ from orgroles.catalog._title_text import fold
 
 __all__ = [
     "DEPARTMENTS",
+    "DOTTED",
     "EMAILS",
     "ENDS",
     "FIRST",
@@ -168,3 +169,18 @@ HOLDERS = _names(
     "occupant id, employee id of incumbent"
 )
 INCUMBENTS = _names("incumbent, incumbent name, position holder, holder name, occupant")
+DOTTED = _names(
+    "dotted line manager, dotted line manager id, dotted line manager email, "
+    "dotted line manager name, dotted line, dotted line to, dotted line reports to, "
+    "dotted manager, matrix manager, matrix manager id, matrix manager email, "
+    "matrix manager name, matrix reports to, secondary manager, secondary manager id, "
+    "secondary manager email, secondary manager name, secondary reports to, "
+    "secondary supervisor, functional manager, functional manager id, "
+    "functional manager email, functional manager name, functional supervisor, "
+    "functional reports to, indirect manager, additional manager, additional managers, "
+    "second manager, n 1 fonctionnel, manager fonctionnel, responsable fonctionnel, "
+    "superieur fonctionnel, fachvorgesetzter, fachvorgesetzte, fachlicher vorgesetzter, "
+    "fachliche vorgesetzte, fachliche fuhrungskraft, jefe funcional, responsable funcional, "
+    "gestor funcional, responsabile funzionale, functioneel leidinggevende"
+)
+"""A dotted-line (matrix) manager: the functional manager beside the line manager."""

@@ -9,11 +9,12 @@ it as a dangling reference, with a note; several is a problem.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 from unicodedata import normalize
 
-from orgroles.errors import Problem
+from orgroles.errors import Location, Problem
 from orgroles.importers.id_forms import (
     NameForms,
     drop_no_manager,
@@ -87,6 +88,75 @@ def match_key(manager_by: ManagerBy) -> Callable[[str], str]:
 
 
 def resolve_managers(
+    rows: Rows,
+    manager_by: ManagerBy,
+    locator: Locator,
+    problems: list[Problem],
+    notes: list[Problem],
+    literal: bool = False,
+) -> tuple[list[str | None], dict[int, tuple[str, ...]]]:
+    """Each row's manager id (`reports_to`) and its dotted-line managers' (for rows that
+    name several managers, or that have a dotted-line column: `rows.dotteds`).
+
+    The manager column is read as `manager_by` says (see `_resolve()`); the dotted-line
+    column as ids, emails or names, whichever finds the most rows (the manager column's
+    reading in a tie): a matrix manager may be given by email beside managers by id.
+    Problems and notes about a dotted-line cell point at its column."""
+    reports_to, dotted = _resolve(rows, manager_by, locator, problems, notes, literal)
+    if rows.dotteds is None:
+        return reports_to, dotted
+    view = dataclasses.replace(rows, managers=rows.dotteds, dotteds=None)
+    how = _best_reading(rows, rows.dotteds, manager_by)
+    at = _FieldLocator(locator, "dotted")
+    first, more = _resolve(view, how, at, problems, notes, literal)
+    ids = rows.ids
+    for i, boss in enumerate(first):
+        if boss is None:
+            continue
+        solid, own = reports_to[i], ids[i]  # a line to either is no dotted line
+        found = [m for m in (*dotted.get(i, ()), boss, *more.get(i, ())) if m not in (solid, own)]
+        if found:
+            dotted[i] = tuple(dict.fromkeys(found))
+    return reports_to, dotted
+
+
+def _best_reading(rows: Rows, cells: list[Cell], default: ManagerBy) -> ManagerBy:
+    """How a column of managers names them: the reading (ids, emails, names) that finds
+    the most rows, `default` in a tie."""
+    values = {v for cell in cells for v in _values(cell)}
+    if not values:
+        return default
+    readings: dict[ManagerBy, tuple[set[str | None], Callable[[str], str]]] = {
+        "id": (set(rows.ids), str),
+        "email": ({_email_key(e) for e in rows.emails if e}, _email_key),
+        "name": ({_name_key(n) for n in rows.names if n}, _name_key),
+    }
+    hits = {how: sum(key(v) in known for v in values) for how, (known, key) in readings.items()}
+    best = max(hits.values())
+    return default if hits[default] == best else max(hits, key=lambda how: hits[how])
+
+
+class _FieldLocator:
+    """A locator whose cells of the manager are those of another field (the dotted-line
+    manager's), so that the notes about them point at their own column."""
+
+    def __init__(self, locator: Locator, field: str) -> None:
+        self._locator, self._field = locator, field
+
+    def _what(self, what: str) -> str:
+        return self._field if what == "manager" else what
+
+    def location(self, row: int, what: str) -> Location | None:
+        return self._locator.location(row, self._what(what))
+
+    def where(self, row: int, what: str) -> str:
+        return self._locator.where(row, self._what(what))
+
+    def line(self, row: int) -> str:
+        return self._locator.line(row)
+
+
+def _resolve(
     rows: Rows,
     manager_by: ManagerBy,
     locator: Locator,

@@ -43,6 +43,7 @@ class Preset:
     ends: tuple[str, ...] = ()
     effectives: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    dotteds: tuple[str, ...] = ()
 
 
 PRESETS: dict[str, Preset] = {

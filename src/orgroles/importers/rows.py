@@ -81,6 +81,8 @@ class Rows:
     emails: list[str | None]
     managers: list[Cell]
     metas: list[dict[str, Any]]
+    dotteds: list[Cell] | None = None
+    """Each row's dotted-line (matrix) managers, from a column of their own."""
     departments: list[Cell] | None = None
     kinds: list[str | None] | None = None
     kind_froms: list[str | None] | None = None

@@ -294,3 +294,6 @@ def test_effective_dated_rows_read_the_status_of_the_latest(write: Write) -> Non
     )
     org = orgroles.from_csv(path, preset="workday")
     assert list(org.roles) == ["e1", "e3"]
+    assert list(org.as_of("2025-05-31").roles) == ["e1", "e2", "e3"]  # the seat's last day
+    assert org.records["e2"].end == date(2025, 5, 31)
+    assert list(org.as_of("2025-06-01").roles) == ["e1", "e3"]

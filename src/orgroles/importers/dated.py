@@ -92,6 +92,7 @@ def dating(
         rows, locator = subset_rows(rows, kept), SubsetLocator(locator, kept)
         starts = _first_of(starts, groups)
         ends = _first_of(ends, groups, last=True)
+        ends = _left_on(rows, groups, effective, ends)
 
     resolved: list[Callable[[Any], str | None]] = []
 
@@ -114,6 +115,34 @@ def dating(
             role["reports_to"] = dated_lines(changes)
 
     return rows, locator, amend
+
+
+def _left_on(
+    rows: Rows,
+    groups: list[list[int]],
+    effective: list[date | None],
+    ends: list[date | None] | None,
+) -> list[date | None] | None:
+    """The last days of the seats whose latest effective-dated row says the person left
+    (a termination, as Workday writes one: a row from the day they are gone), when no
+    last day is given: the day before that row's. Such a row then counts as dated (its
+    `rows.ends` text is set), and its seat's history is kept rather than left out."""
+    statuses = rows.statuses
+    if statuses is None:
+        return ends
+    for k, group in enumerate(groups):
+        status, day = statuses[k], effective[group[-1]]
+        if status is None or status[0] != "left" or len(group) == 1 or day is None:
+            continue
+        if ends is not None and ends[k] is not None:
+            continue
+        last = day - ONE_DAY
+        ends = ends if ends is not None else [None] * len(groups)
+        ends[k] = last
+        texts: list[str | None] = rows.ends if rows.ends is not None else [None] * len(groups)
+        texts[k] = last.isoformat()
+        rows.ends = texts
+    return ends
 
 
 def _first_of(

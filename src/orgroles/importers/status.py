@@ -16,6 +16,9 @@ as "Status", "Employment Status", "Position Status", "Active", `accountEnabled`)
   left out first, so that the current row is the one found;
 - a row of someone who has not started, without a first day (`start_col`), is a planned
   seat;
+- of effective-dated rows, the latest of each id gives its status; one that says the
+  person left ends the seat the day before its effective day, when an earlier row holds
+  it (see `orgroles.importers.dated`);
 - any other value (`Active`, `On leave`, `Full-Time`, `Contractor`) is a current row.
 
 One warning says what was left out. The status stays in each role's `meta`. `keep_left`

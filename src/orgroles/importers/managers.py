@@ -126,6 +126,8 @@ def _best_reading(rows: Rows, cells: list[Cell], default: ManagerBy) -> ManagerB
     values = {v for cell in cells for v in _values(cell)}
     if not values:
         return default
+    if default == "id" and values <= set(rows.ids):
+        return default  # the common case: every value is an id
     readings: dict[ManagerBy, tuple[set[str | None], Callable[[str], str]]] = {
         "id": (set(rows.ids), str),
         "email": ({_email_key(e) for e in rows.emails if e}, _email_key),

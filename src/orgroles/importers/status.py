@@ -272,17 +272,25 @@ def settle_statuses(
     left = _left(rows)
     if not left:
         return rows, locator, reports_to, dotted, None
-    gone = set(left)
-    row_of = {rid: i for i, rid in enumerate(rows.ids)}
+    ids = rows.ids
+    gone: dict[str | None, int] = {ids[i]: i for i in left}
+    # The seats of people who left that a current row reports to: counted in C, as the
+    # rows that left are few and the current ones many.
+    named = Counter(reports_to)
+    named_by_gone = Counter(reports_to[i] for i in left)
+    for i, others in dotted.items():
+        named.update(others)
+        if ids[i] in gone:
+            named_by_gone.update(others)
+    todo = [j for rid, j in gone.items() if named[rid] > named_by_gone[rid]]
     needed: set[int] = set()
-    todo = [m for i, m in enumerate(reports_to) if i not in gone]
-    todo += [m for i, ms in dotted.items() if i not in gone for m in ms]
-    while todo:  # the seats that current rows report to, up through those who left
-        j = row_of.get(todo.pop())
-        if j is not None and j in gone and j not in needed:
+    while todo:  # and up through the seats of people who left that those report to
+        j = todo.pop()
+        if j not in needed:
             needed.add(j)
-            todo.append(reports_to[j])
-            todo += dotted.get(j, ())
+            todo += [
+                k for m in (reports_to[j], *dotted.get(j, ())) if (k := gone.get(m)) is not None
+            ]
     _vacate_left(rows, sorted(needed))
     dropped = [i for i in left if i not in needed]
     kept_note = ""

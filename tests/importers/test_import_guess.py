@@ -507,3 +507,54 @@ def test_an_email_column_named_with_its_group(write: Write) -> None:
     assert "email 'Work Contact: Work Email'" in notes[0]
     assert org.people["A2"].email == "bo@work.example"
     assert org.roles["A2"].meta == {"Personal Contact: Personal Email": "bo@home.example"}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Supervisor Employee Number",
+        "Line Manager Employee ID",
+        "Manager's Employee ID",
+        "Manager Person Number",
+        "Reports To Employee Number",
+        "Reporting Manager Emp Code",
+        "Manager ID (Employee #)",
+    ],
+)
+def test_a_manager_column_with_another_name(write: Write, header: str) -> None:
+    path = write("staff.csv", f"Employee ID,Name,{header}\n1,Ana Lima,\n2,Bo Diaz,1\n3,Cy Park,2\n")
+    org, notes = import_notes(path)
+    assert f"manager (by id) {header!r}" in notes[0]
+    assert [r.reports_to for r in org.roles.values()] == [None, "1", "2"]
+
+
+def test_a_column_named_for_managers_that_names_none_is_not_the_manager(write: Write) -> None:
+    path = write("staff.csv", "Employee ID,Name,Manager Level\n1,Ana Lima,M3\n2,Bo Diaz,M2\n")
+    org, notes = import_notes(path)
+    assert [r.reports_to for r in org.roles.values()] == [None, None]
+    assert org.roles["1"].meta == {"Manager Level": "M3"}
+    assert "no column names the manager: every role is a top role" in notes[0]
+
+
+def test_an_id_column_and_no_manager_reads_as_before(write: Write) -> None:
+    path = write("staff.csv", "id,name,title\na,Ana Lima,CEO\nb,Bo Diaz,CTO\n")
+    org, notes = import_notes(path)
+    assert [(r.id, r.title) for r in org.roles.values()] == [("a", "CEO"), ("b", "CTO")]
+    assert notes == []
+
+
+def test_an_import_that_fails_after_a_guess_says_how_it_read_the_columns(write: Write) -> None:
+    path = write(
+        "history.csv",
+        "EMPLOYEE_ID,START_DATE,END_DATE,JOB_ID\n101,2011-01-13,2016-07-24,IT_PROG\n"
+        "101,2016-07-25,2019-01-01,AC_MGR\n",
+    )
+    with pytest.raises(orgroles.OrgFileError) as caught:
+        orgroles.from_csv(path)
+    assert [str(p).removeprefix(f"{path}:") for p in caught.value.problems] == [
+        "1: no preset and no column options: the columns were read as id 'EMPLOYEE_ID', "
+        "start 'START_DATE', end 'END_DATE'; no column names the manager: every role is a "
+        "top role (name it with --manager-col, --manager-email-col or --manager-name-col); "
+        "give a preset or column options (--id-col, ...) to read them otherwise",
+        "3:1: column 'EMPLOYEE_ID': duplicate id '101' (first on line 2)",
+    ]

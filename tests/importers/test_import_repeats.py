@@ -63,7 +63,9 @@ def test_a_repeated_id_with_another_value_is_still_an_error(write: Write, other:
     path = write("staff.csv", HEADER + ANA + BO + other + CY)
     with pytest.raises(OrgFileError) as caught:
         orgroles.from_csv(path)
-    assert [str(p) for p in caught.value.problems] == [
+    guessed, *found = caught.value.problems  # how the columns were read, then the error
+    assert guessed.code == "columns-guessed"
+    assert [str(p) for p in found] == [
         f"{path}:4:1: column 'Employee ID': duplicate id '2' (first on line 3)"
     ]
 

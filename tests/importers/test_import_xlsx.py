@@ -61,7 +61,8 @@ def test_its_problems_are_at_the_sheets_rows(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "staff.xlsx", rows)
     with pytest.raises(OrgFileError) as caught:
         orgroles.from_csv(path)
-    [problem] = caught.value.problems
+    guessed, problem = caught.value.problems  # how the columns were read, then the error
+    assert guessed.code == "columns-guessed"
     assert problem.location is not None
     assert (problem.location.path, problem.location.line) == (str(path), 6)
     assert "duplicate id '1002'" in problem.message

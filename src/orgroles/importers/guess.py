@@ -125,8 +125,9 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     names = _name_columns(first, taken)
     taken.update(names)
     candidates = [by_key[n] for n in MANAGERS if n in by_key and by_key[n] not in taken]
-    if not candidates:
-        return None
+    loose = not candidates  # no usual name: any column named for a manager, if its data say
+    if loose:
+        candidates = [c for k, c in by_key.items() if c not in taken and _manager_like(k)]
     emails = {_email_key(v) for v in values(email) if v} if email else set()
     people = _people(names, values)
     # The readings of a manager cell: as each id column's ids (a directory has an
@@ -146,10 +147,14 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
             score = (hits, -order * 1000 - rank)  # a tie: ids, then emails, then names
             if best is None or score > (best[0], best[1]):
                 best = (*score, column, how, key_col)
-    assert best is not None
-    _, _, manager, how, key_col = best
-    if how == "id":
-        id_col = key_col
+    manager: str | None = None
+    how = "id"
+    if best is not None and not (loose and best[0] == 0):
+        _, _, manager, how, key_col = best
+        if how == "id":
+            id_col = key_col
+    elif "id" in by_key or id_col == email:
+        return None  # no manager column: read as the CSV that to_csv writes, as before
     options: dict[str, str | tuple[str, ...] | None] = {
         "id_col": id_col,
         "name_col": names,
@@ -159,16 +164,35 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         "start_col": first(STARTS, taken),
         "end_col": first(ENDS, taken),
         "status_col": _status_column(by_key, taken),
-        "dotted_col": first(DOTTED, {*taken, manager}),
-        {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}[how]: (
-            manager
-        ),
+        "dotted_col": first(DOTTED, {*taken, manager or ""}),
     }
+    if manager is not None:
+        by = {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}
+        options[by[how]] = manager
     days = [c for c in (options["start_col"], options["end_col"]) if isinstance(c, str)]
     fmt = day_format([v for c in days for v in values(c) if v]) if days else ""
     if fmt is None:  # days that no one format reads: left in meta
         options["start_col"] = options["end_col"] = None
     return Columns.of(**options), fmt or None
+
+
+_MANAGER_WORDS = re.compile(
+    r"\b(?:manager|mgr|supervisor|reports to|reporting to|boss|superior|superieur|n 1|"
+    r"vorgesetzte\w*|fuhrungskraft|responsable|jefe|chef|chefe|leidinggevende|przelozony|"
+    r"kierownik|gestor|lider|leder|superiore|responsabile)\b"
+)
+_NOT_MANAGER = re.compile(
+    r"\b(?:dotted|matrix|secondary|functional|fonctionnel|funcional|funzionale|indirect|"
+    r"additional|second|level|flag|type|count|number of|title|job|department|phone|"
+    r"location|site|date|since|grade|band|is|has|cost|approver|organization|org)\b"
+)
+
+
+def _manager_like(key: str) -> bool:
+    """Whether a column's name says it holds the manager ("Line Manager Employee ID",
+    "Supervisor Employee Number"), for a header with none of the usual names; the data
+    then decide (a column that matches no row is not taken)."""
+    return _MANAGER_WORDS.search(key) is not None and _NOT_MANAGER.search(key) is None
 
 
 First = Callable[..., "str | None"]
@@ -371,6 +395,13 @@ def guessed(
     if columns.keep_left:
         chosen = dataclasses.replace(chosen, status_col=None, keep_left=True)
     written = f" (days written {read_as})" if read_as and date_format is None else ""
+    if not any(
+        getattr(chosen, f) for f in ("manager_col", "manager_email_col", "manager_name_col")
+    ):
+        written += (
+            "; no column names the manager: every role is a top role (name it with "
+            "--manager-col, --manager-email-col or --manager-name-col)"
+        )
     note = Problem(
         f"no preset and no column options: the columns were read as {describe(chosen)}"
         f"{written}; give a preset or column options (--id-col, ...) to read them otherwise",

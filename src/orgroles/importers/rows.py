@@ -153,7 +153,7 @@ def build_document(
     problems += _check_ids(ids, locator, rows.skip)
     reports_to, dotted = resolve_managers(rows, manager_by, locator, problems, notes, literal)
     if problems:
-        raise _failure(problems, source)
+        raise _failure(problems, source, notes)
     if rows.statuses is not None:  # people who left, and who have not started
         told = len(rows.notes)
         rows, locator, reports_to, dotted, kept = settle_statuses(rows, locator, reports_to, dotted)
@@ -173,7 +173,7 @@ def build_document(
         except ValidationError as exc:
             marks = RowMarks(locator, len(role_ids), person_rows, team_rows, rows.holders)
             found = problems_from_validation(exc, data, marks, None, OrgDocument)
-            raise _failure([marks.relocate(p) for p in found], source) from None
+            raise _failure([marks.relocate(p) for p in found], source, notes) from None
     if notes:
         warnings.warn(OrgImportWarning(notes), stacklevel=3)
     if source is not None:
@@ -181,7 +181,12 @@ def build_document(
     return Imported(document, source)
 
 
-def _failure(problems: list[Problem], source: Source | None) -> OrgValidationError:
+def _failure(
+    problems: list[Problem], source: Source | None, notes: list[Problem]
+) -> OrgValidationError:
+    """The error of an import that cannot be read; when its columns were guessed, the
+    note that says how comes first, as the problems are about the columns it chose."""
+    problems = [*(n for n in notes if n.code == "columns-guessed"), *problems]
     if source is not None and source.path is not None:
         return OrgFileError(problems)
     return OrgValidationError(problems)

@@ -297,3 +297,31 @@ def test_effective_dated_rows_read_the_status_of_the_latest(write: Write) -> Non
     assert list(org.as_of("2025-05-31").roles) == ["e1", "e2", "e3"]  # the seat's last day
     assert org.records["e2"].end == date(2025, 5, 31)
     assert list(org.as_of("2025-06-01").roles) == ["e1", "e3"]
+
+
+def test_peoplesoft_one_letter_codes() -> None:
+    codes = ["A", "T", "L", "R", None, "a"]
+    assert read_statuses(codes, "EMPL_STATUS") == [
+        None,
+        ("left", "T"),
+        None,  # on leave
+        ("left", "R"),
+        None,
+        None,
+    ]
+    assert read_statuses(["A", "B", "T"], "EMPL_STATUS") is None  # "B" is no code: words
+    assert read_statuses(["T", "R"], "EMPL_STATUS") is None  # no "A": not these codes
+    assert read_statuses(["A", "T"], "Grade") is None  # not a status column
+
+
+def test_a_peoplesoft_export(write: Write) -> None:
+    path = write(
+        "ps.csv",
+        "EMPLID,NAME,JOBTITLE,SUPERVISOR_ID,EMPL_STATUS\n"
+        "K0001,Ana Lima,CEO,,A\nK0002,Bo Diaz,CFO,K0001,T\nK0003,Cy Park,Controller,K0001,L\n",
+    )
+    org, notes = import_notes(path)  # PeopleSoft's header, guessed
+    assert "id 'EMPLID'" in notes[0]
+    assert "status 'EMPL_STATUS'" in notes[0]
+    assert list(org.roles) == ["K0001", "K0003"]
+    assert "('T')" in notes[-1]

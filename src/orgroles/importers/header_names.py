@@ -55,7 +55,7 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 IDS = _names(
-    "id, employee id, employee #, employee number, employee no, emp id, emp no, staff id, "
+    "id, employee id, employee #, employee number, employee no, emp id, emp no, emplid, staff id, "
     "staff number, person id, personnel number, worker id, associate id, user id, userid, "
     "badge, matricule, numero de matricule, numero matricule, id salarie, numero salarie, "
     "personalnummer, mitarbeiternummer, numero employe, numero de empleado, id empleado, "
@@ -86,7 +86,7 @@ FULL = _names(
     "pracownik, namn, navn, medarbetare, medarbejder, ansatt"
 )
 TITLES = _names(
-    "title, job title, position, position title, job, role, job title description, "
+    "title, job title, jobtitle, position, position title, job, role, job title description, "
     "business title, job profile, position name, designation, job name, poste, "
     "intitule du poste, intitule de poste, intitule poste, libelle du poste, libelle poste, "
     "libelle emploi, emploi, fonction, stelle, stellenbezeichnung, berufsbezeichnung, "

@@ -73,7 +73,7 @@ STATUS_COLUMNS = _names(
     "status, employee status, employment status, employee state, employment state, "
     "position status, worker status, lifecycle status, staff status, hr status, "
     "user status, account status, status read only, current status, job status, "
-    "emp status, contract status, statut, statut du salarie, statut salarie, "
+    "emp status, empl status, contract status, statut, statut du salarie, statut salarie, "
     "statut collaborateur, statut de l employe, beschaftigungsstatus, mitarbeiterstatus, "
     "status des mitarbeiters, personalstatus, estado, estado del empleado, estado empleado, "
     "situacion laboral, stato, stato dipendente, stato del dipendente, situacao, "
@@ -156,12 +156,25 @@ def status_of(value: str, header: str) -> Status | None:
     return None
 
 
+# PeopleSoft's one-letter codes (EMPL_STATUS, HR_STATUS): A active, L and P on leave,
+# S suspended; D deceased, I inactive, Q and R retired, T, U and V terminated, X retired.
+_LETTER_CODES = frozenset("ADILPQRSTUVX")
+_LETTERS_LEFT = frozenset("DIQRTUVX")
+
+
 def read_statuses(
     values: Sequence[str | None], header: str
 ) -> list[tuple[Status, str] | None] | None:
     """Each row's status (what it says, and the value as written) or None for a current
-    row; None when no row is other than current. A value is read once."""
+    row; None when no row is other than current. A value is read once. A column of
+    PeopleSoft's one-letter codes (`A`, `T`, `R`, ...: every value one of them, and `A`
+    among them) is read as such."""
     seen: dict[str, Status | None] = {}
+    distinct = {v.strip().upper() for v in set(values) if v}
+    if "A" in distinct and distinct <= _LETTER_CODES and header_key(header) in STATUS_COLUMNS:
+        seen = {
+            v: ("left" if v.strip().upper() in _LETTERS_LEFT else None) for v in set(values) if v
+        }
     found: list[tuple[Status, str] | None] = []
     for value in values:
         if value is None:

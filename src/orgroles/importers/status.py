@@ -212,14 +212,13 @@ def drop_left_twins(
         return rows, locator, None
     gone = set(left)
     if len(gone) == len(rows.ids):
-        rows.notes.append(
-            Problem(
-                "every row's status says the person left: the status is not read (is it "
-                "another kind of status?); name the columns to read with the column options",
-                locator.location(left[0], "status"),
-                locator.where(left[0], "status"),
-                code="status",
-            )
+        _note(
+            rows,
+            locator,
+            left[0],
+            "every row's status says the person left: the status is not read (is it "
+            "another kind of status?); name the columns to read with the column options",
+            "status",
         )
         rows.statuses = None
         return rows, locator, None
@@ -235,15 +234,14 @@ def drop_left_twins(
     if not twins:
         return rows, locator, None
     twins = sorted(set(twins))
-    rows.notes.append(
-        Problem(
-            f"{plural(len(twins), 'row')} of people who left, as their status says "
-            f"({_values(rows, twins)}), with the {_key_name(manager_by)} of a current row: "
-            f"left out, the current row is the one read{_lines(locator, twins)}",
-            locator.location(twins[0], "status"),
-            locator.where(twins[0], "status"),
-            code="left-rows",
-        )
+    _note(
+        rows,
+        locator,
+        twins[0],
+        f"{plural(len(twins), 'row')} of people who left, as their status says "
+        f"({_values(rows, twins)}), with the {_key_name(manager_by)} of a current row: "
+        f"left out, the current row is the one read{_lines(locator, twins)}",
+        "left-rows",
     )
     taken = set(twins)
     kept = [i for i in range(len(rows.ids)) if i not in taken]
@@ -272,15 +270,14 @@ def settle_statuses(
     if future:
         planned = set(future)
         rows.planned = [i in planned for i in range(len(rows.ids))]
-        rows.notes.append(
-            Problem(
-                f"{plural(len(future), 'row')} of people who have not started, as their "
-                f"status says ({_values(rows, future)}), with no first day: planned "
-                f"seats{_lines(locator, future)}",
-                locator.location(future[0], "status"),
-                locator.where(future[0], "status"),
-                code="future-rows",
-            )
+        _note(
+            rows,
+            locator,
+            future[0],
+            f"{plural(len(future), 'row')} of people who have not started, as their "
+            f"status says ({_values(rows, future)}), with no first day: planned "
+            f"seats{_lines(locator, future)}",
+            "future-rows",
         )
     left = _left(rows)
     if not left:
@@ -314,16 +311,15 @@ def settle_statuses(
             f"{'it' if len(needed) == 1 else 'them'} ({rows.ids[first]!r}, "
             f"{locator.line(first)}{' ...' if len(needed) > 1 else ''})"
         )
-    rows.notes.append(
-        Problem(
-            f"{plural(len(left), 'row')} of people who left, as their status says "
-            f"({_values(rows, left)}), with no last day: left out of the org"
-            f"{_lines(locator, dropped)}{kept_note}; --keep-left (keep_left=True) reads "
-            "them as current rows",
-            locator.location(left[0], "status"),
-            locator.where(left[0], "status"),
-            code="left-rows",
-        )
+    _note(
+        rows,
+        locator,
+        left[0],
+        f"{plural(len(left), 'row')} of people who left, as their status says "
+        f"({_values(rows, left)}), with no last day: left out of the org"
+        f"{_lines(locator, dropped)}{kept_note}; --keep-left (keep_left=True) reads "
+        "them as current rows",
+        "left-rows",
     )
     if not dropped:
         return rows, locator, reports_to, dotted, None
@@ -347,6 +343,12 @@ def _vacate_left(rows: Rows, found: list[int]) -> None:
             rows.metas[i] = {**rows.metas[i], "former_holder": person}
     if found:
         vacate(rows, found)
+
+
+def _note(rows: Rows, locator: Locator, row: int, message: str, code: str) -> None:
+    """Add a note at a row's status cell to `rows.notes`."""
+    where = locator.location(row, "status"), locator.where(row, "status")
+    rows.notes.append(Problem(message, *where, code=code))
 
 
 def _key_name(manager_by: ManagerBy) -> str:

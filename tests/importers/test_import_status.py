@@ -198,7 +198,9 @@ def test_keep_left_reads_every_row_as_written(write: Write) -> None:
     assert list(org.roles) == ["1", "2"]
     assert org.roles["2"].meta == {"Status": "Terminated"}
     assert not [n for n in notes if "status" in n.split("(")[0]]
-    with pytest.raises(OrgValidationError, match="give it or status_col, not both"):
+    with pytest.raises(
+        OrgValidationError, match=r"give it or status_col \(--status-col\), not both"
+    ):
         orgroles.from_csv(path, keep_left=True, status_col="Status")
 
 

@@ -245,7 +245,9 @@ class Columns:
             )
         if self.keep_left and self.status_col is not None:
             raise options_error(
-                "keep_left reads no status: give it or status_col, not both", code="columns"
+                "keep_left (--keep-left) reads no status: give it or status_col "
+                "(--status-col), not both",
+                code="columns",
             )
         given = [f for f in _MANAGER_FIELDS if getattr(self, f) is not None]
         if len(given) > 1:

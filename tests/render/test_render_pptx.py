@@ -200,8 +200,11 @@ def test_dotted_lines_and_team_frames(scaleup: Org) -> None:
     # Down to a lower box, as the SVG draws it: a dashed freeform along the route that
     # goes round the boxes between (a connector would be routed across them).
     ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-    [line] = [s for s in page.shapes if s._element.find(".//a:custGeom", ns) is not None]
+    paths = [s for s in page.shapes if s._element.find(".//a:custGeom", ns) is not None]
+    line, key = paths  # the dotted line, and its dash in the legend
     assert line.name == "Line n3-n2"  # from the CFO's box (n3) to the Product Manager's
+    assert key.name == "Legend line (dotted)"
+    assert str(key.line.color.rgb) == "8250DF"
     assert str(line.line.color.rgb) == "8250DF"
     assert line._element.find(".//a:ln/a:prstDash", ns).get("val") == "dash"
     org = Org(
@@ -213,7 +216,8 @@ def test_dotted_lines_and_team_frames(scaleup: Org) -> None:
     )
     [page] = deck(render_bytes(org, "pptx")).slides
     assert not [c for c in connectors_of(page) if c[5] == "8250DF"]
-    [line] = [s for s in page.shapes if s._element.find(".//a:custGeom", ns) is not None]
+    paths = [s for s in page.shapes if s._element.find(".//a:custGeom", ns) is not None]
+    [line] = [s for s in paths if s.name.startswith("Line ")]
     assert str(line.line.color.rgb) == "8250DF"  # between peers: under their level
 
 

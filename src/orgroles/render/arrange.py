@@ -140,17 +140,18 @@ def legend_width(label: str) -> float:
 
 def with_legend(plan: Plan, chart: Layout) -> Layout:
     """`chart` with room for the plan's legend under it, in rows as wide as the chart
-    (300 px at least), and the place of each entry: the colours, then the changes of a
-    change chart from a row of their own."""
-    if not plan.legend and not plan.changes:
+    (300 px at least), and the place of each entry: the colours, the kinds of line (a
+    dotted line), then the changes of a change chart from a row of their own."""
+    if not plan.legend and not plan.lines and not plan.changes:
         return chart
     room = max(chart.width - 2 * MARGIN, 300)
     top = chart.height - MARGIN + _LEGEND_GAP
     x, y = float(MARGIN), float(top)
     right = 0.0
     places = []
-    first_change = len(plan.legend)  # a change chart's legend starts a row of its own
-    for k, (label, _) in enumerate((*plan.legend, *plan.changes)):
+    # the colours, the kinds of line; a change chart's changes start a row of their own
+    first_change = len(plan.legend) + len(plan.lines)
+    for k, (label, _) in enumerate((*plan.legend, *plan.lines, *plan.changes)):
         w = legend_width(label)
         if x > MARGIN and (x + w - 18 > MARGIN + room or k == first_change):
             x, y = float(MARGIN), y + _LEGEND_ROW

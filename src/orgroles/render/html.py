@@ -308,6 +308,7 @@ def page_data(
         "styles": [_style(name, plan.theme) for name in texts.styles],
         "families": [_family(plan, name) for name in families],
         "legend": [[label, *_family(plan, key)[1:]] for label, key in plan.legend],
+        "lineLegend": [label for label, _ in plan.lines],
         "words": words.ui_words(lang),
         "categories": list(CATEGORIES),
         "ids": ids,

@@ -150,8 +150,9 @@ class ChartOptions:
         name_first: Put the holder's name first, in bold, and the title under it.
         color_by: Colour the boxes by `"family"` (the default), `"team"`, `"kind"` or
             `"meta.FIELD"`; the chart has a legend of the colours.
-        legend: Draw the legend of the colours under the chart (True by default; there is
-            none when all boxes have one colour).
+        legend: Draw the legend of the colours under the chart, and of the dotted lines
+            when it has some (True by default; there are no colours in it when all boxes
+            have one colour).
         direction: `"TB"` (the default): levels from top to bottom; `"LR"`: from left to
             right.
         theme: `"default"`, `"print"` (grey levels and no fills) or `"high-contrast"`.

@@ -307,6 +307,7 @@ def _make_plan(
         direction=options.direction,
         palette=palette,
         legend=legend if options.legend else (),
+        lines=((words.word("legend_dotted", lang), "dotted"),) if dotted and options.legend else (),
         photos=b.photos,
     )
 

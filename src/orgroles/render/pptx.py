@@ -35,15 +35,21 @@ from orgroles.render.old_lines import dotted_line_ends, old_line_ends, old_line_
 from orgroles.render.paint import (
     CHANGE_COLORS,
     OLD_LINE_WIDTH,
-    PLACEHOLDER_DASH,
-    PLANNED_DASH,
     Paint,
     box_paint,
     theme_of,
 )
 from orgroles.render.plan import Box, Line, make_plan
 from orgroles.render.pptx_file import add_slide, steady
-from orgroles.render.pptx_lines import freeform, path_shape, polyline, reporting_lines
+from orgroles.render.pptx_lines import (
+    dash_xml,
+    freeform,
+    path_shape,
+    polyline,
+    rect_shape,
+    reporting_lines,
+    solid_fill,
+)
 from orgroles.render.quoting import xml_attr, xml_text
 from orgroles.render.slides import (
     MARGIN,
@@ -132,25 +138,6 @@ def photo_bytes(uri: str) -> bytes:
     return base64.b64decode(uri.split(",", 1)[1])
 
 
-def _color(value: str) -> str:
-    return value.lstrip("#").upper()
-
-
-def _fill(color: str, alpha: int | None = None) -> str:
-    """A solid fill; with `alpha`, that opaque (in thousandths of a percent)."""
-    inner = f'<a:alpha val="{alpha}"/>' if alpha is not None else ""
-    end = f">{inner}</a:srgbClr>" if inner else "/>"
-    return f'<a:solidFill><a:srgbClr val="{_color(color)}"{end}</a:solidFill>'
-
-
-def _dash(dash: str | None) -> str:
-    if dash is None:
-        return ""
-    if dash in (PLACEHOLDER_DASH, PLANNED_DASH):  # a missing manager, a seat to come: dots
-        return '<a:prstDash val="sysDot"/>'
-    return '<a:prstDash val="dash"/>'
-
-
 class _SlideShapes:
     """The DrawingML of one slide's shapes: title, frames, boxes, connectors, number."""
 
@@ -201,7 +188,7 @@ class _SlideShapes:
         attrs += ' b="1"' if s.bold else ""
         attrs += ' i="1"' if s.italic else ""
         props = (
-            f'<a:rPr {attrs} dirty="0">{_fill(s.color)}'
+            f'<a:rPr {attrs} dirty="0">{solid_fill(s.color)}'
             f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>'
         )
         return f"<a:r>{props}<a:t>{xml_text(text)}</a:t></a:r>"
@@ -303,8 +290,8 @@ class _SlideShapes:
                 f'<a:ext cx="{self.emu(fw)}" cy="{self.emu(fh)}"/></a:xfrm>'
                 f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" '
                 f'fmla="val {round(8 / min(fw, fh) * 100000)}"/></a:avLst></a:prstGeom>'
-                f"{_fill(self.theme.frame_fill)}"
-                f'<a:ln w="{self.emu(1)}">{_fill(self.theme.frame_stroke)}</a:ln></p:spPr>'
+                f"{solid_fill(self.theme.frame_fill)}"
+                f'<a:ln w="{self.emu(1)}">{solid_fill(self.theme.frame_stroke)}</a:ln></p:spPr>'
                 f'<p:txBody><a:bodyPr{vert} wrap="square" lIns="{pad}" tIns="{self.emu(4)}" '
                 f'rIns="{pad}" bIns="0" anchor="t"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
                 f"{body}</p:txBody></p:sp>"
@@ -338,8 +325,9 @@ class _SlideShapes:
             f'descr="{xml_attr(descr)}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
             f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
             f'<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val {adj}"/>'
-            f"</a:avLst></a:prstGeom>{_fill(paint.fill, ghost)}"
-            f'<a:ln w="{self.emu(paint.width)}">{_fill(paint.stroke)}{_dash(paint.dash)}</a:ln>'
+            f"</a:avLst></a:prstGeom>{solid_fill(paint.fill, ghost)}"
+            f'<a:ln w="{self.emu(paint.width)}">{solid_fill(paint.stroke)}'
+            f"{dash_xml(paint.dash)}</a:ln>"
             f'</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="{pad_x}" tIns="{top}" '
             f'rIns="{pad_x}" bIns="{bottom}" anchor="{anchor}"><a:noAutofit/></a:bodyPr>'
             f"<a:lstStyle/>{self.paragraphs(box.lines)}</p:txBody></p:sp>"
@@ -358,11 +346,12 @@ class _SlideShapes:
         if box.initials is None and box.role is None:
             return
         if box.initials is not None:
-            fill, line = _fill(paint.stroke), ""
+            fill, line = solid_fill(paint.stroke), ""
             body = f'<a:p><a:pPr algn="ctr"/>{self.run(box.initials, "initials")}</a:p>'
         else:  # a vacant seat: an empty, dashed circle
-            fill, body = _fill("#ffffff"), "<a:p/>"
-            line = f'<a:ln w="{self.emu(1.2)}">{_fill(paint.stroke)}<a:prstDash val="dash"/></a:ln>'
+            fill, body = solid_fill("#ffffff"), "<a:p/>"
+            dashed = f'{solid_fill(paint.stroke)}<a:prstDash val="dash"/>'
+            line = f'<a:ln w="{self.emu(1.2)}">{dashed}</a:ln>'
         self.out.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="Initials {box.node}"/>'
             f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
@@ -373,24 +362,27 @@ class _SlideShapes:
         )
 
     def legend(self) -> None:
-        """The colours of the chart and what they stand for, and a change chart's changes."""
+        """The colours of the chart and what they stand for, what a dotted line is, and a
+        change chart's changes."""
+        entries: list[tuple[str, Box | None]]  # None: a dotted line
         entries = [(label, Box(-1, None, (), color_key=key)) for label, key in self.plan.legend]
+        entries += [(label, None) for label, _ in self.plan.lines]
         entries += [(label, Box(-1, None, (), change=(c,))) for label, c in self.plan.changes]
         for (label, swatch), (lx, ly) in zip(entries, self.chart.legend, strict=False):
-            paint = box_paint(swatch, self.plan)
-            x, y = self.at(lx, ly + 2)
-            name, fill, line = "Legend swatch", paint.fill, _fill(paint.stroke)
-            if swatch.change:
-                name += f" ({swatch.change[0]})"
-                fill = paint.fill if paint.dash else "#ffffff"
-                line += _dash(paint.dash)
-            self.out.append(
-                f'<p:sp><p:nvSpPr><p:cNvPr id="{self.new_id()}" name="{name}"/>'
-                f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
-                f'<a:ext cx="{self.emu(LEGEND_SWATCH)}" cy="{self.emu(10)}"/></a:xfrm>'
-                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{_fill(fill)}'
-                f'<a:ln w="{self.emu(1.2)}">{line}</a:ln></p:spPr></p:sp>'
-            )
+            if swatch is None:  # dashed, as the chart's dotted lines
+                look = f'{solid_fill(self.theme.dotted)}<a:prstDash val="dash"/>'
+                ln = f'<a:ln w="{self.emu(self.theme.edge_width)}">{look}</a:ln>'
+                self.path("Legend line (dotted)", [(lx, ly + 7), (lx + LEGEND_SWATCH, ly + 7)], ln)
+            else:
+                paint = box_paint(swatch, self.plan)
+                name, fill, line = "Legend swatch", paint.fill, solid_fill(paint.stroke)
+                if swatch.change:
+                    name += f" ({swatch.change[0]})"
+                    fill = paint.fill if paint.dash else "#ffffff"
+                    line += dash_xml(paint.dash)
+                box = (*self.at(lx, ly + 2), self.emu(LEGEND_SWATCH), self.emu(10))
+                ln = f'<a:ln w="{self.emu(1.2)}">{line}</a:ln>'
+                self.out.append(rect_shape(self.new_id(), name, box, solid_fill(fill), ln))
             tx, ty = self.at(lx + LEGEND_SWATCH + 6, ly)
             body = f'<a:p><a:pPr algn="l"/>{self.run(label, "note")}</a:p>'
             width = self.emu(style.measure(label, "note") + 8)
@@ -402,7 +394,8 @@ class _SlideShapes:
         """An elbow connector per reporting line (`reporting_lines()`); a stacked leaf's: a path."""
         for a, site_a, b, site_b, route, vertical in reporting_lines(self.plan, self.chart):
             if self.plan.boxes[b].placement == "stack":  # down the spine: see the docstring
-                ln = f'<a:ln w="{self.emu(self.theme.edge_width)}">{_fill(self.theme.edge)}</a:ln>'
+                edge = solid_fill(self.theme.edge)
+                ln = f'<a:ln w="{self.emu(self.theme.edge_width)}">{edge}</a:ln>'
                 self.path(f"Line {self.node(a)}-{self.node(b)}", route, ln)
             else:
                 self.connector(a, site_a, b, site_b, route, vertical=vertical)
@@ -458,7 +451,7 @@ class _SlideShapes:
         width, color, name = (
             look if dotted else (OLD_LINE_WIDTH, CHANGE_COLORS["moved"], "Old line")
         )
-        ln = f'<a:ln w="{self.emu(width)}">{_fill(color)}<a:prstDash val="dash"/></a:ln>'
+        ln = f'<a:ln w="{self.emu(width)}">{solid_fill(color)}<a:prstDash val="dash"/></a:ln>'
         self.path(f"{name} {self.node(a)}-{self.node(b)}", route, ln, style.HGAP / 2)
 
     def node(self, box: int) -> str:
@@ -495,6 +488,6 @@ class _SlideShapes:
             f'<p:cNvCxnSpPr><a:stCxn id="{self.shape_of[a]}" idx="{site_a}"/>'
             f'<a:endCxn id="{self.shape_of[b]}" idx="{site_b}"/></p:cNvCxnSpPr><p:nvPr/>'
             f"</p:nvCxnSpPr><p:spPr>{geometry}"
-            f'<a:ln w="{self.emu(self.theme.edge_width)}">{_fill(color or self.theme.edge)}'
+            f'<a:ln w="{self.emu(self.theme.edge_width)}">{solid_fill(color or self.theme.edge)}'
             f"{dash}</a:ln></p:spPr></p:cxnSp>"
         )

@@ -20,12 +20,23 @@ from typing import TYPE_CHECKING
 from orgroles.render import style
 from orgroles.render.layout import Levels
 from orgroles.render.old_lines import rounded_corners
+from orgroles.render.paint import PLACEHOLDER_DASH, PLANNED_DASH
 
 if TYPE_CHECKING:
     from orgroles.render.layout import Layout
     from orgroles.render.plan import Plan
 
-__all__ = ["Elbow", "freeform", "path_shape", "polyline", "reporting_lines"]
+__all__ = [
+    "Elbow",
+    "color_hex",
+    "dash_xml",
+    "freeform",
+    "path_shape",
+    "polyline",
+    "rect_shape",
+    "reporting_lines",
+    "solid_fill",
+]
 
 Elbow = tuple[int, int, int, int, list[tuple[float, float]], bool]
 """A reporting line: the manager's box and its site, the report's box and its site (0
@@ -148,3 +159,38 @@ def path_shape(shape_id: int, name: str, shape: tuple[int, int, int, int, str], 
         f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
         f"{geometry}<a:noFill/>{ln}</p:spPr></p:sp>"
     )
+
+
+def rect_shape(shape_id: int, name: str, box: tuple[int, int, int, int], fill: str, ln: str) -> str:
+    """The DrawingML of a rectangle (`box`: left, top, width and height in EMU, as a
+    legend's swatch), with the fill `fill` (an `a:solidFill` element) and the outline
+    `ln` (an `a:ln` element)."""
+    left, top, w, h = box
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
+        f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
+        f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}{ln}</p:spPr></p:sp>'
+    )
+
+
+def color_hex(value: str) -> str:
+    """A colour as DrawingML writes it: `#8250df` is `8250DF`."""
+    return value.lstrip("#").upper()
+
+
+def solid_fill(color: str, alpha: int | None = None) -> str:
+    """A solid fill; with `alpha`, that opaque (in thousandths of a percent)."""
+    inner = f'<a:alpha val="{alpha}"/>' if alpha is not None else ""
+    end = f">{inner}</a:srgbClr>" if inner else "/>"
+    return f'<a:solidFill><a:srgbClr val="{color_hex(color)}"{end}</a:solidFill>'
+
+
+def dash_xml(dash: str | None) -> str:
+    """The DrawingML dash of an SVG `stroke-dasharray`: dots for a missing manager's box
+    and a planned seat, dashes for the others; none for a solid line."""
+    if dash is None:
+        return ""
+    if dash in (PLACEHOLDER_DASH, PLANNED_DASH):  # a missing manager, a seat to come: dots
+        return '<a:prstDash val="sysDot"/>'
+    return '<a:prstDash val="dash"/>'

@@ -118,6 +118,8 @@ class Plan:
     `photos` says whether boxes have a photo (or initials) at their top. A change chart
     has `moves`, the old reporting lines of the seats that moved, as `(old manager's box,
     box)`, and `changes`, its legend of the kinds of change present, as `(label, kind)`.
+    `lines` is the legend of the kinds of line drawn besides reporting lines, as
+    `(label, kind)`: `dotted` for the dotted (matrix) lines.
     """
 
     title: str
@@ -137,6 +139,7 @@ class Plan:
     photos: bool = False
     moves: list[tuple[int, int]] = field(default_factory=list)
     changes: tuple[tuple[str, str], ...] = ()
+    lines: tuple[tuple[str, str], ...] = ()
 
 
 def tops_by_size(plan: Plan) -> tuple[list[int], list[int]]:

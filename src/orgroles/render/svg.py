@@ -247,6 +247,10 @@ def _wires(
     out.append("</g>\n")
 
 
+DOTTED_DASH = "5 4"
+"""The dashes of a dotted (matrix) line, and of its swatch in the legend."""
+
+
 def _dotted(
     plan: Plan, chart: Layout, out: list[str], region: Region | None, which: Sequence[int]
 ) -> None:
@@ -259,7 +263,7 @@ def _dotted(
     if found:
         out.append(
             f'<g class="dotted" fill="none" stroke="{theme_of(plan.theme).dotted}" '
-            'stroke-width="1.2" stroke-dasharray="5 4">\n'
+            f'stroke-width="1.2" stroke-dasharray="{DOTTED_DASH}">\n'
         )
         out += found
         out.append("</g>\n")
@@ -446,14 +450,29 @@ def _photo(
 
 
 def _legend(plan: Plan, chart: Layout, out: list[str], region: Region | None) -> None:
-    """The colours of the chart and what they stand for, under it."""
-    if not (plan.legend or plan.changes) or not chart.legend:
+    """The colours of the chart and what they stand for, under it (and what a dotted line
+    is, and a change chart's changes)."""
+    if not (plan.legend or plan.lines or plan.changes) or not chart.legend:
         return
     attrs = _attrs(plan.theme)["note"]
     found = []
+    entries: list[tuple[str, Box | None]]  # None: a dotted line
     entries = [(label, Box(-1, None, (), color_key=key)) for label, key in plan.legend]
+    entries += [(label, None) for label, _ in plan.lines]
     entries += [(label, Box(-1, None, (), change=(kind,))) for label, kind in plan.changes]
     for (label, swatch), (x, y) in zip(entries, chart.legend, strict=True):
+        if region is not None:
+            width = LEGEND_SWATCH + 6 + style.measure(label, "note")
+            if not _meets(x, y, width, 14, region):
+                continue
+        text = f'<text x="{x + LEGEND_SWATCH + 6}" y="{y + 11}"{attrs}>{xml_text(label)}</text>\n'
+        if swatch is None:  # drawn as the chart draws dotted lines
+            found.append(
+                f'<line class="dotted" x1="{x}" y1="{y + 7}" x2="{x + LEGEND_SWATCH}" '
+                f'y2="{y + 7}" stroke="{theme_of(plan.theme).dotted}" '
+                f'stroke-dasharray="{DOTTED_DASH}"/>{text}'
+            )
+            continue
         colors = box_paint(swatch, plan)
         fill, extra = colors.fill, ""
         if swatch.change:  # a change: its border on white (a removed seat: its ghost)
@@ -461,14 +480,9 @@ def _legend(plan: Plan, chart: Layout, out: list[str], region: Region | None) ->
             extra = f' class="{swatch.change[0]}" stroke-width="2"'
             if colors.dash:
                 extra += f' stroke-dasharray="{colors.dash}"'
-        if region is not None:
-            width = LEGEND_SWATCH + 6 + style.measure(label, "note")
-            if not _meets(x, y, width, 14, region):
-                continue
         found.append(
             f'<rect x="{x}" y="{y + 2}" width="{LEGEND_SWATCH}" height="10" rx="2" '
-            f'fill="{fill}" stroke="{colors.stroke}"{extra}/>'
-            f'<text x="{x + LEGEND_SWATCH + 6}" y="{y + 11}"{attrs}>{xml_text(label)}</text>\n'
+            f'fill="{fill}" stroke="{colors.stroke}"{extra}/>{text}'
         )
     if found:
         out.append('<g class="legend" stroke-width="1.2">\n')

@@ -1173,12 +1173,19 @@
   }
 
   // -- the legend of the colours ----------------------------------------------------------------
-  if (D.legend.length || (CH && CH.legend.length)) {
+  const lineLegend = D.lineLegend || [];
+  if (D.legend.length || lineLegend.length || (CH && CH.legend.length)) {
     const legend = html("ul", { id: "legend", "aria-label": W.legend });
     for (const [label, fill, stroke] of D.legend) {
       const swatch = html("span", { class: "swatch" });
       swatch.style.background = fill;
       swatch.style.borderColor = stroke;
+      legend.append(html("li", null, swatch, label));
+    }
+    for (const label of lineLegend) {
+      // What a dotted line is: a dash in the colour of the dotted lines.
+      const swatch = html("span", { class: "swatch line" });
+      swatch.style.borderTopColor = G.dottedColor;
       legend.append(html("li", null, swatch, label));
     }
     for (const [label, kind] of CH ? CH.legend : []) {

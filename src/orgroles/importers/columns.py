@@ -276,6 +276,11 @@ class Columns:
             options.pop("name_col", None)
         return cls(**options)  # type: ignore[arg-type]
 
+    @property
+    def names_manager(self) -> bool:
+        """Whether a column of the manager is given (by id, email or name)."""
+        return any(getattr(self, f) for f in _MANAGER_FIELDS)
+
     def _preset(self) -> Preset | None:
         if self.preset is not None:
             return PRESETS[self.preset]
@@ -322,11 +327,7 @@ class Columns:
                     code="unknown-column",
                 )
             )
-        elif (
-            preset is not None
-            and self.preset is not None
-            and not any(getattr(chosen, f) for f in _MANAGER_FIELDS)
-        ):
+        elif preset is not None and self.preset is not None and not chosen.names_manager:
             expected = ", ".join(repr(m) for _, m, _ in preset.managers)
             problems.append(
                 Problem(
@@ -386,7 +387,7 @@ class Columns:
 
         id_col = self.id_col or first(preset.ids)
         changes: dict[str, object] = {"id_col": id_col}
-        if not any(getattr(self, f) for f in _MANAGER_FIELDS):
+        if not self.names_manager:
             for how, column, pairs_with in preset.managers:
                 if column in present and (pairs_with is None or pairs_with == id_col):
                     option = next(f for f, h in _MANAGER_FIELDS.items() if h == how)

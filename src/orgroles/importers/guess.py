@@ -36,22 +36,24 @@ from orgroles.importers.header_names import (
     EMAILS,
     ENDS,
     FIRST,
+    FLAG_COLUMNS,
     FULL,
     HOLDERS,
     IDS,
     INCUMBENTS,
+    INVERSE_FLAG_COLUMNS,
     LAST,
     MANAGERS,
     PARENT_POSITIONS,
     POSITIONS,
     STARTS,
+    STATUS_COLUMNS,
     TITLES,
     header_key,
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.presets import PRESETS
-from orgroles.importers.status import FLAG_COLUMNS, INVERSE_FLAG_COLUMNS, STATUS_COLUMNS
 
 if TYPE_CHECKING:
     from orgroles.importers.csv_map import Table
@@ -209,11 +211,12 @@ def _email_column(by_key: dict[str, str]) -> str | None:
     """A column whose name ends with an email's ("Work Contact: Work Email", as ADP
     writes it), and is not a manager's or a personal one; a work email first."""
     found = [
-        column
+        (key, column)
         for key, column in by_key.items()
         if any(key.endswith(" " + n) for n in EMAILS) and not _NOT_OWN_EMAIL.search(key)
     ]
-    return next((c for c in found if "work" in header_key(c).split()), found[0] if found else None)
+    work = (c for key, c in found if "work" in key.split())
+    return next(work, found[0][1] if found else None)
 
 
 def _status_column(by_key: dict[str, str], taken: Collection[str]) -> str | None:
@@ -395,9 +398,7 @@ def guessed(
     if columns.keep_left:
         chosen = dataclasses.replace(chosen, status_col=None, keep_left=True)
     written = f" (days written {read_as})" if read_as and date_format is None else ""
-    if not any(
-        getattr(chosen, f) for f in ("manager_col", "manager_email_col", "manager_name_col")
-    ):
+    if not chosen.names_manager:
         written += (
             "; no column names the manager: every role is a top role (name it with "
             "--manager-col, --manager-email-col or --manager-name-col)"

@@ -22,17 +22,21 @@ __all__ = [
     "EMAILS",
     "ENDS",
     "FIRST",
+    "FLAG_COLUMNS",
     "FULL",
     "HOLDERS",
     "IDS",
     "INCUMBENTS",
+    "INVERSE_FLAG_COLUMNS",
     "LAST",
     "MANAGERS",
     "PARENT_POSITIONS",
     "POSITIONS",
     "STARTS",
+    "STATUS_COLUMNS",
     "TITLES",
     "header_key",
+    "names",
 ]
 
 _SPLIT = re.compile(r"[^a-z0-9#]+")
@@ -50,11 +54,12 @@ def header_key(column: str) -> str:
     return " ".join(_SPLIT.split(fold(_CAMEL.sub(" ", column)))).strip()
 
 
-def _names(text: str) -> tuple[str, ...]:
+def names(text: str) -> tuple[str, ...]:
+    """The names of a table, written one string with commas between them."""
     return tuple(name.strip() for name in text.split(",") if name.strip())
 
 
-IDS = _names(
+IDS = names(
     "id, employee id, employee #, employee number, employee no, emp id, emp no, emplid, staff id, "
     "staff number, person id, personnel number, worker id, associate id, user id, userid, "
     "badge, matricule, numero de matricule, numero matricule, id salarie, numero salarie, "
@@ -67,16 +72,16 @@ IDS = _names(
     "numer pracownika, id pracownika, nr pracownika, anstallningsnummer, anstallningsnr, "
     "medarbejdernummer, ansattnummer"
 )
-FIRST = _names(
+FIRST = names(
     "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam, "
     "nome, primeiro nome, imie, fornamn, fornavn"
 )
-LAST = _names(
+LAST = names(
     "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
     "apellidos, apellido, achternaam, sn, nom, "
     "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn"
 )
-FULL = _names(
+FULL = names(
     "name, full name, display name, employee name, employee full name, employee, worker, "
     "worker name, legal name, preferred name, associate name, nom complet, "
     "nom prenom, nom et prenom, prenom nom, collaborateur, salarie, name des mitarbeiters, "
@@ -85,7 +90,7 @@ FULL = _names(
     "nome e cognome, nominativo, dipendente, colaborador, funcionario, imie i nazwisko, "
     "pracownik, namn, navn, medarbetare, medarbejder, ansatt"
 )
-TITLES = _names(
+TITLES = names(
     "title, job title, jobtitle, position, position title, job, role, job title description, "
     "business title, job profile, position name, designation, job name, poste, "
     "intitule du poste, intitule de poste, intitule poste, libelle du poste, libelle poste, "
@@ -94,7 +99,7 @@ TITLES = _names(
     "job position, job role, role title, mansione, qualifica, ruolo, posizione, funcao, "
     "stanowisko, befattning, titel, tjanstetitel, stilling, stillingstittel, stillingsbetegnelse"
 )
-EMAILS = _names(
+EMAILS = names(
     "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
     "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
     "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
@@ -103,13 +108,13 @@ EMAILS = _names(
     "indirizzo e mail, email aziendale, e mail aziendale, email corporativo, "
     "e mail corporativo, adres e mail, e post, e postadress, epost, arbeids e post"
 )
-DEPARTMENTS = _names(
+DEPARTMENTS = names(
     "department, dept, department name, home department description, division, team, "
     "team name, supervisory organization, business unit, service, departement, abteilung, "
     "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
     "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling"
 )
-STARTS = _names(
+STARTS = names(
     "hire date, start date, date of joining, joining date, original hire date, "
     "date d entree, date embauche, date d embauche, date d arrivee, eintrittsdatum, "
     "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
@@ -117,14 +122,14 @@ STARTS = _names(
     "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
     "ansettelsesdato, ansaettelsesdato"
 )
-ENDS = _names(
+ENDS = names(
     "termination date, end date, leave date, leaving date, date de sortie, date de depart, "
     "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
     "date terminated, employment end date, exit date, last day, last working day, "
     "data di cessazione, data cessazione, data de demissao, data de desligamento, "
     "data zwolnienia, slutdatum, slutdato, fratradelsedatum"
 )
-MANAGERS = _names(
+MANAGERS = names(
     "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
     "reports to, reports to id, reports to email, reports to name, reports to associate id, "
     "reporting to, supervisor, supervisor id, supervisor eid, supervisor email, "
@@ -148,14 +153,14 @@ MANAGERS = _names(
 
 # A position export (SuccessFactors, Oracle HCM, Workday's position management): a row per
 # seat, which reports to a parent seat, with the id of the person who holds it (empty: open).
-POSITIONS = _names(
+POSITIONS = names(
     "position id, position number, position code, position no, position nbr, pos id, "
     "position identifier, job position id, seat id, id poste, code poste, numero de poste, "
     "poste id, stellen id, stellennummer, planstellen id, planstellennummer, id puesto, "
     "codigo de puesto, codigo puesto, positie id, id posizione, codice posizione, "
     "id cargo, codigo do cargo, id stanowiska"
 )
-PARENT_POSITIONS = _names(
+PARENT_POSITIONS = names(
     "parent position id, parent position, parent position number, parent position code, "
     "reports to position id, reports to position, reports to position number, "
     "reports to position code, supervisor position id, supervisor position, "
@@ -164,12 +169,12 @@ PARENT_POSITIONS = _names(
     "id poste superieur, poste superieur, code poste superieur, ubergeordnete stelle, "
     "ubergeordnete position, id puesto superior, puesto superior, id posizione superiore"
 )
-HOLDERS = _names(
+HOLDERS = names(
     "incumbent id, incumbent employee id, incumbent number, holder id, position holder id, "
     "occupant id, employee id of incumbent"
 )
-INCUMBENTS = _names("incumbent, incumbent name, position holder, holder name, occupant")
-DOTTED = _names(
+INCUMBENTS = names("incumbent, incumbent name, position holder, holder name, occupant")
+DOTTED = names(
     "dotted line manager, dotted line manager id, dotted line manager email, "
     "dotted line manager name, dotted line, dotted line to, dotted line reports to, "
     "dotted manager, matrix manager, matrix manager id, matrix manager email, "
@@ -184,3 +189,35 @@ DOTTED = _names(
     "gestor funcional, responsabile funzionale, functioneel leidinggevende"
 )
 """A dotted-line (matrix) manager: the functional manager beside the line manager."""
+
+STATUS_COLUMNS = frozenset(
+    names(
+        "status, employee status, employment status, employee state, employment state, "
+        "position status, worker status, lifecycle status, staff status, hr status, "
+        "user status, account status, status read only, current status, job status, "
+        "emp status, empl status, contract status, statut, statut du salarie, statut salarie, "
+        "statut collaborateur, statut de l employe, beschaftigungsstatus, mitarbeiterstatus, "
+        "status des mitarbeiters, personalstatus, estado, estado del empleado, estado empleado, "
+        "situacion laboral, stato, stato dipendente, stato del dipendente, situacao, "
+        "status do colaborador, status medewerker, status pracownika, status zatrudnienia, "
+        "anstallningsstatus"
+    )
+)
+"""Headers (folded: lower case, no accents, words joined by one space) of a status."""
+
+FLAG_COLUMNS = frozenset(
+    names(
+        "active, is active, active status, active employee, employee active, active flag, "
+        "enabled, is enabled, account enabled, user enabled, actif, aktiv, activo, attivo, "
+        "ativo, actief, aktywny"
+    )
+)
+"""Headers of a yes-or-no column that is `no` (`false`, `0`) for someone who left."""
+
+INVERSE_FLAG_COLUMNS = frozenset(
+    names(
+        "terminated, is terminated, inactive, is inactive, disabled, account disabled, "
+        "deleted, is deleted, archived, is archived, has left, left company"
+    )
+)
+"""Headers of a yes-or-no column that is `yes` (`true`, `1`) for someone who left."""

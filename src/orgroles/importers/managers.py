@@ -126,10 +126,11 @@ def _best_reading(rows: Rows, cells: list[Cell], default: ManagerBy) -> ManagerB
     values = {v for cell in cells for v in _values(cell)}
     if not values:
         return default
-    if default == "id" and values <= set(rows.ids):
+    ids = set(rows.ids)
+    if default == "id" and values <= ids:
         return default  # the common case: every value is an id
     readings: dict[ManagerBy, tuple[set[str | None], Callable[[str], str]]] = {
-        "id": (set(rows.ids), str),
+        "id": (ids, str),
         "email": ({_email_key(e) for e in rows.emails if e}, _email_key),
         "name": ({_name_key(n) for n in rows.names if n}, _name_key),
     }

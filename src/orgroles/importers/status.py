@@ -42,7 +42,13 @@ from typing import TYPE_CHECKING, Literal
 
 from orgroles._internal.text import plural
 from orgroles.errors import Problem
-from orgroles.importers.header_names import header_key
+from orgroles.importers.header_names import (
+    FLAG_COLUMNS,
+    INVERSE_FLAG_COLUMNS,
+    STATUS_COLUMNS,
+    header_key,
+    names,
+)
 from orgroles.importers.managers import match_key
 from orgroles.importers.vacant import vacate
 
@@ -51,9 +57,6 @@ if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows
 
 __all__ = [
-    "FLAG_COLUMNS",
-    "INVERSE_FLAG_COLUMNS",
-    "STATUS_COLUMNS",
     "Status",
     "drop_left_twins",
     "read_statuses",
@@ -66,34 +69,8 @@ Status = Literal["left", "future"]
 
 
 def _names(text: str) -> frozenset[str]:
-    return frozenset(name.strip() for name in text.split(",") if name.strip())
+    return frozenset(names(text))
 
-
-STATUS_COLUMNS = _names(
-    "status, employee status, employment status, employee state, employment state, "
-    "position status, worker status, lifecycle status, staff status, hr status, "
-    "user status, account status, status read only, current status, job status, "
-    "emp status, empl status, contract status, statut, statut du salarie, statut salarie, "
-    "statut collaborateur, statut de l employe, beschaftigungsstatus, mitarbeiterstatus, "
-    "status des mitarbeiters, personalstatus, estado, estado del empleado, estado empleado, "
-    "situacion laboral, stato, stato dipendente, stato del dipendente, situacao, "
-    "status do colaborador, status medewerker, status pracownika, status zatrudnienia, "
-    "anstallningsstatus"
-)
-"""Headers (folded: lower case, no accents, words joined by one space) of a status."""
-
-FLAG_COLUMNS = _names(
-    "active, is active, active status, active employee, employee active, active flag, "
-    "enabled, is enabled, account enabled, user enabled, actif, aktiv, activo, attivo, "
-    "ativo, actief, aktywny"
-)
-"""Headers of a yes-or-no column that is `no` (`false`, `0`) for someone who left."""
-
-INVERSE_FLAG_COLUMNS = _names(
-    "terminated, is terminated, inactive, is inactive, disabled, account disabled, "
-    "deleted, is deleted, archived, is archived, has left, left company"
-)
-"""Headers of a yes-or-no column that is `yes` (`true`, `1`) for someone who left."""
 
 # A status that starts with one of these words says the person left, whatever follows
 # ("Terminated - Voluntary", "Retired 2023", "Inactive (resigned)").
@@ -101,7 +78,7 @@ _LEFT_LEADING = _names(
     "terminated, termination, retired, deceased, resigned, dismissed, separated, withdrawn, "
     "former, former employee, ex employee, left, leaver, exited, offboarded, laid off, "
     "fired, inactive, deactivated, disabled, archived, deleted, alumni, alumnus, alumna, "
-    "no longer employed, not employed, no longer with, inactif, inactive, sorti, sortie, "
+    "no longer employed, not employed, no longer with, inactif, sorti, sortie, "
     "parti, partie, ancien salarie, ancienne salariee, ancien collaborateur, licencie, "
     "licenciee, demissionnaire, retraite, decede, decedee, ex salarie, inaktiv, "
     "ausgeschieden, ausgetreten, ehemalig, ehemaliger, ehemalige, pensioniert, "

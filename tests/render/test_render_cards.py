@@ -80,7 +80,7 @@ def test_meta_fields_come_from_the_role_or_its_holder() -> None:
     [
         ({"show": ["salary"]}, "cannot show 'salary' (choose from: title, name, team"),
         ({"show": ["meta."]}, "cannot show 'meta.'"),
-        ({"color_by": "mood"}, "cannot colour by 'mood' (choose from: family, team, kind"),
+        ({"color_by": "mood"}, "cannot colour by 'mood' (choose from: auto, family, team, kind"),
         ({"direction": "RL"}, "unknown direction 'RL' (choose from: TB, LR)"),
         ({"theme": "dark"}, "unknown theme 'dark' (choose from: default, print, high-contrast)"),
     ],

@@ -132,7 +132,8 @@ class _OrMeta(_Param):
     type=_OrMeta(COLOR_BY),
     default=COLOR_BY[0],
     show_default=True,
-    help="Colour the boxes by family, team, kind or a meta field, with a legend.",
+    help="Colour the boxes by family, team, kind or a meta field, with a legend. auto: "
+    "by family, or by team when fewer than half the roles have a family.",
 )
 @click.option(
     "--legend/--no-legend",

@@ -23,6 +23,7 @@ from orgroles._internal.suggest import suggestion_suffix
 from orgroles.queries.responsibilities import effective_ids
 from orgroles.queries.teams import membership
 from orgroles.render import style, words
+from orgroles.render.auto_color import nearest_team
 from orgroles.render.changes import Changes
 from orgroles.render.quoting import clean, mailto, safe_url
 from orgroles.render.shapes import Box, Line
@@ -188,9 +189,7 @@ class Cards:
         found = self.teams.get(role.id)
         if not found:
             return None
-        # The smallest of its teams: the one nearest the role.
-        tid = min(found, key=lambda t: len(self.org.teams[t].members))
-        return clean(self.org.teams[tid].display_name)
+        return clean(self.org.teams[nearest_team(self.org, found)].display_name)
 
     def _meta(self, role: Role, name: str) -> str | None:
         value = role.meta.get(name) if role.meta else None
@@ -210,9 +209,7 @@ class Cards:
             return family
         if by == "team":
             found = self.teams.get(role.id)
-            if not found:
-                return None
-            return min(found, key=lambda t: len(self.org.teams[t].members))
+            return nearest_team(self.org, found) if found else None
         if by == "kind":
             return role.kind
         return self._meta(role, by[5:])

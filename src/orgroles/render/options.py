@@ -69,8 +69,10 @@ SHOW = ("title", "name", "team", "responsibilities", "reports", "photo")
 `meta`, or of its holder's). Without `title` or `name`, both are shown, then the
 others: `show=["responsibilities"]` adds the responsibilities to the usual card."""
 
-COLOR_BY = ("family", "team", "kind")
-"""What `color_by=` colours the boxes by, besides `meta.FIELD`."""
+COLOR_BY = ("auto", "family", "team", "kind")
+"""What `color_by=` colours the boxes by, besides `meta.FIELD`: `auto` (the default) is
+`family`, or `team` for an org whose roles mostly have no family (see
+`orgroles.render.auto_color`)."""
 
 DIRECTIONS = ("TB", "LR")
 """Which way a chart grows: top to bottom, or left to right."""
@@ -148,8 +150,11 @@ class ChartOptions:
             `"meta.FIELD"`. Without `"title"` or `"name"`, the card has both and the
             others are added: `show=["responsibilities"]`.
         name_first: Put the holder's name first, in bold, and the title under it.
-        color_by: Colour the boxes by `"family"` (the default), `"team"`, `"kind"` or
-            `"meta.FIELD"`; the chart has a legend of the colours.
+        color_by: Colour the boxes by `"family"`, `"team"`, `"kind"` or `"meta.FIELD"`;
+            the chart has a legend of the colours. `"auto"` (the default) is
+            `"family"`, or `"team"` when fewer than half the roles have a family and
+            teams colour more of them (a hospital's or a factory's roles: see
+            `orgroles.render.auto_color`).
         legend: Draw the legend of the colours under the chart, and of the dotted lines
             when it has some (True by default; there are no colours in it when all boxes
             have one colour).
@@ -197,7 +202,7 @@ class ChartOptions:
     fold: int | None = None
     show: tuple[str, ...] = ()
     name_first: bool = False
-    color_by: str = "family"
+    color_by: str = "auto"
     legend: bool = True
     direction: str = "TB"
     theme: str = "default"

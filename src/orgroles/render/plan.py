@@ -20,6 +20,7 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from orgroles._internal.gc import gc_paused
 from orgroles.errors import RenderError
 from orgroles.render import words
+from orgroles.render.auto_color import AUTO, chosen_color_by
 from orgroles.render.cards import Cards, warn_unknown_meta
 from orgroles.render.changes import Changes, mark_plan, with_changes
 from orgroles.render.cycles import cycle_note, cycle_tops, on_cycle, on_self, self_note
@@ -173,6 +175,8 @@ def _make_plan(
 ) -> Plan:
     root, depth, fold, lang = options.root, options.depth, options.fold, options.lang
     report = options.report
+    if options.color_by == AUTO:
+        options = dataclasses.replace(options, color_by=chosen_color_by(org))
     index = org.index
     ids = index.ids
     truncated = org.truncated

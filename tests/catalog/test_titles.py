@@ -14,7 +14,14 @@ import pytest
 import yaml
 
 import orgroles
-from orgroles.catalog import Catalog, KindMatch, builtin_catalog, infer_kind, infer_role
+from orgroles.catalog import (
+    Catalog,
+    KindMatch,
+    builtin_catalog,
+    infer_kind,
+    infer_role,
+    infer_seniority,
+)
 from orgroles.errors import OrgFileError
 from orgroles.model import Family, Role, RoleKind
 
@@ -221,6 +228,35 @@ def test_seniority_is_read_from_the_title(title: str, seniority: str | None) -> 
     match = infer_kind(title)
     assert match is not None
     assert match.seniority == seniority
+
+
+@pytest.mark.parametrize(
+    ("title", "seniority"),
+    [
+        ("Staff Nurse", None),  # a grade: "staff" is a level on the tech ladders only
+        ("Senior Staff Nurse", "senior"),
+        ("Kitchen Staff", None),
+        ("Head Nurse", "lead"),  # leads a ward; "Head of Nursing" heads the function
+        ("Head of Nursing", "director"),
+        ("Head Chef", "manager"),
+        ("Sous Chef", "lead"),
+        ("Commis Chef", "junior"),
+        ("Chef de partie", None),  # a kitchen's chef is a cook, not the French boss
+        ("Pastry Chef", None),
+        ("Chef de rang", None),
+        ("Chef d'équipe", "lead"),  # the phrase, not the "chef" in it
+        ("Jefe de Equipo", "lead"),
+        ("Bereichsleiter", "director"),
+        ("Filialleiter", "manager"),
+        ("Schichtleiter", "lead"),
+        ("Staff Nurse (Senior)", "senior"),  # a later segment of seniority words only
+    ],
+)
+def test_the_seniority_of_a_title_that_names_no_known_job(
+    title: str, seniority: str | None
+) -> None:
+    assert infer_kind(title) is None
+    assert infer_seniority(title) == seniority
 
 
 def test_a_seniority_turns_a_kind_into_the_kind_that_refines_it() -> None:

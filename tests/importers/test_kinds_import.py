@@ -170,3 +170,26 @@ def test_inferred_kinds_survive_a_csv_round_trip(write: Write) -> None:
     back = orgroles.from_csv(out)
     assert back.to_document().roles == org.to_document().roles
     assert back.roles["5"].kind is None  # nothing is inferred from a file that says how
+
+
+def test_an_assistant_to_the_chief_is_no_second_chief_and_a_nurse_no_staff_engineer(
+    write: Write,
+) -> None:
+    org = orgroles.from_csv(
+        write(
+            "staff.csv",
+            "id,name,title,manager\n"
+            "1,Ana Ferrand,Chief Executive Officer,\n"
+            "2,Boris Lemaire,EA to Chief Executive Officer,1\n"
+            "3,Chloe Marin,Head Nurse,1\n"
+            "4,Dario Velez,Staff Nurse,3\n",
+        )
+    )
+    assert [(r.kind, r.seniority) for r in org.roles.values()] == [
+        ("ceo", "chief"),
+        ("executive-assistant", None),
+        (None, "lead"),
+        (None, None),
+    ]
+    # Before, the assistant was read as a second CEO, and K006 reported the seat.
+    assert [v.code for v in org.check(select=["K006"])] == []

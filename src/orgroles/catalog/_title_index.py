@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from orgroles.catalog._title_text import LEVELS, fold, words
+from orgroles.catalog._title_text import FALSE_FRIENDS, LEVELS, fold, words
 from orgroles.model import MAX_PATTERN_SPELLINGS, Family, RoleKind, Seniority
 
 __all__ = ["Entry", "Found", "TitleIndex", "pattern_words"]
@@ -32,7 +32,8 @@ _Node = dict[str, Any]  # word -> _Node, and _END -> list[Entry]
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a pattern says: a kind (with its family), a family alone, or a seniority."""
+    """What a pattern says: a kind (with its family), a family alone, a seniority, or
+    (`false_friend`) that its words name none of these (see `FALSE_FRIENDS`)."""
 
     kind: str | None
     family: str | None
@@ -40,6 +41,7 @@ class Entry:
     size: int  # its words that say the job (not "*", not seniority): more is more specific
     level: Seniority | None = None
     departments: tuple[str, ...] = ()  # families of departments that settle a tie for it
+    false_friend: bool = False
 
 
 Found = tuple[int, int, Entry]
@@ -86,6 +88,8 @@ class TitleIndex:
         self._root: _Node = {}
         for phrase, level in LEVELS.items():
             self._add(phrase, Entry(None, None, " ".join(phrase), len(phrase), level))
+        for phrase in FALSE_FRIENDS:
+            self._add(phrase, Entry(None, None, " ".join(phrase), len(phrase), false_friend=True))
         for kind in kinds:
             departments = kind.departments or ((kind.family,) if kind.family else ())
             for pattern in _patterns(kind.titles, lang, kind.title, kind.labels):
@@ -104,9 +108,8 @@ class TitleIndex:
             node = node.setdefault(word, {})
         ends: list[Entry] = node.setdefault(_END, [])
         # One answer per kind (or family) and spelling: "cto" in English and in French is one.
-        if not any(
-            (e.kind, e.family, e.level) == (entry.kind, entry.family, entry.level) for e in ends
-        ):
+        key = (entry.kind, entry.family, entry.level, entry.false_friend)
+        if not any((e.kind, e.family, e.level, e.false_friend) == key for e in ends):
             ends.append(entry)
 
     def scan(self, title_words: Sequence[str]) -> list[Found]:
@@ -140,6 +143,10 @@ class TitleIndex:
                     stack.append((child, i + 1, singulars))
                 if len(word) > 3 and word[-1] == "s":
                     child = node.get(word[:-1])
+                    if child is not None:
+                        stack.append((child, i + 1, singulars + 1))
+                elif len(word) > 6 and word[-2:] == "in":  # German feminine: "Recruiterin"
+                    child = node.get(word[:-2])
                     if child is not None:
                         stack.append((child, i + 1, singulars + 1))
                 wildcard = node.get(_ANY)

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex
 from orgroles.catalog._title_text import (
+    LEVELS,
     SECONDS_AFTER,
     SECONDS_BEFORE,
     SERVES,
+    STAFF_LADDER,
     joins_jobs,
     names_a_part,
     segments,
@@ -32,6 +34,9 @@ _SEGMENTS_READ = 4  # a job is named in the first segments, not in a long list o
 _WORDS_READ = 12  # per segment
 _CHARS_READ = 1_000
 _CACHE_SIZE = 200_000  # distinct titles (and title-department pairs) remembered
+_STAFF = "staff"
+_LEVEL_WORDS = frozenset(word for phrase in LEVELS for word in phrase)
+_AFTER = _SEGMENTS_READ * _WORDS_READ  # where the seniority words of a later segment go
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,28 +189,47 @@ class Matcher:
 
     def _read(self, parts: list[list[str]]) -> _Reading:
         """Read the first segment; while it names nothing, each later one with it (the
-        "Manager, Customer Success" form)."""
+        "Manager, Customer Success" form). A later segment of seniority words only says
+        the seniority of the job: "Software Engineer (Senior)"."""
         if not parts:
             return _NOTHING
         first = parts[0]
-        found = self._found(first)
-        seniority = _seniority([f for f in found if f[2].level])  # every level
+        parts, said = self._said_after(parts)
+        found = self._found(first) + said
+        levels = [f for f in found if f[2].level]  # every level
         for part in parts[1:]:
             options = self._options(found)
             if options:
                 if all(o.match.kind is None for o in options):
                     # "Engineer, Data", "Engineer - Security": the job is the two together.
-                    joined = self._joined(first, part)
+                    joined = self._joined(first, part) + said
                     kinds = tuple(o for o in self._options(joined) if o.match.kind is not None)
                     if kinds:
-                        return _Reading(kinds, _seniority([f for f in joined if f[2].level]))
-                    after, levels = self._job_after(parts[1:])
+                        return _reading(kinds, [f for f in joined if f[2].level])
+                    after, later = self._job_after(parts[1:])
                     if after:
-                        levels += [f for f in found if f[2].level]
-                        return _Reading(after, _seniority(levels))
-                return _Reading(options, seniority)
-            found = self._joined(first, part)
-        return _Reading(self._options(found), seniority)
+                        return _reading(after, later + levels)
+                return _reading(options, levels)
+            found = self._joined(first, part) + said
+        return _reading(self._options(found), levels)
+
+    def _said_after(self, parts: list[list[str]]) -> tuple[list[list[str]], list[Found]]:
+        """The segments of a title but those after the first that hold seniority words
+        only, and these words, placed after every word of the title (they are outside
+        every pattern)."""
+        said: list[Found] = []
+        kept = parts[:1]
+        for part in parts[1:]:
+            if not _LEVEL_WORDS.issuperset(part):
+                kept.append(part)
+                continue
+            found = self.index.scan(part)
+            covered = {k for s, e, entry in found if entry.level for k in range(s, e)}
+            if found and len(covered) == len(part) and all(f[2].level for f in found):
+                said += [(_AFTER + s, _AFTER + e, entry) for s, e, entry in found]
+            else:
+                kept.append(part)
+        return kept, said
 
     def _joined(self, first: list[str], later: list[str]) -> list[Found]:
         """What a first segment and a later one say together: the later one first ("Manager,
@@ -226,7 +250,10 @@ class Matcher:
     def _found(self, words: list[str]) -> list[Found]:
         """What some words of a title name (`TitleIndex.scan()`), without whom the job
         serves, and with a chief's second read as its family (`_seconds()`)."""
-        return self._seconds(words, _the_job(words, self.index.scan(words)))
+        found = _phrases(self.index.scan(words))
+        if len(words) > 1 and words[-1] == _STAFF:  # "Support Staff": the people, no level
+            found = [f for f in found if f[2].level != _STAFF or f[1] < len(words)]
+        return self._seconds(words, _the_job(words, found))
 
     def _job_after(self, parts: list[list[str]]) -> tuple[tuple[_Option, ...], list[Found]]:
         """The kinds that the first later segment naming one names, and its seniority
@@ -294,11 +321,13 @@ class Matcher:
         return tuple(options.values())
 
     def _option(self, entry: Entry, start: int, end: int, levels: list[Found]) -> _Option:
+        if entry.family not in STAFF_LADDER:
+            levels = _not_staff(levels)
         kind = self.kinds.get(entry.kind) if entry.kind is not None else None
         if kind is not None:
             seniority = _seniority(levels, start, end, kind.seniority)
-        else:  # a family's pattern: its "chief" is one ("Chief Strategy Officer")
-            seniority = _seniority(levels, start, end, inside=("chief",))
+        else:  # a family's pattern: its level words count ("Store Manager")
+            seniority = _seniority(levels, start, end, inside=SENIORITIES)
         match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")
         departments = entry.departments
         if entry.kind is not None and seniority is not None:
@@ -311,24 +340,63 @@ class Matcher:
         return _Option(match, departments)
 
 
+def _reading(options: tuple[_Option, ...], levels: list[Found]) -> _Reading:
+    """The reading of a title: its answers, and the seniority its words say ("staff" only
+    when an answer is of a family with a staff level: see `STAFF_LADDER`)."""
+    if not any(o.match.family in STAFF_LADDER for o in options):
+        levels = _not_staff(levels)
+    return _Reading(options, _seniority(levels))
+
+
+def _not_staff(levels: list[Found]) -> list[Found]:
+    """The seniority words but "staff": a Staff Nurse's is a grade, not a level."""
+    return [f for f in levels if f[2].level != _STAFF]
+
+
 def _looser(outer: Entry, inner: Entry) -> bool:
     """Whether a pattern that contains another holds it only under a `*`, with fewer
     words that say the job: then the inner one is the more specific."""
     return "*" in outer.pattern.split() and outer.size < inner.size
 
 
+def _phrases(found: list[Found]) -> list[Found]:
+    """`found` without the seniority words inside a longer seniority phrase ("chef" in
+    "chef d'équipe", a lead; "head" in "Head Nurse"), and without a false friend and what
+    it holds ("personal" in "Personal Banker"): see `FALSE_FRIENDS`."""
+    phrases = [
+        (s, e, entry.false_friend)
+        for s, e, entry in found
+        if entry.false_friend or (entry.level and e - s > 1)
+    ]
+    if not phrases:  # most titles: no phrase that holds other words
+        return found
+    kept = []
+    for s, e, entry in found:
+        if entry.false_friend:
+            continue
+        if any(
+            ps <= s and e <= pe and (false or (entry.level and pe - ps > e - s))
+            for ps, pe, false in phrases
+        ):
+            continue
+        kept.append((s, e, entry))
+    return kept
+
+
 def _the_job(words: list[str], found: list[Found]) -> list[Found]:
     """What `found` says of the job itself: not what comes after a "to" that names whom
-    the job serves ("Advisor to the CEO" is no CEO), unless a pattern goes across it
-    ("assistant to ceo") or it is the "to" of "go-to-market"."""
+    the job serves ("Advisor to the CEO" is no CEO, nor a chief), unless a pattern goes
+    across it ("record to report") or it is the "to" of "go-to-market". A pattern that
+    goes across it to a `*` ("assistant to *") is the job, and whom it serves is still
+    not: an "EA to the Chief Executive Officer" is an executive assistant."""
     for at, word in enumerate(words):
-        if (
-            word == SERVES
-            and 0 < at < len(words) - 1
-            and words[at - 1] != "go"
-            and not any(s < at < e for s, e, _ in found)
-        ):
+        if word != SERVES or not 0 < at < len(words) - 1 or words[at - 1] == "go":
+            continue
+        across = [f for f in found if f[0] < at < f[1]]
+        if not across:
             return [f for f in found if f[1] <= at]
+        if any(f[2].pattern.endswith(" *") for f in across):
+            return [f for f in found if f[1] <= at or f in across]
     return found
 
 

@@ -16,11 +16,13 @@ import unicodedata
 from orgroles.model import Seniority
 
 __all__ = [
+    "FALSE_FRIENDS",
     "LEVELS",
     "PARTS",
     "SECONDS_AFTER",
     "SECONDS_BEFORE",
     "SERVES",
+    "STAFF_LADDER",
     "fold",
     "joins_jobs",
     "names_a_part",
@@ -81,6 +83,10 @@ DECORATIONS = _word_set(
 
 _SKIPPED = STOP_WORDS | DECORATIONS
 
+_IN = "em"
+"""Portuguese "in" ("Técnico em Enfermagem"), a stop word between two words; first or
+last, it is the Engineering Manager's abbreviation ("EM - Mobile", "Senior EM")."""
+
 PARTS = _word_set(
     """
     emea apac apj amer americas latam anz asean dach benelux nordics uk us usa eu na
@@ -93,8 +99,12 @@ a chief's title with one is the head of that part, not the company's chief ("Pre
 EMEA", "Regional CEO", "Field CEO"). "Global", "international" and "worldwide" name the
 whole company ("Global CEO")."""
 
+# A phrase here says its level alone: the seniority words inside it do not count ("chef
+# d'équipe" is a lead, not a "chef"; a "Head Nurse" leads a ward, and is no head of a
+# function). German compounds are one word: "Abteilungsleiter".
 _LEVEL_WORDS: dict[Seniority, str] = {
     "junior": "junior, jr, jnr, intern, internship, trainee, graduate, apprentice, stagiaire, "
+    "commis, commis chef, "
     "alternant, alternante, apprenti, apprentie, debutant, debutante, "
     "praktikant, praktikantin, werkstudent, werkstudentin, auszubildender, auszubildende, "
     "azubi, becario, becaria, practicante, stagiair, estagiario, estagiaria, stagista, "
@@ -102,16 +112,44 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "senior": "senior, sr, snr, experienced, confirme, confirmee, experimente, experimentee",
     "staff": "staff",
     "principal": "principal, distinguished",
-    "lead": "lead, leader, referent, referente, chef equipe, cheffe equipe, "
-    "teamleiter, teamleiterin, teamleider, lider",
+    "lead": "lead, leader, referent, referente, chef equipe, cheffe equipe, responsable equipe, "
+    "teamleiter, teamleiterin, teamleitung, teamleider, lider, jefe equipo, jefa equipo, "
+    "chefe equipe, capo squadra, schichtleiter, schichtleiterin, vorarbeiter, vorarbeiterin, "
+    "encarregado, encarregada, sous chef, head nurse, head waiter, head waitress, head server, "
+    "head cashier, head teller, head gardener, head groundskeeper, head groundsman, "
+    "head coach, head housekeeper, head barista, head bartender, head cook, head baker, "
+    "head porter, head concierge, head sommelier, head receptionist, head mechanic, "
+    "head technician, head custodian, head lifeguard",
     "manager": "manager, mgr, supervisor, superviseur, superviseuse, responsable, chef, cheffe, "
-    "leiter, leiterin, gerente, jefe, jefa, chefe, capo, responsabile",
+    "leiter, leiterin, gerente, jefe, jefa, chefe, capo, responsabile, encargado, encargada, "
+    "abteilungsleiter, abteilungsleiterin, gruppenleiter, gruppenleiterin, filialleiter, "
+    "filialleiterin, standortleiter, standortleiterin, head chef, executive chef, chef cuisine",
     "director": "director, directeur, directrice, head, direktor, direktorin, directora, "
-    "diretor, diretora, direttore, direttrice, hoofd, leitung",
+    "diretor, diretora, direttore, direttrice, hoofd, leitung, bereichsleiter, "
+    "bereichsleiterin",
     "vp": "vp, svp, evp, avp, vice president, vice presidente, vicepresidente, vizeprasident, "
     "vizeprasidentin",
     "chief": "chief",
 }
+
+_FALSE_FRIENDS = """
+    chef partie, chef rang, chef cuisinier, chef cuisiniere, chef patissier, chef patissiere,
+    pastry chef, private chef, personal chef, personal banker, personal shopper,
+    personal trainer, personal care, personal stylist, personal lines
+"""
+FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")
+)
+"""Jobs outside the catalogue whose words it reads otherwise: in a kitchen, a "chef" is a
+cook ("Chef de partie", "Pastry Chef"), not a boss; a "Personal Banker" is no job of the
+people function (German "Personal"). The words inside such a phrase name no job, family
+or seniority."""
+
+STAFF_LADDER = frozenset({"tech", "product", "marketing", "sales", "support"})
+"""The families whose individual contributors climb to a "staff" level at the companies
+that have one: a Staff Engineer, a Staff Product Designer, a Staff Solutions Architect.
+Elsewhere "staff" is a grade or the personnel, not a level: a Staff Accountant, a Staff
+Attorney, a Staff Nurse; and after the job it is its people: Support Staff."""
 
 LEVELS: dict[tuple[str, ...], Seniority] = {
     tuple(phrase.split()): level
@@ -171,9 +209,30 @@ def segments(title: str) -> list[list[str]]:
     return segments_of_folded(_folded(title))
 
 
+# Inclusive writing: "Chargé(e)", "Développeur·euse", "Desarrollador/a", "Recruiter:in",
+# "Mitarbeiter*innen". What follows the word is its feminine (or plural) ending.
+_INCLUSIVE = re.compile(
+    r"(?<=[a-z])(?:\((?:e|a|o|es|as|in|innen|ne|se|euse|rice|ere)\)"
+    r"|[/*:_\u00b7](?:e|a|in|innen|ne|se|euse|rice|ere)\b)"
+)
+
+_MARKS = "(/*:_\u00b7"
+
+
 def _folded(title: str) -> str:
-    """`fold()` of a title, its HTML entities read first: some exports write "R&amp;D"."""
-    return fold(html.unescape(title) if "&" in title else title)
+    """`fold()` of a title, its HTML entities read first (some exports write "R&amp;D"),
+    without the endings of inclusive writing.
+
+    Examples:
+        >>> _folded("Chargé(e) de recrutement"), _folded("Développeur·euse")
+        ('charge de recrutement', 'developpeur')
+        >>> _folded("Personalreferent/in"), _folded("CEO/Founder")
+        ('personalreferent', 'ceo/founder')
+    """
+    folded = fold(html.unescape(title) if "&" in title else title)
+    if any(c in folded for c in _MARKS):
+        folded = _INCLUSIVE.sub("", folded)
+    return folded
 
 
 def names_a_part(title: str) -> bool:
@@ -221,4 +280,7 @@ def segments_of_folded(text: str) -> list[list[str]]:
                 parts[-1].append(word)
     if not parts[-1]:
         parts.pop()
+    for part in parts:
+        if _IN in part:
+            part[1:-1] = [w for w in part[1:-1] if w != _IN]
     return parts

@@ -304,11 +304,16 @@ How a title is read:
 
 - Case, accents and punctuation do not matter, and neither do the words around the job:
   "Senior", "II", ", Payments", "(EMEA)", "Interim", "Acting", "(H/F)". Small words
-  ("of", "de la") are skipped, so "VP of Engineering" is "VP Engineering". HTML entities
-  are read as the characters they stand for ("R&amp;D" is "R&D").
+  ("of", "de la", Portuguese "em" between two words) are skipped, so "VP of Engineering"
+  is "VP Engineering". HTML entities are read as the characters they stand for
+  ("R&amp;D" is "R&D"), and the endings of inclusive writing are left out
+  ("Chargé(e)", "Développeur·euse", "Desarrollador/a", "Recruiter:in"); German
+  feminine forms are read as their masculine ("Recruiterin").
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
-  "to": `assistant to *`, `record to report`).
+  "to": `assistant to *`, `record to report`), and an "EA to the Chief Executive
+  Officer" or an "Executive Assistant to the VP of Engineering" has no chief's or VP's
+  seniority.
 - A word that makes the holder a second to a chief ("Deputy CTO", "Vice CEO", "Assistant
   CFO", "Former CTO", "Directeur technique adjoint", the "Office of the CTO") leaves the
   family and no C-level kind: the org has one CTO, and the rules that count chiefs see
@@ -336,8 +341,17 @@ How a title is read:
 - The seniority is one of `junior`, `senior`, `staff`, `principal`, `lead`, `manager`,
   `director`, `vp` and `chief`, read from the title's words ("Sr.", "Head of",
   "Confirmée", "Stagiaire") and from the kind itself: an Engineering Manager is a
-  `manager`, a Product Manager is not; the "chief" of a family's pattern is one (a
-  "Chief Strategy Officer" is in the executive family, a `chief`). A kind whose
+  `manager`, a Product Manager is not; the seniority words of a family's pattern count
+  (a "Store Manager" is a `manager`, a "Chief Strategy Officer" a `chief`). A later
+  segment of seniority words only says the job's ("Software Engineer (Senior)"). A
+  seniority phrase says its level alone: "Chef d'équipe" and "Jefe de equipo" are
+  leads, not the "chef" or "jefe" in them; a "Head Nurse" or a "Head Waiter" is a lead,
+  a "Head Chef" a manager ("Head of" names a director). "Staff" is a level on the
+  ladders of tech, product, marketing, sales and support (a Staff Engineer), and not
+  elsewhere: a Staff Accountant, a Staff Attorney or a Staff Nurse has no seniority, and
+  "Support Staff" are people. Some jobs outside the catalogue use its words otherwise,
+  and name nothing: a "Chef de partie" or a "Pastry Chef" is a cook, a "Personal Banker"
+  no one in HR (German "Personal"). A kind whose
   `refines` names the kind found, at one of its seniorities, is the answer instead: a
   "Lead Backend Engineer" is a `lead-developer`, a "Manager, Fullstack Engineering" an
   `engineering-manager`.

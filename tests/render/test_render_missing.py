@@ -119,3 +119,22 @@ def test_a_role_cut_short_is_not_folded_away(scaleup: Org) -> None:
     plan = make_plan(part, fold=1)
     assert not any(b.folded for b in plan.boxes)
     assert sum("+2 below" in [line.text for line in b.lines] for b in plan.boxes) == 4
+
+
+def test_the_legend_names_no_group_for_a_missing_managers_box() -> None:
+    org = Org(
+        roles=[
+            Role(id="ceo", kind="ceo"),
+            Role(id="dev", kind="developer", reports_to="ceo"),
+            Role(id="ae", kind="account-executive", reports_to="vp-sales"),
+        ]
+    )
+    plan = make_plan(org)
+    # Before, the dotted box of vp-sales was counted as a grey group, "other", that no
+    # box on the chart shows.
+    assert [label for label, _ in plan.legend] == ["Executive", "Tech", "Sales"]
+    missing = next(b for b in plan.boxes if b.placeholder == "vp-sales")
+    assert missing.color_key is None and None in plan.palette  # still drawn grey, dotted
+    # A role with no family is still named "other".
+    org.add_role(Role(id="x", title="Wizard", reports_to="ceo"))
+    assert [label for label, _ in make_plan(org).legend][-1] == "other"

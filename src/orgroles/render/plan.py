@@ -32,15 +32,14 @@ from orgroles.render.auto_color import AUTO, chosen_color_by
 from orgroles.render.cards import Cards, warn_unknown_meta
 from orgroles.render.changes import Changes, mark_plan, with_changes
 from orgroles.render.cycles import cycle_note, cycle_tops, on_cycle, on_self, self_note
+from orgroles.render.legend import colors_and_legend
 from orgroles.render.options import SHOW, ChartOptions
-from orgroles.render.paint import GROUPS, group_colors
 from orgroles.render.quoting import clean
 from orgroles.render.shapes import (
     BLOCK_RATIO,
     STACK_MIN,
     Box,
     Cluster,
-    Colors,
     Line,
     Placement,
     Plan,
@@ -287,7 +286,7 @@ def _make_plan(
             else:
                 p.children.append(box.id)
     _equalize_heights(boxes, b.finish())
-    palette, legend = _colors(org, boxes, options)
+    palette, legend = colors_and_legend(org, boxes, options)
     clusters = _clusters(org, b, pre, pre_parent, box_pre)
     dotted = _dotted(org, b)
     notes_lines = [Line("note", clean(n)) for n in notes]
@@ -331,43 +330,6 @@ def title_alerts(plan: Plan, general: Sequence[Violation]) -> list[Line]:
     which the explorer lists apart."""
     told = {line.text for line in org_problem_lines(general, plan.lang)}
     return [n for n in plan.notes if n.style == "alert" and n.text not in told]
-
-
-def _colors(
-    org: OrgCore, boxes: list[Box], options: ChartOptions
-) -> tuple[dict[str | None, Colors], tuple[tuple[str, str | None], ...]]:
-    """The colours of the groups of boxes, the largest first, and the legend that names
-    them (none when all boxes have one colour)."""
-    size: dict[str | None, int] = {}
-    for box in boxes:
-        size[box.color_key] = size.get(box.color_key, 0) + max(1, len(box.folded))
-    keys = sorted(size, key=lambda k: (k is None, -size[k]))  # stable: first seen first
-    by = options.color_by
-    palette = group_colors(keys, by, options.theme)
-    if len(keys) < 2:
-        return palette, ()
-    lang = options.lang
-    legend: list[tuple[str, str | None]] = []
-    named = [k for k in keys if k is not None]
-    shown = named if by == "family" else named[:GROUPS]
-    for key in shown:
-        if by == "family":
-            label = words.family_label(key, lang)
-        elif by == "team":
-            label = org.teams[key].display_name
-        elif by == "kind":
-            kind = org.catalog.kinds.get(key)
-            label = kind.text(lang) if kind is not None else key
-        else:
-            label = key
-        legend.append((clean(label), key))
-    rest = named[len(shown) :]
-    if rest:
-        others = words.word("others", lang).format(n=words.count(len(rest), lang))
-        legend.append((others, rest[0]))
-    if None in size:
-        legend.append((words.word("no_team" if by == "team" else "other", lang), None))
-    return palette, tuple(legend)
 
 
 def _arrange(

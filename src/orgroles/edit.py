@@ -32,6 +32,7 @@ from pydantic import ValidationError
 from orgroles.errors import EditError, OrgValidationError
 from orgroles.io.problems import problems_from_validation
 from orgroles.model import Person, Role
+from orgroles.queries.hierarchy import reports
 from orgroles.queries.kinds import KindsFound, kinds_found
 from orgroles.queries.teams import membership
 from orgroles.selectors.syntax import parse
@@ -215,11 +216,25 @@ def infer_kinds(org: OrgCore, *, lang: str | None = None) -> KindsFound:
 
     teams_of = membership(org)
     teams = org.teams
+    untold: list[Role] = []  # inferred with no kind: the reports may settle a shared title
     for role in list(org.roles.values()):
         if role.kind is not None and role.kind_from is None:
             continue
         departments = [teams[t].display_name for t in teams_of.get(role.id, ())]
         new = infer_role(role, org.catalog, department=departments or None, lang=lang)
+        if new != role:
+            org.put_role(new)
+        if new.kind is None and new.title:
+            untold.append(new)
+    for role in untold:
+        below = reports(org, role.id)
+        if not below:
+            continue
+        families = [org.family_of(r) for r in below]
+        departments = [teams[t].display_name for t in teams_of.get(role.id, ())]
+        new = infer_role(
+            role, org.catalog, department=departments or None, lang=lang, reports=families
+        )
         if new != role:
             org.put_role(new)
     return kinds_found(org)

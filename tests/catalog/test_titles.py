@@ -195,6 +195,55 @@ def test_an_ambiguous_title_stays_unknown_and_the_department_settles_cpo() -> No
     assert kind_of("Chief Product Officer", department="Human Resources") == "cpo"
 
 
+def test_the_reports_settle_a_shared_title_that_the_department_leaves() -> None:
+    product = infer_kind("CPO", reports=["product", "product", "tech", None])
+    people = infer_kind("CPO", reports=["people", "people", "product"])
+    assert product is not None
+    assert people is not None
+    assert (product.kind, product.source) == ("cpo", "reports")
+    assert (people.kind, people.source) == ("chief-people-officer", "reports")
+    # A department that settles it comes first; the reports do not overrule it.
+    assert kind_of("CPO", department="Human Resources", reports=["product"] * 5) == (
+        "chief-people-officer"
+    )
+    # Reports split evenly, or in no family of either answer, settle nothing.
+    assert infer_kind("CPO", reports=["product", "people"]) is None
+    assert infer_kind("CPO", reports=["finance", "sales", None]) is None
+    # A title that names one job, or none, is not changed by its reports.
+    assert kind_of("Chief Product Officer", reports=["people"] * 3) == "cpo"
+    assert infer_kind("Wizard", reports=["tech", "tech"]) is None
+
+
+def test_an_import_and_infer_kinds_settle_cpo_by_the_reports(write: Write) -> None:
+    csv_text = (
+        "id,name,title,manager\n"
+        "1,Ana Ferrand,CEO,\n"
+        "2,Boris Lemaire,CPO,1\n"
+        "3,Chloe Marin,Product Manager,2\n"
+        "4,Dario Velez,Product Designer,2\n"
+        "5,Elif Aksoy,CPO,1\n"
+        "6,Fumi Tanaka,Recruiter,5\n"
+        "7,Goran Petrov,HR Business Partner,5\n"
+        "8,Hana Novak,CPO,1\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        org = orgroles.from_csv(write("staff.csv", csv_text))
+    found = {r.id: (r.kind, r.kind_from) for r in org.roles.values() if r.title == "CPO"}
+    assert found == {
+        "2": ("cpo", "reports"),
+        "5": ("chief-people-officer", "reports"),
+        "8": (None, None),  # no reports: still unknown
+    }
+    # Org.infer_kinds() does the same, and again the same on a second run.
+    plain = orgroles.Org(roles=list(org.roles.values()))
+    for rid in ("2", "5"):
+        plain.update_role(rid, kind=None, kind_from=None)
+    for _ in range(2):
+        plain.infer_kinds()
+        assert (plain.roles["2"].kind, plain.roles["5"].kind) == ("cpo", "chief-people-officer")
+
+
 def test_a_title_naming_only_a_function_gets_a_family() -> None:
     for title, family, pattern in [
         ("Sales", "sales", "sales"),

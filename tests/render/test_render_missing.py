@@ -134,7 +134,8 @@ def test_the_legend_names_no_group_for_a_missing_managers_box() -> None:
     # box on the chart shows.
     assert [label for label, _ in plan.legend] == ["Executive", "Tech", "Sales"]
     missing = next(b for b in plan.boxes if b.placeholder == "vp-sales")
-    assert missing.color_key is None and None in plan.palette  # still drawn grey, dotted
+    assert missing.color_key is None  # still drawn grey, dotted
+    assert None in plan.palette
     # A role with no family is still named "other".
     org.add_role(Role(id="x", title="Wizard", reports_to="ceo"))
     assert [label for label, _ in make_plan(org).legend][-1] == "other"

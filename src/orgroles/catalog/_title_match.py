@@ -26,9 +26,12 @@ from orgroles.catalog._title_text import (
 )
 from orgroles.model import SENIORITIES, Family, KindFrom, RoleKind, Seniority
 
-__all__ = ["KindMatch", "Matcher"]
+__all__ = ["KindMatch", "Matcher", "Reports"]
 
 _RANK = {level: rank for rank, level in enumerate(SENIORITIES)}
+
+Reports = tuple[tuple[str, int], ...]
+"""The families of a role's reports, each with how many of them are in it."""
 _SEGMENTS_READ = 4  # a job is named in the first segments, not in a long list of teams
 # No job takes more words or characters than these; a hostile title is cut to them.
 _WORDS_READ = 12  # per segment
@@ -44,7 +47,8 @@ class KindMatch:
     """What a job title says: the kind (or only the family), and why.
 
     `pattern` is the catalogue pattern that matched, as the catalogue writes it.
-    `source` is `"title"`, or `"department"` when the department was needed.
+    `source` is `"title"`, `"department"` when the department was needed, or `"reports"`
+    when the families of the reports settled a title that two kinds share.
     `refined_from` is the kind the pattern names when the seniority made it another
     (a "Lead Backend Engineer" matches the developer's pattern and is a lead-developer).
     """
@@ -87,17 +91,19 @@ class Matcher:
                 self.refined_by.setdefault(base, []).append(kind)
         self.readings: dict[str, _Reading] = {}
         self.by_words: dict[tuple[tuple[str, ...], ...], _Reading] = {}
-        self.results: dict[tuple[str, tuple[str, ...]], KindMatch | None] = {}
+        self.results: dict[tuple[str, tuple[str, ...], Reports], KindMatch | None] = {}
 
-    def infer(self, title: str, departments: tuple[str, ...]) -> KindMatch | None:
-        key = (title, departments)
+    def infer(
+        self, title: str, departments: tuple[str, ...], reports: Reports = ()
+    ) -> KindMatch | None:
+        key = (title, departments, reports)
         try:
             return self.results[key]
         except KeyError:
             pass
         if len(self.results) >= _CACHE_SIZE:
             self.results.clear()
-        result = self.results[key] = self._decide(self.read(title), departments)
+        result = self.results[key] = self._decide(self.read(title), departments, reports)
         return result
 
     def read(self, title: str) -> _Reading:
@@ -160,8 +166,11 @@ class Matcher:
         """What the title's seniority words say, whether or not it names a job."""
         return self.read(title).seniority
 
-    def _decide(self, reading: _Reading, departments: tuple[str, ...]) -> KindMatch | None:
-        """One answer stands; with none, or a tie, the departments may settle it."""
+    def _decide(
+        self, reading: _Reading, departments: tuple[str, ...], reports: Reports = ()
+    ) -> KindMatch | None:
+        """One answer stands; with none, or a tie, the departments may settle it; a tie the
+        departments leave, the families of the reports may settle."""
         options = reading.options
         if len(options) == 1:
             return options[0].match
@@ -176,6 +185,12 @@ class Matcher:
             chosen = [o for o in options if family in o.departments]
             if len(chosen) == 1:
                 return dataclasses.replace(chosen[0].match, source="department")
+        if options and reports:
+            # The answer whose departments the most reports are in, if one leads.
+            counts = [sum(n for family, n in reports if family in o.departments) for o in options]
+            most = max(counts)
+            if most and counts.count(most) == 1:
+                return dataclasses.replace(options[counts.index(most)].match, source="reports")
         return None
 
     def _family_of(self, department: str) -> tuple[str, str] | None:

@@ -291,6 +291,8 @@ KindMatch(kind=None, family='finance', pattern='comptabilité', seniority=None, 
 None
 >>> infer_kind("CPO", department="Human Resources").kind
 'chief-people-officer'
+>>> infer_kind("CPO", reports=["product", "product", "tech"]).kind  # over PMs, designers
+'cpo'
 ```
 
 Titles are matched in English and French, the catalogue's two languages, and also in
@@ -334,7 +336,10 @@ How a title is read:
 - The most specific pattern wins: one that contains another ("Product Marketing Manager"
   over "Marketing Manager"), then a kind over a family alone, then the pattern with more
   words that say the job. Two different answers that tie are ambiguous: the title stays
-  unknown, unless the department settles it. It is never guessed.
+  unknown, unless the department settles it, or, in an import (and `infer_kinds()`),
+  the role's direct reports do: a "CPO" over product managers and designers is the Chief
+  Product Officer, over recruiters the Chief People Officer (`kind_from: reports`).
+  It is never guessed.
 - A title that names only a function ("Sales", "Comptabilité", "Marketing Operations
   Specialist") gets the family and no kind. A title that names no job ("Consultant",
   "Program Manager") gets the department's family when a department is given.
@@ -377,8 +382,8 @@ titles by redefining the kind (a kind is replaced whole). When two kinds claim t
 title, it is ambiguous.
 
 `infer_role(role, catalog)` fills a `Role` from its title: `kind` (or only `family`),
-`seniority`, and `kind_from` (`title` or `department`), which tells an inferred kind from
-one the author declared. A declared kind is never changed.
+`seniority`, and `kind_from` (`title`, `department` or `reports`), which tells an
+inferred kind from one the author declared. A declared kind is never changed.
 
 ## Unknown kinds and responsibilities
 

@@ -39,9 +39,10 @@ Examples:
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterable
 
-from orgroles.catalog._title_match import KindMatch, Matcher
+from orgroles.catalog._title_match import KindMatch, Matcher, Reports
 from orgroles.catalog.catalogs import Catalog, builtin_catalog
 from orgroles.model import SENIORITIES, KindFrom, Role, Seniority
 
@@ -86,6 +87,7 @@ def infer_kind(
     *,
     department: str | Iterable[str] | None = None,
     catalog: Catalog | None = None,
+    reports: Iterable[str | None] | None = None,
 ) -> KindMatch | None:
     """The kind (or only the family) a job title names, or None when it names none or is
     ambiguous.
@@ -98,6 +100,11 @@ def infer_kind(
             names a function counts). It settles a title that two kinds share, and gives its
             family to a title that names no job.
         catalog: Whose titles to use; the built-in catalogue by default.
+        reports: The families of the role's direct reports (one per report; None for a
+            report with no family). When the department does not settle a title that two
+            kinds share, the kind whose departments most reports are in does
+            (`source="reports"`): a "CPO" over product managers is the Chief Product
+            Officer, over recruiters the Chief People Officer.
 
     Examples:
         >>> infer_kind("Développeuse Full-Stack confirmée")
@@ -111,8 +118,18 @@ def infer_kind(
         KindMatch(kind=None, family='sales', pattern='sales', seniority=None, source='department', refined_from=None)
         >>> print(infer_kind("Developer & Designer"), infer_kind("Program Manager"))
         None None
+        >>> infer_kind("CPO", reports=["product", "product", "tech"]).kind
+        'cpo'
     """  # noqa: E501
-    return _matcher(catalog or builtin_catalog(), lang).infer(title, _departments(department))
+    matcher = _matcher(catalog or builtin_catalog(), lang)
+    return matcher.infer(title, _departments(department), _reports(reports))
+
+
+def _reports(families: Iterable[str | None] | None) -> Reports:
+    """The families of the reports, counted, in the order first met (a cache key)."""
+    if not families:
+        return ()
+    return tuple(Counter(f for f in families if f is not None).items())
 
 
 def infer_seniority(
@@ -133,8 +150,10 @@ def infer_role(
     *,
     department: str | Iterable[str] | None = None,
     lang: str | None = None,
+    reports: Iterable[str | None] | None = None,
 ) -> Role:
-    """The role with its kind (or family) and seniority inferred from its title.
+    """The role with its kind (or family) and seniority inferred from its title (with its
+    department, and its reports' families: see `infer_kind()`).
 
     A declared kind (`kind` set and `kind_from` absent) is never changed, and the
     role is returned as it is. A kind inferred before (`kind_from` set) is inferred
@@ -158,7 +177,11 @@ def infer_role(
     if role.kind_from is not None:  # inferred before: forget what was inferred
         kind, family = None, (family if kind is not None else None)
     matcher = _matcher(catalog or builtin_catalog(), lang)
-    match = matcher.infer(role.title, _departments(department)) if role.title else None
+    match = (
+        matcher.infer(role.title, _departments(department), _reports(reports))
+        if role.title
+        else None
+    )
     kind_from: KindFrom | None = None
     if match is not None and match.kind is not None:
         kind, kind_from = match.kind, match.source

@@ -133,8 +133,10 @@ FAMILIES: tuple[str, ...] = (
 )
 """The family ids (company functions) every catalogue may rely on; a catalogue may add more."""
 
-KindFrom = Literal["title", "department"]
-"""How an inferred kind was found: from the job title, or with the help of the department."""
+KindFrom = Literal["title", "department", "reports"]
+"""How an inferred kind was found: from the job title, with the help of the department,
+or with that of the reports' families (a "CPO" over product managers is the Chief Product
+Officer)."""
 
 GENERAL_PRACTICE = "general practice"
 """The `source` of a fact that is common practice and not in the source article."""

@@ -113,8 +113,9 @@ class Role(Base):
     kind: Id | None = None
     kind_from: KindFrom | None = Field(
         default=None,
-        description="How the kind (or the family) was inferred: from the 'title', or with the "
-        "'department'; absent when the author declared it.",
+        description="How the kind (or the family) was inferred: from the 'title', with the "
+        "'department', or with the 'reports' (their families settled a title two kinds share); "
+        "absent when the author declared it.",
     )
     family: Id | None = Field(
         default=None,

@@ -7,7 +7,7 @@ other groups take the palette in order (`orgroles.render.paint.group_colors`).
     >>> import orgroles
     >>> from orgroles.render import make_plan
     >>> make_plan(orgroles.load("examples/three_person_tech_team.yaml")).legend[0]
-    ('Tech', 'tech')
+    ('Executive', 'executive')
 """
 
 from __future__ import annotations

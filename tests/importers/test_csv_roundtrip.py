@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import orgroles
 from orgroles import Org, OrgExportWarning, OrgImportWarning, Person, Role, Team
 from orgroles.errors import OrgExportError
-from orgroles.importers.csv_export import CSV_COLUMNS, csv_text
+from orgroles.importers.csv_export import CSV_COLUMNS, csv_text, to_csv
 from orgroles.importers.rows import unique_slugs
 
 from tests.helpers import DATA, TINY
@@ -221,3 +221,13 @@ def test_a_nul_character_round_trips_or_is_refused_clearly(tmp_path: Path) -> No
     else:
         org.to_csv(path)
         assert orgroles.from_csv(path).title_of("a") == "x\x00y"
+
+
+def test_a_role_whose_only_value_is_a_totals_word_comes_back(tmp_path: Path) -> None:
+    # Found by the property above: "COUNT" alone on the last line read as a report's
+    # totals, and was left out. A CSV that orgroles wrote has no totals lines.
+    org = Org(roles=[Role(id="a", title="Analyst"), Role(id="b"), Role(id="COUNT")])
+    path = tmp_path / "org.csv"
+    to_csv(org, path)
+    back = orgroles.from_csv(path)
+    assert list(back.roles) == ["a", "b", "COUNT"]

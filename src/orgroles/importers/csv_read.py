@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from orgroles.errors import Location, OrgFileError, OrgUsageError, Problem
+from orgroles.importers.csv_export import CSV_COLUMNS
 from orgroles.importers.xlsx import is_workbook, workbook_text
 from orgroles.io.reader import read_file
 
@@ -288,6 +289,9 @@ def _is_totals(row: list[str], width: int) -> bool:
     )
 
 
+_OWN = frozenset(CSV_COLUMNS)  # the header of a CSV that orgroles wrote
+
+
 def _total_lines(records: list[list[str]], filled: list[int]) -> list[int]:
     """The records at the end that are a report's totals or notes, not rows.
 
@@ -296,10 +300,13 @@ def _total_lines(records: list[list[str]], filled: list[int]) -> list[int]:
     delimiter at all ("Total: 12 employees", which no tool writes for a row of a table)
     or a blank line above them, between the rows and the notes. A last record whose
     first value is "Total" ("Grand Total", "Summe", ...) is a report's totals whatever
-    its other values ("Total,3 employees,,12", at most half the columns filled).
+    its other values ("Total,3 employees,,12", at most half the columns filled). A CSV
+    that orgroles wrote (`to_csv()`: its header) has no totals or notes: a role whose
+    only value is its id, "Count", is a row.
     """
-    width = len(records[filled[0]])
-    if len(filled) < 3 or width < 3:
+    header = records[filled[0]]
+    width = len(header)
+    if len(filled) < 3 or width < 3 or {cell.strip() for cell in header} >= _OWN:
         return []
     run = 0  # the last records with one value each, or totals
     while run < min(_NOTE_LINES, len(filled) - 2) and (

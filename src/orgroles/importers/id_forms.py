@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NO_MANAGER",
+    "and_more",
     "inner_manager",
     "inner_note",
     "NameForms",
@@ -126,14 +127,14 @@ def inner_note(inner: list[tuple[int, str, str]], what: str, locator: Locator) -
     )
     return Problem(
         f"no row has the manager {what} {value!r}; {said}, so it is read as {held!r}"
-        + _and_more(len(inner) - 1, "of that form"),
+        + and_more(len(inner) - 1, "of that form"),
         locator.location(i, "manager"),
         locator.where(i, "manager"),
         code="manager-form",
     )
 
 
-def _and_more(more: int, how: str, how_plural: str | None = None) -> str:
+def and_more(more: int, how: str, how_plural: str | None = None) -> str:
     """The end of a note that speaks for other cells too: ", and so are 3 more cells
     <how>" (nothing for none); `how_plural` when the plural says `how` otherwise."""
     if not more:
@@ -196,7 +197,7 @@ def match_id_forms(
         dotted[i] = tuple(v if v in known else read(i, v) for v in values)
     if beside:
         i, value, part = beside[0]
-        others = _and_more(len(beside) - 1, "that writes an id so", "that write an id so")
+        others = and_more(len(beside) - 1, "that writes an id so", "that write an id so")
         notes.append(
             Problem(
                 f"no row has the manager id {value!r}; it writes the row {part!r} beside a "

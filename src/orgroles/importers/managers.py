@@ -2,9 +2,11 @@
 
 By id, a cell is the manager's role id (kept even when no row has it; an id written
 another way, `2.0` or `Ana Lima (E-17)`, is read as the row's: `match_id_forms()`).
-By email (the domain in any case, the rest exactly, as RFC 5321 says) or by name (exact,
-then `NameForms`, then `MixedKeys`), the cell is looked up among the rows: no match keeps
-it as a dangling reference, with a note; several is a problem.
+By email (the domain in any case, the rest exactly, as RFC 5321 says, then in other
+letter case when one row alone has it so) or by name (exact, then `NameForms`, then
+`MixedKeys`), the cell is looked up among the rows: no match keeps it as a dangling
+reference, with a note; several is a problem. The cells read in another form get one note
+for each form.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from unicodedata import normalize
 from orgroles.errors import Location, Problem
 from orgroles.importers.id_forms import (
     NameForms,
+    and_more,
     drop_no_manager,
     inner_manager,
     inner_note,
@@ -49,16 +52,36 @@ def _known(rows: Rows) -> set[str]:
     return {v for column in (rows.ids, rows.names, rows.emails) for v in column if v}
 
 
-def _name_read(value: str, read: str, how: str, locator: Locator, i: int, row: int) -> Problem:
-    """The note for a manager name read as another row's (see `NameForms`)."""
-    said, code = name_reading(how)
-    return Problem(
-        f"no row has the manager name {value!r}; read as {read!r} ({said}), the name of "
-        f"{locator.line(row)}",
-        locator.location(i, "manager"),
-        locator.where(i, "manager"),
-        code=code,
-    )
+def _read_as(
+    what: str, read: list[tuple[int, str, str, str, int]], locator: Locator
+) -> list[Problem]:
+    """The notes for manager names (or emails) read as other rows' in another form (see
+    `NameForms`): one for each form, on its first cell, that counts the others (an export
+    that writes every manager "Last, First" gets one note, not one for each row). `read`
+    holds (row, cell, what it was read as, how, the row found) of each."""
+    by_how: dict[str, list[tuple[int, str, str, str, int]]] = {}
+    for item in read:
+        by_how.setdefault(item[3], []).append(item)
+    notes = []
+    for how, items in by_how.items():
+        i, value, read_as, _, row = items[0]
+        said, code = name_reading(how)
+        if what == "email":
+            said = "the same address in other letter case, which mail providers ignore"
+        more = and_more(len(items) - 1, "read so")
+        if more:
+            lines = ", ".join(locator.line(item[0]) for item in items[1:11])
+            more += f" ({lines}{', ...' if len(items) > 11 else ''})"
+        notes.append(
+            Problem(
+                f"no row has the manager {what} {value!r}; read as {read_as!r} ({said}), the "
+                f"{what} of {locator.line(row)}" + more,
+                locator.location(i, "manager"),
+                locator.where(i, "manager"),
+                code=code,
+            )
+        )
+    return notes
 
 
 def _email_key(text: str) -> str:
@@ -170,9 +193,9 @@ def _resolve(
     """Each row's manager id (`reports_to`) and, for rows that name several, the others.
 
     By id, the value is the id (kept even when no row has it). By email (the domain in any
-    case, the rest exactly, as RFC 5321 says) or name (exact, then `NameForms`, then
-    `MixedKeys`), the value is looked up among the rows: no match keeps it as a dangling
-    reference, with a note; several is a problem."""
+    case, the rest exactly, as RFC 5321 says, then `_OtherCase`) or name (exact, then
+    `NameForms`, then `MixedKeys`), the value is looked up among the rows: no match keeps
+    it as a dangling reference, with a note; several is a problem."""
     ids = rows.ids
     managers = rows.managers
     dotted: dict[int, tuple[str, ...]] = {}
@@ -204,12 +227,13 @@ def _resolve(
     key = _email_key if by_email else _name_key
     index = rows_by(rows.emails if by_email else rows.names, key)
     what = "email" if by_email else "name"
-    case_hint = _CaseHint(index, rows.emails)
+    cased = _OtherCase(index) if by_email else None
     name_forms = NameForms(index, rows.names)
     mixed = MixedKeys(ids, rows.emails, rows.names, by_email=by_email, email_key=_email_key)
     by_other: list[tuple[int, str, int, str]] = []  # a row's id, or its other key
     resolved: list[str | None] = [None] * len(ids)
     inner: list[tuple[int, str, str]] = []  # (row, cell, what it holds): one note for all
+    read: list[tuple[int, str, str, str, int]] = []  # cells read in another form
     for i, cell in enumerate(managers):
         found: list[str] = []
         for value in _values(cell):
@@ -221,7 +245,10 @@ def _resolve(
             if not matches and not by_email:
                 matches, why = name_forms.read(value)
                 if why is not None:
-                    notes.append(_name_read(value, *why, locator, i, matches[0]))
+                    read.append((i, value, *why, matches[0]))
+            if not matches and cased is not None and (j := cased(value)) is not None:
+                matches = [j]
+                read.append((i, value, rows.emails[j] or "", "case", j))
             if not matches and (other := mixed.read(value)) is not None:
                 matches = [other[0]]
                 by_other.append((i, value, *other))
@@ -229,11 +256,9 @@ def _resolve(
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:
                 found.append(value)
-                hint = case_hint(value) if by_email else ""
                 notes.append(
                     Problem(
-                        f"no row has the manager {what} {value!r}{hint}: kept as an unknown "
-                        "manager",
+                        f"no row has the manager {what} {value!r}: kept as an unknown manager",
                         locator.location(i, "manager"),
                         locator.where(i, "manager"),
                         code="unknown-manager",
@@ -258,6 +283,7 @@ def _resolve(
             resolved[i] = found[0]
             if len(found) > 1:
                 dotted[i] = tuple(found[1:])
+    notes += _read_as(what, read, locator)
     if inner:
         notes.append(inner_note(inner, what, locator))
     if by_other:
@@ -265,21 +291,22 @@ def _resolve(
     return resolved, dotted
 
 
-class _CaseHint:
-    """` (a row has 'ana@acme.example': ...)` for an email that matches a row's only once
-    case is ignored; the index of lower-cased addresses is made for the first message."""
+class _OtherCase:
+    """The one row whose email a manager's is in another letter case, if one has it:
+    RFC 5321 lets the part before @ tell mailboxes apart by case, but mail providers do
+    not, and a sheet that writes "Ana.Lima@..." for "ana.lima@..." means that row. Two
+    rows whose emails differ only by case are both kept apart (None). The index of
+    lower-cased addresses is made at the first call."""
 
-    def __init__(self, index: dict[str, list[int]], emails: list[str | None]) -> None:
+    def __init__(self, index: dict[str, list[int]]) -> None:
         self._index = index
-        self._emails = emails
-        self._lowered: dict[str, int] | None = None
+        self._lowered: dict[str, int | None] | None = None
 
-    def __call__(self, value: str) -> str:
-        if self._lowered is None:
-            self._lowered = {}
+    def __call__(self, value: str) -> int | None:
+        lowered = self._lowered
+        if lowered is None:
+            lowered = self._lowered = {}
             for key, rows_of in self._index.items():
-                self._lowered.setdefault(_ascii_lower(key), rows_of[0])
-        j = self._lowered.get(_ascii_lower(_email_key(value)))
-        if j is None:
-            return ""
-        return f" (a row has {self._emails[j]!r}: the part before @ is case-sensitive)"
+                low = _ascii_lower(key)
+                lowered[low] = None if low in lowered or len(rows_of) > 1 else rows_of[0]
+        return lowered.get(_ascii_lower(_email_key(value)))

@@ -248,7 +248,12 @@ def test_without_options_a_header_that_names_nothing_known_is_an_error(write: Wr
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(write("staff.csv", "Code,Label,Parent code\nA,CEO,\nB,CTO,A\n"))
     message = str(err.value)
-    assert "no id column: the orgroles preset looks for 'id'" in message
+    # No preset was given: the message does not speak of one.
+    assert (
+        "no id column: no column has the name of an id ('id', 'Employee ID', 'Matricule', "
+        "...) or of an email; the columns are: 'Code', 'Label', 'Parent code'"
+    ) in message
+    assert "the orgroles preset" not in message
     assert "or pick a preset (bamboohr, workday, odoo, google, d3)" in message
 
 

@@ -96,6 +96,8 @@ _SINGLE = (
 # The status column is read and kept in `meta` too: "On leave" is worth showing.
 
 # What each column is called in messages ("no column 'X' for the title").
+_NO_ID = "no column has the name of an id ('id', 'Employee ID', 'Matricule', ...) or of an email"
+
 _PURPOSE = {
     "id_col": "the id",
     "name_col": "the name",
@@ -312,17 +314,15 @@ class Columns:
                 if column not in present:
                     missing(option, column)
         if chosen.id_col is None:
-            expected = " or ".join(repr(c) for c in preset.ids) if preset else "an id column"
+            said, more = (
+                (f"the {self.preset} preset looks for " + " or ".join(map(repr, preset.ids)), "")
+                if self.preset and preset
+                else (_NO_ID, f", or pick a preset ({', '.join(list(PRESETS)[1:])})")
+            )
             problems.append(
                 Problem(
-                    f"no id column: the {self.preset or 'orgroles'} preset looks for "
-                    f"{expected}; the columns are: {_listing(columns)}; "
-                    "name the id column with id_col (--id-col)"
-                    + (
-                        ""
-                        if self.preset
-                        else f", or pick a preset ({', '.join(list(PRESETS)[1:])})"
-                    ),
+                    f"no id column: {said}; the columns are: {_listing(columns)}; "
+                    f"name the id column with id_col (--id-col){more}",
                     where,
                     code="unknown-column",
                 )

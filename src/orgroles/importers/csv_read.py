@@ -165,6 +165,17 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     names = _header_names(records[first], path, lines[first])
     header_line = lines[first]
     body = filled[len(top) + 1 : len(filled) - len(bottom)]
+    if body and _restates(records[first], records[body[0]]):
+        notes.append(
+            Problem(
+                "left out a second header that names the columns again ("
+                f"{', '.join(repr(v) for v in _filled(records[body[0]])[:4])}, ...): "
+                "labels under field names, as SAP SuccessFactors writes them?",
+                Location(path, lines[body[0]]),
+                code="note-line",
+            )
+        )
+        body = body[1:]
     if not body or body[-1] - body[0] + 1 == len(body):  # no blank row: slices, at C speed
         start, stop = (body[0], body[-1] + 1) if body else (0, 0)
         rows, lines = records[start:stop], lines[start:stop]
@@ -235,27 +246,43 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
         header = records[filled[k]]
         if len(_filled(header)) == len(header) >= 2:
             titles = [records[n] for n in filled[:k]]
-            lone = len(header) == width and all(len(t) == len(_filled(t)) == 1 for t in titles)
-            padded = len(header) >= 3 and all(
-                len(t) in (1, len(header)) and len(_filled(t)) == 1 for t in titles
-            )
-            worded = (
-                k == 1
-                and len(header) == width
-                and len(titles[0]) == len(_filled(titles[0])) < len(header)
-                and _names(header)
-            )
-            grouped = (  # "Employee,,Position,": names over groups of the columns
-                k == 1
-                and len(header) == width == len(titles[0])
-                and 2 * len(_filled(titles[0])) <= len(header)
-                and _names(header)
-                and _names(_filled(titles[0]))
-            )
-            return filled[:k] if lone or padded or worded or grouped else []
-        if len(_filled(header)) != 1:
-            return []
+            above = all(_above(t, m, k, header, width) for m, t in enumerate(titles))
+            return filled[:k] if above else []
+        if len(_filled(header)) != 1 and 2 * len(_filled(header)) > len(header):
+            return []  # neither a title nor names over groups of columns: the header
     return []
+
+
+def _above(line: list[str], m: int, k: int, header: list[str], width: int) -> bool:
+    """Whether `line`, the `m`-th of the `k` lines above `header`, is a title or names
+    groups of its columns (see `_title_lines()`)."""
+    values = _filled(line)
+    if len(values) == 1 and (
+        (len(line) == 1 and len(header) == width)  # a title alone on its line
+        or (len(header) >= 3 and len(line) in (1, len(header)))  # padded to the width
+    ):
+        return True
+    if len(header) != width or not _names(header):
+        return False
+    if m == 0 and len(line) == len(values) < len(header):  # "Headcount report, March 2025"
+        return True
+    return (  # "Employee,,Position,": names over groups of the columns, just above
+        m == k - 1 and len(line) == width and 2 * len(values) <= width and _names(values)
+    )
+
+
+def _restates(header: list[str], row: list[str]) -> bool:
+    """Whether the row under the header names its columns again, in other words: "User
+    ID" under "USERID", "Hire Date" under "HIREDATE" (half the columns at least, and the
+    row reads as a header)."""
+    if len(_filled(row)) < 3 or not _names(_filled(row)):
+        return False
+    same = sum(_squash(a) == _squash(b) != "" for a, b in zip(header, row, strict=False))
+    return same >= 3 and 2 * same >= len(header)
+
+
+def _squash(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 _NOT_A_NAME = re.compile(r"[\d\s.,:;/+-]*")

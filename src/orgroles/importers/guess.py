@@ -273,7 +273,22 @@ def _holders(position: str, email: str | None, names: tuple[str, ...], values: V
     return position
 
 
-_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y")
+_FORMATS = (
+    "%Y-%m-%d",
+    "%d.%m.%Y",
+    "%m/%d/%Y",
+    "%d/%m/%Y",
+    "%Y/%m/%d",
+    "%d-%m-%Y",
+    "%d-%b-%Y",  # 03-Mar-2014 (Zoho, Oracle)
+    "%d %b %Y",  # 3 Mar 2014
+    "%b %d, %Y",  # Mar 3, 2014
+    "%d-%b-%y",  # 03-MAR-14 (Oracle)
+    "%m/%d/%y",  # 3/3/14 (a US spreadsheet)
+    "%d/%m/%y",
+    "%d.%m.%y",
+    "%Y%m%d",  # 20140303 (SAP)
+)
 
 
 def day_format(days: Sequence[str]) -> str | None:
@@ -304,6 +319,18 @@ def day_format(days: Sequence[str]) -> str | None:
     if found[0] == "%Y-%m-%d":
         return ""
     return found[0] if len(found) == 1 else None
+
+
+def _unread_days(table: Table, chosen: Columns) -> list[str]:
+    """The columns named for a first or last day that the guess left out, as no one
+    format read their days (a position export's hire dates are the people's, not the
+    seats': not read, and not said)."""
+    if chosen.start_col or chosen.end_col or chosen.holder_col:
+        return []
+    return [c for c in table.header if header_key(c) in _DAY_NAMES]
+
+
+_DAY_NAMES = frozenset((*STARTS, *ENDS))
 
 
 def unmapped(columns: Columns) -> bool:
@@ -398,6 +425,13 @@ def guessed(
     if columns.keep_left:
         chosen = dataclasses.replace(chosen, status_col=None, keep_left=True)
     written = f" (days written {read_as})" if read_as and date_format is None else ""
+    unread = _unread_days(table, chosen) if date_format is None else []
+    if unread:
+        written += (
+            f"; the days of {' and '.join(repr(c) for c in unread)} are left in meta: no "
+            "one format reads them all (01/02/2018: January or February?); give it with "
+            "--date-format (date_format=): %m/%d/%Y, %d/%m/%Y, ..."
+        )
     if not chosen.names_manager:
         written += (
             "; no column names the manager: every role is a top role (name it with "

@@ -61,7 +61,8 @@ def names(text: str) -> tuple[str, ...]:
 
 IDS = names(
     "id, employee id, employee #, employee number, employee no, emp id, emp no, emplid, staff id, "
-    "staff number, person id, personnel number, worker id, associate id, user id, userid, "
+    "staff number, person id, person number, personnel number, worker id, worker number, "
+    "associate id, user id, userid, "
     "badge, matricule, numero de matricule, numero matricule, id salarie, numero salarie, "
     "personalnummer, mitarbeiternummer, numero employe, numero de empleado, id empleado, "
     "personeelsnummer, medewerkernummer, sam account name, user principal name, "
@@ -112,10 +113,12 @@ DEPARTMENTS = names(
     "department, dept, department name, home department description, division, team, "
     "team name, supervisory organization, business unit, service, departement, abteilung, "
     "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
-    "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling"
+    "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling, home department, "
+    "home department name, department description"
 )
 STARTS = names(
-    "hire date, start date, date of joining, joining date, original hire date, "
+    "hire date, hiredate, start date, date of joining, joining date, original hire date, "
+    "date of hire, date joined, joined on, hired on, provisional start date, "
     "date d entree, date embauche, date d embauche, date d arrivee, eintrittsdatum, "
     "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
     "date hired, employment start date, data di assunzione, data assunzione, "
@@ -127,7 +130,9 @@ ENDS = names(
     "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
     "date terminated, employment end date, exit date, last day, last working day, "
     "data di cessazione, data cessazione, data de demissao, data de desligamento, "
-    "data zwolnienia, slutdatum, slutdato, fratradelsedatum"
+    "data zwolnienia, slutdatum, slutdato, fratradelsedatum, date of exit, date of leaving, "
+    "date of termination, separation date, last day worked, date de fin de contrat, "
+    "fin de contrat, date de fin"
 )
 MANAGERS = names(
     "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
@@ -195,7 +200,9 @@ STATUS_COLUMNS = frozenset(
         "status, employee status, employment status, employee state, employment state, "
         "position status, worker status, lifecycle status, staff status, hr status, "
         "user status, account status, status read only, current status, job status, "
-        "emp status, empl status, contract status, statut, statut du salarie, statut salarie, "
+        "emp status, empl status, contract status, assignment status, assignment status type, "
+        "hiring status, employment status type, worker status type, "
+        "statut, statut du salarie, statut salarie, "
         "statut collaborateur, statut de l employe, beschaftigungsstatus, mitarbeiterstatus, "
         "status des mitarbeiters, personalstatus, estado, estado del empleado, estado empleado, "
         "situacion laboral, stato, stato dipendente, stato del dipendente, situacao, "

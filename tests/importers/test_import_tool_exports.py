@@ -1,0 +1,139 @@
+"""Exports as SAP SuccessFactors, Zoho People, UKG, Oracle HCM, Deel and reporting tools
+write them, imported with no option (found by a probe of ten tools' exports). Every
+person is invented."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from tests.helpers import Write, import_notes
+
+SUCCESSFACTORS = """\
+STATUS,USERID,USERNAME,FIRSTNAME,LASTNAME,EMAIL,MANAGER,DEPARTMENT,HIREDATE,TITLE
+Status,User ID,Username,First Name,Last Name,Email,Manager,Department,Hire Date,Title
+active,100107,ymenon,Yuki,Menon,yuki@northwind.example,NO_MANAGER,Executive,03/03/2014,CEO
+active,100108,pchen,Pia,Chen,pia@northwind.example,100107,Engineering,06/15/2016,CTO
+active,100109,oruiz,Omar,Ruiz,omar@northwind.example,100108,Engineering,01/20/2019,Engineer
+inactive,100110,lfox,Lea,Fox,lea@northwind.example,100108,Engineering,02/01/2018,Engineer
+"""
+
+
+def test_successfactors_labels_under_field_names_are_no_person(write: Write) -> None:
+    org, notes = import_notes(write("users.csv", SUCCESSFACTORS))
+    assert notes[0] == (
+        "2: left out a second header that names the columns again ('Status', 'User ID', "
+        "'Username', 'First Name', ...): labels under field names, as SAP SuccessFactors "
+        "writes them?"
+    )
+    assert "start 'HIREDATE'" in notes[1]
+    assert "status 'STATUS'" in notes[1]
+    assert [(r.id, r.title, r.reports_to) for r in org] == [
+        ("100107", "CEO", None),
+        ("100108", "CTO", "100107"),
+        ("100109", "Engineer", "100108"),  # the inactive row is left out
+    ]
+    assert org.records["100108"].start == date(2016, 6, 15)
+
+
+REPORT = """\
+Kestrel Manufacturing - Headcount Report (as of 31 Mar 2025),,,,,
+Employee,,,Reporting,,
+Employee ID,First Name,Last Name,Manager ID,Job Title,Department
+1,Ana,Ferrand,,Managing Director,Management
+2,Boris,Lemaire,1,Plant Manager,Production
+3,Chloe,Marin,2,Machine Operator,Production
+"""
+
+
+def test_a_report_with_a_title_and_names_over_groups_of_columns(write: Write) -> None:
+    org, notes = import_notes(write("report.csv", REPORT))
+    assert notes[0].startswith("1: left out 'Kestrel Manufacturing - Headcount Report")
+    assert notes[1].startswith("2: left out 'Employee, Reporting', a line with 2 values")
+    assert [(r.id, r.reports_to) for r in org] == [("1", None), ("2", "1"), ("3", "2")]
+
+
+ZOHO = """\
+Employee ID,First Name,Last Name,Designation,Department,Reporting To,Date of joining,Date of exit
+ZP-001,Ana,Ferrand,CEO,Management,,03-Mar-2014,
+ZP-002,Boris,Lemaire,CTO,Engineering,Ana Ferrand ZP-001,15-Jun-2016,
+ZP-003,Chloe,Marin,Engineer,Engineering,Boris Lemaire ZP-002,20-Jan-2019,31-Dec-2024
+"""
+
+
+def test_zoho_days_written_with_the_months_name_and_an_exit_date(write: Write) -> None:
+    org, notes = import_notes(write("zoho.csv", ZOHO))
+    assert "start 'Date of joining', end 'Date of exit'" in notes[0]
+    assert "(days written %d-%b-%Y)" in notes[0]
+    assert org.records["ZP-002"].start == date(2016, 6, 15)
+    assert org.records["ZP-003"].end == date(2024, 12, 31)
+    assert org.records["ZP-003"].reports_to == "ZP-002"
+
+
+AMBIGUOUS_DAYS = """\
+Employee ID,Name,Title,Manager ID,Start date
+1,Ana Ferrand,CEO,,01/02/2018
+2,Boris Lemaire,CTO,1,03/04/2019
+"""
+
+
+def test_days_that_no_one_format_reads_are_left_in_meta_and_said_so(write: Write) -> None:
+    org, notes = import_notes(write("staff.csv", AMBIGUOUS_DAYS))
+    assert (
+        "; the days of 'Start date' are left in meta: no one format reads them all "
+        "(01/02/2018: January or February?); give it with --date-format (date_format=): "
+    ) in notes[0]
+    assert org.roles["2"].meta == {"Start date": "03/04/2019"}
+
+
+UKG = """\
+Employee Number,Employee Name,Job Title,Home Department,Supervisor Name,Position Status
+7001,"Ferrand, Ana",President,Executive,,Active
+7002,"Lemaire, Boris",Controller,Finance,"Ferrand, Ana",Active
+7003,"Marin, Chloe",Accountant,Finance,"Lemaire, Boris",Terminated
+"""
+
+
+def test_ukg_home_department_is_the_team(write: Write) -> None:
+    org, notes = import_notes(write("ukg.csv", UKG))
+    assert "department 'Home Department'" in notes[0]
+    assert sorted(t.name for t in org.teams.values()) == ["Executive", "Finance"]
+    assert list(org.roles) == ["7001", "7002"]  # the terminated row is left out
+
+
+ORACLE = """\
+Person Number,Display Name,Job Name,Department Name,Manager Person Number,Assignment Status Type
+300100,Ana Ferrand,Chief Executive Officer,Executive,,ACTIVE
+300101,Boris Lemaire,Chief Financial Officer,Finance,300100,ACTIVE
+300102,Chloe Marin,Accountant,Finance,300101,INACTIVE
+"""
+
+
+def test_oracle_hcm_person_numbers_and_assignment_status(write: Write) -> None:
+    org, notes = import_notes(write("oracle.csv", ORACLE))
+    assert "id 'Person Number'" in notes[0]
+    assert "status 'Assignment Status Type'" in notes[0]
+    assert [(r.id, r.reports_to) for r in org] == [("300100", None), ("300101", "300100")]
+
+
+def test_deel_hiring_status(write: Write) -> None:
+    people = [
+        {"id": "d1", "full_name": "Ana Ferrand", "job_title": "CEO", "hiring_status": "active"},
+        {
+            "id": "d2",
+            "full_name": "Boris Lemaire",
+            "job_title": "CTO",
+            "direct_manager": {"id": "d1"},
+            "hiring_status": "active",
+        },
+        {
+            "id": "d3",
+            "full_name": "Chloe Marin",
+            "job_title": "Engineer",
+            "direct_manager": {"id": "d2"},
+            "hiring_status": "terminated",
+        },
+    ]
+    org, notes = import_notes(write("people.json", json.dumps(people)))
+    assert "status 'hiring_status'" in notes[0]
+    assert [(r.id, r.reports_to) for r in org] == [("d1", None), ("d2", "d1")]

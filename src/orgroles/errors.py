@@ -121,8 +121,11 @@ PROBLEM_CODES: dict[str, str] = {
     "ambiguous-manager": "a manager name or e-mail that matches several rows",
     "unknown-manager": "a manager name or e-mail that matches no row (a warning: the "
     "role keeps it as a dangling reference)",
-    "letter-case": "a manager name that matches no row, read as the one row with the same "
-    "name in other letter case or spacing (a warning)",
+    "letter-case": "a manager name or email that matches no row, read as the one row with "
+    "the same name or email in other letter case or spacing (a warning)",
+    "several-seats": "an import's rows known by their emails, two of them one person's (same "
+    "email and name): two seats held by that person, the later one given an id of its own "
+    "(a warning)",
     "no-manager": "a manager cell that says there is none (`NO_MANAGER`, `n/a`, `0`) and names "
     "no row, read as empty (a warning)",
     "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "

@@ -7,6 +7,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
+from orgroles.errors import OrgFileError
+
 from tests.helpers import Write, import_notes
 
 SUCCESSFACTORS = """\
@@ -137,3 +141,42 @@ def test_deel_hiring_status(write: Write) -> None:
     org, notes = import_notes(write("people.json", json.dumps(people)))
     assert "status 'hiring_status'" in notes[0]
     assert [(r.id, r.reports_to) for r in org] == [("d1", None), ("d2", "d1")]
+
+
+SHEET = """\
+Name,Email,Role,Team,Manager
+Ana Ferrand,ana@bluefinch.example,CEO,Leadership,
+Chiara Oliveira,chiara@bluefinch.example,CTO,Engineering,ana@bluefinch.example
+Chiara Oliveira,chiara@bluefinch.example,Head of Security,Security,ana@bluefinch.example
+Dario Velez,dario@bluefinch.example,Engineer,Engineering,Chiara@bluefinch.example
+Elif Aksoy,elif@bluefinch.example,Engineer,Engineering,chiara@bluefinch.example
+"""
+
+
+def test_a_person_in_two_rows_of_a_sheet_without_ids_holds_two_seats(write: Write) -> None:
+    # The rows are known by their emails; Chiara is on two, as CTO and Head of Security.
+    # Before, a duplicate id and an ambiguous manager email: the import failed.
+    org, notes = import_notes(write("team.csv", SHEET))
+    chiara = "chiara@bluefinch.example"
+    security = f"{chiara}/head-of-security"
+    assert [(r.id, r.holders, r.reports_to) for r in org] == [
+        ("ana@bluefinch.example", ("ana@bluefinch.example",), None),
+        (chiara, (chiara,), "ana@bluefinch.example"),
+        (security, (chiara,), "ana@bluefinch.example"),
+        ("dario@bluefinch.example", ("dario@bluefinch.example",), chiara),  # the first seat
+        ("elif@bluefinch.example", ("elif@bluefinch.example",), chiara),
+    ]
+    assert len(org.people) == 4
+    assert notes[1] == (
+        f"4:2: column 'Email': '{chiara}' is also on line 3: one person in two seats, this one "
+        f"given the id '{security}'; a manager cell that names them is read as their first "
+        "seat"
+    )
+
+
+def test_one_email_on_two_rows_with_two_names_is_still_an_error(write: Write) -> None:
+    text = SHEET.replace(
+        "Chiara Oliveira,chiara@bluefinch.example,Head", "Zoe Roux,chiara@bluefinch.example,Head"
+    )
+    with pytest.raises(OrgFileError, match=r"duplicate id 'chiara@bluefinch\.example'"):
+        import_notes(write("team.csv", text))

@@ -227,13 +227,14 @@ def _resolve(
     key = _email_key if by_email else _name_key
     index = rows_by(rows.emails if by_email else rows.names, key)
     what = "email" if by_email else "name"
-    cased = _OtherCase(index) if by_email else None
+    cased = _OtherCase(index, rows.holders) if by_email else None
     name_forms = NameForms(index, rows.names)
     mixed = MixedKeys(ids, rows.emails, rows.names, by_email=by_email, email_key=_email_key)
     by_other: list[tuple[int, str, int, str]] = []  # a row's id, or its other key
     resolved: list[str | None] = [None] * len(ids)
     inner: list[tuple[int, str, str]] = []  # (row, cell, what it holds): one note for all
     read: list[tuple[int, str, str, str, int]] = []  # cells read in another form
+    holders = rows.holders
     for i, cell in enumerate(managers):
         found: list[str] = []
         for value in _values(cell):
@@ -252,6 +253,8 @@ def _resolve(
             if not matches and (other := mixed.read(value)) is not None:
                 matches = [other[0]]
                 by_other.append((i, value, *other))
+            if len(matches) > 1 and holders is not None and _one_holder(holders, matches):
+                matches = matches[:1]  # one person's seats: the first (see `several_seats`)
             if len(matches) == 1:
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:
@@ -291,6 +294,12 @@ def _resolve(
     return resolved, dotted
 
 
+def _one_holder(holders: list[str | None], matches: list[int]) -> bool:
+    """Whether the rows `matches` are seats of one person."""
+    first = holders[matches[0]]
+    return first is not None and all(holders[j] == first for j in matches)
+
+
 class _OtherCase:
     """The one row whose email a manager's is in another letter case, if one has it:
     RFC 5321 lets the part before @ tell mailboxes apart by case, but mail providers do
@@ -298,15 +307,18 @@ class _OtherCase:
     rows whose emails differ only by case are both kept apart (None). The index of
     lower-cased addresses is made at the first call."""
 
-    def __init__(self, index: dict[str, list[int]]) -> None:
+    def __init__(self, index: dict[str, list[int]], holders: list[str | None] | None) -> None:
         self._index = index
+        self._holders = holders
         self._lowered: dict[str, int | None] | None = None
 
     def __call__(self, value: str) -> int | None:
         lowered = self._lowered
         if lowered is None:
             lowered = self._lowered = {}
+            holders = self._holders
             for key, rows_of in self._index.items():
                 low = _ascii_lower(key)
-                lowered[low] = None if low in lowered or len(rows_of) > 1 else rows_of[0]
+                one = len(rows_of) == 1 or (holders is not None and _one_holder(holders, rows_of))
+                lowered[low] = rows_of[0] if one and low not in lowered else None
         return lowered.get(_ascii_lower(_email_key(value)))

@@ -25,6 +25,7 @@ from orgroles.importers.columns import ManagerBy
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.managers import match_key, resolve_managers
 from orgroles.importers.row_marks import RowMarks
+from orgroles.importers.seats import several_seats
 from orgroles.importers.slugs import slug, unique_slugs
 from orgroles.importers.status import Status, drop_left_twins, settle_statuses
 from orgroles.importers.vacant import read_unnamed_seats, read_vacant, read_vacant_holders
@@ -146,9 +147,11 @@ def build_document(
         rows, locator, origin = drop_left_twins(rows, locator, manager_by)
     problems = list(rows.problems)
     notes = list(rows.notes)
-    if not literal:  # open seats: may give them ids
+    if not literal:  # open seats, a person in two seats: may give them ids
         open_seats = (read_vacant(rows, locator), read_vacant_holders(rows, locator))
         notes += [n for n in (*open_seats, read_unnamed_seats(rows, locator)) if n]
+        if (two := several_seats(rows, locator)) is not None:
+            notes.append(two)
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
     reports_to, dotted = resolve_managers(rows, manager_by, locator, problems, notes, literal)

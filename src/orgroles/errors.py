@@ -123,6 +123,8 @@ PROBLEM_CODES: dict[str, str] = {
     "role keeps it as a dangling reference)",
     "letter-case": "a manager name or email that matches no row, read as the one row with "
     "the same name or email in other letter case or spacing (a warning)",
+    "id-from-name": "a row without an email of an import whose rows are known by their "
+    "emails (no id column): given an id made from its name (a warning)",
     "several-seats": "an import's rows known by their emails, two of them one person's (same "
     "email and name): two seats held by that person, the later one given an id of its own "
     "(a warning)",

@@ -180,3 +180,25 @@ def test_one_email_on_two_rows_with_two_names_is_still_an_error(write: Write) ->
     )
     with pytest.raises(OrgFileError, match=r"duplicate id 'chiara@bluefinch\.example'"):
         import_notes(write("team.csv", text))
+
+
+GUSTO = """\
+Last name,First name,Job title,Department,Manager,Work email
+Ferrand,Ana,CEO,Executive,,ana@tidepool.example
+Vogt,Lucas,Recruiter,People,"Ferrand, Ana",
+Marin,Chloe,Recruiter,People,"Vogt, Lucas",chloe@tidepool.example
+"""
+
+
+def test_a_person_without_an_email_in_an_export_known_by_emails(write: Write) -> None:
+    # Before: "missing id: every row needs one", and nothing was imported.
+    org, notes = import_notes(write("gusto.csv", GUSTO))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("ana@tidepool.example", None),
+        ("lucas-vogt", "ana@tidepool.example"),
+        ("chloe@tidepool.example", "lucas-vogt"),  # found by name
+    ]
+    assert (
+        "3:6: column 'Work email': no email, which is the id of this import's rows: given the "
+        "id 'lucas-vogt', made from the name 'Lucas Vogt'"
+    ) in notes

@@ -22,10 +22,10 @@ from orgroles._internal.gc import gc_paused
 from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
+from orgroles.importers.email_ids import ids_from_names, several_seats
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.managers import match_key, resolve_managers
 from orgroles.importers.row_marks import RowMarks
-from orgroles.importers.seats import several_seats
 from orgroles.importers.slugs import slug, unique_slugs
 from orgroles.importers.status import Status, drop_left_twins, settle_statuses
 from orgroles.importers.vacant import read_unnamed_seats, read_vacant, read_vacant_holders
@@ -150,8 +150,7 @@ def build_document(
     if not literal:  # open seats, a person in two seats: may give them ids
         open_seats = (read_vacant(rows, locator), read_vacant_holders(rows, locator))
         notes += [n for n in (*open_seats, read_unnamed_seats(rows, locator)) if n]
-        if (two := several_seats(rows, locator)) is not None:
-            notes.append(two)
+        notes += [n for n in (several_seats(rows, locator), ids_from_names(rows, locator)) if n]
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
     reports_to, dotted = resolve_managers(rows, manager_by, locator, problems, notes, literal)

@@ -1,11 +1,14 @@
-"""One person in several rows: a sheet without ids, whose rows are known by their emails,
-lists a person who holds two seats (a CTO who is also the interim Head of Security) on
-two rows with the same email.
+"""Rows known by their emails: a sheet or a payroll export without ids, whose email
+column is the id column.
 
-The rows are then two seats held by one person: the first keeps the email as its id, the
-others get the email and their title (`ana@acme.example/head-of-security`), and a
-manager cell that names the person (by email or name) is read as their first seat.
-Rows with one email and two different names are two people given one id: still an error.
+- A person who holds two seats (a CTO who is also the interim Head of Security) is on two
+  rows with the same email (`several_seats()`). The rows are then two seats held by one
+  person: the first keeps the email as its id, the others get the email and their title
+  (`ana@acme.example/head-of-security`), and a manager cell that names the person (by
+  email or name) is read as their first seat. Rows with one email and two different
+  names are two people given one id: still an error.
+- A person with no work email (a new hire, a contractor) is given an id made from their
+  name (`ids_from_names()`), so that the other rows are read; managers by name find them.
 
 Examples:
     >>> from orgroles.importers.rows import Rows
@@ -28,7 +31,42 @@ from orgroles.importers.slugs import slug
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows
 
-__all__ = ["several_seats"]
+__all__ = ["ids_from_names", "several_seats"]
+
+
+def ids_from_names(rows: Rows, locator: Locator) -> Problem | None:
+    """Give the rows with a name and no email of an import whose ids are its emails an id
+    made from the name (`lucas-vogt`), in place; a note at the first that counts the
+    others, or None. Rows with neither are left as they are (a missing id, or an open
+    seat: see `orgroles.importers.vacant`)."""
+    if rows.holders is not None or rows.ids != rows.emails:
+        return None
+    found = [
+        i
+        for i, (rid, name) in enumerate(zip(rows.ids, rows.names, strict=True))
+        if not rid and name and name.strip() and i not in rows.skip
+    ]
+    if not found:
+        return None
+    ids = rows.ids = list(rows.ids)
+    taken = {rid for rid in ids if rid}
+    for i in found:
+        base = slug(rows.names[i] or "")
+        made, n = base, 2
+        while made in taken:
+            made, n = f"{base}-{n}", n + 1
+        taken.add(made)
+        ids[i] = made
+    first = found[0]
+    more = len(found) - 1
+    others = "" if not more else f"; and {more:,} more row{'s' if more > 1 else ''} so"
+    return Problem(
+        f"no email, which is the id of this import's rows: given the id {ids[first]!r}, made "
+        f"from the name {rows.names[first]!r}{others}",
+        locator.location(first, "id"),
+        locator.where(first, "id"),
+        code="id-from-name",
+    )
 
 
 def several_seats(rows: Rows, locator: Locator | None) -> Problem | None:

@@ -202,3 +202,22 @@ def test_a_person_without_an_email_in_an_export_known_by_emails(write: Write) ->
         "3:6: column 'Work email': no email, which is the id of this import's rows: given the "
         "id 'lucas-vogt', made from the name 'Lucas Vogt'"
     ) in notes
+
+
+def test_a_list_of_people_one_level_down_in_the_json(write: Write) -> None:
+    # Remote's API: {"data": {"employments": [...]}}. Before: "this object has none".
+    employments = [
+        {"id": "r1", "full_name": "Ana Ferrand", "job_title": "CEO"},
+        {"id": "r2", "full_name": "Boris Lemaire", "job_title": "CTO", "manager": "r1"},
+        {"id": "r3", "full_name": "Chloe Marin", "job_title": "Engineer", "manager": 7},
+    ]
+    text = json.dumps({"data": {"employments": employments, "total_count": 3}}, indent=1)
+    path = write("remote.json", text)
+    org, _ = import_notes(path)
+    assert [(r.id, r.reports_to) for r in org] == [("r1", None), ("r2", "r1"), ("r3", "7")]
+    # Its problems name the path to the list, and the line.
+    employments[2] = {"full_name": "Chloe Marin", "job_title": "Engineer"}
+    text = json.dumps({"data": {"employments": employments}}, indent=1)
+    with pytest.raises(OrgFileError) as err:
+        import_notes(write("broken.json", text))
+    assert "broken.json:15:4: data.employments[2]['id']: missing id" in str(err.value)

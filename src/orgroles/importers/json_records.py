@@ -124,13 +124,13 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
             code="file-type",
         )
     if isinstance(data, Mapping):
-        lists = [k for k, v in data.items() if isinstance(v, list) and _objects(v)]
-        # A known key first: with people, then without (a page of none: an empty org,
-        # not the pagination links beside it); then any other list of objects.
-        known = [k for k in RECORD_KEYS if isinstance(data.get(k), list) and _objects(data[k])]
-        empty = [k for k in RECORD_KEYS if data.get(k) == []]
-        lists = known + empty + lists
-        if not lists:
+        found: tuple[str, ...] | None = _list_in(data)
+        if found is None:  # one level down: {"data": {"employments": [...]}} (Remote)
+            inner = [(k, v) for k, v in data.items() if isinstance(v, Mapping)]
+            found = next(
+                ((k, *under) for k, v in inner if (under := _list_in(v)) is not None), None
+            )
+        if found is None:
             keys = ", ".join(repr(k) for k in list(data)[:10]) or "none"
             raise OrgFileError(
                 "a JSON export holds its people as a list of objects, at the top or under "
@@ -140,8 +140,9 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
                 column=1,
                 code="type",
             )
-        where = (lists[0],)
-        data = data[where[0]]
+        where = found
+        for key in where:
+            data = data[key]
     if not isinstance(data, list):
         raise OrgFileError(
             f"a JSON export is a list of objects (one per person), not a {_kind(data)}",
@@ -165,6 +166,17 @@ def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str
                 code="type",
             )
     return data, where
+
+
+def _list_in(data: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The key of an object's list of people: a known key first, with people, then
+    without (a page of none: an empty org, not the pagination links beside it); then any
+    other list of objects."""
+    known = [k for k in RECORD_KEYS if isinstance(data.get(k), list) and _objects(data[k])]
+    empty = [k for k in RECORD_KEYS if data.get(k) == []]
+    others = [k for k, v in data.items() if isinstance(v, list) and _objects(v)]
+    found = known + empty + others
+    return (found[0],) if found else None
 
 
 def _check_depth(records: list[Any], where: tuple[str, ...], text: str, path: str) -> None:

@@ -263,19 +263,44 @@ STATUS_SEED = (
     b"3,Cy Moss,Intern,Ana Lima,Inactive,2018-06-01\n"
     b"4,Di Chen,Designer,Ana Lima,Onboarding,\n"
 )
+# A sheet known by its emails: a person on two rows, managers in other letter case, a row
+# without an email.
+EMAILS_SEED = (
+    b"Name,Email,Role,Team,Manager\n"
+    b"Ana Lima,ana@acme.example,CEO,Leadership,\n"
+    b"Bo Diaz,bo@acme.example,CTO,Engineering,Ana@Acme.example\n"
+    b"Bo Diaz,bo@acme.example,Head of Security,Security,ana@acme.example\n"
+    b"Cy Moss,,Engineer,Engineering,BO@acme.example\n"
+)
+# SAP SuccessFactors' two headers (field names, then labels), under a report's title.
+LABELS_SEED = (
+    b"Headcount report,,,,\n"
+    b"USERID,FIRSTNAME,LASTNAME,MANAGER,HIREDATE\n"
+    b"User ID,First Name,Last Name,Manager,Hire Date\n"
+    b"100,Ana,Lima,NO_MANAGER,03-Mar-2014\n"
+    b"101,Bo,Diaz,100,15-Jun-2016\n"
+)
+# Remote's API: the people one object down.
+NESTED_SEED = (
+    b'{"data": {"employments": [{"id": "r1", "full_name": "Ana Lima", "job_title": "CEO"},'
+    b' {"id": "r2", "full_name": "Bo Diaz", "manager": "r1", "status": "archived"}]}}\n'
+)
 EXPORT_SEEDS = [
     *((seed, "export.json") for seed in JSON_SEEDS),
     (JSON_LINES_SEED, "export.jsonl"),
     (POSITIONS_SEED, "positions.csv"),
     (STATUS_SEED, "staff.csv"),
+    (EMAILS_SEED, "team.csv"),
+    (LABELS_SEED, "users.csv"),
+    (NESTED_SEED, "remote.json"),
 ]
 
 
 @FUZZ
 @given(st.sampled_from(EXPORT_SEEDS), st.randoms(use_true_random=False), st.integers(0, 8))
 def test_mutated_json_exports(seed: tuple[bytes, str], rng: random.Random, count: int) -> None:
-    """JSON exports, JSON Lines, a position export and an export with statuses (CSV),
-    mutated."""
+    """JSON exports, JSON Lines, a position export, an export with statuses, a sheet known
+    by its emails, two headers under a title (CSV), mutated."""
     data, name = seed
     _import_export(mutate(data, rng, count), name)
 

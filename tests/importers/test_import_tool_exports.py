@@ -221,3 +221,15 @@ def test_a_list_of_people_one_level_down_in_the_json(write: Write) -> None:
     with pytest.raises(OrgFileError) as err:
         import_notes(write("broken.json", text))
     assert "broken.json:15:4: data.employments[2]['id']: missing id" in str(err.value)
+
+
+def test_a_person_in_two_rows_and_one_without_an_email_in_one_sheet(write: Write) -> None:
+    # Each step must see the ids as the emails: the first to change them hid the other.
+    text = SHEET + "Fumi Tanaka,,Engineer,Engineering,chiara@bluefinch.example\n"
+    org, notes = import_notes(write("team.csv", text))
+    assert org.roles["fumi-tanaka"].reports_to == "chiara@bluefinch.example"
+    assert org.roles["chiara@bluefinch.example/head-of-security"].holders == (
+        "chiara@bluefinch.example",
+    )
+    assert sum("one person in two seats" in n for n in notes) == 1
+    assert sum("made from the name 'Fumi Tanaka'" in n for n in notes) == 1

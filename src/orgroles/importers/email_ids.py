@@ -10,13 +10,15 @@ column is the id column.
 - A person with no work email (a new hire, a contractor) is given an id made from their
   name (`ids_from_names()`), so that the other rows are read; managers by name find them.
 
+`read_email_ids()` does both, for an import whose ids are its emails.
+
 Examples:
     >>> from orgroles.importers.rows import Rows
     >>> rows = Rows(
     ...     ids=["ana@x.example", "ana@x.example"], names=["Ana", "Ana"],
     ...     titles=["CTO", "Head of Security"], emails=["ana@x.example", "ana@x.example"],
     ...     managers=[None, None], metas=[{}, {}])
-    >>> _ = several_seats(rows, None)
+    >>> _ = read_email_ids(rows, None)
     >>> rows.ids, rows.holders
     (['ana@x.example', 'ana@x.example/head-of-security'], ['ana@x.example', 'ana@x.example'])
 """
@@ -25,22 +27,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from orgroles.errors import Problem
+from orgroles.errors import Location, Problem
 from orgroles.importers.slugs import slug
 
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows
 
-__all__ = ["ids_from_names", "several_seats"]
+__all__ = ["ids_from_names", "read_email_ids", "several_seats"]
 
 
-def ids_from_names(rows: Rows, locator: Locator) -> Problem | None:
+def read_email_ids(rows: Rows, locator: Locator | None) -> list[Problem]:
+    """`several_seats()` and `ids_from_names()`, when the import's rows are known by their
+    emails (its id column is its email column, and no holders are given); their notes."""
+    if rows.holders is not None or rows.ids != rows.emails:
+        return []
+    found = (several_seats(rows, locator), ids_from_names(rows, locator))
+    return [n for n in found if n is not None]
+
+
+def ids_from_names(rows: Rows, locator: Locator | None) -> Problem | None:
     """Give the rows with a name and no email of an import whose ids are its emails an id
     made from the name (`lucas-vogt`), in place; a note at the first that counts the
     others, or None. Rows with neither are left as they are (a missing id, or an open
     seat: see `orgroles.importers.vacant`)."""
-    if rows.holders is not None or rows.ids != rows.emails:
-        return None
     found = [
         i
         for i, (rid, name) in enumerate(zip(rows.ids, rows.names, strict=True))
@@ -63,8 +72,7 @@ def ids_from_names(rows: Rows, locator: Locator) -> Problem | None:
     return Problem(
         f"no email, which is the id of this import's rows: given the id {ids[first]!r}, made "
         f"from the name {rows.names[first]!r}{others}",
-        locator.location(first, "id"),
-        locator.where(first, "id"),
+        *_at(locator, first),
         code="id-from-name",
     )
 
@@ -73,8 +81,6 @@ def several_seats(rows: Rows, locator: Locator | None) -> Problem | None:
     """Give the later rows of a person in several rows (same email as id, same name) ids
     of their own, and every row its holder (changed in place); a note at the first such
     row that counts the others, or None."""
-    if rows.holders is not None or rows.ids != rows.emails:
-        return None
     first: dict[str, int] = {}
     later: list[tuple[int, int]] = []  # (row, the person's first row)
     for i, rid in enumerate(rows.ids):
@@ -103,10 +109,16 @@ def several_seats(rows: Rows, locator: Locator | None) -> Problem | None:
     return Problem(
         f"{holders[i]!r} is also on {where}: one person in two seats, this one given the id "
         f"{ids[i]!r}; a manager cell that names them is read as their first seat{others}",
-        locator.location(i, "id") if locator is not None else None,
-        locator.where(i, "id") if locator is not None else "",
+        *_at(locator, i),
         code="several-seats",
     )
+
+
+def _at(locator: Locator | None, row: int) -> tuple[Location | None, str]:
+    """Where a row's id cell is, for a note (nowhere without a locator)."""
+    if locator is None:
+        return None, ""
+    return locator.location(row, "id"), locator.where(row, "id")
 
 
 def _one_person(a: str | None, b: str | None) -> bool:

@@ -22,7 +22,7 @@ from orgroles._internal.gc import gc_paused
 from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
-from orgroles.importers.email_ids import ids_from_names, several_seats
+from orgroles.importers.email_ids import read_email_ids
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.managers import match_key, resolve_managers
 from orgroles.importers.row_marks import RowMarks
@@ -150,7 +150,7 @@ def build_document(
     if not literal:  # open seats, a person in two seats: may give them ids
         open_seats = (read_vacant(rows, locator), read_vacant_holders(rows, locator))
         notes += [n for n in (*open_seats, read_unnamed_seats(rows, locator)) if n]
-        notes += [n for n in (several_seats(rows, locator), ids_from_names(rows, locator)) if n]
+        notes += read_email_ids(rows, locator)
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip)
     reports_to, dotted = resolve_managers(rows, manager_by, locator, problems, notes, literal)

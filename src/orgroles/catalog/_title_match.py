@@ -38,6 +38,9 @@ _WORDS_READ = 12  # per segment
 _CHARS_READ = 1_000
 _CACHE_SIZE = 200_000  # distinct titles (and title-department pairs) remembered
 _STAFF = "staff"
+# The levels that a family's pattern says when it holds their word: a "Store Manager" is a
+# manager, a "Creative Director" a director; not the "lead" of "Lead Generation".
+_HEADS: tuple[Seniority, ...] = ("manager", "director", "vp", "chief")
 _LEVEL_WORDS = frozenset(word for phrase in LEVELS for word in phrase)
 _AFTER = _SEGMENTS_READ * _WORDS_READ  # where the seniority words of a later segment go
 
@@ -341,8 +344,8 @@ class Matcher:
         kind = self.kinds.get(entry.kind) if entry.kind is not None else None
         if kind is not None:
             seniority = _seniority(levels, start, end, kind.seniority)
-        else:  # a family's pattern: its level words count ("Store Manager")
-            seniority = _seniority(levels, start, end, inside=SENIORITIES)
+        else:  # a family's pattern: its words of a head's level count (see `_HEADS`)
+            seniority = _seniority(levels, start, end, inside=_HEADS)
         match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")
         departments = entry.departments
         if entry.kind is not None and seniority is not None:

@@ -135,15 +135,17 @@ _LEVEL_WORDS: dict[Seniority, str] = {
 _FALSE_FRIENDS = """
     chef partie, chef rang, chef cuisinier, chef cuisiniere, chef patissier, chef patissiere,
     pastry chef, private chef, personal chef, personal banker, personal shopper,
-    personal trainer, personal care, personal stylist, personal lines
+    personal trainer, personal care, personal stylist, personal lines,
+    referentin
 """
 FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")
 )
 """Jobs outside the catalogue whose words it reads otherwise: in a kitchen, a "chef" is a
 cook ("Chef de partie", "Pastry Chef"), not a boss; a "Personal Banker" is no job of the
-people function (German "Personal"). The words inside such a phrase name no job, family
-or seniority."""
+people function (German "Personal"); a German "Referentin" is a specialist, not the
+French "référent", a lead. The words inside such a phrase name no job, family or
+seniority."""
 
 STAFF_LADDER = frozenset({"tech", "product", "marketing", "sales", "support"})
 """The families whose individual contributors climb to a "staff" level at the companies

@@ -346,8 +346,9 @@ How a title is read:
 - The seniority is one of `junior`, `senior`, `staff`, `principal`, `lead`, `manager`,
   `director`, `vp` and `chief`, read from the title's words ("Sr.", "Head of",
   "Confirmée", "Stagiaire") and from the kind itself: an Engineering Manager is a
-  `manager`, a Product Manager is not; the seniority words of a family's pattern count
-  (a "Store Manager" is a `manager`, a "Chief Strategy Officer" a `chief`). A later
+  `manager`, a Product Manager is not; the words of a head (manager, director, VP,
+  chief) in a family's pattern count (a "Store Manager" is a `manager`, a "Chief
+  Strategy Officer" a `chief`; a "Lead Generation Specialist" is no lead). A later
   segment of seniority words only says the job's ("Software Engineer (Senior)"). A
   seniority phrase says its level alone: "Chef d'équipe" and "Jefe de equipo" are
   leads, not the "chef" or "jefe" in them; a "Head Nurse" or a "Head Waiter" is a lead,

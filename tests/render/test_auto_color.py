@@ -135,3 +135,23 @@ def test_the_cli_colours_an_imported_hospital_by_department(run: Cli, tmp_path: 
     family = (tmp_path / "family.svg").read_text(encoding="utf-8")
     assert ">Nursing</text>" not in family
     assert ">other</text>" in family
+
+
+def test_a_team_has_one_colour_in_every_chart_of_the_org() -> None:
+    # Before, each chart gave the palette to its own largest groups: a deck's slide of one
+    # department drew it in the first colour, whatever colour the overview gave it.
+    org = hospital()
+    whole = make_plan(org)
+    colors = {key: whole.palette[key] for key in ("nursing", "cardiology", "estates")}
+    assert len(set(colors.values())) == 3
+    for root in ("don", "sister", "cardio", "porter"):
+        branch = make_plan(org, root=root)
+        for box in branch.boxes:
+            if box.color_key is not None:
+                assert box_paint(box, branch) == box_paint(
+                    next(b for b in whole.boxes if b.role == box.role), whole
+                ), (root, box.role)
+    # The overview of a deck (a chart cut two levels down) agrees too.
+    cut = make_plan(org, depth=1)
+    assert cut.palette["cardiology"] == colors["cardiology"]
+    assert [label for label, _ in cut.legend] == ["Nursing", "Cardiology", "Estates", "no team"]

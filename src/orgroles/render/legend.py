@@ -12,6 +12,7 @@ other groups take the palette in order (`orgroles.render.paint.group_colors`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from orgroles.render import words
@@ -20,6 +21,7 @@ from orgroles.render.quoting import clean
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
+    from orgroles.model import Role
     from orgroles.render.options import ChartOptions
     from orgroles.render.shapes import Box
     from orgroles.render.style import Colors
@@ -28,11 +30,18 @@ __all__ = ["colors_and_legend"]
 
 
 def colors_and_legend(
-    org: OrgCore, boxes: list[Box], options: ChartOptions
+    org: OrgCore,
+    boxes: list[Box],
+    options: ChartOptions,
+    key_of: Callable[[Role, str | None], str | None] | None = None,
 ) -> tuple[dict[str | None, Colors], tuple[tuple[str, str | None], ...]]:
     """The colours of the groups of boxes, the largest first, and the legend that names
     them (none when all boxes have one colour). The box of a manager who is not in the
     file is no group of roles: it is drawn grey and dotted, and not named in the legend.
+
+    Groups other than families take the palette in the order of their size in the whole
+    org (`key_of` gives a role's group), so that every chart of it gives a group the same
+    colour: each slide of a deck, a chart of one branch.
     """
     size: dict[str | None, int] = {}
     missing = False
@@ -43,13 +52,21 @@ def colors_and_legend(
         size[box.color_key] = size.get(box.color_key, 0) + max(1, len(box.folded))
     keys = sorted(size, key=lambda k: (k is None, -size[k]))  # stable: first seen first
     by = options.color_by
-    palette = group_colors([*keys, None] if missing else keys, by, options.theme)
+    ranks = _ranks(org, by, key_of) if by != "family" and key_of is not None else None
+    if ranks is not None:
+        keys.sort(key=lambda k: (k is None, ranks.get(k or "", len(ranks))))  # None: last
+    palette = group_colors([*keys, None] if missing else keys, by, options.theme, ranks)
     if len(keys) < 2:
         return palette, ()
     lang = options.lang
     legend: list[tuple[str, str | None]] = []
     named = [k for k in keys if k is not None]
-    shown = named if by == "family" else named[:GROUPS]
+    if by == "family":
+        shown = named
+    elif ranks is not None:
+        shown = [k for k in named if ranks.get(k, GROUPS) < GROUPS]
+    else:
+        shown = named[:GROUPS]
     for key in shown:
         if by == "family":
             label = words.family_label(key, lang)
@@ -61,10 +78,41 @@ def colors_and_legend(
         else:
             label = key
         legend.append((clean(label), key))
-    rest = named[len(shown) :]
+    rest = named[len(shown) :] if ranks is None else [k for k in named if k not in shown]
     if rest:
         others = words.word("others", lang).format(n=words.count(len(rest), lang))
         legend.append((others, rest[0]))
     if None in size:
         legend.append((words.word("no_team" if by == "team" else "other", lang), None))
     return palette, tuple(legend)
+
+
+def _ranks(
+    org: OrgCore, by: str, key_of: Callable[[Role, str | None], str | None]
+) -> dict[str, int]:
+    """Each group's place in the palette: by its size in the whole org, the largest first,
+    then in the order a chart of the whole org meets them (a walk down from its tops);
+    made once per org and `color_by`."""
+
+    def build() -> dict[str, int]:
+        index = org.index
+        roles = list(org.roles.values())
+        count: dict[str, int] = {}
+        seen = bytearray(len(index))
+        todo = list(reversed(index.tops))
+        walk: list[int] = []
+        while todo:
+            i = todo.pop()
+            if not seen[i]:
+                seen[i] = 1
+                walk.append(i)
+                todo.extend(reversed(index.children.get(i, ())))
+        walk += [i for i in range(len(index)) if not seen[i]]  # on reporting cycles
+        for i in walk:
+            key = key_of(roles[i], None)
+            if key is not None:
+                count[key] = count.get(key, 0) + 1
+        order = sorted(count, key=lambda k: -count[k])  # stable: first met first
+        return {key: rank for rank, key in enumerate(order)}
+
+    return org.cached(f"render.group-ranks.{by}", build)

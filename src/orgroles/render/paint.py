@@ -168,14 +168,19 @@ def _themed(colors: Colors, theme: str, k: int) -> Colors:
 
 
 def group_colors(
-    keys: Sequence[str | None], color_by: str, theme: str = "default"
+    keys: Sequence[str | None],
+    color_by: str,
+    theme: str = "default",
+    ranks: Mapping[str, int] | None = None,
 ) -> dict[str | None, Colors]:
     """The colours of the groups `keys` (the largest first) of a chart coloured by
     `color_by`: families have colours of their own; other groups take the palette in
-    order, and the ones beyond it, and `None`, share a grey."""
+    order (or at their `ranks`), and the ones beyond it, and `None`, share a grey."""
     found: dict[str | None, Colors] = {}
     k = 0
     for key in keys:
+        if ranks is not None and key is not None:
+            k = ranks.get(key, GROUPS)
         if key is None:
             colors = OTHER
         elif color_by == "family":

@@ -286,7 +286,7 @@ def _make_plan(
             else:
                 p.children.append(box.id)
     _equalize_heights(boxes, b.finish())
-    palette, legend = colors_and_legend(org, boxes, options)
+    palette, legend = colors_and_legend(org, boxes, options, b.color_key)
     clusters = _clusters(org, b, pre, pre_parent, box_pre)
     dotted = _dotted(org, b)
     notes_lines = [Line("note", clean(n)) for n in notes]

@@ -53,6 +53,11 @@ HEADER = "Employee ID,Name,Title,Manager ID,Status\n"
         ("True", "Terminated", "left"),
         ("2023-08-31", "Terminated", None),
         ("no", "Terminated", None),
+        # A cell that names its column first is read after the name.
+        ("Status: Terminated", "Employment Status", "left"),
+        ("Employment Status: Onboarding", "Employment Status", "future"),
+        ("Status: Active", "Status", None),
+        ("Note: terminated", "Status", None),  # another label: not read
     ],
 )
 def test_what_a_status_says(value: str, header: str, says: str | None) -> None:

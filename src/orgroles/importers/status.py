@@ -114,9 +114,13 @@ _HEAD = re.compile(r"\s+[-\u2013\u2014]\s+|[(:/,;|\[]")  # what sets a qualifier
 
 def status_of(value: str, header: str) -> Status | None:
     """What a status cell says of its row: `left`, `future`, or None (a current row),
-    as read under its column's header (a status, or a yes-or-no column)."""
-    words = header_key(value)
+    as read under its column's header (a status, or a yes-or-no column). A cell that
+    names its column first ("Status: Terminated") is read after the name."""
     column = header_key(header)
+    label, colon, rest = value.partition(":")
+    if colon and rest.strip() and header_key(label) in (column, *STATUS_COLUMNS):
+        value = rest
+    words = header_key(value)
     if column in FLAG_COLUMNS and words in _FALSE:
         return "left"
     if column in INVERSE_FLAG_COLUMNS:

@@ -8,10 +8,11 @@ Every person here is invented.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import orgroles
 
-from tests.helpers import Write, import_notes
+from tests.helpers import Cli, Write, import_notes
 
 HEADER = "Employee ID,Name,Email,Title,Manager ID,Dotted Line Manager\n"
 PEOPLE = (
@@ -89,3 +90,18 @@ def test_german_functional_managers(write: Write) -> None:
     org, notes = import_notes(path)
     assert "dotted-line manager 'Fachvorgesetzter'" in notes[0]
     assert org.roles["3"].dotted_to == ("2",)
+
+
+def test_the_import_summary_counts_the_unknown_dotted_line_managers(
+    write: Write, run: Cli, tmp_path: Path
+) -> None:
+    path = write(
+        "matrix.csv",
+        HEADER + PEOPLE + "4,Di Chen,di@m.example,Designer,3,zed@m.example\n",
+    )
+    result = run("import", "csv", path, "-o", tmp_path / "org.yaml")
+    assert result.exit_code == 0, result.output
+    assert (
+        "4 roles, 4 people, 0 teams, 0 vacancies, 0 unknown managers, "
+        "1 unknown dotted-line manager\n"
+    ) in result.stderr

@@ -78,6 +78,10 @@ def _import(
         (sum(1 for role in org.roles.values() if role.vacant), "vacancy", "vacancies"),
         (len(index.dangling), "unknown manager", "unknown managers"),
     ]
+    roles = org.roles
+    dotted = sum(1 for role in roles.values() for boss in role.dotted_to if boss not in roles)
+    if dotted:  # said only when there are some: the usual summary stays as it was
+        counts.append((dotted, "unknown dotted-line manager", "unknown dotted-line managers"))
     if index.self_reports:
         counts.append(
             (len(index.self_reports), "role reporting to itself", "roles reporting to itself")

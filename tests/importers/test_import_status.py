@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ import orgroles
 from orgroles import OrgFileError, OrgValidationError
 from orgroles.importers.status import read_statuses, status_of
 
-from tests.helpers import Write, import_notes
+from tests.helpers import Cli, Write, import_notes
 
 HEADER = "Employee ID,Name,Title,Manager ID,Status\n"
 
@@ -332,3 +333,21 @@ def test_a_peoplesoft_export(write: Write) -> None:
     assert "status 'EMPL_STATUS'" in notes[0]
     assert list(org.roles) == ["K0001", "K0003"]
     assert "('T')" in notes[-1]
+
+
+def test_the_command_line_shows_the_warnings_in_line_order(
+    write: Write, run: Cli, tmp_path: Path
+) -> None:
+    # The steps find the unknown manager (line 5) before the person who left (line 3).
+    path = write(
+        "staff.csv",
+        "Employee ID,Name,Title,Manager,Status\n"
+        "1,Ana Lima,CEO,,Active\n"
+        "2,Bo Diaz,CTO,Ana Lima,Terminated\n"
+        "3,Cy Park,Developer,Ana Lima,Active\n"
+        "4,Di Chen,Developer,Zed Quill,Active\n",
+    )
+    result = run("import", "csv", path, "-o", tmp_path / "org.yaml")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert [line.split(": ")[1].removeprefix(f"{path}:") for line in lines] == ["1", "3:5", "5:4"]

@@ -16,6 +16,7 @@ from orgroles.importers.rows import KINDS_MODES
 from orgroles.queries.kinds import kinds_found
 
 if TYPE_CHECKING:
+    from orgroles.errors import Problem
     from orgroles.org import Org
 
 __all__ = ["import_", "import_csv", "import_gitlab"]
@@ -58,6 +59,7 @@ def _import(
     notes = [
         p for w in caught if isinstance(w.message, OrgImportWarning) for p in w.message.problems
     ]
+    notes.sort(key=_in_file_order(notes))
     for problem in notes[:_MAX_WARNINGS]:
         click.echo(printable(f"warning: {problem}"), err=True)
     if len(notes) > _MAX_WARNINGS:
@@ -93,6 +95,22 @@ def _import(
     found = kinds_found(org)
     if found.inferred or found.unmatched:
         click.echo(printable(found.summary()), err=True)
+
+
+def _in_file_order(notes: list[Problem]) -> Callable[[Problem], tuple[int, int]]:
+    """How warnings are ordered for reading: by file (in the order they are first named),
+    then by line; the import's steps find them in another order."""
+    files: dict[str | None, int] = {}
+    for note in notes:
+        files.setdefault(note.location.path if note.location else None, len(files))
+
+    def key(note: Problem) -> tuple[int, int]:
+        where = note.location
+        if where is None:
+            return files[None], 0
+        return files[where.path], where.line or 0
+
+    return key
 
 
 def _output(command: F) -> F:

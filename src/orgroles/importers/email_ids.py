@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from orgroles.errors import Location, Problem
+from orgroles.importers.id_forms import loose_name
 from orgroles.importers.slugs import slug
 
 if TYPE_CHECKING:
@@ -125,4 +126,4 @@ def _one_person(a: str | None, b: str | None) -> bool:
     """Whether two rows' names are one person's (the same, or one not given)."""
     if not a or not b:
         return True
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    return loose_name(a) == loose_name(b)

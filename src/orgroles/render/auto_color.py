@@ -54,13 +54,11 @@ def chosen_color_by(org: OrgCore) -> str:
 
 
 def _choose(org: OrgCore, teams: Mapping[str, Sequence[str]]) -> str:
-    kinds = org.catalog.kinds
     with_family = 0
     with_team = 0
     colors: set[str] = set()
     for role in org.roles.values():
-        kind = kinds.get(role.kind) if role.kind is not None else None
-        if (kind.family if kind is not None and kind.family else role.family) is not None:
+        if org.family_of(role) is not None:
             with_family += 1
         found = teams.get(role.id)
         if found:

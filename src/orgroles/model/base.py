@@ -1,6 +1,8 @@
 """What every model shares: the id type, the small vocabularies, the config, `to_dict`."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` where pydantic models are defined: pydantic
+# would evaluate every annotation from its text when the classes are made, about 20 ms
+# of each command's start (see docs/performance.md, "Start-up").
 
 import datetime
 import re
@@ -181,4 +183,4 @@ class Base:
         return data
 
 
-_adapters: dict[type, TypeAdapter[Any]] = {}
+_adapters: "dict[type, TypeAdapter[Any]]" = {}

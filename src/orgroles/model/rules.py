@@ -1,6 +1,8 @@
 """The `rules:` section of an org file: settings, and the rules declared in the file."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` where pydantic models are defined: pydantic
+# would evaluate every annotation from its text when the classes are made, about 20 ms
+# of each command's start (see docs/performance.md, "Start-up").
 
 from typing import Annotated, Any, Literal
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from orgroles.render import words
+from orgroles.render import style, words
 from orgroles.render.paint import GROUPS, group_colors
 from orgroles.render.quoting import clean
 
@@ -41,7 +41,8 @@ def colors_and_legend(
 
     Groups other than families take the palette in the order of their size in the whole
     org (`key_of` gives a role's group), so that every chart of it gives a group the same
-    colour: each slide of a deck, a chart of one branch.
+    colour: each slide of a deck, a chart of one branch. So do the families that no
+    palette entry names (a catalogue's own), among the colours no family of the org has.
     """
     size: dict[str | None, int] = {}
     missing = False
@@ -52,8 +53,10 @@ def colors_and_legend(
         size[box.color_key] = size.get(box.color_key, 0) + max(1, len(box.folded))
     keys = sorted(size, key=lambda k: (k is None, -size[k]))  # stable: first seen first
     by = options.color_by
-    ranks = _ranks(org, by, key_of) if by != "family" and key_of is not None else None
-    if ranks is not None:
+    ranks = None
+    if key_of is not None and (by != "family" or not _own_colors(keys)):
+        ranks = _ranks(org, by, key_of)  # families: to give the others the same colours
+    if ranks is not None and by != "family":
         keys.sort(key=lambda k: (k is None, ranks.get(k or "", len(ranks))))  # None: last
     palette = group_colors([*keys, None] if missing else keys, by, options.theme, ranks)
     if len(keys) < 2:
@@ -78,13 +81,18 @@ def colors_and_legend(
         else:
             label = key
         legend.append((clean(label), key))
-    rest = named[len(shown) :] if ranks is None else [k for k in named if k not in shown]
+    rest = [k for k in named if k not in shown]
     if rest:
         others = words.word("others", lang).format(n=words.count(len(rest), lang))
         legend.append((others, rest[0]))
     if None in size:
         legend.append((words.word("no_team" if by == "team" else "other", lang), None))
     return palette, tuple(legend)
+
+
+def _own_colors(families: list[str | None]) -> bool:
+    """Whether every family of a chart has a colour of its own (see `paint.group_colors`)."""
+    return all(f is None or f in style.FAMILY_NAMES for f in families)
 
 
 def _ranks(
@@ -108,8 +116,9 @@ def _ranks(
                 walk.append(i)
                 todo.extend(reversed(index.children.get(i, ())))
         walk += [i for i in range(len(index)) if not seen[i]]  # on reporting cycles
+        family = org.family_of if by == "family" else lambda role: None
         for i in walk:
-            key = key_of(roles[i], None)
+            key = key_of(roles[i], family(roles[i]))
             if key is not None:
                 count[key] = count.get(key, 0) + 1
         order = sorted(count, key=lambda k: -count[k])  # stable: first met first

@@ -75,23 +75,9 @@ OLD_LINE_DASH = "6 4"
 OLD_LINE_WIDTH = 1.5
 """The width of a moved seat's old reporting line, in px."""
 
-PALETTE: tuple[Colors, ...] = (
-    Colors("#dde7f7", "#2f4b7c"),
-    Colors("#dcf1e2", "#2e7d4f"),
-    Colors("#fbe9d5", "#b5651d"),
-    Colors("#ece2f7", "#6f42c1"),
-    Colors("#f9dfe9", "#b83268"),
-    Colors("#d8f0f2", "#1b7c83"),
-    Colors("#fbf3d0", "#8a6d00"),
-    Colors("#eef1d6", "#6b7d1c"),
-    Colors("#f3e5d8", "#8a5a2b"),
-    Colors("#e0e6ee", "#3c5a80"),
-    Colors("#f6dcd7", "#a33a2a"),
-    Colors("#dfeee9", "#2f6b5a"),
-)
-"""The colours of the groups of a chart coloured by team, kind or meta field, the
-largest group first; the groups beyond these share `OTHER`."""
-
+PALETTE: tuple[Colors, ...] = (*map(style.family_colors, style.FAMILY_NAMES), *style.SPARE)
+"""The colours of groups other than families, the largest group first: the families'
+colours, then two that no family has."""
 OTHER = Colors("#eef0f2", "#6e7781")
 """The colours of the boxes in no group, or in a group beyond the palette."""
 
@@ -174,9 +160,15 @@ def group_colors(
     ranks: Mapping[str, int] | None = None,
 ) -> dict[str | None, Colors]:
     """The colours of the groups `keys` (the largest first) of a chart coloured by
-    `color_by`: families have colours of their own; other groups take the palette in
-    order (or at their `ranks`), and the ones beyond it, and `None`, share a grey."""
+    `color_by`: families have colours of their own, and families no palette entry names
+    take the colours that no family of the chart (or of `ranks`, the whole org's) has;
+    other groups take the palette in order (or at their `ranks`), and the ones beyond it,
+    and `None`, share a grey."""
     found: dict[str | None, Colors] = {}
+    families: dict[str, Colors] = {}
+    if color_by == "family":
+        named = sorted(ranks, key=ranks.__getitem__) if ranks is not None else []
+        families = style.family_palette([*named, *(k for k in keys if k is not None)])
     k = 0
     for key in keys:
         if ranks is not None and key is not None:
@@ -184,7 +176,7 @@ def group_colors(
         if key is None:
             colors = OTHER
         elif color_by == "family":
-            colors = style.family_colors(key)
+            colors = families[key]
         elif k < GROUPS:
             colors = PALETTE[k]
         else:

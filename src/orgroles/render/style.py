@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import unicodedata
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ __all__ = [
     "DOT_FONT",
     "EDGE_COLOR",
     "ELLIPSIS",
+    "FAMILY_NAMES",
     "FONT_FAMILY",
     "HGAP",
     "PAD_X",
@@ -48,11 +50,13 @@ __all__ = [
     "SIDE_GAP",
     "SPINE_CLEAR",
     "SPINE_GAP",
+    "SPARE",
     "STYLES",
     "TextStyle",
     "VGAP",
     "WRAP_GAP",
     "family_colors",
+    "family_palette",
     "line_height",
     "measure",
     "wrap",
@@ -137,21 +141,21 @@ _FAMILIES: dict[str, Colors] = {
     "marketing": Colors("#f9dfe9", "#b83268"),
     "finance": Colors("#d8f0f2", "#1b7c83"),
     "people": Colors("#fbf3d0", "#8a6d00"),
-    "legal": Colors("#eef1d6", "#6b7d1c"),
-    "operations": Colors("#f3e5d8", "#8a5a2b"),
-    "support": Colors("#e0e6ee", "#3c5a80"),
+    "legal": Colors("#e2f1c7", "#577a26"),
+    "operations": Colors("#ffdad1", "#a14837"),
+    "support": Colors("#ccf1ff", "#006b8f"),
 }
-"""The colours of the families every catalogue may rely on, one of its own each."""
+"""The colours of the families every catalogue may rely on, one of its own each: no two
+fills closer than 7 units of CIELAB colour difference (ΔE*ab), nor any fill and the grey of
+boxes in no group (`tests/render/test_colors.py` measures them)."""
+FAMILY_NAMES: tuple[str, ...] = tuple(_FAMILIES)
+"""The families with colours of their own, in the order of the palette of groups."""
 _OTHER = Colors("#eef0f2", "#6e7781")
-# Families that no palette entry names get one of these, by a stable hash of the name.
-_EXTRA = (
-    Colors("#ece2f7", "#6f42c1"),
-    Colors("#d8f0f2", "#1b7c83"),
-    Colors("#f9dfe9", "#b83268"),
-    Colors("#eef1d6", "#6b7d1c"),
-    Colors("#f3e5d8", "#8a5a2b"),
-    Colors("#e0e6ee", "#3c5a80"),
-)
+SPARE: tuple[Colors, ...] = (Colors("#d2d8de", "#4f6071"), Colors("#dcd0c5", "#6c553e"))
+"""Two colours no family has (slate and stone): with the families', the palette of groups."""
+# Families that no palette entry names, when nothing says which colours are free, get one
+# of these by a stable hash of the name.
+_EXTRA = (*SPARE, *(_FAMILIES[f] for f in ("legal", "operations", "support", "finance")))
 
 SEVERITY_COLORS: dict[str, str] = {"error": "#d1242f", "warning": "#d4730b", "info": "#0969da"}
 """The border colour of a box with violations, by the most serious one."""
@@ -174,6 +178,36 @@ def family_colors(family: str | None) -> Colors:
     if found is not None:
         return found
     return _EXTRA[zlib.crc32(family.encode("utf-8", "replace")) % len(_EXTRA)]
+
+
+def family_palette(families: Iterable[str]) -> dict[str, Colors]:
+    """The colours of `families` (those of a whole org, the largest first): each family
+    of the palette has its own, and the others take, in order, the colours that no family
+    in `families` has (those of the absent families, then `SPARE`), and then a stable
+    colour of their own as `family_colors()` gives it.
+
+    A chart of one branch, or a slide of a deck, that is given the whole org's families
+    colours a family as the chart of the whole org does.
+
+    Examples:
+        >>> colors = family_palette(["nursing", "executive", "estates"])
+        >>> colors["executive"] == family_colors("executive")
+        True
+        >>> colors["nursing"] == family_colors("tech")  # the first colour no family has
+        True
+        >>> colors["estates"] == family_colors("product")
+        True
+    """
+    names = list(dict.fromkeys(families))
+    free = [c for f, c in _FAMILIES.items() if f not in names]
+    free.extend(SPARE)
+    found: dict[str, Colors] = {}
+    for name in names:
+        own = _FAMILIES.get(name)
+        if own is None:
+            own = free.pop(0) if free else family_colors(name)
+        found[name] = own
+    return found
 
 
 # -- text measurement ------------------------------------------------------------------

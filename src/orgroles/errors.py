@@ -103,8 +103,11 @@ PROBLEM_CODES: dict[str, str] = {
     "manager-form": "an import's manager cells that match no row but hold a row's name or "
     "email in a wider form (`CN=Ana Lima,OU=Users,...`, `Ana Lima <ana@acme.example>`): read "
     "as that row, with one warning for all",
-    "columns-guessed": "an import without a preset or column options, of a file whose header "
-    "is not `to_csv`'s: the columns were guessed from the header (a warning that says how)",
+    "columns-guessed": "an import without a preset or an id column option, of a file whose "
+    "header is not `to_csv`'s: the columns (those not given) were guessed from the header (a "
+    "warning that says how)",
+    "no-manager-column": "an import's columns given (`--id-col`, ...) with none for the "
+    "manager: every role is a top role (a warning)",
     "columns": "import options that do not fit together (two ways to find the manager)",
     "preset": "an unknown `--preset`",
     "unknown-column": "a column option names a column the header does not have",
@@ -149,6 +152,12 @@ PROBLEM_CODES: dict[str, str] = {
     "position`) and that has no email, whose holder says so (`VACANT`, `0`) and that has no "
     "name and no email, or that has a title and no id, name or email, read as a vacant "
     "seat; one without an id gets one from its line, `vacant-7` (a warning)",
+    "kept-seats": "an import's rows of people who left with a last day (a termination "
+    "date) whom other rows still report to after it: the seat is kept, vacant after that "
+    "day, and the person's time in it ends instead (a warning)",
+    "other-name": "an import's manager name that no row's name matches, read as the other "
+    "name of one row (its display or preferred name, or its first and last names beside a "
+    "display name) (a warning)",
     "left-rows": "an import's rows of people who left, as the status column says "
     "(`Terminated`, `Inactive`, `Active: false`), with no last day: left out, or kept as "
     "vacant seats when others report to them; a row that shares its id (or name, or "

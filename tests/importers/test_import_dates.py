@@ -91,6 +91,57 @@ def test_hire_and_termination_dates_date_each_seat(write: Write) -> None:
     assert (date(2026, 7, 1), "seat-opened", "0004") in kinds
 
 
+# Personio-style: the head of sales left in March, and the export still names her as the
+# manager of an account executive, who has not been moved yet.
+LEFT_A_TEAM = """\
+ID,First name,Last name,Position,Status,Supervisor,Hire date,Termination date
+1,Maren,Holt,CEO,active,,2018-02-01,
+10,Bea,Kowal,Head of Sales,inactive,Maren Holt,2019-03-01,2026-03-31
+11,Greta,Pell,Account Executive,active,Bea Kowal,2021-05-03,
+12,Hugo,Lind,Sales Associate,inactive,Bea Kowal,2021-06-01,2026-02-28
+13,Ivo,Sand,Analyst,inactive,Maren Holt,2020-01-06,2025-10-31
+14,Jo,Tamm,Analyst Intern,inactive,Ivo Sand,2025-06-02,2025-09-30
+"""
+
+
+def test_a_seat_that_others_still_report_to_stays_open_after_its_holder_left(
+    write: Write,
+) -> None:
+    path = write("personio.csv", LEFT_A_TEAM)
+    with pytest.warns(orgroles.OrgImportWarning) as caught:
+        org = orgroles.from_csv(path)
+    kept = [p for w in caught for p in w.message.problems if p.code == "kept-seats"]  # type: ignore[union-attr]
+    assert [(p.location.line, p.location.column) for p in kept] == [(3, 8)]  # her last day
+    assert "the seat '10' is kept, vacant after 2026-03-31" in kept[0].message
+    seat = org.records["10"]
+    assert seat.end is None
+    assert seat.holder == (Tenure(person="10", end=date(2026, 3, 31)),)
+    # Today (May 2026): the seat is there, vacant, and Greta still reports to it.
+    assert org.roles["10"].holder is None
+    assert org.roles["11"].reports_to == "10"
+    assert not [v for v in org.check().violations if v.code == "S002"]  # no unknown manager
+    assert org.as_of("2026-03-01").roles["10"].holder == "10"
+    changes = [(c.date, c.kind, c.role) for c in org.history()]
+    assert (date(2026, 4, 1), "holder-out", "10") in changes
+    assert not [c for c in changes if c[1:] == ("seat-closed", "10")]
+    # Those whose reports left before them (or with them) close their seats as before.
+    assert org.records["13"].end == date(2025, 10, 31)
+    assert org.records["12"].end == date(2026, 2, 28)
+    assert "13" not in org.roles
+
+
+def test_several_seats_kept_are_one_warning(write: Write) -> None:
+    text = LEFT_A_TEAM + "15,Kim,Orr,Analyst,active,Ivo Sand,2025-11-03,\n"
+    with pytest.warns(orgroles.OrgImportWarning) as caught:
+        org = orgroles.from_csv(write("personio.csv", text))
+    kept = [p for w in caught for p in w.message.problems if p.code == "kept-seats"]  # type: ignore[union-attr]
+    assert len(kept) == 1
+    assert kept[0].message.startswith("2 seats are kept, vacant after their holders' last days")
+    assert "also line 6" in kept[0].message
+    assert org.roles["15"].reports_to == "13"
+    assert org.roles["13"].holder is None
+
+
 def test_a_dated_org_goes_to_csv_and_back(write: Write, tmp_path: Path) -> None:
     org = orgroles.from_csv(write("staff.csv", BAMBOO), preset="bamboohr")
     org.to_csv(tmp_path / "out.csv")

@@ -3,6 +3,7 @@ the manager column holds (ids, emails or names) from the data. Every person is i
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 
 import pytest
@@ -147,10 +148,32 @@ def test_days_that_no_one_format_reads_stay_in_meta(write: Write) -> None:
     assert org.roles["E-2"].meta["Start date"] == "01/02/2018"
 
 
-def test_any_column_option_turns_the_guess_off(write: Write) -> None:
+def test_column_options_without_an_id_column_correct_the_guess(write: Write) -> None:
+    # The user names the one column the guess got wrong: the others are still guessed.
     path = write("bob.csv", HIBOB)
-    with pytest.raises(orgroles.OrgFileError, match="no id column"):
-        orgroles.from_csv(path, title_col="Job title")
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(path, title_col="Site", department_col="Job title")
+    (note,) = [str(w.message) for w in caught if "guessed" in str(w.message)]
+    assert "the columns not given were guessed: the columns were read as id 'Employee ID'" in note
+    assert "title 'Site'" in note
+    assert "department 'Job title'" in note
+    assert org.roles["E-2"].title == "London"
+    assert org.roles["E-2"].reports_to == "E-1"  # the manager column, still guessed
+    assert org.people["E-2"].name == "Rosa Blenk"
+    assert [team.name for team in org.teams_of("E-2")] == ["Head of People"]
+
+
+def test_an_id_column_option_maps_the_file_with_no_guess(write: Write) -> None:
+    path = write("bob.csv", HIBOB)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        org = orgroles.from_csv(
+            path, id_col="Employee ID", name_col="Display name", manager_name_col="Reports to"
+        )
+    assert not [w for w in caught if "guessed" in str(w.message)]
+    assert org.roles["E-3"].reports_to == "E-1"
+    assert org.roles["E-2"].title is None  # not given: in meta
+    assert org.roles["E-2"].meta["Job title"] == "Head of People"
 
 
 def test_records_are_guessed_too() -> None:

@@ -31,6 +31,7 @@ from orgroles.importers.presets import PRESETS, ManagerBy, Preset, preset_names
 
 __all__ = [
     "COLUMN_HELP",
+    "MANAGER_FIELDS",
     "PRESETS",
     "Columns",
     "Lookup",
@@ -42,11 +43,12 @@ __all__ = [
     "unknown_column",
 ]
 
-_MANAGER_FIELDS: dict[str, ManagerBy] = {
+MANAGER_FIELDS: dict[str, ManagerBy] = {
     "manager_col": "id",
     "manager_email_col": "email",
     "manager_name_col": "name",
 }
+"""The options that name the manager's column, and how each reads it."""
 
 COLUMN_HELP = {
     "id_col": "The row's id (for the role and the person).",
@@ -202,8 +204,8 @@ class Columns:
     `preset`
         `bamboohr`, `workday`, `odoo`, `google` or `d3`: the usual column names
         of that tool (see `PRESETS`), filling in every column not given. Without a
-        preset and without `id_col`, the `orgroles` preset applies (the columns that
-        `to_csv()` writes).
+        preset and without `id_col`, the columns not given are guessed from the header,
+        else the `orgroles` preset applies (the columns that `to_csv()` writes).
 
     Examples:
         >>> Columns(id_col="id", name_col="Full name").name_col
@@ -251,7 +253,7 @@ class Columns:
                 "(--status-col), not both",
                 code="columns",
             )
-        given = [f for f in _MANAGER_FIELDS if getattr(self, f) is not None]
+        given = [f for f in MANAGER_FIELDS if getattr(self, f) is not None]
         if len(given) > 1:
             raise options_error(
                 f"give one way to find the manager, not {len(given)}: {', '.join(given)}"
@@ -281,7 +283,7 @@ class Columns:
     @property
     def names_manager(self) -> bool:
         """Whether a column of the manager is given (by id, email or name)."""
-        return any(getattr(self, f) for f in _MANAGER_FIELDS)
+        return any(getattr(self, f) for f in MANAGER_FIELDS)
 
     def _preset(self) -> Preset | None:
         if self.preset is not None:
@@ -352,7 +354,7 @@ class Columns:
         assert chosen.id_col is not None
         manager_col: str | None = None
         manager_by: ManagerBy = "id"
-        for option, how in _MANAGER_FIELDS.items():
+        for option, how in MANAGER_FIELDS.items():
             if getattr(chosen, option) is not None:
                 manager_col, manager_by = getattr(chosen, option), how
         mapped = {chosen.id_col, manager_col, *chosen.name_col}
@@ -390,7 +392,7 @@ class Columns:
         if not self.names_manager:
             for how, column, pairs_with in preset.managers:
                 if column in present and (pairs_with is None or pairs_with == id_col):
-                    option = next(f for f, h in _MANAGER_FIELDS.items() if h == how)
+                    option = next(f for f, h in MANAGER_FIELDS.items() if h == how)
                     changes[option] = column
                     break
         if not self.name_col:

@@ -27,6 +27,7 @@ from orgroles.importers.csv_export import CSV_COLUMNS
 from orgroles.importers.csv_read import CsvTable, read_csv_file
 from orgroles.importers.dated import dating
 from orgroles.importers.guess import company_name, guessed, unmapped
+from orgroles.importers.other_names import other_names
 from orgroles.importers.repeats import drop_repeats
 from orgroles.importers.rows import Cell, Imported, KindsMode, Locator, Rows, build_document
 from orgroles.importers.status import read_statuses
@@ -138,9 +139,13 @@ def _rows(
         names = [" ".join(p for p in ps if p) or None for ps in zip(*parts, strict=True)]
     else:
         names = texts(cols.name_col[0] if cols.name_col else None)
+    aliases = None
+    if cols.name_col:
+        names, aliases = other_names(table, cols.name_col, cols.meta_cols, names)
     rows = Rows(
         ids=table.texts(cols.id_col),
         names=names,
+        aliases=aliases,
         titles=texts(cols.title_col),
         emails=texts(cols.email_col),
         managers=table.cells(cols.manager_col, _own(cols)) if cols.manager_col else list(none),

@@ -36,6 +36,7 @@ from typing import Any
 
 from orgroles.errors import Problem
 from orgroles.importers.columns import ManagerBy
+from orgroles.importers.leavers import keep_managed_seats
 from orgroles.importers.repeats import SubsetLocator, subset_rows
 from orgroles.importers.rows import Locator, Rows, match_key
 from orgroles.model import OrgDocument, Role
@@ -59,9 +60,10 @@ _ZERO_DAY = re.compile(r"0{4}-00-00(?:[ T][\d:.]*)?|00[/.]00[/.]0{4}")
 """The day that databases write for none (MySQL's `0000-00-00`): read as an empty cell."""
 
 
-Amend = Callable[[dict[str, Any], Sequence[int] | None], None]
+Amend = Callable[[dict[str, Any], Sequence[int] | None], list[Problem]]
 """Dates the plain data of a document: its roles, each made from a row (`origin`: the
-row of each role, when some rows were left out; by default, role k is row k)."""
+row of each role, when some rows were left out; by default, role k is row k). Returns
+the notes (warnings) it has."""
 
 
 def dating(
@@ -96,7 +98,7 @@ def dating(
 
     resolved: list[Callable[[Any], str | None]] = []
 
-    def amend(data: dict[str, Any], origin: Sequence[int] | None = None) -> None:
+    def amend(data: dict[str, Any], origin: Sequence[int] | None = None) -> list[Problem]:
         roles = data["roles"]
         at = origin if origin is not None else range(len(roles))  # each role's row
         for role, k in zip(roles, at, strict=True):
@@ -113,8 +115,38 @@ def dating(
             changes = [(effective[i], resolve(full.managers[i])) for i in group[:-1]]
             changes.append((effective[group[-1]], role.get("reports_to")))
             role["reports_to"] = dated_lines(changes)
+        if ends is None:
+            return []
+        kept = keep_managed_seats(roles)
+        if not kept:
+            return []
+        seats = [(roles[k]["id"], last) for k, last in kept]
+        return [_kept_note(seats, [at[k] for k, _ in kept], locator)]
 
     return rows, locator, amend
+
+
+def _kept_note(seats: list[tuple[str, str]], kept: list[int], locator: Locator) -> Problem:
+    """The warning that lists the seats kept open after their holder's last day (`seats`:
+    each one's id and that day; `kept`: each one's row)."""
+    first = kept[0]
+    if len(kept) == 1:
+        said = (
+            f"the seat {seats[0][0]!r} is kept, vacant after {seats[0][1]}: its "
+            "holder left that day, and others still report to it"
+        )
+    else:
+        lines = ", ".join(locator.line(i) for i in kept[1:6]) + (", ..." if len(kept) > 6 else "")
+        said = (
+            f"{len(kept):,} seats are kept, vacant after their holders' last days, as others "
+            f"still report to them (also {lines})"
+        )
+    return Problem(
+        said,
+        locator.location(first, "end"),
+        locator.where(first, "end"),
+        code="kept-seats",
+    )
 
 
 def _left_on(

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.columns import Columns
+from orgroles.importers.given import describe, merged, no_manager_note
 from orgroles.importers.header_names import (
     DEPARTMENTS,
     DOTTED,
@@ -53,6 +54,7 @@ from orgroles.importers.header_names import (
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.name_titles import bare_forms, may_have_titles
+from orgroles.importers.other_names import OTHER_NAMES, other_name
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -132,6 +134,10 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         candidates = [c for k, c in by_key.items() if c not in taken and _manager_like(k)]
     emails = {_email_key(v) for v in values(email) if v} if email else set()
     people = _people(names, values)
+    other = first(OTHER_NAMES, taken) if len(names) > 1 else None
+    if other is not None:  # the names people go by: the manager column may use them
+        lasts = values(names[-1])
+        people.update(loose_name(other_name(v, lasts[i])) for i, v in enumerate(values(other)) if v)
     # The readings of a manager cell: as each id column's ids (a directory has an
     # employee id and a login, and its managers may be either), as emails, as names.
     readings: list[tuple[str, str, set[str], Callable[[str], str]]] = []
@@ -359,50 +365,21 @@ def _people(names: tuple[str, ...], values: Values) -> set[str]:
     return found
 
 
-def describe(columns: Columns) -> str:
-    """The guessed columns, for the warning that says what was guessed.
-
-    Examples:
-        >>> describe(Columns(id_col="ID", name_col=("First", "Last"), manager_col="Boss"))
-        "id 'ID', name 'First' + 'Last', manager (by id) 'Boss'"
-    """
-    parts = [f"id {columns.id_col!r}"]
-    if columns.name_col:
-        parts.append("name " + " + ".join(repr(c) for c in columns.name_col))
-    holder = columns.holder_col
-    if holder is not None and holder == columns.id_col:
-        parts.append("holder: each person by their seat's id")
-    for option, label in (
-        ("title_col", "title"),
-        ("email_col", "email"),
-        ("department_col", "department"),
-        ("start_col", "start"),
-        ("end_col", "end"),
-        ("status_col", "status"),
-        ("holder_col", "holder (a person's id)"),
-        ("manager_col", "manager (by id)"),
-        ("manager_email_col", "manager (by email)"),
-        ("manager_name_col", "manager (by name)"),
-        ("dotted_col", "dotted-line manager"),
-    ):
-        value = getattr(columns, option)
-        if value and not (option == "holder_col" and value == columns.id_col):
-            parts.append(f"{label} {value!r}")
-    return ", ".join(parts)
-
-
 def guessed(
     columns: Columns, table: Table, where: Location | None, date_format: str | None
 ) -> tuple[Columns, str | None, list[Problem]]:
-    """The columns to read and the format of the days: those given, or, when no column
-    is given and the header is not `to_csv`'s, those guessed from the header, with a note
-    that says which. A header with an `id` column but no `reports_to` (d3-org-chart's
-    "id, parentId, name, positionName") is guessed too; it is read as `to_csv`'s when
-    no column of it names the manager."""
-    if not unmapped(columns) or {"id", "reports_to"} <= set(table.header):
-        return columns, date_format, []
+    """The columns to read and the format of the days: those given, or, when no preset
+    and no id column are given and the header is not `to_csv`'s, those guessed from the
+    header (the columns given instead of the guessed ones: see
+    `orgroles.importers.given`), with a note that says which. A header with an `id`
+    column but no `reports_to` (d3-org-chart's "id, parentId, name, positionName") is
+    guessed too; it is read as `to_csv`'s when no column of it names the manager."""
+    given = not unmapped(columns)
+    if columns.preset or columns.id_col or {"id", "reports_to"} <= set(table.header):
+        flat = columns.id_col and not columns.preset and not columns.names_manager
+        return columns, date_format, [no_manager_note(where)] if flat else []
     for name, preset in list(PRESETS.items())[1:]:  # a tool's own header: its preset
-        chosen = Columns(preset=name, keep_left=columns.keep_left)
+        chosen = dataclasses.replace(columns, preset=name)
         try:
             cols = chosen.resolve(table.header)
         except OrgFileError:
@@ -410,10 +387,11 @@ def guessed(
         days = [c for c in (cols.start_col, cols.end_col, cols.effective_col) if c]
         fmt = day_format([v for c in days for v in table.texts(c) if v]) if days else ""
         written = f" (days written {fmt})" if fmt and date_format is None else ""
+        said = "the columns not given: " if given else "no preset and no column options: "
         note = Problem(
-            f"no preset and no column options: the header is that of the {name} preset "
-            f"({preset.source}), read with it{written}; give a preset or column options "
-            "(--id-col, ...) to read it otherwise",
+            f"{said}the header is that of the {name} preset ({preset.source}), read with "
+            f"it{written}; give a preset or column options (--id-col, ...) to read it "
+            "otherwise",
             where,
             code="columns-guessed",
         )
@@ -422,6 +400,8 @@ def guessed(
     if found is None:
         return columns, date_format, []
     chosen, read_as = found
+    if given:
+        chosen = merged(columns, chosen)
     if columns.keep_left:
         chosen = dataclasses.replace(chosen, status_col=None, keep_left=True)
     written = f" (days written {read_as})" if read_as and date_format is None else ""
@@ -437,8 +417,9 @@ def guessed(
             "; no column names the manager: every role is a top role (name it with "
             "--manager-col, --manager-email-col or --manager-name-col)"
         )
+    said = "the columns not given were guessed" if given else "no preset and no column options"
     note = Problem(
-        f"no preset and no column options: the columns were read as {describe(chosen)}"
+        f"{said}: the columns were read as {describe(chosen)}"
         f"{written}; give a preset or column options (--id-col, ...) to read them otherwise",
         where,
         code="columns-guessed",

@@ -357,11 +357,14 @@ class NameForms:
 
 def name_reading(how: str) -> tuple[str, str]:
     """What the note of a name that `NameForms` read says of it, and its code, given how
-    it was read (`order`, `case` or `title`)."""
+    it was read (`order`, `case`, `title`, or `other`: a row's other name, see
+    `orgroles.importers.other_names`)."""
     if how == "order":
         return "the name written last name first", "name-order"
     if how == "title":
         return "the same name with or without a title such as Dr. or Jr.", "name-title"
+    if how == "other":
+        return "that row's other name in the file: a display or preferred name", "other-name"
     return "the same name in other letter case", "letter-case"
 
 

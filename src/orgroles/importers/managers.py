@@ -48,8 +48,9 @@ def _name_key(text: str) -> str:
 
 
 def _known(rows: Rows) -> set[str]:
-    """Every id, name and email of the rows."""
-    return {v for column in (rows.ids, rows.names, rows.emails) for v in column if v}
+    """Every id, name (and other name) and email of the rows."""
+    columns = (rows.ids, rows.names, rows.emails, rows.aliases or ())
+    return {v for column in columns for v in column if v}
 
 
 def _read_as(
@@ -155,7 +156,7 @@ def _best_reading(rows: Rows, cells: list[Cell], default: ManagerBy) -> ManagerB
     readings: dict[ManagerBy, tuple[set[str | None], Callable[[str], str]]] = {
         "id": (ids, str),
         "email": ({_email_key(e) for e in rows.emails if e}, _email_key),
-        "name": ({_name_key(n) for n in rows.names if n}, _name_key),
+        "name": ({_name_key(n) for n in (*rows.names, *(rows.aliases or ())) if n}, _name_key),
     }
     hits = {how: sum(key(v) in known for v in values) for how, (known, key) in readings.items()}
     best = max(hits.values())
@@ -194,7 +195,8 @@ def _resolve(
 
     By id, the value is the id (kept even when no row has it). By email (the domain in any
     case, the rest exactly, as RFC 5321 says, then `_OtherCase`) or name (exact, then
-    `NameForms`, then `MixedKeys`), the value is looked up among the rows: no match keeps
+    `NameForms`, then the rows' other names, then `MixedKeys`), the value is looked up
+    among the rows: no match keeps
     it as a dangling reference, with a note; several is a problem."""
     ids = rows.ids
     managers = rows.managers
@@ -229,6 +231,7 @@ def _resolve(
     what = "email" if by_email else "name"
     cased = _OtherCase(index, rows.holders) if by_email else None
     name_forms = NameForms(index, rows.names)
+    aliases = rows_by(rows.aliases, key) if rows.aliases is not None and not by_email else {}
     mixed = MixedKeys(ids, rows.emails, rows.names, by_email=by_email, email_key=_email_key)
     by_other: list[tuple[int, str, int, str]] = []  # a row's id, or its other key
     resolved: list[str | None] = [None] * len(ids)
@@ -247,6 +250,9 @@ def _resolve(
                 matches, why = name_forms.read(value)
                 if why is not None:
                     read.append((i, value, *why, matches[0]))
+            if not matches and len(found_other := aliases.get(key(value), ())) == 1:
+                matches = list(found_other)
+                read.append((i, value, rows.names[matches[0]] or value, "other", matches[0]))
             if not matches and cased is not None and (j := cased(value)) is not None:
                 matches = [j]
                 read.append((i, value, rows.emails[j] or "", "case", j))

@@ -90,6 +90,9 @@ class Rows:
     """How each kind was found, when the data says (then nothing is inferred)."""
     families: list[str | None] | None = None
     seniorities: list[str | None] | None = None
+    aliases: list[str | None] | None = None
+    """Another name of each row's person, to find managers written with it (see
+    `orgroles.importers.other_names`)."""
     holders: list[str | None] | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
@@ -125,15 +128,16 @@ def build_document(
     name: str | None = None,
     source: Source | None = None,
     kinds: KindsMode = "infer",
-    amend: Callable[[dict[str, Any], Sequence[int] | None], None] | None = None,
+    amend: Callable[[dict[str, Any], Sequence[int] | None], list[Problem]] | None = None,
     literal: bool = False,
 ) -> Imported:
     """Check the rows, resolve managers, make people and teams, and build the document.
 
     `amend` changes the document's plain data before it is validated (the dates of
-    `orgroles.importers.dated.dating()`). `literal` reads the managers as written, as for
-    a file that `to_csv` wrote (all its columns, and no option): no second readings
-    (`orgroles.importers.id_forms`), so that its dangling managers come back as they were.
+    `orgroles.importers.dated.dating()`), and returns its warnings. `literal` reads the
+    managers as written, as for a file that `to_csv` wrote (all its columns, and no
+    option): no second readings (`orgroles.importers.id_forms`), so that its dangling
+    managers come back as they were.
 
     Problems that make the rows unreadable as an org (a row without an id, a repeated
     id, an ambiguous manager name, an invalid value) raise one
@@ -169,7 +173,7 @@ def build_document(
         if kinds == "infer" and rows.kind_froms is None:
             infer_kinds(data["roles"], rows.departments, rows.hints)
         if amend is not None:
-            amend(data, origin)
+            notes += amend(data, origin)
         try:
             document: OrgDocument = validator(OrgDocument).validate_python(data)
         except ValidationError as exc:

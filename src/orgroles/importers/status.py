@@ -10,7 +10,9 @@ as "Status", "Employment Status", "Position Status", "Active", `accountEnabled`)
 - a row of someone who left and that gives no last day is left out of the org, unless
   other rows report to it: its seat is then kept, vacant (the person's name goes into
   the role's `meta`, `former_holder`), so that its reports keep their manager. A row
-  that gives a last day (`end_col`) is dated by it, as any other;
+  that gives a last day (`end_col`) is dated by it, as any other (its seat is kept,
+  vacant after that day, when others still report to it: see
+  `orgroles.importers.leavers`);
 - a row of someone who left that shares its id, or the name or email its manager
   column reads, with a current row (an old job of a person hired again, or moved) is
   left out first, so that the current row is the one found;

@@ -6,10 +6,10 @@ of DejaVu Sans and DejaVu Sans Bold, in hundredths of an em, rounded up so that 
 measured this way is never narrower than drawn. Italic text is measured with the regular
 table, so that table takes the wider of DejaVu Sans and DejaVu Sans Oblique for each
 character (they differ on nine). It reads the fonts that orgroles bundles for PNG and
-PDF (``src/orgroles/render/static/fonts``), or those of a folder given; paste its output
-into style.py::
+PDF (``src/orgroles/render/static/fonts``), or those of a folder given, and writes the
+module of the widths::
 
-    python tools/font_metrics.py
+    python tools/font_metrics.py > src/orgroles/render/font_widths.py
 
 With ``--coverage``, it prints the characters the bundled fonts have a glyph for, as
 ranges of code points (their union: a character missing from the bold font is drawn
@@ -25,8 +25,20 @@ import struct
 import sys
 from pathlib import Path
 
-# Printable ASCII, Latin-1, Latin Extended-A, and the few symbols the charts use.
-CHARS = [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0xA0, 0x180)]
+# The blocks of the alphabets that the bundled fonts draw (Latin, Greek, Cyrillic,
+# Armenian, Hebrew, Arabic, Georgian) and the few symbols the charts use: the characters
+# that the fonts have are measured, the others left to the layout's fallback width.
+RANGES = (
+    (0x20, 0x7E),  # printable ASCII
+    (0xA0, 0x24F),  # Latin-1, Latin Extended-A and B
+    (0x2B0, 0x36F),  # spacing modifier letters (the okina), combining marks
+    (0x370, 0x52F),  # Greek, Cyrillic and its supplement
+    (0x530, 0x58F),  # Armenian
+    (0x590, 0x6FF),  # Hebrew, Arabic
+    (0x10A0, 0x10FF),  # Georgian
+    (0x1E00, 0x1FFF),  # Latin Extended Additional (Vietnamese), Greek Extended
+)
+CHARS = [chr(c) for first, last in RANGES for c in range(first, last + 1)]
 CHARS += list("–—‘’“”…•·⚠▸€")  # noqa: RUF001
 
 
@@ -72,6 +84,8 @@ def advance_widths(path: Path) -> tuple[int, dict[str, int]]:
     widths = {}
     for ch in CHARS:
         g = glyph_of.get(ord(ch), 0)
+        if g == 0:
+            continue  # no glyph: drawn from another font
         at = hmtx + 4 * min(g, metrics - 1)
         widths[ch] = struct.unpack(">H", data[at : at + 2])[0]
     return units, widths
@@ -115,6 +129,52 @@ FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
 BUNDLED = Path(__file__).resolve().parents[1] / "src" / "orgroles" / "render" / "static" / "fonts"
 
 
+def widths_module(folder: Path) -> str:
+    """The source of `orgroles/render/font_widths.py`: the characters measured, and their
+    widths in each table (in 1/100 em, rounded up; empty where the fonts have no glyph).
+    Regular and italic text share a table, the wider of the two fonts for each character;
+    a character that the bold font lacks is drawn from the regular one, and measured so."""
+    units, regular = advance_widths(folder / "DejaVuSans.ttf")
+    _, oblique = advance_widths(folder / "DejaVuSans-Oblique.ttf")
+    _, bold = advance_widths(folder / "DejaVuSans-Bold.ttf")
+    plain = {c: max(regular.get(c, 0), oblique.get(c, 0)) for c in CHARS if c in regular}
+    heavy = {c: bold.get(c, plain.get(c)) for c in CHARS}
+
+    def row(widths: dict[str, int | None]) -> str:
+        found = [widths[c] for c in CHARS]  # in order, repeats too (the middle dot)
+        cells = [str(math.ceil(w * 100 / units)) if w is not None else "" for w in found]
+        text = ",".join(cells)
+        lines = [text[i : i + 88] for i in range(0, len(text), 88)]
+        return "\n".join(f'    "{line}"' for line in lines)
+
+    ranges = "".join(f"    (0x{a:X}, 0x{b:X}),\n" for a, b in RANGES)
+    return f'''"""The advance widths of the bundled fonts (DejaVu Sans, Oblique and Bold), which the
+layout measures text with: written by `python tools/font_metrics.py`; do not edit.
+Its RANGES: printable ASCII; Latin-1 and Latin Extended-A and B; spacing modifier letters
+and combining marks; Greek, Cyrillic; Armenian; Hebrew, Arabic; Georgian; Latin Extended
+Additional (Vietnamese) and Greek Extended.
+
+`CHARS` holds the characters of the blocks of `RANGES` (first and last code points) and a
+few symbols, in order; `REGULAR` (the wider of DejaVu Sans and DejaVu Sans Oblique) and
+`BOLD` their widths in 1/100 em, rounded up, comma-separated, empty for a character the
+fonts do not have.
+"""
+
+__all__ = ["BOLD", "CHARS", "RANGES", "REGULAR", "SYMBOLS"]
+
+RANGES = (
+{ranges})
+SYMBOLS = "{"".join(CHARS[-12:])}"  # noqa: RUF001
+CHARS = "".join(chr(c) for first, last in RANGES for c in range(first, last + 1)) + SYMBOLS
+REGULAR = (
+{row({c: plain.get(c) for c in CHARS})}
+)
+BOLD = (
+{row(heavy)}
+)
+'''
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--coverage"]
     folder = Path(args[0]) if args else BUNDLED
@@ -123,14 +183,7 @@ def main() -> None:
         print(f"# {', '.join(FONTS)}: {len(ranges)} ranges")
         print(",\n".join(f"0x{a:X}, 0x{b:X}" for a, b in ranges))
         return
-    for names in (("DejaVuSans.ttf", "DejaVuSans-Oblique.ttf"), ("DejaVuSans-Bold.ttf",)):
-        rows = []
-        for name in names:
-            units, widths = advance_widths(folder / name)
-            rows.append([math.ceil(widths[c] * 100 / units) for c in CHARS])
-        row = [max(column) for column in zip(*rows, strict=True)]
-        print(f"# {' and '.join(names)}: {len(row)} widths in 1/100 em")
-        print(",".join(map(str, row)))
+    print(widths_module(folder), end="")
 
 
 if __name__ == "__main__":

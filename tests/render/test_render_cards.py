@@ -184,3 +184,24 @@ def test_themes_paint_boxes_lines_and_text(scaleup: Org) -> None:
     assert 'fill="#30363d"' not in svg  # names are black, not grey
     for fmt in ("png", "pdf", "pptx", "html", "dot", "mmd"):
         assert render_bytes(scaleup, "mermaid" if fmt == "mmd" else fmt, theme="print")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Each character outside Latin was measured 1 em wide: these names broke mid-word
+        # (the Greek one after its 19th letter) or took a line a word, in boxes with room.
+        ("Святослав Ярополкович Преображенский", ("Святослав Ярополкович", "Преображенский")),
+        ("Αικατερίνη Παπαδοπούλου-Καραγιάννη", ("Αικατερίνη", "Παπαδοπούλου-Καραγιάννη")),
+        ("אליעזר בן־יהודה הצעיר", ("אליעזר בן־יהודה הצעיר",)),
+        ("Nguyễn Thị Minh Khai", ("Nguyễn Thị Minh Khai",)),
+    ],
+)
+def test_names_in_other_alphabets_are_measured_as_the_fonts_draw_them(
+    name: str, expected: tuple[str, ...]
+) -> None:
+    org = Org(people=[Person(id="p", name=name)], roles=[Role(id="r", title="X", holder="p")])
+    plan = make_plan(org)
+    assert [text for style, text in lines(plan, "r") if style == "name"] == list(expected)
+    width = measure(name, "name")
+    assert width < 12 * 0.7 * len(name)  # the fonts' widths, not 1 em (12 px) a character

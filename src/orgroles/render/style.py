@@ -3,7 +3,9 @@
 The builtin SVG engine has no font library, so text is measured with a table of the
 advance widths of DejaVu Sans (regular and bold), the widest of the fonts named in
 `FONT_FAMILY`: text that fits by this measure fits in Arial or Helvetica too. The
-table comes from `tools/font_metrics.py`.
+table (`orgroles.render.font_widths`, written by `tools/font_metrics.py`) covers Latin,
+Greek, Cyrillic, Armenian, Hebrew, Arabic and Georgian; other characters are measured
+generously (CJK and emoji at 1.3 em).
 
 Examples:
     >>> round(measure("Developer", "name"))
@@ -22,6 +24,8 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from orgroles.render import font_widths
 
 __all__ = [
     "BOX_MAX_WIDE",
@@ -212,41 +216,6 @@ def family_palette(families: Iterable[str]) -> dict[str, Colors]:
 
 # -- text measurement ------------------------------------------------------------------
 
-# Advance widths in 1/100 em, rounded up, of DejaVu Sans (the wider of it and DejaVu Sans
-# Oblique) and DejaVu Sans Bold, for the characters of _CHARS (printable ASCII, Latin-1,
-# Latin Extended-A and a few symbols): the fonts of static/fonts, which PNG and PDF use.
-_CHARS = (
-    "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x180))) + "–—‘’“”…•·⚠▸€"  # noqa: RUF001
-)
-_REGULAR = (
-    "32,41,46,84,64,96,78,28,40,40,50,84,32,37,32,34,64,64,64,64,64,64,64,64,64,64,34,34,84,84,"
-    "84,54,100,69,69,70,78,64,58,78,76,30,30,66,56,87,75,79,61,79,70,64,62,74,69,99,69,62,69,40,"
-    "34,40,84,50,50,62,64,55,64,62,36,64,64,28,28,58,28,98,64,62,64,64,42,53,40,64,60,82,60,60,"
-    "53,64,34,64,84,32,41,64,64,64,64,34,50,50,100,48,62,84,37,100,50,50,84,41,41,50,64,64,32,50,"
-    "41,48,62,97,97,97,54,69,69,69,69,69,69,98,70,64,64,64,64,30,30,30,30,78,75,79,79,79,79,79,"
-    "84,79,74,74,74,74,62,61,63,62,62,62,62,62,62,100,55,62,62,62,62,28,28,28,28,62,64,62,62,62,"
-    "62,62,84,62,64,64,64,64,60,64,60,69,62,69,62,69,62,70,55,70,55,70,55,70,55,78,64,78,64,64,"
-    "62,64,62,64,62,64,62,64,62,78,64,78,64,78,64,78,64,76,64,92,70,30,28,30,28,30,28,30,28,30,"
-    "28,59,56,30,28,66,58,58,56,28,56,28,56,38,56,35,57,29,75,64,75,64,75,64,82,75,64,79,62,79,"
-    "62,79,62,107,103,70,42,70,42,70,42,64,53,64,53,64,53,64,53,62,40,62,40,62,40,74,64,74,64,74,"
-    "64,74,64,74,64,74,64,99,82,62,60,62,69,53,69,53,69,53,36,50,100,32,32,52,52,100,59,32,90,51,"
-    "64"
-)
-_BOLD = (
-    "35,46,53,84,70,101,88,31,46,46,53,84,38,42,38,37,70,70,70,70,70,70,70,70,70,70,40,40,84,84,"
-    "84,59,100,78,77,74,84,69,69,83,84,38,38,78,64,100,84,86,74,86,78,73,69,82,78,111,78,73,73,"
-    "46,37,46,84,50,50,68,72,60,72,68,44,72,72,35,35,67,35,105,72,69,72,72,50,60,48,72,66,93,65,"
-    "66,59,72,37,72,84,35,46,70,70,64,70,37,50,50,100,57,65,84,42,100,50,50,84,44,44,50,74,64,38,"
-    "50,44,57,65,104,104,104,59,78,78,78,78,78,78,109,74,69,69,69,69,38,38,38,38,84,84,86,86,86,"
-    "86,86,84,86,82,82,82,82,73,74,72,68,68,68,68,68,68,105,60,68,68,68,68,35,35,35,35,69,72,69,"
-    "69,69,69,69,84,69,72,72,72,72,66,72,66,78,68,78,68,78,68,74,60,74,60,74,60,74,60,84,72,84,"
-    "72,69,68,69,68,69,68,69,68,69,68,83,72,83,72,83,72,83,72,84,72,98,80,38,35,38,35,38,35,38,"
-    "35,38,35,75,69,38,35,78,67,67,64,35,64,35,64,48,64,56,65,38,84,72,84,72,84,72,99,84,72,86,"
-    "69,86,69,86,69,117,110,78,50,78,50,78,50,73,60,73,60,73,60,73,60,69,48,69,48,69,48,82,72,82,"
-    "72,82,72,82,72,82,72,82,72,111,93,73,66,73,73,59,73,59,73,59,44,50,100,38,38,66,66,100,64,"
-    "38,90,51,70"
-)
-
 ELLIPSIS = "…"
 
 
@@ -254,8 +223,8 @@ class _Metrics:
     """One font's widths: a byte table for Latin-1 text (fast) and a dict for the rest."""
 
     def __init__(self, widths: str) -> None:
-        values = [int(v) for v in widths.split(",")]
-        self.table = dict(zip(_CHARS, values, strict=True))
+        values = widths.split(",")
+        self.table = {c: int(v) for c, v in zip(font_widths.CHARS, values, strict=True) if v}
         latin = bytearray(256)
         for ch, w in self.table.items():
             if ord(ch) < 256:
@@ -268,12 +237,13 @@ class _Metrics:
             return sum(text.encode("latin-1").translate(self.latin))
         except UnicodeEncodeError:
             get = self.table.get
-            return sum(get(c) or _fallback(c) for c in text)
+            return sum(w if (w := get(c)) is not None else _fallback(c) for c in text)
 
 
 @lru_cache(maxsize=4096)
 def _fallback(char: str) -> int:
-    """A generous width for characters outside the table: wide for CJK and emoji."""
+    """A generous width for characters the bundled fonts do not have: wide for CJK and
+    emoji (`font_widths` has the others: Latin, Greek, Cyrillic, Hebrew, Arabic, ...)."""
     if unicodedata.combining(char):
         return 0
     if unicodedata.east_asian_width(char) in ("W", "F"):
@@ -281,7 +251,7 @@ def _fallback(char: str) -> int:
     return 100
 
 
-_METRICS = {False: _Metrics(_REGULAR), True: _Metrics(_BOLD)}
+_METRICS = {False: _Metrics(font_widths.REGULAR), True: _Metrics(font_widths.BOLD)}
 
 
 def measure(text: str, style: str) -> float:

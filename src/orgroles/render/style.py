@@ -147,7 +147,7 @@ _FAMILIES: dict[str, Colors] = {
     "people": Colors("#fbf3d0", "#8a6d00"),
     "legal": Colors("#e2f1c7", "#577a26"),
     "operations": Colors("#ffdad1", "#a14837"),
-    "support": Colors("#ccf1ff", "#006b8f"),
+    "support": Colors("#bcedff", "#006b8f"),
 }
 """The colours of the families every catalogue may rely on, one of its own each: no two
 fills closer than 7 units of CIELAB colour difference (ΔE*ab), nor any fill and the grey of

@@ -233,3 +233,6 @@ def test_a_person_in_two_rows_and_one_without_an_email_in_one_sheet(write: Write
     )
     assert sum("one person in two seats" in n for n in notes) == 1
     assert sum("made from the name 'Fumi Tanaka'" in n for n in notes) == 1
+    # She holds her seat: it was an open seat, and she was in no row of people.
+    assert org.roles["fumi-tanaka"].holders == ("fumi-tanaka",)
+    assert org.people["fumi-tanaka"].name == "Fumi Tanaka"

@@ -60,6 +60,7 @@ def ids_from_names(rows: Rows, locator: Locator | None) -> Problem | None:
         return None
     ids = rows.ids = list(rows.ids)
     taken = {rid for rid in ids if rid}
+    holders = rows.holders  # given by `several_seats()`: each row's person
     for i in found:
         base = slug(rows.names[i] or "")
         made, n = base, 2
@@ -67,6 +68,8 @@ def ids_from_names(rows: Rows, locator: Locator | None) -> Problem | None:
             made, n = f"{base}-{n}", n + 1
         taken.add(made)
         ids[i] = made
+        if holders is not None:
+            holders[i] = made  # the person too, not an open seat
     first = found[0]
     more = len(found) - 1
     others = "" if not more else f"; and {more:,} more row{'s' if more > 1 else ''} so"

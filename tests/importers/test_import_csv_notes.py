@@ -51,12 +51,20 @@ def test_a_title_above_the_header_is_left_out_with_a_warning(
     )
 
 
+def test_a_payrolls_total_and_headcount_lines_are_both_left_out(write: Write) -> None:
+    # Before: "Effectif : 3" was a person, and so the "Total" line above it was one too.
+    org, notes = _import(write, HEADER + ROWS + "Total,3 500,,,\nEffectif : 3,,,,\n")
+    assert list(org.roles) == ["1", "2", "3"]
+    assert [n.split(":")[0] for n in notes] == ["5", "6"]
+
+
 @pytest.mark.parametrize(
     ("footer", "lines"),
     [
         ("Total: 3 employees\nReport generated 2026-11-01\n", [5, 6]),  # no delimiters
         ("\nTotal: 3 employees,,,,\n", [6]),  # padded, under a blank line
         ("\n\nConfidential\n", [7]),
+        ("Effectif : 3,,,,\n", [5]),  # a French payroll's footer: padded, no blank line
     ],
 )
 def test_totals_below_the_rows_are_left_out_with_a_warning(
@@ -74,6 +82,8 @@ def test_totals_below_the_rows_are_left_out_with_a_warning(
         ("Total,3 employees,,,\n", 5, "'Total, 3 employees', a line with 2 values"),
         ("\nGrand Total:,,,,3\n", 6, "'Grand Total:, 3', a line with 2 values"),
         ("Summe,3,,,\n", 5, "'Summe, 3', a line with 2 values"),
+        ("Headcount,3,,,\n", 5, "'Headcount, 3', a line with 2 values"),
+        ("Effectif,3,,,\n", 5, "'Effectif, 3', a line with 2 values"),
     ],
 )
 def test_a_totals_line_with_several_values_is_left_out_with_a_warning(

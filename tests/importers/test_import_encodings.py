@@ -1,9 +1,11 @@
 """CSV files that are not UTF-8: Excel's "Unicode Text" (UTF-16 with a byte order mark) is
-read as it is; Windows-1252 and Latin-1 need their encoding, and the error says so.
+read as it is; Windows-1252 (and Latin-1) text of a Western language is read so, with a
+warning; any other encoding needs its name, and the error says so.
 Every person here is invented."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import pytest
 
 import orgroles
 from orgroles import OrgFileError
-from orgroles.errors import OrgUsageError
+from orgroles.errors import OrgImportWarning, OrgUsageError
 from orgroles.importers.columns import Lookup
 
 from tests.helpers import Cli, Write
@@ -42,17 +44,33 @@ def test_utf16_with_its_byte_order_mark_is_read(write: Write, codec: str) -> Non
 
 
 @pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
-def test_a_spreadsheets_encoding_is_an_error_that_says_what_to_do(write: Write, codec: str) -> None:
+def test_a_western_spreadsheets_encoding_is_read_with_a_warning(write: Write, codec: str) -> None:
+    # Before: "not valid UTF-8", and the import stopped at the first accent.
     path = _bytes(write, "staff.csv", FRENCH.encode(codec))
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(path, **COLUMNS)
+    assert [p.name for p in org.people.values()] == ["Zoé Lefèvre", "Jérôme Brûlé"]
+    (note,) = [p for w in caught for p in w.message.problems if p.code == "encoding-guessed"]  # type: ignore[union-attr]
+    assert str(note).startswith(f"{path}:1: not UTF-8: read as Windows-1252 (cp1252)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the encoding given: no warning
+        org = orgroles.from_csv(path, encoding=codec, **COLUMNS)
+    assert [p.name for p in org.people.values()] == ["Zoé Lefèvre", "Jérôme Brûlé"]
+
+
+def test_another_encoding_is_an_error_that_says_what_to_do(write: Write) -> None:
+    # Japanese in Shift JIS reads as Windows-1252 too, as nonsense: not guessed.
+    text = "id;name;reports_to\n1;山田 太郎;\n2;佐藤 花子;1\n"
+    path = _bytes(write, "staff.csv", text.encode("shift_jis"))
     with pytest.raises(OrgFileError) as caught:
-        orgroles.from_csv(path, **COLUMNS)
+        orgroles.from_csv(path)
     assert str(caught.value) == (
-        f"{path}:2:5: not valid UTF-8: byte 0xe9 cannot start or continue a character (a "
+        f"{path}:2:3: not valid UTF-8: byte 0x8e cannot start or continue a character (a "
         'spreadsheet\'s CSV in Windows-1252 or Latin-1? Save it as "CSV UTF-8", or give '
         'its encoding: --encoding cp1252, encoding="cp1252")'
     )
-    org = orgroles.from_csv(path, encoding=codec, **COLUMNS)
-    assert [p.name for p in org.people.values()] == ["Zoé Lefèvre", "Jérôme Brûlé"]
+    org = orgroles.from_csv(path, encoding="shift_jis")
+    assert org.people["2"].name == "佐藤 花子"
 
 
 def test_bytes_that_are_not_the_given_encoding_are_located(write: Write) -> None:
@@ -90,10 +108,10 @@ def test_the_command_line_option(write: Write, run: Cli) -> None:
     path = _bytes(write, "staff.csv", FRENCH.encode("cp1252"))
     out = path.with_name("org.yaml")
     options = ["--id-col", "Matricule", "--name-col", "Nom", "--manager-col", "Responsable"]
-    failed = run("import", "csv", path, *options, "-o", out)
-    assert failed.exit_code == 2
-    assert "--encoding cp1252" in failed.stderr
-    result = run("import", "csv", path, *options, "--encoding", "cp1252", "-o", out)
+    guessed = run("import", "csv", path, *options, "-o", out)
+    assert guessed.exit_code == 0, guessed.stderr
+    assert "not UTF-8: read as Windows-1252 (cp1252)" in guessed.stderr
+    result = run("import", "csv", path, *options, "--encoding", "cp1252", "-o", out, "--force")
     assert result.exit_code == 0, result.stderr
     assert orgroles.load(out).people["1"].name == "Zoé Lefèvre"
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from orgroles.errors import Location, OrgFileError, OrgUsageError, Problem
 from orgroles.importers.csv_export import CSV_COLUMNS
+from orgroles.importers.legacy_text import windows_1252
 from orgroles.importers.xlsx import is_workbook, workbook_text
 from orgroles.io.reader import read_file
 
@@ -296,12 +297,14 @@ def _names(record: list[str]) -> bool:
 
 _TOTALS = re.compile(
     r"(?:grand |sub-?)?(?:totals?|sum|summe|gesamt(?:summe|zahl)?|totaal|totale|totalt|suma|"
-    r"razem|count)(?: (?:employees|headcount|staff|people|rows))?\s*:?\s*"
+    r"razem|count|headcount|effectifs?|anzahl|aantal|number of employees|"
+    r"nombre de salari[eé]s)(?: (?:employees|headcount|staff|people|rows|total))?\s*:?\s*"
     r"(?:\d[\d,. ]*(?: ?[^\W\d_]+)?)?",
     re.IGNORECASE,
 )
 """The first value of a report's totals line, all of it: "Total", "Grand Total:", "Total: 12
-employees", "Summe", "Count 12" (not "Suma Patel" or "Total Rewards Manager")."""
+employees", "Summe", "Count 12", "Headcount: 8", "Effectif : 8" (not "Suma Patel" or "Total
+Rewards Manager")."""
 
 
 def _is_totals(row: list[str], width: int) -> bool:
@@ -469,4 +472,16 @@ def read_csv_file(
             f"{path}: --sheet (sheet=) names a sheet of an Excel workbook (.xlsx, .xlsm), "
             "and this is a CSV file"
         )
-    return read_table(read_csv_text(path, encoding), path, delimiter)
+    try:
+        text = read_csv_text(path, encoding)
+    except OrgFileError as exc:
+        if encoding is not None or exc.problems[0].code != "encoding":
+            raise
+        with open(path, "rb") as handle:
+            found = windows_1252(handle.read(), path)
+        if found is None:
+            raise
+        table = read_table(found[0], path, delimiter)
+        table.notes.insert(0, found[1])
+        return table
+    return read_table(text, path, delimiter)

@@ -136,7 +136,8 @@ PROBLEM_CODES: dict[str, str] = {
     "no-manager": "a manager cell that says there is none (`NO_MANAGER`, `n/a`, `0`) and names "
     "no row, read as empty (a warning)",
     "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "
-    "row, read as the one row named `Ansel Brook` (a warning)",
+    "row, read as the one row named `Ansel Brook`; or a name column written so, nine names "
+    "in ten, read first name first (a warning)",
     "mixed-manager": "a manager cell that matches no row by its column's reading (names, "
     "or emails) but is one row's id, or its email (or name): read as that row, with one "
     "warning for all",

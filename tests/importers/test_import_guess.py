@@ -10,6 +10,7 @@ import pytest
 
 import orgroles
 from orgroles import OrgImportWarning
+from orgroles.importers.guess import guess_columns
 
 from tests.helpers import Write, import_notes
 
@@ -582,3 +583,21 @@ def test_an_import_that_fails_after_a_guess_says_how_it_read_the_columns(write: 
         "give a preset or column options (--id-col, ...) to read them otherwise",
         "3:1: column 'EMPLOYEE_ID': duplicate id '101' (first on line 2)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "column"),
+    [
+        # Workday: "Position" holds the position's code and title; the title is beside it.
+        ("Employee ID,Name,Position,Business Title,Manager ID", "title_col", "Business Title"),
+        ("Personalnummer,Name,Tätigkeitsbezeichnung,Vorgesetzter", "title_col", None),  # DATEV
+        ("Employee ID,Name,Title,Manager ID,Hire Date,Term Date", "end_col", "Term Date"),
+    ],
+)
+def test_more_column_names_are_known(header: str, field: str, column: str | None) -> None:
+    names = header.split(",")
+    values = {c: ["2020-01-06", "2021-03-01"] if "Date" in c else ["1", "2"] for c in names}
+    found = guess_columns(names, lambda c: values[c])
+    assert found is not None
+    expected = column or next(c for c in names if c.startswith("Tät"))
+    assert getattr(found[0], field) == expected

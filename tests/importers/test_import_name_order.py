@@ -3,7 +3,7 @@ first ("Ansel Brook"), as some HR systems export them. Every person here is inve
 
 from __future__ import annotations
 
-import warnings
+from pathlib import Path
 
 import pytest
 
@@ -34,10 +34,38 @@ def test_last_name_first_is_read_as_the_row_with_that_name(write: Write) -> None
 
 def test_names_written_with_their_comma_match_as_they_are(write: Write) -> None:
     text = 'id,name,manager\n1,"Brook, Ansel",\n2,"Corr, Bela","Brook, Ansel"\n'
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with pytest.warns(OrgImportWarning) as caught:
         org = orgroles.from_csv(write("staff.csv", text), **BY_NAME)
     assert org.roles["2"].reports_to == "1"
+    # The names are read first name first, with one note; the manager as written, none.
+    assert [p.code for w in caught for p in w.message.problems] == ["name-order"]  # type: ignore[union-attr]
+    assert "2 names written last name first, as 'Brook, Ansel'" in str(caught[0].message)
+    assert [p.name for p in org.people.values()] == ["Ansel Brook", "Bela Corr"]
+
+
+def test_a_name_column_written_last_name_first_reads_first_name_first(write: Write) -> None:
+    # BambooHR's "Last name, First name": the chart showed "Carrow, Delphine", and each
+    # manager written "Delphine Carrow" was "read as the same name without a title".
+    text = (
+        '"Employee #","Last name, First name","Reports To"\n'
+        '7,"Carrow, Delphine",\n12,"Mbeki, Thabo",Delphine Carrow\n31,"Yoon, Hae-won",Thabo Mbeki\n'
+    )
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(write("bamboo.csv", text))
+    notes = [p for w in caught for p in w.message.problems if p.code != "columns-guessed"]  # type: ignore[union-attr]
+    assert [(p.code, p.location.line if p.location else None) for p in notes] == [("name-order", 2)]
+    assert org.people["7"].name == "Delphine Carrow"
+    assert [org.roles[r].reports_to for r in ("12", "31")] == ["7", "12"]
+
+
+def test_a_to_csv_file_keeps_its_names_as_written(tmp_path: Path) -> None:
+    org = orgroles.Org(
+        people=[{"id": "a", "name": "Brook, Ansel"}, {"id": "b", "name": "Corr, Bela"}],
+        roles=[{"id": "a", "holder": "a"}, {"id": "b", "holder": "b", "reports_to": "a"}],
+    )
+    org.to_csv(tmp_path / "org.csv")
+    back = orgroles.from_csv(tmp_path / "org.csv")
+    assert [p.name for p in back.people.values()] == ["Brook, Ansel", "Corr, Bela"]
 
 
 def test_a_swapped_name_that_matches_no_row_stays_unknown(write: Write) -> None:

@@ -38,6 +38,8 @@ HEADER = "Employee ID,Name,Title,Manager ID,Status\n"
         ("Onboarding", "Lifecycle Status", "future"),
         ("Pending", "Status", "future"),
         ("Pre-hire", "Worker Status", "future"),
+        ("newHire", "Status", "future"),  # Humaans
+        ("Hired", "Lifecycle status", "future"),  # HiBob: signed, not started
         ("Active", "Status", None),
         ("On Leave", "Status", None),
         ("Full-Time", "Employment Status", None),

@@ -134,6 +134,8 @@ def test_a_file_that_to_csv_wrote_is_read_as_written(tmp_path: Path) -> None:
         "À pourvoir",
         "Poste vacant",
         "Offene Stelle",
+        "Vacature",  # Dutch (AFAS): was a row without an id, an error
+        "Vaga em aberto",
         "Unbesetzt",
         "Posición vacante",
     ],

@@ -27,6 +27,7 @@ from orgroles.importers.csv_export import CSV_COLUMNS
 from orgroles.importers.csv_read import CsvTable, read_csv_file
 from orgroles.importers.dated import dating
 from orgroles.importers.guess import company_name, guessed, unmapped
+from orgroles.importers.last_first import first_name_first, turned_note
 from orgroles.importers.other_names import other_names
 from orgroles.importers.repeats import drop_repeats
 from orgroles.importers.rows import Cell, Imported, KindsMode, Locator, Rows, build_document
@@ -124,6 +125,7 @@ def _rows(
     cols: ResolvedColumns,
     lookups: dict[str, Mapping[str, str]],
     locator: Locator,
+    literal: bool = False,
 ) -> Rows:
     n = len(table)
     none: list[str | None] = [None] * n
@@ -139,9 +141,15 @@ def _rows(
         names = [" ".join(p for p in ps if p) or None for ps in zip(*parts, strict=True)]
     else:
         names = texts(cols.name_col[0] if cols.name_col else None)
+    turned = 0
+    if len(cols.name_col) == 1 and not literal:  # a CSV that orgroles wrote: as written
+        names, turned = first_name_first(names)
     aliases = None
     if cols.name_col:
         names, aliases = other_names(table, cols.name_col, cols.meta_cols, names)
+    if turned and aliases is None:  # the names as written still find their rows
+        written = table.texts(cols.name_col[0])
+        aliases = [w if w != n else None for w, n in zip(written, names, strict=True)]
     rows = Rows(
         ids=table.texts(cols.id_col),
         names=names,
@@ -191,6 +199,8 @@ def _rows(
             if c is not None
         ),
     ]
+    if turned:
+        rows.notes.append(turned_note(table.texts(cols.name_col[0]), names, turned, locator))
     odd = sorted([*table.odd_values(text_columns), *table.odd], key=lambda found: found[0])
     for i, column, what in odd:  # in file order
         rows.problems.append(
@@ -349,7 +359,7 @@ def csv_document(
         cols = columns.resolve(table.header, path=file, line=table.header_line)
         lookups = _lookups(cols, departments, titles, delimiter, encoding)
         in_columns = CsvRows(table)
-        rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols))
+        rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols), literal)
         rows.notes[:0] = [*table.notes, *notes]
         name = name or company_name(in_columns) or Path(file).stem
         rows, at = drop_repeats(rows, CsvLocator(table, cols), in_columns.written)
@@ -394,7 +404,8 @@ def records_document(
         cols = columns.resolve(table.header, path=path)
         at: Locator = RecordLocator(cols) if file is None else file.locator(_fields(cols))
         encoding = None if file is None else file.encoding
-        rows = _rows(table, cols, _lookups(cols, departments, titles, None, encoding), at)
+        lookups = _lookups(cols, departments, titles, None, encoding)
+        rows = _rows(table, cols, lookups, at, literal)
         rows.notes[:0] = notes
         name = name or company_name(table) or (file and file.name)
         rows, at = drop_repeats(rows, at, table.written)

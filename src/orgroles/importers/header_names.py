@@ -92,11 +92,11 @@ FULL = names(
     "pracownik, namn, navn, medarbetare, medarbejder, ansatt"
 )
 TITLES = names(
-    "title, job title, jobtitle, position, position title, job, role, job title description, "
-    "business title, job profile, position name, designation, job name, poste, "
+    "title, job title, jobtitle, business title, position, position title, job, role, "
+    "job title description, job profile, position name, designation, job name, poste, "
     "intitule du poste, intitule de poste, intitule poste, libelle du poste, libelle poste, "
     "libelle emploi, emploi, fonction, stelle, stellenbezeichnung, berufsbezeichnung, "
-    "jobtitel, puesto, cargo, functie, "
+    "jobtitel, tatigkeitsbezeichnung, tatigkeit, puesto, cargo, functie, "
     "job position, job role, role title, mansione, qualifica, ruolo, posizione, funcao, "
     "stanowisko, befattning, titel, tjanstetitel, stilling, stillingstittel, stillingsbetegnelse"
 )
@@ -126,7 +126,8 @@ STARTS = names(
     "ansettelsesdato, ansaettelsesdato"
 )
 ENDS = names(
-    "termination date, end date, leave date, leaving date, date de sortie, date de depart, "
+    "termination date, term date, end date, leave date, leaving date, date de sortie, "
+    "date de depart, "
     "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
     "date terminated, employment end date, exit date, last day, last working day, "
     "data di cessazione, data cessazione, data de demissao, data de desligamento, "

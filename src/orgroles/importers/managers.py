@@ -21,6 +21,7 @@ from orgroles.importers.id_forms import (
     NameForms,
     and_more,
     drop_no_manager,
+    first_last,
     inner_manager,
     inner_note,
     match_id_forms,
@@ -246,13 +247,15 @@ def _resolve(
                 matches = index.get(key(held), [])
                 if matches:
                     inner.append((i, value, held))
+            if not matches and len(found_other := aliases.get(key(value), ())) == 1:
+                matches = list(found_other)
+                name = rows.names[matches[0]] or value
+                if first_last(value) != name:  # not the name as the file wrote it
+                    read.append((i, value, name, "other", matches[0]))
             if not matches and not by_email:
                 matches, why = name_forms.read(value)
                 if why is not None:
                     read.append((i, value, *why, matches[0]))
-            if not matches and len(found_other := aliases.get(key(value), ())) == 1:
-                matches = list(found_other)
-                read.append((i, value, rows.names[matches[0]] or value, "other", matches[0]))
             if not matches and cased is not None and (j := cased(value)) is not None:
                 matches = [j]
                 read.append((i, value, rows.emails[j] or "", "case", j))

@@ -99,7 +99,8 @@ _LEFT_ALONE = _names(
     "baja, closed, eliminated, abolished, expired, end of contract, contract ended"
 )
 _FUTURE_ALONE = _names(
-    "pending, pending start, pending hire, onboarding, preboarding, pre boarding, "
+    "pending, pending start, pending hire, new hire, newhire, hired, onboarding, "
+    "preboarding, pre boarding, "
     "pre hire, prehire, pre start, pre employment, not started, not yet started, future, "
     "future hire, future start, future employee, upcoming, incoming, offer accepted, "
     "accepted offer, hired not started, starting soon, to start, a venir, futur, "

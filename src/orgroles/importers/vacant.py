@@ -68,6 +68,12 @@ VACANT_WORDS = (
     "vacante",
     "posicion vacante",
     "puesto vacante",
+    "posizione vacante",
+    "vacature",
+    "openstaande vacature",
+    "vaga",
+    "vaga em aberto",
+    "wakat",
 )
 """What a name cell says for nobody yet (folded: lower case, no accents), alone or
 followed by more ("Open position - Backend", "TBH #3")."""

@@ -135,6 +135,9 @@ PROBLEM_CODES: dict[str, str] = {
     "(a warning)",
     "no-manager": "a manager cell that says there is none (`NO_MANAGER`, `n/a`, `0`) and names "
     "no row, read as empty (a warning)",
+    "holder-id": "an import of positions (seats with ids of their own, and the ids of the "
+    "people in them) whose manager cell is no seat's id but a person's: read as the seat "
+    "that person holds, with one warning for all",
     "name-order": "a manager name written last name first (`Brook, Ansel`) that matches no "
     "row, read as the one row named `Ansel Brook`; or a name column written so, nine names "
     "in ten, read first name first (a warning)",

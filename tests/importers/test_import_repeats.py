@@ -52,22 +52,55 @@ def test_one_warning_counts_every_repeat(write: Write) -> None:
 
 
 @pytest.mark.parametrize(
-    "other",
+    ("other", "hint"),
     [
-        "2,Bo Diaz,CTO,1,CC-30\n",  # the same person in a second cost centre
-        "2,Bo Diaz,Head of Engineering,1,CC-20\n",  # a second position
-        "2,Bea Diaz,CTO,1,CC-20\n",  # two people given one id
+        ("2,Bo Diaz,CTO,1,CC-30\n", True),  # the same person in a second cost centre
+        ("2,Bo Diaz,Head of Engineering,1,CC-20\n", True),  # a second position
+        ("2,Bea Diaz,CTO,1,CC-20\n", False),  # two people given one id
     ],
 )
-def test_a_repeated_id_with_another_value_is_still_an_error(write: Write, other: str) -> None:
+def test_a_repeated_id_with_another_value_is_still_an_error(
+    write: Write, other: str, hint: bool
+) -> None:
     path = write("staff.csv", HEADER + ANA + BO + other + CY)
     with pytest.raises(OrgFileError) as caught:
         orgroles.from_csv(path)
     guessed, *found = caught.value.problems  # how the columns were read, then the error
     assert guessed.code == "columns-guessed"
-    assert [str(p) for p in found] == [
-        f"{path}:4:1: column 'Employee ID': duplicate id '2' (first on line 3)"
-    ]
+    said = f"{path}:4:1: column 'Employee ID': duplicate id '2' (first on line 3)"
+    if hint:  # one person's name on both rows: how to read a person's two jobs
+        said += (
+            ": the same person in two jobs? Read a column with an id for each job (a "
+            "position's) with --id-col, and this one with --holder-col (and name the other "
+            "columns too: --name-col, --manager-col, ...)"
+        )
+    assert [str(p) for p in found] == [said]
+
+
+def test_a_person_in_two_jobs_with_a_position_column_holds_two_seats(write: Write) -> None:
+    # ADP's multiple positions: one Associate ID, two Position IDs; the managers by
+    # Associate ID. Before: a duplicate id, and no way to read it that found the managers.
+    text = (
+        "Associate ID,Position ID,Legal First Name,Legal Last Name,Job Title,"
+        "Reports To Associate ID\n"
+        "A01,P01,Harriet,Lomax,President,\n"
+        "A18,P18,Desmond,Achebe,VP Operations,A01\n"
+        "A40,P40,Tamsin,Cole,Shift Lead,A18\n"
+        "A40,P41,Tamsin,Cole,Trainer,A01\n"
+        "A52,P52,Omar,Haddad,Picker,A40\n"
+    )
+    org, notes = import_notes(write("adp.csv", text))
+    assert "id 'Position ID'" in notes[0]
+    assert "holder (a person's id) 'Associate ID'" in notes[0]
+    assert {r.id: (r.holder, r.reports_to) for r in org} == {
+        "P01": ("A01", None),
+        "P18": ("A18", "P01"),
+        "P40": ("A40", "P18"),
+        "P41": ("A40", "P01"),
+        "P52": ("A52", "P40"),  # the person's first seat
+    }
+    assert len(org.people) == 4
+    assert any("it is the person in the seat 'P01' (line 2), read as that seat" in n for n in notes)
 
 
 def test_open_seats_without_an_id_are_each_a_seat(write: Write) -> None:

@@ -53,6 +53,7 @@ from orgroles.importers.header_names import (
     header_key,
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
+from orgroles.importers.jobs import jobs_by_position
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.other_names import OTHER_NAMES, other_name
 from orgroles.importers.presets import PRESETS
@@ -177,6 +178,9 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     if manager is not None:
         by = {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}
         options[by[how]] = manager
+    jobs = first(POSITIONS, {*taken, manager or ""})
+    if jobs_by_position(id_col, jobs, names, values):  # a person in several jobs
+        options["id_col"], options["holder_col"] = jobs, id_col
     days = [c for c in (options["start_col"], options["end_col"]) if isinstance(c, str)]
     fmt = day_format([v for c in days for v in values(c) if v]) if days else ""
     if fmt is None:  # days that no one format reads: left in meta

@@ -222,6 +222,8 @@ def _resolve(
         if not problems and not literal:  # every row has an id
             known = cast("list[str]", ids)
             notes += match_id_forms(known, reports_to, dotted, locator)
+            if rows.holders is not None:
+                notes += _holders_seats(known, rows.holders, reports_to, locator)
         return reports_to, dotted
 
     by_email = manager_by == "email"
@@ -301,6 +303,39 @@ def _resolve(
     if by_other:
         notes.append(mixed_note(by_other, what, locator))
     return resolved, dotted
+
+
+def _holders_seats(
+    ids: list[str], holders: list[str | None], reports_to: list[str | None], locator: Locator
+) -> list[Problem]:
+    """Read each manager id that is no seat's but a person's, in an export of positions
+    (its seats' ids, and the ids of the people in them: `holder_col`), as the seat that
+    person holds (their first, when they hold several), in place; one note for them all
+    (code `holder-id`). Workday's and ADP's position reports give a manager so."""
+    known = set(ids)
+    seat_of: dict[str, int] = {}
+    for k, person in enumerate(holders):
+        if person is not None:
+            seat_of.setdefault(person, k)
+    read: list[tuple[int, str, int]] = []
+    for i, boss in enumerate(reports_to):
+        if boss is None or boss in known or (seat := seat_of.get(boss)) is None or seat == i:
+            continue
+        reports_to[i] = ids[seat]
+        read.append((i, boss, seat))
+    if not read:
+        return []
+    i, boss, k = read[0]
+    more = and_more(len(read) - 1, "read so")
+    return [
+        Problem(
+            f"no seat has the manager id {boss!r}: it is the person in the seat {ids[k]!r} "
+            f"({locator.line(k)}), read as that seat" + more,
+            locator.location(i, "manager"),
+            locator.where(i, "manager"),
+            code="holder-id",
+        )
+    ]
 
 
 def _one_holder(holders: list[str | None], matches: list[int]) -> bool:

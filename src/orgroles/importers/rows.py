@@ -156,7 +156,7 @@ def build_document(
         notes += [n for n in (*open_seats, read_unnamed_seats(rows, locator)) if n]
         notes += read_email_ids(rows, locator)
     ids = rows.ids
-    problems += _check_ids(ids, locator, rows.skip)
+    problems += _check_ids(ids, locator, rows.skip, rows.names)
     reports_to, dotted = resolve_managers(rows, manager_by, locator, problems, notes, literal)
     if problems:
         raise _failure(problems, source, notes)
@@ -198,8 +198,14 @@ def _failure(
     return OrgValidationError(problems)
 
 
-def _check_ids(ids: Sequence[str | None], locator: Locator, skip: set[int]) -> list[Problem]:
-    """A problem for every row without an id and for every repeat of an earlier id."""
+def _check_ids(
+    ids: Sequence[str | None],
+    locator: Locator,
+    skip: set[int],
+    names: Sequence[str | None] = (),
+) -> list[Problem]:
+    """A problem for every row without an id and for every repeat of an earlier id; a
+    repeat with the earlier row's name (`names`) says how to read a person's two jobs."""
     problems: list[Problem] = []
     distinct = set(ids)
     if len(distinct) == len(ids) and None not in distinct:
@@ -219,15 +225,24 @@ def _check_ids(ids: Sequence[str | None], locator: Locator, skip: set[int]) -> l
             continue
         j = first.setdefault(rid, i)
         if j != i:
+            same = bool(names) and names[i] is not None and names[i] == names[j]
             problems.append(
                 Problem(
-                    f"duplicate id {rid!r} (first on {locator.line(j)})",
+                    f"duplicate id {rid!r} (first on {locator.line(j)})"
+                    + (_TWO_JOBS if same else ""),
                     locator.location(i, "id"),
                     locator.where(i, "id"),
                     code="duplicate-id",
                 )
             )
     return problems
+
+
+_TWO_JOBS = (
+    ": the same person in two jobs? Read a column with an id for each job (a position's) "
+    "with --id-col, and this one with --holder-col (and name the other columns too: "
+    "--name-col, --manager-col, ...)"
+)
 
 
 def _document(

@@ -15,7 +15,7 @@ import orgroles
 from orgroles import OrgFileError, OrgUsageError, OrgValidationError
 from orgroles.model import Line, Tenure
 
-from tests.helpers import Cli, Write
+from tests.helpers import Cli, Write, import_notes
 
 TODAY = "2026-05-15"
 
@@ -174,6 +174,25 @@ def test_days_in_other_forms(write: Write) -> None:
     workday = "id,name,reports_to,start\na,Ana,,2015-03-02-08:00\nb,Bo,a,2016-07-11T09:00:00Z\n"
     org = orgroles.from_csv(write("wd.csv", workday), start_col="start")
     assert [r.start for r in org.records.values()] == [date(2015, 3, 2), date(2016, 7, 11)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "days"),
+    [
+        # Kenjo: a spreadsheet's serial days beside days it wrote out (both read).
+        ("43466", "15/09/2019", (date(2019, 1, 1), date(2019, 9, 15))),
+        ("March 4, 2019", "December 12, 2020", (date(2019, 3, 4), date(2020, 12, 12))),  # Notion
+        ("4 March 2019", "12 December 2020", (date(2019, 3, 4), date(2020, 12, 12))),
+    ],
+)
+def test_days_written_so_are_guessed(
+    write: Write, first: str, second: str, days: tuple[date, date]
+) -> None:
+    # Before: left in meta, with a warning that asked for --date-format.
+    text = f'Employee ID,Name,Manager ID,Start date\n1,Ana,,"{first}"\n2,Bo,1,"{second}"\n'
+    org, notes = import_notes(write("people.csv", text))
+    assert (org.records["1"].start, org.records["2"].start) == days
+    assert not [n for n in notes if "left in meta" in n]
 
 
 def test_a_bad_day_is_an_error_at_its_file_line_and_column(write: Write) -> None:

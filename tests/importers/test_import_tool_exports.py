@@ -84,8 +84,9 @@ Employee ID,Name,Title,Manager ID,Start date
 def test_days_that_no_one_format_reads_are_left_in_meta_and_said_so(write: Write) -> None:
     org, notes = import_notes(write("staff.csv", AMBIGUOUS_DAYS))
     assert (
-        "; the days of 'Start date' are left in meta: no one format reads them all "
-        "(01/02/2018: January or February?); give it with --date-format (date_format=): "
+        "; the days of 'Start date' are left in meta: no one format reads them all, or two "
+        "read them differently (01/02/2018: January or February?); give it with "
+        "--date-format (date_format=): "
     ) in notes[0]
     assert org.roles["2"].meta == {"Start date": "03/04/2019"}
 

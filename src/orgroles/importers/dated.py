@@ -213,12 +213,26 @@ def _resolver(rows: Rows, manager_by: ManagerBy) -> Callable[[Any], str | None]:
     return resolve
 
 
+# Excel's serial days (the 1900 date system, counted from 1899-12-30), which a CSV
+# written from a spreadsheet holds for a cell formatted as a number: from 20000
+# (1954-10-03) to 80000 (2119-01-10), five digits that no other day format writes.
+_SERIAL = re.compile(r"[2-7]\d{4}|80000")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
 def parse_day(text: str, fmt: str | None = None) -> date:
     """A day from an export's cell: `YYYY-MM-DD`, alone or followed by a time or a UTC
     offset; or, with `fmt`, as `datetime.strptime()` reads it (`%m/%d/%Y`), or
-    `YYYY-MM-DD`.
-    Raises `ValueError` with a message for the user."""
+    `YYYY-MM-DD`; or a spreadsheet's serial day (`43466` is 2019-01-01).
+    Raises `ValueError` with a message for the user.
+
+    Examples:
+        >>> parse_day("43466"), parse_day("04/03/2019", "%d/%m/%Y")
+        (datetime.date(2019, 1, 1), datetime.date(2019, 3, 4))
+    """
     found = _ISO_DAY.match(text)
+    if found is None and _SERIAL.fullmatch(text):  # a spreadsheet's day as a number
+        return _EXCEL_EPOCH + timedelta(days=int(text))
     if fmt is not None:
         try:
             return datetime.strptime(text, fmt).date()

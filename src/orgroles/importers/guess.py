@@ -293,6 +293,8 @@ _FORMATS = (
     "%d-%b-%Y",  # 03-Mar-2014 (Zoho, Oracle)
     "%d %b %Y",  # 3 Mar 2014
     "%b %d, %Y",  # Mar 3, 2014
+    "%B %d, %Y",  # March 3, 2014 (Notion)
+    "%d %B %Y",  # 3 March 2014
     "%d-%b-%y",  # 03-MAR-14 (Oracle)
     "%m/%d/%y",  # 3/3/14 (a US spreadsheet)
     "%d/%m/%y",
@@ -413,7 +415,8 @@ def guessed(
     if unread:
         written += (
             f"; the days of {' and '.join(repr(c) for c in unread)} are left in meta: no "
-            "one format reads them all (01/02/2018: January or February?); give it with "
+            "one format reads them all, or two read them differently (01/02/2018: January "
+            "or February?); give it with "
             "--date-format (date_format=): %m/%d/%Y, %d/%m/%Y, ..."
         )
     if not chosen.names_manager:

@@ -101,8 +101,8 @@ PROBLEM_CODES: dict[str, str] = {
     "first was read, and the warning names the others",
     "no-sheet": "`--sheet` (`sheet=`) names no sheet of the workbook; the error lists them",
     "manager-form": "an import's manager cells that match no row but hold a row's name or "
-    "email in a wider form (`CN=Ana Lima,OU=Users,...`, `Ana Lima <ana@acme.example>`): read "
-    "as that row, with one warning for all",
+    "email in a wider form (`CN=Ana Lima,OU=Users,...`, `Ana Lima (https://...)`, `Ana Lima "
+    "<ana@acme.example>`): read as that row, with one warning for all",
     "encoding-guessed": "an import's CSV file that is not UTF-8 and reads as Windows-1252 "
     "text of a Western language (as Excel saves CSV on Windows): read so (a warning)",
     "columns-guessed": "an import without a preset or an id column option, of a file whose "

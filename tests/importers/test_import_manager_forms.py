@@ -124,3 +124,29 @@ def test_a_cell_that_is_one_rows_id_and_anothers_email_stays_unknown(write: Writ
                           email_col="Email", manager_name_col="Manager")  # fmt: skip
     assert org.roles["3"].reports_to == "ana@acme.example"  # kept as written: unknown
     assert org.roles["2"].reports_to == "ana@acme.example"
+
+
+def test_a_notion_relation_is_read_as_the_name_it_links(write: Write) -> None:
+    # Notion's CSV writes a relation as the page's title with its link: no row had it.
+    text = (
+        "Name,Role,Manager\n"
+        "Perpetua Gale,CEO,\n"
+        "Lionel Abara,Head of Product,"
+        "Perpetua Gale (https://www.notion.so/Perpetua-Gale-6f1c0e2b9a8d?pvs=21)\n"
+        "Rhea Ostrom,Designer,[Lionel Abara](https://www.notion.so/Lionel-Abara-0a1b)\n"
+    )
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(
+            write("team.csv", text), id_col="Name", name_col="Name", manager_name_col="Manager"
+        )
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("Perpetua Gale", None),
+        ("Lionel Abara", "Perpetua Gale"),
+        ("Rhea Ostrom", "Lionel Abara"),
+    ]
+    notes = [p.message for w in caught for p in w.message.problems]  # type: ignore[union-attr]
+    assert any(
+        "it is 'Perpetua Gale' with the link to a page, as Notion writes a relation" in n
+        and "and so is one more cell of that form" in n
+        for n in notes
+    )

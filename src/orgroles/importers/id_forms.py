@@ -90,26 +90,39 @@ def id_parts(text: str) -> tuple[str, ...]:
 
 
 _DN_NAME = re.compile(r"\s*cn\s*=\s*((?:\\.|[^,\\])+)", re.IGNORECASE)
+# A name with the link to its page: Notion's relation, "Ana Lima (https://www.notion.so/
+# Ana-Lima-6f1c...)", or Markdown's "[Ana Lima](https://...)".
+_LINKED_NAME = re.compile(
+    r"\s*(?:\[([^\]]+)\]\(https?://[^\s)]*\)|([^()]+?)\s*\((?:https?://|www\.)[^\s()]*\))\s*"
+)
 _BRACKETED_EMAIL = re.compile(r"[^<>]*<\s*(?:mailto:)?([^<>\s]+@[^<>\s]+)\s*>\s*")
 
 
 def inner_manager(value: str, by_email: bool) -> str | None:
     """The name or email that a manager cell holds in a wider form, or None: the name
     of a directory's distinguished name ("CN=Ana Lima,OU=Users,DC=acme,DC=com", as
-    Active Directory exports give a manager), or the address of a mail header's form
-    ("Ana Lima <ana@acme.example>").
+    Active Directory exports give a manager), a name with the link to its page ("Ana Lima
+    (https://www.notion.so/Ana-Lima-6f1c)", as Notion exports a relation), or the address
+    of a mail header's form ("Ana Lima <ana@acme.example>").
 
     Examples:
         >>> inner_manager(r"CN=Lima\\, Ana,OU=Users,DC=acme,DC=com", False)
         'Lima, Ana'
         >>> inner_manager("Ana Lima <ana@acme.example>", True)
         'ana@acme.example'
+        >>> inner_manager("Ana Lima (https://www.notion.so/Ana-Lima-6f1c?pvs=21)", False)
+        'Ana Lima'
+        >>> inner_manager("[Ana Lima](https://wiki.acme.example/ana)", False)
+        'Ana Lima'
         >>> inner_manager("Ana Lima", False), inner_manager("ana@acme.example", True)
         (None, None)
     """
     if by_email:
         found = _BRACKETED_EMAIL.fullmatch(value) if value.endswith(">") else None
         return found.group(1) if found else None
+    if "http" in value or "www." in value:
+        linked = _LINKED_NAME.fullmatch(value)
+        return (linked.group(1) or linked.group(2)).strip() if linked else None
     found = _DN_NAME.match(value) if "=" in value else None
     if found is None:
         return None
@@ -120,11 +133,12 @@ def inner_note(inner: list[tuple[int, str, str]], what: str, locator: Locator) -
     """One note for the manager cells read by the name or email they hold (see
     `inner_manager()`): (row, cell, what it holds) of each, the first located."""
     i, value, held = inner[0]
-    said = (
-        f"it holds the address {held!r}"
-        if what == "email"
-        else f"it is the distinguished name of {held!r}, as a directory writes it"
-    )
+    if what == "email":
+        said = f"it holds the address {held!r}"
+    elif _DN_NAME.match(value):
+        said = f"it is the distinguished name of {held!r}, as a directory writes it"
+    else:
+        said = f"it is {held!r} with the link to a page, as Notion writes a relation"
     return Problem(
         f"no row has the manager {what} {value!r}; {said}, so it is read as {held!r}"
         + and_more(len(inner) - 1, "of that form"),

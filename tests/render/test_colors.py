@@ -94,3 +94,24 @@ def test_family_palette_falls_back_to_a_stable_colour_when_all_are_taken() -> No
     assert found["own0"] == SPARE[0]
     assert found["own1"] == SPARE[1]
     assert found["own2"] == family_colors("own2")  # none left: its own stable colour
+
+
+def test_a_chart_of_groups_beyond_the_palette_takes_it_in_its_own_order() -> None:
+    # The org's twelve largest groups are all below the chart's depth: the chart of its
+    # top was all grey, with a legend of "others" only.
+    roles = [Role(id="top", holder="a", meta={"g": "top"})]
+    for m in range(2):
+        roles.append(Role(id=f"m{m}", holder=f"m{m}", reports_to="top", meta={"g": "mgr"}))
+        for k in range(39):
+            group = f"leaf{(13 * m + k) % 13:02}"
+            roles.append(
+                Role(id=f"r{m}-{k}", holder=f"p{m}-{k}", reports_to=f"m{m}", meta={"g": group})
+            )
+    org = Org(roles=roles)
+    whole = make_plan(org, color_by="meta.g")
+    assert box_paint(next(b for b in whole.boxes if b.role == "top"), whole).fill == OTHER.fill
+    plan = make_plan(org, color_by="meta.g", depth=1)
+    fills = {b.role: box_paint(b, plan).fill for b in plan.boxes}
+    assert fills["m0"] == PALETTE[0].fill  # the chart's largest group first
+    assert fills["top"] == PALETTE[1].fill
+    assert [label for label, _ in plan.legend] == ["mgr", "top"]

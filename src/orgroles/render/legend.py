@@ -41,7 +41,9 @@ def colors_and_legend(
 
     Groups other than families take the palette in the order of their size in the whole
     org (`key_of` gives a role's group), so that every chart of it gives a group the same
-    colour: each slide of a deck, a chart of one branch. So do the families that no
+    colour: each slide of a deck, a chart of one branch. A chart none of whose groups are
+    among the org's largest (the top levels of an org of many kinds) takes the palette
+    in its own order: it would be all grey. So do the families that no
     palette entry names (a catalogue's own), among the colours no family of the org has.
     """
     size: dict[str | None, int] = {}
@@ -56,6 +58,8 @@ def colors_and_legend(
     ranks = None
     if key_of is not None and (by != "family" or not _own_colors(keys)):
         ranks = _ranks(org, by, key_of)  # families: to give the others the same colours
+        if by != "family" and all(ranks.get(k or "", GROUPS) >= GROUPS for k in keys):
+            ranks = None  # all beyond the palette (the org's top of many kinds): its own
     if ranks is not None and by != "family":
         keys.sort(key=lambda k: (k is None, ranks.get(k or "", len(ranks))))  # None: last
     palette = group_colors([*keys, None] if missing else keys, by, options.theme, ranks)

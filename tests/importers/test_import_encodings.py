@@ -58,6 +58,16 @@ def test_a_western_spreadsheets_encoding_is_read_with_a_warning(write: Write, co
     assert [p.name for p in org.people.values()] == ["Zoé Lefèvre", "Jérôme Brûlé"]
 
 
+def test_central_european_text_is_not_read_as_windows_1252(write: Write) -> None:
+    # Polish in Windows-1250 reads as Windows-1252 too: "Kałuża" as "Ka³u¿a". Not guessed.
+    text = "id;name;reports_to\n1;Wojciech Żółkiewski;\n2;Zofia Kałuża;1\n"
+    path = _bytes(write, "staff.csv", text.encode("cp1250"))
+    with pytest.raises(OrgFileError, match="not valid UTF-8"):
+        orgroles.from_csv(path)
+    org = orgroles.from_csv(path, encoding="cp1250")
+    assert org.people["2"].name == "Zofia Kałuża"
+
+
 def test_another_encoding_is_an_error_that_says_what_to_do(write: Write) -> None:
     # Japanese in Shift JIS reads as Windows-1252 too, as nonsense: not guessed.
     text = "id;name;reports_to\n1;山田 太郎;\n2;佐藤 花子;1\n"

@@ -6,13 +6,16 @@ Portuguese payroll and HR exports often come so ("Hélène" written `48 E9 6C E8
 Such bytes are not UTF-8, and the import used to stop at the first accent. A file that
 is not UTF-8 and reads as Windows-1252 text that looks like a Western language (a few
 accented letters among plain text: `looks_western()`) is read so, with a warning; any
-other stays an error that names `--encoding`, as a file in a CJK encoding read as
-Windows-1252 would give names of nonsense.
+other stays an error that names `--encoding`, as a file in a CJK or a Central European
+encoding read as Windows-1252 would give names of nonsense.
 
 Examples:
     >>> looks_western("Matricule;Prénom;Nom\\n12;Hélène;Dubreuil\\n")
     True
     >>> looks_western("001,山田太郎".encode("shift_jis").decode("cp1252"))
+    False
+    >>> polish = "1;Wojciech Żółkiewski-Kałuża;Księgowość\\n".encode("cp1250")
+    >>> looks_western(polish.decode("cp1252"))  # Central European: not read so
     False
 """
 
@@ -24,7 +27,7 @@ from orgroles.errors import Location, Problem
 
 __all__ = ["looks_western", "windows_1252"]
 
-_SIGNS = frozenset("\xa0€‘’“”–—…•°«»·²³µ§")  # noqa: RUF001
+_SIGNS = frozenset("\xa0€£‘’“”–—…•°«»·")  # noqa: RUF001
 
 
 def looks_western(text: str) -> bool:
@@ -37,7 +40,7 @@ def looks_western(text: str) -> bool:
         return False
     if any(c < " " and c not in "\t\r\n" for c in text):
         return False
-    usual = sum(c in _SIGNS or unicodedata.category(c) == "Ll" for c in other)
+    usual = sum(c in _SIGNS or unicodedata.category(c) in ("Ll", "Lu") for c in other)
     return usual * 10 >= len(other) * 9
 
 

@@ -195,10 +195,10 @@ def _resolve(
     """Each row's manager id (`reports_to`) and, for rows that name several, the others.
 
     By id, the value is the id (kept even when no row has it). By email (the domain in any
-    case, the rest exactly, as RFC 5321 says, then `_OtherCase`) or name (exact, then
-    `NameForms`, then the rows' other names, then `MixedKeys`), the value is looked up
-    among the rows: no match keeps
-    it as a dangling reference, with a note; several is a problem."""
+    case, the rest exactly, as RFC 5321 says, then `_OtherCase`) or name (exact, then the
+    rows' other names, then `NameForms`, then `MixedKeys`), the value is looked up among
+    the rows: no match keeps it as a dangling reference, with a note; several is a
+    problem."""
     ids = rows.ids
     managers = rows.managers
     dotted: dict[int, tuple[str, ...]] = {}

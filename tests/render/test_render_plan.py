@@ -9,7 +9,9 @@ import pytest
 import orgroles
 from orgroles import Org, Person, Role
 from orgroles.errors import RenderError, UnknownRoleError
-from orgroles.render import style
+from orgroles.model import Severity
+from orgroles.render import render_svg, style
+from orgroles.render.paint import box_paint
 from orgroles.render.plan import STACK_MIN, Box, Plan, make_plan
 from orgroles.rules import Report, Violation
 
@@ -305,6 +307,27 @@ def test_violations_are_highlighted() -> None:
     assert [line.text for line in plan.notes][
         -1
     ] == "⚠ R001 uncovered: nobody holds data-protection"
+
+
+@pytest.mark.parametrize(
+    ("severity", "line_style", "color"),
+    [("error", "alert", "#b42318"), ("warning", "alert-warning", "#9a4d00"),
+     ("info", "alert-info", "#0550ae")],
+)  # fmt: skip
+def test_a_boxs_rule_codes_take_the_colour_of_its_severity(
+    severity: Severity, line_style: str, color: str
+) -> None:
+    # An info's box was bordered in blue and its codes written in an error's red.
+    org = orgroles.load("examples/three_person_tech_team.yaml")
+    report = Report([Violation("C002", "single-report", severity, "cto", "one report")])
+    plan = make_plan(org, report=report)
+    codes = box(plan, "cto").lines[-1]
+    assert (codes.style, codes.text) == (line_style, "⚠ C002")
+    svg = render_svg(org, report=report)
+    assert f'font-weight="bold" fill="{color}">⚠ C002</text>' in svg
+    assert box_paint(box(plan, "cto"), plan).stroke == style.SEVERITY_COLORS[severity]
+    printed = render_svg(org, report=report, theme="print")
+    assert 'fill="#000000">⚠ C002</text>' in printed
 
 
 @pytest.mark.slow

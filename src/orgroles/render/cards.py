@@ -260,7 +260,7 @@ class Cards:
         if found:
             severity = worst(found)
             codes = list(dict.fromkeys(v.code for v in found))
-            draft.append(("alert", "⚠ " + " · ".join(codes), 2))
+            draft.append((style.ALERTS[severity], "⚠ " + " · ".join(codes), 2))
             tooltip += [f"{v.code} {v.name}: {v.message}" for v in found]
         counts = self._counts(i) if "reports" in fields else None
         if counts:
@@ -373,7 +373,7 @@ class Cards:
         if found:
             severity = worst(found)
             codes = list(dict.fromkeys(v.code for v in found))
-            draft.append(("alert", "⚠ " + " · ".join(codes), 2))
+            draft.append((style.ALERTS[severity], "⚠ " + " · ".join(codes), 2))
             tooltip += [f"{v.role}: {v.code} {v.name}: {v.message}" for v in found[:10]]
         first = self.roles[members[0]]
         kind = self.kinds.get(first.kind or "")

@@ -109,12 +109,13 @@ class Theme:
         return self.text.get(line_style) or style.STYLES[line_style].color
 
 
-_BLACK = {name: "#000000" for name in style.STYLES if name not in ("alert", "initials")}
+_ALERTS = tuple(style.ALERTS.values())
+_BLACK = {name: "#000000" for name in style.STYLES if name not in (*_ALERTS, "initials")}
 _THEMES = {
     "default": Theme("default"),
     "print": Theme(
         "print",
-        text={**dict.fromkeys(("title", "headname", "heading"), "#000000"), "alert": "#000000"},
+        text={**dict.fromkeys(("title", "headname", "heading", *_ALERTS), "#000000")},
         edge="#57606a",
         dotted="#57606a",
         frame_fill="#ffffff",
@@ -124,7 +125,13 @@ _THEMES = {
     ),
     "high-contrast": Theme(
         "high-contrast",
-        text={**_BLACK, "alert": "#a40e26", "team": "#000000"},
+        text={
+            **_BLACK,
+            "alert": "#a40e26",
+            "alert-warning": "#8a4600",
+            "alert-info": "#0040a0",
+            "team": "#000000",
+        },
         edge="#000000",
         edge_width=1.6,
         dotted="#5a00b4",

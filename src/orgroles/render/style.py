@@ -28,6 +28,7 @@ from functools import lru_cache
 from orgroles.render import font_widths
 
 __all__ = [
+    "ALERTS",
     "BOX_MAX_WIDE",
     "BOX_MAX_WIDTH",
     "BOX_MIN_WIDTH",
@@ -89,7 +90,9 @@ STYLES: dict[str, TextStyle] = {
     "name": TextStyle(12, color="#30363d", leading=15),
     "vacant": TextStyle(12, italic=True, color="#6e7781", leading=15),
     "mark": TextStyle(10.5, italic=True, color="#57606a", leading=13),
-    "alert": TextStyle(10.5, bold=True, color="#b42318", leading=13),
+    "alert": TextStyle(10.5, bold=True, color="#b42318", leading=13),  # an error's codes
+    "alert-warning": TextStyle(10.5, bold=True, color="#9a4d00", leading=13),
+    "alert-info": TextStyle(10.5, bold=True, color="#0550ae", leading=13),
     "more": TextStyle(10.5, color="#57606a", leading=13),
     "resp": TextStyle(10, color="#3d444d", leading=12.5),
     "note": TextStyle(11, color="#57606a", leading=14),
@@ -101,6 +104,10 @@ STYLES: dict[str, TextStyle] = {
     "team": TextStyle(11, bold=True, color="#57606a", leading=14),
 }
 """The line styles a plan uses, by name."""
+
+ALERTS: dict[str, str] = {"error": "alert", "warning": "alert-warning", "info": "alert-info"}
+"""The line style of a box's rule codes, by its worst violation's severity: the colour of
+its border, darker, for the text."""
 
 # Box geometry, in px (SVG user units; Graphviz gets the same sizes in inches). The boxes
 # of a chart share a width, fitted to their text (see orgroles.render.cards).

@@ -36,6 +36,7 @@ from typing import Any
 
 from orgroles.errors import Problem
 from orgroles.importers.columns import ManagerBy
+from orgroles.importers.id_forms import listed_lines
 from orgroles.importers.leavers import keep_managed_seats
 from orgroles.importers.repeats import SubsetLocator, subset_rows
 from orgroles.importers.rows import Locator, Rows, match_key
@@ -136,10 +137,9 @@ def _kept_note(seats: list[tuple[str, str]], kept: list[int], locator: Locator) 
             "holder left that day, and others still report to it"
         )
     else:
-        lines = ", ".join(locator.line(i) for i in kept[1:6]) + (", ..." if len(kept) > 6 else "")
         said = (
             f"{len(kept):,} seats are kept, vacant after their holders' last days, as others "
-            f"still report to them (also {lines})"
+            f"still report to them (also {listed_lines(locator, kept[1:])})"
         )
     return Problem(
         said,

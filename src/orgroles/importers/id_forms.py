@@ -42,6 +42,7 @@ __all__ = [
     "drop_no_manager",
     "first_last",
     "id_parts",
+    "listed_lines",
     "loose_name",
     "name_reading",
     "match_id_forms",
@@ -156,6 +157,13 @@ def and_more(more: int, how: str, how_plural: str | None = None) -> str:
     if more == 1:
         return f", and so is one more cell {how}"
     return f", and so are {more:,} more cells {how_plural or how}"
+
+
+def listed_lines(locator: Locator, found: Sequence[int], shown: int = 5) -> str:
+    """The lines of these rows, the first `shown` of them, then "..." for the others:
+    `line 3, line 7, ...`."""
+    lines = ", ".join(locator.line(i) for i in found[:shown])
+    return lines + (", ..." if len(found) > shown else "")
 
 
 def match_id_forms(

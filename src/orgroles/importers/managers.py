@@ -24,6 +24,7 @@ from orgroles.importers.id_forms import (
     first_last,
     inner_manager,
     inner_note,
+    listed_lines,
     match_id_forms,
     name_reading,
     rows_by,
@@ -72,8 +73,7 @@ def _read_as(
             said = "the same address in other letter case, which mail providers ignore"
         more = and_more(len(items) - 1, "read so")
         if more:
-            lines = ", ".join(locator.line(item[0]) for item in items[1:11])
-            more += f" ({lines}{', ...' if len(items) > 11 else ''})"
+            more += f" ({listed_lines(locator, [item[0] for item in items[1:]], 10)})"
         notes.append(
             Problem(
                 f"no row has the manager {what} {value!r}; read as {read_as!r} ({said}), the "

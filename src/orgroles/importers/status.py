@@ -51,6 +51,7 @@ from orgroles.importers.header_names import (
     header_key,
     names,
 )
+from orgroles.importers.id_forms import listed_lines
 from orgroles.importers.managers import match_key
 from orgroles.importers.vacant import vacate
 
@@ -350,7 +351,4 @@ def _values(rows: Rows, found: list[int]) -> str:
 
 
 def _lines(locator: Locator, found: list[int]) -> str:
-    if not found:
-        return ""
-    shown = ", ".join(locator.line(i) for i in found[:5])
-    return f" ({shown}{', ...' if len(found) > 5 else ''})"
+    return f" ({listed_lines(locator, found)})" if found else ""

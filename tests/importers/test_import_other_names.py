@@ -95,3 +95,17 @@ def test_other_name_columns_are_known_by_their_headers(write: Write, header: str
     text = HIBOB.replace("Display name", header, 1)
     org, _ = _import(write("people.csv", text))
     assert org.roles["1003"].reports_to == "1002"
+
+
+def test_the_guess_and_the_import_take_the_same_column_of_other_names(write: Write) -> None:
+    # "Name" and "Display name" both name a column of other names: the guess read the
+    # manager column by the display names, and the import matched them against "Name".
+    text = (
+        "Employee ID,First name,Last name,Name,Display name,Reports to\n"
+        "1,Beatrix,Quint,B. Quint,Bea Quint,\n"
+        "2,Robert,Tallis,R. Tallis,Rob Tallis,Bea Quint\n"
+        "3,Nkechi,Aldous,N. Aldous,Nkechi Aldous,Rob Tallis\n"
+    )
+    org, notes = _import(write("people.csv", text))
+    assert [org.roles[r].reports_to for r in ("2", "3")] == ["1", "2"]
+    assert not [n for n in notes if n.code == "unknown-manager"]

@@ -55,7 +55,7 @@ from orgroles.importers.header_names import (
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.jobs import jobs_by_position
 from orgroles.importers.name_titles import bare_forms, may_have_titles
-from orgroles.importers.other_names import OTHER_NAMES, other_name
+from orgroles.importers.other_names import other_column, other_name
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         candidates = [c for k, c in by_key.items() if c not in taken and _manager_like(k)]
     emails = {_email_key(v) for v in values(email) if v} if email else set()
     people = _people(names, values)
-    other = first(OTHER_NAMES, taken) if len(names) > 1 else None
+    other = other_column(c for c in header if c not in taken) if len(names) > 1 else None
     if other is not None:  # the names people go by: the manager column may use them
         lasts = values(names[-1])
         people.update(loose_name(other_name(v, lasts[i])) for i, v in enumerate(values(other)) if v)

@@ -26,12 +26,12 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from orgroles.importers.header_names import FIRST, FULL, LAST, header_key, names
 
-__all__ = ["OTHER_NAMES", "other_name", "other_names"]
+__all__ = ["OTHER_NAMES", "other_column", "other_name", "other_names"]
 
 OTHER_NAMES = (
     *names(
@@ -41,6 +41,20 @@ OTHER_NAMES = (
     *FULL,
 )
 """The headers of a column of the names people go by, beside their name columns."""
+
+
+def other_column(columns: Iterable[str]) -> str | None:
+    """The column of other names among `columns`: the one whose header comes first in
+    `OTHER_NAMES` ("Display name" before "Name"), or None.
+
+    Examples:
+        >>> other_column(["Name", "Display name", "Email"])
+        'Display name'
+    """
+    keys: dict[str, str] = {}
+    for column in columns:
+        keys.setdefault(header_key(column), column)
+    return next((keys[n] for n in OTHER_NAMES if n in keys), None)
 
 
 def other_name(value: str, last: str | None) -> str:
@@ -73,7 +87,7 @@ def other_names(
             pairs = zip(table.texts(first), table.texts(last), strict=True)
             found = [f"{a} {b}" if a and b else None for a, b in pairs]
     else:
-        column = next((c for k, c in keys.items() if k in OTHER_NAMES), None)
+        column = other_column(spare_cols)
         if column is not None:
             lasts = table.texts(name_cols[-1]) if len(name_cols) > 1 else None
             found = []

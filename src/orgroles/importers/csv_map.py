@@ -141,14 +141,13 @@ def _rows(
         names = [" ".join(p for p in ps if p) or None for ps in zip(*parts, strict=True)]
     else:
         names = texts(cols.name_col[0] if cols.name_col else None)
-    turned = 0
+    written, turned = names, 0
     if len(cols.name_col) == 1 and not literal:  # a CSV that orgroles wrote: as written
         names, turned = first_name_first(names)
     aliases = None
     if cols.name_col:
         names, aliases = other_names(table, cols.name_col, cols.meta_cols, names)
     if turned and aliases is None:  # the names as written still find their rows
-        written = table.texts(cols.name_col[0])
         aliases = [w if w != n else None for w, n in zip(written, names, strict=True)]
     rows = Rows(
         ids=table.texts(cols.id_col),
@@ -200,7 +199,7 @@ def _rows(
         ),
     ]
     if turned:
-        rows.notes.append(turned_note(table.texts(cols.name_col[0]), names, turned, locator))
+        rows.notes.append(turned_note(written, names, turned, locator))
     odd = sorted([*table.odd_values(text_columns), *table.odd], key=lambda found: found[0])
     for i, column, what in odd:  # in file order
         rows.problems.append(

@@ -111,6 +111,8 @@ class Theme:
 
 _ALERTS = tuple(style.ALERTS.values())
 _BLACK = {name: "#000000" for name in style.STYLES if name not in (*_ALERTS, "initials")}
+_CONTRAST = {"error": "#a40e26", "warning": "#8a4600", "info": "#0040a0"}
+"""The high-contrast theme's colours of the severities: borders, and the codes' text."""
 _THEMES = {
     "default": Theme("default"),
     "print": Theme(
@@ -127,9 +129,7 @@ _THEMES = {
         "high-contrast",
         text={
             **_BLACK,
-            "alert": "#a40e26",
-            "alert-warning": "#8a4600",
-            "alert-info": "#0040a0",
+            **{style.ALERTS[severity]: color for severity, color in _CONTRAST.items()},
             "team": "#000000",
         },
         edge="#000000",
@@ -139,7 +139,7 @@ _THEMES = {
         frame_stroke="#000000",
         frame_text="#000000",
         border=2.0,
-        severity={"error": "#a40e26", "warning": "#8a4600", "info": "#0040a0"},
+        severity=_CONTRAST,
     ),
 }
 

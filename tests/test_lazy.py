@@ -63,6 +63,26 @@ def test_check_loads_no_charts_importers_or_graphs(fmt: str) -> None:
     unwanted = ("orgroles.render", "orgroles.importers", "orgroles.catalog.titles")
     assert not [m for m in found if m.startswith(unwanted)]
     assert not {"networkx", "pandas", "numpy", "typst", "graphviz"} & found
+    # nor the selectors' parser (a file without declared rules has no selector), nor
+    # difflib (a did-you-mean is only for an error)
+    assert not {"orgroles.selectors", "difflib"} & found
+
+
+def test_a_declared_rule_still_has_its_selector_checked(tmp_path: Any) -> None:
+    """The selectors' parser is imported when a file declares rules, whose selectors
+    the load checks: it is not skipped when the parser was not loaded before."""
+    org = tmp_path / "org.yaml"
+    org.write_text(
+        "roles:\n  - {id: ceo, kind: ceo}\n"
+        "rules:\n  custom:\n    - {code: X001, name: x, type: must_report_to, select: 'kind:',"
+        " under: 'kind:ceo', message: m}\n",
+        encoding="utf-8",
+    )
+    code = f"import orgroles\ntry:\n    orgroles.load({str(org)!r})\nexcept Exception as e:\n    print(e)"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert "in selector 'kind:'" in proc.stdout, proc.stdout + proc.stderr
 
 
 def test_every_public_name_is_there_and_the_same() -> None:

@@ -35,7 +35,6 @@ from orgroles.model import Person, Role
 from orgroles.queries.hierarchy import reports
 from orgroles.queries.kinds import KindsFound, kinds_found
 from orgroles.queries.teams import membership
-from orgroles.selectors.syntax import parse
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -251,6 +250,8 @@ def accept_kinds(org: OrgCore, selector: str = "") -> int:
         >>> accept_kinds(org), org.roles["a"].kind, org.roles["a"].kind_from
         (1, 'cto', None)
     """
+    from orgroles.selectors.syntax import parse  # not on a check's path
+
     changed = 0
     for role in parse(selector).select(org):
         if role.kind_from is not None:

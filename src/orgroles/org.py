@@ -1,10 +1,9 @@
 """The `Org`: what users get, an org with its queries, edits, rules and charts as methods.
 
-An `Org` is an `OrgCore` (the data, its indexes and the
-primitive edits) plus methods that call the free functions of the layers below:
-`orgroles.queries`, `orgroles.selectors`, `orgroles.edit`,
-`orgroles.analysis`, `orgroles.rules` and `orgroles.render`. Each method
-is a convenience: `org.chain("dev-1")` is `orgroles.queries.chain(org, "dev-1")`.
+An `Org` is an `OrgCore` (the data, its indexes, the primitive edits) plus methods that
+call the free functions of `orgroles.queries` and `orgroles.edit`, and of the layers
+imported when first used: `orgroles.selectors`, `.analysis`, `.rules` and `.render`.
+Each method is a convenience: `org.chain("dev-1")` is `queries.chain(org, "dev-1")`.
 
 Examples:
     >>> from orgroles import Org, Role, Person
@@ -43,7 +42,6 @@ from orgroles.model import (
     Severity,
     Team,
 )
-from orgroles.selectors import Selector, select
 
 if TYPE_CHECKING:
     import graphviz
@@ -55,6 +53,7 @@ if TYPE_CHECKING:
     from orgroles.render.explorer import Explorer
     from orgroles.rules.over_time import Span
     from orgroles.rules.report import Report
+    from orgroles.selectors import Selector
     from orgroles.time import Change
 
 __all__ = ["Org"]
@@ -108,10 +107,8 @@ class Org(OrgCore):
 
     def document_problems(self, document: OrgDocument, source: Source | None) -> list[Problem]:
         """Unknown rule codes, bad parameters and selectors in the `rules:` section,
-        located in the file the document came from.
-
-        The rules are imported only for an org whose file configures them.
-        """
+        located in the file the document came from (the rules are imported only for an
+        org whose file configures them)."""
         rules = document.rules
         if not (rules.select or rules.ignore or rules.severity or rules.params or rules.custom):
             return []
@@ -167,11 +164,15 @@ class Org(OrgCore):
         """A new org of the roles that match a selector (or of these roles), each under
         its nearest manager among them: `org.subset("family:product")` is the product
         org. See `orgroles.queries.subset()`."""
-        roles = select(self, selector) if isinstance(selector, (str, Selector)) else selector
+        from orgroles.selectors import Selector
+
+        roles = self.select(selector) if isinstance(selector, (str, Selector)) else selector
         return queries.subset(self, roles)
 
     def select(self, selector: str | Selector) -> list[Role]:
         """The roles matching a selector such as `"kind:developer under:cto"`."""
+        from orgroles.selectors import select
+
         return select(self, selector)
 
     def responsibilities_of(self, role: str | Role) -> list[Responsibility]:

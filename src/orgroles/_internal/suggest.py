@@ -17,7 +17,6 @@ such as `0042` or `tm-6f80201b`, where the closest id is another person.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -115,6 +114,8 @@ class Suggester:
         else:
             pool = self._small if limit is None else self._small[:limit]
         self.compared += len(pool)
+        import difflib  # only when a suggestion is asked for: an error's path
+
         return difflib.get_close_matches(word, pool, n=n, cutoff=_CUTOFF)
 
 
@@ -155,6 +156,8 @@ def did_you_mean(word: str, candidates: Iterable[str], n: int = 1) -> list[str]:
         return Suggester(pool).close(word, n)
     size, first, last = len(word), word[0], word[-1]
     near = [c for c in pool if abs(len(c) - size) <= 2 and (c[:1] == first or c[-1:] == last)]
+    import difflib
+
     return difflib.get_close_matches(word, near[:POOL], n=n, cutoff=_CUTOFF)
 
 

@@ -17,7 +17,6 @@ from orgroles.limits import MAX_CUSTOM_RULES
 from orgroles.model import RulesConfig
 from orgroles.rules.base import all_rules
 from orgroles.rules.engine import RuleIndex, RuleLike, rules_for_config
-from orgroles.selectors import parse
 
 __all__ = ["config_problems"]
 
@@ -43,6 +42,8 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
             "too-large",
         )
         return problems
+    if config.custom:  # the selectors' parser is not on a plain check's path
+        from orgroles.selectors import parse
     for i, spec in enumerate(config.custom):
         for key in ("select", "under"):
             text = getattr(spec, key, None)

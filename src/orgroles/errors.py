@@ -171,6 +171,8 @@ PROBLEM_CODES: dict[str, str] = {
     "future-rows": "an import's rows of people who have not started, as the status column "
     "says (`Onboarding`, `Pending`), with no first day: planned seats (a warning)",
     "status": "an import's status column that says every row has left: not read (a warning)",
+    "guest-rows": "a directory export's guest accounts (a user type of `Guest`, an Entra "
+    "address with `#EXT#`): left out, as guests are not on the staff (a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",
     "no-title": "GitLab: a role whose HTML shows no text (a warning: the HTML is kept in `meta`)",
 }

@@ -601,3 +601,68 @@ def test_more_column_names_are_known(header: str, field: str, column: str | None
     assert found is not None
     expected = column or next(c for c in names if c.startswith("Tät"))
     assert getattr(found[0], field) == expected
+
+
+AFAS = """\
+Medewerker;Roepnaam;Voorvoegsel;Achternaam;Functie;Organisatorische eenheid;Leidinggevende;Datum in dienst
+2001;Maartje;van der;Heuvel;Algemeen directeur;Directie;;01-01-2012
+2002;Joris;;Klaassen;Hoofd ICT;ICT;Maartje van der Heuvel;01-03-2016
+2003;Ilse;de;Wit;Ontwikkelaar;ICT;Joris Klaassen;15-06-2020
+2004;Ruben;;Mol;Ontwikkelaar;ICT;Klaassen, Joris;01-09-2021
+"""
+
+
+def test_a_dutch_payroll_gives_its_personnel_numbers_under_the_word_for_employee(
+    write: Write,
+) -> None:
+    """AFAS: "Medewerker" (employee) holds the personnel numbers, the names are in three
+    columns with the particle ("van der") in its own, and the managers are written by name,
+    first name first or last name first."""
+    org, notes = _import(write, "afas.csv", AFAS)
+    assert (
+        "id 'Medewerker', name 'Roepnaam' + 'Voorvoegsel' + 'Achternaam', title 'Functie', "
+        "department 'Organisatorische eenheid', start 'Datum in dienst', manager (by name) "
+        "'Leidinggevende'"
+    ) in notes[0]
+    assert [p.name for p in org.people.values()] == [
+        "Maartje van der Heuvel",
+        "Joris Klaassen",
+        "Ilse de Wit",
+        "Ruben Mol",
+    ]
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("2001", None),
+        ("2002", "2001"),
+        ("2003", "2002"),
+        ("2004", "2002"),
+    ]
+    assert org.records["2003"].start == date(2020, 6, 15)
+    assert [t.name for t in org.teams.values()] == ["Directie", "ICT"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "taken"),
+    [
+        (["1001", "1002", "1003"], True),
+        (["E-0042", "E-0043", None], True),
+        (["1001", "1001", "1003"], False),  # a code twice: not one per row
+        (["Ana Lima", "Bo Diaz", "Cy Moss"], False),  # names
+        (["1001", "Bo Diaz", "1003"], False),
+    ],
+)
+def test_a_column_named_for_the_person_is_the_id_only_with_a_code_on_each_row(
+    cells: list[str | None], taken: bool
+) -> None:
+    rows: dict[str, list[str | None]] = {
+        "Employee": cells,
+        "First name": ["Ana", "Bo", "Cy"],
+        "Last name": ["Lima", "Diaz", "Moss"],
+        "Manager": [None, "Ana Lima", "Ana Lima"],
+    }
+    found = guess_columns(list(rows), lambda column: rows[column])
+    if taken:
+        assert found is not None
+        assert found[0].id_col == "Employee"
+        assert found[0].name_col == ("First name", "Last name")
+    else:  # no id: the guess gives up, as before (the error names the columns)
+        assert found is None

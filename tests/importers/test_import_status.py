@@ -61,6 +61,13 @@ HEADER = "Employee ID,Name,Title,Manager ID,Status\n"
         ("Employment Status: Onboarding", "Employment Status", "future"),
         ("Status: Active", "Status", None),
         ("Note: terminated", "Status", None),  # another label: not read
+        # A directory's account: suspended when its owner left; an HR status: on leave.
+        ("Suspended", "Status [READ ONLY]", "left"),  # Google Workspace
+        ("SUSPENDED", "Account Status", "left"),
+        ("Blocked", "User Status", "left"),
+        ("Suspended", "Employment Status", None),
+        ("Suspended", "Status", None),
+        ("DEPROVISIONED", "Status", "left"),  # Okta
     ],
 )
 def test_what_a_status_says(value: str, header: str, says: str | None) -> None:
@@ -249,6 +256,31 @@ def test_a_directory_export_reads_account_enabled(write: Write) -> None:
     assert list(org.roles) == ["u1", "u2", "u3"]
     assert org.roles["u2"].vacant
     assert "value[1]['accountEnabled']: 2 rows of people who left" in notes[-1]
+
+
+GOOGLE = """\
+First Name [Required],Last Name [Required],Email Address [Required],Status [READ ONLY],Employee Title,Manager Email
+Yusra,Okafor,yusra@fjord.example,Active,CEO,
+Emil,Varga,emil@fjord.example,Active,Head of Engineering,yusra@fjord.example
+Tove,Lund,tove@fjord.example,Suspended,Head of Sales,yusra@fjord.example
+Arvo,Nieminen,arvo@fjord.example,Active,Account Executive,tove@fjord.example
+Sami,Kask,sami@fjord.example,Suspended,Designer,emil@fjord.example
+"""
+
+
+def test_a_google_workspace_export_reads_suspended_accounts_as_leavers(write: Write) -> None:
+    """Google Workspace suspends the accounts of people who left: the designer's row is
+    left out, and the head of sales' seat, who still has a report, is kept vacant."""
+    org, notes = import_notes(write("users.csv", GOOGLE))
+    assert list(org.roles) == [
+        "yusra@fjord.example",
+        "emil@fjord.example",
+        "tove@fjord.example",
+        "arvo@fjord.example",
+    ]
+    assert org.roles["tove@fjord.example"].vacant
+    assert org.roles["arvo@fjord.example"].reports_to == "tove@fjord.example"
+    assert "'Status [READ ONLY]': 2 rows of people who left" in notes[-1]
 
 
 def test_bamboohr_reads_its_status_column(write: Write) -> None:

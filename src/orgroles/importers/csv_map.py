@@ -27,6 +27,7 @@ from orgroles.importers.csv_export import CSV_COLUMNS
 from orgroles.importers.csv_read import CsvTable, read_csv_file
 from orgroles.importers.dated import dating
 from orgroles.importers.guess import company_name, guessed, unmapped
+from orgroles.importers.guests import guest_marks
 from orgroles.importers.last_first import first_name_first, turned_note
 from orgroles.importers.other_names import other_names
 from orgroles.importers.repeats import drop_repeats
@@ -149,8 +150,9 @@ def _rows(
         names, aliases = other_names(table, cols.name_col, cols.meta_cols, names)
     if turned and aliases is None:  # the names as written still find their rows
         aliases = [w if w != n else None for w, n in zip(written, names, strict=True)]
+    ids = table.texts(cols.id_col)
     rows = Rows(
-        ids=table.texts(cols.id_col),
+        ids=ids,
         names=names,
         aliases=aliases,
         titles=texts(cols.title_col),
@@ -176,6 +178,7 @@ def _rows(
             if cols.status_col
             else None
         ),
+        guests=None if literal else guest_marks(table, cols.meta_cols, ids),
     )
     text_columns = [
         cols.id_col,
@@ -359,6 +362,7 @@ def csv_document(
         lookups = _lookups(cols, departments, titles, delimiter, encoding)
         in_columns = CsvRows(table)
         rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols), literal)
+        rows.guests = None if columns.keep_left else rows.guests
         rows.notes[:0] = [*table.notes, *notes]
         name = name or company_name(in_columns) or Path(file).stem
         rows, at = drop_repeats(rows, CsvLocator(table, cols), in_columns.written)
@@ -405,6 +409,7 @@ def records_document(
         encoding = None if file is None else file.encoding
         lookups = _lookups(cols, departments, titles, None, encoding)
         rows = _rows(table, cols, lookups, at, literal)
+        rows.guests = None if columns.keep_left else rows.guests
         rows.notes[:0] = notes
         name = name or company_name(table) or (file and file.name)
         rows, at = drop_repeats(rows, at, table.written)

@@ -29,6 +29,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from orgroles.errors import Location, OrgFileError, Problem
+from orgroles.importers.code_ids import code_column
 from orgroles.importers.columns import Columns
 from orgroles.importers.given import describe, merged, no_manager_note
 from orgroles.importers.header_names import (
@@ -46,6 +47,7 @@ from orgroles.importers.header_names import (
     LAST,
     MANAGERS,
     PARENT_POSITIONS,
+    PARTICLES,
     POSITIONS,
     STARTS,
     STATUS_COLUMNS,
@@ -121,10 +123,11 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
             dotted_col=first(DOTTED, taken),
         ), None
     id_cols = list(dict.fromkeys(by_key[n] for n in IDS if n in by_key))
-    if not id_cols:
-        if email is None:
+    if not id_cols:  # a personnel number under the word for the person, or the emails
+        code = code_column(header, values)
+        if code is None and email is None:
             return None
-        id_cols = [email]
+        id_cols = [code or email]  # type: ignore[list-item]
     id_col = id_cols[0]
     taken = set(id_cols)
     names = _name_columns(first, taken)
@@ -242,7 +245,8 @@ def _name_columns(first: First, taken: Collection[str]) -> tuple[str, ...]:
     """The name columns: a first and a last name, or a full name, or none."""
     first_name, last_name = first(FIRST, taken), first(LAST, taken)
     if first_name and last_name:
-        return (first_name, last_name)
+        particle = first(PARTICLES, taken)  # "van der": between the two
+        return (first_name, particle, last_name) if particle else (first_name, last_name)
     full = first(FULL, taken)
     return (full,) if full else ()
 
@@ -366,8 +370,8 @@ def _people(names: tuple[str, ...], values: Values) -> set[str]:
             found.add(name)
             if may_have_titles(name):
                 found.update(bare_forms(name, loose=True))
-            if len(words) == 2:
-                found.add(loose_name(f"{words[1]}, {words[0]}"))
+            if len(words) >= 2:  # "Berg, Pieter" and "van der Berg, Pieter"
+                found.add(loose_name(f"{' '.join(words[1:])}, {words[0]}"))
     return found
 
 

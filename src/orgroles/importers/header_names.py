@@ -31,6 +31,7 @@ __all__ = [
     "LAST",
     "MANAGERS",
     "PARENT_POSITIONS",
+    "PARTICLES",
     "POSITIONS",
     "STARTS",
     "STATUS_COLUMNS",
@@ -75,8 +76,14 @@ IDS = names(
 )
 FIRST = names(
     "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam, "
-    "nome, primeiro nome, imie, fornamn, fornavn"
+    "roepnaam, nome, primeiro nome, imie, fornamn, fornavn"
 )
+PARTICLES = names(
+    "voorvoegsel, tussenvoegsel, voorvoegsels, tussenvoegsels, voorvoegsel achternaam, "
+    "tussenvoegsel achternaam, namenszusatz, vorsatzwort"
+)
+"""The particle of a last name in a column of its own ("van der" in "Pieter van der Berg",
+as Dutch payrolls write it): read between the first and the last name."""
 LAST = names(
     "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
     "apellidos, apellido, achternaam, sn, nom, "
@@ -114,10 +121,12 @@ DEPARTMENTS = names(
     "team name, supervisory organization, business unit, service, departement, abteilung, "
     "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
     "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling, home department, "
+    "organisatorische eenheid, organisatie eenheid, organisatieonderdeel, "
     "home department name, department description"
 )
 STARTS = names(
-    "hire date, hiredate, start date, date of joining, joining date, original hire date, "
+    "hire date, hiredate, employee hire date, start date, date of joining, joining date, "
+    "original hire date, "
     "date of hire, date joined, joined on, hired on, provisional start date, "
     "date d entree, date embauche, date d embauche, date d arrivee, eintrittsdatum, "
     "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
@@ -126,8 +135,8 @@ STARTS = names(
     "ansettelsesdato, ansaettelsesdato"
 )
 ENDS = names(
-    "termination date, term date, end date, leave date, leaving date, date de sortie, "
-    "date de depart, "
+    "termination date, term date, end date, leave date, employee leave date time, "
+    "leaving date, date de sortie, date de depart, "
     "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
     "date terminated, employment end date, exit date, last day, last working day, "
     "data di cessazione, data cessazione, data de demissao, data de desligamento, "

@@ -23,6 +23,7 @@ from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
 from orgroles.importers.email_ids import read_email_ids
+from orgroles.importers.guests import drop_guests
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.managers import match_key, resolve_managers
 from orgroles.importers.row_marks import RowMarks
@@ -111,6 +112,9 @@ class Rows:
     value as written (see `orgroles.importers.status`)."""
     planned: list[bool] | None = None
     """The rows whose seats are planned (people who have not started)."""
+    guests: list[str | None] | None = None
+    """What tells each row is a directory's guest account, or None for a member's (see
+    `orgroles.importers.guests`): those rows are left out."""
 
 
 class Imported(NamedTuple):
@@ -147,8 +151,12 @@ def build_document(
     email that matches no row also gives an `OrgImportWarning`.
     """
     origin: list[int] | None = None  # the row given of each row kept, when some are not
+    if rows.guests is not None and not literal:
+        rows, locator, origin = drop_guests(rows, locator)
     if rows.statuses is not None and not literal:  # before the ids are checked
-        rows, locator, origin = drop_left_twins(rows, locator, manager_by)
+        rows, locator, kept = drop_left_twins(rows, locator, manager_by)
+        if kept is not None:
+            origin = kept if origin is None else [origin[k] for k in kept]
     problems = list(rows.problems)
     notes = list(rows.notes)
     if not literal:  # open seats, a person in two seats: may give them ids

@@ -21,6 +21,9 @@ as "Status", "Employment Status", "Position Status", "Active", `accountEnabled`)
 - of effective-dated rows, the latest of each id gives its status; one that says the
   person left ends the seat the day before its effective day, when an earlier row holds
   it (see `orgroles.importers.dated`);
+- a directory's account status (a column such as Google Workspace's "Status [READ
+  ONLY]" or "Account Status") says `Suspended` or `Blocked` of the account of someone
+  who left; in an HR tool's status column, `Suspended` is someone still employed;
 - any other value (`Active`, `On leave`, `Full-Time`, `Contractor`) is a current row.
 
 One warning says what was left out. The status stays in each role's `meta`. `keep_left`
@@ -33,6 +36,8 @@ Examples:
     ['left', 'left', None]
     >>> status_of("Pending termination", "Status"), status_of("Inactive (resigned)", "Status")
     (None, 'left')
+    >>> status_of("Suspended", "Status [READ ONLY]"), status_of("Suspended", "Employee Status")
+    ('left', None)
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ _LEFT_LEADING = _names(
     "terminated, termination, retired, deceased, resigned, dismissed, separated, withdrawn, "
     "former, former employee, ex employee, left, leaver, exited, offboarded, laid off, "
     "fired, inactive, deactivated, disabled, archived, deleted, alumni, alumnus, alumna, "
+    "deprovisioned, "
     "no longer employed, not employed, no longer with, inactif, sorti, sortie, "
     "parti, partie, ancien salarie, ancienne salariee, ancien collaborateur, licencie, "
     "licenciee, demissionnaire, retraite, decede, decedee, ex salarie, inaktiv, "
@@ -110,6 +116,11 @@ _FUTURE_ALONE = _names(
     "pendiente de incorporacion, por incorporar, futuro, futura, in arrivo, da assumere, "
     "pendente, a admitir, admissao pendente, toekomstig, nog niet in dienst"
 )
+# A directory's account status (Google Workspace's "Status [READ ONLY]"): a suspended
+# account is the one of someone who left, where an HR tool's "Suspended" is someone on
+# leave, still employed (PeopleSoft's `S`).
+_ACCOUNT_COLUMNS = _names("status read only, account status, user status, account state")
+_ACCOUNT_LEFT = _names("suspended, blocked")
 _FALSE = _names("false, no, n, f, 0, non, nein, nee, nao, nie, nej, off, inactive")
 _TRUE = _names("true, yes, y, t, 1, x, oui, ja, si, sim, tak, on")
 
@@ -132,7 +143,7 @@ def status_of(value: str, header: str) -> Status | None:
     head = header_key(_HEAD.split(value, 1)[0]) or words  # "Terminated - Voluntary": its head
     if head in _FUTURE_ALONE:
         return "future"
-    if head in _LEFT_ALONE:
+    if head in _LEFT_ALONE or (head in _ACCOUNT_LEFT and column in _ACCOUNT_COLUMNS):
         return "left"
     leading = head.split(" ")
     for n in range(min(len(leading), 4), 0, -1):

@@ -1,0 +1,69 @@
+"""A directory's guest accounts are left out of the org (issue 14's exports, as Microsoft
+Entra ID writes them): they are partners invited to a folder, not staff."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from orgroles.importers.guests import GUEST_COLUMNS
+
+from tests.helpers import Write, import_notes
+
+ENTRA = """\
+"DisplayName","GivenName","Surname","UserPrincipalName","JobTitle","EmployeeHireDate","AccountEnabled","UserType","Manager"
+"Ines Varga","Ines","Varga","ivarga@kite.example","Chief Executive Officer","2015-04-01","True","Member",""
+"Hal Brandt","Hal","Brandt","hbrandt@kite.example","Chief Technology Officer","2017-09-01","True","Member","ivarga@kite.example"
+"Pia Ek (Partner)","","","pia.ek_dune.example#EXT#@kite.onmicrosoft.com","","","True","Guest",""
+"Oli Moss","Oli","Moss","omoss@kite.example","Developer","2020-01-06","False","Member","hbrandt@kite.example"
+"Ty Roe","Ty","Roe","troe@kite.example","Developer","2021-03-15","True","Member","hbrandt@kite.example"
+"""
+
+
+def test_guests_are_left_out_with_a_warning(write: Write) -> None:
+    org, notes = import_notes(write("users.csv", ENTRA))
+    assert list(org.roles) == ["ivarga@kite.example", "hbrandt@kite.example", "troe@kite.example"]
+    assert [r.id for r in org.roots()] == ["ivarga@kite.example"]
+    (guests,) = [n for n in notes if "guest" in n]
+    assert guests == (
+        "4:8: column 'UserType': 1 guest account of the directory, as their user type says "
+        "('Guest'): left out of the org, as guests are not on the staff (line 4); "
+        "--keep-left (keep_left=True) keeps them"
+    )
+    # The rows after those left out keep their own first days (the guest, then the
+    # person who left, are two rows less before them).
+    assert org.records["troe@kite.example"].start == date(2021, 3, 15)
+    assert org.records["hbrandt@kite.example"].start == date(2017, 9, 1)
+
+
+def test_an_entra_guest_address_tells_a_guest_without_a_user_type(write: Write) -> None:
+    text = "\n".join(
+        ",".join(c for i, c in enumerate(line.split(",")) if i != 7)  # no UserType column
+        for line in ENTRA.splitlines()
+    )
+    org, notes = import_notes(write("users.csv", text + "\n"))
+    assert "pia.ek_dune.example#EXT#@kite.onmicrosoft.com" not in org.roles
+    assert any("as their ids say (a guest's address in Microsoft Entra" in n for n in notes)
+
+
+def test_keep_left_keeps_the_guests(write: Write) -> None:
+    org, notes = import_notes(write("users.csv", ENTRA), keep_left=True)
+    assert "pia.ek_dune.example#EXT#@kite.onmicrosoft.com" in org.roles
+    assert "omoss@kite.example" in org.roles
+    assert not any("guest" in n for n in notes)
+
+
+def test_records_of_a_directory_leave_their_guests_out(write: Write) -> None:
+    users = [
+        {"id": "u1", "displayName": "Ines Varga", "userType": "Member", "manager": None},
+        {"id": "u2", "displayName": "Pia Ek", "userType": "Guest", "manager": None},
+        {"id": "u3", "displayName": "Ty Roe", "userType": "Member", "manager": "u1"},
+    ]
+    path = write("users.json", json.dumps({"value": users}, indent=1))
+    org, notes = import_notes(path)
+    assert list(org.roles) == ["u1", "u3"]
+    assert any("value[1]['userType']: 1 guest account" in n for n in notes)
+
+
+def test_the_headers_are_folded_as_the_guess_folds_them() -> None:
+    assert {"user type", "account type"} <= GUEST_COLUMNS

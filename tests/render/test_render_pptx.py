@@ -567,3 +567,45 @@ def test_a_shared_slide_names_its_first_teams(teams: int, lang: str) -> None:
     else:
         more = {"en": f" and {teams - 3} more", "fr": f" et {teams - 3} autres"}[lang]
         assert title == "Shift Lead 0 · Shift Lead 1 · Shift Lead 2" + more
+
+
+def test_every_elbow_bends_halfway_clear_of_assistants_and_team_names(scaleup: Org) -> None:
+    """LibreOffice draws a glued elbow connector with its bend halfway between its ends,
+    whatever its adjustment says: the slides' lines bend there too (`adj1` 50%), and the
+    gaps are tall enough that the halfway line passes below a manager's stacked
+    assistants and above the team frames' names (it crossed the chief of staff's box, and
+    ran along the frames' tops, in LibreOffice)."""
+    boss = Org(
+        roles=[
+            Role(id="ceo", kind="ceo"),
+            Role(id="ea", title="Executive Assistant", reports_to="ceo", assistant=True),
+            Role(id="cos", title="Chief of Staff", reports_to="ceo", assistant=True),
+            *(Role(id=f"vp{n}", title=f"VP {n}", reports_to="ceo") for n in range(4)),
+        ]
+    )
+    checked = 0
+    for org in (boss, scaleup.subtree("cto"), scaleup):
+        for page in deck(render_bytes(org, "pptx")).slides:
+            shapes = {s.shape_id: s for s in page.shapes}
+            boxes = [s for s in page.shapes if s.name.startswith(BOX_PREFIXES)]
+            frames = [s for s in page.shapes if s.name.startswith("Team: ")]
+            for element in page.shapes._spTree.iterfind("p:cxnSp", NS):
+                if element.find(".//a:prstGeom", NS).get("prst") != "bentConnector3":
+                    continue
+                if element.find(".//a:xfrm", NS).get("rot") != "5400000":
+                    continue  # an assistant's: across first
+                [adj] = element.findall(".//a:gd", NS)
+                assert abs(int(adj.get("fmla").removeprefix("val ")) - 50000) <= 1
+                top = shapes[int(element.find(".//a:stCxn", NS).get("id"))]
+                low = shapes[int(element.find(".//a:endCxn", NS).get("id"))]
+                bend = (top.top + top.height + low.top) / 2
+                x0, x1 = sorted((top.left + top.width / 2, low.left + low.width / 2))
+                for shape in boxes:
+                    if shape.left < x1 and x0 < shape.left + shape.width:
+                        assert not shape.top <= bend <= shape.top + shape.height, shape.name
+                for frame in frames:  # of the reports' level, below the manager
+                    below = top.top + top.height <= frame.top < low.top
+                    if below and frame.left < x1 and x0 < frame.left + frame.width:
+                        assert bend < frame.top, frame.name
+                checked += 1
+    assert checked > 10

@@ -12,6 +12,12 @@ as many levels of the contours as it is tall, so that no deeper box of a neighbo
 under it), or a team frame (laid out on its own first, innermost first, then placed as
 one rectangle).
 
+With `Plan.midpoints` (the PowerPoint charts), each manager's lines to its reports bend
+halfway between its box and their level, where LibreOffice draws a PowerPoint elbow
+connector whatever its adjustment says; the gap below a level is made tall enough that
+the halfway line of its shortest manager passes below the assistants beside the managers
+(`VGAP / 2` at least) and above the team frames' names below (`CLUSTER_PAD` at least).
+
 Several top roles (a forest) are laid out tree by tree and, with `wrap`, put in rows
 that fit a window `wrap` times wider than tall; levels hold within each row. Everything
 here is linear in the number of boxes (the rows: O(T log T) for T trees) and uses no
@@ -126,6 +132,7 @@ class Levels:
         band: list[float] = []
         framed: set[int] = set()
         boxes = plan.boxes
+        shortest: dict[int, float] = {}  # the shortest manager of each level, by its box
         for box in boxes:
             if box.placement != "child":
                 continue
@@ -134,6 +141,8 @@ class Levels:
             h = unit_size(plan, box)[1]
             if h > band[box.level]:
                 band[box.level] = h
+            if box.children or box.stack:
+                shortest[box.level] = min(box.height, shortest.get(box.level, box.height))
         for cluster in plan.clusters:
             lead = boxes[cluster.lead]
             if lead.placement == "child":
@@ -142,13 +151,26 @@ class Levels:
         self.framed = framed
         top = [0.0]
         bus = []
+        self.midpoints = plan.midpoints
         for level, h in enumerate(band):
             bus.append(top[-1] + h + style.VGAP / 2)
             gap = style.VGAP + (FRAME_TOP if level + 1 in framed else 0.0)
+            if self.midpoints and level in shortest:  # halfway: below the band, above frames
+                gap = max(gap, h + style.VGAP - shortest[level])
+                if level + 1 in framed:
+                    gap = max(gap, 2 * (FRAME_TOP + style.CLUSTER_PAD))
             top.append(top[-1] + h + gap)
         self.top = top
         self.bus = bus
         self.lift = FRAME_TOP if 0 in framed else 0.0  # frames above the top level
+
+    def line(self, level: int, height: float) -> float:
+        """How far below its level's top the lines from a manager's box of `level`,
+        `height` tall, to its reports run: at the level's bus, or halfway down to the
+        reports with `Plan.midpoints`."""
+        if self.midpoints and level + 1 < len(self.top):
+            return (height + self.top[level + 1] - self.top[level]) / 2
+        return self.bus[level] - self.top[level]
 
     def reach(self, level: int, bottom: float) -> float:
         """How far down the contour of a unit of `level` reaches, from its level's top,
@@ -459,7 +481,7 @@ class _Lines:
         box = self.plan.boxes[self.units.ref[u]]
         trunk = self.bx[box.id] + self.middle
         y = self.by[box.id]
-        bus = round(y + self.units.levels.bus[box.level] - self.units.levels.top[box.level])
+        bus = round(y + self.units.levels.line(box.level, box.height))
         drops = [d for c in self.units.kids[u] for d in self.drops(c)]
         xs = [x for x, _ in drops] + [trunk]
         wires = [[(trunk, y + round(box.height)), (trunk, bus)]]

@@ -88,7 +88,7 @@ def _elbows(plan: Plan, xs: Sequence[float], ys: Sequence[float]) -> Iterator[El
             bar = mx + bw + style.SIDE_GAP / 2
             yield m.id, 3, box.id, 1, [start, (bar, start[1]), (bar, end[1]), end], False
             continue
-        bus = my + levels.bus[m.level] - levels.top[m.level]
+        bus = my + levels.line(m.level, m.height)
         start = (mx + bw / 2, my + m.height)
         if box.placement == "stack":
             column = m.stack.index(box.id) % m.columns

@@ -119,7 +119,8 @@ class Plan:
     has `moves`, the old reporting lines of the seats that moved, as `(old manager's box,
     box)`, and `changes`, its legend of the kinds of change present, as `(label, kind)`.
     `lines` is the legend of the kinds of line drawn besides reporting lines, as
-    `(label, kind)`: `dotted` for the dotted (matrix) lines.
+    `(label, kind)`: `dotted` for the dotted (matrix) lines. `midpoints` bends each
+    manager's lines to its reports halfway down to them (see `orgroles.render.layout`).
     """
 
     title: str
@@ -140,6 +141,7 @@ class Plan:
     moves: list[tuple[int, int]] = field(default_factory=list)
     changes: tuple[tuple[str, str], ...] = ()
     lines: tuple[tuple[str, str], ...] = ()
+    midpoints: bool = False
 
 
 def tops_by_size(plan: Plan) -> tuple[list[int], list[int]]:

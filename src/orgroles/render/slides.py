@@ -363,8 +363,10 @@ def _shared(
 
 def _untitled(plan: Plan, first: bool) -> Plan:
     """A slide's chart has the slide's title, not one of its own; the notes about the
-    whole org are on the first slide only."""
-    return dataclasses.replace(plan, title="", notes=plan.notes if first else ())
+    whole org are on the first slide only. Its lines bend halfway between a manager and
+    its reports (`Plan.midpoints`), where LibreOffice draws them too."""
+    notes = plan.notes if first else ()
+    return dataclasses.replace(plan, title="", notes=notes, midpoints=True)
 
 
 def _fit(

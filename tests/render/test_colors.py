@@ -10,7 +10,7 @@ import pytest
 
 from orgroles import Org, Role
 from orgroles.render import make_plan
-from orgroles.render.paint import OTHER, PALETTE, box_paint
+from orgroles.render.paint import GREY_GROUPS, OTHER, PALETTE, box_paint
 from orgroles.render.style import FAMILY_NAMES, SPARE, Colors, family_colors, family_palette
 
 
@@ -115,3 +115,25 @@ def test_a_chart_of_groups_beyond_the_palette_takes_it_in_its_own_order() -> Non
     assert fills["m0"] == PALETTE[0].fill  # the chart's largest group first
     assert fills["top"] == PALETTE[1].fill
     assert [label for label, _ in plan.legend] == ["mgr", "top"]
+
+
+@pytest.mark.parametrize("color_by", ["family", "meta.g"])
+def test_the_print_theme_names_as_many_groups_as_it_has_greys(color_by: str) -> None:
+    """On paper, four greys are all a reader tells apart: the three largest groups get one
+    each, and the others share the lightest under one "others" entry. The greys cycled,
+    and a legend of six families showed two pairs of swatches alike."""
+    families = ["tech", "product", "sales", "finance", "people", "legal"]
+    roles = [Role(id="top", holder="a", family="executive", meta={"g": "top"})]
+    for n, family in enumerate(families):
+        for k in range(len(families) - n):  # tech the largest, legal the smallest
+            seat = f"{family}{k}"
+            meta = {"g": family}
+            roles.append(Role(id=seat, holder=seat, reports_to="top", family=family, meta=meta))
+    plan = make_plan(Org(roles=roles), color_by=color_by, theme="print")
+    strokes = {label: plan.palette[key].stroke for label, key in plan.legend}
+    assert len(plan.legend) == GREY_GROUPS + 1
+    assert plan.legend[-1][0] == "4 others"
+    assert len(set(strokes.values())) == len(strokes)  # no two swatches alike
+    assert {box_paint(b, plan).stroke for b in plan.boxes if b.role in ("people0", "legal0")} == {
+        strokes["4 others"]
+    }

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from orgroles.render import style, words
-from orgroles.render.paint import GROUPS, group_colors
+from orgroles.render.paint import GREY_GROUPS, GROUPS, group_colors
 from orgroles.render.quoting import clean
 
 if TYPE_CHECKING:
@@ -68,7 +68,9 @@ def colors_and_legend(
     lang = options.lang
     legend: list[tuple[str, str | None]] = []
     named = [k for k in keys if k is not None]
-    if by == "family":
+    if options.theme == "print":  # as many as there are greys to tell apart
+        shown = named[:GREY_GROUPS]
+    elif by == "family":
         shown = named
     elif ranks is not None:
         shown = [k for k in named if ranks.get(k, GROUPS) < GROUPS]

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHANGE_COLORS",
     "GHOST_FILL",
+    "GREY_GROUPS",
     "GROUPS",
     "OLD_LINE_DASH",
     "OLD_LINE_WIDTH",
@@ -85,6 +86,11 @@ GROUPS = len(PALETTE)
 """How many groups get a colour of their own."""
 
 _GREYS = ("#1f2328", "#57606a", "#8c959f", "#afb8c1")
+
+GREY_GROUPS = len(_GREYS) - 1
+"""How many groups get a grey of their own in the `print` theme, the largest of the
+chart first: more greys could not be told apart on paper. The others share the lightest,
+with the boxes in no group."""
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ def theme_of(name: str) -> Theme:
 
 def _themed(colors: Colors, theme: str, k: int) -> Colors:
     if theme == "print":
-        return Colors("#ffffff", _GREYS[k % len(_GREYS)])
+        return Colors("#ffffff", _GREYS[min(k, GREY_GROUPS)])
     if theme == "high-contrast":
         return Colors(colors.fill, "#000000")
     return colors
@@ -178,7 +184,7 @@ def group_colors(
         families = style.family_palette([*named, *(k for k in keys if k is not None)])
     k = 0
     for key in keys:
-        if ranks is not None and key is not None:
+        if ranks is not None and key is not None and theme != "print":  # print: in order
             k = ranks.get(key, GROUPS)
         if key is None:
             colors = OTHER
@@ -188,7 +194,7 @@ def group_colors(
             colors = PALETTE[k]
         else:
             colors = OTHER
-        found[key] = _themed(colors, theme, k if key is not None else len(_GREYS) - 1)
+        found[key] = _themed(colors, theme, k if key is not None else GREY_GROUPS)
         if key is not None:
             k += 1
     return found

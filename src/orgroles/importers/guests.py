@@ -45,16 +45,22 @@ def guest_marks(
     """For each row, what tells it is a guest's (the user type column among `columns`,
     or `""` for Entra's guest address as its id), or None for a member's; None when no
     row is a guest's."""
-    marks: list[str | None] = [None] * len(ids)
+    marks: list[str | None] | None = None  # made when a row is found
     for column in columns:
         if header_key(column) in GUEST_COLUMNS:
-            for i, value in enumerate(table.texts(column)):
-                if value and marks[i] is None and header_key(value) == "guest":
-                    marks[i] = column
-    for i, rid in enumerate(ids):
-        if marks[i] is None and rid and _EXTERNAL in rid.upper():
-            marks[i] = ""
-    return marks if any(m is not None for m in marks) else None
+            values = table.texts(column)
+            guest = {v for v in set(values) if v and header_key(v) == "guest"}  # read once
+            if guest:
+                marks = marks or [None] * len(ids)
+                for i, value in enumerate(values):
+                    if value in guest and marks[i] is None:
+                        marks[i] = column
+    if _EXTERNAL in "\n".join(filter(None, ids)):  # in C: a million ids have none
+        marks = marks or [None] * len(ids)
+        for i, rid in enumerate(ids):
+            if marks[i] is None and rid and _EXTERNAL in rid:
+                marks[i] = ""
+    return marks
 
 
 def drop_guests(rows: Rows, locator: Locator) -> tuple[Rows, Locator, list[int]]:

@@ -24,8 +24,8 @@ CMO = "tm-7af96e6b"
 SLIDES = {
     # image: (org, options, which slide)
     "scaleup_pptx.png": ("scaleup", {}, 1),
-    "gitlab_vp_pptx.png": ("gitlab", {"root": VP, "depth": 2}, 3),
-    "gitlab_shared_pptx.png": ("gitlab", {"root": CMO}, 36),  # small teams, one slide
+    "gitlab_vp_pptx.png": ("gitlab", {"root": VP, "depth": 2}, 1),  # the one slide
+    "gitlab_shared_pptx.png": ("gitlab", {"root": CMO}, 28),  # small teams, one slide
 }
 
 

@@ -187,12 +187,14 @@ def test_a_seat_on_top_of_its_column_is_entered_on_top(
 
 
 def test_the_reorg_s_old_lines_pass_behind_no_box() -> None:
-    """The three product owners of the example's reorg: one is low in the CPO's stack."""
+    """The three product owners of the example's reorg, in the CPO's stack: the first
+    is entered from the top; the two below it, from their side away from the stack's
+    line (a column hangs from a line on its left)."""
     org = orgroles.load("examples/scaleup_over_time.yaml")
     new, old = org.viewed("2025-11-01"), org.viewed("2025-03-01")
     plan, chart = arrange(make_plan(new, ChartOptions(diff=old)))
     sides = sorted(end.side for end in old_line_ends(plan, chart))
-    assert sides == ["left", "top", "top"]
+    assert sides == ["right", "right", "top"]
     assert boxes_crossed(render_bytes(new, "svg", diff=old)) == []
 
 

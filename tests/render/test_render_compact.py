@@ -75,7 +75,9 @@ def test_compacting_a_wide_org_stacks_its_leaves_and_makes_it_narrower(case: str
     tree_w, tree_h = size_of(render_bytes(org, "svg", layout="tree", **options))
     assert tree_w > 8 * tree_h  # the plain tree is a thin strip: what this is about
     plan, chart = arranged(org, **options)
-    assert any(len(b.stack) in (3, 4, 5) and b.columns == 2 for b in plan.boxes)
+    # Still too wide with its stacks in two columns: each is one column.
+    assert any(len(b.stack) in (3, 4, 5) and b.columns == 1 for b in plan.boxes)
+    assert not any(b.columns == 2 for b in plan.boxes if b.stack)
     w, h = chart.width, chart.height
     assert w < tree_w
     assert w / h < tree_w / tree_h
@@ -181,7 +183,9 @@ def test_small_rows_are_kept() -> None:
     assert plan.boxes[0].children == [1, 2, 3, 4]
 
 
-def test_a_wide_row_of_leaves_is_stacked_in_two_columns() -> None:
+def test_a_wide_row_of_leaves_is_stacked_in_two_columns_then_in_one() -> None:
+    """Five managers of five leaves each: two columns each make a chart 5.1 times wider
+    than tall, which fits a window of 6, not one of 3; there, one column each (2.1)."""
     org = Org(
         roles=[
             Role(id="vp", kind="cto"),
@@ -195,15 +199,24 @@ def test_a_wide_row_of_leaves_is_stacked_in_two_columns() -> None:
     )
     plan = make_plan(org)
     assert not any(b.stack for b in plan.boxes)  # five leaves: fewer than STACK_MIN
-    drawn, chart = arrange(plan)
-    stacked = [b for b in drawn.boxes if b.stack]
-    assert len(stacked) == 5
-    assert all(len(b.stack) == 5 and b.columns == 2 for b in stacked)
-    assert not any(b.stack for b in plan.boxes)  # the plan given is left as it was
-    # The managers stay side by side on one level, their stacks below them.
-    ems = [b for b in drawn.boxes if b.role and b.role.startswith("em")]
-    assert len({chart.y[b.id] for b in ems}) == 1
-    assert all(chart.y[b.stack[0]] == chart.levels[0][2] for b in ems)
+    for max_aspect, columns in ((6.0, 2), (3.0, 1)):
+        drawn, chart = arrange(plan, max_aspect=max_aspect)
+        stacked = [b for b in drawn.boxes if b.stack]
+        assert len(stacked) == 5
+        assert all(len(b.stack) == 5 and b.columns == columns for b in stacked)
+        assert chart.width <= max_aspect * chart.height
+        assert not any(b.stack for b in plan.boxes)  # the plan given is left as it was
+        # The managers stay side by side on one level, their stacks below them.
+        ems = [b for b in drawn.boxes if b.role and b.role.startswith("em")]
+        assert len({chart.y[b.id] for b in ems}) == 1
+        assert all(chart.y[b.stack[0]] == chart.levels[0][2] for b in ems)
+    # One column hangs from a line on its left: each leaf's top under the one above.
+    em = ems[0]
+    xs = {chart.x[c] for c in em.stack}
+    ys = [chart.y[c] for c in em.stack]
+    assert len(xs) == 1
+    assert ys == sorted(ys)
+    assert len(set(ys)) == 5
 
 
 def test_a_team_led_by_a_stacked_leaf_gets_no_frame() -> None:

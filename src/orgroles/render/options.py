@@ -174,9 +174,10 @@ class ChartOptions:
         layout: Both layouts keep levels as rank: roles with as many managers above them
             sit at the same height. `"compact"` (the default), when the tree would be wider
             than `max_aspect` times its height, stacks the leaf reports of every manager
-            with three or more in two columns under it, and wraps several top roles (a
-            forest) into rows; `"tree"` draws every row in full (the plan's stacks of six
-            leaves or more aside). See the concepts page on the layout.
+            with three or more in two columns under it (one column, when two still leave
+            the chart too wide), and wraps several top roles (a forest) into rows;
+            `"tree"` draws every row in full (the plan's stacks of six leaves or more
+            aside). See the concepts page on the layout.
         max_aspect: The widest shape, width over height, that the compact layout aims for
             (3 by default): the shape above which it stacks leaves, and the window its rows
             of trees fit.

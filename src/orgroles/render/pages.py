@@ -21,9 +21,9 @@ Examples:
     [(1, 1191, 842)]
     >>> for page in sheets(plan, chart, "a4", "portrait"):
     ...     print(page.number, page.region, page.title)
-    1 (0.0, 0.0, 934, 514.0) Chief Technical Officer, Marc Olsen
-    2 (934, 0.0, 1522, 514.0) Chief Executive Officer, Inès Garnier
-    3 (1396, 0.0, 1950.0, 514.0) Chief Product Officer, Sofia Brandt
+    1 (0.0, 0.0, 740, 635.0) Chief Technical Officer, Marc Olsen
+    2 (740, 0.0, 1328, 635.0) Chief Executive Officer, Inès Garnier
+    3 (1202, 0.0, 1756.0, 635.0) Chief Product Officer, Sofia Brandt
 """
 
 from __future__ import annotations

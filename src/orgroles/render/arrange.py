@@ -190,8 +190,10 @@ def compact(plan: Plan, max_aspect: float = MAX_ASPECT) -> Plan:
     compacted = dataclasses.replace(plan, boxes=drawn, tops=tops_by_size(plan)[0])
     pairs = [i for i, box in enumerate(drawn) if box.stack and box.columns == 2]
     if pairs and not _tree_fits(compacted, max_aspect):  # still too wide: one column each
+        narrowed = list(drawn)
         for i in pairs:
-            drawn[i] = dataclasses.replace(drawn[i], columns=1)
+            narrowed[i] = dataclasses.replace(drawn[i], columns=1)
+        compacted = dataclasses.replace(compacted, boxes=narrowed)
     return compacted
 
 

@@ -103,6 +103,46 @@ def test_a_person_in_two_jobs_with_a_position_column_holds_two_seats(write: Writ
     assert any("it is the person in the seat 'P01' (line 2), read as that seat" in n for n in notes)
 
 
+def test_a_workday_directory_with_coded_positions_holds_two_seats(write: Write) -> None:
+    # Workday's worker directory of all positions: no position id column, but a "Position"
+    # that starts with the position's code; the managers by name with the id beside it.
+    text = (
+        "Worker,Employee ID,Position,Business Title,Manager\n"
+        "Odile Marsh,31001,P-00001 Chief Executive Officer,Chief Executive Officer,\n"
+        "Kwame Osei,31014,P-00014 Chief Financial Officer,Chief Financial Officer,"
+        "Odile Marsh (31001)\n"
+        "Lena Voss,31102,P-00102 Senior Software Engineer,Senior Software Engineer,"
+        "Odile Marsh (31001)\n"
+        "Lena Voss,31102,P-00311 Engineering Instructor,Engineering Instructor,"
+        "Kwame Osei (31014)\n"
+        "Ravi Menon,31140,P-00140 Financial Analyst,Financial Analyst,Lena Voss (31102)\n"
+    )
+    org, notes = import_notes(write("workday.csv", text))
+    assert "id 'Position'" in notes[0]
+    assert "holder (a person's id) 'Employee ID'" in notes[0]
+    assert {r.id: (r.holder, r.reports_to, r.title) for r in org} == {
+        "P-00001 Chief Executive Officer": ("31001", None, "Chief Executive Officer"),
+        "P-00014 Chief Financial Officer": (
+            "31014", "P-00001 Chief Executive Officer", "Chief Financial Officer"
+        ),
+        "P-00102 Senior Software Engineer": (
+            "31102", "P-00001 Chief Executive Officer", "Senior Software Engineer"
+        ),
+        "P-00311 Engineering Instructor": (
+            "31102", "P-00014 Chief Financial Officer", "Engineering Instructor"
+        ),
+        # the person's first seat
+        "P-00140 Financial Analyst": ("31140", "P-00102 Senior Software Engineer", "Financial Analyst"),
+    }  # fmt: skip
+    assert len(org.people) == 4
+    assert any("manager id 'Odile Marsh (31001)': it is the person in the seat" in n for n in notes)
+    # Without a repeated id, the Position column stays in meta: each row is a person.
+    single = "\n".join(line for line in text.splitlines() if "P-00311" not in line) + "\n"
+    org, notes = import_notes(write("one-job.csv", single))
+    assert "id 'Employee ID'" in notes[0]
+    assert org.roles["31102"].meta["Position"] == "P-00102 Senior Software Engineer"
+
+
 def test_open_seats_without_an_id_are_each_a_seat(write: Write) -> None:
     seat = ",,Developer,2,CC-20\n"  # two open seats alike: a plan for two hires
     org, notes = import_notes(write("plan.csv", HEADER + ANA + BO + seat + seat))

@@ -55,7 +55,7 @@ from orgroles.importers.header_names import (
     header_key,
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
-from orgroles.importers.jobs import jobs_by_position
+from orgroles.importers.jobs import coded_positions, jobs_by_position
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.other_names import other_column, other_name
 from orgroles.importers.presets import PRESETS
@@ -182,6 +182,8 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
         by = {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}
         options[by[how]] = manager
     jobs = first(POSITIONS, {*taken, manager or ""})
+    if jobs is None and _repeats(values(id_col)):  # Workday's "P-00102 Senior Engineer"
+        jobs = coded_positions(header, values, {*taken, manager or ""})
     if jobs_by_position(id_col, jobs, names, values):  # a person in several jobs
         options["id_col"], options["holder_col"] = jobs, id_col
     days = [c for c in (options["start_col"], options["end_col"]) if isinstance(c, str)]
@@ -189,6 +191,10 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     if fmt is None:  # days that no one format reads: left in meta
         options["start_col"] = options["end_col"] = None
     return Columns.of(**options), fmt or None
+
+
+def _repeats(cells: Sequence[str | None]) -> bool:
+    return len(set(cells)) != len(cells)
 
 
 _MANAGER_WORDS = re.compile(

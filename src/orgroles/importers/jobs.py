@@ -8,6 +8,10 @@ whose every row has one of its own, each row is a seat known by its position, an
 employee id is the person in it (`holder_col`); a manager given by an employee id is
 then the seat that person holds (see `orgroles.importers.managers`).
 
+Workday's worker directory has no such column, but a "Position" whose every value starts
+with the position's code: "P-00102 Senior Software Engineer" (`coded_positions()`). Its
+values, each on one row only, are then the seats' ids.
+
 Examples:
     >>> values = {"Associate ID": ["A1", "A2", "A2"], "Position ID": ["P1", "P2", "P3"],
     ...           "Name": ["Ana", "Bo", "Bo"]}
@@ -20,9 +24,15 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 
-__all__ = ["jobs_by_position"]
+from orgroles.importers.header_names import header_key, names
+
+__all__ = ["coded_positions", "jobs_by_position"]
+
+_CODED_HEADERS = frozenset(names("position, job, job position, position name, position title"))
+_CODED = re.compile(r"[A-Za-z]{0,4}[-_]?\d[\w-]*\s+\S.*")  # "P-00102 Senior Software Engineer"
 
 
 def jobs_by_position(
@@ -51,3 +61,26 @@ def jobs_by_position(
         if first.setdefault(rid, name) != name or not any(name):
             return False  # two people given one id: a duplicate id, reported as such
     return True
+
+
+def coded_positions(
+    header: Sequence[str],
+    values: Callable[[str], Sequence[str | None]],
+    taken: Collection[str] = (),
+) -> str | None:
+    """The first column of `header`, not `taken`, named as a position or a job, whose
+    every value is a code and a title ("P-00102 Senior Software Engineer"); None when
+    there is none.
+
+    Examples:
+        >>> values = {"Position": ["P-1 CEO", "P-2 CTO"], "Job": ["CEO", "CTO"]}
+        >>> coded_positions(["Job", "Position"], values.__getitem__)
+        'Position'
+    """
+    for column in header:
+        if column in taken or header_key(column) not in _CODED_HEADERS:
+            continue
+        cells = values(column)
+        if cells and all(c and _CODED.fullmatch(c) for c in cells):
+            return column
+    return None

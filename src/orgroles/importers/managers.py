@@ -22,6 +22,7 @@ from orgroles.importers.id_forms import (
     and_more,
     drop_no_manager,
     first_last,
+    id_parts,
     inner_manager,
     inner_note,
     listed_lines,
@@ -311,7 +312,8 @@ def _holders_seats(
     """Read each manager id that is no seat's but a person's, in an export of positions
     (its seats' ids, and the ids of the people in them: `holder_col`), as the seat that
     person holds (their first, when they hold several), in place; one note for them all
-    (code `holder-id`). Workday's and ADP's position reports give a manager so."""
+    (code `holder-id`). Workday's and ADP's position reports give a manager so, the id
+    also beside the name ("Ana Lima (21001)": `id_parts`)."""
     known = set(ids)
     seat_of: dict[str, int] = {}
     for k, person in enumerate(holders):
@@ -319,7 +321,12 @@ def _holders_seats(
             seat_of.setdefault(person, k)
     read: list[tuple[int, str, int]] = []
     for i, boss in enumerate(reports_to):
-        if boss is None or boss in known or (seat := seat_of.get(boss)) is None or seat == i:
+        if boss is None or boss in known:
+            continue
+        seat = seat_of.get(boss)
+        if seat is None:  # the person's id beside a name
+            seat = next((s for p in id_parts(boss) if (s := seat_of.get(p)) is not None), None)
+        if seat is None or seat == i:
             continue
         reports_to[i] = ids[seat]
         read.append((i, boss, seat))

@@ -25,7 +25,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from orgroles.errors import Location, OrgFileError, Problem
@@ -97,6 +97,7 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     values), and the format of its days (None for `YYYY-MM-DD`), or None when the header
     has no id or email column, or no manager column. Day columns whose days no single
     format reads are left out (in `meta`)."""
+    values = cache(values)  # a column read once, however many readings ask for it
     by_key: dict[str, str] = {}
     for column in header:
         by_key.setdefault(header_key(column), column)

@@ -32,13 +32,17 @@ def code_column(
     header: Sequence[str],
     values: Callable[[str], Sequence[str | None]],
     taken: Collection[str] = (),
+    *,
+    names: Collection[str] = _PERSON,
+    code: re.Pattern[str] = _CODE,
 ) -> str | None:
-    """The first column of `header`, not `taken`, named as a person's name and holding
-    a different code on each row that has a value; None when there is none."""
+    """The first column of `header`, not `taken`, whose name (as `header_key` writes it)
+    is among `names` (a person's, by default) and that holds a different `code` on each
+    row that has a value; None when there is none."""
     for column in header:
-        if column in taken or header_key(column) not in _PERSON:
+        if column in taken or header_key(column) not in names:
             continue
         cells = [v.strip() for v in values(column) if v and v.strip()]
-        if cells and len(set(cells)) == len(cells) and all(_CODE.fullmatch(c) for c in cells):
+        if cells and len(set(cells)) == len(cells) and all(code.fullmatch(c) for c in cells):
             return column
     return None

@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
-from orgroles.importers.header_names import header_key, names
+from orgroles.importers.code_ids import code_column
+from orgroles.importers.header_names import names
 
 __all__ = ["coded_positions", "jobs_by_position"]
 
@@ -69,18 +70,12 @@ def coded_positions(
     taken: Collection[str] = (),
 ) -> str | None:
     """The first column of `header`, not `taken`, named as a position or a job, whose
-    every value is a code and a title ("P-00102 Senior Software Engineer"); None when
-    there is none.
+    values are each a code and a title ("P-00102 Senior Software Engineer"), each on one
+    row only; None when there is none.
 
     Examples:
         >>> values = {"Position": ["P-1 CEO", "P-2 CTO"], "Job": ["CEO", "CTO"]}
         >>> coded_positions(["Job", "Position"], values.__getitem__)
         'Position'
     """
-    for column in header:
-        if column in taken or header_key(column) not in _CODED_HEADERS:
-            continue
-        cells = values(column)
-        if cells and all(c and _CODED.fullmatch(c) for c in cells):
-            return column
-    return None
+    return code_column(header, values, taken, names=_CODED_HEADERS, code=_CODED)

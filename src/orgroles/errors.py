@@ -147,6 +147,9 @@ PROBLEM_CODES: dict[str, str] = {
     "name-title": "a manager name that matches no row, read as the one row with the same name "
     "with or without a title (`Dr. Ansel Brook` for `Ansel Brook`, `Ansel Brook Jr.`; a "
     "warning)",
+    "name-middle": "a manager name that matches no row, read as the one row with the same "
+    "first and last name, with or without a middle name or initial (`Hale, Quentin T` for "
+    "`Quentin Hale`; a warning)",
     "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`), "
     "read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "

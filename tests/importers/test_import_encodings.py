@@ -74,10 +74,12 @@ def test_another_encoding_is_an_error_that_says_what_to_do(write: Write) -> None
     path = _bytes(write, "staff.csv", text.encode("shift_jis"))
     with pytest.raises(OrgFileError) as caught:
         orgroles.from_csv(path)
+    # Kanji alone read as Japanese, Korean and Chinese alike: the error names each.
     assert str(caught.value) == (
-        f"{path}:2:3: not valid UTF-8: byte 0x8e cannot start or continue a character (a "
-        'spreadsheet\'s CSV in Windows-1252 or Latin-1? Save it as "CSV UTF-8", or give '
-        'its encoding: --encoding cp1252, encoding="cp1252")'
+        f"{path}:2:3: not valid UTF-8: byte 0x8e cannot start or continue a character (it "
+        "reads as Japanese in Shift_JIS (--encoding cp932), Korean in EUC-KR (--encoding "
+        'cp949) or Chinese in GBK (--encoding gbk): give its encoding, or save it as "CSV '
+        'UTF-8")'
     )
     org = orgroles.from_csv(path, encoding="shift_jis")
     assert org.people["2"].name == "佐藤 花子"

@@ -324,7 +324,9 @@ class Columns:
             problems.append(
                 Problem(
                     f"no id column: {said}; the columns are: {_listing(columns)}; "
-                    f"name the id column with id_col (--id-col){more}",
+                    f"name the id column with id_col (--id-col), and the other columns "
+                    f"to read (--name-col, --manager-col, ...: with --id-col, none is "
+                    f"guessed){more}",
                     where,
                     code="unknown-column",
                 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from orgroles.errors import Location, OrgFileError, OrgUsageError, Problem
 from orgroles.importers.csv_export import CSV_COLUMNS
-from orgroles.importers.legacy_text import windows_1252
+from orgroles.importers.legacy_text import east_asian_error, windows_1252
 from orgroles.importers.xlsx import is_workbook, workbook_text
 from orgroles.io.reader import read_file
 
@@ -437,6 +437,9 @@ def read_csv_text(path: str, encoding: str | None) -> str:
             start = handle.read(8)
         what = next((name for magic, name in _NOT_TEXT if start.startswith(magic)), None)
         if what is None:
+            told = east_asian_error(path, exc.problems[0], _NOT_UTF8)
+            if told is not None:
+                raise OrgFileError([told]) from None
             raise
         xlsx = " (an Excel workbook named .xlsx is read as it is)" if start[:2] == b"PK" else ""
         raise OrgFileError(

@@ -29,6 +29,7 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
@@ -57,6 +58,12 @@ ONE_DAY = timedelta(days=1)
 
 # A day, alone or followed by a time or a UTC offset (Workday writes 2026-03-01-08:00).
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ]|[+-]\d{2}:?\d{2}$|Z$)")
+# A day followed by a time of day (with seconds, AM or PM, a UTC offset), as Dayforce and
+# spreadsheets write a day: "2/1/2016 12:00:00 AM", "01.03.2026 08:00".
+_TIME_AFTER = re.compile(
+    r"(.+?)(?:,?\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?"
+)
 _ZERO_DAY = re.compile(r"0{4}-00-00(?:[ T][\d:.]*)?|00[/.]00[/.]0{4}")
 """The day that databases write for none (MySQL's `0000-00-00`): read as an empty cell."""
 
@@ -226,9 +233,13 @@ def parse_day(text: str, fmt: str | None = None) -> date:
     `YYYY-MM-DD`; or a spreadsheet's serial day (`43466` is 2019-01-01).
     Raises `ValueError` with a message for the user.
 
+    A time after the day ("2/1/2016 12:00:00 AM", "01.03.2026 08:00") is read as the day.
+
     Examples:
         >>> parse_day("43466"), parse_day("04/03/2019", "%d/%m/%Y")
         (datetime.date(2019, 1, 1), datetime.date(2019, 3, 4))
+        >>> parse_day("2/1/2016 12:00:00 AM", "%m/%d/%Y")
+        datetime.date(2016, 2, 1)
     """
     found = _ISO_DAY.match(text)
     if found is None and _SERIAL.fullmatch(text):  # a spreadsheet's day as a number
@@ -237,6 +248,10 @@ def parse_day(text: str, fmt: str | None = None) -> date:
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
+            timed = _TIME_AFTER.fullmatch(text)  # "2/1/2016 12:00:00 AM": the day
+            if timed is not None:
+                with contextlib.suppress(ValueError):
+                    return datetime.strptime(timed[1], fmt).date()
             if found is None:  # YYYY-MM-DD, which cannot be mistaken, is read too
                 raise ValueError(f"{text!r} is not a day written {fmt}") from None
     if found is None:

@@ -37,6 +37,7 @@ from orgroles.importers.header_names import (
     DOTTED,
     EMAILS,
     ENDS,
+    FAMILY_FIRST,
     FIRST,
     FLAG_COLUMNS,
     FULL,
@@ -252,6 +253,8 @@ def _name_columns(first: First, taken: Collection[str]) -> tuple[str, ...]:
     """The name columns: a first and a last name, or a full name, or none."""
     first_name, last_name = first(FIRST, taken), first(LAST, taken)
     if first_name and last_name:
+        if header_key(first_name) in FAMILY_FIRST:  # "高森 遥": the family name first
+            return (last_name, first_name)
         particle = first(PARTICLES, taken)  # "van der": between the two
         return (first_name, particle, last_name) if particle else (first_name, last_name)
     full = first(FULL, taken)

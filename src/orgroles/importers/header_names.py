@@ -21,6 +21,7 @@ __all__ = [
     "DOTTED",
     "EMAILS",
     "ENDS",
+    "FAMILY_FIRST",
     "FIRST",
     "FLAG_COLUMNS",
     "FULL",
@@ -40,7 +41,7 @@ __all__ = [
     "names",
 ]
 
-_SPLIT = re.compile(r"[^a-z0-9#]+")
+_SPLIT = re.compile(r"(?:[^\w#]|_)+")  # letters of any script: "社員番号" is one word
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -72,11 +73,13 @@ IDS = names(
     "numero dipendente, matricula, numero de matricula, numero da matricula, "
     "id colaborador, codigo do colaborador, numero do funcionario, id funcionario, "
     "numer pracownika, id pracownika, nr pracownika, anstallningsnummer, anstallningsnr, "
-    "medarbejdernummer, ansattnummer"
+    "medarbejdernummer, ansattnummer, xref code, xrefcode, "
+    "社員番号, 従業員番号, 社員id, 社員コード, 従業員コード, 工号, 员工编号, 员工号, 사번, "
+    "사원번호, 직원번호"
 )
 FIRST = names(
     "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam, "
-    "roepnaam, nome, primeiro nome, imie, fornamn, fornavn"
+    "roepnaam, nome, primeiro nome, imie, fornamn, fornavn, 名, 名前 名, 下の名前, 이름"
 )
 PARTICLES = names(
     "voorvoegsel, tussenvoegsel, voorvoegsels, tussenvoegsels, voorvoegsel achternaam, "
@@ -84,10 +87,14 @@ PARTICLES = names(
 )
 """The particle of a last name in a column of its own ("van der" in "Pieter van der Berg",
 as Dutch payrolls write it): read between the first and the last name."""
+FAMILY_FIRST = frozenset(names("名, 名前 名, 下の名前, 이름"))
+"""First-name headers of languages that write the family name first ("高森 遥"): a name
+joined from its two columns puts the last name first."""
 LAST = names(
     "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
     "apellidos, apellido, achternaam, sn, nom, "
-    "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn"
+    "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn, 姓, "
+    "名前 姓, 성"
 )
 FULL = names(
     "name, full name, display name, employee name, employee full name, employee, worker, "
@@ -96,7 +103,8 @@ FULL = names(
     "mitarbeiter, nombre completo, empleado, naam, medewerker, nom, nome, "
     "full legal name, last name first name, first name last name, nome completo, "
     "nome e cognome, nominativo, dipendente, colaborador, funcionario, imie i nazwisko, "
-    "pracownik, namn, navn, medarbetare, medarbejder, ansatt"
+    "pracownik, namn, navn, medarbetare, medarbejder, ansatt, 氏名, 名前, 社員名, 従業員名, "
+    "姓名, 员工姓名, 성명, 직원명"
 )
 TITLES = names(
     "title, job title, jobtitle, business title, position, position title, job, role, "
@@ -105,7 +113,9 @@ TITLES = names(
     "libelle emploi, emploi, fonction, stelle, stellenbezeichnung, berufsbezeichnung, "
     "jobtitel, tatigkeitsbezeichnung, tatigkeit, puesto, cargo, functie, "
     "job position, job role, role title, mansione, qualifica, ruolo, posizione, funcao, "
-    "stanowisko, befattning, titel, tjanstetitel, stilling, stillingstittel, stillingsbetegnelse"
+    "stanowisko, befattning, titel, tjanstetitel, stilling, stillingstittel, "
+    "stillingsbetegnelse, 役職, 役職名, 職位, 職種, 肩書き, 肩書, 职位, 职务, 岗位, 직책, "
+    "직위, 직급"
 )
 EMAILS = names(
     "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
@@ -114,7 +124,11 @@ EMAILS = names(
     "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres, "
     "work mail, primary email, company email, office email, indirizzo email, "
     "indirizzo e mail, email aziendale, e mail aziendale, email corporativo, "
-    "e mail corporativo, adres e mail, e post, e postadress, epost, arbeids e post"
+    "e mail corporativo, adres e mail, e post, e postadress, epost, arbeids e post, "
+    "adresse e mail professionnelle, adresse email professionnelle, "
+    "adresse mail professionnelle, e mail geschaftlich, email geschaftlich, e mail business, "
+    "correo electronico corporativo, correo de trabajo, email de trabajo, メールアドレス, "
+    "メール, 電子メール, 邮箱, 电子邮件, 이메일"
 )
 DEPARTMENTS = names(
     "department, dept, department name, home department description, division, team, "
@@ -122,7 +136,8 @@ DEPARTMENTS = names(
     "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
     "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling, home department, "
     "organisatorische eenheid, organisatie eenheid, organisatieonderdeel, "
-    "home department name, department description"
+    "home department name, department description, departments, equipos, equipo, "
+    "teams, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명"
 )
 STARTS = names(
     "hire date, hiredate, employee hire date, start date, date of joining, joining date, "
@@ -132,7 +147,8 @@ STARTS = names(
     "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
     "date hired, employment start date, data di assunzione, data assunzione, "
     "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
-    "ansettelsesdato, ansaettelsesdato"
+    "ansettelsesdato, ansaettelsesdato, last hire date, most recent hire date, rehire date, "
+    "入社日, 入社年月日, 入职日期, 입사일"
 )
 ENDS = names(
     "termination date, term date, end date, leave date, employee leave date time, "
@@ -142,7 +158,8 @@ ENDS = names(
     "data di cessazione, data cessazione, data de demissao, data de desligamento, "
     "data zwolnienia, slutdatum, slutdato, fratradelsedatum, date of exit, date of leaving, "
     "date of termination, separation date, last day worked, date de fin de contrat, "
-    "fin de contrat, date de fin"
+    "fin de contrat, date de fin, departure date, date of departure, "
+    "退職日, 退職年月日, 离职日期, 퇴사일"
 )
 MANAGERS = names(
     "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
@@ -163,7 +180,8 @@ MANAGERS = names(
     "responsabile diretto, superiore, superiore diretto, manager diretto, gestor, "
     "gestor direto, gestor imediato, superior imediato, superior direto, chefe, chefia, "
     "chefe direto, lider direto, jefe inmediato, superior inmediato, przelozony, "
-    "bezposredni przelozony, kierownik, chef, narmaste chef, leder, naermeste leder"
+    "bezposredni przelozony, kierownik, chef, narmaste chef, leder, naermeste leder, 上長, "
+    "上司, 直属の上司, 上長名, 所属長, 直属上级, 上级, 상사, 직속 상사"
 )
 
 # A position export (SuccessFactors, Oracle HCM, Workday's position management): a row per
@@ -217,7 +235,8 @@ STATUS_COLUMNS = frozenset(
         "status des mitarbeiters, personalstatus, estado, estado del empleado, estado empleado, "
         "situacion laboral, stato, stato dipendente, stato del dipendente, situacao, "
         "status do colaborador, status medewerker, status pracownika, status zatrudnienia, "
-        "anstallningsstatus"
+        "anstallningsstatus, role state, employment state type, 在籍状況, 在籍区分, "
+        "ステータス, 雇用状態, 在职状态, 员工状态, 재직상태, 재직 상태"
     )
 )
 """Headers (folded: lower case, no accents, words joined by one space) of a status."""

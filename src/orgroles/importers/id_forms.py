@@ -252,14 +252,24 @@ def first_last(text: str) -> str | None:
     return f"{first} {last}"
 
 
+# A space between two letters of Chinese, Japanese or Korean, which names may be written
+# with or without ("高森 遥", "高森遥", with a full-width space "高森\u3000遥").
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]) "
+    r"(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])"
+)
+
+
 def loose_name(text: str) -> str:
-    """A name as compared loosely: one Unicode form, any case, single spaces.
+    """A name as compared loosely: one Unicode form, any case, single spaces, none
+    between two Chinese, Japanese or Korean letters.
 
     Examples:
-        >>> loose_name("  Ansel   BROOK ")
-        'ansel brook'
+        >>> loose_name("  Ansel   BROOK "), loose_name("高森\u3000遥")
+        ('ansel brook', '高森遥')
     """
-    return " ".join(normalize("NFC", text).casefold().split())
+    loose = " ".join(normalize("NFC", text).casefold().split())
+    return loose if loose.isascii() else _CJK_SPACE.sub("", loose)
 
 
 def rows_by(texts: Sequence[str | None], key: Callable[[str], str]) -> dict[str, list[int]]:
@@ -312,6 +322,7 @@ class NameForms:
         self._names = names
         self._loose: dict[str, list[int]] | None = None
         self._bare: dict[str, list[int]] | None = None
+        self._ends: dict[tuple[str, str], list[int]] | None = None
 
     def read(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
         """The rows a name stands for, and (the name read, how: `order` or `case`)."""
@@ -332,7 +343,40 @@ class NameForms:
             if found:
                 return found, None
         found, why = self._turned_round(value)
-        return (found, why) if found else self._without_titles(value)
+        if found:
+            return found, why
+        found, why = self._without_titles(value)
+        return (found, why) if found else self._middle(swapped or value)
+
+    def _middle(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
+        """The row whose name this is with or without a middle name or initial ("Ruth A
+        Adeyemi-Lark", or "Ruth Anne Adeyemi-Lark", for Ruth Adeyemi-Lark; "Ruth A.
+        Adeyemi-Lark" for Ruth Anne Adeyemi-Lark): the same first and last words, and the
+        middle words, when both names have some, alike or an initial of each other. Rows
+        of one name are ambiguous, as the name itself would be; rows of different names
+        (John Smith and John Paul Smith, for John P. Smith) find none."""
+        from orgroles.importers.name_titles import middles_agree
+
+        words = loose_name(value).split()
+        if len(words) < 2:
+            return [], None
+        if self._ends is None:
+            self._ends = {}
+            for i, name in enumerate(self._names):
+                parts = loose_name(name).split() if name else []
+                if len(parts) > 1:
+                    self._ends.setdefault((parts[0], parts[-1]), []).append(i)
+        found = [
+            i
+            for i in self._ends.get((words[0], words[-1]), [])
+            if middles_agree(words[1:-1], loose_name(self._names[i] or "").split()[1:-1])
+        ]
+        names = {self._names[i] for i in found}
+        if len(names) != 1 or " ".join(words) == loose_name(self._names[found[0]] or ""):
+            return [], None
+        if len(found) > 1:
+            return found, None
+        return found, (self._names[found[0]] or "", "middle")
 
     def _without_titles(self, value: str) -> tuple[list[int], tuple[str, str] | None]:
         """The row whose name this is with or without a title (`name_titles`: "Dr. Ansel
@@ -387,7 +431,9 @@ def name_reading(how: str) -> tuple[str, str]:
         return "the same name with or without a title such as Dr. or Jr.", "name-title"
     if how == "other":
         return "that row's other name in the file: a display or preferred name", "other-name"
-    return "the same name in other letter case", "letter-case"
+    if how == "middle":
+        return "the same name with or without a middle name or initial", "name-middle"
+    return "the same name in other letter case or spacing", "letter-case"
 
 
 NO_MANAGER = frozenset(

@@ -9,6 +9,10 @@ accented letters among plain text: `looks_western()`) is read so, with a warning
 other stays an error that names `--encoding`, as a file in a CJK or a Central European
 encoding read as Windows-1252 would give names of nonsense.
 
+A file in one of the legacy encodings of Japanese, Chinese or Korean text (`cp932`,
+Shift_JIS as Windows writes it; `gbk`; `big5`; `cp949`) is told by
+`east_asian_encodings()`, so that the error names the encoding to give.
+
 Examples:
     >>> looks_western("Matricule;Prénom;Nom\\n12;Hélène;Dubreuil\\n")
     True
@@ -21,11 +25,12 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 
 from orgroles.errors import Location, Problem
 
-__all__ = ["looks_western", "windows_1252"]
+__all__ = ["east_asian_encodings", "east_asian_error", "looks_western", "windows_1252"]
 
 _SIGNS = frozenset("\xa0€£‘’“”–—…•°«»·")  # noqa: RUF001
 
@@ -61,3 +66,66 @@ def windows_1252(raw: bytes, path: str) -> tuple[str, Problem] | None:
         code="encoding-guessed",
     )
     return text, note
+
+
+# Each encoding, the script its text must show, and how the error names it.
+_EAST_ASIAN = (
+    ("cp932", "\u3040-\u30ff\u4e00-\u9fff", "Japanese in Shift_JIS"),  # kana, kanji
+    ("cp949", "\uac00-\ud7af", "Korean in EUC-KR"),  # hangul
+    ("gbk", "\u4e00-\u9fff", "Chinese in GBK"),
+    ("big5", "\u4e00-\u9fff", "Chinese in Big5"),
+)
+
+
+def east_asian_encodings(raw: bytes) -> list[tuple[str, str]]:
+    """The legacy encodings of Japanese, Korean or Chinese text that bytes (not UTF-8)
+    read as, and how to name each: every byte read, most characters outside ASCII of the
+    script it writes, and few of them inside Latin words (as a Western text's accented
+    letters read so would be). Text with kana is Japanese; kanji alone, or hangul, read as
+    Japanese, Korean and Chinese alike, and all are given.
+
+    Examples:
+        >>> east_asian_encodings("社員番号,姓,名\\n1,高森,はるか\\n".encode("shift_jis"))
+        [('cp932', 'Japanese in Shift_JIS')]
+        >>> [e for e, _ in east_asian_encodings("사번,이름\\n1,김민준\\n".encode("cp949"))]
+        ['cp949', 'gbk', 'big5']
+        >>> east_asian_encodings("Prénom;Hélène".encode("cp1252"))
+        []
+    """
+    import re
+
+    found = []
+    for encoding, script, name in _EAST_ASIAN:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        other = sum(not c.isascii() for c in text)
+        letters = f"{script}\u3000-\u303f\uff00-\uffef"
+        written = len(re.findall(f"[{letters}]", text))
+        # Western text read so has its accented letters inside Latin words ("Pr駭om").
+        inside = len(re.findall(f"(?<=[A-Za-z])[{letters}]{{1,2}}(?=[A-Za-z])", text))
+        if other and 10 * written >= 9 * other and 10 * inside < written:
+            if encoding == "cp932" and re.search("[\u3040-\u30ff]", text):
+                return [(encoding, name)]  # kana: Japanese, whatever else reads it
+            found.append((encoding, name))
+    return found
+
+
+def east_asian_error(path: str, problem: Problem, hint: str) -> Problem | None:
+    """The error of a file that is not UTF-8 (`problem`, which ends with `hint`), naming
+    the encodings it reads in instead, when it reads as Japanese, Chinese or Korean in a
+    legacy encoding (Shift_JIS, ...); None for any other file."""
+    with open(path, "rb") as handle:
+        found = east_asian_encodings(handle.read())
+    if not found or not problem.message.endswith(hint):
+        return None
+    if len(found) == 1:
+        [(encoding, name)] = found
+        said = f"it reads as {name}: give its encoding, --encoding {encoding}, "
+        said += f'encoding="{encoding}"'
+    else:
+        *some, last = [f"{name} (--encoding {encoding})" for encoding, name in found]
+        said = f"it reads as {', '.join(some)} or {last}: give its encoding"
+    said += ', or save it as "CSV UTF-8"'
+    return dataclasses.replace(problem, message=problem.message.removesuffix(hint) + f" ({said})")

@@ -31,6 +31,7 @@ __all__ = [
     "compatible",
     "loose_parts",
     "may_have_titles",
+    "middles_agree",
     "name_parts",
 ]
 
@@ -125,3 +126,24 @@ def compatible(a: Parts, b: Parts) -> bool:
     """Whether two names' titles, and their letters, may be one person's: one side's are
     among the other's ("Dr." and none, "Prof. Dr." and "Dr."), not two that differ."""
     return all(x <= y or y <= x for x, y in ((a[1], b[1]), (a[2], b[2])))
+
+
+def middles_agree(some: list[str], others: list[str]) -> bool:
+    """Whether the middle words of two names may be one person's: either has none, or
+    each word is the other's or its initial ("a" or "a." for "anne").
+
+    Examples:
+        >>> middles_agree(["a."], ["anne"]), middles_agree([], ["anne"])
+        (True, True)
+        >>> middles_agree(["b"], ["anne"]), middles_agree(["anne", "b"], ["anne"])
+        (False, False)
+    """
+    if not some or not others:
+        return True
+    if len(some) != len(others):
+        return False
+    for a, b in zip(some, others, strict=True):
+        a, b = a.rstrip("."), b.rstrip(".")
+        if not (a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))):
+            return False
+    return True

@@ -1,0 +1,193 @@
+"""Exports as Deel, Namely, Rippling, Dayforce, UKG and a Japanese HR tool (SmartHR)
+write them, imported with no option (found by a probe of sixteen tools' exports). Every
+person is invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orgroles.errors import OrgFileError
+from orgroles.importers.header_names import header_key
+from orgroles.importers.id_forms import NameForms, loose_name
+from orgroles.importers.legacy_text import east_asian_encodings
+from orgroles.importers.status import status_of
+
+from tests.helpers import Write, import_notes
+
+DEEL = """\
+Worker ID,Name,Job title,Email,Start date,Contract status,Direct manager email
+D1,Lena Varsk,CEO,lena@kite.example,"Jan 04, 2021",Active,
+D2,Quentin Hale,CTO,quentin@kite.example,"Mar 01, 2021",Active,lena@kite.example
+D3,Odile Frame,Engineer,odile@kite.example,"Jun 01, 2022",Ended,quentin@kite.example
+D4,Tobiah Renn,Engineer,tobiah@kite.example,"Jul 01, 2022",Completed,quentin@kite.example
+D5,Mira Solt,Designer,mira@kite.example,"Aug 01, 2022",Cancelled,lena@kite.example
+D6,Ivo Brask,Engineer,ivo@kite.example,"Sep 01, 2023",Active,quentin@kite.example
+"""
+
+
+def test_deel_contracts_that_are_over_are_people_who_left(write: Write) -> None:
+    org, notes = import_notes(write("deel.csv", DEEL))
+    assert sorted(org.roles) == ["D1", "D2", "D6"]
+    assert any(
+        "3 rows of people who left, as their status says ('Ended', 'Completed', 'Cancelled')" in n
+        for n in notes
+    )
+
+
+@pytest.mark.parametrize("value", ["Ended", "Completed", "Cancelled", "canceled"])
+def test_a_contract_over_says_left_alone_only(value: str) -> None:
+    assert status_of(value, "Contract status") == "left"
+    assert status_of(f"Onboarding {value}", "Status") is None
+
+
+NAMELY = """\
+Employee ID,First Name,Last Name,Job Title,Email,Reports To,Start Date,Departure Date
+N1,Lena,Varsk,CEO,lena@reed.example,,01/04/2019,
+N2,Quentin,Hale,CTO,quentin@reed.example,lena@reed.example,03/01/2019,
+N3,Wren,Castell,Engineer,wren@reed.example,quentin@reed.example,06/01/2020,08/29/2025
+"""
+
+
+def test_namely_departure_date_is_the_last_day(write: Write) -> None:
+    org, notes = import_notes(write("namely.csv", NAMELY))
+    assert "end 'Departure Date'" in notes[0]
+    assert sorted(org.roles) == ["N1", "N2"]
+    assert org.records["N3"].end == date(2025, 8, 29)
+
+
+RIPPLING = """\
+Work email,Legal first name,Legal last name,Title,Manager,Role state
+lena@pine.example,Lena,Varsk,CEO,,Active
+quentin@pine.example,Quentin,Hale,CTO,Lena Varsk,Active
+odile@pine.example,Odile,Frame,Engineer,Quentin Hale,Terminated
+ivo@pine.example,Ivo,Brask,Engineer,Quentin Hale,Active
+"""
+
+
+def test_rippling_role_state_is_a_status(write: Write) -> None:
+    org, notes = import_notes(write("rippling.csv", RIPPLING))
+    assert "status 'Role state'" in notes[0]
+    assert sorted(org.roles) == ["ivo@pine.example", "lena@pine.example", "quentin@pine.example"]
+
+
+SMARTHR = """\
+社員番号,姓,名,役職,部署,上長,在籍状況,入社日
+00001,高森,遥,代表取締役CEO,経営,,在籍中,2018-04-01
+00002,岩城,拓海,取締役CTO,開発,高森遥,在籍中,2018-06-01
+00003,宮坂,紗希,エンジニア,開発,岩城　拓海,在籍中,2020-04-01
+00004,北園,健吾,エンジニア,開発,岩城 拓海,退職済,2019-04-01
+00005,吉良,真央,デザイナー,開発,高森 遥,入社予定,
+"""
+
+
+def test_japanese_export_needs_no_option(write: Write) -> None:
+    org, notes = import_notes(write("smarthr.csv", SMARTHR))
+    assert notes[0].startswith(
+        "1: no preset and no column options: the columns were read as id '社員番号', "
+        "name '姓' + '名', title '役職', department '部署', start '入社日', status '在籍状況', "
+        "manager (by name) '上長'"
+    )
+    assert sorted(org.roles) == ["00001", "00002", "00003", "00005"]  # 退職済: left
+    assert org.people["00001"].name == "高森 遥"  # the family name first
+    # Names written without a space, or with a full-width one, are the same names.
+    assert org.roles["00002"].reports_to == "00001"
+    assert org.roles["00003"].reports_to == "00002"
+    assert org.roles["00005"].planned  # 入社予定: not started, no first day
+
+
+def test_japanese_headers_keep_their_letters() -> None:
+    assert header_key("社員番号") == "社員番号"
+    assert header_key("E-Mail (geschäftlich)") == "e mail geschaftlich"
+    assert loose_name("高森\u3000遥") == loose_name("高森遥") == "高森遥"
+    assert loose_name("Ansel  Brook") == "ansel brook"  # spaces between Latin words stay
+
+
+def test_shift_jis_file_gets_an_error_that_names_its_encoding(write: Write) -> None:
+    path = write("smarthr.csv", SMARTHR.encode("cp932"))
+    with pytest.raises(OrgFileError) as caught:
+        import_notes(path)
+    message = str(caught.value)
+    assert "not valid UTF-8" in message
+    assert "it reads as Japanese in Shift_JIS: give its encoding, --encoding cp932" in message
+    org, _ = import_notes(path, encoding="cp932")
+    assert org.people["00002"].name == "岩城 拓海"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        ("사번,이름,직책,상사\n1,김민준,대표,\n", "cp949", ["cp949", "gbk", "big5"]),
+        ("工号,姓名,职位,上级\n1,王伟,总经理,\n", "gbk", ["gbk", "big5"]),
+        ("社員番号,氏名\n1,高森 はるか\n", "cp932", ["cp932"]),
+        ("Matricule;Prénom\n1;Hélène\n", "cp1252", []),
+    ],
+)
+def test_east_asian_encodings_are_told(text: str, encoding: str, expected: list[str]) -> None:
+    assert [e for e, _ in east_asian_encodings(text.encode(encoding))] == expected
+
+
+UKG = """\
+Employee Number,Last Name,First Name,Middle Name,Job Title,Supervisor Name,Employee Status
+001001,Adeyemi-Lark,Ruth,Anne,Chief Executive Officer,,A
+001014,Blythe,Soren,,Chief Technology Officer,"Adeyemi-Lark, Ruth A",A
+001027,Hale,Quentin,T,Engineering Manager,"Blythe, Soren",A
+001040,Varsk,Lena,,Software Engineer,"Hale, Quentin T.",A
+"""
+
+
+def test_manager_written_with_a_middle_initial(write: Write) -> None:
+    org, notes = import_notes(write("ukg.csv", UKG))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("001001", None),
+        ("001014", "001001"),
+        ("001027", "001014"),
+        ("001040", "001027"),
+    ]
+    [middle] = [n for n in notes if "middle" in n]
+    assert (
+        "no row has the manager name 'Adeyemi-Lark, Ruth A'; read as 'Ruth Adeyemi-Lark' " in middle
+    )
+    assert "(the same name with or without a middle name or initial)" in middle
+
+
+def test_middle_initial_that_two_rows_could_be_finds_none() -> None:
+    names: list[str | None] = ["John Smith", "John Paul Smith", "Ruth Anne Lark", "Ivo Brask"]
+    forms = NameForms({n: [i] for i, n in enumerate(names) if n}, names)
+    assert forms.read("John P. Smith") == ([], None)  # John Smith, or John Paul Smith?
+    assert forms.read("Ruth A. Lark") == ([2], ("Ruth Anne Lark", "middle"))
+    assert forms.read("Ruth B. Lark") == ([], None)  # another initial: someone else
+    assert forms.read("Ivo Q Brask") == ([3], ("Ivo Brask", "middle"))
+    assert forms.read("Ivo Brasker") == ([], None)
+
+
+DAYFORCE = """\
+XRefCode,Display Name,Job,Department,Manager XRefCode,Original Hire Date,Termination Date
+40120,Lena Varsk,Chief Executive Officer,Leadership,,2/1/2016 12:00:00 AM,
+40129,Quentin Hale,Chief Technology Officer,Engineering,40120,5/16/2016 12:00:00 AM,
+40138,Odile Frame,Software Engineer,Engineering,40129,4/12/2021 12:00:00 AM,8/29/2025 12:00:00 AM
+40147,Tobiah Renn,Software Engineer,Engineering,40129,11/2/2022 12:00:00 AM,
+"""
+
+
+def test_dayforce_ids_and_days_with_a_time(write: Write) -> None:
+    org, notes = import_notes(write("dayforce.csv", DAYFORCE))
+    assert notes[0].startswith(
+        "1: no preset and no column options: the columns were read as id 'XRefCode'"
+    )
+    assert "(days written %m/%d/%Y)" in notes[0]
+    assert sorted(org.roles) == ["40120", "40129", "40147"]
+    assert org.records["40120"].start == date(2016, 2, 1)
+    assert org.records["40138"].end == date(2025, 8, 29)
+
+
+def test_email_and_team_headers_of_more_languages(write: Write) -> None:
+    text = (
+        "ID;Vorname;Nachname;E-Mail (geschäftlich);Position;Equipos;Vorgesetzter\n"
+        "1;Jana;Ostrow;jana@firma.example;CEO;Dirección;\n"
+        "2;Timo;Brandl;timo@firma.example;CTO;Tecnología;1\n"
+    )
+    _, notes = import_notes(write("mixed.csv", text))
+    assert "email 'E-Mail (geschäftlich)'" in notes[0]
+    assert "department 'Equipos'" in notes[0]

@@ -257,7 +257,7 @@ class Matcher:
         head of sales."""
         found = self._found(later + first)
         if not any(f[2].kind is not None for f in found) and all(
-            f[2].level for f in self.index.scan(first)
+            f[2].level for f in _outside_levels(self.index.scan(first))
         ):
             words = first + later
             after = self._found(words)
@@ -375,6 +375,17 @@ def _looser(outer: Entry, inner: Entry) -> bool:
     """Whether a pattern that contains another holds it only under a `*`, with fewer
     words that say the job: then the inner one is the more specific."""
     return "*" in outer.pattern.split() and outer.size < inner.size
+
+
+def _outside_levels(found: list[Found]) -> list[Found]:
+    """`found` without what lies inside a longer seniority phrase: the "president" (a
+    CEO's title) of "Senior Vice President"."""
+    spans = [(s, e) for s, e, entry in found if entry.level and e - s > 1]
+    return [
+        (s, e, entry)
+        for s, e, entry in found
+        if not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in spans)
+    ]
 
 
 def _phrases(found: list[Found]) -> list[Found]:

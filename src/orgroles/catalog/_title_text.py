@@ -16,6 +16,7 @@ import unicodedata
 from orgroles.model import Seniority
 
 __all__ = [
+    "ABBREVIATIONS",
     "FALSE_FRIENDS",
     "LEVELS",
     "PARTS",
@@ -67,8 +68,12 @@ SECONDS_BEFORE = _word_set(
 Deputy CTO, a Vice CEO, an Assistant CFO, a Former CTO, someone in the Office of the
 CTO."""
 
-SECONDS_AFTER = _word_set("adjoint adjointe adjunto adjunta aggiunto aggiunta")
-"""The same after the title: a Directeur technique adjoint."""
+SECONDS_AFTER = _word_set(
+    "adjoint adjointe adjunto adjunta aggiunto aggiunta "
+    "advisor adviser coach evangelist ambassador technologist"
+)
+"""The same after the title: a Directeur technique adjoint, a CTO Advisor, a Chief
+Technology Evangelist (who speaks for the technology, and leads no one)."""
 
 DECORATIONS = _word_set(
     """
@@ -136,7 +141,13 @@ _FALSE_FRIENDS = """
     chef partie, chef rang, chef cuisinier, chef cuisiniere, chef patissier, chef patissiere,
     pastry chef, private chef, personal chef, personal banker, personal shopper,
     personal trainer, personal care, personal stylist, personal lines,
-    referentin
+    referentin,
+    interior designer, fashion designer, kitchen designer, lighting designer, set designer,
+    landscape designer, garden designer, floral designer, jewelry designer,
+    jewellery designer, textile designer, costume designer,
+    landscape architect, project architect, building architect,
+    property developer, real estate developer, curriculum developer, content developer,
+    training developer, course developer, learning developer
 """
 FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")
@@ -144,8 +155,34 @@ FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
 """Jobs outside the catalogue whose words it reads otherwise: in a kitchen, a "chef" is a
 cook ("Chef de partie", "Pastry Chef"), not a boss; a "Personal Banker" is no job of the
 people function (German "Personal"); a German "Referentin" is a specialist, not the
-French "référent", a lead. The words inside such a phrase name no job, family or
+French "référent", a lead; an Interior Designer, a Landscape Architect and a Property
+Developer work outside software. The words inside such a phrase name no job, family or
 seniority."""
+
+ABBREVIATIONS: dict[str, str] = {
+    "mgr": "manager",
+    "mngr": "manager",
+    "mgmt": "management",
+    "dir": "director",
+    "engr": "engineer",
+    "engrg": "engineering",
+    "asst": "assistant",
+    "exec": "executive",
+    "acct": "account",
+    "acctnt": "accountant",
+    "mktg": "marketing",
+    "cust": "customer",
+    "svc": "service",
+    "svcs": "services",
+    "rep": "representative",
+    "prod": "product",
+}
+"""Words that titles shorten, as HR systems' short fields do ("Sr. Mgr, Engineering",
+"DIR PRODUCT MGMT", "CUST SVC REP"), read as the words they stand for."""
+
+_AMPERSAND_WORDS = {"po": "hr"}
+"""Words written with an "&" that do not read as their letters: the Dutch "P&O"
+(personeel en organisatie) is the HR department, not a Product Owner."""
 
 STAFF_LADDER = frozenset({"tech", "product", "marketing", "sales", "support"})
 """The families whose individual contributors climb to a "staff" level at the companies
@@ -270,6 +307,7 @@ def segments_of_folded(text: str) -> list[list[str]]:
     """`segments()` of a title already folded (one pass of one regular expression)."""
     parts: list[list[str]] = [[]]
     skipped = _SKIPPED
+    abbreviations = ABBREVIATIONS
     for match in _TOKEN.finditer(text):
         word = match.group(1)
         if word is None:  # a segment break
@@ -278,6 +316,8 @@ def segments_of_folded(text: str) -> list[list[str]]:
         else:
             if "&" in word:
                 word = word.replace("&", "")
+                word = _AMPERSAND_WORDS.get(word, word)
+            word = abbreviations.get(word, word)
             if len(word) > 1 and word not in skipped and not word.isdigit():
                 parts[-1].append(word)
     if not parts[-1]:

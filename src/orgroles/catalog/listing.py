@@ -112,7 +112,7 @@ def titles_text(kind: RoleKind) -> str:
         >>> from orgroles.catalog import builtin_catalog
         >>> print(titles_text(builtin_catalog().kinds["cto"]))
         cto: Chief Technical Officer (title), Directeur technique (fr label)
-          en: cto; chief technical|technology officer; chief technology
+          en: cto; chief technical|technology officer; chief technology; technical director; ...
           fr: cto; directeur|directrice technique; directeur|directrice technologique; ...
     """
     own = [f"{kind.title} (title)"] if kind.title else []
@@ -310,15 +310,19 @@ How a title is read:
   is "VP Engineering". HTML entities are read as the characters they stand for
   ("R&amp;D" is "R&D"), and the endings of inclusive writing are left out
   ("Chargé(e)", "Développeur·euse", "Desarrollador/a", "Recruiter:in"); German
-  feminine forms are read as their masculine ("Recruiterin").
+  feminine forms are read as their masculine ("Recruiterin"). The abbreviations of HR
+  systems' short fields are read as the words they stand for ("Sr. Mgr, Engineering",
+  "DIR PRODUCT MGMT", "CUST SVC REP": `mgr`, `dir`, `engr`, `mgmt`, `asst`, `exec`,
+  `acct`, `mktg`, `cust`, `svc`, `rep`, `prod`), and the Dutch "P&O" (personeel en
+  organisatie) is HR.
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`), and an "EA to the Chief Executive
   Officer" or an "Executive Assistant to the VP of Engineering" has no chief's or VP's
   seniority.
 - A word that makes the holder a second to a chief ("Deputy CTO", "Vice CEO", "Assistant
-  CFO", "Former CTO", "Directeur technique adjoint", the "Office of the CTO") leaves the
-  family and no C-level kind: the org has one CTO, and the rules that count chiefs see
+  CFO", "Former CTO", "Directeur technique adjoint", the "Office of the CTO", a "CTO
+  Advisor", a "Chief Technology Evangelist") leaves the family and no C-level kind: the org has one CTO, and the rules that count chiefs see
   one.
 - So does a chief's title that names a part of the company, a region, a country or a
   division ("President, EMEA", "Regional CEO", "CFO Europe"; not "Global CEO"). The
@@ -357,7 +361,8 @@ How a title is read:
   elsewhere: a Staff Accountant, a Staff Attorney or a Staff Nurse has no seniority, and
   "Support Staff" are people. Some jobs outside the catalogue use its words otherwise,
   and name nothing: a "Chef de partie" or a "Pastry Chef" is a cook, a "Personal Banker"
-  no one in HR (German "Personal"). A kind whose
+  no one in HR (German "Personal"), an "Interior Designer", a "Landscape Architect" or a
+  "Property Developer" no one in software. A kind whose
   `refines` names the kind found, at one of its seniorities, is the answer instead: a
   "Lead Backend Engineer" is a `lead-developer`, a "Manager, Fullstack Engineering" an
   `engineering-manager`.

@@ -54,12 +54,19 @@ class KindsFound:
     def summary(self, most: int = 5) -> str:
         """One line for people: the share matched and the most frequent unmatched titles.
 
+        A title matched names a kind or, at least, a function (a family): how many of
+        those name a function only is said when some do.
+
         Examples:
             >>> KindsFound(10, 7, 9, 9, [("Wizard", 1)]).summary()
-            "kinds: 9 of 10 titles matched (90.0%); not matched: 'Wizard' (1)"
-        """
+            "kinds: 9 of 10 titles matched (90.0%), 2 of them a function only (no kind); not matched: 'Wizard' (1)"
+            >>> KindsFound(4, 4, 4, 4, []).summary()
+            'kinds: 4 of 4 titles matched (100%)'
+        """  # noqa: E501
         share = f"{self.share:.0%}" if self.share in (0.0, 1.0) else f"{min(self.share, 0.999):.1%}"
         line = f"kinds: {self.with_family:,} of {self.titled:,} titles matched ({share})"
+        if self.with_family > self.with_kind:
+            line += f", {self.with_family - self.with_kind:,} of them a function only (no kind)"
         if self.unmatched:
             shown = ", ".join(f"{t!r} ({n:,})" for t, n in self.unmatched[:most])
             more = len(self.unmatched) - most

@@ -25,7 +25,8 @@ class ExecReportsToDirection(Rule):
 
     Both roles sit with the company's leaders and take part in its decisions (fact D2);
     each reports to the direction (facts C11 and the CPO's part of the article). A CTO
-    under a VP, or with no manager at all, is outside the decision-making pole.
+    under a VP, or with no manager at all, is outside the decision-making pole. A manager
+    who is not in the file is named (S002 says so too).
 
     **Anti-pattern**
 
@@ -60,9 +61,14 @@ class ExecReportsToDirection(Rule):
             for i in ctx.by_kind.get(kind, ()):
                 p = parent[i]
                 if p == NO_PARENT:
+                    boss = ctx.roles[i].reports_to
+                    said = (
+                        f"reports to {boss!r}, who is not in the file"
+                        if boss
+                        else "reports to nobody"
+                    )
                     yield Finding(
-                        ctx.id(i),
-                        f"reports to nobody; it should report to the direction ({wanted})",
+                        ctx.id(i), f"{said}; it should report to the direction ({wanted})"
                     )
                 elif ctx.roles[p].kind not in direction:
                     yield Finding(

@@ -191,3 +191,26 @@ def test_email_and_team_headers_of_more_languages(write: Write) -> None:
     _, notes = import_notes(write("mixed.csv", text))
     assert "email 'E-Mail (geschäftlich)'" in notes[0]
     assert "department 'Equipos'" in notes[0]
+
+
+AMBIGUOUS_DAYS = """\
+Employee ID,Name,Job Title,Manager ID,Hire Date
+1,Lena Varsk,CEO,,01/02/2018
+2,Quentin Hale,CTO,1,03/04/2019
+"""
+
+
+def test_days_two_formats_read_are_read_with_the_format_given(write: Write) -> None:
+    path = write("staff.csv", AMBIGUOUS_DAYS)
+    org, notes = import_notes(path)
+    assert "the days of 'Hire Date' are left in meta" in notes[0]  # January or February?
+    assert org.records["1"].start is None
+    org, notes = import_notes(path, date_format="%d/%m/%Y")
+    assert "start 'Hire Date'" in notes[0]
+    assert org.records["1"].start == date(2018, 2, 1)
+    org, notes = import_notes(path, date_format="%Y.%m.%d")  # reads none of them: said so
+    assert (
+        "the days of 'Hire Date' are left in meta: the format given (%Y.%m.%d) does not read "
+        "them all" in notes[0]
+    )
+    assert org.records["1"].start is None

@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
@@ -93,11 +93,13 @@ def _person_key(people: Collection[str], text: str) -> str:
     return next((t for t in (*turned_round(name), *sorted(bare)) if t in people), name)
 
 
-def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str | None] | None:
+def guess_columns(
+    header: Sequence[str], values: Values, date_format: str | None = None
+) -> tuple[Columns, str | None] | None:
     """The columns of an export guessed from its header (and its manager column's
     values), and the format of its days (None for `YYYY-MM-DD`), or None when the header
     has no id or email column, or no manager column. Day columns whose days no single
-    format reads are left out (in `meta`)."""
+    format reads (or not `date_format`, when given) are left out (in `meta`)."""
     values = cache(values)  # a column read once, however many readings ask for it
     by_key: dict[str, str] = {}
     for column in header:
@@ -189,7 +191,11 @@ def guess_columns(header: Sequence[str], values: Values) -> tuple[Columns, str |
     if jobs_by_position(id_col, jobs, names, values):  # a person in several jobs
         options["id_col"], options["holder_col"] = jobs, id_col
     days = [c for c in (options["start_col"], options["end_col"]) if isinstance(c, str)]
-    fmt = day_format([v for c in days for v in values(c) if v]) if days else ""
+    texts = [v for c in days for v in values(c) if v]
+    if date_format is not None:
+        fmt = date_format if reads_days(texts, date_format) else None
+    else:
+        fmt = day_format(texts) if days else ""
     if fmt is None:  # days that no one format reads: left in meta
         options["start_col"] = options["end_col"] = None
     return Columns.of(**options), fmt or None
@@ -317,6 +323,19 @@ _FORMATS = (
 )
 
 
+def reads_days(days: Iterable[str], fmt: str) -> bool:
+    """Whether a format (`%m/%d/%Y`; `%Y-%m-%d` for the days that need none) reads every
+    day given."""
+    from orgroles.importers.dated import parse_day
+
+    try:
+        for text in set(days):
+            parse_day(text, None if fmt == "%Y-%m-%d" else fmt)
+    except ValueError:
+        return False
+    return True
+
+
 def day_format(days: Sequence[str]) -> str | None:
     """The one format that reads every day given ("" for `YYYY-MM-DD`, which needs none),
     or None when none does or several do (`01/02/2018`: January or February?).
@@ -327,19 +346,8 @@ def day_format(days: Sequence[str]) -> str | None:
         >>> day_format(["03/01/2016", "07/15/2017"]), day_format(["01/02/2018"])
         ('%m/%d/%Y', None)
     """
-    from orgroles.importers.dated import parse_day
-
     distinct = set(days)  # a format reads them all when it reads each distinct one
-
-    def reads(fmt: str) -> bool:
-        try:
-            for text in distinct:
-                parse_day(text, None if fmt == "%Y-%m-%d" else fmt)
-        except ValueError:
-            return False
-        return True
-
-    found = [fmt for fmt in _FORMATS if reads(fmt)]
+    found = [fmt for fmt in _FORMATS if reads_days(distinct, fmt)]
     if not found:
         return None
     if found[0] == "%Y-%m-%d":
@@ -416,7 +424,7 @@ def guessed(
             code="columns-guessed",
         )
         return chosen, date_format or fmt or None, [note]
-    found = guess_columns(table.header, table.texts)
+    found = guess_columns(table.header, table.texts, date_format)
     if found is None:
         return columns, date_format, []
     chosen, read_as = found
@@ -425,8 +433,13 @@ def guessed(
     if columns.keep_left:
         chosen = dataclasses.replace(chosen, status_col=None, keep_left=True)
     written = f" (days written {read_as})" if read_as and date_format is None else ""
-    unread = _unread_days(table, chosen) if date_format is None else []
-    if unread:
+    unread = _unread_days(table, chosen)
+    if unread and date_format is not None:
+        written += (
+            f"; the days of {' and '.join(repr(c) for c in unread)} are left in meta: the "
+            f"format given ({date_format}) does not read them all"
+        )
+    elif unread:
         written += (
             f"; the days of {' and '.join(repr(c) for c in unread)} are left in meta: no "
             "one format reads them all, or two read them differently (01/02/2018: January "

@@ -214,3 +214,16 @@ def test_days_two_formats_read_are_read_with_the_format_given(write: Write) -> N
         "them all" in notes[0]
     )
     assert org.records["1"].start is None
+
+
+def test_a_title_column_that_prefixes_another_is_not_the_title(write: Write) -> None:
+    text = (
+        "Employee Number,Display Name,Job,Position,Department,Manager Employee Number\n"
+        "40120,Lena Varsk,Chief Executive Officer,Leadership - Chief Executive Officer,"
+        "Leadership,\n"
+        "40129,Quentin Hale,Software Engineer,Engineering - Software Engineer,Engineering,40120\n"
+    )
+    org, notes = import_notes(write("dayforce.csv", text))
+    assert "title 'Job'" in notes[0]
+    assert org.roles["40129"].title == "Software Engineer"
+    assert org.roles["40129"].meta["Position"] == "Engineering - Software Engineer"  # kept

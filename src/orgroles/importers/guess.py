@@ -56,7 +56,7 @@ from orgroles.importers.header_names import (
     header_key,
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
-from orgroles.importers.jobs import coded_positions, jobs_by_position
+from orgroles.importers.jobs import coded_positions, jobs_by_position, plain_title
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.other_names import other_column, other_name
 from orgroles.importers.presets import PRESETS
@@ -174,7 +174,11 @@ def guess_columns(
     options: dict[str, str | tuple[str, ...] | None] = {
         "id_col": id_col,
         "name_col": names,
-        "title_col": first(TITLES, taken),
+        "title_col": plain_title(
+            first(TITLES, taken),
+            [c for n in TITLES if (c := by_key.get(n)) is not None and c not in taken],
+            values,
+        ),
         "email_col": email,
         "department_col": first(DEPARTMENTS, taken),
         "start_col": first(STARTS, taken),

@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Sequence
 from orgroles.importers.code_ids import code_column
 from orgroles.importers.header_names import names
 
-__all__ = ["coded_positions", "jobs_by_position"]
+__all__ = ["coded_positions", "jobs_by_position", "plain_title"]
 
 _CODED_HEADERS = frozenset(names("position, job, job position, position name, position title"))
 _CODED = re.compile(r"[A-Za-z]{0,4}[-_]?\d[\w-]*\s+\S.*")  # "P-00102 Senior Software Engineer"
@@ -79,3 +79,29 @@ def coded_positions(
         'Position'
     """
     return code_column(header, values, taken, names=_CODED_HEADERS, code=_CODED)
+
+
+def plain_title(
+    title: str | None, others: Sequence[str], values: Callable[[str], Sequence[str | None]]
+) -> str | None:
+    """The title column: `title`, unless each of its values is another title column's
+    value of the row with something before it (Dayforce's "Position", "Engineering -
+    Software Engineer", beside its "Job", "Software Engineer"): then that column's.
+
+    Examples:
+        >>> rows = {"Position": ["Eng - Developer", "Ops - SRE"], "Job": ["Developer", "SRE"]}
+        >>> plain_title("Position", ["Job"], rows.__getitem__)
+        'Job'
+        >>> plain_title("Job", ["Position"], rows.__getitem__)
+        'Job'
+    """
+    if title is None:
+        return None
+    cells = values(title)
+    for other in others:
+        if other == title:
+            continue
+        pairs = [(a, b) for a, b in zip(cells, values(other), strict=True) if a]
+        if pairs and all(b and len(a) > len(b) and a.endswith(b) for a, b in pairs):
+            return other
+    return title

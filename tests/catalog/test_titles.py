@@ -93,7 +93,8 @@ def _gitlab_titles() -> list[str]:
 
 
 def _explained(match: KindMatch) -> bool:
-    """The pattern that matched is one the catalogue writes for that kind or family."""
+    """The pattern that matched is one the catalogue writes for that kind or family (or,
+    for two jobs of one family joined, "CFO & COO", for a kind of that family)."""
     catalog = builtin_catalog()
     if match.kind is not None:
         kind = catalog.kinds[match.refined_from or match.kind]
@@ -101,6 +102,13 @@ def _explained(match: KindMatch) -> bool:
         written += [kind.title or "", *kind.labels.values()]
     else:
         written = [p for ps in catalog.families[match.family or ""].titles.values() for p in ps]
+        written += [
+            p
+            for kind in catalog.kinds.values()
+            if kind.family == match.family
+            for ps in kind.titles.values()
+            for p in ps
+        ]
     return match.pattern in written
 
 

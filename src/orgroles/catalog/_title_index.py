@@ -23,7 +23,7 @@ from typing import Any
 from orgroles.catalog._title_text import FALSE_FRIENDS, LEVELS, fold, words
 from orgroles.model import MAX_PATTERN_SPELLINGS, Family, RoleKind, Seniority
 
-__all__ = ["Entry", "Found", "TitleIndex", "pattern_words"]
+__all__ = ["Entry", "Found", "TitleIndex", "outside_levels", "pattern_words", "without_levels"]
 
 _END = ""  # the trie key under which a node keeps the entries that end there
 _ANY = "*"
@@ -172,3 +172,29 @@ def _patterns(
         patterns.append(title)
     patterns += [label for code, label in labels.items() if lang in (None, code)]
     return patterns
+
+
+def outside_levels(found: list[Found]) -> list[Found]:
+    """`found` without what lies inside a longer seniority phrase: the "president" (a
+    CEO's title) of "Senior Vice President"."""
+    spans = [(s, e) for s, e, entry in found if entry.level and e - s > 1]
+    return [
+        (s, e, entry)
+        for s, e, entry in found
+        if not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in spans)
+    ]
+
+
+_GRADES = frozenset({"junior", "senior", "staff", "principal"})  # levels that lead no one
+
+
+def without_levels(words: list[str], found: list[Found]) -> tuple[list[str], list[Found]]:
+    """The words of a segment without its seniority words (`found` in it), and these:
+    "Senior Engineer" is "Engineer", said senior. A segment of seniority words only
+    keeps its head's ("Senior Manager" is "Manager"), without its grades."""
+    levels = [f for f in outside_levels(found) if f[2].level]
+    core = [w for k, w in enumerate(words) if not any(s <= k < e for s, e, _ in levels)]
+    if not core:
+        levels = [f for f in levels if f[2].level in _GRADES]
+        core = [w for k, w in enumerate(words) if not any(s <= k < e for s, e, _ in levels)]
+    return core, levels

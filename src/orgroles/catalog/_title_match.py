@@ -13,13 +13,14 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from orgroles.catalog._title_index import Entry, Found, TitleIndex
+from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
 from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
     SECONDS_BEFORE,
     SERVES,
     STAFF_LADDER,
+    TEACHES,
     joins_jobs,
     names_a_part,
     segments,
@@ -121,7 +122,10 @@ class Matcher:
             if reading is None:
                 if len(self.by_words) >= _CACHE_SIZE:
                     self.by_words.clear()
-                reading = self.by_words[words] = self._read(parts)
+                reading = self._read(parts)
+                if parts and not TEACHES.isdisjoint(parts[0]):
+                    reading = _taught(reading)
+                self.by_words[words] = reading
             if reading.options:
                 if names_a_part(title):
                     reading = self._head_of_part(reading)
@@ -194,7 +198,7 @@ class Matcher:
             most = max(counts)
             if most and counts.count(most) == 1:
                 return dataclasses.replace(options[counts.index(most)].match, source="reports")
-        return None
+        return _shared(options)
 
     def _family_of(self, department: str) -> tuple[str, str] | None:
         """The family a department names (and the pattern that says so), if just one."""
@@ -256,13 +260,19 @@ class Matcher:
         Engineering" is a director of engineering, but "Director, Sales Strategy" no
         head of sales."""
         found = self._found(later + first)
-        if not any(f[2].kind is not None for f in found) and all(
-            f[2].level for f in _outside_levels(self.index.scan(first))
-        ):
+        if any(f[2].kind is not None for f in found):
+            return found
+        scanned = self.index.scan(first)
+        if all(f[2].level for f in outside_levels(scanned)):
             words = first + later
             after = self._found(words)
             if any(f[2].kind is not None and f[1] == len(words) for f in after):
                 return after
+        core, levels = without_levels(first, scanned)  # "Senior Engineer, Data"
+        if levels and core:
+            again = self._found(later + core)
+            if any(f[2].kind is not None for f in again):
+                return again + [(_AFTER + s, _AFTER + e, entry) for s, e, entry in levels]
         return found
 
     def _found(self, words: list[str]) -> list[Found]:
@@ -377,15 +387,29 @@ def _looser(outer: Entry, inner: Entry) -> bool:
     return "*" in outer.pattern.split() and outer.size < inner.size
 
 
-def _outside_levels(found: list[Found]) -> list[Found]:
-    """`found` without what lies inside a longer seniority phrase: the "president" (a
-    CEO's title) of "Senior Vice President"."""
-    spans = [(s, e) for s, e, entry in found if entry.level and e - s > 1]
-    return [
-        (s, e, entry)
-        for s, e, entry in found
-        if not any(ps <= s and e <= pe and pe - ps > e - s for ps, pe in spans)
-    ]
+def _taught(reading: _Reading) -> _Reading:
+    """A teacher of a subject ("Professor of Software Engineering", "Data Science
+    Instructor") does not do the job the subject names: its family, no kind."""
+    options: dict[str | None, _Option] = {}
+    for option in reading.options:
+        match = option.match
+        if match.kind is not None:
+            match = KindMatch(None, match.family, match.pattern, None, match.source)
+        options.setdefault(match.family, _Option(match, option.departments))
+    return _Reading(tuple(options.values()), reading.seniority)
+
+
+def _shared(options: tuple[_Option, ...]) -> KindMatch | None:
+    """What two jobs joined in a title share ("CFO & COO", "CEO / CTO": the executive
+    family, a chief), when they are told by different patterns of one family: no kind.
+    One pattern that two kinds claim ("CPO") says nothing."""
+    matches = [o.match for o in options]
+    if len({m.pattern for m in matches}) < 2 or len({m.family for m in matches}) != 1:
+        return None
+    seniorities = {m.seniority for m in matches}
+    seniority = seniorities.pop() if len(seniorities) == 1 else None
+    first = matches[0]
+    return KindMatch(None, first.family, first.pattern, seniority, first.source)
 
 
 def _phrases(found: list[Found]) -> list[Found]:

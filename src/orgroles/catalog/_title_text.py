@@ -24,6 +24,7 @@ __all__ = [
     "SECONDS_BEFORE",
     "SERVES",
     "STAFF_LADDER",
+    "TEACHES",
     "fold",
     "joins_jobs",
     "names_a_part",
@@ -147,7 +148,17 @@ _FALSE_FRIENDS = """
     jewellery designer, textile designer, costume designer,
     landscape architect, project architect, building architect,
     property developer, real estate developer, curriculum developer, content developer,
-    training developer, course developer, learning developer
+    training developer, course developer, learning developer,
+    bath designer, cad designer, mechanical designer, piping designer, architectural designer,
+    structural designer, electrical designer, hair designer, event designer,
+    exhibition designer, sound designer, learning experience designer,
+    naval architect, interior architect, cnc programmer, plc programmer,
+    medical coder, clinical coder, professional coder, inpatient coder, outpatient coder,
+    coder abstractor, billing coder,
+    qa technician, qa inspector, qa nurse,
+    gas tester, water tester, water quality tester,
+    traffic controller, air traffic controller, quality controller, flight controller,
+    po clerk, po coordinator, em physician, em dept, em department, em debt, em equity
 """
 FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")
@@ -155,9 +166,21 @@ FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
 """Jobs outside the catalogue whose words it reads otherwise: in a kitchen, a "chef" is a
 cook ("Chef de partie", "Pastry Chef"), not a boss; a "Personal Banker" is no job of the
 people function (German "Personal"); a German "Referentin" is a specialist, not the
-French "référent", a lead; an Interior Designer, a Landscape Architect and a Property
-Developer work outside software. The words inside such a phrase name no job, family or
+French "référent", a lead; an Interior Designer, a Landscape Architect, a Property
+Developer, a CNC Programmer and a Medical Coder work outside software; a QA Inspector,
+a Traffic Controller and a "PO Clerk" (of purchase orders) are no QA engineer,
+controller of finance or Product Owner, and "EM" is emergency medicine or emerging
+markets beside "Physician" or "Debt". The words inside such a phrase name no job, family or
 seniority."""
+
+TEACHES = _word_set(
+    "professor lecturer instructor teacher tutor docent dozent dozentin lehrer lehrerin "
+    "enseignant enseignante professeur professeure profesor profesora professora docente "
+    "maestro maestra leraar lerares"
+)
+"""Words of a teacher: a title with one in its first segment names no kind of the
+catalogue, only the family of the subject it names ("Professor of Software Engineering",
+"Data Science Instructor")."""
 
 ABBREVIATIONS: dict[str, str] = {
     "mgr": "manager",

@@ -315,6 +315,8 @@ How a title is read:
   "DIR PRODUCT MGMT", "CUST SVC REP": `mgr`, `dir`, `engr`, `mgmt`, `asst`, `exec`,
   `acct`, `mktg`, `cust`, `svc`, `rep`, `prod`), and the Dutch "P&O" (personeel en
   organisatie) is HR.
+- A teacher's title names the subject taught, not a job: a "Professor of Software
+  Engineering" or a "Data Science Instructor" has the subject's family and no kind.
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`), and an "EA to the Chief Executive
@@ -334,7 +336,8 @@ How a title is read:
   segment is read with it, in front of it ("Customer Success Manager"); a first segment
   of seniority words alone is also read in front, if a kind then ends the title
   ("Sr. Director, Engineering" is a director of engineering, "Director, Sales Strategy"
-  no head of sales). When the first names only a function, the two read together may
+  no head of sales), and so is the rest of a first segment without its grade ("Senior
+  Engineer, Data" is a senior data engineer). When the first names only a function, the two read together may
   name a job ("Engineer, Data" is a data engineer); else, as a department does in
   "Finance - Data Analyst", the first later segment that names a job wins.
 - The most specific pattern wins: one that contains another ("Product Marketing Manager"
@@ -343,7 +346,8 @@ How a title is read:
   unknown, unless the department settles it, or, in an import (and `infer_kinds()`),
   the role's direct reports do: a "CPO" over product managers and designers is the Chief
   Product Officer, over recruiters the Chief People Officer (`kind_from: reports`).
-  It is never guessed.
+  It is never guessed. Two jobs of one family joined ("CFO & COO", "CEO / CTO") keep
+  that family, and a chief's seniority, with no kind.
 - A title that names only a function ("Sales", "Comptabilité", "Marketing Operations
   Specialist") gets the family and no kind. A title that names no job ("Consultant",
   "Program Manager") gets the department's family when a department is given.

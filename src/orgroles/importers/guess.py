@@ -6,7 +6,7 @@ An HR export from a tool without a preset (Personio, HiBob, Rippling, ADP, SAP
 SuccessFactors, a spreadsheet) still calls its columns much the same: "Employee ID",
 "First Name", "Job Title", "Reports To". `guess_columns()` reads the header for the
 usual names, in English, French, German, Spanish, Italian, Portuguese, Dutch,
-Polish and the Nordic languages, and the data for what the
+Polish, the Nordic languages, Japanese, Chinese and Korean, and the data for what the
 manager column holds (ids, emails or names): the interpretation that finds the most rows
 wins.
 

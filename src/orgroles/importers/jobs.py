@@ -95,12 +95,11 @@ def plain_title(
         >>> plain_title("Job", ["Position"], rows.__getitem__)
         'Job'
     """
-    if title is None:
-        return None
+    others = [other for other in others if other != title]
+    if title is None or not others:
+        return title
     cells = values(title)
     for other in others:
-        if other == title:
-            continue
         pairs = [(a, b) for a, b in zip(cells, values(other), strict=True) if a]
         if pairs and all(b and len(a) > len(b) and a.endswith(b) for a, b in pairs):
             return other

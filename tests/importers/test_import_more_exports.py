@@ -227,3 +227,42 @@ def test_a_title_column_that_prefixes_another_is_not_the_title(write: Write) -> 
     assert "title 'Job'" in notes[0]
     assert org.roles["40129"].title == "Software Engineer"
     assert org.roles["40129"].meta["Position"] == "Engineering - Software Engineer"  # kept
+
+
+HAND_MADE = """\
+Name,Position,Reports To
+Ana Lima,Managing Director,
+Bo Diaz,Finance Manager,Ana Lima
+VACANT,Accounts Assistant,Bo Diaz
+VACANT,Credit Controller,Bo Diaz
+Cy Park,Payroll Officer,Bo Diaz
+Cy Park,Payroll Clerk,Bo Diaz
+"""
+
+
+def test_a_list_with_no_id_and_no_email_is_known_by_its_names(write: Write) -> None:
+    org, notes = import_notes(write("chart.csv", HAND_MADE))
+    assert notes[0].startswith(
+        "1: no preset and no column options: the columns were read as id 'Name', name 'Name', "
+        "title 'Position', manager (by id) 'Reports To'"
+    )
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("Ana Lima", None),
+        ("Bo Diaz", "Ana Lima"),
+        ("vacant-4", "Bo Diaz"),  # the open seats get ids of their own
+        ("vacant-5", "Bo Diaz"),
+        ("Cy Park", "Bo Diaz"),
+        ("Cy Park-2", "Bo Diaz"),  # two people of one name
+    ]
+    assert org.roles["vacant-4"].holder is None
+    [repeated] = [n for n in notes if "rows: the later" in n]
+    assert repeated == (
+        "7:1: column 'Name': the name 'Cy Park' is on 2 rows: the later given the id "
+        "'Cy Park-2' (a manager cell with the name is read as the first)"
+    )
+
+
+def test_first_and_last_names_alone_are_no_id(write: Write) -> None:
+    text = "First Name,Last Name,Reports To\nAna,Lima,\nBo,Diaz,Ana Lima\n"
+    with pytest.raises(OrgFileError, match="no id column"):
+        import_notes(write("chart.csv", text))

@@ -98,10 +98,9 @@ def guess_columns(
 ) -> tuple[Columns, str | None] | None:
     """The columns of an export guessed from its header (and its manager column's
     values), and the format of its days (None for `YYYY-MM-DD`), or None when the header
-    has no id or email column, or no manager column. Day columns whose days no single
-    format reads (or not `date_format`, when given) are left out (in `meta`)."""
-    values = cache(values)  # a column read once, however many readings ask for it
-    by_key: dict[str, str] = {}
+    has no id, email or name column, or no manager column. Day columns whose days no
+    single format reads (or not `date_format`) are left out (in `meta`)."""
+    values, by_key = cache(values), dict[str, str]()  # a column read once, however often asked
     for column in header:
         by_key.setdefault(header_key(column), column)
 
@@ -127,14 +126,15 @@ def guess_columns(
             dotted_col=first(DOTTED, taken),
         ), None
     id_cols = list(dict.fromkeys(by_key[n] for n in IDS if n in by_key))
-    if not id_cols:  # a personnel number under the word for the person, or the emails
-        code = code_column(header, values)
-        if code is None and email is None:
+    code = None if id_cols else code_column(header, values) or email  # AFAS's, the emails
+    named = () if id_cols or code else _name_columns(first, ())  # "Name, Title, Reports To"
+    if not id_cols:
+        if code is None and len(named) != 1:
             return None
-        id_cols = [code or email]  # type: ignore[list-item]
+        id_cols = [code or named[0]]
     id_col = id_cols[0]
     taken = set(id_cols)
-    names = _name_columns(first, taken)
+    names = _name_columns(first, taken) or named
     taken.update(names)
     candidates = [by_key[n] for n in MANAGERS if n in by_key and by_key[n] not in taken]
     loose = not candidates  # no usual name: any column named for a manager, if its data say

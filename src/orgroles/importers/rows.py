@@ -26,6 +26,7 @@ from orgroles.importers.email_ids import read_email_ids
 from orgroles.importers.guests import drop_guests
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.managers import match_key, resolve_managers
+from orgroles.importers.name_ids import read_name_ids
 from orgroles.importers.row_marks import RowMarks
 from orgroles.importers.slugs import slug, unique_slugs
 from orgroles.importers.status import Status, drop_left_twins, settle_statuses
@@ -160,6 +161,7 @@ def build_document(
     problems = list(rows.problems)
     notes = list(rows.notes)
     if not literal:  # open seats, a person in two seats: may give them ids
+        notes += [n for n in (read_name_ids(rows, locator),) if n]
         open_seats = (read_vacant(rows, locator), read_vacant_holders(rows, locator))
         notes += [n for n in (*open_seats, read_unnamed_seats(rows, locator)) if n]
         notes += read_email_ids(rows, locator)

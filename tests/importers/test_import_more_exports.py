@@ -266,3 +266,77 @@ def test_first_and_last_names_alone_are_no_id(write: Write) -> None:
     text = "First Name,Last Name,Reports To\nAna,Lima,\nBo,Diaz,Ana Lima\n"
     with pytest.raises(OrgFileError, match="no id column"):
         import_notes(write("chart.csv", text))
+
+
+def test_a_uk_payrolls_title_column_of_honorifics_is_not_the_job(write: Write) -> None:
+    text = (
+        "Ref,Title,First name,Last name,Email,Job title,Line manager\n"
+        "E001,Mrs,Jo,Harcourt,jo@harcourt.example,Chief Executive,\n"
+        "E002,Mr,Nick,Penrose,nick@harcourt.example,Head of Operations,Jo Harcourt\n"
+        "E003,Dr,Amal,Reyes,amal@harcourt.example,Finance Manager,Jo Harcourt\n"
+    )
+    org, notes = import_notes(write("breathe.csv", text))
+    assert "id 'Ref'" in notes[0]
+    assert "title 'Job title'" in notes[0]
+    assert org.roles["E002"].title == "Head of Operations"
+    assert org.roles["E002"].meta["Title"] == "Mr"
+
+
+def test_manager_written_last_name_and_preferred_name(write: Write) -> None:
+    text = (
+        "Employee Number,First Name,Last Name,Preferred Name,Position,Reports To\n"
+        "2001,Margaret,Ellsworth,Peggy,Chief Executive Officer,\n"
+        '2002,William,Tran,Bill,Chief Operating Officer,"Ellsworth, Peggy"\n'
+        '2003,Rosa,Quint,,Controller,"Tran, Bill"\n'
+    )
+    org, notes = import_notes(write("paycor.csv", text))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("2001", None),
+        ("2002", "2001"),
+        ("2003", "2002"),
+    ]
+    assert any("read as 'Margaret Ellsworth' (that row's other name" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("header", "line"),
+    [
+        ("Nr ewid.,Imię,Nazwisko,Stanowisko,Przełożony", "2,Jan,Kowal,Księgowy,Anna Nowak"),
+        ("Anst.nr,Namn,Befattning,Närmaste chef", "2,Jan Kowal,Ekonom,Anna Nowak"),
+    ],
+)
+def test_polish_and_swedish_personnel_numbers(write: Write, header: str, line: str) -> None:
+    first = "1,Anna,Nowak,Prezes," if header.count(",") == 4 else "1,Anna Nowak,VD,"
+    org, _ = import_notes(write("staff.csv", f"{header}\n{first}\n{line}\n"))
+    assert org.roles["2"].reports_to == "1"
+
+
+def test_a_central_european_file_gets_an_error_that_names_its_encoding(write: Write) -> None:
+    text = "Nr ewid.;Imię;Nazwisko;Dział;Przełożony\n1;Łucja;Żak;Zarząd;\n2;Jan;Kowal;Kadry;Łucja Żak\n"
+    path = write("kadry.csv", text.encode("cp1250"))
+    with pytest.raises(OrgFileError, match=r"it reads as Central European in Windows-1250: "):
+        import_notes(path)
+    org, _ = import_notes(path, encoding="cp1250")
+    assert org.people["1"].name == "Łucja Żak"
+    assert org.roles["2"].reports_to == "1"
+
+
+def test_charthop_open_job_under_open_job_keeps_its_manager(write: Write) -> None:
+    text = (
+        "Job ID,Person ID,Name,Title,Manager Job ID\n"
+        "J1,P1,Lena Varsk,CEO,\n"
+        "J2,,,Director of Engineering,J1\n"
+        "J3,,,Software Engineer,J2\n"
+    )
+    org, notes = import_notes(write("charthop.csv", text))
+    assert "holder (a person's id) 'Person ID', manager (by id) 'Manager Job ID'" in notes[0]
+    assert [(r.id, r.reports_to, r.holder) for r in org] == [
+        ("J1", None, "P1"),
+        ("J2", "J1", None),
+        ("J3", "J2", None),
+    ]
+
+
+@pytest.mark.parametrize(("value", "says"), [("Termed", "left"), ("Future starter", "future")])
+def test_more_status_words(value: str, says: str) -> None:
+    assert status_of(value, "Status") == says

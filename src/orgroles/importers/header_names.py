@@ -73,7 +73,8 @@ IDS = names(
     "numero dipendente, matricula, numero de matricula, numero da matricula, "
     "id colaborador, codigo do colaborador, numero do funcionario, id funcionario, "
     "numer pracownika, id pracownika, nr pracownika, anstallningsnummer, anstallningsnr, "
-    "medarbejdernummer, ansattnummer, xref code, xrefcode, "
+    "medarbejdernummer, ansattnummer, xref code, xrefcode, ref, employee ref, staff ref, "
+    "employee reference, nr ewid, nr ewidencyjny, numer ewidencyjny, anst nr, anstnr, "
     "社員番号, 従業員番号, 社員id, 社員コード, 従業員コード, 工号, 员工编号, 员工号, 사번, "
     "사원번호, 직원번호"
 )
@@ -137,6 +138,7 @@ DEPARTMENTS = names(
     "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling, home department, "
     "organisatorische eenheid, organisatie eenheid, organisatieonderdeel, "
     "home department name, department description, departments, equipos, equipo, "
+    "department desc, dept desc, department descr, "
     "teams, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명"
 )
 STARTS = names(
@@ -148,6 +150,7 @@ STARTS = names(
     "date hired, employment start date, data di assunzione, data assunzione, "
     "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
     "ansettelsesdato, ansaettelsesdato, last hire date, most recent hire date, rehire date, "
+    "anstalld fran, anstallningsdatum fran, "
     "入社日, 入社年月日, 入职日期, 입사일"
 )
 ENDS = names(
@@ -158,7 +161,7 @@ ENDS = names(
     "data di cessazione, data cessazione, data de demissao, data de desligamento, "
     "data zwolnienia, slutdatum, slutdato, fratradelsedatum, date of exit, date of leaving, "
     "date of termination, separation date, last day worked, date de fin de contrat, "
-    "fin de contrat, date de fin, departure date, date of departure, "
+    "fin de contrat, date de fin, departure date, date of departure, anstalld till, "
     "退職日, 退職年月日, 离职日期, 퇴사일"
 )
 MANAGERS = names(
@@ -190,6 +193,7 @@ POSITIONS = names(
     "position id, position number, position code, position no, position nbr, pos id, "
     "position identifier, job position id, seat id, id poste, code poste, numero de poste, "
     "poste id, stellen id, stellennummer, planstellen id, planstellennummer, id puesto, "
+    "job id, req id, "
     "codigo de puesto, codigo puesto, positie id, id posizione, codice posizione, "
     "id cargo, codigo do cargo, id stanowiska"
 )
@@ -199,6 +203,7 @@ PARENT_POSITIONS = names(
     "reports to position code, supervisor position id, supervisor position, "
     "manager position id, manager position, superior position id, superior position, "
     "higher level position id, higher level position, parent pos id, parent seat id, "
+    "manager job id, parent job id, reports to job id, manager req id, "
     "id poste superieur, poste superieur, code poste superieur, ubergeordnete stelle, "
     "ubergeordnete position, id puesto superior, puesto superior, id posizione superiore"
 )

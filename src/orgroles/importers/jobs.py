@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from orgroles.importers.code_ids import code_column
 from orgroles.importers.header_names import names
+from orgroles.importers.name_titles import is_honorific
 
 __all__ = ["coded_positions", "jobs_by_position", "plain_title"]
 
@@ -86,7 +87,9 @@ def plain_title(
 ) -> str | None:
     """The title column: `title`, unless each of its values is another title column's
     value of the row with something before it (Dayforce's "Position", "Engineering -
-    Software Engineer", beside its "Job", "Software Engineer"): then that column's.
+    Software Engineer", beside its "Job", "Software Engineer"): then that column's; or
+    unless they are all titles before a name ("Mr", "Mrs", "Dr": a UK payroll's
+    "Title"), then the next of `others`.
 
     Examples:
         >>> rows = {"Position": ["Eng - Developer", "Ops - SRE"], "Job": ["Developer", "SRE"]}
@@ -99,6 +102,8 @@ def plain_title(
     if title is None or not others:
         return title
     cells = values(title)
+    if all(is_honorific(c) for c in cells if c):  # a UK payroll's "Title": Mr, Mrs, Dr
+        return plain_title(others[0], others[1:], values)
     for other in others:
         pairs = [(a, b) for a, b in zip(cells, values(other), strict=True) if a]
         if pairs and all(b and len(a) > len(b) and a.endswith(b) for a, b in pairs):

@@ -30,7 +30,13 @@ import unicodedata
 
 from orgroles.errors import Location, Problem
 
-__all__ = ["east_asian_encodings", "east_asian_error", "looks_western", "windows_1252"]
+__all__ = [
+    "central_european",
+    "east_asian_encodings",
+    "east_asian_error",
+    "looks_western",
+    "windows_1252",
+]
 
 _SIGNS = frozenset("\xa0€£‘’“”–—…•°«»·")  # noqa: RUF001
 
@@ -112,12 +118,40 @@ def east_asian_encodings(raw: bytes) -> list[tuple[str, str]]:
     return found
 
 
+_CENTRAL = frozenset("ąćęłńśźżĄĆĘŁŃŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽőűŐŰ")
+
+
+def central_european(raw: bytes) -> list[tuple[str, str]]:
+    """`[("cp1250", ...)]` for bytes that read as Polish, Czech or Hungarian text in
+    Windows-1250 (nearly all their letters outside ASCII letters, and some of those that
+    Western languages lack: ł, ż, ř, ő), else `[]`. Asked of a file that is not Western
+    text in Windows-1252 (whose "è" would read as "č").
+
+    Examples:
+        >>> central_european("Imię;Nazwisko\\n1;Wiśniewska\\n".encode("cp1250"))
+        [('cp1250', 'Central European in Windows-1250')]
+        >>> central_european("Größe;Jürgen".encode("cp1252"))
+        []
+    """
+    try:
+        text = raw.decode("cp1250")
+    except UnicodeDecodeError:
+        return []
+    other = [c for c in text if not c.isascii()]
+    letters = other and 10 * sum(c.isalpha() for c in other) >= 9 * len(other)
+    if letters and not _CENTRAL.isdisjoint(other):
+        return [("cp1250", "Central European in Windows-1250")]
+    return []
+
+
 def east_asian_error(path: str, problem: Problem, hint: str) -> Problem | None:
     """The error of a file that is not UTF-8 (`problem`, which ends with `hint`), naming
     the encodings it reads in instead, when it reads as Japanese, Chinese or Korean in a
-    legacy encoding (Shift_JIS, ...); None for any other file."""
+    legacy encoding (Shift_JIS, ...), or as Polish, Czech or Hungarian in Windows-1250;
+    None for any other file."""
     with open(path, "rb") as handle:
-        found = east_asian_encodings(handle.read())
+        raw = handle.read()
+    found = east_asian_encodings(raw) or central_european(raw)
     if not found or not problem.message.endswith(hint):
         return None
     if len(found) == 1:

@@ -31,6 +31,7 @@ __all__ = [
     "compatible",
     "loose_parts",
     "may_have_titles",
+    "is_honorific",
     "middles_agree",
     "name_parts",
 ]
@@ -147,3 +148,14 @@ def middles_agree(some: list[str], others: list[str]) -> bool:
         if not (a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))):
             return False
     return True
+
+
+def is_honorific(text: str) -> bool:
+    """Whether a cell is a title written before a name ("Mr", "Mrs.", "Dr"), as in the
+    "Title" column of a UK payroll: no job.
+
+    Examples:
+        >>> [is_honorific(t) for t in ("Mr", "Mrs.", "Dr", "CTO", "")]
+        [True, True, True, False, False]
+    """
+    return text.strip().rstrip(".").casefold() in _TITLES

@@ -83,7 +83,8 @@ def _names(text: str) -> frozenset[str]:
 # A status that starts with one of these words says the person left, whatever follows
 # ("Terminated - Voluntary", "Retired 2023", "Inactive (resigned)").
 _LEFT_LEADING = _names(
-    "terminated, termination, retired, deceased, resigned, dismissed, separated, withdrawn, "
+    "terminated, termination, termed, retired, deceased, resigned, dismissed, separated, "
+    "withdrawn, "
     "former, former employee, ex employee, left, leaver, exited, offboarded, laid off, "
     "fired, inactive, deactivated, disabled, archived, deleted, alumni, alumnus, alumna, "
     "deprovisioned, "
@@ -111,7 +112,8 @@ _FUTURE_ALONE = _names(
     "pending, pending start, pending hire, new hire, newhire, hired, onboarding, "
     "preboarding, pre boarding, "
     "pre hire, prehire, pre start, pre employment, not started, not yet started, future, "
-    "future hire, future start, future employee, upcoming, incoming, offer accepted, "
+    "future hire, future start, future starter, future employee, upcoming, incoming, "
+    "offer accepted, "
     "accepted offer, hired not started, starting soon, to start, a venir, futur, "
     "futur salarie, future salariee, en attente, en attente d arrivee, pre embauche, "
     "zukunftig, geplant, eintritt geplant, bevorstehend, pendiente, "

@@ -348,13 +348,18 @@ class OrgCore:
         clone._cache = {}
         return clone
 
+    def renamed(self: Self, name: str) -> Self:
+        """The same org under another name (for a chart's title): a copy that shares its
+        roles, records and view."""
+        clone = copy.copy(self)
+        clone.name, clone._named = name, True
+        return clone
+
     def as_of(self: Self, day: date | str, *, today: date | str | None = None) -> Self:
         """The plain, undated org on `day`: the seats that exist that day with their
         holders and managers (and, for today or later, the planned seats), the people and
-        teams. Its roles keep their lines in the file, for reports.
-
-        An undated org is the same on every day: this is a copy of it.
-        """
+        teams. Its roles keep their lines in the file, for reports. An undated org is the
+        same on every day: this is a copy of it."""
         if self._records is None:
             return self.copy()
         on, when = _day(day), _day(today) if today is not None else self.today
@@ -459,11 +464,9 @@ class OrgCore:
     def truncated(self) -> Mapping[str, int]:
         """Role id -> how many roles below it were left out of this org (read-only).
 
-        Empty for an org loaded from a file. An org made by
-        `subtree()` with a `depth` remembers, for each role at its
-        bottom layer, how many roles it had below it, so that its charts still say "+N
-        below". Only `with_document()` sets it.
-        """
+        Empty for an org loaded from a file. An org made by `subtree()` with a `depth`
+        remembers, for each role at its bottom layer, how many roles it had below it, so
+        that its charts still say "+N below". Only `with_document()` sets it."""
         return self._truncated
 
     def with_document(
@@ -472,10 +475,9 @@ class OrgCore:
         """A new org of this class from `document`, keeping this org's source folder and
         catalogue (for copies, subtrees and other orgs derived from this one).
 
-        `truncated` is the new org's `truncated`: for roles of `document`, how
-        many roles below them were left out (ids that are not roles of it are dropped,
-        and so are counts of 0).
-        """
+        `truncated` is the new org's `truncated`: for roles of `document`, how many roles
+        below them were left out (ids that are not roles of it are dropped, and so are
+        counts of 0)."""
         org = type(self).from_document(document, base_dir=self.base_dir, catalog=self.catalog)
         if truncated:
             kept = {rid: n for rid, n in truncated.items() if n > 0 and rid in org._roles}

@@ -33,6 +33,22 @@ def test_diff_from_shows_the_product_owners_moved_by_the_reorg(run: Cli, tmp_pat
     found = changed_roles(out)
     assert {r for r, kinds in found.items() if "moved" in kinds} == {"po-1", "po-2", "po-3"}
     assert {r for r, kinds in found.items() if "added" in kinds} == {"qa", "pm-2", "csm-1"}
+    # The title says what the chart compares, in the chart's language.
+    assert "Lumen Labs over time: changes from 2025-03-01 to 2025-05-01" in out.read_text()
+    result = run(
+        "render",
+        DATED,
+        "-o",
+        out,
+        "--diff-from",
+        "2025-03-01",
+        "--as-of",
+        "2025-05-01",
+        "--lang",
+        "fr",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Lumen Labs over time : changements du 2025-03-01 au 2025-05-01" in out.read_text()
 
 
 def test_diff_compares_two_files(run: Cli, write: Write, tmp_path: Path) -> None:
@@ -48,6 +64,7 @@ def test_diff_compares_two_files(run: Cli, write: Write, tmp_path: Path) -> None
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
     assert changed_roles(tmp_path / "chart.svg") == {"cto": {"added"}, "cfo": {"removed"}}
+    assert ": changes from old.yaml to new.yaml" in (tmp_path / "chart.svg").read_text()
 
 
 def test_a_diff_file_that_cannot_be_read_is_a_located_error(

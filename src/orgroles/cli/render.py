@@ -7,6 +7,7 @@ choices taken from the same constants, and they reach the renderer as one object
 from __future__ import annotations
 
 import dataclasses
+import os
 import warnings
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -269,13 +270,16 @@ def render(
     if diff_path is not None:
         old = step(f"loading {diff_path}", partial(load_org, diff_path, as_of, catalog_dirs))
         options = ChartOptions.of(options, diff=old)
+        org = _titled(org, options.lang, os.path.basename(diff_path), os.path.basename(org_path))
     elif diff_from is not None:
         if not org.dated:
             raise OrgUsageError(
                 f"--diff-from compares two days of a dated org, and {org_path} has no dates: "
                 "compare two files with --diff OLD"
             )
-        options = ChartOptions.of(options, diff=org.viewed(diff_from))
+        old = org.viewed(diff_from)
+        options = ChartOptions.of(options, diff=old)
+        org = _titled(org, options.lang, str(old.view_date), str(org.view_date))
     if options.root is not None:
         options = ChartOptions.of(options, root=find_role(org, options.root).id)
     if check:
@@ -294,6 +298,14 @@ def render(
         changes = ", ".join(label for label, _ in drawing.plan.changes)
         message += f"; changes: {changes or 'none'}"
     click.echo(printable(message), err=output == STDIO)
+
+
+def _titled(org: Org, lang: str, old: str, new: str) -> Org:
+    """A change chart's org, named so that its title says what it compares ("Acme:
+    changes from 2025-06-01 to 2026-11-30")."""
+    from orgroles.render.words import word
+
+    return org.renamed(word("changes_from", lang).format(name=org.name, old=old, new=new))
 
 
 def _draw(org: Org, fmt: str, options: ChartOptions, output: str) -> Drawing:

@@ -147,6 +147,8 @@ PROBLEM_CODES: dict[str, str] = {
     "name-title": "a manager name that matches no row, read as the one row with the same name "
     "with or without a title (`Dr. Ansel Brook` for `Ansel Brook`, `Ansel Brook Jr.`; a "
     "warning)",
+    "id-from-email": "a row without an id, in an import whose other rows have one, given its "
+    "email as its id (a contractor with no employee number; a warning)",
     "repeated-name": "a list known by its names (no id or email column) that has a name on "
     "several rows: the later given the id `Name-2`, and a manager cell with the name read as "
     "the first (a warning)",

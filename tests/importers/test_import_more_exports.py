@@ -340,3 +340,27 @@ def test_charthop_open_job_under_open_job_keeps_its_manager(write: Write) -> Non
 @pytest.mark.parametrize(("value", "says"), [("Termed", "left"), ("Future starter", "future")])
 def test_more_status_words(value: str, says: str) -> None:
     assert status_of(value, "Status") == says
+
+
+def test_a_contractor_without_an_employee_id_is_known_by_the_email(write: Write) -> None:
+    text = (
+        "Name,Email,Manager email,Title,Employee ID\n"
+        "Lena Varsk,lena@fold.example,,CEO,L-100\n"
+        "Oskar Nyberg,oskar@fold.example,lena@fold.example,VP Engineering,L-101\n"
+        "Yuki Tanabe,yuki@fold.example,oskar@fold.example,iOS Developer,\n"
+    )
+    org, notes = import_notes(write("lattice.csv", text))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("L-100", None),
+        ("L-101", "L-100"),
+        ("yuki@fold.example", "L-101"),
+    ]
+    assert (
+        "4:5: column 'Employee ID': no id: given its email, 'yuki@fold.example', as its id" in notes
+    )
+
+
+def test_a_row_without_an_id_or_an_email_is_still_an_error(write: Write) -> None:
+    text = "Employee ID,Name,Email,Manager ID\nE1,Ava Lind,ava@x.example,\n,Ben Oka,,E1\n"
+    with pytest.raises(OrgFileError, match="3:1: column 'Employee ID': missing id"):
+        import_notes(write("staff.csv", text))

@@ -34,7 +34,7 @@ from orgroles.importers.slugs import slug
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows
 
-__all__ = ["ids_from_names", "read_email_ids", "several_seats"]
+__all__ = ["ids_from_emails", "ids_from_names", "read_email_ids", "several_seats"]
 
 
 def read_email_ids(rows: Rows, locator: Locator | None) -> list[Problem]:
@@ -44,6 +44,31 @@ def read_email_ids(rows: Rows, locator: Locator | None) -> list[Problem]:
         return []
     found = (several_seats(rows, locator), ids_from_names(rows, locator))
     return [n for n in found if n is not None]
+
+
+def ids_from_emails(rows: Rows, locator: Locator | None) -> Problem | None:
+    """Give the rows without an id, in an import whose other rows have one, their email
+    as their id (a contractor with no employee number: Lattice, payrolls), in place; a
+    note at the first that counts the others, or None. Only when every such row has an
+    email that is no row's id."""
+    found = [i for i, rid in enumerate(rows.ids) if not rid and i not in rows.skip]
+    if not found or len(found) == len(rows.ids):
+        return None
+    emails = [rows.emails[i] for i in found]
+    taken = set(rows.ids)
+    if not all(emails) or taken.intersection(emails) or len(set(emails)) != len(emails):
+        return None
+    ids = rows.ids = list(rows.ids)
+    for i, email in zip(found, emails, strict=True):
+        ids[i] = email
+    first = found[0]
+    more = len(found) - 1
+    others = "" if not more else f"; and {more:,} more row{'s' if more > 1 else ''} so"
+    return Problem(
+        f"no id: given its email, {ids[first]!r}, as its id{others}",
+        *_at(locator, first),
+        code="id-from-email",
+    )
 
 
 def ids_from_names(rows: Rows, locator: Locator | None) -> Problem | None:

@@ -22,7 +22,7 @@ from orgroles._internal.gc import gc_paused
 from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
-from orgroles.importers.email_ids import read_email_ids
+from orgroles.importers.email_ids import ids_from_emails, read_email_ids
 from orgroles.importers.guests import drop_guests
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.managers import match_key, resolve_managers
@@ -165,6 +165,7 @@ def build_document(
         open_seats = (read_vacant(rows, locator), read_vacant_holders(rows, locator))
         notes += [n for n in (*open_seats, read_unnamed_seats(rows, locator)) if n]
         notes += read_email_ids(rows, locator)
+        notes += [n for n in (ids_from_emails(rows, locator),) if n]
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip, rows.names)
     reports_to, dotted = resolve_managers(rows, manager_by, locator, problems, notes, literal)

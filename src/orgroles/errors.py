@@ -149,6 +149,8 @@ PROBLEM_CODES: dict[str, str] = {
     "warning)",
     "id-from-email": "a row without an id, in an import whose other rows have one, given its "
     "email as its id (a contractor with no employee number; a warning)",
+    "manager-title": "a manager cell that matches no row's id, name or email but is the job "
+    "title of one row (`Finance Manager`), read as that row, with one warning for all",
     "repeated-name": "a list known by its names (no id or email column) that has a name on "
     "several rows: the later given the id `Name-2`, and a manager cell with the name read as "
     "the first (a warning)",

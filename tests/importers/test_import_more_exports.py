@@ -364,3 +364,39 @@ def test_a_row_without_an_id_or_an_email_is_still_an_error(write: Write) -> None
     text = "Employee ID,Name,Email,Manager ID\nE1,Ava Lind,ava@x.example,\n,Ben Oka,,E1\n"
     with pytest.raises(OrgFileError, match="3:1: column 'Employee ID': missing id"):
         import_notes(write("staff.csv", text))
+
+
+def test_managers_given_by_their_job_title(write: Write) -> None:
+    text = (
+        "Name,Position,Reports To\n"
+        "Ana Lima,Managing Director,\n"
+        "Bo Diaz,Finance Manager,Managing Director\n"
+        "Cy Park,Accounts Assistant,finance manager\n"
+        "Di Moss,Team Lead,Managing Director\n"
+        "Ed Vale,Team Lead,Managing Director\n"
+        "Flo Rey,Clerk,Team Lead\n"  # two rows have this title: not read
+    )
+    org, notes = import_notes(write("chart.csv", text))
+    assert [(r.id, r.reports_to) for r in org][:4] == [
+        ("Ana Lima", None),
+        ("Bo Diaz", "Ana Lima"),
+        ("Cy Park", "Bo Diaz"),
+        ("Di Moss", "Ana Lima"),
+    ]
+    assert org.roles["Flo Rey"].reports_to == "Team Lead"  # an unknown manager, as written
+    assert (
+        "3:3: column 'Reports To': 4 manager cells that match no row read as the one row with "
+        "that job title ('Managing Director': 'Ana Lima')" in notes
+    )
+
+
+def test_a_manager_name_that_is_a_title_is_read_as_that_row(write: Write) -> None:
+    text = (
+        "Employee ID,Name,Title,Manager\n"
+        "1,Ana Lima,Managing Director,\n"
+        "2,Bo Diaz,Finance Manager,Managing Director\n"
+        "3,Cy Park,Clerk,Bo Diaz\n"
+    )
+    org, notes = import_notes(write("staff.csv", text))
+    assert org.roles["2"].reports_to == "1"
+    assert any("read as 'Ana Lima' (the one row with that job title)" in n for n in notes)

@@ -431,6 +431,8 @@ def name_reading(how: str) -> tuple[str, str]:
         return "the same name with or without a title such as Dr. or Jr.", "name-title"
     if how == "other":
         return "that row's other name in the file: a display or preferred name", "other-name"
+    if how == "job":
+        return "the one row with that job title", "manager-title"
     if how == "middle":
         return "the same name with or without a middle name or initial", "name-middle"
     return "the same name in other letter case or spacing", "letter-case"

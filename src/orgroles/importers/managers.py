@@ -12,6 +12,7 @@ for each form.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 from unicodedata import normalize
@@ -26,11 +27,13 @@ from orgroles.importers.id_forms import (
     inner_manager,
     inner_note,
     listed_lines,
+    loose_name,
     match_id_forms,
     name_reading,
     rows_by,
 )
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
+from orgroles.importers.title_managers import managers_by_title
 
 if TYPE_CHECKING:
     from orgroles.importers.columns import ManagerBy
@@ -223,6 +226,8 @@ def _resolve(
         if not problems and not literal:  # every row has an id
             known = cast("list[str]", ids)
             notes += match_id_forms(known, reports_to, dotted, locator)
+            by_title = managers_by_title(known, rows.titles, reports_to, locator)
+            notes += [by_title] if by_title is not None else []
             if rows.holders is not None:
                 notes += _holders_seats(known, rows.holders, reports_to, locator)
         return reports_to, dotted
@@ -242,6 +247,7 @@ def _resolve(
     inner: list[tuple[int, str, str]] = []  # (row, cell, what it holds): one note for all
     read: list[tuple[int, str, str, str, int]] = []  # cells read in another form
     holders = rows.holders
+    jobs = functools.cache(lambda: rows_by(rows.titles, loose_name))
     for i, cell in enumerate(managers):
         found: list[str] = []
         for value in _values(cell):
@@ -271,6 +277,9 @@ def _resolve(
             if not matches and (other := mixed.read(value)) is not None:
                 matches = [other[0]]
                 by_other.append((i, value, *other))
+            if not matches and len(job := jobs().get(loose_name(value), [])) == 1 and job[0] != i:
+                matches = list(job)  # "Finance Manager": the one row with that job title
+                read.append((i, value, rows.names[job[0]] or ids[job[0]] or "", "job", job[0]))
             if len(matches) > 1 and holders is not None and _one_holder(holders, matches):
                 matches = matches[:1]  # one person's seats: the first (see `several_seats`)
             if len(matches) == 1:

@@ -257,11 +257,10 @@ def _resolve(
                 if matches:
                     inner.append((i, value, held))
             if not matches and aliases and "," in value:  # "Ellsworth, Peggy": the other name
-                matches = list(aliases.get(key(first_last(value) or value), ()))[:2]
-                if len(matches) == 1:
+                swapped = aliases.get(key(first_last(value) or value), ())
+                if len(swapped) == 1:
+                    matches = list(swapped)
                     read.append((i, value, rows.names[matches[0]] or value, "other", matches[0]))
-                else:
-                    matches = []
             if not matches and len(found_other := aliases.get(key(value), ())) == 1:
                 matches = list(found_other)
                 name = rows.names[matches[0]] or value

@@ -10,7 +10,7 @@ met with.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
@@ -123,8 +123,8 @@ class Matcher:
                 if len(self.by_words) >= _CACHE_SIZE:
                     self.by_words.clear()
                 reading = self._read(parts)
-                if parts and not TEACHES.isdisjoint(parts[0]):
-                    reading = _taught(reading)
+                if parts and not TEACHES.isdisjoint(parts[0]):  # teaches what it names
+                    reading = _families(reading, lambda kind: True)
                 self.by_words[words] = reading
             if reading.options:
                 if names_a_part(title):
@@ -140,15 +140,8 @@ class Matcher:
         """A chief's title that names a part of the company ("President, EMEA", "Regional
         CEO", "CFO Europe") is the head of that part: its family, not the chief's kind
         (the company has one CEO, whom the rules look for)."""
-        options: dict[tuple[str | None, str | None], _Option] = {}
-        for option in reading.options:
-            match = option.match
-            kind = self.kinds.get(match.kind) if match.kind is not None else None
-            if kind is not None and "chief" in kind.seniority:
-                match = KindMatch(None, kind.family, match.pattern, match.seniority, match.source)
-                option = _Option(match, option.departments)
-            options.setdefault((match.kind, match.family), option)
-        return _Reading(tuple(options.values()), reading.seniority)
+        kinds = self.kinds
+        return _families(reading, lambda kind: kind in kinds and "chief" in kinds[kind].seniority)
 
     def _head_of_function(self, reading: _Reading, parts: list[list[str]]) -> _Reading:
         """The company's chief (a chief with no department of its own: the CEO, not the
@@ -387,15 +380,16 @@ def _looser(outer: Entry, inner: Entry) -> bool:
     return "*" in outer.pattern.split() and outer.size < inner.size
 
 
-def _taught(reading: _Reading) -> _Reading:
-    """A teacher of a subject ("Professor of Software Engineering", "Data Science
-    Instructor") does not do the job the subject names: its family, no kind."""
-    options: dict[str | None, _Option] = {}
+def _families(reading: _Reading, drops: Callable[[str], bool]) -> _Reading:
+    """`reading` with the kinds that `drops` names read as their families alone: a chief
+    of a part of the company, the subject a teacher teaches (one option per answer)."""
+    options: dict[tuple[str | None, str | None], _Option] = {}
     for option in reading.options:
         match = option.match
-        if match.kind is not None:
-            match = KindMatch(None, match.family, match.pattern, None, match.source)
-        options.setdefault(match.family, _Option(match, option.departments))
+        if match.kind is not None and drops(match.kind):
+            match = KindMatch(None, match.family, match.pattern, match.seniority, match.source)
+            option = _Option(match, option.departments)
+        options.setdefault((match.kind, match.family), option)
     return _Reading(tuple(options.values()), reading.seniority)
 
 

@@ -65,7 +65,7 @@ def ids_from_emails(rows: Rows, locator: Locator | None) -> Problem | None:
         ids[i] = email
     first = found[0]
     more = len(found) - 1
-    others = "" if not more else f"; and {more:,} more row{'s' if more > 1 else ''} so"
+    others = _others(more)
     return Problem(
         f"no id: given its email, {ids[first]!r}, as its id{others}",
         *_at(locator, first),
@@ -99,7 +99,7 @@ def ids_from_names(rows: Rows, locator: Locator | None) -> Problem | None:
             holders[i] = made  # the person too, not an open seat
     first = found[0]
     more = len(found) - 1
-    others = "" if not more else f"; and {more:,} more row{'s' if more > 1 else ''} so"
+    others = _others(more)
     return Problem(
         f"no email, which is the id of this import's rows: given the id {ids[first]!r}, made "
         f"from the name {rows.names[first]!r}{others}",
@@ -135,7 +135,7 @@ def several_seats(rows: Rows, locator: Locator | None) -> Problem | None:
     rows.holders = holders
     i, k = later[0]
     more = len(later) - 1
-    others = "" if not more else f"; and {more:,} more row{'s' if more > 1 else ''} so"
+    others = _others(more)
     where = locator.line(k) if locator is not None else f"row {k + 1}"
     return Problem(
         f"{holders[i]!r} is also on {where}: one person in two seats, this one given the id "
@@ -143,6 +143,11 @@ def several_seats(rows: Rows, locator: Locator | None) -> Problem | None:
         *_at(locator, i),
         code="several-seats",
     )
+
+
+def _others(more: int) -> str:
+    """The end of a note that speaks for `more` rows too: "; and 2 more rows so"."""
+    return "" if not more else f"; and {more:,} more row{'s' if more > 1 else ''} so"
 
 
 def _at(locator: Locator | None, row: int) -> tuple[Location | None, str]:

@@ -33,7 +33,7 @@ from orgroles.importers.id_forms import (
     rows_by,
 )
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
-from orgroles.importers.title_managers import managers_by_title
+from orgroles.importers.title_managers import managers_by_title, row_with_title
 
 if TYPE_CHECKING:
     from orgroles.importers.columns import ManagerBy
@@ -276,9 +276,9 @@ def _resolve(
             if not matches and (other := mixed.read(value)) is not None:
                 matches = [other[0]]
                 by_other.append((i, value, *other))
-            if not matches and len(job := jobs().get(loose_name(value), [])) == 1 and job[0] != i:
-                matches = list(job)  # "Finance Manager": the one row with that job title
-                read.append((i, value, rows.names[job[0]] or ids[job[0]] or "", "job", job[0]))
+            if not matches and (j := row_with_title(jobs(), value, i)) is not None:
+                matches = [j]  # "Finance Manager": the one row with that job title
+                read.append((i, value, rows.names[j] or ids[j] or "", "job", j))
             if len(matches) > 1 and holders is not None and _one_holder(holders, matches):
                 matches = matches[:1]  # one person's seats: the first (see `several_seats`)
             if len(matches) == 1:

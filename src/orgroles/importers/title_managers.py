@@ -28,7 +28,14 @@ from orgroles.importers.id_forms import loose_name, rows_by
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator
 
-__all__ = ["managers_by_title"]
+__all__ = ["managers_by_title", "row_with_title"]
+
+
+def row_with_title(index: dict[str, list[int]], value: str, row: int) -> int | None:
+    """The one row other than `row` whose title (`index`: `rows_by(titles, loose_name)`)
+    is `value`, in any letter case and spacing; None for none, or several."""
+    found = index.get(loose_name(value), [])
+    return found[0] if len(found) == 1 and found[0] != row else None
 
 
 def managers_by_title(
@@ -46,10 +53,10 @@ def managers_by_title(
     index = rows_by(titles, loose_name)
     read = []
     for i in pending:
-        found = index.get(loose_name(reports_to[i] or ""), [])
-        if len(found) == 1 and found[0] != i and ids[found[0]]:
-            read.append((i, reports_to[i], ids[found[0]]))
-            reports_to[i] = ids[found[0]]
+        j = row_with_title(index, reports_to[i] or "", i)
+        if j is not None and ids[j]:
+            read.append((i, reports_to[i], ids[j]))
+            reports_to[i] = ids[j]
     if not read:
         return None
     i, title, rid = read[0]

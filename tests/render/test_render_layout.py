@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -107,22 +108,66 @@ def test_a_deep_chain_lays_out_without_recursion() -> None:
     assert len(set(chart.x)) == 1
 
 
-def test_a_long_team_name_is_cut_to_its_frame() -> None:
+def _team_label(svg: str) -> str:
     import xml.etree.ElementTree as ET
 
-    from orgroles import Role
-    from orgroles.render import style
-    from orgroles.render.svg import to_svg
-
-    name = "The Extraordinarily Long Name Of A Very Small Team That Has One Person In It"
-    org = Org(roles=[Role(id="a", title="A")], teams=[{"id": "t", "name": name, "lead": "a"}])
-    plan, chart, _ = chart_rects(org)
-    root = ET.fromstring(to_svg(plan, chart))
-    label = next(
+    root = ET.fromstring(svg)
+    return next(
         t.text or ""
         for g in root.iter("{http://www.w3.org/2000/svg}g")
         if g.get("class") == "team"
         for t in g.iter("{http://www.w3.org/2000/svg}text")
     )
+
+
+def test_a_long_team_name_widens_its_frame_and_is_drawn_whole() -> None:
+    from orgroles import Role
+    from orgroles.render import style
+    from orgroles.render.svg import to_svg
+
+    name = "Mobile Applications and Customer Experience Platform Squad"
+    org = Org(roles=[Role(id="a", title="A")], teams=[{"id": "t", "name": name, "lead": "a"}])
+    plan, chart, _ = chart_rects(org)
+    assert _team_label(to_svg(plan, chart)) == name
+    assert chart.frames[0][2] >= style.measure(name, "team") + 16 > plan.box_width
+
+
+def test_a_team_name_past_the_widest_is_cut_with_an_ellipsis() -> None:
+    from orgroles import Role
+    from orgroles.render import style
+    from orgroles.render.svg import to_svg
+
+    name = "The Extraordinarily Long Name Of A Very Small Team That Has One Person In It"
+    assert style.measure(name, "team") > style.TEAM_NAME_MAX
+    org = Org(roles=[Role(id="a", title="A")], teams=[{"id": "t", "name": name, "lead": "a"}])
+    plan, chart, _ = chart_rects(org)
+    label = _team_label(to_svg(plan, chart))
     assert label.endswith("…")
     assert style.measure(label, "team") <= chart.frames[0][2] - 16
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_the_line_into_a_team_lead_never_crosses_the_team_name(direction: str) -> None:
+    from orgroles import Role
+    from orgroles.render import style
+    from orgroles.render.arrange import arrange
+
+    name = "Mobile Applications and Customer Experience Platform Squad"
+    roles = [
+        Role(id="boss", title="Head of Apps"),
+        Role(id="lead", title="Lead", reports_to="boss"),
+    ]
+    roles += [Role(id=f"d{i}", title=f"Developer {i}", reports_to="lead") for i in range(5)]
+    team = {"id": "t", "name": name, "lead": "lead", "members": [f"d{i}" for i in range(5)]}
+    org = Org(roles=roles, teams=[team])
+    plan, chart = arrange(make_plan(org, direction=direction))
+    lead = next(b.id for b in plan.boxes if b.role == "lead")
+    fx, fy, _, _ = chart.frames[0]
+    # The name runs along the frame's top (down the left band, left to right) from its
+    # start; the line comes in at the middle of the lead's side.
+    if direction == "TB":
+        line_at, name_ends = chart.x[lead] + plan.box_width / 2, fx + style.team_name_room(name)
+    else:
+        line_at = chart.y[lead] + plan.boxes[lead].height / 2
+        name_ends = fy + style.team_name_room(name)
+    assert line_at >= name_ends - style.TEAM_NAME_INSET

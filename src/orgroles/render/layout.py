@@ -305,12 +305,16 @@ def layout(plan: Plan, wrap: float | None = None) -> Layout:
             continue
         order, xs, ys = units.place([u])
         right, bottom = units.extent(order, xs, ys)
-        f = units.new(_FRAME, cluster.id, lead_box.level, right + 2 * pad, bottom + pad, 0.0)
+        # The line into the lead comes down after the team's name, never through it.
+        left = max(pad, style.team_name_room(cluster.label) - xs[0] - anchor[u])
+        more = left - pad if left - pad <= 2 * style.HGAP else 0.0  # a little: both sides
+        f = units.new(
+            _FRAME, cluster.id, lead_box.level, right + left + pad + more, bottom + pad, 0
+        )
         units.uh[f] = levels.reach(lead_box.level, bottom + pad)
+        anchor[f] = left + xs[0] + anchor[u]  # the lead is the first unit placed
         for v, x, y in zip(order, xs, ys, strict=True):
-            if v == u:
-                anchor[f] = pad + x + anchor[v]
-            rel[v] = (pad + x, y)
+            rel[v] = (left + x, y)
         parts.append((f, order))
         units.replace(u, f)
         stand_in[u] = f

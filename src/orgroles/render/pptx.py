@@ -278,9 +278,10 @@ class _SlideShapes:
                 continue
             x, y = self.at(fx, fy)
             sideways = self.plan.direction == "LR"  # the name in the band on the left
-            label = style.wrap(cluster.label, "team", (fh if sideways else fw) - 16, max_lines=1)
-            runs = "".join(self.run(t, "team", color=self.theme.frame_text) for t in label)
-            body = f'<a:p><a:pPr algn="l"/>{runs}</a:p>'
+            label = style.team_name(cluster.label, fh if sideways else fw)
+            runs = self.run(label, "team", color=self.theme.frame_text) if label else ""
+            # Read upwards, ending at the top: the line into the lead comes after it.
+            body = f'<a:p><a:pPr algn="{"r" if sideways else "l"}"/>{runs}</a:p>'
             vert = ' vert="vert270"' if sideways else ""
             pad = self.emu(8)
             self.out.append(

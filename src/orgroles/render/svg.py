@@ -199,16 +199,16 @@ def _frames(
         if region is not None and not _meets(x, y, w, h, region):
             continue
         # Left to right, the room for the team's name is a band on the left: turned.
-        label = style.wrap(cluster.label, "team", (h if sideways else w) - 16, max_lines=1)
-        where = (
-            f'x="{x + 18}" y="{y + h - 8}" transform="rotate(-90 {x + 18} {y + h - 8})"'
+        label = style.team_name(cluster.label, h if sideways else w)
+        where = (  # read upwards, ending at the top: the line into the lead comes after it
+            f'x="{x + 18}" y="{y + 8}" text-anchor="end" transform="rotate(-90 {x + 18} {y + 8})"'
             if sideways
             else f'x="{x + 8}" y="{y + 13}"'
         )
         found.append(
             f'<g class="team"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/>'
             f'<text {where} stroke="none"{team}>'
-            f"{xml_text(label[0] if label else '')}</text></g>\n"
+            f"{xml_text(label)}</text></g>\n"
         )
     if found:
         out.append(f'<g class="teams" fill="{look.frame_fill}" stroke="{look.frame_stroke}">\n')

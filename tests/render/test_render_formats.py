@@ -145,6 +145,56 @@ def test_hostile_text_is_plain_text_once_dot_has_read_it() -> None:
     assert graph_label[0] == HOSTILE[1]
 
 
+def _graph_label(source: str) -> list[str]:
+    """The texts of the graph's own label (title, notes, legend), once dot has read it."""
+    svg = subprocess.run(
+        ["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=True
+    ).stdout
+    graph = ET.fromstring(svg).find(f"{SVG}g")
+    assert graph is not None
+    return [t.text or "" for t in graph.findall(f"{SVG}text")]
+
+
+@pytest.mark.dot
+def test_dot_names_the_colours_and_the_dotted_line_under_the_title(scaleup: Org) -> None:
+    plan = make_plan(scaleup)
+    assert plan.legend
+    assert plan.lines
+    texts = _graph_label(to_dot(scaleup).source)
+    assert texts[0] == plan.title
+    assert [label for label, _ in plan.legend] + [plan.lines[0][0]] == [
+        t for t in texts[1:] if t.strip("- ")
+    ]
+    assert _graph_label(to_dot(scaleup, legend=False).source) == [plan.title]
+
+
+@pytest.mark.dot
+def test_dot_names_a_change_charts_changes(scaleup: Org) -> None:
+    old = Org(
+        roles=[r for r in scaleup.roles.values() if r.id != "designer-2"],
+        people=list(scaleup.people.values()),
+        teams=[],
+    )
+    plan = make_plan(scaleup, diff=old)
+    assert plan.changes
+    texts = _graph_label(to_dot(scaleup, diff=old).source)
+    assert all(label in texts for label, _ in plan.changes)
+
+
+@pytest.mark.dot
+def test_hostile_group_names_in_dots_legend_is_plain_text() -> None:
+    roles = [
+        Role(id=f"r{i}", reports_to="r0" if i else None, meta={"site": text})
+        for i, text in enumerate(HOSTILE)
+    ]
+    org = Org(name="Sites", roles=roles)
+    shown = [label for label, _ in make_plan(org, color_by="meta.site").legend]
+    assert len(set(shown) & set(HOSTILE)) >= 5
+    texts = _graph_label(to_dot(org, color_by="meta.site").source)
+    assert texts[0] == "Sites"
+    assert [t for t in texts[1:] if t.strip()] == shown
+
+
 MERMAID_LABEL = re.compile(r'^\s+(n\d+|subgraph t\d+)\["(?P<label>[^"]*)"\]$')
 
 

@@ -88,6 +88,51 @@ def html_label(
     return f"<{body}{br if align else ''}>"
 
 
+def _entries(plan: Plan) -> list[tuple[str, Box | None]]:
+    """The legend's entries, in the builtin engine's order: a colour's swatch (a box),
+    a dotted line (None), a change's swatch (a box)."""
+    entries: list[tuple[str, Box | None]]
+    entries = [(label, Box(-1, None, (), color_key=key)) for label, key in plan.legend]
+    entries += [(label, None) for label, _ in plan.lines]
+    entries += [(label, Box(-1, None, (), change=(kind,))) for label, kind in plan.changes]
+    return entries
+
+
+def _label(plan: Plan, head: list[Line]) -> str:
+    """The chart's label, at the top: its title and notes, then its legend in one row.
+
+    Examples:
+        >>> import orgroles
+        >>> from orgroles.render.plan import make_plan
+        >>> label = _label(make_plan(orgroles.load("examples/three_person_tech_team.yaml")), [])
+        >>> 'BGCOLOR="#dde7f7"' in label, "Executive" in label
+        (True, True)
+    """
+    look = theme_of(plan.theme)
+    cells = []
+    for text, swatch in _entries(plan):
+        name = f'<TD ALIGN="LEFT">{_line(Line("note", text), look)}</TD>'
+        if swatch is None:  # drawn as the chart draws dotted lines
+            cells.append(f'<TD><FONT COLOR="{look.dotted}"><B>- - -</B></FONT></TD>{name}')
+            continue
+        paint = box_paint(swatch, plan)
+        fill = "#ffffff" if swatch.change and not paint.dash else paint.fill
+        cells.append(
+            f'<TD BGCOLOR="{fill}" COLOR="{paint.stroke}" BORDER="1" STYLE="ROUNDED" '
+            f'WIDTH="14" HEIGHT="10" FIXEDSIZE="TRUE"> </TD>{name}'
+        )
+    rows = []
+    if head:
+        title = html_label(head, "LEFT", plan.theme)[1:-1]
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{title}</TD></TR>')
+    if cells:
+        rows.append(
+            '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="5">'
+            f"<TR>{''.join(cells)}</TR></TABLE></TD></TR>"
+        )
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{"".join(rows)}</TABLE>>'
+
+
 def _node_attrs(box: Box, plan: Plan) -> dict[str, str]:
     paint = box_paint(box, plan)
     shape_style = "rounded,filled"
@@ -168,11 +213,7 @@ def plan_to_dot(
             "bgcolor": "#ffffff",
             "labelloc": "t",
             "labeljust": "l",
-            **(
-                {"label": html_label([*head, *plan.notes], align="LEFT", theme=plan.theme)}
-                if head
-                else {}
-            ),
+            **({"label": _label(plan, [*head, *plan.notes])} if head or _entries(plan) else {}),
         },
         node_attr={
             "shape": "box",

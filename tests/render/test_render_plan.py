@@ -197,6 +197,36 @@ def test_dotted_lines_join_drawn_boxes(scaleup: Org) -> None:
     assert make_plan(scaleup, root="cto").dotted == []  # pm-core is not drawn
 
 
+def _texts(plan: Plan, role: str) -> list[str]:
+    return [line.text for line in next(b for b in plan.boxes if b.role == role).lines]
+
+
+def test_a_dotted_manager_left_out_of_the_chart_is_named_in_the_box(scaleup: Org) -> None:
+    assert "dotted line to Mei Chen" in _texts(make_plan(scaleup, root="cto"), "po-platform")
+    assert "en pointillés sous Mei Chen" in _texts(
+        make_plan(scaleup, root="cto", lang="fr"), "po-platform"
+    )
+    # Both ends drawn: the line is drawn, and no box names it.
+    whole = make_plan(scaleup)
+    assert not any("dotted line" in line.text for b in whole.boxes for line in b.lines)
+    # Only the drawn boxes: the CPO's branch has the dotted manager, not the report.
+    cpo = make_plan(scaleup, root="cpo")
+    assert not any("dotted line" in line.text for b in cpo.boxes for line in b.lines)
+
+
+def test_a_vacant_dotted_manager_left_out_is_named_by_its_title() -> None:
+    org = Org(
+        roles=[
+            Role(id="ceo", title="CEO"),
+            Role(id="a", title="Head of Data", reports_to="ceo"),
+            Role(id="b", title="Head of Apps", reports_to="ceo"),
+            Role(id="x", title="Analyst", reports_to="b", dotted_to=["a", "b", "gone"]),
+        ]
+    )
+    text = " ".join(_texts(make_plan(org, root="b"), "x"))  # wrapped to the box
+    assert text.endswith("vacant dotted line to Head of Data")
+
+
 def test_many_leaf_reports_are_stacked_in_an_even_number_of_columns() -> None:
     plan = make_plan(wide_team(40))
     em = plan.boxes[0]

@@ -301,6 +301,23 @@ class Cards:
                 box.initials = initials(names.split(",")[0])
         return self._add(box, draft)
 
+    def dotted_elsewhere(self) -> None:
+        """Name, in the box of each role drawn, its dotted (matrix) managers that the chart
+        leaves out ("dotted line to Mei Chen"): a chart of one branch, a slide of a deck.
+        Their line cannot be drawn, and the reader would not know it exists."""
+        pos, drawn, roles = self.index.pos, self.box_of_role, self.roles
+        for i, box_id in drawn.items():
+            away = [roles[k] for b in roles[i].dotted_to if (k := pos.get(b, -1)) >= 0 and k != i]
+            away = [boss for boss in away if pos[boss.id] not in drawn]
+            if away:
+                who = ", ".join(self._holder_or_title(boss) for boss in away)
+                line = words.word("dotted_to", self.lang).format(name=who)
+                self.drafts[box_id].append(("more", line, 2))
+
+    def _holder_or_title(self, role: Role) -> str:
+        holders = [p.display_name for h in role.holders if (p := self.people.get(h))]
+        return clean(", ".join(holders) if holders else self.title(self.index.pos[role.id]))
+
     def _planned(self, role: Role) -> str:
         """ "planned from 2027-01" (the month the seat opens), or "planned" when the org has
         no date for it (a plain org, or `planned: true` set by hand)."""

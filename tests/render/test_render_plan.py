@@ -220,7 +220,7 @@ def test_a_vacant_dotted_manager_left_out_is_named_by_its_title() -> None:
             Role(id="ceo", title="CEO"),
             Role(id="a", title="Head of Data", reports_to="ceo"),
             Role(id="b", title="Head of Apps", reports_to="ceo"),
-            Role(id="x", title="Analyst", reports_to="b", dotted_to=["a", "b", "gone"]),
+            Role(id="x", title="Analyst", reports_to="b", dotted_to=("a", "b", "gone")),
         ]
     )
     text = " ".join(_texts(make_plan(org, root="b"), "x"))  # wrapped to the box

@@ -21,6 +21,7 @@ from orgroles.catalog._title_text import (
     SERVES,
     STAFF_LADDER,
     TEACHES,
+    in_a_shop,
     joins_jobs,
     names_a_part,
     segments,
@@ -88,6 +89,7 @@ class Matcher:
         self, kinds: Mapping[str, RoleKind], families: Mapping[str, Family], lang: str | None
     ) -> None:
         self.index = TitleIndex(kinds.values(), families.values(), lang)
+        self.sellers = {k for k, v in kinds.items() if v.family == "sales" and not v.seniority}
         self.kinds = kinds
         self.refined_by: dict[str, list[RoleKind]] = {}
         for kind in kinds.values():
@@ -125,6 +127,8 @@ class Matcher:
                 reading = self._read(parts)
                 if parts and not TEACHES.isdisjoint(parts[0]):  # teaches what it names
                     reading = _families(reading, lambda kind: True)
+                elif in_a_shop(parts):  # a shop's salesperson: no kind that sells to firms
+                    reading = _families(reading, self.sellers.__contains__)
                 self.by_words[words] = reading
             if reading.options:
                 if names_a_part(title):
@@ -137,9 +141,8 @@ class Matcher:
         return reading
 
     def _head_of_part(self, reading: _Reading) -> _Reading:
-        """A chief's title that names a part of the company ("President, EMEA", "Regional
-        CEO", "CFO Europe") is the head of that part: its family, not the chief's kind
-        (the company has one CEO, whom the rules look for)."""
+        """A chief's title naming a part of the company ("President, EMEA", "CFO Europe")
+        is that part's head: its family, not the chief's kind (a company has one CEO)."""
         kinds = self.kinds
         return _families(reading, lambda kind: kind in kinds and "chief" in kinds[kind].seniority)
 
@@ -382,7 +385,7 @@ def _looser(outer: Entry, inner: Entry) -> bool:
 
 def _families(reading: _Reading, drops: Callable[[str], bool]) -> _Reading:
     """`reading` with the kinds that `drops` names read as their families alone: a chief
-    of a part of the company, the subject a teacher teaches (one option per answer)."""
+    of a part of the company, a teacher's subject, a shop's seller (one option per answer)."""
     options: dict[tuple[str | None, str | None], _Option] = {}
     for option in reading.options:
         match = option.match

@@ -25,6 +25,7 @@ __all__ = [
     "SERVES",
     "STAFF_LADDER",
     "TEACHES",
+    "in_a_shop",
     "fold",
     "joins_jobs",
     "names_a_part",
@@ -146,7 +147,8 @@ _FALSE_FRIENDS = """
     interior designer, fashion designer, kitchen designer, lighting designer, set designer,
     landscape designer, garden designer, floral designer, jewelry designer,
     jewellery designer, textile designer, costume designer,
-    landscape architect, project architect, building architect,
+    landscape architect, project architect, building architect, licensed architect,
+    registered architect,
     property developer, real estate developer, curriculum developer, content developer,
     training developer, course developer, learning developer,
     bath designer, cad designer, mechanical designer, piping designer, architectural designer,
@@ -349,3 +351,33 @@ def segments_of_folded(text: str) -> list[list[str]]:
         if _IN in part:
             part[1:-1] = [w for w in part[1:-1] if w != _IN]
     return parts
+
+
+_SHOPS = frozenset(
+    fold(
+        "retail store stores shop boutique outlet showroom supermarket grocery einzelhandel "
+        "filiale laden loja tienda winkel magasin negozio supermarché supermercado"
+    ).split()
+)
+_SELLERS = frozenset(
+    fold(
+        "associate assistant clerk salesperson verkäufer verkäuferin vendedor vendedora vendeur "
+        "vendeuse verkoper verkoopster verkoopmedewerker venditore venditrice commesso commessa"
+    ).split()
+)
+
+
+def in_a_shop(parts: list[list[str]]) -> bool:
+    """Whether the words of a title (its segments) name a salesperson of a shop ("Retail
+    Sales Associate", "Vendedor de Loja", "Verkäuferin (Einzelhandel)"): a shop's word and
+    a salesperson's. Such a seller is of the sales family, but no kind that sells to
+    businesses, such as an account executive.
+
+    Examples:
+        >>> in_a_shop(segments("Retail Sales Associate")), in_a_shop(segments("Sales Associate"))
+        (True, False)
+        >>> in_a_shop(segments("Retail Account Executive"))
+        False
+    """
+    said = {word for part in parts for word in part}
+    return not _SHOPS.isdisjoint(said) and not _SELLERS.isdisjoint(said)

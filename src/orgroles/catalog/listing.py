@@ -317,6 +317,10 @@ How a title is read:
   organisatie) is HR.
 - A teacher's title names the subject taught, not a job: a "Professor of Software
   Engineering" or a "Data Science Instructor" has the subject's family and no kind.
+- A shop's seller ("Retail Sales Associate", "Vendedor de Loja", "Verkäuferin
+  (Einzelhandel)") has the sales family and no kind: the catalogue's sellers (account
+  executives, account managers) sell to businesses. A "Retail Account Executive" still
+  is one.
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`), and an "EA to the Chief Executive

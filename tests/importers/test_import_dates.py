@@ -207,16 +207,59 @@ def test_a_bad_day_is_an_error_at_its_file_line_and_column(write: Write) -> None
     assert "--date-format" in message
 
 
-def test_a_termination_before_the_hire_is_an_error_at_its_line(write: Write) -> None:
+def test_a_termination_before_the_hire_is_an_earlier_stints_noted_at_its_line(
+    write: Write,
+) -> None:
+    # Priya was hired again in 2019 after a first stint that ended in 2018: the export
+    # keeps that old last day beside her latest hire date.
     text = BAMBOO.replace("2019-01-07,2025-12-31", "2019-01-07,2018-12-31")
-    with pytest.raises(OrgFileError) as caught:
-        orgroles.from_csv(write("staff.csv", text), preset="bamboohr")
-    (problem,) = caught.value.problems
-    assert problem.location is not None
-    assert problem.location.path is not None
-    assert problem.location.path.endswith("staff.csv")
-    assert (problem.location.line, problem.location.column) == (4, 8)
-    assert "ends (2018-12-31) before it starts (2019-01-07)" in problem.message
+    org, notes = import_notes(write("staff.csv", text), preset="bamboohr")
+    record = org.records["0003"]
+    assert (record.start, record.end) == (date(2019, 1, 7), None)
+    assert "0003" in org.roles  # she works there today
+    (note,) = [n for n in notes if "earlier stint" in n]
+    assert note.startswith("4:8: column 'Termination Date': 1 row's last day (line 4) comes")
+
+
+# Payroll exports of rehired people: UKG's "Last Hire Date" after an old "Termination
+# Date"; Paylocity's status "A" (active) beside an old "Term Date" and a "Rehire Date".
+REHIRED = """\
+Employee Number,First Name,Last Name,Job Title,Supervisor Employee Number,Employment Status,Original Hire Date,Last Hire Date,Termination Date
+100,Ana,Lima,CEO,,Active,2015-01-05,2015-01-05,
+101,Bo,Diaz,Engineer,100,Active,2012-10-01,2023-08-14,2019-03-01
+102,Cy,Moss,Engineer,100,Active,2016-02-01,2016-02-01,2026-06-30
+103,Dee,Park,Analyst,100,Terminated,2017-04-03,2017-04-03,2025-11-28
+"""
+
+
+def test_a_rehired_persons_old_termination_date_does_not_end_their_seat(write: Write) -> None:
+    org, notes = import_notes(write("ukg.csv", REHIRED))
+    assert org.records["101"].start == date(2023, 8, 14)  # the latest hire date is read
+    assert org.records["101"].end is None
+    assert org.records["102"].end == date(2026, 6, 30)  # a notice period: still to come
+    assert org.records["103"].end == date(2025, 11, 28)  # left, as the status says
+    assert list(org.roles) == ["100", "101", "102"]
+    assert [n for n in notes if "earlier stint" in n] == [
+        "3:9: column 'Termination Date': 1 row's last day (line 3) comes before its latest "
+        "hire date, or with a status of someone who works there: read as the end of an "
+        "earlier stint (a person hired again), not as a last day"
+    ]
+
+
+def test_an_active_status_beside_a_past_termination_date_is_a_rehire(write: Write) -> None:
+    text = (
+        "Employee Id,First Name,Last Name,Employee Status,Hire Date,Rehire Date,Term Date,"
+        "Job Title,Supervisor\n"
+        "1001,Dorian,Hale,A,03/15/2012,,,Chief Executive Officer,\n"
+        '1007,Renata,Cruz,A,11/04/2013,04/18/2022,05/20/2020,Plant Manager,"Hale, Dorian"\n'
+        '1008,Elias,Vega,A,03/03/2020,,,Production Supervisor,"Cruz, Renata"\n'
+        '1010,Lena,Ortiz,T,06/01/2015,,01/31/2024,Buyer,"Hale, Dorian"\n'
+    )
+    org, notes = import_notes(write("paylocity.csv", text))
+    assert org.roles["1007"].holder == "1007"  # not vacant: she works there again
+    assert org.roles["1008"].reports_to == "1007"
+    assert "1010" not in org.roles
+    assert any("1 row's last day (line 3)" in n for n in notes)
 
 
 def test_workday_effective_dated_rows_make_dated_lines(write: Write) -> None:

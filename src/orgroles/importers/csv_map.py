@@ -151,6 +151,7 @@ def _rows(
     if turned and aliases is None:  # the names as written still find their rows
         aliases = [w if w != n else None for w, n in zip(written, names, strict=True)]
     ids = table.texts(cols.id_col)
+    says = table.texts(cols.status_col) if cols.status_col else []
     rows = Rows(
         ids=ids,
         names=names,
@@ -173,13 +174,14 @@ def _rows(
         starts=table.texts(cols.start_col) if cols.start_col else None,
         ends=table.texts(cols.end_col) if cols.end_col else None,
         effectives=table.texts(cols.effective_col) if cols.effective_col else None,
-        statuses=(
-            read_statuses(table.texts(cols.status_col), cols.status_col)
-            if cols.status_col
-            else None
-        ),
+        statuses=read_statuses(says, cols.status_col) if cols.status_col else None,
         guests=None if literal else guest_marks(table, cols.meta_cols, ids),
     )
+    if cols.status_col:  # the rows whose status says that the person works there
+        left = rows.statuses or [None] * len(says)
+        rows.current = [
+            bool(v and v.strip()) and s is None for v, s in zip(says, left, strict=True)
+        ]
     text_columns = [
         cols.id_col,
         *cols.name_col,

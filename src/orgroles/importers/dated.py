@@ -35,10 +35,12 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from orgroles._internal.clock import today
 from orgroles.errors import Problem
 from orgroles.importers.columns import ManagerBy
 from orgroles.importers.id_forms import listed_lines
 from orgroles.importers.leavers import keep_managed_seats
+from orgroles.importers.rehires import earlier_stints
 from orgroles.importers.repeats import SubsetLocator, subset_rows
 from orgroles.importers.rows import Locator, Rows, match_key
 from orgroles.model import OrgDocument, Role
@@ -87,6 +89,8 @@ def dating(
     problems, notes = rows.problems, rows.notes
     starts = read_days(rows.starts, date_format, locator, "start", problems, notes)
     ends = read_days(rows.ends, date_format, locator, "end", problems, notes)
+    if ends is not None and rows.effectives is None:  # a rehired person's old last day
+        ends = earlier_stints(rows, starts, ends, today(), locator)
     groups: list[list[int]] | None = None
     effective: list[date | None] = []
     if rows.effectives is not None:

@@ -141,7 +141,8 @@ DEPARTMENTS = names(
     "department desc, dept desc, department descr, "
     "teams, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명"
 )
-STARTS = names(
+STARTS = names(  # the latest hire date before the original: a rehire's current stint
+    "last hire date, most recent hire date, latest hire date, "
     "hire date, hiredate, employee hire date, start date, date of joining, joining date, "
     "original hire date, "
     "date of hire, date joined, joined on, hired on, provisional start date, "
@@ -149,7 +150,7 @@ STARTS = names(
     "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
     "date hired, employment start date, data di assunzione, data assunzione, "
     "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
-    "ansettelsesdato, ansaettelsesdato, last hire date, most recent hire date, rehire date, "
+    "ansettelsesdato, ansaettelsesdato, rehire date, "
     "anstalld fran, anstallningsdatum fran, "
     "入社日, 入社年月日, 入职日期, 입사일"
 )

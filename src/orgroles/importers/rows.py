@@ -113,6 +113,9 @@ class Rows:
     value as written (see `orgroles.importers.status`)."""
     planned: list[bool] | None = None
     """The rows whose seats are planned (people who have not started)."""
+    current: list[bool] | None = None
+    """The rows whose status says that the person works there (`Active`): see
+    `orgroles.importers.rehires`."""
     guests: list[str | None] | None = None
     """What tells each row is a directory's guest account, or None for a member's (see
     `orgroles.importers.guests`): those rows are left out."""

@@ -1,0 +1,83 @@
+"""The last day of an earlier stint: a rehired person's old termination date.
+
+Payroll exports keep a person's termination date after they are hired again: Paylocity's
+"Term Date" beside its "Rehire Date", UKG's "Termination Date" beside its "Last Hire
+Date", and the status says "Active". Read as it is, that old last day would end the seat
+of someone who works there today: their seat left vacant, or the person left out. So a
+row's last day is not read when
+
+- it falls before the row's first day (its latest hire date, which the import reads
+  rather than the original one when the export has both), or
+- the row's status says that the person works there (`Active`, not a status of someone
+  who left or has not started) and the day is past.
+
+One note names the rows. A last day that is still to come (a notice period) is read.
+
+Examples:
+    >>> from datetime import date
+    >>> from orgroles.importers.rows import Rows
+    >>> rows = Rows(ids=["1", "2", "3"], names=[], titles=[], emails=[], managers=[],
+    ...             metas=[], current=[True, True, False])
+    >>> starts = [date(2023, 8, 14), date(2015, 1, 1), date(2015, 1, 1)]
+    >>> ends = [date(2019, 3, 1), date(2020, 5, 20), date(2020, 5, 20)]
+    >>> class Lines:
+    ...     def location(self, row, what): return None
+    ...     def where(self, row, what): return ""
+    ...     def line(self, row): return f"line {row + 2}"
+    >>> earlier_stints(rows, starts, ends, date(2026, 1, 1), Lines())
+    [None, None, datetime.date(2020, 5, 20)]
+    >>> print(rows.notes[0].message)
+    2 rows' last days (line 2, line 3) come before their latest hire date, or with a status of someone who works there: read as the end of an earlier stint (a person hired again), not as a last day
+"""  # noqa: E501
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from orgroles._internal.text import plural
+from orgroles.errors import Problem
+from orgroles.importers.id_forms import listed_lines
+from orgroles.importers.rows import Locator, Rows
+
+__all__ = ["earlier_stints"]
+
+
+def earlier_stints(
+    rows: Rows,
+    starts: Sequence[date | None] | None,
+    ends: list[date | None],
+    today: date,
+    locator: Locator,
+) -> list[date | None]:
+    """`ends` without the last days of earlier stints (see the module's docstring),
+    with a note in `rows.notes` when there are some."""
+    current = rows.current
+    stale = [
+        i
+        for i, end in enumerate(ends)
+        if end is not None
+        and (
+            (starts is not None and (start := starts[i]) is not None and end < start)
+            or (current is not None and current[i] and end < today)
+        )
+    ]
+    if not stale:
+        return ends
+    out = list(ends)
+    for i in stale:
+        out[i] = None
+    one = len(stale) == 1
+    whose, comes, its = ("'s last day", "comes", "its") if one else ("' last days", "come", "their")
+    rows.notes.append(
+        Problem(
+            f"{plural(len(stale), 'row')}{whose} ({listed_lines(locator, stale)}) {comes} "
+            f"before {its} latest hire date, or with a status of someone who works "
+            "there: read as the end of an earlier stint (a person hired again), not as a "
+            "last day",
+            locator.location(stale[0], "end"),
+            locator.where(stale[0], "end"),
+            code="earlier-stint",
+        )
+    )
+    return out

@@ -197,3 +197,31 @@ def test_titles_that_conflict_name_someone_else(write: Write, row: str, manager:
     org, _ = import_notes(write("staff.csv", text), id_col="id", name_col="name",
                           manager_name_col="manager")  # fmt: skip
     assert org.roles["2"].reports_to == manager
+
+
+def test_a_middle_name_column_goes_between_the_first_and_the_last_name(write: Write) -> None:
+    # Keka (India): the middle name is part of how people are called, and a manager is
+    # written with it or without it.
+    text = (
+        "Employee Number,First Name,Middle Name,Last Name,Job Title,Reporting To\n"
+        "K1,Harsh,,Kulkarni,CEO,\n"
+        "K2,Mohammed,Irfan,Shaikh,CTO,Harsh Kulkarni\n"
+        "K3,Gurpreet,Kaur,Sandhu,Developer,Mohammed Shaikh\n"
+        "K4,Anil,,Rao,Developer,Mohammed Irfan Shaikh\n"
+    )
+    org = orgroles.from_csv(write("keka.csv", text))
+    assert org.people["K2"].name == "Mohammed Irfan Shaikh"
+    assert org.people["K3"].name == "Gurpreet Kaur Sandhu"
+    assert org.roles["K3"].reports_to == org.roles["K4"].reports_to == "K2"
+
+
+def test_a_middle_initial_column_is_left_out_of_the_name(write: Write) -> None:
+    text = (
+        "Employee Id,First Name,Middle Name,Last Name,Job Title,Supervisor\n"
+        "1001,Dorian,J,Hartwell,CEO,\n"
+        '1002,Ada,M.,Okonkwo,CFO,"Hartwell, Dorian"\n'
+        '1003,Teo,,Vlasic,COO,"Hartwell, Dorian"\n'
+    )
+    org = orgroles.from_csv(write("paylocity.csv", text))
+    assert [p.name for p in org.people.values()] == ["Dorian Hartwell", "Ada Okonkwo", "Teo Vlasic"]
+    assert org.roles["1002"].meta["Middle Name"] == "M."

@@ -35,6 +35,11 @@ HEADER = "Employee ID,Name,Title,Manager ID,Status\n"
         ("Inactif", "Statut", "left"),
         ("Baja", "Estado", "left"),
         ("Closed", "Position Status", "left"),
+        ("Relieved", "Employment Status", "left"),  # Keka, Darwinbox, greytHR
+        ("Absconded", "Employment Status", "left"),
+        ("Notice Period", "Employment Status", None),  # still there until the last day
+        ("Päättynyt", "Tila", "left"),  # Finnish: ended
+        ("Alkamassa", "Tila", "future"),  # Finnish: starting
         ("Onboarding", "Lifecycle Status", "future"),
         ("Pending", "Status", "future"),
         ("Pre-hire", "Worker Status", "future"),

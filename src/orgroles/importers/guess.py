@@ -37,18 +37,13 @@ from orgroles.importers.header_names import (
     DOTTED,
     EMAILS,
     ENDS,
-    FAMILY_FIRST,
-    FIRST,
     FLAG_COLUMNS,
-    FULL,
     HOLDERS,
     IDS,
     INCUMBENTS,
     INVERSE_FLAG_COLUMNS,
-    LAST,
     MANAGERS,
     PARENT_POSITIONS,
-    PARTICLES,
     POSITIONS,
     STARTS,
     STATUS_COLUMNS,
@@ -57,6 +52,7 @@ from orgroles.importers.header_names import (
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.jobs import coded_positions, jobs_by_position, plain_title
+from orgroles.importers.name_columns import name_columns
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.other_names import other_column, other_name
 from orgroles.importers.presets import PRESETS
@@ -112,7 +108,9 @@ def guess_columns(
     if seats is not None:  # seats that report to seats: the person is the holder
         position, parent, holder = seats
         taken = {c for c in seats if c}
-        names = _name_columns(first, taken) or ((n,) if (n := first(INCUMBENTS, taken)) else ())
+        names = name_columns(first, taken, values) or (
+            (n,) if (n := first(INCUMBENTS, taken)) else ()
+        )
         return Columns.of(
             id_col=position,
             manager_col=parent,
@@ -127,14 +125,14 @@ def guess_columns(
         ), None
     id_cols = list(dict.fromkeys(by_key[n] for n in IDS if n in by_key))
     code = None if id_cols else code_column(header, values) or email  # AFAS's, the emails
-    named = () if id_cols or code else _name_columns(first, ())  # "Name, Title, Reports To"
+    named = () if id_cols or code else name_columns(first, (), values)  # "Name, Title, Reports To"
     if not id_cols:
         if code is None and len(named) != 1:
             return None
         id_cols = [code or named[0]]
     id_col = id_cols[0]
     taken = set(id_cols)
-    names = _name_columns(first, taken) or named
+    names = name_columns(first, taken, values) or named
     taken.update(names)
     candidates = [by_key[n] for n in MANAGERS if n in by_key and by_key[n] not in taken]
     loose = not candidates  # no usual name: any column named for a manager, if its data say
@@ -257,18 +255,6 @@ def _status_column(by_key: dict[str, str], taken: Collection[str]) -> str | None
     return next(
         (c for k, c in by_key.items() if c not in taken and any(k in f for f in flags)), None
     )
-
-
-def _name_columns(first: First, taken: Collection[str]) -> tuple[str, ...]:
-    """The name columns: a first and a last name, or a full name, or none."""
-    first_name, last_name = first(FIRST, taken), first(LAST, taken)
-    if first_name and last_name:
-        if header_key(first_name) in FAMILY_FIRST:  # "高森 遥": the family name first
-            return (last_name, first_name)
-        particle = first(PARTICLES, taken)  # "van der": between the two
-        return (first_name, particle, last_name) if particle else (first_name, last_name)
-    full = first(FULL, taken)
-    return (full,) if full else ()
 
 
 def _positions(first: First, values: Values) -> tuple[str, str, str | None] | None:

@@ -31,6 +31,7 @@ __all__ = [
     "INVERSE_FLAG_COLUMNS",
     "LAST",
     "MANAGERS",
+    "MIDDLES",
     "PARENT_POSITIONS",
     "PARTICLES",
     "POSITIONS",
@@ -88,6 +89,12 @@ PARTICLES = names(
 )
 """The particle of a last name in a column of its own ("van der" in "Pieter van der Berg",
 as Dutch payrolls write it): read between the first and the last name."""
+MIDDLES = names(
+    "middle name, middle names, middlename, second given name, segundo nombre, nome do meio, "
+    "secondo nome, zweiter vorname, tweede voornaam"
+)
+"""A middle name in a column of its own: read between the first and the last name when
+most of the column's names are more than initials ("J", "M.")."""
 FAMILY_FIRST = frozenset(names("名, 名前 名, 下の名前, 이름"))
 """First-name headers of languages that write the family name first ("高森 遥"): a name
 joined from its two columns puts the last name first."""

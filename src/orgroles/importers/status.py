@@ -99,7 +99,8 @@ _LEFT_LEADING = _names(
     "pensionata, deceduto, deceduta, inativo, inativa, desligado, desligada, demitido, "
     "demitida, aposentado, aposentada, falecido, falecida, inactief, uit dienst, "
     "vertrokken, ontslagen, gepensioneerd, overleden, nieaktywny, nieaktywna, zwolniony, "
-    "zwolniona, sluttet, fratradd, fratradt, avslutad, fratraadt, "
+    "zwolniona, sluttet, fratradd, fratradt, avslutad, fratraadt, relieved, absconded, "
+    "absconding, paattynyt, lopettanut, eronnut, irtisanottu, "
     "退職, 退職済, 退職済み, 退職者, 離職, 離職済, 离职, 已离职, 퇴사, 퇴직, 퇴사자"
 )
 # Only alone: a word that other statuses begin with ("Baja" is a leaver in Spain's
@@ -118,7 +119,8 @@ _FUTURE_ALONE = _names(
     "futur salarie, future salariee, en attente, en attente d arrivee, pre embauche, "
     "zukunftig, geplant, eintritt geplant, bevorstehend, pendiente, "
     "pendiente de incorporacion, por incorporar, futuro, futura, in arrivo, da assumere, "
-    "pendente, a admitir, admissao pendente, toekomstig, nog niet in dienst, "
+    "pendente, a admitir, admissao pendente, toekomstig, nog niet in dienst, alkamassa, "
+    "aloittamassa, "
     "入社予定, 内定, 内定者, 待入职, 입사예정, 입사 예정"
 )
 # A directory's account status (Google Workspace's "Status [READ ONLY]"): a suspended

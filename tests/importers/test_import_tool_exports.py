@@ -237,3 +237,58 @@ def test_a_person_in_two_rows_and_one_without_an_email_in_one_sheet(write: Write
     # She holds her seat: it was an open seat, and she was in no row of people.
     assert org.roles["fumi-tanaka"].holders == ("fumi-tanaka",)
     assert org.people["fumi-tanaka"].name == "Fumi Tanaka"
+
+
+# Okta's user export: its own opaque `id` beside the HR's employee number, which the
+# managers name, and the profile's attributes under `profile.`.
+OKTA_CSV = """\
+id,status,profile.login,profile.firstName,profile.lastName,profile.title,profile.employeeNumber,profile.managerId
+00u1a,ACTIVE,leo@tidewell.example,Leo,Brandt,CEO,5001,
+00u1b,ACTIVE,yusra@tidewell.example,Yusra,Haddad,VP Engineering,5002,5001
+00u1c,DEPROVISIONED,omar@tidewell.example,Omar,Reyes,Engineer,5003,5002
+00u1d,ACTIVE,ida@tidewell.example,Ida,Sand,Engineer,5004,5002
+"""
+
+
+def test_okta_users_are_read_by_their_profile_attributes(write: Write) -> None:
+    org, _ = import_notes(write("okta.csv", OKTA_CSV))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("5001", None),
+        ("5002", "5001"),
+        ("5004", "5002"),
+    ]
+    assert org.people["5002"].name == "Yusra Haddad"
+    assert org.roles["5002"].title == "VP Engineering"
+
+
+def test_a_json_records_nested_object_is_read_as_columns(write: Write) -> None:
+    def user(
+        uid: str, status: str, first: str, title: str, number: str, boss: str | None
+    ) -> dict[str, object]:
+        profile: dict[str, str | None] = {"firstName": first, "lastName": "Sand", "title": title}
+        profile |= {"employeeNumber": number, "managerId": boss}
+        return {"id": uid, "status": status, "type": {"id": "oty1"}, "profile": profile}
+
+    records = [
+        user("00u1a", "ACTIVE", "Leo", "CEO", "5001", None),
+        user("00u1b", "ACTIVE", "Yusra", "VP Engineering", "5002", "5001"),
+        user("00u1c", "DEPROVISIONED", "Omar", "Engineer", "5003", "5002"),
+        user("00u1d", "ACTIVE", "Ida", "Engineer", "5004", "5002"),
+    ]
+    org, _ = import_notes(write("okta.json", json.dumps(records, indent=2)))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("5001", None),
+        ("5002", "5001"),
+        ("5004", "5002"),
+    ]
+    assert org.people["5004"].name == "Ida Sand"
+
+
+def test_an_id_column_alone_is_not_taken_for_orgroles_own_csv(write: Write) -> None:
+    # Without a reports_to column this is no CSV that orgroles wrote: its names, titles
+    # and statuses are read, and the missing manager column is said.
+    text = "id,First Name,Last Name,Job Title,Status\n1,Ana,Lima,CEO,Active\n2,Bo,Diaz,CTO,Terminated\n"
+    org, notes = import_notes(write("people.csv", text))
+    assert list(org.roles) == ["1"]
+    assert org.people["1"].name == "Ana Lima"
+    assert any("no column names the manager" in n for n in notes)

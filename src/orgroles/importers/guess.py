@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.code_ids import code_column
 from orgroles.importers.columns import Columns
+from orgroles.importers.csv_export import CSV_COLUMNS, DATED_COLUMNS
 from orgroles.importers.given import describe, merged, no_manager_note
 from orgroles.importers.header_names import (
     DEPARTMENTS,
@@ -167,8 +168,8 @@ def guess_columns(
         _, _, manager, how, key_col = best
         if how == "id":
             id_col = key_col
-    elif "id" in by_key or id_col == email:
-        return None  # no manager column: read as the CSV that to_csv writes, as before
+    elif ("id" in by_key and _OWN.issuperset(by_key)) or id_col == email:
+        return None  # the columns that to_csv writes (no reporting lines), read as written
     options: dict[str, str | tuple[str, ...] | None] = {
         "id_col": id_col,
         "name_col": names,
@@ -225,6 +226,9 @@ def _manager_like(key: str) -> bool:
     then decide (a column that matches no row is not taken)."""
     return _MANAGER_WORDS.search(key) is not None and _NOT_MANAGER.search(key) is None
 
+
+_OWN = frozenset(header_key(c) for c in (*CSV_COLUMNS, *DATED_COLUMNS))
+"""The header of a CSV that orgroles wrote: an `id` column and no other is no HR export's."""
 
 First = Callable[..., "str | None"]
 """The first column of the header among some names, and not among those taken."""

@@ -53,7 +53,11 @@ def header_key(column: str) -> str:
     Examples:
         >>> header_key("Vorgesetzte:r"), header_key("accountEnabled"), header_key("Employee #")
         ('vorgesetzte r', 'account enabled', 'employee #')
+        >>> header_key("profile.managerId")  # Okta's profile attributes
+        'manager id'
     """
+    if column[:8].lower() == "profile.":  # Okta's columns: "profile.firstName", ...
+        column = column[8:]
     return " ".join(_SPLIT.split(fold(_CAMEL.sub(" ", column)))).strip()
 
 

@@ -103,7 +103,48 @@ def json_document(
         raise
     locator = partial(JsonLocator, text, file, where, shift=int(lines))
     file_records = FileRecords(Source(file, "json"), Path(file).stem, locator, encoding)
-    return records_document(records, columns, file=file_records, **options)
+    named = {c for f in dataclasses.fields(columns) for c in _names(getattr(columns, f.name))}
+    flat = [_flat(r, named) for r in records]
+    return records_document(flat, columns, file=file_records, **options)
+
+
+_REFERENCE = frozenset({"id", "email", "mail", "name", "displayName", "title"})
+"""The keys of an object that names someone or something (a manager, a department)."""
+
+
+def _flat(record: Mapping[str, Any], named: set[str]) -> Mapping[str, Any]:
+    """A record with its nested objects of plain values read as columns of their own,
+    named `key.inner` as `pandas.json_normalize()` names them (Okta's `"profile":
+    {"firstName": ..., "managerId": ...}` gives `profile.firstName`, ...). An object that
+    names someone (`{"id": "5001", "name": ...}`: a manager) stays, and so does one under
+    a key that the column options name.
+
+    Examples:
+        >>> _flat({"id": "1", "profile": {"firstName": "Ana", "title": "CEO"},
+        ...        "manager": {"id": "2", "name": "Bo Diaz"}}, set())
+        {'id': '1', 'profile.firstName': 'Ana', 'profile.title': 'CEO', 'manager': {'id': '2', 'name': 'Bo Diaz'}}
+    """  # noqa: E501
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if (
+            isinstance(value, Mapping)
+            and key not in named
+            and not _REFERENCE.issuperset(value)
+            and not any(isinstance(v, (Mapping, list)) for v in value.values())
+        ):
+            out.update((f"{key}.{k}", v) for k, v in value.items() if f"{key}.{k}" not in record)
+        else:
+            out[key] = value
+    return out
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """The column names of a `Columns` field: one, several, or none."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
 
 
 def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str, ...]]:
@@ -268,7 +309,10 @@ class JsonLocator:
         return self._fields.get(what, what)
 
     def location(self, row: int, what: str) -> Location:
-        pos = self._marks.position((*self._where, row, self._key(what)), key=True)
+        key = self._key(what)
+        pos = self._marks.position((*self._where, row, key), key=True)
+        if pos is None and "." in key:  # a column of a nested object's (`_flat()`)
+            pos = self._marks.position((*self._where, row, *key.split(".", 1)), key=True)
         if pos is None:
             return Location(self._path)
         return Location(self._path, pos[0] - self._shift, pos[1])

@@ -400,3 +400,56 @@ def test_a_manager_name_that_is_a_title_is_read_as_that_row(write: Write) -> Non
     org, notes = import_notes(write("staff.csv", text))
     assert org.roles["2"].reports_to == "1"
     assert any("read as 'Ana Lima' (the one row with that job title)" in n for n in notes)
+
+
+# An SAP HCM list (ALV) saved as text: German headers, "31.12.9999" for no last day, and
+# an open position's row with the person "00000000".
+SAP = (
+    "Pers.-Nr.\tNachname\tVorname\tPlanstelle (Text)\tOrg.-Einheit (Text)\tEintritt\tAustritt"
+    "\tBeschäftigungsstatus\tVorgesetzter (Pers.-Nr.)\n"
+    "00010001\tGroßmann\tJürgen\tGeschäftsführer\tGeschäftsführung\t01.01.2005\t31.12.9999"
+    "\taktiv\t\n"
+    "00010004\tSchäfer\tDominik\tLeiter Produktion\tProduktion\t01.07.2008\t31.12.9999"
+    "\taktiv\t00010001\n"
+    "00000000\t\t\tIndustriemechaniker (m/w/d)\tProduktion\t\t\t\t00010004\n"
+    "00000000\t\t\tElektroniker (m/w/d)\tProduktion\t\t\t\t00010004\n"
+)
+
+
+def test_an_sap_hcm_list_with_open_positions_and_no_last_day(write: Write) -> None:
+    org, notes = import_notes(write("EXPORT.txt", SAP))
+    assert org.people["00010004"].name == "Dominik Schäfer"
+    assert org.records["00010004"].start == date(2008, 7, 1)
+    assert org.records["00010004"].end is None  # 31.12.9999: no last day
+    open_seats = [r for r in org if r.vacant]
+    assert [(r.id, r.title, r.reports_to) for r in open_seats] == [
+        ("vacant-4", "Industriemechaniker (m/w/d)", "00010004"),
+        ("vacant-5", "Elektroniker (m/w/d)", "00010004"),
+    ]
+    assert any("'31.12.9999', a database's day for never, read as no day" in n for n in notes)
+    assert any("but no id (its id '00000000' names no one)" in n for n in notes)
+
+
+# Sympa (Finland): Finnish headers, days written d.m.yyyy.
+SYMPA = """\
+Henkilönumero;Sukunimi;Etunimet;Tehtävänimike;Osasto;Esihenkilö;Työsuhteen alkamispäivä;Työsuhteen päättymispäivä;Työsuhteen tila
+1001;Virtanen;Aino;Toimitusjohtaja;Johto;;1.3.2012;;Voimassa
+1002;Korhonen;Juha;Talousjohtaja;Talous;Aino Virtanen;15.8.2015;;Voimassa
+1003;Mäkinen;Laura;Kirjanpitäjä;Talous;Juha Korhonen;2.1.2018;31.5.2024;Päättynyt
+1004;Nieminen;Mikko;Kehittäjä;Kehitys;Aino Virtanen;1.2.2027;;Alkamassa
+"""
+
+
+def test_a_finnish_export_imports_with_no_option(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ORGROLES_TODAY", "2026-11-30")
+    org, _ = import_notes(write("henkilosto.csv", SYMPA))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("1001", None),
+        ("1002", "1001"),
+        ("1004", "1001"),
+    ]
+    assert org.roles["1004"].planned
+    assert org.records["1002"].start == date(2015, 8, 15)
+    assert org.roles["1002"].title == "Talousjohtaja"

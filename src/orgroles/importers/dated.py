@@ -12,12 +12,10 @@ An HR export says when things happen in three ways, and each becomes the dated f
 - **several snapshots of the whole org**, each as of a day (`jan.csv` on 2026-01-31,
   `apr.csv` on 2026-04-30): `merge_snapshots()` makes one dated org of them.
 
-A change seen in a snapshot takes effect on that snapshot's day (the earlier snapshot
-still held the day before): a seat, person or line present in consecutive snapshots is
-continuous, a new one starts on the day of the first snapshot that shows it, and one
-that is gone ends the day before the first snapshot that misses it. What the first
-snapshot shows held from the start. A seat that is missing from a snapshot and back in a
-later one is kept, vacant, in between.
+A change takes effect on the day of the snapshot that shows it: what consecutive
+snapshots show is continuous, what is new starts on that day, and what is gone ends the
+day before. What the first snapshot shows held from the start; a seat missing from a
+snapshot and back in a later one is kept, vacant, in between.
 
 Examples:
     >>> parse_day("2026-03-01"), parse_day("2026-03-01-08:00"), parse_day("03/01/2026", "%m/%d/%Y")
@@ -35,7 +33,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from orgroles._internal.clock import today
 from orgroles.errors import Problem
 from orgroles.importers.columns import ManagerBy
 from orgroles.importers.id_forms import listed_lines
@@ -66,8 +63,11 @@ _TIME_AFTER = re.compile(
     r"(.+?)(?:,?\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?"
     r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?"
 )
-_ZERO_DAY = re.compile(r"0{4}-00-00(?:[ T][\d:.]*)?|00[/.]00[/.]0{4}")
-"""The day that databases write for none (MySQL's `0000-00-00`): read as an empty cell."""
+_ZERO_DAY = re.compile(
+    r"(?:0{4}-00-00|9999-12-31)(?:[ T][\d:.]*)?|00[/.]00[/.]0{4}|31[/.]12[/.]9999|12/31/9999"
+)
+"""The days that databases write for none (MySQL's `0000-00-00`) or for never (SAP's
+`31.12.9999`): read as an empty cell."""
 
 
 Amend = Callable[[dict[str, Any], Sequence[int] | None], list[Problem]]
@@ -80,17 +80,13 @@ def dating(
     rows: Rows, locator: Locator, date_format: str | None, manager_by: ManagerBy
 ) -> tuple[Rows, Locator, Amend | None]:
     """Read the days of an import's rows (problems go to `rows.problems`, at their
-    cells), and say how they date its document.
-
-    Returns the rows to build the document from (with effective-dated rows, each id's
-    latest row only), their locator, and the function that dates the document's plain
-    data (None when the rows have no days).
-    """
+    cells), and say how they date its document: the rows to build the document from
+    (with effective-dated rows, each id's latest row only), their locator, and the
+    function that dates the document's plain data (None when the rows have no days)."""
     problems, notes = rows.problems, rows.notes
     starts = read_days(rows.starts, date_format, locator, "start", problems, notes)
     ends = read_days(rows.ends, date_format, locator, "end", problems, notes)
-    if ends is not None and rows.effectives is None:  # a rehired person's old last day
-        ends = earlier_stints(rows, starts, ends, today(), locator)
+    ends = earlier_stints(rows, starts, ends, locator)  # a rehired person's old last day
     groups: list[list[int]] | None = None
     effective: list[date | None] = []
     if rows.effectives is not None:
@@ -278,8 +274,8 @@ def read_days(
     notes: list[Problem] | None = None,
 ) -> list[date | None] | None:
     """The days of a column (None for an empty cell); a problem at its cell for each
-    value that is not a day. A database's day for none (`0000-00-00`) is an empty cell,
-    with one note in `notes` for the column."""
+    value that is not a day. A database's day for none (`0000-00-00`) or for never (SAP's
+    `31.12.9999`) is an empty cell, with one note in `notes` for the column."""
     if texts is None:
         return None
     out: list[date | None] = []
@@ -288,7 +284,7 @@ def read_days(
         if text is None:
             out.append(None)
             continue
-        if text[:1] == "0" and _ZERO_DAY.fullmatch(text):
+        if text[:1] in "0139" and _ZERO_DAY.fullmatch(text):  # or SAP's "31.12.9999"
             zeros.append(i)
             out.append(None)
             continue
@@ -300,10 +296,12 @@ def read_days(
             )
             out.append(None)
     if zeros and notes is not None:
-        also = f", and {len(zeros) - 1:,} more below" if len(zeros) > 1 else ""
+        said, more = str(texts[zeros[0]]), len(zeros) - 1
+        also = f", and {more:,} more below" if more else ""
         notes.append(
             Problem(
-                f"{texts[zeros[0]]!r}, a database's day for none, read as no day{also}",
+                f"{said!r}, a database's day for {'none' if said[:1] == '0' else 'never'}, "
+                f"read as no day{also}",
                 locator.location(zeros[0], what),
                 locator.where(zeros[0], what),
                 code="no-day",

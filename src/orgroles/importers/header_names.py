@@ -81,11 +81,12 @@ IDS = names(
     "medarbejdernummer, ansattnummer, xref code, xrefcode, ref, employee ref, staff ref, "
     "employee reference, nr ewid, nr ewidencyjny, numer ewidencyjny, anst nr, anstnr, "
     "社員番号, 従業員番号, 社員id, 社員コード, 従業員コード, 工号, 员工编号, 员工号, 사번, "
-    "사원번호, 직원번호"
+    "사원번호, 직원번호, henkilonumero, henkilotunnus, tyontekijanumero, pers nr, pernr"
 )
 FIRST = names(
     "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam, "
-    "roepnaam, nome, primeiro nome, imie, fornamn, fornavn, 名, 名前 名, 下の名前, 이름"
+    "roepnaam, nome, primeiro nome, imie, fornamn, fornavn, 名, 名前 名, 下の名前, 이름, "
+    "etunimet, etunimi"
 )
 PARTICLES = names(
     "voorvoegsel, tussenvoegsel, voorvoegsels, tussenvoegsels, voorvoegsel achternaam, "
@@ -106,7 +107,7 @@ LAST = names(
     "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
     "apellidos, apellido, achternaam, sn, nom, "
     "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn, 姓, "
-    "名前 姓, 성"
+    "名前 姓, 성, sukunimi"
 )
 FULL = names(
     "name, full name, display name, employee name, employee full name, employee, worker, "
@@ -127,7 +128,7 @@ TITLES = names(
     "job position, job role, role title, mansione, qualifica, ruolo, posizione, funcao, "
     "stanowisko, befattning, titel, tjanstetitel, stilling, stillingstittel, "
     "stillingsbetegnelse, 役職, 役職名, 職位, 職種, 肩書き, 肩書, 职位, 职务, 岗位, 직책, "
-    "직위, 직급"
+    "직위, 직급, tehtavanimike, nimike, ammattinimike, planstelle text, stelle text"
 )
 EMAILS = names(
     "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
@@ -140,7 +141,7 @@ EMAILS = names(
     "adresse e mail professionnelle, adresse email professionnelle, "
     "adresse mail professionnelle, e mail geschaftlich, email geschaftlich, e mail business, "
     "correo electronico corporativo, correo de trabajo, email de trabajo, メールアドレス, "
-    "メール, 電子メール, 邮箱, 电子邮件, 이메일"
+    "メール, 電子メール, 邮箱, 电子邮件, 이메일, tyosahkoposti, sahkoposti"
 )
 DEPARTMENTS = names(
     "department, dept, department name, home department description, division, team, "
@@ -150,7 +151,8 @@ DEPARTMENTS = names(
     "organisatorische eenheid, organisatie eenheid, organisatieonderdeel, "
     "home department name, department description, departments, equipos, equipo, "
     "department desc, dept desc, department descr, "
-    "teams, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명"
+    "teams, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명, "
+    "osasto, yksikko, org einheit text, organisationseinheit text, organisationseinheit"
 )
 STARTS = names(  # the latest hire date before the original: a rehire's current stint
     "last hire date, most recent hire date, latest hire date, "
@@ -163,7 +165,8 @@ STARTS = names(  # the latest hire date before the original: a rehire's current 
     "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
     "ansettelsesdato, ansaettelsesdato, rehire date, "
     "anstalld fran, anstallningsdatum fran, "
-    "入社日, 入社年月日, 入职日期, 입사일"
+    "入社日, 入社年月日, 入职日期, 입사일, "
+    "tyosuhteen alkamispaiva, alkamispaiva, tyosuhde alkaa, eintritt"
 )
 ENDS = names(
     "termination date, term date, end date, leave date, employee leave date time, "
@@ -174,7 +177,8 @@ ENDS = names(
     "data zwolnienia, slutdatum, slutdato, fratradelsedatum, date of exit, date of leaving, "
     "date of termination, separation date, last day worked, date de fin de contrat, "
     "fin de contrat, date de fin, departure date, date of departure, anstalld till, "
-    "退職日, 退職年月日, 离职日期, 퇴사일"
+    "退職日, 退職年月日, 离职日期, 퇴사일, "
+    "tyosuhteen paattymispaiva, paattymispaiva, tyosuhde paattyy, austritt"
 )
 MANAGERS = names(
     "manager, manager id, manager employee id, manager email, manager e mail, manager name, "
@@ -196,7 +200,8 @@ MANAGERS = names(
     "gestor direto, gestor imediato, superior imediato, superior direto, chefe, chefia, "
     "chefe direto, lider direto, jefe inmediato, superior inmediato, przelozony, "
     "bezposredni przelozony, kierownik, chef, narmaste chef, leder, naermeste leder, 上長, "
-    "上司, 直属の上司, 上長名, 所属長, 直属上级, 上级, 상사, 직속 상사"
+    "上司, 直属の上司, 上長名, 所属長, 直属上级, 上级, 상사, 직속 상사, "
+    "esihenkilo, esimies, vorgesetzter pers nr, vorgesetzter personalnummer"
 )
 
 # A position export (SuccessFactors, Oracle HCM, Workday's position management): a row per
@@ -249,6 +254,7 @@ STATUS_COLUMNS = frozenset(
         "hiring status, employment status type, worker status type, "
         "statut, statut du salarie, statut salarie, "
         "statut collaborateur, statut de l employe, beschaftigungsstatus, mitarbeiterstatus, "
+        "tyosuhteen tila, tila, "
         "status des mitarbeiters, personalstatus, estado, estado del empleado, estado empleado, "
         "situacion laboral, stato, stato dipendente, stato del dipendente, situacao, "
         "status do colaborador, status medewerker, status pracownika, status zatrudnienia, "

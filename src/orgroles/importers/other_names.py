@@ -36,7 +36,7 @@ __all__ = ["OTHER_NAMES", "other_column", "other_name", "other_names"]
 OTHER_NAMES = (
     *names(
         "display name, preferred name, preferred full name, preferred first name, known as, "
-        "nickname, chosen name, usual name, nom d usage, rufname"
+        "nickname, chosen name, usual name, nom d usage, rufname, kutsumanimi"
     ),
     *FULL,
 )

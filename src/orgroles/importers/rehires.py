@@ -24,7 +24,7 @@ Examples:
     ...     def location(self, row, what): return None
     ...     def where(self, row, what): return ""
     ...     def line(self, row): return f"line {row + 2}"
-    >>> earlier_stints(rows, starts, ends, date(2026, 1, 1), Lines())
+    >>> earlier_stints(rows, starts, ends, Lines(), today=date(2026, 1, 1))
     [None, None, datetime.date(2020, 5, 20)]
     >>> print(rows.notes[0].message)
     2 rows' last days (line 2, line 3) come before their latest hire date, or with a status of someone who works there: read as the end of an earlier stint (a person hired again), not as a last day
@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from orgroles._internal import clock
 from orgroles._internal.text import plural
 from orgroles.errors import Problem
 from orgroles.importers.id_forms import listed_lines
@@ -46,12 +47,16 @@ __all__ = ["earlier_stints"]
 def earlier_stints(
     rows: Rows,
     starts: Sequence[date | None] | None,
-    ends: list[date | None],
-    today: date,
+    ends: list[date | None] | None,
     locator: Locator,
-) -> list[date | None]:
+    today: date | None = None,
+) -> list[date | None] | None:
     """`ends` without the last days of earlier stints (see the module's docstring),
-    with a note in `rows.notes` when there are some."""
+    with a note in `rows.notes` when there are some. Effective-dated rows (a row per
+    change) are left as they are. `today` is the clock's by default."""
+    if ends is None or rows.effectives is not None:
+        return ends
+    today = today or clock.today()
     current = rows.current
     stale = [
         i

@@ -218,15 +218,19 @@ def _more(count: int) -> str:
 
 
 def read_unnamed_seats(rows: Rows, locator: Locator) -> Problem | None:
-    """Make vacant the rows with a title but no id, no name and no email (a seat that no
-    one holds, as an export lists an open position), each with an id from its line
-    (changed in place); a note at the first of them that counts the others, or None."""
-    if None not in rows.ids:
+    """Make vacant the rows with a title but no id (or an id of zeros, SAP's person
+    `00000000`), no name and no email (a seat that no one holds, as an export lists an
+    open position), each with an id from its line (changed in place); a note at the first
+    of them that counts the others, or None."""
+    ids = rows.ids
+    if None not in ids and not any(
+        r is not None and r[:1] == "0" and not r.strip("0") for r in ids
+    ):
         return None
     found = [
         i
-        for i, rid in enumerate(rows.ids)
-        if rid is None
+        for i, rid in enumerate(ids)
+        if (rid is None or not rid.strip("0"))  # SAP's person "00000000": no one
         and i not in rows.skip
         and not rows.names[i]
         and not rows.emails[i]
@@ -234,10 +238,12 @@ def read_unnamed_seats(rows: Rows, locator: Locator) -> Problem | None:
     ]
     if not found:
         return None
+    zeros = ids[found[0]]
     vacate(rows, found)
     named = _name_seats(found, rows, locator)
     return Problem(
-        f"a row with a title ({rows.titles[found[0]]!r}) but no id, no name and no email: "
+        f"a row with a title ({rows.titles[found[0]]!r}) but no id"
+        f"{f' (its id {zeros!r} names no one)' if zeros else ''}, no name and no email: "
         f"read as a vacant seat, with an id {named}" + _more(len(found) - 1),
         locator.location(found[0], "id"),
         locator.where(found[0], "id"),

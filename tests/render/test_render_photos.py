@@ -7,6 +7,7 @@ import base64
 import io
 import os
 import struct
+import warnings
 import zlib
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import orgroles
 from orgroles import Org, Person, Role
 from orgroles.errors import RenderError
 from orgroles.render import make_plan, render_bytes, render_svg
-from orgroles.render.photos import PHOTO_LIMIT
+from orgroles.render.photos import PHOTO_LIMIT, MissingPhotoWarning
 
 from tests.documents import png_size
 from tests.helpers import Cli, Write
@@ -133,12 +134,45 @@ def test_a_photo_on_the_web_is_refused_unless_allowed(write: Write) -> None:
         render_svg(other, show=["photo"], allow_outside_photos=True)
 
 
-def test_a_photo_too_big_or_missing_is_an_error(write: Write) -> None:
+def test_a_photo_too_big_is_an_error(write: Write) -> None:
     write("org/big.png", png() + b"\0" * PHOTO_LIMIT)
     with pytest.raises(RenderError, match=r"has 52\d,\d{3} bytes, more than the 524,288"):
         render_svg(orgroles.load(org_file(write, "big.png")), show=["photo"])
-    with pytest.raises(RenderError, match=r"cannot read the photo 'nobody\.png'"):
-        render_svg(orgroles.load(org_file(write, "nobody.png")), show=["photo"])
+
+
+def test_missing_photo_files_are_drawn_as_initials_with_one_warning(write: Write) -> None:
+    # A person whose photo is not there yet: the chart is drawn, and every missing file
+    # is named at once, not one per run.
+    people = "".join(
+        f"  - {{id: p{i}, name: Person {chr(65 + i)}{chr(65 + i)}, photo: faces/p{i}.png}}\n"
+        for i in range(7)
+    )
+    roles = "  - {id: r0, title: CEO, holder: p0}\n" + "".join(
+        f"  - {{id: r{i}, title: Job {i}, holder: p{i}, reports_to: r0}}\n" for i in range(1, 7)
+    )
+    write("org/faces/p3.png", png())
+    org = orgroles.load(write("org/org.yaml", f"name: Photos\npeople:\n{people}roles:\n{roles}"))
+    with pytest.warns(MissingPhotoWarning) as caught:
+        plan = make_plan(org, show=["photo"])
+    (warning,) = caught
+    assert str(warning.message) == (
+        "6 photo files not found ('faces/p0.png', 'faces/p1.png', 'faces/p2.png', "
+        "'faces/p4.png', 'faces/p5.png', and 1 more): drawn with the people's initials"
+    )
+    by_role = {b.role: b for b in plan.boxes}
+    assert (by_role["r0"].photo, by_role["r0"].initials) == (None, "PA")
+    assert by_role["r3"].photo is not None
+    # Said once per org: a deck makes a plan per slide.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        make_plan(org, show=["photo"])
+
+
+def test_the_cli_draws_a_chart_with_a_missing_photo(write: Write, run: Cli, tmp_path: Path) -> None:
+    path = org_file(write, "faces/nobody.png")
+    result = run("render", str(path), "-o", str(tmp_path / "chart.svg"), "--show", "photo")
+    assert result.exit_code == 0
+    assert "1 photo file not found ('faces/nobody.png')" in result.stderr
 
 
 def test_the_cli_refuses_an_outside_photo_with_exit_2(write: Write, run: Cli) -> None:

@@ -173,6 +173,7 @@ class Cards:
         self.teams = membership(org) if "team" in self.fields or self.color_by == "team" else {}
         self.photos = "photo" in self.fields
         self.photo_uris: dict[str, str] = {}
+        self.missing_photos: list[str] = []
         self.allow_outside_photos = options.allow_outside_photos
         self.changes = options.diff if isinstance(options.diff, Changes) else None
 
@@ -297,7 +298,7 @@ class Cards:
             person = people.get(holders[0])
             if person is not None and person.photo:
                 box.photo = self._photo(person.photo)
-            else:
+            if box.photo is None:
                 box.initials = initials(names.split(",")[0])
         return self._add(box, draft)
 
@@ -326,15 +327,38 @@ class Cards:
             return words.word("planned", self.lang)
         return words.word("planned_from", self.lang).format(month=f"{start:%Y-%m}")
 
-    def _photo(self, photo: str) -> str:
+    def _photo(self, photo: str) -> str | None:
+        """The photo's data URI, or None when its file does not exist (counted in
+        `missing_photos`: the box shows the initials)."""
         found = self.photo_uris.get(photo)
         if found is None:
-            from orgroles.render.photos import photo_uri
+            from orgroles.render.photos import missing_file, photo_uri
 
-            found = self.photo_uris[photo] = photo_uri(
-                photo, self.org.base_dir, self.allow_outside_photos
-            )
+            where, outside = self.org.base_dir, self.allow_outside_photos
+            if missing_file(photo, where, outside):
+                self.missing_photos.append(photo)
+                return None
+            found = self.photo_uris[photo] = photo_uri(photo, where, outside)
         return found
+
+    def warn_missing_photos(self) -> None:
+        """One warning for the photos whose files do not exist (`MissingPhotoWarning`),
+        each said once per org (a deck makes a plan per slide)."""
+        said: set[str] = self.org.cached("render.missing_photos", set)
+        missing = [p for p in dict.fromkeys(self.missing_photos) if p not in said]
+        if not missing:
+            return
+        said.update(missing)
+        from orgroles.render.photos import MissingPhotoWarning
+
+        shown = ", ".join(repr(clean(p)) for p in missing[:5])
+        more = f", and {len(missing) - 5:,} more" if len(missing) > 5 else ""
+        warnings.warn(
+            f"{len(missing):,} photo file{'s' if len(missing) > 1 else ''} not found "
+            f"({shown}{more}): drawn with the people's initials",
+            MissingPhotoWarning,
+            stacklevel=4,
+        )
 
     def _counts(self, i: int) -> str | None:
         """ "12 reports · 40 below": a manager's direct reports and all the roles below."""

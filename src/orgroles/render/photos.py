@@ -33,7 +33,14 @@ from pathlib import Path
 from orgroles.errors import RenderError
 from orgroles.render.quoting import clean
 
-__all__ = ["PHOTO_LIMIT", "PHOTO_TYPES", "photo_bytes", "photo_uri"]
+__all__ = [
+    "PHOTO_LIMIT",
+    "PHOTO_TYPES",
+    "MissingPhotoWarning",
+    "missing_file",
+    "photo_bytes",
+    "photo_uri",
+]
 
 PHOTO_LIMIT = 512 * 1024
 """The largest photo, in bytes: charts embed every photo they show."""
@@ -68,6 +75,29 @@ def _checked(data: bytes, photo: str) -> bytes:
         )
     _type_of(data, photo)
     return data
+
+
+class MissingPhotoWarning(UserWarning):
+    """People's photos whose files do not exist: their boxes show their initials."""
+
+
+def missing_file(photo: str, folder: str | os.PathLike[str] | None, allow_outside: bool) -> bool:
+    """Whether `photo` names a file that a chart may read (in `folder`, or anywhere with
+    `allow_outside`) and that does not exist: a person whose photo is not there yet,
+    drawn with their initials. A photo refused or wrong in any other way is not missing:
+    `photo_bytes()` says why.
+
+    Examples:
+        >>> missing_file("faces/nobody.png", ".", False), missing_file("../x.png", ".", False)
+        (True, False)
+    """
+    text = photo.strip()
+    if text[:5].lower() == "data:" or re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", text):
+        return False
+    base = Path(folder) if folder is not None else Path.cwd()
+    path = (base / text).resolve()
+    inside = allow_outside or path.is_relative_to(base.resolve())
+    return inside and not path.exists()
 
 
 def photo_bytes(photo: str, folder: str | os.PathLike[str] | None, allow_outside: bool) -> bytes:

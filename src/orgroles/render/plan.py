@@ -286,6 +286,7 @@ def _make_plan(
             else:
                 p.children.append(box.id)
     b.dotted_elsewhere()
+    b.warn_missing_photos()
     _equalize_heights(boxes, b.finish())
     palette, legend = colors_and_legend(org, boxes, options, b.color_key)
     clusters = _clusters(org, b, pre, pre_parent, box_pre)

@@ -538,6 +538,24 @@ def test_the_reports_of_a_wide_team_get_their_own_slides_below_it() -> None:
     assert drawn == set(org.roles)
 
 
+def test_a_wide_teams_assistants_sit_beside_its_manager_on_each_slide() -> None:
+    """A manager of 300 reports and two assistants: the assistants are on every slide
+    beside the manager, and the slides count the 300 reports only."""
+    org = wide_team(300)
+    roles = [*org.roles.values()]
+    roles += [Role(id=f"ea{k}", title="Assistant", reports_to="em", assistant=True) for k in (1, 2)]
+    found = slides(
+        Org(name=org.name, roles=roles, people=list(org.people.values())), ChartOptions()
+    )
+    assert len(found) > 1
+    assert found[-1].title.endswith(" of 300)")
+    for s in found:
+        (top,) = [s.plan.boxes[t] for t in s.plan.tops]
+        assert [s.plan.boxes[a].role for a in top.assistants] == ["ea1", "ea2"]
+    shown = [b.role for s in found for b in s.plan.boxes if b.role and b.role.startswith("dev")]
+    assert shown == [f"dev-{i}" for i in range(1, 301)]
+
+
 def test_a_missing_manager_with_too_many_reports_is_split_too() -> None:
     org = Org(roles=[Role(id=f"r{i}", title="Analyst", reports_to="gone") for i in range(200)])
     found = slides(org, ChartOptions())

@@ -237,6 +237,13 @@ def _team(
         kids = [index.ids[c] for c in chart_tops(org)[1][missing]]
     else:
         return []
+    # Assistants (with no reports of their own) sit beside the manager on each slide, and
+    # are not among the reports that the slides share and count.
+    pos, below = index.pos, index.children
+    beside = tuple(k for k in kids if index.assistant[pos[k]] and not below.get(pos[k]))
+    kids = [k for k in kids if k not in beside]
+    if not kids:
+        return []
     made: dict[tuple[str, ...], _Part] = {}
 
     def chunk(reports: Sequence[str]) -> _Part:
@@ -244,7 +251,8 @@ def _team(
         found = made.get(key)
         if found is None:
             notes = part.notes and key[0] == kids[0]
-            found = made[key] = _Part(role, missing, part.level, part.path, None, notes, key)
+            drawn = (*beside, *key)
+            found = made[key] = _Part(role, missing, part.level, part.path, None, notes, drawn)
             found.fitted = _fit(org, options, found, width, height)
         return found
 
@@ -255,7 +263,7 @@ def _team(
     chunks = [chunk(group) for group in _groups(kids, fits)]
     start = 0
     for c in chunks:
-        count = len(c.reports or ())
+        count = len(c.reports or ()) - len(beside)
         said = {"first": start + 1, "last": start + count, "n": len(kids)}
         c.suffix = " (" + words.word("reports_range", options.lang).format(**said) + ")"
         start += count

@@ -239,6 +239,19 @@ def test_a_person_in_two_rows_and_one_without_an_email_in_one_sheet(write: Write
     assert org.people["fumi-tanaka"].name == "Fumi Tanaka"
 
 
+def test_a_person_in_two_rows_beside_an_open_seat_in_one_sheet(write: Write) -> None:
+    # A hand-made sheet (Airtable): an open role has no name and no email, and the CTO
+    # also holds a second seat. The open seat made the second seat a duplicate id.
+    text = SHEET + ",,Security Engineer,Security,chiara@bluefinch.example\n"
+    org, notes = import_notes(write("team.csv", text))
+    assert org.roles["chiara@bluefinch.example/head-of-security"].holders == (
+        "chiara@bluefinch.example",
+    )
+    assert org.roles["vacant-7"].vacant
+    assert org.roles["vacant-7"].reports_to == "chiara@bluefinch.example"
+    assert sum("one person in two seats" in n for n in notes) == 1
+
+
 # Okta's user export: its own opaque `id` beside the HR's employee number, which the
 # managers name, and the profile's attributes under `profile.`.
 OKTA_CSV = """\

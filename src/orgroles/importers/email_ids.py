@@ -39,8 +39,13 @@ __all__ = ["ids_from_emails", "ids_from_names", "read_email_ids", "several_seats
 
 def read_email_ids(rows: Rows, locator: Locator | None) -> list[Problem]:
     """`several_seats()` and `ids_from_names()`, when the import's rows are known by their
-    emails (its id column is its email column, and no holders are given); their notes."""
-    if rows.holders is not None or rows.ids != rows.emails:
+    emails (its id column is its email column, and no holders are given: but the open
+    seats found before, which have none); their notes."""
+    held = rows.holders or rows.ids
+    if any(
+        h is not None and (h != i or i != e)
+        for h, i, e in zip(held, rows.ids, rows.emails, strict=True)
+    ):
         return []
     found = (several_seats(rows, locator), ids_from_names(rows, locator))
     return [n for n in found if n is not None]
@@ -114,15 +119,16 @@ def several_seats(rows: Rows, locator: Locator | None) -> Problem | None:
     row that counts the others, or None."""
     first: dict[str, int] = {}
     later: list[tuple[int, int]] = []  # (row, the person's first row)
+    open_seats = rows.holders  # the open seats found before: no holder
     for i, rid in enumerate(rows.ids):
-        if rid is None:
+        if rid is None or (open_seats is not None and open_seats[i] is None):
             continue
         k = first.setdefault(rid, i)
         if k != i and _one_person(rows.names[k], rows.names[i]):
             later.append((i, k))
     if not later:
         return None
-    holders = list(rows.ids)
+    holders = list(rows.ids if open_seats is None else open_seats)
     ids = rows.ids = list(rows.ids)  # the emails stay as they are
     taken = set(first)
     for i, _ in later:

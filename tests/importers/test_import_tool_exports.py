@@ -305,3 +305,14 @@ def test_an_id_column_alone_is_not_taken_for_orgroles_own_csv(write: Write) -> N
     assert list(org.roles) == ["1"]
     assert org.people["1"].name == "Ana Lima"
     assert any("no column names the manager" in n for n in notes)
+
+
+def test_a_slack_member_list_reads_its_full_names(write: Write) -> None:
+    text = (
+        "username,email,status,userid,fullname,displayname\n"
+        "wren.okoro,wren@pebble.example,Primary Owner,U01,Wren Okoro,wren\n"
+        "hana.k,hana@pebble.example,Member,U02,Hana Kobayashi,hana\n"
+        "old.timer,old@pebble.example,Deactivated,U03,Old Timer,old\n"
+    )
+    org, _ = import_notes(write("slack.csv", text))
+    assert [p.name for p in org.people.values()] == ["Wren Okoro", "Hana Kobayashi"]

@@ -110,7 +110,8 @@ LAST = names(
     "名前 姓, 성, sukunimi"
 )
 FULL = names(
-    "name, full name, display name, employee name, employee full name, employee, worker, "
+    "name, full name, fullname, real name, display name, employee name, employee full name, "
+    "employee, worker, "
     "worker name, legal name, preferred name, associate name, nom complet, "
     "nom prenom, nom et prenom, prenom nom, collaborateur, salarie, name des mitarbeiters, "
     "mitarbeiter, nombre completo, empleado, naam, medewerker, nom, nome, "

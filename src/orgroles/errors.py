@@ -157,8 +157,8 @@ PROBLEM_CODES: dict[str, str] = {
     "name-middle": "a manager name that matches no row, read as the one row with the same "
     "first and last name, with or without a middle name or initial (`Hale, Quentin T` for "
     "`Quentin Hale`; a warning)",
-    "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`), "
-    "read as empty (a warning)",
+    "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`) or "
+    "for never (SAP's `31.12.9999`), read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "
     "same whole number (`2.0` or `0042` for `2` or `42`; a warning)",
     "id-with-name": "a manager cell that matches no row but writes a row's id beside a name "
@@ -167,7 +167,11 @@ PROBLEM_CODES: dict[str, str] = {
     "vacant-name": "an import's row whose name says the seat is open (`Vacant`, `TBH`, `Open "
     "position`) and that has no email, whose holder says so (`VACANT`, `0`) and that has no "
     "name and no email, or that has a title and no id, name or email, read as a vacant "
-    "seat; one without an id gets one from its line, `vacant-7` (a warning)",
+    "seat (as is a row whose id is all zeros, SAP's `00000000`); one without an id gets one "
+    "from its line, `vacant-7` (a warning)",
+    "earlier-stint": "an import's last day (a termination date) that comes before the row's "
+    "latest hire date, or that has passed on a row whose status says the person works there: "
+    "the end of an earlier stint of someone hired again, not read (a warning)",
     "kept-seats": "an import's rows of people who left with a last day (a termination "
     "date) whom other rows still report to after it: the seat is kept, vacant after that "
     "day, and the person's time in it ends instead (a warning)",

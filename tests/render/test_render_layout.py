@@ -108,51 +108,73 @@ def test_a_deep_chain_lays_out_without_recursion() -> None:
     assert len(set(chart.x)) == 1
 
 
-def _team_label(svg: str) -> str:
+def _team_labels(svg: str) -> list[str]:
     import xml.etree.ElementTree as ET
 
     root = ET.fromstring(svg)
-    return next(
+    return [
         t.text or ""
         for g in root.iter("{http://www.w3.org/2000/svg}g")
         if g.get("class") == "team"
         for t in g.iter("{http://www.w3.org/2000/svg}text")
-    )
+    ]
 
 
-def test_a_long_team_name_widens_its_frame_and_is_drawn_whole() -> None:
+def _one_team(name: str) -> Org:
     from orgroles import Role
+
+    return Org(roles=[Role(id="a", title="A")], teams=[{"id": "t", "name": name, "lead": "a"}])
+
+
+def test_a_team_name_no_wider_than_a_box_is_one_line_and_its_frame_widens_for_it() -> None:
     from orgroles.render import style
     from orgroles.render.svg import to_svg
 
+    name = "Core Payments Squad"
+    plan, chart, _ = chart_rects(_one_team(name))
+    assert style.measure(name, "team") <= style.BOX_WIDTH
+    assert _team_labels(to_svg(plan, chart)) == [name]
+    assert chart.frames[0][2] >= style.measure(name, "team") + 16
+
+
+def test_a_long_team_name_is_drawn_whole_on_two_lines() -> None:
+    from orgroles.render import style
+    from orgroles.render.svg import to_svg
+    from orgroles.render.team_names import BAND, LINE
+
     name = "Mobile Applications and Customer Experience Platform Squad"
-    org = Org(roles=[Role(id="a", title="A")], teams=[{"id": "t", "name": name, "lead": "a"}])
-    plan, chart, _ = chart_rects(org)
-    assert _team_label(to_svg(plan, chart)) == name
-    assert chart.frames[0][2] >= style.measure(name, "team") + 16 > plan.box_width
+    plan, chart, _ = chart_rects(_one_team(name))
+    lines = _team_labels(to_svg(plan, chart))
+    assert lines == ["Mobile Applications and Customer", "Experience Platform Squad"]
+    width = chart.frames[0][2]
+    assert max(style.measure(t, "team") for t in lines) + 16 <= width
+    assert width < style.measure(name, "team")  # half as wide as on one line, about
+    assert chart.y[0] - chart.frames[0][1] == BAND + LINE  # the band holds both lines
 
 
 def test_a_team_name_past_the_widest_is_cut_with_an_ellipsis() -> None:
-    from orgroles import Role
     from orgroles.render import style
     from orgroles.render.svg import to_svg
+    from orgroles.render.team_names import WIDEST
 
-    name = "The Extraordinarily Long Name Of A Very Small Team That Has One Person In It"
-    assert style.measure(name, "team") > style.TEAM_NAME_MAX
-    org = Org(roles=[Role(id="a", title="A")], teams=[{"id": "t", "name": name, "lead": "a"}])
-    plan, chart, _ = chart_rects(org)
-    label = _team_label(to_svg(plan, chart))
-    assert label.endswith("…")
-    assert style.measure(label, "team") <= chart.frames[0][2] - 16
+    name = "The Extraordinarily Long Name Of A Very Small Team That Has One Person In It " * 4
+    plan, chart, _ = chart_rects(_one_team(name))
+    lines = _team_labels(to_svg(plan, chart))
+    assert len(lines) == 2
+    assert lines[-1].endswith("…")
+    assert all(style.measure(t, "team") <= WIDEST for t in lines)
 
 
 @pytest.mark.parametrize("direction", ["TB", "LR"])
-def test_the_line_into_a_team_lead_never_crosses_the_team_name(direction: str) -> None:
+@pytest.mark.parametrize(
+    "name", ["Apps", "Mobile Applications Squad", "Mobile Applications and Customer Experience"]
+)
+def test_the_line_into_a_team_lead_never_crosses_the_team_name(direction: str, name: str) -> None:
     from orgroles import Role
     from orgroles.render import style
     from orgroles.render.arrange import arrange
+    from orgroles.render.team_names import INSET, frame_name
 
-    name = "Mobile Applications and Customer Experience Platform Squad"
     roles = [
         Role(id="boss", title="Head of Apps"),
         Role(id="lead", title="Lead", reports_to="boss"),
@@ -163,11 +185,12 @@ def test_the_line_into_a_team_lead_never_crosses_the_team_name(direction: str) -
     plan, chart = arrange(make_plan(org, direction=direction))
     lead = next(b.id for b in plan.boxes if b.role == "lead")
     fx, fy, _, _ = chart.frames[0]
-    # The name runs along the frame's top (down the left band, left to right) from its
-    # start; the line comes in at the middle of the lead's side.
+    lines = frame_name(plan, chart, plan.clusters[0])
+    assert " ".join(lines) == name  # whole
+    # The name runs along the frame's top (down its left band) from its start; the line
+    # comes in at the middle of the lead's side, after it.
     if direction == "TB":
-        line_at, name_ends = chart.x[lead] + plan.box_width / 2, fx + style.team_name_room(name)
+        line_at, start = chart.x[lead] + plan.box_width / 2, fx
     else:
-        line_at = chart.y[lead] + plan.boxes[lead].height / 2
-        name_ends = fy + style.team_name_room(name)
-    assert line_at >= name_ends - style.TEAM_NAME_INSET
+        line_at, start = chart.y[lead] + plan.boxes[lead].height / 2, fy
+    assert line_at >= start + INSET + max(style.measure(t, "team") for t in lines)

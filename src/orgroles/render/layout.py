@@ -43,6 +43,7 @@ from typing import Any
 
 from orgroles.render import style
 from orgroles.render.plan import Box, Plan, block_size
+from orgroles.render.team_names import BAND, LINE, name_room, name_rows
 from orgroles.render.tidy import tidy_positions
 from orgroles.render.wires import Point, place_assistants, place_stack, spines
 
@@ -61,8 +62,9 @@ __all__ = [
 MARGIN = 16
 """Empty space around the chart, in px."""
 
-FRAME_TOP = style.CLUSTER_LABEL + style.CLUSTER_PAD
-"""How far a team frame reaches above its lead's box: room for the team's name."""
+FRAME_TOP = BAND
+"""How far a team frame reaches above its lead's box for a name of one line (see
+`orgroles.render.team_names`)."""
 
 TREE_GAP = 3 * style.HGAP
 """The space between two trees of a forest, side by side in a row."""
@@ -130,7 +132,7 @@ class Levels:
 
     def __init__(self, plan: Plan) -> None:
         band: list[float] = []
-        framed: set[int] = set()
+        framed: dict[int, float] = {}  # the band above a level for its frames' names
         boxes = plan.boxes
         shortest: dict[int, float] = {}  # the shortest manager of each level, by its box
         for box in boxes:
@@ -146,7 +148,8 @@ class Levels:
         for cluster in plan.clusters:
             lead = boxes[cluster.lead]
             if lead.placement == "child":
-                framed.add(lead.level)
+                two = name_rows(cluster.label) > 1
+                framed[lead.level] = max(framed.get(lead.level, BAND), BAND + LINE * two)
         self.band = band
         self.framed = framed
         top = [0.0]
@@ -154,15 +157,15 @@ class Levels:
         self.midpoints = plan.midpoints
         for level, h in enumerate(band):
             bus.append(top[-1] + h + style.VGAP / 2)
-            gap = style.VGAP + (FRAME_TOP if level + 1 in framed else 0.0)
+            gap = style.VGAP + framed.get(level + 1, 0.0)
             if self.midpoints and level in shortest:  # halfway: below the band, above frames
                 gap = max(gap, h + style.VGAP - shortest[level])
                 if level + 1 in framed:
-                    gap = max(gap, 2 * (FRAME_TOP + style.CLUSTER_PAD))
+                    gap = max(gap, 2 * (framed[level + 1] + style.CLUSTER_PAD))
             top.append(top[-1] + h + gap)
         self.top = top
         self.bus = bus
-        self.lift = FRAME_TOP if 0 in framed else 0.0  # frames above the top level
+        self.lift = framed.get(0, 0.0)  # frames above the top level
 
     def line(self, level: int, height: float) -> float:
         """How far below its level's top the lines from a manager's box of `level`,
@@ -306,7 +309,8 @@ def layout(plan: Plan, wrap: float | None = None) -> Layout:
         order, xs, ys = units.place([u])
         right, bottom = units.extent(order, xs, ys)
         # The line into the lead comes down after the team's name, never through it.
-        left = max(pad, style.team_name_room(cluster.label) - xs[0] - anchor[u])
+        said = name_room(cluster.label, name_rows(cluster.label))
+        left = max(pad, said - xs[0] - anchor[u])
         more = left - pad if left - pad <= 2 * style.HGAP else 0.0  # a little: both sides
         f = units.new(
             _FRAME, cluster.id, lead_box.level, right + left + pad + more, bottom + pad, 0
@@ -367,7 +371,7 @@ def layout(plan: Plan, wrap: float | None = None) -> Layout:
         x0, y0 = round(ax[u]), round(ay[u])
         bottom = max(bottom, ay[u] + units.drawn[u])
         if k == _FRAME:
-            lift = round(FRAME_TOP)
+            lift = round(levels.framed[units.level[u]])
             frames[ref[u]] = (x0, y0 - lift, round(uw[u]), round(units.drawn[u]) + lift)
         elif k == _BOX:
             box = boxes[ref[u]]

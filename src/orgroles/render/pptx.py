@@ -60,6 +60,7 @@ from orgroles.render.slides import (
     room,
     slides,
 )
+from orgroles.render.team_names import frame_name
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -278,10 +279,15 @@ class _SlideShapes:
                 continue
             x, y = self.at(fx, fy)
             sideways = self.plan.direction == "LR"  # the name in the band on the left
-            label = style.team_name(cluster.label, fh if sideways else fw)
-            runs = self.run(label, "team", color=self.theme.frame_text) if label else ""
             # Read upwards, ending at the top: the line into the lead comes after it.
-            body = f'<a:p><a:pPr algn="{"r" if sideways else "l"}"/>{runs}</a:p>'
+            align = f'<a:pPr algn="{"r" if sideways else "l"}"/>'
+            body = (
+                "".join(
+                    f"<a:p>{align}{self.run(line, 'team', color=self.theme.frame_text)}</a:p>"
+                    for line in frame_name(self.plan, self.chart, cluster)
+                )
+                or f"<a:p>{align}</a:p>"
+            )
             vert = ' vert="vert270"' if sideways else ""
             pad = self.emu(8)
             self.out.append(

@@ -57,8 +57,6 @@ __all__ = [
     "SPINE_GAP",
     "SPARE",
     "STYLES",
-    "TEAM_NAME_INSET",
-    "TEAM_NAME_MAX",
     "TextStyle",
     "VGAP",
     "WRAP_GAP",
@@ -66,8 +64,6 @@ __all__ = [
     "family_palette",
     "line_height",
     "measure",
-    "team_name",
-    "team_name_room",
     "wrap",
 ]
 
@@ -278,39 +274,6 @@ def measure(text: str, style: str) -> float:
     """
     s = STYLES[style]
     return _METRICS[s.bold].width(text) * s.size / 100
-
-
-TEAM_NAME_INSET = 8.0
-"""Where a team's name starts, from its frame's side."""
-TEAM_NAME_MAX = 480.0
-"""The widest a team's name is drawn, in px: a longer one ends with an ellipsis."""
-
-
-def team_name_room(name: str) -> float:
-    """How far from its frame's side a team's name reaches, with a gap after it: the
-    line into the team's lead comes down (or in, left to right) no nearer than this.
-
-    Examples:
-        >>> team_name_room("") < team_name_room("Platform") < team_name_room("Platform squad")
-        True
-        >>> team_name_room("x" * 500) == 2 * TEAM_NAME_INSET + TEAM_NAME_MAX
-        True
-    """
-    return 2 * TEAM_NAME_INSET + min(measure(name, "team"), TEAM_NAME_MAX)
-
-
-def team_name(name: str, side: float) -> str:
-    """A team's name as drawn along a frame's `side` (px): whole, or ended with an
-    ellipsis where it is wider than the side or than `TEAM_NAME_MAX`.
-
-    Examples:
-        >>> team_name("Platform squad", 200)
-        'Platform squad'
-        >>> team_name("Platform squad", 60)[-1]
-        '…'
-    """
-    width = min(side - 2 * TEAM_NAME_INSET, TEAM_NAME_MAX)
-    return next(iter(wrap(name, "team", width, max_lines=1)), "")
 
 
 def line_height(style: str) -> float:

@@ -46,6 +46,7 @@ from orgroles.render.paint import (
 )
 from orgroles.render.plan import Box, Plan
 from orgroles.render.quoting import css_class, xml_attr, xml_text
+from orgroles.render.team_names import LINE, frame_name
 
 __all__ = ["Region", "Subset", "chart_body", "number", "svg_head", "to_svg"]
 
@@ -199,16 +200,19 @@ def _frames(
         if region is not None and not _meets(x, y, w, h, region):
             continue
         # Left to right, the room for the team's name is a band on the left: turned.
-        label = style.team_name(cluster.label, h if sideways else w)
-        where = (  # read upwards, ending at the top: the line into the lead comes after it
-            f'x="{x + 18}" y="{y + 8}" text-anchor="end" transform="rotate(-90 {x + 18} {y + 8})"'
-            if sideways
-            else f'x="{x + 8}" y="{y + 13}"'
-        )
+        texts = []
+        for k, line in enumerate(frame_name(plan, chart, cluster)):
+            down = 13 + k * LINE
+            where = (  # read upwards, ending at the top: the line into the lead comes after it
+                f'x="{x + down + 5}" y="{y + 8}" text-anchor="end" '
+                f'transform="rotate(-90 {x + down + 5} {y + 8})"'
+                if sideways
+                else f'x="{x + 8}" y="{y + down}"'
+            )
+            texts.append(f'<text {where} stroke="none"{team}>{xml_text(line)}</text>')
         found.append(
             f'<g class="team"><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8"/>'
-            f'<text {where} stroke="none"{team}>'
-            f"{xml_text(label)}</text></g>\n"
+            f"{''.join(texts)}</g>\n"
         )
     if found:
         out.append(f'<g class="teams" fill="{look.frame_fill}" stroke="{look.frame_stroke}">\n')

@@ -205,3 +205,10 @@ def test_names_in_other_alphabets_are_measured_as_the_fonts_draw_them(
     assert [text for style, text in lines(plan, "r") if style == "name"] == list(expected)
     width = measure(name, "name")
     assert width < 12 * 0.7 * len(name)  # the fonts' widths, not 1 em (12 px) a character
+
+
+def test_a_long_hyphenated_name_breaks_after_its_hyphen() -> None:
+    from orgroles.render.style import wrap
+
+    lines = wrap("Anna Wolfeschlegelsteinhausen-Bergerdorff", "name", 180, max_lines=3)
+    assert lines == ("Anna", "Wolfeschlegelsteinhausen-", "Bergerdorff")

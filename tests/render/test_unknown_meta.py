@@ -3,6 +3,7 @@ the nearest field, and the chart drawn without it. Every person here is invented
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
@@ -75,3 +76,28 @@ def test_the_command_line_prints_it(write: Write, run: Cli) -> None:
     assert "orgroles: warning: no role or person has meta.sitee (did you mean 'site'?)" in (
         result.stderr
     )
+
+
+def test_colours_by_team_in_an_org_without_teams_are_said_to_give_grey(org: orgroles.Org) -> None:
+    with pytest.warns(ChartOptionWarning, match="declares no team: every box is grey"):
+        render_svg(org, color_by="team")
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ({"direction": "LR"}, "--direction LR (direction='LR') are for the other formats"),
+        ({"show": ["photo"]}, "photos (--show photo) are for the other formats"),
+    ],
+)
+def test_the_explorer_says_what_it_does_not_draw(
+    org: orgroles.Org, options: dict[str, Any], said: str
+) -> None:
+    from orgroles.render import render_bytes
+
+    with pytest.warns(ChartOptionWarning, match=re.escape(said)):
+        render_bytes(org, "html", **options)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        render_bytes(org, "html")
+        render_svg(org, direction="LR")

@@ -112,7 +112,8 @@ def meta_keys(org: OrgCore) -> frozenset[str]:
 
 def warn_unknown_meta(org: OrgCore, fields: Iterable[str], color_by: str) -> None:
     """Warn (`ChartOptionWarning`) for each `meta.FIELD` of the cards' lines or of the
-    colours that no role or person of the org has, with the nearest field it has.
+    colours that no role or person of the org has, with the nearest field it has, and
+    for colours by team in an org that declares none.
 
     Examples:
         >>> import orgroles, warnings
@@ -125,6 +126,13 @@ def warn_unknown_meta(org: OrgCore, fields: Iterable[str], color_by: str) -> Non
     """  # noqa: E501
     from orgroles.render.options import ChartOptionWarning
 
+    if color_by == "team" and not org.teams:
+        warnings.warn(
+            "the colours are by team (--color-by team), and this org declares no team: "
+            "every box is grey (colour by family, kind or meta.FIELD instead)",
+            ChartOptionWarning,
+            stacklevel=4,
+        )
     asked = {f[5:]: "the cards' lines (--show)" for f in fields if f.startswith("meta.")}
     if color_by.startswith("meta."):
         asked.setdefault(color_by[5:], "the colours (--color-by)")

@@ -49,6 +49,7 @@ from orgroles.render.changes import with_changes
 from orgroles.render.details import details
 from orgroles.render.forest import forest_top
 from orgroles.render.formats import Drawing
+from orgroles.render.options import explorer_ignores
 from orgroles.render.paint import CHANGE_COLORS, GHOST_FILL, box_paint, theme_of
 from orgroles.render.plan import BLOCK_RATIO, STACK_MIN, Box, Line, Plan, make_plan, title_alerts
 from orgroles.render.quoting import clean, html_attr
@@ -457,6 +458,7 @@ def draw(org: OrgCore, options: ChartOptions) -> Drawing:
     The page is made from a plan without folds; `options.fold` groups start folded,
     and the reader can unfold them.
     """
+    explorer_ignores(options)  # a warning for the options it cannot draw
     org, options = with_changes(org, options)  # a change chart: the org with its ghosts
     plan = make_plan(org, options, fold=None)
     folded = make_plan(org, options) if options.fold is not None else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -48,6 +49,7 @@ __all__ = [
     "LayoutName",
     "Orientation",
     "PageName",
+    "explorer_ignores",
 ]
 
 Engine = Literal["builtin", "dot", "auto"]
@@ -127,7 +129,8 @@ def _choice(name: str, value: object, choices: tuple[str, ...]) -> None:
 class ChartOptionWarning(UserWarning):
     """A chart option that this org gives nothing to show: `--show meta.FIELD` or
     `--color-by meta.FIELD` for a field that no role or person has (a typo, most often:
-    the message suggests the nearest field). The chart is drawn without it."""
+    the message suggests the nearest field), or `--color-by team` in an org that declares
+    no team. The chart is drawn without it."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -268,3 +271,23 @@ class ChartOptions:
                 raise RenderError(f"unknown chart option {key!r}{suggestion_suffix(key, names)}")
         base = options if options is not None else cls()
         return dataclasses.replace(base, **changes) if changes else base
+
+
+def explorer_ignores(options: ChartOptions) -> None:
+    """Warn (`ChartOptionWarning`) for the options that the HTML explorer does not draw:
+    it is drawn top to bottom, without photos."""
+    ignored = [
+        said
+        for said, asked in (
+            ("--direction LR (direction='LR')", options.direction == "LR"),
+            ("photos (--show photo)", "photo" in options.show),
+        )
+        if asked
+    ]
+    if ignored:
+        warnings.warn(
+            f"the explorer draws top to bottom, without photos: {' and '.join(ignored)} "
+            "are for the other formats (.svg, .png, .pdf, .pptx)",
+            ChartOptionWarning,
+            stacklevel=4,
+        )

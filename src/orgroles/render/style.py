@@ -285,7 +285,8 @@ def line_height(style: str) -> float:
 def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, ...]:
     """Break `text` into at most `max_lines` lines no wider than `width` px.
 
-    Lines break between words, and inside a word only when the word alone is too wide.
+    Lines break between words, and inside a word only when the word alone is too wide:
+    after its last hyphen that fits, or else where the line is full.
     When the text does not fit, the last line ends with an ellipsis. Empty text gives
     no line.
 
@@ -296,6 +297,8 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
         ('Chief Technical', 'Officer')
         >>> wrap("Supercalifragilisticexpialidocious", "name", 100)
         ('Supercalifragilis', 'ticexpialidocio…')
+        >>> wrap("Wolfeschlegelsteinhausen-Bergerdorff", "name", 180)
+        ('Wolfeschlegelsteinhausen-', 'Bergerdorff')
         >>> wrap("one two three four five six seven", "name", 60, max_lines=2)
         ('one two', 'three fo…')
         >>> wrap("", "name", 100)
@@ -323,6 +326,8 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
             current = ""
         while len(lines) <= max_lines and metrics.width(word) > limit:  # too wide: break it
             cut = _fit(word, metrics, limit)
+            hyphen = word.rfind("-", 1, cut)  # after a hyphen, if one fits: "Wolff-" "Berg"
+            cut = hyphen + 1 if hyphen > 0 else cut
             lines.append(word[:cut])
             word = word[cut:]
         current = word

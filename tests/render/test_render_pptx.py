@@ -4,6 +4,7 @@ line, on 16:9 slides; big charts split by subtree; LibreOffice opens the file.""
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -343,11 +344,35 @@ def test_small_teams_below_a_slide_share_the_next_ones() -> None:
         f"m{m}" for m in range(24)
     ]
     for s in rest:
-        assert s.subtitle == "Plant"  # the first slide is titled with the org
+        # The first slide is titled with the org: the chain names its head too.
+        assert s.subtitle == "Plant \u203a Head of Operations"
         leads = [s.plan.boxes[t].lines[0].text for t in s.plan.tops]
         assert s.title == _named(leads)
         assert s.plan.shown == 3 * len(leads)
         assert s.scale >= READABLE
+
+
+def test_shared_slides_count_repeated_titles_and_subtitles_tell_managers_apart() -> None:
+    """Two region heads of one title, each over twelve branches of three tellers: a
+    slide's subtitle names the managers above it with their holders when their title is
+    shared, and a shared slide of tops of one title counts them."""
+    roles = [Role(id="ceo", title="CEO")]
+    people = []
+    for r in range(2):
+        roles.append(Role(id=f"rh{r}", title="Region Head", reports_to="ceo", holder=f"p{r}"))
+        people.append(Person(id=f"p{r}", name=f"Person {'AB'[r]}"))
+        for b in range(12):
+            roles.append(Role(id=f"b{r}-{b}", title="Branch Manager", reports_to=f"rh{r}"))
+            roles += [
+                Role(id=f"t{r}-{b}-{k}", title="Teller", reports_to=f"b{r}-{b}") for k in range(2)
+            ]
+    found = slides(Org(name="Bank", roles=roles, people=people), ChartOptions())
+    subtitles = {s.subtitle for s in found[1:]}
+    assert subtitles == {
+        "Bank \u203a CEO \u203a Region Head, Person A",
+        "Bank \u203a CEO \u203a Region Head, Person B",
+    }
+    assert all(re.fullmatch(r"Branch Manager \(\d+\)", s.title) for s in found[1:])
 
 
 def test_a_deck_keeps_one_slide_per_team_that_is_not_small(scaleup: Org) -> None:

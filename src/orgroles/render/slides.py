@@ -31,10 +31,10 @@ Examples:
     >>> for s in deck:
     ...     print(s.plan.shown, s.title, "|", s.subtitle.replace(SEPARATOR, " > "))
     4 Northwind Labs |
-    4 Chief Technical Officer, Marc Olsen | Northwind Labs
-    5 Engineering Manager, Kenji Arai | Northwind Labs > Chief Technical Officer
-    5 Lead Developer, Hana Sato | Northwind Labs > Chief Technical Officer
-    6 Chief Product Officer, Sofia Brandt | Northwind Labs
+    4 Chief Technical Officer, Marc Olsen | Northwind Labs > Chief Executive Officer
+    5 Engineering Manager, Kenji Arai | Northwind Labs > Chief Executive Officer > Chief Technical Officer
+    5 Lead Developer, Hana Sato | Northwind Labs > Chief Executive Officer > Chief Technical Officer
+    6 Chief Product Officer, Sofia Brandt | Northwind Labs > Chief Executive Officer
     >>> leads = [orgroles.Role(id=f"lead-{n}", title=f"Shift Lead {n}", reports_to="head")
     ...     for n in range(1, 31)]
     >>> crews = [orgroles.Role(id=f"op-{n}", title="Operator", reports_to=f"lead-{n}")
@@ -42,11 +42,12 @@ Examples:
     >>> plant = orgroles.Org(name="Plant", roles=[orgroles.Role(id="head"), *leads, *crews])
     >>> [(len(s.plan.tops), s.plan.shown) for s in slides(plant, ChartOptions())]
     [(1, 31), (30, 60)]
-"""
+"""  # noqa: E501
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -133,6 +134,43 @@ def _short(box: Box) -> str:
     return " ".join(line.text for line in box.lines if line.style in ("title", "subtitle"))
 
 
+def _subtitle(path: list[str]) -> str:
+    """A slide's subtitle: the org, then the managers above the slide; of a deep chain,
+    the nearest three after an ellipsis ("Bank > ... > Area Director, Quinn Kowal >
+    District Manager, Rosa Rinaldi", with `SEPARATOR` for ">")."""
+    return SEPARATOR.join([path[0], "\u2026", *path[-3:]] if len(path) > 5 else path)
+
+
+def _chain(org: OrgCore, plan: Plan, box: Box, *, named: bool) -> list[str]:
+    """The managers of `box` in its slide's chart, top first, as a subtitle names them
+    (`_chain_name()`): those between the slide's top and the box, and the top too unless
+    the slide's title `named` it."""
+    found = []
+    at = box.parent
+    while at >= 0:
+        found.append(plan.boxes[at])
+        at = plan.boxes[at].parent
+    if named and found:
+        found.pop()  # the top: the slide's own title
+    return [_chain_name(org, b) for b in reversed(found)]
+
+
+def _chain_name(org: OrgCore, box: Box) -> str:
+    """What a subtitle's chain of managers calls a box: its title, and its holder when
+    other roles share the title ("Head of Retail Banking, Chiara Okafor")."""
+    short = _short(box)
+    if box.placeholder is not None or box.role is None:
+        return short
+    shared = org.cached("render.shared-titles", lambda: _shared_titles(org))
+    return box_label(box) if org.title_of(box.role) in shared else short
+
+
+def _shared_titles(org: OrgCore) -> frozenset[str]:
+    roles = org.cached("render.roles", lambda: list(org.roles.values()))  # as the cards list them
+    counts = Counter(org.title_of(role) for role in roles)
+    return frozenset(t for t, n in counts.items() if n > 1)
+
+
 @dataclass
 class _Part:
     """What a slide starts from: a role, a missing manager, or the whole chart (neither);
@@ -199,8 +237,8 @@ def slides(
             clean(org.name) if top is None or (first and options.root is None) else box_label(top)
         )
         title += part.suffix
-        found.append(Slide(title, SEPARATOR.join(path), drawn, chart, scale))
-        below = [*path, title if top is None or first else _short(top) or title]
+        found.append(Slide(title, _subtitle(path), drawn, chart, scale))
+        below = [*path, title if top is None or first else _chain_name(org, top) or title]
         expand: list[_Part] = []
         for box in drawn.boxes:
             if not box.hidden or (limit is not None and box.level >= limit):
@@ -210,9 +248,13 @@ def slides(
                 and box.role != root
                 and org.index.children.get(org.index.pos[box.role])
             ):
-                expand.append(_Part(box.role, None, level + box.level, below))
+                chain = _chain(org, drawn, box, named=top is not None and not first)
+                expand.append(_Part(box.role, None, level + box.level, [*below, *chain]))
             elif box.placeholder is not None and box.placeholder in raw and missing is None:
-                expand.append(_Part(None, raw[box.placeholder], level + box.level, below))
+                chain = _chain(org, drawn, box, named=top is not None and not first)
+                expand.append(
+                    _Part(None, raw[box.placeholder], level + box.level, [*below, *chain])
+                )
         todo += reversed(_packed(org, options, expand, width, height))
     return found
 
@@ -359,14 +401,20 @@ def _shared(
     )
     drawn, chart = arrange(_untitled(plan, False), options.layout, aspect)
     tops = [drawn.boxes[t] for t in drawn.tops]  # as placed: the largest first
-    more = words.word("and_more", options.lang).format(n=len(tops) - 3) if len(tops) > 4 else ""
-    named = tops[:3] if more else tops  # the first three, "and 17 more": a title to read
-    if all(box.placeholder is not None for box in tops):
-        ids = " \u00b7 ".join(box.placeholder or "" for box in named)
-        title = words.word("not_in_file", options.lang).format(id=ids) + more
+    missing = all(box.placeholder is not None for box in tops)
+    # Each name once, with how many tops have it: "Senior Banker (5) · Analyst".
+    said = Counter(
+        box.placeholder or "" if missing else _short(box) or box_label(box) for box in tops
+    )
+    more = words.word("and_more", options.lang).format(n=len(said) - 3) if len(said) > 4 else ""
+    named = " \u00b7 ".join(
+        f"{name} ({n})" if n > 1 else name for name, n in list(said.items())[: 3 if more else None]
+    )  # the first three, "and 17 more": a title to read
+    if missing:
+        title = words.word("not_in_file", options.lang).format(id=named) + more
     else:
-        title = " \u00b7 ".join(_short(box) or box_label(box) for box in named) + more
-    return Slide(title, SEPARATOR.join(parts[0].path), drawn, chart, _scale(chart, width, height))
+        title = named + more
+    return Slide(title, _subtitle(parts[0].path), drawn, chart, _scale(chart, width, height))
 
 
 def _untitled(plan: Plan, first: bool) -> Plan:

@@ -169,6 +169,9 @@ PROBLEM_CODES: dict[str, str] = {
     "name and no email, or that has a title and no id, name or email, read as a vacant "
     "seat (as is a row whose id is all zeros, SAP's `00000000`); one without an id gets one "
     "from its line, `vacant-7` (a warning)",
+    "several-managers": "an import's manager cell that joins the names or emails of several "
+    "rows with commas (linked records: `Ana Lima,Bo Diaz`): the first is the manager, the "
+    "others dotted lines (a warning)",
     "earlier-stint": "an import's last day (a termination date) that comes before the row's "
     "latest hire date, or that has passed on a row whose status says the person works there: "
     "the end of an earlier stint of someone hired again, not read (a warning)",

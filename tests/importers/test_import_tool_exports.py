@@ -316,3 +316,23 @@ def test_a_slack_member_list_reads_its_full_names(write: Write) -> None:
     )
     org, _ = import_notes(write("slack.csv", text))
     assert [p.name for p in org.people.values()] == ["Wren Okoro", "Hana Kobayashi"]
+
+
+def test_a_manager_cell_of_linked_records_is_the_manager_and_dotted_lines(write: Write) -> None:
+    # Airtable and Notion join the records of a linked field with commas.
+    text = (
+        "Name,Role,Reports to\n"
+        "Ana Lima,CEO,\n"
+        "Bo Diaz,COO,Ana Lima\n"
+        "Cy Moss,Analyst,\"Ana Lima,Bo Diaz\"\n"
+        "Dee Park,Analyst,\"Diaz, Bo\"\n"
+    )
+    org, notes = import_notes(write("team.csv", text))
+    cy, dee = org.roles["Cy Moss"], org.roles["Dee Park"]
+    assert (cy.reports_to, cy.dotted_to) == ("Ana Lima", ("Bo Diaz",))
+    assert (dee.reports_to, dee.dotted_to) == ("Bo Diaz", ())  # one name, turned
+    assert any(
+        "the manager cell 'Ana Lima,Bo Diaz' names 2 rows: read as the manager 'Ana Lima', "
+        "and dotted lines to the others" in n
+        for n in notes
+    )

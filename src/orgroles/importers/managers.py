@@ -49,6 +49,43 @@ def _values(cell: Cell) -> list[str]:
     return [cell] if isinstance(cell, str) else cell
 
 
+def _linked(
+    cells: list[Cell], index: dict[str, list[int]], key: Callable[[str], str]
+) -> tuple[list[Cell], list[int]]:
+    """The manager cells with those that join the names (or emails) of several rows with
+    commas split into lists (Airtable's or Notion's linked records, "Ana Lima,Bo Diaz":
+    the first is the manager, the others dotted lines), and the rows changed. A cell whose
+    parts are not each a row's is left as written ("Lima, Ana" is one name, turned)."""
+    changed: list[int] = []
+    out = cells
+    for i, cell in enumerate(cells):
+        if type(cell) is not str or "," not in cell or key(cell) in index:
+            continue
+        parts = [p.strip() for p in cell.split(",")]
+        if len(parts) > 1 and all(key(p) in index for p in parts):
+            if out is cells:
+                out = list(cells)
+            out[i] = parts
+            changed.append(i)
+    return out, changed
+
+
+def _linked_note(
+    found: list[int], written: list[Cell], cells: list[Cell], locator: Locator
+) -> Problem:
+    first = found[0]
+    names = _values(cells[first])
+    more = len(found) - 1
+    also = f", and {more:,} more cell{'s' if more > 1 else ''} so" if more else ""
+    return Problem(
+        f"the manager cell {written[first]!r} names {len(names)} rows: read as the manager "
+        f"{names[0]!r}, and dotted lines to the others{also}",
+        locator.location(first, "manager"),
+        locator.where(first, "manager"),
+        code="several-managers",
+    )
+
+
 def _name_key(text: str) -> str:
     return normalize("NFC", text)
 
@@ -248,6 +285,10 @@ def _resolve(
     read: list[tuple[int, str, str, str, int]] = []  # cells read in another form
     holders = rows.holders
     jobs = functools.cache(lambda: rows_by(rows.titles, loose_name))
+    written = managers
+    managers, linked = _linked(managers, index, key)
+    if linked:
+        notes.append(_linked_note(linked, written, managers, locator))
     for i, cell in enumerate(managers):
         found: list[str] = []
         for value in _values(cell):

@@ -324,8 +324,8 @@ def test_a_manager_cell_of_linked_records_is_the_manager_and_dotted_lines(write:
         "Name,Role,Reports to\n"
         "Ana Lima,CEO,\n"
         "Bo Diaz,COO,Ana Lima\n"
-        "Cy Moss,Analyst,\"Ana Lima,Bo Diaz\"\n"
-        "Dee Park,Analyst,\"Diaz, Bo\"\n"
+        'Cy Moss,Analyst,"Ana Lima,Bo Diaz"\n'
+        'Dee Park,Analyst,"Diaz, Bo"\n'
     )
     org, notes = import_notes(write("team.csv", text))
     cy, dee = org.roles["Cy Moss"], org.roles["Dee Park"]

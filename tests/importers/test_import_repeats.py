@@ -55,7 +55,6 @@ def test_one_warning_counts_every_repeat(write: Write) -> None:
     ("other", "hint"),
     [
         ("2,Bo Diaz,CTO,1,CC-30\n", True),  # the same person in a second cost centre
-        ("2,Bo Diaz,Head of Engineering,1,CC-20\n", True),  # a second position
         ("2,Bea Diaz,CTO,1,CC-20\n", False),  # two people given one id
     ],
 )
@@ -219,3 +218,17 @@ def test_two_open_seats_with_one_id_are_a_duplicate_id(write: Write) -> None:
     text = HEADER + ANA + "9,,Developer,1,CC-20\n" * 2  # two hires planned, one id
     with pytest.raises(OrgFileError, match="duplicate id '9'"):
         orgroles.from_csv(write("plan.csv", text))
+
+
+def test_one_person_on_two_rows_of_two_jobs_holds_two_seats(write: Write) -> None:
+    # One employee number, one name, two job titles: a second position (UKG lists an
+    # employee of two companies so). The manager id finds the first seat.
+    other = "2,Bo Diaz,Head of Engineering,1,CC-20\n"
+    org, notes = import_notes(write("staff.csv", HEADER + ANA + BO + other + CY))
+    assert [(r.id, r.holders, r.reports_to) for r in org] == [
+        ("1", ("1",), None),
+        ("2", ("2",), "1"),
+        ("2/head-of-engineering", ("2",), "1"),
+        ("3", ("3",), "2"),
+    ]
+    assert any("'2' is also on line 3: one person in two seats" in n for n in notes)

@@ -42,11 +42,14 @@ def read_email_ids(rows: Rows, locator: Locator | None) -> list[Problem]:
     emails (its id column is its email column, and no holders are given: but the open
     seats found before, which have none); their notes."""
     held = rows.holders or rows.ids
-    if any(
-        h is not None and (h != i or i != e)
-        for h, i, e in zip(held, rows.ids, rows.emails, strict=True)
-    ):
-        return []
+    pairs = zip(held, rows.ids, rows.emails, strict=True)
+    if any(h is not None and (h != i or i != e) for h, i, e in pairs):
+        if rows.holders is not None:  # seats and their holders, given
+            return []
+        # Rows known by an employee id: one id and one name on two rows of two jobs is a
+        # person in two seats too (UKG's one employee in two companies).
+        two_jobs = several_seats(rows, locator, jobs=True)
+        return [two_jobs] if two_jobs is not None else []
     found = (several_seats(rows, locator), ids_from_names(rows, locator))
     return [n for n in found if n is not None]
 
@@ -113,10 +116,12 @@ def ids_from_names(rows: Rows, locator: Locator | None) -> Problem | None:
     )
 
 
-def several_seats(rows: Rows, locator: Locator | None) -> Problem | None:
+def several_seats(rows: Rows, locator: Locator | None, *, jobs: bool = False) -> Problem | None:
     """Give the later rows of a person in several rows (same email as id, same name) ids
     of their own, and every row its holder (changed in place); a note at the first such
-    row that counts the others, or None."""
+    row that counts the others, or None. With `jobs`, only rows of different job titles
+    are a person's seats: two rows the same are a repeated row, which the check of the
+    ids reports."""
     first: dict[str, int] = {}
     later: list[tuple[int, int]] = []  # (row, the person's first row)
     open_seats = rows.holders  # the open seats found before: no holder
@@ -125,11 +130,13 @@ def several_seats(rows: Rows, locator: Locator | None) -> Problem | None:
             continue
         k = first.setdefault(rid, i)
         if k != i and _one_person(rows.names[k], rows.names[i]):
-            later.append((i, k))
+            titles = rows.titles[k], rows.titles[i]
+            if not jobs or (all(titles) and titles[0] != titles[1]):
+                later.append((i, k))
     if not later:
         return None
     holders = list(rows.ids if open_seats is None else open_seats)
-    ids = rows.ids = list(rows.ids)  # the emails stay as they are
+    ids = rows.ids = list(rows.ids)  # the first row's id (an email, or an employee id) stays
     taken = set(first)
     for i, _ in later:
         base = f"{ids[i]}/{slug(rows.titles[i] or '') if rows.titles[i] else 'seat'}"

@@ -232,3 +232,11 @@ def test_one_person_on_two_rows_of_two_jobs_holds_two_seats(write: Write) -> Non
         ("3", ("3",), "2"),
     ]
     assert any("'2' is also on line 3: one person in two seats" in n for n in notes)
+
+
+def test_two_jobs_of_one_person_beside_an_open_seat(write: Write) -> None:
+    other = "2,Bo Diaz,Head of Engineering,1,CC-20\n"
+    opening = ",,Developer,2,CC-20\n"  # an open position: no id, no name
+    org, _ = import_notes(write("staff.csv", HEADER + ANA + BO + other + CY + opening))
+    assert org.roles["2/head-of-engineering"].holders == ("2",)
+    assert org.roles["vacant-6"].vacant  # the header is line 1

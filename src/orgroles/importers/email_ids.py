@@ -10,7 +10,9 @@ column is the id column.
 - A person with no work email (a new hire, a contractor) is given an id made from their
   name (`ids_from_names()`), so that the other rows are read; managers by name find them.
 
-`read_email_ids()` does both, for an import whose ids are its emails.
+`read_email_ids()` does both, for an import whose ids are its emails. Rows known by an
+employee id are read so too when one id and one name are on two rows of two job titles
+(UKG lists an employee of two companies so): two seats of one person.
 
 Examples:
     >>> from orgroles.importers.rows import Rows
@@ -40,12 +42,12 @@ __all__ = ["ids_from_emails", "ids_from_names", "read_email_ids", "several_seats
 def read_email_ids(rows: Rows, locator: Locator | None) -> list[Problem]:
     """`several_seats()` and `ids_from_names()`, when the import's rows are known by their
     emails (its id column is its email column, and no holders are given: but the open
-    seats found before, which have none); their notes."""
+    seats found before, which have none); `several_seats()` of two jobs only, when they
+    are known by an employee id; their notes."""
     held = rows.holders or rows.ids
-    pairs = zip(held, rows.ids, rows.emails, strict=True)
-    if any(h is not None and (h != i or i != e) for h, i, e in pairs):
-        if rows.holders is not None:  # seats and their holders, given
-            return []
+    if any(h is not None and h != i for h, i in zip(held, rows.ids, strict=True)):
+        return []  # seats and their holders, given (a position export)
+    if any(h is not None and i != e for h, i, e in zip(held, rows.ids, rows.emails, strict=True)):
         # Rows known by an employee id: one id and one name on two rows of two jobs is a
         # person in two seats too (UKG's one employee in two companies).
         two_jobs = several_seats(rows, locator, jobs=True)

@@ -257,6 +257,8 @@ def test_an_active_status_beside_a_past_termination_date_is_a_rehire(write: Writ
     )
     org, notes = import_notes(write("paylocity.csv", text))
     assert org.roles["1007"].holder == "1007"  # not vacant: she works there again
+    assert org.records["1007"].start == date(2022, 4, 18)  # her rehire day
+    assert org.records["1008"].start == date(2020, 3, 3)  # no rehire: the hire date
     assert org.roles["1008"].reports_to == "1007"
     assert "1010" not in org.roles
     assert any("1 row's last day (line 3)" in n for n in notes)

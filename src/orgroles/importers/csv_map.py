@@ -30,6 +30,7 @@ from orgroles.importers.guess import company_name, guessed, unmapped
 from orgroles.importers.guests import guest_marks
 from orgroles.importers.last_first import first_name_first, turned_note
 from orgroles.importers.other_names import other_names
+from orgroles.importers.rehires import latest_hires
 from orgroles.importers.repeats import drop_repeats
 from orgroles.importers.rows import Cell, Imported, KindsMode, Locator, Rows, build_document
 from orgroles.importers.status import read_statuses
@@ -171,7 +172,7 @@ def _rows(
         families=table.texts(cols.family_col) if cols.family_col else None,
         seniorities=table.texts(cols.seniority_col) if cols.seniority_col else None,
         holders=table.texts(cols.holder_col) if cols.holder_col else None,
-        starts=table.texts(cols.start_col) if cols.start_col else None,
+        starts=latest_hires(table, cols.start_col, cols.meta_cols) if cols.start_col else None,
         ends=table.texts(cols.end_col) if cols.end_col else None,
         effectives=table.texts(cols.effective_col) if cols.effective_col else None,
         statuses=read_statuses(says, cols.status_col) if cols.status_col else None,

@@ -7,7 +7,8 @@ of someone who works there today: their seat left vacant, or the person left out
 row's last day is not read when
 
 - it falls before the row's first day (its latest hire date, which the import reads
-  rather than the original one when the export has both), or
+  rather than the original one when the export has both, and a rehire day where a
+  column of them gives one: `latest_hires()`), or
 - the row's status says that the person works there (`Active`, not a status of someone
   who left or has not started) and the day is past.
 
@@ -34,14 +35,47 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from orgroles._internal import clock
 from orgroles._internal.text import plural
 from orgroles.errors import Problem
+from orgroles.importers.header_names import header_key, names
 from orgroles.importers.id_forms import listed_lines
 from orgroles.importers.rows import Locator, Rows
 
-__all__ = ["earlier_stints"]
+if TYPE_CHECKING:
+    from orgroles.importers.tables import Table
+
+__all__ = ["REHIRES", "earlier_stints", "latest_hires"]
+
+REHIRES = frozenset(
+    names(
+        "rehire date, re hire date, date of rehire, rehired on, rehire, last rehire date, "
+        "date de reembauche, wiedereintrittsdatum, fecha de reingreso, data de readmissao"
+    )
+)
+"""Headers of a column that gives the day of a person's latest hire when they were hired
+again, and is empty for everyone else (Paylocity's and ADP's "Rehire Date")."""
+
+
+def latest_hires(table: Table, start: str, others: Sequence[str]) -> list[str | None]:
+    """The first days of the rows: each row's rehire day (a column of `REHIRES` among
+    `others`, which are otherwise kept in `meta`) where it has one, else its `start`
+    column's day. The rehire day begins the stint that the row's seat is.
+
+    Examples:
+        >>> from orgroles.importers.tables import RecordRows
+        >>> table = RecordRows([{"Hire": "2013-11-04", "Rehire Date": "2022-04-18"},
+        ...                     {"Hire": "2015-01-05", "Rehire Date": None}])
+        >>> latest_hires(table, "Hire", ["Rehire Date"])
+        ['2022-04-18', '2015-01-05']
+    """
+    firsts = table.texts(start)
+    again = next((c for c in others if header_key(c) in REHIRES), None)
+    if again is None:
+        return firsts
+    return [later or first for first, later in zip(firsts, table.texts(again), strict=True)]
 
 
 def earlier_stints(

@@ -375,6 +375,23 @@ def test_shared_slides_count_repeated_titles_and_subtitles_tell_managers_apart()
     assert all(re.fullmatch(r"Branch Manager \(\d+\)", s.title) for s in found[1:])
 
 
+def test_a_shared_slide_of_teams_of_two_branches_names_the_managers_above_both() -> None:
+    roles = [Role(id="head", title="Head of Operations")]
+    for m in range(2):
+        roles.append(Role(id=f"m{m}", title=f"Plant Manager {m}", reports_to="head"))
+        for lead in range(7):
+            roles.append(Role(id=f"l{m}-{lead}", title=f"Shift Lead {lead}", reports_to=f"m{m}"))
+            roles += [
+                Role(id=f"o{m}-{lead}-{k}", title="Operator", reports_to=f"l{m}-{lead}")
+                for k in range(2)
+            ]
+    _, *rest = slides(Org(name="Plant", roles=roles), ChartOptions())
+    mixed = [s for s in rest if len({str(s.plan.boxes[t].role)[1] for t in s.plan.tops}) > 1]
+    assert mixed  # teams under both plant managers share a slide
+    for s in mixed:  # not the chain of the first team's plant manager
+        assert s.subtitle == "Plant \u203a Head of Operations"
+
+
 def test_a_deck_keeps_one_slide_per_team_that_is_not_small(scaleup: Org) -> None:
     found = slides(scaleup, ChartOptions(), width=700)
     assert all(len(s.plan.tops) == 1 for s in found)

@@ -86,8 +86,8 @@ def test_colours_by_team_in_an_org_without_teams_are_said_to_give_grey(org: orgr
 @pytest.mark.parametrize(
     ("options", "said"),
     [
-        ({"direction": "LR"}, "--direction LR (direction='LR') are for the other formats"),
-        ({"show": ["photo"]}, "photos (--show photo) are for the other formats"),
+        ({"direction": "LR"}, "for --direction LR (direction='LR'), write another format"),
+        ({"show": ["photo"]}, "for photos (--show photo), write another format"),
     ],
 )
 def test_the_explorer_says_what_it_does_not_draw(

@@ -30,6 +30,7 @@ Examples:
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
@@ -459,6 +460,7 @@ def draw(org: OrgCore, options: ChartOptions) -> Drawing:
     and the reader can unfold them.
     """
     explorer_ignores(options)  # a warning for the options it cannot draw
+    options = dataclasses.replace(options, show=tuple(f for f in options.show if f != "photo"))
     org, options = with_changes(org, options)  # a change chart: the org with its ghosts
     plan = make_plan(org, options, fold=None)
     folded = make_plan(org, options) if options.fold is not None else None

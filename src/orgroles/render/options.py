@@ -286,8 +286,8 @@ def explorer_ignores(options: ChartOptions) -> None:
     ]
     if ignored:
         warnings.warn(
-            f"the explorer draws top to bottom, without photos: {' and '.join(ignored)} "
-            "are for the other formats (.svg, .png, .pdf, .pptx)",
+            "the explorer draws top to bottom, without photos; for "
+            f"{' and '.join(ignored)}, write another format (.svg, .png, .pdf, .pptx)",
             ChartOptionWarning,
             stacklevel=4,
         )

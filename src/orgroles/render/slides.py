@@ -414,7 +414,23 @@ def _shared(
         title = words.word("not_in_file", options.lang).format(id=named) + more
     else:
         title = named + more
-    return Slide(title, _subtitle(parts[0].path), drawn, chart, _scale(chart, width, height))
+    above = _common([part.path for part in parts])  # the managers above them all
+    return Slide(title, _subtitle(above), drawn, chart, _scale(chart, width, height))
+
+
+def _common(paths: list[list[str]]) -> list[str]:
+    """The start that the chains of managers share.
+
+    Examples:
+        >>> _common([["Bank", "CEO", "Region A"], ["Bank", "CEO", "Region B"], ["Bank", "CEO"]])
+        ['Bank', 'CEO']
+    """
+    first = paths[0]
+    n = len(first)
+    for path in paths[1:]:
+        same = (k for k, (a, b) in enumerate(zip(first[:n], path, strict=False)) if a != b)
+        n = next(same, min(n, len(path)))
+    return first[:n]
 
 
 def _untitled(plan: Plan, first: bool) -> Plan:

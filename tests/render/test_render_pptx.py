@@ -392,6 +392,19 @@ def test_a_shared_slide_of_teams_of_two_branches_names_the_managers_above_both()
         assert s.subtitle == "Plant \u203a Head of Operations"
 
 
+def test_branches_of_a_manager_and_three_reports_share_slides() -> None:
+    """Twelve branches of a manager and three tellers: a few shared slides after the
+    overview, not a slide of four boxes each."""
+    roles = [Role(id="ceo", title="CEO")]
+    for b in range(12):
+        roles.append(Role(id=f"b{b}", title="Branch Manager", reports_to="ceo"))
+        roles += [Role(id=f"t{b}-{k}", title="Teller", reports_to=f"b{b}") for k in range(3)]
+    _, *rest = slides(Org(name="Bank", roles=roles), ChartOptions())
+    assert 1 <= len(rest) <= 3
+    assert sum(len(s.plan.tops) for s in rest) == 12
+    assert all(s.scale >= READABLE for s in rest)
+
+
 def test_a_deck_keeps_one_slide_per_team_that_is_not_small(scaleup: Org) -> None:
     found = slides(scaleup, ChartOptions(), width=700)
     assert all(len(s.plan.tops) == 1 for s in found)

@@ -94,9 +94,10 @@ READABLE = 0.75
 """The smallest scale of a chart on a slide: its 12 px text is then 6.75 pt."""
 LARGEST = 1.5
 """The largest scale of a small chart on a slide."""
-SMALL = 3
-"""A subtree drawn whole in this many boxes or fewer (a manager and two reports, a
-missing manager and two) shares its slide with the small subtrees beside it."""
+SMALL = 4
+"""A subtree drawn whole in this many boxes or fewer (a manager and three reports, a
+missing manager and three) shares its slide with the small subtrees beside it: a branch
+of a manager and three tellers is no slide of its own."""
 
 
 @dataclass

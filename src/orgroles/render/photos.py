@@ -92,12 +92,25 @@ def missing_file(photo: str, folder: str | os.PathLike[str] | None, allow_outsid
         (True, False)
     """
     text = photo.strip()
-    if text[:5].lower() == "data:" or re.match(r"[A-Za-z][A-Za-z0-9+.-]+:", text):
+    if text[:5].lower() == "data:" or _scheme(text) is not None:
         return False
-    base = Path(folder) if folder is not None else Path.cwd()
-    path = (base / text).resolve()
+    base, path = _file(text, folder)
     inside = allow_outside or path.is_relative_to(base.resolve())
     return inside and not path.exists()
+
+
+def _scheme(text: str) -> str | None:
+    """The URL scheme that `text` starts with (`https`), or None: not a Windows drive
+    letter (`C:`)."""
+    found = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", text)
+    return found[1] if found is not None and len(found[1]) > 1 else None
+
+
+def _file(text: str, folder: str | os.PathLike[str] | None) -> tuple[Path, Path]:
+    """The folder that a photo's file is named from (the working folder by default), and
+    the file, resolved."""
+    base = Path(folder) if folder is not None else Path.cwd()
+    return base, (base / text).resolve()
 
 
 def photo_bytes(photo: str, folder: str | os.PathLike[str] | None, allow_outside: bool) -> bytes:
@@ -114,9 +127,9 @@ def photo_bytes(photo: str, folder: str | os.PathLike[str] | None, allow_outside
         except binascii.Error:
             raise RenderError(f"the photo {_name(photo)} is not valid base64") from None
         return _checked(data, photo)
-    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", text)
-    if scheme is not None and len(scheme[1]) > 1:  # not a Windows drive letter
-        if scheme[1].lower() not in ("http", "https"):
+    scheme = _scheme(text)
+    if scheme is not None:
+        if scheme.lower() not in ("http", "https"):
             raise RenderError(f"the photo {_name(photo)} is neither a file nor a data URI")
         if not allow_outside:
             raise RenderError(
@@ -124,8 +137,7 @@ def photo_bytes(photo: str, folder: str | os.PathLike[str] | None, allow_outside
                 "allow it (allow_outside_photos=True, --allow-outside-photos)"
             )
         return _checked(_fetch(text, photo), photo)
-    base = Path(folder) if folder is not None else Path.cwd()
-    path = (base / text).resolve()
+    base, path = _file(text, folder)
     if not allow_outside and not path.is_relative_to(base.resolve()):
         raise RenderError(
             f"the photo {_name(photo)} is outside the org file's folder ({base}): charts "

@@ -11,7 +11,7 @@ from pydantic.dataclasses import dataclass
 
 from orgroles.model.base import CONFIG, Base, Date, Id, KindFrom, Meta, Seniority
 from orgroles.model.catalog import Responsibility, RoleKind
-from orgroles.model.rules import RulesConfig
+from orgroles.model.rules import RulesConfig, no_rules
 
 __all__ = ["Line", "OrgDocument", "Person", "Role", "Team", "Tenure"]
 
@@ -251,5 +251,5 @@ class OrgDocument(Base):
     people: tuple[Person, ...] = ()
     roles: tuple[Role, ...] = ()
     teams: tuple[Team, ...] = ()
-    rules: RulesConfig = Field(default_factory=RulesConfig)
+    rules: RulesConfig = Field(default_factory=no_rules)
     meta: Meta = Field(default_factory=dict)

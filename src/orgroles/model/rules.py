@@ -18,6 +18,7 @@ __all__ = [
     "MustReportToRule",
     "RequiresRule",
     "RulesConfig",
+    "no_rules",
 ]
 
 
@@ -85,3 +86,23 @@ class RulesConfig(Base):
     severity: dict[str, Severity] = Field(default_factory=dict)
     params: dict[str, dict[str, Any]] = Field(default_factory=dict)
     custom: tuple[CustomRule, ...] = ()
+
+
+def no_rules() -> RulesConfig:
+    """The `rules:` section of a file that has none: every setting at its default.
+
+    It is made as pydantic would make it, without pydantic's validator of `RulesConfig`:
+    the class's own first call builds that validator and looks up pydantic's plugins,
+    30 ms of a 4-role `orgroles check` (the file's validator reads a `rules:` section
+    that is there).
+
+    Examples:
+        >>> no_rules() == RulesConfig()
+        True
+        >>> no_rules().severity is no_rules().severity
+        False
+    """
+    section = object.__new__(RulesConfig)
+    for name, field in RulesConfig.__pydantic_fields__.items():
+        object.__setattr__(section, name, field.get_default(call_default_factory=True))
+    return section

@@ -73,6 +73,8 @@ HEADER = "Employee ID,Name,Title,Manager ID,Status\n"
         ("Suspended", "Employment Status", None),
         ("Suspended", "Status", None),
         ("DEPROVISIONED", "Status", "left"),  # Okta
+        ("STAGED", "Status", "future"),  # Okta: made before the first day, not activated
+        ("PROVISIONED", "Status", None),  # Okta: activated, its password not yet set
     ],
 )
 def test_what_a_status_says(value: str, header: str, says: str | None) -> None:

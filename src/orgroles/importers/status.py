@@ -111,7 +111,7 @@ _LEFT_ALONE = _names(
 )
 _FUTURE_ALONE = _names(
     "pending, pending start, pending hire, new hire, newhire, hired, onboarding, "
-    "preboarding, pre boarding, "
+    "preboarding, pre boarding, staged, "
     "pre hire, prehire, pre start, pre employment, not started, not yet started, future, "
     "future hire, future start, future starter, future employee, upcoming, incoming, "
     "offer accepted, "

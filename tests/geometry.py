@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from orgroles.render.layout import Layout
 from orgroles.render.plan import Plan
+from orgroles.render.wires import assistant_sides
 
 Rect = tuple[float, float, float, float]  # x, y, width, height
 Segment = tuple[tuple[int, int], tuple[int, int]]
@@ -219,9 +220,12 @@ def invariant(plan: Plan, chart: Layout) -> list[str]:
             continue
         px, py, pw, ph = rects[box.parent]
         if box.placement == "assistant":
-            # Beside the manager: right of it, in a column whose top is the manager's.
-            first = rects[boxes[box.parent].assistants[0]][1]
-            if y < py or first != py or x < px + pw:
+            # Beside the manager, on its side: in a column whose top is the manager's.
+            left, right = assistant_sides(boxes[box.parent])
+            column = left if box.id in left else right
+            first = rects[column[0]][1]
+            outside = x + w <= px if column is left else x >= px + pw
+            if y < py or first != py or not outside:
                 problems.append(f"assistant {name} is not beside its manager")
         elif y < py + ph:
             problems.append(f"{name} is not below its manager")

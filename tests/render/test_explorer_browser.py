@@ -820,3 +820,28 @@ def test_a_dotted_line_up_to_a_higher_row_goes_round_the_boxes(tab: Tab, tmp_pat
     assert tab.lines_through_boxes("dotted") == []
     assert "Q" in tab.js("return document.getElementById('dotted').getAttribute('d')")  # a route
     assert not tab.errors()
+
+
+def test_assistants_sit_either_side_of_their_manager(tab: Tab, tmp_path: Path) -> None:
+    """As the static chart places them: the first on the manager's left, the second on
+    its right, the third under the first; their level no taller than a box."""
+    roles = [Role(id="ceo", title="Chief Executive Officer")]
+    roles += [Role(id=a, title=a, reports_to="ceo", assistant=True) for a in ("ea", "cos", "om")]
+    roles += [Role(id=f"vp{k}", title="Vice President", reports_to="ceo") for k in range(4)]
+    tab.open(orgroles.render(Org(name="Board", roles=roles), tmp_path / "board.html"))
+    rect = tab.js(
+        "const out = {}; for (const id of arguments[0]) {"
+        ' const n = document.querySelector(`#nodes > g.node[data-n="${'
+        "JSON.parse(document.getElementById('orgroles-data').textContent).ids.indexOf(id)}\"] > rect.box`);"
+        " const b = n.getBoundingClientRect(); out[id] = [b.x, b.y, b.width, b.height]; }"
+        " return out;",
+        ["ceo", "ea", "cos", "om", "vp0"],
+    )
+    ceo, ea, cos, om = rect["ceo"], rect["ea"], rect["cos"], rect["om"]
+    assert ea[0] + ea[2] < ceo[0] < ceo[0] + ceo[2] < cos[0]
+    assert abs(ea[1] - ceo[1]) < 1
+    assert abs(cos[1] - ceo[1]) < 1
+    assert abs(om[0] - ea[0]) < 1
+    assert om[1] > ea[1] + ea[3]
+    no_overlap(tab.rects())
+    assert not tab.errors()

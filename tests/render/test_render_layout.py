@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgroles import Org
+from orgroles import Org, Role
 from orgroles.render.layout import Layout, layout
 from orgroles.render.plan import Plan, make_plan
 from orgroles.render.tidy import tidy_layout
@@ -194,3 +194,41 @@ def test_the_line_into_a_team_lead_never_crosses_the_team_name(direction: str, n
     else:
         line_at, start = chart.y[lead] + plan.boxes[lead].height / 2, fy
     assert line_at >= start + INSET + max(style.measure(t, "team") for t in lines)
+
+
+def _with_assistants(count: int) -> Org:
+    titles = ["Executive Assistant", "Chief of Staff", "Office Manager"][:count]
+    roles = [Role(id="ceo", title="Chief Executive Officer")]
+    roles += [
+        Role(id=f"a{k}", title=title, reports_to="ceo", assistant=True)
+        for k, title in enumerate(titles, 1)
+    ]
+    roles += [Role(id=f"vp{k}", title="Vice President", reports_to="ceo") for k in range(4)]
+    return Org(name="Board", roles=roles)
+
+
+def test_two_assistants_sit_either_side_and_take_no_height() -> None:
+    """The first assistant on the manager's left, the second on its right, both at its
+    top: the level is no taller than the manager's box, and its reports are where they
+    would be without assistants, centred under the manager."""
+    plan, chart, rects = chart_rects(_with_assistants(2))
+    by_role = {b.role: b for b in plan.boxes}
+    ceo, ea, cos = by_role["ceo"], by_role["a1"], by_role["a2"]
+    bw = plan.box_width
+    assert chart.x[ea.id] + bw < chart.x[ceo.id] < chart.x[ceo.id] + bw < chart.x[cos.id]
+    assert chart.y[ea.id] == chart.y[cos.id] == chart.y[ceo.id]
+    _plan, bare, _rects = chart_rects(_with_assistants(0))
+    assert chart.levels == bare.levels
+    reports = [chart.x[by_role[f"vp{k}"].id] for k in range(4)]
+    middle = (min(reports) + max(reports) + bw) / 2
+    assert abs(chart.x[ceo.id] + bw / 2 - middle) <= 1
+    assert not overlapping(rects)
+
+
+def test_a_third_assistant_goes_under_the_first() -> None:
+    plan, chart, rects = chart_rects(_with_assistants(3))
+    by_role = {b.role: b for b in plan.boxes}
+    first, third = by_role["a1"], by_role["a3"]
+    assert chart.x[third.id] == chart.x[first.id] < chart.x[by_role["ceo"].id]
+    assert chart.y[third.id] > chart.y[first.id] + first.height
+    assert not overlapping(rects)

@@ -682,3 +682,21 @@ def test_every_elbow_bends_halfway_clear_of_assistants_and_team_names(scaleup: O
                         assert bend < frame.top, frame.name
                 checked += 1
     assert checked > 10
+
+
+def test_an_assistant_on_the_left_is_glued_side_to_side() -> None:
+    """Two assistants, one on each side of the manager: the left one's line leaves the
+    manager's left side and enters the assistant's right side; the right one's the
+    other way round."""
+    roles = [Role(id="ceo", title="Chief Executive Officer")]
+    roles += [Role(id=a, title=a, reports_to="ceo", assistant=True) for a in ("ea", "cos")]
+    roles += [Role(id=f"vp{k}", title="Vice President", reports_to="ceo") for k in range(3)]
+    [page] = deck(render_bytes(Org(name="Board", roles=roles), "pptx")).slides
+    ids = {s.name.removeprefix("Role: "): s.shape_id for s in boxes_of(page)}
+    shapes = {s.shape_id: s for s in page.shapes}
+    sites = {(a, b): (sa, sb) for a, sa, b, sb, _, _ in connectors_of(page)}
+    assert sites[ids["ceo"], ids["ea"]] == (1, 3)
+    assert sites[ids["ceo"], ids["cos"]] == (3, 1)
+    ea, ceo, cos = (shapes[ids[r]] for r in ("ea", "ceo", "cos"))
+    assert ea.left + ea.width < ceo.left < ceo.left + ceo.width < cos.left
+    assert ea.top == ceo.top == cos.top

@@ -43,9 +43,17 @@ from typing import Any
 
 from orgroles.render import style
 from orgroles.render.plan import Box, Plan, block_size
+from orgroles.render.rows import forest_rows
 from orgroles.render.team_names import BAND, LINE, name_room, name_rows
 from orgroles.render.tidy import tidy_positions
-from orgroles.render.wires import Point, place_assistants, place_stack, spines
+from orgroles.render.wires import (
+    Point,
+    assistant_sides,
+    column_height,
+    place_assistants,
+    place_stack,
+    spines,
+)
 
 __all__ = [
     "FRAME_TOP",
@@ -100,13 +108,14 @@ _BOX, _BLOCK, _FRAME = 0, 1, 2
 
 
 def unit_size(plan: Plan, box: Box) -> tuple[float, float]:
-    """The width and height of a box with its assistants beside it."""
+    """The width and height of a box with its assistants beside it (see
+    `orgroles.render.wires.assistant_sides()`)."""
     bw = plan.box_width
     if not box.assistants:
         return bw, box.height
-    boxes = plan.boxes
-    side = sum(boxes[a].height for a in box.assistants) + style.ROW_GAP * (len(box.assistants) - 1)
-    return 2 * bw + style.SIDE_GAP, max(box.height, side)
+    sides = [c for c in assistant_sides(box) if c]
+    side = max(column_height(plan, c) for c in sides)
+    return bw + len(sides) * (bw + style.SIDE_GAP), max(box.height, side)
 
 
 def items_of(box: Box) -> list[int]:
@@ -224,7 +233,8 @@ class _Units:
             if box.placement != "child":
                 continue
             w, h = unit_size(plan, box)
-            u = self.new(_BOX, box.id, box.level, w, h, bw / 2)
+            left = bw + style.SIDE_GAP if assistant_sides(box)[0] else 0.0
+            u = self.new(_BOX, box.id, box.level, w, h, left + bw / 2)
             self.of_box[box.id] = u
             if box.stack:
                 height = boxes[box.stack[0]].height
@@ -341,7 +351,7 @@ def layout(plan: Plan, wrap: float | None = None) -> Layout:
         trees = [units.place([r]) for r in roots]
         sizes = [units.extent(*tree) for tree in trees]
         row_top = top
-        for start, end in forest_rows(sizes, wrap):
+        for start, end in forest_rows(sizes, wrap, gap=TREE_GAP):
             left = float(MARGIN)
             for t in range(start, end):
                 order, xs, ys = trees[t]
@@ -375,6 +385,7 @@ def layout(plan: Plan, wrap: float | None = None) -> Layout:
             frames[ref[u]] = (x0, y0 - lift, round(uw[u]), round(units.drawn[u]) + lift)
         elif k == _BOX:
             box = boxes[ref[u]]
+            x0 += round(anchor[u] - plan.box_width / 2)  # after its assistants on the left
             bx[box.id], by[box.id] = x0, y0
             if box.assistants:
                 wires += place_assistants(box.id, plan, bx, by, x0, y0)
@@ -399,52 +410,6 @@ def layout(plan: Plan, wrap: float | None = None) -> Layout:
         rows=rows,
         levels=[[round(t + y) for y in levels.top[: len(levels.band)]] for t in row_tops],
     )
-
-
-_SHRINK = 0.9  # each row width tried is at most this fraction of the one before
-
-
-def forest_rows(sizes: Sequence[tuple[float, float]], wrap: float) -> list[tuple[int, int]]:
-    """Rows of trees, in their order, for trees of `sizes` (width, height): the rows
-    that fit in the smallest window `wrap` times wider than tall.
-
-    Row widths are tried from one row down to the widest tree, each at most 0.9 times the
-    one before: O(T log T) for T trees.
-
-    Examples:
-        >>> forest_rows([(100, 50)] * 4, wrap=2.0)
-        [(0, 2), (2, 4)]
-        >>> forest_rows([(100, 50)] * 4, wrap=10.0)
-        [(0, 4)]
-    """
-    n = len(sizes)
-    starts = [0.0]
-    for w, _ in sizes:
-        starts.append(starts[-1] + w + TREE_GAP)
-
-    def rows(limit: float) -> tuple[list[tuple[int, int]], float, float]:
-        found: list[tuple[int, int]] = []
-        width = height = 0.0
-        i = 0
-        while i < n:
-            j = i + 1
-            while j < n and starts[j + 1] - starts[i] - TREE_GAP <= limit:
-                j += 1
-            found.append((i, j))
-            width = max(width, starts[j] - starts[i] - TREE_GAP)
-            height += max(h for _, h in sizes[i:j]) + (style.WRAP_GAP if i else 0.0)
-            i = j
-        return found, width, height
-
-    narrowest = max(w for w, _ in sizes)
-    best, w, h = rows(math.inf)
-    best_cost = max(h, w / wrap)
-    while w > narrowest:
-        found, w, h = rows(max(min(w * _SHRINK, w - 0.5), narrowest))
-        cost = max(h, w / wrap)
-        if cost < best_cost:
-            best, best_cost = found, cost
-    return best
 
 
 def notes_width(plan: Plan) -> float:

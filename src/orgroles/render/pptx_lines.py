@@ -83,6 +83,11 @@ def _elbows(plan: Plan, xs: Sequence[float], ys: Sequence[float]) -> Iterator[El
         x, y = xs[box.id], ys[box.id]
         start: tuple[float, float]
         end: tuple[float, float]
+        if box.placement == "assistant" and x < mx:  # on its manager's left
+            start, end = (mx, my + m.height / 2), (x + bw, y + box.height / 2)
+            bar = mx - style.SIDE_GAP / 2
+            yield m.id, 1, box.id, 3, [start, (bar, start[1]), (bar, end[1]), end], False
+            continue
         if box.placement == "assistant":
             start, end = (mx + bw, my + m.height / 2), (x, y + box.height / 2)
             bar = mx + bw + style.SIDE_GAP / 2

@@ -11,34 +11,73 @@ import math
 
 from orgroles.render import style
 from orgroles.render.plan import Plan
+from orgroles.render.shapes import Box
 
-__all__ = ["Point", "place_assistants", "place_stack", "spines"]
+__all__ = [
+    "Point",
+    "assistant_sides",
+    "column_height",
+    "place_assistants",
+    "place_stack",
+    "spines",
+]
 
 Point = tuple[int, int]
+
+
+def assistant_sides(box: Box) -> tuple[list[int], list[int]]:
+    """The assistants of `box` on its left and on its right: one on the right; more in
+    turn left and right (the first on the left), in two columns half as tall as one.
+
+    Examples:
+        >>> assistant_sides(Box(id=0, role="ceo", lines=(), assistants=[5]))
+        ([], [5])
+        >>> assistant_sides(Box(id=0, role="ceo", lines=(), assistants=[5, 6, 7]))
+        ([5, 7], [6])
+    """
+    found = box.assistants
+    if len(found) < 2:
+        return [], list(found)
+    return found[0::2], found[1::2]
+
+
+def column_height(plan: Plan, column: list[int]) -> float:
+    """The height of a column of assistants, one under the other."""
+    boxes = plan.boxes
+    return sum(boxes[a].height for a in column) + style.ROW_GAP * max(0, len(column) - 1)
 
 
 def place_assistants(
     b: int, plan: Plan, bx: list[int], by: list[int], x0: int, y0: int
 ) -> list[list[Point]]:
-    """Place the assistants of box `b` to its right; return their connectors."""
+    """Place the assistants of box `b` (at `x0`, `y0`) beside it (see
+    `assistant_sides()`); return their connectors: a bar beside the box on each side,
+    and a short line from it to each assistant."""
     boxes = plan.boxes
     bw = round(plan.box_width)
+    gap = round(style.SIDE_GAP)
     box = boxes[b]
-    ax = x0 + bw + round(style.SIDE_GAP)
-    bar = x0 + bw + round(style.SIDE_GAP / 2)
     mid = y0 + round(box.height / 2)
-    y = y0
     wires: list[list[Point]] = []
-    first = last = mid
-    for a in box.assistants:
-        bx[a], by[a] = ax, y
-        m = y + round(boxes[a].height / 2)
-        wires.append([(bar, m), (ax, m)])
-        first, last = min(first, m), max(last, m)
-        y += round(boxes[a].height + style.ROW_GAP)
-    wires.append([(x0 + bw, mid), (bar, mid)])
-    if first < last:  # the bar from the highest assistant's middle to the lowest's
-        wires.append([(bar, first), (bar, last)])
+    left, right = assistant_sides(box)
+    for column, edge, bar, ax in (
+        (left, x0, x0 - round(style.SIDE_GAP / 2), x0 - gap - bw),
+        (right, x0 + bw, x0 + bw + round(style.SIDE_GAP / 2), x0 + bw + gap),
+    ):
+        if not column:
+            continue
+        near = ax + bw if ax < x0 else ax  # the assistant's side that faces the box
+        y = y0
+        first = last = mid
+        for a in column:
+            bx[a], by[a] = ax, y
+            m = y + round(boxes[a].height / 2)
+            wires.append([(bar, m), (near, m)])
+            first, last = min(first, m), max(last, m)
+            y += round(boxes[a].height + style.ROW_GAP)
+        wires.append([(edge, mid), (bar, mid)])
+        if first < last:  # the bar from the highest assistant's middle to the lowest's
+            wires.append([(bar, first), (bar, last)])
     return wires
 
 

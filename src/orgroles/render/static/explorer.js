@@ -212,13 +212,14 @@
       const u = d.data;
       if (u.box >= 0) {
         u.h = boxH[d.depth];
-        if (u.assistants.length) {
-          let side = G.rowGap * (u.assistants.length - 1);
-          for (const a of u.assistants) side += naturalHeight(a);
+        const [left, right] = assistantSides(u);
+        for (const column of [left, right]) {
+          let side = G.rowGap * (column.length - 1);
+          for (const a of column) side += naturalHeight(a);
           u.h = Math.max(u.h, side);
         }
-        u.left = BW / 2;
-        u.right = BW / 2 + (u.assistants.length ? G.sideGap + BW : 0);
+        u.left = BW / 2 + (left.length ? G.sideGap + BW : 0);
+        u.right = BW / 2 + (right.length ? G.sideGap + BW : 0);
       } else if (u.members) {
         u.rowH = u.members.reduce((h, m) => Math.max(h, naturalHeight(m)), 0);
         u.columns = columnsFor(u.members.length, u.rowH);
@@ -280,23 +281,41 @@
     shown.push(n);
   }
 
-  /** Assistants to the right of their manager, joined by a short bar (wires.place_assistants). */
+  /** The assistants of unit u on its box's left and right: one on the right; more in
+   * turn left and right, the first on the left (wires.assistant_sides). */
+  function assistantSides(u) {
+    const found = u.assistants;
+    if (found.length < 2) return [[], found];
+    return [found.filter((_, i) => i % 2 === 0), found.filter((_, i) => i % 2 === 1)];
+  }
+
+  /** Assistants beside their manager, joined by a short bar on each side (wires.place_assistants). */
   function placeAssistants(u, wires) {
     const n = u.box;
-    const ax = X[n] + BW + G.sideGap;
-    const bar = X[n] + BW + Math.round(G.sideGap / 2);
     const mid = Y[n] + Math.round(H[n] / 2);
-    let y = Y[n];
-    let last = mid;
-    for (const a of u.assistants) {
-      const h = naturalHeight(a);
-      place(a, ax, y, h);
-      const m = y + Math.round(h / 2);
-      wires.push(`M${bar} ${m}H${ax}`);
-      last = Math.max(last, m);
-      y += Math.round(h + G.rowGap);
+    const half = Math.round(G.sideGap / 2);
+    const [left, right] = assistantSides(u);
+    for (const [column, edge, bar, ax] of [
+      [left, X[n], X[n] - half, X[n] - G.sideGap - BW],
+      [right, X[n] + BW, X[n] + BW + half, X[n] + BW + G.sideGap],
+    ]) {
+      if (!column.length) continue;
+      const near = ax < X[n] ? ax + BW : ax; // the assistant's side that faces the box
+      let y = Y[n];
+      let first = mid;
+      let last = mid;
+      for (const a of column) {
+        const h = naturalHeight(a);
+        place(a, ax, y, h);
+        const m = y + Math.round(h / 2);
+        wires.push(`M${bar} ${m}H${near}`);
+        first = Math.min(first, m);
+        last = Math.max(last, m);
+        y += Math.round(h + G.rowGap);
+      }
+      wires.push(`M${edge} ${mid}H${bar}`);
+      if (first < last) wires.push(`M${bar} ${first}V${last}`);
     }
-    wires.push(`M${X[n] + BW} ${mid}H${bar}V${last}`);
   }
 
   /** Stacked leaves in columns, two around each spine (wires.place_stack). */

@@ -252,6 +252,24 @@ def test_an_import_and_infer_kinds_settle_cpo_by_the_reports(write: Write) -> No
         assert (plain.roles["2"].kind, plain.roles["5"].kind) == ("cpo", "chief-people-officer")
 
 
+@pytest.mark.parametrize(
+    ("title", "lang", "kind"),
+    [
+        ("Software Engineer (m/w/d)", "de", "developer"),
+        ("Controller (m/w/d)", "de", "financial-controller"),
+        ("Medior Java Developer", "nl", "developer"),
+        ("Data Scientist Junior", "it", "data-scientist"),
+        ("Directrice technique", "fr", "cto"),
+        ("Softwareentwickler", "de", "developer"),
+        ("Softwareentwickler", "fr", None),  # another language's word: not read
+    ],
+)
+def test_a_language_reads_its_titles_and_the_english_ones_it_borrows(
+    title: str, lang: str, kind: str | None
+) -> None:
+    assert kind_of(title, lang) == kind
+
+
 def test_a_title_naming_only_a_function_gets_a_family() -> None:
     for title, family, pattern in [
         ("Sales", "sales", "sales"),

@@ -75,7 +75,8 @@ def pattern_words(pattern: str) -> list[tuple[str, ...]]:
 class TitleIndex:
     """The patterns of some kinds and families, and the seniority words, in one trie.
 
-    `lang` picks the patterns of one language; None takes every language. A kind's
+    `lang` picks the patterns of one language, and English's (titles in every language
+    borrow English ones: "Software Engineer (m/w/d)"); None takes every language. A kind's
     `title` (English) and `labels` count as patterns too, so a kind defined with only
     a title is found by it.
     """
@@ -166,11 +167,11 @@ def _patterns(
     title: str | None,
     labels: dict[str, str],
 ) -> list[str]:
-    langs = list(titles) if lang is None else [lang]
+    langs = list(titles) if lang is None else list(dict.fromkeys((lang, "en")))
     patterns = [p for code in langs for p in titles.get(code, ())]
-    if title is not None and lang in (None, "en"):
+    if title is not None:
         patterns.append(title)
-    patterns += [label for code, label in labels.items() if lang in (None, code)]
+    patterns += [label for code, label in labels.items() if lang is None or code in langs]
     return patterns
 
 

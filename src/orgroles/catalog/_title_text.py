@@ -160,7 +160,8 @@ _FALSE_FRIENDS = """
     qa technician, qa inspector, qa nurse,
     gas tester, water tester, water quality tester,
     traffic controller, air traffic controller, quality controller, flight controller,
-    po clerk, po coordinator, em physician, em dept, em department, em debt, em equity
+    po clerk, po coordinator, em physician, em dept, em department, em debt, em equity,
+    front office manager, front office supervisor, student recruitment, student recruiter
 """
 FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")

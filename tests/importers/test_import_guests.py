@@ -67,3 +67,28 @@ def test_records_of_a_directory_leave_their_guests_out(write: Write) -> None:
 
 def test_the_headers_are_folded_as_the_guess_folds_them() -> None:
     assert {"user type", "account type"} <= GUEST_COLUMNS
+
+
+SLACK = """\
+username,email,status,billing-active,has-2fa,has-sso,userid,fullname,displayname,expiration-timestamp
+ana.lima,ana.lima@kite.example,Primary Owner,1,1,0,U01,Ana Lima,ana,
+bo.diaz,bo.diaz@kite.example,Member,1,1,0,U02,Bo Diaz,bo,
+cy.park,cy@client.example,Single-Channel Guest,1,0,0,U03,Cy Park,cy (Client),2027-01-31 00:00:00
+di.ng,di@studio.example,Multi-Channel Guest,1,1,0,U04,Di Ng,di,
+helper,,Bot,0,0,0,B05,Helper,helper,
+"""
+
+
+def test_a_workspaces_guests_and_bots_are_left_out_as_their_status_says(write: Write) -> None:
+    """Slack's member list says who is a guest or a bot in its status column."""
+    org, notes = import_notes(write("members.csv", SLACK))
+    assert list(org.roles) == ["U01", "U02"]
+    (said,) = [n for n in notes if "guest" in n]
+    assert said == (
+        "4:3: column 'status': 3 guest or bot accounts of the directory, as their status says "
+        "('Single-Channel Guest', 'Multi-Channel Guest', 'Bot'): left out of the org, as "
+        "guests and bots are not on the staff (line 4, line 5, line 6); --keep-left "
+        "(keep_left=True) keeps them"
+    )
+    org, notes = import_notes(write("members.csv", SLACK), keep_left=True)
+    assert list(org.roles) == ["U01", "U02", "U03", "U04", "B05"]

@@ -176,7 +176,7 @@ def _rows(
         ends=table.texts(cols.end_col) if cols.end_col else None,
         effectives=table.texts(cols.effective_col) if cols.effective_col else None,
         statuses=read_statuses(says, cols.status_col) if cols.status_col else None,
-        guests=None if literal else guest_marks(table, cols.meta_cols, ids),
+        guests=None if literal else guest_marks(table, cols.meta_cols, ids, cols.status_col),
     )
     if cols.status_col:  # the rows whose status says that the person works there
         left = rows.statuses or [None] * len(says)

@@ -23,7 +23,7 @@ from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
 from orgroles.importers.columns import ManagerBy
 from orgroles.importers.email_ids import ids_from_emails, read_email_ids
-from orgroles.importers.guests import drop_guests
+from orgroles.importers.guests import Mark, drop_guests
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.managers import match_key, resolve_managers
 from orgroles.importers.name_ids import read_name_ids
@@ -116,9 +116,9 @@ class Rows:
     current: list[bool] | None = None
     """The rows whose status says that the person works there (`Active`): see
     `orgroles.importers.rehires`."""
-    guests: list[str | None] | None = None
-    """What tells each row is a directory's guest account, or None for a member's (see
-    `orgroles.importers.guests`): those rows are left out."""
+    guests: list[Mark | None] | None = None
+    """What tells each row is a directory's guest or bot account, or None for a member's
+    (see `orgroles.importers.guests`): those rows are left out."""
 
 
 class Imported(NamedTuple):

@@ -292,6 +292,11 @@ def test_a_forest_opens_readable_on_its_largest_trees(
         assert shown == tab.js("return window.__orgroles.firstView")
         assert shown < 300
         no_overlap(tab.rects())
+        # Three layers of the largest trees would be 15,000 px wide: it opens on their tops
+        # and their reports, the largest whole in view (the CMO and the CLO, under a manager
+        # who is not in the file), not on a slice of its directors.
+        assert tab.in_view(tab.node("tm-7af96e6b"))
+        assert tab.in_view(tab.node("tm-acd9234c"))
         for view in ("first view", "fit"):
             if view == "fit":
                 tab.driver.find_element("id", "fit").click()
@@ -760,9 +765,9 @@ def test_100k_roles_open_and_unfold(tab: Tab, tmp_path: Path) -> None:
     page = render(org, tmp_path / "100k.html")
     tab.open(page)
     assert tab.js("return window.__orgroles.ready") > 0
-    before = tab.boxes()
     tab.driver.find_element("id", "search").send_keys(team, Keys.ENTER)  # go there
     tab.settle()
+    before = tab.boxes()
     tab.node(team).find_element("css selector", ".toggle").click()
     assert tab.boxes() == before + 40
     tab.settle()

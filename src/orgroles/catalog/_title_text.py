@@ -52,7 +52,9 @@ STOP_WORDS = _word_set(
     "del el los las y "  # Spanish
     "het voor "  # Dutch
     "do da dos das ao "  # Portuguese
-    "di della dello dei delle degli il"  # Italian
+    "di della dello dei delle degli il "  # Italian
+    "ds spraw dla oraz "  # Polish ("Specjalista ds. kadr": do spraw, "in charge of")
+    "och inom"  # Swedish
 )
 """Words that link the words of a job and name nothing themselves. ("to" is kept: what
 follows it names whom the job serves, as in "Assistant to the CEO"; see `SERVES`.)"""
@@ -64,11 +66,13 @@ is the "to" of "go-to-market"."""
 
 SECONDS_BEFORE = _word_set(
     "deputy vice assistant former ex stellvertretender stellvertretende vize adjunto adjunta "
-    "office bureau buro oficina gabinete ufficio"
+    "office bureau buro oficina gabinete ufficio "
+    "zastepca zastepczyni bitradande stallforetradande till"
 )
 """Words before a C-level title that make its holder someone else than the chief: a
 Deputy CTO, a Vice CEO, an Assistant CFO, a Former CTO, someone in the Office of the
-CTO."""
+CTO, a Polish "Zastępca" or a Swedish "Vice VD"; and the Swedish "till" ("to"): a
+"Rådgivare till VD" serves the CEO."""
 
 SECONDS_AFTER = _word_set(
     "adjoint adjointe adjunto adjunta aggiunto aggiunta "
@@ -108,15 +112,18 @@ whole company ("Global CEO")."""
 
 # A phrase here says its level alone: the seniority words inside it do not count ("chef
 # d'équipe" is a lead, not a "chef"; a "Head Nurse" leads a ward, and is no head of a
-# function). German compounds are one word: "Abteilungsleiter".
+# function). German and Swedish compounds are one word: "Abteilungsleiter", "Avdelningschef";
+# a Polish "Kierownik zespołu" leads a team, a "Kierownik" manages.
 _LEVEL_WORDS: dict[Seniority, str] = {
     "junior": "junior, jr, jnr, intern, internship, trainee, graduate, apprentice, stagiaire, "
     "commis, commis chef, "
     "alternant, alternante, apprenti, apprentie, debutant, debutante, "
     "praktikant, praktikantin, werkstudent, werkstudentin, auszubildender, auszubildende, "
     "azubi, becario, becaria, practicante, stagiair, estagiario, estagiaria, stagista, "
-    "tirocinante",
-    "senior": "senior, sr, snr, experienced, confirme, confirmee, experimente, experimentee",
+    "tirocinante, mlodszy, mlodsza, stazysta, stazystka, praktykantka, larling, "
+    "examensarbetare",
+    "senior": "senior, sr, snr, experienced, confirme, confirmee, experimente, experimentee, "
+    "starszy, starsza, glowny, glowna, erfaren",
     "staff": "staff",
     "principal": "principal, distinguished",
     "lead": "lead, leader, referent, referente, chef equipe, cheffe equipe, responsable equipe, "
@@ -126,16 +133,22 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "head cashier, head teller, head gardener, head groundskeeper, head groundsman, "
     "head coach, head housekeeper, head barista, head bartender, head cook, head baker, "
     "head porter, head concierge, head sommelier, head receptionist, head mechanic, "
-    "head technician, head custodian, head lifeguard",
+    "head technician, head custodian, head lifeguard, "
+    "liderka, lider zespolu, liderka zespolu, kierownik zespolu, kierowniczka zespolu, "
+    "kierownik zmiany, kierowniczka zmiany, brygadzista, brygadzistka, "
+    "teamledare, gruppledare, arbetsledare, skiftledare, forman",
     "manager": "manager, mgr, supervisor, superviseur, superviseuse, responsable, chef, cheffe, "
     "leiter, leiterin, gerente, jefe, jefa, chefe, capo, responsabile, encargado, encargada, "
     "abteilungsleiter, abteilungsleiterin, gruppenleiter, gruppenleiterin, filialleiter, "
-    "filialleiterin, standortleiter, standortleiterin, head chef, executive chef, chef cuisine",
+    "filialleiterin, standortleiter, standortleiterin, head chef, executive chef, chef cuisine, "
+    "kierownik, kierowniczka, menedzer, menedzerka, menadzer, menadzerka, szef, szefowa, "
+    "naczelnik, naczelniczka, avdelningschef, enhetschef, sektionschef, gruppchef, ansvarig, "
+    "forestandare",
     "director": "director, directeur, directrice, head, direktor, direktorin, directora, "
     "diretor, diretora, direttore, direttrice, hoofd, leitung, bereichsleiter, "
-    "bereichsleiterin",
+    "bereichsleiterin, dyrektor, dyrektorka, wicedyrektor, wicedyrektorka",
     "vp": "vp, svp, evp, avp, vice president, vice presidente, vicepresidente, vizeprasident, "
-    "vizeprasidentin",
+    "vizeprasidentin, wiceprezes, wiceprezeska",
     "chief": "chief",
 }
 
@@ -161,7 +174,8 @@ _FALSE_FRIENDS = """
     gas tester, water tester, water quality tester,
     traffic controller, air traffic controller, quality controller, flight controller,
     po clerk, po coordinator, em physician, em dept, em department, em debt, em equity,
-    front office manager, front office supervisor, student recruitment, student recruiter
+    front office manager, front office supervisor, student recruitment, student recruiter,
+    hr utvecklare, deweloper nieruchomosci
 """
 FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")
@@ -173,13 +187,15 @@ French "référent", a lead; an Interior Designer, a Landscape Architect, a Prop
 Developer, a CNC Programmer and a Medical Coder work outside software; a QA Inspector,
 a Traffic Controller and a "PO Clerk" (of purchase orders) are no QA engineer,
 controller of finance or Product Owner, and "EM" is emergency medicine or emerging
-markets beside "Physician" or "Debt". The words inside such a phrase name no job, family or
-seniority."""
+markets beside "Physician" or "Debt"; a Swedish "HR-utvecklare" develops the staff, a
+Polish "Deweloper nieruchomości" builds houses. The words inside such a phrase name no
+job, family or seniority."""
 
 TEACHES = _word_set(
     "professor lecturer instructor teacher tutor docent dozent dozentin lehrer lehrerin "
     "enseignant enseignante professeur professeure profesor profesora professora docente "
-    "maestro maestra leraar lerares"
+    "maestro maestra leraar lerares nauczyciel nauczycielka wykladowca wykladowczyni "
+    "lektor lektorka larare"
 )
 """Words of a teacher: a title with one in its first segment names no kind of the
 catalogue, only the family of the subject it names ("Professor of Software Engineering",
@@ -238,8 +254,8 @@ def fold(text: str) -> str:
     Examples:
         >>> fold("Développeuse Full-Stack"), fold("CHEFFE de Produit")
         ('developpeuse full-stack', 'cheffe de produit')
-        >>> fold("Główny Księgowy"), fold("Nærmeste leder")
-        ('glowny ksiegowy', 'naermeste leder')
+        >>> fold("Główny Księgowy"), fold("Nærmeste leder"), fold("Försäljningschef")
+        ('glowny ksiegowy', 'naermeste leder', 'forsaljningschef')
     """
     text = text.casefold()
     if text.isascii():
@@ -312,13 +328,13 @@ def names_a_part(title: str) -> bool:
     return any(m.group(1) in PARTS for m in _TOKEN.finditer(_folded(title)))
 
 
-_BOTH = re.compile(r"/|(?<![a-z0-9])[&+]|[&+](?![a-z0-9])|\b(?:and|et|und|y|e|en)\b")
+_BOTH = re.compile(r"/|(?<![a-z0-9])[&+]|[&+](?![a-z0-9])|\b(?:and|et|und|y|e|en|i|oraz|och)\b")
 
 
 def joins_jobs(title: str) -> bool:
     """Whether a title joins two jobs ("CEO & Founder", "CEO / Product", "President and
-    COO"): "/", an "&" or "+" between words (not the one of "R&D"), or "and" in one of the
-    languages read.
+    COO", "Prezes i założyciel", "VD och grundare"): "/", an "&" or "+" between words (not
+    the one of "R&D"), or "and" in one of the languages read.
 
     Examples:
         >>> joins_jobs("CEO / Product"), joins_jobs("President of Sales")
@@ -357,13 +373,15 @@ def segments_of_folded(text: str) -> list[list[str]]:
 _SHOPS = frozenset(
     fold(
         "retail store stores shop boutique outlet showroom supermarket grocery einzelhandel "
-        "filiale laden loja tienda winkel magasin negozio supermarché supermercado"
+        "filiale laden loja tienda winkel magasin negozio supermarché supermercado "
+        "sklep sklepu sklepie salon salonu salonie butik butiken"
     ).split()
 )
 _SELLERS = frozenset(
     fold(
         "associate assistant clerk salesperson verkäufer verkäuferin vendedor vendedora vendeur "
-        "vendeuse verkoper verkoopster verkoopmedewerker venditore venditrice commesso commessa"
+        "vendeuse verkoper verkoopster verkoopmedewerker venditore venditrice commesso commessa "
+        "sprzedawca sprzedawczyni ekspedient ekspedientka säljare"
     ).split()
 )
 

@@ -296,18 +296,22 @@ None
 ```
 
 Titles are matched in English and French, the catalogue's two languages, and also in
-German, Spanish, Dutch, Portuguese and Italian for the common jobs (the `de`, `es`,
-`nl`, `pt` and `it` titles of the kinds and families below: "Softwareentwickler (m/w/d)",
-"Jefa de Producto", "Directora de Recursos Humanos", "Sviluppatore Senior"), with their
-seniority words ("Leiter", "Gerente", "Praktikant", "Becario", "Stagista"). Labels and
-descriptions stay in English and French.
+German, Spanish, Dutch, Portuguese, Italian, Polish and Swedish for the common jobs (the
+`de`, `es`, `nl`, `pt`, `it`, `pl` and `sv` titles of the kinds and families below:
+"Softwareentwickler (m/w/d)", "Jefa de Producto", "Directora de Recursos Humanos",
+"Sviluppatore Senior", "Starszy programista Java", "Ekonomichef"), with their seniority
+words ("Leiter", "Gerente", "Praktikant", "Becario", "Stagista", "Kierownik", "Młodsza",
+"Teamledare"). Swedish compounds are whole words ("Försäljningschef"), and a hyphen
+splits them as it does any word ("IT-chef" is "IT chef"). Labels and descriptions stay in
+English and French.
 
 How a title is read:
 
 - Case, accents and punctuation do not matter, and neither do the words around the job:
   "Senior", "II", ", Payments", "(EMEA)", "Interim", "Acting", "(H/F)". Small words
-  ("of", "de la", Portuguese "em" between two words) are skipped, so "VP of Engineering"
-  is "VP Engineering". HTML entities are read as the characters they stand for
+  ("of", "de la", Portuguese "em" between two words, Polish "ds.", Swedish "och") are
+  skipped, so "VP of Engineering" is "VP Engineering" and "Specjalista ds. marketingu"
+  "Specjalista marketingu". HTML entities are read as the characters they stand for
   ("R&amp;D" is "R&D"), and the endings of inclusive writing are left out
   ("Chargé(e)", "Développeur·euse", "Desarrollador/a", "Recruiter:in"); German
   feminine forms are read as their masculine ("Recruiterin"). The abbreviations of HR

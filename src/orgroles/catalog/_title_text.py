@@ -153,7 +153,8 @@ _LEVEL_WORDS: dict[Seniority, str] = {
 }
 
 _FALSE_FRIENDS = """
-    chef partie, capo partita, chef rang, chef cuisinier, chef cuisiniere, chef patissier, chef patissiere,
+    chef partie, capo partita, chef rang, chef cuisinier, chef cuisiniere, chef patissier,
+    chef patissiere,
     pastry chef, private chef, personal chef, personal banker, personal shopper,
     personal trainer, personal care, personal stylist, personal lines,
     referentin,

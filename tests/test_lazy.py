@@ -84,6 +84,18 @@ def test_a_file_without_rules_builds_no_validator_of_pydantic(tmp_path: Any) -> 
     assert not {"pydantic.plugin._loader", "importlib.metadata"} & found
 
 
+def test_a_rules_parameters_build_no_validator_of_pydantic(tmp_path: Any) -> None:
+    """A file's `rules.params` are validated from their schema in the cache, as the
+    file is: the scale-up example's R001 parameters built pydantic's validator of them,
+    with its plugin loader and `importlib.metadata` (15 ms of the check)."""
+    cached = f"import os\nos.environ['ORGROLES_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
+    example = str(ROOT / "examples" / "scaleup_cto_cpo.yaml")
+    imported_by(cached + command("check", example))  # fills the cache
+    found = imported_by(cached + command("check", example))
+    assert "orgroles.rules.responsibilities.R001" in found
+    assert not {"pydantic.plugin._loader", "importlib.metadata"} & found
+
+
 def test_a_declared_rule_still_has_its_selector_checked(tmp_path: Any) -> None:
     """The selectors' parser is imported when a file declares rules, whose selectors
     the load checks: it is not skipped when the parser was not loaded before."""

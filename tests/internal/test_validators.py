@@ -130,3 +130,33 @@ def test_the_files_of_a_zipped_package_are_read_through_importlib(tmp_path: Path
     finally:
         sys.path.remove(str(archive))
         sys.modules.pop("zipped_pkg", None)
+
+
+def test_a_rules_parameters_read_from_the_cache_validate_as_the_model(folder: Path) -> None:
+    """A rule's parameters (`Params`, a pydantic model with a validator of its own) are
+    validated from the cached schema as the model validates them: repeats dropped,
+    unknown keys and bad values refused alike."""
+    from orgroles.rules.responsibilities.R001 import UncoveredParams
+
+    built = validators.validator(UncoveredParams)
+    assert [p.name for p in folder.iterdir() if "UncoveredParams" in p.name]
+    validators._validators.clear()
+    read_back = validators.validator(UncoveredParams)
+    assert read_back.validate_python({"required": ["a", "a", "b"]}) == UncoveredParams(
+        required=("a", "b")
+    )
+    cases: list[dict[str, Any]] = [{"required": ["a"]}, {"nope": 1}, {"required": "a"}]
+    for data in [*cases, {"required": [3]}]:
+        expected = _outcome(lambda d: UncoveredParams(**d), data)
+        assert _outcome(built.validate_python, data) == expected
+        assert _outcome(read_back.validate_python, data) == expected
+
+
+def test_a_class_with_no_file_is_validated_but_not_kept(folder: Path) -> None:
+    from orgroles.rules.base import Params
+
+    namespace: dict[str, Any] = {"__module__": "__main__", "__annotations__": {"n": int}}
+    made = type("NotebookParams", (Params,), namespace)
+    assert validators.sources_of(made) is None
+    assert validators.validator(made).validate_python({"n": 2}).n == 2
+    assert not folder.exists() or not list(folder.iterdir())

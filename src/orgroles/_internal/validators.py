@@ -1,5 +1,5 @@
-"""The validator of a file's model (`OrgDocument`, `CatalogDocument`), built once in a
-process and, in the command, kept in its cache.
+"""The validator of a file's model (`OrgDocument`, `CatalogDocument`) or of a rule's
+parameters, built once in a process and, in the command, kept in its cache.
 
 Building the validator of an org file (pydantic's schema of the twenty models it holds)
 takes about 30 ms, and the first build imports pydantic's plugin machinery (with
@@ -38,17 +38,22 @@ if TYPE_CHECKING:
     else:
         from importlib.abc import Traversable
 
-__all__ = ["model_sources", "validator"]
+__all__ = ["model_sources", "sources_of", "validator"]
 
 _validators: dict[type, SchemaValidator] = {}
 
 
 def validator(model: type[Any]) -> SchemaValidator:
-    """The validator of `model`, as `pydantic.TypeAdapter(model).validator` is."""
+    """The validator of `model`, as `pydantic.TypeAdapter(model).validator` is: a model of
+    the files (`OrgDocument`) or a rule's parameters (`Params`: see `sources_of()`)."""
     found = _validators.get(model)
     if found is None:
         name = f"schema-{model.__module__}.{model.__qualname__}"
-        schema = cache.cached(name, lambda: _schema(model), sources=model_sources())
+        sources = sources_of(model)
+        if sources is None:  # a class with no file of its own: built, not kept
+            schema = _schema(model)
+        else:
+            schema = cache.cached(name, lambda: _schema(model), sources=sources)
         # A TypeAdapter of a model gives its validator no config of its own (the model's
         # config is in the schema): `SchemaValidator(schema)` is the one it builds.
         found = _validators[model] = SchemaValidator(schema)
@@ -61,6 +66,32 @@ def model_sources() -> list[Traversable]:
     models = files("orgroles.model")
     modules = sorted((p for p in models.iterdir() if p.name.endswith(".py")), key=str)
     return [*modules, files("orgroles").joinpath("limits.py")]
+
+
+def sources_of(model: type[Any]) -> list[Traversable] | None:
+    """The files that the schema of `model` depends on: `model_sources()` for the models
+    of the files; for another model (a rule's parameters), the modules of its classes
+    (pydantic's are named by its version) and the limits; None when one of them has no
+    file (a class made in a notebook).
+
+    Examples:
+        >>> from orgroles.rules.responsibilities.R001 import UncoveredParams
+        >>> [source.name for source in sources_of(UncoveredParams)]
+        ['R001.py', 'base.py', 'limits.py']
+    """
+    if model.__module__.startswith("orgroles.model."):
+        return model_sources()
+    found: dict[str, Traversable] = {}
+    for cls in model.__mro__:
+        module = cls.__module__
+        if module == "builtins" or module.startswith("pydantic."):
+            continue
+        package, _, name = module.rpartition(".")
+        source = files(package).joinpath(f"{name}.py") if package else None
+        if source is None or not source.is_file():
+            return None
+        found.setdefault(str(source), source)
+    return [*found.values(), files("orgroles").joinpath("limits.py")]
 
 
 def _schema(model: type[Any]) -> CoreSchema:

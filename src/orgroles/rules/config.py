@@ -11,6 +11,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from orgroles._internal.suggest import suggestion_suffix
+from orgroles._internal.validators import validator
 from orgroles.errors import Location, Problem, SelectorError
 from orgroles.io.problems import format_where
 from orgroles.limits import MAX_CUSTOM_RULES
@@ -99,7 +100,7 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
             )
             continue
         try:
-            rule.params_type(**given)
+            validator(rule.params_type).validate_python(dict(given))
         except ValidationError as exc:
             fields = list(rule.params_type.model_fields)
             for err in exc.errors(include_url=False):

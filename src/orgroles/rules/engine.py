@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from orgroles._internal.gc import gc_paused
 from orgroles._internal.suggest import suggestion_suffix
+from orgroles._internal.validators import validator
 from orgroles.errors import Location, RuleConfigError
 from orgroles.limits import MAX_VIOLATIONS
 from orgroles.model import RulesConfig, Severity
@@ -175,14 +176,15 @@ def _params(rule: RuleLike, given: Mapping[str, Any] | None) -> Params:
     if not given:  # the defaults, valid by construction: no validator to build
         return rule.params_type.model_construct()
     try:
-        return rule.params_type(**given)
+        found: Params = validator(rule.params_type).validate_python(dict(given))
+        return found
     except ValidationError as exc:
         details = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg'].lower()}"
             for e in exc.errors(include_url=False)
         )
         raise RuleConfigError(f"rules.params.{rule.code}: {details}") from None
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:  # not a mapping (from Python)
         raise RuleConfigError(f"rules.params.{rule.code}: {exc}") from None
 
 

@@ -96,6 +96,19 @@ def test_a_rules_parameters_build_no_validator_of_pydantic(tmp_path: Any) -> Non
     assert not {"pydantic.plugin._loader", "importlib.metadata"} & found
 
 
+def test_an_import_writes_its_file_with_no_validator_of_pydantic(tmp_path: Any) -> None:
+    """The imported org's document is made and written from the file model's schema in
+    the cache: pydantic built its own validator and serializer of it, 24 ms of each
+    import."""
+    cached = f"import os\nos.environ['ORGROLES_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
+    source = str(ROOT / "tests" / "data" / "d3-org-chart" / "data-oracle-107.csv")
+    out = str(tmp_path / "org.yaml")
+    imported_by(cached + command("import", "csv", source, "-o", out, "--force"))
+    found = imported_by(cached + command("import", "csv", source, "-o", out, "--force"))
+    assert "orgroles.importers" in found  # it imported
+    assert not {"pydantic.plugin._loader", "importlib.metadata"} & found
+
+
 def test_a_declared_rule_still_has_its_selector_checked(tmp_path: Any) -> None:
     """The selectors' parser is imported when a file declares rules, whose selectors
     the load checks: it is not skipped when the parser was not loaded before."""

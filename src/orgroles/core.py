@@ -1,12 +1,11 @@
 """The core of an org: its models, its catalogue, its indexes and the primitive edits.
 
-`OrgCore` holds the data of one org and nothing else. Queries, rules, importers
-and renderers are free functions over it (as networkx's algorithms are over a `Graph`),
-and `orgroles.Org`, the class users get, is a thin facade that adds those
-functions as methods. Nothing outside this module writes an `OrgCore`'s fields: edits
-go through `put_role()`, `pop_role()`,
-`put_person()` and `put_team()`, and derived data is kept with
-`cached()`, which every edit clears.
+`OrgCore` holds the data of one org and nothing else. Queries, rules, importers and
+renderers are free functions over it (as networkx's algorithms are over a `Graph`), and
+`orgroles.Org`, the class users get, is a thin facade that adds those functions as
+methods. Nothing outside this module writes an `OrgCore`'s fields: edits go through
+`put_role()`, `pop_role()`, `put_person()` and `put_team()`, and derived data is kept
+with `cached()`, which every edit clears.
 
 Examples:
     >>> from orgroles.model import OrgDocument, Role
@@ -49,6 +48,7 @@ from orgroles._internal.dates import day as _day
 from orgroles._internal.gc import gc_paused
 from orgroles._internal.idmap import IdMap
 from orgroles._internal.text import plural
+from orgroles._internal.validators import made
 from orgroles.catalog import Catalog, resolve_catalog
 from orgroles.errors import (
     EditError,
@@ -64,15 +64,7 @@ from orgroles.errors import (
 from orgroles.index import Index
 from orgroles.io.reader import Source
 from orgroles.io.tables import date_problems, index_by_id
-from orgroles.model import (
-    OrgDocument,
-    Person,
-    Responsibility,
-    Role,
-    RoleKind,
-    RulesConfig,
-    Team,
-)
+from orgroles.model import OrgDocument, Person, Responsibility, Role, RoleKind, RulesConfig, Team
 from orgroles.model.dates import dated_positions, view
 
 __all__ = ["OrgCore"]
@@ -446,7 +438,8 @@ class OrgCore:
         return self._document(self._written)
 
     def _document(self, roles: dict[str, Role]) -> OrgDocument:
-        return OrgDocument(
+        return made(
+            OrgDocument,
             schema_=self._schema,
             name=self.name if self._named else None,
             description=self.description,

@@ -160,3 +160,26 @@ def test_a_class_with_no_file_is_validated_but_not_kept(folder: Path) -> None:
     assert validators.sources_of(made) is None
     assert validators.validator(made).validate_python({"n": 2}).n == 2
     assert not folder.exists() or not list(folder.iterdir())
+
+
+def test_the_serializer_from_the_cache_writes_as_the_type_adapter(folder: Path) -> None:
+    document = TypeAdapter(OrgDocument).validate_python(GOOD)
+    options: dict[str, Any] = {"exclude_defaults": True, "by_alias": True}
+    adapter = TypeAdapter(OrgDocument)
+    validators.validator(OrgDocument)  # the entry written
+    validators._serializers.clear()
+    read_back = validators.serializer(OrgDocument)
+    assert read_back.to_python(document, mode="json", **options) == adapter.dump_python(
+        document, mode="json", **options
+    )
+    assert read_back.to_json(document, indent=2, **options) == adapter.dump_json(
+        document, indent=2, **options
+    )
+
+
+def test_made_is_the_class_called(folder: Path) -> None:
+    from orgroles.model import Person
+
+    assert validators.made(Person, id="ada", name="Ada") == Person(id="ada", name="Ada")
+    with pytest.raises(ValidationError):
+        validators.made(Person, id=" ada")

@@ -25,9 +25,9 @@ Examples:
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic_core import CoreSchema, SchemaValidator
+from pydantic_core import CoreSchema, SchemaSerializer, SchemaValidator
 
 from orgroles._internal import cache
 from orgroles._internal.package_files import files
@@ -38,9 +38,11 @@ if TYPE_CHECKING:
     else:
         from importlib.abc import Traversable
 
-__all__ = ["model_sources", "sources_of", "validator"]
+__all__ = ["made", "model_sources", "serializer", "sources_of", "validator"]
 
 _validators: dict[type, SchemaValidator] = {}
+_serializers: dict[type, SchemaSerializer] = {}
+_M = TypeVar("_M")
 
 
 def validator(model: type[Any]) -> SchemaValidator:
@@ -48,12 +50,7 @@ def validator(model: type[Any]) -> SchemaValidator:
     the files (`OrgDocument`) or a rule's parameters (`Params`: see `sources_of()`)."""
     found = _validators.get(model)
     if found is None:
-        name = f"schema-{model.__module__}.{model.__qualname__}"
-        sources = sources_of(model)
-        if sources is None:  # a class with no file of its own: built, not kept
-            schema = _schema(model)
-        else:
-            schema = cache.cached(name, lambda: _schema(model), sources=sources)
+        schema = _cached_schema(model)
         # A TypeAdapter of a model gives its validator no config of its own (the model's
         # config is in the schema): `SchemaValidator(schema)` is the one it builds.
         found = _validators[model] = SchemaValidator(schema)
@@ -66,6 +63,37 @@ def model_sources() -> list[Traversable]:
     models = files("orgroles.model")
     modules = sorted((p for p in models.iterdir() if p.name.endswith(".py")), key=str)
     return [*modules, files("orgroles").joinpath("limits.py")]
+
+
+def serializer(model: type[Any]) -> SchemaSerializer:
+    """The serializer of `model`, as `pydantic.TypeAdapter(model).serializer` is, from
+    the same schema as `validator(model)` (kept in the command's cache)."""
+    found = _serializers.get(model)
+    if found is None:
+        found = _serializers[model] = SchemaSerializer(_cached_schema(model))
+    return found
+
+
+def _cached_schema(model: type[Any]) -> CoreSchema:
+    name = f"schema-{model.__module__}.{model.__qualname__}"
+    sources = sources_of(model)
+    if sources is None:  # a class with no file of its own: built, not kept
+        return _schema(model)
+    return cache.cached(name, lambda: _schema(model), sources=sources)
+
+
+def made(model: type[_M], **fields: Any) -> _M:
+    """`model(**fields)`, made by `validator(model)`: in the command, from the schema in
+    its cache, where the class's own first call has pydantic build its validator (24 ms
+    for an `OrgDocument`).
+
+    Examples:
+        >>> from orgroles.model import Person
+        >>> made(Person, id="ada", name="Ada")
+        Person(id='ada', name='Ada')
+    """
+    found: _M = validator(model).validate_python(fields)
+    return found
 
 
 def sources_of(model: type[Any]) -> list[Traversable] | None:

@@ -14,9 +14,9 @@ import re
 from typing import Any
 
 import yaml
-from pydantic import TypeAdapter
 from pydantic_core import PydanticSerializationError
 
+from orgroles._internal.validators import serializer
 from orgroles.errors import OrgExportError, OrgUsageError
 from orgroles.io.atomic import atomic_write
 from orgroles.io.reader import format_from_suffix
@@ -24,7 +24,6 @@ from orgroles.model import OrgDocument
 
 __all__ = ["document_data", "dump", "dumps"]
 
-_adapter = TypeAdapter(OrgDocument)
 _FLOW_WIDTH = 110  # a mapping whose text is shorter than this is written on one line
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -86,7 +85,7 @@ def _fits_on_a_line(item: dict[str, Any]) -> bool:
 
 def document_data(document: OrgDocument) -> dict[str, Any]:
     """The document as plain JSON data, without the fields left at their default."""
-    data: dict[str, Any] = _adapter.dump_python(
+    data: dict[str, Any] = serializer(OrgDocument).to_python(
         document, mode="json", exclude_defaults=True, by_alias=True
     )
     return data
@@ -107,9 +106,9 @@ def dumps(document: OrgDocument, format: str = "yaml") -> str:
 def _dumps(document: OrgDocument, format: str) -> str:
     if format == "json":
         return (
-            _adapter.dump_json(document, indent=2, exclude_defaults=True, by_alias=True).decode(
-                "utf-8"
-            )
+            serializer(OrgDocument)
+            .to_json(document, indent=2, exclude_defaults=True, by_alias=True)
+            .decode("utf-8")
             + "\n"
         )
     if format != "yaml":

@@ -666,3 +666,19 @@ def test_a_column_named_for_the_person_is_the_id_only_with_a_code_on_each_row(
         assert found[0].name_col == ("First name", "Last name")
     else:  # no id: the guess gives up, as before (the error names the columns)
         assert found is None
+
+
+def test_zohos_designation_is_the_title_and_its_role_an_access_level(write: Write) -> None:
+    """Zoho People writes the job title under "Designation" and an access level under
+    "Role" ("Manager", "Team member"): every title was read from the access level."""
+    text = (
+        "Employee ID,First Name,Last Name,Email ID,Department,Designation,Role,Reporting To\n"
+        "ZP-1,Raghav,Kulkarni,raghav@saarang.example,Management,Chief Executive Officer,"
+        "Manager,\n"
+        "ZP-2,Sunanda,Iyengar,sunanda@saarang.example,Engineering,Developer,Team member,"
+        "ZP-1\n"
+    )
+    org = orgroles.from_csv(write("zoho.csv", text))
+    assert org.roles["ZP-2"].title == "Developer"
+    assert org.roles["ZP-2"].meta["Role"] == "Team member"
+    assert org.people["ZP-2"].email == "sunanda@saarang.example"

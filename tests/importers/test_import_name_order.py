@@ -225,3 +225,46 @@ def test_a_middle_initial_column_is_left_out_of_the_name(write: Write) -> None:
     org = orgroles.from_csv(write("paylocity.csv", text))
     assert [p.name for p in org.people.values()] == ["Dorian Hartwell", "Ada Okonkwo", "Teo Vlasic"]
     assert org.roles["1002"].meta["Middle Name"] == "M."
+
+
+def test_bamboohrs_last_name_first_name_field_is_the_name(write: Write) -> None:
+    """BambooHR's report field "Last Name, First Name", under its preset's header: the
+    names and the managers written so were all lost (17 unknown managers of 19)."""
+    text = (
+        'Employee #,"Last Name, First Name",Job Title,Department,Reporting to,Status\n'
+        '0101,"Vandermolen, Prescott",Chief Executive Officer,Management,,Active\n'
+        '0102,"Kwiatkowski, Isadora",Chief Technology Officer,Engineering,'
+        '"Vandermolen, Prescott",Active\n'
+        '0103,"Thibodeaux, Beau",Developer,Engineering,"Kwiatkowski, Isadora",Active\n'
+    )
+    org = orgroles.from_csv(write("bamboo.csv", text))
+    assert org.people["0103"].name == "Beau Thibodeaux"
+    assert org.roles["0103"].reports_to == "0102"
+    assert org.roles["0102"].reports_to == "0101"
+
+
+def test_a_tools_header_without_its_name_columns_reads_the_name_as_guessed(
+    write: Write,
+) -> None:
+    """A BambooHR header (its "Employee #" and "Reporting to") whose name is in a column
+    the preset does not know: the name is read from it, as without the preset."""
+    text = (
+        "Employee #,Employee Name,Job Title,Reporting to\n"
+        "1,Prescott Vandermolen,Chief Executive Officer,\n"
+        "2,Isadora Kwiatkowski,Chief Technology Officer,Prescott Vandermolen\n"
+    )
+    org, notes = import_notes(write("bamboo.csv", text))
+    assert org.people["2"].name == "Isadora Kwiatkowski"
+    assert org.roles["2"].reports_to == "1"
+    assert any("bamboohr preset" in n and "the name read from 'Employee Name'" in n for n in notes)
+
+
+def test_an_adp_payroll_name_is_the_name(write: Write) -> None:
+    text = (
+        "Payroll Name,Associate ID,Job Title Description,Reports To Name,Position Status\n"
+        '"Castellano, Warren",G1,Chief Executive Officer,,Active\n'
+        '"Nakashima, Deborah",G2,Chief Technology Officer,"Castellano, Warren",Active\n'
+    )
+    org = orgroles.from_csv(write("adp.csv", text))
+    assert org.people["G2"].name == "Deborah Nakashima"
+    assert org.roles["G2"].reports_to == "G1"

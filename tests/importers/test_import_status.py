@@ -392,3 +392,25 @@ def test_the_command_line_shows_the_warnings_in_line_order(
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert [line.split(": ")[1].removeprefix(f"{path}:") for line in lines] == ["1", "3:5", "5:4"]
+
+
+def test_a_disabled_account_with_a_first_day_to_come_is_a_hire_not_a_leaver(
+    write: Write,
+) -> None:
+    """A directory makes a new hire's account before the first day, disabled (Entra's
+    `accountEnabled: false`): the row was left out as someone who left."""
+    text = (
+        "UserPrincipalName,DisplayName,JobTitle,Manager,AccountEnabled,EmployeeHireDate,"
+        "EmployeeLeaveDateTime\n"
+        "ana@kite.example,Ana Lima,CEO,,True,2015-04-01,\n"
+        "bo@kite.example,Bo Diaz,Developer,ana@kite.example,False,2099-01-18,\n"
+        "cy@kite.example,Cy Park,Developer,ana@kite.example,False,2016-02-01,\n"
+    )
+    org, notes = import_notes(write("users.csv", text))
+    assert org.roles["bo@kite.example"].planned
+    assert "cy@kite.example" not in org.roles  # disabled, no first day to come: left
+    assert any(
+        "1 row whose status says the person left ('False') but whose first day is still to "
+        "come" in n
+        for n in notes
+    )

@@ -37,7 +37,7 @@ from orgroles.errors import Problem
 from orgroles.importers.columns import ManagerBy
 from orgroles.importers.id_forms import listed_lines
 from orgroles.importers.leavers import keep_managed_seats
-from orgroles.importers.rehires import earlier_stints
+from orgroles.importers.rehires import earlier_stints, hired_later
 from orgroles.importers.repeats import SubsetLocator, subset_rows
 from orgroles.importers.rows import Locator, Rows, match_key
 from orgroles.model import OrgDocument, Role
@@ -87,6 +87,7 @@ def dating(
     starts = read_days(rows.starts, date_format, locator, "start", problems, notes)
     ends = read_days(rows.ends, date_format, locator, "end", problems, notes)
     ends = earlier_stints(rows, starts, ends, locator)  # a rehired person's old last day
+    hired_later(rows, starts, ends, locator)  # an account made before the first day
     groups: list[list[int]] | None = None
     effective: list[date | None] = []
     if rows.effectives is not None:

@@ -409,6 +409,12 @@ def guessed(
         days = [c for c in (cols.start_col, cols.end_col, cols.effective_col) if c]
         fmt = day_format([v for c in days for v in table.texts(c) if v]) if days else ""
         written = f" (days written {fmt})" if fmt and date_format is None else ""
+        if not cols.name_col:  # none of the preset's: the name as it would be guessed
+            found = guess_columns(table.header, table.texts, date_format)
+            if found is not None and found[0].name_col:
+                chosen = dataclasses.replace(chosen, name_col=found[0].name_col)
+                names = " + ".join(repr(c) for c in found[0].name_col)
+                written += f"; the name read from {names}"
         said = "the columns not given: " if given else "no preset and no column options: "
         note = Problem(
             f"{said}the header is that of the {name} preset ({preset.source}), read with "

@@ -112,7 +112,7 @@ LAST = names(
 FULL = names(
     "name, full name, fullname, real name, display name, employee name, employee full name, "
     "employee, worker, "
-    "worker name, legal name, preferred name, associate name, nom complet, "
+    "worker name, legal name, preferred name, associate name, payroll name, nom complet, "
     "nom prenom, nom et prenom, prenom nom, collaborateur, salarie, name des mitarbeiters, "
     "mitarbeiter, nombre completo, empleado, naam, medewerker, nom, nome, "
     "full legal name, last name first name, first name last name, nome completo, "
@@ -121,8 +121,8 @@ FULL = names(
     "姓名, 员工姓名, 성명, 직원명"
 )
 TITLES = names(
-    "title, job title, jobtitle, business title, position, position title, job, role, "
-    "job title description, job profile, position name, designation, job name, poste, "
+    "title, job title, jobtitle, business title, position, position title, job, "
+    "job title description, job profile, position name, designation, role, job name, poste, "
     "intitule du poste, intitule de poste, intitule poste, libelle du poste, libelle poste, "
     "libelle emploi, emploi, fonction, stelle, stellenbezeichnung, berufsbezeichnung, "
     "jobtitel, tatigkeitsbezeichnung, tatigkeit, puesto, cargo, functie, "
@@ -136,7 +136,8 @@ EMAILS = names(
     "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
     "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
     "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres, "
-    "work mail, primary email, company email, office email, indirizzo email, "
+    "work mail, primary email, company email, office email, email id, official email id, "
+    "indirizzo email, "
     "indirizzo e mail, email aziendale, e mail aziendale, email corporativo, "
     "e mail corporativo, adres e mail, e post, e postadress, epost, arbeids e post, "
     "adresse e mail professionnelle, adresse email professionnelle, "

@@ -78,7 +78,12 @@ PRESETS: dict[str, Preset] = {
                 ("name", "Reporting to", None),
                 ("name", "Supervisor", None),
             ),
-            names=(("First Name", "Last Name"), ("Display Name",), ("Name",)),
+            names=(
+                ("First Name", "Last Name"),
+                ("Display Name",),
+                ("Name",),
+                ("Last Name, First Name",),
+            ),
             titles=("Job Title",),
             emails=("Work Email",),
             departments=("Department",),

@@ -14,6 +14,11 @@ row's last day is not read when
 
 One note names the rows. A last day that is still to come (a notice period) is read.
 
+The other way round, a first day still to come on a row whose status says the person
+left, with no last day, is a hire's (`hired_later()`): a directory makes the account of a
+new hire before the first day, disabled (Entra's `accountEnabled: false`), and the row is
+read as someone who has not started, a planned seat, rather than left out.
+
 Examples:
     >>> from datetime import date
     >>> from orgroles.importers.rows import Rows
@@ -47,7 +52,7 @@ from orgroles.importers.rows import Locator, Rows
 if TYPE_CHECKING:
     from orgroles.importers.tables import Table
 
-__all__ = ["REHIRES", "earlier_stints", "latest_hires"]
+__all__ = ["REHIRES", "earlier_stints", "hired_later", "latest_hires"]
 
 REHIRES = frozenset(
     names(
@@ -120,3 +125,44 @@ def earlier_stints(
         )
     )
     return out
+
+
+def hired_later(
+    rows: Rows,
+    starts: Sequence[date | None] | None,
+    ends: Sequence[date | None] | None,
+    locator: Locator,
+    today: date | None = None,
+) -> None:
+    """Read as `future` the status of each row that says the person left but gives a
+    first day to come and no last day (see the module's docstring), with one note in
+    `rows.notes`. `today` is the clock's by default."""
+    statuses = rows.statuses
+    if statuses is None or starts is None:
+        return
+    today = today or clock.today()
+    hires = {
+        i: status[1]
+        for i, status in enumerate(statuses)
+        if status is not None
+        and status[0] == "left"
+        and (ends is None or ends[i] is None)
+        and (start := starts[i]) is not None
+        and start > today
+    }
+    for i, value in hires.items():
+        statuses[i] = ("future", value)
+    if hires:
+        found = list(hires)
+        said = ", ".join(dict.fromkeys(map(repr, hires.values())))
+        rows.notes.append(
+            Problem(
+                f"{plural(len(found), 'row')} whose status says the person left ({said}) "
+                f"but whose first day is still to come, with no last day "
+                f"({listed_lines(locator, found)}): read as people who have not started "
+                "(an account made before the first day), planned seats",
+                locator.location(found[0], "status"),
+                locator.where(found[0], "status"),
+                code="future-rows",
+            )
+        )

@@ -682,3 +682,17 @@ def test_zohos_designation_is_the_title_and_its_role_an_access_level(write: Writ
     assert org.roles["ZP-2"].title == "Developer"
     assert org.roles["ZP-2"].meta["Role"] == "Team member"
     assert org.people["ZP-2"].email == "sunanda@saarang.example"
+
+
+def test_a_department_column_comes_before_a_team_column(write: Write) -> None:
+    """Personio's German export has an "Abteilung" for everyone and a "Team" for a few:
+    the team was read, and most people had none."""
+    text = (
+        "ID;Vorname;Nachname;Position;Abteilung;Team;Vorgesetzte:r\n"
+        "1;Carsten;Wiebold;Geschäftsführer;Geschäftsführung;;\n"
+        "2;Almut;Reiffers;CTO;Entwicklung;;Carsten Wiebold\n"
+        "3;Sören;Kluthe;Softwareentwickler;Entwicklung;Platform;Almut Reiffers\n"
+    )
+    org = orgroles.from_csv(write("personio.csv", text))
+    assert [t.name for t in org.teams.values()] == ["Geschäftsführung", "Entwicklung"]
+    assert org.roles["3"].meta["Team"] == "Platform"

@@ -146,14 +146,14 @@ EMAILS = names(
     "メール, 電子メール, 邮箱, 电子邮件, 이메일, tyosahkoposti, sahkoposti"
 )
 DEPARTMENTS = names(
-    "department, dept, department name, home department description, division, team, "
-    "team name, supervisory organization, business unit, service, departement, abteilung, "
+    "department, dept, department name, home department description, division, "
+    "supervisory organization, business unit, service, departement, abteilung, "
     "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
     "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling, home department, "
     "organisatorische eenheid, organisatie eenheid, organisatieonderdeel, "
     "home department name, department description, departments, equipos, equipo, "
     "department desc, dept desc, department descr, "
-    "teams, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명, "
+    "team, team name, teams, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명, "
     "osasto, yksikko, org einheit text, organisationseinheit text, organisationseinheit"
 )
 STARTS = names(  # the latest hire date before the original: a rehire's current stint

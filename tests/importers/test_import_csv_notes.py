@@ -242,3 +242,22 @@ def test_an_import_warning_made_again_from_its_message_says_the_same(write: Writ
         assert str(pickle.loads(pickle.dumps(warning))) == str(warning)
     assert "header but no rows" in str(caught[0].message)
     assert str(many).endswith("... and 2 more")
+
+
+def test_adps_report_title_total_and_trailing_delimiters_are_read(write: Write) -> None:
+    """ADP's directory report: two title lines, every line ending with a delimiter (the
+    header too: one empty cell after its last name), and "Total Associates: 3" below.
+    The header was taken for a one-column title's width, then the total for a person."""
+    text = (
+        "Kite Logistics LLC - Employee Directory\r\n"
+        "Report generated on 11/28/2026 08:02 AM\r\n"
+        "Payroll Name,Associate ID,Job Title Description,Reports To Name,\r\n"
+        '"Lima, Ana",G1,Chief Executive Officer,,\r\n'
+        '"Diaz, Bo",G2,Chief Technology Officer,"Lima, Ana",\r\n'
+        '"Park, Cy",G3,Developer,"Diaz, Bo",\r\n'
+        "Total Associates: 3,,,,\r\n"
+    )
+    org, notes = import_notes(write("adp.csv", text))
+    assert list(org.roles) == ["G1", "G2", "G3"]
+    assert org.roles["G3"].reports_to == "G2"
+    assert [n.split(":")[0] for n in notes if "left out" in n] == ["1", "2", "7"]

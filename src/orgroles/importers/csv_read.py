@@ -232,7 +232,8 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
     """The records above the header that are a report's title, not its header.
 
     `filled` lists the records with a value. The first few are a title when each has one
-    value and the record after them is a header that names every column. A title line
+    value and the record after them is a header that names every column (but for empty
+    cells after its last name: rows that end with a delimiter). A title line
     has no delimiter at all (then the header has the width of most rows), or it is padded
     with empty cells to the header's width (a spreadsheet's export) of three or more. A
     first line with a delimiter in its text ("Headcount report, March 2025") is a title
@@ -245,7 +246,10 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
     width = widths.most_common(1)[0][0] if widths else 0
     for k in range(1, min(_NOTE_LINES, len(filled) - 1) + 1):
         header = records[filled[k]]
-        if len(_filled(header)) == len(header) >= 2:
+        named = len(header)  # the cells up to the last named: a row may end with a delimiter
+        while named and not header[named - 1].strip():
+            named -= 1
+        if len(_filled(header)) == named >= 2:
             titles = [records[n] for n in filled[:k]]
             above = all(_above(t, m, k, header, width) for m, t in enumerate(titles))
             return filled[:k] if above else []
@@ -298,13 +302,15 @@ def _names(record: list[str]) -> bool:
 _TOTALS = re.compile(
     r"(?:grand |sub-?)?(?:totals?|sum|summe|gesamt(?:summe|zahl)?|totaal|totale|totalt|suma|"
     r"razem|count|headcount|effectifs?|anzahl|aantal|number of employees|"
-    r"nombre de salari[eé]s)(?: (?:employees|headcount|staff|people|rows|total))?\s*:?\s*"
+    r"nombre de salari[eé]s)"
+    r"(?: (?:employees|headcount|staff|people|rows|total|associates|workers|members|persons))?"
+    r"\s*:?\s*"
     r"(?:\d[\d,. ]*(?: ?[^\W\d_]+)?)?",
     re.IGNORECASE,
 )
 """The first value of a report's totals line, all of it: "Total", "Grand Total:", "Total: 12
-employees", "Summe", "Count 12", "Headcount: 8", "Effectif : 8" (not "Suma Patel" or "Total
-Rewards Manager")."""
+employees", "Total Associates: 21" (ADP), "Summe", "Count 12", "Headcount: 8", "Effectif :
+8" (not "Suma Patel" or "Total Rewards Manager")."""
 
 
 def _is_totals(row: list[str], width: int) -> bool:

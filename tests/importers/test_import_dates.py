@@ -447,3 +447,24 @@ def test_a_date_format_is_checked_before_the_rows(write: Write, fmt: str, messag
         orgroles.from_records(
             [{"id": "1", "hired": "02/03/2015"}], start_col="hired", date_format=fmt
         )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"preset": "bamboohr"}, {"start_col": "Hire Date"}, {"id_col": "Employee #"}],
+)
+def test_the_days_are_guessed_with_column_options_too(
+    write: Write, options: dict[str, Any]
+) -> None:
+    """US days under a preset or a column given: 24 "not a day written YYYY-MM-DD"
+    errors, where the same file without options imported."""
+    text = (
+        "Employee #,First Name,Last Name,Job Title,Reporting to,Hire Date\n"
+        "1,Ana,Lima,CEO,,04/13/2015\n"
+        "2,Bo,Diaz,CTO,Ana Lima,09/21/2015\n"
+    )
+    if "id_col" in options:
+        options = {**options, "name_col": ["First Name", "Last Name"],
+                   "manager_name_col": "Reporting to", "start_col": "Hire Date"}  # fmt: skip
+    org = orgroles.from_csv(write("bamboo.csv", text), **options)
+    assert org.records["2"].start == date(2015, 9, 21)

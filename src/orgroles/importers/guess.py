@@ -21,10 +21,11 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.code_ids import code_column
 from orgroles.importers.columns import Columns
 from orgroles.importers.csv_export import CSV_COLUMNS, DATED_COLUMNS
+from orgroles.importers.day_formats import day_format, reads_days
 from orgroles.importers.given import describe, merged, no_manager_note
 from orgroles.importers.header_names import (
     DEPARTMENTS,
@@ -297,56 +299,10 @@ def _holders(position: str, email: str | None, names: tuple[str, ...], values: V
     return position
 
 
-_FORMATS = (
-    "%Y-%m-%d",
-    "%d.%m.%Y",
-    "%m/%d/%Y",
-    "%d/%m/%Y",
-    "%Y/%m/%d",
-    "%d-%m-%Y",
-    "%d-%b-%Y",  # 03-Mar-2014 (Zoho, Oracle)
-    "%d %b %Y",  # 3 Mar 2014
-    "%b %d, %Y",  # Mar 3, 2014
-    "%B %d, %Y",  # March 3, 2014 (Notion)
-    "%d %B %Y",  # 3 March 2014
-    "%d-%b-%y",  # 03-MAR-14 (Oracle)
-    "%m/%d/%y",  # 3/3/14 (a US spreadsheet)
-    "%d/%m/%y",
-    "%d.%m.%y",
-    "%Y%m%d",  # 20140303 (SAP)
-)
-
-
-def reads_days(days: Iterable[str], fmt: str) -> bool:
-    """Whether a format (`%m/%d/%Y`; `%Y-%m-%d` for the days that need none) reads every
-    day given."""
-    from orgroles.importers.dated import parse_day
-
-    try:
-        for text in set(days):
-            parse_day(text, None if fmt == "%Y-%m-%d" else fmt)
-    except ValueError:
-        return False
-    return True
-
-
-def day_format(days: Sequence[str]) -> str | None:
-    """The one format that reads every day given ("" for `YYYY-MM-DD`, which needs none),
-    or None when none does or several do (`01/02/2018`: January or February?).
-
-    Examples:
-        >>> day_format(["2026-03-01"]), day_format(["01.04.2010", "15.08.2014"])
-        ('', '%d.%m.%Y')
-        >>> day_format(["03/01/2016", "07/15/2017"]), day_format(["01/02/2018"])
-        ('%m/%d/%Y', None)
-    """
-    distinct = set(days)  # a format reads them all when it reads each distinct one
-    found = [fmt for fmt in _FORMATS if reads_days(distinct, fmt)]
-    if not found:
-        return None
-    if found[0] == "%Y-%m-%d":
-        return ""
-    return found[0] if len(found) == 1 else None
+def _days_format(cols: Columns, table: Table) -> str | None:
+    """The format of the days of the columns read (see `day_format()`)."""
+    days = [c for c in (cols.start_col, cols.end_col, cols.effective_col) if c]
+    return day_format([v for c in days for v in table.texts(c) if v]) if days else ""
 
 
 def _unread_days(table: Table, chosen: Columns) -> list[str]:
@@ -399,6 +355,9 @@ def guessed(
     given = not unmapped(columns)
     if columns.preset or columns.id_col or {"id", "reports_to"} <= set(table.header):
         flat = columns.id_col and not columns.preset and not columns.names_manager
+        if date_format is None:  # the days' format, found as for the columns guessed
+            with contextlib.suppress(OrgFileError):  # said when the columns are read
+                date_format = _days_format(columns.resolve(table.header), table) or None
         return columns, date_format, [no_manager_note(where)] if flat else []
     for name, preset in list(PRESETS.items())[1:]:  # a tool's own header: its preset
         chosen = dataclasses.replace(columns, preset=name)
@@ -406,8 +365,7 @@ def guessed(
             cols = chosen.resolve(table.header)
         except OrgFileError:
             continue
-        days = [c for c in (cols.start_col, cols.end_col, cols.effective_col) if c]
-        fmt = day_format([v for c in days for v in table.texts(c) if v]) if days else ""
+        fmt = _days_format(cols, table)
         written = f" (days written {fmt})" if fmt and date_format is None else ""
         if not cols.name_col:  # none of the preset's: the name as it would be guessed
             found = guess_columns(table.header, table.texts, date_format)
@@ -430,6 +388,8 @@ def guessed(
     chosen, read_as = found
     if given:
         chosen = merged(columns, chosen)
+        if date_format is None:  # the days of the columns given too
+            read_as = _days_format(chosen, table)
     if columns.keep_left:
         chosen = dataclasses.replace(chosen, status_col=None, keep_left=True)
     written = f" (days written {read_as})" if read_as and date_format is None else ""

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.importers.code_ids import code_column
-from orgroles.importers.columns import Columns
+from orgroles.importers.columns import Columns, ResolvedColumns
 from orgroles.importers.csv_export import CSV_COLUMNS, DATED_COLUMNS
 from orgroles.importers.day_formats import day_format, reads_days
 from orgroles.importers.given import describe, merged, no_manager_note
@@ -299,7 +299,7 @@ def _holders(position: str, email: str | None, names: tuple[str, ...], values: V
     return position
 
 
-def _days_format(cols: Columns, table: Table) -> str | None:
+def _days_format(cols: Columns | ResolvedColumns, table: Table) -> str | None:
     """The format of the days of the columns read (see `day_format()`)."""
     days = [c for c in (cols.start_col, cols.end_col, cols.effective_col) if c]
     return day_format([v for c in days for v in table.texts(c) if v]) if days else ""

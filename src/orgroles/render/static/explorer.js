@@ -1319,13 +1319,18 @@
 
   // -- start ------------------------------------------------------------------------------------
   render();
-  // A chart far too wide to read whole (it would fit only at half the readable scale or
-  // less) opens fewer layers, down to its top and the top's reports
-  // (under a forest's top: the trees' tops and their reports), so that a wide org opens on
-  // its top rather than on a slice of its third layer. A change chart keeps its layers:
-  // its changes are what it shows.
+  // A chart too wide to read whole (its width fits the window only below the readable
+  // scale) opens fewer layers, down to its top and the top's reports (under a forest's
+  // top: the trees' tops and their reports), so that a wide org opens on its top rather
+  // than on a slice of its third layer, in a wide window as in a narrow one. A tall chart
+  // keeps its layers (a notebook's frame is short), and so does a change chart: its
+  // changes are what it shows.
   const least = tops.length === 1 && D.flags[tops[0]] & FOREST ? 2 : 1;
-  for (let start = D.start; !CH && start > least && fitTransform(1).k < READABLE / 2; ) {
+  const tooWide = () => {
+    const [x0, , x1] = bounds();
+    return (visibleWidth() - 2 * MARGIN) / (x1 - x0) < READABLE;
+  };
+  for (let start = D.start; !CH && start > least && tooWide(); ) {
     start--;
     for (let i = 0; i < N; i++) if (depth[i] >= start) open[i] = 0;
     render();

@@ -232,3 +232,22 @@ def test_a_third_assistant_goes_under_the_first() -> None:
     assert chart.x[third.id] == chart.x[first.id] < chart.x[by_role["ceo"].id]
     assert chart.y[third.id] > chart.y[first.id] + first.height
     assert not overlapping(rects)
+
+
+def test_an_assistant_is_nearer_its_manager_than_the_next_box() -> None:
+    """A VP's assistants between the VP and the VPs beside it: each sits nearer its own
+    VP than the neighbour (an adviser was 15 px from the next VP, 24 px from its own)."""
+    roles = [Role(id="ceo", title="Chief Executive Officer")]
+    for v in range(3):
+        roles.append(Role(id=f"vp{v}", title="Vice President", reports_to="ceo"))
+    roles += [
+        Role(id=f"a{k}", title="Adviser", reports_to="vp1", assistant=True) for k in (1, 2)
+    ]
+    plan, chart, _rects = chart_rects(Org(name="Board", roles=roles))
+    by_role = {b.role: b for b in plan.boxes}
+    bw = plan.box_width
+    left = {r: chart.x[b.id] for r, b in by_role.items()}
+    for a in ("a1", "a2"):
+        own = abs(left[a] - left["vp1"]) - bw  # the gap to its own VP
+        others = [abs(left[a] - left[v]) - bw for v in ("vp0", "vp2")]
+        assert own < min(others), (a, own, others)

@@ -368,6 +368,7 @@ def _geometry(plan: Plan) -> dict[str, Any]:
         "spineGap": style.SPINE_GAP,
         "pairGap": style.PAIR_GAP,
         "sideGap": style.SIDE_GAP,
+        "aside": style.ASIDE,
         "stackMin": STACK_MIN,
         "blockRatio": BLOCK_RATIO,
         "font": style.FONT_FAMILY,

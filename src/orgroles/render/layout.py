@@ -115,7 +115,7 @@ def unit_size(plan: Plan, box: Box) -> tuple[float, float]:
         return bw, box.height
     sides = [c for c in assistant_sides(box) if c]
     side = max(column_height(plan, c) for c in sides)
-    return bw + len(sides) * (bw + style.SIDE_GAP), max(box.height, side)
+    return bw + len(sides) * (bw + style.SIDE_GAP + style.ASIDE), max(box.height, side)
 
 
 def items_of(box: Box) -> list[int]:
@@ -233,7 +233,7 @@ class _Units:
             if box.placement != "child":
                 continue
             w, h = unit_size(plan, box)
-            left = bw + style.SIDE_GAP if assistant_sides(box)[0] else 0.0
+            left = bw + style.SIDE_GAP + style.ASIDE if assistant_sides(box)[0] else 0.0
             u = self.new(_BOX, box.id, box.level, w, h, left + bw / 2)
             self.of_box[box.id] = u
             if box.stack:

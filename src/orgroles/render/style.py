@@ -29,6 +29,7 @@ from orgroles.render import font_widths
 
 __all__ = [
     "ALERTS",
+    "ASIDE",
     "BOX_MAX_WIDE",
     "BOX_MAX_WIDTH",
     "BOX_MIN_WIDTH",
@@ -127,6 +128,7 @@ ROW_GAP = 10.0  # between the rows of stacked leaves
 SPINE_GAP = 28.0  # between the two columns that share a spine
 PAIR_GAP = 24.0  # between two pairs of columns
 SIDE_GAP = 24.0  # between a manager and the assistant beside it
+ASIDE = 24.0  # more room beside a column of assistants: nearer its manager than a neighbour
 SPINE_CLEAR = 16.0  # between a spine and the reports either side of it (compact layout)
 WRAP_GAP = 48.0  # between the rows of reports wrapped under a spine (compact layout)
 CLUSTER_PAD = 10.0

@@ -218,8 +218,8 @@
           for (const a of column) side += naturalHeight(a);
           u.h = Math.max(u.h, side);
         }
-        u.left = BW / 2 + (left.length ? G.sideGap + BW : 0);
-        u.right = BW / 2 + (right.length ? G.sideGap + BW : 0);
+        u.left = BW / 2 + (left.length ? G.sideGap + BW + G.aside : 0);
+        u.right = BW / 2 + (right.length ? G.sideGap + BW + G.aside : 0);
       } else if (u.members) {
         u.rowH = u.members.reduce((h, m) => Math.max(h, naturalHeight(m)), 0);
         u.columns = columnsFor(u.members.length, u.rowH);

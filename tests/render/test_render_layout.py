@@ -240,9 +240,7 @@ def test_an_assistant_is_nearer_its_manager_than_the_next_box() -> None:
     roles = [Role(id="ceo", title="Chief Executive Officer")]
     for v in range(3):
         roles.append(Role(id=f"vp{v}", title="Vice President", reports_to="ceo"))
-    roles += [
-        Role(id=f"a{k}", title="Adviser", reports_to="vp1", assistant=True) for k in (1, 2)
-    ]
+    roles += [Role(id=f"a{k}", title="Adviser", reports_to="vp1", assistant=True) for k in (1, 2)]
     plan, chart, _rects = chart_rects(Org(name="Board", roles=roles))
     by_role = {b.role: b for b in plan.boxes}
     bw = plan.box_width

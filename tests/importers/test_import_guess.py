@@ -580,6 +580,7 @@ def test_an_import_that_fails_after_a_guess_says_how_it_read_the_columns(write: 
         "1: no preset and no column options: the columns were read as id 'EMPLOYEE_ID', "
         "start 'START_DATE', end 'END_DATE'; no column names the manager: every role is a "
         "top role (name it with --manager-col, --manager-email-col or --manager-name-col); "
+        "no column names the people: they have no names (name it with --name-col); "
         "give a preset or column options (--id-col, ...) to read them otherwise",
         "3:1: column 'EMPLOYEE_ID': duplicate id '101' (first on line 2)",
     ]
@@ -696,3 +697,12 @@ def test_a_department_column_comes_before_a_team_column(write: Write) -> None:
     org = orgroles.from_csv(write("personio.csv", text))
     assert [t.name for t in org.teams.values()] == ["Geschäftsführung", "Entwicklung"]
     assert org.roles["3"].meta["Team"] == "Platform"
+
+
+def test_a_guess_with_no_name_column_says_so(write: Write) -> None:
+    org, notes = import_notes(
+        write("roles.csv", "Employee ID,Job Title,Manager ID\n1,CEO,\n2,CTO,1\n")
+    )
+    assert org.roles["2"].reports_to == "1"
+    assert any("no column names the people: they have no names (name it with --name-col)" in n
+               for n in notes)  # fmt: skip

@@ -411,6 +411,8 @@ def guessed(
             "; no column names the manager: every role is a top role (name it with "
             "--manager-col, --manager-email-col or --manager-name-col)"
         )
+    if not chosen.name_col:
+        written += "; no column names the people: they have no names (name it with --name-col)"
     said = "the columns not given were guessed" if given else "no preset and no column options"
     note = Problem(
         f"{said}: the columns were read as {describe(chosen)}"

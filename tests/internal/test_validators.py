@@ -47,13 +47,27 @@ BAD: list[dict[str, Any]] = [
 def folder(tmp_path: Path) -> Iterator[Path]:
     """The cache on in a folder of the test's own, and no validator built yet."""
     where = tmp_path / "cache"
-    saved = dict(validators._validators)
-    validators._validators.clear()
+    kept: tuple[dict[type, Any], ...] = (
+        validators._validators,
+        validators._serializers,
+        validators._schemas,
+    )
+    saved = [dict(memo) for memo in kept]
+    _forget()
     cache.enable(where)
     yield where
     cache.disable()
+    for memo, before in zip(kept, saved, strict=True):
+        memo.clear()
+        memo.update(before)
+
+
+def _forget() -> None:
+    """Forget every validator, serializer and schema built in this process: the next
+    one is read from the cache again (or built)."""
     validators._validators.clear()
-    validators._validators.update(saved)
+    validators._serializers.clear()
+    validators._schemas.clear()
 
 
 def _outcome(validate: Any, data: dict[str, Any]) -> Any:
@@ -77,7 +91,7 @@ def test_the_validator_read_from_the_cache_is_the_type_adapters(folder: Path) ->
     built = validators.validator(OrgDocument)
     [entry] = (p.name for p in folder.iterdir())
     assert entry.startswith("schema-orgroles.model.org.OrgDocument-")
-    validators._validators.clear()
+    _forget()
     read_back = validators.validator(OrgDocument)
     assert read_back is not built
     adapter = TypeAdapter(OrgDocument)
@@ -102,10 +116,10 @@ def test_an_edit_of_a_model_module_makes_a_new_entry(
     edited.write_text("# an edited model\n")
     sources = validators.model_sources()
     monkeypatch.setattr(validators, "model_sources", lambda: [*sources, edited])
-    validators._validators.clear()
+    _forget()
     validators.validator(OrgDocument)
     [entry] = (p.name for p in folder.iterdir())  # the old one removed
-    validators._validators.clear()
+    _forget()
     monkeypatch.undo()
     validators.validator(OrgDocument)
     assert [p.name for p in folder.iterdir()] != [entry]
@@ -140,7 +154,7 @@ def test_a_rules_parameters_read_from_the_cache_validate_as_the_model(folder: Pa
 
     built = validators.validator(UncoveredParams)
     assert [p.name for p in folder.iterdir() if "UncoveredParams" in p.name]
-    validators._validators.clear()
+    _forget()
     read_back = validators.validator(UncoveredParams)
     assert read_back.validate_python({"required": ["a", "a", "b"]}) == UncoveredParams(
         required=("a", "b")
@@ -167,7 +181,7 @@ def test_the_serializer_from_the_cache_writes_as_the_type_adapter(folder: Path) 
     options: dict[str, Any] = {"exclude_defaults": True, "by_alias": True}
     adapter = TypeAdapter(OrgDocument)
     validators.validator(OrgDocument)  # the entry written
-    validators._serializers.clear()
+    _forget()
     read_back = validators.serializer(OrgDocument)
     assert read_back.to_python(document, mode="json", **options) == adapter.dump_python(
         document, mode="json", **options
@@ -183,3 +197,21 @@ def test_made_is_the_class_called(folder: Path) -> None:
     assert validators.made(Person, id="ada", name="Ada") == Person(id="ada", name="Ada")
     with pytest.raises(ValidationError):
         validators.made(Person, id=" ada")
+
+
+def test_a_models_validator_and_serializer_share_one_reading_of_its_schema(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import validates its document and writes it: the schema is read from the cache
+    (or built) once, not once for each."""
+    reads: list[str] = []
+    real = cache.cached
+
+    def counted(name: str, build: Any, *, sources: Any) -> Any:
+        reads.append(name)
+        return real(name, build, sources=sources)
+
+    monkeypatch.setattr(cache, "cached", counted)
+    validators.validator(OrgDocument)
+    validators.serializer(OrgDocument)
+    assert reads == ["schema-orgroles.model.org.OrgDocument"]

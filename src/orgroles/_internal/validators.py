@@ -42,6 +42,7 @@ __all__ = ["made", "model_sources", "serializer", "sources_of", "validator"]
 
 _validators: dict[type, SchemaValidator] = {}
 _serializers: dict[type, SchemaSerializer] = {}
+_schemas: dict[type, CoreSchema] = {}
 _M = TypeVar("_M")
 
 
@@ -75,11 +76,18 @@ def serializer(model: type[Any]) -> SchemaSerializer:
 
 
 def _cached_schema(model: type[Any]) -> CoreSchema:
-    name = f"schema-{model.__module__}.{model.__qualname__}"
-    sources = sources_of(model)
-    if sources is None:  # a class with no file of its own: built, not kept
-        return _schema(model)
-    return cache.cached(name, lambda: _schema(model), sources=sources)
+    """The schema of `model`, read (or built) once in a process for its validator and its
+    serializer alike."""
+    found = _schemas.get(model)
+    if found is None:
+        name = f"schema-{model.__module__}.{model.__qualname__}"
+        sources = sources_of(model)
+        if sources is None:  # a class with no file of its own: built, not kept
+            found = _schema(model)
+        else:
+            found = cache.cached(name, lambda: _schema(model), sources=sources)
+        _schemas[model] = found
+    return found
 
 
 def made(model: type[_M], **fields: Any) -> _M:

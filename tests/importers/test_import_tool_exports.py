@@ -336,3 +336,33 @@ def test_a_manager_cell_of_linked_records_is_the_manager_and_dotted_lines(write:
         "and dotted lines to the others" in n
         for n in notes
     )
+
+
+WORKDAY_LABELS = """\
+Employee ID,Worker,Business Title,Manager,Supervisory Organization,Hire Date,Email - Work
+21003,Ana Lima,Chief Executive Officer,,Executive Office,04/13/2015,ana@example.org
+21006,Bo Diaz,Chief Technology Officer,Ana Lima,Engineering,09/21/2015,bo@example.org
+21009,Cy Park,Engineering Manager,Bo Diaz,Engineering,02/19/2018,cy@example.org
+"""
+
+
+def test_the_workday_preset_reads_a_reports_labels_as_its_field_names(write: Write) -> None:
+    # Workday's API writes Employee_ID and Email_-_Work; a report exported from its pages
+    # writes the labels "Employee ID" and "Email - Work": the same columns.
+    org, _ = import_notes(write("workday.csv", WORKDAY_LABELS), preset="workday")
+    assert list(org.roles) == ["21003", "21006", "21009"]
+    assert org.people["21006"].name == "Bo Diaz"
+    assert org.people["21006"].email == "bo@example.org"
+    assert org.roles["21009"].title == "Engineering Manager"
+    assert org.roles["21009"].reports_to == "21006"
+    assert org.records["21009"].start == date(2018, 2, 19)
+    assert org.team_of("21009").name == "Engineering"
+
+
+def test_a_preset_names_missing_manager_columns_once_each(write: Write) -> None:
+    text = WORKDAY_LABELS.replace("Manager,", "Boss,", 1)
+    with pytest.raises(OrgFileError) as caught:
+        import_notes(write("workday.csv", text), preset="workday")
+    message = str(caught.value)
+    assert "no manager column: the workday preset looks for 'Manager_ID', " in message
+    assert message.count("'Manager_ID'") == 1

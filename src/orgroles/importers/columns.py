@@ -27,6 +27,7 @@ from typing import Any
 
 from orgroles._internal.suggest import did_you_mean
 from orgroles.errors import Location, OrgFileError, OrgValidationError, Problem
+from orgroles.importers.header_names import header_key
 from orgroles.importers.presets import PRESETS, ManagerBy, Preset, preset_names
 
 __all__ = [
@@ -291,9 +292,18 @@ class Columns:
         return PRESETS["orgroles"] if self.id_col is None else None
 
     def resolve(
-        self, header: Sequence[str], *, path: str | None = None, line: int = 1
+        self,
+        header: Sequence[str],
+        *,
+        path: str | None = None,
+        line: int = 1,
+        exact: bool = False,
     ) -> ResolvedColumns:
         """Check the mapping against a header (the file's first row) and fill in the preset.
+
+        A preset the user chose finds its columns by their words too ("Employee ID" for
+        Workday's "Employee_ID"); with `exact` (a guess that tries each preset), or for
+        the default `orgroles` preset, only by their exact names.
 
         Raises `OrgFileError`, located at the header, for every
         column that does not exist, with a did-you-mean and the list of the columns that do.
@@ -309,7 +319,7 @@ class Columns:
 
         chosen = self
         if preset is not None:
-            chosen = self._fill(preset, present)
+            chosen = self._fill(preset, columns, loose=self.preset is not None and not exact)
         for option in _PURPOSE:
             value = getattr(chosen, option)
             for column in (value,) if isinstance(value, str) else value or ():
@@ -332,7 +342,7 @@ class Columns:
                 )
             )
         elif preset is not None and self.preset is not None and not chosen.names_manager:
-            expected = ", ".join(repr(m) for _, m, _ in preset.managers)
+            expected = ", ".join(repr(m) for m in dict.fromkeys(m for _, m, _ in preset.managers))
             problems.append(
                 Problem(
                     f"no manager column: the {preset.name} preset looks for {expected}; "
@@ -383,23 +393,42 @@ class Columns:
             meta_cols=tuple(c for c in columns if c not in mapped),
         )
 
-    def _fill(self, preset: Preset, present: set[str]) -> Columns:
-        """This mapping with each column not given taken from the preset, if the file has it."""
+    def _fill(self, preset: Preset, columns: Sequence[str], *, loose: bool) -> Columns:
+        """This mapping with each column not given taken from the preset, if the file has
+        it (`loose`: or a column of the same words)."""
+        present = set(columns)
+
+        # A preset's name matches its column as the tool writes it, or as another export
+        # of the tool spells it: Workday's API writes "Employee_ID" and "Email_-_Work",
+        # its reports "Employee ID" and "Email - Work" (the same words, as header_key
+        # reads them).
+        spelled: dict[str, str] = {}
+        for column in columns if loose else ():  # the first of two spellings in the file
+            spelled.setdefault(header_key(column), column)
+
+        def named(candidate: str) -> str | None:
+            return candidate if candidate in present else spelled.get(header_key(candidate))
 
         def first(candidates: Sequence[str]) -> str | None:
-            return next((c for c in candidates if c in present), None)
+            return next((found for c in candidates if (found := named(c)) is not None), None)
 
         id_col = self.id_col or first(preset.ids)
         changes: dict[str, object] = {"id_col": id_col}
         if not self.names_manager:
             for how, column, pairs_with in preset.managers:
-                if column in present and (pairs_with is None or pairs_with == id_col):
+                found = named(column)
+                if found is not None and (pairs_with is None or named(pairs_with) == id_col):
                     option = next(f for f, h in MANAGER_FIELDS.items() if h == how)
-                    changes[option] = column
+                    changes[option] = found
                     break
         if not self.name_col:
             changes["name_col"] = next(
-                (cols for cols in preset.names if all(c in present for c in cols)), ()
+                (
+                    tuple(named(c) for c in cols)
+                    for cols in preset.names
+                    if all(named(c) is not None for c in cols)
+                ),
+                (),
             )
         for option, candidates in (
             ("title_col", preset.titles),

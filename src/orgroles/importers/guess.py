@@ -362,7 +362,7 @@ def guessed(
     for name, preset in list(PRESETS.items())[1:]:  # a tool's own header: its preset
         chosen = dataclasses.replace(columns, preset=name)
         try:
-            cols = chosen.resolve(table.header)
+            cols = chosen.resolve(table.header, exact=True)
         except OrgFileError:
             continue
         fmt = _days_format(cols, table)

@@ -94,16 +94,20 @@ PRESETS: dict[str, Preset] = {
         Preset(
             name="workday",
             source="Workday custom report (RaaS) field names: Employee_ID, businessTitle, "
-            "Email_-_Work, Worker_s_Manager_group/Manager_ID, Supervisory_Organization",
-            ids=("Employee_ID",),
+            "Email_-_Work, Worker_s_Manager_group/Manager_ID, Supervisory_Organization; "
+            "or the report's labels: Employee ID, Worker, Business Title, Manager",
+            ids=("Employee_ID", "Worker_ID"),
             managers=(
                 ("id", "Manager_ID", "Employee_ID"),
                 ("id", "Worker_s_Manager_group", "Employee_ID"),
+                ("id", "Manager_ID", "Worker_ID"),
                 ("name", "Manager_Name", None),
+                ("name", "Worker_s_Manager", None),
+                ("name", "Manager", None),
             ),
-            names=(("Name",), ("Full_Name",)),
-            titles=("businessTitle",),
-            emails=("Email_-_Work", "Email"),
+            names=(("Name",), ("Full_Name",), ("Worker",), ("Legal_Name",), ("Preferred_Name",)),
+            titles=("businessTitle", "Job_Title", "Job_Profile"),
+            emails=("Email_-_Work", "Primary_Work_Email", "Work_Email", "Email"),
             departments=("Supervisory_Organization", "Team_Name", "Cost_Center"),
             starts=("Hire_Date", "Original_Hire_Date"),
             ends=("Termination_Date",),

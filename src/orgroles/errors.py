@@ -164,6 +164,9 @@ PROBLEM_CODES: dict[str, str] = {
     "id-with-name": "a manager cell that matches no row but writes a row's id beside a name "
     "(`Ansel Brook (E-17)`, `E-17 - Ansel Brook`, `Ansel Brook E17`), read as that row (a "
     "warning)",
+    "department-spelling": "an import's department written in another case or spacing "
+    "than most of its rows write it (`growth` beside `Growth`), read as one team named as "
+    "most rows write it (a warning)",
     "vacant-name": "an import's row whose name says the seat is open (`Vacant`, `TBH`, `Open "
     "position`) and that has no email, whose holder says so (`VACANT`, `0`) and that has no "
     "name and no email, or that has a title and no id, name or email, read as a vacant "

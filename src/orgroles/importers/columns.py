@@ -28,6 +28,7 @@ from typing import Any
 from orgroles._internal.suggest import did_you_mean
 from orgroles.errors import Location, OrgFileError, OrgValidationError, Problem
 from orgroles.importers.header_names import header_key
+from orgroles.importers.lookups import Lookup
 from orgroles.importers.presets import PRESETS, ManagerBy, Preset, preset_names
 
 __all__ = [
@@ -448,40 +449,6 @@ class Columns:
             if getattr(self, option) is None and not (option == "status_col" and self.keep_left):
                 changes[option] = first(candidates)  # keep_left: the status goes into meta
         return replace(self, **changes)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class Lookup:
-    """A second table that turns the codes of a column into names.
-
-    Oracle's HR schema gives each employee a `DEPARTMENT_ID`, and `departments.csv` names
-    them. `Lookup("departments.csv", "DEPARTMENT_NAME", "DEPARTMENT_ID")` reads that file
-    and looks each code up in its `key_col` (`DEPARTMENT_ID`) to find the name in its
-    `value_col` (`DEPARTMENT_NAME`). The name comes before the key, as the key is often
-    left out: without `key_col`, the key column has the name of the column being looked
-    up. Keywords say it best: `Lookup(path, value_col="DEPARTMENT_NAME")`.
-
-    Args:
-        path: The CSV file of the lookup table.
-        value_col: Its column that holds the names.
-        key_col: Its column that holds the codes; by default, the column of the same name
-            as the one being looked up (`DEPARTMENT_ID` for `department_col="DEPARTMENT_ID"`).
-
-    Examples:
-        >>> import orgroles
-        >>> org = orgroles.from_csv(
-        ...     "tests/data/oracle-hr-schema/employees.csv", id_col="EMPLOYEE_ID",
-        ...     name_col=["FIRST_NAME", "LAST_NAME"], manager_col="MANAGER_ID",
-        ...     department_col="DEPARTMENT_ID",
-        ...     departments=Lookup("tests/data/oracle-hr-schema/departments.csv",
-        ...                        value_col="DEPARTMENT_NAME", key_col="DEPARTMENT_ID"))
-        >>> org.team_of("100").name, org.roles["100"].meta["DEPARTMENT_ID"]
-        ('Executive', '90')
-    """
-
-    path: str
-    value_col: str
-    key_col: str | None = None
 
 
 def options_error(message: str, code: str = "columns") -> OrgValidationError:

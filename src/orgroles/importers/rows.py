@@ -30,6 +30,7 @@ from orgroles.importers.name_ids import read_name_ids
 from orgroles.importers.row_marks import RowMarks
 from orgroles.importers.slugs import slug, unique_slugs
 from orgroles.importers.status import Status, drop_left_twins, settle_statuses
+from orgroles.importers.team_names import one_spelling
 from orgroles.importers.vacant import read_unnamed_seats, read_vacant, read_vacant_holders
 from orgroles.io.problems import problems_from_validation
 from orgroles.io.reader import Source
@@ -169,6 +170,7 @@ def build_document(
         notes += [n for n in (*open_seats, read_unnamed_seats(rows, locator)) if n]
         notes += read_email_ids(rows, locator)
         notes += [n for n in (ids_from_emails(rows, locator),) if n]
+        notes += [n for n in (one_spelling(rows, locator),) if n]
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip, rows.names)
     reports_to, dotted = resolve_managers(rows, manager_by, locator, problems, notes, literal)

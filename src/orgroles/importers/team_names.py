@@ -42,10 +42,14 @@ def _names(cell: _Cell) -> Sequence[str]:
 def spellings(cells: Sequence[_Cell]) -> dict[str, str]:
     """For each spelling that another one of the same department outnumbers, the one
     that most rows write (the first of the most written)."""
+    counted: Counter[str]
+    if any(type(cell) is list for cell in cells):
+        counted = Counter(name for cell in cells for name in _names(cell))
+    else:  # in C: a million rows in a tenth of a second
+        counted = Counter(cell for cell in cells if type(cell) is str)
     written: dict[str, Counter[str]] = {}
-    for cell in cells:
-        for name in _names(cell):
-            written.setdefault(same_department(name), Counter())[name] += 1
+    for name, count in counted.items():  # each spelling once: a few hundred
+        written.setdefault(same_department(name), Counter())[name] = count
     found: dict[str, str] = {}
     for counts in written.values():
         if len(counts) > 1:

@@ -468,3 +468,32 @@ def test_the_days_are_guessed_with_column_options_too(
                    "manager_name_col": "Reporting to", "start_col": "Hire Date"}  # fmt: skip
     org = orgroles.from_csv(write("bamboo.csv", text), **options)
     assert org.records["2"].start == date(2015, 9, 21)
+
+
+def test_a_status_that_says_nothing_of_working_there_leaves_the_last_day_read(
+    write: Write,
+) -> None:
+    # France's "Statut" is Cadre or Non-cadre; BambooHR's "Employment Status" Full-Time:
+    # neither says the person works there, so a past last day is the day they left.
+    text = (
+        "Matricule;Nom;Prénom;Emploi;Date d'entrée;Date de sortie;Responsable hiérarchique;"
+        "Statut\n"
+        "001;LIMA;Ana;Présidente;03/03/2014;;;Cadre\n"
+        "002;DIAZ;Bo;Directeur technique;15/09/2016;;LIMA Ana;Cadre\n"
+        "003;MOSS;Cy;Développeur;14/01/2019;30/06/2025;DIAZ Bo;Non-cadre\n"
+    )
+    org, notes = import_notes(write("silae.csv", text))
+    assert org.records["003"].end == date(2025, 6, 30)
+    assert "003" not in org.as_of("2026-01-01").roles
+    assert not any("earlier stint" in n for n in notes)
+    text = (
+        "Employee #,First Name,Last Name,Employment Status,Hire Date,Termination Date,"
+        "Job Title,Supervisor EID\n"
+        "1,Ana,Lima,Full-Time,2014-03-03,,CEO,\n"
+        "2,Bo,Diaz,Full-Time,2016-09-15,2024-05-31,CTO,1\n"
+        "3,Cy,Moss,On Leave,2019-01-14,2020-02-01,Engineer,1\n"
+    )
+    org, notes = import_notes(write("bamboo.csv", text))
+    assert org.records["2"].end == date(2024, 5, 31)  # Full-Time: the day Bo left
+    assert org.records["3"].end is None  # on leave: works there, hired again
+    assert any("1 row's last day (line 4)" in n for n in notes)

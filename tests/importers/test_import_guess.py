@@ -706,3 +706,19 @@ def test_a_guess_with_no_name_column_says_so(write: Write) -> None:
     assert org.roles["2"].reports_to == "1"
     assert any("no column names the people: they have no names (name it with --name-col)" in n
                for n in notes)  # fmt: skip
+
+
+def test_a_manager_column_given_does_not_make_a_lone_id_column_a_tools_preset(
+    write: Write,
+) -> None:
+    # "id" is one of Odoo's id columns: with the manager given, Odoo's preset resolved on
+    # that column alone, and the status and the titles were no longer read.
+    text = (
+        "id,firstName,lastName,status,title,managerId\n"
+        "a1,Ana,Lima,active,CEO,\nb2,Bo,Diaz,offboarded,CTO,a1\nc3,Cy,Moss,active,Engineer,a1\n"
+    )
+    org, notes = import_notes(write("hris.csv", text), manager_col="managerId")
+    assert list(org.roles) == ["a1", "c3"]  # Bo Diaz left
+    assert org.roles["c3"].title == "Engineer"
+    assert org.roles["c3"].reports_to == "a1"
+    assert not any("odoo" in n for n in notes)

@@ -414,3 +414,26 @@ def test_a_disabled_account_with_a_first_day_to_come_is_a_hire_not_a_leaver(
         "come" in n
         for n in notes
     )
+
+
+def test_korean_and_japanese_headers_and_statuses_are_read_as_written(write: Write) -> None:
+    # Folding wrote Hangul as its letters and dropped the voicing marks of kana, so the
+    # tables' "퇴직" and "従業員コード" never matched what the files wrote.
+    text = (
+        "Employee ID,Name,Title,Manager ID,Status\n1,Ana Lima,CEO,,재직\n2,Bo Diaz,CTO,1,재직\n"
+        "3,Cy Moss,Engineer,2,퇴직\n4,Di Park,Engineer,2,입사예정\n"
+    )
+    org, _ = import_notes(write("kr.csv", text))
+    assert list(org.roles) == ["1", "2", "4"]  # 퇴직: left
+    assert org.roles["4"].planned  # 입사예정: to start
+    org, _ = import_notes(
+        write(
+            "kr2.csv", "사번,성명,직책,직속 상사\nK001,김민준,대표이사,\nK002,이서연,CTO,김민준\n"
+        )
+    )
+    assert org.roles["K002"].reports_to == "K001"
+    assert org.people["K002"].name == "이서연"
+    text = "従業員コード,氏名,役職,メールアドレス\n0001,山本 真央,社長,a@x.example\n"
+    org, _ = import_notes(write("jp.csv", text))
+    assert list(org.roles) == ["0001"]
+    assert org.people["0001"].email == "a@x.example"

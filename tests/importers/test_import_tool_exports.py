@@ -366,3 +366,45 @@ def test_a_preset_names_missing_manager_columns_once_each(write: Write) -> None:
     message = str(caught.value)
     assert "no manager column: the workday preset looks for 'Manager_ID', " in message
     assert message.count("'Manager_ID'") == 1
+
+
+def test_oracle_hcm_date_start_and_actual_termination_date(write: Write) -> None:
+    text = (
+        '"PERSON_NUMBER","FULL_NAME","JOB_NAME","MANAGER_PERSON_NUMBER","USER_PERSON_TYPE",'
+        '"DATE_START","ACTUAL_TERMINATION_DATE"\n'
+        '"1","Lima, Ana","CEO","","Employee","03-MAR-2014",""\n'
+        '"2","Diaz, Bo","CTO","1","Employee","01-FEB-2016",""\n'
+        '"3","Moss, Cy","Engineer","2","Pending Worker","15-JAN-2027",""\n'
+        '"4","Park, Di","Engineer","2","Ex-employee","01-FEB-2019","30-JUN-2025"\n'
+    )
+    org, _ = import_notes(write("hcm.csv", text))
+    assert org.records["4"].end == date(2025, 6, 30)
+    assert org.records["3"].start == date(2027, 1, 15)
+    assert list(org.as_of("2026-01-01", today="2026-01-01").roles) == ["1", "2", "3"]
+    assert org.as_of("2026-01-01", today="2026-01-01").roles["3"].planned
+    org, _ = import_notes(write("hcm.csv", text.replace("15-JAN-2027", "")))
+    assert not org.roles["3"].planned  # no status read, no day: a current seat
+    with_status = import_notes(
+        write("hcm.csv", text.replace("15-JAN-2027", "")), status_col="USER_PERSON_TYPE"
+    )
+    assert with_status[0].roles["3"].planned  # "Pending Worker": to start
+
+
+def test_dayforce_xrefcode_is_the_id(write: Write) -> None:
+    text = (
+        "Employee XRefCode,Display Name,Job,Manager,Employment Status\n"
+        "E00001,Ana Lima,CEO,,Active\nE00002,Sam Lee,Engineer,Ana Lima,Active\n"
+    )
+    org, _ = import_notes(write("dayforce.csv", text))
+    assert list(org.roles) == ["E00001", "E00002"]
+    assert org.roles["E00002"].reports_to == "E00001"
+
+
+def test_days_written_year_first_with_dots(write: Write) -> None:
+    text = (
+        "Employee ID,Name,Title,Manager ID,Hire Date\n1,Ana Lima,CEO,,2015.03.02\n"
+        "2,Bo Diaz,CTO,1,2017.08.14\n3,Cy Moss,Engineer,2,2027.01.04\n"
+    )
+    org, notes = import_notes(write("kr.csv", text))
+    assert org.records["3"].start == date(2027, 1, 4)
+    assert "days written %Y.%m.%d" in notes[0]

@@ -249,6 +249,9 @@ _LETTERS = str.maketrans(
 )
 
 
+_KANA_MARKS = frozenset("\u3099\u309a")  # the voicing marks of kana: part of the letter
+
+
 def fold(text: str) -> str:
     """Lower case without accents: how titles are compared.
 
@@ -257,12 +260,19 @@ def fold(text: str) -> str:
         ('developpeuse full-stack', 'cheffe de produit')
         >>> fold("Główny Księgowy"), fold("Nærmeste leder"), fold("Försäljningschef")
         ('glowny ksiegowy', 'naermeste leder', 'forsaljningschef')
+        >>> fold("퇴직"), fold("従業員コード"), fold("\uff23\uff34\uff2f")  # full-width CTO
+        ('퇴직', '従業員コード', 'cto')
     """
     text = text.casefold()
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c) or c in _KANA_MARKS)
+    if bare.isascii():
+        return bare.translate(_LETTERS)
+    # Put back together what is no accent: Hangul syllables (NFKD writes them as their
+    # letters) and voiced kana ("ド", whose mark is kept): "퇴직", "コード" as written.
+    return unicodedata.normalize("NFC", bare).translate(_LETTERS)
 
 
 def words(text: str) -> list[str]:

@@ -33,7 +33,7 @@ from orgroles.importers.other_names import other_names
 from orgroles.importers.rehires import latest_hires
 from orgroles.importers.repeats import drop_repeats
 from orgroles.importers.rows import Cell, Imported, KindsMode, Locator, Rows, build_document
-from orgroles.importers.status import read_statuses
+from orgroles.importers.status import current_rows, read_statuses
 from orgroles.importers.tables import CsvRows, RecordRows, Table
 from orgroles.importers.vacant import vacate_unnamed
 from orgroles.io.reader import Source
@@ -179,10 +179,7 @@ def _rows(
         guests=None if literal else guest_marks(table, cols.meta_cols, ids, cols.status_col),
     )
     if cols.status_col:  # the rows whose status says that the person works there
-        left = rows.statuses or [None] * len(says)
-        rows.current = [
-            bool(v and v.strip()) and s is None for v, s in zip(says, left, strict=True)
-        ]
+        rows.current = current_rows(says, cols.status_col, rows.statuses)
     text_columns = [
         cols.id_col,
         *cols.name_col,

@@ -18,6 +18,7 @@ _FORMATS = (
     "%m/%d/%Y",
     "%d/%m/%Y",
     "%Y/%m/%d",
+    "%Y.%m.%d",  # 2014.03.03 (Korea, China, Hungary)
     "%d-%m-%Y",
     "%d-%b-%Y",  # 03-Mar-2014 (Zoho, Oracle)
     "%d %b %Y",  # 3 Mar 2014

@@ -362,6 +362,9 @@ def guessed(
     for name, preset in list(PRESETS.items())[1:]:  # a tool's own header: its preset
         chosen = dataclasses.replace(columns, preset=name)
         try:
+            # The tool's own id and manager columns, not the ones given: with a manager
+            # column given, a lone "id" would make any header Odoo's.
+            Columns(preset=name).resolve(table.header, exact=True)
             cols = chosen.resolve(table.header, exact=True)
         except OrgFileError:
             continue

@@ -78,7 +78,8 @@ IDS = names(
     "numero dipendente, matricula, numero de matricula, numero da matricula, "
     "id colaborador, codigo do colaborador, numero do funcionario, id funcionario, "
     "numer pracownika, id pracownika, nr pracownika, anstallningsnummer, anstallningsnr, "
-    "medarbejdernummer, ansattnummer, xref code, xrefcode, ref, employee ref, staff ref, "
+    "medarbejdernummer, ansattnummer, xref code, xrefcode, employee xref code, "
+    "employee xrefcode, ref, employee ref, staff ref, "
     "employee reference, nr ewid, nr ewidencyjny, numer ewidencyjny, anst nr, anstnr, "
     "社員番号, 従業員番号, 社員id, 社員コード, 従業員コード, 工号, 员工编号, 员工号, 사번, "
     "사원번호, 직원번호, henkilonumero, henkilotunnus, tyontekijanumero, pers nr, pernr"
@@ -158,7 +159,8 @@ DEPARTMENTS = names(
 )
 STARTS = names(  # the latest hire date before the original: a rehire's current stint
     "last hire date, most recent hire date, latest hire date, "
-    "hire date, hiredate, employee hire date, start date, date of joining, joining date, "
+    "hire date, hiredate, employee hire date, start date, date start, date of joining, "
+    "joining date, "
     "original hire date, "
     "date of hire, date joined, joined on, hired on, provisional start date, "
     "date d entree, date embauche, date d embauche, date d arrivee, eintrittsdatum, "
@@ -171,7 +173,8 @@ STARTS = names(  # the latest hire date before the original: a rehire's current 
     "tyosuhteen alkamispaiva, alkamispaiva, tyosuhde alkaa, eintritt"
 )
 ENDS = names(
-    "termination date, term date, end date, leave date, employee leave date time, "
+    "termination date, term date, end date, actual termination date, date end, leave date, "
+    "employee leave date time, "
     "leaving date, date de sortie, date de depart, "
     "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
     "date terminated, employment end date, exit date, last day, last working day, "

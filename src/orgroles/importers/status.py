@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Status",
+    "current_rows",
     "drop_left_twins",
     "read_statuses",
     "settle_statuses",
@@ -110,7 +111,8 @@ _LEFT_ALONE = _names(
     "completed, contract completed, cancelled, canceled, contract cancelled, finished"
 )
 _FUTURE_ALONE = _names(
-    "pending, pending start, pending hire, new hire, newhire, hired, onboarding, "
+    "pending, pending start, pending hire, pending worker, new hire, newhire, hired, "
+    "onboarding, "
     "preboarding, pre boarding, staged, "
     "pre hire, prehire, pre start, pre employment, not started, not yet started, future, "
     "future hire, future start, future starter, future employee, upcoming, incoming, "
@@ -131,6 +133,22 @@ _ACCOUNT_LEFT = _names("suspended, blocked")
 _FALSE = _names("false, no, n, f, 0, non, nein, nee, nao, nie, nej, off, inactive")
 _TRUE = _names("true, yes, y, t, 1, x, oui, ja, si, sim, tak, on")
 
+# A status that says the person works there (its head: "Active - Regular"), on leave or
+# not. Only such a status makes a past last day the end of an earlier stint (see
+# `orgroles.importers.rehires`): a column of "Cadre" and "Non-cadre" (France's "Statut")
+# or "Full-Time" says nothing of it, and the last day is read.
+_CURRENT = _names(
+    "active, active employee, active assignment, actively employed, employed, current, "
+    "current employee, working, in service, on leave, leave, leave of absence, loa, "
+    "paid leave, unpaid leave, sick leave, parental leave, maternity leave, sabbatical, "
+    "suspended, notice, notice period, probation, on probation, "
+    "actif, active salariee, en poste, en activite, en conge, en periode d essai, aktiv, "
+    "beschaftigt, im dienst, in elternzeit, activo, activa, alta, de baja, ativo, ativa, "
+    "attivo, attiva, in servizio, actief, in dienst, aktywny, aktywna, zatrudniony, "
+    "zatrudniona, anstalld, tjanstledig, ansatt, aktiivinen, "
+    "在職, 在籍, 在职, 재직, 재직중, 휴직"
+)
+_LETTERS_CURRENT = frozenset("ALPS")
 _HEAD = re.compile(r"\s+[-\u2013\u2014]\s+|[(:/,;|\[]")  # what sets a qualifier apart: " - ", "("
 
 
@@ -188,6 +206,35 @@ def read_statuses(
         says = seen[value]
         found.append(None if says is None else (says, value))
     return found if any(found) else None
+
+
+def current_rows(
+    values: Sequence[str | None], header: str, statuses: Sequence[object | None] | None
+) -> list[bool]:
+    """Whether each row's status says that the person works there: a word of it
+    (`Active`, `On leave`), a yes in a yes-or-no column, or PeopleSoft's `A`, `L`, `P`
+    and `S`; not a status of someone who left or has not started (`statuses`), nor one
+    that says nothing of it ("Full-Time", "Cadre"). Each value is read once."""
+    column = header_key(header)
+    distinct = {v.strip().upper() for v in set(values) if v}
+    letters = "A" in distinct and distinct <= _LETTER_CODES and column in STATUS_COLUMNS
+    seen: dict[str, bool] = {}
+    for value in {v for v in values if v}:
+        words = header_key(value)
+        if letters:
+            seen[value] = value.strip().upper() in _LETTERS_CURRENT
+        elif column in FLAG_COLUMNS:
+            seen[value] = words in _TRUE
+        elif column in INVERSE_FLAG_COLUMNS:
+            seen[value] = words in _FALSE
+        else:
+            head = header_key(_HEAD.split(value, 1)[0]) or words
+            seen[value] = head in _CURRENT or words in _CURRENT
+    said = statuses or [None] * len(values)
+    return [
+        bool(v) and s is None and seen.get(v, False)  # type: ignore[arg-type]
+        for v, s in zip(values, said, strict=True)
+    ]
 
 
 def _left(rows: Rows) -> list[int]:

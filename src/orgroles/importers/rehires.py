@@ -9,8 +9,9 @@ row's last day is not read when
 - it falls before the row's first day (its latest hire date, which the import reads
   rather than the original one when the export has both, and a rehire day where a
   column of them gives one: `latest_hires()`), or
-- the row's status says that the person works there (`Active`, not a status of someone
-  who left or has not started) and the day is past.
+- the row's status says that the person works there (`Active`, `On leave`: not a status
+  of someone who left or has not started, nor one that says nothing of it, as
+  `Full-Time` or France's `Cadre`) and the day is past.
 
 One note names the rows. A last day that is still to come (a notice period) is read.
 

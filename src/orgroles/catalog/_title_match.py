@@ -25,6 +25,7 @@ from orgroles.catalog._title_text import (
     joins_jobs,
     names_a_part,
     segments,
+    without_acronyms,
 )
 from orgroles.model import SENIORITIES, Family, KindFrom, RoleKind, Seniority
 
@@ -117,7 +118,7 @@ class Matcher:
         Developer (EMEA)" is read as "senior developer" was."""
         reading = self.readings.get(title)
         if reading is None:
-            read = segments(title[:_CHARS_READ])[:_SEGMENTS_READ]
+            read = without_acronyms(segments(title[:_CHARS_READ])[:_SEGMENTS_READ])
             parts = [part[:_WORDS_READ] for part in read]
             words = tuple(tuple(part) for part in parts)
             reading = self.by_words.get(words)
@@ -476,16 +477,19 @@ def _seniority(
 
     Inside the pattern, a seniority word counts only when it is one of the kind's own
     seniorities (the "manager" of "Product Manager" is not a seniority; that of "Sales
-    Manager" is), or one of `inside`; a kind with seniorities has at least the first.
+    Manager" is), or one of `inside`, or a VP's; a kind with seniorities has at least the
+    first, unless its pattern names a VP ("VP People" is no chief; "VP & CTO" is).
     """
     said: list[Seniority] = []
+    named_vp = False  # the pattern names a VP ("VP People" of the people chief's kind)
     for s, e, entry in levels:
         level = entry.level
         assert level is not None
         within = start <= s and e <= end
-        if e <= start or s >= end or (within and (level in own or level in inside)):
+        named_vp = named_vp or (within and level == "vp")
+        if e <= start or s >= end or (within and (level in own or level in inside or named_vp)):
             said.append(level)
-    if own and not any(level in own for level in said):
+    if own and not named_vp and not any(level in own for level in said):
         said.append(own[0])
     if not said:
         return None

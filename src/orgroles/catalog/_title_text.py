@@ -31,6 +31,7 @@ __all__ = [
     "names_a_part",
     "segments",
     "segments_of_folded",
+    "without_acronyms",
     "words",
 ]
 
@@ -120,8 +121,8 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "alternant, alternante, apprenti, apprentie, debutant, debutante, "
     "praktikant, praktikantin, werkstudent, werkstudentin, auszubildender, auszubildende, "
     "azubi, becario, becaria, practicante, stagiair, estagiario, estagiaria, stagista, "
-    "tirocinante, mlodszy, mlodsza, stazysta, stazystka, praktykantka, larling, "
-    "examensarbetare",
+    "tirocinante, praticante, mlodszy, mlodsza, stazysta, stazystka, praktykantka, aplikant, "
+    "aplikantka, larling, examensarbetare",
     "senior": "senior, sr, snr, experienced, confirme, confirmee, experimente, experimentee, "
     "starszy, starsza, glowny, glowna, erfaren",
     "staff": "staff",
@@ -172,6 +173,9 @@ _FALSE_FRIENDS = """
     medical coder, clinical coder, professional coder, inpatient coder, outpatient coder,
     coder abstractor, billing coder,
     qa technician, qa inspector, qa nurse,
+    supplier quality engineer, manufacturing quality engineer, process quality engineer,
+    plant quality engineer, production quality engineer, incoming quality engineer,
+    vendor quality engineer,
     gas tester, water tester, water quality tester,
     traffic controller, air traffic controller, quality controller, flight controller,
     po clerk, po coordinator, em physician, em dept, em department, em debt, em equity,
@@ -185,7 +189,8 @@ FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
 cook ("Chef de partie", "Pastry Chef"), not a boss; a "Personal Banker" is no job of the
 people function (German "Personal"); a German "Referentin" is a specialist, not the
 French "référent", a lead; an Interior Designer, a Landscape Architect, a Property
-Developer, a CNC Programmer and a Medical Coder work outside software; a QA Inspector,
+Developer, a CNC Programmer and a Medical Coder work outside software; a Supplier or a
+Manufacturing Quality Engineer in a plant; a QA Inspector,
 a Traffic Controller and a "PO Clerk" (of purchase orders) are no QA engineer,
 controller of finance or Product Owner, and "EM" is emergency medicine or emerging
 markets beside "Physician" or "Debt"; a Swedish "HR-utvecklare" develops the staff, a
@@ -411,3 +416,22 @@ def in_a_shop(parts: list[list[str]]) -> bool:
     """
     said = {word for part in parts for word in part}
     return not _SHOPS.isdisjoint(said) and not _SELLERS.isdisjoint(said)
+
+
+def without_acronyms(parts: list[list[str]]) -> list[list[str]]:
+    """The segments of a title but one that only abbreviates another: "Chief Medical
+    Officer (CMO)" is the chief medical officer, whatever else "CMO" may stand for.
+
+    Examples:
+        >>> without_acronyms([["chief", "medical", "officer"], ["cmo"]])
+        [['chief', 'medical', 'officer']]
+        >>> without_acronyms([["cmo"], ["emea"]])
+        [['cmo'], ['emea']]
+    """
+    if len(parts) < 2:
+        return parts
+    initials = {"".join(w[0] for w in part) for part in parts if len(part) >= 2}
+    if not initials:
+        return parts
+    kept = [part for part in parts if len(part) != 1 or part[0] not in initials]
+    return kept or parts

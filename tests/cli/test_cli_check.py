@@ -129,6 +129,56 @@ def test_json_output_is_stable(run: Cli, cycle: Path) -> None:
     }
 
 
+def test_json_names_a_file_that_could_not_be_read_and_is_not_ok(run: Cli, write: Write) -> None:
+    # It said '"ok": true' with the file left out, as if it were clean.
+    bad = write("bad.yaml", "roles:\n  - {id: a, titel: CEO}\n")
+    result = run("check", bad, TINY, "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert [r["path"] for r in data["reports"]] == [str(TINY)]
+    assert data["unreadable"] == [
+        {
+            "path": str(bad),
+            "problems": [
+                {
+                    "message": "unknown key 'titel' (did you mean 'title'?)",
+                    "code": "unknown-key",
+                    "location": {"path": str(bad), "line": 2, "column": 13},
+                }
+            ],
+        }
+    ]
+    assert "unreadable" not in json.loads(run("check", TINY, "--format", "json").stdout)
+
+
+def test_sarif_of_a_file_that_could_not_be_read_is_no_successful_run(
+    run: Cli, write: Write
+) -> None:
+    bad = write("bad.yaml", "roles:\n  - {id: a, titel: CEO}\n")
+    result = run("check", bad, "--format", "sarif")
+    assert result.exit_code == 2
+    log = json.loads(result.stdout)
+    jsonschema.Draft4Validator(_sarif_schema()).validate(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["message"]["text"] == "unknown key 'titel' (did you mean 'title'?)"
+    where = note["locations"][0]["physicalLocation"]
+    assert where["region"] == {"startLine": 2, "startColumn": 13}
+    assert where["artifactLocation"]["uri"] == bad.as_posix()
+
+
+def test_over_time_json_names_a_file_that_could_not_be_read(run: Cli, write: Write) -> None:
+    bad = write("bad.yaml", "roles: [")
+    result = run("check", bad, TINY, "--over-time", "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert data["unreadable"][0]["path"] == str(bad)
+
+
 def _sarif_schema() -> dict[str, object]:
     schema: dict[str, object] = json.loads(
         (DATA / "sarif" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8")

@@ -114,12 +114,12 @@ def check(
     refuse_overwrite(output, paths, "report")
     reports = []
     timed: list[tuple[Report, list[Span]]] = []
-    unreadable = 0
+    unreadable: list[OrgValidationError] = []
     for path in paths:
         try:
             org = step(f"loading {path}", partial(load_org, path, as_of, catalog_dirs))
         except OrgValidationError as exc:
-            unreadable += 1
+            unreadable.append(exc)
             report_problems(exc)
             continue
         if over_time:
@@ -132,16 +132,16 @@ def check(
         )
         reports.append(checked)
     if over_time:
-        write_over_time(timed, fmt, output, color)
+        write_over_time(timed, fmt, output, color, unreadable)
     elif fmt == "json":
-        write(to_json(reports), output)
+        write(to_json(reports, unreadable), output)
     elif fmt == "sarif":
-        write(to_sarif(reports), output)
+        write(to_sarif(reports, unreadable), output)
     else:
         colored = use_color(color) if output in (None, STDIO) else False
         texts = [format_text(r, color=colored) for r in reports]
         if len(paths) > 1:
-            texts.append(summary_line(reports, unreadable))
+            texts.append(summary_line(reports, len(unreadable)))
         if texts:
             write("\n\n".join(texts) + "\n", output, color=colored)
     if unreadable:

@@ -14,6 +14,7 @@ from orgroles._internal.text import plural, printable
 from orgroles.cli.base import STDIO, use_color, write
 
 if TYPE_CHECKING:
+    from orgroles.errors import OrgValidationError
     from orgroles.org import Org
     from orgroles.rules.over_time import Span
     from orgroles.rules.report import Report
@@ -34,18 +35,23 @@ def over_time_report(
 
 
 def write_over_time(
-    timed: Sequence[tuple[Report, list[Span]]], fmt: str, output: str | None, color: str
+    timed: Sequence[tuple[Report, list[Span]]],
+    fmt: str,
+    output: str | None,
+    color: str,
+    unreadable: Sequence[OrgValidationError] = (),
 ) -> None:
-    """Write the spans of each org as text, JSON or SARIF."""
+    """Write the spans of each org as text, JSON or SARIF (with the files that could not
+    be read, as `orgroles.rules.output.to_json()` writes them)."""
     import json
 
     from orgroles.rules.output import to_json, to_sarif
 
     if fmt == "sarif":
-        write(to_sarif([report for report, _ in timed]), output)
+        write(to_sarif([report for report, _ in timed], unreadable), output)
         return
     if fmt == "json":
-        document = json.loads(to_json([report for report, _ in timed]))
+        document = json.loads(to_json([report for report, _ in timed], unreadable))
         for data, (_, spans) in zip(document["reports"], timed, strict=True):
             data["violations"] = [span.to_dict() for span in spans]
         write(json.dumps(document, indent=2, ensure_ascii=False) + "\n", output)

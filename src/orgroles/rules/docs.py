@@ -166,6 +166,11 @@ warning` exits 1 on warnings too, and `--fail-on info` on any violation.
 Python; `role` is null for a violation of the whole org (R001, or S003 with no top).
 `suppressed` lists what `noqa` silenced, each with a `reason`.
 
+A file that cannot be read (bad YAML, an unknown key) exits 2 and is in no report: the
+JSON then has `"ok": false` and an `unreadable` list, each file with its `problems`
+(`message`, `code`, `location`), and the SARIF log a run that was not successful
+(`executionSuccessful: false`), with one error notification per problem, at its place.
+
 A check keeps at most 1,000,000 violations (`orgroles.limits.MAX_VIOLATIONS`), so that
 no file, however hostile, can fill the memory with them. Beyond that, `violations` lists
 the first ones kept, while `summary`, `counts` and `ok` still count them all; the text

@@ -23,7 +23,7 @@ import click
 
 from orgroles._internal.text import CONTROL, json_text, plural, printable
 from orgroles._version import __version__
-from orgroles.errors import Location
+from orgroles.errors import Location, OrgValidationError, Problem
 from orgroles.limits import MAX_VIOLATIONS
 from orgroles.rules.base import all_rules
 from orgroles.rules.report import Report, Violation
@@ -246,9 +246,27 @@ class _ViolationJson:
         )
 
 
-def to_json(reports: Sequence[Report]) -> str:
+def _unreadable(errors: Sequence[OrgValidationError]) -> list[dict[str, Any]]:
+    """The files that could not be read, each with its problems, for a JSON report."""
+
+    def problem(p: Problem) -> dict[str, Any]:
+        loc = p.location
+        return {
+            "message": p.message,
+            "code": p.code,
+            "location": None
+            if loc is None
+            else {"path": loc.path, "line": loc.line, "column": loc.column},
+        }
+
+    return [{"path": e.path, "problems": [problem(p) for p in e.problems]} for e in errors]
+
+
+def to_json(reports: Sequence[Report], unreadable: Sequence[OrgValidationError] = ()) -> str:
     """Reports as JSON: `{"format": 1, "orgroles": version, "ok": ..., "reports": [...]}`,
-    each report as `Report.to_dict()` gives it.
+    each report as `Report.to_dict()` gives it; with `unreadable` (the errors of files
+    that could not be read), `"ok": false` and an `"unreadable"` list of those files and
+    their problems.
 
     Examples:
         >>> from orgroles.rules.report import Report, Violation
@@ -269,10 +287,10 @@ def to_json(reports: Sequence[Report]) -> str:
         values[f"suppressed {n}"] = _items(silenced, 6)
 
     def document(hole: Callable[[str], str]) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "format": JSON_FORMAT,
             "orgroles": __version__,
-            "ok": all(r.ok for r in reports),
+            "ok": all(r.ok for r in reports) and not unreadable,
             "reports": [
                 {
                     **data,
@@ -282,6 +300,9 @@ def to_json(reports: Sequence[Report]) -> str:
                 for n, data in enumerate(datas)
             ],
         }
+        if unreadable:
+            found["unreadable"] = _unreadable(unreadable)
+        return found
 
     return json_text(_dumps(document, values)) + "\n"
 
@@ -339,8 +360,24 @@ def _result(v: Violation, report_path: str | None, rank: int, uris: dict[str, st
     )
 
 
-def to_sarif(reports: Sequence[Report]) -> str:
-    """Reports as one SARIF 2.1.0 log, as GitHub code scanning reads it."""
+def _notification(problem: Problem) -> dict[str, Any]:
+    """A SARIF tool notification of a file's problem: the file could not be read."""
+    found: dict[str, Any] = {"level": "error", "message": {"text": problem.message}}
+    loc = problem.location
+    if loc is not None and loc.path is not None:
+        region = {"startLine": loc.line or 1}
+        if loc.column:
+            region["startColumn"] = loc.column
+        found["locations"] = [
+            {"physicalLocation": {"artifactLocation": {"uri": _uri(loc.path)}, "region": region}}
+        ]
+    return found
+
+
+def to_sarif(reports: Sequence[Report], unreadable: Sequence[OrgValidationError] = ()) -> str:
+    """Reports as one SARIF 2.1.0 log, as GitHub code scanning reads it; the problems of
+    `unreadable` files are the notifications of a run that did not succeed (a scan that
+    could not read a file is no clean scan)."""
     rule_meta: dict[str, dict[str, Any]] = {}
     builtin = {r.code: r for r in all_rules()}
     for report in reports:
@@ -365,17 +402,17 @@ def to_sarif(reports: Sequence[Report]) -> str:
         _result(v, report.path, rank[v.code], uris) for report in reports for v in report.violations
     ]
     run: dict[str, Any] = {}
+    notes: list[dict[str, Any]] = [_notification(p) for e in unreadable for p in e.problems]
     omitted = sum(r.omitted_count for r in reports)
     if omitted:
         note = (
             f"{omitted:,} more violations were found but not listed "
             f"(a check keeps the first {MAX_VIOLATIONS:,})"
         )
+        notes.append({"level": "warning", "message": {"text": note}})
+    if notes:
         run["invocations"] = [
-            {
-                "executionSuccessful": True,
-                "toolExecutionNotifications": [{"level": "warning", "message": {"text": note}}],
-            }
+            {"executionSuccessful": not unreadable, "toolExecutionNotifications": notes}
         ]
     rules = [rule_meta[c] for c in ordered]
 

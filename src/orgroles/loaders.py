@@ -216,6 +216,7 @@ def from_csv(
     from orgroles.importers.snapshots import snapshots_document
 
     chosen = Columns.of(preset=preset, keep_left=keep_left, **columns)
+    _kinds_mode(kinds)
     if date_format is not None:
         day_format(date_format)
     if encoding is not None:
@@ -289,6 +290,7 @@ def from_records(
     from orgroles.importers.columns import Columns
     from orgroles.importers.csv_map import records_document
 
+    _kinds_mode(kinds)
     imported = records_document(
         rows,
         Columns.of(preset=preset, keep_left=keep_left, **columns),
@@ -327,7 +329,14 @@ def from_gitlab(
     """
     from orgroles.importers.gitlab import gitlab_document
 
+    _kinds_mode(kinds)
     return _org(gitlab_document(path, name=name, kinds=kinds))
+
+
+def _kinds_mode(kinds: object) -> None:
+    """Refuse a `kinds` that is neither mode: `True` or `"Infer"` turned inference off."""
+    if kinds not in ("infer", "none") or type(kinds) is not str:
+        raise OrgUsageError(f"kinds: {kinds!r} is not one of 'infer' (the default) and 'none'")
 
 
 def _org(imported: Imported) -> Org:

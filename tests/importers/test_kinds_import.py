@@ -193,3 +193,12 @@ def test_an_assistant_to_the_chief_is_no_second_chief_and_a_nurse_no_staff_engin
     ]
     # Before, the assistant was read as a second CEO, and K006 reported the seat.
     assert [v.code for v in org.check(select=["K006"])] == []
+
+
+@pytest.mark.parametrize("kinds", [True, "Infer", None])
+def test_a_kinds_mode_that_is_neither_is_refused(kinds: object) -> None:
+    # Anything but "infer" turned inference off, silently: no kind, no family, no rule.
+    with pytest.raises(orgroles.OrgUsageError, match="is not one of 'infer'"):
+        orgroles.from_records([{"id": "1", "title": "CTO"}], kinds=kinds)  # type: ignore[arg-type]
+    with pytest.raises(orgroles.OrgUsageError, match="is not one of 'infer'"):
+        orgroles.from_gitlab("tests/data/gitlab-team/team.yml", kinds=kinds)  # type: ignore[arg-type]

@@ -36,6 +36,16 @@ def test_select_by_code_name_family_letter_and_family_name(wide: orgroles.Org) -
     assert codes(wide.check(select=["all"], ignore=["shape"])) == []
 
 
+def test_select_and_ignore_take_one_string_as_the_command_line_does(
+    wide: orgroles.Org,
+) -> None:
+    # "C002" was read one character at a time: "unknown rule '0'".
+    assert wide.check(select="C002").rules == ["C002"]
+    assert wide.check(select="C001, C002", ignore="C001").rules == ["C002"]
+    chosen = wide.check(select="shape,K", ignore="C001").rules
+    assert chosen == ["C002", "C003", *wide.check(select=["K"]).rules]
+
+
 def test_ignore_adds_to_the_files_ignore() -> None:
     org = orgroles.loads("rules: {ignore: [C002]}\n" + WIDE)
     assert codes(org.check()) == []

@@ -188,6 +188,13 @@ def _params(rule: RuleLike, given: Mapping[str, Any] | None) -> Params:
         raise RuleConfigError(f"rules.params.{rule.code}: {exc}") from None
 
 
+def _listed(codes: Iterable[str]) -> Iterable[str]:
+    """Codes given as one string ("C001", "K,S001") as a list; any other iterable as is."""
+    if isinstance(codes, str):
+        return [code.strip() for code in codes.split(",") if code.strip()]
+    return codes
+
+
 def configured_rules(
     org: OrgCore,
     select: Iterable[str] | None = None,
@@ -195,11 +202,14 @@ def configured_rules(
     params: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[tuple[RuleLike, Params]]:
     """The rules a check of `org` runs, each with its parameters: the file's `rules:`
-    section with the arguments of `check()` over it."""
+    section with the arguments of `check()` over it. `select` and `ignore` may be one
+    string, a code or a comma list (`"C001"`, `"K,S001"`), as on the command line."""
     config = org.rules
     rules = rules_for(org)
     chosen = select_rules(
-        rules, config.select if select is None else select, [*config.ignore, *ignore]
+        rules,
+        config.select if select is None else _listed(select),
+        [*config.ignore, *_listed(ignore)],
     )
     all_params = _by_code(rules, config.params, "rules.params")
     for code, given in _by_code(rules, params or {}, "params").items():

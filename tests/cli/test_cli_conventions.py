@@ -47,6 +47,24 @@ def test_a_suffix_or_a_format_picks_what_is_drawn(run: Cli, tmp_path: Path) -> N
     assert out.read_text(encoding="utf-8").startswith("flowchart TD")
 
 
+@pytest.mark.parametrize(
+    ("command", "name", "fmt", "says"),
+    [("render", "chart.svg", "png", "svg"), ("report", "health.html", "pdf", "html")],
+)
+def test_a_format_that_the_files_suffix_contradicts_is_refused(
+    run: Cli, tmp_path: Path, command: str, name: str, fmt: str, says: str
+) -> None:
+    # PNG bytes went into chart.svg, a PDF into health.html, with exit 0.
+    out = tmp_path / name
+    result = run(command, TINY, "-o", out, "--format", fmt)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"orgroles: --format {fmt}, but the file name {str(out)!r} says {says}: drop "
+        f"--format, or name the file for {fmt}\n"
+    )
+    assert not out.exists()
+
+
 def test_no_color_and_the_color_option(
     run: Cli, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:

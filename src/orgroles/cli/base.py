@@ -40,6 +40,7 @@ __all__ = [
     "color_option",
     "load_org",
     "org_files",
+    "refuse_other_suffix",
     "refuse_overwrite",
     "refuse_to_replace",
     "report_problems",
@@ -268,6 +269,20 @@ def catalog_dirs_option(command: F) -> F:
         help="Also read the catalogue files of uses: from this folder (repeatable); "
         "by default only those under the org file's folder are read.",
     )(command)
+
+
+def refuse_other_suffix(fmt: str, output: str, formats: Mapping[str, str]) -> None:
+    """Refuse a `--format` that another format's suffix contradicts (exit 2): `-o
+    chart.svg --format png` would write PNG bytes into a `.svg` file. `formats` maps the
+    command's suffixes to their formats; a suffix outside it (`.out`) takes the format."""
+    if output == STDIO:
+        return
+    named = formats.get(Path(output).suffix.lower())
+    if named is not None and named != fmt:
+        raise OrgUsageError(
+            f"--format {fmt}, but the file name {output!r} says {named}: drop --format, "
+            f"or name the file for {fmt}"
+        )
 
 
 def refuse_overwrite(output: str | None, inputs: Sequence[str | None], what: str) -> None:

@@ -21,11 +21,12 @@ from orgroles.cli.base import (
     catalog_dirs_option,
     cli,
     load_org,
+    refuse_other_suffix,
     step,
     write_bytes,
 )
 from orgroles.errors import OrgUsageError
-from orgroles.render.formats import TABLE, Drawing, LargeChartWarning
+from orgroles.render.formats import FORMATS, TABLE, Drawing, LargeChartWarning
 from orgroles.render.options import (
     COLOR_BY,
     DIRECTIONS,
@@ -254,6 +255,8 @@ def render(
 
     if fmt is None:  # an unknown suffix fails before the work, not after it
         fmt = "svg" if output == STDIO else format_of(output)
+    else:
+        refuse_other_suffix(fmt, output, FORMATS)
     if diff_path is not None and diff_from is not None:
         raise OrgUsageError("--diff OLD and --diff-from DATE both give the old org: use one")
     if diff_path == STDIO and org_path == STDIO:

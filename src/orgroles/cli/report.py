@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from orgroles._internal.text import printable
-from orgroles.cli.base import STDIO, as_of_option, cli, load_org, step, write_bytes
+from orgroles.cli.base import (
+    STDIO,
+    as_of_option,
+    cli,
+    load_org,
+    refuse_other_suffix,
+    step,
+    write_bytes,
+)
 from orgroles.errors import OrgUsageError
 
 if TYPE_CHECKING:
@@ -84,9 +92,12 @@ def report(
     figures, spans and layers, narrow spans, vacancies by team, rule findings, who owns
     the critical duties and, for a dated org, quarter by quarter and changes."""
     from orgroles.health import Targets, format_of
+    from orgroles.health.report import FORMATS
 
     if fmt is None:  # an unknown suffix fails before the work, not after it
         fmt = "html" if output == STDIO else format_of(output)
+    else:
+        refuse_other_suffix(fmt, output, FORMATS)
     band = _band(span_band) or Targets().span
     if narrow is None:  # the default, unless the band starts lower
         narrow = min(Targets().narrow, band[0] - 1)

@@ -17,7 +17,7 @@ import orgroles
 from orgroles import Org, Person, Role
 from orgroles.errors import RenderError
 from orgroles.render import make_plan, render_bytes, render_svg
-from orgroles.render.photos import PHOTO_LIMIT, MissingPhotoWarning
+from orgroles.render.photos import PHOTO_LIMIT, MissingPhotoWarning, photo_uri
 
 from tests.documents import png_size
 from tests.helpers import Cli, Write
@@ -91,14 +91,18 @@ def test_a_data_uri_photo_is_checked_and_kept() -> None:
         ],
         roles=[Role(id="a", title="CEO", holder="p")],
     )
-    with pytest.raises(RenderError, match="is not a PNG, JPEG or GIF image"):
-        make_plan(bad, show=["photo"])
+    # A photo that holds no image is drawn as initials, with a warning that says why: one
+    # bad file among many stopped the whole chart.
+    with pytest.warns(MissingPhotoWarning, match="is not a PNG, JPEG or GIF image: drawn"):
+        assert make_plan(bad, show=["photo"]).boxes[0].photo is None
     svg_uri = Org(
         people=[Person(id="p", photo="data:image/svg+xml;base64,PHN2Zy8+")],
         roles=[Role(id="a", title="CEO", holder="p")],
     )
-    with pytest.raises(RenderError, match="not a base64 PNG, JPEG or GIF data URI"):
-        make_plan(svg_uri, show=["photo"])
+    with pytest.warns(MissingPhotoWarning, match="not a base64 PNG, JPEG or GIF data URI"):
+        assert make_plan(svg_uri, show=["photo"]).boxes[0].photo is None
+    with pytest.raises(RenderError, match="is not a PNG, JPEG or GIF image"):
+        photo_uri(bad.people["p"].photo or "", None, False)  # the function itself refuses it
 
 
 @pytest.mark.parametrize("photo", ["../secret.png", "/etc/hosts", "faces/../../secret.png"])
@@ -134,10 +138,30 @@ def test_a_photo_on_the_web_is_refused_unless_allowed(write: Write) -> None:
         render_svg(other, show=["photo"], allow_outside_photos=True)
 
 
-def test_a_photo_too_big_is_an_error(write: Write) -> None:
+def test_a_photo_too_big_is_drawn_as_initials_with_a_warning(write: Write) -> None:
     write("org/big.png", png() + b"\0" * PHOTO_LIMIT)
-    with pytest.raises(RenderError, match=r"has 52\d,\d{3} bytes, more than the 524,288"):
-        render_svg(orgroles.load(org_file(write, "big.png")), show=["photo"])
+    with pytest.warns(MissingPhotoWarning, match=r"has 52\d,\d{3} bytes, more than the 524,288"):
+        svg = render_svg(orgroles.load(org_file(write, "big.png")), show=["photo"])
+    assert "data:image/png" not in svg
+
+
+def test_a_corrupt_photo_beside_a_missing_one_is_said_in_one_warning(write: Write) -> None:
+    write("org/bad.png", b"not an image")
+    people = (
+        "  - {id: a, name: Ana Lima, photo: bad.png}\n  - {id: b, name: Bo Diaz, photo: no.png}\n"
+    )
+    roles = (
+        "  - {id: r, title: CEO, holder: a}\n  - {id: s, title: CTO, holder: b, reports_to: r}\n"
+    )
+    org = orgroles.load(write("org/org.yaml", f"people:\n{people}roles:\n{roles}"))
+    with pytest.warns(MissingPhotoWarning) as caught:
+        plan = make_plan(org, show=["photo"])
+    (warning,) = caught
+    assert str(warning.message) == (
+        "1 photo file not found ('no.png'); the photo 'bad.png' is not a PNG, JPEG or GIF "
+        "image: drawn with the people's initials"
+    )
+    assert [box.photo for box in plan.boxes] == [None, None]
 
 
 def test_missing_photo_files_are_drawn_as_initials_with_one_warning(write: Write) -> None:

@@ -181,7 +181,7 @@ class Cards:
         self.teams = membership(org) if "team" in self.fields or self.color_by == "team" else {}
         self.photos = "photo" in self.fields
         self.photo_uris: dict[str, str] = {}
-        self.missing_photos: list[str] = []
+        self.missing_photos: list[tuple[str, str | None]] = []  # (photo, why not shown)
         self.allow_outside_photos = options.allow_outside_photos
         self.changes = options.diff if isinstance(options.diff, Changes) else None
 
@@ -336,37 +336,19 @@ class Cards:
         return words.word("planned_from", self.lang).format(month=f"{start:%Y-%m}")
 
     def _photo(self, photo: str) -> str | None:
-        """The photo's data URI, or None when its file does not exist (counted in
-        `missing_photos`: the box shows the initials)."""
-        found = self.photo_uris.get(photo)
-        if found is None:
-            from orgroles.render.photos import missing_file, photo_uri
+        """The photo's data URI, or None when its file does not exist or holds no image
+        (counted in `missing_photos`: the box shows the initials)."""
+        from orgroles.render.photos import embedded
 
-            where, outside = self.org.base_dir, self.allow_outside_photos
-            if missing_file(photo, where, outside):
-                self.missing_photos.append(photo)
-                return None
-            found = self.photo_uris[photo] = photo_uri(photo, where, outside)
-        return found
+        where, outside = self.org.base_dir, self.allow_outside_photos
+        return embedded(photo, where, outside, self.photo_uris, self.missing_photos)
 
     def warn_missing_photos(self) -> None:
-        """One warning for the photos whose files do not exist (`MissingPhotoWarning`),
-        each said once per org (a deck makes a plan per slide)."""
-        said: set[str] = self.org.cached("render.missing_photos", set)
-        missing = [p for p in dict.fromkeys(self.missing_photos) if p not in said]
-        if not missing:
-            return
-        said.update(missing)
-        from orgroles.render.photos import MissingPhotoWarning
+        """One warning for the photos not shown, each said once per org (a deck makes a
+        plan per slide): see `orgroles.render.photos.warn_missing()`."""
+        from orgroles.render.photos import warn_missing
 
-        shown = ", ".join(repr(clean(p)) for p in missing[:5])
-        more = f", and {len(missing) - 5:,} more" if len(missing) > 5 else ""
-        warnings.warn(
-            f"{len(missing):,} photo file{'s' if len(missing) > 1 else ''} not found "
-            f"({shown}{more}): drawn with the people's initials",
-            MissingPhotoWarning,
-            stacklevel=4,
-        )
+        warn_missing(self.org.cached("render.missing_photos", set), self.missing_photos)
 
     def _counts(self, i: int) -> str | None:
         """ "12 reports · 40 below": a manager's direct reports and all the roles below."""

@@ -28,6 +28,7 @@ import base64
 import binascii
 import os
 import re
+import warnings
 from pathlib import Path
 
 from orgroles.errors import RenderError
@@ -37,9 +38,12 @@ __all__ = [
     "PHOTO_LIMIT",
     "PHOTO_TYPES",
     "MissingPhotoWarning",
+    "UnusablePhoto",
+    "embedded",
     "missing_file",
     "photo_bytes",
     "photo_uri",
+    "warn_missing",
 ]
 
 PHOTO_LIMIT = 512 * 1024
@@ -60,16 +64,22 @@ def _name(photo: str) -> str:
     return repr(clean(photo[:60] + ("..." if len(photo) > 60 else "")))
 
 
+class UnusablePhoto(RenderError):
+    """A photo that a chart may read but that holds no image it can embed: not a PNG,
+    JPEG or GIF, too big, bad base64, or a file that cannot be read. A chart draws the
+    person's initials instead, with a warning; `photo_uri()` raises it."""
+
+
 def _type_of(data: bytes, photo: str) -> str:
     for magic, mime in PHOTO_TYPES.items():
         if data.startswith(magic):
             return mime
-    raise RenderError(f"the photo {_name(photo)} is not a PNG, JPEG or GIF image")
+    raise UnusablePhoto(f"the photo {_name(photo)} is not a PNG, JPEG or GIF image")
 
 
 def _checked(data: bytes, photo: str) -> bytes:
     if len(data) > PHOTO_LIMIT:
-        raise RenderError(
+        raise UnusablePhoto(
             f"the photo {_name(photo)} has {len(data):,} bytes, more than the "
             f"{PHOTO_LIMIT:,} a chart embeds: make it smaller"
         )
@@ -121,11 +131,13 @@ def photo_bytes(photo: str, folder: str | os.PathLike[str] | None, allow_outside
     if text[:5].lower() == "data:":
         match = _DATA.match(text)
         if match is None:
-            raise RenderError(f"the photo {_name(photo)} is not a base64 PNG, JPEG or GIF data URI")
+            raise UnusablePhoto(
+                f"the photo {_name(photo)} is not a base64 PNG, JPEG or GIF data URI"
+            )
         try:
             data = base64.b64decode(re.sub(r"\s", "", match[2]), validate=True)
         except binascii.Error:
-            raise RenderError(f"the photo {_name(photo)} is not valid base64") from None
+            raise UnusablePhoto(f"the photo {_name(photo)} is not valid base64") from None
         return _checked(data, photo)
     scheme = _scheme(text)
     if scheme is not None:
@@ -149,12 +161,13 @@ def photo_bytes(photo: str, folder: str | os.PathLike[str] | None, allow_outside
             data = handle.read(PHOTO_LIMIT + 1)  # enough to know it is too big
         if len(data) > PHOTO_LIMIT:
             size = path.stat().st_size
-            raise RenderError(
+            raise UnusablePhoto(
                 f"the photo {_name(photo)} has {size:,} bytes, more than the "
                 f"{PHOTO_LIMIT:,} a chart embeds: make it smaller"
             )
     except OSError as exc:
-        raise RenderError(f"cannot read the photo {_name(photo)}: {exc.strerror or exc}") from None
+        why = exc.strerror or exc
+        raise UnusablePhoto(f"cannot read the photo {_name(photo)}: {why}") from None
     return _checked(data, photo)
 
 
@@ -174,3 +187,48 @@ def photo_uri(photo: str, folder: str | os.PathLike[str] | None, allow_outside: 
     data = photo_bytes(photo, folder, allow_outside)
     mime = _type_of(data, photo)
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def embedded(
+    photo: str,
+    folder: str | os.PathLike[str] | None,
+    allow_outside: bool,
+    uris: dict[str, str],
+    missing: list[tuple[str, str | None]],
+) -> str | None:
+    """The photo's data URI, read once (`uris` keeps them); None, with the photo and why
+    added to `missing`, when its file does not exist (why: None) or holds no image it can
+    embed (`UnusablePhoto`'s message): the box shows the initials. A photo refused (a
+    file outside `folder`, a URL) still raises `RenderError`."""
+    found = uris.get(photo)
+    if found is None:
+        if missing_file(photo, folder, allow_outside):
+            missing.append((photo, None))
+            return None
+        try:
+            found = uris[photo] = photo_uri(photo, folder, allow_outside)
+        except UnusablePhoto as exc:
+            missing.append((photo, str(exc)))
+            return None
+    return found
+
+
+def warn_missing(said: set[str], missing: list[tuple[str, str | None]]) -> None:
+    """One `MissingPhotoWarning` for the photos not shown that are not in `said` (which
+    it fills: a deck makes a plan per slide, and each photo is said once per org)."""
+    shown = {photo: why for photo, why in missing if photo not in said}
+    if not shown:
+        return
+    said.update(shown)
+    parts = []
+    absent = [p for p, why in shown.items() if why is None]
+    if absent:
+        listed = ", ".join(repr(clean(p)) for p in absent[:5])
+        more = f", and {len(absent) - 5:,} more" if len(absent) > 5 else ""
+        parts.append(
+            f"{len(absent):,} photo file{'s' if len(absent) > 1 else ''} not found ({listed}{more})"
+        )
+    parts += [why for why in shown.values() if why is not None][:5]
+    warnings.warn(
+        f"{'; '.join(parts)}: drawn with the people's initials", MissingPhotoWarning, stacklevel=5
+    )

@@ -700,3 +700,32 @@ def test_an_assistant_on_the_left_is_glued_side_to_side() -> None:
     ea, ceo, cos = (shapes[ids[r]] for r in ("ea", "ceo", "cos"))
     assert ea.left + ea.width < ceo.left < ceo.left + ceo.width < cos.left
     assert ea.top == ceo.top == cos.top
+
+
+def test_an_executive_team_cut_on_the_first_slide_stays_in_one_row() -> None:
+    """A CEO's six executives, each with a team of its own on a later slide, sat in two
+    columns at three heights on the first slide: peers read as a chain. They are one
+    row; a top with many cut reports still stacks them, as lower managers cut do."""
+    roles = [Role(id="ceo", title="Chief Executive Officer")]
+    for e in range(6):
+        roles.append(Role(id=f"x{e}", title=f"Chief Officer {e}", reports_to="ceo"))
+        for m in range(12):
+            roles.append(Role(id=f"m{e}-{m}", title="Manager", reports_to=f"x{e}"))
+            roles += [
+                Role(id=f"s{e}-{m}-{k}", title="Specialist", reports_to=f"m{e}-{m}")
+                for k in range(6)
+            ]
+    first, *rest = slides(Org(name="Corp", roles=roles), ChartOptions())
+    plan = first.plan
+    execs = [b for b in plan.boxes if b.role is not None and b.role.startswith("x")]
+    assert len(execs) == 6
+    assert all(b.hidden and b.placement == "child" and not b.stack for b in execs)
+    assert first.scale >= READABLE
+    assert rest  # each executive's team is on slides of its own
+    many = [Role(id="ceo", title="CEO")]
+    for e in range(9):
+        many.append(Role(id=f"x{e}", title=f"Head {e}", reports_to="ceo"))
+        many += [Role(id=f"s{e}-{k}", title="Clerk", reports_to=f"x{e}") for k in range(30)]
+    first = slides(Org(name="Corp", roles=many), ChartOptions())[0]
+    heads = [b for b in first.plan.boxes if b.role is not None and b.role.startswith("x")]
+    assert {b.placement for b in heads} == {"stack"}  # nine: stacked

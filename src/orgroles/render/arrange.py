@@ -232,8 +232,11 @@ def _tree_fits(plan: Plan, max_aspect: float) -> bool:
 
 
 def _leaf(box: Box) -> bool:
-    """Whether a box is drawn with nothing below or beside it."""
-    return not box.children and not box.stack and not box.assistants
+    """Whether a box is drawn with nothing below or beside it, and is no report of a top
+    whose own reports are cut ("+29 below"): a CEO's executives on a deck's first slide
+    stay in one row, as peers (see `orgroles.render.shapes.CUT_STACK_MIN`)."""
+    drawn_alone = not box.children and not box.stack and not box.assistants
+    return drawn_alone and not (box.hidden and box.level == 1)
 
 
 def _stack(box: Box, leaves: list[int], boxes: list[Box]) -> None:

@@ -37,6 +37,7 @@ from orgroles.render.options import SHOW, ChartOptions
 from orgroles.render.quoting import clean
 from orgroles.render.shapes import (
     BLOCK_RATIO,
+    CUT_STACK_MIN,
     STACK_MIN,
     Box,
     Cluster,
@@ -359,16 +360,24 @@ def _arrange(
     folded = {g[0]: g for g in groups.values() if len(g) > fold} if fold is not None else {}
     skip = {c for g in folded.values() for c in g[1:]}
     entries: list[_Entry] = []
-    leafish = []  # entries drawn without reports below them: these can be stacked
+    # Entries drawn without reports below them: these can be stacked. The top's reports
+    # cut at the depth ("+29 below": a CEO's executives on a deck's first slide) only when
+    # they are many; else they stay in their peers' row, and leaves beside them stack.
+    leafish = []
+    cut = []
     for c in fresh:
         if c in skip:
             continue
         if is_assistant[c] and c not in kids_of:
             entries.append((c, parent_box, level, "assistant"))
             continue
-        if c in folded or c not in kids_of or at_limit:
+        if c in folded or c not in kids_of or (at_limit and level > 1):
             leafish.append(len(entries))
+        elif at_limit:
+            cut.append(len(entries))
         entries.append((folded.get(c, c), parent_box, level, "child"))
+    if len(cut) >= CUT_STACK_MIN:
+        leafish = sorted(leafish + cut)
     if len(leafish) >= STACK_MIN:
         for k in leafish:
             what, p, lv, _ = entries[k]

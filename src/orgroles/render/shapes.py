@@ -17,6 +17,7 @@ __all__ = [
     "BLOCK_RATIO",
     "CHANGES",
     "Colors",
+    "CUT_STACK_MIN",
     "STACK_MIN",
     "Box",
     "Cluster",
@@ -32,6 +33,11 @@ CHANGES = ("added", "removed", "moved", "restaffed")
 
 STACK_MIN = 6
 """A manager with at least this many leaf reports gets them stacked in columns."""
+
+CUT_STACK_MIN = 8
+"""A top with at least this many reports cut at the depth ("+29 below") gets them stacked
+too; fewer stay side by side, as peers (a CEO's executive team on a deck's first slide).
+Lower down, managers cut at the depth stack as leaves do."""
 
 BLOCK_RATIO = 1.5
 """The width over height that a block of stacked leaves aims for."""

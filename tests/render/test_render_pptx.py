@@ -729,3 +729,27 @@ def test_an_executive_team_cut_on_the_first_slide_stays_in_one_row() -> None:
     first = slides(Org(name="Corp", roles=many), ChartOptions())[0]
     heads = [b for b in first.plan.boxes if b.role is not None and b.role.startswith("x")]
     assert {b.placement for b in heads} == {"stack"}  # nine: stacked
+
+
+def test_lines_are_under_the_boxes() -> None:
+    """LibreOffice drew the dashed dotted lines over the boxes they cross, through their
+    text; the lines come first on the slide, as in SVG, and stay glued to the boxes."""
+    roles = [Role(id="ceo", title="CEO")]
+    roles += [Role(id=f"h{k}", title=f"Regional Head {k}", reports_to="ceo") for k in range(3)]
+    roles += [Role(id=f"l{k}", title="Lead", reports_to=f"h{k}") for k in range(3)]
+    roles += [
+        Role(id=f"e{k}", title="Engineer", reports_to=f"l{k % 3}", dotted_to=(f"h{(k + 1) % 3}",))
+        for k in range(6)
+    ]
+    deck = Presentation(io.BytesIO(render_bytes(Org(name="Matrix", roles=roles), "pptx")))
+    names = [shape.name for shape in deck.slides[0].shapes]
+    lines = [k for k, name in enumerate(names) if name.startswith("Line ")]
+    boxes = [k for k, name in enumerate(names) if name.startswith("Role: ")]
+    assert len(boxes) == 13
+    assert len(lines) >= 12 + 6  # the reporting lines and the dotted ones
+    assert max(lines) < min(boxes)
+    xml = deck.slides[0].shapes._spTree.xml
+    glued = re.findall(r'<a:(?:st|end)Cxn id="(\d+)"', xml)
+    ids = {str(s.shape_id) for s in deck.slides[0].shapes if s.name.startswith("Role: ")}
+    assert glued
+    assert set(glued) <= ids

@@ -11,11 +11,10 @@ again, across the other column's boxes. Dotted-line managers get a dashed curved
 connector. A change chart's removed seats are half transparent, and its old lines are
 dashed and blue: one down to its seat takes the SVG chart's route, clear of the boxes
 (`orgroles.render.old_lines`), as a freeform shape; the others (up or across to their
-seat) are curved connectors. Teams get a frame behind their boxes. The layout is the
-builtin engine's, scaled to the slide; a chart too big for one slide is split by subtree
-(see `orgroles.render.slides`). Text is set in Arial, which every slide program has
-(or, in LibreOffice, a font of the same widths): it is narrower than the DejaVu Sans
-the layout measures with, so text fits its box.
+seat) are curved connectors. Lines are under the boxes, teams' frames behind both. The
+layout is the builtin engine's, scaled to the slide; a chart too big for one slide is
+split by subtree (see `orgroles.render.slides`). Text is in Arial (or, in LibreOffice, a
+font of its widths): narrower than the DejaVu Sans the layout measures with, it fits.
 
 The shapes are written as DrawingML, and every piece of user text in it goes through
 `xml_text()` or `xml_attr()`. The same org and options give the same bytes.
@@ -23,6 +22,7 @@ The shapes are written as DrawingML, and every piece of user text in it goes thr
 
 from __future__ import annotations
 
+import base64
 import io
 from typing import TYPE_CHECKING, Any
 
@@ -125,18 +125,12 @@ def pptx_bytes(deck: list[Slide]) -> bytes:
         for element in parse_xml(f"<p:spTree {_NS}>{shapes}</p:spTree>"):
             tree.append(element)
         for photo, x, y, d in drawing.pictures:
-            picture = page.shapes.add_picture(io.BytesIO(photo_bytes(photo)), x, y, d, d)
+            image = io.BytesIO(base64.b64decode(photo.split(",", 1)[1]))  # a data URI's
+            picture = page.shapes.add_picture(image, x, y, d, d)
             picture.auto_shape_type = MSO_SHAPE.OVAL
     out = io.BytesIO()
     presentation.save(out)
     return steady(out.getvalue())
-
-
-def photo_bytes(uri: str) -> bytes:
-    """The image of a photo's data URI."""
-    import base64
-
-    return base64.b64decode(uri.split(",", 1)[1])
 
 
 class _SlideShapes:
@@ -223,10 +217,13 @@ class _SlideShapes:
         self.heading()
         self.frames()
         self.notes()
-        for box in self.plan.boxes:
+        mark = len(self.out)
+        for box in self.plan.boxes:  # first, to number the shapes the lines are glued to
             self.box(box)
-        self.connectors()
+        boxes, self.out[mark:] = self.out[mark:], []
+        self.connectors()  # under the boxes, as in SVG: a dotted line struck through text
         self.dotted()
+        self.out += boxes
         self.legend()
         return "".join(self.out)
 

@@ -60,6 +60,21 @@ def test_only_draws_the_roles_a_selector_matches(run: Cli, tmp_path: Path) -> No
     assert "--only draws a part of one org: a change chart draws all of it" in both.stderr
 
 
+def test_a_root_outside_only_is_drawn_with_the_roles_only_picks(run: Cli, tmp_path: Path) -> None:
+    # "Draw the product org from the CPO": the CPO is in the executive family, so --only
+    # left it out and --root called it unknown (with a did-you-mean of another role).
+    out = tmp_path / "product.mmd"
+    result = run(
+        "render", SCALEUP, "-o", out, "--root", "Chief Product Officer", "--only", "family:product"
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.count("Chief Product Officer") == 1
+    assert "Designer" in text
+    assert "Chief Technical Officer" not in text
+    assert "Product Owner" not in text  # in the product family, but under the CTO
+
+
 def test_bad_usage_exits_2(run: Cli, tmp_path: Path) -> None:
     assert run("render", SCALEUP).exit_code == 2  # no -o
     assert run("render", SCALEUP, "-o", tmp_path / "c.svg", "--lang", "de").exit_code == 2

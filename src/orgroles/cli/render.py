@@ -266,7 +266,12 @@ def render(
     options = ChartOptions.of(**chart)
     org = step(f"loading {org_path}", partial(load_org, org_path, as_of, catalog_dirs))
     if only is not None:  # the chart's title says which roles it shows
-        part = org.subset(only)
+        chosen = org.select(only)
+        if options.root is not None:  # the root is drawn, whatever --only says of it
+            top = find_role(org, options.root)
+            options = ChartOptions.of(options, root=top.id)
+            chosen += [top] if all(r.id != top.id for r in chosen) else []
+        part = org.subset(chosen)
         org = part.with_document(
             dataclasses.replace(part.to_document(), name=f"{org.name}: {only}")
         )

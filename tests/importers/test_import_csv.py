@@ -387,7 +387,7 @@ def test_the_cli_prints_unknown_manager_names_as_warnings(
         f"warning: {path}:7:5: column 'Reporting to': no row has the manager name "
         "'Ines Marlowe': kept as an unknown manager",
         f"{path} -> {out}: 6 roles, 6 people, 4 teams, 0 vacancies, 1 unknown manager "
-        "(today's; 6 seats over time)",
+        "(1 role reports to it) (today's; 6 seats over time)",
         "kinds: 6 of 6 titles matched (100%), 1 of them a function only (no kind)",
     ]
     assert orgroles.load(out).roles["0006"].reports_to == "Ines Marlowe"

@@ -153,7 +153,7 @@ def test_the_cli_imports_and_summarises(run: Cli, tmp_path: Path) -> None:
         "is read as 'Engineering Function', as the other rows write it (the same words in "
         "another case or spacing: one team), and one more row below",
         f"{TEAM} -> {out}: 1,368 roles, 1,336 people, 329 teams, 32 vacancies, "
-        "450 unknown managers",
+        "139 unknown managers (450 roles report to them)",
         "kinds: 1,364 of 1,366 titles matched (99.9%), 239 of them a function only (no kind); "
         "not matched: 'Senior Analyst, Online Sales & Self Service Operations' (1), 'Public "
         "Sector Lead' (1)",

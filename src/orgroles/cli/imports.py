@@ -78,8 +78,9 @@ def _import(
         (len(org.people), "person", "people"),
         (len(org.teams), "team", "teams"),
         (sum(1 for role in org.roles.values() if role.vacant), "vacancy", "vacancies"),
-        (len(index.dangling), "unknown manager", "unknown managers"),
-    ]
+        (len(set(index.dangling.values())), "unknown manager", "unknown managers"),
+    ]  # a manager counted once, however many roles report to it (said after it)
+    reporting = len(index.dangling)
     roles = org.roles
     dotted = sum(1 for role in roles.values() for boss in role.dotted_to if boss not in roles)
     if dotted:  # said only when there are some: the usual summary stays as it was
@@ -88,7 +89,11 @@ def _import(
         counts.append(
             (len(index.self_reports), "role reporting to itself", "roles reporting to itself")
         )
-    summary = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in counts)
+    parts = [f"{n:,} {one if n == 1 else many}" for n, one, many in counts]
+    if reporting:
+        verb, them = ("reports", "it") if reporting == 1 else ("report", "them")
+        parts[4] += f" ({reporting:,} {'role' if reporting == 1 else 'roles'} {verb} to {them})"
+    summary = ", ".join(parts)
     if org.dated:  # the counts are those of today's view
         summary += f" (today's; {len(org.records):,} seats over time)"
     click.echo(printable(f"{source} -> {output}: {summary}"), err=True)

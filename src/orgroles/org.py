@@ -315,9 +315,8 @@ class Org(OrgCore):
     ) -> Report:
         """Run the rules and return a `Report`.
 
-        `select` (codes, names or families, as a list or one comma-separated string such
-        as `"C001,K"`; all by default) replaces the file's
-        `rules.select`; `ignore`, `params` and `severity` are merged over the
+        `select` (codes, names or families, a list or a string: `"C001,K"`) replaces
+        the file's `rules.select`; `ignore`, `params` and `severity` are merged over the
         file's settings. See `orgroles.rules.check()`.
         """
         from orgroles.rules import check

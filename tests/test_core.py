@@ -94,3 +94,11 @@ def test_an_undated_org_is_the_same_every_day_and_as_before(path: Path) -> None:
     assert org.records == org.roles
     assert org.as_of("1999-01-01") == org
     assert not any(r.planned for r in org)
+
+
+def test_loads_says_what_it_reads_when_given_data_already_parsed() -> None:
+    # It raised AttributeError ('dict' object has no attribute ...) from inside.
+    with pytest.raises(TypeError, match=r"reads str or bytes, not dict: .* Org\(\*\*data\)"):
+        orgroles.loads({"roles": []})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"reads str or bytes, not NoneType$"):
+        orgroles.loads(None)  # type: ignore[arg-type]

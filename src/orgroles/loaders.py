@@ -88,9 +88,13 @@ def loads(
     """Read an org from text. `format=None` tells JSON from YAML by the content;
     `path` names the text in messages; `base_dir` anchors `uses:` (without it, the
     org reads no catalogue file) and `catalog_dirs` are more folders where its catalogue
-    files may be; `as_of` and `today` are those of `load()`."""
+    files may be; `as_of` and `today` are those of `load()`. Data already parsed (a
+    dict) is no text: `Org(**data)` builds its org."""
     if isinstance(text, bytes):
         text = decode(text, path)
+    elif not isinstance(text, str):  # a mistake of the caller's, not bad input
+        hint = ": for data already parsed, use Org(**data)" if isinstance(text, Mapping) else ""  # type: ignore[unreachable]
+        raise TypeError(f"loads() reads str or bytes, not {type(text).__name__}{hint}")
     fmt = format or sniff_format(text)
     with gc_paused():
         document, source = parse_document(text, fmt, OrgDocument, path)

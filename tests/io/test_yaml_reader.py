@@ -6,6 +6,7 @@ import tracemalloc
 
 import pytest
 
+import orgroles
 from orgroles.errors import OrgFileError
 from orgroles.io.yaml_reader import read_yaml
 from orgroles.limits import MAX_DEPTH
@@ -111,3 +112,31 @@ def test_marks_point_at_keys_and_values() -> None:
     assert marks.position(("roles", 0, "title"), key=True) == (3, 5)
     assert marks.position(("roles", 5, "title")) == (2, 3)  # the nearest ancestor: the list
     assert marks.items("roles") == [(2, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        (
+            "roles:\n  - id: ceo\n    kind: ceo\n  - id: cto\n   kind: cto\n",
+            ":5:4: ",
+            "this line is not indented as the lines of its list item",
+        ),
+        (
+            "roles:\n  - id: cto\n    kind: cto\n      reports_to: ceo\n",
+            ":4:17: ",
+            "a 'key: value' where none can start",
+        ),
+        # PyYAML placed this one past the end of the file (line 5 of 4): the line is 4
+        ("roles:\n- id: cto\n  reports_to:\n  ceo\n", ":4:3: ", "a line that is neither"),
+    ],
+)
+def test_a_files_indentation_is_said_in_plain_words_at_its_line(
+    text: str, where: str, says: str
+) -> None:
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.loads(text, path="org.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(f"org.yaml{where}{says}")
+    assert "(YAML: " in str(problem)  # PyYAML's own words, for a search
+    assert problem.code == "syntax"

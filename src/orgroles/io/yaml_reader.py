@@ -270,8 +270,13 @@ def read_yaml(
                     raise OrgFileError(problems)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if mark is not None and mark.index >= len(text.rstrip()) and exc.context_mark:
+            mark = exc.context_mark  # the end of the file: where what is unfinished began
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         code = "too-deep" if "nesting depth" in message else "syntax"
+        hint = next((h for said, h in _HINTS.items() if said in message), None)
+        if hint is not None:
+            message = f"{hint} (YAML: {message})"
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             message += " (a tab: YAML indents with spaces only)"
         if mark is None:
@@ -283,6 +288,19 @@ def read_yaml(
         problems.append(_reader_problem(exc, text, path))
         raise OrgFileError(problems) from None
     return root, YamlMarks(root, table, complete=locate), problems
+
+
+_HINTS = {
+    "expected '-' indicator": "this line is not indented as the lines of its list item: "
+    "line it up with the item's keys, or start a new item with '- '",
+    "expected <block end>": "this line is not indented as the lines above it: line it up "
+    "with the keys of its mapping",
+    "mapping values are not allowed": "a 'key: value' where none can start: a line indented "
+    "deeper than the key above it, or a value that holds ': ' (put the value in quotes)",
+    "could not find expected ':'": "a line that is neither 'key: value' nor '- item': a "
+    "missing ':'?",
+}
+"""Plain words for PyYAML's messages of a file's indentation, by what the message says."""
 
 
 def _anchor_problem(event: Any, path: str | None, lines: _EditorLines | None) -> Problem:

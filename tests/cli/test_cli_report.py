@@ -19,6 +19,15 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ORGROLES_TODAY", "2026-05-15")
 
 
+def test_the_summary_says_one_role_and_one_layer_in_the_singular(run: Cli, tmp_path: Path) -> None:
+    org = tmp_path / "one.yaml"
+    org.write_text("roles:\n  - {id: ceo, kind: ceo, reports_to: nobody}\n", encoding="utf-8")
+    out = tmp_path / "one.html"
+    result = run("report", org, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}: health report of 1 role, 1 layer, 2 findings\n"
+
+
 def test_the_page(run: Cli, tmp_path: Path) -> None:
     out = tmp_path / "health.html"
     result = run("report", SCALEUP, "-o", out)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from orgroles._internal.text import printable
+from orgroles._internal.text import plural, printable
 from orgroles.cli.base import (
     STDIO,
     as_of_option,
@@ -109,8 +109,8 @@ def report(
     )
     h = made.numbers.headline
     message = (
-        f"{output}: health report of {h.roles:,} roles, {h.layers} layers, "
-        f"{made.numbers.findings.total:,} findings"
+        f"{output}: health report of {plural(h.roles, 'role')}, {plural(h.layers, 'layer')}, "
+        f"{plural(made.numbers.findings.total, 'finding')}"
     )
     click.echo(printable(message), err=output == STDIO)
 

@@ -9,10 +9,10 @@ as `name`). A manager who has no entry in the file is kept: the rule S002 report
 
 Examples:
     >>> import orgroles, warnings
-    >>> with warnings.catch_warnings(record=True) as caught:  # two entries have broken HTML
+    >>> with warnings.catch_warnings(record=True) as caught:  # HTML, a department: warnings
     ...     org = orgroles.from_gitlab("tests/data/gitlab-team/team.yml")
     >>> org
-    <Org 'GitLab': 1,368 roles, 1,336 people, 330 teams>
+    <Org 'GitLab': 1,368 roles, 1,336 people, 329 teams>
     >>> org.roles["tm-1f172f93"].title
     'Backend Engineer, Manage:Workspace'
     >>> print(caught[0].message)

@@ -137,3 +137,27 @@ def test_the_print_theme_names_as_many_groups_as_it_has_greys(color_by: str) -> 
     assert {box_paint(b, plan).stroke for b in plan.boxes if b.role in ("people0", "legal0")} == {
         strokes["4 others"]
     }
+
+
+def test_a_seat_with_only_a_title_is_coloured_by_the_family_its_title_names() -> None:
+    # A hand-written org of titles was all grey, its legend "other" alone.
+    org = Org(
+        roles=[
+            Role(id="ceo", title="Chief Executive Officer"),
+            Role(id="cfo", title="Chief Financial Officer", reports_to="ceo"),
+            Role(id="dev", title="Senior Backend Engineer", reports_to="ceo"),
+            Role(id="ops", title="Chief of Vibes", reports_to="ceo"),  # names no family
+            Role(id="sales", title="Account Executive", family="marketing", reports_to="ceo"),
+        ]
+    )
+    plan = make_plan(org, color_by="family")
+    families = {box.role: box.family for box in plan.boxes}
+    assert families == {
+        "ceo": "executive",
+        "cfo": "executive",
+        "dev": "tech",
+        "ops": None,
+        "sales": "marketing",  # the family written wins
+    }
+    assert all(role.kind is None for role in org.roles.values())  # the org is not changed
+    assert {label for label, _ in plan.legend} >= {"Executive", "Tech", "Marketing"}

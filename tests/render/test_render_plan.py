@@ -60,7 +60,8 @@ def test_boxes_carry_the_family_of_their_kind(scaleup: Org) -> None:
     assert box(plan, "ceo").family == "executive"
     assert box(plan, "dev-apps-1").family == "tech"
     assert box(plan, "pm-core").family == "product"
-    assert box(plan, "exec-assistant").family is None
+    # no kind and no family: the family its title names ("Executive Assistant")
+    assert box(plan, "exec-assistant").family == "operations"
 
 
 def test_responsibilities_are_shown_on_request(tiny: Org) -> None:

@@ -184,6 +184,7 @@ class Cards:
         self.missing_photos: list[tuple[str, str | None]] = []  # (photo, why not shown)
         self.allow_outside_photos = options.allow_outside_photos
         self.changes = options.diff if isinstance(options.diff, Changes) else None
+        self.title_families: dict[str, str | None] = {}
 
     # -- text ----------------------------------------------------------------------------
 
@@ -193,6 +194,17 @@ class Cards:
             return clean(role.title)
         kind = self.kinds.get(role.kind) if role.kind is not None else None
         return clean(kind.text(self.lang) if kind is not None else role.id)
+
+    def _title_family(self, title: str) -> str | None:
+        """The family a title names ("Chief Financial Officer": finance), as an import
+        would infer it, for the colour of a seat with no kind and no family: grey boxes
+        said nothing. The org is not changed; read once per title."""
+        if title not in self.title_families:
+            from orgroles.catalog.titles import infer_kind
+
+            match = infer_kind(title, catalog=self.org.catalog)
+            self.title_families[title] = match.family if match is not None else None
+        return self.title_families[title]
 
     def _team(self, role: Role) -> str | None:
         found = self.teams.get(role.id)
@@ -281,6 +293,8 @@ class Cards:
             draft += self._responsibilities(role)
         kind = self.kinds.get(role.kind) if role.kind is not None else None
         family = kind.family if kind is not None and kind.family else role.family
+        if family is None and role.kind is None and role.title:
+            family = self._title_family(role.title)
         url = safe_url(role.meta.get("url")) if role.meta else None
         if url is None and len(holders) == 1 and (p := people.get(holders[0])) is not None:
             url = mailto(p.email)

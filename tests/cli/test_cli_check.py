@@ -229,3 +229,16 @@ def test_report_to_a_file(run: Cli, cycle: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "S001 error a: reporting cycle" in out.read_text()
+
+
+def test_a_selection_that_leaves_no_rule_says_so(run: Cli) -> None:
+    result = run("check", SCALEUP, "--select", "K", "--ignore", "K")
+    assert result.exit_code == 0
+    assert result.stderr == "warning: no rule was checked: every rule selected is ignored\n"
+    assert run("check", SCALEUP, "--select", "K001").stderr == ""
+
+
+def test_a_catalogue_folder_that_does_not_exist_is_a_usage_error(run: Cli, tmp_path: Path) -> None:
+    result = run("check", SCALEUP, "--catalog-dir", tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr

@@ -265,7 +265,7 @@ def catalog_dirs_option(command: F) -> F:
         "catalog_dirs",
         multiple=True,
         metavar="DIR",
-        type=click.Path(file_okay=False),
+        type=click.Path(file_okay=False, exists=True),
         help="Also read the catalogue files of uses: from this folder (repeatable); "
         "by default only those under the org file's folder are read.",
     )(command)

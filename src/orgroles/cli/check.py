@@ -131,6 +131,8 @@ def check(
             f"checking {len(org):,} roles", partial(org.check, select=chosen, ignore=ignored)
         )
         reports.append(checked)
+    if reports and not any(r.rules for r in reports):  # "no problems" would say too much
+        click.echo("warning: no rule was checked: every rule selected is ignored", err=True)
     if over_time:
         write_over_time(timed, fmt, output, color, unreadable)
     elif fmt == "json":

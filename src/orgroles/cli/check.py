@@ -131,7 +131,7 @@ def check(
             f"checking {len(org):,} roles", partial(org.check, select=chosen, ignore=ignored)
         )
         reports.append(checked)
-    if reports and not any(r.rules for r in reports):  # "no problems" would say too much
+    if not over_time and reports and not any(r.rules for r in reports):  # not "no problems"
         click.echo("warning: no rule was checked: every rule selected is ignored", err=True)
     if over_time:
         write_over_time(timed, fmt, output, color, unreadable)

@@ -4,6 +4,7 @@ the pixel cap, pages of paper, tiles with their titles and numbers, fonts and te
 from __future__ import annotations
 
 import itertools
+import re
 import warnings
 from pathlib import Path
 
@@ -116,17 +117,24 @@ def test_a_chart_too_big_for_a_sheet_is_tiled_and_each_tile_says_what_it_shows()
             x < p.region[2] and x + w > p.region[0] and y < p.region[3] and y + h > p.region[1]
             for p in pages
         )
-    # Each tile is titled with the highest box it shows (the VP on one of them).
+    # Each tile is titled with the teams it shows: a box on it that leads a team on it and
+    # whose manager is elsewhere, or the manager elsewhere of a box on it (the VP on one).
     from orgroles.render.pages import box_label
 
     for p in pages:
-        shown = [
-            b
+        shown = {
+            b.id
             for b, (x, y, w, h) in zip(plan.boxes, rects, strict=True)
             if x < p.region[2] and x + w > p.region[0] and y < p.region[3] and y + h > p.region[1]
-        ]
-        top = min(b.level for b in shown)
-        assert p.title in {box_label(b) for b in shown if b.level == top}
+        }
+        leads = {plan.boxes[k].parent for k in shown}
+        heads = {
+            box_label(plan.boxes[k if k in leads else plan.boxes[k].parent])
+            for k in shown
+            if plan.boxes[k].parent not in shown and (k in leads or plan.boxes[k].parent >= 0)
+        }
+        named = re.sub(r" and \d+ more$", "", p.title)
+        assert set(named.split(" \u00b7 ")) <= heads, p.title
     assert any(p.title.startswith("VP of Development") for p in pages)
     data = render_bytes(org, "pdf", root=GITLAB_VP, page="a4")
     assert len(pdf_pages(data)) == len(pages)

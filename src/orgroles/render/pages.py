@@ -20,10 +20,10 @@ Examples:
     >>> [(p.number, round(p.width), round(p.height)) for p in sheets(plan, chart, "a3", "auto")]
     [(1, 1191, 842)]
     >>> for page in sheets(plan, chart, "a4", "portrait"):
-    ...     print(page.number, page.region, page.title)
-    1 (0.0, 0.0, 740, 635.0) Chief Technical Officer, Marc Olsen
-    2 (740, 0.0, 1328, 635.0) Chief Executive Officer, Inès Garnier
-    3 (1202, 0.0, 1756.0, 635.0) Chief Product Officer, Sofia Brandt
+    ...     print(page.number, page.region[0], page.title)
+    1 0.0 Chief Technical Officer, Marc Olsen
+    2 740 Chief Executive Officer, Inès Garnier · Chief Technical Officer, Marc Olsen
+    3 1202 Chief Product Officer, Sofia Brandt
 """
 
 from __future__ import annotations
@@ -232,14 +232,13 @@ def _tiles(plan: Plan, chart: Layout, paper: tuple[float, float], scale: float) 
             shown = [i for i in inside if _on_tile(rects[i], (x0, y0, x1, y1))]
             if not shown and not (c == 0 and r == 0):
                 continue
-            top = min(shown, key=lambda i: (plan.boxes[i].level, rects[i][1], rects[i][0]))
             found.append(
                 Sheet(
                     (x0, y0, x1, y1),
                     scale,
                     pw,
                     ph,
-                    title=box_label(plan.boxes[top]) if shown else plan.title,
+                    title=_tile_title(plan, shown, rects) if shown else plan.title,
                     row=r + 1,
                     column=c + 1,
                 )
@@ -248,6 +247,33 @@ def _tiles(plan: Plan, chart: Layout, paper: tuple[float, float], scale: float) 
         Sheet(s.region, s.scale, s.width, s.height, s.title, k + 1, s.row, s.column)
         for k, s in enumerate(found)
     ]
+
+
+def _tile_title(
+    plan: Plan, shown: list[int], rects: list[tuple[float, float, float, float]]
+) -> str:
+    """Whose teams a tile shows, left to right: each box on it whose manager is not, when
+    its reports are on it, else its manager (a tile of a team whose manager is on the
+    tile beside). A tile titled with its topmost box (a CEO whose line runs across it)
+    made the teams below it, of the CRO's and the COO's, read as the CEO's."""
+    boxes = plan.boxes
+    on = set(shown)
+    leads = {boxes[k].parent for k in shown}
+    order = sorted(shown, key=lambda i: (boxes[i].level, rects[i][1], rects[i][0]))
+    heads: dict[int, None] = {}
+    for i in order:
+        parent = boxes[i].parent
+        if parent in on:
+            continue
+        if i in leads:
+            heads[i] = None  # a team on the tile
+        elif parent >= 0:
+            heads[parent] = None  # the tile goes on with this manager's team
+    if not heads:
+        heads[order[0]] = None
+    names = list(dict.fromkeys(box_label(boxes[h]) for h in heads))
+    more = words.word("and_more", plan.lang).format(n=len(names) - 3) if len(names) > 4 else ""
+    return " \u00b7 ".join(names[: 3 if more else None]) + more
 
 
 def _on_tile(rect: tuple[float, float, float, float], region: Region) -> bool:

@@ -361,3 +361,18 @@ def test_a_text_longer_than_an_org_file_holds_is_refused(write: Write) -> None:
         f"{path}:1:51: [1].notes: text too long (1,000,001 characters; an org file holds at "
         "most 1,000,000)"
     )
+
+
+def test_a_nested_objects_columns_are_found_by_their_last_key(write: Write) -> None:
+    # Humaans nests the job: "jobRole.jobTitle" and "jobRole.reportingTo" gave no titles
+    # and a flat org.
+    people = [
+        {"id": "a1", "firstName": "Ana", "lastName": "Lima", "email": "ana@x.example",
+         "jobRole": {"jobTitle": "Chief Executive Officer", "reportingTo": None}},
+        {"id": "b2", "firstName": "Bo", "lastName": "Diaz", "email": "bo@x.example",
+         "jobRole": {"jobTitle": "Chief Technology Officer", "reportingTo": "a1"}},
+    ]  # fmt: skip
+    org, _ = import_notes(write("humaans.json", json.dumps({"data": people})))
+    assert org.roles["b2"].title == "Chief Technology Officer"
+    assert org.roles["b2"].reports_to == "a1"
+    assert org.roles["b2"].kind == "cto"

@@ -102,6 +102,15 @@ def guess_columns(
     values, by_key = cache(values), dict[str, str]()  # a column read once, however often asked
     for column in header:
         by_key.setdefault(header_key(column), column)
+    # A nested object's column ("jobRole.jobTitle": Humaans) is also found by its last
+    # key, when no other column ends with it.
+    inner: dict[str, list[str]] = {}
+    for column in header:
+        if "." in column.strip("."):
+            inner.setdefault(header_key(column.rsplit(".", 1)[1]), []).append(column)
+    for last, ending in inner.items():
+        if len(ending) == 1 and last:
+            by_key.setdefault(last, ending[0])
 
     def first(names: Sequence[str], taken: Collection[str] = ()) -> str | None:
         return next((by_key[n] for n in names if n in by_key and by_key[n] not in taken), None)

@@ -167,6 +167,9 @@ PROBLEM_CODES: dict[str, str] = {
     "department-spelling": "an import's department written in another case or spacing "
     "than most of its rows write it (`growth` beside `Growth`), read as one team named as "
     "most rows write it (a warning)",
+    "namesake-manager": "an import's manager name (or email) that several rows have, read "
+    "as the one row it can mean: not the row itself, or the only one in the row's "
+    "department (a warning; otherwise `ambiguous-manager`, an error)",
     "vacant-name": "an import's row whose name says the seat is open (`Vacant`, `TBH`, `Open "
     "position`) and that has no email, whose holder says so (`VACANT`, `0`) and that has no "
     "name and no email, or that has a title and no id, name or email, read as a vacant "

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import orgroles
-from orgroles import OrgImportWarning
+from orgroles import OrgFileError, OrgImportWarning
 
 from tests.helpers import BY_NAME, Write, import_notes
 
@@ -150,3 +150,39 @@ def test_a_notion_relation_is_read_as_the_name_it_links(write: Write) -> None:
         and "and so is one more cell of that form" in n
         for n in notes
     )
+
+
+def test_a_manager_name_two_rows_share_is_read_when_only_one_can_be_meant(
+    write: Write,
+) -> None:
+    # BreatheHR and Visio give managers by name only; one namesake stopped the import.
+    head = "Ref,Name,Job title,Line manager,Department\n1,Ana Lima,CEO,,Exec\n"
+    text = head + (
+        "2,Sam Lee,Engineering Manager,Ana Lima,Engineering\n"
+        "3,Sam Lee,Engineer,Sam Lee,Engineering\n"  # not himself: row 2
+        "4,Sam Lee,Account Manager,Ana Lima,Sales\n"
+        "5,Cy Moss,Account Executive,Sam Lee,Sales\n"  # the Sam Lee of Sales: row 4
+    )
+    org, notes = import_notes(write("breathe.csv", text))
+    assert org.roles["3"].reports_to == "2"
+    assert org.roles["5"].reports_to == "4"
+    (note,) = [n for n in notes if "is that of" in n]
+    assert note == (
+        "4:4: column 'Line manager': the manager name 'Sam Lee' is that of 3 rows: read as "
+        "line 3, the only one in the row's department, and so is one more cell read so "
+        "(line 6)"
+    )
+    # No department: the row itself is the one namesake it cannot mean.
+    text = head + "2,Sam Lee,Engineering Manager,Ana Lima,\n3,Sam Lee,Engineer,Sam Lee,\n"
+    org, notes = import_notes(write("breathe.csv", text))
+    assert org.roles["3"].reports_to == "2"
+    assert any("read as line 3, the other one is the row itself" in n for n in notes)
+
+
+def test_a_manager_name_nothing_tells_apart_is_still_an_error(write: Write) -> None:
+    text = (
+        "Ref,Name,Job title,Line manager\n1,Ana Lima,CEO,\n2,Sam Lee,Engineer,Ana Lima\n"
+        "3,Sam Lee,Engineer,Ana Lima\n4,Cy Moss,Engineer,Sam Lee\n"
+    )
+    with pytest.raises(OrgFileError, match="'Sam Lee' is ambiguous: 2 rows have it"):
+        import_notes(write("visio.csv", text))

@@ -33,6 +33,7 @@ from orgroles.importers.id_forms import (
     rows_by,
 )
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
+from orgroles.importers.namesakes import namesakes_note, told_apart
 from orgroles.importers.title_managers import managers_by_title, row_with_title
 
 if TYPE_CHECKING:
@@ -283,6 +284,7 @@ def _resolve(
     resolved: list[str | None] = [None] * len(ids)
     inner: list[tuple[int, str, str]] = []  # (row, cell, what it holds): one note for all
     read: list[tuple[int, str, str, str, int]] = []  # cells read in another form
+    namesakes: list[tuple[int, str, int, str, int]] = []  # a name two rows share, told apart
     holders = rows.holders
     jobs = functools.cache(lambda: rows_by(rows.titles, loose_name))
     written = managers
@@ -322,6 +324,9 @@ def _resolve(
                 read.append((i, value, rows.names[j] or ids[j] or "", "job", j))
             if len(matches) > 1 and holders is not None and _one_holder(holders, matches):
                 matches = matches[:1]  # one person's seats: the first (see `several_seats`)
+            if len(matches) > 1 and (told := told_apart(matches, i, rows)) is not None:
+                namesakes.append((i, value, told[0], told[1], len(matches)))
+                matches = [told[0]]
             if len(matches) == 1:
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:
@@ -354,6 +359,8 @@ def _resolve(
             if len(found) > 1:
                 dotted[i] = tuple(found[1:])
     notes += _read_as(what, read, locator)
+    if namesakes:
+        notes.append(namesakes_note(namesakes, what, locator))
     if inner:
         notes.append(inner_note(inner, what, locator))
     if by_other:

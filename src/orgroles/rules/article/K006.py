@@ -8,6 +8,8 @@ from orgroles.model import Id
 from orgroles.rules.base import Finding, Params, Rule, register
 from orgroles.rules.context import CheckContext
 
+_ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
+
 __all__ = ["UniqueExecutive"]
 
 
@@ -55,9 +57,10 @@ class UniqueExecutive(Rule):
         assert isinstance(params, UniqueParams)
         for kind in params.kinds:
             seats = ctx.by_kind.get(kind, [])
-            for i in seats[1:]:
+            for n, i in enumerate(seats[1:], start=2):
+                which = _ORDINALS.get(n, f"{n}th")
                 yield Finding(
                     ctx.id(i),
-                    f"a second {kind} seat (the first is {ctx.id(seats[0])})",
+                    f"a {which} {kind} seat (the first is {ctx.id(seats[0])})",
                     (ctx.id(seats[0]),),
                 )

@@ -42,8 +42,10 @@ def line_findings(ctx: CheckContext, params: LineParams) -> Iterator[Finding]:
                 top = "nobody"
                 if len(chain) > 1:
                     top = tops.get(chain[-1]) or tops.setdefault(chain[-1], ctx.describe(chain[-1]))
+                title = ctx.org.title_of(ctx.roles[i])
                 yield Finding(
                     ctx.id(i),
-                    f"a {ctx.org.title_of(ctx.roles[i])} outside the line of {head} "
+                    f"{'an' if title[:1].lower() in 'aeiou' else 'a'} {title} outside the "
+                    f"line of {head} "
                     f"(its line goes up to {top})",
                 )

@@ -14,7 +14,9 @@ __all__ = ["VacantManager"]
 class VacantManager(Rule):
     """A vacant seat has direct reports: they have nobody to report to.
 
-    Appoint someone, even an interim holder (`acting: true`), or move the reports.
+    Appoint someone, even an interim holder (`acting: true`), or move the reports. The
+    reports are those of the span (C001): not the seat's assistants. A planned seat (not
+    open yet) is no vacancy.
 
     **Anti-pattern**
 
@@ -46,10 +48,14 @@ class VacantManager(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext, params: Params) -> Iterator[Finding]:
-        children = ctx.index.children
-        for i, kids in children.items():
-            if ctx.roles[i].vacant:
-                n = len(kids)
+        index = ctx.index
+        assistant = index.assistant
+        for i, kids in index.children.items():
+            role = ctx.roles[i]
+            if not role.vacant or role.planned:  # a planned seat is no vacancy
+                continue
+            n = sum(1 for k in kids if not assistant[k])  # a span's reports, as C001's
+            if n:
                 yield Finding(
                     ctx.id(i), f"vacant seat with {n:,} direct report{'s' if n > 1 else ''}"
                 )

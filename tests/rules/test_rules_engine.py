@@ -235,3 +235,24 @@ def test_the_article_scenario(tiny: orgroles.Org) -> None:
         tiny.dumps().replace("responsibilities: [hands-on-coding]", "responsibilities: []")
     )
     assert [(v.code, v.role) for v in no_code.check()] == [("K004", "cto")]
+
+
+def test_a_rule_given_twice_by_code_and_by_name_is_an_error() -> None:
+    # The later key won, silently: a severity of "error" could vanish from a CI gate.
+    text = (
+        "rules: {params: {span-too-wide: {max_span: 5}, C001: {max_span: 2}},\n"
+        "        severity: {C001: error, span-too-wide: info}}\n" + WIDE
+    )
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.loads(text, path="org.yaml")
+    messages = [str(p) for p in caught.value.problems]
+    assert any(
+        m.startswith("org.yaml:2:48: rules.severity.span-too-wide: 'C001' and 'span-too-wide'")
+        for m in messages
+    ), messages
+    assert any(
+        "rules.params.C001: 'span-too-wide' and 'C001' are the same rule" in m for m in messages
+    )
+    org = orgroles.loads(WIDE)
+    with pytest.raises(RuleConfigError, match="'C001' and 'span-too-wide' are the same rule"):
+        org.check(params={"C001": {"max_span": 2}, "span-too-wide": {"max_span": 5}})

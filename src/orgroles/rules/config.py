@@ -83,6 +83,19 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
                     f"unknown rule {token!r}{suggestion_suffix(token, index.known)}",
                 )
     names = [r.code for r in rules] + [r.name for r in rules]
+    for table in ("severity", "params"):  # a rule keyed twice, by code and by name
+        given_as: dict[str, str] = {}
+        for key in getattr(config, table):
+            rule = index.find(key)
+            if rule is None:
+                continue
+            if rule.code in given_as:
+                add(
+                    ("rules", table, key),
+                    f"{given_as[rule.code]!r} and {key!r} are the same rule ({rule.code}): "
+                    "give it once (which one would win is no reader's guess)",
+                )
+            given_as.setdefault(rule.code, key)
     for key in config.severity:
         if index.find(key) is None:
             add(

@@ -163,11 +163,18 @@ def _by_code(rules: Sequence[RuleLike], table: Mapping[str, Any], what: str) -> 
     """Re-key a table written by code or by name to codes; unknown keys are errors."""
     index = RuleIndex(rules)
     out: dict[str, Any] = {}
+    keys: dict[str, str] = {}
     for key, value in table.items():
         rule = index.find(key)
         if rule is None:
             known = [r.code for r in rules] + [r.name for r in rules]
             raise RuleConfigError(f"{what}: unknown rule {key!r}{suggestion_suffix(key, known)}")
+        if rule.code in keys:  # which one would win is no reader's guess: say so
+            raise RuleConfigError(
+                f"{what}: {keys[rule.code]!r} and {key!r} are the same rule ({rule.code}): "
+                "give it once"
+            )
+        keys[rule.code] = key
         out[rule.code] = value
     return out
 

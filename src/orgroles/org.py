@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
@@ -106,17 +107,16 @@ class Org(OrgCore):
         super().__init__(document, base_dir=base_dir)
 
     def document_problems(self, document: OrgDocument, source: Source | None) -> list[Problem]:
-        """Unknown rule codes, bad parameters and selectors in the `rules:` section,
-        located in the file the document came from (the rules are imported only for an
-        org whose file configures them)."""
-        rules = document.rules
-        if not (rules.select or rules.ignore or rules.severity or rules.params or rules.custom):
+        """Unknown rules, bad parameters and selectors in the `rules:` section and unknown
+        rules in the roles' `noqa`, located in the file the document came from (the rules
+        are imported only for an org whose file names some)."""
+        r, silenced = document.rules, any(map(attrgetter("noqa"), document.roles))  # in C
+        if not (r.select or r.ignore or r.severity or r.params or r.custom or silenced):
             return []
         from orgroles.rules.config import config_problems
 
-        if source is not None:
-            return config_problems(rules, source.location)
-        return config_problems(rules, lambda loc, key=False: None)
+        locate = source.location if source is not None else lambda loc, key=False: None
+        return config_problems(r, locate, document.roles if silenced else ())
 
     # -- graphs --------------------------------------------------------------------------
 

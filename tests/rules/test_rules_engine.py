@@ -256,3 +256,23 @@ def test_a_rule_given_twice_by_code_and_by_name_is_an_error() -> None:
     org = orgroles.loads(WIDE)
     with pytest.raises(RuleConfigError, match="'C001' and 'span-too-wide' are the same rule"):
         org.check(params={"C001": {"max_span": 2}, "span-too-wide": {"max_span": 5}})
+
+
+def test_an_unknown_rule_in_noqa_is_a_load_error_at_its_place() -> None:
+    # A typo in noqa silenced nothing, without a word.
+    text = (
+        "roles:\n"
+        "  - {id: em, kind: engineering-manager, noqa: [C0002, shape, C002]}\n"
+        "  - {id: d1, kind: developer, reports_to: em, noqa: {single-reprot: later}}\n"
+    )
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.loads(text, path="org.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "org.yaml:2:48: roles[0].noqa[0]: unknown rule 'C0002' (did you mean 'C002'?)",
+        "org.yaml:2:55: roles[0].noqa[1]: unknown rule 'shape': noqa names rules, by code or "
+        "name, not a family of them",
+        "org.yaml:3:54: roles[1].noqa.single-reprot: unknown rule 'single-reprot' (did you "
+        "mean 'single-report'?)",
+    ]
+    custom = "rules:\n  custom:\n    - {code: X001, type: max_span, select: 'kind:cto', max: 7}\n"
+    assert orgroles.loads(custom + "roles:\n  - {id: a, noqa: [X001, C002]}\n")

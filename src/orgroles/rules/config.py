@@ -6,6 +6,7 @@ rather than a setting silently ignored.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from pydantic import ValidationError
@@ -15,7 +16,7 @@ from orgroles._internal.validators import validator
 from orgroles.errors import Location, Problem, SelectorError
 from orgroles.io.problems import format_where
 from orgroles.limits import MAX_CUSTOM_RULES
-from orgroles.model import RulesConfig
+from orgroles.model import Role, RulesConfig
 from orgroles.rules.base import all_rules
 from orgroles.rules.engine import RuleIndex, RuleLike, rules_for_config
 
@@ -26,9 +27,12 @@ class Locate(Protocol):
     def __call__(self, loc: tuple[str | int, ...], *, key: bool = False) -> Location | None: ...
 
 
-def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
+def config_problems(
+    config: RulesConfig, locate: Locate, roles: Sequence[Role] = ()
+) -> list[Problem]:
     """Every problem in a `rules:` section: unknown rules, bad parameters, code clashes,
-    and selectors of declarative rules that do not parse."""
+    and selectors of declarative rules that do not parse; and the unknown rules that the
+    `noqa` of `roles` names (a typo there silenced nothing, silently)."""
     problems: list[Problem] = []
 
     def add(loc: tuple[str | int, ...], message: str, code: str = "rules") -> None:
@@ -83,6 +87,18 @@ def config_problems(config: RulesConfig, locate: Locate) -> list[Problem]:
                     f"unknown rule {token!r}{suggestion_suffix(token, index.known)}",
                 )
     names = [r.code for r in rules] + [r.name for r in rules]
+    named = [r.code for r in rules] + [r.name for r in rules]
+    for i, role in enumerate(roles):
+        for j, key in enumerate(role.noqa):
+            if index.find(key) is None:
+                at = ("roles", i, "noqa", key if isinstance(role.noqa, dict) else j)
+                said = (
+                    ": noqa names rules, by code or name, not a family of them"
+                    if index.is_known(key)
+                    else suggestion_suffix(key, named)
+                )
+                keyed = isinstance(role.noqa, dict)  # a mapping's key: placed at the key
+                add(at, f"unknown rule {key!r}{said}", "unknown-key" if keyed else "rules")
     for table in ("severity", "params"):  # a rule keyed twice, by code and by name
         given_as: dict[str, str] = {}
         for key in getattr(config, table):

@@ -64,7 +64,8 @@ bad-rules.yaml:2:19: rules.params.C001.max_spn: C001 has no parameter 'max_spn' 
 
 A role's `noqa` silences rules for that role only: a list of codes or names, or a mapping
 from code to the reason. Reports keep what was silenced, with the reason (`Report.suppressed`,
-and `suppressed` in the JSON output).
+and `suppressed` in the JSON output). A code or name that is no rule's is a load error
+at its place, with a did-you-mean: a typo would silence nothing.
 
 ```yaml title="noqa.yaml"
 roles:

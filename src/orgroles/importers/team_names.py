@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orgroles.errors import Problem
+from orgroles.importers.id_forms import more_rows_below
 
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows
@@ -81,17 +82,9 @@ def one_spelling(rows: Rows, locator: Locator) -> Problem | None:
             cells[i] = found[cell]
         else:
             cells[i] = list(dict.fromkeys(found.get(name, name) for name in names))
-    more = len(changed) - 1
-    others = (
-        ""
-        if not more
-        else ", and one more row below"
-        if more == 1
-        else f", and {more:,} more rows below"
-    )
     return Problem(
         f"the department {written!r} is read as {kept!r}, as the other rows write it (the "
-        f"same words in another case or spacing: one team){others}",
+        f"same words in another case or spacing: one team){more_rows_below(len(changed) - 1)}",
         locator.location(changed[0], "department"),
         locator.where(changed[0], "department"),
         code="department-spelling",

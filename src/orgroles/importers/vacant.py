@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Problem
-from orgroles.importers.id_forms import NO_MANAGER
+from orgroles.importers.id_forms import NO_MANAGER, more_rows_below
 
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows
@@ -129,7 +129,7 @@ def read_vacant(rows: Rows, locator: Locator) -> Problem | None:
         more = f" and {len(unnamed) - 1:,} more" if len(unnamed) > 1 else ""
         named = f"; an open seat without an id gets one {_name_seats(unnamed, rows, locator)}{more}"
     first = rows.metas[found[0]]["name"]
-    others = _more(len(found) - 1)
+    others = more_rows_below(len(found) - 1)
     return Problem(
         f"the name {first!r} says the seat is open: read as a vacant seat (no person; the "
         f"name is kept in the role's meta){others}{named}",
@@ -158,7 +158,7 @@ def read_vacant_holders(rows: Rows, locator: Locator) -> Problem | None:
     vacate(rows, found)
     return Problem(
         f"the holder {first!r} says the seat is open: read as a vacant seat (no person)"
-        + _more(len(found) - 1),
+        + more_rows_below(len(found) - 1),
         locator.location(found[0], "holder"),
         locator.where(found[0], "holder"),
         code="vacant-name",
@@ -211,12 +211,6 @@ def _name_seats(unnamed: list[int], rows: Rows, locator: Locator) -> str:
     return f"from {'its line' if by_line else 'its index in the list'}: {rows.ids[unnamed[0]]!r}"
 
 
-def _more(count: int) -> str:
-    if not count:
-        return ""
-    return ", and one more row below" if count == 1 else f", and {count:,} more rows below"
-
-
 def read_unnamed_seats(rows: Rows, locator: Locator) -> Problem | None:
     """Make vacant the rows with a title but no id (or an id of zeros, SAP's person
     `00000000`), no name and no email (a seat that no one holds, as an export lists an
@@ -244,7 +238,7 @@ def read_unnamed_seats(rows: Rows, locator: Locator) -> Problem | None:
     return Problem(
         f"a row with a title ({rows.titles[found[0]]!r}) but no id"
         f"{f' (its id {zeros!r} names no one)' if zeros else ''}, no name and no email: "
-        f"read as a vacant seat, with an id {named}" + _more(len(found) - 1),
+        f"read as a vacant seat, with an id {named}" + more_rows_below(len(found) - 1),
         locator.location(found[0], "id"),
         locator.where(found[0], "id"),
         code="vacant-name",

@@ -186,3 +186,9 @@ def test_role_locations_in_json(tmp_path: Path) -> None:
     loc = orgroles.load(path).location_of("b")
     assert loc is not None
     assert (loc.line, loc.column) == (3, 3)
+
+
+def test_a_folder_is_said_to_be_a_folder(tmp_path: Path) -> None:
+    # It was "unknown file type '(none)'".
+    with pytest.raises(OrgFileError, match="is a directory, not a file"):
+        orgroles.load(tmp_path)

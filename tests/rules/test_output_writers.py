@@ -187,3 +187,26 @@ def test_a_generated_org_with_many_violations_writes_the_same(tmp_path: Any) -> 
     assert to_json([org.check()]) == reference_json([org.check()])
     assert to_sarif([org.check()]) == reference_sarif([org.check()])
     assert format_text(org.check()).split("\n")[:100] == reference_text(org.check())[:100]
+
+
+def test_the_counts_by_rule_stay_aligned_past_four_digits() -> None:
+    from orgroles.rules.report import Report, Violation
+
+    many = [
+        Violation("C002", "single-report", "info", f"r{i}", "one", None, ()) for i in range(12_345)
+    ]
+    few = [Violation("C001", "span-too-wide", "warning", "x", "wide", None, ())]
+    text = format_text(Report([*few, *many], roles=20_000, org="Big"))
+    counts = [line for line in text.splitlines() if line.startswith("  ") and "(" in line]
+    assert counts == [
+        "       1  C001 span-too-wide (warning)",
+        "  12,345  C002 single-report (info)",
+    ]
+    assert repr(Report([*few, *few], roles=2, org="Big")) == "<Report 'Big': 2 warnings>"
+
+
+def test_a_rules_summary_is_its_whole_first_sentence() -> None:
+    from orgroles.rules.base import all_rules
+
+    for rule in all_rules():
+        assert rule.summary.endswith("."), (rule.code, rule.summary)

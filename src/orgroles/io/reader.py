@@ -136,6 +136,8 @@ def format_from_suffix(path: str | os.PathLike[str]) -> Format:
     suffix = Path(path).suffix.lower()
     if suffix in FORMATS:
         return FORMATS[suffix]
+    if os.path.isdir(path):  # a folder named "org" or "data.yaml": what it is, not its suffix
+        raise OrgFileError("is a directory, not a file", path=str(path), code="not-found")
     exports = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")  # what `import csv` reads
     hint = " (import it with 'orgroles import csv')" if suffix in exports else ""
     raise OrgFileError(

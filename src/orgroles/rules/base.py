@@ -116,8 +116,10 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The first line of the docstring."""
-        return inspect.cleandoc(type(self).__doc__ or "").split("\n", 1)[0]
+        """The first paragraph of the docstring, on one line (a sentence may go on over
+        two lines of it: H003's "... for more than `max_days` days (180 by default) on the
+        day the org is viewed.")."""
+        return " ".join(inspect.cleandoc(type(self).__doc__ or "").split("\n\n", 1)[0].split())
 
     @property
     def doc(self) -> str:

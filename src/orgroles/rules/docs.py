@@ -223,8 +223,8 @@ def _params_table(rule: Rule) -> list[str]:
 
 
 def _body(rule: Rule) -> str:
-    """The docstring without its summary line and its two examples."""
-    doc = rule.doc.split("\n", 1)[1] if "\n" in rule.doc else ""
+    """The docstring without its summary (first paragraph) and its two examples."""
+    doc = rule.doc.split("\n\n", 1)[1] if "\n\n" in rule.doc else ""
     doc = re.split(r"\*\*Anti-pattern\*\*", doc)[0]
     return markdown(doc.strip())
 

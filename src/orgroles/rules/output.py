@@ -130,9 +130,11 @@ def format_text(report: Report, *, color: bool = False, label: str | None = None
     for v in violations:
         if v.code not in by_code:
             by_code[v.code] = (v.name, v.severity)
-    for code, n in report.counts().items():
+    by_rule = report.counts()
+    width = max([4, *(len(f"{n:,}") for n in by_rule.values())])  # the counts aligned
+    for code, n in by_rule.items():
         name, level = by_code[code]
-        lines.append(f"  {n:>4,}  {code} {name} ({level})")
+        lines.append(f"  {n:>{width},}  {code} {name} ({level})")
     return "\n".join(lines)
 
 

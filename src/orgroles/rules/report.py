@@ -234,7 +234,11 @@ class Report:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{n} {s}" for s, n in self.severity_counts().items() if n)
+        counts = ", ".join(
+            f"{n:,} {s if n == 1 or s == 'info' else s + 's'}"
+            for s, n in self.severity_counts().items()
+            if n
+        )
         return f"<Report {self.org!r}: {counts or 'no violations'}>"
 
     @property

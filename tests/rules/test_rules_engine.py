@@ -276,3 +276,17 @@ def test_an_unknown_rule_in_noqa_is_a_load_error_at_its_place() -> None:
     ]
     custom = "rules:\n  custom:\n    - {code: X001, type: max_span, select: 'kind:cto', max: 7}\n"
     assert orgroles.loads(custom + "roles:\n  - {id: a, noqa: [X001, C002]}\n")
+
+
+def test_a_number_written_otherwise_suggests_the_id_it_writes_and_no_other_number() -> None:
+    # "1.0" suggested "1000.0" (the id 1e3 became) though "1" exists; "12" suggested "2".
+    org = orgroles.loads(
+        '{"roles": [{"id": "1"}, {"id": "1000.0"}, {"id": "2", "reports_to": 1.0},'
+        ' {"id": "3", "reports_to": "12"}]}',
+        format="json",
+    )
+    messages = {v.role: v.message for v in org.check(select=["S002"])}
+    assert messages == {
+        "2": "reports_to '1.0' names no role (did you mean '1'?)",
+        "3": "reports_to '12' names no role",
+    }

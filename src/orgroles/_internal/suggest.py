@@ -45,11 +45,13 @@ def opaque(word: str) -> bool:
     a hash, whose closest neighbour is someone else (`0042` for `0041`).
 
     Examples:
-        >>> [opaque(w) for w in ("tm-6f80201b", "tm-fb6aabce", "0042", "r1234", "E-10023")]
-        [True, True, True, True, True]
+        >>> [opaque(w) for w in ("tm-6f80201b", "tm-fb6aabce", "0042", "r1234", "E-10023", "12")]
+        [True, True, True, True, True, True]
         >>> [opaque(w) for w in ("ceoo", "dev-2", "hands-on-codng", "team-2024-lead")]
         [False, False, False, False]
     """
+    if word.isdigit():
+        return True  # a number: "2" is no better a guess for "12" than any other
     digits = sum(map(str.isdigit, word))
     if digits >= 3 and digits * 5 >= 2 * sum(map(str.isalnum, word)):
         return True  # mostly digits: an employee number, a code

@@ -6,6 +6,7 @@ kind or person, the roles below a kind), so a check stays O(N) however many rule
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from functools import cached_property
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from orgroles.core import OrgCore
 
 __all__ = ["CheckContext"]
+
+_WHOLE = re.compile(r"0*(\d+)(?:\.0*)?")  # a whole number as JSON or a sheet writes it
 
 _SUGGESTION_BUDGET = 20_000
 """Candidates compared for did-you-mean hints in one check, all hints together: a broken
@@ -59,6 +62,9 @@ class CheckContext:
         another person (see `opaque()`). The candidates
         are indexed once per check, whichever rule asks.
         """
+        whole = _WHOLE.fullmatch(word)  # "1.0" or "0042" of JSON or a sheet: the id "1"
+        if whole is not None and whole[1] != word and whole[1] in candidates:
+            return f" (did you mean {whole[1]!r}?)"
         if self._suggestions_left <= 0 or opaque(word):
             return ""
         kept = self._suggesters.get(id(candidates))

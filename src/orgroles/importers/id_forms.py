@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 __all__ = [
     "NO_MANAGER",
     "and_more",
-    "more_rows_below",
     "inner_manager",
     "inner_note",
     "NameForms",
@@ -158,14 +157,6 @@ def and_more(more: int, how: str, how_plural: str | None = None) -> str:
     if more == 1:
         return f", and so is one more cell {how}"
     return f", and so are {more:,} more cells {how_plural or how}"
-
-
-def more_rows_below(count: int) -> str:
-    """The end of a note said at its first row: ", and 3 more rows below" (nothing for
-    none)."""
-    if not count:
-        return ""
-    return ", and one more row below" if count == 1 else f", and {count:,} more rows below"
 
 
 def listed_lines(locator: Locator, found: Sequence[int], shown: int = 5) -> str:

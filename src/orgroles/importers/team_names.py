@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orgroles.errors import Problem
-from orgroles.importers.id_forms import more_rows_below
+from orgroles.importers.rows_below import more_rows_below
 
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows

@@ -183,6 +183,13 @@ _LETTER_CODES = frozenset("ADILPQRSTUVX")
 _LETTERS_LEFT = frozenset("DIQRTUVX")
 
 
+def _letter_codes(values: Sequence[str | None], header: str) -> bool:
+    """Whether a status column holds PeopleSoft's one-letter codes: every value one of
+    them, and `A` among them."""
+    distinct = {v.strip().upper() for v in set(values) if v}
+    return "A" in distinct and distinct <= _LETTER_CODES and header_key(header) in STATUS_COLUMNS
+
+
 def read_statuses(
     values: Sequence[str | None], header: str
 ) -> list[tuple[Status, str] | None] | None:
@@ -191,8 +198,7 @@ def read_statuses(
     PeopleSoft's one-letter codes (`A`, `T`, `R`, ...: every value one of them, and `A`
     among them) is read as such."""
     seen: dict[str, Status | None] = {}
-    distinct = {v.strip().upper() for v in set(values) if v}
-    if "A" in distinct and distinct <= _LETTER_CODES and header_key(header) in STATUS_COLUMNS:
+    if _letter_codes(values, header):
         seen = {
             v: ("left" if v.strip().upper() in _LETTERS_LEFT else None) for v in set(values) if v
         }
@@ -216,8 +222,7 @@ def current_rows(
     and `S`; not a status of someone who left or has not started (`statuses`), nor one
     that says nothing of it ("Full-Time", "Cadre"). Each value is read once."""
     column = header_key(header)
-    distinct = {v.strip().upper() for v in set(values) if v}
-    letters = "A" in distinct and distinct <= _LETTER_CODES and column in STATUS_COLUMNS
+    letters = _letter_codes(values, header)
     seen: dict[str, bool] = {}
     for value in {v for v in values if v}:
         words = header_key(value)

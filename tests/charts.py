@@ -159,6 +159,25 @@ def real_orgs() -> dict[str, Callable[[], Org]]:
     }
 
 
+def layered(top: str, *layers: tuple[str, str, int]) -> list[Role]:
+    """A top role (`ceo`, titled `top`) and layers below it: for each layer (id prefix,
+    title, count), `count` roles under each role of the layer above. A title may say the
+    role's place among its peers (`"Vice President {}"`); ids write the path from the top:
+    `vp2`, `d2-0`, `m2-0-1`."""
+    roles = [Role(id="ceo", title=top)]
+    above = [("ceo", "")]
+    for prefix, title, count in layers:
+        below = []
+        for boss, path in above:
+            for k in range(count):
+                place = f"{path}-{k}" if path else str(k)
+                rid = f"{prefix}{place}"
+                roles.append(Role(id=rid, title=title.format(k), reports_to=boss))
+                below.append((rid, place))
+        above = below
+    return roles
+
+
 def comb(n: int) -> Org:
     """A deep, narrow org: a chain of ``n`` managers, each with two leaf reports too."""
     roles = [Role(id="m0", kind="ceo")]

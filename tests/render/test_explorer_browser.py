@@ -26,7 +26,7 @@ from orgroles.render.html import FOREST, MISSING
 from orgroles.render.plan import make_plan
 
 from tests.browser import start_chrome
-from tests.charts import wide_team
+from tests.charts import layered, wide_team
 from tests.helpers import DATA, ROOT, SCALEUP, TINY
 
 pytestmark = pytest.mark.browser
@@ -863,14 +863,12 @@ def test_a_wide_chart_opens_on_its_top_and_every_report_of_the_top(
     whole: the first view opens the top and the six VPs, every one whole, in a wide
     window as in a narrow one (it opened three layers and showed a slice: 15 of 28 boxes
     cut at 1280 px, 6 at 1920)."""
-    roles = [Role(id="ceo", title="Chief Executive Officer")]
-    for v in range(6):
-        roles.append(Role(id=f"vp{v}", title=f"Vice President {v}", reports_to="ceo"))
-        for d in range(3):
-            roles.append(Role(id=f"d{v}{d}", title="Director", reports_to=f"vp{v}"))
-            roles += [
-                Role(id=f"m{v}{d}{k}", title="Manager", reports_to=f"d{v}{d}") for k in (0, 1)
-            ]
+    roles = layered(
+        "Chief Executive Officer",
+        ("vp", "Vice President {}", 6),
+        ("d", "Director", 3),
+        ("m", "Manager", 2),
+    )
     tab.driver.set_window_size(*size)
     try:
         tab.open(orgroles.render(Org(name="Wide", roles=roles), tmp_path / "wide.html"))

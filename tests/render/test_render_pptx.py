@@ -21,7 +21,16 @@ from orgroles.render import ChartOptions, render_bytes
 from orgroles.render.plan import Plan
 from orgroles.render.slides import READABLE, slides
 
-from tests.charts import BIDI, GITLAB_VP, HUGE, RTL, gitlab, hostile_org_with_tricks, wide_team
+from tests.charts import (
+    BIDI,
+    GITLAB_VP,
+    HUGE,
+    RTL,
+    gitlab,
+    hostile_org_with_tricks,
+    layered,
+    wide_team,
+)
 from tests.documents import pdf_page_count, pdf_text, pdf_to_pngs, pptx_to_pdf
 
 NS = {
@@ -706,15 +715,12 @@ def test_an_executive_team_cut_on_the_first_slide_stays_in_one_row() -> None:
     """A CEO's six executives, each with a team of its own on a later slide, sat in two
     columns at three heights on the first slide: peers read as a chain. They are one
     row; a top with many cut reports still stacks them, as lower managers cut do."""
-    roles = [Role(id="ceo", title="Chief Executive Officer")]
-    for e in range(6):
-        roles.append(Role(id=f"x{e}", title=f"Chief Officer {e}", reports_to="ceo"))
-        for m in range(12):
-            roles.append(Role(id=f"m{e}-{m}", title="Manager", reports_to=f"x{e}"))
-            roles += [
-                Role(id=f"s{e}-{m}-{k}", title="Specialist", reports_to=f"m{e}-{m}")
-                for k in range(6)
-            ]
+    roles = layered(
+        "Chief Executive Officer",
+        ("x", "Chief Officer {}", 6),
+        ("m", "Manager", 12),
+        ("s", "Specialist", 6),
+    )
     first, *rest = slides(Org(name="Corp", roles=roles), ChartOptions())
     plan = first.plan
     execs = [b for b in plan.boxes if b.role is not None and b.role.startswith("x")]

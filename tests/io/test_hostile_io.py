@@ -109,6 +109,39 @@ def test_json_duplicate_keys_are_refused_like_yamls() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # colons inside strings (a reader that counts colons must not be misled)
+        ('{"roles": [{"id": "a", "title": "VP: Sales", "id": "b"}]}', "id"),
+        ('{"roles": [{"id": "a", "meta": {"at": "10:30", "at": "11:00"}}]}', "at"),
+        # keys with colons, repeated
+        ('{"roles": [{"id": "a", "meta": {"x:y": 1, "x:y": 2}}]}', "x:y"),
+        # a colon written as an escape
+        ('{"roles": [{"id": "a", "title": "VP\\u003a Sales", "id": "b"}]}', "id"),
+        # a repeat deep down, in a list of lists
+        ('{"roles": [{"id": "a", "meta": {"m": [[{"k": 1, "k": 1}]]}}]}', "k"),
+    ],
+)
+def test_a_repeated_key_is_refused_wherever_colons_are(text: str, key: str) -> None:
+    first, repeat = text.index(f'"{key}"') + 1, text.rindex(f'"{key}"') + 1
+    assert problems(text) == [
+        ("duplicate-key", 1, repeat, f"duplicate key {key!r} (first at line 1, column {first})")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"roles": [{"id": "a", "title": "VP: Sales", "meta": {"url": "https://x.test"}}]}',
+        '{"roles": [{"id": "a", "title": "VP\\u003a Sales", "meta": {"a:b": "c:d"}}]}',
+        '{"roles": [{"id": "a", "meta": {"l": [[], {}, [{}], {"x": [1, {"y": ":"}]}]}}]}',
+    ],
+)
+def test_colons_inside_strings_are_no_repeated_key(text: str) -> None:
+    assert orgroles.loads(text, "json").roles["a"].id == "a"
+
+
 def test_nan_infinity_and_overflowing_numbers_are_refused() -> None:
     nan = (HERE / "json_nan.json").read_text(encoding="utf-8")
     assert [(code, line, column) for code, line, column, _ in problems(nan)] == [

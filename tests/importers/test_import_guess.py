@@ -207,6 +207,36 @@ def test_a_tools_own_header_is_read_with_its_preset(write: Write) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "preset"),
+    [
+        # BambooHR's "Employee ID" and "Supervisor", whose title is "Job Title"
+        ("Employee ID,Name,Title,Supervisor,Team,Start date", "bamboohr"),
+        # Odoo's technical "id" and its label "Manager", whose title is "Job Title"
+        ("id,Name,Title,Manager,Team,Start date", "odoo"),
+    ],
+)
+def test_a_preset_chosen_by_its_id_and_manager_leaves_no_other_column_unread(
+    write: Write, header: str, preset: str
+) -> None:
+    rows = "1,Ana Lira,CEO,,Exec,01/16/2020\n2,Bo Diaz,CTO,Ana Lira,Tech,03/22/2020\n"
+    org, notes = _import(write, "generic.csv", f"{header}\n{rows}")
+    assert f"the header is that of the {preset} preset" in notes[0]
+    assert "the title read from 'Title'" in notes[0]
+    assert "the department read from 'Team'" in notes[0]
+    assert "the first day read from 'Start date'" in notes[0]
+    assert "read with it (days written %m/%d/%Y)" in notes[0]
+    assert [(r.id, r.title, r.kind, r.reports_to, r.meta) for r in org.records.values()] == [
+        ("1", "CEO", "ceo", None, {}),
+        ("2", "CTO", "cto", "1", {}),
+    ]
+    assert [(t.name, t.members) for t in org.teams.values()] == [
+        ("Exec", ("1",)),
+        ("Tech", ("2",)),
+    ]
+    assert org.records["2"].start == date(2020, 3, 22)
+
+
 def test_an_id_column_without_reports_to_is_guessed_when_another_names_the_manager(
     write: Write,
 ) -> None:

@@ -58,6 +58,7 @@ from orgroles.importers.jobs import coded_positions, jobs_by_position, plain_tit
 from orgroles.importers.name_columns import name_columns
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.other_names import other_column, other_name
+from orgroles.importers.preset_gaps import filled_gaps, gaps
 from orgroles.importers.presets import PRESETS
 
 if TYPE_CHECKING:
@@ -377,14 +378,12 @@ def guessed(
             cols = chosen.resolve(table.header, exact=True)
         except OrgFileError:
             continue
-        fmt = _days_format(cols, table)
+        found = guess_columns(table.header, table.texts, date_format) if gaps(cols) else None
+        chosen, filled = filled_gaps(chosen, cols, found[0] if found else None)
+        fmt = _days_format(chosen.resolve(table.header) if filled else cols, table)
         written = f" (days written {fmt})" if fmt and date_format is None else ""
-        if not cols.name_col:  # none of the preset's: the name as it would be guessed
-            found = guess_columns(table.header, table.texts, date_format)
-            if found is not None and found[0].name_col:
-                chosen = dataclasses.replace(chosen, name_col=found[0].name_col)
-                names = " + ".join(repr(c) for c in found[0].name_col)
-                written += f"; the name read from {names}"
+        if filled:
+            written += f"; {filled}"
         said = "the columns not given: " if given else "no preset and no column options: "
         note = Problem(
             f"{said}the header is that of the {name} preset ({preset.source}), read with "

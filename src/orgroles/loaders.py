@@ -77,7 +77,7 @@ def load(
 
 def loads(
     text: str | bytes,
-    format: Format | None = "yaml",
+    format: Format | None = None,
     *,
     path: str | None = None,
     base_dir: str | os.PathLike[str] | None = None,
@@ -85,7 +85,7 @@ def loads(
     today: date | str | None = None,
     catalog_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> Org:
-    """Read an org from text. `format=None` tells JSON from YAML by the content;
+    """Read an org from text, JSON or YAML (`format`: by default, told by the content);
     `path` names the text in messages; `base_dir` anchors `uses:` (without it, the
     org reads no catalogue file) and `catalog_dirs` are more folders where its catalogue
     files may be; `as_of` and `today` are those of `load()`. Data already parsed (a

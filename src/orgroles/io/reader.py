@@ -148,14 +148,21 @@ def format_from_suffix(path: str | os.PathLike[str]) -> Format:
 
 
 def sniff_format(text: str) -> Format:
-    """Tell JSON from YAML by the content: JSON starts with `{` or `[`.
+    """Tell JSON from YAML by the content: JSON starts with `[`, or with `{` followed by
+    a quoted key or `}`; YAML's own flow style (`{roles: [...]}`) leaves its keys bare.
 
     Examples:
         >>> sniff_format('  {"roles": []}'), sniff_format("roles: []")
         ('json', 'yaml')
+        >>> sniff_format("{roles: [{id: ceo}]}"), sniff_format("{}")
+        ('yaml', 'json')
     """
-    start = text.lstrip("\ufeff \t\r\n")[:1]
-    return "json" if start in ("{", "[") else "yaml"
+    text = text.lstrip("\ufeff \t\r\n")
+    if text[:1] == "[":
+        return "json"
+    if text[:1] != "{":
+        return "yaml"
+    return "json" if text[1:].lstrip(" \t\r\n")[:1] in ('"', "}", "") else "yaml"
 
 
 def decode(raw: bytes, path: str | None, encoding: str | None = None, hint: str = "") -> str:

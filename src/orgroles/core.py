@@ -40,13 +40,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 from orgroles._internal import clock
 from orgroles._internal.dates import day as _day
+from orgroles._internal.derived import DropsDerived
 from orgroles._internal.gc import gc_paused
 from orgroles._internal.idmap import IdMap
+from orgroles._internal.readonly import ReadOnly
 from orgroles._internal.text import plural
 from orgroles._internal.validators import made
 from orgroles.catalog import Catalog, resolve_catalog
@@ -70,13 +71,13 @@ from orgroles.model.dates import dated_positions, view
 __all__ = ["OrgCore"]
 
 _SECTIONS = ("responsibilities", "kinds", "people", "roles", "teams")
-_NOTHING_LEFT_OUT: Mapping[str, int] = MappingProxyType({})
+_NOTHING_LEFT_OUT: Mapping[str, int] = ReadOnly({})
 
 T = TypeVar("T")
 Self = TypeVar("Self", bound="OrgCore")
 
 
-class OrgCore:
+class OrgCore(DropsDerived):
     """The data of an org: roles, people and teams in file order, the resolved catalogue,
     where it came from, and the integer `Index` built on demand.
 
@@ -141,6 +142,9 @@ class OrgCore:
         # Role ids in file order, to match roles with their lines in the source.
         self._source_ids: list[str] | None = list(self._written) if source is not None else None
         self._positions: dict[str, tuple[int, int]] | None = None
+        # Seats of the file on other days than the one an `as_of` view shows: selectors
+        # (a rule's `under: id:cpo`) take them as roles that match nothing, not as typos.
+        self.elsewhere: frozenset[str] = frozenset()
 
     @classmethod
     def from_document(
@@ -370,6 +374,7 @@ class OrgCore:
         org.people = IdMap(org._people, UnknownPersonError)
         org.teams = IdMap(org._teams, UnknownTeamError)
         org._cache, org._truncated = {}, _NOTHING_LEFT_OUT
+        org.elsewhere = frozenset(self._records.keys() - roles.keys())
         return org
 
     # -- derived data ------------------------------------------------------------------
@@ -475,7 +480,7 @@ class OrgCore:
         if truncated:
             kept = {rid: n for rid, n in truncated.items() if n > 0 and rid in org._roles}
             if kept:
-                org._truncated = MappingProxyType(kept)
+                org._truncated = ReadOnly(kept)
         return org
 
     def copy(self: Self) -> Self:
@@ -489,5 +494,5 @@ class OrgCore:
             today=self.today,
         )
         clone._source_ids = self._source_ids
-        clone._truncated = self._truncated
+        clone._truncated, clone.elsewhere = self._truncated, self.elsewhere
         return clone

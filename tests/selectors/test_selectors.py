@@ -158,3 +158,35 @@ def test_a_term_without_a_name_says_how_terms_start() -> None:
         parse("under:cto >3")
     assert info.value.message.startswith("a term starts with its name (id:X, kind:X,")
     assert info.value.position == 10
+
+
+DATED_RULES = """\
+rules:
+  custom:
+    - {code: X001, type: must_report_to, select: "kind:product-owner", under: "id:cpo"}
+    - {code: X002, type: max_span, select: "under:cpo", max: 5}
+roles:
+  - {id: ceo, kind: ceo, holder: ana}
+  - {id: cpo, kind: cpo, reports_to: ceo, start: 2025-01-01, holder: bo}
+  - {id: po-1, kind: product-owner, reports_to: ceo, holder: cy}
+"""
+
+
+def test_a_seat_of_another_day_names_no_role_in_a_days_view() -> None:
+    # A rule naming the CPO's seat stopped every check of a day before the seat opened:
+    # "unknown role 'cpo' (did you mean 'ceo'?)", in `as_of`, `viewed` and `--over-time`.
+    org = orgroles.loads(DATED_RULES, today="2026-01-01")
+    for view in (org.as_of("2024-06-01"), org.viewed("2024-06-01"), org.as_of("2024-06-01").copy()):
+        assert "cpo" not in view.roles
+        assert [(v.code, v.role) for v in view.check() if v.code.startswith("X")] == [
+            ("X001", "po-1")
+        ]
+        for term in ("id:cpo", "under:cpo", "reports:cpo", "manager:cpo"):
+            assert view.select(term) == []
+        assert [r.id for r in view.select("id:cpo,po-1")] == ["po-1"]
+    assert {span.violation.code for span in org.check_over_time()} >= {"X001"}
+    # A typo is still refused, in a view as in the org.
+    with pytest.raises(SelectorError, match="unknown role 'cpoo'"):
+        org.as_of("2024-06-01").select("id:cpoo")
+    with pytest.raises(SelectorError, match="unknown role 'cpo'"):
+        orgroles.loads("roles: [{id: ceo}]").select("under:cpo")

@@ -52,6 +52,12 @@ class Catalog:
     def __repr__(self) -> str:
         return f"<Catalog: {len(self.kinds)} kinds, {len(self.responsibilities)} responsibilities>"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle and copy as the catalogue's items (its views are not picklable, and what
+        `derived()` keeps is built again when asked for)."""
+        items = (self.kinds.values(), self.responsibilities.values(), self.families.values())
+        return (Catalog, tuple(map(tuple, items)))
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Catalog):
             return NotImplemented

@@ -56,6 +56,18 @@ class YamlMarks:
         self._table = table
         self.complete = complete
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle and copy with each container's positions beside the container itself:
+        the table is keyed by `id()`, which a copy changes."""
+        pairs, todo = [], [self._root]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, (dict, list)):
+                if id(node) in self._table:
+                    pairs.append((node, self._table[id(node)]))
+                todo.extend(node.values() if isinstance(node, dict) else node)
+        return (_marks, (self._root, pairs, self.complete))
+
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Pos | None:
         """The position of the node at `loc`, or of its nearest ancestor that exists.
 
@@ -84,6 +96,11 @@ class YamlMarks:
         if not isinstance(root, dict) or not isinstance(root.get(section), list):
             return []
         return list(self._table[id(root[section])])
+
+
+def _marks(root: Any, pairs: list[tuple[Any, Any]], complete: bool) -> YamlMarks:
+    """The marks of a copy of `root` (see `YamlMarks.__reduce__`)."""
+    return YamlMarks(root, {id(node): found for node, found in pairs}, complete)
 
 
 # YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; editors do not.

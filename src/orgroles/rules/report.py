@@ -184,6 +184,11 @@ class Report:
         self.roles = roles
         self.omitted: dict[tuple[str, str, Severity], int] = dict(omitted or {})
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle and copy with the violations located (the locator reads the org's file)."""
+        self.violations  # noqa: B018  (locates them)
+        return self.__dict__.copy()
+
     @property
     def omitted_count(self) -> int:
         """How many violations were found beyond the ones kept (0 almost always)."""

@@ -14,7 +14,7 @@ Examples:
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -74,20 +74,25 @@ class TermSpec:
 
 
 def known(
-    term: Term, text: str, what: str, names: Collection[str], extra: Iterable[str] = ()
+    term: Term, text: str, what: str, names: Collection[str], extra: Collection[str] = ()
 ) -> None:
     """Refuse a value that names nothing, with a did-you-mean, pointing at the value."""
-    extra_set = set(extra)
     for value in term.values:
-        if value not in names and value not in extra_set:
-            hint = suggestion_suffix(value, [*names, *extra_set])
+        if value not in names and value not in extra:
+            hint = suggestion_suffix(value, [*names, *extra])
             raise SelectorError(f"unknown {what} {value!r}{hint}", text, term.value_position)
 
 
+def _known_roles(org: OrgCore, term: Term, text: str) -> list[int]:
+    """The positions of the roles a term names; a seat of a dated file that does not
+    exist on the day shown names none (a typo is refused)."""
+    pos = org.index.pos
+    known(term, text, "role", pos, org.records if org.dated else org.elsewhere)
+    return [pos[v] for v in dict.fromkeys(term.values) if v in pos]
+
+
 def _id(org: OrgCore, term: Term, text: str) -> Predicate:
-    index = org.index
-    known(term, text, "role", index.pos)
-    return {index.pos[v] for v in term.values}.__contains__
+    return set(_known_roles(org, term, text)).__contains__
 
 
 def _kind(org: OrgCore, term: Term, text: str) -> Predicate:
@@ -146,24 +151,20 @@ def _has(org: OrgCore, term: Term, text: str) -> Predicate:
 
 
 def _under(org: OrgCore, term: Term, text: str) -> Predicate:
-    index = org.index
-    known(term, text, "role", index.pos)
-    return index.below_all(index.pos[v] for v in set(term.values)).__contains__
+    return org.index.below_all(_known_roles(org, term, text)).__contains__
 
 
 def _reports(org: OrgCore, term: Term, text: str) -> Predicate:
     index = org.index
-    known(term, text, "role", index.pos)
     direct: set[int] = set()
-    for v in set(term.values):
-        direct.update(index.reports(index.pos[v]))
+    for i in _known_roles(org, term, text):
+        direct.update(index.reports(i))
     return direct.__contains__
 
 
 def _manager(org: OrgCore, term: Term, text: str) -> Predicate:
     index = org.index
-    known(term, text, "role", index.pos)
-    bosses = {index.parent[index.pos[v]] for v in set(term.values)}
+    bosses = {index.parent[i] for i in _known_roles(org, term, text)}
     return bosses.__contains__
 
 

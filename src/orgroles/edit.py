@@ -178,7 +178,7 @@ def remove_role(
     for rid, r in list(org.roles.items()):
         changes: dict[str, Any] = {}
         if r.reports_to == role and rid != role:
-            changes["reports_to"] = old.reports_to if old.reports_to != rid else None
+            changes["reports_to"] = old.reports_to if old.reports_to not in (rid, role) else None
         if role in r.dotted_to:
             changes["dotted_to"] = tuple(x for x in r.dotted_to if x != role)
         if changes:

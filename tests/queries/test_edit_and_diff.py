@@ -72,6 +72,14 @@ def test_remove_role_moves_reports_up_and_cleans_references(scaleup: orgroles.Or
     assert scaleup.check(select=["S"]).ok
 
 
+def test_removing_a_self_reporting_role_leaves_its_reports_at_the_top() -> None:
+    # Its report was given the removed role as its manager: a line to nothing (S002).
+    org = orgroles.Org(roles=[{"id": "a", "reports_to": "a"}, {"id": "b", "reports_to": "a"}])
+    org.remove_role("a")
+    assert [(r.id, r.reports_to) for r in org.roles.values()] == [("b", None)]
+    assert org.check(select=["S"]).ok
+
+
 def test_remove_role_can_refuse(scaleup: orgroles.Org) -> None:
     with pytest.raises(EditError, match="has 3 direct reports: pm-core, pm-growth, design-lead"):
         scaleup.remove_role("cpo", reports="error")

@@ -157,6 +157,11 @@ def test_subset_through_a_cycle_of_roles_left_out() -> None:
     )
     kept = org.subset(["a", "d", "e"])
     assert {r.id: r.reports_to for r in kept.roles.values()} == {"a": None, "d": "a", "e": None}
+    # A cycle through a role left out that comes back to a kept role: no self-report.
+    cycle = orgroles.Org(roles=[{"id": "p", "reports_to": "q"}, {"id": "q", "reports_to": "p"}])
+    cycle.add_role({"id": "r", "reports_to": "q"})
+    kept = cycle.subset(["p", "r"])
+    assert {r.id: r.reports_to for r in kept.roles.values()} == {"p": None, "r": "p"}
 
 
 @pytest.mark.slow

@@ -194,6 +194,8 @@ def subset(org: OrgT, roles: Iterable[str | Role]) -> OrgT:
     for k in keep:
         role = org.roles[ids[k]]
         boss = above(k)
+        if boss == k:  # a cycle through roles left out comes back to it: no manager
+            boss = NO_PARENT
         if boss == parent[k] and boss != NO_PARENT:
             chosen.append(role)  # its own manager is kept: unchanged
         elif boss != NO_PARENT:

@@ -17,6 +17,7 @@ Examples:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from orgroles._internal.text import printable
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["FieldChange", "OrgDiff", "diff"]
 
 _OTHER_FIELDS = (
+    "planned",
+    "start",
+    "end",
     "kind",
     "kind_from",
     "family",
@@ -133,6 +137,8 @@ def _holders(value: Any) -> str:
 
 
 def _json(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
     return list(value) if isinstance(value, tuple) else value
 
 

@@ -137,3 +137,14 @@ def test_diff_cli(run: Cli, scaleup: orgroles.Org, tmp_path: Path) -> None:
     data = json.loads(run("diff", SCALEUP, tmp_path / "new.yaml", "--format", "json").stdout)
     assert data["restaffed"] == [{"role": "cpo", "field": "holder", "old": "sofia", "new": None}]
     assert data["counts"]["restaffed"] == 1
+
+
+def test_a_seat_planned_by_hand_is_a_change() -> None:
+    # `planned` was not compared: "no changes", and `orgroles diff` exited 0.
+    old = orgroles.Org(roles=[{"id": "ceo"}, {"id": "cto", "reports_to": "ceo"}])
+    new = orgroles.Org(roles=[{"id": "ceo"}, {"id": "cto", "reports_to": "ceo", "planned": True}])
+    found = old.diff(new)
+    assert str(found) == "changed    cto: planned: False -> True"
+    assert found.to_dict()["changed"] == [
+        {"role": "cto", "field": "planned", "old": False, "new": True}
+    ]

@@ -190,3 +190,25 @@ def test_a_seat_of_another_day_names_no_role_in_a_days_view() -> None:
         org.as_of("2024-06-01").select("id:cpoo")
     with pytest.raises(SelectorError, match="unknown role 'cpo'"):
         orgroles.loads("roles: [{id: ceo}]").select("under:cpo")
+
+
+def test_a_quoted_value_is_one_value_commas_and_all() -> None:
+    # It was split at its commas: id:"Head Office, Paris" asked for 'Head Office'.
+    org = orgroles.Org(
+        roles=[
+            {"id": "Head Office, Paris", "holder": "Dupont, Jean"},
+            {"id": "b", "reports_to": "Head Office, Paris"},
+        ],
+        people=[{"id": "Dupont, Jean"}],
+    )
+    for text, found in [
+        ('id:"Head Office, Paris"', ["Head Office, Paris"]),
+        ('holder:"Dupont, Jean"', ["Head Office, Paris"]),
+        ('under:"Head Office, Paris"', ["b"]),
+        ("id:b,Paris", None),  # unquoted, commas still list alternatives
+    ]:
+        if found is None:
+            with pytest.raises(SelectorError, match="unknown role 'Paris'"):
+                org.select(text)
+        else:
+            assert [r.id for r in org.select(text)] == found

@@ -148,7 +148,8 @@ def parse(text: str) -> Selector:
             raise SelectorError(f"write {key}{expected}..., not {key}{op}...", text, i)
         i += 1
         value_start = i
-        if i < n and text[i] == '"':
+        quoted = i < n and text[i] == '"'
+        if quoted:
             close = text.find('"', i + 1)
             if close < 0:
                 raise SelectorError("unterminated quote", text, i)
@@ -160,7 +161,7 @@ def parse(text: str) -> Selector:
             while i < n and not text[i].isspace():
                 i += 1
             raw = text[value_start:i]
-        if key in TEXT_KEYS:
+        if key in TEXT_KEYS or quoted:  # a quoted value is one value: "Paris, Head Office"
             values: tuple[str, ...] = (raw,) if raw else ()
         else:
             values = tuple(v for v in raw.split(",") if v)

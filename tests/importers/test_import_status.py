@@ -90,6 +90,27 @@ def test_statuses_of_current_rows_only_are_none() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "values", "left"),
+    [
+        # any column of yes and no only: its no says the person left
+        ("Currently Employed", ["Yes", "No", "yes", None], [False, True, False, False]),
+        ("ISACTIVE", ["TRUE", "FALSE"], [False, True]),
+        ("Employed?", ["1", "0"], [False, True]),
+        # a header with a word of leaving: its yes does
+        ("Left the company", ["No", "Yes"], [False, True]),
+        ("Former employee", ["N", "Y"], [False, True]),
+    ],
+)
+def test_a_yes_or_no_status_column_of_any_header(
+    header: str, values: list[str | None], left: list[bool]
+) -> None:
+    # "Currently Employed: No" was read as current: only a few headers ("Active") were.
+    found = read_statuses(values, header)
+    assert found is not None
+    assert [s is not None and s[0] == "left" for s in found] == left
+
+
 def test_a_row_of_someone_who_left_is_left_out(write: Write) -> None:
     path = write(
         "staff.csv",

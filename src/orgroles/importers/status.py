@@ -190,6 +190,25 @@ def _letter_codes(values: Sequence[str | None], header: str) -> bool:
     return "A" in distinct and distinct <= _LETTER_CODES and header_key(header) in STATUS_COLUMNS
 
 
+# Words of a header that make its yes ("true", "1") say the person left ("Has Left").
+_LEAVING = frozenset(
+    ["terminated", "inactive", "disabled", "deleted", "archived", "left", "leaver", "former"]
+)
+
+
+def _flags(values: Sequence[str | None], header: str) -> bool | None:
+    """Whether a yes-or-no column says who works there by its yes: True for "Active" or
+    any column of yes and no only ("Currently Employed"), False for "Terminated" (a
+    header of a word of leaving), None for a column of other values."""
+    column = header_key(header)
+    if column in FLAG_COLUMNS or column in INVERSE_FLAG_COLUMNS:
+        return column in FLAG_COLUMNS
+    said = {header_key(v) for v in set(values) if v}
+    if not said or not said <= _TRUE | _FALSE:
+        return None
+    return _LEAVING.isdisjoint(column.split())
+
+
 def read_statuses(
     values: Sequence[str | None], header: str
 ) -> list[tuple[Status, str] | None] | None:
@@ -202,6 +221,9 @@ def read_statuses(
         seen = {
             v: ("left" if v.strip().upper() in _LETTERS_LEFT else None) for v in set(values) if v
         }
+    elif (yes_works := _flags(values, header)) is not None:
+        gone = _FALSE if yes_works else _TRUE
+        seen = {v: ("left" if header_key(v) in gone else None) for v in set(values) if v}
     found: list[tuple[Status, str] | None] = []
     for value in values:
         if value is None:
@@ -221,17 +243,15 @@ def current_rows(
     (`Active`, `On leave`), a yes in a yes-or-no column, or PeopleSoft's `A`, `L`, `P`
     and `S`; not a status of someone who left or has not started (`statuses`), nor one
     that says nothing of it ("Full-Time", "Cadre"). Each value is read once."""
-    column = header_key(header)
     letters = _letter_codes(values, header)
+    yes_works = None if letters else _flags(values, header)
     seen: dict[str, bool] = {}
     for value in {v for v in values if v}:
         words = header_key(value)
         if letters:
             seen[value] = value.strip().upper() in _LETTERS_CURRENT
-        elif column in FLAG_COLUMNS:
-            seen[value] = words in _TRUE
-        elif column in INVERSE_FLAG_COLUMNS:
-            seen[value] = words in _FALSE
+        elif yes_works is not None:
+            seen[value] = words in (_TRUE if yes_works else _FALSE)
         else:
             head = header_key(_HEAD.split(value, 1)[0]) or words
             seen[value] = head in _CURRENT or words in _CURRENT

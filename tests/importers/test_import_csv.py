@@ -108,6 +108,20 @@ def test_quoted_values_hold_commas_quotes_and_line_breaks(write: Write) -> None:
     assert org.location_of("2") == orgroles.Location(str(write("q.csv", text)), 4, 1)
 
 
+def test_a_title_or_a_name_broken_over_lines_in_its_cell_is_on_one_line(write: Write) -> None:
+    # The title kept its line break ('Chief Financial\nOfficer'): a box of two lines, a
+    # title no pattern read; the Excel reader already joined them.
+    text = 'id,name,title,boss\n1,"Ada\r\nOkafor","Chief Financial\n  Officer",\n'
+    org = orgroles.from_csv(
+        write("q.csv", text), id_col="id", name_col="name", title_col="title", manager_col="boss"
+    )
+    assert (org.people["1"].name, org.roles["1"].title, org.roles["1"].kind) == (
+        "Ada Okafor",
+        "Chief Financial Officer",
+        "cfo",
+    )
+
+
 def test_ids_are_text_and_keep_their_zeros(write: Write) -> None:
     text = "id,boss\n0001,\n007,0001\n1e3,007\nNO,007\n"
     org = orgroles.from_csv(write("ids.csv", text), id_col="id", manager_col="boss")

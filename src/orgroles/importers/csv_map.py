@@ -135,6 +135,10 @@ def _rows(
     def texts(column: str | None) -> list[str | None]:
         return table.texts(column) if column is not None else list(none)
 
+    def one_line(column: str | None) -> list[str | None]:
+        """A name or a title broken over lines in its cell, on one line (as from Excel)."""
+        return [" ".join(t.split()) if t and "\n" in t else t for t in texts(column)]
+
     if len(cols.name_col) == 2:  # first and last name, the usual case: made fast
         firsts, lasts = (table.texts(c) for c in cols.name_col)
         names = [(f"{a} {b}" if b else a) if a else b for a, b in zip(firsts, lasts, strict=True)]
@@ -142,7 +146,7 @@ def _rows(
         parts = [table.texts(c) for c in cols.name_col]
         names = [" ".join(p for p in ps if p) or None for ps in zip(*parts, strict=True)]
     else:
-        names = texts(cols.name_col[0] if cols.name_col else None)
+        names = one_line(cols.name_col[0] if cols.name_col else None)
     written, turned = names, 0
     if len(cols.name_col) == 1 and not literal:  # a CSV that orgroles wrote: as written
         names, turned = first_name_first(names)
@@ -157,7 +161,7 @@ def _rows(
         ids=ids,
         names=names,
         aliases=aliases,
-        titles=texts(cols.title_col),
+        titles=one_line(cols.title_col),
         emails=texts(cols.email_col),
         managers=table.cells(cols.manager_col, _own(cols)) if cols.manager_col else list(none),
         metas=table.metas(cols.meta_cols),

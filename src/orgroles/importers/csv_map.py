@@ -136,8 +136,10 @@ def _rows(
         return table.texts(column) if column is not None else list(none)
 
     def one_line(column: str | None) -> list[str | None]:
-        """A name or a title broken over lines in its cell, on one line (as from Excel)."""
-        return [" ".join(t.split()) if t and "\n" in t else t for t in texts(column)]
+        """A name or a title broken over lines in its cell, on one line (as from Excel);
+        in a CSV that orgroles wrote, as written."""
+        found = texts(column)
+        return found if literal else [" ".join(t.split()) if t and "\n" in t else t for t in found]
 
     if len(cols.name_col) == 2:  # first and last name, the usual case: made fast
         firsts, lasts = (table.texts(c) for c in cols.name_col)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
+from orgroles.catalog._title_levels import seniority_of
 from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
@@ -27,11 +28,9 @@ from orgroles.catalog._title_text import (
     segments,
     without_acronyms,
 )
-from orgroles.model import SENIORITIES, Family, KindFrom, RoleKind, Seniority
+from orgroles.model import Family, KindFrom, RoleKind, Seniority
 
 __all__ = ["KindMatch", "Matcher", "Reports"]
-
-_RANK = {level: rank for rank, level in enumerate(SENIORITIES)}
 
 Reports = tuple[tuple[str, int], ...]
 """The families of a role's reports, each with how many of them are in it."""
@@ -350,9 +349,9 @@ class Matcher:
             levels = _not_staff(levels)
         kind = self.kinds.get(entry.kind) if entry.kind is not None else None
         if kind is not None:
-            seniority = _seniority(levels, start, end, kind.seniority)
+            seniority = seniority_of(levels, start, end, kind.seniority)
         else:  # a family's pattern: its words of a head's level count (see `_HEADS`)
-            seniority = _seniority(levels, start, end, inside=_HEADS)
+            seniority = seniority_of(levels, start, end, inside=_HEADS)
         match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")
         departments = entry.departments
         if entry.kind is not None and seniority is not None:
@@ -370,7 +369,7 @@ def _reading(options: tuple[_Option, ...], levels: list[Found]) -> _Reading:
     when an answer is of a family with a staff level: see `STAFF_LADDER`)."""
     if not any(o.match.family in STAFF_LADDER for o in options):
         levels = _not_staff(levels)
-    return _Reading(options, _seniority(levels))
+    return _Reading(options, seniority_of(levels))
 
 
 def _not_staff(levels: list[Found]) -> list[Found]:
@@ -464,34 +463,3 @@ def _refinement(kinds: Sequence[RoleKind], seniority: Seniority) -> RoleKind | N
         if candidates:
             return None
     return None
-
-
-def _seniority(
-    levels: list[Found],
-    start: int = 0,
-    end: int = 0,
-    own: tuple[Seniority, ...] = (),
-    inside: tuple[Seniority, ...] = (),
-) -> Seniority | None:
-    """The highest seniority the title says outside the pattern at `start:end`.
-
-    Inside the pattern, a seniority word counts only when it is one of the kind's own
-    seniorities (the "manager" of "Product Manager" is not a seniority; that of "Sales
-    Manager" is), or one of `inside`, or a VP's; a kind with seniorities has at least the
-    first, unless its pattern names a VP ("VP People" is no chief; "VP & CTO" is).
-    """
-    said: list[Seniority] = []
-    named_vp = False  # the pattern names a VP ("VP People" of the people chief's kind)
-    for s, e, entry in levels:
-        level = entry.level
-        assert level is not None
-        within = start <= s and e <= end
-        named_vp = named_vp or (within and level == "vp")
-        if e <= start or s >= end or (within and (level in own or level in inside or named_vp)):
-            said.append(level)
-    if own and not named_vp and not any(level in own for level in said):
-        said.append(own[0])
-    if not said:
-        return None
-    highest: Seniority = max(said, key=_RANK.__getitem__)
-    return highest

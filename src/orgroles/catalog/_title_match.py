@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
 from orgroles.catalog._title_levels import seniority_of
+from orgroles.catalog._title_quality import QUALITY_FAMILY, SOFTWARE_FAMILY, regulated_quality
 from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
@@ -91,6 +92,7 @@ class Matcher:
         self.index = TitleIndex(kinds.values(), families.values(), lang)
         self.sellers = {k for k, v in kinds.items() if v.family == "sales" and not v.seniority}
         self.kinds = kinds
+        self.quality_family = QUALITY_FAMILY if QUALITY_FAMILY in families else None
         self.refined_by: dict[str, list[RoleKind]] = {}
         for kind in kinds.values():
             for base in kind.refines:
@@ -135,10 +137,24 @@ class Matcher:
                     reading = self._head_of_part(reading)
                 elif not joins_jobs(title):
                     reading = self._head_of_function(reading, parts)
+                if regulated_quality(title):
+                    reading = self._outside_software(reading)
             if len(self.readings) >= _CACHE_SIZE:
                 self.readings.clear()
             self.readings[title] = reading
         return reading
+
+    def _outside_software(self, reading: _Reading) -> _Reading:
+        """A quality title of a regulated plant or laboratory ("QA Specialist - GMP"): no
+        software kind or family, but the quality family's (see `regulated_quality()`)."""
+        kept = tuple(o for o in reading.options if o.match.family != SOFTWARE_FAMILY)
+        if len(kept) == len(reading.options):
+            return reading
+        first, family = reading.options[0].match, self.quality_family
+        if not kept and family is not None:
+            match = KindMatch(None, family, first.pattern, reading.seniority, first.source)
+            kept = (_Option(match, (family,)),)
+        return _Reading(kept, reading.seniority)
 
     def _head_of_part(self, reading: _Reading) -> _Reading:
         """A chief's title naming a part of the company ("President, EMEA", "CFO Europe")

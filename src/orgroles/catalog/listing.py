@@ -325,6 +325,9 @@ How a title is read:
   (Einzelhandel)") has the sales family and no kind: the catalogue's sellers (account
   executives, account managers) sell to businesses. A "Retail Account Executive" still
   is one.
+- Quality work in a regulated plant or laboratory (GMP, GxP, HACCP, food safety, sterile,
+  pharmaceutical, clinical, manufacturing, ISO 13485) tests no software: a "QA Specialist
+  - GMP" or a "QA Manager (Food Safety)" has the operations family and no tech kind.
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`), and an "EA to the Chief Executive

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
-from orgroles.catalog._title_levels import seniority_of
+from orgroles.catalog._title_levels import LEADS, compound_levels, seniority_of
 from orgroles.catalog._title_quality import QUALITY_FAMILY, SOFTWARE_FAMILY, regulated_quality
 from orgroles.catalog._title_text import (
     LEVELS,
@@ -290,7 +290,7 @@ class Matcher:
     def _found(self, words: list[str]) -> list[Found]:
         """What some words of a title name (`TitleIndex.scan()`), without whom the job
         serves, and with a chief's second read as its family (`_seconds()`)."""
-        found = _phrases(self.index.scan(words))
+        found = _phrases(self.index.scan(words)) + compound_levels(words)
         if len(words) > 1 and words[-1] == _STAFF:  # "Support Staff": the people, no level
             found = [f for f in found if f[2].level != _STAFF or f[1] < len(words)]
         return self._seconds(words, _the_job(words, found))
@@ -365,7 +365,9 @@ class Matcher:
             levels = _not_staff(levels)
         kind = self.kinds.get(entry.kind) if entry.kind is not None else None
         if kind is not None:
-            seniority = seniority_of(levels, start, end, kind.seniority)
+            # the words of a kind with no level of its own, or of a chief's, name the job
+            inside = LEADS if kind.seniority and "chief" not in kind.seniority else ()
+            seniority = seniority_of(levels, start, end, kind.seniority, inside)
         else:  # a family's pattern: its words of a head's level count (see `_HEADS`)
             seniority = seniority_of(levels, start, end, inside=_HEADS)
         match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")

@@ -365,9 +365,13 @@ How a title is read:
 - The seniority is one of `junior`, `senior`, `staff`, `principal`, `lead`, `manager`,
   `director`, `vp` and `chief`, read from the title's words ("Sr.", "Head of",
   "Confirmée", "Stagiaire") and from the kind itself: an Engineering Manager is a
-  `manager`, a Product Manager is not; the words of a head (manager, director, VP,
-  chief) in a family's pattern count (a "Store Manager" is a `manager`, a "Chief
-  Strategy Officer" a `chief`; a "Lead Generation Specialist" is no lead). A later
+  `manager`, a Product Manager is not. The level of someone who leads that a kind's
+  title says is kept, even when the kind is at others (a "Call Centre Team Leader" is a
+  `support-manager` at `lead`, a "Leiter Vertrieb" a `vp-sales` at `manager`), but not
+  in a chief's title ("Directeur technique" is a `chief`), and the last part of a compound
+  says its level ("Vertriebsleiter", "Försäljningschef"). The words of a head (manager,
+  director, VP, chief) in a family's pattern count (a "Store Manager" is a `manager`, a
+  "Chief Strategy Officer" a `chief`; a "Lead Generation Specialist" is no lead). A later
   segment of seniority words only says the job's ("Software Engineer (Senior)"). A
   seniority phrase says its level alone: "Chef d'équipe" and "Jefe de equipo" are
   leads, not the "chef" or "jefe" in them; a "Head Nurse" or a "Head Waiter" is a lead,

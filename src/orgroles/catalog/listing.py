@@ -316,9 +316,10 @@ How a title is read:
   ("Chargé(e)", "Développeur·euse", "Desarrollador/a", "Recruiter:in"); German
   feminine forms are read as their masculine ("Recruiterin"). The abbreviations of HR
   systems' short fields are read as the words they stand for ("Sr. Mgr, Engineering",
-  "DIR PRODUCT MGMT", "CUST SVC REP": `mgr`, `dir`, `engr`, `mgmt`, `asst`, `exec`,
-  `acct`, `mktg`, `cust`, `svc`, `rep`, `prod`), and the Dutch "P&O" (personeel en
-  organisatie) is HR.
+  "DIR PRODUCT MGMT", "CUST SVC REP", "Sr. Fin. Analyst", "MGR, ACCTS PAYABLE": `mgr`,
+  `dir`, `engr`, `mgmt`, `asst`, `exec`, `acct`, `accts`, `acctg`, `mktg`, `cust`, `svc`,
+  `rep`, `prod`, `proj`, `coord`, `fin`, `supv`, `supvr`, `dept`, `adm`, `spec`, `assoc`),
+  and the Dutch "P&O" (personeel en organisatie) is HR.
 - A teacher's title names the subject taught, not a job: a "Professor of Software
   Engineering" or a "Data Science Instructor" has the subject's family and no kind.
 - A shop's seller ("Retail Sales Associate", "Vendedor de Loja", "Verkäuferin

@@ -324,6 +324,7 @@ def test_seniority_is_read_from_the_title(title: str, seniority: str | None) -> 
         ("Bereichsleiter", "director"),
         ("Filialleiter", "manager"),
         ("Schichtleiter", "lead"),
+        ("Werkstattleiter", "manager"),  # the last part of a compound says its level
         ("Staff Nurse (Senior)", "senior"),  # a later segment of seniority words only
     ],
 )

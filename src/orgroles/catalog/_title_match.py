@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
+from orgroles.catalog._title_levels import LEADS, compound_levels, seniority_of
+from orgroles.catalog._title_quality import QUALITY_FAMILY, SOFTWARE_FAMILY, regulated_quality
 from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
@@ -27,11 +29,9 @@ from orgroles.catalog._title_text import (
     segments,
     without_acronyms,
 )
-from orgroles.model import SENIORITIES, Family, KindFrom, RoleKind, Seniority
+from orgroles.model import Family, KindFrom, RoleKind, Seniority
 
 __all__ = ["KindMatch", "Matcher", "Reports"]
-
-_RANK = {level: rank for rank, level in enumerate(SENIORITIES)}
 
 Reports = tuple[tuple[str, int], ...]
 """The families of a role's reports, each with how many of them are in it."""
@@ -92,6 +92,7 @@ class Matcher:
         self.index = TitleIndex(kinds.values(), families.values(), lang)
         self.sellers = {k for k, v in kinds.items() if v.family == "sales" and not v.seniority}
         self.kinds = kinds
+        self.quality_family = QUALITY_FAMILY if QUALITY_FAMILY in families else None
         self.refined_by: dict[str, list[RoleKind]] = {}
         for kind in kinds.values():
             for base in kind.refines:
@@ -136,10 +137,24 @@ class Matcher:
                     reading = self._head_of_part(reading)
                 elif not joins_jobs(title):
                     reading = self._head_of_function(reading, parts)
+                if regulated_quality(title):
+                    reading = self._outside_software(reading)
             if len(self.readings) >= _CACHE_SIZE:
                 self.readings.clear()
             self.readings[title] = reading
         return reading
+
+    def _outside_software(self, reading: _Reading) -> _Reading:
+        """A quality title of a regulated plant or laboratory ("QA Specialist - GMP"): no
+        software kind or family, but the quality family's (see `regulated_quality()`)."""
+        kept = tuple(o for o in reading.options if o.match.family != SOFTWARE_FAMILY)
+        if len(kept) == len(reading.options):
+            return reading
+        first, family = reading.options[0].match, self.quality_family
+        if not kept and family is not None:
+            match = KindMatch(None, family, first.pattern, reading.seniority, first.source)
+            kept = (_Option(match, (family,)),)
+        return _Reading(kept, reading.seniority)
 
     def _head_of_part(self, reading: _Reading) -> _Reading:
         """A chief's title naming a part of the company ("President, EMEA", "CFO Europe")
@@ -275,7 +290,7 @@ class Matcher:
     def _found(self, words: list[str]) -> list[Found]:
         """What some words of a title name (`TitleIndex.scan()`), without whom the job
         serves, and with a chief's second read as its family (`_seconds()`)."""
-        found = _phrases(self.index.scan(words))
+        found = _phrases(self.index.scan(words)) + compound_levels(words)
         if len(words) > 1 and words[-1] == _STAFF:  # "Support Staff": the people, no level
             found = [f for f in found if f[2].level != _STAFF or f[1] < len(words)]
         return self._seconds(words, _the_job(words, found))
@@ -350,9 +365,11 @@ class Matcher:
             levels = _not_staff(levels)
         kind = self.kinds.get(entry.kind) if entry.kind is not None else None
         if kind is not None:
-            seniority = _seniority(levels, start, end, kind.seniority)
+            # the words of a kind with no level of its own, or of a chief's, name the job
+            inside = LEADS if kind.seniority and "chief" not in kind.seniority else ()
+            seniority = seniority_of(levels, start, end, kind.seniority, inside)
         else:  # a family's pattern: its words of a head's level count (see `_HEADS`)
-            seniority = _seniority(levels, start, end, inside=_HEADS)
+            seniority = seniority_of(levels, start, end, inside=_HEADS)
         match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")
         departments = entry.departments
         if entry.kind is not None and seniority is not None:
@@ -370,7 +387,7 @@ def _reading(options: tuple[_Option, ...], levels: list[Found]) -> _Reading:
     when an answer is of a family with a staff level: see `STAFF_LADDER`)."""
     if not any(o.match.family in STAFF_LADDER for o in options):
         levels = _not_staff(levels)
-    return _Reading(options, _seniority(levels))
+    return _Reading(options, seniority_of(levels))
 
 
 def _not_staff(levels: list[Found]) -> list[Found]:
@@ -464,34 +481,3 @@ def _refinement(kinds: Sequence[RoleKind], seniority: Seniority) -> RoleKind | N
         if candidates:
             return None
     return None
-
-
-def _seniority(
-    levels: list[Found],
-    start: int = 0,
-    end: int = 0,
-    own: tuple[Seniority, ...] = (),
-    inside: tuple[Seniority, ...] = (),
-) -> Seniority | None:
-    """The highest seniority the title says outside the pattern at `start:end`.
-
-    Inside the pattern, a seniority word counts only when it is one of the kind's own
-    seniorities (the "manager" of "Product Manager" is not a seniority; that of "Sales
-    Manager" is), or one of `inside`, or a VP's; a kind with seniorities has at least the
-    first, unless its pattern names a VP ("VP People" is no chief; "VP & CTO" is).
-    """
-    said: list[Seniority] = []
-    named_vp = False  # the pattern names a VP ("VP People" of the people chief's kind)
-    for s, e, entry in levels:
-        level = entry.level
-        assert level is not None
-        within = start <= s and e <= end
-        named_vp = named_vp or (within and level == "vp")
-        if e <= start or s >= end or (within and (level in own or level in inside or named_vp)):
-            said.append(level)
-    if own and not named_vp and not any(level in own for level in said):
-        said.append(own[0])
-    if not said:
-        return None
-    highest: Seniority = max(said, key=_RANK.__getitem__)
-    return highest

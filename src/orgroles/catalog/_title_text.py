@@ -224,9 +224,25 @@ ABBREVIATIONS: dict[str, str] = {
     "svcs": "services",
     "rep": "representative",
     "prod": "product",
+    "proj": "project",
+    "coord": "coordinator",
+    "coordr": "coordinator",
+    "fin": "finance",
+    "accts": "accounts",
+    "acctg": "accounting",
+    "supv": "supervisor",
+    "supvr": "supervisor",
+    "supvsr": "supervisor",
+    "spvr": "supervisor",
+    "dept": "department",
+    "adm": "administrative",
+    "spec": "specialist",
+    "assoc": "associate",
+    "anlst": "analyst",
 }
 """Words that titles shorten, as HR systems' short fields do ("Sr. Mgr, Engineering",
-"DIR PRODUCT MGMT", "CUST SVC REP"), read as the words they stand for."""
+"DIR PRODUCT MGMT", "CUST SVC REP", "Sr. Fin. Analyst", "MGR, ACCTS PAYABLE", "Mktg
+Coord.", "Adm. Asst."), read as the words they stand for."""
 
 _AMPERSAND_WORDS = {"po": "hr"}
 """Words written with an "&" that do not read as their letters: the Dutch "P&O"

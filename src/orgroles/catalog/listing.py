@@ -316,15 +316,19 @@ How a title is read:
   ("Chargé(e)", "Développeur·euse", "Desarrollador/a", "Recruiter:in"); German
   feminine forms are read as their masculine ("Recruiterin"). The abbreviations of HR
   systems' short fields are read as the words they stand for ("Sr. Mgr, Engineering",
-  "DIR PRODUCT MGMT", "CUST SVC REP": `mgr`, `dir`, `engr`, `mgmt`, `asst`, `exec`,
-  `acct`, `mktg`, `cust`, `svc`, `rep`, `prod`), and the Dutch "P&O" (personeel en
-  organisatie) is HR.
+  "DIR PRODUCT MGMT", "CUST SVC REP", "Sr. Fin. Analyst", "MGR, ACCTS PAYABLE": `mgr`,
+  `dir`, `engr`, `mgmt`, `asst`, `exec`, `acct`, `accts`, `acctg`, `mktg`, `cust`, `svc`,
+  `rep`, `prod`, `proj`, `coord`, `fin`, `supv`, `supvr`, `dept`, `adm`, `spec`, `assoc`),
+  and the Dutch "P&O" (personeel en organisatie) is HR.
 - A teacher's title names the subject taught, not a job: a "Professor of Software
   Engineering" or a "Data Science Instructor" has the subject's family and no kind.
 - A shop's seller ("Retail Sales Associate", "Vendedor de Loja", "Verkäuferin
   (Einzelhandel)") has the sales family and no kind: the catalogue's sellers (account
   executives, account managers) sell to businesses. A "Retail Account Executive" still
   is one.
+- Quality work in a regulated plant or laboratory (GMP, GxP, HACCP, food safety, sterile,
+  pharmaceutical, clinical, manufacturing, ISO 13485) tests no software: a "QA Specialist
+  - GMP" or a "QA Manager (Food Safety)" has the operations family and no tech kind.
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`), and an "EA to the Chief Executive
@@ -362,9 +366,13 @@ How a title is read:
 - The seniority is one of `junior`, `senior`, `staff`, `principal`, `lead`, `manager`,
   `director`, `vp` and `chief`, read from the title's words ("Sr.", "Head of",
   "Confirmée", "Stagiaire") and from the kind itself: an Engineering Manager is a
-  `manager`, a Product Manager is not; the words of a head (manager, director, VP,
-  chief) in a family's pattern count (a "Store Manager" is a `manager`, a "Chief
-  Strategy Officer" a `chief`; a "Lead Generation Specialist" is no lead). A later
+  `manager`, a Product Manager is not. The level of someone who leads that a kind's
+  title says is kept, even when the kind is at others (a "Call Centre Team Leader" is a
+  `support-manager` at `lead`, a "Leiter Vertrieb" a `vp-sales` at `manager`), but not
+  in a chief's title ("Directeur technique" is a `chief`), and the last part of a compound
+  says its level ("Vertriebsleiter", "Försäljningschef"). The words of a head (manager,
+  director, VP, chief) in a family's pattern count (a "Store Manager" is a `manager`, a
+  "Chief Strategy Officer" a `chief`; a "Lead Generation Specialist" is no lead). A later
   segment of seniority words only says the job's ("Software Engineer (Senior)"). A
   seniority phrase says its level alone: "Chef d'équipe" and "Jefe de equipo" are
   leads, not the "chef" or "jefe" in them; a "Head Nurse" or a "Head Waiter" is a lead,

@@ -195,7 +195,9 @@ class RoleKind(Base):
         "'*' for any one word.",
     )
     seniority: tuple[Seniority, ...] = Field(
-        default=(), description="The seniorities the kind is at; its titles imply the first."
+        default=(),
+        description="The seniorities the kind is at; its titles imply the first, unless "
+        "one says the level of someone who leads ('Sales Team Lead' is a sales manager at lead).",
     )
     refines: tuple[Id, ...] = Field(
         default=(),

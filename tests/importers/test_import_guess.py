@@ -752,3 +752,28 @@ def test_a_manager_column_given_does_not_make_a_lone_id_column_a_tools_preset(
     assert org.roles["c3"].title == "Engineer"
     assert org.roles["c3"].reports_to == "a1"
     assert not any("odoo" in n for n in notes)
+
+
+def test_a_managers_ids_beside_their_names_are_read_by_id(write: Write) -> None:
+    # Keka gives the manager by name ("Reporting To") and by number ("Reporting Manager
+    # Employee Number"): the names were read, and two people named alike stopped it.
+    text = (
+        "Employee Number,Display Name,Job Title,Reporting To,Reporting Manager Employee Number\n"
+        "K1,Vera Iyer,CEO,,\n"
+        "K2,Mia Shah,CTO,Vera Iyer,K1\n"
+        "K3,Mia Shah,Engineer,Mia Shah,K2\n"
+        "K4,Raj Nair,Engineer,Mia Shah,K2\n"
+    )
+    org, notes = _import(write, "keka.csv", text)
+    assert "manager (by id) 'Reporting Manager Employee Number'" in notes[0]
+    assert [(r.id, r.reports_to) for r in org.roles.values()] == [
+        ("K1", None),
+        ("K2", "K1"),
+        ("K3", "K2"),
+        ("K4", "K2"),
+    ]
+    assert org.roles["K3"].meta == {"Reporting To": "Mia Shah"}  # kept, not lost
+    # A column named for a manager that does not hold the same managers is not taken.
+    other = text.replace(",K1\n", ",77\n").replace(",K2\n", ",78\n")
+    org, notes = _import(write, "other.csv", other.replace("K3,Mia Shah,", "K3,Lea Shah,"))
+    assert "manager (by name) 'Reporting To'" in notes[0]

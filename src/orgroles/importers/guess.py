@@ -55,6 +55,7 @@ from orgroles.importers.header_names import (
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.jobs import coded_positions, jobs_by_position, plain_title
+from orgroles.importers.manager_twins import id_twin
 from orgroles.importers.name_columns import name_columns
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.other_names import other_column, other_name
@@ -182,6 +183,15 @@ def guess_columns(
             id_col = key_col
     elif ("id" in by_key and _OWN.issuperset(by_key)) or id_col == email:
         return None  # the columns that to_csv writes (no reporting lines), read as written
+    if how == "name" and manager is not None and names:  # its ids too, in another column?
+        others = [c for k, c in by_key.items() if c not in taken | {manager} and _manager_like(k)]
+        twin = id_twin(
+            values(manager),
+            _one_person(names, values(id_col), values),
+            {c: values(c) for c in others},
+        )
+        if twin is not None:
+            manager, how = twin, "id"
     options: dict[str, str | tuple[str, ...] | None] = {
         "id_col": id_col,
         "name_col": names,
@@ -332,6 +342,18 @@ def unmapped(columns: Columns) -> bool:
     return all(
         not getattr(columns, f.name) for f in dataclasses.fields(columns) if f.name != "keep_left"
     )
+
+
+def _one_person(
+    names: tuple[str, ...], ids: Sequence[str | None], values: Values
+) -> Callable[[str], str | None]:
+    """The id of the one row whose name a manager cell writes (None: shared or unknown)."""
+    rows: dict[str, str | None] = {}
+    for parts, rid in zip(zip(*(values(c) for c in names), strict=True), ids, strict=True):
+        name = loose_name(" ".join(p for p in parts if p))
+        rows[name] = None if name in rows else rid
+    people = set(rows)
+    return lambda text: rows.get(_person_key(people, text))
 
 
 def _people(names: tuple[str, ...], values: Values) -> set[str]:

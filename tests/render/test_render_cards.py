@@ -226,7 +226,10 @@ def job_share(names: list[str]) -> Org:
     roles = [
         Role(id="ceo", kind="ceo"),
         Role(
-            id="cpo", kind="chief-people-officer", holder=[p.id for p in people], reports_to="ceo"
+            id="cpo",
+            kind="chief-people-officer",
+            holder=tuple(p.id for p in people),
+            reports_to="ceo",
         ),
     ]
     return Org(name="Job share", roles=roles, people=people)

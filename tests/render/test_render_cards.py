@@ -212,3 +212,49 @@ def test_a_long_hyphenated_name_breaks_after_its_hyphen() -> None:
 
     lines = wrap("Anna Wolfeschlegelsteinhausen-Bergerdorff", "name", 180, max_lines=3)
     assert lines == ("Anna", "Wolfeschlegelsteinhausen-", "Bergerdorff")
+
+
+JOB_SHARE = [
+    "Maximiliane von Hohenberg-Schwarzenfeld",
+    "Anastasia Konstantinopoulou-Papadimitriou",
+    "Jean-Baptiste Delacroix-Montmorency",
+]
+
+
+def job_share(names: list[str]) -> Org:
+    people = [Person(id=f"p{k}", name=n) for k, n in enumerate(names)]
+    roles = [
+        Role(id="ceo", kind="ceo"),
+        Role(
+            id="cpo",
+            kind="chief-people-officer",
+            holder=tuple(p.id for p in people),
+            reports_to="ceo",
+        ),
+    ]
+    return Org(name="Job share", roles=roles, people=people)
+
+
+@pytest.mark.parametrize("name_first", [False, True])
+def test_a_job_share_names_whole_holders_and_counts_the_others(name_first: bool) -> None:
+    """Three holders with long names: the box showed two, the second cut mid-name
+    ("Anastasia Konstantinopoulou-Papa…"), and nothing said that a third shared it."""
+    org = job_share(JOB_SHARE)
+    plan = make_plan(org, name_first=name_first)
+    style = "headname" if name_first else "name"
+    text = " ".join(t for s, t in lines(plan, "cpo") if s == style)
+    assert "…" not in text
+    shown = [n for n in JOB_SHARE if n in text]
+    more = re.search(r"\+(\d+) more$", text)
+    assert shown == JOB_SHARE[: len(shown)]
+    assert shown
+    assert more is not None
+    assert int(more[1]) == len(JOB_SHARE) - len(shown)
+    assert ", ".join(JOB_SHARE) in box(plan, "cpo").tooltip  # every name, on hovering
+    for fmt in ("svg", "html"):
+        assert more[0] in render_bytes(org, fmt, name_first=name_first).decode()
+
+
+def test_a_job_share_that_fits_names_everyone_without_a_count() -> None:
+    plan = make_plan(job_share(["Ana Lima", "Bo Chen", "Chidi Okeke"]))
+    assert lines(plan, "cpo")[1:] == [("name", "Ana Lima, Bo Chen, Chidi Okeke")]

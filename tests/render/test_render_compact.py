@@ -219,6 +219,73 @@ def test_a_wide_row_of_leaves_is_stacked_in_two_columns_then_in_one() -> None:
     assert len(set(ys)) == 5
 
 
+def managers_with_leaves(managers: int, leaves: int, top_leaves: int = 0) -> Org:
+    """A VP with `managers` managers of `leaves` developers each, and `top_leaves`
+    developers of its own."""
+    roles = [Role(id="vp", kind="cto")]
+    roles += [
+        Role(id=f"em{i}", kind="engineering-manager", reports_to="vp") for i in range(managers)
+    ]
+    roles += [
+        Role(id=f"dev{i}-{k}", kind="developer", reports_to=f"em{i}")
+        for i in range(managers)
+        for k in range(leaves)
+    ]
+    roles += [Role(id=f"own{k}", kind="developer", reports_to="vp") for k in range(top_leaves)]
+    return Org(roles=roles)
+
+
+def test_the_plans_own_stacks_are_narrowed_when_the_chart_is_too_wide() -> None:
+    """Eight managers of eleven leaves: the plan already stacks each team in two columns
+    (STACK_MIN), so there was nothing new to stack, and the compact layout drew the tree
+    as it was, 5.8 times wider than tall, whatever `max_aspect` said. One column each
+    fits 3 (2.0)."""
+    plan = make_plan(managers_with_leaves(8, 11))
+    assert all(b.columns == 2 for b in plan.boxes if b.stack)
+    tree = arrange(plan, "tree")[1]
+    assert tree.width > 5 * tree.height
+    drawn, chart = arrange(plan, max_aspect=3.0)
+    assert [b.columns for b in drawn.boxes if b.stack] == [1] * 8
+    assert chart.width <= 3 * chart.height
+    assert arrange(plan, max_aspect=8.0)[1].width == tree.width  # it fits 8 as it is
+
+
+def test_a_wide_block_loses_columns_after_the_pairs() -> None:
+    """A VP with thirty leaves of its own (a block of four columns) beside seven
+    managers of three: one column each for the threes still leaves it 4.1 times wider
+    than tall; the block then goes to three columns (3.2), then two, and stops there
+    (2.0). The plan's block was never narrowed: only stacks of two columns were."""
+    plan = make_plan(managers_with_leaves(7, 3, top_leaves=30))
+    assert [b.columns for b in plan.boxes if b.stack] == [4]
+    drawn, chart = arrange(plan, max_aspect=3.0)
+    vp = drawn.boxes[0]
+    assert len(vp.stack) == 30
+    assert vp.columns == 2
+    assert all(b.columns == 1 for b in drawn.boxes[1:] if b.stack)
+    assert chart.width <= 3 * chart.height
+    levels = {chart.y[b.id] for b in drawn.boxes if b.role and b.role.startswith("em")}
+    assert len(levels) == 1  # the managers stay on one level
+
+
+def test_a_chart_whose_level_is_wider_than_max_aspect_warns_and_one_that_fits_does_not() -> None:
+    """Twelve managers of one leaf each: there is nothing to stack, the level of managers
+    is twelve boxes wide, and the chart stays 5 times wider than tall; it said nothing."""
+    import warnings
+
+    from orgroles.render.options import ChartOptionWarning
+
+    wide = managers_with_leaves(12, 1)
+    with pytest.warns(ChartOptionWarning, match=r"times wider than tall, more than max_aspect 3"):
+        render_svg(wide)
+    with pytest.warns(ChartOptionWarning, match=r"more than max_aspect 0\.5 "):
+        render_bytes(wide, "png", max_aspect=0.5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        render_svg(managers_with_leaves(8, 11))  # fits, once its stacks are narrowed
+        render_svg(wide, layout="tree")  # the tree does not aim for a shape
+        render_svg(wide, max_aspect=8.0)
+
+
 def test_a_team_led_by_a_stacked_leaf_gets_no_frame() -> None:
     roles = [Role(id="em", title="EM")]
     roles += [Role(id=f"d{i}", title="Dev", reports_to="em") for i in range(7)]

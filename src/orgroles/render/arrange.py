@@ -12,12 +12,15 @@ width in check:
   manager with `STACK_LEAST` or more, in two columns around a vertical line, the
   top of the stack at the reports' level; when the chart is still too wide, every stack
   of two columns becomes one, hanging from a line on its left (a 300-role org went from
-  28 to 11 times wider than tall); and it wraps a forest into rows, the largest
+  28 to 11 times wider than tall), the plan's own stacks (`STACK_MIN` leaves or more)
+  included, and then the widest blocks lose a column at a time until the chart fits;
+  and it wraps a forest into rows, the largest
   trees first, so that the whole fits best in a window `max_aspect` times wider than
   tall. It never moves a
   manager's reports to another level: a chart whose levels are wider than that (many
-  managers side by side) stays wider, and `fold`, `root` and `depth` are the way
-  to draw less of it.
+  managers, or managers and their assistants, side by side) stays wider, with a
+  warning from the SVG, PNG and PDF (`warn_too_wide()`), and `fold`, `root` and `depth`
+  are the way to draw less of it.
 
 Examples:
     >>> import orgroles
@@ -35,6 +38,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import warnings
 
 from orgroles.render import style
 from orgroles.render.layout import (
@@ -60,6 +64,7 @@ __all__ = [
     "arrange",
     "compact",
     "legend_width",
+    "warn_too_wide",
     "with_legend",
 ]
 
@@ -68,6 +73,10 @@ KEEP_BOXES = 4
 
 STACK_LEAST = 3
 """The compact layout stacks a manager's leaf reports from this many on."""
+
+ASPECT_SLACK = 1.1
+"""How much wider than `max_aspect` a compact chart may come out before a warning says
+so: a forest's rows fit the window as best they can, not exactly."""
 
 
 def arrange(
@@ -182,19 +191,33 @@ def compact(plan: Plan, max_aspect: float = MAX_ASPECT) -> Plan:
         leaves = [c for c in box.children if _leaf(boxes[c]) and c not in leads]
         if len(leaves) >= STACK_LEAST:
             stacks.append((box, leaves))
-    if (not stacks and len(plan.tops) < 2) or _tree_fits(plan, max_aspect):
+    # The plan's own stacks (six leaves or more) can be narrowed too: a chart whose
+    # every team is such a stack has nothing new to stack, and was drawn as its tree.
+    narrow = any(box.stack and box.columns > 1 for box in boxes)
+    if (not stacks and not narrow and len(plan.tops) < 2) or _tree_fits(plan, max_aspect):
         return plan
     drawn = list(boxes)
     for box, leaves in stacks:
         _stack(box, leaves, drawn)
     compacted = dataclasses.replace(plan, boxes=drawn, tops=tops_by_size(plan)[0])
-    pairs = [i for i, box in enumerate(drawn) if box.stack and box.columns == 2]
-    if pairs and not _tree_fits(compacted, max_aspect):  # still too wide: one column each
-        narrowed = list(drawn)
-        for i in pairs:
-            narrowed[i] = dataclasses.replace(drawn[i], columns=1)
-        compacted = dataclasses.replace(compacted, boxes=narrowed)
+    # Still too wide: every stack of two columns becomes one, then the widest stacks
+    # lose a column at a time (a block of 18 leaves in 4 columns beside the others).
+    widest = 2
+    while widest > 1 and not _tree_fits(compacted, max_aspect):
+        compacted = _narrowed(compacted, widest)
+        widest = max((box.columns for box in compacted.boxes if box.stack), default=1)
     return compacted
+
+
+def _narrowed(plan: Plan, columns: int) -> Plan:
+    """`plan` with its stacks of `columns` columns one column narrower."""
+    boxes = [
+        dataclasses.replace(box, columns=columns - 1)
+        if box.stack and box.columns == columns
+        else box
+        for box in plan.boxes
+    ]
+    return dataclasses.replace(plan, boxes=boxes)
 
 
 def _tree_fits(plan: Plan, max_aspect: float) -> bool:
@@ -255,4 +278,42 @@ def _stack(box: Box, leaves: list[int], boxes: list[Box]) -> None:
         stack=leaves,
         stack_at=at,
         columns=2,
+    )
+
+
+def warn_too_wide(plan: Plan, chart: Layout, layout_name: str, max_aspect: float) -> None:
+    """Warn (`ChartOptionWarning`) when a compact chart came out more than
+    `ASPECT_SLACK` times wider than `max_aspect` (and wider than `KEEP_BOXES` boxes):
+    every stack is down to what it can be, and what is left is a level of more boxes side
+    by side than that shape holds, which the layout does not move.
+
+    Examples:
+        >>> import orgroles, warnings
+        >>> from orgroles.render.plan import make_plan
+        >>> org = orgroles.Org(roles=[orgroles.Role(id="ceo")] + [
+        ...     orgroles.Role(id=f"m{i}", reports_to="ceo") for i in range(9)] + [
+        ...     orgroles.Role(id=f"d{i}", reports_to=f"m{i}") for i in range(9)])
+        >>> drawn, chart = arrange(make_plan(org))
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     warn_too_wide(drawn, chart, "compact", 3.0)
+        >>> print(caught[0].message)  # doctest: +ELLIPSIS
+        the chart is 5.4 times wider than tall, more than max_aspect 3 (--max-aspect): ...
+    """
+    from orgroles.render.options import ChartOptionWarning
+
+    keep = KEEP_BOXES * plan.box_width + (KEEP_BOXES - 1) * style.HGAP + 2 * MARGIN
+    if layout_name != "compact" or chart.height <= 0 or chart.width <= keep:
+        return
+    ratio = chart.width / chart.height
+    if ratio <= max_aspect * ASPECT_SLACK:
+        return
+    warnings.warn(
+        f"the chart is {ratio:.1f} times wider than tall, more than max_aspect "
+        f"{max_aspect:g} (--max-aspect): the compact layout has stacked every team of "
+        "leaves as narrow as it goes, and keeps each level in one row, so a level with "
+        "more boxes side by side stays wider; draw less of it (--depth N, --root ROLE, "
+        "--fold N) or turn it (--direction LR)",
+        ChartOptionWarning,
+        stacklevel=5,
     )

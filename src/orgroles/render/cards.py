@@ -9,7 +9,7 @@ then chooses the width the boxes of the chart share, fitted to their text betwee
 `BOX_MIN_WIDTH` and `BOX_MAX_WIDTH`
 (so that nine lines in ten fit on one line, and the titles of the top two levels), and
 wraps every text to it: a title or a name takes up to three lines before it is cut with
-"…".
+"…"; a job share shows its holders' names whole, then "+1 more" (`holder_lines()`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from orgroles.queries.teams import membership
 from orgroles.render import style, words
 from orgroles.render.auto_color import nearest_team
 from orgroles.render.changes import Changes
+from orgroles.render.holders import SEPARATOR, holder_lines, joined
 from orgroles.render.quoting import clean, mailto, safe_url
 from orgroles.render.shapes import Box, Line
 
@@ -243,12 +244,8 @@ class Cards:
         people = self.people
         fields = self.fields
         draft: Draft = []
-        names = ""
-        if holders:
-            names = ", ".join(
-                clean(p.display_name) if (p := people.get(h)) is not None else clean(h)
-                for h in holders
-            )
+        named = [clean(p.display_name) if (p := people.get(h)) else clean(h) for h in holders]
+        names = joined(named)  # a job share's names, each whole: see holder_lines()
         if self.name_first and names and "name" in fields:
             draft.append(("headname", names, 3))
             if "title" in fields:
@@ -277,7 +274,7 @@ class Cards:
                     draft.append(("detail", value, 2))
         found = self.violations.get(role.id, ())
         severity = None
-        tooltip = [f"{title} ({role.id})"]
+        tooltip = [f"{title} ({role.id})", *([", ".join(named)] if len(named) > 1 else [])]
         if found:
             severity = worst(found)
             codes = list(dict.fromkeys(v.code for v in found))
@@ -321,7 +318,7 @@ class Cards:
             if person is not None and person.photo:
                 box.photo = self._photo(person.photo)
             if box.photo is None:
-                box.initials = initials(names.split(",")[0])
+                box.initials = initials(named[0])
         return self._add(box, draft)
 
     def dotted_elsewhere(self) -> None:
@@ -466,7 +463,8 @@ class Cards:
                 if line_style in _MEASURED:
                     w = seen.get((line_style, text))
                     if w is None:
-                        w = seen[line_style, text] = style.measure(text, line_style)
+                        shown = text.replace(SEPARATOR, ", ")
+                        w = seen[line_style, text] = style.measure(shown, line_style)
                     widths.append(w)
                     if level <= 1:
                         top = max(top, w)
@@ -481,14 +479,18 @@ class Cards:
         """Choose the width, wrap every box's text to it and set its height; the width."""
         self.width = width = self.fitted_width()
         inner = width - 2 * style.PAD_X
-        wrap = style.wrap
+        wrap, lang = style.wrap, self.lang
         leading = _LEADING
         top = style.PHOTO + style.PHOTO_GAP if self.photos else 0.0
         pad = 2 * style.PAD_Y + top
         for box, draft in zip(self.boxes, self.drafts, strict=True):
             lines = []
             for line_style, text, most in draft:
-                lines += [Line(line_style, t) for t in wrap(text, line_style, inner, most)]
+                if line_style in ("name", "headname"):  # a job share: whole names, "+1 more"
+                    found = holder_lines(text, line_style, inner, most, lang)
+                else:
+                    found = wrap(text, line_style, inner, most)
+                lines += [Line(line_style, t) for t in found]
             box.lines = tuple(lines)
             box.height = pad + sum([leading[line.style] for line in lines])
         self.drafts = []

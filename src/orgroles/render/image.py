@@ -43,9 +43,11 @@ def big_chart(plan: Plan, fmt: str, size: tuple[float, float] | None = None) -> 
 
 
 def _builtin(plan: Plan, options: ChartOptions) -> tuple[Plan, Layout]:
-    from orgroles.render.arrange import arrange
+    from orgroles.render.arrange import arrange, warn_too_wide
 
-    return arrange(plan, options.layout, options.max_aspect)
+    drawn, chart = arrange(plan, options.layout, options.max_aspect)
+    warn_too_wide(drawn, chart, options.layout, options.max_aspect)
+    return drawn, chart
 
 
 def image_bytes(plan: Plan, fmt: str, options: ChartOptions, timeout: float | None = None) -> bytes:

@@ -183,7 +183,8 @@ class ChartOptions:
             aside). See the concepts page on the layout.
         max_aspect: The widest shape, width over height, that the compact layout aims for
             (3 by default): the shape above which it stacks leaves, and the window its rows
-            of trees fit.
+            of trees fit. A chart with more boxes side by side on one level than that
+            shape holds stays wider (levels are never broken), with a warning.
         scale: PNG only: pixels per px of the chart (2 by default, 192 dpi).
         max_megapixels: PNG only: the most pixels, in millions (16 by default), that a PNG
             may have; a bigger chart is drawn at a lower scale, with a `LargeChartWarning`.

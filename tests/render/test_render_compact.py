@@ -346,3 +346,25 @@ def test_compact_charts_are_byte_identical_whatever_the_hash_seed() -> None:
     first = draw("0")
     assert first == draw("12345")
     assert b"s0r0 [" in first  # the chart has stacked leaves
+
+
+def test_managers_cut_at_the_depth_stay_in_their_peers_row() -> None:
+    """A CRO's four regional VPs, their teams cut at depth 2 ("+48 below"), were stacked
+    two by two as leaves: APAC and Nordics looked one level lower. Peers stay in a row."""
+    roles = [Role(id="ceo", title="Chief Executive Officer")]
+    roles += [Role(id="cfo", title="Chief Financial Officer", reports_to="ceo")]
+    roles += [Role(id="acc", title="Accountant", reports_to="cfo")]
+    roles += [Role(id="hr", title="HR Manager", reports_to="ceo")]
+    roles += [Role(id="cro", title="Chief Revenue Officer", reports_to="ceo")]
+    for v in range(4):
+        roles.append(Role(id=f"vp{v}", title=f"VP Sales {v}", reports_to="cro"))
+        roles += [
+            Role(id=f"ae{v}-{k}", title="Account Executive", reports_to=f"vp{v}") for k in range(9)
+        ]
+    drawn, chart = arrange(make_plan(Org(roles=roles), depth=2))
+    vps = [b for b in drawn.boxes if b.role is not None and b.role.startswith("vp")]
+    assert len(vps) == 4
+    assert {b.placement for b in vps} == {"child"}
+    assert len({chart.y[b.id] for b in vps}) == 1
+    # (A notebook's preview, a `narrow` plan, stacks them when too wide to fit a cell:
+    # see test_render_jupyter.py's GitLab preview.)

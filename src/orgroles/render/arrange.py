@@ -182,14 +182,27 @@ def compact(plan: Plan, max_aspect: float = MAX_ASPECT) -> Plan:
     """`plan` itself when its tree reads well, else a copy of it in which the leaf
     reports of every manager with `STACK_LEAST` or more are stacked and the trees
     come largest first, to be wrapped into rows (see the module's docstring). The plan
-    given is never changed."""
+    given is never changed.
+
+    Managers cut at the depth ("+29 below") stay in their peers' row, unless the chart
+    is then more than `ASPECT_SLACK` times wider than `max_aspect`, or the plan is
+    `narrow` (a notebook's preview of the top three layers of a 1,368-person company):
+    below the top's own reports, they are then stacked as leaves are."""
+    drawn = None if plan.narrow else _compacted(plan, max_aspect, cut=False)
+    if drawn is not None and _tree_fits(drawn, max_aspect * ASPECT_SLACK):
+        return drawn
+    return _compacted(plan, max_aspect, cut=True)
+
+
+def _compacted(plan: Plan, max_aspect: float, *, cut: bool) -> Plan:
+    """`compact()`, stacking managers cut at the depth below level 1 when `cut`."""
     boxes = plan.boxes
     leads = {c.lead for c in plan.clusters}
     stacks: list[tuple[Box, list[int]]] = []
     for box in boxes:
         if box.placement != "child" or box.stack or len(box.children) < STACK_LEAST:
             continue
-        leaves = [c for c in box.children if _leaf(boxes[c]) and c not in leads]
+        leaves = [c for c in box.children if _leaf(boxes[c], cut) and c not in leads]
         if len(leaves) >= STACK_LEAST:
             stacks.append((box, leaves))
     # The plan's own stacks (six leaves or more) can be narrowed too: a chart whose
@@ -255,12 +268,13 @@ def _tree_fits(plan: Plan, max_aspect: float) -> bool:
     return width <= keep or chart.width <= max_aspect * chart.height
 
 
-def _leaf(box: Box) -> bool:
-    """Whether a box is drawn with nothing below or beside it, and is no report of a top
-    whose own reports are cut ("+29 below"): a CEO's executives on a deck's first slide
-    stay in one row, as peers (see `orgroles.render.shapes.CUT_STACK_MIN`)."""
+def _leaf(box: Box, cut: bool = False) -> bool:
+    """Whether a box is drawn with nothing below or beside it, and is no manager whose
+    own reports are cut ("+29 below"), unless `cut` and below level 1: a CEO's
+    executives on a deck's first slide, or a CRO's regional VPs, stay in one row, as
+    peers (see `orgroles.render.shapes.CUT_STACK_MIN`)."""
     drawn_alone = not box.children and not box.stack and not box.assistants
-    return drawn_alone and not (box.hidden and box.level == 1)
+    return drawn_alone and (not box.hidden or (cut and box.level > 1))
 
 
 def _stack(box: Box, leaves: list[int], boxes: list[Box]) -> None:

@@ -19,6 +19,7 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -99,6 +100,7 @@ def preview_depth(org: OrgCore, limit: int = PREVIEW_LIMIT) -> int | None:
 def _svg(org: OrgCore) -> str | None:
     shown = preview(org)
     plan = make_plan(org, depth=shown.depth, notes=shown.notes, largest=shown.largest)
+    plan = dataclasses.replace(plan, narrow=True)  # a cell is no slide
     return svg_bytes(plan, ChartOptions()).decode("utf-8")
 
 

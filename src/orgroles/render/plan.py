@@ -360,9 +360,10 @@ def _arrange(
     folded = {g[0]: g for g in groups.values() if len(g) > fold} if fold is not None else {}
     skip = {c for g in folded.values() for c in g[1:]}
     entries: list[_Entry] = []
-    # Entries drawn without reports below them: these can be stacked. The top's reports
-    # cut at the depth ("+29 below": a CEO's executives on a deck's first slide) only when
-    # they are many; else they stay in their peers' row, and leaves beside them stack.
+    # Entries drawn without reports below them: these can be stacked. Managers cut at
+    # the depth ("+29 below": a CEO's executives on a deck's first slide, a CRO's four
+    # regional VPs) only when they are many; else they stay in their peers' row, and
+    # leaves beside them stack.
     leafish = []
     cut = []
     for c in fresh:
@@ -371,7 +372,7 @@ def _arrange(
         if is_assistant[c] and c not in kids_of:
             entries.append((c, parent_box, level, "assistant"))
             continue
-        if c in folded or c not in kids_of or (at_limit and level > 1):
+        if c in folded or c not in kids_of:
             leafish.append(len(entries))
         elif at_limit:
             cut.append(len(entries))

@@ -35,9 +35,9 @@ STACK_MIN = 6
 """A manager with at least this many leaf reports gets them stacked in columns."""
 
 CUT_STACK_MIN = 8
-"""A top with at least this many reports cut at the depth ("+29 below") gets them stacked
-too; fewer stay side by side, as peers (a CEO's executive team on a deck's first slide).
-Lower down, managers cut at the depth stack as leaves do."""
+"""A manager with at least this many reports cut at the depth ("+29 below") gets them
+stacked too; fewer stay side by side, as peers (a CEO's executive team on a deck's first
+slide, a CRO's four regional VPs)."""
 
 BLOCK_RATIO = 1.5
 """The width over height that a block of stacked leaves aims for."""
@@ -127,6 +127,8 @@ class Plan:
     `lines` is the legend of the kinds of line drawn besides reporting lines, as
     `(label, kind)`: `dotted` for the dotted (matrix) lines. `midpoints` bends each
     manager's lines to its reports halfway down to them (see `orgroles.render.layout`).
+    `narrow` stacks the managers cut at the depth below the top's reports as leaves
+    are, wherever leaves are stacked (a notebook's preview, which must fit a cell).
     """
 
     title: str
@@ -148,6 +150,7 @@ class Plan:
     changes: tuple[tuple[str, str], ...] = ()
     lines: tuple[tuple[str, str], ...] = ()
     midpoints: bool = False
+    narrow: bool = False
 
 
 def tops_by_size(plan: Plan) -> tuple[list[int], list[int]]:

@@ -169,14 +169,44 @@ def test_a_manager_name_two_rows_share_is_read_when_only_one_can_be_meant(
     (note,) = [n for n in notes if "is that of" in n]
     assert note == (
         "4:4: column 'Line manager': the manager name 'Sam Lee' is that of 3 rows: read as "
-        "line 3, the only one in the row's department, and so is one more cell read so "
-        "(line 6)"
+        "line 3, the only one in the row's department, and so is one more cell told apart "
+        "so (line 6 as line 5)"  # it said "read so (line 6)": as line 3, it seemed
     )
     # No department: the row itself is the one namesake it cannot mean.
     text = head + "2,Sam Lee,Engineering Manager,Ana Lima,\n3,Sam Lee,Engineer,Sam Lee,\n"
     org, notes = import_notes(write("breathe.csv", text))
     assert org.roles["3"].reports_to == "2"
     assert any("read as line 3, the other one is the row itself" in n for n in notes)
+
+
+def test_a_distinguished_name_two_rows_share_the_name_of_is_read_as_written(
+    write: Write,
+) -> None:
+    # Active Directory: two "Tomas Berg" in two OUs; a manager's DN names one of them in
+    # full, in its row's DistinguishedName. It was read by its name and the department:
+    # the IT helpdesk technician under the Sales director went to the IT one.
+    dn = "CN={},OU={},DC=ad,DC=acme,DC=example"
+    rows = [
+        ("N1", "Sigrun Aal", "Management", ""),
+        ("N2", "Tomas Berg", "Sales", dn.format("Sigrun Aal", "Management")),
+        ("N3", "Tomas Berg", "IT", dn.format("Sigrun Aal", "Management")),
+        ("N4", "Maja Ek", "IT", dn.format("Tomas Berg", "Sales")),
+        ("N5", "Oskar Lind", "IT", dn.format("Tomas Berg", "IT")),
+    ]
+    lines = ["DistinguishedName,Name,Department,Manager,EmployeeID"]
+    for rid, name, team, boss in rows:
+        lines.append(f'"{dn.format(name, team)}",{name},{team},"{boss}",{rid}')
+    org, notes = import_notes(write("ad.csv", "\n".join(lines) + "\n"))
+    assert {r.id: r.reports_to for r in org.roles.values()} == {
+        "N1": None,
+        "N2": "N1",
+        "N3": "N1",
+        "N4": "N2",
+        "N5": "N3",
+    }
+    (note,) = [n for n in notes if "is that of" in n]
+    assert "read as line 3, the only one whose row holds the cell as written" in note
+    assert "(line 6 as line 4)" in note
 
 
 def test_a_manager_name_nothing_tells_apart_is_still_an_error(write: Write) -> None:

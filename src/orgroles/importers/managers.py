@@ -324,7 +324,7 @@ def _resolve(
                 read.append((i, value, rows.names[j] or ids[j] or "", "job", j))
             if len(matches) > 1 and holders is not None and _one_holder(holders, matches):
                 matches = matches[:1]  # one person's seats: the first (see `several_seats`)
-            if len(matches) > 1 and (told := told_apart(matches, i, rows)) is not None:
+            if len(matches) > 1 and (told := told_apart(matches, i, rows, value)) is not None:
                 namesakes.append((i, value, told[0], told[1], len(matches)))
                 matches = [told[0]]
             if len(matches) == 1:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orgroles.errors import Problem
-from orgroles.importers.id_forms import and_more, listed_lines
+from orgroles.importers.id_forms import and_more
 
 if TYPE_CHECKING:
     from orgroles.importers.rows import Locator, Rows
@@ -29,14 +29,25 @@ if TYPE_CHECKING:
 __all__ = ["namesakes_note", "told_apart"]
 
 _WHY = {
+    "written": "the only one whose row holds the cell as written",
     "self": "the other one is the row itself",
     "department": "the only one in the row's department",
 }
 
 
-def told_apart(matches: Sequence[int], row: int, rows: Rows) -> tuple[int, str] | None:
+def told_apart(
+    matches: Sequence[int], row: int, rows: Rows, cell: str = ""
+) -> tuple[int, str] | None:
     """Of the rows `matches` that have the manager name of `row`, the one it means and
-    why (`self`, `department`), or None when nothing tells them apart."""
+    why (`written`, `self`, `department`), or None when nothing tells them apart.
+
+    A cell written in full in one of those rows names it (Active Directory's
+    "CN=Sam Lee,OU=Sales,DC=acme,DC=com" is in its own row's DistinguishedName, kept in
+    `meta`, and the name it holds, "Sam Lee", may be two people's)."""
+    if cell:
+        written = [j for j in matches if cell in rows.metas[j].values()]
+        if len(written) == 1:
+            return written[0], "written"
     others = [j for j in matches if j != row]
     if len(others) == 1:
         return others[0], "self"
@@ -54,9 +65,12 @@ def namesakes_note(
     """One note for the manager cells told apart: (row, cell, row read, why, rows that
     have the name) of each, said at the first."""
     i, value, row, why, count = found[0]
-    more = and_more(len(found) - 1, "read so")
-    if more:
-        more += f" ({listed_lines(locator, [item[0] for item in found[1:]], 10)})"
+    more = and_more(len(found) - 1, "told apart so")
+    if more:  # each cell with the row it is read as: not always the first one's
+        shown = ", ".join(
+            f"{locator.line(k)} as {locator.line(r)}" for k, _, r, _, _ in found[1:11]
+        )
+        more += f" ({shown}{', ...' if len(found) > 11 else ''})"
     return Problem(
         f"the manager {what} {value!r} is that of {count} rows: read as {locator.line(row)}, "
         f"{_WHY[why]}" + more,

@@ -777,3 +777,19 @@ def test_a_managers_ids_beside_their_names_are_read_by_id(write: Write) -> None:
     other = text.replace(",K1\n", ",77\n").replace(",K2\n", ",78\n")
     org, notes = _import(write, "other.csv", other.replace("K3,Mia Shah,", "K3,Lea Shah,"))
     assert "manager (by name) 'Reporting To'" in notes[0]
+
+
+def test_a_header_in_capitals_with_its_words_run_together(write: Write) -> None:
+    # Salesforce's Data Loader writes "MANAGERID", "ISACTIVE", "FIRSTNAME": no case tells
+    # their words apart, and the import was a flat list that kept the inactive user.
+    text = (
+        "ID,FIRSTNAME,LASTNAME,TITLE,ISACTIVE,MANAGERID\n"
+        "u1,Greer,Thorn,CEO,true,\n"
+        "u2,Adjoa,Kwar,VP of Sales,true,u1\n"
+        "u3,Bram,Olde,Account Executive,false,u2\n"
+    )
+    org, notes = _import(write, "users.csv", text)
+    assert "name 'FIRSTNAME' + 'LASTNAME'" in notes[0]
+    assert "status 'ISACTIVE', manager (by id) 'MANAGERID'" in notes[0]
+    assert [(r.id, r.reports_to) for r in org.roles.values()] == [("u1", None), ("u2", "u1")]
+    assert org.people["u2"].name == "Adjoa Kwar"

@@ -52,6 +52,7 @@ from orgroles.importers.header_names import (
     STATUS_COLUMNS,
     TITLES,
     header_key,
+    run_together,
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.jobs import coded_positions, jobs_by_position, plain_title
@@ -104,6 +105,9 @@ def guess_columns(
     values, by_key = cache(values), dict[str, str]()  # a column read once, however often asked
     for column in header:
         by_key.setdefault(header_key(column), column)
+    for written, column in list(by_key.items()):  # "MANAGERID": words no case tells apart
+        if (whole := run_together(written)) is not None:
+            by_key.setdefault(whole, column)
     # A nested object's column ("jobRole.jobTitle": Humaans) is also found by its last
     # key, when no other column ends with it.
     inner: dict[str, list[str]] = {}

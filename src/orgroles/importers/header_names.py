@@ -13,6 +13,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from orgroles.catalog._title_text import fold
 
@@ -40,6 +41,7 @@ __all__ = [
     "TITLES",
     "header_key",
     "names",
+    "run_together",
 ]
 
 _SPLIT = re.compile(r"(?:[^\w#]|_)+")  # letters of any script: "社員番号" is one word
@@ -285,3 +287,30 @@ INVERSE_FLAG_COLUMNS = frozenset(
     )
 )
 """Headers of a yes-or-no column that is `yes` (`true`, `1`) for someone who left."""
+
+
+@cache
+def _run_together() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for known in (
+        IDS, MANAGERS, TITLES, EMAILS, DEPARTMENTS, STARTS, ENDS, STATUS_COLUMNS, FLAG_COLUMNS,
+        INVERSE_FLAG_COLUMNS, HOLDERS, POSITIONS, PARENT_POSITIONS, DOTTED, INCUMBENTS, FULL,
+        FIRST, LAST, MIDDLES,
+    ):  # fmt: skip
+        for name in known:
+            if " " in name:
+                table.setdefault(name.replace(" ", ""), name)
+    return table
+
+
+def run_together(key: str) -> str | None:
+    """The known column name of several words that a header key writes run together, as
+    an all-capitals header does ("MANAGERID", "ISACTIVE": no case tells its words apart).
+
+    Examples:
+        >>> run_together(header_key("MANAGERID")), run_together(header_key("ISACTIVE"))
+        ('manager id', 'is active')
+        >>> run_together("manager id"), run_together("title")
+        (None, None)
+    """
+    return None if " " in key else _run_together().get(key)

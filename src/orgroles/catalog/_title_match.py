@@ -365,8 +365,10 @@ class Matcher:
             levels = _not_staff(levels)
         kind = self.kinds.get(entry.kind) if entry.kind is not None else None
         if kind is not None:
-            # the words of a kind with no level of its own, or of a chief's, name the job
+            # the words of a chief's kind name the job; of a kind with no level of its own
+            # too, but a head's ("Head of Communications"): not a manager's ("Product Manager")
             inside = LEADS if kind.seniority and "chief" not in kind.seniority else ()
+            inside = inside if kind.seniority else ("director", "vp")
             seniority = seniority_of(levels, start, end, kind.seniority, inside)
         else:  # a family's pattern: its words of a head's level count (see `_HEADS`)
             seniority = seniority_of(levels, start, end, inside=_HEADS)

@@ -96,8 +96,9 @@ LARGEST = 1.5
 """The largest scale of a small chart on a slide."""
 SMALL = 4
 """A subtree drawn whole in this many boxes or fewer (a manager and three reports, a
-missing manager and three) shares its slide with the small subtrees beside it: a branch
-of a manager and three tellers is no slide of its own."""
+missing manager and three; its assistants beside it not counted) shares its slide with
+the small subtrees beside it: a branch of a manager and three tellers is no slide of its
+own."""
 
 
 @dataclass
@@ -331,7 +332,8 @@ def _packed(
         plan = part.fitted[0]
         limit = _limit(options, part.level)
         whole = not any(b.hidden and (limit is None or b.level < limit) for b in plan.boxes)
-        if not whole or len(plan.boxes) > SMALL:
+        counted = sum(b.placement != "assistant" for b in plan.boxes)  # assistants aside
+        if not whole or counted > SMALL:
             found.append(part)
         elif part.level in small:
             small[part.level].append(part)

@@ -57,6 +57,7 @@ from orgroles.render.arrange import arrange
 from orgroles.render.pages import box_label
 from orgroles.render.plan import Box, Plan, chart_tops, make_plan, tree_sizes
 from orgroles.render.quoting import clean
+from orgroles.render.slide_order import in_order
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -242,7 +243,7 @@ def slides(
         found.append(Slide(title, _subtitle(path), drawn, chart, scale))
         below = [*path, title if top is None or first else _chain_name(org, top) or title]
         expand: list[_Part] = []
-        for box in drawn.boxes:
+        for box in in_order(drawn):
             if not box.hidden or (limit is not None and box.level >= limit):
                 continue
             if (

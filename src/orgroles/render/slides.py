@@ -57,6 +57,7 @@ from orgroles.render.arrange import arrange
 from orgroles.render.pages import box_label
 from orgroles.render.plan import Box, Plan, chart_tops, make_plan, tree_sizes
 from orgroles.render.quoting import clean
+from orgroles.render.slide_order import in_order
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -96,8 +97,9 @@ LARGEST = 1.5
 """The largest scale of a small chart on a slide."""
 SMALL = 4
 """A subtree drawn whole in this many boxes or fewer (a manager and three reports, a
-missing manager and three) shares its slide with the small subtrees beside it: a branch
-of a manager and three tellers is no slide of its own."""
+missing manager and three; its assistants beside it not counted) shares its slide with
+the small subtrees beside it: a branch of a manager and three tellers is no slide of its
+own."""
 
 
 @dataclass
@@ -241,7 +243,7 @@ def slides(
         found.append(Slide(title, _subtitle(path), drawn, chart, scale))
         below = [*path, title if top is None or first else _chain_name(org, top) or title]
         expand: list[_Part] = []
-        for box in drawn.boxes:
+        for box in in_order(drawn):
             if not box.hidden or (limit is not None and box.level >= limit):
                 continue
             if (
@@ -331,7 +333,8 @@ def _packed(
         plan = part.fitted[0]
         limit = _limit(options, part.level)
         whole = not any(b.hidden and (limit is None or b.level < limit) for b in plan.boxes)
-        if not whole or len(plan.boxes) > SMALL:
+        counted = sum(b.placement != "assistant" for b in plan.boxes)  # assistants aside
+        if not whole or counted > SMALL:
             found.append(part)
         elif part.level in small:
             small[part.level].append(part)

@@ -71,3 +71,20 @@ def test_a_forests_slides_follow_the_order_of_its_overview(forest: str) -> None:
     # small teams after it along).
     firsts = [placed.index(top[s.plan.boxes[s.plan.tops[0]].role]) for s in rest]
     assert firsts == sorted(firsts), (placed, [s.title for s in rest])
+
+
+def test_a_shared_slide_title_of_long_names_fits_its_line() -> None:
+    """Three long titles and "and 2 more" were cut in the middle of a word on the
+    slide's one-line heading ("... Chief Technical Officer and 2 m…")."""
+    roles = [Role(id="ceo", title="Chief Executive Officer")]
+    for c in ("Marketing", "Product", "Technical", "Operating", "Revenue", "Financial"):
+        roles.append(Role(id=c, title=f"Chief {c} Officer", reports_to="ceo"))
+        roles += [Role(id=f"{c}-{k}", title="Analyst", reports_to=c) for k in range(3)]
+        roles.append(Role(id=f"{c}-a", title="Executive Assistant", reports_to=c, assistant=True))
+    shared = [
+        s for s in slides(Org(name="Share", roles=roles), ChartOptions()) if " more" in s.title
+    ]
+    assert shared
+    for s in shared:
+        assert len(s.title) <= 64, s.title
+        assert s.title.startswith("Chief Marketing Officer \u00b7 Chief Product Officer and ")

@@ -58,6 +58,7 @@ from orgroles.render.pages import box_label
 from orgroles.render.plan import Box, Plan, chart_tops, make_plan, tree_sizes
 from orgroles.render.quoting import clean
 from orgroles.render.slide_order import in_order
+from orgroles.render.slide_titles import names_shown
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -410,10 +411,10 @@ def _shared(
     said = Counter(
         box.placeholder or "" if missing else _short(box) or box_label(box) for box in tops
     )
-    more = words.word("and_more", options.lang).format(n=len(said) - 3) if len(said) > 4 else ""
-    named = " \u00b7 ".join(
-        f"{name} ({n})" if n > 1 else name for name, n in list(said.items())[: 3 if more else None]
-    )  # the first three, "and 17 more": a title to read
+    names = [f"{name} ({n})" if n > 1 else name for name, n in said.items()]
+    shown = names_shown(names, options.lang)  # "and 17 more": a title to read, on one line
+    more = words.word("and_more", options.lang).format(n=len(names) - shown) if shown else ""
+    named = " \u00b7 ".join(names[: shown or None])
     if missing:
         title = words.word("not_in_file", options.lang).format(id=named) + more
     else:

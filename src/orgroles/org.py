@@ -232,6 +232,10 @@ class Org(OrgCore):
         """Make inferred kinds declared; see `orgroles.edit.accept_kinds()`."""
         return edit.accept_kinds(self, selector)
 
+    def __copy__(self) -> Org:
+        """`copy.copy(org)` is `org.copy()`: one sharing the role table would edit both."""
+        return self.copy()
+
     def diff(self, other: OrgCore) -> OrgDiff:
         """What changed from this org to `other`; see `orgroles.diff.diff()`."""
         from orgroles.diff import diff

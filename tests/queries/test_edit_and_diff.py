@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +254,46 @@ def test_any_edited_org_reloads_from_its_dump(
         assert again == org
         assert not again.dated
         assert list(again.roles.values()) == list(org.roles.values())
+
+
+def test_copies_share_no_mutable_state_with_the_original() -> None:
+    # copy(), subtree() and as_of() shared each role's meta dict with the original, and
+    # copy.copy(org) and renamed() its table of roles: an edit of one changed the other.
+    org = orgroles.Org(
+        people=[{"id": "ana", "meta": {"tags": ["x"]}}],
+        roles=[
+            {"id": "ceo", "holder": "ana", "meta": {"cost_center": "A1", "tags": ["a"]}},
+            {"id": "cto", "reports_to": "ceo", "noqa": {"S003": "why"}},
+            {"id": "dev", "reports_to": "cto"},
+        ],
+        rules={"params": {"C001": {"max_span": 9}}},
+        meta={"source": {"name": "hris"}},
+    )
+    before = org.to_document().to_dict()
+    for other in (org.copy(), org.subtree("ceo"), org.as_of("2020-01-01"), copy.copy(org)):
+        other.roles["ceo"].meta["cost_center"] = "B2"
+        other.roles["ceo"].meta["tags"].append("b")
+        other.roles["dev"].meta["new"] = 1  # an empty meta is a dict of its own too
+        other.roles["cto"].noqa["S004"] = "too"  # type: ignore[index]
+        other.people["ana"].meta["tags"].append("y")
+        other.rules.params["C001"]["max_span"] = 3
+        other.meta["source"]["name"] = "what-if"
+        assert org.to_document().to_dict() == before
+    for other in (copy.copy(org), org.renamed("What-if")):
+        other.move("dev", "ceo")
+        other.vacate("ceo")
+        assert org.manager("dev") == org.roles["cto"]  # the original's index is current
+        assert org.to_document().to_dict() == before
+
+
+def test_a_past_view_of_a_dated_org_shares_no_meta_with_its_records() -> None:
+    org = orgroles.loads(
+        "roles:\n  - {id: ceo, meta: {cc: A1}}\n  - {id: cto, start: 2025-01-01, meta: {cc: B}}\n",
+        today=date(2026, 1, 1),
+    )
+    past, shown = org.as_of("2024-01-01"), org.as_of("2026-01-01")
+    past.roles["ceo"].meta["cc"] = "X"
+    shown.roles["cto"].meta["cc"] = "Y"
+    assert org.records["ceo"].meta == {"cc": "A1"}
+    assert org.records["cto"].meta == {"cc": "B"}
+    assert org.roles["cto"].meta == {"cc": "B"}

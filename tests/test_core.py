@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import orgroles
-from orgroles.errors import EditError, OrgUsageError
+from orgroles.errors import EditError, OrgUsageError, OrgValidationError
 
 from tests.helpers import EXAMPLES, SCALEUP
 
@@ -102,3 +104,27 @@ def test_loads_says_what_it_reads_when_given_data_already_parsed() -> None:
         orgroles.loads({"roles": []})  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"reads str or bytes, not NoneType$"):
         orgroles.loads(None)  # type: ignore[arg-type]
+
+
+def test_org_from_python_data_is_validated_as_a_file_is() -> None:
+    # Org(**data) raised TypeError for "$schema" (a key of the file) and for None, and
+    # ValueError for a meta that is no mapping; a string `uses` was read letter by letter.
+    text = '{"$schema": "org.schema.json", "roles": [{"id": "ceo"}], "people": null, "meta": 1}'
+    with pytest.raises(orgroles.OrgFileError) as loaded:
+        orgroles.loads(text)
+    with pytest.raises(OrgValidationError) as built:
+        orgroles.Org(**json.loads(text))
+    assert sorted(p.message for p in built.value.problems) == sorted(
+        p.message for p in loaded.value.problems
+    )
+    assert sorted(p.where for p in built.value.problems) == ["meta", "people"]
+    with pytest.raises(OrgValidationError, match=r"^meta: expected a mapping, got 'x'$"):
+        orgroles.Org(roles=[{"id": "ceo"}], meta="x")  # type: ignore[arg-type]
+    with pytest.raises(OrgValidationError, match=r"^uses: expected a list, got 'builtin'$"):
+        orgroles.Org(uses="builtin")
+    with pytest.raises(OrgValidationError, match=r"rolez: unknown key 'rolez'"):
+        orgroles.Org(rolez=[])
+    data: dict[str, Any] = {"$schema": "org.schema.json", "roles": ({"id": r} for r in "ab")}
+    org = orgroles.Org(**data)
+    assert orgroles.loads(org.dumps()) == org
+    assert org.dumps("json").startswith('{\n  "$schema": "org.schema.json"')

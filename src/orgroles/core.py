@@ -35,7 +35,6 @@ Examples:
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -44,7 +43,7 @@ from typing import Any, TypeVar
 
 from orgroles._internal import clock
 from orgroles._internal.dates import day as _day
-from orgroles._internal.derived import DropsDerived
+from orgroles._internal.derived import DropsDerived, shallow
 from orgroles._internal.gc import gc_paused
 from orgroles._internal.idmap import IdMap
 from orgroles._internal.readonly import ReadOnly
@@ -66,6 +65,7 @@ from orgroles.index import Index
 from orgroles.io.reader import Source
 from orgroles.io.tables import date_problems, index_by_id
 from orgroles.model import OrgDocument, Person, Responsibility, Role, RoleKind, RulesConfig, Team
+from orgroles.model.copies import detached_document, detached_table, free_copy
 from orgroles.model.dates import dated_positions, view
 
 __all__ = ["OrgCore"]
@@ -334,7 +334,7 @@ class OrgCore(DropsDerived):
         a copy). `today` tells the planned seats (by default, the org's own today)."""
         if self._records is None:
             return self.copy()
-        clone = copy.copy(self)  # the records, people and teams are shared: nothing edits them
+        clone = shallow(self)  # the records, people and teams are shared: nothing edits them
         clone.view_date = _day(day)
         clone.today = _day(today) if today is not None else self.today
         assert clone.today is not None
@@ -345,9 +345,9 @@ class OrgCore(DropsDerived):
         return clone
 
     def renamed(self: Self, name: str) -> Self:
-        """The same org under another name (for a chart's title): a copy that shares its
-        roles, records and view."""
-        clone = copy.copy(self)
+        """The same org under another name (for a chart's title): of a dated org, a copy that
+        shares its records and view (it refuses edits); of a plain one, `copy()`."""
+        clone = shallow(self) if self._records is not None else self.copy()
         clone.name, clone._named = name, True
         return clone
 
@@ -361,16 +361,15 @@ class OrgCore(DropsDerived):
         on, when = _day(day), _day(today) if today is not None else self.today
         assert when is not None
         if on == self.view_date and when == self.today:  # the day it shows: its own view
-            roles = dict(self._roles)  # (made once), in a table of its own
+            roles = self._roles  # (made once; the copy has a table of its own)
         else:
             with gc_paused():
                 roles = view(self._records, on, when, self._plain)
-        # The same org with other roles: nothing to validate or index again (the ids are
-        # the records', the view's roles are plain), and its own tables, for its edits.
-        org = copy.copy(self)
+        # The same org with other roles (nothing to check again), and models of its own.
+        org = shallow(self)
         org._records, org.view_date, org.today = None, None, None
-        org._plain, org._roles_map = roles, None
-        org._people, org._teams, org.meta = dict(self._people), dict(self._teams), dict(self.meta)
+        org._plain, org._roles_map, org.meta = detached_table(roles), None, free_copy(self.meta)
+        org._people, org._teams = detached_table(self._people), detached_table(self._teams)
         org.people = IdMap(org._people, UnknownPersonError)
         org.teams = IdMap(org._teams, UnknownTeamError)
         org._cache, org._truncated = {}, _NOTHING_LEFT_OUT
@@ -476,6 +475,7 @@ class OrgCore(DropsDerived):
         `truncated` is the new org's `truncated`: for roles of `document`, how many roles
         below them were left out (ids that are not roles of it are dropped, and so are
         counts of 0)."""
+        document = detached_document(document)  # models of its own, as a copy's
         org = type(self).from_document(document, base_dir=self.base_dir, catalog=self.catalog)
         if truncated:
             kept = {rid: n for rid, n in truncated.items() if n > 0 and rid in org._roles}
@@ -486,7 +486,7 @@ class OrgCore(DropsDerived):
     def copy(self: Self) -> Self:
         """An independent copy, for what-if scenarios: edits to it leave this org alone."""
         clone = type(self).from_document(
-            self.to_document(),
+            detached_document(self.to_document()),
             source=self.source,
             base_dir=self.base_dir,
             catalog=self.catalog,

@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from orgroles.errors import EditError, OrgValidationError
-from orgroles.io.problems import problems_from_validation
-from orgroles.model import Person, Role
+from orgroles.io.problems import normal_id, problems_from_validation, visible
+from orgroles.limits import MAX_ROLES
+from orgroles.model import OrgDocument, Person, Role
 from orgroles.queries.hierarchy import reports
 from orgroles.queries.kinds import KindsFound, kinds_found
 from orgroles.queries.teams import membership
@@ -68,11 +69,71 @@ def _validated(cls: type[Any], data: Any, where: str) -> Any:
         raise EditError(f"{where}: {exc}") from None
 
 
+def _check_new_id(table: Mapping[str, Any], new_id: str, what: str) -> None:
+    """Refuse an id that loading the org's dump would refuse: a repeat (also in another
+    Unicode form), an id that shows nothing, one too many."""
+    if new_id in table:
+        raise EditError(f"a {what} with id {new_id!r} already exists")
+    if len(table) >= MAX_ROLES:
+        raise EditError(f"{what} {new_id!r}: the org has {MAX_ROLES:,} already, the limit")
+    if new_id.isascii():
+        return
+    if not visible(new_id):
+        shown = new_id.encode("unicode_escape").decode("ascii")
+        raise EditError(f"invalid {what} id '{shown}': an id needs at least one visible character")
+    same = normal_id(new_id)
+    for old in table:
+        if not old.isascii() and normal_id(old) == same:
+            raise EditError(
+                f"a {what} with id {old!r} already exists ({new_id!r} is the same id, "
+                "in another Unicode form)"
+            )
+
+
+def _check_role(org: OrgCore, role: Role) -> None:
+    """Refuse a role that loading the org's dump would refuse, or read otherwise.
+
+    Edits change plain orgs only (a dated org refuses them), and dates on one role would
+    make the whole org dated when its dump is read back: other seats planned, a seat that
+    has ended gone. A `noqa` must name rules the org has, as in a file.
+    """
+    if role.dated:
+        dated = [f for f in ("start", "end") if getattr(role, f) is not None]
+        dated += [f for f in ("holder", "reports_to") if type(getattr(role, f)) is tuple]
+        raise EditError(
+            f"role {role.id!r}: dates ({', '.join(dated)}) need a dated org, and edits "
+            "change plain orgs only: write the dates in the org's file and load it"
+        )
+    if role.noqa:
+        document = OrgDocument(roles=(role,), rules=org.rules)
+        problems = org.document_problems(document, None)
+        if problems:
+            found = "; ".join(p.message for p in problems)
+            raise EditError(f"role {role.id!r}: noqa: {found}")
+
+
 def add_role(org: OrgCore, role: Role | Mapping[str, Any]) -> Role:
-    """Add a role at the end of the org; its id must be new. Returns the role."""
+    """Add a role at the end of the org; its id must be new. Returns the role.
+
+    It is refused (`EditError`) where loading the org's dump would refuse it: a repeated
+    id, dates (`start`, `end`, dated holders or lines: they need a dated org), a `noqa`
+    that names no rule; and a role that reports to itself, as `move()` refuses.
+
+    Examples:
+        >>> from orgroles import Org
+        >>> org = Org(roles=[{"id": "ceo"}])
+        >>> add_role(org, {"id": "cto", "reports_to": "ceo"})
+        Role(id='cto', reports_to='ceo')
+        >>> add_role(org, {"id": "cfo", "start": "2026-01-01"})
+        Traceback (most recent call last):
+        ...
+        orgroles.errors.EditError: role 'cfo': dates (start) need a dated org, and edits change plain orgs only: write the dates in the org's file and load it
+    """  # noqa: E501
     new: Role = _validated(Role, role, "role")
-    if new.id in org.roles:
-        raise EditError(f"a role with id {new.id!r} already exists")
+    _check_new_id(org.roles, new.id, "role")
+    if new.reports_to == new.id:
+        raise EditError(f"{new.id!r} cannot report to itself")
+    _check_role(org, new)
     org.put_role(new)
     return new
 
@@ -80,8 +141,7 @@ def add_role(org: OrgCore, role: Role | Mapping[str, Any]) -> Role:
 def add_person(org: OrgCore, person: Person | Mapping[str, Any]) -> Person:
     """Add a person; their id must be new. Returns the person."""
     new: Person = _validated(Person, person, "person")
-    if new.id in org.people:
-        raise EditError(f"a person with id {new.id!r} already exists")
+    _check_new_id(org.people, new.id, "person")
     org.put_person(new)
     return new
 
@@ -91,7 +151,18 @@ def update_role(org: OrgCore, role: str, **changes: Any) -> Role:
 
     Use `move()` to change `reports_to`, so that cycles are refused. Setting a
     role's `kind` or `family` makes it declared (`kind_from` goes), unless
-    `kind_from` is given too.
+    `kind_from` is given too. What `add_role()` refuses is refused here too: dates,
+    and a `noqa` that names no rule.
+
+    Examples:
+        >>> from orgroles import Org
+        >>> org = Org(roles=[{"id": "ceo"}])
+        >>> update_role(org, "ceo", noqa=["S003"]).noqa
+        ('S003',)
+        >>> update_role(org, "ceo", noqa=["ZZ99"])
+        Traceback (most recent call last):
+        ...
+        orgroles.errors.EditError: role 'ceo': noqa: unknown rule 'ZZ99'
     """
     old = org.roles[role]
     if "id" in changes and changes["id"] != old.id:
@@ -106,6 +177,7 @@ def update_role(org: OrgCore, role: str, **changes: Any) -> Role:
         raise OrgValidationError(problems_from_validation(exc, changes, None, None, Role)) from None
     except TypeError as exc:
         raise EditError(str(exc)) from None
+    _check_role(org, new)
     org.put_role(new)
     return new
 

@@ -26,12 +26,10 @@ from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import ValidationError
-
 from orgroles import edit, queries
 from orgroles.core import OrgCore
-from orgroles.errors import OrgValidationError, Problem
-from orgroles.io.problems import problems_from_validation
+from orgroles.errors import Problem
+from orgroles.io.from_python import document_from_python
 from orgroles.io.reader import Source
 from orgroles.model import (
     OrgDocument,
@@ -84,27 +82,24 @@ class Org(OrgCore):
         rules: RulesConfig | Mapping[str, Any] | None = None,
         meta: Mapping[str, Any] | None = None,
         base_dir: str | os.PathLike[str] | None = None,
+        **fields: Any,
     ) -> None:
-        data: dict[str, Any] = {
+        """`fields` are the other keys of an org file (`**{"$schema": ...}`). The data is
+        validated as `orgroles.loads()` validates a file: `OrgValidationError` lists every
+        problem (a section given as None or a string, an unknown key, ...)."""
+        given = {
             "name": name,
             "description": description,
-            "uses": list(uses),
-            "responsibilities": list(responsibilities),
-            "kinds": list(kinds),
-            "people": list(people),
-            "roles": list(roles),
-            "teams": list(teams),
-            "meta": dict(meta or {}),
+            "uses": uses,
+            "responsibilities": responsibilities,
+            "kinds": kinds,
+            "people": people,
+            "roles": roles,
+            "teams": teams,
+            "rules": rules,
+            "meta": meta,
         }
-        if rules is not None:
-            data["rules"] = rules
-        try:
-            document = OrgDocument(**data)
-        except ValidationError as exc:
-            raise OrgValidationError(
-                problems_from_validation(exc, data, None, None, OrgDocument)
-            ) from None
-        super().__init__(document, base_dir=base_dir)
+        super().__init__(document_from_python({**given, **fields}), base_dir=base_dir)
 
     def document_problems(self, document: OrgDocument, source: Source | None) -> list[Problem]:
         """Unknown rules, bad parameters and selectors in the `rules:` section and unknown
@@ -236,6 +231,10 @@ class Org(OrgCore):
     def accept_kinds(self, selector: str = "") -> int:
         """Make inferred kinds declared; see `orgroles.edit.accept_kinds()`."""
         return edit.accept_kinds(self, selector)
+
+    def __copy__(self) -> Org:
+        """`copy.copy(org)` is `org.copy()`: one sharing the role table would edit both."""
+        return self.copy()
 
     def diff(self, other: OrgCore) -> OrgDiff:
         """What changed from this org to `other`; see `orgroles.diff.diff()`."""

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import orgroles
 from orgroles.errors import EditError, OrgValidationError, UnknownPersonError, UnknownRoleError
@@ -148,3 +153,147 @@ def test_a_seat_planned_by_hand_is_a_change() -> None:
     assert found.to_dict()["changed"] == [
         {"role": "cto", "field": "planned", "old": False, "new": True}
     ]
+
+
+def test_edits_refuse_what_loading_refuses() -> None:
+    # Edits checked the role model only: the edited org checked fine, and its own dump
+    # did not load ("unknown rule", "the seat ends before it starts").
+    org = orgroles.Org(roles=[{"id": "ceo"}, {"id": "dev", "reports_to": "ceo"}])
+    with pytest.raises(EditError, match=r"role 'dev': noqa: unknown rule 'ZZ99'"):
+        org.update_role("dev", noqa=["ZZ99"])
+    with pytest.raises(EditError, match=r"role 'x': noqa: unknown rule 'ZZ99'"):
+        org.add_role({"id": "x", "noqa": {"ZZ99": "why"}})
+    with pytest.raises(EditError, match=r"role 'x': dates \(start, end\) need a dated org"):
+        org.add_role({"id": "x", "start": "2024-05-01", "end": "2024-01-01"})
+    assert org.update_role("dev", noqa=["S003", "span-too-wide"]).noqa == (
+        "S003",
+        "span-too-wide",
+    )
+    assert orgroles.loads(org.dumps()) == org
+
+
+def test_edits_give_no_dates_to_an_undated_org() -> None:
+    # In memory the seats counted as plain ones (3 roles, none planned); read back, the
+    # org was dated: the seat closed in 2020 gone, the 2099 one planned.
+    org = orgroles.Org(roles=[{"id": "ceo"}])
+    dated: list[dict[str, Any]] = [
+        {"id": "old", "reports_to": "ceo", "end": "2020-12-31"},
+        {"id": "new", "reports_to": "ceo", "start": "2099-01-01"},
+        {"id": "h", "holder": [{"person": "ana", "start": "2024-01-01"}]},
+        {"id": "l", "reports_to": [{"role": "ceo", "start": "2024-01-01"}]},
+    ]
+    for role, fields in zip(dated, ["end", "start", "holder", "reports_to"], strict=True):
+        with pytest.raises(EditError, match=rf"role '{role['id']}': dates \({fields}\)"):
+            org.add_role(role)
+    with pytest.raises(EditError, match=r"role 'ceo': dates \(start\) need a dated org"):
+        org.update_role("ceo", start="2024-01-01")
+    assert list(org.roles) == ["ceo"]
+    assert not orgroles.loads(org.dumps()).dated
+
+
+def test_add_role_refuses_ids_loading_refuses_and_a_self_report() -> None:
+    org = orgroles.Org(roles=[{"id": "caf\u00e9"}], people=[{"id": "jos\u00e9"}])
+    with pytest.raises(EditError, match="cannot report to itself"):
+        org.add_role({"id": "x", "reports_to": "x"})  # as move() refuses it
+    with pytest.raises(EditError, match="in another Unicode form"):
+        org.add_role({"id": "cafe\u0301"})
+    with pytest.raises(EditError, match="in another Unicode form"):
+        org.add_person({"id": "jose\u0301"})
+    with pytest.raises(EditError, match="invalid role id"):
+        org.add_role({"id": "\u200b"})
+    assert orgroles.loads(org.dumps()) == org
+
+
+_EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "update", "move", "remove", "assign", "vacate"]),
+        st.sampled_from(["ceo", "cto", "dev", "x", "caf\u00e9", "cafe\u0301"]),
+        st.sampled_from(
+            [
+                {},
+                {"noqa": ["S003"]},
+                {"noqa": ["ZZ99"]},
+                {"start": "2024-01-01"},
+                {"end": "2020-01-01"},
+                {"title": "Boss"},
+                {"planned": True},
+            ]
+        ),
+        st.sampled_from([None, "ceo", "cto", "dev", "x", "ghost"]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_EDITS)
+def test_any_edited_org_reloads_from_its_dump(
+    edits: list[tuple[str, str, dict[str, Any], str]],
+) -> None:
+    org = orgroles.Org(
+        people=[{"id": "ana"}],
+        roles=[{"id": "ceo", "holder": "ana"}, {"id": "cto", "reports_to": "ceo"}],
+    )
+    for op, rid, fields, other in edits:
+        try:
+            if op == "add":
+                org.add_role({"id": rid, "reports_to": other, **fields})
+            elif op == "update":
+                org.update_role(rid, **fields)
+            elif op == "move":
+                org.move(rid, other)
+            elif op == "remove":
+                org.remove_role(rid)
+            elif op == "assign":
+                org.assign(rid, "ana")
+            else:
+                org.vacate(rid)
+        except (EditError, OrgValidationError, UnknownRoleError):
+            pass
+    for again in (orgroles.loads(org.dumps()), orgroles.loads(org.dumps("json"), "json")):
+        assert again == org
+        assert not again.dated
+        assert list(again.roles.values()) == list(org.roles.values())
+
+
+def test_copies_share_no_mutable_state_with_the_original() -> None:
+    # copy(), subtree() and as_of() shared each role's meta dict with the original, and
+    # copy.copy(org) and renamed() its table of roles: an edit of one changed the other.
+    org = orgroles.Org(
+        people=[{"id": "ana", "meta": {"tags": ["x"]}}],
+        roles=[
+            {"id": "ceo", "holder": "ana", "meta": {"cost_center": "A1", "tags": ["a"]}},
+            {"id": "cto", "reports_to": "ceo", "noqa": {"S003": "why"}},
+            {"id": "dev", "reports_to": "cto"},
+        ],
+        rules={"params": {"C001": {"max_span": 9}}},
+        meta={"source": {"name": "hris"}},
+    )
+    before = org.to_document().to_dict()
+    for other in (org.copy(), org.subtree("ceo"), org.as_of("2020-01-01"), copy.copy(org)):
+        other.roles["ceo"].meta["cost_center"] = "B2"
+        other.roles["ceo"].meta["tags"].append("b")
+        other.roles["dev"].meta["new"] = 1  # an empty meta is a dict of its own too
+        other.roles["cto"].noqa["S004"] = "too"  # type: ignore[index]
+        other.people["ana"].meta["tags"].append("y")
+        other.rules.params["C001"]["max_span"] = 3
+        other.meta["source"]["name"] = "what-if"
+        assert org.to_document().to_dict() == before
+    for other in (copy.copy(org), org.renamed("What-if")):
+        other.move("dev", "ceo")
+        other.vacate("ceo")
+        assert org.manager("dev") == org.roles["cto"]  # the original's index is current
+        assert org.to_document().to_dict() == before
+
+
+def test_a_past_view_of_a_dated_org_shares_no_meta_with_its_records() -> None:
+    org = orgroles.loads(
+        "roles:\n  - {id: ceo, meta: {cc: A1}}\n  - {id: cto, start: 2025-01-01, meta: {cc: B}}\n",
+        today=date(2026, 1, 1),
+    )
+    past, shown = org.as_of("2024-01-01"), org.as_of("2026-01-01")
+    past.roles["ceo"].meta["cc"] = "X"
+    shown.roles["cto"].meta["cc"] = "Y"
+    assert org.records["ceo"].meta == {"cc": "A1"}
+    assert org.records["cto"].meta == {"cc": "B"}
+    assert org.roles["cto"].meta == {"cc": "B"}

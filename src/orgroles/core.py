@@ -65,7 +65,7 @@ from orgroles.index import Index
 from orgroles.io.reader import Source
 from orgroles.io.tables import date_problems, index_by_id
 from orgroles.model import OrgDocument, Person, Responsibility, Role, RoleKind, RulesConfig, Team
-from orgroles.model.copies import detached_document, detached_table, free_copy
+from orgroles.model.copies import detached_document, free_copy
 from orgroles.model.dates import dated_positions, view
 
 __all__ = ["OrgCore"]
@@ -361,15 +361,16 @@ class OrgCore(DropsDerived):
         on, when = _day(day), _day(today) if today is not None else self.today
         assert when is not None
         if on == self.view_date and when == self.today:  # the day it shows: its own view
-            roles = self._roles  # (made once; the copy has a table of its own)
+            roles = dict(self._roles)  # (made once), in a table of its own
         else:
             with gc_paused():
                 roles = view(self._records, on, when, self._plain)
-        # The same org with other roles (nothing to check again), and models of its own.
+        # The same org with other roles (nothing to check again), its own tables for its
+        # edits; its frozen models are the records' (their `meta` too: see `copy()`).
         org = shallow(self)
         org._records, org.view_date, org.today = None, None, None
-        org._plain, org._roles_map, org.meta = detached_table(roles), None, free_copy(self.meta)
-        org._people, org._teams = detached_table(self._people), detached_table(self._teams)
+        org._plain, org._roles_map, org.meta = roles, None, free_copy(self.meta)
+        org._people, org._teams = dict(self._people), dict(self._teams)
         org.people = IdMap(org._people, UnknownPersonError)
         org.teams = IdMap(org._teams, UnknownTeamError)
         org._cache, org._truncated = {}, _NOTHING_LEFT_OUT
@@ -475,7 +476,6 @@ class OrgCore(DropsDerived):
         `truncated` is the new org's `truncated`: for roles of `document`, how many roles
         below them were left out (ids that are not roles of it are dropped, and so are
         counts of 0)."""
-        document = detached_document(document)  # models of its own, as a copy's
         org = type(self).from_document(document, base_dir=self.base_dir, catalog=self.catalog)
         if truncated:
             kept = {rid: n for rid, n in truncated.items() if n > 0 and rid in org._roles}
@@ -484,7 +484,8 @@ class OrgCore(DropsDerived):
         return org
 
     def copy(self: Self) -> Self:
-        """An independent copy, for what-if scenarios: edits to it leave this org alone."""
+        """An independent copy, for what-if scenarios: edits to it leave this org alone,
+        and its models' `meta` are its own (views and parts share their frozen models)."""
         clone = type(self).from_document(
             detached_document(self.to_document()),
             source=self.source,

@@ -270,7 +270,7 @@ def test_copies_share_no_mutable_state_with_the_original() -> None:
         meta={"source": {"name": "hris"}},
     )
     before = org.to_document().to_dict()
-    for other in (org.copy(), org.subtree("ceo"), org.as_of("2020-01-01"), copy.copy(org)):
+    for other in (org.copy(), org.as_of("2020-01-01"), copy.copy(org)):
         other.roles["ceo"].meta["cost_center"] = "B2"
         other.roles["ceo"].meta["tags"].append("b")
         other.roles["dev"].meta["new"] = 1  # an empty meta is a dict of its own too
@@ -286,14 +286,14 @@ def test_copies_share_no_mutable_state_with_the_original() -> None:
         assert org.to_document().to_dict() == before
 
 
-def test_a_past_view_of_a_dated_org_shares_no_meta_with_its_records() -> None:
+def test_views_and_parts_share_their_frozen_models() -> None:
+    """A dated org's views and an org's parts are made for reading, at scale: they share
+    the models (and their `meta`) rather than copying a million of them (`as_of` of a
+    past day at 100,000 roles took 1.0 s instead of 0.21 s with copies). `copy()` is the
+    independent one."""
     org = orgroles.loads(
         "roles:\n  - {id: ceo, meta: {cc: A1}}\n  - {id: cto, start: 2025-01-01, meta: {cc: B}}\n",
         today=date(2026, 1, 1),
     )
-    past, shown = org.as_of("2024-01-01"), org.as_of("2026-01-01")
-    past.roles["ceo"].meta["cc"] = "X"
-    shown.roles["cto"].meta["cc"] = "Y"
-    assert org.records["ceo"].meta == {"cc": "A1"}
-    assert org.records["cto"].meta == {"cc": "B"}
-    assert org.roles["cto"].meta == {"cc": "B"}
+    assert org.as_of("2024-01-01").roles["ceo"] is org.records["ceo"]
+    assert org.as_of("2024-01-01").copy().roles["ceo"].meta is not org.records["ceo"].meta

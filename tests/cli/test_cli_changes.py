@@ -106,3 +106,15 @@ def test_diff_from_needs_a_day(run: Cli, tmp_path: Path) -> None:
     result = run("render", DATED, "-o", tmp_path / "x.svg", "--diff-from", "2025-13-01")
     assert result.exit_code == 2
     assert "not a day: '2025-13-01'" in result.stderr
+
+
+def test_diff_from_a_day_after_the_day_drawn_is_a_usage_error(run: Cli, tmp_path: Path) -> None:
+    # It drew a reversed change chart without a word: what opened later shown as removed.
+    out = tmp_path / "x.svg"
+    result = run("render", DATED, "-o", out, "--diff-from", "2025-05-01", "--as-of", "2025-03-01")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "orgroles: --diff-from 2025-05-01 is after the day drawn (2025-03-01, --as-of): a "
+        "change chart goes from an earlier day to a later one\n"
+    )
+    assert not out.exists()

@@ -286,6 +286,15 @@ def render(
                 "compare two files with --diff OLD"
             )
         old = org.viewed(diff_from)
+        if (
+            old.view_date is not None
+            and org.view_date is not None
+            and old.view_date > org.view_date
+        ):
+            raise OrgUsageError(
+                f"--diff-from {old.view_date} is after the day drawn ({org.view_date}, "
+                "--as-of): a change chart goes from an earlier day to a later one"
+            )
         options = ChartOptions.of(options, diff=old)
         org = _titled(org, options.lang, str(old.view_date), str(org.view_date))
     if options.root is not None:

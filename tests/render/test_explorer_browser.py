@@ -879,3 +879,25 @@ def test_a_wide_chart_opens_on_its_top_and_every_report_of_the_top(
         assert not tab.errors()
     finally:
         tab.driver.set_window_size(1280, 800)
+
+
+def test_a_change_charts_title_is_whole_in_the_bar(tab: Tab, tmp_path: Path) -> None:
+    """The bar gave the title 28 % of the window: "Orchard Health: changes from
+    2025-01-01 to 2025-…" lost the day the chart shows, beside half a bar left empty.
+    The title takes what it needs, the search box giving way; a long one is still cut."""
+    org = orgroles.load(ROOT / "examples" / "scaleup_over_time.yaml", today="2026-05-15")
+    title = f"{org.name}: changes from 2025-01-01 to 2026-05-15"
+    page = orgroles.render(org.renamed(title), tmp_path / "changes.html")
+    whole = "const h = document.getElementById('org-title'); return h.scrollWidth <= h.clientWidth"
+    for width in (1600, 1280):
+        tab.driver.set_window_size(width, 800)
+        try:
+            tab.open(page)
+            assert tab.js("return document.getElementById('org-title').textContent") == title
+            assert tab.js(whole), width
+        finally:
+            tab.driver.set_window_size(1280, 800)
+    long = orgroles.Org(name="A company whose name is long " * 6, roles=[{"id": "ceo"}])
+    tab.open(orgroles.render(long, tmp_path / "long.html"))
+    assert not tab.js(whole)  # cut, with an ellipsis
+    assert tab.js("return document.querySelector('.search input').clientWidth") >= 150

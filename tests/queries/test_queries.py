@@ -7,7 +7,7 @@ import pytest
 
 import orgroles
 from orgroles import queries
-from orgroles.errors import UnknownRoleError
+from orgroles.errors import OrgUsageError, RuleConfigError, UnknownRoleError
 
 
 def test_the_founders_question(tiny: orgroles.Org) -> None:
@@ -196,3 +196,17 @@ def test_indexes_are_shared_and_rebuilt_after_edits(tiny: orgroles.Org) -> None:
     tiny.move("dev-2", "ceo")
     assert tiny.index is not first
     assert [r.id for r in tiny.reports("ceo")] == ["cto", "dev-2"]
+
+
+def test_a_callers_wrong_values_are_said_plainly(scaleup: orgroles.Org) -> None:
+    # headcount() refused a role id that team() takes; the others raised Python's own
+    # errors from inside ("'int' object is not a mapping", "'<' not supported ...").
+    assert scaleup.headcount("cto") == scaleup.headcount(scaleup.team("cto")) > 0
+    with pytest.raises(orgroles.OrgError, match="unknown team or role 'nope'"):
+        scaleup.headcount("nope")
+    with pytest.raises(RuleConfigError, match=r"params: C001: expected a mapping .* got int"):
+        scaleup.check(params={"C001": 5})  # type: ignore[dict-item]
+    with pytest.raises(OrgUsageError, match="depth must be a whole number, 0 or more, not 'x'"):
+        scaleup.subtree("cto", depth="x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="a selector is a str or a Selector, not int"):
+        scaleup.select(5)  # type: ignore[arg-type]

@@ -123,8 +123,8 @@ def subtree(org: OrgT, root: str | Role, depth: int | None = None) -> OrgT:
     keep = [i]
     if depth is None:
         keep += index.below(i)
-    elif depth < 0:
-        raise OrgUsageError(f"depth must be 0 or more, not {depth}")
+    elif isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
+        raise OrgUsageError(f"depth must be a whole number, 0 or more, not {depth!r}")
     frontier = [i]
     if depth is not None:
         seen = {i}

@@ -144,10 +144,17 @@ def members(org: OrgCore, t: Team) -> list[str]:
 def headcount(org: OrgCore, t: Team | str) -> int:
     """How many distinct people hold the seats of a team; vacant seats count for nobody.
 
-    `t` is a team or the id of a declared team.
+    `t` is a team, or an id as `team()` reads it: a declared team's, or a role's (the
+    team it leads).
+
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.load("examples/scaleup_cto_cpo.yaml")
+        >>> headcount(org, "cto") == headcount(org, team(org, "cto"))
+        True
     """
     if isinstance(t, str):
-        t = org.teams[t]
+        t = team(org, t)
     people: set[str] = set()
     roles = org.roles
     for rid in members(org, t):

@@ -220,6 +220,11 @@ def configured_rules(
     )
     all_params = _by_code(rules, config.params, "rules.params")
     for code, given in _by_code(rules, params or {}, "params").items():
+        if not isinstance(given, Mapping):
+            raise RuleConfigError(
+                f"params: {code}: expected a mapping of parameter names to values "
+                f"({{'max_span': 9}}), got {type(given).__name__}"
+            )
         all_params[code] = {**all_params.get(code, {}), **given}
     return [(rule, _params(rule, all_params.get(rule.code))) for rule in chosen]
 

@@ -208,6 +208,8 @@ def _unknown_hint(key: str) -> str:
 
 def select(org: OrgCore, selector: str | Selector) -> list[Role]:
     """The roles of `org` that match `selector`, in file order."""
+    if not isinstance(selector, (str, Selector)):  # a caller's mistake, said plainly
+        raise TypeError(f"a selector is a str or a Selector, not {type(selector).__name__}")
     parsed = parse(selector) if isinstance(selector, str) else selector
     return parsed.select(org)
 

@@ -154,6 +154,9 @@ PROBLEM_CODES: dict[str, str] = {
     "repeated-name": "a list known by its names (no id or email column) that has a name on "
     "several rows: the later given the id `Name-2`, and a manager cell with the name read as "
     "the first (a warning)",
+    "name-accents": "a manager name that matches no row, read as the one row whose name it "
+    "writes with other accents, or none (`Marta Wisniewska` for `Marta Wiśniewska`; a "
+    "warning)",
     "name-middle": "a manager name that matches no row, read as the one row with the same "
     "first and last name, with or without a middle name or initial (`Hale, Quentin T` for "
     "`Quentin Hale`; a warning)",

@@ -216,3 +216,24 @@ def test_a_manager_name_nothing_tells_apart_is_still_an_error(write: Write) -> N
     )
     with pytest.raises(OrgFileError, match="'Sam Lee' is ambiguous: 2 rows have it"):
         import_notes(write("visio.csv", text))
+
+
+def test_a_manager_name_without_its_accents_is_read_as_the_one_row_it_writes(
+    write: Write,
+) -> None:
+    # A payroll that keeps ASCII only: "Marta Wisniewska" for Marta Wiśniewska was an
+    # unknown manager.
+    text = (
+        "Ref,Name,Job title,Line manager\n1,Marta Wiśniewska,CEO,\n"
+        "2,Bo Ek,CTO,Marta Wisniewska\n3,José Díaz,Engineer,BO EK\n"
+        "4,Jose Diaz,Engineer,Bo Ek\n5,Cy Moss,Engineer,Jose Diaz\n"
+    )
+    org, notes = import_notes(write("payroll.csv", text))
+    assert org.roles["2"].reports_to == "1"
+    (note,) = [n for n in notes if "accents" in n]
+    assert note == (
+        "3:4: column 'Line manager': no row has the manager name 'Marta Wisniewska'; read "
+        "as 'Marta Wiśniewska' (the same name with other accents, or none), the name of "
+        "line 2"
+    )
+    assert org.roles["5"].reports_to == "4"  # written as one of them: that one

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from unicodedata import normalize
 
 from orgroles.errors import Location, Problem
+from orgroles.importers.accents import Unaccented
 from orgroles.importers.id_forms import (
     NameForms,
     and_more,
@@ -278,6 +279,7 @@ def _resolve(
     what = "email" if by_email else "name"
     cased = _OtherCase(index, rows.holders) if by_email else None
     name_forms = NameForms(index, rows.names)
+    unaccented = Unaccented(rows.names)
     aliases = rows_by(rows.aliases, key) if rows.aliases is not None and not by_email else {}
     mixed = MixedKeys(ids, rows.emails, rows.names, by_email=by_email, email_key=_email_key)
     by_other: list[tuple[int, str, int, str]] = []  # a row's id, or its other key
@@ -313,6 +315,9 @@ def _resolve(
                 matches, why = name_forms.read(value)
                 if why is not None:
                     read.append((i, value, *why, matches[0]))
+            if not matches and not by_email and (j := unaccented(value)) is not None:
+                matches = [j]  # "Marta Wisniewska" for Marta Wiśniewska
+                read.append((i, value, rows.names[j] or "", "accents", j))
             if not matches and cased is not None and (j := cased(value)) is not None:
                 matches = [j]
                 read.append((i, value, rows.emails[j] or "", "case", j))

@@ -793,3 +793,25 @@ def test_a_header_in_capitals_with_its_words_run_together(write: Write) -> None:
     assert "status 'ISACTIVE', manager (by id) 'MANAGERID'" in notes[0]
     assert [(r.id, r.reports_to) for r in org.roles.values()] == [("u1", None), ("u2", "u1")]
     assert org.people["u2"].name == "Adjoa Kwar"
+
+
+def test_a_row_per_change_is_read_by_its_effective_day(write: Write) -> None:
+    # ADP's history: an "Effective Date" per promotion and transfer. It was not read: one
+    # person held her three jobs at once, and a report was put under her oldest seat.
+    text = (
+        "Associate ID,Worker Name,Job Title,Reports To Associate ID,Hire Date,Effective Date\n"
+        "A1,Vera Lund,CEO,,2015-01-05,2015-01-05\n"
+        "A2,Quinn Ross,Sales Manager,A1,2016-03-01,2016-03-01\n"
+        "A3,Rhea Kap,Sales Representative,A2,2018-07-09,2018-07-09\n"
+        "A3,Rhea Kap,Senior Sales Representative,A2,2018-07-09,2020-01-01\n"
+        "A3,Rhea Kap,Sales Team Lead,A1,2018-07-09,2022-04-01\n"
+        "A5,Ulla Berg,Sales Representative,A3,2022-05-02,2022-05-02\n"
+    )
+    org, notes = _import(write, "history.csv", text)
+    assert "each row from its day 'Effective Date'" in notes[0]
+    assert [r.id for r in org.roles.values()] == ["A1", "A2", "A3", "A5"]
+    assert org.roles["A3"].title == "Sales Team Lead"
+    assert [(line.role, line.start) for line in org.records["A3"].reports_to] == [  # type: ignore[union-attr]
+        ("A2", None),
+        ("A1", date(2022, 4, 1)),
+    ]

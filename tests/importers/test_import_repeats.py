@@ -71,7 +71,8 @@ def test_a_repeated_id_with_another_value_is_still_an_error(
         said += (
             ": the same person in two jobs? Read a column with an id for each job (a "
             "position's) with --id-col, and this one with --holder-col (and name the other "
-            "columns too: --name-col, --manager-col, ...)"
+            "columns too: --name-col, --manager-col, ...); or a row per change? Name the day "
+            "each row holds from with --effective-col"
         )
     assert [str(p) for p in found] == [said]
 

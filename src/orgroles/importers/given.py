@@ -80,6 +80,7 @@ def describe(columns: Columns) -> str:
         ("department_col", "department"),
         ("start_col", "start"),
         ("end_col", "end"),
+        ("effective_col", "each row from its day"),
         ("status_col", "status"),
         ("holder_col", "holder (a person's id)"),
         ("manager_col", "manager (by id)"),

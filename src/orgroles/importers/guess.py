@@ -38,6 +38,7 @@ from orgroles.importers.given import describe, merged, no_manager_note
 from orgroles.importers.header_names import (
     DEPARTMENTS,
     DOTTED,
+    EFFECTIVES,
     EMAILS,
     ENDS,
     FLAG_COLUMNS,
@@ -219,14 +220,16 @@ def guess_columns(
         jobs = coded_positions(header, values, {*taken, manager or ""})
     if jobs_by_position(id_col, jobs, names, values):  # a person in several jobs
         options["id_col"], options["holder_col"] = jobs, id_col
-    days = [c for c in (options["start_col"], options["end_col"]) if isinstance(c, str)]
+    elif _repeats(values(id_col)):  # a row per change, each from its effective day
+        options["effective_col"] = first(EFFECTIVES, taken)
+    days = [options[c] for c in ("start_col", "end_col", "effective_col") if options.get(c)]
     texts = [v for c in days for v in values(c) if v]
     if date_format is not None:
         fmt = date_format if reads_days(texts, date_format) else None
     else:
         fmt = day_format(texts) if days else ""
     if fmt is None:  # days that no one format reads: left in meta
-        options["start_col"] = options["end_col"] = None
+        options["start_col"] = options["end_col"] = options["effective_col"] = None
     return Columns.of(**options), fmt or None
 
 

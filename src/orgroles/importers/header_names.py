@@ -20,6 +20,7 @@ from orgroles.catalog._title_text import fold
 __all__ = [
     "DEPARTMENTS",
     "DOTTED",
+    "EFFECTIVES",
     "EMAILS",
     "ENDS",
     "FAMILY_FIRST",
@@ -80,7 +81,8 @@ IDS = names(
     "numero dipendente, matricula, numero de matricula, numero da matricula, "
     "id colaborador, codigo do colaborador, numero do funcionario, id funcionario, "
     "numer pracownika, id pracownika, nr pracownika, anstallningsnummer, anstallningsnr, "
-    "medarbejdernummer, ansattnummer, xref code, xrefcode, employee xref code, "
+    "medarbejdernummer, ansattnummer, ansattnr, ansatt nr, ansattid, werknemersnummer, "
+    "werknemer nummer, werknemer id, xref code, xrefcode, employee xref code, "
     "employee xrefcode, ref, employee ref, staff ref, "
     "employee reference, nr ewid, nr ewidencyjny, numer ewidencyjny, anst nr, anstnr, "
     "社員番号, 従業員番号, 社員id, 社員コード, 従業員コード, 工号, 员工编号, 员工号, 사번, "
@@ -169,7 +171,8 @@ STARTS = names(  # the latest hire date before the original: a rehire's current 
     "fecha de alta, fecha de ingreso, fecha de incorporacion, datum in dienst, startdatum, "
     "date hired, employment start date, data di assunzione, data assunzione, "
     "data de admissao, data admissao, data zatrudnienia, anstallningsdatum, startdato, "
-    "ansettelsesdato, ansaettelsesdato, rehire date, "
+    "ansettelsesdato, ansaettelsesdato, ansattdato, ansatt dato, tiltredelsesdato, "
+    "rehire date, "
     "anstalld fran, anstallningsdatum fran, "
     "入社日, 入社年月日, 入职日期, 입사일, "
     "tyosuhteen alkamispaiva, alkamispaiva, tyosuhde alkaa, eintritt"
@@ -181,7 +184,8 @@ ENDS = names(
     "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
     "date terminated, employment end date, exit date, last day, last working day, "
     "data di cessazione, data cessazione, data de demissao, data de desligamento, "
-    "data zwolnienia, slutdatum, slutdato, fratradelsedatum, date of exit, date of leaving, "
+    "data zwolnienia, slutdatum, slutdato, sluttdato, slutt dato, fratredelsesdato, "
+    "fratradelsedatum, date of exit, date of leaving, "
     "date of termination, separation date, last day worked, date de fin de contrat, "
     "fin de contrat, date de fin, departure date, date of departure, anstalld till, "
     "退職日, 退職年月日, 离职日期, 퇴사일, "
@@ -231,9 +235,16 @@ PARENT_POSITIONS = names(
     "id poste superieur, poste superieur, code poste superieur, ubergeordnete stelle, "
     "ubergeordnete position, id puesto superior, puesto superior, id posizione superiore"
 )
+EFFECTIVES = names(
+    "effective date, effective from, date effective, effective as of, action date, "
+    "valid from, gultig ab, gueltig ab, wirksam ab, date d effet, date effet, "
+    "fecha efectiva, data efetiva, data di decorrenza, ingangsdatum, giltig fran"
+)
+"""Headers of the day from which a row holds, in an export with a row per change."""
 HOLDERS = names(
     "incumbent id, incumbent employee id, incumbent number, holder id, position holder id, "
-    "occupant id, employee id of incumbent"
+    "occupant id, employee id of incumbent, incumbent user id, incumbent person id, "
+    "incumbent worker id"
 )
 INCUMBENTS = names("incumbent, incumbent name, position holder, holder name, occupant")
 DOTTED = names(

@@ -257,7 +257,8 @@ def _check_ids(
 _TWO_JOBS = (
     ": the same person in two jobs? Read a column with an id for each job (a position's) "
     "with --id-col, and this one with --holder-col (and name the other columns too: "
-    "--name-col, --manager-col, ...)"
+    "--name-col, --manager-col, ...); or a row per change? Name the day each row holds "
+    "from with --effective-col"
 )
 
 

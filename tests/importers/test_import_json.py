@@ -376,3 +376,41 @@ def test_a_nested_objects_columns_are_found_by_their_last_key(write: Write) -> N
     assert org.roles["b2"].title == "Chief Technology Officer"
     assert org.roles["b2"].reports_to == "a1"
     assert org.roles["b2"].kind == "cto"
+
+
+def test_nested_objects_are_columns_whatever_their_values_hold(write: Write) -> None:
+    # HiBob's API nests the job in "work", with the manager an object in it, null for the
+    # CEO: only the CEO's "work" was read; the others lost their title, team and manager.
+    def person(
+        pid: str, first: str, title: str, team: str, boss: dict[str, str] | None
+    ) -> dict[str, object]:
+        work = {"title": title, "department": team, "site": "London", "reportsTo": boss}
+        return {"id": pid, "firstName": first, "surname": "Lind", "work": work}
+
+    ceo = person("1", "Olivia", "Chief Executive Officer", "Management", None)
+    cfo = person("2", "Rahul", "CFO", "Finance", {"id": "1", "firstName": "Olivia"})
+    clerk = person("3", "Chloe", "Accounts Clerk", "Finance", {"id": "2", "firstName": "Rahul"})
+    text = json.dumps({"employees": [ceo, cfo, clerk]})
+    org, notes = import_notes(write("bob.json", text))
+    assert "title 'work.title'" in notes[0]
+    assert [(r.id, r.title, r.reports_to) for r in org.roles.values()] == [
+        ("1", "Chief Executive Officer", None),
+        ("2", "CFO", "1"),
+        ("3", "Accounts Clerk", "2"),
+    ]
+    assert [t.name for t in org.teams.values()] == ["Management", "Finance"]
+    assert org.roles["3"].meta == {"work.site": "London"}
+
+
+def test_a_nested_name_is_no_persons_name(write: Write) -> None:
+    # Remote's API: "country": {"name": "Poland"} beside "full_name": everyone was named
+    # after their country ("name" read from the last key of "country.name").
+    rows = [
+        {"id": "1", "full_name": "Ana Lima", "country": {"name": "Poland", "code": "PL"}},
+        {"id": "2", "full_name": "Bo Diaz", "country": {"name": "Spain", "code": "ES"},
+         "manager": {"id": "1", "email": "ana@x.example"}},
+    ]  # fmt: skip
+    org, notes = import_notes(write("remote.json", json.dumps({"employments": rows})))
+    assert "name 'full_name'" in notes[0]
+    assert [p.name for p in org.people.values()] == ["Ana Lima", "Bo Diaz"]
+    assert org.roles["2"].reports_to == "1"

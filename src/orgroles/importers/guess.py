@@ -115,8 +115,8 @@ def guess_columns(
     for column in header:
         if "." in column.strip("."):
             inner.setdefault(header_key(column.rsplit(".", 1)[1]), []).append(column)
-    for last, ending in inner.items():
-        if len(ending) == 1 and last:
+    for last, ending in inner.items():  # not "country.name", "manager.email": another's
+        if len(ending) == 1 and last and last not in ("name", "id", "email"):
             by_key.setdefault(last, ending[0])
 
     def first(names: Sequence[str], taken: Collection[str] = ()) -> str | None:

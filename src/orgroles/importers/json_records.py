@@ -113,25 +113,24 @@ _REFERENCE = frozenset({"id", "email", "mail", "name", "displayName", "title"})
 
 
 def _flat(record: Mapping[str, Any], named: set[str]) -> Mapping[str, Any]:
-    """A record with its nested objects of plain values read as columns of their own,
-    named `key.inner` as `pandas.json_normalize()` names them (Okta's `"profile":
-    {"firstName": ..., "managerId": ...}` gives `profile.firstName`, ...). An object that
-    names someone (`{"id": "5001", "name": ...}`: a manager) stays, and so does one under
-    a key that the column options name.
+    """A record with its nested objects read as columns of their own, named `key.inner`
+    as `pandas.json_normalize()` names them (Okta's `"profile": {"firstName": ...,
+    "managerId": ...}` gives `profile.firstName`, ...; HiBob's `"work": {"title": ...,
+    "reportsTo": {...}}` gives `work.title`, and `work.reportsTo` the manager's object,
+    whether or not it is null). One level is spread: an object inside one is a value (a
+    manager, a department), as is an object that names someone (`{"id": "5001", "name":
+    ...}`: a manager) and one under a key that the column options name.
 
     Examples:
         >>> _flat({"id": "1", "profile": {"firstName": "Ana", "title": "CEO"},
         ...        "manager": {"id": "2", "name": "Bo Diaz"}}, set())
         {'id': '1', 'profile.firstName': 'Ana', 'profile.title': 'CEO', 'manager': {'id': '2', 'name': 'Bo Diaz'}}
+        >>> _flat({"id": "1", "work": {"title": "CFO", "boss": {"id": "2", "first": "Ana"}}}, set())
+        {'id': '1', 'work.title': 'CFO', 'work.boss': {'id': '2', 'first': 'Ana'}}
     """  # noqa: E501
     out: dict[str, Any] = {}
     for key, value in record.items():
-        if (
-            isinstance(value, Mapping)
-            and key not in named
-            and not _REFERENCE.issuperset(value)
-            and not any(isinstance(v, (Mapping, list)) for v in value.values())
-        ):
+        if isinstance(value, Mapping) and key not in named and not _REFERENCE.issuperset(value):
             out.update((f"{key}.{k}", v) for k, v in value.items() if f"{key}.{k}" not in record)
         else:
             out[key] = value

@@ -283,3 +283,24 @@ def test_a_damaged_workbook_is_an_error_not_a_traceback(
     result = run("import", "csv", path, "-o", tmp_path / "org.yaml")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_cell_merged_down_a_column_is_read_on_each_of_its_rows(tmp_path: Path) -> None:
+    # A sheet made by hand writes a department once, merged down beside its people: it was
+    # read on its first row only (one Tech member of three). Headings merged across the
+    # header's columns stay as they are.
+    heading: list[object] = ["People", None, None, "Reporting", None, None]
+    dev: list[object] = [1005, "Dev Roe", "Engineer", 1002, None, None]
+    path = tmp_path / "merged.xlsx"
+    _workbook(path, [heading, HEADER, *ROWS, dev])
+    book = openpyxl.load_workbook(path)
+    sheet = book["Staff"]
+    for row in range(5, 8):  # Tech written once, on Ben's row (4), merged down to Dev's
+        sheet.cell(row=row, column=5).value = None
+    sheet.merge_cells("E4:E7")
+    sheet.merge_cells("A1:C1")
+    book.save(path)
+    text, _ = workbook_text(str(path))
+    assert text.splitlines()[0] == "People,,,Reporting,,"
+    org, _ = import_notes(path)
+    assert {t.name: len(t.members) for t in org.teams.values()} == {"Exec": 1, "Tech": 4}

@@ -21,7 +21,9 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import os
 import zipfile
+from collections.abc import Sequence
 from typing import Any
 
 from orgroles.errors import Location, MissingExtraError, OrgFileError, Problem
@@ -80,7 +82,7 @@ def workbook_text(path: str, sheet: str | int | None = None) -> tuple[str, list[
     try:
         tables = [w.title for w in book.worksheets]  # the sheets that are not charts
         found, notes = _sheet(book.sheetnames, tables, sheet, str(path))
-        return _csv_text(book[found], str(path)), notes
+        return _csv_text(book[found], str(path), _merged_down(path, found)), notes
     except (OrgFileError, MemoryError):
         raise
     except Exception as exc:
@@ -101,9 +103,34 @@ def _unreadable(path: str, exc: Exception) -> OrgFileError:
     )
 
 
-def _csv_text(sheet: Any, path: str) -> str:
+_MERGES_READ = 20_000_000
+"""The largest workbook (bytes) whose merged cells are read: openpyxl reads them only
+when it loads the whole workbook, not in the fast mode that big files need."""
+
+
+def _merged_down(path: str, sheet: str) -> list[tuple[int, int, int]]:
+    """The cells merged down a column (a department written once beside its rows, as a
+    sheet made by hand writes it): (column, first row, last row), 0-based. Merges across
+    columns (headings above a header) are left as they are."""
+    import openpyxl
+
+    if os.path.getsize(path) > _MERGES_READ:
+        return []
+    book = openpyxl.load_workbook(path, data_only=True)
+    try:
+        ranges = book[sheet].merged_cells.ranges
+        return [
+            (r.min_col - 1, r.min_row - 1, r.max_row - 1)
+            for r in ranges
+            if r.min_col == r.max_col and r.max_row > r.min_row
+        ]
+    finally:
+        book.close()
+
+
+def _csv_text(sheet: Any, path: str, merged: Sequence[tuple[int, int, int]] = ()) -> str:
     """The rows of a sheet as CSV text, each as wide as the widest (as Excel's own CSV
-    writes them).
+    writes them), a cell merged down a column written on each of its rows.
 
     The sheet's declared size (its `dimension`, which some tools write wrong: sixteen
     thousand columns for four) is not trusted: the rows are read as the file holds them,
@@ -120,6 +147,11 @@ def _csv_text(sheet: Any, path: str) -> str:
         while cells and not cells[-1]:
             cells.pop()
         rows.append(cells)
+    for column, first, last in merged:
+        if first < len(rows) and column < len(rows[first]) and rows[first][column]:
+            for n in range(first + 1, min(last + 1, len(rows))):
+                rows[n] += [""] * (column + 1 - len(rows[n]))
+                rows[n][column] = rows[n][column] or rows[first][column]
     while rows and not rows[-1]:  # formatted cells below the data: no rows
         rows.pop()
     width = max((len(cells) for cells in rows), default=0)

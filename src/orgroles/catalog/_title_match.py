@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
 from orgroles.catalog._title_levels import LEADS, compound_levels, seniority_of
-from orgroles.catalog._title_quality import QUALITY_FAMILY, SOFTWARE_FAMILY, regulated_quality
+from orgroles.catalog._title_quality import (
+    EXECUTIVE_FAMILY,
+    QUALITY_FAMILY,
+    SOFTWARE_FAMILY,
+    academic_chair,
+    fundraising,
+    regulated_quality,
+    site_general_manager,
+)
 from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
@@ -138,19 +146,25 @@ class Matcher:
                 elif not joins_jobs(title):
                     reading = self._head_of_function(reading, parts)
                 if regulated_quality(title):
-                    reading = self._outside_software(reading)
+                    reading = self._outside(reading, SOFTWARE_FAMILY, self.quality_family)
+                elif fundraising(title):
+                    reading = self._outside(reading, SOFTWARE_FAMILY, None)
+                elif site_general_manager(title) or academic_chair(title):
+                    family = None if academic_chair(title) else self.quality_family
+                    reading = self._outside(reading, EXECUTIVE_FAMILY, family)
             if len(self.readings) >= _CACHE_SIZE:
                 self.readings.clear()
             self.readings[title] = reading
         return reading
 
-    def _outside_software(self, reading: _Reading) -> _Reading:
-        """A quality title of a regulated plant or laboratory ("QA Specialist - GMP"): no
-        software kind or family, but the quality family's (see `regulated_quality()`)."""
-        kept = tuple(o for o in reading.options if o.match.family != SOFTWARE_FAMILY)
+    def _outside(self, reading: _Reading, out: str, family: str | None) -> _Reading:
+        """A title whose context says it is not of the family `out`: a quality title of a
+        regulated plant or laboratory ("QA Specialist - GMP"), fundraising's "development",
+        a restaurant's general manager; then of `family` (see `_title_quality`)."""
+        kept = tuple(o for o in reading.options if o.match.family != out)
         if len(kept) == len(reading.options):
             return reading
-        first, family = reading.options[0].match, self.quality_family
+        first = reading.options[0].match
         if not kept and family is not None:
             match = KindMatch(None, family, first.pattern, reading.seniority, first.source)
             kept = (_Option(match, (family,)),)

@@ -15,7 +15,15 @@ import re
 
 from orgroles.catalog._title_text import fold
 
-__all__ = ["QUALITY_FAMILY", "SOFTWARE_FAMILY", "regulated_quality"]
+__all__ = [
+    "EXECUTIVE_FAMILY",
+    "QUALITY_FAMILY",
+    "SOFTWARE_FAMILY",
+    "academic_chair",
+    "fundraising",
+    "regulated_quality",
+    "site_general_manager",
+]
 
 QUALITY_FAMILY = "operations"
 """The family of quality work in a plant, a laboratory or a kitchen (beside production,
@@ -54,3 +62,61 @@ def regulated_quality(title: str) -> bool:
     """
     folded = fold(title)
     return _QUALITY.search(folded) is not None and _REGULATED.search(folded) is not None
+
+
+EXECUTIVE_FAMILY = "executive"
+"""The family of a company's leaders, which a site's general manager is not of."""
+
+_SITE_GM = re.compile(
+    r"\b(?:restaurant|store|shop|hotel|branch|plant|club|dealership|site|property|resort"
+    r"|casino|warehouse|location|unit|outlet|venue|park|franchise)s? general manager\b"
+)
+_FUNDRAISING = re.compile(
+    r"\b(?:gifts?|donors?|fundrais\w*|philanthrop\w*|advancement|giving|annual fund"
+    r"|capital campaign|stewardship|alumni)\b"
+)
+
+
+def site_general_manager(title: str) -> bool:
+    """Whether a title names the general manager of a site (a restaurant, a store, a
+    hotel): its manager, of the operations family, not one of the company's leaders.
+
+    Examples:
+        >>> site_general_manager("Restaurant General Manager")
+        True
+        >>> site_general_manager("General Manager")
+        False
+    """
+    return _SITE_GM.search(fold(title)) is not None
+
+
+def fundraising(title: str) -> bool:
+    """Whether a title's "development" is a charity's or a university's fundraising
+    ("Director of Development and Major Gifts"), no software's.
+
+    Examples:
+        >>> fundraising("Director of Development and Major Gifts")
+        True
+        >>> fundraising("Director of Development")
+        False
+    """
+    folded = fold(title)
+    return "develop" in folded and _FUNDRAISING.search(folded) is not None
+
+
+_ACADEMIC = re.compile(
+    r"\b(?:department|departement|professor|professeur|faculty|dean|school of|endowed"
+    r"|of surgery|of medicine|of pediatrics|of psychiatry|lecturer|academic)\b"
+)
+
+
+def academic_chair(title: str) -> bool:
+    """Whether a title's "chair" is a university's (a department's head, or a professor's
+    endowed seat), no board's: "Chair, Department of Mathematics".
+
+    Examples:
+        >>> academic_chair("Chair, Department of Mathematics"), academic_chair("Board Chair")
+        (True, False)
+    """
+    folded = fold(title)
+    return re.search(r"\bchair\b", folded) is not None and _ACADEMIC.search(folded) is not None

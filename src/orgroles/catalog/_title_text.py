@@ -127,7 +127,7 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "starszy, starsza, glowny, glowna, erfaren",
     "staff": "staff",
     "principal": "principal, distinguished",
-    "lead": "lead, leader, referent, referente, chef equipe, cheffe equipe, responsable equipe, "
+    "lead": "lead, leader, chef equipe, cheffe equipe, responsable equipe, "
     "teamleiter, teamleiterin, teamleitung, teamleider, lider, jefe equipo, jefa equipo, "
     "chefe equipe, capo squadra, schichtleiter, schichtleiterin, vorarbeiter, vorarbeiterin, "
     "encarregado, encarregada, sous chef, head nurse, head waiter, head waitress, head server, "
@@ -180,7 +180,10 @@ _FALSE_FRIENDS = """
     traffic controller, air traffic controller, quality controller, flight controller,
     po clerk, po coordinator, em physician, em dept, em department, em debt, em equity,
     front office manager, front office supervisor, student recruitment, student recruiter,
-    hr utvecklare, deweloper nieruchomosci
+    hr utvecklare, deweloper nieruchomosci,
+    assistant vice president, avp, department chair, chair department, professor and chair,
+    chair of the department, chair of department, endowed chair, research chair,
+    programme chair, program chair
 """
 FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")
@@ -194,8 +197,9 @@ Manufacturing Quality Engineer in a plant; a QA Inspector,
 a Traffic Controller and a "PO Clerk" (of purchase orders) are no QA engineer,
 controller of finance or Product Owner, and "EM" is emergency medicine or emerging
 markets beside "Physician" or "Debt"; a Swedish "HR-utvecklare" develops the staff, a
-Polish "Deweloper nieruchomości" builds houses. The words inside such a phrase name no
-job, family or seniority."""
+Polish "Deweloper nieruchomości" builds houses; a bank's "Assistant Vice President" (AVP)
+is a middle grade, no VP, and a university's department chair no board's chair. The words
+inside such a phrase name no job, family or seniority."""
 
 TEACHES = _word_set(
     "professor lecturer instructor teacher tutor docent dozent dozentin lehrer lehrerin "

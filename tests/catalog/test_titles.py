@@ -326,6 +326,9 @@ def test_seniority_is_read_from_the_title(title: str, seniority: str | None) -> 
         ("Schichtleiter", "lead"),
         ("Werkstattleiter", "manager"),  # the last part of a compound says its level
         ("Staff Nurse (Senior)", "senior"),  # a later segment of seniority words only
+        ("Charge Nurse", "lead"),  # a ward's shift lead
+        ("Matron", "manager"),
+        ("Supervisora de Enfermería", "manager"),
     ],
 )
 def test_the_seniority_of_a_title_that_names_no_known_job(

@@ -644,3 +644,22 @@ def test_manager_names_match_across_unicode_forms(write: Write) -> None:
 
 def test_no_records_make_an_empty_org() -> None:
     assert len(orgroles.from_records([], preset="bamboohr")) == 0
+
+
+def test_the_summary_counts_todays_people_and_those_over_time(
+    run: Cli, write: Write, tmp_path: Path
+) -> None:
+    # It counted the people who left among today's: "2 roles, 3 people (today's; ...)".
+    text = (
+        "Employee ID,Name,Job Title,Manager ID,Hire Date,Termination Date\n"
+        "1,Ana Lira,CEO,,2019-01-07,\n2,Bo Diaz,CTO,1,2019-03-04,2021-06-30\n"
+        "3,Cy Moss,CTO,1,2021-09-01,\n"
+    )
+    out = tmp_path / "org.yaml"
+    result = run("import", "csv", write("staff.csv", text), "-o", out)
+    assert result.exit_code == 0, result.output
+    summary = next(line for line in result.stderr.splitlines() if " -> " in line)
+    assert summary.endswith(
+        ": 2 roles, 2 people, 0 teams, 0 vacancies, 0 unknown managers "
+        "(today's; 3 seats over time, 3 people)"
+    )

@@ -73,9 +73,12 @@ def _import(
         else:
             org.dump(output, fmt)
     index = org.index
+    people = len(org.people)
+    if org.dated:  # today's: the people in a seat today (the file keeps those who left)
+        people = len({h for role in org.roles.values() for h in role.holders})
     counts = [
         (len(org.roles), "role", "roles"),
-        (len(org.people), "person", "people"),
+        (people, "person", "people"),
         (len(org.teams), "team", "teams"),
         (sum(1 for role in org.roles.values() if role.vacant), "vacancy", "vacancies"),
         (len(set(index.dangling.values())), "unknown manager", "unknown managers"),
@@ -95,7 +98,8 @@ def _import(
         parts[4] += f" ({reporting:,} {'role' if reporting == 1 else 'roles'} {verb} to {them})"
     summary = ", ".join(parts)
     if org.dated:  # the counts are those of today's view
-        summary += f" (today's; {len(org.records):,} seats over time)"
+        ever = f", {len(org.people):,} people" if len(org.people) != people else ""
+        summary += f" (today's; {len(org.records):,} seats over time{ever})"
     click.echo(printable(f"{source} -> {output}: {summary}"), err=True)
     found = kinds_found(org)
     if found.inferred or found.unmatched:

@@ -329,12 +329,10 @@ How a title is read:
 - Quality work in a regulated plant or laboratory (GMP, GxP, HACCP, food safety, sterile,
   pharmaceutical, clinical, manufacturing, ISO 13485) tests no software: a "QA Specialist
   - GMP" or a "QA Manager (Food Safety)" has the operations family and no tech kind.
-- A title's context tells what its words mean: a site's general manager ("Restaurant
-  General Manager", "Hotel General Manager") runs the site, of the operations family,
-  not the company; a "Director of Development and Major Gifts" raises funds (no software
-  development); a university's chair ("Chair, Department of Mathematics") heads a
-  department, no board; a bank's "Assistant Vice President" (AVP) is a middle grade, no
-  VP; a German or Polish "Referent" is a specialist or a clerk, no lead.
+- A title's context tells what its words mean: a "Restaurant General Manager" runs the
+  site (operations), not the company; a "Director of Development and Major Gifts" raises
+  funds (no software); a "Chair, Department of Mathematics" heads a department, no
+  board; a bank's AVP is a middle grade, no VP; a German "Referent" is no lead.
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`), and an "EA to the Chief Executive

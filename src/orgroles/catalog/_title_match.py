@@ -149,9 +149,10 @@ class Matcher:
                     reading = self._outside(reading, SOFTWARE_FAMILY, self.quality_family)
                 elif fundraising(title):
                     reading = self._outside(reading, SOFTWARE_FAMILY, None)
-                elif site_general_manager(title) or academic_chair(title):
-                    family = None if academic_chair(title) else self.quality_family
-                    reading = self._outside(reading, EXECUTIVE_FAMILY, family)
+                elif academic_chair(title):
+                    reading = self._outside(reading, EXECUTIVE_FAMILY, None)
+                elif site_general_manager(title):
+                    reading = self._outside(reading, EXECUTIVE_FAMILY, self.quality_family)
             if len(self.readings) >= _CACHE_SIZE:
                 self.readings.clear()
             self.readings[title] = reading

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from orgroles._internal.gc import gc_paused
 from orgroles.model.org import OrgDocument
 
-__all__ = ["detached", "detached_document", "detached_table", "free_copy"]
+__all__ = ["detached", "detached_document", "free_copy"]
 
 T = TypeVar("T")
 
@@ -100,9 +100,3 @@ def detached_document(document: OrgDocument) -> OrgDocument:
             own(new, section, tuple(map(detached, getattr(document, section))))
         own(new, "rules", detached(document.rules))
     return new
-
-
-def detached_table(table: dict[str, T]) -> dict[str, T]:
-    """A table of models by id, each one `detached()`, in the same order."""
-    with gc_paused():
-        return {key: detached(item) for key, item in table.items()}

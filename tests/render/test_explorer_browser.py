@@ -901,3 +901,16 @@ def test_a_change_charts_title_is_whole_in_the_bar(tab: Tab, tmp_path: Path) -> 
     tab.open(orgroles.render(long, tmp_path / "long.html"))
     assert not tab.js(whole)  # cut, with an ellipsis
     assert tab.js("return document.querySelector('.search input').clientWidth") >= 150
+
+
+def test_a_frame_laid_out_late_opens_on_its_whole_first_view(tab: Tab, tmp_path: Path) -> None:
+    """A notebook's frame not laid out yet when its page ran (on a busy machine) had no
+    width: every chart was too wide, and it opened on its top and the top's reports
+    alone (4 boxes of 18). The first view waits for the frame's width."""
+    frame = orgroles.load(SCALEUP).explore()._repr_html_().replace('width="100%"', 'width="0"')
+    widen = "setTimeout(() => { document.querySelector('iframe').width = '100%'; }, 300);"
+    host = tmp_path / "late.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{frame}<script>{widen}</script></body></html>")
+    tab.open(host, frame=True)
+    assert tab.boxes() == 18
+    tab.driver.switch_to.default_content()

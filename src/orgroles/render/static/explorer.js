@@ -1330,18 +1330,27 @@
     const [x0, , x1] = bounds();
     return (visibleWidth() - 2 * MARGIN) / (x1 - x0) < READABLE;
   };
-  for (let start = D.start; !CH && start > least && tooWide(); ) {
-    start--;
-    for (let i = 0; i < N; i++) if (depth[i] >= start) open[i] = 0;
-    render();
-  }
-  firstView();
-  api.firstView = shown.length;
-  api.svg = svgMarkup;
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      api.ready = performance.now(); // the first view is drawn and answers
-      document.documentElement.setAttribute("data-ready", "");
-    }),
-  );
+  const begin = () => {
+    for (let start = D.start; !CH && start > least && tooWide(); ) {
+      start--;
+      for (let i = 0; i < N; i++) if (depth[i] >= start) open[i] = 0;
+      render();
+    }
+    firstView();
+    api.firstView = shown.length;
+    api.svg = svgMarkup;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        api.ready = performance.now(); // the first view is drawn and answers
+        document.documentElement.setAttribute("data-ready", "");
+      }),
+    );
+  };
+  // A notebook's frame may not be laid out yet when its page runs (a busy machine): with
+  // no width, every chart is too wide, and it opened on its top alone. The first view
+  // waits for the frame's width (a second at most).
+  let frames = 0;
+  const whenLaidOut = () =>
+    chart.clientWidth > 0 || frames++ > 60 ? begin() : requestAnimationFrame(whenLaidOut);
+  whenLaidOut();
 })();

@@ -341,7 +341,6 @@ class OrgCore(DropsDerived):
         with gc_paused():
             clone._plain = view(self._records, clone.view_date, clone.today, self._plain)
         clone._roles_map = None
-        clone._cache = {}
         return clone
 
     def renamed(self: Self, name: str) -> Self:
@@ -373,7 +372,7 @@ class OrgCore(DropsDerived):
         org._people, org._teams = dict(self._people), dict(self._teams)
         org.people = IdMap(org._people, UnknownPersonError)
         org.teams = IdMap(org._teams, UnknownTeamError)
-        org._cache, org._truncated = {}, _NOTHING_LEFT_OUT
+        org._truncated = _NOTHING_LEFT_OUT  # (its `_cache` starts empty: see `shallow()`)
         org.elsewhere = frozenset(self._records.keys() - roles.keys())
         return org
 

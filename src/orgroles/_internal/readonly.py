@@ -1,7 +1,9 @@
 """A read-only view of a dict that, unlike `types.MappingProxyType`, pickles and copies.
 
-An org, its catalogue and its reports go to other processes (`multiprocessing`, a
-cache): every read-only mapping they hold is a `ReadOnly`.
+An org goes to other processes (`multiprocessing`, a cache) with what it holds: its
+`truncated` counts are a `ReadOnly`. (A catalogue pickles its views by its own
+`__reduce__`, and an org's graph is built again after a copy: both keep the faster
+`MappingProxyType`.)
 
 Examples:
     >>> import copy, pickle

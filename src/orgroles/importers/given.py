@@ -24,9 +24,24 @@ import dataclasses
 from orgroles.errors import Location, Problem
 from orgroles.importers.columns import MANAGER_FIELDS, Columns
 
-__all__ = ["describe", "merged", "no_manager_note"]
+__all__ = ["column_names", "describe", "merged", "no_manager_note"]
 
 _OWN = ("preset", "keep_left")
+
+
+def column_names(value: object) -> tuple[str, ...]:
+    """The column names of a `Columns` field: one, several, or none (an unset field, or
+    one that names no column, such as `keep_left`).
+
+    Examples:
+        >>> column_names("Title"), column_names(("First", "Last")), column_names(None)
+        (('Title',), ('First', 'Last'), ())
+    """
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
 
 
 def merged(given: Columns, found: Columns) -> Columns:
@@ -37,14 +52,13 @@ def merged(given: Columns, found: Columns) -> Columns:
         for f in dataclasses.fields(given)
         if f.name not in _OWN and (value := getattr(given, f.name))
     }
-    used = {c for v in chosen.values() for c in ((v,) if isinstance(v, str) else v)}
+    used = {c for v in chosen.values() for c in column_names(v)}
     if any(f in chosen for f in MANAGER_FIELDS):
         options.update(dict.fromkeys(MANAGER_FIELDS))
     for name, value in options.items():
         if name in _OWN or not value:
             continue
-        columns = (value,) if isinstance(value, str) else value
-        if used.intersection(columns):  # a column given for something else
+        if used.intersection(column_names(value)):  # a column given for something else
             options[name] = () if name == "name_col" else None
     options.update(chosen)
     options["keep_left"] = given.keep_left

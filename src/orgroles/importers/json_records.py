@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from orgroles.errors import Location, OrgFileError, OrgUsageError
 from orgroles.importers.csv_map import FileRecords, records_document
 from orgroles.importers.csv_read import read_csv_text
+from orgroles.importers.given import column_names
 from orgroles.importers.json_lines import JSON_LINES, as_list, line_up
 from orgroles.io.json_marks import JsonMarks
 from orgroles.io.json_strict import strict_loads
@@ -103,7 +104,7 @@ def json_document(
         raise
     locator = partial(JsonLocator, text, file, where, shift=int(lines))
     file_records = FileRecords(Source(file, "json"), Path(file).stem, locator, encoding)
-    named = {c for f in dataclasses.fields(columns) for c in _names(getattr(columns, f.name))}
+    named = {c for f in dataclasses.fields(columns) for c in column_names(getattr(columns, f.name))}
     flat = [_flat(r, named) for r in records]
     return records_document(flat, columns, file=file_records, **options)
 
@@ -135,15 +136,6 @@ def _flat(record: Mapping[str, Any], named: set[str]) -> Mapping[str, Any]:
         else:
             out[key] = value
     return out
-
-
-def _names(value: Any) -> tuple[str, ...]:
-    """The column names of a `Columns` field: one, several, or none."""
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, tuple):
-        return tuple(v for v in value if isinstance(v, str))
-    return ()
 
 
 def records_of(text: str, path: str) -> tuple[list[Mapping[str, Any]], tuple[str, ...]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 
 from orgroles.importers.columns import Columns, ResolvedColumns
+from orgroles.importers.given import column_names
 
 __all__ = ["GAPS", "filled_gaps", "gaps"]
 
@@ -57,16 +58,12 @@ def filled_gaps(
         if field == "status_col" and chosen.keep_left:
             continue  # no status is read
         value = getattr(found, field)
-        names = _names(value) if value else ()
+        names = column_names(value)
         if names and used.isdisjoint(names):
             filled[field] = value
             used.update(names)
     said = ", ".join(
-        f"{GAPS[field]} read from {' + '.join(repr(c) for c in _names(value))}"
+        f"{GAPS[field]} read from {' + '.join(repr(c) for c in column_names(value))}"
         for field, value in filled.items()
     )
     return dataclasses.replace(chosen, **filled), said  # type: ignore[arg-type]
-
-
-def _names(value: str | tuple[str, ...]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else value

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import orgroles
 from orgroles import Org, OrgExportWarning, OrgImportWarning, Person, Role, Team
 from orgroles.errors import OrgExportError
-from orgroles.importers.csv_export import CSV_COLUMNS, csv_text, to_csv
+from orgroles.importers.csv_export import CSV_COLUMNS, DATED_COLUMNS, csv_text, to_csv
 from orgroles.importers.rows import unique_slugs
 
 from tests.helpers import DATA, TINY
@@ -125,8 +125,8 @@ optional_texts = texts.map(lambda t: t or None)
 meta_keys = (
     st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8)
     .map(str.strip)
-    .filter(lambda k: bool(k) and k not in CSV_COLUMNS)
-)
+    .filter(lambda k: bool(k) and k not in CSV_COLUMNS and k not in DATED_COLUMNS)
+)  # the names of the columns a CSV reads as such: see the test below
 meta_values = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=10)
 
 
@@ -166,6 +166,17 @@ def csv_orgs(draw: st.DrawFn) -> Org:
         for tid, (name, m) in zip(unique_slugs(list(members)), members.items(), strict=True)
     ]
     return Org(people=list(people.values()), roles=roles, teams=teams)
+
+
+def test_a_meta_key_named_like_a_seats_day_is_named_in_the_warning(tmp_path: Path) -> None:
+    # A meta key "end" of an undated org was written as a column "end", which the CSV
+    # reader reads as the seat's last day: "'0' is not a day" (found by the property
+    # test below). It is left out, and said, as a key named like another column is.
+    org = Org(roles=[Role(id="a", meta={"end": "0", "site": "Oslo"})])
+    with pytest.warns(OrgExportWarning, match=r"meta key 'end' \(the name of a standard column\)"):
+        back = round_trip(org, tmp_path / "org.csv")
+    assert back.roles["a"].meta == {"site": "Oslo"}
+    assert not back.dated
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -79,9 +79,11 @@ def csv_text(org: OrgCore) -> str:
                 team_of[member] = team.display_name
     dated = org.dated
     standard = (*CSV_COLUMNS, *DATED_COLUMNS) if dated else CSV_COLUMNS
-    meta_keys = {k: None for k in _merged_keys(org) if k not in standard}
+    # "start" and "end" are read back as a seat's days, whether or not they are written.
+    reserved = (*CSV_COLUMNS, *DATED_COLUMNS)
+    meta_keys = {k: None for k in _merged_keys(org) if k not in reserved}
     for key in _merged_keys(org):
-        if key in standard:
+        if key in reserved:
             losing(f"meta key {key!r} (the name of a standard column)")
 
     out = io.StringIO()

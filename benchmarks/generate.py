@@ -20,7 +20,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["dated", "generate", "generate_dirty", "write_csv", "write_json", "write_yaml"]
+__all__ = [
+    "dated",
+    "generate",
+    "generate_dirty",
+    "undated",
+    "write_csv",
+    "write_json",
+    "write_yaml",
+]
 
 FIRST = [
     "Ana",
@@ -206,6 +214,25 @@ def dated(doc: dict[str, Any], seed: int = 11) -> dict[str, Any]:
             new["reports_to"] = boss
         roles.append(new)
     return {**doc, "name": doc["name"] + ", dated", "people": people, "roles": roles}
+
+
+def undated(doc: dict[str, Any]) -> dict[str, Any]:
+    """A dated org (see :func:`dated`) with its dates taken out, and nothing else: every
+    seat, every person, and each seat's holders as a plain list of ids in their order
+    (the tenures' people, without their days or interims); a seat whose manager changed
+    keeps its last manager. The control for the cost of the dates themselves: the same
+    file less the days, as an HR export without dates would give it."""
+    roles = []
+    for role in doc["roles"]:
+        new = {k: v for k, v in role.items() if k not in ("start", "end")}
+        holder = role.get("holder")
+        if isinstance(holder, list):
+            new["holder"] = [h["person"] if isinstance(h, dict) else h for h in holder]
+        boss = role.get("reports_to")
+        if isinstance(boss, list):
+            new["reports_to"] = boss[-1]["role"]
+        roles.append(new)
+    return {**doc, "name": doc["name"] + ", dates taken out", "roles": roles}
 
 
 DIRTY_TITLES = ["Engineer", "Manager", "Analyst", "Associate", "Specialist", "Consultant"]

@@ -55,6 +55,51 @@ def test_bench_smoke(tmp_path: Path) -> None:
     assert "load + check" in proc.stdout
 
 
+def test_bench_dated_smoke(tmp_path: Path) -> None:
+    """The dated measure compares the dated load with the same file less its dates and
+    with the org of one holder a seat: two rows, one per baseline, each with its ratio."""
+    out = tmp_path / "results.json"
+    proc = _bench(
+        "bench.py",
+        *("--smoke", "--only", "orgroles-dated", "--clock", "cpu", "--out", str(out)),
+        *("--cache", str(tmp_path / "data")),
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [r for r in json.loads(out.read_text())["rows"] if r["roles"] == 1000]
+    dated = [r for r in rows if r["measure"] == "load json (dated)"]
+    assert [r["baseline"] for r in dated] == ["load json (dates taken out)", "load json (undated)"]
+    assert all(r["ratio"] and r["ratio"] > 0 for r in dated)
+    measured = {r["measure"] for r in rows}
+    assert {"load json (dates taken out)", "history()", "timeline('quarter')"} <= measured
+    assert "against load json (undated)" in proc.stdout
+
+
+def test_undated_is_the_dated_file_less_its_days() -> None:
+    """The control of the dated measure: every seat, person and holder of the dated org,
+    no day, no dated list, and it loads as a plain org."""
+    import runpy
+
+    import orgroles
+
+    generator = runpy.run_path(str(ROOT / "benchmarks" / "generate.py"))
+    doc = generator["dated"](generator["generate"](300))
+    plain = generator["undated"](doc)
+    assert plain["people"] == doc["people"]
+    assert [r["id"] for r in plain["roles"]] == [r["id"] for r in doc["roles"]]
+    text = json.dumps(plain)
+    for key in ("start", "end", "acting"):
+        assert f'"{key}"' not in text
+    for before, after in zip(doc["roles"], plain["roles"], strict=True):
+        if isinstance(before.get("holder"), list):
+            assert after["holder"] == [t["person"] for t in before["holder"]]
+        if isinstance(before.get("reports_to"), list):
+            assert after["reports_to"] == before["reports_to"][-1]["role"]
+    org = orgroles.loads(text)
+    assert len(org.roles) == 300
+    assert len(org.people) == len(doc["people"])
+    assert org.view_date is None  # no dates: a plain org
+
+
 def test_bench_charts_smoke(tmp_path: Path) -> None:
     """The chart measures: SVG, PNG, PDF (one page and A4 tiles) and PowerPoint, in CPU
     seconds, with the seconds per 1,000 roles."""

@@ -200,7 +200,11 @@ def test_duplicate_ids_are_all_reported_at_their_rows(write: Write) -> None:
     path = write("dup.csv", text)
     with pytest.raises(OrgFileError) as err:
         orgroles.from_csv(path, id_col="Employee #")
-    assert [str(p) for p in err.value.problems] == [
+    note, *problems = [str(p) for p in err.value.problems]
+    # The id given, the name guessed: an error after a guess says first how it read.
+    assert note.startswith(f"{path}:1: the columns not given were guessed: the columns were ")
+    assert "read as id 'Employee #', name 'Name'" in note
+    assert problems == [
         f"{path}:4:2: column 'Employee #': duplicate id '0001' (first on line 2)",
         f"{path}:5:2: column 'Employee #': duplicate id '0002' (first on line 3)",
         f"{path}:6:2: column 'Employee #': duplicate id '0001' (first on line 2)",

@@ -177,6 +177,40 @@ def test_an_id_column_option_maps_the_file_with_no_guess(write: Write) -> None:
     assert org.roles["E-2"].meta["Job title"] == "Head of People"
 
 
+def test_an_id_column_alone_corrects_the_guess(write: Write) -> None:
+    # The id the guess would not take ("Badge", a column of its own), named alone: the
+    # other columns are still read, not left in meta with every role a top role.
+    lines = HIBOB.replace("Site\n", "Site,Badge\n").splitlines()
+    lines[1:] = [f"{line},B-{6 + n}" for n, line in enumerate(lines[1:], 1)]
+    path = write("bob.csv", "\n".join(lines) + "\n")
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(path, id_col="Badge")
+    notes = [str(w.message) for w in caught]
+    (note,) = [n for n in notes if "guessed" in n]
+    assert note.startswith(f"{path}:1: the columns not given were guessed: ")
+    assert "id 'Badge'" in note
+    assert not [n for n in notes if "every role is a top role" in n]
+    assert sorted(org.roles) == ["B-7", "B-8", "B-9"]
+    assert org.roles["B-9"].reports_to == "B-7"  # "quentin arlo", read by name
+    assert org.roles["B-8"].title == "Head of People"
+    assert org.people["B-8"].name == "Rosa Blenk"
+    assert org.roles["B-8"].meta == {"Employee ID": "E-2", "Site": "London"}
+
+
+def test_an_id_column_alone_in_a_header_the_guess_cannot_read_is_a_flat_list(
+    write: Write,
+) -> None:
+    path = write("codes.csv", "Code,Colour\nx1,red\nx2,blue\n")
+    with pytest.warns(OrgImportWarning) as caught:
+        org = orgroles.from_csv(path, id_col="Code")
+    notes = [str(w.message) for w in caught]
+    assert any("no column of the manager is given: every role is a top role" in n for n in notes)
+    assert [(r.id, r.reports_to, r.meta) for r in org] == [
+        ("x1", None, {"Colour": "red"}),
+        ("x2", None, {"Colour": "blue"}),
+    ]
+
+
 def test_records_are_guessed_too() -> None:
     records: list[dict[str, str | None]] = [
         {"Employee ID": "1", "Name": "Ana Lima", "Manager ID": None},

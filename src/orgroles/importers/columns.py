@@ -336,8 +336,8 @@ class Columns:
                 Problem(
                     f"no id column: {said}; the columns are: {_listing(columns)}; "
                     f"name the id column with id_col (--id-col), and the other columns "
-                    f"to read (--name-col, --manager-col, ...: with --id-col, none is "
-                    f"guessed){more}",
+                    f"to read (--name-col, --manager-col, ...: with --id-col and a manager "
+                    f"column, none is guessed){more}",
                     where,
                     code="unknown-column",
                 )

@@ -386,13 +386,14 @@ def guessed(
     columns: Columns, table: Table, where: Location | None, date_format: str | None
 ) -> tuple[Columns, str | None, list[Problem]]:
     """The columns to read and the format of the days: those given, or, when no preset
-    and no id column are given and the header is not `to_csv`'s, those guessed from the
-    header (the columns given instead of the guessed ones: see
-    `orgroles.importers.given`), with a note that says which. A header with an `id`
+    and no id and manager columns are given and the header is not `to_csv`'s, those
+    guessed (the given ones win: see `orgroles.importers.given`; an id column without a
+    manager corrects the guess too), with a note that says which. A header with an `id`
     column but no `reports_to` (d3-org-chart's "id, parentId, name, positionName") is
     guessed too; it is read as `to_csv`'s when no column of it names the manager."""
     given = not unmapped(columns)
-    if columns.preset or columns.id_col or {"id", "reports_to"} <= set(table.header):
+    mapped = columns.id_col and columns.names_manager
+    if columns.preset or mapped or {"id", "reports_to"} <= set(table.header):
         flat = columns.id_col and not columns.preset and not columns.names_manager
         if date_format is None:  # the days' format, found as for the columns guessed
             with contextlib.suppress(OrgFileError):  # said when the columns are read
@@ -424,7 +425,7 @@ def guessed(
         return chosen, date_format or fmt or None, [note]
     found = guess_columns(table.header, table.texts, date_format)
     if found is None:
-        return columns, date_format, []
+        return columns, date_format, [no_manager_note(where)] if columns.id_col else []
     chosen, read_as = found
     if given:
         chosen = merged(columns, chosen)

@@ -186,21 +186,34 @@ def move(org: OrgCore, role: str, new_manager: str | None) -> None:
     """Make `role` report to `new_manager` (None: a top role).
 
     Refuses a move under the role itself or under someone below it, which would make a
-    reporting cycle.
+    reporting cycle. The check walks up from the new manager (O(depth)), so that a
+    script's thousand moves in a large org do not index it a thousand times.
     """
     old = org.roles[role]
     if new_manager is not None:
         org.roles[new_manager]  # an unknown manager raises UnknownRoleError
         if new_manager == role:
             raise EditError(f"{role!r} cannot report to itself")
-        index = org.index
-        below = {index.ids[i] for i in index.below(index.pos[role])}
-        if new_manager in below:
+        if _is_below(org.roles, new_manager, role):
             raise EditError(
                 f"moving {role!r} under {new_manager!r} would make a reporting cycle: "
                 f"{new_manager!r} is below {role!r}"
             )
     org.put_role(dataclasses.replace(old, reports_to=new_manager))
+
+
+def _is_below(roles: Mapping[str, Role], rid: str, top: str) -> bool:
+    """Whether `top` is one of `rid`'s managers, at any level: a walk up the chain,
+    which stops at a top, at a manager not in the org, or where the chain loops."""
+    seen = {rid}
+    current = roles[rid].manager_id
+    while current is not None and current not in seen:
+        if current == top:
+            return True
+        seen.add(current)
+        above = roles.get(current)
+        current = above.manager_id if above is not None else None
+    return False
 
 
 def assign(

@@ -50,6 +50,33 @@ def test_move_refuses_cycles_and_unknown_managers(scaleup: orgroles.Org) -> None
     assert [r.id for r in scaleup.roots()] == ["ceo", "cpo"]
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["r0", "r1", "r2", "r3", "r4", "r5", "gone", None]), min_size=6, max_size=6
+    ),
+    st.sampled_from(["r0", "r1", "r2", "r3", "r4", "r5"]),
+    st.sampled_from(["r0", "r1", "r2", "r3", "r4", "r5"]),
+)
+def test_move_refuses_exactly_the_moves_under_the_roles_own_reports(
+    bosses: list[str | None], role: str, new_manager: str
+) -> None:
+    # Any shape: loops, a role reporting to itself, a manager not in the org. A move is
+    # refused when the new manager is below the role in the index (the answer of
+    # `below()`), and only then; the check walks up the chain instead of indexing.
+    org = orgroles.Org(roles=[{"id": f"r{i}", "reports_to": b} for i, b in enumerate(bosses)])
+    index = org.index
+    below = {index.ids[i] for i in index.below(index.pos[role])}
+    refused = new_manager == role or new_manager in below
+    try:
+        org.move(role, new_manager)
+    except EditError:
+        assert refused
+    else:
+        assert not refused
+        assert org.roles[role].reports_to == new_manager
+
+
 def test_assign_and_vacate(scaleup: orgroles.Org) -> None:
     scaleup.assign("dev-apps-3", orgroles.Person(id="new", name="New Hire"))
     assert scaleup.people["new"].name == "New Hire"

@@ -1,5 +1,6 @@
 """What changed between two orgs: a reorganisation as roles added, removed, moved,
-retitled, re-staffed and otherwise changed.
+retitled, re-staffed and otherwise changed; and the people and teams added, removed or
+changed (a name, an email, a team's lead or members).
 
 Examples:
     >>> import orgroles
@@ -16,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -26,7 +28,7 @@ from orgroles.model import Role
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
 
-__all__ = ["FieldChange", "OrgDiff", "diff"]
+__all__ = ["EntryChange", "FieldChange", "OrgDiff", "diff"]
 
 _OTHER_FIELDS = (
     "planned",
@@ -56,13 +58,27 @@ class FieldChange:
     new: Any
 
 
+@dataclass(frozen=True)
+class EntryChange:
+    """A person or a team added (`field` is `"added"`, `new` its name), removed
+    (`"removed"`, `old` its name), or one of its fields changed (`"name"`, `"email"`,
+    `"lead"`, `"members"`, ...), before and after."""
+
+    id: str
+    field: str
+    old: Any
+    new: Any
+
+
 @dataclass
 class OrgDiff:
     """The roles added and removed, and the changes to the roles in both orgs.
 
     `moved`, `retitled` and `restaffed` are `FieldChange` lists whose
     fields are `reports_to`, `title` (as displayed) and `holder`; `changed`
-    holds every other field that differs. Empty (falsy) when nothing changed.
+    holds every other field that differs. `people` and `teams` are `EntryChange` lists:
+    who and which teams were added, removed or changed. Empty (falsy) when nothing
+    changed.
     """
 
     added: list[Role] = field(default_factory=list)
@@ -71,11 +87,22 @@ class OrgDiff:
     retitled: list[FieldChange] = field(default_factory=list)
     restaffed: list[FieldChange] = field(default_factory=list)
     changed: list[FieldChange] = field(default_factory=list)
+    people: list[EntryChange] = field(default_factory=list)
+    teams: list[EntryChange] = field(default_factory=list)
     _titles: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __bool__(self) -> bool:
         return any(
-            (self.added, self.removed, self.moved, self.retitled, self.restaffed, self.changed)
+            (
+                self.added,
+                self.removed,
+                self.moved,
+                self.retitled,
+                self.restaffed,
+                self.changed,
+                self.people,
+                self.teams,
+            )
         )
 
     def counts(self) -> dict[str, int]:
@@ -87,6 +114,8 @@ class OrgDiff:
             "retitled": len(self.retitled),
             "restaffed": len(self.restaffed),
             "changed": len(self.changed),
+            "people": len(self.people),
+            "teams": len(self.teams),
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -102,6 +131,9 @@ class OrgDiff:
                 "reports_to": r.reports_to,
             }
 
+        def entry(key: str, c: EntryChange) -> dict[str, Any]:
+            return {key: c.id, "field": c.field, "old": _json(c.old), "new": _json(c.new)}
+
         return {
             "counts": self.counts(),
             "added": [role(r) for r in self.added],
@@ -110,6 +142,8 @@ class OrgDiff:
             "retitled": [change(c) for c in self.retitled],
             "restaffed": [change(c) for c in self.restaffed],
             "changed": [change(c) for c in self.changed],
+            "people": [entry("person", c) for c in self.people],
+            "teams": [entry("team", c) for c in self.teams],
         }
 
     def __str__(self) -> str:
@@ -127,7 +161,22 @@ class OrgDiff:
             lines.append(f"restaffed  {c.role}: {_holders(c.old)} -> {_holders(c.new)}")
         for c in self.changed:
             lines.append(f"changed    {c.role}: {c.field}: {_json(c.old)} -> {_json(c.new)}")
+        lines += [f"person     {_entry_line(c)}" for c in self.people]
+        lines += [f"team       {_entry_line(c)}" for c in self.teams]
         return "\n".join(printable(line) for line in lines) if lines else "no changes"
+
+
+def _entry_line(c: EntryChange) -> str:
+    if c.field == "added":
+        return f"{c.id}: added ({c.new})"
+    if c.field == "removed":
+        return f"{c.id}: removed ({c.old})"
+    if c.field == "members":
+        gone = [m for m in c.old if m not in c.new]
+        joined = [m for m in c.new if m not in c.old]
+        said = [f"+{m}" for m in joined] + [f"-{m}" for m in gone]
+        return f"{c.id}: members: {', '.join(said) or 'reordered'}"
+    return f"{c.id}: {c.field}: {_json(c.old)} -> {_json(c.new)}"
 
 
 def _holders(value: Any) -> str:
@@ -142,9 +191,26 @@ def _json(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+def _entries(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[EntryChange]:
+    """The entries (people or teams, by id) added, removed and changed, field by field."""
+    found = [
+        EntryChange(i, "added", None, e.display_name) for i, e in after.items() if i not in before
+    ]
+    for i, e in before.items():
+        now = after.get(i)
+        if now is None:
+            found.append(EntryChange(i, "removed", e.display_name, None))
+        elif now != e:
+            for name in e.__dataclass_fields__:
+                a, b = getattr(e, name), getattr(now, name)
+                if a != b:
+                    found.append(EntryChange(i, name, a, b))
+    return found
+
+
 def diff(old: OrgCore, new: OrgCore) -> OrgDiff:
-    """Compare two orgs role by role (by id), in O(N)."""
-    out = OrgDiff()
+    """Compare two orgs role by role (by id), and their people and teams, in O(N)."""
+    out = OrgDiff(people=_entries(old.people, new.people), teams=_entries(old.teams, new.teams))
     old_roles, new_roles = old.roles, new.roles
     for rid, role in new_roles.items():
         if rid not in old_roles:

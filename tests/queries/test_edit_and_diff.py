@@ -143,6 +143,8 @@ def test_diff_lists_every_kind_of_change(scaleup: orgroles.Org) -> None:
         "retitled": 2,
         "restaffed": 1,
         "changed": 1,
+        "people": 0,
+        "teams": 0,
     }
     assert str(changes).splitlines() == [
         "added      pm-data: Product Manager, under cpo",
@@ -155,6 +157,47 @@ def test_diff_lists_every_kind_of_change(scaleup: orgroles.Org) -> None:
     ]
     assert not scaleup.diff(scaleup.copy())
     assert str(scaleup.diff(scaleup.copy())) == "no changes"
+
+
+def test_diff_lists_the_people_and_teams_that_changed(
+    run: Cli, scaleup: orgroles.Org, tmp_path: Path
+) -> None:
+    # An analyst comparing two years: a name changed, a hire, a squad reshuffled and a
+    # new team were "no changes" (exit 0) when the seats were the same.
+    data = scaleup.to_document().to_dict()
+    people = {p["id"]: p for p in data["people"]}
+    people["sofia"]["name"] = "Sofia Brandt-Lind"
+    data["people"].append({"id": "aurele", "name": "Aurèle Marin"})
+    apps, design = data["teams"][1], data["teams"][2]
+    apps["members"] = ["dev-apps-1", "dev-apps-3", "po-apps", "designer-1"]
+    apps["lead"] = "dev-apps-1"
+    design["members"] = ["designer-2"]
+    data["teams"].append({"id": "guild", "name": "Data guild"})
+    data["teams"] = [t for t in data["teams"] if t["id"] != "platform"]
+    new = orgroles.Org(**data)
+    changes = scaleup.diff(new)
+    assert changes
+    assert changes.counts()["people"] == 2
+    assert changes.counts()["teams"] == 5
+    assert str(changes).splitlines() == [
+        "person     aurele: added (Aurèle Marin)",
+        "person     sofia: name: Sofia Brandt -> Sofia Brandt-Lind",
+        "team       guild: added (Data guild)",
+        "team       platform: removed (Platform squad)",
+        "team       apps: lead: lead-apps -> dev-apps-1",
+        "team       apps: members: +designer-1, -dev-apps-2",
+        "team       design: members: -designer-1",
+    ]
+    assert changes.to_dict()["teams"][3] == {
+        "team": "apps",
+        "field": "members",
+        "old": ["dev-apps-1", "dev-apps-2", "dev-apps-3", "po-apps"],
+        "new": ["dev-apps-1", "dev-apps-3", "po-apps", "designer-1"],
+    }
+    new.dump(tmp_path / "new.yaml")
+    result = run("diff", SCALEUP, tmp_path / "new.yaml")
+    assert result.exit_code == 1
+    assert "team       design: members: -designer-1" in result.stdout.splitlines()
 
 
 def test_diff_cli(run: Cli, scaleup: orgroles.Org, tmp_path: Path) -> None:

@@ -113,7 +113,8 @@ def diff(
     org (exit 1 when they differ, like diff).
 
     Run as 'diff OLD NEW', or as 'diff ORG --from DATE --to DATE'. Lists the roles added,
-    removed, moved (to a new manager), retitled and re-staffed.
+    removed, moved (to a new manager), retitled and re-staffed, and the people and teams
+    added, removed or changed.
     """
     if new is None:
         if since is None or until is None:

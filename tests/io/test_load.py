@@ -91,6 +91,26 @@ def test_json_syntax_errors_are_located() -> None:
     assert info.value.problems[0].code == "syntax"
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        # Python 3.11 said "Expecting value" at the bracket after the comma.
+        (
+            '{"roles": [\n  {"id": "a"},\n]}',
+            "a ',' after the last item: JSON allows none before ']'",
+        ),
+        ('{"roles": [{"id": "a",}]}', "a ',' after the last item: JSON allows none before '}'"),
+        ('{"roles": [{"id": "a"} {"id": "b"}]}', "a ',' is missing between two items"),
+        ("{'roles': []}", "JSON writes text in double quotes"),
+        ("{roles: []}", 'expecting a key in double quotes ("id")'),
+    ],
+)
+def test_json_syntax_errors_are_said_in_plain_words(text: str, says: str) -> None:
+    with pytest.raises(OrgFileError, match=r"^org\.json:\d+:\d+: invalid JSON: ") as info:
+        orgroles.loads(text, format="json", path="org.json")
+    assert says in str(info.value)
+
+
 def test_json_duplicate_ids_are_located() -> None:
     text = '{"roles": [\n {"id": "a"},\n {"id": "a"}\n]}'
     with pytest.raises(OrgFileError) as info:

@@ -48,6 +48,25 @@ def test_a_typo_key_names_file_line_and_column(write: Write) -> None:
     assert "did you mean 'reports_to'" in str(info.value)
 
 
+def test_a_key_named_in_other_words_suggests_the_key_meant(write: Write) -> None:
+    # `manager:` is no typo of `reports_to`: no suggestion was made.
+    text = (
+        "people:\n  - {id: ana, full_name: Ana Lima}\nroles:\n  - {id: ceo}\n"
+        "  - {id: cto, manager: ceo, employee: ana, job title: CTO}\n"
+        "teams:\n  - {id: tech, manager: cto}\n"
+    )
+    with pytest.raises(OrgFileError) as info:
+        orgroles.load(write("org.yaml", text))
+    said = {p.where: p.message for p in info.value.problems}
+    assert said == {
+        "people[0].full_name": "unknown key 'full_name' (did you mean 'name'?)",
+        "roles[1].manager": "unknown key 'manager' (did you mean 'reports_to'?)",
+        "roles[1].employee": "unknown key 'employee' (did you mean 'holder'?)",
+        "roles[1].job title": "unknown key 'job title' (did you mean 'title'?)",
+        "teams[0].manager": "unknown key 'manager' (did you mean 'lead'?)",
+    }
+
+
 def test_all_problems_are_reported_at_once() -> None:
     text = (
         "name: x\n"

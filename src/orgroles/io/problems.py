@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, MoreProblems, Problem
+from orgroles.io.key_words import key_hint
 from orgroles.limits import MAX_DEPTH, MAX_PROBLEMS, MAX_TEXT_LENGTH
 
 __all__ = [
@@ -139,8 +140,7 @@ def _message(err: ErrorDetails, loc: Loc, parent_keys: Sequence[str]) -> tuple[s
     value = err.get("input")
     field = loc[-1] if loc else ""
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        hint = suggestion_suffix(str(field), parent_keys)
-        return f"unknown key {field!r}{hint}", "unknown-key"
+        return f"unknown key {field!r}{key_hint(str(field), parent_keys)}", "unknown-key"
     if kind in ("missing", "missing_keyword_argument", "missing_argument"):
         return f"missing required key {field!r}", "missing-key"
     if kind == "string_pattern_mismatch":

@@ -154,6 +154,26 @@ def test_a_file_that_is_not_an_org_mapping(text: str, code: str) -> None:
     assert info.value.path == "org.yaml"
 
 
+@pytest.mark.parametrize(
+    ("text", "fmt", "says"),
+    [
+        ("- {id: ceo, kind: ceo}\n- {id: cto, reports-to: ceo}\n", "yaml", "write 'roles:' on"),
+        ('[{"id": "ceo", "kind": "ceo"}]', "json", 'wrap the list as {"roles": [...]}'),
+    ],
+)
+def test_a_list_of_roles_at_the_top_says_to_put_it_under_roles(
+    text: str, fmt: str, says: str
+) -> None:
+    # It said only "expected a mapping, got a list".
+    with pytest.raises(OrgFileError) as info:
+        orgroles.loads(text, format=fmt, path=f"org.{fmt}")  # type: ignore[arg-type]
+    assert [str(p) for p in info.value.problems] == [
+        f"org.{fmt}:1:1: expected a mapping, got a list",
+        f"org.{fmt}:1:1: this list holds roles: an org file is a mapping, so {says}"
+        + ("" if fmt == "json" else " the line above the list and indent the list under it"),
+    ]
+
+
 def test_structure_problems_load_fine() -> None:
     org = orgroles.loads(
         "roles:\n"

@@ -152,7 +152,9 @@ def _message(err: ErrorDetails, loc: Loc, parent_keys: Sequence[str]) -> tuple[s
     if kind in ("string_too_short", "too_short") and isinstance(value, str):
         return "an empty string is not allowed here", "empty"
     if kind in ("string_too_long",):
-        return f"text too long ({len(str(value))} characters)", "too-long"
+        most = err.get("ctx", {}).get("max_length")
+        limit = f"; at most {most:,}" if isinstance(most, int) else ""
+        return f"text too long ({len(str(value)):,} characters{limit})", "too-long"
     if kind in ("string_type", "str_type"):
         return f"expected a string, got {_describe(value)}", "type"
     if kind in ("bool_parsing", "bool_type"):
@@ -404,11 +406,13 @@ def free_form_problems(
             add(loc, f"nesting deeper than {MAX_DEPTH} levels is not allowed", "too-deep")
         elif isinstance(node, str):
             if len(node) > MAX_TEXT_LENGTH:
-                add(loc, f"text too long ({len(node):,} characters)", "too-long")
+                said = f"{len(node):,} characters; at most {MAX_TEXT_LENGTH:,}"
+                add(loc, f"text too long ({said})", "too-long")
         elif isinstance(node, dict):
             for key, value in node.items():
                 if isinstance(key, str) and len(key) > MAX_TEXT_LENGTH:
-                    add(loc, f"a key too long ({len(key):,} characters)", "too-long")
+                    said = f"{len(key):,} characters; at most {MAX_TEXT_LENGTH:,}"
+                    add(loc, f"a key too long ({said})", "too-long")
                 elif isinstance(value, (str, dict, list)):
                     spots.append((value, (*loc, key)))
         elif isinstance(node, list):

@@ -174,6 +174,19 @@ def test_a_list_of_roles_at_the_top_says_to_put_it_under_roles(
     ]
 
 
+def test_a_section_of_the_wrong_shape_says_how_to_write_it() -> None:
+    # It said only "expected a mapping, got 'Camille Roux'" and "expected a list".
+    text = "people:\n  - Camille Roux\nroles:\n  ceo: {kind: ceo}\n"
+    with pytest.raises(OrgFileError) as info:
+        orgroles.loads(text, path="org.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "org.yaml:2:5: people[0]: expected a mapping, got 'Camille Roux': write a person as "
+        "{id: camille-roux, name: Camille Roux}",
+        "org.yaml:4:3: roles: expected a list, got a mapping: write each role as a list "
+        "item, its key as its id ('- id: ceo', its keys under it)",
+    ]
+
+
 def test_structure_problems_load_fine() -> None:
     org = orgroles.loads(
         "roles:\n"

@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, MoreProblems, Problem
 from orgroles.io.key_words import key_hint
+from orgroles.io.shape_words import shape_hint
 from orgroles.limits import MAX_DEPTH, MAX_PROBLEMS, MAX_TEXT_LENGTH
 
 __all__ = [
@@ -285,6 +286,8 @@ def problems_from_validation(
             message, code = _FIELD_HINTS[field], "type"
         else:
             message, code = _message(err, loc, _keys_at(loc[:-1], data, root))
+            if code == "type":
+                message += shape_hint(loc, err.get("input"))
         on_key = code == "unknown-key"
         target = loc[:-1] if code == "missing-key" else loc
         position = marks.position(target, key=on_key) if marks is not None else None

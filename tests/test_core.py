@@ -128,3 +128,12 @@ def test_org_from_python_data_is_validated_as_a_file_is() -> None:
     org = orgroles.Org(**data)
     assert orgroles.loads(org.dumps()) == org
     assert org.dumps("json").startswith('{\n  "$schema": "org.schema.json"')
+
+
+def test_a_bad_day_is_refused_by_an_undated_org_too() -> None:
+    # An undated org returned its copy for any "day": '01/03/2026' went unnoticed.
+    org = orgroles.load(EXAMPLES / "three_person_tech_team.yaml")
+    with pytest.raises(OrgUsageError, match=r"not a day: '01/03/2026' \(write it YYYY-MM-DD\)"):
+        org.as_of("01/03/2026")
+    with pytest.raises(OrgUsageError, match="not a day"):
+        org.as_of("2026-03-01", today="tomorrow")

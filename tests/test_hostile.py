@@ -66,6 +66,23 @@ def test_long_scalars_are_bounded_and_located() -> None:
     assert len(ok.title_of("a")) == 100_000
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("roles:\n  - {id: " + "a" * 513 + "}\n", "text too long (513 characters; at most 512)"),
+        (
+            "meta:\n  notes: " + "x" * 1_000_001 + "\nroles: []\n",
+            "text too long (1,000,001 characters; at most 1,000,000)",
+        ),
+    ],
+)
+def test_a_text_too_long_says_the_limit(text: str, says: str) -> None:
+    # It said only how long the text was: "text too long (2,000,000 characters)".
+    with pytest.raises(OrgFileError) as info:
+        orgroles.loads(text)
+    assert info.value.problems[0].message == says
+
+
 def test_nul_bytes_and_control_characters() -> None:
     assert refused("roles:\n  - {id: a\x00b}\n") == [("syntax", 2, 11)]
     assert refused('{"roles": [{"id": "a\x00"}]}', "json")[0][:2] == ("syntax", 1)

@@ -355,9 +355,10 @@ class OrgCore(DropsDerived):
         holders and managers (and, for today or later, the planned seats), the people and
         teams. Its roles keep their lines in the file, for reports. An undated org is the
         same on every day: this is a copy of it."""
+        on, given = _day(day), _day(today) if today is not None else None  # undated too
         if self._records is None:
             return self.copy()
-        on, when = _day(day), _day(today) if today is not None else self.today
+        when = given or self.today
         assert when is not None
         if on == self.view_date and when == self.today:  # the day it shows: its own view
             roles = dict(self._roles)  # (made once), in a table of its own

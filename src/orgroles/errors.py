@@ -27,6 +27,7 @@ __all__ = [
     "Location",
     "MissingExtraError",
     "MoreProblems",
+    "OrgArgumentError",
     "OrgError",
     "OrgExportError",
     "OrgExportWarning",
@@ -324,9 +325,8 @@ class OrgValidationError(OrgError, ValueError):
     """Data could not be read as an org: it carries the problems found.
 
     Raised as such for data built in Python, and as `OrgFileError` for files.
-    `path`, `line` and `column` are those of the first problem. At most
-    `MAX_PROBLEMS` are listed, then one `MoreProblems` that
-    counts the rest, whatever kind of problem they are.
+    `path`, `line` and `column` are those of the first problem. At most `MAX_PROBLEMS`
+    are listed, then one `MoreProblems` that counts the rest, whatever kind they are.
     """
 
     def __init__(
@@ -482,6 +482,10 @@ class OrgExportError(OrgError, ValueError):
 class OrgUsageError(OrgError, ValueError):
     """A call that orgroles cannot take as written: a negative depth, an unknown format
     name, an unknown option. The message says what is accepted."""
+
+
+class OrgArgumentError(OrgUsageError, TypeError):
+    """A call with an argument the function does not take; the message lists those it takes."""
 
 
 class MissingExtraError(OrgError, ImportError):

@@ -22,10 +22,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from orgroles._internal.arguments import checked
 from orgroles._internal.dates import day, day_format
 from orgroles._internal.gc import gc_paused
 from orgroles.catalog import Catalog, resolve_catalog
-from orgroles.errors import OrgUsageError
+from orgroles.errors import OrgArgumentError, OrgUsageError
 from orgroles.io.reader import (
     Format,
     Source,
@@ -50,6 +51,7 @@ ColumnOption = str | Sequence[str] | None
 """The value of a column option: a column name (several for `name_col`), or None."""
 
 
+@checked
 def load(
     path: str | os.PathLike[str],
     *,
@@ -66,6 +68,11 @@ def load(
     folder, or under one of `catalog_dirs` (the command line's `--catalog-dir`).
     Raises `OrgFileError` listing every problem with its line.
     """
+    if not isinstance(path, (str, os.PathLike)):  # a mistake of the caller's, not bad input
+        text = ": for text, use loads()" if isinstance(path, bytes) else ""  # type: ignore[unreachable]
+        raise OrgArgumentError(
+            f"load() reads a file named by a str or a Path, not {type(path).__name__}{text}"
+        )
     name = os.fspath(path)
     fmt = format or format_from_suffix(name)
     with gc_paused():  # the collector would scan the millions of new objects over and over
@@ -75,6 +82,7 @@ def load(
         )
 
 
+@checked
 def loads(
     text: str | bytes,
     format: Format | None = None,
@@ -94,7 +102,7 @@ def loads(
         text = decode(text, path)
     elif not isinstance(text, str):  # a mistake of the caller's, not bad input
         hint = ": for data already parsed, use Org(**data)" if isinstance(text, Mapping) else ""  # type: ignore[unreachable]
-        raise TypeError(f"loads() reads str or bytes, not {type(text).__name__}{hint}")
+        raise OrgArgumentError(f"loads() reads str or bytes, not {type(text).__name__}{hint}")
     fmt = format or sniff_format(text)
     with gc_paused():
         document, source = parse_document(text, fmt, OrgDocument, path)
@@ -134,6 +142,7 @@ def _from_document(
     )
 
 
+@checked
 def from_csv(
     path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
@@ -254,6 +263,7 @@ def from_csv(
     return _org(imported)
 
 
+@checked
 def from_records(
     records: Iterable[Mapping[str, Any]] | pd.DataFrame,
     *,
@@ -307,6 +317,7 @@ def from_records(
     return _org(imported)
 
 
+@checked
 def from_gitlab(
     path: str | os.PathLike[str], *, name: str | None = None, kinds: KindsMode = "infer"
 ) -> Org:

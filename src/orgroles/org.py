@@ -27,6 +27,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal
 
 from orgroles import edit, queries
+from orgroles._internal.arguments import CheckedCalls
 from orgroles.core import OrgCore
 from orgroles.errors import Problem
 from orgroles.io.from_python import document_from_python
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 __all__ = ["Org"]
 
 
-class Org(OrgCore):
+class Org(OrgCore, CheckedCalls):
     """An organisation: roles that report to one another, the people who hold them,
     teams, and the catalogue of kinds and responsibilities the roles draw on.
 

@@ -48,6 +48,25 @@ def test_a_typo_key_names_file_line_and_column(write: Write) -> None:
     assert "did you mean 'reports_to'" in str(info.value)
 
 
+def test_a_key_named_in_other_words_suggests_the_key_meant(write: Write) -> None:
+    # `manager:` is no typo of `reports_to`: no suggestion was made.
+    text = (
+        "people:\n  - {id: ana, full_name: Ana Lima}\nroles:\n  - {id: ceo}\n"
+        "  - {id: cto, manager: ceo, employee: ana, job title: CTO}\n"
+        "teams:\n  - {id: tech, manager: cto}\n"
+    )
+    with pytest.raises(OrgFileError) as info:
+        orgroles.load(write("org.yaml", text))
+    said = {p.where: p.message for p in info.value.problems}
+    assert said == {
+        "people[0].full_name": "unknown key 'full_name' (did you mean 'name'?)",
+        "roles[1].manager": "unknown key 'manager' (did you mean 'reports_to'?)",
+        "roles[1].employee": "unknown key 'employee' (did you mean 'holder'?)",
+        "roles[1].job title": "unknown key 'job title' (did you mean 'title'?)",
+        "teams[0].manager": "unknown key 'manager' (did you mean 'lead'?)",
+    }
+
+
 def test_all_problems_are_reported_at_once() -> None:
     text = (
         "name: x\n"
@@ -91,6 +110,26 @@ def test_json_syntax_errors_are_located() -> None:
     assert info.value.problems[0].code == "syntax"
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        # Python 3.11 said "Expecting value" at the bracket after the comma.
+        (
+            '{"roles": [\n  {"id": "a"},\n]}',
+            "a ',' after the last item: JSON allows none before ']'",
+        ),
+        ('{"roles": [{"id": "a",}]}', "a ',' after the last item: JSON allows none before '}'"),
+        ('{"roles": [{"id": "a"} {"id": "b"}]}', "a ',' is missing between two items"),
+        ("{'roles': []}", "JSON writes text in double quotes"),
+        ("{roles: []}", 'expecting a key in double quotes ("id")'),
+    ],
+)
+def test_json_syntax_errors_are_said_in_plain_words(text: str, says: str) -> None:
+    with pytest.raises(OrgFileError, match=r"^org\.json:\d+:\d+: invalid JSON: ") as info:
+        orgroles.loads(text, format="json", path="org.json")
+    assert says in str(info.value)
+
+
 def test_json_duplicate_ids_are_located() -> None:
     text = '{"roles": [\n {"id": "a"},\n {"id": "a"}\n]}'
     with pytest.raises(OrgFileError) as info:
@@ -113,6 +152,39 @@ def test_a_file_that_is_not_an_org_mapping(text: str, code: str) -> None:
         orgroles.loads(text, path="org.yaml")
     assert info.value.problems[0].code == code
     assert info.value.path == "org.yaml"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "says"),
+    [
+        ("- {id: ceo, kind: ceo}\n- {id: cto, reports-to: ceo}\n", "yaml", "write 'roles:' on"),
+        ('[{"id": "ceo", "kind": "ceo"}]', "json", 'wrap the list as {"roles": [...]}'),
+    ],
+)
+def test_a_list_of_roles_at_the_top_says_to_put_it_under_roles(
+    text: str, fmt: str, says: str
+) -> None:
+    # It said only "expected a mapping, got a list".
+    with pytest.raises(OrgFileError) as info:
+        orgroles.loads(text, format=fmt, path=f"org.{fmt}")  # type: ignore[arg-type]
+    assert [str(p) for p in info.value.problems] == [
+        f"org.{fmt}:1:1: expected a mapping, got a list",
+        f"org.{fmt}:1:1: this list holds roles: an org file is a mapping, so {says}"
+        + ("" if fmt == "json" else " the line above the list and indent the list under it"),
+    ]
+
+
+def test_a_section_of_the_wrong_shape_says_how_to_write_it() -> None:
+    # It said only "expected a mapping, got 'Camille Roux'" and "expected a list".
+    text = "people:\n  - Camille Roux\nroles:\n  ceo: {kind: ceo}\n"
+    with pytest.raises(OrgFileError) as info:
+        orgroles.loads(text, path="org.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "org.yaml:2:5: people[0]: expected a mapping, got 'Camille Roux': write a person as "
+        "{id: camille-roux, name: Camille Roux}",
+        "org.yaml:4:3: roles: expected a list, got a mapping: write each role as a list "
+        "item, its key as its id ('- id: ceo', its keys under it)",
+    ]
 
 
 def test_structure_problems_load_fine() -> None:

@@ -140,3 +140,33 @@ def test_a_files_indentation_is_said_in_plain_words_at_its_line(
     assert str(problem).startswith(f"org.yaml{where}{says}")
     assert "(YAML: " in str(problem)  # PyYAML's own words, for a search
     assert problem.code == "syntax"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        # "while scanning a plain scalar found a tab character that violates indentation"
+        ("roles:\n  - id: ceo\n\tkind: ceo\n", ":3:1: ", "a tab: YAML indents with spaces only"),
+        # "while parsing a flow mapping did not find expected ',' or '}'"
+        (
+            "roles:\n  - {id: ceo, kind: ceo\n  - {id: cto}\n",
+            ":3:5: ",
+            "a '{' opened at line 2, column 5 is not closed: a '}' is missing, or a ','",
+        ),
+        ("roles: [{id: a}, {id: b}\n", ":1:8: ", "a '[' opened at line 1, column 8 is not closed"),
+        # "while scanning a quoted scalar found unexpected end of stream"
+        (
+            "roles:\n  - {id: 'ceo}\n",
+            ":2:10: ",
+            "a quote opened at line 2, column 10 is not closed",
+        ),
+    ],
+)
+def test_tabs_and_unclosed_brackets_and_quotes_are_said_in_plain_words_first(
+    text: str, where: str, says: str
+) -> None:
+    with pytest.raises(OrgFileError) as caught:
+        orgroles.loads(text, path="org.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(f"org.yaml{where}{says}")
+    assert "(YAML: " in str(problem)

@@ -11,7 +11,7 @@ import pytest
 
 import orgroles
 from orgroles import Org
-from orgroles.errors import EngineNotFoundError, RenderError
+from orgroles.errors import EngineNotFoundError, OrgArgumentError, RenderError
 from orgroles.render import ChartOptions, engines, render, render_bytes, render_svg
 
 from tests.charts import wide_team
@@ -36,6 +36,29 @@ def test_an_unknown_suffix_names_the_supported_ones(scaleup: Org, tmp_path: Path
     with pytest.raises(RenderError, match=r"unknown suffix '\.jpg' \(use \.svg, \.png, \.pdf"):
         render(scaleup, tmp_path / "chart.jpg")
     assert not list(tmp_path.iterdir())
+
+
+def test_a_chart_option_named_as_an_argument_inside_is_an_unknown_option(
+    scaleup: Org, tmp_path: Path
+) -> None:
+    # `fmt=` met the parameter of the inner draw(): "draw() got multiple values for
+    # argument 'fmt'", a TypeError about a function the caller never called.
+    with pytest.raises(RenderError, match=r"unknown chart option 'fmt' \(the options: root, "):
+        render(scaleup, tmp_path / "c.png", fmt="png")
+    with pytest.raises(RenderError, match="unknown chart option 'fmt'"):
+        render_bytes(scaleup, "svg", fmt="png")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_file_name_instead_of_an_org_says_to_load_it(tmp_path: Path) -> None:
+    # It raised AttributeError: 'str' object has no attribute 'cached'.
+    with pytest.raises(
+        OrgArgumentError,
+        match=r"a chart is drawn of an Org, not str: read the file first, orgroles.load\('org.yaml'\)",
+    ):
+        render("org.yaml", tmp_path / "c.png")  # type: ignore[arg-type]
+    with pytest.raises(OrgArgumentError, match=r"render\(\) is missing its argument 'path'"):
+        render(orgroles.loads("roles: [{id: a}]"))  # type: ignore[call-arg]
 
 
 def test_unknown_engine(scaleup: Org, tmp_path: Path) -> None:

@@ -73,6 +73,16 @@ def test_unknown_rules_in_arguments_are_errors_with_a_hint(wide: orgroles.Org) -
         wide.check(params={"C999": {}})
 
 
+def test_an_unknown_parameter_in_arguments_is_said_as_in_a_file(wide: orgroles.Org) -> None:
+    # It said pydantic's "rules.params.C001: max_spn: extra inputs are not permitted".
+    with pytest.raises(
+        RuleConfigError,
+        match=r"^rules.params.C001: C001 has no parameter 'max_spn' "
+        r"\(did you mean 'max_span'\?\) \(parameters: max_span\)$",
+    ):
+        wide.check(params={"C001": {"max_spn": 8}})
+
+
 def test_params_and_severity_by_name(wide: orgroles.Org) -> None:
     report = wide.check(
         select=["C001"],

@@ -102,8 +102,9 @@ def test_and_or_not_and_quotes(scaleup: orgroles.Org) -> None:
         ("span>x", "span> takes a whole number, not 'x'", 5),
         ("layer>=", "layer>= takes a whole number, not nothing", 7),
         ("span>-1", "span> takes a whole number, not '-1'", 5),
-        ("kind>3", "'kind' compares nothing: only span, layer take >", 4),
-        ("id=cto", "'id' compares nothing: only span, layer take =", 2),
+        ("kind>3", "'kind' compares nothing: write kind:... (only span, layer take >)", 4),
+        ("id=cto", "'id' compares nothing: write id:... (only span, layer take =)", 2),
+        ("title=CTO", "'title' compares nothing: write title~... (only span, layer take =)", 5),
         ("span>" + "9" * 19, "span> takes a number of at most 18 digits", 5),
         ("span!=3", "!= is not a comparison: write -span=N (not equal to N)", 4),
         (

@@ -135,3 +135,12 @@ def test_as_of_the_day_the_org_shows_is_its_own_view_in_a_table_of_its_own() -> 
     assert "new-seat" in shown
     assert "new-seat" not in org  # the org's own view is not the shown org's table
     assert "new-seat" not in org.as_of(TODAY)
+
+
+def test_check_over_time_reads_its_days_as_as_of_does(org: orgroles.Org) -> None:
+    # start="x" failed inside with "'>=' not supported between instances of
+    # 'datetime.date' and 'str'", and a day written YYYY-MM-DD was not taken.
+    written = org.check_over_time(start="2025-01-01", end="2025-12-31")
+    assert written == org.check_over_time(start=date(2025, 1, 1), end=date(2025, 12, 31))
+    with pytest.raises(orgroles.OrgUsageError, match=r"^not a day: '01/03/2026'"):
+        org.check_over_time(start="01/03/2026")

@@ -31,6 +31,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from orgroles.errors import Location, MoreProblems, OrgFileError, Problem
+from orgroles.io.json_words import json_syntax
 from orgroles.limits import MAX_DEPTH, MAX_PROBLEMS
 
 __all__ = ["strict_loads"]
@@ -80,7 +81,11 @@ def strict_loads(text: str, path: str | None = None) -> Any:
         data = _DECODER.decode(text)
     except json.JSONDecodeError as err:
         raise OrgFileError(
-            f"invalid JSON: {err.msg}", path=path, line=err.lineno, column=err.colno, code="syntax"
+            f"invalid JSON: {json_syntax(err)}",
+            path=path,
+            line=err.lineno,
+            column=err.colno,
+            code="syntax",
         ) from None
     except RecursionError:
         pass  # deeper than Python's own limit: the walk below places it

@@ -19,6 +19,8 @@ from pydantic_core import ErrorDetails
 
 from orgroles._internal.suggest import suggestion_suffix
 from orgroles.errors import Location, MoreProblems, Problem
+from orgroles.io.key_words import key_hint
+from orgroles.io.shape_words import shape_hint
 from orgroles.limits import MAX_DEPTH, MAX_PROBLEMS, MAX_TEXT_LENGTH
 
 __all__ = [
@@ -139,8 +141,7 @@ def _message(err: ErrorDetails, loc: Loc, parent_keys: Sequence[str]) -> tuple[s
     value = err.get("input")
     field = loc[-1] if loc else ""
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        hint = suggestion_suffix(str(field), parent_keys)
-        return f"unknown key {field!r}{hint}", "unknown-key"
+        return f"unknown key {field!r}{key_hint(str(field), parent_keys)}", "unknown-key"
     if kind in ("missing", "missing_keyword_argument", "missing_argument"):
         return f"missing required key {field!r}", "missing-key"
     if kind == "string_pattern_mismatch":
@@ -152,7 +153,9 @@ def _message(err: ErrorDetails, loc: Loc, parent_keys: Sequence[str]) -> tuple[s
     if kind in ("string_too_short", "too_short") and isinstance(value, str):
         return "an empty string is not allowed here", "empty"
     if kind in ("string_too_long",):
-        return f"text too long ({len(str(value))} characters)", "too-long"
+        most = err.get("ctx", {}).get("max_length")
+        limit = f"; at most {most:,}" if isinstance(most, int) else ""
+        return f"text too long ({len(str(value)):,} characters{limit})", "too-long"
     if kind in ("string_type", "str_type"):
         return f"expected a string, got {_describe(value)}", "type"
     if kind in ("bool_parsing", "bool_type"):
@@ -283,6 +286,8 @@ def problems_from_validation(
             message, code = _FIELD_HINTS[field], "type"
         else:
             message, code = _message(err, loc, _keys_at(loc[:-1], data, root))
+            if code == "type":
+                message += shape_hint(loc, err.get("input"))
         on_key = code == "unknown-key"
         target = loc[:-1] if code == "missing-key" else loc
         position = marks.position(target, key=on_key) if marks is not None else None
@@ -404,11 +409,13 @@ def free_form_problems(
             add(loc, f"nesting deeper than {MAX_DEPTH} levels is not allowed", "too-deep")
         elif isinstance(node, str):
             if len(node) > MAX_TEXT_LENGTH:
-                add(loc, f"text too long ({len(node):,} characters)", "too-long")
+                said = f"{len(node):,} characters; at most {MAX_TEXT_LENGTH:,}"
+                add(loc, f"text too long ({said})", "too-long")
         elif isinstance(node, dict):
             for key, value in node.items():
                 if isinstance(key, str) and len(key) > MAX_TEXT_LENGTH:
-                    add(loc, f"a key too long ({len(key):,} characters)", "too-long")
+                    said = f"{len(key):,} characters; at most {MAX_TEXT_LENGTH:,}"
+                    add(loc, f"a key too long ({said})", "too-long")
                 elif isinstance(value, (str, dict, list)):
                     spots.append((value, (*loc, key)))
         elif isinstance(node, list):

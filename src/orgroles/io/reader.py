@@ -309,6 +309,10 @@ def _parse_json(text: str, model: type[T], path: str | None) -> tuple[T, Source]
     return document, source
 
 
+_ROLE_KEYS = frozenset(("kind", "reports_to", "holder", "title"))
+"""Keys that tell a role from a person or a team."""
+
+
 def _export_hint(data: Any, model: type, path: str | None, json: bool) -> list[Problem]:
     """A note for an HR export given as an org file, with the command that imports it: a
     JSON list of people, or an object with no key of an org file that holds one
@@ -325,6 +329,19 @@ def _export_hint(data: Any, model: type, path: str | None, json: bool) -> list[P
         return []
     if all("slug" in r for r in rows[:20]):
         command = "gitlab"  # GitLab's team.yml
+    elif rows is data and all("id" in r for r in rows) and any(_ROLE_KEYS & set(r) for r in rows):
+        return [  # roles written at the top, without the `roles:` key above them
+            Problem(
+                "this list holds roles: an org file is a mapping, so "
+                + (
+                    'wrap the list as {"roles": [...]}'
+                    if json
+                    else "write 'roles:' on the line above the list and indent the list under it"
+                ),
+                Location(path, 1, 1),
+                code="type",
+            )
+        ]
     elif json:
         command = "csv"  # which reads JSON exports
     else:

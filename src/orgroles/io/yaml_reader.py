@@ -291,11 +291,9 @@ def read_yaml(
             mark = exc.context_mark  # the end of the file: where what is unfinished began
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         code = "too-deep" if "nesting depth" in message else "syntax"
-        hint = next((h for said, h in _HINTS.items() if said in message), None)
+        hint = _plain_words(exc, text[mark.index : mark.index + 1] if mark else "", message)
         if hint is not None:
             message = f"{hint} (YAML: {message})"
-        if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            message += " (a tab: YAML indents with spaces only)"
         if mark is None:
             problems.append(Problem(message, Location(path), code=code))
         else:
@@ -318,6 +316,27 @@ _HINTS = {
     "missing ':'?",
 }
 """Plain words for PyYAML's messages of a file's indentation, by what the message says."""
+
+_UNCLOSED = {
+    "while parsing a flow mapping": ("a '{'", "'}'"),
+    "while parsing a flow sequence": ("a '['", "']'"),
+}
+
+
+def _plain_words(exc: yaml.MarkedYAMLError, at: str, message: str) -> str | None:
+    """What a YAML error means in plain words (`at` is the character it points at), or
+    None when PyYAML's own words are all there is to say."""
+    start = exc.context_mark
+    where = f"line {start.line + 1}, column {start.column + 1}" if start is not None else ""
+    if at == "\t":
+        return "a tab: YAML indents with spaces only (replace it with spaces)"
+    if exc.context in _UNCLOSED and where:
+        opened, closer = _UNCLOSED[exc.context]
+        missing = f"a {closer} is missing, or a ',' between two of its items"
+        return f"{opened} opened at {where} is not closed: {missing}"
+    if exc.context == "while scanning a quoted scalar" and where:
+        return f"a quote opened at {where} is not closed: end the text with the same quote"
+    return next((h for said, h in _HINTS.items() if said in message), None)
 
 
 def _anchor_problem(event: Any, path: str | None, lines: _EditorLines | None) -> Problem:

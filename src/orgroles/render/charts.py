@@ -23,6 +23,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from orgroles._internal.arguments import checked
+from orgroles.errors import OrgArgumentError
 from orgroles.io.atomic import atomic_write
 from orgroles.render.formats import Drawing, format_of, writer
 from orgroles.render.options import ChartOptions
@@ -44,9 +46,11 @@ __all__ = [
 ]
 
 
-def draw(org: OrgCore, fmt: str, options: ChartOptions | None = None, **changes: Any) -> Drawing:
+def draw(org: OrgCore, fmt: str, options: ChartOptions | None = None, /, **changes: Any) -> Drawing:
     """The chart of `org` in `fmt` (`svg`, `png`, `pdf`, `dot`, `mermaid` or
-    `html`), with the plan it was drawn from."""
+    `html`), with the plan it was drawn from. `org`, `fmt` and `options` are given by
+    position: every name is a chart option's (`fmt=` is an unknown one)."""
+    _drawable(org)
     chosen = ChartOptions.of(options, **changes)
     if chosen.diff is not None:  # a change chart: drawn from the org with its ghosts
         from orgroles.render.changes import with_changes
@@ -56,7 +60,7 @@ def draw(org: OrgCore, fmt: str, options: ChartOptions | None = None, **changes:
 
 
 def render_bytes(
-    org: OrgCore, fmt: str, options: ChartOptions | None = None, **changes: Any
+    org: OrgCore, fmt: str, options: ChartOptions | None = None, /, **changes: Any
 ) -> bytes:
     """Return the chart in `fmt`: `svg`, `png`, `pdf`, `dot`, `mermaid` or `html`."""
     return draw(org, fmt, options, **changes).data
@@ -90,6 +94,7 @@ def to_html(org: OrgCore, options: ChartOptions | None = None, **changes: Any) -
     return render_bytes(org, "html", options, **changes).decode("utf-8")
 
 
+@checked
 def render(
     org: OrgCore,
     path: str | os.PathLike[str],
@@ -141,3 +146,12 @@ def render_file(
     drawing = draw(org, format_of(path), options, **changes)
     atomic_write(path, drawing.data)
     return Path(path), drawing.plan.shown
+
+
+def _drawable(org: object) -> None:
+    """Refuse what is not an org (a file's name: the commonest slip) with a clear error."""
+    from orgroles.core import OrgCore
+
+    if not isinstance(org, OrgCore):
+        hint = f": read the file first, orgroles.load({org!r})" if isinstance(org, str) else ""
+        raise OrgArgumentError(f"a chart is drawn of an Org, not {type(org).__name__}{hint}")

@@ -269,7 +269,8 @@ class ChartOptions:
         names = [f.name for f in dataclasses.fields(cls)]
         for key in changes:
             if key not in names:
-                raise RenderError(f"unknown chart option {key!r}{suggestion_suffix(key, names)}")
+                hint = suggestion_suffix(key, names) or f" (the options: {', '.join(names)})"
+                raise RenderError(f"unknown chart option {key!r}{hint}")
         base = options if options is not None else cls()
         return dataclasses.replace(base, **changes) if changes else base
 

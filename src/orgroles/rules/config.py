@@ -19,6 +19,7 @@ from orgroles.limits import MAX_CUSTOM_RULES
 from orgroles.model import Role, RulesConfig
 from orgroles.rules.base import all_rules
 from orgroles.rules.engine import RuleIndex, RuleLike, rules_for_config
+from orgroles.rules.param_errors import param_problems
 
 __all__ = ["config_problems"]
 
@@ -131,21 +132,7 @@ def config_problems(
         try:
             validator(rule.params_type).validate_python(dict(given))
         except ValidationError as exc:
-            fields = list(rule.params_type.model_fields)
-            for err in exc.errors(include_url=False):
-                loc = ("rules", "params", key, *err["loc"])
-                if err["type"] == "extra_forbidden":
-                    field = str(err["loc"][-1])
-                    hint = suggestion_suffix(field, fields)
-                    allowed = ", ".join(fields) or "none"
-                    add(
-                        loc,
-                        f"{rule.code} has no parameter {field!r}{hint} (parameters: {allowed})",
-                        "unknown-key",
-                    )
-                else:
-                    message = f"{err['msg'][:1].lower()}{err['msg'][1:]}"
-                    if err["type"] in ("greater_than_equal", "less_than_equal"):
-                        message += f", got {str(err.get('input'))[:40]}"
-                    add(loc, f"{rule.code}: {message}", "type")
+            for loc, message, code in param_problems(rule.code, rule.params_type, exc):
+                said = message if code == "unknown-key" else f"{rule.code}: {message}"
+                add(("rules", "params", key, *loc), said, code)
     return problems

@@ -37,6 +37,7 @@ from orgroles.model import RulesConfig, Severity
 from orgroles.rules.base import FAMILIES, Finding, Params, all_rules
 from orgroles.rules.context import CheckContext
 from orgroles.rules.custom import DeclaredRule
+from orgroles.rules.param_errors import param_problems
 from orgroles.rules.report import SEVERITIES, Report, Suppressed, Violation
 
 if TYPE_CHECKING:
@@ -186,11 +187,13 @@ def _params(rule: RuleLike, given: Mapping[str, Any] | None) -> Params:
         found: Params = validator(rule.params_type).validate_python(dict(given))
         return found
     except ValidationError as exc:
-        details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg'].lower()}"
-            for e in exc.errors(include_url=False)
-        )
-        raise RuleConfigError(f"rules.params.{rule.code}: {details}") from None
+        said = [
+            message
+            if code == "unknown-key"
+            else f"{'.'.join(map(str, loc)) or 'params'}: {message}"
+            for loc, message, code in param_problems(rule.code, rule.params_type, exc)
+        ]
+        raise RuleConfigError(f"rules.params.{rule.code}: {'; '.join(said)}") from None
     except (TypeError, ValueError) as exc:  # not a mapping (from Python)
         raise RuleConfigError(f"rules.params.{rule.code}: {exc}") from None
 

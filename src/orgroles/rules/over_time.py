@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from orgroles._internal.arguments import checked
+from orgroles._internal.dates import day as as_day
 from orgroles.model import Severity
 from orgroles.model.dates import ONE_DAY
 from orgroles.rules.engine import check, configured_rules
@@ -72,6 +74,7 @@ class Span:
         }
 
 
+@checked
 def check_over_time(
     org: OrgCore,
     *,
@@ -79,8 +82,8 @@ def check_over_time(
     ignore: Iterable[str] = (),
     params: Mapping[str, Mapping[str, Any]] | None = None,
     severity: Mapping[str, Severity] | None = None,
-    start: date | None = None,
-    end: date | None = None,
+    start: date | str | None = None,
+    end: date | str | None = None,
 ) -> list[Span]:
     """Check `org` on every day its view may change, between `start` and `end`
     (inclusive; by default from before the first change to its view day), and return the
@@ -88,19 +91,20 @@ def check_over_time(
     those of `orgroles.rules.check()`. An undated org is checked once."""
     from orgroles.time import change_days, history
 
+    since, until = (as_day(d) if d is not None else None for d in (start, end))
     select = list(select) if select is not None else None
     ignore = list(ignore)
 
     def run(on: OrgCore) -> Report:
         return check(on, select=select, ignore=ignore, params=params, severity=severity)
 
-    last = end or org.view_date
+    last = until or org.view_date
     if last is None:  # undated: one check, which holds from the start
         return [Span(v, None, None) for v in run(org).violations]
     days = set(change_days(org)) | _rule_days(org, select, ignore, params)
     first = min(days, default=last)
-    days = {d for d in days if (start is None or d >= start) and d <= last}
-    days.add(start or (first - ONE_DAY if first > date.min else first))
+    days = {d for d in days if (since is None or d >= since) and d <= last}
+    days.add(since or (first - ONE_DAY if first > date.min else first))
     causes = _causes(history(org))
     open_: dict[tuple[str, str | None], tuple[Violation, date | None, str]] = {}
     spans: list[Span] = []
@@ -112,7 +116,7 @@ def check_over_time(
             key = (v.code, v.role)
             seen.add(key)
             if key not in open_:
-                began = day if (n > 0 or start is not None) else None
+                began = day if (n > 0 or since is not None) else None
                 open_[key] = (v, began, causes.get(day, "") if began else "")
         for key in [k for k in open_ if k not in seen]:
             v, began, why = open_.pop(key)

@@ -126,8 +126,11 @@ def parse(text: str) -> Selector:
             continue
         op = text[i] if i < n and text[i] in ":~" else ""
         if i < n and text[i] in "<>=" and key in TERMS:
+            sign = ":" if key in MATCH_KEYS else "~" if key in TEXT_KEYS else ""
+            instead = f": write {key}{sign}..." if sign else ""
             raise SelectorError(
-                f"{key!r} compares nothing: only {', '.join(COMPARE_KEYS)} take {text[i]}",
+                f"{key!r} compares nothing{instead} (only {', '.join(COMPARE_KEYS)} take "
+                f"{text[i]})",
                 text,
                 i,
             )

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from orgroles.catalog._title_found import phrases, the_job
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
 from orgroles.catalog._title_levels import LEADS, compound_levels, seniority_of
 from orgroles.catalog._title_quality import (
@@ -28,7 +29,6 @@ from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
     SECONDS_BEFORE,
-    SERVES,
     STAFF_LADDER,
     TEACHES,
     in_a_shop,
@@ -305,10 +305,10 @@ class Matcher:
     def _found(self, words: list[str]) -> list[Found]:
         """What some words of a title name (`TitleIndex.scan()`), without whom the job
         serves, and with a chief's second read as its family (`_seconds()`)."""
-        found = _phrases(self.index.scan(words)) + compound_levels(words)
+        found = phrases(self.index.scan(words)) + compound_levels(words)
         if len(words) > 1 and words[-1] == _STAFF:  # "Support Staff": the people, no level
             found = [f for f in found if f[2].level != _STAFF or f[1] < len(words)]
-        return self._seconds(words, _the_job(words, found))
+        return self._seconds(words, the_job(words, found))
 
     def _job_after(self, parts: list[list[str]]) -> tuple[tuple[_Option, ...], list[Found]]:
         """The kinds that the first later segment naming one names, and its seniority
@@ -442,47 +442,6 @@ def _shared(options: tuple[_Option, ...]) -> KindMatch | None:
     seniority = seniorities.pop() if len(seniorities) == 1 else None
     first = matches[0]
     return KindMatch(None, first.family, first.pattern, seniority, first.source)
-
-
-def _phrases(found: list[Found]) -> list[Found]:
-    """`found` without the seniority words inside a longer seniority phrase ("chef" in
-    "chef d'équipe", a lead; "head" in "Head Nurse"), and without a false friend and what
-    it holds ("personal" in "Personal Banker"): see `FALSE_FRIENDS`."""
-    phrases = [
-        (s, e, entry.false_friend)
-        for s, e, entry in found
-        if entry.false_friend or (entry.level and e - s > 1)
-    ]
-    if not phrases:  # most titles: no phrase that holds other words
-        return found
-    kept = []
-    for s, e, entry in found:
-        if entry.false_friend:
-            continue
-        if any(
-            ps <= s and e <= pe and (false or (entry.level and pe - ps > e - s))
-            for ps, pe, false in phrases
-        ):
-            continue
-        kept.append((s, e, entry))
-    return kept
-
-
-def _the_job(words: list[str], found: list[Found]) -> list[Found]:
-    """What `found` says of the job itself: not what comes after a "to" that names whom
-    the job serves ("Advisor to the CEO" is no CEO, nor a chief), unless a pattern goes
-    across it ("record to report") or it is the "to" of "go-to-market". A pattern that
-    goes across it to a `*` ("assistant to *") is the job, and whom it serves is still
-    not: an "EA to the Chief Executive Officer" is an executive assistant."""
-    for at, word in enumerate(words):
-        if word != SERVES or not 0 < at < len(words) - 1 or words[at - 1] == "go":
-            continue
-        across = [f for f in found if f[0] < at < f[1]]
-        if not across:
-            return [f for f in found if f[1] <= at]
-        if any(f[2].pattern.endswith(" *") for f in across):
-            return [f for f in found if f[1] <= at or f in across]
-    return found
 
 
 def _refinement(kinds: Sequence[RoleKind], seniority: Seniority) -> RoleKind | None:

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from orgroles.catalog._title_context import SCHOOL_HEAD, graded, outside_software, school_head
 from orgroles.catalog._title_found import phrases, the_job
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
 from orgroles.catalog._title_levels import LEADS, compound_levels, seniority_of
@@ -134,7 +135,12 @@ class Matcher:
             if reading is None:
                 if len(self.by_words) >= _CACHE_SIZE:
                     self.by_words.clear()
-                reading = self._read(parts)
+                grade = graded(parts)  # a bank's grade: "VP, Software Engineer"
+                reading = self._read(parts if grade is None else grade)
+                if grade is not None and not reading.options and grade[0] == ["director"]:
+                    reading = self._read(parts)  # "Executive Director, Riverside Shelter"
+                if not reading.options and school_head(parts):  # "Vice Principal"
+                    reading = _Reading((), SCHOOL_HEAD)
                 if parts and not TEACHES.isdisjoint(parts[0]):  # teaches what it names
                     reading = _families(reading, lambda kind: True)
                 elif in_a_shop(parts):  # a shop's salesperson: no kind that sells to firms
@@ -147,7 +153,7 @@ class Matcher:
                     reading = self._head_of_function(reading, parts)
                 if regulated_quality(title):
                     reading = self._outside(reading, SOFTWARE_FAMILY, self.quality_family)
-                elif fundraising(title):
+                elif outside_software(title) or fundraising(title):  # "Site Engineer"
                     reading = self._outside(reading, SOFTWARE_FAMILY, None)
                 elif academic_chair(title):
                     reading = self._outside(reading, EXECUTIVE_FAMILY, None)
@@ -324,19 +330,17 @@ class Matcher:
     def _seconds(self, words: list[str], found: list[Found]) -> list[Found]:
         """A C-level kind read next to a word that makes its holder someone else (a
         Deputy CTO, a Directeur technique adjoint) names its family only."""
-        out = found
-        for k, (start, end, entry) in enumerate(found):
+        out: list[Found] = []
+        for start, end, entry in found:
             kind = self.kinds.get(entry.kind) if entry.kind is not None else None
-            if kind is None or "chief" not in kind.seniority:
-                continue
+            chief = entry.level == "chief" or (kind is not None and "chief" in kind.seniority)
             before = start > 0 and words[start - 1] in SECONDS_BEFORE
             after = end < len(words) and words[end] in SECONDS_AFTER
-            if before or after:
-                if out is found:
-                    out = list(found)
-                second = dataclasses.replace(entry, kind=None, family=kind.family)
-                out[k] = (start, end, second)
-        return out
+            if not chief or not (before or after):
+                out.append((start, end, entry))
+            elif kind is not None:
+                out.append((start, end, dataclasses.replace(entry, kind=None, family=kind.family)))
+        return out  # and the "chief" of a "Deputy Chief Executive" says no level
 
     def _options(self, found: list[Found]) -> tuple[_Option, ...]:
         levels = [f for f in found if f[2].level]

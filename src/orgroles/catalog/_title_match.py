@@ -390,7 +390,7 @@ class Matcher:
             inside = inside if kind.seniority else ("director", "vp")
             seniority = seniority_of(levels, start, end, kind.seniority, inside)
         else:  # a family's pattern: its words of a head's level count (see `_HEADS`)
-            seniority = seniority_of(levels, start, end, inside=_HEADS)
+            seniority = seniority_of(levels, start, end, inside=_HEADS, whole=True)
         match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")
         departments = entry.departments
         if entry.kind is not None and seniority is not None:

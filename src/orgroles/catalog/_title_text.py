@@ -148,7 +148,7 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "filialleiterin, standortleiter, standortleiterin, head chef, executive chef, chef cuisine, "
     "kierownik, kierowniczka, menedzer, menedzerka, menadzer, menadzerka, szef, szefowa, "
     "naczelnik, naczelniczka, avdelningschef, enhetschef, sektionschef, gruppchef, ansvarig, "
-    "forestandare, agm, dgm, filialleitung, stationsleitung, "
+    "forestandare, agm, dgm, managing editor, filialleitung, stationsleitung, "
     "standortleitung",
     "director": "director, directeur, directrice, head, direktor, direktorin, directora, "
     "diretor, diretora, direttore, direttrice, hoofd, leitung, bereichsleiter, "

@@ -187,6 +187,8 @@ _FALSE_FRIENDS = """
     po clerk, po coordinator, em physician, em dept, em department, em debt, em equity,
     front office manager, front office supervisor, student recruitment, student recruiter,
     hr utvecklare, deweloper nieruchomosci, support worker, learning support,
+    principal 1re classe, principal 2e classe, principal 1ere classe, principal 2eme classe,
+    redacteur territorial, redactrice territoriale,
     assistant vice president, avp, department chair, chair department, professor and chair,
     chair of the department, chair of department, endowed chair, research chair,
     programme chair, program chair
@@ -205,7 +207,9 @@ controller of finance or Product Owner, and "EM" is emergency medicine or emergi
 markets beside "Physician" or "Debt"; a Swedish "HR-utvecklare" develops the staff, a
 Polish "Deweloper nieruchomości" builds houses; a bank's "Assistant Vice President" (AVP)
 is a middle grade, no VP, and a university's department chair no board's chair; a
-"Support Worker" cares for people, and "Learning Support" helps pupils, no customers.
+"Support Worker" cares for people, and "Learning Support" helps pupils, no customers; a
+French civil servant's "principal de 2e classe" is a step of a grade, and a "rédacteur
+territorial" a grade of a town's administration, no writer.
 The words inside such a phrase name no job, family or seniority."""
 
 TEACHES = _word_set(

@@ -329,6 +329,25 @@ def test_seniority_is_read_from_the_title(title: str, seniority: str | None) -> 
         ("Charge Nurse", "lead"),  # a ward's shift lead
         ("Matron", "manager"),
         ("Supervisora de Enfermería", "manager"),
+        ("Vice Principal", "director"),  # a school's deputy head, no principal engineer
+        ("Principal, Hillside Primary School", "director"),  # the head of a school
+        ("Principal", "principal"),
+        ("Structural Engineer", None),  # buildings, no software (nor tech)
+        ("Senior Reservoir Engineer", "senior"),
+        ("Research Scientist - Immunology", None),
+        ("Senior House Officer, Paediatrics", "junior"),  # a junior doctor's grade
+        ("Foreman", "lead"),
+        ("Leading Hand", "lead"),
+        ("Ward Sister", "lead"),
+        ("Head of Year 10", "lead"),  # a school's year group, no function
+        ("Headteacher", "director"),
+        ("Dean of Students", "director"),
+        ("HOD", "director"),  # head of department
+        ("DGM", "manager"),  # an Indian deputy general manager
+        ("Caporedattore", "director"),
+        ("Filialleitung", "manager"),
+        ("Rektor", "director"),
+        ("Disability Support Worker", None),  # care, no customer support
     ],
 )
 def test_the_seniority_of_a_title_that_names_no_known_job(

@@ -59,6 +59,7 @@ def seniority_of(
     end: int = 0,
     own: tuple[Seniority, ...] = (),
     inside: tuple[Seniority, ...] = (),
+    whole: bool = False,
 ) -> Seniority | None:
     """The highest seniority the title says outside the pattern at `start:end`.
 
@@ -67,7 +68,8 @@ def seniority_of(
     Manager" is), or one of `inside` (for a kind that is no chief's: `LEADS`), or a VP's.
     A kind with seniorities has at least the first, unless its pattern names a VP ("VP
     People" is no chief; "VP & CTO" is) or says a level of `inside` ("Sales Team Lead"
-    is a sales manager at `lead`).
+    is a sales manager at `lead`). With `whole` (a family's pattern), a pattern that is a
+    level's words alone says that level: a "Capocantiere" (a site's foreman) is a lead.
 
     Examples:
         >>> from orgroles.catalog._title_index import Entry
@@ -78,6 +80,8 @@ def seniority_of(
         >>> own = ("manager",)
         >>> seniority_of([lead], 0, 2, own), seniority_of([lead], 0, 2, own, LEADS)
         ('manager', 'lead')
+        >>> seniority_of([lead], 1, 2), seniority_of([lead], 1, 2, whole=True)
+        (None, 'lead')
     """
     said: list[Seniority] = []
     named_vp = False  # the pattern names a VP ("VP People" of the people chief's kind)
@@ -88,7 +92,9 @@ def seniority_of(
         within = start <= s and e <= end
         named_vp = named_vp or (within and level == "vp")
         stated = stated or (within and level in inside)
-        if e <= start or s >= end or (within and (level in own or level in inside or named_vp)):
+        exact = whole and (s, e) == (start, end)  # the pattern is the level ("Capocantiere")
+        counts = within and (level in own or level in inside or named_vp)
+        if e <= start or s >= end or exact or counts:
             said.append(level)
     if own and not named_vp and not stated and not any(level in own for level in said):
         said.append(own[0])

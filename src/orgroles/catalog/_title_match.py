@@ -13,6 +13,8 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from orgroles.catalog._title_context import SCHOOL_HEAD, graded, outside_software, school_head
+from orgroles.catalog._title_found import phrases, the_job
 from orgroles.catalog._title_index import Entry, Found, TitleIndex, outside_levels, without_levels
 from orgroles.catalog._title_levels import LEADS, compound_levels, seniority_of
 from orgroles.catalog._title_quality import (
@@ -28,7 +30,6 @@ from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
     SECONDS_BEFORE,
-    SERVES,
     STAFF_LADDER,
     TEACHES,
     in_a_shop,
@@ -134,7 +135,12 @@ class Matcher:
             if reading is None:
                 if len(self.by_words) >= _CACHE_SIZE:
                     self.by_words.clear()
-                reading = self._read(parts)
+                grade = graded(parts)  # a bank's grade: "VP, Software Engineer"
+                reading = self._read(parts if grade is None else grade)
+                if grade is not None and not reading.options and grade[0] == ["director"]:
+                    reading = self._read(parts)  # "Executive Director, Riverside Shelter"
+                if not reading.options and school_head(parts):  # "Vice Principal"
+                    reading = _Reading((), SCHOOL_HEAD)
                 if parts and not TEACHES.isdisjoint(parts[0]):  # teaches what it names
                     reading = _families(reading, lambda kind: True)
                 elif in_a_shop(parts):  # a shop's salesperson: no kind that sells to firms
@@ -147,7 +153,7 @@ class Matcher:
                     reading = self._head_of_function(reading, parts)
                 if regulated_quality(title):
                     reading = self._outside(reading, SOFTWARE_FAMILY, self.quality_family)
-                elif fundraising(title):
+                elif outside_software(title) or fundraising(title):  # "Site Engineer"
                     reading = self._outside(reading, SOFTWARE_FAMILY, None)
                 elif academic_chair(title):
                     reading = self._outside(reading, EXECUTIVE_FAMILY, None)
@@ -305,10 +311,10 @@ class Matcher:
     def _found(self, words: list[str]) -> list[Found]:
         """What some words of a title name (`TitleIndex.scan()`), without whom the job
         serves, and with a chief's second read as its family (`_seconds()`)."""
-        found = _phrases(self.index.scan(words)) + compound_levels(words)
+        found = phrases(self.index.scan(words)) + compound_levels(words)
         if len(words) > 1 and words[-1] == _STAFF:  # "Support Staff": the people, no level
             found = [f for f in found if f[2].level != _STAFF or f[1] < len(words)]
-        return self._seconds(words, _the_job(words, found))
+        return self._seconds(words, the_job(words, found))
 
     def _job_after(self, parts: list[list[str]]) -> tuple[tuple[_Option, ...], list[Found]]:
         """The kinds that the first later segment naming one names, and its seniority
@@ -324,19 +330,17 @@ class Matcher:
     def _seconds(self, words: list[str], found: list[Found]) -> list[Found]:
         """A C-level kind read next to a word that makes its holder someone else (a
         Deputy CTO, a Directeur technique adjoint) names its family only."""
-        out = found
-        for k, (start, end, entry) in enumerate(found):
+        out: list[Found] = []
+        for start, end, entry in found:
             kind = self.kinds.get(entry.kind) if entry.kind is not None else None
-            if kind is None or "chief" not in kind.seniority:
-                continue
+            chief = entry.level == "chief" or (kind is not None and "chief" in kind.seniority)
             before = start > 0 and words[start - 1] in SECONDS_BEFORE
             after = end < len(words) and words[end] in SECONDS_AFTER
-            if before or after:
-                if out is found:
-                    out = list(found)
-                second = dataclasses.replace(entry, kind=None, family=kind.family)
-                out[k] = (start, end, second)
-        return out
+            if not chief or not (before or after):
+                out.append((start, end, entry))
+            elif kind is not None:
+                out.append((start, end, dataclasses.replace(entry, kind=None, family=kind.family)))
+        return out  # and the "chief" of a "Deputy Chief Executive" says no level
 
     def _options(self, found: list[Found]) -> tuple[_Option, ...]:
         levels = [f for f in found if f[2].level]
@@ -386,7 +390,7 @@ class Matcher:
             inside = inside if kind.seniority else ("director", "vp")
             seniority = seniority_of(levels, start, end, kind.seniority, inside)
         else:  # a family's pattern: its words of a head's level count (see `_HEADS`)
-            seniority = seniority_of(levels, start, end, inside=_HEADS)
+            seniority = seniority_of(levels, start, end, inside=_HEADS, whole=True)
         match = KindMatch(entry.kind, entry.family, entry.pattern, seniority, "title")
         departments = entry.departments
         if entry.kind is not None and seniority is not None:
@@ -442,47 +446,6 @@ def _shared(options: tuple[_Option, ...]) -> KindMatch | None:
     seniority = seniorities.pop() if len(seniorities) == 1 else None
     first = matches[0]
     return KindMatch(None, first.family, first.pattern, seniority, first.source)
-
-
-def _phrases(found: list[Found]) -> list[Found]:
-    """`found` without the seniority words inside a longer seniority phrase ("chef" in
-    "chef d'équipe", a lead; "head" in "Head Nurse"), and without a false friend and what
-    it holds ("personal" in "Personal Banker"): see `FALSE_FRIENDS`."""
-    phrases = [
-        (s, e, entry.false_friend)
-        for s, e, entry in found
-        if entry.false_friend or (entry.level and e - s > 1)
-    ]
-    if not phrases:  # most titles: no phrase that holds other words
-        return found
-    kept = []
-    for s, e, entry in found:
-        if entry.false_friend:
-            continue
-        if any(
-            ps <= s and e <= pe and (false or (entry.level and pe - ps > e - s))
-            for ps, pe, false in phrases
-        ):
-            continue
-        kept.append((s, e, entry))
-    return kept
-
-
-def _the_job(words: list[str], found: list[Found]) -> list[Found]:
-    """What `found` says of the job itself: not what comes after a "to" that names whom
-    the job serves ("Advisor to the CEO" is no CEO, nor a chief), unless a pattern goes
-    across it ("record to report") or it is the "to" of "go-to-market". A pattern that
-    goes across it to a `*` ("assistant to *") is the job, and whom it serves is still
-    not: an "EA to the Chief Executive Officer" is an executive assistant."""
-    for at, word in enumerate(words):
-        if word != SERVES or not 0 < at < len(words) - 1 or words[at - 1] == "go":
-            continue
-        across = [f for f in found if f[0] < at < f[1]]
-        if not across:
-            return [f for f in found if f[1] <= at]
-        if any(f[2].pattern.endswith(" *") for f in across):
-            return [f for f in found if f[1] <= at or f in across]
-    return found
 
 
 def _refinement(kinds: Sequence[RoleKind], seniority: Seniority) -> RoleKind | None:

@@ -43,7 +43,7 @@ _REGULATED = re.compile(
     r"|lebensmittel\w*|steril\w*|aseptic\w*|pharma\w*|biopharma\w*|farma\w*|clinical"
     r"|clinique|klinisch\w*|manufactur\w*|medical devices?|medizinprodukt\w*"
     r"|dispositifs? medicaux|microbiolog\w*|(?:equipment|process|cleaning) validation"
-    r"|iso[\s-]*(?:13485|9001|22000|15189|17025))\b"
+    r"|laborat\w*|labor|iso[\s-]*(?:13485|9001|22000|15189|17025))\b"
 )
 
 
@@ -69,7 +69,9 @@ EXECUTIVE_FAMILY = "executive"
 
 _SITE_GM = re.compile(
     r"\b(?:restaurant|store|shop|hotel|branch|plant|club|dealership|site|property|resort"
-    r"|casino|warehouse|location|unit|outlet|venue|park|franchise)s? general manager\b"
+    r"|casino|warehouse|location|unit|outlet|venue|park|franchise|depot|factory|mill"
+    r"|(?:distribution|fulfil?ment|logistics|service|contact|call) cent(?:re|er))s?"
+    r" general manager\b"
 )
 _FUNDRAISING = re.compile(
     r"\b(?:gifts?|donors?|fundrais\w*|philanthrop\w*|advancement|giving|annual fund"

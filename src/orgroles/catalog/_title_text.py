@@ -122,7 +122,7 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "praktikant, praktikantin, werkstudent, werkstudentin, auszubildender, auszubildende, "
     "azubi, becario, becaria, practicante, stagiair, estagiario, estagiaria, stagista, "
     "tirocinante, praticante, mlodszy, mlodsza, stazysta, stazystka, praktykantka, aplikant, "
-    "aplikantka, larling, examensarbetare",
+    "aplikantka, larling, examensarbetare, senior house officer",
     "senior": "senior, sr, snr, experienced, confirme, confirmee, experimente, experimentee, "
     "starszy, starsza, glowny, glowna, erfaren",
     "staff": "staff",
@@ -138,7 +138,9 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "head technician, head custodian, head lifeguard, "
     "liderka, lider zespolu, liderka zespolu, kierownik zespolu, kierowniczka zespolu, "
     "kierownik zmiany, kierowniczka zmiany, brygadzista, brygadzistka, "
-    "teamledare, gruppledare, arbetsledare, skiftledare, forman",
+    "teamledare, gruppledare, arbetsledare, skiftledare, forman, foreman, forewoman, "
+    "foreperson, leading hand, chargehand, ward sister, head year, capoturno, capocantiere, "
+    "mestre obras, coordenador, coordenadora",
     "manager": "manager, mgr, supervisor, supervisory, supervisora, matron, superviseur, "
     "superviseuse, responsable, chef, cheffe, "
     "leiter, leiterin, gerente, jefe, jefa, chefe, capo, responsabile, encargado, encargada, "
@@ -146,13 +148,15 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "filialleiterin, standortleiter, standortleiterin, head chef, executive chef, chef cuisine, "
     "kierownik, kierowniczka, menedzer, menedzerka, menadzer, menadzerka, szef, szefowa, "
     "naczelnik, naczelniczka, avdelningschef, enhetschef, sektionschef, gruppchef, ansvarig, "
-    "forestandare",
+    "forestandare, agm, dgm, managing editor, filialleitung, stationsleitung, "
+    "standortleitung",
     "director": "director, directeur, directrice, head, direktor, direktorin, directora, "
     "diretor, diretora, direttore, direttrice, hoofd, leitung, bereichsleiter, "
-    "bereichsleiterin, dyrektor, dyrektorka, wicedyrektor, wicedyrektorka",
+    "bereichsleiterin, dyrektor, dyrektorka, wicedyrektor, wicedyrektorka, headteacher, "
+    "headmaster, headmistress, dean, hod, rektor, caporedattore",
     "vp": "vp, svp, evp, avp, vice president, vice presidente, vicepresidente, vizeprasident, "
     "vizeprasidentin, wiceprezes, wiceprezeska",
-    "chief": "chief",
+    "chief": "chief, managing partner",
 }
 
 _FALSE_FRIENDS = """
@@ -182,7 +186,9 @@ _FALSE_FRIENDS = """
     traffic controller, air traffic controller, quality controller, flight controller,
     po clerk, po coordinator, em physician, em dept, em department, em debt, em equity,
     front office manager, front office supervisor, student recruitment, student recruiter,
-    hr utvecklare, deweloper nieruchomosci,
+    hr utvecklare, deweloper nieruchomosci, support worker, learning support,
+    principal 1re classe, principal 2e classe, principal 1ere classe, principal 2eme classe,
+    redacteur territorial, redactrice territoriale,
     assistant vice president, avp, department chair, chair department, professor and chair,
     chair of the department, chair of department, endowed chair, research chair,
     programme chair, program chair
@@ -200,8 +206,11 @@ a Traffic Controller and a "PO Clerk" (of purchase orders) are no QA engineer,
 controller of finance or Product Owner, and "EM" is emergency medicine or emerging
 markets beside "Physician" or "Debt"; a Swedish "HR-utvecklare" develops the staff, a
 Polish "Deweloper nieruchomości" builds houses; a bank's "Assistant Vice President" (AVP)
-is a middle grade, no VP, and a university's department chair no board's chair. The words
-inside such a phrase name no job, family or seniority."""
+is a middle grade, no VP, and a university's department chair no board's chair; a
+"Support Worker" cares for people, and "Learning Support" helps pupils, no customers; a
+French civil servant's "principal de 2e classe" is a step of a grade, and a "rédacteur
+territorial" a grade of a town's administration, no writer.
+The words inside such a phrase name no job, family or seniority."""
 
 TEACHES = _word_set(
     "professor lecturer instructor teacher tutor docent dozent dozentin lehrer lehrerin "

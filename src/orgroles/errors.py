@@ -160,6 +160,9 @@ PROBLEM_CODES: dict[str, str] = {
     "name-middle": "a manager name that matches no row, read as the one row with the same "
     "first and last name, with or without a middle name or initial (`Hale, Quentin T` for "
     "`Quentin Hale`; a warning)",
+    "short-name": "a manager name that matches no row, read as the one row whose name it "
+    "shortens: a first name alone (`Zara`), with the initial of another name (`Sam O.`), or "
+    "the first words (`Lucía García` for `Lucía García Ortega`; a warning)",
     "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`) or "
     "for never (SAP's `31.12.9999`), read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "

@@ -78,3 +78,60 @@ def test_a_roster_s_forename_and_ward(write: Write) -> None:
     assert org.people["30101"].name == "Fiona KINCAID"
     assert org.roles["30102"].reports_to == "30101"
     assert [t.name for t in org.teams_of("30102")] == ["Ward 7 - Respiratory"]
+
+
+SHEET = """\
+Name,Role,Team,Manager,Email
+Zara Quennell,CEO & co-founder,Leadership,,zara@pebble.example
+Milo Hartigan,CTO & co-founder,Leadership,Zara,milo@pebble.example
+Sam Okafor,Engineering Manager,Platform,Milo,sam.o@pebble.example
+Sam Whitlock,Senior Backend Engineer,Platform,Sam O.,sam.w@pebble.example
+Priti Gokhale,Backend Engineer,Platform,Sam O,priti@pebble.example
+Kit Lam,Backend Engineer,Platform,Sam,kit@pebble.example
+"""
+
+
+def test_managers_written_by_first_name_alone_or_with_an_initial(write: Write) -> None:
+    org, notes = import_notes(write("sheet.csv", SHEET))
+    assert "manager (by name) 'Manager'" in notes[0]  # not by id: the first names name rows
+    reports = {r.id: r.reports_to for r in org.roles.values()}
+    assert reports["milo@pebble.example"] == "zara@pebble.example"
+    assert reports["sam.o@pebble.example"] == "milo@pebble.example"
+    assert (
+        reports["sam.w@pebble.example"] == reports["priti@pebble.example"] == "sam.o@pebble.example"
+    )
+    assert reports["kit@pebble.example"] == "Sam"  # two Sams: neither is guessed
+    assert any(
+        "no row has the manager name 'Zara'; read as 'Zara Quennell' (the one row whose name "
+        "it shortens: a first name, or its first words)" in n
+        for n in notes
+    )
+    assert any("'Sam' (2 rows' names start so): kept as an unknown manager" in n for n in notes)
+
+
+SPANISH = """\
+ID;Nombre;Apellidos;Puesto;Responsable
+1;Lucía;García Ortega;Directora general;
+2;Álvaro;Méndez Ruiz;Director comercial;Lucía García
+3;Nerea;Iglesias Pons;Comercial;Álvaro Méndez
+4;Marta;Herrero Cano;Jefa de almacén;Lucía García
+5;Pablo;Herrero Cano;Mozo de almacén;Marta Herrero
+6;Ana;Lima;Comercial;Álvaro Méndez Ruiz
+7;Ana;Lima Costa;Comercial;Ana Lima
+"""
+
+
+def test_a_manager_named_by_the_first_surname_only(write: Write) -> None:
+    # Spanish exports write "Apellidos" with both surnames, and a manager with the first
+    org, notes = import_notes(write("sesame.csv", SPANISH))
+    reports = {r.id: r.reports_to for r in org.roles.values()}
+    assert reports == {"1": None, "2": "1", "3": "2", "4": "1", "5": "4", "6": "2", "7": "6"}
+    assert not any("unknown manager" in n for n in notes)
+
+
+def test_a_short_name_given_as_the_manager_name_column(write: Write) -> None:
+    path = write("sheet.csv", SHEET)
+    org, _ = import_notes(
+        path, id_col="Email", name_col="Name", manager_name_col="Manager", title_col="Role"
+    )
+    assert org.roles["milo@pebble.example"].reports_to == "zara@pebble.example"

@@ -135,3 +135,40 @@ def test_a_short_name_given_as_the_manager_name_column(write: Write) -> None:
         path, id_col="Email", name_col="Name", manager_name_col="Manager", title_col="Role"
     )
     assert org.roles["milo@pebble.example"].reports_to == "zara@pebble.example"
+
+
+GROUPED = """\
+ID,Name,Role,Manager,Email
+1,Zara Quennell,CEO,,zara@pebble.example
+,,,,
+,Engineering,,,
+2,Milo Hartigan,CTO,1,milo@pebble.example
+3,Sam Okafor,Engineer,2,sam@pebble.example
+,Sales,,,
+4,Dara Byrne,Head of Sales,1,dara@pebble.example
+5,Gus Moreau,,,
+6,Owen Pryor,Account Executive,5,owen@pebble.example
+"""
+
+
+def test_a_heading_line_above_its_people_is_left_out(write: Write) -> None:
+    # read as rows, the headings were rows without an id (an error)
+    org, notes = import_notes(write("grouped.csv", GROUPED))
+    assert sorted(org.roles) == ["1", "2", "3", "4", "5", "6"]  # Gus, a manager, stays
+    assert (
+        "4: left out 'Engineering', a line with one value among rows that fill more: a heading "
+        "of the rows below it? (and 'Sales', line 7)" in notes
+    )
+
+
+def test_a_heading_is_in_the_name_or_id_column_only(write: Write) -> None:
+    text = """\
+Title,Name,Reports To,Team
+CEO,Zara Quennell,,Board
+CTO,Milo Hartigan,Zara Quennell,Tech
+Engineer,,,
+Engineer,Sam Okafor,Milo Hartigan,Tech
+"""  # a title alone is an open seat, not a heading
+    org, notes = import_notes(write("list.csv", text))
+    assert len(org.roles) == 4
+    assert not any("heading" in n for n in notes)

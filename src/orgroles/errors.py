@@ -165,7 +165,7 @@ PROBLEM_CODES: dict[str, str] = {
     "short-name": "a manager name that matches no row, read as the one row whose name it "
     "shortens (`Zara`, `Sam O.`, `Lucía García` for `Lucía García Ortega`; a warning)",
     "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`) or "
-    "for never (SAP's `31.12.9999`), read as empty (a warning)",
+    "for never (SAP's `31.12.9999`, Dynamics 365's `12/31/2154`), read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "
     "same whole number (`2.0` or `0042` for `2` or `42`; a warning)",
     "id-with-name": "a manager cell that matches no row but writes a row's id beside a name "

@@ -172,3 +172,21 @@ Engineer,Sam Okafor,Milo Hartigan,Tech
     org, notes = import_notes(write("list.csv", text))
     assert len(org.roles) == 4
     assert not any("heading" in n for n in notes)
+
+
+def test_dynamics_365_s_last_day_is_no_day(write: Write) -> None:
+    text = """\
+Personnel number,Name,Job,Manager personnel number,Employment start date,Employment end date
+000101,Helga Strom,Chief Executive Officer,,1/1/2016 12:00:00 AM,12/31/2154 11:59:59 PM
+000102,Viktor Aalto,Chief Financial Officer,000101,3/1/2017 12:00:00 AM,12/31/2154 11:59:59 PM
+000105,Alva Nyberg,Accountant,000102,5/6/2019 12:00:00 AM,9/30/2024 12:00:00 AM
+000106,Otto Virtanen,Accountant,000102,1/13/2020 12:00:00 AM,12/31/9999 11:59:59 PM
+"""
+    org, notes = import_notes(write("d365.csv", text))
+    assert org.records["000101"].end is None
+    assert org.records["000106"].end is None
+    assert org.records["000105"].end == date(2024, 9, 30)
+    assert (
+        "2:6: column 'Employment end date': '12/31/2154 11:59:59 PM', a database's day for "
+        "never, read as no day, and 2 more below" in notes
+    )

@@ -4,7 +4,9 @@ imported with no option. Every person is invented."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from typing import Any
 
 from tests.helpers import Write, import_notes
 
@@ -190,3 +192,46 @@ Personnel number,Name,Job,Manager personnel number,Employment start date,Employm
         "2:6: column 'Employment end date': '12/31/2154 11:59:59 PM', a database's day for "
         "never, read as no day, and 2 more below" in notes
     )
+
+
+def test_a_scim_list_response(write: Write) -> None:
+    ext = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+
+    def user(
+        uid: str, first: str, last: str, title: str, boss: tuple[str, str] | None
+    ) -> dict[str, Any]:
+        email = f"{first.lower()}@northwind.example"
+        found: dict[str, Any] = {
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", ext],
+            "id": uid,
+            "userName": email,
+            "name": {"givenName": first, "familyName": last},
+            "title": title,
+            "active": True,
+            "emails": [
+                {"value": f"{first.lower()}@home.example", "type": "home"},
+                {"value": email, "type": "work", "primary": True},
+            ],
+            ext: {"employeeNumber": uid[-1], "department": "Engineering"},
+        }
+        if boss:  # SCIM's manager: its id under "value", beside its display name
+            found[ext]["manager"] = {"value": boss[0], "displayName": boss[1]}
+        return found
+
+    resources = [
+        user("u-1", "Orla", "Venn", "CEO", None),
+        user("u-2", "Kofi", "Abara", "CTO", ("u-1", "Orla Venn")),
+        user("u-3", "Lise", "Abara", "Engineer", ("u-2", "Kofi Abara")),
+        user("u-4", "Kofi", "Abara", "Engineer", ("u-2", "Kofi Abara")),  # a namesake
+    ]
+    doc = {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+        "Resources": resources,
+    }
+    org, notes = import_notes(write("users.json", json.dumps(doc)))
+    assert "email 'emails'" in notes[0]
+    assert f"manager (by id) '{ext}.manager'" in notes[0]
+    assert org.people["u-2"].email == "kofi@northwind.example"  # the primary, not the first
+    assert [org.roles[r].reports_to for r in ("u-1", "u-2", "u-3", "u-4")] == [
+        None, "u-1", "u-2", "u-2"
+    ]  # fmt: skip

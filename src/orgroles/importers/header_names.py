@@ -138,7 +138,8 @@ TITLES = names(
     "직위, 직급, tehtavanimike, nimike, ammattinimike, planstelle text, stelle text"
 )
 EMAILS = names(
-    "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
+    "email, e mail, work email, email address, business email, work e mail, mail, emails, "
+    "courriel, "
     "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
     "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
     "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres, "

@@ -235,3 +235,13 @@ def test_a_scim_list_response(write: Write) -> None:
     assert [org.roles[r].reports_to for r in ("u-1", "u-2", "u-3", "u-4")] == [
         None, "u-1", "u-2", "u-2"
     ]  # fmt: skip
+
+
+def test_yet_to_join_is_someone_who_has_not_started(write: Write) -> None:
+    text = """\
+Employee ID,First Name,Last Name,Designation,Reporting Manager,Status
+FT-01,Anouk,Brevik,Chief Executive Officer,,Active
+FT-10,Thijs,Mulder,Warehouse Associate,FT-01,Yet to join
+"""  # Freshteam's (and greytHR's) status of a hire to come
+    org, _ = import_notes(write("freshteam.csv", text))
+    assert org.roles["FT-10"].planned

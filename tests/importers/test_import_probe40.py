@@ -245,3 +245,24 @@ FT-10,Thijs,Mulder,Warehouse Associate,FT-01,Yet to join
 """  # Freshteam's (and greytHR's) status of a hire to come
     org, _ = import_notes(write("freshteam.csv", text))
     assert org.roles["FT-10"].planned
+
+
+def test_a_manager_outside_the_file_written_beside_a_name_is_kept_as_its_id(
+    write: Write,
+) -> None:
+    text = """\
+Employee ID,First Name,Last Name,Reporting Manager
+FT-01,Anouk,Brevik,
+FT-02,Cas,Hoving,Anouk Brevik (FT-01)
+FT-11,Sanne,Kok,Ilse Groen (FT-15)
+FT-12,Ruben,Vos,Outside Agency (contractor)
+"""
+    org, notes = import_notes(write("freshteam.csv", text))
+    assert org.roles["FT-02"].reports_to == "FT-01"
+    assert org.roles["FT-11"].reports_to == "FT-15"  # as the file names people
+    assert org.roles["FT-12"].reports_to == "Outside Agency (contractor)"  # no id in it
+    assert (
+        "4:4: column 'Reporting Manager': no row has the manager 'Ilse Groen (FT-15)', nor the "
+        "id 'FT-15' it writes beside a name, as the column's other cells write the rows' ids: "
+        "kept as the unknown manager 'FT-15'" in notes
+    )

@@ -174,6 +174,9 @@ Engineer,Sam Okafor,Milo Hartigan,Tech
     org, notes = import_notes(write("list.csv", text))
     assert len(org.roles) == 4
     assert not any("heading" in n for n in notes)
+    ids = "Employee ID,Name,Title,Manager ID\n1,Ana Lima,CEO,\n0042,,,\n2,Bo Diaz,CTO,1\n"
+    org, notes = import_notes(write("ids.csv", ids))  # an id alone: a row, not a heading
+    assert sorted(org.roles) == ["0042", "1", "2"]
 
 
 def test_dynamics_365_s_last_day_is_no_day(write: Write) -> None:

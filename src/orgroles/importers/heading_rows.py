@@ -9,9 +9,10 @@ first cell with the rest of the line empty:
 
 Read as a row, "Engineering" would be a person with no title, no manager and no email (or
 a row without an id). Such a line is left out, with one warning (code `heading-row`),
-when it fills only the column of the rows' id or name, the sheet has three columns or
-more and most of its other rows fill three cells or more, a row below it fills two or more,
-and no other cell of the sheet holds its value (nobody reports to "Engineering").
+when it fills only the column of the rows' id or name (with a letter, no digit and no
+`@`: not an id such as `0042`), the sheet has three columns or more and most of its other
+rows fill three cells or more, a row below it fills two or more, and no other cell of the
+sheet holds its value (nobody reports to "Engineering").
 
 Examples:
     >>> from orgroles.importers.csv_read import read_table
@@ -43,19 +44,30 @@ def _filled(row: list[str]) -> int:
     return sum(1 for cell in row if cell.strip())
 
 
+def _heading(cell: str) -> bool:
+    """Whether a cell may name a group: text with a letter, no digit and no `@` (not an
+    id, such as `0042`, or an email)."""
+    text = cell.strip()
+    return any(c.isalpha() for c in text) and not any(c.isdigit() or c == "@" for c in text)
+
+
 def headings(table: CsvTable, columns: Collection[str]) -> list[int]:
     """The indexes of the rows of `table` that are headings: each fills one cell only,
     in one of `columns` (the id's or the name's), as the module says."""
     rows, header = table.rows, table.header
-    if len(header) < 3 or len(rows) < 3:
+    width = len(header)
+    if width < 3 or len(rows) < 3:
         return []
     at = [n for n, column in enumerate(header) if column in columns]
-    found = [
-        i for i, row in enumerate(rows) if any(row[n].strip() for n in at) and _filled(row) == 1
+    found = [  # row.count(""): in C, for a million rows
+        i
+        for i, row in enumerate(rows)
+        if row.count("") >= width - 1 and _filled(row) == 1 and any(_heading(row[n]) for n in at)
     ]
-    if not found or 2 * sum(1 for row in rows if _filled(row) >= 3) <= len(rows) - len(found):
+    if not found or 2 * sum(row.count("") <= width - 3 for row in rows) <= len(rows) - len(found):
         return []
-    below = [i for i in found if any(_filled(row) >= 2 for row in rows[i + 1 :])]
+    last = max((i for i, row in enumerate(rows) if row.count("") <= width - 2), default=-1)
+    below = [i for i in found if i < last]  # a fuller row below it
     if not below:
         return []
     values = [

@@ -80,6 +80,15 @@ def test_a_roster_s_forename_and_ward(write: Write) -> None:
     assert org.people["30101"].name == "Fiona KINCAID"
     assert org.roles["30102"].reports_to == "30101"
     assert [t.name for t in org.teams_of("30102")] == ["Ward 7 - Respiratory"]
+    assert org.roles["30102"].title == "Charge Nurse"  # its "Grade": the job
+
+
+def test_a_grade_of_pay_is_no_title(write: Write) -> None:
+    text = ROSTER.replace("Matron", "Band 8a").replace("Ward Sister", "Band 7")
+    org, notes = import_notes(write("roster.csv", text))
+    assert "title" not in notes[0]
+    assert org.roles["30102"].title is None
+    assert org.roles["30102"].meta["Grade"] == "Charge Nurse"
 
 
 SHEET = """\

@@ -56,7 +56,7 @@ from orgroles.importers.header_names import (
     run_together,
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
-from orgroles.importers.jobs import coded_positions, jobs_by_position, plain_title
+from orgroles.importers.jobs import coded_positions, graded_title, jobs_by_position, plain_title
 from orgroles.importers.manager_twins import id_twin
 from orgroles.importers.name_columns import name_columns
 from orgroles.importers.name_titles import bare_forms, may_have_titles
@@ -205,7 +205,8 @@ def guess_columns(
             first(TITLES, taken),
             [c for n in TITLES if (c := by_key.get(n)) is not None and c not in taken],
             values,
-        ),
+        )
+        or graded_title(by_key.get("grade"), taken, values),  # a ward's "Staff Nurse"
         "email_col": email,
         "department_col": first(DEPARTMENTS, taken),
         "start_col": first(STARTS, taken),

@@ -31,7 +31,7 @@ from orgroles.importers.code_ids import code_column
 from orgroles.importers.header_names import names
 from orgroles.importers.name_titles import is_honorific
 
-__all__ = ["coded_positions", "jobs_by_position", "plain_title"]
+__all__ = ["coded_positions", "graded_title", "jobs_by_position", "plain_title"]
 
 _CODED_HEADERS = frozenset(names("position, job, job position, position name, position title"))
 _CODE = re.compile(r"[^\W\d_]{0,6}[-_/.]?\d[\w\-/.]*")  # "POS-0001", "J42", "0042"
@@ -126,3 +126,32 @@ def plain_title(
         if pairs and all(b and len(a) > len(b) and a.endswith(b) for a, b in pairs):
             return other
     return title
+
+
+_PAY_WORDS = frozenset(("grade", "band", "level", "step", "scale", "class", "tier", "pay"))
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def graded_title(
+    column: str | None, taken: Collection[str], values: Callable[[str], Sequence[str | None]]
+) -> str | None:
+    """A "Grade" column as the title, in a header with no title column, when each of its
+    values has a word of four letters or more that is no pay grade's ("Staff Nurse",
+    "Ward Sister", "Matron": a hospital roster's grades are its jobs); not when one is a
+    pay grade ("Band 5", "Grade 7", "G7", "SEO"). None otherwise.
+
+    Examples:
+        >>> rows = {"Grade": ["Staff Nurse", "Matron"], "Pay": ["Band 5", "G7"]}
+        >>> graded_title("Grade", (), rows.__getitem__), graded_title("Pay", (), rows.__getitem__)
+        ('Grade', None)
+    """
+    if column is None or column in taken:
+        return None
+    cells = [c for c in values(column) if c]
+    if not cells:
+        return None
+    for cell in cells:
+        words = [w for w in _WORD.findall(cell) if w.casefold() not in _PAY_WORDS]
+        if not words or _CODE.fullmatch(cell):
+            return None
+    return column

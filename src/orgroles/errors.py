@@ -120,6 +120,8 @@ PROBLEM_CODES: dict[str, str] = {
     "note-line": "a line with one value above a CSV's header or below its rows, a first "
     "line with fewer values than the header under it, or a last line that starts with "
     '"Total": a report\'s title or totals (a warning: the line is left out)',
+    "heading-row": "a sheet's line that fills only its id or name cell, among fuller rows, "
+    "whose value no other cell holds (`Engineering` above its people; a warning: left out)",
     "no-rows": "a CSV with a header and no rows (a warning: the org is empty)",
     "missing-id": "a row without an id",
     "repeated-row": "an import's row with the same values as an earlier row in every "
@@ -161,8 +163,10 @@ PROBLEM_CODES: dict[str, str] = {
     "name-middle": "a manager name that matches no row, read as the one row with the same "
     "first and last name, with or without a middle name or initial (`Hale, Quentin T` for "
     "`Quentin Hale`; a warning)",
+    "short-name": "a manager name that matches no row, read as the one row whose name it "
+    "shortens (`Zara`, `Sam O.`, `Lucía García` for `Lucía García Ortega`; a warning)",
     "no-day": "an import's day cell that holds a database's day for none (`0000-00-00`) or "
-    "for never (SAP's `31.12.9999`), read as empty (a warning)",
+    "for never (SAP's `31.12.9999`, Dynamics 365's `12/31/2154`), read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "
     "same whole number (`2.0` or `0042` for `2` or `42`; a warning)",
     "id-with-name": "a manager cell that matches no row but writes a row's id beside a name "

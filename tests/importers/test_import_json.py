@@ -230,8 +230,8 @@ def test_lists_and_objects_where_text_is_expected_are_errors_at_their_place(
         f"{path}:2:14: [1]['name']: a list where text is expected: name another column, or "
         "flatten the records first (pandas.json_normalize)",
         f"{path}:2:54: [1]['manager']: an object with none of the keys id, email, mail, name, "
-        "displayName where text is expected: name another column, or flatten the records "
-        "first (pandas.json_normalize)",
+        "value, displayName where text is expected: name another column, or flatten the "
+        "records first (pandas.json_normalize)",
     ]  # a title of one key is its value; an empty manager object is no manager
     fixed = text.replace('["Bo", "Diaz"]', '"Bo Diaz"').replace('{"a": "1", "b": "2"}', '"1"')
     org = orgroles.from_csv(write("fixed.json", fixed), id_col="id", name_col="name",

@@ -28,6 +28,7 @@ from orgroles.importers.csv_read import CsvTable, read_csv_file
 from orgroles.importers.dated import dating
 from orgroles.importers.guess import company_name, guessed, unmapped
 from orgroles.importers.guests import guest_marks
+from orgroles.importers.heading_rows import drop_headings
 from orgroles.importers.last_first import first_name_first, turned_note
 from orgroles.importers.other_names import other_names
 from orgroles.importers.rehires import latest_hires
@@ -366,6 +367,8 @@ def csv_document(
         columns, date_format, notes = guessed(columns, CsvRows(table), where, date_format)
         cols = columns.resolve(table.header, path=file, line=table.header_line)
         lookups = _lookups(cols, departments, titles, delimiter, encoding)
+        if not literal:  # "Engineering" alone on a line, above its people
+            table = drop_headings(table, (cols.id_col, *cols.name_col))
         in_columns = CsvRows(table)
         rows = _rows(in_columns, cols, lookups, CsvLocator(table, cols), literal)
         rows.guests = None if columns.keep_left else rows.guests

@@ -63,11 +63,12 @@ _TIME_AFTER = re.compile(
     r"(.+?)(?:,?\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?"
     r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT))?"
 )
-_ZERO_DAY = re.compile(
-    r"(?:0{4}-00-00|9999-12-31)(?:[ T][\d:.]*)?|00[/.]00[/.]0{4}|31[/.]12[/.]9999|12/31/9999"
+_ZERO_DAY = re.compile(  # "12/31/2154 11:59:59 PM": Dynamics 365's last day, for never
+    r"(?:0{4}-00-00|(?:9999|2154)-12-31|00[/.]00[/.]0{4}|(?:31[/.]12[/.]|12/31/)(?:9999|2154))"
+    r"(?:[ T][\d:.]*(?:\s*[AaPp][Mm])?)?"
 )
 """The days that databases write for none (MySQL's `0000-00-00`) or for never (SAP's
-`31.12.9999`): read as an empty cell."""
+`31.12.9999`, Dynamics 365's `12/31/2154`): read as an empty cell."""
 
 
 Amend = Callable[[dict[str, Any], Sequence[int] | None], list[Problem]]
@@ -285,7 +286,7 @@ def read_days(
         if text is None:
             out.append(None)
             continue
-        if text[:1] in "0139" and _ZERO_DAY.fullmatch(text):  # or SAP's "31.12.9999"
+        if text[:1] in "01239" and _ZERO_DAY.fullmatch(text):  # or SAP's "31.12.9999"
             zeros.append(i)
             out.append(None)
             continue

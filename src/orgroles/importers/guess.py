@@ -56,13 +56,14 @@ from orgroles.importers.header_names import (
     run_together,
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
-from orgroles.importers.jobs import coded_positions, jobs_by_position, plain_title
+from orgroles.importers.jobs import coded_positions, graded_title, jobs_by_position, plain_title
 from orgroles.importers.manager_twins import id_twin
 from orgroles.importers.name_columns import name_columns
 from orgroles.importers.name_titles import bare_forms, may_have_titles
 from orgroles.importers.other_names import other_column, other_name
 from orgroles.importers.preset_gaps import filled_gaps, gaps
 from orgroles.importers.presets import PRESETS
+from orgroles.importers.short_names import short_key, unique_short_forms
 
 if TYPE_CHECKING:
     from orgroles.importers.csv_map import Table
@@ -93,7 +94,8 @@ def _person_key(people: Collection[str], text: str) -> str:
     if name in people:
         return name
     bare = bare_forms(name)  # without a title: "Dr. Ana Lima" for "Ana Lima"
-    return next((t for t in (*turned_round(name), *sorted(bare)) if t in people), name)
+    forms = (*turned_round(name), *sorted(bare), short_key(name))  # short: "Zara", "Sam O."
+    return next((t for t in forms if t in people), name)
 
 
 def guess_columns(
@@ -158,13 +160,12 @@ def guess_columns(
     if loose:
         candidates = [c for k, c in by_key.items() if c not in taken and _manager_like(k)]
     emails = {_email_key(v) for v in values(email) if v} if email else set()
-    people = _people(names, values)
+    people = _people(names, values, [v for c in candidates for v in values(c)])
     other = other_column(c for c in header if c not in taken) if len(names) > 1 else None
     if other is not None:  # the names people go by: the manager column may use them
         lasts = values(names[-1])
         people.update(loose_name(other_name(v, lasts[i])) for i, v in enumerate(values(other)) if v)
-    # The readings of a manager cell: as each id column's ids (a directory has an
-    # employee id and a login, and its managers may be either), as emails, as names.
+    # A manager cell is read as an id column's (an employee id, a login), email or name.
     readings: list[tuple[str, str, set[str], Callable[[str], str]]] = []
     for column in id_cols:
         ids = {v for v in values(column) if v}
@@ -204,7 +205,8 @@ def guess_columns(
             first(TITLES, taken),
             [c for n in TITLES if (c := by_key.get(n)) is not None and c not in taken],
             values,
-        ),
+        )
+        or graded_title(by_key.get("grade"), taken, values),  # a ward's "Staff Nurse"
         "email_col": email,
         "department_col": first(DEPARTMENTS, taken),
         "start_col": first(STARTS, taken),
@@ -363,23 +365,22 @@ def _one_person(
     return lambda text: rows.get(_person_key(people, text))
 
 
-def _people(names: tuple[str, ...], values: Values) -> set[str]:
+def _people(names: tuple[str, ...], values: Values, cells: list[str | None]) -> set[str]:
     """Each row's name ("First Last"), and "Last, First" too, as manager cells write it,
-    and without a title ("Dr.")."""
+    without a title ("Dr."), and the manager `cells` that shorten one row's name alone."""
     if not names:
         return set()
-    columns = [values(c) for c in names]
     found: set[str] = set()
-    for parts in zip(*columns, strict=True):
-        words = [p for p in parts if p]
-        if words:
-            name = loose_name(" ".join(words))
-            found.add(name)
-            if may_have_titles(name):
-                found.update(bare_forms(name, loose=True))
-            if len(words) >= 2:  # "Berg, Pieter" and "van der Berg, Pieter"
-                found.add(loose_name(f"{' '.join(words[1:])}, {words[0]}"))
-    return found
+    rows = [[p for p in ps if p] for ps in zip(*map(values, names), strict=True)]
+    for words in filter(None, rows):
+        name = loose_name(" ".join(words))
+        found.add(name)
+        if may_have_titles(name):
+            found.update(bare_forms(name, loose=True))
+        if len(words) >= 2:  # "Berg, Pieter" and "van der Berg, Pieter"
+            found.add(loose_name(f"{' '.join(words[1:])}, {words[0]}"))
+    short = unique_short_forms([" ".join(w) for w in rows], set(cells), found)  # "Sam O."
+    return found | short
 
 
 def guessed(

@@ -84,12 +84,13 @@ IDS = names(
     "medarbejdernummer, ansattnummer, ansattnr, ansatt nr, ansattid, werknemersnummer, "
     "werknemer nummer, werknemer id, xref code, xrefcode, employee xref code, "
     "employee xrefcode, ref, employee ref, staff ref, "
-    "employee reference, nr ewid, nr ewidencyjny, numer ewidencyjny, anst nr, anstnr, "
+    "employee reference, internal id, nr ewid, nr ewidencyjny, numer ewidencyjny, anst nr, anstnr, "
     "社員番号, 従業員番号, 社員id, 社員コード, 従業員コード, 工号, 员工编号, 员工号, 사번, "
     "사원번호, 직원번호, henkilonumero, henkilotunnus, tyontekijanumero, pers nr, pernr"
 )
 FIRST = names(
-    "first name, firstname, given name, legal first name, prenom, vorname, nombre, voornaam, "
+    "first name, firstname, given name, legal first name, forename, forenames, prenom, "
+    "vorname, nombre, voornaam, "
     "roepnaam, nome, primeiro nome, imie, fornamn, fornavn, 名, 名前 名, 下の名前, 이름, "
     "etunimet, etunimi"
 )
@@ -137,7 +138,8 @@ TITLES = names(
     "직위, 직급, tehtavanimike, nimike, ammattinimike, planstelle text, stelle text"
 )
 EMAILS = names(
-    "email, e mail, work email, email address, business email, work e mail, mail, courriel, "
+    "email, e mail, work email, email address, business email, work e mail, mail, emails, "
+    "courriel, "
     "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
     "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
     "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres, "
@@ -158,7 +160,7 @@ DEPARTMENTS = names(
     "organisatorische eenheid, organisatie eenheid, organisatieonderdeel, "
     "home department name, department description, departments, equipos, equipo, "
     "department desc, dept desc, department descr, "
-    "team, team name, teams, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명, "
+    "team, team name, teams, ward, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명, "
     "osasto, yksikko, org einheit text, organisationseinheit text, organisationseinheit"
 )
 STARTS = names(  # the latest hire date before the original: a rehire's current stint
@@ -182,7 +184,8 @@ ENDS = names(
     "employee leave date time, "
     "leaving date, date de sortie, date de depart, "
     "austrittsdatum, fecha de baja, datum uit dienst, einddatum, "
-    "date terminated, employment end date, exit date, last day, last working day, "
+    "date terminated, terminated date, terminated on, release date, employment end date, "
+    "exit date, last day, last working day, "
     "data di cessazione, data cessazione, data de demissao, data de desligamento, "
     "data zwolnienia, slutdatum, slutdato, sluttdato, slutt dato, fratredelsesdato, "
     "fratradelsedatum, date of exit, date of leaving, "
@@ -294,7 +297,8 @@ FLAG_COLUMNS = frozenset(
 INVERSE_FLAG_COLUMNS = frozenset(
     names(
         "terminated, is terminated, inactive, is inactive, disabled, account disabled, "
-        "deleted, is deleted, archived, is archived, has left, left company"
+        "deleted, is deleted, archived, is archived, has left, left company, suspended, "
+        "is suspended, account suspended"
     )
 )
 """Headers of a yes-or-no column that is `yes` (`true`, `1`) for someone who left."""

@@ -435,6 +435,8 @@ def name_reading(how: str) -> tuple[str, str]:
         return "the one row with that job title", "manager-title"
     if how == "middle":
         return "the same name with or without a middle name or initial", "name-middle"
+    if how == "short":
+        return "the one row whose name it shortens: a first name, or its first words", "short-name"
     if how == "accents":
         return "the same name with other accents, or none", "name-accents"
     return "the same name in other letter case or spacing", "letter-case"

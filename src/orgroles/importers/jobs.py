@@ -31,9 +31,10 @@ from orgroles.importers.code_ids import code_column
 from orgroles.importers.header_names import names
 from orgroles.importers.name_titles import is_honorific
 
-__all__ = ["coded_positions", "jobs_by_position", "plain_title"]
+__all__ = ["coded_positions", "graded_title", "jobs_by_position", "plain_title"]
 
 _CODED_HEADERS = frozenset(names("position, job, job position, position name, position title"))
+_CODE = re.compile(r"[^\W\d_]{0,6}[-_/.]?\d[\w\-/.]*")  # "POS-0001", "J42", "0042"
 _CODED = re.compile(r"[A-Za-z]{0,4}[-_]?\d[\w-]*\s+\S.*")  # "P-00102 Senior Software Engineer"
 
 
@@ -82,6 +83,12 @@ def coded_positions(
     return code_column(header, values, taken, names=_CODED_HEADERS, code=_CODED)
 
 
+def _codes(cells: Sequence[str | None]) -> bool:
+    """Whether every filled cell is a code (one word with a digit: `POS-0001`), one at least."""
+    filled = [c for c in cells if c]
+    return bool(filled) and all(_CODE.fullmatch(c) for c in filled)
+
+
 def plain_title(
     title: str | None, others: Sequence[str], values: Callable[[str], Sequence[str | None]]
 ) -> str | None:
@@ -89,7 +96,8 @@ def plain_title(
     value of the row with something before it (Dayforce's "Position", "Engineering -
     Software Engineer", beside its "Job", "Software Engineer"): then that column's; or
     unless they are all titles before a name ("Mr", "Mrs", "Dr": a UK payroll's
-    "Title"), then the next of `others`.
+    "Title"), or all codes ("POS-0001", "J42": Dynamics 365's "Position" beside its
+    "Job"), then the next of `others`.
 
     Examples:
         >>> rows = {"Position": ["Eng - Developer", "Ops - SRE"], "Job": ["Developer", "SRE"]}
@@ -97,6 +105,11 @@ def plain_title(
         'Job'
         >>> plain_title("Job", ["Position"], rows.__getitem__)
         'Job'
+        >>> rows["Position"] = ["POS-0001", "POS-0002"]  # codes, not titles
+        >>> plain_title("Position", ["Job"], rows.__getitem__)
+        'Job'
+        >>> plain_title("Position", ["Grade"], {"Position": ["P1"], "Grade": ["G7"]}.get)
+        'Position'
     """
     others = [other for other in others if other != title]
     if title is None or not others:
@@ -104,8 +117,41 @@ def plain_title(
     cells = values(title)
     if all(is_honorific(c) for c in cells if c):  # a UK payroll's "Title": Mr, Mrs, Dr
         return plain_title(others[0], others[1:], values)
+    if _codes(cells):  # "POS-0001": a code; a column of words is the title
+        worded = [other for other in others if not _codes(values(other))]
+        if worded:
+            return plain_title(worded[0], [o for o in others if o != worded[0]], values)
     for other in others:
         pairs = [(a, b) for a, b in zip(cells, values(other), strict=True) if a]
         if pairs and all(b and len(a) > len(b) and a.endswith(b) for a, b in pairs):
             return other
     return title
+
+
+_PAY_WORDS = frozenset(("grade", "band", "level", "step", "scale", "class", "tier", "pay"))
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def graded_title(
+    column: str | None, taken: Collection[str], values: Callable[[str], Sequence[str | None]]
+) -> str | None:
+    """A "Grade" column as the title, in a header with no title column, when each of its
+    values has a word of four letters or more that is no pay grade's ("Staff Nurse",
+    "Ward Sister", "Matron": a hospital roster's grades are its jobs); not when one is a
+    pay grade ("Band 5", "Grade 7", "G7", "SEO"). None otherwise.
+
+    Examples:
+        >>> rows = {"Grade": ["Staff Nurse", "Matron"], "Pay": ["Band 5", "G7"]}
+        >>> graded_title("Grade", (), rows.__getitem__), graded_title("Pay", (), rows.__getitem__)
+        ('Grade', None)
+    """
+    if column is None or column in taken:
+        return None
+    cells = [c for c in values(column) if c]
+    if not cells:
+        return None
+    for cell in cells:
+        words = [w for w in _WORD.findall(cell) if w.casefold() not in _PAY_WORDS]
+        if not words or _CODE.fullmatch(cell):
+            return None
+    return column

@@ -35,6 +35,8 @@ from orgroles.importers.id_forms import (
 )
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
 from orgroles.importers.namesakes import namesakes_note, told_apart
+from orgroles.importers.outside_ids import keep_outside_ids
+from orgroles.importers.short_names import short_forms, short_key
 from orgroles.importers.title_managers import managers_by_title, row_with_title
 
 if TYPE_CHECKING:
@@ -265,6 +267,9 @@ def _resolve(
         if not problems and not literal:  # every row has an id
             known = cast("list[str]", ids)
             notes += match_id_forms(known, reports_to, dotted, locator)
+            if any(note.code == "id-with-name" for note in notes):  # "Ilse Groen (FT-15)"
+                outside = keep_outside_ids(known, reports_to, locator)
+                notes += [outside] if outside is not None else []
             by_title = managers_by_title(known, rows.titles, reports_to, locator)
             notes += [by_title] if by_title is not None else []
             if rows.holders is not None:
@@ -289,6 +294,11 @@ def _resolve(
     namesakes: list[tuple[int, str, int, str, int]] = []  # a name two rows share, told apart
     holders = rows.holders
     jobs = functools.cache(lambda: rows_by(rows.titles, loose_name))
+    short = functools.cache(  # only the forms of cells that are no name: a million rows
+        lambda: short_forms(
+            rows.names, {short_key(v) for c in managers for v in _values(c) if key(v) not in index}
+        )
+    )
     written = managers
     managers, linked = _linked(managers, index, key)
     if linked:
@@ -327,6 +337,9 @@ def _resolve(
             if not matches and (j := row_with_title(jobs(), value, i)) is not None:
                 matches = [j]  # "Finance Manager": the one row with that job title
                 read.append((i, value, rows.names[j] or ids[j] or "", "job", j))
+            if not matches and not by_email and len(s := short().get(short_key(value), [])) == 1:
+                matches = s  # "Zara", "Sam O.", "Lucía García": the one name it shortens
+                read.append((i, value, rows.names[s[0]] or "", "short", s[0]))
             if len(matches) > 1 and holders is not None and _one_holder(holders, matches):
                 matches = matches[:1]  # one person's seats: the first (see `several_seats`)
             if len(matches) > 1 and (told := told_apart(matches, i, rows, value)) is not None:
@@ -336,9 +349,12 @@ def _resolve(
                 found.append(ids[matches[0]])  # type: ignore[arg-type]
             elif not matches:
                 found.append(value)
+                several = [] if by_email else short().get(short_key(value), [])
+                shorts = f" ({len(several)} rows' names start so)" if several else ""
                 notes.append(
                     Problem(
-                        f"no row has the manager {what} {value!r}: kept as an unknown manager",
+                        f"no row has the manager {what} {value!r}{shorts}: kept as an unknown "
+                        "manager",
                         locator.location(i, "manager"),
                         locator.where(i, "manager"),
                         code="unknown-manager",

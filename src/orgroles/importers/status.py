@@ -116,6 +116,7 @@ _FUTURE_ALONE = _names(
     "preboarding, pre boarding, staged, "
     "pre hire, prehire, pre start, pre employment, not started, not yet started, future, "
     "future hire, future start, future starter, future employee, upcoming, incoming, "
+    "yet to join, to join, yet to start, yet to onboard, "
     "offer accepted, "
     "accepted offer, hired not started, starting soon, to start, a venir, futur, "
     "futur salarie, future salariee, en attente, en attente d arrivee, pre embauche, "

@@ -15,6 +15,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from orgroles.importers.columns import options_error
+from orgroles.importers.multi_values import primary_value
 
 if TYPE_CHECKING:
     from orgroles.importers.csv_read import CsvTable
@@ -113,13 +114,16 @@ def _text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
-_KEYS = ("id", "email", "mail", "name", "displayName")
+_KEYS = ("id", "email", "mail", "name", "value", "displayName")  # value: SCIM's reference
 """The keys of a mapping in a record's cell that stand for it, after the given ones."""
 _KEYS_TEXT = ", ".join(_KEYS)
 
 
 def _single(value: Any) -> str | None:
-    """A mapping's text as `_cell()` reads it when it is one text; else None."""
+    """A mapping's text as `_cell()` reads it when it is one text, a SCIM list's primary
+    value (`multi_values`); else None."""
+    if isinstance(value, (list, tuple)):
+        return primary_value(value)
     try:
         found = _cell(value) if isinstance(value, Mapping) else None
     except _NoKey:
@@ -134,7 +138,9 @@ def _cell(value: Any, keys: Sequence[str] = ()) -> Cell:
     (`"Worker_s_Manager_group": [{"Manager_ID": "emp003"}]`); one that holds several
     (a directory's manager: `{"id": "a1", "displayName": "Ana Lima"}`), for the value of
     the first of `keys` that it has (the key of the row's own id, email or name; of a
-    department's name), then of `id`, `email`, `mail`, `name` or `displayName`.
+    department's name), then of `id`, `email`, `mail`, `name`, `value` (a SCIM user's
+    manager: `{"value": "a1", "displayName": "Ana Lima"}`, the manager's id) or
+    `displayName`.
 
     Examples:
         >>> _cell([{"Manager_ID": "emp003"}]), _cell([]), _cell(["R&D", " Sales "])
@@ -215,8 +221,9 @@ class RecordRows:
             return None
 
     def texts(self, column: str) -> list[str | None]:
-        """The column's values as text; a list is none, and a mapping is the text it
-        stands for (see `_cell()`), or none: `odd_values()` finds them."""
+        """The column's values as text; a list is none (but SCIM's, see `multi_values`),
+        and a mapping is the text it stands for (see `_cell()`), or none: `odd_values()`
+        finds them."""
         values = [r.get(column) for r in self._rows]
         if _NESTED.isdisjoint(map(type, values)):  # the usual case: a type test in C
             self._plain.add(column)
@@ -235,7 +242,8 @@ class RecordRows:
                 continue
             for i, v in enumerate(values):
                 if isinstance(v, (list, tuple)):
-                    found.append((i, column, "a list"))
+                    if primary_value(v) is None:  # SCIM's emails: their primary value
+                        found.append((i, column, "a list"))
                 elif isinstance(v, Mapping) and _single(v) is None:
                     found.append((i, column, f"an object with none of the keys {_KEYS_TEXT}"))
         return found

@@ -47,6 +47,56 @@ def test_a_directory_export_with_managers_as_objects(write: Write) -> None:
     assert org.roles["c3"].kind == "developer"
 
 
+def _personio(
+    pid: int, first: str, title: str, boss: int | None, team: str, **more: str
+) -> dict[str, object]:
+    def field(label: str, value: object) -> dict[str, object]:
+        return {"label": label, "value": value, "type": "standard", "universal_id": label}
+
+    manager: dict[str, object] | None = None
+    if boss is not None:
+        manager = {"type": "Employee", "attributes": {"id": field("ID", boss)}}
+    return {
+        "type": "Employee",
+        "attributes": {
+            "id": field("ID", pid),
+            "first_name": field("First name", first),
+            "last_name": field("Last name", "Vogt"),
+            "position": field("Position", title),
+            "supervisor": field("Supervisor", manager),
+            "department": field(
+                "Department", {"type": "Department", "attributes": {"id": 1, "name": team}}
+            ),
+            "hire_date": field("Hire date", more.get("hire", "2020-01-06T00:00:00+01:00")),
+            "termination_date": field("Termination date", more.get("left")),
+        },
+    }
+
+
+def test_a_json_api_export_of_labelled_values(write: Write) -> None:
+    # Personio's API: each person a JSON:API resource whose attributes are objects of a
+    # label and a value, the manager and the department resources of their own. Every
+    # value was "an object with none of the keys ..." and the import stopped.
+    data = {
+        "success": True,
+        "data": [
+            _personio(11, "Anna", "Geschäftsführerin", None, "Management"),
+            _personio(12, "Lars", "Head of Engineering", 11, "Engineering"),
+            _personio(14, "Felix", "Werkstudent", 12, "Engineering", left="2023-09-30"),
+        ],
+    }
+    org, notes = import_notes(_write_json(write, "personio.json", data))
+    assert "read as id 'id', name 'first_name' + 'last_name', title 'position'" in notes[0]
+    assert [(r.id, r.title, r.reports_to) for r in org.records.values()] == [
+        ("11", "Geschäftsführerin", None),
+        ("12", "Head of Engineering", "11"),
+        ("14", "Werkstudent", "12"),
+    ]
+    assert org.people["12"].name == "Lars Vogt"
+    assert [t.name for t in org.teams_of("12")] == ["Engineering"]
+    assert str(org.records["14"].end) == "2023-09-30"
+
+
 def test_a_manager_object_is_read_by_the_key_of_the_manager_column(write: Write) -> None:
     # Read by email: the manager object's email stands for it, not its id.
     people = [

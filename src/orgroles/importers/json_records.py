@@ -120,7 +120,10 @@ def _flat(record: Mapping[str, Any], named: set[str]) -> Mapping[str, Any]:
     "reportsTo": {...}}` gives `work.title`, and `work.reportsTo` the manager's object,
     whether or not it is null). One level is spread: an object inside one is a value (a
     manager, a department), as is an object that names someone (`{"id": "5001", "name":
-    ...}`: a manager) and one under a key that the column options name.
+    ...}`: a manager) and one under a key that the column options name. A JSON:API
+    resource's `attributes` (Personio's `{"type": "Employee", "attributes": {"first_name":
+    {"label": ..., "value": "Ana"}, ...}}`) are its columns, by their own names, each
+    value as it is (a `{"label", "value"}` object reads as its value).
 
     Examples:
         >>> _flat({"id": "1", "profile": {"firstName": "Ana", "title": "CEO"},
@@ -128,8 +131,15 @@ def _flat(record: Mapping[str, Any], named: set[str]) -> Mapping[str, Any]:
         {'id': '1', 'profile.firstName': 'Ana', 'profile.title': 'CEO', 'manager': {'id': '2', 'name': 'Bo Diaz'}}
         >>> _flat({"id": "1", "work": {"title": "CFO", "boss": {"id": "2", "first": "Ana"}}}, set())
         {'id': '1', 'work.title': 'CFO', 'work.boss': {'id': '2', 'first': 'Ana'}}
+        >>> _flat({"type": "Employee", "attributes": {"id": {"value": 7}}}, set())
+        {'type': 'Employee', 'id': {'value': 7}}
     """  # noqa: E501
     out: dict[str, Any] = {}
+    lifted = record.get("attributes")
+    if isinstance(lifted, Mapping) and "attributes" not in named:
+        out.update((k, v) for k, v in record.items() if k != "attributes")
+        out.update((k, v) for k, v in lifted.items() if k not in record)
+        return out
     for key, value in record.items():
         if isinstance(value, Mapping) and key not in named and not _REFERENCE.issuperset(value):
             out.update((f"{key}.{k}", v) for k, v in value.items() if f"{key}.{k}" not in record)
@@ -304,6 +314,8 @@ class JsonLocator:
         pos = self._marks.position((*self._where, row, key), key=True)
         if pos is None and "." in key:  # a column of a nested object's (`_flat()`)
             pos = self._marks.position((*self._where, row, *key.split(".", 1)), key=True)
+        if pos is None:  # a JSON:API resource's attribute (`_flat()`)
+            pos = self._marks.position((*self._where, row, "attributes", key), key=True)
         if pos is None:
             return Location(self._path)
         return Location(self._path, pos[0] - self._shift, pos[1])

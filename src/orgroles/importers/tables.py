@@ -117,6 +117,16 @@ def _text(value: Any) -> str | None:
 _KEYS = ("id", "email", "mail", "name", "value", "displayName")  # value: SCIM's reference
 """The keys of a mapping in a record's cell that stand for it, after the given ones."""
 _KEYS_TEXT = ", ".join(_KEYS)
+_DEPTH = 4  # the objects a cell's value may be nested in
+
+
+def _keyless(value: Mapping[str, Any]) -> bool:
+    """Whether a mapping where text is expected stands for no one text: no key of its
+    reads, or it reads as several values."""
+    try:
+        return isinstance(_cell(value), list)
+    except _NoKey:
+        return True
 
 
 def _single(value: Any) -> str | None:
@@ -148,22 +158,27 @@ def _cell(value: Any, keys: Sequence[str] = ()) -> Cell:
         >>> _cell({"displayName": "Ana Lima", "id": "a1"}), _cell({"id": 7, "name": "R&D"}, ["name"])
         ('a1', 'R&D')
     """  # noqa: E501
-    if isinstance(value, Mapping):
+    for _ in range(_DEPTH):  # nested: Personio's {"label": ..., "value": {"attributes": ...}}
+        if not isinstance(value, Mapping):
+            break
         if not value:
             return None  # {}: nothing, as an empty cell
         if len(value) == 1:
             value = next(iter(value.values()))
-        else:
-            key = next((k for k in (*keys, *_KEYS) if k in value), None)
-            if key is None:
-                raise _NoKey
+            continue
+        key = next((k for k in (*keys, *_KEYS) if k in value), None)
+        if key is not None:
             value = value[key]
+        elif isinstance(value.get("attributes"), Mapping):  # a JSON:API resource object
+            value = value["attributes"]
+        else:
+            raise _NoKey
     if isinstance(value, (list, tuple)):
         found = [t for t in (_text(_cell(v, keys)) for v in value) if t is not None]
         if not found:
             return None
         return found[0] if len(found) == 1 else found
-    if isinstance(value, Mapping):  # nested once more: {"manager": {"id": {...}}}
+    if isinstance(value, Mapping):  # deeper still: no one value it stands for
         raise _NoKey
     return _text(value)
 
@@ -244,7 +259,7 @@ class RecordRows:
                 if isinstance(v, (list, tuple)):
                     if primary_value(v) is None:  # SCIM's emails: their primary value
                         found.append((i, column, "a list"))
-                elif isinstance(v, Mapping) and _single(v) is None:
+                elif isinstance(v, Mapping) and _keyless(v):  # not a null value's
                     found.append((i, column, f"an object with none of the keys {_KEYS_TEXT}"))
         return found
 

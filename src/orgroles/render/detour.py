@@ -142,33 +142,27 @@ def _search(
     gy = sorted(v for v in ys if wt <= v <= wb)
     if len(gx) * len(gy) > _MAX_NODES:
         return None
-    walls = [
-        (x - MARGIN, y - MARGIN, x + w + MARGIN, y + h + MARGIN)
-        for k in near
-        for x, y, w, h in (rects[k],)
-    ]
-
-    def free(x1: float, y1: float, x2: float, y2: float) -> bool:
-        lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
-        return not any(lo_x < r and hi_x > lf and lo_y < bt and hi_y > t for lf, t, r, bt in walls)
-
-    level: dict[float, list[tuple[float, float]]] = {}  # solid pieces by y: (x0, x1)
-    upright: dict[float, list[tuple[float, float]]] = {}  # by x: (y0, y1)
+    walls = [(rects[k][0] - MARGIN, rects[k][1] - MARGIN, k) for k in near]
+    nx, ny = len(gx), len(gy)
+    across = [bytearray(nx) for _ in range(ny)]  # across[j][i]: from gx[i] to gx[i + 1]
+    down = [bytearray(ny) for _ in range(nx)]  # down[i][j]: from gy[j] to gy[j + 1]
+    inside = [bytearray(nx) for _ in range(ny)]  # the node is inside a box's margin
+    for lf, t, k in walls:
+        r, bt = lf + rects[k][2] + 2 * MARGIN, t + rects[k][3] + 2 * MARGIN
+        i0, i1 = bisect_right(gx, lf), bisect_left(gx, r)
+        j0, j1 = bisect_right(gy, t), bisect_left(gy, bt)
+        for j in range(j0, j1):
+            across[j][max(i0 - 1, 0) : i1] = b"\x01" * (i1 - max(i0 - 1, 0))
+            inside[j][i0:i1] = b"\x01" * (i1 - i0)
+        for i in range(i0, i1):
+            down[i][max(j0 - 1, 0) : j1] = b"\x01" * (j1 - max(j0 - 1, 0))
+    extra: dict[tuple[int, int, int], float] = {}  # (0 across / 1 down, line, step): cost
     for line in along:
         for (x1, y1), (x2, y2) in itertools.pairwise(line):
             if y1 == y2:
-                level.setdefault(y1, []).append((min(x1, x2), max(x1, x2)))
+                _share(extra, 0, gy, gx, y1, min(x1, x2), max(x1, x2))
             elif x1 == x2:
-                upright.setdefault(x1, []).append((min(y1, y2), max(y1, y2)))
-
-    def shared(
-        pieces: dict[float, list[tuple[float, float]]], at: float, lo: float, hi: float
-    ) -> float:
-        total = 0.0
-        for key, spans in pieces.items():
-            if abs(key - at) < 3:
-                total += sum(max(0.0, min(hi, s1) - max(lo, s0)) for s0, s1 in spans)
-        return total
+                _share(extra, 1, gx, gy, x1, min(y1, y2), max(y1, y2))
 
     def stub(port: Point, out: tuple[int, int]) -> tuple[int, int] | None:
         """The first grid node out of a port, past the margin of its box."""
@@ -181,12 +175,9 @@ def _search(
             i = gx.index(px)
         if not (0 <= i < len(gx) and 0 <= j < len(gy)):
             return None
-        walls_off = [w for w, k in zip(walls, near, strict=True) if k not in (a, b)]
         x2, y2 = gx[i], gy[j]
-        lo_x, hi_x, lo_y, hi_y = min(px, x2), max(px, x2), min(py, y2), max(py, y2)
-        if any(lo_x < r and hi_x > lf and lo_y < bt and hi_y > t for lf, t, r, bt in walls_off):
-            return None
-        if not free(x2, y2, x2, y2):
+        piece = [(px, py), (x2, y2)]
+        if inside[j][i] or any(crosses(piece, rects[k], -MARGIN) for k in near if k not in (a, b)):
             return None
         return i, j
 
@@ -194,7 +185,19 @@ def _search(
     best: dict[State, float] = {}
     came: dict[State, State | None] = {}
     first: dict[State, Point] = {}
-    heap: list[tuple[float, State]] = []
+    heap: list[tuple[float, float, State]] = []  # (cost and the least left, cost, state)
+    ends: dict[tuple[int, int], list[tuple[Point, int]]] = {}
+    for port, out in goals:
+        node = stub(port, out)
+        if node is not None:  # arriving there going in: the opposite of out
+            ends.setdefault(node, []).append((port, _STEPS.index((-out[0], -out[1]))))
+    if not ends:
+        return None
+    targets = [(gx[i], gy[j]) for i, j in ends]
+
+    def least(i: int, j: int) -> float:  # a bound on what is left: A* search
+        return min(abs(gx[i] - x) + abs(gy[j] - y) for x, y in targets)
+
     for port, out in starts:
         node = stub(port, out)
         if node is None:
@@ -203,44 +206,41 @@ def _search(
         cost = abs(gx[node[0]] - port[0]) + abs(gy[node[1]] - port[1])
         if cost < best.get(state, float("inf")):
             best[state], came[state], first[state] = cost, None, port
-            heapq.heappush(heap, (cost, state))
-    ends: dict[tuple[int, int], list[tuple[Point, int]]] = {}
-    for port, out in goals:
-        node = stub(port, out)
-        if node is not None:  # arriving there going in: the opposite of out
-            ends.setdefault(node, []).append((port, _STEPS.index((-out[0], -out[1]))))
+            heapq.heappush(heap, (cost + least(*node), cost, state))
     done: tuple[float, State, Point] | None = None
     while heap:
-        cost, state = heapq.heappop(heap)
+        bound, cost, state = heapq.heappop(heap)
         if cost > best.get(state, float("inf")):
             continue
-        if done is not None and cost >= done[0]:
+        if done is not None and bound >= done[0]:
             break
         i, j, s = state
         for port, inward in ends.get((i, j), ()):
             total = cost + abs(gx[i] - port[0]) + abs(gy[j] - port[1])
-            total += 0 if s == inward else BEND * (2 if _STEPS[s] == _STEPS[inward] else 1)
+            back = _STEPS[s] == (-_STEPS[inward][0], -_STEPS[inward][1])
+            total += 0 if s == inward else BEND * (2 if back else 1)
             if done is None or total < done[0]:
                 done = (total, state, port)
         for t, (dx, dy) in enumerate(_STEPS):
             if (dx, dy) == (-_STEPS[s][0], -_STEPS[s][1]):
                 continue
             ni, nj = i + dx, j + dy
-            if not (0 <= ni < len(gx) and 0 <= nj < len(gy)):
+            if not (0 <= ni < nx and 0 <= nj < ny):
                 continue
-            x1, y1, x2, y2 = gx[i], gy[j], gx[ni], gy[nj]
-            if not free(x1, y1, x2, y2):
-                continue
-            step = abs(x2 - x1) + abs(y2 - y1)
             if dy == 0:
-                step += _ALONG * shared(level, y1, min(x1, x2), max(x1, x2))
+                key = (0, j, min(i, ni))
+                if across[j][key[2]] or inside[nj][ni]:
+                    continue
             else:
-                step += _ALONG * shared(upright, x1, min(y1, y2), max(y1, y2))
+                key = (1, i, min(j, nj))
+                if down[i][key[2]] or inside[nj][ni]:
+                    continue
+            step = abs(gx[ni] - gx[i]) + abs(gy[nj] - gy[j]) + _ALONG * extra.get(key, 0.0)
             new = cost + step + (BEND if t != s else 0)
             nxt = (ni, nj, t)
             if new < best.get(nxt, float("inf")):
                 best[nxt], came[nxt] = new, state
-                heapq.heappush(heap, (new, nxt))
+                heapq.heappush(heap, (new + least(ni, nj), new, nxt))
     if done is None:
         return None
     _, state, port = done
@@ -254,6 +254,27 @@ def _search(
     points.append(first[last])
     points.reverse()
     return _corners(points)
+
+
+def _share(
+    extra: dict[tuple[int, int, int], float],
+    way: int,
+    lines: list[float],
+    steps: list[float],
+    at: float,
+    lo: float,
+    hi: float,
+) -> None:
+    """Add to `extra` how much of each step of the grid lines near `at` (within 3 px) a
+    solid piece from `lo` to `hi` along them covers."""
+    for n in range(bisect_left(lines, at - 3), bisect_right(lines, at + 3)):
+        if abs(lines[n] - at) >= 3:
+            continue
+        for m in range(max(bisect_right(steps, lo) - 1, 0), bisect_left(steps, hi)):
+            if m + 1 < len(steps):
+                cover = min(hi, steps[m + 1]) - max(lo, steps[m])
+                if cover > 0:
+                    extra[way, n, m] = extra.get((way, n, m), 0.0) + cover
 
 
 def _corners(points: list[Point]) -> list[Point]:

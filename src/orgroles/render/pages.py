@@ -41,7 +41,7 @@ from orgroles.render.plan import Box, Plan
 from orgroles.render.quoting import xml_text
 from orgroles.render.raster import PT_PER_PX
 from orgroles.render.svg import Region, Subset, chart_body, number, svg_head
-from orgroles.render.tiling import SHRINK, spans
+from orgroles.render.tiling import SHORTEST, SHRINK, spans
 
 __all__ = [
     "MAX_PAGE_PT",
@@ -249,13 +249,13 @@ def _on_tile(
     A box that a cut goes through is shown whole on the page after the cut (which starts
     at the first box that the cut goes through): the tiles on either side of the cut
     leave it out, rather than show a piece of it cut at their edge (a reader took the
-    half box for the whole). A box too big for a tile's `(width, height)` (three fifths
-    of it: no cut can start a tile at it) is shown on the tile where it starts, cut.
+    half box for the whole). A box too big for a tile's `(width, height)` (more than
+    `SHORTEST` of it: the next cut may cross it again) is shown where it starts, cut.
     """
     x, y, w, h = rect
     if not (region[0] <= x < region[2] and region[1] <= y < region[3]):
         return False
-    too_big = w > 0.6 * tile[0] or h > 0.6 * tile[1]
+    too_big = w > SHORTEST * tile[0] or h > SHORTEST * tile[1]
     return too_big or (x + w <= region[2] + 0.5 and y + h <= region[3] + 0.5)
 
 

@@ -54,6 +54,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from orgroles.render import style
+from orgroles.render.detour import detour
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -87,15 +88,16 @@ class OldLineEnd(NamedTuple):
     `under`: between boxes side by side, down out of one's bottom at `exit_x`, across at
     `run` (under both their levels) and up into the other's bottom at `x`; `above`: the
     same over their tops, when a box is in the way under them (a stack of leaves);
-    `curve`: a curve, not a route (a box above the other, both ways blocked, levels left
-    to right).
+    `path`: the corners of a `detour()` round the boxes (`route`), where the others would
+    be a curve or go `over` a box; `curve`: a curve, not a route (no way round found).
     A line leaves a bottom and enters a top a quarter of a box off its middle."""
 
-    side: Literal["top", "left", "right", "over", "under", "above", "curve"]
+    side: Literal["top", "left", "right", "over", "under", "above", "curve", "path"]
     x: float
     run: float
     exit: Literal["bottom", "left", "right", "top"] = "bottom"
     exit_x: float = 0.0
+    route: tuple[tuple[float, float], ...] = ()
 
 
 def old_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
@@ -119,9 +121,34 @@ def dotted_line_ends(plan: Plan, chart: Layout) -> list[OldLineEnd]:
 
 
 def _ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[OldLineEnd]:
-    boxes = plan.boxes
     if not pairs or plan.direction == "LR":
-        return [OldLineEnd("curve", 0.0, 0.0) for _ in pairs]
+        return _detoured(plan, chart, pairs, [OldLineEnd("curve", 0.0, 0.0) for _ in pairs])
+    return _detoured(plan, chart, pairs, _simple_ends(plan, chart, pairs))
+
+
+def _detoured(
+    plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]], ends: list[OldLineEnd]
+) -> list[OldLineEnd]:
+    """The ends, each curve (or route `over` a box) replaced by a `detour()` round the
+    boxes where one is found, off the solid lines and the detours before it."""
+    if not any(end.side in ("curve", "over") for end in ends):
+        return ends
+    bw = round(plan.box_width)
+    rects = [(chart.x[k], chart.y[k], bw, round(box.height)) for k, box in enumerate(plan.boxes)]
+    along: list[Sequence[tuple[float, float]]] = list(chart.wires)
+    sideways = plan.direction == "LR"
+    for k, ((a, b), end) in enumerate(zip(pairs, ends, strict=True)):
+        route = (
+            detour(rects, a, b, along, sideways=sideways) if end.side in ("curve", "over") else None
+        )
+        if route is not None:
+            ends[k] = OldLineEnd("path", 0.0, 0.0, route=tuple(route))
+            along.append(route)
+    return ends
+
+
+def _simple_ends(plan: Plan, chart: Layout, pairs: Sequence[tuple[int, int]]) -> list[OldLineEnd]:
+    boxes = plan.boxes
     bw = plan.box_width
     xs, ys = chart.x, chart.y
     columns: defaultdict[int, list[int]] = defaultdict(list)  # boxes by x // bw
@@ -354,6 +381,8 @@ def old_line_route(
     """The corners of the old line from `a` down to `b`: down from the old manager to the
     level `end.run`, across, and down onto the seat's top or the gap beside it, then into
     its side."""
+    if end.side == "path":
+        return list(end.route)
     bw = round(plan.box_width)
     run = round(end.run)
     if end.exit in ("bottom", "top"):

@@ -6,11 +6,12 @@ Acrobat can show. `page="a4"`, `"letter"` or `"a3"` puts the chart on sheets of
 that paper, in `orientation` `"portrait"`, `"landscape"` or `"auto"` (the one that
 needs fewer pages, or shows the chart larger). A chart that fits one sheet with its text
 at `READABLE` of its size or more is drawn on one sheet; a larger one is cut into
-tiles at `TILE_SCALE`, along gaps between boxes where it can, and each tile is a
+tiles at `TILE_SCALE` (or a little smaller, `tiling.SHRINK`, when that takes fewer
+pages), along gaps between boxes where it can, as evenly as the gaps allow (a last page
+of one box, cut as far as each page went, took a page more), and each tile is a
 page of its own: an SVG of only what it shows (empty tiles are skipped), titled with the
 top role it shows and numbered. A box that a cut goes through is shown whole on the
-next page, which starts with it (the CPO below, on pages 2 and 3); that page leaves out
-the boxes of the page before that reach into it, which are whole there.
+next page, which starts with it, and on no other: no page shows a piece of a box.
 
 Examples:
     >>> import orgroles
@@ -23,7 +24,6 @@ Examples:
     ...     print(page.number, page.region[0], page.title)
     1 0.0 Chief Technical Officer, Marc Olsen
     2 740 Chief Executive Officer, Inès Garnier · Chief Technical Officer, Marc Olsen
-    3 1202 Chief Product Officer, Sofia Brandt
 """
 
 from __future__ import annotations
@@ -35,11 +35,13 @@ from dataclasses import dataclass
 
 from orgroles.render import style, words
 from orgroles.render.layout import Layout
+from orgroles.render.old_lines import dotted_line_ends
 from orgroles.render.options import ORIENTATIONS, PAGES, Orientation, PageName
 from orgroles.render.plan import Box, Plan
 from orgroles.render.quoting import xml_text
 from orgroles.render.raster import PT_PER_PX
 from orgroles.render.svg import Region, Subset, chart_body, number, svg_head
+from orgroles.render.tiling import SHORTEST, SHRINK, spans
 
 __all__ = [
     "MAX_PAGE_PT",
@@ -75,7 +77,6 @@ TILE_SCALE = 0.75
 _MARGIN_PT = 28.35  # 1 cm around the page
 _HEAD_PX = 26.0  # the title line of a tile, and the space under it
 _FOOT_PX = 20.0  # the page number of a tile, and the space above it
-_SHORTEST = 0.4  # a tile is cut no nearer its start than this share of its length
 
 
 @dataclass(frozen=True)
@@ -146,48 +147,12 @@ def sheets(
     if k >= READABLE:
         pw, ph = _paper(page, turned)
         return [Sheet((0.0, 0.0, w, h), min(k, 2.0), pw, ph)]
-    options = [_tiles(plan, chart, _paper(page, turned), scale) for turned in turns]
-    return min(options, key=len)
-
-
-def _spans(
-    boxes: list[tuple[float, float]], others: list[tuple[float, float]], end: float, step: float
-) -> list[tuple[float, float]]:
-    """Cut `[0, end]` into spans of at most `step`, each cut where the fewest boxes and
-    `others` (team frames) cross it, in the last three fifths of its span (the further
-    the better among equals): in a gap between them where there is one. A box that a cut
-    crosses is shown whole at the start of the next span, which starts that much earlier:
-    spans overlap by the boxes they share."""
-    every = boxes + others
-    starts = sorted(a for a, _ in every)
-    ends = sorted(b for _, b in every)
-    box_starts = sorted(a for a, _ in boxes)
-    order = sorted(range(len(boxes)), key=lambda i: boxes[i][0])
-
-    def crossing(x: float) -> int:  # how many intervals have x strictly inside
-        return bisect.bisect_left(starts, x) - bisect.bisect_right(ends, x)
-
-    spans: list[tuple[float, float]] = []
-    begin = 0.0
-    while end - begin > step:
-        limit = begin + step
-        low = begin + _SHORTEST * step
-        # Candidates: the limit, and every place just after an interval ends in the window.
-        lo, hi = bisect.bisect_left(ends, low), bisect.bisect_right(ends, limit)
-        candidates = [*ends[lo:hi], limit]
-        cut = min(candidates, key=lambda x: (crossing(x), -x))
-        spans.append((begin, cut))
-        # The next span starts at the leftmost box that the cut crosses, or at the cut.
-        first = cut
-        k = bisect.bisect_left(box_starts, cut) - 1
-        while k >= 0 and box_starts[k] > cut - step:
-            a, b = boxes[order[k]]
-            if a < cut < b:
-                first = min(first, a)
-            k -= 1
-        begin = first if first > begin else cut
-    spans.append((begin, end))
-    return spans
+    options = [
+        _tiles(plan, chart, _paper(page, turned), scale * share)
+        for share in SHRINK
+        for turned in turns
+    ]  # the fewest pages, at the largest scale
+    return min(options, key=lambda tiles: (len(tiles), -tiles[0].scale))
 
 
 def _box_rects(plan: Plan, chart: Layout) -> list[tuple[float, float, float, float]]:
@@ -203,7 +168,7 @@ def _tiles(plan: Plan, chart: Layout, paper: tuple[float, float], scale: float) 
     rects = _box_rects(plan, chart)
     # Cut between boxes, and around team frames that fit a page.
     frames = [f for f in chart.frames if f[2]]
-    columns = _spans(
+    columns = spans(
         [(x, x + w) for x, _, w, _ in rects],
         [(x, x + w) for x, _, w, _ in frames if w < tw],
         float(chart.width),
@@ -222,14 +187,14 @@ def _tiles(plan: Plan, chart: Layout, paper: tuple[float, float], scale: float) 
     found: list[Sheet] = []
     for c, (x0, x1) in enumerate(columns):
         inside = by_column[c]
-        rows = _spans(
+        rows = spans(
             [(rects[i][1], rects[i][1] + rects[i][3]) for i in inside],
             [(y, y + h) for x, y, w, h in frames if h < th and x < x1 and x + w > x0],
             float(chart.height),
             th,
         )
         for r, (y0, y1) in enumerate(rows):
-            shown = [i for i in inside if _on_tile(rects[i], (x0, y0, x1, y1))]
+            shown = [i for i in inside if _on_tile(rects[i], (x0, y0, x1, y1), (tw, th))]
             if not shown and not (c == 0 and r == 0):
                 continue
             found.append(
@@ -276,16 +241,22 @@ def _tile_title(
     return " \u00b7 ".join(names[: 3 if more else None]) + more
 
 
-def _on_tile(rect: tuple[float, float, float, float], region: Region) -> bool:
-    """Whether a tile shows a box: one that starts in it (its top left corner inside).
+def _on_tile(
+    rect: tuple[float, float, float, float], region: Region, tile: tuple[float, float]
+) -> bool:
+    """Whether a tile shows a box: one that is whole on it.
 
-    A box that starts above or left of a tile and reaches into it is shown whole on an
-    earlier page (a tile starts at the first box that the cut before it goes through):
-    the tile leaves it out, rather than show a piece of it cut at its edge. A box cut by
-    the tile's right or bottom edge is shown, cut, and whole on the next page.
+    A box that a cut goes through is shown whole on the page after the cut (which starts
+    at the first box that the cut goes through): the tiles on either side of the cut
+    leave it out, rather than show a piece of it cut at their edge (a reader took the
+    half box for the whole). A box too big for a tile's `(width, height)` (more than
+    `SHORTEST` of it: the next cut may cross it again) is shown where it starts, cut.
     """
-    x, y, _, _ = rect
-    return region[0] <= x < region[2] and region[1] <= y < region[3]
+    x, y, w, h = rect
+    if not (region[0] <= x < region[2] and region[1] <= y < region[3]):
+        return False
+    too_big = w > SHORTEST * tile[0] or h > SHORTEST * tile[1]
+    return too_big or (x + w <= region[2] + 0.5 and y + h <= region[3] + 0.5)
 
 
 class _Picker:
@@ -305,10 +276,15 @@ class _Picker:
         for i, (x, _, w, _) in enumerate(chart.frames):
             if w:
                 self._put(self.frames, i, x, x + w)
+        ends = dotted_line_ends(plan, chart) if plan.dotted else []
         for i, (a, b) in enumerate(plan.dotted):  # down the gap beside a box, at most
             x1, x2 = chart.x[a], chart.x[b]
             gap = style.HGAP
-            self._put(self.dotted, i, min(x1, x2) - gap, max(x1, x2) + plan.box_width + gap)
+            left, right = min(x1, x2) - gap, max(x1, x2) + plan.box_width + gap
+            if ends[i].route:  # a detour round the boxes: as far as it goes
+                left = min(left, *(x for x, _ in ends[i].route))
+                right = max(right, *(x for x, _ in ends[i].route))
+            self._put(self.dotted, i, left, right)
 
     def _put(self, table: dict[int, list[int]], i: int, left: float, right: float) -> None:
         for c in range(int(left // self.cell), int(right // self.cell) + 1):
@@ -384,13 +360,14 @@ def _tile(plan: Plan, chart: Layout, sheet: Sheet, picker: _Picker, total: int) 
         f'scale({k:.6g}) translate({number(-x0)} {number(-y0)})">\n'
     )
     region = (x0, y0, x1, y1)
+    tile = ((pw - 2 * left) / k, (ph - 2 * left - _HEAD_PX - _FOOT_PX) / k)
     found = picker.pick(region)
     bw = round(plan.box_width)
     found = found._replace(
         boxes=[
             i
             for i in found.boxes
-            if _on_tile((chart.x[i], chart.y[i], bw, round(plan.boxes[i].height)), region)
+            if _on_tile((chart.x[i], chart.y[i], bw, round(plan.boxes[i].height)), region, tile)
         ]
     )
     out += chart_body(plan, chart, region, found)

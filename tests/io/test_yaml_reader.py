@@ -129,22 +129,7 @@ def test_marks_point_at_keys_and_values() -> None:
         ),
         # PyYAML placed this one past the end of the file (line 5 of 4): the line is 4
         ("roles:\n- id: cto\n  reports_to:\n  ceo\n", ":4:3: ", "a line that is neither"),
-    ],
-)
-def test_a_files_indentation_is_said_in_plain_words_at_its_line(
-    text: str, where: str, says: str
-) -> None:
-    with pytest.raises(OrgFileError) as caught:
-        orgroles.loads(text, path="org.yaml")
-    (problem,) = caught.value.problems
-    assert str(problem).startswith(f"org.yaml{where}{says}")
-    assert "(YAML: " in str(problem)  # PyYAML's own words, for a search
-    assert problem.code == "syntax"
-
-
-@pytest.mark.parametrize(
-    ("text", "where", "says"),
-    [
+        # Tabs, and brackets and quotes left open: said in plain words first too.
         # "while scanning a plain scalar found a tab character that violates indentation"
         ("roles:\n  - id: ceo\n\tkind: ceo\n", ":3:1: ", "a tab: YAML indents with spaces only"),
         # "while parsing a flow mapping did not find expected ',' or '}'"
@@ -162,11 +147,12 @@ def test_a_files_indentation_is_said_in_plain_words_at_its_line(
         ),
     ],
 )
-def test_tabs_and_unclosed_brackets_and_quotes_are_said_in_plain_words_first(
+def test_indentation_tabs_and_unclosed_brackets_are_said_in_plain_words_at_their_line(
     text: str, where: str, says: str
 ) -> None:
     with pytest.raises(OrgFileError) as caught:
         orgroles.loads(text, path="org.yaml")
     (problem,) = caught.value.problems
     assert str(problem).startswith(f"org.yaml{where}{says}")
-    assert "(YAML: " in str(problem)
+    assert "(YAML: " in str(problem)  # PyYAML's own words, for a search
+    assert problem.code == "syntax"

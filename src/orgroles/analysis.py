@@ -201,6 +201,7 @@ def meta_columns(roles: Sequence[Role], keys: Sequence[str] | None = None) -> di
             column = pandas.to_numeric(column).astype("Int64" if whole else float)
         elif texts and all(isinstance(v, str) and _DAY.fullmatch(v) for v in texts):
             column = pandas.to_datetime(column, format="%Y-%m-%d", errors="coerce")
+            column = column.astype("datetime64[s]")  # as start and end
         elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in texts):
             column = pandas.to_numeric(column) if texts else column
         columns[key] = column.array

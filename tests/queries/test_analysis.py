@@ -126,6 +126,16 @@ def test_to_frame_meta_gives_the_exports_other_columns_typed() -> None:
     assert list(org.to_frame(meta=("Site",)).columns[-1:]) == ["Site"]
 
 
+def test_to_frame_meta_days_are_dates_as_start_is() -> None:
+    org = orgroles.Org(
+        roles=[{"id": "a", "meta": {"Review": "2024-03-01"}}, {"id": "b", "meta": {"Review": ""}}]
+    )
+    frame = org.to_frame(meta=True)
+    assert frame["Review"].dtype == frame["start"].dtype
+    assert str(frame.loc["a", "Review"]) == "2024-03-01 00:00:00"
+    assert frame["Review"].isna().tolist() == [False, True]
+
+
 def test_to_frame_meta_key_named_as_a_column_is_prefixed() -> None:
     org = orgroles.Org(roles=[{"id": "a", "meta": {"team": "Blue", "grade": 7}}])
     frame = org.to_frame(meta=True)

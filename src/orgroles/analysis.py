@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgroles.errors import MissingExtraError
@@ -107,7 +107,9 @@ def metrics(org: OrgCore) -> dict[str, Any]:
     }
 
 
-def to_frame(org: OrgCore, lang: str = "en", *, meta: bool | Sequence[str] = False) -> pd.DataFrame:
+def to_frame(
+    org: OrgCore, lang: str = "en", *, meta: bool | str | Iterable[str] = False
+) -> pd.DataFrame:
     """One row per role, indexed by id: title, kind, family, seniority, kind_from (how
     the kind was found: None when declared), holders' names and ids, manager, layer, span,
     team, vacant, acting, planned, assistant, responsibilities, and the seat's first and
@@ -116,7 +118,8 @@ def to_frame(org: OrgCore, lang: str = "en", *, meta: bool | Sequence[str] = Fal
     one day, `as_of()`).
 
     `meta=True` adds a column per key of the roles' `meta`: the columns of an HR export
-    that no option maps (location, cost centre, ...); a list of keys adds those only. A
+    that no option maps (location, cost centre, ...); a key, or a list of keys, adds those
+    only. A
     column whose values are all numbers written as text (`"145000"`, `"0.5"`) is numeric
     (whole numbers `Int64`, which keeps the gaps of vacant seats as `<NA>`);
     one of days (`"2024-03-01"`) is of dates; a key that is also a column's name is
@@ -171,7 +174,7 @@ def to_frame(org: OrgCore, lang: str = "en", *, meta: bool | Sequence[str] = Fal
     frame: pd.DataFrame = pandas.DataFrame(data, index=pandas.Index(ids, name="id"))
     frame["layer"] = frame["layer"].astype("Int64")
     if meta is not False:
-        keys = None if meta is True else list(meta)
+        keys = None if meta is True else [meta] if isinstance(meta, str) else list(meta)
         for key, column in meta_columns(roles, keys).items():
             frame[f"meta.{key}" if key in frame.columns else key] = column
     return frame

@@ -269,7 +269,7 @@ class Org(OrgCore, CheckedCalls):
         """A pandas table of the roles (and their meta); see `orgroles.analysis.to_frame()`."""
         from orgroles.analysis import to_frame
 
-        return to_frame(self, lang, meta=meta if isinstance(meta, bool) else list(meta))
+        return to_frame(self, lang, meta=meta)
 
     def responsibility_matrix(self, lang: str = "en") -> pd.DataFrame:
         """Roles x responsibilities (needs pandas); see `orgroles.analysis`."""

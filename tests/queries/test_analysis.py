@@ -124,6 +124,7 @@ def test_to_frame_meta_gives_the_exports_other_columns_typed() -> None:
     assert frame["FTE"].sum() == 1.5
     assert frame.loc["4", "Cost Centre"] == "0042"  # a code keeps its zeros
     assert list(org.to_frame(meta=("Site",)).columns[-1:]) == ["Site"]
+    assert list(org.to_frame(meta="Site").columns[-2:]) == ["end", "Site"]  # one key
 
 
 def test_to_frame_meta_days_are_dates_as_start_is() -> None:

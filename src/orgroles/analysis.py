@@ -13,7 +13,9 @@ Examples:
 
 from __future__ import annotations
 
+import re
 import statistics
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgroles.errors import MissingExtraError
@@ -24,8 +26,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from orgroles.core import OrgCore
+    from orgroles.model import Role
 
-__all__ = ["MissingExtraError", "metrics", "responsibility_matrix", "team_ids", "to_frame"]
+__all__ = [
+    "MissingExtraError",
+    "meta_columns",
+    "metrics",
+    "responsibility_matrix",
+    "team_ids",
+    "to_frame",
+]
 
 
 def _pandas() -> Any:
@@ -97,10 +107,36 @@ def metrics(org: OrgCore) -> dict[str, Any]:
     }
 
 
-def to_frame(org: OrgCore, lang: str = "en") -> pd.DataFrame:
+def to_frame(
+    org: OrgCore, lang: str = "en", *, meta: bool | str | Iterable[str] = False
+) -> pd.DataFrame:
     """One row per role, indexed by id: title, kind, family, seniority, kind_from (how
     the kind was found: None when declared), holders' names and ids, manager, layer, span,
-    team, vacant, acting, planned, assistant and responsibilities."""
+    team, vacant, acting, planned, assistant, responsibilities, and the seat's first and
+    last days, `start` and `end` (of an HR import, the hire date, and the termination date
+    of a leaver's seat that closes), NaT when the file has none (and in the plain org of
+    one day, `as_of()`).
+
+    `meta=True` adds a column per key of the roles' `meta`: the columns of an HR export
+    that no option maps (location, cost centre, ...); a key, or a list of keys, adds those
+    only. A
+    column whose values are all numbers written as text (`"145000"`, `"0.5"`) is numeric
+    (whole numbers `Int64`, which keeps the gaps of vacant seats as `<NA>`);
+    one of days (`"2024-03-01"`) is of dates; a key that is also a column's name is
+    prefixed with `meta.`.
+
+    Examples:
+        >>> import orgroles
+        >>> org = orgroles.from_records(
+        ...     [{"id": "1", "Job Title": "CEO", "Site": "Paris", "Salary": "120000"},
+        ...      {"id": "2", "Job Title": "CTO", "Boss": "1", "Site": "Lyon", "Salary": "95000"}],
+        ...     id_col="id", title_col="Job Title", manager_col="Boss")
+        >>> frame = to_frame(org, meta=True)
+        >>> frame[["title", "Site", "Salary"]].to_dict("list")
+        {'title': ['CEO', 'CTO'], 'Site': ['Paris', 'Lyon'], 'Salary': [120000, 95000]}
+        >>> str(frame["Salary"].dtype), str(frame["start"].dtype)
+        ('Int64', 'datetime64[s]')
+    """
     pandas = _pandas()
     from orgroles.queries.responsibilities import responsibility_ids
 
@@ -132,9 +168,52 @@ def to_frame(org: OrgCore, lang: str = "en") -> pd.DataFrame:
         "assistant": [r.assistant for r in roles],
         "responsibilities": [list(ids_) for ids_ in responsibility_ids(org)],
     }
+    written = org.records
+    data["start"] = pandas.array([written[i].start for i in ids], dtype="datetime64[s]")
+    data["end"] = pandas.array([written[i].end for i in ids], dtype="datetime64[s]")
     frame: pd.DataFrame = pandas.DataFrame(data, index=pandas.Index(ids, name="id"))
     frame["layer"] = frame["layer"].astype("Int64")
+    if meta is not False:
+        keys = None if meta is True else [meta] if isinstance(meta, str) else list(meta)
+        for key, column in meta_columns(roles, keys).items():
+            frame[f"meta.{key}" if key in frame.columns else key] = column
     return frame
+
+
+def meta_columns(roles: Sequence[Role], keys: Sequence[str] | None = None) -> dict[str, Any]:
+    """The roles' `meta` as pandas columns, by key (`keys`, or every key in order of first
+    use): numbers written as text become numbers, and ISO days dates, when every value
+    of the column is one (an id with leading zeros, `"0042"`, stays text).
+
+    Examples:
+        >>> from orgroles import Role
+        >>> roles = [Role(id="a", meta={"FTE": "0.5", "Code": "007"}), Role(id="b")]
+        >>> {k: (str(v.dtype), v[0]) for k, v in meta_columns(roles).items()}
+        {'FTE': ('float64', np.float64(0.5)), 'Code': ('object', '007')}
+    """
+    pandas = _pandas()
+    if keys is None:
+        keys = list(dict.fromkeys(k for r in roles for k in r.meta))
+    columns = {}
+    for key in keys:
+        values = [r.meta.get(key) for r in roles]
+        texts = [v for v in values if v is not None and v != ""]
+        column = pandas.Series(values, dtype=object).replace("", None)
+        if texts and all(isinstance(v, str) and _NUMBER.fullmatch(v) for v in texts):
+            whole = all("." not in v for v in texts)  # whole numbers stay whole beside gaps
+            column = pandas.to_numeric(column).astype("Int64" if whole else float)
+        elif texts and all(isinstance(v, str) and _DAY.fullmatch(v) for v in texts):
+            column = pandas.to_datetime(column, format="%Y-%m-%d", errors="coerce")
+            column = column.astype("datetime64[s]")  # as start and end
+        elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in texts):
+            column = pandas.to_numeric(column) if texts else column
+        columns[key] = column.array
+    return columns
+
+
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?")
+"""A number as an export writes it (`145000`, `0.5`): not an id such as `007`."""
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def responsibility_matrix(org: OrgCore, lang: str = "en") -> pd.DataFrame:

@@ -23,9 +23,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from orgroles._internal.text import printable
+from orgroles.errors import MissingExtraError
 from orgroles.model import Role
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from orgroles.core import OrgCore
 
 __all__ = ["EntryChange", "FieldChange", "OrgDiff", "diff"]
@@ -146,6 +149,41 @@ class OrgDiff:
             "teams": [entry("team", c) for c in self.teams],
         }
 
+    def to_frame(self) -> pd.DataFrame:
+        """The diff as a pandas table (needs pandas), a row per line of `str(diff)`: `change`
+        (`added`, `removed`, `moved`, `retitled`, `restaffed`, `changed`, `person`,
+        `team`), the role's, person's or team's `id`, its `title` (for roles), the `field`
+        and its `old` and `new` values (an added role's manager is its `new` `reports_to`).
+
+        Examples:
+            >>> import orgroles
+            >>> old = orgroles.load("examples/three_person_tech_team.yaml")
+            >>> new = old.copy()
+            >>> new.move("dev-2", "ceo")
+            >>> diff(old, new).to_frame().to_dict("records")
+            [{'change': 'moved', 'id': 'dev-2', 'title': 'Developer', 'field': 'reports_to', 'old': 'cto', 'new': 'ceo'}]
+        """  # noqa: E501
+        try:
+            import pandas
+        except ImportError:
+            raise MissingExtraError(
+                "this needs pandas: pip install 'orgroles[analysis]' (or pip install pandas)"
+            ) from None
+        rows: list[tuple[str, str, str | None, str, Any, Any]] = []
+        title = self._titles.get
+        for r in self.added:
+            rows.append(("added", r.id, title(r.id, r.id), "reports_to", None, r.reports_to))
+        for r in self.removed:
+            rows.append(("removed", r.id, title(r.id, r.id), "reports_to", r.reports_to, None))
+        for change in ("moved", "retitled", "restaffed", "changed"):
+            for c in getattr(self, change):
+                rows.append((change, c.role, title(c.role), c.field, _json(c.old), _json(c.new)))
+        for change, entries in (("person", self.people), ("team", self.teams)):
+            rows += [(change, e.id, None, e.field, _json(e.old), _json(e.new)) for e in entries]
+        columns = ["change", "id", "title", "field", "old", "new"]
+        frame: pd.DataFrame = pandas.DataFrame(rows, columns=columns)
+        return frame
+
     def __str__(self) -> str:
         lines = []
         for r in self.added:
@@ -227,6 +265,7 @@ def diff(old: OrgCore, new: OrgCore) -> OrgDiff:
         if after.reports_to != role.reports_to:
             out.moved.append(FieldChange(rid, "reports_to", role.reports_to, after.reports_to))
         before_title, after_title = old.title_of(role), new.title_of(after)
+        out._titles[rid] = after_title  # for to_frame()
         if before_title != after_title:
             out.retitled.append(FieldChange(rid, "title", before_title, after_title))
         if role.holders != after.holders:

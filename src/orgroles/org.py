@@ -265,11 +265,11 @@ class Org(OrgCore, CheckedCalls):
 
         return metrics(self)
 
-    def to_frame(self, lang: str = "en") -> pd.DataFrame:
-        """A pandas table of the roles (needs pandas); see `orgroles.analysis.to_frame()`."""
+    def to_frame(self, lang: str = "en", *, meta: bool | Iterable[str] = False) -> pd.DataFrame:
+        """A pandas table of the roles (and their meta); see `orgroles.analysis.to_frame()`."""
         from orgroles.analysis import to_frame
 
-        return to_frame(self, lang)
+        return to_frame(self, lang, meta=meta)
 
     def responsibility_matrix(self, lang: str = "en") -> pd.DataFrame:
         """Roles x responsibilities (needs pandas); see `orgroles.analysis`."""

@@ -76,3 +76,70 @@ def test_a_clear_error_without_pandas(tiny: orgroles.Org, monkeypatch: pytest.Mo
     with pytest.raises(MissingExtraError, match=r"pip install 'orgroles\[analysis\]'"):
         tiny.to_frame()
     assert tiny.metrics()["roles"] == 4  # metrics need no pandas
+
+
+def test_to_frame_has_the_seats_days_as_dates() -> None:
+    # An HR export's hire and termination dates: an analyst's tenure, by department.
+    org = orgroles.from_records(
+        [
+            {"id": "1", "Title": "CEO", "Hired": "2019-03-01"},
+            {"id": "2", "Title": "CTO", "Boss": "1", "Hired": "2021-06-15"},
+            {"id": "3", "Title": "Developer", "Boss": "2", "Left": "2030-01-31"},
+        ],
+        id_col="id",
+        title_col="Title",
+        manager_col="Boss",
+        start_col="Hired",
+        end_col="Left",
+    )
+    pd = pytest.importorskip("pandas")
+    frame = org.to_frame()
+    assert str(frame["start"].dtype).startswith("datetime64")
+    assert frame.loc["2", "start"] == pd.Timestamp("2021-06-15")
+    assert frame.loc["3", "end"] == pd.Timestamp("2030-01-31")
+    assert frame.isna().loc["3", "start"]
+    assert frame.isna().loc["2", "end"]
+    assert frame["start"].diff().dt.days.tolist()[1] == 837  # tenure arithmetic works
+
+
+def test_to_frame_meta_gives_the_exports_other_columns_typed() -> None:
+    org = orgroles.from_records(
+        [
+            {"id": "1", "Title": "CEO", "Site": "Austin", "Salary": "210000", "FTE": "1.0"},
+            {"id": "2", "Title": "CTO", "Boss": "1", "Site": "Austin", "Salary": "190000"},
+            {"id": "3", "Title": "Developer", "Boss": "2", "Site": "Remote", "FTE": "0.5"},
+            {"id": "4", "Title": "Developer", "Boss": "2", "Cost Centre": "0042"},
+        ],
+        id_col="id",
+        title_col="Title",
+        manager_col="Boss",
+    )
+    assert "Site" not in org.to_frame().columns  # only when asked
+    frame = org.to_frame(meta=True)
+    assert list(frame.columns[-4:]) == ["Site", "Salary", "FTE", "Cost Centre"]
+    assert frame.groupby("Site")["Salary"].sum().to_dict() == {"Austin": 400000, "Remote": 0}
+    assert str(frame["Salary"].dtype) == "Int64"
+    assert frame["Salary"].isna().sum() == 2
+    assert frame["FTE"].dtype == float
+    assert frame["FTE"].sum() == 1.5
+    assert frame.loc["4", "Cost Centre"] == "0042"  # a code keeps its zeros
+    assert list(org.to_frame(meta=("Site",)).columns[-1:]) == ["Site"]
+    assert list(org.to_frame(meta="Site").columns[-2:]) == ["end", "Site"]  # one key
+
+
+def test_to_frame_meta_days_are_dates_as_start_is() -> None:
+    org = orgroles.Org(
+        roles=[{"id": "a", "meta": {"Review": "2024-03-01"}}, {"id": "b", "meta": {"Review": ""}}]
+    )
+    frame = org.to_frame(meta=True)
+    assert frame["Review"].dtype == frame["start"].dtype
+    assert str(frame.loc["a", "Review"]) == "2024-03-01 00:00:00"
+    assert frame["Review"].isna().tolist() == [False, True]
+
+
+def test_to_frame_meta_key_named_as_a_column_is_prefixed() -> None:
+    org = orgroles.Org(roles=[{"id": "a", "meta": {"team": "Blue", "grade": 7}}])
+    frame = org.to_frame(meta=True)
+    assert frame.loc["a", "meta.team"] == "Blue"
+    assert frame.loc["a", "team"] == "a"
+    assert frame["grade"].tolist() == [7]

@@ -367,3 +367,30 @@ def test_views_and_parts_share_their_frozen_models() -> None:
     )
     assert org.as_of("2024-01-01").roles["ceo"] is org.records["ceo"]
     assert org.as_of("2024-01-01").copy().roles["ceo"].meta is not org.records["ceo"].meta
+
+
+def test_a_diff_as_a_pandas_table_for_two_snapshots(scaleup: orgroles.Org) -> None:
+    after = scaleup.copy()
+    after.move("po-apps", "em-platform")
+    after.vacate("lead-apps")
+    after.remove_role("pm-growth")
+    after.add_role({"id": "pm-data", "kind": "product-manager", "reports_to": "cpo"})
+    frame = scaleup.diff(after).to_frame()
+    assert list(frame.columns) == ["change", "id", "title", "field", "old", "new"]
+    assert frame["change"].value_counts().to_dict() == {
+        "added": 1,
+        "removed": 1,
+        "moved": 1,
+        "restaffed": 1,
+    }
+    moved = frame[frame["change"] == "moved"].iloc[0].to_dict()
+    assert moved == {
+        "change": "moved",
+        "id": "po-apps",
+        "title": "Product Owner",
+        "field": "reports_to",
+        "old": "lead-apps",
+        "new": "em-platform",
+    }
+    assert frame.set_index("id").loc["pm-data", "new"] == "cpo"
+    assert len(scaleup.diff(scaleup).to_frame()) == 0

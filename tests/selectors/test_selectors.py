@@ -213,3 +213,38 @@ def test_a_quoted_value_is_one_value_commas_and_all() -> None:
                 org.select(text)
         else:
             assert [r.id for r in org.select(text)] == found
+
+
+def test_team_by_its_name_as_an_import_writes_the_department() -> None:
+    # The analyst types the department of the export, not the team's id (a slug).
+    org = orgroles.from_records(
+        [
+            {"id": "1", "Title": "CEO", "Department": "Executive"},
+            {
+                "id": "2",
+                "Title": "VP Customer Success",
+                "Boss": "1",
+                "Department": "Customer Success",
+            },
+            {"id": "3", "Title": "CSM", "Boss": "2", "Department": "Customer Success"},
+            {"id": "4", "Title": "Product Manager", "Boss": "1", "Department": "Product"},
+        ],
+        id_col="id",
+        title_col="Title",
+        manager_col="Boss",
+        department_col="Department",
+    )
+    assert ids(org, 'team:"Customer Success"') == ["2", "3"]
+    assert ids(org, "team:Product") == ids(org, "team:product") == ["4"]
+    assert ids(org, "team:Product,Executive") == ["1", "4"]
+    with pytest.raises(SelectorError, match="did you mean 'Product'"):
+        org.select("team:Prodcut")
+
+
+def test_a_role_id_wins_over_a_team_name() -> None:
+    org = orgroles.Org(
+        roles=[{"id": "a"}, {"id": "b", "reports_to": "a"}, {"id": "c"}],
+        teams=[{"id": "t", "name": "b", "members": ["c"]}],
+    )
+    assert ids(org, "team:b") == ["b"]
+    assert ids(org, "team:t") == ["c"]

@@ -8,7 +8,8 @@ term                      matches the roles ...
 `family:X`              in family X (`executive`, `tech`, `sales`, ...): by
                           kind, or by the role's own family
 `seniority:X`           of seniority X (`junior`, `senior`, ..., `vp`, `chief`)
-`team:X`                in team X (a declared team, or the team a role X leads)
+`team:X`                in team X (a declared team, by its id or its name, or
+                          the team a role X leads)
 `has:R`                 that hold responsibility R (kind defaults included)
 `under:X`               below role X, at any depth
 `reports:X`             that report directly to role X

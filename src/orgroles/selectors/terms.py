@@ -129,12 +129,18 @@ def _seniority(org: OrgCore, term: Term, text: str) -> Predicate:
 
 def _team(org: OrgCore, term: Term, text: str) -> Predicate:
     index = org.index
-    known(term, text, "team (or role)", org.teams, index.pos)
+    named: dict[str, list[str]] = {}  # a team's name, as an import's department writes it
+    for tid, t in org.teams.items():
+        if t.name and t.name not in org.teams:
+            named.setdefault(t.name, []).append(tid)
+    known(term, text, "team (or role)", org.teams, {*index.pos, *named})
     positions: set[int] = set()
     leads: set[int] = set()
     for v in set(term.values):
-        if v in org.teams:
-            positions.update(index.pos[m] for m in members(org, org.teams[v]) if m in index.pos)
+        if v in org.teams or (v in named and v not in index.pos):
+            for tid in [v] if v in org.teams else named[v]:
+                team = org.teams[tid]
+                positions.update(index.pos[m] for m in members(org, team) if m in index.pos)
         else:
             leads.add(index.pos[v])
     positions |= leads
@@ -237,7 +243,12 @@ TERMS: dict[str, TermSpec] = {
         TermSpec("id", "match", "whose id is X", _id),
         TermSpec("kind", "match", "of kind X", _kind),
         TermSpec("family", "match", "whose kind is in family X (executive, tech, ...)", _family),
-        TermSpec("team", "match", "in team X (a declared team, or the team a role X leads)", _team),
+        TermSpec(
+            "team",
+            "match",
+            "in team X (a declared team, by its id or name, or the team a role X leads)",
+            _team,
+        ),
         TermSpec("seniority", "match", "of seniority X (junior ... vp, chief)", _seniority),
         TermSpec("has", "match", "that hold responsibility X (kind defaults included)", _has),
         TermSpec("under", "match", "below role X, at any depth", _under),

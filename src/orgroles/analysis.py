@@ -112,10 +112,10 @@ def to_frame(
 ) -> pd.DataFrame:
     """One row per role, indexed by id: title, kind, family, seniority, kind_from (how
     the kind was found: None when declared), holders' names and ids, manager, layer, span,
-    team, vacant, acting, planned, assistant, responsibilities, and the seat's first and
-    last days, `start` and `end` (of an HR import, the hire date, and the termination date
-    of a leaver's seat that closes), NaT when the file has none (and in the plain org of
-    one day, `as_of()`).
+    team, vacant, acting, planned, assistant, responsibilities, and, when a seat has a
+    day, the seats' first and last days, `start` and `end` (of an HR import, the hire
+    date, and the termination date of a leaver's seat that closes; NaT where none). An org
+    without days has no such columns, as before they existed.
 
     `meta=True` adds a column per key of the roles' `meta`: the columns of an HR export
     that no option maps (location, cost centre, ...); a key, or a list of keys, adds those
@@ -129,8 +129,9 @@ def to_frame(
         >>> import orgroles
         >>> org = orgroles.from_records(
         ...     [{"id": "1", "Job Title": "CEO", "Site": "Paris", "Salary": "120000"},
-        ...      {"id": "2", "Job Title": "CTO", "Boss": "1", "Site": "Lyon", "Salary": "95000"}],
-        ...     id_col="id", title_col="Job Title", manager_col="Boss")
+        ...      {"id": "2", "Job Title": "CTO", "Boss": "1", "Site": "Lyon", "Salary": "95000",
+        ...       "Hired": "2024-09-02"}],
+        ...     id_col="id", title_col="Job Title", manager_col="Boss", start_col="Hired")
         >>> frame = to_frame(org, meta=True)
         >>> frame[["title", "Site", "Salary"]].to_dict("list")
         {'title': ['CEO', 'CTO'], 'Site': ['Paris', 'Lyon'], 'Salary': [120000, 95000]}
@@ -168,9 +169,10 @@ def to_frame(
         "assistant": [r.assistant for r in roles],
         "responsibilities": [list(ids_) for ids_ in responsibility_ids(org)],
     }
-    written = org.records
-    data["start"] = pandas.array([written[i].start for i in ids], dtype="datetime64[s]")
-    data["end"] = pandas.array([written[i].end for i in ids], dtype="datetime64[s]")
+    written = [org.records[i] for i in ids]
+    if any(r.start is not None or r.end is not None for r in written):  # else as before
+        data["start"] = pandas.array([r.start for r in written], dtype="datetime64[s]")
+        data["end"] = pandas.array([r.end for r in written], dtype="datetime64[s]")
     frame: pd.DataFrame = pandas.DataFrame(data, index=pandas.Index(ids, name="id"))
     frame["layer"] = frame["layer"].astype("Int64")
     if meta is not False:

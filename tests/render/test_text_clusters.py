@@ -55,3 +55,35 @@ def test_a_japanese_title_is_not_wrapped_for_its_last_character() -> None:
     )
     box = next(b for b in make_plan(org).boxes if b.role == "se")
     assert [line.text for line in box.lines if line.style == "title"] == ["ソフトウェアエンジニア"]
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("ソフトウェアエンジニア", 130),
+        ("データサイエンティスト", 130),
+        ("Wolfeschlegelsteinhausenbergerdorff", 236),
+    ],
+)
+def test_a_word_cut_in_two_leaves_no_lone_character(text: str, width: int) -> None:
+    lines = style.wrap(text, "title", width, 3)
+    assert "".join(lines) == text
+    assert len(lines) == 2
+    assert min(len(line) for line in lines) >= 4, lines
+
+
+def test_japanese_titles_of_a_whole_chart_keep_no_lone_character() -> None:
+    people = ", ".join(f"{{id: p{k}, name: 伊藤 ゆかり}}" for k in range(6))
+    titles = [
+        "代表取締役社長",
+        "最高技術責任者",
+        "ソフトウェアエンジニア",
+        "データサイエンティスト",
+    ]
+    roles = [f"{{id: r0, title: {titles[0]}, holder: p0}}"] + [
+        f"{{id: r{k}, title: {titles[1 + k % 3]}, holder: p{k}, reports_to: r{(k - 1) // 2}}}"
+        for k in range(1, 6)
+    ]
+    org = orgroles.loads(f"people: [{people}]\nroles: [{', '.join(roles)}]\n")
+    for box in make_plan(org).boxes:
+        assert all(len(line.text) > 1 for line in box.lines), box.lines

@@ -331,6 +331,9 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
             current = ""
         while len(lines) <= max_lines and metrics.width(word) > limit:  # too wide: break it
             cut = _fit(word, metrics, limit)
+            tiny = metrics.width(word[cut:]) * 4 < limit
+            if tiny and len(lines) + 2 <= max_lines:  # no line of a lone "ア" or "f":
+                cut = _fit(word, metrics, (metrics.width(word) + 1) // 2)  # halve the word
             hyphen = word.rfind("-", 1, cut)  # after a hyphen, if one fits: "Wolff-" "Berg"
             cut = hyphen + 1 if hyphen > 0 else cut
             lines.append(word[:cut])

@@ -88,6 +88,7 @@ def _no_fonts_on_the_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(machine_fonts, "_machine_fonts", lambda: ())
     yield
     machine_fonts.fallback_folder.cache_clear()
+    machine_fonts.__dict__["_linked"].cache_clear()
 
 
 @pytest.fixture(autouse=True)

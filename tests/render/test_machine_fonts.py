@@ -68,6 +68,7 @@ def han_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     fonts = (("Orgroles Test Han", str(path), 0),)
     monkeypatch.setattr(machine_fonts, "_machine_fonts", lambda: fonts)
     fallback_folder.cache_clear()
+    machine_fonts.__dict__["_linked"].cache_clear()
     return path
 
 
@@ -78,6 +79,8 @@ def test_the_character_map_is_read(han_machine: Path) -> None:
     assert drawn == frozenset("王伟")
     assert folder is not None
     assert [p.resolve() for p in Path(folder).iterdir()] == [han_machine.resolve()]
+    # Other characters of the same fonts: the same folder, not one more.
+    assert fallback_folder(frozenset("王华"))[0] == folder
 
 
 def test_format_4_maps_through_its_glyph_array() -> None:

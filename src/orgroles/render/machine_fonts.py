@@ -141,12 +141,20 @@ def fallback_folder(chars: frozenset[str]) -> tuple[str | None, frozenset[str]]:
             left -= has
     if not chosen:
         return None, frozenset()
+    return _linked(tuple(sorted(chosen))), frozenset(chars - left)
+
+
+@lru_cache(maxsize=16)
+def _linked(families: tuple[str, ...]) -> str:
+    """A folder of links to every file of `families`: one per set of families, however
+    many charts need it (a service drawing many Chinese orgs makes one folder)."""
     folder = Path(tempfile.mkdtemp(prefix="orgroles-fonts-"))
     atexit.register(shutil.rmtree, folder, True)
-    for k, path in enumerate(sorted({p for f, p, _ in fonts if f in chosen})):
+    paths = sorted({p for f, p, _ in _machine_fonts() if f in families})
+    for k, path in enumerate(paths):
         link = folder / f"{k}-{Path(path).name}"
         try:
             os.symlink(path, link)
         except OSError:  # pragma: no cover - Windows without the right to link
             shutil.copyfile(path, link)
-    return str(folder), frozenset(chars - left)
+    return str(folder)

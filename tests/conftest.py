@@ -78,6 +78,20 @@ def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> It
 
 
 @pytest.fixture(autouse=True)
+def _no_fonts_on_the_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """PNG and PDF are drawn as on a bare machine (CI): with the bundled fonts only, the
+    machine's fonts for the characters they lack being none (see
+    ``orgroles.render.machine_fonts``). A test gives fonts of its own to see them used."""
+    from orgroles.render import machine_fonts
+
+    machine_fonts.fallback_folder.cache_clear()
+    monkeypatch.setattr(machine_fonts, "_machine_fonts", lambda: ())
+    yield
+    machine_fonts.fallback_folder.cache_clear()
+    machine_fonts.__dict__["_linked"].cache_clear()
+
+
+@pytest.fixture(autouse=True)
 def _run_in_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
     """Docstring examples name files relative to the project root, so tests run there."""
     monkeypatch.chdir(ROOT)

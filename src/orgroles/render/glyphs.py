@@ -22,7 +22,13 @@ import unicodedata
 import warnings
 from bisect import bisect_right
 
-__all__ = ["MissingGlyphWarning", "drawable", "missing_glyphs", "warn_missing_glyphs"]
+__all__ = [
+    "MissingGlyphWarning",
+    "drawable",
+    "lacking_chars",
+    "missing_glyphs",
+    "warn_missing_glyphs",
+]
 
 
 class MissingGlyphWarning(UserWarning):
@@ -132,6 +138,11 @@ def _lacking(text: str) -> set[str]:
     }
 
 
+def lacking_chars(texts: list[str]) -> frozenset[str]:
+    """The visible characters of `texts` (SVG documents) that the bundled fonts lack."""
+    return frozenset().union(*(_lacking(text) for text in texts))
+
+
 def drawable(text: str) -> bool:
     """Whether the bundled fonts have a glyph for every visible character of `text`."""
     return not _lacking(text)
@@ -153,13 +164,18 @@ def missing_glyphs(svg: str) -> dict[str, str]:
     return found
 
 
-def warn_missing_glyphs(svgs: list[str], fmt: str, *, stacklevel: int = 2) -> None:
+def warn_missing_glyphs(
+    svgs: list[str], fmt: str, *, drawn: frozenset[str] = frozenset(), stacklevel: int = 2
+) -> None:
     """Warn (`MissingGlyphWarning`) when the SVG pages of a `fmt` (png or pdf) chart
-    draw text that the bundled fonts lack: name a few labels, and say what to do."""
+    draw text that the bundled fonts lack, but for the characters `drawn` by the
+    machine's fonts: name a few labels, and say what to do."""
     found: dict[str, str] = {}
     for svg in svgs:
         for label, chars in missing_glyphs(svg).items():
-            found.setdefault(label, chars)
+            left = "".join(c for c in chars if c not in drawn)
+            if left:
+                found.setdefault(label, left)
     if not found:
         return
     shown = "; ".join(f"{label!r} ({' '.join(chars)})" for label, chars in list(found.items())[:3])
@@ -168,8 +184,9 @@ def warn_missing_glyphs(svgs: list[str], fmt: str, *, stacklevel: int = 2) -> No
         f"{len(found):,} label{'s' if len(found) > 1 else ''} of this {fmt.upper()} chart "
         f"{'use' if len(found) > 1 else 'uses'} characters that the fonts bundled for PNG "
         f"and PDF (DejaVu Sans) do not have, drawn as empty boxes: {shown}{more}. An SVG or "
-        ".html chart shows them with the reader's fonts; "
-        "--engine dot (engine='dot') draws PNG and PDF with the machine's fonts",
+        ".html chart shows them with the reader's fonts; PNG and PDF draw them with a font "
+        "of the machine that has them, and none here does: install one (Noto Sans CJK, "
+        "Noto Sans Thai, Noto Sans Devanagari, ...)",
         MissingGlyphWarning,
         stacklevel=stacklevel + 1,
     )

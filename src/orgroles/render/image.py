@@ -15,7 +15,7 @@ from orgroles._internal.gc import gc_paused
 from orgroles.render.dot import to_dot
 from orgroles.render.engines import choose_engine, run_dot
 from orgroles.render.formats import BIG_CHART, Drawing, LargeChartWarning
-from orgroles.render.glyphs import warn_missing_glyphs
+from orgroles.render.glyphs import lacking_chars, warn_missing_glyphs
 from orgroles.render.plan import Plan, make_plan
 
 if TYPE_CHECKING:
@@ -76,13 +76,22 @@ def image_bytes(plan: Plan, fmt: str, options: ChartOptions, timeout: float | No
                 chart.width, chart.height, options.scale, options.max_megapixels
             )
             svg = to_svg(drawn, chart)
-            warn_missing_glyphs([svg], fmt, stacklevel=4)
+            warn_missing_glyphs([svg], fmt, drawn=_machine_drawn([svg]), stacklevel=4)
             return raster.png_image(svg, chart.width, chart.height, scale)
         from orgroles.render.pages import page_svgs, sheets
 
         pages = page_svgs(drawn, chart, sheets(drawn, chart, options.page, options.orientation))
-        warn_missing_glyphs([page for page, _, _ in pages], fmt, stacklevel=4)
+        svgs = [page for page, _, _ in pages]
+        warn_missing_glyphs(svgs, fmt, drawn=_machine_drawn(svgs), stacklevel=4)
         return raster.pdf_document(pages, plan.title)
+
+
+def _machine_drawn(svgs: list[str]) -> frozenset[str]:
+    """The characters of `svgs` that the bundled fonts lack and the machine's draw."""
+    from orgroles.render.machine_fonts import fallback_folder
+
+    lacking = lacking_chars(svgs)
+    return fallback_folder(lacking)[1] if lacking else frozenset()
 
 
 def svg_bytes(plan: Plan, options: ChartOptions, timeout: float | None = None) -> bytes:

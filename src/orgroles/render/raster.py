@@ -71,16 +71,19 @@ def font_folder() -> Iterator[Path]:
         yield Path(folder)
 
 
-@lru_cache(maxsize=1)
-def _fonts() -> typst.Fonts:
+@lru_cache(maxsize=8)
+def _fonts(extra: str | None = None) -> typst.Fonts:
+    """The bundled fonts, and the folder `extra` of the machine's fonts for the
+    characters they lack (`orgroles.render.machine_fonts`)."""
     import typst
 
     with font_folder() as folder:
         missing = [name for name in FONT_FILES if not (folder / name).is_file()]
         if missing:
             raise RenderError(f"the bundled fonts are missing: {', '.join(missing)} in {folder}")
+        paths = [str(folder)] if extra is None else [str(folder), extra]
         return typst.Fonts(
-            include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(folder)]
+            include_system_fonts=False, include_embedded_fonts=False, font_paths=paths
         )
 
 
@@ -88,12 +91,17 @@ def _compile(main: str, files: dict[str, str], **how: Any) -> bytes | list[bytes
     """Compile `main` (typst markup) with the SVG `files` it names, in memory."""
     import typst
 
+    from orgroles.render.glyphs import lacking_chars
+    from orgroles.render.machine_fonts import fallback_folder
+
+    lacking = lacking_chars(list(files.values()))
+    extra = fallback_folder(lacking)[0] if lacking else None
     sources: dict[str, bytes] = {"main.typ": main.encode("utf-8")}
     sources.update({name: text.encode("utf-8") for name, text in files.items()})
     try:
         # typst takes a mapping of in-memory files, which its stubs do not declare.
         found = typst.compile(
-            cast(Any, sources), font_paths=_fonts(), ignore_system_fonts=True, **how
+            cast(Any, sources), font_paths=_fonts(extra), ignore_system_fonts=True, **how
         )
     except typst.TypstError as exc:  # pragma: no cover - our own markup and SVG
         raise RenderError(f"typst could not draw the chart: {exc.message}") from None

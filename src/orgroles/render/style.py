@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgroles.render import font_widths
+from orgroles.render.clusters import cluster_cut, cluster_end, zero_width
 
 __all__ = [
     "ALERTS",
@@ -251,12 +252,14 @@ class _Metrics:
 
 @lru_cache(maxsize=4096)
 def _fallback(char: str) -> int:
-    """A generous width for characters the bundled fonts do not have: wide for CJK and
-    emoji (`font_widths` has the others: Latin, Greek, Cyrillic, Hebrew, Arabic, ...)."""
-    if unicodedata.combining(char):
+    """A generous width for characters the bundled fonts do not have: an em for CJK and
+    emoji, and for the letters of Thai, Devanagari...; none for the marks drawn on them
+    (`font_widths` has the others: Latin, Greek, Cyrillic, Hebrew, Arabic, ...)."""
+    if unicodedata.combining(char) or zero_width(char):
         return 0
     if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 130
+        return 100  # a CJK font's ideographs and kana are one em wide
+
     return 100
 
 
@@ -328,6 +331,9 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
             current = ""
         while len(lines) <= max_lines and metrics.width(word) > limit:  # too wide: break it
             cut = _fit(word, metrics, limit)
+            tiny = metrics.width(word[cut:]) * 4 < limit
+            if tiny and len(lines) + 2 <= max_lines:  # no line of a lone "ア" or "f":
+                cut = _fit(word, metrics, (metrics.width(word) + 1) // 2)  # halve the word
             hyphen = word.rfind("-", 1, cut)  # after a hyphen, if one fits: "Wolff-" "Berg"
             cut = hyphen + 1 if hyphen > 0 else cut
             lines.append(word[:cut])
@@ -349,7 +355,9 @@ def _fit(text: str, metrics: _Metrics, limit: int) -> int:
     for i, c in enumerate(text):
         total += metrics.width(c)
         if total > limit:
-            return max(i, 1)
+            # At the start of the cluster it is in; a cluster too wide alone goes whole.
+            cut = cluster_cut(text, i)
+            return cut or cluster_end(text)
     return len(text)
 
 

@@ -256,7 +256,7 @@ class OrgCore(DropsDerived):
 
     def role(self, role: str | Role) -> Role:
         """The role with this id (a `Role` passes through)."""
-        return self.roles[role] if isinstance(role, str) else role
+        return role if isinstance(role, Role) else self.roles[role]  # not an id: unknown
 
     def kind_of(self, role: str | Role) -> RoleKind | None:
         """The catalogue entry of a role's kind, or None (no kind, or an unknown one)."""
@@ -284,7 +284,7 @@ class OrgCore(DropsDerived):
 
     def location_of(self, role: str | Role) -> Location | None:
         """Where a role is written in the file the org came from, if it came from one."""
-        rid = role if isinstance(role, str) else role.id
+        rid = role.id if isinstance(role, Role) else role if isinstance(role, str) else None
         position = self._role_positions().get(rid)
         if position is None or self.source is None:
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Callable, Iterator
 
@@ -74,3 +75,55 @@ def test_a_collector_turned_off_by_the_caller_stays_off() -> None:
     with pytest.raises(ValueError), gc_paused():
         _fails()
     assert not gc.isenabled()
+
+
+def _in_a_child(report: Callable[[], str]) -> str:
+    """What `report()` says in a child forked now (its last words, through a pipe)."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write and leave at once, running nothing of pytest's
+        try:
+            os.write(write, report().encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        said = pipe.read()
+    os.waitpid(pid, 0)
+    return said
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_a_child_forked_during_another_threads_pause_collects() -> None:
+    # The child has no thread to end that pause: its collector stayed off for good.
+    paused, done = threading.Event(), threading.Event()
+
+    def loading() -> None:
+        with gc_paused():
+            paused.set()
+            done.wait()
+
+    thread = threading.Thread(target=loading)
+    thread.start()
+    paused.wait()
+    try:
+        said = _in_a_child(lambda: f"{gc.isenabled()}")
+    finally:
+        done.set()
+        thread.join()
+    assert said == "True"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_a_child_forked_inside_its_own_pause_ends_it() -> None:
+    def report() -> str:
+        inside = gc.isenabled()
+        with gc_paused():
+            pass
+        inside_after_another = gc.isenabled()
+        return f"{inside} {inside_after_another}"
+
+    with gc_paused():
+        said = _in_a_child(report)
+    assert said == "False False"
+    assert gc.isenabled()

@@ -8,6 +8,8 @@ test sleeps or times anything.
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import types
 from collections.abc import Callable
@@ -170,3 +172,35 @@ def test_a_catalogues_derived_value_is_built_once(monkeypatch: pytest.MonkeyPatc
     first, second = race.run(ask)
     assert race.builds == 1
     assert first is second
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_a_child_forked_during_a_build_does_not_wait_for_it() -> None:
+    # The thread that builds is not in the child: its lock would never be released.
+    table: dict[str, str] = {}
+    building, done = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        building.set()
+        done.wait()
+        return "parent's"
+
+    thread = threading.Thread(target=build_once, args=(table, "value", slow))
+    thread.start()
+    building.wait()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: a deadlock ends by the alarm, with nothing written
+        try:
+            signal.alarm(10)
+            os.write(write, build_once(table, "value", lambda: "child's").encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        said = pipe.read()
+    os.waitpid(pid, 0)
+    done.set()
+    thread.join()
+    assert said == "child's"
+    assert table == {"value": "parent's"}

@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Hashable, MutableMapping
 from typing import Any, TypeVar
@@ -39,7 +40,8 @@ def build_once(table: MutableMapping[Any, Any], key: Hashable, build: Callable[[
     built. If the build raises, the exception goes to the thread that built, and the
     next thread in line builds again. The lock is re-entrant: a build that asks for its
     own key again (a bug) recurses as it would without the lock, not deadlocks. Builds
-    of different keys, or of different tables, run at the same time.
+    of different keys, or of different tables, run at the same time. A process forked
+    while other threads were building waits for none of them (they are not in it).
     """
     try:
         found: T = table[key]
@@ -62,3 +64,14 @@ def build_once(table: MutableMapping[Any, Any], key: Hashable, build: Callable[[
         with _guard:
             if _building.get(slot) is lock:
                 del _building[slot]
+
+
+def _after_fork_in_child() -> None:
+    """The child of a fork has only the thread that forked: the builds of the others
+    never end there, and a thread that waited for one would wait for ever."""
+    global _guard, _building
+    _guard, _building = threading.Lock(), {}
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_after_fork_in_child)

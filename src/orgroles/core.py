@@ -38,6 +38,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,6 +47,7 @@ from orgroles._internal.dates import day as _day
 from orgroles._internal.derived import DropsDerived, shallow
 from orgroles._internal.gc import gc_paused
 from orgroles._internal.idmap import IdMap
+from orgroles._internal.once import build_once
 from orgroles._internal.readonly import ReadOnly
 from orgroles._internal.text import plural
 from orgroles._internal.validators import made
@@ -195,8 +197,9 @@ class OrgCore(DropsDerived):
         """The plain roles (of a dated org, the view of `view_date`, made on first use)."""
         plain = self._plain
         if plain is None:  # a dated org: _records, view_date and today are set
-            with gc_paused():  # a million plain roles, without cycles
-                plain = self._plain = view(self._records, self.view_date, self.today)  # type: ignore[arg-type]
+            with gc_paused():  # a million plain roles, without cycles; once, for all threads
+                build = partial(view, self._records, self.view_date, self.today)  # type: ignore[arg-type]
+                plain = self._plain = self.cached("view", build)
         return plain
 
     @property
@@ -253,7 +256,7 @@ class OrgCore(DropsDerived):
 
     def role(self, role: str | Role) -> Role:
         """The role with this id (a `Role` passes through)."""
-        return self.roles[role] if isinstance(role, str) else role
+        return role if isinstance(role, Role) else self.roles[role]  # not an id: unknown
 
     def kind_of(self, role: str | Role) -> RoleKind | None:
         """The catalogue entry of a role's kind, or None (no kind, or an unknown one)."""
@@ -281,7 +284,7 @@ class OrgCore(DropsDerived):
 
     def location_of(self, role: str | Role) -> Location | None:
         """Where a role is written in the file the org came from, if it came from one."""
-        rid = role if isinstance(role, str) else role.id
+        rid = role.id if isinstance(role, Role) else role if isinstance(role, str) else None
         position = self._role_positions().get(rid)
         if position is None or self.source is None:
             return None
@@ -389,12 +392,9 @@ class OrgCore(DropsDerived):
 
         Queries keep what they derive from the org here (an index, a graph, a table of
         responsibilities); every edit clears it all, so nothing derived outlives a change.
+        Threads that ask for a key at once wait for one of them to build it.
         """
-        try:
-            found: T = self._cache[key]
-        except KeyError:
-            found = self._cache[key] = build()
-        return found
+        return build_once(self._cache, key, build)  # by one thread, the others waiting
 
     # -- primitive edits (see orgroles.edit for the checked ones) --------------------------
 

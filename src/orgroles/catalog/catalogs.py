@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from orgroles._internal import cache
+from orgroles._internal.once import build_once
 from orgroles._internal.package_files import files
 from orgroles._internal.validators import model_sources
 from orgroles.errors import Location, OrgFileError, Problem
@@ -70,7 +71,7 @@ class Catalog:
     __hash__ = None  # type: ignore[assignment]
 
     def derived(self, key: Hashable, build: Callable[[Catalog], _T]) -> _T:
-        """`build(self)`, computed once per catalogue and `key`, then kept.
+        """`build(self)`, computed once per catalogue and `key` (by one thread), then kept.
 
         Examples:
             >>> cat = Catalog()
@@ -79,8 +80,8 @@ class Catalog:
         """
         try:
             value: _T = self._derived[key]
-        except KeyError:
-            value = self._derived[key] = build(self)
+        except KeyError:  # built by one thread, while the others that ask wait for it
+            value = build_once(self._derived, key, lambda: build(self))
         return value
 
     def merged(self, other: Catalog) -> Catalog:

@@ -34,10 +34,10 @@ __all__ = ["chain", "layers", "manager", "reports", "roots", "span", "subset", "
 
 
 def _pos(org: OrgCore, role: str | Role) -> int:
-    rid = role if isinstance(role, str) else role.id
-    pos = org.index.pos.get(rid)
+    rid = role if isinstance(role, str) else getattr(role, "id", role)
+    pos = org.index.pos.get(rid) if isinstance(rid, str) else None
     if pos is None:
-        org.roles[rid]  # raises UnknownRoleError with a did-you-mean
+        org.roles[rid]  # type: ignore[index]  # UnknownRoleError, with a did-you-mean
     return pos  # type: ignore[return-value]
 
 

@@ -153,7 +153,7 @@ def headcount(org: OrgCore, t: Team | str) -> int:
         >>> headcount(org, "cto") == headcount(org, team(org, "cto"))
         True
     """
-    if isinstance(t, str):
+    if not isinstance(t, Team):  # an id (anything else is an unknown one)
         t = team(org, t)
     people: set[str] = set()
     roles = org.roles

@@ -7,6 +7,7 @@ Import it by its full name from any folder: ``from tests.helpers import TINY, Cl
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -98,3 +99,25 @@ def import_notes(path: Path, **options: Any) -> tuple[Any, list[str]]:
         for p in w.message.problems
     ]
     return org, notes
+
+
+def in_a_forked_child(report: Callable[[], str], *, alarm: int = 0) -> str:
+    """What `report()` says in a child forked now (its last words, through a pipe); with
+    `alarm`, a child that hangs (a deadlock) is ended after that many seconds, having
+    said nothing. POSIX only."""
+    import signal
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write and leave at once, running nothing of pytest's
+        try:
+            if alarm:
+                signal.alarm(alarm)
+            os.write(write, report().encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        said = pipe.read()
+    os.waitpid(pid, 0)
+    return said

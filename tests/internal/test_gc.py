@@ -11,6 +11,8 @@ import pytest
 
 from orgroles._internal.gc import gc_paused
 
+from tests.helpers import in_a_forked_child
+
 
 @pytest.fixture(autouse=True)
 def _collector_on() -> Iterator[None]:
@@ -77,22 +79,6 @@ def test_a_collector_turned_off_by_the_caller_stays_off() -> None:
     assert not gc.isenabled()
 
 
-def _in_a_child(report: Callable[[], str]) -> str:
-    """What `report()` says in a child forked now (its last words, through a pipe)."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: write and leave at once, running nothing of pytest's
-        try:
-            os.write(write, report().encode())
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        said = pipe.read()
-    os.waitpid(pid, 0)
-    return said
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
 def test_a_child_forked_during_another_threads_pause_collects() -> None:
     # The child has no thread to end that pause: its collector stayed off for good.
@@ -107,7 +93,7 @@ def test_a_child_forked_during_another_threads_pause_collects() -> None:
     thread.start()
     paused.wait()
     try:
-        said = _in_a_child(lambda: f"{gc.isenabled()}")
+        said = in_a_forked_child(lambda: f"{gc.isenabled()}")
     finally:
         done.set()
         thread.join()
@@ -124,6 +110,6 @@ def test_a_child_forked_inside_its_own_pause_ends_it() -> None:
         return f"{inside} {inside_after_another}"
 
     with gc_paused():
-        said = _in_a_child(report)
+        said = in_a_forked_child(report)
     assert said == "False False"
     assert gc.isenabled()

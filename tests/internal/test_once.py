@@ -9,7 +9,6 @@ test sleeps or times anything.
 from __future__ import annotations
 
 import os
-import signal
 import threading
 import types
 from collections.abc import Callable
@@ -24,6 +23,8 @@ from orgroles._internal.once import build_once
 from orgroles.catalog import Catalog
 from orgroles.index import Index
 from orgroles.model.dates import view
+
+from tests.helpers import in_a_forked_child
 
 SAFETY = 60.0  # seconds a thread waits for the other before the test fails; never reached
 
@@ -188,18 +189,8 @@ def test_a_child_forked_during_a_build_does_not_wait_for_it() -> None:
     thread = threading.Thread(target=build_once, args=(table, "value", slow))
     thread.start()
     building.wait()
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: a deadlock ends by the alarm, with nothing written
-        try:
-            signal.alarm(10)
-            os.write(write, build_once(table, "value", lambda: "child's").encode())
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        said = pipe.read()
-    os.waitpid(pid, 0)
+    # In the child, a deadlock ends by the alarm, with nothing said.
+    said = in_a_forked_child(lambda: build_once(table, "value", lambda: "child's"), alarm=10)
     done.set()
     thread.join()
     assert said == "child's"

@@ -7,6 +7,7 @@ Import it by its full name from any folder: ``from tests.helpers import TINY, Cl
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -14,7 +15,17 @@ from typing import Any, Protocol
 import yaml
 from click.testing import CliRunner, Result
 
-__all__ = ["DATA", "EXAMPLES", "ROOT", "SCALEUP", "TESTS", "TINY", "Cli", "Write"]
+__all__ = [
+    "DATA",
+    "EXAMPLES",
+    "ROOT",
+    "SCALEUP",
+    "TESTS",
+    "TINY",
+    "Cli",
+    "LockWithoutMemory",
+    "Write",
+]
 
 TESTS = Path(__file__).resolve().parent
 """The ``tests/`` folder, whichever folder the test that asks for it is in."""
@@ -47,6 +58,30 @@ class Write(Protocol):
     """
 
     def __call__(self, name: str, text: str | bytes) -> Path: ...
+
+
+class LockWithoutMemory:
+    """A lock whose ``with`` cannot give it back, as a real lock's cannot when memory has
+    run out (its ``__exit__`` takes its arguments as a tuple, which cannot be made). For
+    tests in one thread: ``acquire()`` of a lock still held fails the test at once (it
+    was never given back) rather than waiting for ever."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
+        if not self._lock.acquire(blocking=False):
+            raise AssertionError("the lock is still held: it was never given back")
+        return True
+
+    def release(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> bool:
+        return self.acquire()
+
+    def __exit__(self, *exc_info: object) -> None:
+        raise MemoryError  # and the lock stays held
 
 
 class _Yaml12Loader(yaml.SafeLoader):

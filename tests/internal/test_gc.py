@@ -11,7 +11,7 @@ import pytest
 
 from orgroles._internal.gc import gc_paused
 
-from tests.helpers import in_a_forked_child
+from tests.helpers import LockWithoutMemory, in_a_forked_child
 
 
 @pytest.fixture(autouse=True)
@@ -112,4 +112,19 @@ def test_a_child_forked_inside_its_own_pause_ends_it() -> None:
     with gc_paused():
         said = in_a_forked_child(report)
     assert said == "False False"
+    assert gc.isenabled()
+
+
+def test_running_out_of_memory_in_a_pause_leaves_the_lock_free(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A `with _lock:` whose exit could not run (no memory for its arguments) left the
+    # lock held: the command line's own pause then waited for it for ever (CI, 3.14).
+    import orgroles._internal.gc as pause
+
+    monkeypatch.setattr(pause, "_lock", LockWithoutMemory())
+    with pytest.raises(MemoryError), gc_paused():
+        raise MemoryError
+    with gc_paused():
+        assert not gc.isenabled()
     assert gc.isenabled()

@@ -24,7 +24,7 @@ from orgroles.catalog import Catalog
 from orgroles.index import Index
 from orgroles.model.dates import view
 
-from tests.helpers import in_a_forked_child
+from tests.helpers import LockWithoutMemory, in_a_forked_child
 
 SAFETY = 60.0  # seconds a thread waits for the other before the test fails; never reached
 
@@ -36,13 +36,13 @@ class _SaysWhenWaited:
         self._lock = threading.RLock()
         self._waiting = waiting
 
-    def __enter__(self) -> _SaysWhenWaited:
+    def acquire(self) -> bool:
         if not self._lock.acquire(blocking=False):
             self._waiting.set()
             self._lock.acquire()
-        return self
+        return True
 
-    def __exit__(self, *exc: object) -> None:
+    def release(self) -> None:
         self._lock.release()
 
 
@@ -195,3 +195,19 @@ def test_a_child_forked_during_a_build_does_not_wait_for_it() -> None:
     thread.join()
     assert said == "child's"
     assert table == {"value": "parent's"}
+
+
+def test_a_build_that_runs_out_of_memory_leaves_the_locks_free(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(once, "_guard", LockWithoutMemory())
+    monkeypatch.setattr(once, "threading", types.SimpleNamespace(RLock=LockWithoutMemory))
+    table: dict[str, object] = {}
+
+    def exhausted() -> object:
+        raise MemoryError
+
+    with pytest.raises(MemoryError):
+        build_once(table, "value", exhausted)
+    assert build_once(table, "value", lambda: "built") == "built"
+    assert once._building == {}

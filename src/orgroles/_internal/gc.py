@@ -5,8 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from types import TracebackType
 
 __all__ = ["gc_paused"]
 
@@ -16,8 +15,53 @@ _resume = False  # whether the collector was on when the first of them began
 _mine = threading.local()  # this thread's pauses under way (`depth`), for a fork
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
+class _Pause:
+    """One pause of the collector, as a context manager (what `gc_paused()` returns).
+
+    Written to hold when memory runs out, as a load that is too big for its process does:
+    `_lock` is taken by `acquire()` and given back by `release()` in a `finally`, which
+    allocate nothing, and never by `with _lock:`, whose `__exit__` takes its arguments as a
+    tuple. A tuple that cannot be made left the lock held, and the next pause, the
+    command line's own as it unwound, waited for it for ever (the out-of-memory test
+    hung on Python 3.14). What may allocate (this thread's count) is done outside the
+    lock, before the pause begins and after it ends.
+    """
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        global _depth, _resume
+        _mine.depth = getattr(_mine, "depth", 0) + 1  # first: if it fails, nothing began
+        _lock.acquire()
+        try:
+            if _depth == 0:
+                _resume = gc.isenabled()
+                gc.disable()
+            _depth += 1
+        finally:
+            _lock.release()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        global _depth
+        _lock.acquire()
+        try:
+            _depth -= 1
+            if _depth == 0 and _resume:
+                gc.enable()
+        finally:
+            _lock.release()
+        _mine.depth -= 1
+
+
+_PAUSE = _Pause()  # it holds nothing: one for every pause, so that none need be made
+
+
+def gc_paused() -> _Pause:
     """Pause the cyclic garbage collector while building millions of objects.
 
     Loading an org, planning a chart and writing one make millions of small objects that
@@ -28,7 +72,8 @@ def gc_paused() -> Iterator[None]:
     and the collector is enabled again when the last of them ends, if it was on when the
     first began. A thread's pause never ends another's, and an exception ends only its
     own. In a process forked while other threads' pauses were under way, only the
-    forking thread's own pauses go on (the other threads do not exist in it).
+    forking thread's own pauses go on (the other threads do not exist in it). Running out
+    of memory inside a pause ends it as any exception does.
 
     Examples:
         >>> import gc
@@ -40,21 +85,7 @@ def gc_paused() -> Iterator[None]:
         >>> gc.isenabled()
         True
     """
-    global _depth, _resume
-    with _lock:
-        if _depth == 0:
-            _resume = gc.isenabled()
-            gc.disable()
-        _depth += 1
-        _mine.depth = getattr(_mine, "depth", 0) + 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _depth -= 1
-            _mine.depth -= 1
-            if _depth == 0 and _resume:
-                gc.enable()
+    return _PAUSE
 
 
 def _after_fork_in_child() -> None:

@@ -49,21 +49,34 @@ def build_once(table: MutableMapping[Any, Any], key: Hashable, build: Callable[[
     except KeyError:
         pass
     slot = (id(table), key)
-    with _guard:
+    # Locks are taken by `acquire()` and given back by `release()` in a `finally`, never
+    # by `with`: a lock's `__exit__` takes its arguments as a tuple, and with no memory
+    # for one (a build that runs out of memory) the lock stayed held, and the next call
+    # waited for it for ever.
+    _guard.acquire()
+    try:
         lock = _building.get(slot)
         if lock is None:
             lock = _building[slot] = threading.RLock()
+    finally:
+        _guard.release()
     try:
-        with lock:
+        lock.acquire()
+        try:
             try:
                 found = table[key]  # built by the thread this one waited for
             except KeyError:
                 found = table[key] = build()
             return found
+        finally:
+            lock.release()
     finally:
-        with _guard:
+        _guard.acquire()
+        try:
             if _building.get(slot) is lock:
                 del _building[slot]
+        finally:
+            _guard.release()
 
 
 def _after_fork_in_child() -> None:

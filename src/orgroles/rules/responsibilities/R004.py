@@ -63,10 +63,10 @@ class UnknownResponsibility(Rule):
             changing.update(compress(positions, map(not_, map(strange.isdisjoint, dropped))))
         for i in sorted(changing):
             role = roles[i]
-            for rid in role.responsibilities:
+            for rid in dict.fromkeys(role.responsibilities):  # a repeated id: said once
                 if rid not in known:
                     yield Finding(role.id, f"responsibilities: {unknown(rid)}")
-            for rid in role.drop:
+            for rid in dict.fromkeys(role.drop):
                 if rid not in known:
                     yield Finding(role.id, f"drop: {unknown(rid)}")
         source = org.source

@@ -18,6 +18,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from orgroles._internal.extras import NEEDS_PANDAS, import_extra
 from orgroles.errors import MissingExtraError
 from orgroles.queries.hierarchy import span
 from orgroles.queries.teams import team_ids
@@ -39,13 +40,7 @@ __all__ = [
 
 
 def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise MissingExtraError(
-            "this needs pandas: pip install 'orgroles[analysis]' (or pip install pandas)"
-        ) from None
-    return pandas
+    return import_extra("pandas", NEEDS_PANDAS)
 
 
 def metrics(org: OrgCore) -> dict[str, Any]:

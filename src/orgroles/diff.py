@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from orgroles._internal.extras import NEEDS_PANDAS, import_extra
 from orgroles._internal.text import printable
-from orgroles.errors import MissingExtraError
 from orgroles.model import Role
 
 if TYPE_CHECKING:
@@ -163,12 +163,7 @@ class OrgDiff:
             >>> diff(old, new).to_frame().to_dict("records")
             [{'change': 'moved', 'id': 'dev-2', 'title': 'Developer', 'field': 'reports_to', 'old': 'cto', 'new': 'ceo'}]
         """  # noqa: E501
-        try:
-            import pandas
-        except ImportError:
-            raise MissingExtraError(
-                "this needs pandas: pip install 'orgroles[analysis]' (or pip install pandas)"
-            ) from None
+        pandas = import_extra("pandas", NEEDS_PANDAS)
         rows: list[tuple[str, str, str | None, str, Any, Any]] = []
         title = self._titles.get
         for r in self.added:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import sys
 from collections import Counter
 from typing import Any
@@ -118,14 +117,8 @@ def test_without_matplotlib_it_says_which_extra_to_install(
 ) -> None:
     from orgroles.health import plots
 
-    real = builtins.__import__
-
-    def no_matplotlib(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "matplotlib" or name.startswith("matplotlib."):
-            raise ImportError(name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_matplotlib)
+    for name in ("matplotlib", "matplotlib.figure"):  # as if not installed
+        monkeypatch.setitem(sys.modules, name, None)
     plots.matplotlib_figure.cache_clear()
     try:
         with pytest.raises(MissingExtraError, match=r"pip install 'orgroles\[report\]'"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import builtins
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +87,6 @@ def test_the_command_line_exports(run: Cli, tmp_path: Path) -> None:
 def test_without_rdflib_it_says_which_extra_to_install(
     org: orgroles.Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = builtins.__import__
-
-    def no_rdflib(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "rdflib" or name.startswith("rdflib."):
-            raise ImportError(name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_rdflib)
+    monkeypatch.setitem(sys.modules, "rdflib", None)  # as if not installed
     with pytest.raises(MissingExtraError, match=r"pip install 'orgroles\[rdf\]'"):
         org.to_w3c(tmp_path / "org.ttl")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import builtins
+import sys
 from datetime import date, timedelta
 from typing import Any
 
@@ -116,14 +116,7 @@ def test_an_unknown_period_is_refused(org: orgroles.Org) -> None:
 def test_without_pandas_it_says_which_extra_to_install(
     org: orgroles.Org, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = builtins.__import__
-
-    def no_pandas(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "pandas":
-            raise ImportError(name)
-        return real(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if not installed
     with pytest.raises(MissingExtraError, match=r"orgroles\[analysis\]"):
         timeline(org)
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from orgroles.errors import MissingExtraError
+from orgroles._internal.extras import import_extra
 from orgroles.health.sections import UNKNOWN, Numbers
 from orgroles.health.words import decimal, number, word
 from orgroles.render.quoting import clean
@@ -85,14 +85,9 @@ HEIGHT = 3.3
 
 
 def _matplotlib() -> Any:
-    try:
-        import matplotlib
-        from matplotlib.figure import Figure  # noqa: F401
-    except ImportError:
-        raise MissingExtraError(
-            "the health report and its plots need matplotlib: pip install 'orgroles[report]'"
-        ) from None
-    return matplotlib
+    needs = "the health report and its plots need matplotlib: pip install 'orgroles[report]'"
+    import_extra("matplotlib.figure", needs)
+    return import_extra("matplotlib", needs)
 
 
 @contextmanager

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
-from orgroles.errors import MissingExtraError, OrgUsageError
+from orgroles._internal.extras import import_extra
+from orgroles.errors import OrgUsageError
 from orgroles.io.atomic import atomic_write
 from orgroles.model import Role, Tenure
 
@@ -44,13 +45,9 @@ ORR = "https://orgroles.readthedocs.io/ns#"
 
 
 def _rdflib() -> Any:
-    try:
-        import rdflib
-    except ImportError:
-        raise MissingExtraError(
-            "this needs rdflib: pip install 'orgroles[rdf]' (or pip install rdflib)"
-        ) from None
-    return rdflib
+    return import_extra(
+        "rdflib", "this needs rdflib: pip install 'orgroles[rdf]' (or pip install rdflib)"
+    )
 
 
 def _slug(name: str) -> str:

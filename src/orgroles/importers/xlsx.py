@@ -26,7 +26,8 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-from orgroles.errors import Location, MissingExtraError, OrgFileError, Problem
+from orgroles._internal.extras import import_extra
+from orgroles.errors import Location, OrgFileError, Problem
 from orgroles.limits import MAX_ROLES
 
 __all__ = ["WORKBOOK_SUFFIXES", "cell_text", "is_workbook", "workbook_text"]
@@ -64,13 +65,11 @@ def workbook_text(path: str, sheet: str | int | None = None) -> tuple[str, list[
     the first tab); by default the first sheet of rows (not a chart) is read, with a note
     naming the others when there are any.
     """
-    try:
-        import openpyxl
-    except ImportError:
-        raise MissingExtraError(
-            f"{path}: reading an Excel workbook needs openpyxl: pip install 'orgroles[excel]' "
-            '(or save the sheet as "CSV UTF-8")'
-        ) from None
+    openpyxl = import_extra(
+        "openpyxl",
+        f"{path}: reading an Excel workbook needs openpyxl: pip install 'orgroles[excel]' "
+        '(or save the sheet as "CSV UTF-8")',
+    )
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:

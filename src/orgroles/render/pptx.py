@@ -26,7 +26,7 @@ import base64
 import io
 from typing import TYPE_CHECKING, Any
 
-from orgroles.errors import MissingExtraError
+from orgroles._internal.extras import import_extra
 from orgroles.render import style
 from orgroles.render.arrange import LEGEND_SWATCH
 from orgroles.render.connectors import connector_geometry
@@ -83,14 +83,11 @@ _NAME_OF = {"role": "Role", "fold": "Group", "placeholder": "Not in this file"}
 
 
 def _pptx() -> Any:
-    try:
-        import pptx
-    except ImportError:
-        raise MissingExtraError(
-            "PowerPoint output needs python-pptx: pip install 'orgroles[pptx]' "
-            "(or pip install python-pptx)"
-        ) from None
-    return pptx
+    return import_extra(
+        "pptx",
+        "PowerPoint output needs python-pptx: pip install 'orgroles[pptx]' "
+        "(or pip install python-pptx)",
+    )
 
 
 def draw(org: OrgCore, options: ChartOptions) -> Drawing:

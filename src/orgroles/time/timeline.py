@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from orgroles._internal import clock
 from orgroles._internal.dates import day
+from orgroles._internal.extras import NEEDS_PANDAS, import_extra
 from orgroles._internal.gc import gc_paused
-from orgroles.errors import MissingExtraError, OrgUsageError
+from orgroles.errors import OrgUsageError
 from orgroles.time.depths import depths, depths_by_level, levels
 
 if TYPE_CHECKING:
@@ -47,13 +48,7 @@ _NO_FAMILY = "(none)"
 
 
 def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise MissingExtraError(
-            "this needs pandas: pip install 'orgroles[analysis]' (or pip install pandas)"
-        ) from None
-    return pandas
+    return import_extra("pandas", NEEDS_PANDAS)
 
 
 @dataclass

@@ -129,7 +129,12 @@ _DISCIPLINES = re.compile(
     r"|acoustics?|oncology|genomics?|biolog\w*|immunolog\w*|neuroscience|pharmacolog\w*"
     r"|toxicolog\w*|virolog\w*|microbiolog\w*|molecular|cell therapy|gene therapy|proteins?"
     r"|vaccines?|chemistry|biochem\w*|genetics|ecology|medicinal|formulation|assays?"
-    r"|antibod\w*)\b"
+    r"|antibod\w*|aircraft|airframes?|aeronautic\w*|aeronautique|aeronautico|aviation"
+    r"|aerospace|engineer officer|vessels?|ships?|shipyard|maritime|process engineer\w*"
+    r"|ingenieur process|ingenieur procedes|ingegnere di processo|inzynier procesu"
+    r"|process safety|process development|hse|ehs|health and safety|completions?|wells?"
+    r"|wellsite|upstream|refinery|refining|petrochemical\w*|hotels?|resorts?|maintenance"
+    r"|facility|facilities|food|foods|dairy|meat|poultry|brewery|clinical|grants?)\b"
 )
 _SOFTWARE = re.compile(
     r"\b(?:software|data|cloud|devops|platform|backend|frontend|full[\s-]*stack|web|mobile"
@@ -141,8 +146,12 @@ _SOFTWARE = re.compile(
 
 def outside_software(title: str) -> bool:
     """Whether a title names engineering or science of buildings, energy, plants or life,
-    and nothing of software, data or hardware: a "Site Engineer", a "Research Fellow in
-    Genomics" (whose "engineer" and "research" would otherwise be read as tech).
+    of aircraft and ships, of a plant's processes, a hotel's or a site's upkeep, food,
+    clinical research or research grants, and nothing of software, data or hardware: a
+    "Site Engineer", a "Research Fellow in Genomics", a "Licensed Aircraft Engineer", a
+    ship's "Second Engineer Officer", a hotel's "Director of Engineering", an "R&D Manager
+    (Food)" (whose "engineer", "engineering", "R&D" and "research" would otherwise be read
+    as tech).
 
     Examples:
         >>> outside_software("Research Fellow in Genomics")
@@ -150,6 +159,10 @@ def outside_software(title: str) -> bool:
         >>> outside_software("Site Reliability Engineer")
         False
         >>> outside_software("Data Scientist, Oncology")  # data: software's
+        False
+        >>> outside_software("Engineering Manager (Hotel Maintenance)")
+        True
+        >>> outside_software("Software Engineer, Food Delivery")
         False
     """
     folded = fold(title)

@@ -155,7 +155,7 @@ class Matcher:
                     reading = self._outside(reading, SOFTWARE_FAMILY, self.quality_family)
                 elif outside_software(title) or fundraising(title):  # "Site Engineer"
                     reading = self._outside(reading, SOFTWARE_FAMILY, None)
-                elif academic_chair(title):
+                if academic_chair(title):  # and a "Hotel General Manager" runs a site
                     reading = self._outside(reading, EXECUTIVE_FAMILY, None)
                 elif site_general_manager(title):
                     reading = self._outside(reading, EXECUTIVE_FAMILY, self.quality_family)

@@ -6,9 +6,9 @@ outside software, a school's principal.
   is a developer (`graded()`), an "Executive Director, Wealth Management" a director in
   finance, no executive (`graded()`), and a "Vice President - Credit Risk, Corporate &
   Investment Bank" no VP (`bank_grade()`).
-- An engineer or a scientist of buildings, energy, plants or life ("Structural Engineer",
-  "Reservoir Engineer", "Research Scientist - Oncology") works outside software
-  (`outside_software()`).
+- An engineer or a scientist of buildings, energy, plants or life, of aircraft or ships,
+  or of a hotel's upkeep ("Structural Engineer", "Reservoir Engineer", "Research Scientist
+  - Oncology", "Second Engineer Officer") works outside software (`outside_software()`).
 - A school's "Principal" is its head, no principal engineer (`school_head()`).
 
 Examples:

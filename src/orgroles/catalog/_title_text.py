@@ -140,7 +140,8 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "kierownik zmiany, kierowniczka zmiany, brygadzista, brygadzistka, "
     "teamledare, gruppledare, arbetsledare, skiftledare, forman, foreman, forewoman, "
     "foreperson, leading hand, chargehand, ward sister, head year, capoturno, capocantiere, "
-    "mestre obras, coordenador, coordenadora",
+    "mestre obras, coordenador, coordenadora, schichtfuhrer, schichtfuhrerin, capataz, "
+    "capataza, shift boss",
     "manager": "manager, mgr, supervisor, supervisory, supervisora, matron, superviseur, "
     "superviseuse, responsable, chef, cheffe, "
     "leiter, leiterin, gerente, jefe, jefa, chefe, capo, responsabile, encargado, encargada, "
@@ -149,7 +150,7 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "kierownik, kierowniczka, menedzer, menedzerka, menadzer, menadzerka, szef, szefowa, "
     "naczelnik, naczelniczka, avdelningschef, enhetschef, sektionschef, gruppchef, ansvarig, "
     "forestandare, agm, dgm, managing editor, filialleitung, stationsleitung, "
-    "standortleitung",
+    "standortleitung, bedrijfsleider, bedrijfsleidster",
     "director": "director, directeur, directrice, head, direktor, direktorin, directora, "
     "diretor, diretora, direttore, direttrice, hoofd, leitung, bereichsleiter, "
     "bereichsleiterin, dyrektor, dyrektorka, wicedyrektor, wicedyrektorka, headteacher, "
@@ -191,7 +192,8 @@ _FALSE_FRIENDS = """
     redacteur territorial, redactrice territoriale,
     assistant vice president, avp, department chair, chair department, professor and chair,
     chair of the department, chair of department, endowed chair, research chair,
-    programme chair, program chair
+    programme chair, program chair,
+    narrative designer, urban designer, business relationship manager
 """
 FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")
@@ -209,7 +211,9 @@ Polish "Deweloper nieruchomości" builds houses; a bank's "Assistant Vice Presid
 is a middle grade, no VP, and a university's department chair no board's chair; a
 "Support Worker" cares for people, and "Learning Support" helps pupils, no customers; a
 French civil servant's "principal de 2e classe" is a step of a grade, and a "rédacteur
-territorial" a grade of a town's administration, no writer.
+territorial" a grade of a town's administration, no writer; a game's Narrative Designer
+writes its story, an Urban Designer plans towns, and an IT department's Business
+Relationship Manager speaks for it to the business, and sells nothing.
 The words inside such a phrase name no job, family or seniority."""
 
 TEACHES = _word_set(

@@ -134,7 +134,8 @@ _DISCIPLINES = re.compile(
     r"|ingenieur process|ingenieur procedes|ingegnere di processo|inzynier procesu"
     r"|process safety|process development|hse|ehs|health and safety|completions?|wells?"
     r"|wellsite|upstream|refinery|refining|petrochemical\w*|hotels?|resorts?|maintenance"
-    r"|facility|facilities|food|foods|dairy|meat|poultry|brewery|clinical|grants?)\b"
+    r"|facility|facilities|food|foods|dairy|meat|poultry|brewery|clinical|grants?"
+    r"|theatre|theater)\b"
 )
 _SOFTWARE = re.compile(
     r"\b(?:software|data|cloud|devops|platform|backend|frontend|full[\s-]*stack|web|mobile"

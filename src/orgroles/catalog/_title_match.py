@@ -26,6 +26,7 @@ from orgroles.catalog._title_quality import (
     regulated_quality,
     site_general_manager,
 )
+from orgroles.catalog._title_scripts import cut
 from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
@@ -129,7 +130,7 @@ class Matcher:
         reading = self.readings.get(title)
         if reading is None:
             read = without_acronyms(segments(title[:_CHARS_READ])[:_SEGMENTS_READ])
-            parts = [part[:_WORDS_READ] for part in read]
+            parts = [cut(part, _WORDS_READ) for part in read]
             words = tuple(tuple(part) for part in parts)
             reading = self.by_words.get(words)
             if reading is None:
@@ -174,9 +175,7 @@ class Matcher:
         it: a "Technical Director, Structural Engineering" is a grade of an engineering
         firm, no CTO (a "CTO" or "Chief Technology Officer" still is one)."""
         kept = tuple(
-            o
-            for o in reading.options
-            if o.match.family != out and not (heads and _heads(o, out))
+            o for o in reading.options if o.match.family != out and not (heads and _heads(o, out))
         )
         if len(kept) == len(reading.options):
             return reading

@@ -295,15 +295,15 @@ None
 'cpo'
 ```
 
-Titles are matched in English and French, the catalogue's two languages, and also in
-German, Spanish, Dutch, Portuguese, Italian, Polish and Swedish for the common jobs (the
-`de`, `es`, `nl`, `pt`, `it`, `pl` and `sv` titles of the kinds and families below:
-"Softwareentwickler (m/w/d)", "Jefa de Producto", "Directora de Recursos Humanos",
-"Sviluppatore Senior", "Starszy programista Java", "Ekonomichef"), with their seniority
-words ("Leiter", "Gerente", "Praktikant", "Becario", "Stagista", "Kierownik", "Młodsza",
-"Teamledare"). Swedish compounds are whole words ("Försäljningschef"), and a hyphen
-splits them as it does any word ("IT-chef" is "IT chef"). Labels and descriptions stay in
-English and French.
+Titles are matched in English and French, the catalogue's two languages, and also in German,
+Spanish, Dutch, Portuguese, Italian, Polish and Swedish for the common jobs (the `de`, `es`, `nl`,
+`pt`, `it`, `pl` and `sv` titles of the kinds and families below: "Softwareentwickler (m/w/d)",
+"Jefa de Producto", "Ekonomichef"), with their seniority words ("Leiter", "Praktikant",
+"Teamledare"), and for a few dozen in Turkish, Arabic, Chinese, Japanese and Korean (`tr`, `ar`,
+`zh`, `ja`, `ko`: "Müşteri Temsilcisi", "مدير المبيعات", "高级软件工程师", "인사팀장"; a
+pattern is found in a title written without spaces). Swedish compounds are whole words
+("Försäljningschef"), and a hyphen splits them as it does any word ("IT-chef" is "IT chef"). Labels
+and descriptions stay in English and French.
 
 How a title is read:
 

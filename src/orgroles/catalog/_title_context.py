@@ -132,9 +132,11 @@ _DISCIPLINES = re.compile(
     r"|antibod\w*|aircraft|airframes?|aeronautic\w*|aeronautique|aeronautico|aviation"
     r"|aerospace|engineer officer|vessels?|ships?|shipyard|maritime|process engineer\w*"
     r"|ingenieur process|ingenieur procedes|ingegnere di processo|inzynier procesu"
-    r"|process safety|process development|hse|ehs|health and safety|completions?|wells?"
-    r"|wellsite|upstream|refinery|refining|petrochemical\w*|hotels?|resorts?|maintenance"
-    r"|facility|facilities|food|foods|dairy|meat|poultry|brewery|clinical|grants?"
+    r"|process safety|process development|hse|ehs|health and safety|completions?"
+    r"|wells? (?:engineer\w*|intervention|services?)|wellsite|upstream|refinery|refining"
+    r"|petrochemical\w*|hotel maintenance|maintenance|facility|facilities|dairy|meat"
+    r"|poultry|brewery|food (?:science|technolog\w*|safety|processing)|clinical research"
+    r"|clinical trials?|research grants?|grants? (?:officer|manager|administrator)"
     r"|theatre|theater)\b"
 )
 _SOFTWARE = re.compile(
@@ -147,12 +149,13 @@ _SOFTWARE = re.compile(
 
 def outside_software(title: str) -> bool:
     """Whether a title names engineering or science of buildings, energy, plants or life,
-    of aircraft and ships, of a plant's processes, a hotel's or a site's upkeep, food,
+    of aircraft and ships, of a plant's processes, a site's upkeep, food science,
     clinical research or research grants, and nothing of software, data or hardware: a
     "Site Engineer", a "Research Fellow in Genomics", a "Licensed Aircraft Engineer", a
-    ship's "Second Engineer Officer", a hotel's "Director of Engineering", an "R&D Manager
-    (Food)" (whose "engineer", "engineering", "R&D" and "research" would otherwise be read
-    as tech).
+    ship's "Second Engineer Officer", a "Food Technologist (R&D)" (whose "engineer",
+    "R&D" and "research" would otherwise be read as tech). The markets a software team
+    serves are no such words: an "Engineering Manager, Hotels" or a "Senior Engineer -
+    Food" of a travel or delivery company is tech.
 
     Examples:
         >>> outside_software("Research Fellow in Genomics")
@@ -163,6 +166,8 @@ def outside_software(title: str) -> bool:
         False
         >>> outside_software("Engineering Manager (Hotel Maintenance)")
         True
+        >>> outside_software("Engineering Manager, Hotels")  # a travel company's team
+        False
         >>> outside_software("Software Engineer, Food Delivery")
         False
     """

@@ -559,3 +559,8 @@ def test_the_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
     table = capsys.readouterr().out
     assert "distinct titles, first time" in table
     assert "3,000" in table
+
+
+def test_a_technical_director_outside_software_keeps_a_directors_level() -> None:
+    role = infer_role(Role(id="td", title="Technical Director - Building Services"))
+    assert (role.kind, role.family, role.seniority) == (None, None, "director")

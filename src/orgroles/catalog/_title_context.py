@@ -6,9 +6,9 @@ outside software, a school's principal.
   is a developer (`graded()`), an "Executive Director, Wealth Management" a director in
   finance, no executive (`graded()`), and a "Vice President - Credit Risk, Corporate &
   Investment Bank" no VP (`bank_grade()`).
-- An engineer or a scientist of buildings, energy, plants or life ("Structural Engineer",
-  "Reservoir Engineer", "Research Scientist - Oncology") works outside software
-  (`outside_software()`).
+- An engineer or a scientist of buildings, energy, plants or life, of aircraft or ships,
+  or of a hotel's upkeep ("Structural Engineer", "Reservoir Engineer", "Research Scientist
+  - Oncology", "Second Engineer Officer") works outside software (`outside_software()`).
 - A school's "Principal" is its head, no principal engineer (`school_head()`).
 
 Examples:
@@ -129,7 +129,15 @@ _DISCIPLINES = re.compile(
     r"|acoustics?|oncology|genomics?|biolog\w*|immunolog\w*|neuroscience|pharmacolog\w*"
     r"|toxicolog\w*|virolog\w*|microbiolog\w*|molecular|cell therapy|gene therapy|proteins?"
     r"|vaccines?|chemistry|biochem\w*|genetics|ecology|medicinal|formulation|assays?"
-    r"|antibod\w*)\b"
+    r"|antibod\w*|aircraft|airframes?|aeronautic\w*|aeronautique|aeronautico|aviation"
+    r"|aerospace|engineer officer|vessels?|ships?|shipyard|maritime|process engineer\w*"
+    r"|ingenieur process|ingenieur procedes|ingegnere di processo|inzynier procesu"
+    r"|process safety|process development|hse|ehs|health and safety|completions?"
+    r"|wells? (?:engineer\w*|intervention|services?)|wellsite|upstream|refinery|refining"
+    r"|petrochemical\w*|hotel maintenance|maintenance|facility|facilities|dairy|meat"
+    r"|poultry|brewery|food (?:science|technolog\w*|safety|processing)|clinical research"
+    r"|clinical trials?|research grants?|grants? (?:officer|manager|administrator)"
+    r"|theatre|theater)\b"
 )
 _SOFTWARE = re.compile(
     r"\b(?:software|data|cloud|devops|platform|backend|frontend|full[\s-]*stack|web|mobile"
@@ -141,8 +149,13 @@ _SOFTWARE = re.compile(
 
 def outside_software(title: str) -> bool:
     """Whether a title names engineering or science of buildings, energy, plants or life,
-    and nothing of software, data or hardware: a "Site Engineer", a "Research Fellow in
-    Genomics" (whose "engineer" and "research" would otherwise be read as tech).
+    of aircraft and ships, of a plant's processes, a site's upkeep, food science,
+    clinical research or research grants, and nothing of software, data or hardware: a
+    "Site Engineer", a "Research Fellow in Genomics", a "Licensed Aircraft Engineer", a
+    ship's "Second Engineer Officer", a "Food Technologist (R&D)" (whose "engineer",
+    "R&D" and "research" would otherwise be read as tech). The markets a software team
+    serves are no such words: an "Engineering Manager, Hotels" or a "Senior Engineer -
+    Food" of a travel or delivery company is tech.
 
     Examples:
         >>> outside_software("Research Fellow in Genomics")
@@ -150,6 +163,12 @@ def outside_software(title: str) -> bool:
         >>> outside_software("Site Reliability Engineer")
         False
         >>> outside_software("Data Scientist, Oncology")  # data: software's
+        False
+        >>> outside_software("Engineering Manager (Hotel Maintenance)")
+        True
+        >>> outside_software("Engineering Manager, Hotels")  # a travel company's team
+        False
+        >>> outside_software("Software Engineer, Food Delivery")
         False
     """
     folded = fold(title)

@@ -26,6 +26,7 @@ from orgroles.catalog._title_quality import (
     regulated_quality,
     site_general_manager,
 )
+from orgroles.catalog._title_scripts import cut
 from orgroles.catalog._title_text import (
     LEVELS,
     SECONDS_AFTER,
@@ -129,7 +130,7 @@ class Matcher:
         reading = self.readings.get(title)
         if reading is None:
             read = without_acronyms(segments(title[:_CHARS_READ])[:_SEGMENTS_READ])
-            parts = [part[:_WORDS_READ] for part in read]
+            parts = [cut(part, _WORDS_READ) for part in read]
             words = tuple(tuple(part) for part in parts)
             reading = self.by_words.get(words)
             if reading is None:
@@ -154,8 +155,8 @@ class Matcher:
                 if regulated_quality(title):
                     reading = self._outside(reading, SOFTWARE_FAMILY, self.quality_family)
                 elif outside_software(title) or fundraising(title):  # "Site Engineer"
-                    reading = self._outside(reading, SOFTWARE_FAMILY, None)
-                elif academic_chair(title):
+                    reading = self._outside(reading, SOFTWARE_FAMILY, None, heads=True)
+                if academic_chair(title):  # and a "Hotel General Manager" runs a site
                     reading = self._outside(reading, EXECUTIVE_FAMILY, None)
                 elif site_general_manager(title):
                     reading = self._outside(reading, EXECUTIVE_FAMILY, self.quality_family)
@@ -164,11 +165,18 @@ class Matcher:
             self.readings[title] = reading
         return reading
 
-    def _outside(self, reading: _Reading, out: str, family: str | None) -> _Reading:
+    def _outside(
+        self, reading: _Reading, out: str, family: str | None, heads: bool = False
+    ) -> _Reading:
         """A title whose context says it is not of the family `out`: a quality title of a
         regulated plant or laboratory ("QA Specialist - GMP"), fundraising's "development",
-        a restaurant's general manager; then of `family` (see `_title_quality`)."""
-        kept = tuple(o for o in reading.options if o.match.family != out)
+        a restaurant's general manager; then of `family` (see `_title_quality`). With
+        `heads`, nor the chief that heads `out` when a head's or a director's words name
+        it: a "Technical Director, Structural Engineering" is a grade of an engineering
+        firm, no CTO (a "CTO" or "Chief Technology Officer" still is one)."""
+        kept = tuple(
+            o for o in reading.options if o.match.family != out and not (heads and _heads(o, out))
+        )
         if len(kept) == len(reading.options):
             return reading
         first = reading.options[0].match
@@ -401,6 +409,17 @@ class Matcher:
                 )
                 departments = kind.departments or ((kind.family,) if kind.family else ())
         return _Option(match, departments)
+
+
+_HEAD_WORDS = frozenset({"director", "head"})
+
+
+def _heads(option: _Option, family: str) -> bool:
+    """Whether an answer is the chief of `family` named by a head's or a director's words
+    ("technical director", "head of technology"), not by a chief's ("cto")."""
+    return option.departments[:1] == (family,) and not _HEAD_WORDS.isdisjoint(
+        word for slot in option.match.pattern.split() for word in slot.split("|")
+    )
 
 
 def _reading(options: tuple[_Option, ...], levels: list[Found]) -> _Reading:

@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 
+from orgroles.catalog._title_scripts import LEVEL_WORDS, SCRIPT_TOKENS, script_word, split_scripts
 from orgroles.model import Seniority
 
 __all__ = [
@@ -37,9 +38,11 @@ __all__ = [
 
 # A word ("R&D" and "FP&A" are one: "rd", "fpa"), or what splits a title into segments:
 # commas, brackets, "|", a spaced dash, " at " / " @ " / " chez ".
-# "Manager, Support Engineering (EMEA) - Remote" has four segments.
+# "Manager, Support Engineering (EMEA) - Remote" has four segments. A character of
+# Chinese, Japanese or Korean is a word, and so is an Arabic word (see `_title_scripts`).
 _TOKEN = re.compile(
-    r"([a-z0-9]+(?:&[a-z0-9]+)*)|[,;|()\[\]{}]|\s[-\u2013\u2014]+\s|\s(?:at|@|chez)\s"
+    r"([a-z0-9]+(?:&[a-z0-9]+)*)|[,;|()\[\]{}\u3001]|\s[-\u2013\u2014]+\s|\s(?:at|@|chez)\s|"
+    + SCRIPT_TOKENS
 )
 
 
@@ -140,7 +143,8 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "kierownik zmiany, kierowniczka zmiany, brygadzista, brygadzistka, "
     "teamledare, gruppledare, arbetsledare, skiftledare, forman, foreman, forewoman, "
     "foreperson, leading hand, chargehand, ward sister, head year, capoturno, capocantiere, "
-    "mestre obras, coordenador, coordenadora",
+    "mestre obras, coordenador, coordenadora, schichtfuhrer, schichtfuhrerin, capataz, "
+    "capataza, shift boss",
     "manager": "manager, mgr, supervisor, supervisory, supervisora, matron, superviseur, "
     "superviseuse, responsable, chef, cheffe, "
     "leiter, leiterin, gerente, jefe, jefa, chefe, capo, responsabile, encargado, encargada, "
@@ -149,7 +153,7 @@ _LEVEL_WORDS: dict[Seniority, str] = {
     "kierownik, kierowniczka, menedzer, menedzerka, menadzer, menadzerka, szef, szefowa, "
     "naczelnik, naczelniczka, avdelningschef, enhetschef, sektionschef, gruppchef, ansvarig, "
     "forestandare, agm, dgm, managing editor, filialleitung, stationsleitung, "
-    "standortleitung",
+    "standortleitung, bedrijfsleider, bedrijfsleidster",
     "director": "director, directeur, directrice, head, direktor, direktorin, directora, "
     "diretor, diretora, direttore, direttrice, hoofd, leitung, bereichsleiter, "
     "bereichsleiterin, dyrektor, dyrektorka, wicedyrektor, wicedyrektorka, headteacher, "
@@ -191,7 +195,8 @@ _FALSE_FRIENDS = """
     redacteur territorial, redactrice territoriale,
     assistant vice president, avp, department chair, chair department, professor and chair,
     chair of the department, chair of department, endowed chair, research chair,
-    programme chair, program chair
+    programme chair, program chair,
+    narrative designer, urban designer, business relationship manager
 """
 FALSE_FRIENDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(phrase.split()) for phrase in _FALSE_FRIENDS.split(",")
@@ -209,7 +214,9 @@ Polish "Deweloper nieruchomości" builds houses; a bank's "Assistant Vice Presid
 is a middle grade, no VP, and a university's department chair no board's chair; a
 "Support Worker" cares for people, and "Learning Support" helps pupils, no customers; a
 French civil servant's "principal de 2e classe" is a step of a grade, and a "rédacteur
-territorial" a grade of a town's administration, no writer.
+territorial" a grade of a town's administration, no writer; a game's Narrative Designer
+writes its story, an Urban Designer plans towns, and an IT department's Business
+Relationship Manager speaks for it to the business, and sells nothing.
 The words inside such a phrase name no job, family or seniority."""
 
 TEACHES = _word_set(
@@ -269,14 +276,6 @@ that have one: a Staff Engineer, a Staff Product Designer, a Staff Solutions Arc
 Elsewhere "staff" is a grade or the personnel, not a level: a Staff Accountant, a Staff
 Attorney, a Staff Nurse; and after the job it is its people: Support Staff."""
 
-LEVELS: dict[tuple[str, ...], Seniority] = {
-    tuple(phrase.split()): level
-    for level, phrases in _LEVEL_WORDS.items()
-    for phrase in phrases.split(", ")
-}
-"""Seniority words and phrases (as `words()` gives them) and the seniority each means."""
-
-
 # Letters that Unicode does not decompose into a base letter and an accent, written as
 # the base letters readers take them for: "Przełożony", "Nærmeste leder", and Turkish's
 # dotless i ("Yaz\u0131l\u0131m").
@@ -309,6 +308,15 @@ def fold(text: str) -> str:
     # Put back together what is no accent: Hangul syllables (NFKD writes them as their
     # letters) and voiced kana ("ド", whose mark is kept): "퇴직", "コード" as written.
     return unicodedata.normalize("NFC", bare).translate(_LETTERS)
+
+
+LEVELS: dict[tuple[str, ...], Seniority] = {
+    tuple(split_scripts(fold(phrase))): level
+    for words_of in (_LEVEL_WORDS, LEVEL_WORDS)
+    for level, phrases in words_of.items()
+    for phrase in phrases.split(", ")
+}
+"""Seniority words and phrases (as `words()` gives them) and the seniority each means."""
 
 
 def words(text: str) -> list[str]:
@@ -399,8 +407,11 @@ def segments_of_folded(text: str) -> list[list[str]]:
     abbreviations = ABBREVIATIONS
     for match in _TOKEN.finditer(text):
         word = match.group(1)
-        if word is None:  # a segment break
-            if parts[-1]:
+        if word is None:
+            other = script_word(match, 2)
+            if other is not None:  # Chinese, Japanese, Korean, Arabic
+                parts[-1].append(other)
+            elif parts[-1]:  # a segment break
                 parts.append([])
         else:
             if "&" in word:

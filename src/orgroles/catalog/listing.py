@@ -295,15 +295,15 @@ None
 'cpo'
 ```
 
-Titles are matched in English and French, the catalogue's two languages, and also in
-German, Spanish, Dutch, Portuguese, Italian, Polish and Swedish for the common jobs (the
-`de`, `es`, `nl`, `pt`, `it`, `pl` and `sv` titles of the kinds and families below:
-"Softwareentwickler (m/w/d)", "Jefa de Producto", "Directora de Recursos Humanos",
-"Sviluppatore Senior", "Starszy programista Java", "Ekonomichef"), with their seniority
-words ("Leiter", "Gerente", "Praktikant", "Becario", "Stagista", "Kierownik", "Młodsza",
-"Teamledare"). Swedish compounds are whole words ("Försäljningschef"), and a hyphen
-splits them as it does any word ("IT-chef" is "IT chef"). Labels and descriptions stay in
-English and French.
+Titles are matched in English and French, the catalogue's two languages, and also in German,
+Spanish, Dutch, Portuguese, Italian, Polish and Swedish for the common jobs (the `de`, `es`, `nl`,
+`pt`, `it`, `pl` and `sv` titles of the kinds and families below: "Softwareentwickler (m/w/d)",
+"Jefa de Producto", "Ekonomichef"), with their seniority words ("Leiter", "Praktikant",
+"Teamledare"), and for a few dozen in Turkish, Arabic, Chinese, Japanese and Korean (`tr`, `ar`,
+`zh`, `ja`, `ko`: "Müşteri Temsilcisi", "مدير المبيعات", "高级软件工程师", "인사팀장"; a
+pattern is found in a title written without spaces). Swedish compounds are whole words
+("Försäljningschef"), and a hyphen splits them as it does any word ("IT-chef" is "IT chef"). Labels
+and descriptions stay in English and French.
 
 How a title is read:
 
@@ -329,11 +329,11 @@ How a title is read:
 - Quality work in a regulated plant or laboratory (GMP, GxP, HACCP, food safety, sterile,
   pharmaceutical, clinical, manufacturing, ISO 13485) tests no software: a "QA Specialist
   - GMP" or a "QA Manager (Food Safety)" has the operations family and no tech kind.
-- A title's context tells what its words mean: a "Restaurant General Manager" runs the
-  site, not the company; a "Director of Development" of "Major Gifts" raises funds; a
-  "Chair, Department of Mathematics" heads no board; a bank's VP, AVP, ED, MD are grades
-  ("VP, Software Engineer" is a developer); a "Site Engineer" or "Research Scientist -
-  Oncology" is no tech; a school's "Vice Principal" a director; a "Referent" no lead.
+- A title's context tells what its words mean: a "Restaurant General Manager" runs the site, not
+  the company; a "Director of Development" of "Major Gifts" raises funds; a "Chair, Department of
+  Mathematics" heads no board; a bank's VP, AVP, ED, MD are grades ("VP, Software Engineer" is a
+  developer); a hotel's "Director of Engineering" no tech, a "Technical Director, Structural
+  Engineering" no CTO; a "Vice Principal" a director; a "Referent" no lead.
 - What follows "to" names whom the job serves, not the job: an "Advisor to the CEO" is
   no CEO, an "Assistant to the CTO" is an executive assistant (a pattern may go across
   "to": `assistant to *`, `record to report`), and an "EA to the Chief Executive

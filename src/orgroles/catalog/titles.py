@@ -95,7 +95,8 @@ def infer_kind(
     Args:
         title: The job title as written: "Senior Backend Engineer, Payments", "Cheffe de produit".
         lang: Use the patterns of this language ("en", "fr", "de", "es", "nl", "pt",
-            "it", "pl", "sv") and English's, which titles in every language borrow
+            "it", "pl", "sv", and for a few dozen jobs "tr", "ar", "zh", "ja", "ko") and
+            English's, which titles in every language borrow
             ("Software Engineer (m/w/d)"); None uses them all.
         department: The department the seat is in, or several (most specific first: the first that
             names a function counts). It settles a title that two kinds share, and gives its

@@ -165,6 +165,9 @@ PROBLEM_CODES: dict[str, str] = {
     "status": "an import's status column that says every row has left: not read (a warning)",
     "guest-rows": "a directory export's guest accounts (a user type of `Guest`, an Entra "
     "address with `#EXT#`): left out, as guests are not on the staff (a warning)",
+    "assistant-titles": "an import's roles whose job titles say an executive assistant "
+    "(`Executive Assistant`, `Assistant to the CEO`, `Office Manager & EA`): marked "
+    "assistant, outside their manager's span of control (a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",
     "no-title": "GitLab: a role whose HTML shows no text (a warning: the HTML is kept in `meta`)",
 }

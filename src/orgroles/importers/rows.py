@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from orgroles._internal.gc import gc_paused
 from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
+from orgroles.importers.assistants import assistant_notes
 from orgroles.importers.columns import ManagerBy
 from orgroles.importers.email_ids import ids_from_emails, read_email_ids
 from orgroles.importers.guests import Mark, drop_guests
@@ -188,6 +189,8 @@ def build_document(
         data, person_rows, team_rows = _document(rows, role_ids, reports_to, dotted, name)
         if kinds == "infer" and rows.kind_froms is None:
             infer_kinds(data["roles"], rows.departments, rows.hints)
+            if not literal:
+                notes += assistant_notes(data["roles"], locator)
         if amend is not None:
             notes += amend(data, origin)
         try:

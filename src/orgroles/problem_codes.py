@@ -130,6 +130,9 @@ PROBLEM_CODES: dict[str, str] = {
     "for never (SAP's `31.12.9999`, Dynamics 365's `12/31/2154`), read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "
     "same whole number (`2.0` or `0042` for `2` or `42`; a warning)",
+    "other-key": "a manager id that matches no row, read as the row whose other key it is: "
+    "the value of a column whose values are all different (a directory's distinguished "
+    "name, a uid), or the first part of a distinguished name (a warning)",
     "id-with-name": "a manager cell that matches no row but writes a row's id beside a name "
     "(`Ansel Brook (E-17)`, `E-17 - Ansel Brook`, `Ansel Brook E17`), read as that row (a "
     "warning)",

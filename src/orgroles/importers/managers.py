@@ -35,6 +35,7 @@ from orgroles.importers.id_forms import (
 )
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
 from orgroles.importers.namesakes import namesakes_note, told_apart
+from orgroles.importers.other_keys import match_other_keys
 from orgroles.importers.outside_ids import keep_outside_ids
 from orgroles.importers.short_names import short_forms, short_key
 from orgroles.importers.title_managers import managers_by_title, row_with_title
@@ -267,6 +268,7 @@ def _resolve(
         if not problems and not literal:  # every row has an id
             known = cast("list[str]", ids)
             notes += match_id_forms(known, reports_to, dotted, locator)
+            notes += match_other_keys(known, rows.metas, reports_to, dotted, locator)
             if any(note.code == "id-with-name" for note in notes):  # "Ilse Groen (FT-15)"
                 outside = keep_outside_ids(known, reports_to, locator)
                 notes += [outside] if outside is not None else []

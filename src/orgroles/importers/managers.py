@@ -318,11 +318,15 @@ def _resolve(
                 if len(swapped) == 1:
                     matches = list(swapped)
                     read.append((i, value, rows.names[matches[0]] or value, "other", matches[0]))
-            if not matches and len(found_other := aliases.get(key(value), ())) == 1:
+            found_other = aliases.get(key(value), ()) if not matches and aliases else ()
+            if len(found_other) == 1:
                 matches = list(found_other)
                 name = rows.names[matches[0]] or value
                 if first_last(value) != name:  # not the name as the file wrote it
                     read.append((i, value, name, "other", matches[0]))
+            elif found_other and (told := told_apart(found_other, i, rows)) is not None:
+                matches = [told[0]]  # "Del Rosslyn": two rows go by it, one in the department
+                namesakes.append((i, value, told[0], told[1], len(found_other)))
             if not matches and not by_email:
                 matches, why = name_forms.read(value)
                 if why is not None:

@@ -171,6 +171,9 @@ PROBLEM_CODES: dict[str, str] = {
     "assistant-titles": "an import's roles whose job titles say an executive assistant "
     "(`Executive Assistant`, `Assistant to the CEO`, `Office Manager & EA`): marked "
     "assistant, outside their manager's span of control (a warning)",
+    "job-share": "an import's rows that repeat a seat's id (--id-col) for another person "
+    "(--holder-col), with the same title and manager: one seat held by several people (a "
+    "job share) (a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",
     "no-title": "GitLab: a role whose HTML shows no text (a warning: the HTML is kept in `meta`)",
 }

@@ -899,10 +899,10 @@ def test_a_row_per_change_is_read_by_its_effective_day(write: Write) -> None:
             id="oracle-hcm",
         ),
         pytest.param(
-            "社員番号,姓,名,役職,上長（社員番号）",
+            "社員番号,姓,名,役職,上長\uff08社員番号\uff09",  # full-width brackets
             "0001,佐伯,陽斗,代表取締役,",
             "0002,高瀬,結衣,CTO,0001",
-            "manager (by id) '上長（社員番号）'",
+            "manager (by id) '上長\uff08社員番号\uff09'",
             id="smarthr",
         ),
     ],

@@ -48,3 +48,20 @@ def test_an_outside_manager_that_no_column_holds_stays_unknown(write: Write) -> 
     text = "id,name,manager,badge\n1,Ana Varga,,B1\n2,Bo Brandt,1,B2\n3,Cy Moss,77,B3\n"
     org, _ = import_notes(write("people.csv", text))
     assert org.roles["3"].reports_to == "77"
+
+
+def test_records_with_lists_in_their_columns(write: Write) -> None:
+    import json
+
+    users = [
+        {"id": "1", "name": "Ana Varga", "dn": "uid=a,ou=P", "phones": [], "manager": None},
+        {
+            "id": "2",
+            "name": "Bo Brandt",
+            "dn": "uid=b,ou=P",
+            "phones": ["1"],
+            "manager": "uid=a,ou=P",
+        },
+    ]
+    org, _ = import_notes(write("users.json", json.dumps(users)))
+    assert org.roles["2"].reports_to == "1"

@@ -62,25 +62,25 @@ def match_other_keys(
     if not unknown:
         return []
     forms = {v: rdn_value(v) for v in unknown}
+    wanted = {form for v in unknown for form in (v, forms[v]) if form}
+    columns: set[str] = set()  # those that hold a manager: the rows that hold one tell
+    for meta in metas:
+        if _holds(wanted, meta):
+            columns.update(k for k, v in meta.items() if type(v) is str and v in wanted)
     best: tuple[int, str, dict[str, int]] | None = None
-    for column in dict.fromkeys(k for meta in metas for k in meta):
-        index: dict[str, int] = {}
-        unique = True
-        for i, meta in enumerate(metas):
-            value = meta.get(column)
-            if value is None or value == "":
-                continue
-            text = str(value)
-            if text in index:
-                unique = False
-                break
-            index[text] = i
-        if not unique or not index:
+    for column in sorted(columns):
+        cells = [v if type(v := meta.get(column)) is str else None for meta in metas]
+        hits = wanted.intersection(cells)
+        reads = sum(1 for v in unknown if v in hits or forms[v] in hits)
+        if not reads or reads * 2 < len(unknown) or (best is not None and reads <= best[0]):
             continue
+        present = [v for v in cells if v is not None and v != ""]
+        if len(set(present)) != len(present):  # not a key: two rows have a value
+            continue
+        index = {v: i for i, v in enumerate(cells) if v in hits}
         found = {v: j for v in unknown if (j := _row(index, v, forms[v])) is not None}
-        if found and (best is None or len(found) > best[0]):
-            best = (len(found), column, found)
-    if best is None or best[0] * 2 < len(unknown):
+        best = (len(found), column, found)
+    if best is None:
         return []
     _, column, found = best
     changed: list[tuple[int, str]] = []
@@ -114,3 +114,11 @@ def _row(index: dict[str, int], value: str, rdn: str | None) -> int | None:
     if j is None and rdn is not None:
         j = index.get(rdn)
     return j
+
+
+def _holds(wanted: set[str], meta: Mapping[str, Any]) -> bool:
+    """Whether a row's meta holds one of the `wanted` texts (a JSON record's list is none)."""
+    try:
+        return not wanted.isdisjoint(meta.values())  # in C: most rows hold none
+    except TypeError:  # an unhashable value: a list, a nested object
+        return any(type(v) is str and v in wanted for v in meta.values())

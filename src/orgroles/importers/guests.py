@@ -80,6 +80,8 @@ NOT_A_NAME = re.compile(
 )
 """What a room's or a mailbox's name says and no person's does ("Conference Room Fjord",
 "Boardroom", "Finance Shared Mailbox"): a row named so is left out."""
+_NAME_WORDS = ("room", "mailbox", "service account")
+"""Words of which every name `NOT_A_NAME` finds has one."""
 _NAMED = "name"
 """The column of a `Mark` that a row's name gave."""
 
@@ -123,7 +125,10 @@ def guest_marks(
             for i, value in enumerate(values):
                 if value in guest and marks[i] is None:
                     marks[i] = (column, value)
-    if people and NOT_A_NAME.search("\n".join(filter(None, people))):  # one search in C
+    named = "\n".join(filter(None, people)).lower() if people else ""
+    # Every such name has one of `_NAME_WORDS`: a plain look for them first, in C, as the
+    # search itself takes 0.75 s over a million names.
+    if any(word in named for word in _NAME_WORDS) and NOT_A_NAME.search(named):
         for i, value in enumerate(people):
             if value and NOT_A_NAME.search(value):
                 marks = marks or [None] * len(ids)

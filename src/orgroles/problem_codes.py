@@ -130,6 +130,9 @@ PROBLEM_CODES: dict[str, str] = {
     "for never (SAP's `31.12.9999`, Dynamics 365's `12/31/2154`), read as empty (a warning)",
     "number-form": "a manager id that matches no row, read as the one row whose id writes the "
     "same whole number (`2.0` or `0042` for `2` or `42`; a warning)",
+    "other-key": "a manager id that matches no row, read as the row whose other key it is: "
+    "the value of a column whose values are all different (a directory's distinguished "
+    "name, a uid), or the first part of a distinguished name (a warning)",
     "id-with-name": "a manager cell that matches no row but writes a row's id beside a name "
     "(`Ansel Brook (E-17)`, `E-17 - Ansel Brook`, `Ansel Brook E17`), read as that row (a "
     "warning)",
@@ -165,6 +168,12 @@ PROBLEM_CODES: dict[str, str] = {
     "status": "an import's status column that says every row has left: not read (a warning)",
     "guest-rows": "a directory export's guest accounts (a user type of `Guest`, an Entra "
     "address with `#EXT#`): left out, as guests are not on the staff (a warning)",
+    "assistant-titles": "an import's roles whose job titles say an executive assistant "
+    "(`Executive Assistant`, `Assistant to the CEO`, `Office Manager & EA`): marked "
+    "assistant, outside their manager's span of control (a warning)",
+    "job-share": "an import's rows that repeat a seat's id (--id-col) for another person "
+    "(--holder-col), with the same title and manager: one seat held by several people (a "
+    "job share) (a warning)",
     "unknown-code": "a code that the lookup table does not have (a warning: the code is kept)",
     "no-title": "GitLab: a role whose HTML shows no text (a warning: the HTML is kept in `meta`)",
 }

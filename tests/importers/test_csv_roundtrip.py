@@ -77,7 +77,8 @@ def test_what_csv_cannot_hold_is_named_in_a_warning(tmp_path: Path) -> None:
     assert str(warning.message) == (
         "CSV cannot hold everything in org 'GitLab'; left out: memberships beyond a role's "
         f"first team ({extra_teams}), meta key 'name' (the name of a standard column) (1), "
-        f"meta values that are not text (written as JSON) ({with_links})"
+        f"meta values that are not text (written as JSON) ({with_links}), assistant flags "
+        "(7)"
     )
     # What it can hold is all there: roles, titles, managers, people, vacancies.
     assert [(r.id, r.title, r.reports_to, r.holder) for r in back] == [

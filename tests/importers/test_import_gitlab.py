@@ -29,7 +29,8 @@ def entries() -> list[dict[str, object]]:
 def team() -> orgroles.Org:
     with pytest.warns(OrgImportWarning) as caught:
         org = orgroles.from_gitlab(TEAM)
-    (warning,) = caught  # one warning: two entries whose HTML is broken, and a department
+    # one warning: the executive assistants, two entries whose HTML is broken, a department
+    (warning,) = caught
     assert isinstance(warning.message, OrgImportWarning)
     assert [str(p) for p in warning.message.problems] == [
         f"{TEAM}:719:9: [81].role: {BROKEN}",
@@ -37,12 +38,19 @@ def team() -> orgroles.Org:
         f"{TEAM}:4365:3: [511].departments: the department 'Engineering function' is read "
         "as 'Engineering Function', as the other rows write it (the same words in another "
         "case or spacing: one team), and one more row below",
+        f"{TEAM}:630:9: [70].role: {ASSISTANTS}",
     ]
     return org
 
 
 BROKEN = (
     "the role's HTML shows no text (a tag is broken?): no title, the HTML is kept as meta 'role'"
+)
+ASSISTANTS = (
+    "7 roles read as executive assistants from their titles ('Executive Business "
+    "Administrator', 'Senior Executive Business Administrator'): marked assistant, drawn "
+    "beside their manager and outside the span of control (line 627, line 1566, line 3230, "
+    "line 4128, line 5028, ...)"
 )
 
 
@@ -147,6 +155,7 @@ def test_the_cli_imports_and_summarises(run: Cli, tmp_path: Path) -> None:
     result = run("import", "gitlab", TEAM, "-o", out)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
+        f"warning: {TEAM}:630:9: [70].role: {ASSISTANTS}",
         f"warning: {TEAM}:719:9: [81].role: {BROKEN}",
         f"warning: {TEAM}:3435:9: [404].role: {BROKEN}",
         f"warning: {TEAM}:4365:3: [511].departments: the department 'Engineering function' "

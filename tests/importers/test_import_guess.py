@@ -849,3 +849,69 @@ def test_a_row_per_change_is_read_by_its_effective_day(write: Write) -> None:
         ("A2", None),
         ("A1", date(2022, 4, 1)),
     ]
+
+
+# Probe 47: headers of Dayforce, DATEV, AFAS, UKG Pro, Oracle HCM, SmartHR and a
+# university's staff list that the guess did not read.
+@pytest.mark.parametrize(
+    ("header", "row1", "row2", "read_as"),
+    [
+        pytest.param(
+            "Employee Number,Employee Display Name,Job,Manager Employee Number",
+            "7000,Ana Varga,CEO,",
+            "7001,Bo Brandt,CTO,7000",
+            "name 'Employee Display Name'",
+            id="dayforce",
+        ),
+        pytest.param(
+            "Personalnummer;Familienname;Vorname;Tätigkeitsbezeichnung;Vorgesetzter",
+            "00001;Varga;Ana;Geschäftsführerin;",
+            "00002;Brandt;Bo;Leiter Technik;00001",
+            "name 'Vorname' + 'Familienname'",
+            id="datev",
+        ),
+        pytest.param(
+            "Staff Number,Surname,Forename(s),Job Title,School,Line Manager",
+            "1,Varga,Ana,Dean,Faculty Office,",
+            "2,Brandt,Bo,Professor,School of Physics,1",
+            "name 'Forename(s)' + 'Surname', title 'Job Title', department 'School'",
+            id="university",
+        ),
+        pytest.param(
+            "Medewerker;Roepnaam;Achternaam;Functie;E-mail werk;Leidinggevende",
+            "1001;Ana;Varga;Directeur;ana@kite.example;",
+            "1002;Bo;Brandt;Ontwikkelaar;bo@kite.example;1001",
+            "email 'E-mail werk'",
+            id="afas",
+        ),
+        pytest.param(
+            "Employee Number,First Name,Last Name,Job Title,Org Level 1,Supervisor Employee Number",
+            "000100,Ana,Varga,CEO,Executive,",
+            "000101,Bo,Brandt,CTO,Engineering,000100",
+            "department 'Org Level 1'",
+            id="ukg-pro",
+        ),
+        pytest.param(
+            "Person Number,Display Name,Job Name,Assignment Start Date,Manager Person Number",
+            "300100,Ana Varga,CEO,2015/04/01,",
+            "300101,Bo Brandt,CTO,2027/01/04,300100",
+            "start 'Assignment Start Date'",
+            id="oracle-hcm",
+        ),
+        pytest.param(
+            "社員番号,姓,名,役職,上長\uff08社員番号\uff09",  # full-width brackets
+            "0001,佐伯,陽斗,代表取締役,",
+            "0002,高瀬,結衣,CTO,0001",
+            "manager (by id) '上長\uff08社員番号\uff09'",
+            id="smarthr",
+        ),
+    ],
+)
+def test_more_headers_of_hr_tools(
+    write: Write, header: str, row1: str, row2: str, read_as: str
+) -> None:
+    sep = ";" if ";" in header else ","
+    org, notes = _import(write, "staff.csv", f"{header}\n{row1}\n{row2}\n")
+    assert read_as in notes[0]
+    first, second = (row.split(sep)[0] for row in (row1, row2))
+    assert org.roles[second].reports_to == first

@@ -92,3 +92,48 @@ def test_a_workspaces_guests_and_bots_are_left_out_as_their_status_says(write: W
     )
     org, notes = import_notes(write("members.csv", SLACK), keep_left=True)
     assert list(org.roles) == ["U01", "U02", "U03", "U04", "B05"]
+
+
+LDAP = """\
+dn,uid,cn,givenName,sn,mail,title,ou,manager,employeeNumber,employeeType
+"uid=avarga,ou=People,dc=kite,dc=example",avarga,Ana Varga,Ana,Varga,ana@kite.example,CEO,Exec,,100,Employee
+"uid=bbrandt,ou=People,dc=kite,dc=example",bbrandt,Bo Brandt,Bo,Brandt,bo@kite.example,Developer,Eng,"uid=avarga,ou=People,dc=kite,dc=example",101,Contractor
+"uid=svc-backup,ou=Services,dc=kite,dc=example",svc-backup,Backup Service,,Backup Service,svc-backup@kite.example,,,,,Service
+"uid=room-fjord,ou=Resources,dc=kite,dc=example",room-fjord,Fjord,,Fjord,fjord@kite.example,,,,,Resource
+"uid=finance,ou=Resources,dc=kite,dc=example",finance,Finance,,Finance,finance@kite.example,,,,,Shared Mailbox
+"""
+
+
+def test_accounts_whose_type_says_no_person_are_left_out(write: Write) -> None:
+    org, notes = import_notes(write("people.csv", LDAP))
+    assert sorted(p.name for p in org.people.values()) == ["Ana Varga", "Bo Brandt"]
+    (note,) = [n for n in notes if "non-person" in n]
+    assert note == (
+        "4:11: column 'employeeType': 3 non-person accounts of the directory, as their type "
+        "says ('Service', 'Resource', 'Shared Mailbox'): left out of the org, as rooms, "
+        "service accounts and shared mailboxes are not people (line 4, line 5, line 6); "
+        "--keep-left (keep_left=True) keeps them"
+    )
+    # An employee type that names a kind of staff ("Contractor") keeps its row.
+    assert org.roles["101"].meta["employeeType"] == "Contractor"
+
+
+def test_keep_left_keeps_the_non_person_accounts(write: Write) -> None:
+    org, _ = import_notes(write("people.csv", LDAP), keep_left=True)
+    assert len(org.people) == 5
+
+
+def test_a_room_s_or_a_mailbox_s_name_leaves_its_row_out(write: Write) -> None:
+    text = SLACK + (
+        "boardroom,boardroom@kite.example,Member,1,0,0,U06,Boardroom (8 seats),boardroom,\n"
+        "fjord,fjord@kite.example,Member,1,0,0,U07,Conference Room Fjord,fjord,\n"
+        "fin,fin@kite.example,Member,1,0,0,U08,Finance Shared Mailbox,fin,\n"
+        "ed.room,ed@kite.example,Member,1,0,0,U09,Ed Room,ed,\n"
+    )
+    org, notes = import_notes(write("members.csv", text))
+    assert sorted(p.name for p in org.people.values()) == ["Ana Lima", "Bo Diaz", "Ed Room"]
+    assert any(
+        "3 non-person accounts of the directory, as their name says ('Boardroom (8 seats)', "
+        "'Conference Room Fjord', 'Finance Shared Mailbox')" in n
+        for n in notes
+    )

@@ -11,7 +11,7 @@ import pytest
 import orgroles
 from orgroles.errors import OrgImportWarning, Problem
 
-from tests.helpers import Write
+from tests.helpers import Write, import_notes
 
 # HiBob: first and last names, and the display name that the manager column uses.
 HIBOB = """\
@@ -109,3 +109,23 @@ def test_the_guess_and_the_import_take_the_same_column_of_other_names(write: Wri
     org, notes = _import(write("people.csv", text))
     assert [org.roles[r].reports_to for r in ("2", "3")] == ["1", "2"]
     assert not [n for n in notes if n.code == "unknown-manager"]
+
+
+def test_a_preferred_name_two_rows_go_by_is_told_apart_by_department(write: Write) -> None:
+    # Probe 47 (Humaans): "Del Rosslyn" is the name two people go by, one in each team.
+    text = (
+        "ID,First name,Last name,Preferred name,Job title,Department,Reporting to\n"
+        "1,Ana,Varga,,CEO,Exec,\n"
+        "2,Kit,Rosslyn,Del,Support Lead,Support,Ana Varga\n"
+        "3,Lin,Rosslyn,Del,Engineering Manager,Engineering,Ana Varga\n"
+        "4,Cy,Moss,,Support Agent,Support,Del Rosslyn\n"
+        "5,Di,Fox,,Developer,Engineering,Del Rosslyn\n"
+    )
+    org, notes = import_notes(write("people.csv", text))
+    assert org.roles["4"].reports_to == "2"
+    assert org.roles["5"].reports_to == "3"
+    assert any(
+        "the manager name 'Del Rosslyn' is that of 2 rows: read as line 3, the only one in "
+        "the row's department" in n
+        for n in notes
+    )

@@ -183,7 +183,9 @@ def _rows(
         ends=table.texts(cols.end_col) if cols.end_col else None,
         effectives=table.texts(cols.effective_col) if cols.effective_col else None,
         statuses=read_statuses(says, cols.status_col) if cols.status_col else None,
-        guests=None if literal else guest_marks(table, cols.meta_cols, ids, cols.status_col),
+        guests=(
+            None if literal else guest_marks(table, cols.meta_cols, ids, cols.status_col, names)
+        ),
     )
     if cols.status_col:  # the rows whose status says that the person works there
         rows.current = current_rows(says, cols.status_col, rows.statuses)

@@ -89,7 +89,8 @@ IDS = names(
     "사원번호, 직원번호, henkilonumero, henkilotunnus, tyontekijanumero, pers nr, pernr"
 )
 FIRST = names(
-    "first name, firstname, given name, legal first name, forename, forenames, prenom, "
+    "first name, firstname, given name, legal first name, forename, forenames, forename s, "
+    "first names, given names, prenom, "
     "vorname, nombre, voornaam, "
     "roepnaam, nome, primeiro nome, imie, fornamn, fornavn, 名, 名前 名, 下の名前, 이름, "
     "etunimet, etunimi"
@@ -111,12 +112,13 @@ FAMILY_FIRST = frozenset(names("名, 名前 名, 下の名前, 이름"))
 joined from its two columns puts the last name first."""
 LAST = names(
     "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
-    "apellidos, apellido, achternaam, sn, nom, "
+    "apellidos, apellido, achternaam, sn, nom, familienname, "
     "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn, 姓, "
     "名前 姓, 성, sukunimi"
 )
 FULL = names(
     "name, full name, fullname, real name, display name, employee name, employee full name, "
+    "employee display name, worker display name, "
     "employee, worker, "
     "worker name, legal name, preferred name, associate name, payroll name, nom complet, "
     "nom prenom, nom et prenom, prenom nom, collaborateur, salarie, name des mitarbeiters, "
@@ -143,6 +145,7 @@ EMAILS = names(
     "adresse email, adresse e mail, adresse mail, email professionnel, e mail professionnel, "
     "mail professionnel, courriel professionnel, geschaftliche e mail, e mail adresse, "
     "correo electronico, correo, correo corporativo, e mailadres, zakelijk e mailadres, "
+    "e mail werk, email werk, "
     "work mail, primary email, company email, office email, email id, official email id, "
     "indirizzo email, "
     "indirizzo e mail, email aziendale, e mail aziendale, email corporativo, "
@@ -158,6 +161,7 @@ DEPARTMENTS = names(
     "organisation, organization, org unit, equipe, pole, bereich, departamento, afdeling, "
     "reparto, dipartimento, ufficio, setor, dzial, avdelning, avdeling, home department, "
     "organisatorische eenheid, organisatie eenheid, organisatieonderdeel, "
+    "org level 1, org level 1 description, school, faculty, school unit, "
     "home department name, department description, departments, equipos, equipo, "
     "department desc, dept desc, department descr, "
     "team, team name, teams, ward, 部署, 部署名, 所属, 所属部署, 部門, 部门, 부서, 부서명, "
@@ -177,7 +181,8 @@ STARTS = names(  # the latest hire date before the original: a rehire's current 
     "rehire date, "
     "anstalld fran, anstallningsdatum fran, "
     "入社日, 入社年月日, 入职日期, 입사일, "
-    "tyosuhteen alkamispaiva, alkamispaiva, tyosuhde alkaa, eintritt"
+    "tyosuhteen alkamispaiva, alkamispaiva, tyosuhde alkaa, eintritt, "
+    "assignment start date, contract start date, begindatum contract"
 )
 ENDS = names(
     "termination date, term date, end date, actual termination date, date end, leave date, "
@@ -215,7 +220,8 @@ MANAGERS = names(
     "chefe direto, lider direto, jefe inmediato, superior inmediato, przelozony, "
     "bezposredni przelozony, kierownik, chef, narmaste chef, leder, naermeste leder, 上長, "
     "上司, 直属の上司, 上長名, 所属長, 直属上级, 上级, 상사, 직속 상사, "
-    "esihenkilo, esimies, vorgesetzter pers nr, vorgesetzter personalnummer"
+    "esihenkilo, esimies, vorgesetzter pers nr, vorgesetzter personalnummer, 上長 社員番号, "
+    "上長の社員番号, 上司 社員番号"
 )
 
 # A position export (SuccessFactors, Oracle HCM, Workday's position management): a row per

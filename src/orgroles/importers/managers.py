@@ -35,6 +35,7 @@ from orgroles.importers.id_forms import (
 )
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
 from orgroles.importers.namesakes import namesakes_note, told_apart
+from orgroles.importers.other_keys import match_other_keys
 from orgroles.importers.outside_ids import keep_outside_ids
 from orgroles.importers.short_names import short_forms, short_key
 from orgroles.importers.title_managers import managers_by_title, row_with_title
@@ -267,6 +268,7 @@ def _resolve(
         if not problems and not literal:  # every row has an id
             known = cast("list[str]", ids)
             notes += match_id_forms(known, reports_to, dotted, locator)
+            notes += match_other_keys(known, rows.metas, reports_to, dotted, locator)
             if any(note.code == "id-with-name" for note in notes):  # "Ilse Groen (FT-15)"
                 outside = keep_outside_ids(known, reports_to, locator)
                 notes += [outside] if outside is not None else []
@@ -316,11 +318,15 @@ def _resolve(
                 if len(swapped) == 1:
                     matches = list(swapped)
                     read.append((i, value, rows.names[matches[0]] or value, "other", matches[0]))
-            if not matches and len(found_other := aliases.get(key(value), ())) == 1:
+            found_other = aliases.get(key(value), ()) if not matches and aliases else ()
+            if len(found_other) == 1:
                 matches = list(found_other)
                 name = rows.names[matches[0]] or value
                 if first_last(value) != name:  # not the name as the file wrote it
                     read.append((i, value, name, "other", matches[0]))
+            elif found_other and (told := told_apart(found_other, i, rows)) is not None:
+                matches = [told[0]]  # "Del Rosslyn": two rows go by it, one in the department
+                namesakes.append((i, value, told[0], told[1], len(found_other)))
             if not matches and not by_email:
                 matches, why = name_forms.read(value)
                 if why is not None:

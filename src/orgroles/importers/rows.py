@@ -14,16 +14,25 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol, cast
 
 from pydantic import ValidationError
 
 from orgroles._internal.gc import gc_paused
 from orgroles._internal.validators import validator
 from orgroles.errors import Location, OrgFileError, OrgImportWarning, OrgValidationError, Problem
+from orgroles.importers.assistants import assistant_notes
 from orgroles.importers.columns import ManagerBy
 from orgroles.importers.email_ids import ids_from_emails, read_email_ids
 from orgroles.importers.guests import Mark, drop_guests
+from orgroles.importers.job_shares import (
+    Sharers,
+    add_sharers,
+    fold_shares,
+    seat_of_sharers,
+    share_note,
+    shared_seats,
+)
 from orgroles.importers.kinds import Cell, infer_kinds
 from orgroles.importers.managers import match_key, resolve_managers
 from orgroles.importers.name_ids import read_name_ids
@@ -171,9 +180,17 @@ def build_document(
         notes += read_email_ids(rows, locator)
         notes += [n for n in (ids_from_emails(rows, locator),) if n]
         notes += [n for n in (one_spelling(rows, locator),) if n]
+    shares = {} if literal else shared_seats(rows)
+    sharers: Sharers = {}
+    if shares:  # a job share: one seat's id on a row for each of its people
+        notes.append(share_note(shares, locator))
+        rows, locator, kept, sharers = fold_shares(rows, locator, shares)
+        origin = kept if origin is None else [origin[k] for k in kept]
     ids = rows.ids
     problems += _check_ids(ids, locator, rows.skip, rows.names)
     reports_to, dotted = resolve_managers(rows, manager_by, locator, problems, notes, literal)
+    if sharers:
+        seat_of_sharers(sharers, set(cast("list[str]", ids)), reports_to)
     if problems:
         raise _failure(problems, source, notes)
     if rows.statuses is not None:  # people who left, and who have not started
@@ -186,8 +203,12 @@ def build_document(
     role_ids: list[str] = ids  # type: ignore[assignment]  # no None left: checked above
     with gc_paused():
         data, person_rows, team_rows = _document(rows, role_ids, reports_to, dotted, name)
+        if sharers:
+            add_sharers(data["roles"], data["people"], person_rows, sharers)
         if kinds == "infer" and rows.kind_froms is None:
             infer_kinds(data["roles"], rows.departments, rows.hints)
+            if not literal:
+                notes += assistant_notes(data["roles"], locator)
         if amend is not None:
             notes += amend(data, origin)
         try:

@@ -763,7 +763,7 @@ def test_lines_are_under_the_boxes() -> None:
 
 def test_a_subtitle_too_long_for_its_line_keeps_the_nearest_managers() -> None:
     """A bank's chain of long titles (five managers, so shown whole) was cut at the end
-    of its line: "… › Managing Director, Branch Network, Rosa Kowal › Divisional Di…",
+    of its line: "… > Managing Director, Branch Network, Rosa Kowal > Divisional Di…",
     without the manager the slide hangs from. The farthest managers give way instead,
     after an ellipsis, and the line holds the rest whole."""
     from orgroles.render import style

@@ -5,7 +5,7 @@ A deck's heading is one line: a title of five long names ("Chief Marketing Offic
 Chief Product Officer · Chief Technical Officer and 2 m…") was cut in the middle of a
 word. The title lists as many names as its line holds. A subtitle's chain of managers
 too long for its line loses the farthest managers, not the nearest: a bank's chain of
-long titles ended "› Divisional Di…", without the manager the slide hangs from.
+long titles ended "> Divisional Di…", without the manager the slide hangs from.
 """
 
 from __future__ import annotations

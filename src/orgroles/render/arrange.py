@@ -13,7 +13,8 @@ width in check:
   top of the stack at the reports' level; when the chart is still too wide, every stack
   of two columns becomes one, hanging from a line on its left (a 300-role org went from
   28 to 11 times wider than tall), the plan's own stacks (`STACK_MIN` leaves or more)
-  included, and then the widest blocks lose a column at a time until the chart fits;
+  included, and then the widest blocks lose a column at a time until the chart fits
+  (and, more than `ASPECT_SLACK` times too wide, the two leaves of a manager are stacked);
   and it wraps a forest into rows, the largest
   trees first, so that the whole fits best in a window `max_aspect` times wider than
   tall. It never moves a

@@ -795,3 +795,23 @@ def test_a_subtitle_too_long_for_its_line_keeps_the_nearest_managers() -> None:
         manager = org.roles[org.roles[top.role].reports_to].title
         assert style.measure(s.subtitle, "note") <= room
         assert s.subtitle.rsplit(SEPARATOR, 1)[-1].startswith(manager)
+
+
+def test_co_ceos_share_the_top_of_their_slide_at_one_height() -> None:
+    """Two co-CEOs (two top roles) over three and four executives of five directors
+    each: the rows that fit the slide's shape best put one co-CEO above the other, and
+    its executives at the other's height. When their trees fit one row readably, the
+    co-CEOs stand side by side and each level is one row."""
+    roles = [Role(id=f"ceo{c}", title="Co-Chief Executive Officer") for c in range(2)]
+    for k in range(7):
+        roles.append(
+            Role(id=f"x{k}", title=f"Chief Officer {k}", reports_to=f"ceo{0 if k < 3 else 1}")
+        )
+        roles += [Role(id=f"x{k}-{d}", title="Director", reports_to=f"x{k}") for d in range(5)]
+    first = slides(Org(name="Co-CEO Company", roles=roles), ChartOptions())[0]
+    plan, chart = first.plan, first.chart
+    assert len(plan.tops) == 2
+    assert len({chart.y[t] for t in plan.tops}) == 1
+    level = {b.role: chart.y[b.id] for b in plan.boxes if b.role and b.role.count("-") == 0}
+    assert len({y for role, y in level.items() if role.startswith("x")}) == 1
+    assert first.scale >= READABLE

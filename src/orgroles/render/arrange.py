@@ -65,6 +65,7 @@ __all__ = [
     "arrange",
     "compact",
     "legend_width",
+    "one_row",
     "warn_too_wide",
     "with_legend",
 ]
@@ -138,6 +139,14 @@ def _sideways(plan: Plan, layout_name: str, max_aspect: float) -> tuple[Plan, La
         levels=t.levels,
     )
     return drawn, chart
+
+
+def one_row(drawn: Plan) -> Layout:
+    """The layout of a plan as `arrange()` draws it, with a forest's trees all in one row
+    (their tops side by side, at one height), and its legend: for a slide on which that
+    row is readable, where the rows that fit the slide's shape best put co-CEOs one above
+    the other. Top to bottom only."""
+    return with_legend(drawn, layout(drawn, wrap=math.inf))
 
 
 LEGEND_SWATCH = 14

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from orgroles.render import words
-from orgroles.render.arrange import arrange
+from orgroles.render.arrange import arrange, one_row
 from orgroles.render.pages import box_label
 from orgroles.render.plan import Box, Plan, chart_tops, make_plan, tree_sizes
 from orgroles.render.quoting import clean
@@ -127,6 +127,16 @@ def room(width: float, height: float) -> tuple[float, float]:
 def _scale(chart: Layout, width: float, height: float) -> float:
     w, h = room(width, height)
     return min(w / chart.width, h / chart.height, LARGEST)
+
+
+def _level(drawn: Plan, chart: Layout, width: float, height: float) -> Layout:
+    """`chart`, or, when it puts the trees of a forest in rows (co-CEOs one above the
+    other), its trees in one row, tops at one height, if that row is readable on the
+    slide."""
+    if len(chart.rows) < 2 or drawn.direction == "LR":
+        return chart
+    one = one_row(drawn)
+    return one if _scale(one, width, height) >= READABLE else chart
 
 
 def _ratio(width: float, height: float) -> float:
@@ -467,6 +477,7 @@ def _fit(
         )
         plan = _untitled(plan, part.notes)
         drawn, chart = arrange(plan, options.layout, aspect)
+        chart = _level(drawn, chart, width, height)
         scale = _scale(chart, width, height)
         if best is None or scale >= READABLE:
             best = (drawn, chart, scale)

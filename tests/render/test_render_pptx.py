@@ -791,8 +791,11 @@ def test_a_subtitle_too_long_for_its_line_keeps_the_nearest_managers() -> None:
     deep = [s for s in slides(org, ChartOptions(depth=None)) if s.subtitle.count(SEPARATOR) > 2]
     assert deep
     for s in deep:
-        top = s.plan.boxes[s.plan.tops[0]]
-        manager = org.roles[org.roles[top.role].reports_to].title
+        first = s.plan.boxes[s.plan.tops[0]].role
+        assert first is not None
+        above = org.roles[first].reports_to
+        assert isinstance(above, str)
+        manager = org.title_of(above)
         assert style.measure(s.subtitle, "note") <= room
         assert s.subtitle.rsplit(SEPARATOR, 1)[-1].startswith(manager)
 

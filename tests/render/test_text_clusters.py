@@ -120,6 +120,7 @@ def test_a_word_cut_between_two_letters_ends_its_line_with_a_hyphen() -> None:
         # The title again: a line that ends with a hyphen goes on with the next one's
         # word, the others end between two words.
         text = "".join(ln[:-1] if ln.endswith("-") else f"{ln} " for ln in lines).strip()
+        assert box.role is not None
         assert text == org.roles[box.role].title, lines
         assert all(style.measure(ln, "title") <= plan.box_width - 2 * style.PAD_X for ln in lines)
         hyphens += sum(ln.endswith("-") for ln in lines)

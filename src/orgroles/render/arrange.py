@@ -14,7 +14,8 @@ width in check:
   of two columns becomes one, hanging from a line on its left (a 300-role org went from
   28 to 11 times wider than tall), the plan's own stacks (`STACK_MIN` leaves or more)
   included, and then the widest blocks lose a column at a time until the chart fits
-  (and, more than `ASPECT_SLACK` times too wide, the two leaves of a manager are stacked);
+  (and, still more than `ASPECT_SLACK` times too wide, at least 4.5 times wider than
+  tall, the two leaves of a manager are stacked);
   and it wraps a forest into rows, the largest
   trees first, so that the whole fits best in a window `max_aspect` times wider than
   tall. It never moves a
@@ -234,10 +235,22 @@ def _compacted(plan: Plan, max_aspect: float, *, cut: bool) -> Plan:
     while widest > 1 and not _tree_fits(compacted, max_aspect):
         compacted = _narrowed(compacted, widest)
         widest = max((box.columns for box in compacted.boxes if box.stack), default=1)
-    # Still more than ASPECT_SLACK times too wide (it would warn): the pairs of leaves.
-    if pairs and not _tree_fits(compacted, max_aspect * ASPECT_SLACK):
+    # Still a strip as drawn, a forest in its rows (more than ASPECT_SLACK times
+    # max_aspect, and than the default's 4.5: not a slide's 16:9, where peers side by
+    # side read better): the pairs of leaves.
+    if pairs and _strip(compacted, max_aspect):
         compacted = _pairs_stacked(compacted, pairs)
     return compacted
+
+
+def _strip(plan: Plan, max_aspect: float) -> bool:
+    """Whether the chart of `plan`, laid out as `arrange()` draws it (a forest's trees in
+    rows), is more than `ASPECT_SLACK` times wider than tall than `max_aspect`, or than
+    `MAX_ASPECT` when that is wider, and wider than `KEEP_BOXES` boxes."""
+    keep = KEEP_BOXES * plan.box_width + (KEEP_BOXES - 1) * style.HGAP
+    chart = layout(plan, wrap=max_aspect)
+    limit = max(max_aspect, MAX_ASPECT) * ASPECT_SLACK
+    return chart.width - 2 * MARGIN > keep and chart.width > limit * chart.height
 
 
 def _pairs_stacked(plan: Plan, pairs: list[tuple[int, list[int]]]) -> Plan:

@@ -91,7 +91,8 @@ def test_dotted_lines_between_any_two_boxes_meet_no_box(
 ) -> None:
     """Random trees and forests with dotted lines between any two roles (up, down,
     across branches), both directions: no dotted line of the SVG passes through a box
-    (a curve, where no route is found, is drawn as before: none was, here)."""
+    (a curve, where no route is found, is drawn as before: none was, here), nor leaves
+    the chart or crosses its legend."""
     ids = list(org.roles)
     if len(ids) < 2:
         return
@@ -104,6 +105,44 @@ def test_dotted_lines_between_any_two_boxes_meet_no_box(
     plan, chart = arrange(make_plan(org, direction=direction), max_aspect=max_aspect)
     ends = dotted_line_ends(plan, chart)
     assert [end.side for end in ends if end.side in ("curve", "over")] == []
+    assert _routes_off_the_chart(plan, chart) == []
     svg = render_bytes(org, "svg", direction=direction, max_aspect=max_aspect)
     assert boxes_crossed(svg, "dotted") == []
     event(f"routes: {sorted({end.side for end in ends})}")
+
+
+def _routes_off_the_chart(plan: Plan, chart: Layout) -> list[tuple[float, float]]:
+    """The corners of the dotted lines that lie off the chart's area, or on its legend."""
+    bottom = min((y for _, y in chart.legend), default=chart.height)
+    off = []
+    for (a, b), end in zip(plan.dotted, dotted_line_ends(plan, chart), strict=True):
+        if end.side == "curve":
+            continue
+        for x, y in old_line_route(plan, chart, a, b, end):
+            if not (0 <= x <= chart.width and 0 <= y < bottom):
+                off.append((x, y))
+    return off
+
+
+def test_a_matrix_s_dotted_lines_stay_on_the_chart_above_its_legend() -> None:
+    """Every engineer of four teams dotted to one of four product managers: two routes
+    went round the outside of the boxes, 130 and 165 px below the chart's bottom (cut off
+    in PNG and PDF), and four ran through the legend's words."""
+    roles = [
+        "  - {id: ceo, title: CEO}",
+        "  - {id: cto, title: CTO, reports_to: ceo}",
+        "  - {id: cpo, title: CPO, reports_to: ceo}",
+        *(f"  - {{id: pm{i}, title: Product Manager, reports_to: cpo}}" for i in range(4)),
+        *(f"  - {{id: em{t}, title: Engineering Manager, reports_to: cto}}" for t in range(4)),
+        *(
+            f"  - {{id: e{t}{e}, title: Software Engineer, reports_to: em{t}, "
+            f"dotted_to: [pm{(t + e) % 4}]}}"
+            for t in range(4)
+            for e in range(5)
+        ),
+    ]
+    org = orgroles.loads("roles:\n" + "\n".join(roles) + "\n")
+    plan, chart = arrange(make_plan(org))
+    assert chart.legend  # the dotted line's entry
+    assert _routes_off_the_chart(plan, chart) == []
+    assert boxes_crossed(render_bytes(org, "svg"), "dotted") == []

@@ -267,6 +267,36 @@ def test_a_wide_block_loses_columns_after_the_pairs() -> None:
     assert len(levels) == 1  # the managers stay on one level
 
 
+def test_managers_of_two_leaves_have_them_stacked_when_the_chart_is_still_too_wide() -> None:
+    """Four regional managers of six store managers of two sales associates each: no
+    team had three leaves, so nothing was stacked, and the 48 associates side by side
+    made the chart 25 times wider than tall, under a warning that every team of leaves
+    was stacked. Each pair is now a column hanging from a line on its manager's left:
+    half as wide, the store managers still on one level, the associates on the next."""
+    roles = [Role(id="ceo", kind="ceo")]
+    for r in range(4):
+        roles.append(Role(id=f"reg{r}", title="Regional Manager", reports_to="ceo"))
+        for s in range(6):
+            roles.append(Role(id=f"st{r}{s}", title="Store Manager", reports_to=f"reg{r}"))
+            roles += [
+                Role(id=f"sa{r}{s}{k}", title="Sales Associate", reports_to=f"st{r}{s}")
+                for k in range(2)
+            ]
+    org = Org(roles=roles)
+    tree = arrange(make_plan(org), "tree")[1]
+    drawn, chart = arranged(org)
+    stores = [b for b in drawn.boxes if b.role and b.role.startswith("st")]
+    assert [(len(b.stack), b.columns) for b in stores] == [(2, 1)] * 24
+    assert chart.width < 0.6 * tree.width
+    assert len({chart.y[b.id] for b in stores}) == 1
+    assert all(chart.y[b.stack[0]] == chart.levels[0][3] for b in stores)
+    rects = [(chart.x[b.id], chart.y[b.id], drawn.box_width, b.height) for b in drawn.boxes]
+    assert overlapping(rects) == []
+    # A chart that fits keeps its pairs side by side.
+    small = arranged(Org(roles=roles[:10]))[0]
+    assert not any(b.stack for b in small.boxes)
+
+
 def test_a_chart_whose_level_is_wider_than_max_aspect_warns_and_one_that_fits_does_not() -> None:
     """Twelve managers of one leaf each: there is nothing to stack, the level of managers
     is twelve boxes wide, and the chart stays 5 times wider than tall; it said nothing."""

@@ -759,3 +759,60 @@ def test_lines_are_under_the_boxes() -> None:
     ids = {str(s.shape_id) for s in deck.slides[0].shapes if s.name.startswith("Role: ")}
     assert glued
     assert set(glued) <= ids
+
+
+def test_a_subtitle_too_long_for_its_line_keeps_the_nearest_managers() -> None:
+    """A bank's chain of long titles (five managers, so shown whole) was cut at the end
+    of its line: "… > Managing Director, Branch Network, Rosa Kowal > Divisional Di…",
+    without the manager the slide hangs from. The farthest managers give way instead,
+    after an ellipsis, and the line holds the rest whole."""
+    from orgroles.render import style
+    from orgroles.render.slides import MARGIN, SEPARATOR, SLIDE_WIDTH
+
+    room = (SLIDE_WIDTH - 2 * MARGIN) * 11 / 14  # the subtitle's 14 pt, measured as 11 px
+
+    titles = [
+        "Group Chief Executive",
+        "Chief Executive, Retail and Commercial Banking",
+        "Managing Director, Branch Network and Distribution",
+        "Divisional Director, Northern and Central Regions",
+        "Regional Director, Metropolitan Area",
+        "Area Director",
+    ]
+    roles = [Role(id="l0-0", title=titles[0])]
+    for level in range(1, len(titles)):
+        for k in range(2):  # two of each, so that titles repeat and holders are named
+            top = f"l{level - 1}-0"
+            roles.append(Role(id=f"l{level}-{k}", title=titles[level], reports_to=top))
+    roles += [Role(id=f"teller{k}", title="Teller", reports_to="l5-0") for k in range(12)]
+    org = Org(name="Bank", roles=roles)
+    deep = [s for s in slides(org, ChartOptions(depth=None)) if s.subtitle.count(SEPARATOR) > 2]
+    assert deep
+    for s in deep:
+        first = s.plan.boxes[s.plan.tops[0]].role
+        assert first is not None
+        above = org.roles[first].reports_to
+        assert isinstance(above, str)
+        manager = org.title_of(above)
+        assert style.measure(s.subtitle, "note") <= room
+        assert s.subtitle.rsplit(SEPARATOR, 1)[-1].startswith(manager)
+
+
+def test_co_ceos_share_the_top_of_their_slide_at_one_height() -> None:
+    """Two co-CEOs (two top roles) over three and four executives of five directors
+    each: the rows that fit the slide's shape best put one co-CEO above the other, and
+    its executives at the other's height. When their trees fit one row readably, the
+    co-CEOs stand side by side and each level is one row."""
+    roles = [Role(id=f"ceo{c}", title="Co-Chief Executive Officer") for c in range(2)]
+    for k in range(7):
+        roles.append(
+            Role(id=f"x{k}", title=f"Chief Officer {k}", reports_to=f"ceo{0 if k < 3 else 1}")
+        )
+        roles += [Role(id=f"x{k}-{d}", title="Director", reports_to=f"x{k}") for d in range(5)]
+    first = slides(Org(name="Co-CEO Company", roles=roles), ChartOptions())[0]
+    plan, chart = first.plan, first.chart
+    assert len(plan.tops) == 2
+    assert len({chart.y[t] for t in plan.tops}) == 1
+    level = {b.role: chart.y[b.id] for b in plan.boxes if b.role and b.role.count("-") == 0}
+    assert len({y for role, y in level.items() if role.startswith("x")}) == 1
+    assert first.scale >= READABLE

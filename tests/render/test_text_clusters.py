@@ -21,6 +21,12 @@ WORDS = [
 ]
 
 
+def _joined(lines: tuple[str, ...]) -> str:
+    """The text of lines cut inside words, less the hyphens the cuts added (the words
+    here have none of their own)."""
+    return "".join(line.removesuffix("-") for line in lines)
+
+
 def _starts_a_cluster(line: str) -> bool:
     first = line[0]
     return unicodedata.category(first)[0] != "M" and first != "\u200d"
@@ -30,7 +36,7 @@ def _starts_a_cluster(line: str) -> bool:
 @pytest.mark.parametrize("width", [40, 60, 90, 130])
 def test_a_word_is_cut_between_clusters(word: str, width: int) -> None:
     lines = style.wrap(word, "title", width, 40)
-    assert "".join(lines) == word
+    assert _joined(lines) == word
     assert all(_starts_a_cluster(line) for line in lines), lines
     assert not any(line.endswith(("\u200d", "\u094d")) for line in lines)
 
@@ -67,7 +73,7 @@ def test_a_japanese_title_is_not_wrapped_for_its_last_character() -> None:
 )
 def test_a_word_cut_in_two_leaves_no_lone_character(text: str, width: int) -> None:
     lines = style.wrap(text, "title", width, 3)
-    assert "".join(lines) == text
+    assert _joined(lines) == text
     assert len(lines) == 2
     assert min(len(line) for line in lines) >= 4, lines
 
@@ -87,3 +93,38 @@ def test_japanese_titles_of_a_whole_chart_keep_no_lone_character() -> None:
     org = orgroles.loads(f"people: [{people}]\nroles: [{', '.join(roles)}]\n")
     for box in make_plan(org).boxes:
         assert all(len(line.text) > 1 for line in box.lines), box.lines
+
+
+GERMAN = [
+    "Hauptabteilungsleiterin Unternehmenskommunikationsstrategie",
+    "Datenschutzbeauftragter und Informationssicherheitsbeauftragter",
+    "Softwareentwicklungsteamleiter Zahlungsverkehrsabwicklungssysteme",
+    "Rechnungslegungsvorschriftenumsetzungsreferentin",
+    "Personalentwicklungsbeauftragte",
+]
+
+
+def test_a_word_cut_between_two_letters_ends_its_line_with_a_hyphen() -> None:
+    """A team of long German titles: "Informationssiche" "rheitsbeauftragter" read as
+    two words. A word of Latin (Greek, Cyrillic...) letters cut inside ends its first
+    piece with a hyphen, within the box; Thai, Devanagari, Chinese and Japanese, written
+    without one, are cut as before."""
+    roles = [
+        {"id": f"r{k}", "title": t, "reports_to": "r0" if k else None} for k, t in enumerate(GERMAN)
+    ]
+    org = orgroles.Org(roles=roles)
+    plan = make_plan(org)
+    hyphens = 0
+    for box in plan.boxes:
+        lines = [line.text for line in box.lines if line.style == "title"]
+        # The title again: a line that ends with a hyphen goes on with the next one's
+        # word, the others end between two words.
+        text = "".join(ln[:-1] if ln.endswith("-") else f"{ln} " for ln in lines).strip()
+        assert box.role is not None
+        assert text == org.roles[box.role].title, lines
+        assert all(style.measure(ln, "title") <= plan.box_width - 2 * style.PAD_X for ln in lines)
+        hyphens += sum(ln.endswith("-") for ln in lines)
+    assert hyphens >= 3
+    for word in WORDS[:3]:
+        assert not any(line.endswith("-") for line in style.wrap(word, "title", 60, 40))
+    assert "-" not in "".join(style.wrap("情報セキュリティ責任者" * 3, "title", 100, 3))

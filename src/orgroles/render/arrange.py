@@ -13,7 +13,9 @@ width in check:
   top of the stack at the reports' level; when the chart is still too wide, every stack
   of two columns becomes one, hanging from a line on its left (a 300-role org went from
   28 to 11 times wider than tall), the plan's own stacks (`STACK_MIN` leaves or more)
-  included, and then the widest blocks lose a column at a time until the chart fits;
+  included, and then the widest blocks lose a column at a time until the chart fits
+  (and, still more than `ASPECT_SLACK` times too wide, at least 4.5 times wider than
+  tall, the two leaves of a manager are stacked);
   and it wraps a forest into rows, the largest
   trees first, so that the whole fits best in a window `max_aspect` times wider than
   tall. It never moves a
@@ -64,6 +66,7 @@ __all__ = [
     "arrange",
     "compact",
     "legend_width",
+    "one_row",
     "warn_too_wide",
     "with_legend",
 ]
@@ -139,6 +142,14 @@ def _sideways(plan: Plan, layout_name: str, max_aspect: float) -> tuple[Plan, La
     return drawn, chart
 
 
+def one_row(drawn: Plan) -> Layout:
+    """The layout of a plan as `arrange()` draws it, with a forest's trees all in one row
+    (their tops side by side, at one height), and its legend: for a slide on which that
+    row is readable, where the rows that fit the slide's shape best put co-CEOs one above
+    the other. Top to bottom only."""
+    return with_legend(drawn, layout(drawn, wrap=math.inf))
+
+
 LEGEND_SWATCH = 14
 """The width of a legend's colour swatch, in px (10 high)."""
 _LEGEND_ROW = 18
@@ -199,16 +210,20 @@ def _compacted(plan: Plan, max_aspect: float, *, cut: bool) -> Plan:
     boxes = plan.boxes
     leads = {c.lead for c in plan.clusters}
     stacks: list[tuple[Box, list[int]]] = []
+    pairs: list[tuple[int, list[int]]] = []  # managers of two leaves, stacked last
     for box in boxes:
-        if box.placement != "child" or box.stack or len(box.children) < STACK_LEAST:
+        if box.placement != "child" or box.stack or len(box.children) < 2:
             continue
         leaves = [c for c in box.children if _leaf(boxes[c], cut) and c not in leads]
         if len(leaves) >= STACK_LEAST:
             stacks.append((box, leaves))
+        elif len(leaves) == 2:
+            pairs.append((box.id, leaves))
     # The plan's own stacks (six leaves or more) can be narrowed too: a chart whose
     # every team is such a stack has nothing new to stack, and was drawn as its tree.
     narrow = any(box.stack and box.columns > 1 for box in boxes)
-    if (not stacks and not narrow and len(plan.tops) < 2) or _tree_fits(plan, max_aspect):
+    fits = _tree_fits(plan, max_aspect)
+    if (not stacks and not pairs and not narrow and len(plan.tops) < 2) or fits:
         return plan
     drawn = list(boxes)
     for box, leaves in stacks:
@@ -220,7 +235,34 @@ def _compacted(plan: Plan, max_aspect: float, *, cut: bool) -> Plan:
     while widest > 1 and not _tree_fits(compacted, max_aspect):
         compacted = _narrowed(compacted, widest)
         widest = max((box.columns for box in compacted.boxes if box.stack), default=1)
+    # Still a strip as drawn, a forest in its rows (more than ASPECT_SLACK times
+    # max_aspect, and than the default's 4.5: not a slide's 16:9, where peers side by
+    # side read better): the pairs of leaves.
+    if pairs and _strip(compacted, max_aspect):
+        compacted = _pairs_stacked(compacted, pairs)
     return compacted
+
+
+def _strip(plan: Plan, max_aspect: float) -> bool:
+    """Whether the chart of `plan`, laid out as `arrange()` draws it (a forest's trees in
+    rows), is more than `ASPECT_SLACK` times wider than tall than `max_aspect`, or than
+    `MAX_ASPECT` when that is wider, and wider than `KEEP_BOXES` boxes."""
+    keep = KEEP_BOXES * plan.box_width + (KEEP_BOXES - 1) * style.HGAP
+    chart = layout(plan, wrap=max_aspect)
+    limit = max(max_aspect, MAX_ASPECT) * ASPECT_SLACK
+    return chart.width - 2 * MARGIN > keep and chart.width > limit * chart.height
+
+
+def _pairs_stacked(plan: Plan, pairs: list[tuple[int, list[int]]]) -> Plan:
+    """`plan` with the two leaf reports of each manager of `pairs` stacked in one column,
+    hanging from a line on its left: the last step for a chart still far too wide (24 store
+    managers of two sales associates each were 48 boxes side by side, 25 times wider
+    than tall, where the warning said that every team of leaves was stacked)."""
+    drawn = list(plan.boxes)
+    for manager, leaves in pairs:
+        _stack(drawn[manager], leaves, drawn)
+        drawn[manager] = dataclasses.replace(drawn[manager], columns=1)
+    return dataclasses.replace(plan, boxes=drawn)
 
 
 def _narrowed(plan: Plan, columns: int) -> Plan:

@@ -73,13 +73,24 @@ def detour(
     along: Sequence[Sequence[Point]] = (),
     *,
     sideways: bool = False,
+    bounds: Rect | None = None,
 ) -> list[Point] | None:
     """The corners of a route from box `a` to box `b` of `rects` that meets no other box
     (nor goes through its own two), leaving and entering a side a quarter of a box off
     its middle (towards the other box), off the solid lines there, or None when
     there is none. `along`: solid lines (and routes found before) that a route should
     not run along. `sideways`: out of a side and into a side only (levels left to right,
-    as the solid lines go)."""
+    as the solid lines go). `bounds` (x, y, width, height): where the route must stay,
+    the chart's own area above its legend; a route round the chart's outside ran off the
+    image or through the legend.
+
+    Examples:
+        >>> boxes = [(0, 0, 100, 40), (120, 0, 100, 40), (240, 0, 100, 40)]
+        >>> detour(boxes, 0, 2)  # over the box between
+        [(75, 0), (75, -5), (265, -5), (265, 0)]
+        >>> detour(boxes, 0, 2, bounds=(-10, 0, 360, 70))  # under it, in the bounds
+        [(75, 40), (75, 46.0), (265, 46.0), (265, 40)]
+    """
     ax, ay, aw, ah = rects[a]
     bx, by, bw, bh = rects[b]
     left, top = min(ax, bx), min(ay, by)
@@ -92,7 +103,13 @@ def detour(
         max(x + w for x, _, w, _ in every) + 2 * style.HGAP,
         max(y + h for _, y, _, h in every) + 2 * style.HGAP,
     )
-    for window in ((left - pad, top - pad, right + pad, bottom + pad), far):
+    windows = [(left - pad, top - pad, right + pad, bottom + pad), far]
+    if bounds is not None:
+        bx0, by0, bx1, by1 = bounds[0], bounds[1], bounds[0] + bounds[2], bounds[1] + bounds[3]
+        windows = [
+            (max(wl, bx0), max(wt, by0), min(wr, bx1), min(wb, by1)) for wl, wt, wr, wb in windows
+        ]
+    for window in windows:
         found = _search(rects, a, b, along, window, sideways)
         if found is not None:
             return found

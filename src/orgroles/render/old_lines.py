@@ -54,6 +54,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from orgroles.render import style
+from orgroles.render.detour import MARGIN as DETOUR_MARGIN
 from orgroles.render.detour import detour
 
 if TYPE_CHECKING:
@@ -137,9 +138,16 @@ def _detoured(
     rects = [(chart.x[k], chart.y[k], bw, round(box.height)) for k, box in enumerate(plan.boxes)]
     along: list[Sequence[tuple[float, float]]] = list(chart.wires)
     sideways = plan.direction == "LR"
+    # The routes stay on the chart, above its legend: round the outside of the boxes,
+    # they ran off the image (a matrix's lines, 165 px below its bottom) or across the
+    # legend's words.
+    bottom = min((y for _, y in chart.legend), default=chart.height) - DETOUR_MARGIN
+    bounds = (DETOUR_MARGIN, DETOUR_MARGIN, chart.width - 2 * DETOUR_MARGIN, bottom - DETOUR_MARGIN)
     for k, ((a, b), end) in enumerate(zip(pairs, ends, strict=True)):
         route = (
-            detour(rects, a, b, along, sideways=sideways) if end.side in ("curve", "over") else None
+            detour(rects, a, b, along, sideways=sideways, bounds=bounds)
+            if end.side in ("curve", "over")
+            else None
         )
         if route is not None:
             ends[k] = OldLineEnd("path", 0.0, 0.0, route=tuple(route))

@@ -53,12 +53,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from orgroles.render import words
-from orgroles.render.arrange import arrange
+from orgroles.render.arrange import arrange, one_row
 from orgroles.render.pages import box_label
 from orgroles.render.plan import Box, Plan, chart_tops, make_plan, tree_sizes
 from orgroles.render.quoting import clean
 from orgroles.render.slide_order import in_order
-from orgroles.render.slide_titles import names_shown
+from orgroles.render.slide_titles import chain_shown, names_shown
 
 if TYPE_CHECKING:
     from orgroles.core import OrgCore
@@ -72,6 +72,7 @@ __all__ = [
     "SLIDE_HEIGHT",
     "SLIDE_WIDTH",
     "SMALL",
+    "SUBTITLE_ROOM",
     "TITLE_HEIGHT",
     "Slide",
     "room",
@@ -92,6 +93,8 @@ FOOT_HEIGHT = 20.0
 """The room of the slide number and legend, below the chart, in px."""
 SEPARATOR = " \u203a "
 """Between the managers of a slide's subtitle (a single right-pointing angle quote)."""
+SUBTITLE_ROOM = (SLIDE_WIDTH - 2 * MARGIN) * 11 / 14
+"""How wide a subtitle's line is, measured in the style "note" (it is set at 14 pt)."""
 READABLE = 0.75
 """The smallest scale of a chart on a slide: its 12 px text is then 6.75 pt."""
 LARGEST = 1.5
@@ -126,6 +129,16 @@ def _scale(chart: Layout, width: float, height: float) -> float:
     return min(w / chart.width, h / chart.height, LARGEST)
 
 
+def _level(drawn: Plan, chart: Layout, width: float, height: float) -> Layout:
+    """`chart`, or, when it puts the trees of a forest in rows (co-CEOs one above the
+    other), its trees in one row, tops at one height, if that row is readable on the
+    slide."""
+    if len(chart.rows) < 2 or drawn.direction == "LR":
+        return chart
+    one = one_row(drawn)
+    return one if _scale(one, width, height) >= READABLE else chart
+
+
 def _ratio(width: float, height: float) -> float:
     w, h = room(width, height)
     return w / h
@@ -141,8 +154,9 @@ def _short(box: Box) -> str:
 def _subtitle(path: list[str]) -> str:
     """A slide's subtitle: the org, then the managers above the slide; of a deep chain,
     the nearest three after an ellipsis ("Bank > ... > Area Director, Quinn Kowal >
-    District Manager, Rosa Rinaldi", with `SEPARATOR` for ">")."""
-    return SEPARATOR.join([path[0], "\u2026", *path[-3:]] if len(path) > 5 else path)
+    District Manager, Rosa Rinaldi", with `SEPARATOR` for ">"); fewer of them when
+    their titles are too long for the subtitle's line (`chain_shown()`)."""
+    return chain_shown(path, SEPARATOR, SUBTITLE_ROOM)
 
 
 def _chain(org: OrgCore, plan: Plan, box: Box, *, named: bool) -> list[str]:
@@ -463,6 +477,7 @@ def _fit(
         )
         plan = _untitled(plan, part.notes)
         drawn, chart = arrange(plan, options.layout, aspect)
+        chart = _level(drawn, chart, width, height)
         scale = _scale(chart, width, height)
         if best is None or scale >= READABLE:
             best = (drawn, chart, scale)

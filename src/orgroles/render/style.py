@@ -291,7 +291,8 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
     """Break `text` into at most `max_lines` lines no wider than `width` px.
 
     Lines break between words, and inside a word only when the word alone is too wide:
-    after its last hyphen that fits, or else where the line is full.
+    after its last hyphen that fits, or else where the line is full, with a hyphen
+    added between two letters of a script that writes one (not Chinese, Japanese...).
     When the text does not fit, the last line ends with an ellipsis. Empty text gives
     no line.
 
@@ -301,7 +302,9 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
         >>> wrap("Chief Technical Officer", "title", 120)
         ('Chief Technical', 'Officer')
         >>> wrap("Supercalifragilisticexpialidocious", "name", 100)
-        ('Supercalifragilis', 'ticexpialidocio…')
+        ('Supercalifragili-', 'sticexpialidoci…')
+        >>> wrap("Rechnungslegungsvorschriftenumsetzungsreferentin", "name", 180)
+        ('Rechnungslegungsvorschrift-', 'enumsetzungsreferentin')
         >>> wrap("Wolfeschlegelsteinhausen-Bergerdorff", "name", 180)
         ('Wolfeschlegelsteinhausen-', 'Bergerdorff')
         >>> wrap("one two three four five six seven", "name", 60, max_lines=2)
@@ -330,13 +333,20 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
             lines.append(current)
             current = ""
         while len(lines) <= max_lines and metrics.width(word) > limit:  # too wide: break it
-            cut = _fit(word, metrics, limit)
+            room = limit
+            cut = _fit(word, metrics, room)
             tiny = metrics.width(word[cut:]) * 4 < limit
             if tiny and len(lines) + 2 <= max_lines:  # no line of a lone "ア" or "f":
-                cut = _fit(word, metrics, (metrics.width(word) + 1) // 2)  # halve the word
+                room = (metrics.width(word) + 1) // 2
+                cut = _fit(word, metrics, room)  # halve the word
             hyphen = word.rfind("-", 1, cut)  # after a hyphen, if one fits: "Wolff-" "Berg"
-            cut = hyphen + 1 if hyphen > 0 else cut
-            lines.append(word[:cut])
+            if hyphen > 0:
+                cut, dash = hyphen + 1, ""
+            else:
+                # A word of a script that hyphenates, cut between two letters, says so
+                # with a hyphen ("Informationssicherheits-" "beauftragter").
+                cut, dash = _hyphenated(word, metrics, room, cut)
+            lines.append(word[:cut] + dash)
             word = word[cut:]
         current = word
         if len(lines) > max_lines:
@@ -347,6 +357,32 @@ def wrap(text: str, style: str, width: float, max_lines: int = 2) -> tuple[str, 
         return tuple(lines)
     last = " ".join(lines[max_lines - 1 :])
     return (*lines[: max_lines - 1], _ellipsize(last, metrics, limit))
+
+
+def _hyphenated(word: str, metrics: _Metrics, room: int, cut: int) -> tuple[int, str]:
+    """Where to cut a word too wide for `room` (`cut` fits it), and the hyphen that ends
+    its first piece: one when the cut falls between two letters of a script that
+    hyphenates, with room kept for it; none otherwise."""
+    if not _hyphenates(word):
+        return cut, ""
+    short = _fit(word, metrics, room - metrics.width("-"))
+    if 0 < short < len(word) and word[short - 1].isalpha() and word[short].isalpha():
+        return short, "-"
+    return cut, ""
+
+
+def _hyphenates(word: str) -> bool:
+    """Whether a word cut between two of its letters takes a hyphen: a word of cased
+    letters (Latin, Greek, Cyrillic...), not of scripts written without one (Chinese,
+    Japanese, Thai, Arabic...), whose letters are of no case.
+
+    Examples:
+        >>> _hyphenates("Datenschutzbeauftragter"), _hyphenates("情報セキュリティ")
+        (True, False)
+    """
+    return any(unicodedata.category(c) in ("Lu", "Ll") for c in word) and not any(
+        unicodedata.category(c) == "Lo" for c in word
+    )
 
 
 def _fit(text: str, metrics: _Metrics, limit: int) -> int:

@@ -64,8 +64,11 @@ def metrics(org: OrgCore) -> dict[str, Any]:
         - `tops`: roles that report to nobody (1 for a single tree);
         - `dangling_managers`: roles whose manager id names no role in the file (an HR
           export whose top managers are not in it);
-        - `layers`: the deepest layer, the top being layer 1 (as in `org.layers()`);
-        - `managers`: roles with at least one report;
+        - `layers`: the deepest layer, the top being layer 1 (as in `org.layers()`),
+          where an assistant without reports of its own counts on its manager's layer,
+          beside which it sits: it makes the org no deeper;
+        - `managers`: roles with at least one report (a planned seat counts, as the chart
+          of the day shows it: see `Role.planned`);
         - `median_span`, `mean_span` (rounded to 2 places), `max_span`: direct reports
           per manager;
         - `managers_with_one_report`: thin layers (rule C002);
@@ -81,7 +84,6 @@ def metrics(org: OrgCore) -> dict[str, Any]:
     roles = list(org.roles.values())
     spans = [s for s in span(org).values() if s > 0]
     people = {pid for r in roles if not r.planned for pid in r.holders}
-    depth = [d for d in index.depth if d >= 0]
     return {
         "roles": len(roles),
         "headcount": len(people),
@@ -92,7 +94,7 @@ def metrics(org: OrgCore) -> dict[str, Any]:
         "assistants": sum(1 for r in roles if r.assistant),
         "tops": len(index.roots),
         "dangling_managers": len(index.dangling),
-        "layers": (max(depth) + 1) if depth else 0,
+        "layers": index.layer_count(),
         "managers": len(spans),
         "median_span": statistics.median(spans) if spans else 0,
         "mean_span": round(statistics.fmean(spans), 2) if spans else 0.0,

@@ -121,6 +121,26 @@ class Index:
             self._sizes = sizes
         return self._sizes
 
+    def staff_leaf(self, i: int) -> bool:
+        """Whether role `i` is an assistant with a manager and no reports of its own: a
+        staff seat drawn beside its manager, on its manager's layer of the chart."""
+        return self.assistant[i] and self.parent[i] >= 0 and not self.children.get(i)
+
+    def layer_count(self) -> int:
+        """The number of layers: the deepest layer of a seat that a top reaches, where an
+        assistant without reports of its own counts on its manager's layer (it sits
+        beside its manager: the executive assistant of the deepest manager does not make
+        the org deeper); 0 when no seat has a layer.
+        """
+        depth = self.depth
+        deepest = max(depth, default=-1)
+        if deepest <= 0 or not any(self.assistant):  # the common case, in C
+            return deepest + 1
+        # Only when every seat of the deepest layer is such an assistant is the org one
+        # layer less deep: their managers are on the layer above.
+        there = compress(range(len(depth)), map(deepest.__eq__, depth))
+        return deepest + (0 if all(map(self.staff_leaf, there)) else 1)
+
     def reports(self, i: int) -> list[int]:
         """The direct reports of role `i` (assistants included)."""
         return self.children.get(i, [])

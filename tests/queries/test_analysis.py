@@ -151,3 +151,24 @@ def test_to_frame_meta_key_named_as_a_column_is_prefixed() -> None:
     assert frame.loc["a", "meta.team"] == "Blue"
     assert frame.loc["a", "team"] == "a"
     assert frame["grade"].tolist() == [7]
+
+
+def test_an_assistant_without_reports_adds_no_layer() -> None:
+    org = orgroles.loads(
+        """
+roles:
+  - {id: ceo, kind: ceo}
+  - {id: ea, kind: executive-assistant, reports_to: ceo, assistant: true}
+  - {id: cfo, kind: cfo, reports_to: ceo}
+  - {id: cfo-ea, kind: executive-assistant, reports_to: cfo, assistant: true}
+  - {id: cto, kind: cto, reports_to: ceo}
+"""
+    )
+    # The assistant keeps its place in the chain (layer 3), beside the CFO on the chart,
+    # but the org has the two layers of its managers, as its spans say.
+    assert org.layers()["cfo-ea"] == 3
+    m = org.metrics()
+    assert (m["layers"], m["managers"], m["max_span"]) == (2, 1, 2)
+    # An assistant with a report of its own is a layer.
+    org.add_role({"id": "clerk", "title": "Clerk", "reports_to": "cfo-ea"})
+    assert org.metrics()["layers"] == 4

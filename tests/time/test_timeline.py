@@ -138,3 +138,25 @@ def test_every_row_is_the_metrics_of_that_day_on_random_orgs(
         period, family = key
         last = min(period.end_time.date(), DAY0 + timedelta(days=75))
         assert row == _by_family(org.as_of(last, today=day0), family), (period, family)
+
+
+def test_an_assistant_beside_the_deepest_manager_adds_no_layer_to_the_org() -> None:
+    org = orgroles.loads(
+        """
+roles:
+  - {id: ceo, kind: ceo, holder: ana, start: 2025-01-01}
+  - {id: cfo, kind: cfo, holder: bo, reports_to: ceo, start: 2025-01-01}
+  - {id: cfo-ea, kind: executive-assistant, holder: cy, reports_to: cfo, assistant: true,
+     start: 2025-05-01}
+""",
+        today="2025-09-30",
+    )
+    whole = timeline(org, "quarter", end="2025-09-30", by_family=False)
+    assert whole["layers"].tolist() == [2, 2, 2]
+    assert org.metrics()["layers"] == 2
+    # A family's layers stay those of its deepest seat, as `org.layers()` gives them.
+    by_family = timeline(org, "quarter", start="2025-07-01", end="2025-09-30")
+    assert by_family["layers"].to_dict() == {
+        (pd.Period("2025Q3", "Q-DEC"), "executive"): 2,
+        (pd.Period("2025Q3", "Q-DEC"), "operations"): 3,
+    }

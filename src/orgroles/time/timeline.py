@@ -73,6 +73,7 @@ class _Arrays:
     l_start: np.ndarray
     l_end: np.ndarray
     days: list[int]  # every day a seat, tenure or line starts or ends
+    whole: bool = False  # one family for every seat: the org's layers, as `metrics()`'s
 
 
 _NEVER = date.max.toordinal() + 1
@@ -335,6 +336,9 @@ def _numbers(
     reports = shown & (parent >= 0) & ~a.assistant
     span = np.bincount(parent[reports], minlength=n)
     depth = depths(parent) if levels is None else depths_by_level(parent, levels)
+    if a.whole:  # an assistant without reports counts on its manager's layer (`metrics()`)
+        kids = np.bincount(parent[shown & (parent >= 0)], minlength=n)
+        depth = depth - (a.assistant & (parent >= 0) & (kids == 0) & (depth > 0))
     out: dict[str, Any] = {}
     for code, (lo, hi) in enumerate(a.bounds):
         here = shown[lo:hi]
@@ -375,7 +379,8 @@ def timeline(
     (`planned` the others), `vacancies` the existing seats nobody holds, `headcount`
     the people in existing seats; `managers`, `layers` and `median_span` look at the
     whole chart of the day (planned seats included), and a family's layers are those of
-    its deepest seat. An undated org gives one period, today's.
+    its deepest seat (of the whole org, an assistant without reports of its own counts
+    on its manager's layer, as in `metrics()`). An undated org gives one period, today's.
 
     Examples:
         >>> import orgroles
@@ -408,6 +413,7 @@ def timeline(
             arrays.t_family = np.zeros_like(arrays.t_family)
             arrays.families = ["all"]
             arrays.bounds = [(0, int(arrays.family.size))]
+            arrays.whole = True
         today = (org.today or clock.today()).toordinal()
         first = _as_day(start) or (date.fromordinal(arrays.days[0]) if arrays.days else None)
         last = _as_day(end) or date.fromordinal(max([*arrays.days[-1:], today]))

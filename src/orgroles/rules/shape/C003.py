@@ -23,7 +23,8 @@ class TooDeep(Rule):
 
     Every layer slows decisions and filters information. The top role is on layer 1.
     The rule fires once per branch that goes too deep, on the first role past the limit,
-    and says how many roles are on or below it.
+    and says how many roles are on or below it. An assistant with no reports of its own
+    sits beside its manager, on its layer: it makes no branch deeper.
 
     **Anti-pattern**
 
@@ -61,6 +62,8 @@ class TooDeep(Rule):
         depths = index.depth
         # On layer limit + 1, the first layer too many: found in C.
         for i in compress(range(len(depths)), map(limit.__eq__, depths)):
+            if index.staff_leaf(i):
+                continue  # an assistant beside a manager of the last layer: on its layer
             below = sizes[i] - 1
             extra = f" ({below:,} more below)" if below else ""
             yield Finding(ctx.id(i), f"on layer {limit + 1} (max_layers {limit}){extra}")

@@ -35,7 +35,9 @@ class Roots(Rule):
 
     One org, one top. Several tops usually mean a forgotten `reports_to`; none means
     that every role is in or under a reporting cycle. A holding or a board may want
-    more: set `max_roots`.
+    more: set `max_roots`. A role whose manager is not in the file is no top; when the
+    file has no top because its tops report to managers outside it (the export of a
+    department), S002 reports those lines and this rule says nothing more.
 
     **Anti-pattern**
 
@@ -72,6 +74,8 @@ class Roots(Rule):
             else f"{params.min_roots} to {params.max_roots}"
         )
         if not ids:
+            if index.dangling:  # tops outside the file (an export of a department): S002
+                return
             yield Finding(None, f"no top role (expected {expected}): every role has a manager")
             return
         listed = ", ".join(ids[:_SHOWN]) + (

@@ -25,7 +25,7 @@ def test_the_summary_says_one_role_and_one_layer_in_the_singular(run: Cli, tmp_p
     out = tmp_path / "one.html"
     result = run("report", org, "-o", out)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{out}: health report of 1 role, 1 layer, 2 findings\n"
+    assert result.stdout == f"{out}: health report of 1 role, 1 layer, 1 finding\n"
 
 
 def test_the_page(run: Cli, tmp_path: Path) -> None:

@@ -22,7 +22,6 @@ from orgroles.importers.accents import Unaccented
 from orgroles.importers.id_forms import (
     NameForms,
     and_more,
-    drop_no_manager,
     first_last,
     id_parts,
     inner_manager,
@@ -35,6 +34,7 @@ from orgroles.importers.id_forms import (
 )
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
 from orgroles.importers.namesakes import namesakes_note, told_apart
+from orgroles.importers.no_manager import drop_no_manager
 from orgroles.importers.other_keys import match_other_keys
 from orgroles.importers.outside_ids import keep_outside_ids
 from orgroles.importers.short_names import short_forms, short_key

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Problem
-from orgroles.importers.id_forms import NO_MANAGER
+from orgroles.importers.no_manager import NO_MANAGER
 from orgroles.importers.rows_below import more_rows_below
 
 if TYPE_CHECKING:

@@ -300,3 +300,23 @@ def test_a_header_repeated_among_the_rows_is_left_out_with_a_warning(write: Writ
         "under the first, or a header printed on each page? The rows under it are read "
         "as the first table's"
     )
+
+
+def test_a_group_header_whose_cells_merge_down_over_the_header_is_left_out(
+    write: Write,
+) -> None:
+    # A workbook reads a cell merged down over two header rows on both ("Department"
+    # over "Department"): before, the group line had more than half its cells filled,
+    # was taken for the header, and the import was an error ("no id column").
+    text = (
+        "Who's who,,,,\n,,,,\nDepartment,Person,,Reports to,\n"
+        "Department,First name,Last name,Reports to,Since\n"
+        "Board,Ilse,Varga,,Jan 2020\nTech,Odo,Brandt,Ilse,Mar 2021\nTech,Pia,Kessler,Odo,\n"
+    )
+    org, notes = import_notes(write("team.csv", text))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("Ilse Varga", None),
+        ("Odo Brandt", "Ilse Varga"),
+        ("Pia Kessler", "Odo Brandt"),
+    ]
+    assert notes[1].startswith("3: left out 'Department, Person, Reports to', a line with 3")

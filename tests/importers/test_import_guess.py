@@ -945,3 +945,12 @@ def test_a_sheet_of_first_and_last_names_and_no_id_is_known_by_the_whole_names(
     assert list(org.roles) == names
     assert [org.roles[r].reports_to for r in org.roles] == [None, names[0], names[1]]
     assert "the columns were read as id: the whole name, name " in notes[0]
+
+
+def test_columns_named_first_and_last_are_the_name(write: Write) -> None:
+    # A sheet typed by hand heads its name columns "First" and "Last".
+    text = "First,Last,Role,Reports to\nIlse,Varga,CEO,\nOdo,Brandt,CTO,Ilse\n"
+    org, notes = import_notes(write("team.csv", text))
+    assert [p.name for p in org.people.values()] == ["Ilse Varga", "Odo Brandt"]
+    assert org.roles["Odo Brandt"].reports_to == "Ilse Varga"
+    assert "name 'First' + 'Last'" in notes[0]

@@ -273,7 +273,8 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
             titles = [records[n] for n in filled[:k]]
             above = all(_above(t, m, k, header, width) for m, t in enumerate(titles))
             return filled[:k] if above else []
-        if len(_filled(header)) != 1 and 2 * len(_filled(header)) > len(header):
+        below = records[filled[k + 1]] if k + 1 < len(filled) else []
+        if len(_filled(header)) != 1 and 2 * len(_labels(header, below)) > len(header):
             return []  # neither a title nor names over groups of columns: the header
     return []
 
@@ -291,9 +292,21 @@ def _above(line: list[str], m: int, k: int, header: list[str], width: int) -> bo
         return False
     if m == 0 and len(line) == len(values) < len(header):  # "Headcount report, March 2025"
         return True
+    labels = _labels(line, header)  # "Department" over "Department": merged down
     return (  # "Employee,,Position,": names over groups of the columns, just above
-        m == k - 1 and len(line) == width and 2 * len(values) <= width and _names(values)
+        m == k - 1 and len(line) == width and 2 * len(labels) <= width and _names(values)
     )
+
+
+def _labels(line: list[str], below: list[str]) -> list[str]:
+    """The values of a line that names groups of columns, but those that the line below
+    repeats in their column: a cell merged down over two header rows, as a workbook reads
+    it (on both), or typed on both."""
+    return [
+        v
+        for n, v in enumerate(line)
+        if v.strip() and (n >= len(below) or v.strip() != below[n].strip())
+    ]
 
 
 def _restates(header: list[str], row: list[str]) -> bool:

@@ -152,10 +152,10 @@ def guess_columns(
         if code is None and not named:
             return None
         id_cols = [code or named[0]]  # "Prénom, Nom": the whole name is the id (csv_map)
-    whole = code is None and len(named) > 1
+    by_names = code is None and len(named) > 1
     id_col = id_cols[0]
     taken = set(id_cols)
-    names = named if whole else name_columns(first, taken, values) or named
+    names = named if by_names else name_columns(first, taken, values) or named
     taken.update(names)
     candidates = [by_key[n] for n in MANAGERS if n in by_key and by_key[n] not in taken]
     loose = not candidates  # no usual name: any column named for a manager, if its data say
@@ -169,7 +169,7 @@ def guess_columns(
         people.update(loose_name(other_name(v, lasts[i])) for i, v in enumerate(values(other)) if v)
     # A manager cell is read as an id column's (an employee id, a login), email or name.
     readings: list[tuple[str, str, set[str], Callable[[str], str]]] = []
-    for column in () if whole else id_cols:
+    for column in () if by_names else id_cols:
         ids = {v for v in values(column) if v}
         readings.append(("id", column, ids, partial(_id_key, ids)))
     if email:
@@ -220,13 +220,13 @@ def guess_columns(
         by = {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}
         options[by[how]] = manager
     jobs = first(POSITIONS, {*taken, manager or ""})
-    if whole:  # one id per name: no jobs, no rows per change
+    if by_names:  # one id per name: no jobs, no rows per change
         jobs = None
     elif jobs is None and _repeats(values(id_col)):  # Workday's "P-00102 Senior Engineer"
         jobs = coded_positions(header, values, {*taken, manager or ""})
     if jobs_by_position(id_col, jobs, names, values):  # a person in several jobs
         options["id_col"], options["holder_col"] = jobs, id_col
-    elif not whole and _repeats(values(id_col)):  # a row per change, each from its effective day
+    elif not by_names and _repeats(values(id_col)):  # a row per change, each from its effective day
         options["effective_col"] = first(EFFECTIVES, taken)
     days = [options[c] for c in ("start_col", "end_col", "effective_col") if options.get(c)]
     texts = [v for c in days for v in values(c) if v]

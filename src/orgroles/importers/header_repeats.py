@@ -27,6 +27,9 @@ def header_repeats(records: list[list[str]], body: list[int], header_at: int) ->
         try:
             pos = records.index(header, pos, stop)
         except ValueError:
+            if found:  # rare: those of the body only (not a line left out already)
+                inside = set(body)
+                found = [n for n in found if n in inside]
             return found
         found.append(pos)
         pos += 1

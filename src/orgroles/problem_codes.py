@@ -83,6 +83,8 @@ PROBLEM_CODES: dict[str, str] = {
     '"Total": a report\'s title or totals (a warning: the line is left out)',
     "heading-row": "a sheet's line that fills only its id or name cell, among fuller rows, "
     "whose value no other cell holds (`Engineering` above its people; a warning: left out)",
+    "repeated-header": "a line among a CSV's rows that repeats its header, cell for cell (a "
+    "second table under the first, or a header printed on each page; a warning: left out)",
     "no-rows": "a CSV with a header and no rows (a warning: the org is empty)",
     "missing-id": "a row without an id",
     "repeated-row": "an import's row with the same values as an earlier row in every "

@@ -261,3 +261,62 @@ def test_adps_report_title_total_and_trailing_delimiters_are_read(write: Write) 
     assert list(org.roles) == ["G1", "G2", "G3"]
     assert org.roles["G3"].reports_to == "G2"
     assert [n.split(":")[0] for n in notes if "left out" in n] == ["1", "2", "7"]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ",Total: 3,,,\n,Notes: contractors not listed,,,\n",  # under the names, then notes
+        ",,,Updated 3/4/2026 by Kim,\n",  # the note alone, in another column
+        "Total: 3,,,,\nAs of 31/01/2026,,,,\nSource: payroll,,,,\n",
+    ],
+)
+def test_a_sheets_totals_and_notes_in_any_column_are_left_out(write: Write, footer: str) -> None:
+    # Before: a totals line followed by a note, or a note written with all its
+    # delimiters, was a person ("Total: 3" reporting to nobody).
+    org, notes = _import(write, HEADER + ROWS + footer)
+    assert list(org.roles) == ["1", "2", "3"]
+    assert len(notes) == footer.count("\n")
+    assert all("below the rows: a report's totals or notes?" in n for n in notes)
+
+
+def test_a_last_row_named_like_a_note_word_without_its_colon_is_a_row(write: Write) -> None:
+    org, notes = _import(write, HEADER + ROWS + "Nota Brandt,,,,\n")
+    assert len(org.roles) == 4
+    assert notes == []
+
+
+def test_a_header_repeated_among_the_rows_is_left_out_with_a_warning(write: Write) -> None:
+    # Two tables one after the other (two companies, two teams), or a header printed on
+    # each page: before, the second header was a person named "First Name Last Name".
+    text = "Northwind\n" + HEADER + ROWS + "\nSouthbank\n" + HEADER + "4,Eli,Fox,CFO,1\n"
+    text += HEADER + "5,Flo,Gil,Accountant,4\n"
+    org, notes = _import(write, text)
+    assert list(org.roles) == ["1", "2", "3", "4", "5"]
+    assert org.roles["5"].reports_to == "4"
+    (repeat,) = [n for n in notes if "repeats" in n or "repeat the header" in n]
+    assert repeat == (
+        "8: left out 2 lines (8 and 10) that repeat the header (line 2): a second table "
+        "under the first, or a header printed on each page? The rows under it are read "
+        "as the first table's"
+    )
+
+
+def test_a_group_header_whose_cells_merge_down_over_the_header_is_left_out(
+    write: Write,
+) -> None:
+    # A workbook reads a cell merged down over two header rows on both ("Department"
+    # over "Department"): before, the group line had more than half its cells filled,
+    # was taken for the header, and the import was an error ("no id column").
+    text = (
+        "Who's who,,,,\n,,,,\nDepartment,Person,,Reports to,\n"
+        "Department,First name,Last name,Reports to,Since\n"
+        "Board,Ilse,Varga,,Jan 2020\nTech,Odo,Brandt,Ilse,Mar 2021\nTech,Pia,Kessler,Odo,\n"
+    )
+    org, notes = import_notes(write("team.csv", text))
+    assert [(r.id, r.reports_to) for r in org] == [
+        ("Ilse Varga", None),
+        ("Odo Brandt", "Ilse Varga"),
+        ("Pia Kessler", "Odo Brandt"),
+    ]
+    assert notes[1].startswith("3: left out 'Department, Person, Reports to', a line with 3")

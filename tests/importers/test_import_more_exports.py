@@ -262,10 +262,12 @@ def test_a_list_with_no_id_and_no_email_is_known_by_its_names(write: Write) -> N
     )
 
 
-def test_first_and_last_names_alone_are_no_id(write: Write) -> None:
+def test_first_and_last_names_alone_are_the_id(write: Write) -> None:
+    # Changed in probe50: this was the error "no id column"; the rows are now known by
+    # their whole names, as a sheet with one name column is.
     text = "First Name,Last Name,Reports To\nAna,Lima,\nBo,Diaz,Ana Lima\n"
-    with pytest.raises(OrgFileError, match="no id column"):
-        import_notes(write("chart.csv", text))
+    org, _ = import_notes(write("chart.csv", text))
+    assert [(r.id, r.reports_to) for r in org] == [("Ana Lima", None), ("Bo Diaz", "Ana Lima")]
 
 
 def test_a_uk_payrolls_title_column_of_honorifics_is_not_the_job(write: Write) -> None:

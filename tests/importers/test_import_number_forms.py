@@ -85,6 +85,17 @@ def test_a_cell_that_says_no_manager_is_none(write: Write) -> None:
     assert "S002" not in org.check().counts()
 
 
+def test_a_hand_made_sheet_says_no_manager_with_self_tbd_or_a_dash(write: Write) -> None:
+    # A sheet typed by hand writes "self", "TBD" or a dash for its top person: no
+    # manager, not one named "self" that the check reports as missing.
+    for word in ("self", "TBD", "\u2014", "?"):
+        text = f"Name,Title,Reports to\nIlse Varga,CEO,{word}\nOdo Brandt,CTO,Ilse Varga\n"
+        org, notes = import_notes(write("org.csv", text))
+        assert [r.reports_to for r in org] == [None, "Ilse Varga"], word
+        assert any("stands for no manager" in n for n in notes), word
+        assert "S002" not in org.check().counts()
+
+
 def test_a_row_whose_id_is_a_no_manager_word_keeps_it(write: Write) -> None:
     text = "id,reports_to\n0,\nu1,0\nu2,none\n"
     org, notes = import_notes(write("org.csv", text))

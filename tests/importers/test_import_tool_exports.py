@@ -338,6 +338,25 @@ def test_a_manager_cell_of_linked_records_is_the_manager_and_dotted_lines(write:
     )
 
 
+@pytest.mark.parametrize("cell", ["Ana / Bo", "Ana Lima/Bo Diaz", "Ana & Bo Diaz"])
+def test_two_managers_joined_with_a_slash_in_a_sheet_typed_by_hand(write: Write, cell: str) -> None:
+    # Before: the cell was an unknown manager "Ana / Bo" that the check reported.
+    text = f"Name,Role,Reports to\nAna Lima,CEO,\nBo Diaz,COO,Ana\nCy Moss,Analyst,{cell}\n"
+    text += "Dee Park,Analyst,Bo\n"
+    org, notes = import_notes(write("team.csv", text))
+    cy = org.roles["Cy Moss"]
+    assert (cy.reports_to, cy.dotted_to) == ("Ana Lima", ("Bo Diaz",))
+    assert any(f"the manager cell {cell!r} names 2 rows" in n for n in notes)
+    assert "S002" not in org.check().counts()
+
+
+def test_a_slash_inside_one_name_or_of_unknown_parts_is_left_as_written(write: Write) -> None:
+    text = "Name,Role,Reports to\nAna Lima,CEO,\nBo Diaz,COO,Ana\nCy Moss,Analyst,Ana / Zed\n"
+    text += "Dee Park,Analyst,Bo\n"
+    org, _ = import_notes(write("team.csv", text))
+    assert org.roles["Cy Moss"].reports_to == "Ana / Zed"  # an unknown manager, as written
+
+
 WORKDAY_LABELS = """\
 Employee ID,Worker,Business Title,Manager,Supervisory Organization,Hire Date,Email - Work
 21003,Ana Lima,Chief Executive Officer,,Executive Office,04/13/2015,ana@example.org

@@ -138,6 +138,15 @@ def test_a_file_that_to_csv_wrote_is_read_as_written(tmp_path: Path) -> None:
         "Vaga em aberto",
         "Unbesetzt",
         "Posición vacante",
+        # probe50, sheets typed by hand: these were people named "To hire"
+        "To hire",
+        "To Be Filled",
+        "Hiring - Q3",
+        "New hire (Q3)",
+        "À recruter",
+        "Zu besetzen",
+        "Por contratar",
+        "Da assumere",
     ],
 )
 def test_what_says_the_seat_is_open(name: str) -> None:
@@ -158,6 +167,8 @@ def test_what_says_the_seat_is_open(name: str) -> None:
         "OFFEN Mark",  # the same, as French HR tools write it
         "Open Smith",
         "Vacante, Rosa",
+        "Tohire Ba",
+        "Newhire Lee",
     ],
 )
 def test_names_of_people_are_not_read_as_open_seats(name: str) -> None:

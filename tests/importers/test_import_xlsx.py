@@ -257,6 +257,40 @@ def test_a_chart_is_not_read_as_a_sheet_of_rows(tmp_path: Path) -> None:
         orgroles.from_csv(path, sheet=1)
 
 
+def test_an_instructions_sheet_first_is_not_read_as_the_rows(tmp_path: Path) -> None:
+    # Before: its lines of text were the header and rows, and the import an error.
+    book = openpyxl.Workbook()
+    notes_tab = book.active
+    notes_tab.title = "Instructions"
+    notes_tab.append(["Fill in the sheet 'Staff'. Do not change the headers."])
+    notes_tab.append([])
+    notes_tab.append(["Last updated: 12.02.2026"])
+    staff = book.create_sheet("Staff")
+    for row in [HEADER, *ROWS]:
+        staff.append(row)
+    book.create_sheet("Leavers").append(HEADER)
+    book.save(tmp_path / "staff.xlsx")
+    org, notes = import_notes(tmp_path / "staff.xlsx")
+    assert len(org.roles) == 4
+    assert notes[0] == (
+        " the workbook has 3 sheets: read the first sheet of rows, 'Staff' (not "
+        "'Instructions', 'Leavers'); --sheet (sheet=) names another"
+    )
+    assert len(import_notes(tmp_path / "staff.xlsx", sheet=2)[0].roles) == 4
+
+
+def test_a_first_sheet_of_one_column_is_read_when_no_sheet_has_more(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Names"
+    for row in [["id"], ["a1"], ["a2"]]:
+        book.active.append(row)
+    book.create_sheet("Notes").append(["see the first sheet"])
+    book.save(tmp_path / "ids.xlsx")
+    text, notes = workbook_text(str(tmp_path / "ids.xlsx"))
+    assert text == "id\na1\na2\n"
+    assert "read the first, 'Names'" in notes[0].message
+
+
 @pytest.mark.parametrize(
     "damage",
     [

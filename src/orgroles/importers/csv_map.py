@@ -159,6 +159,8 @@ def _rows(
     if turned and aliases is None:  # the names as written still find their rows
         aliases = [w if w != n else None for w, n in zip(written, names, strict=True)]
     ids = table.texts(cols.id_col)
+    if len(cols.name_col) > 1 and cols.id_col in cols.name_col:  # "Prénom, Nom", no id
+        ids = list(written)  # the whole name is the id, as a single name column's is
     says = table.texts(cols.status_col) if cols.status_col else []
     rows = Rows(
         ids=ids,

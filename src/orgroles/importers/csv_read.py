@@ -15,8 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from orgroles.errors import Location, OrgFileError, OrgUsageError, Problem
-from orgroles.importers.csv_export import CSV_COLUMNS
+from orgroles.importers.header_repeats import header_repeats
 from orgroles.importers.legacy_text import east_asian_error, windows_1252
+from orgroles.importers.notes_below import total_lines
 from orgroles.importers.xlsx import is_workbook, workbook_text
 from orgroles.io.reader import read_file
 
@@ -133,7 +134,7 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
         )
     notes: list[Problem] = []
     top = _title_lines(records, filled)
-    bottom = _total_lines(records, filled[len(top) :])
+    bottom = total_lines(records, filled[len(top) :], _NOTE_LINES)
     header_at = lines[filled[len(top)]]
     for n in (*top, *bottom):
         values = [v.strip() for v in _filled(records[n])]
@@ -177,6 +178,18 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
             )
         )
         body = body[1:]
+    if repeats := header_repeats(records, body, first):
+        notes.append(
+            Problem(
+                f"left out {_repeats_text([lines[n] for n in repeats])} the header "
+                f"(line {header_line}): a second table under the first, or a header "
+                "printed on each page? The rows under it are read as the first table's",
+                Location(path, lines[repeats[0]]),
+                code="repeated-header",
+            )
+        )
+        again = set(repeats)
+        body = [n for n in body if n not in again]
     if not body or body[-1] - body[0] + 1 == len(body):  # no blank row: slices, at C speed
         start, stop = (body[0], body[-1] + 1) if body else (0, 0)
         rows, lines = records[start:stop], lines[start:stop]
@@ -223,6 +236,13 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     return CsvTable(path, names, header_line, rows, lines, notes)
 
 
+def _repeats_text(lines: list[int]) -> str:
+    """ "a line that repeats" or "3 lines (17, 40 and 63) that repeat"."""
+    if len(lines) == 1:
+        return "a line that repeats"
+    return f"{len(lines)} lines ({', '.join(map(str, lines[:-1]))} and {lines[-1]}) that repeat"
+
+
 def _filled(row: list[str]) -> list[str]:
     """The values of a record that are not blank."""
     return [cell for cell in row if cell.strip()]
@@ -253,7 +273,8 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
             titles = [records[n] for n in filled[:k]]
             above = all(_above(t, m, k, header, width) for m, t in enumerate(titles))
             return filled[:k] if above else []
-        if len(_filled(header)) != 1 and 2 * len(_filled(header)) > len(header):
+        below = records[filled[k + 1]] if k + 1 < len(filled) else []
+        if len(_filled(header)) != 1 and 2 * len(_labels(header, below)) > len(header):
             return []  # neither a title nor names over groups of columns: the header
     return []
 
@@ -271,9 +292,21 @@ def _above(line: list[str], m: int, k: int, header: list[str], width: int) -> bo
         return False
     if m == 0 and len(line) == len(values) < len(header):  # "Headcount report, March 2025"
         return True
+    labels = _labels(line, header)  # "Department" over "Department": merged down
     return (  # "Employee,,Position,": names over groups of the columns, just above
-        m == k - 1 and len(line) == width and 2 * len(values) <= width and _names(values)
+        m == k - 1 and len(line) == width and 2 * len(labels) <= width and _names(values)
     )
+
+
+def _labels(line: list[str], below: list[str]) -> list[str]:
+    """The values of a line that names groups of columns, but those that the line below
+    repeats in their column: a cell merged down over two header rows, as a workbook reads
+    it (on both), or typed on both."""
+    return [
+        v
+        for n, v in enumerate(line)
+        if v.strip() and (n >= len(below) or v.strip() != below[n].strip())
+    ]
 
 
 def _restates(header: list[str], row: list[str]) -> bool:
@@ -297,67 +330,6 @@ def _names(record: list[str]) -> bool:
     """Whether a record reads as a header: names, each once, none a number or a date."""
     cells = [cell.strip().casefold() for cell in record]
     return len(set(cells)) == len(cells) and not any(_NOT_A_NAME.fullmatch(c) for c in cells)
-
-
-_TOTALS = re.compile(
-    r"(?:grand |sub-?)?(?:totals?|sum|summe|gesamt(?:summe|zahl)?|totaal|totale|totalt|suma|"
-    r"razem|count|headcount|effectifs?|anzahl|aantal|number of employees|"
-    r"nombre de salari[eé]s)"
-    r"(?: (?:employees|headcount|staff|people|rows|total|associates|workers|members|persons))?"
-    r"\s*:?\s*"
-    r"(?:\d[\d,. ]*(?: ?[^\W\d_]+)?)?",
-    re.IGNORECASE,
-)
-"""The first value of a report's totals line, all of it: "Total", "Grand Total:", "Total: 12
-employees", "Total Associates: 21" (ADP), "Summe", "Count 12", "Headcount: 8", "Effectif :
-8" (not "Suma Patel" or "Total Rewards Manager")."""
-
-
-def _is_totals(row: list[str], width: int) -> bool:
-    """Whether a record is a report's totals line: its first value is only the word
-    (see `_TOTALS`), no value is an email, and it fills at most half the header's
-    columns (a role "Total Rewards Manager" fills its row)."""
-    values = _filled(row)
-    return (
-        0 < len(values) * 2 <= width
-        and _TOTALS.fullmatch(values[0].strip()) is not None
-        and not any("@" in v for v in values)
-    )
-
-
-_OWN = frozenset(CSV_COLUMNS)  # the header of a CSV that orgroles wrote
-
-
-def _total_lines(records: list[list[str]], filled: list[int]) -> list[int]:
-    """The records at the end that are a report's totals or notes, not rows.
-
-    `filled` lists the records with a value, the header first. In a table of at least
-    three columns, the last records are notes when each has one value and either no
-    delimiter at all ("Total: 12 employees", which no tool writes for a row of a table)
-    or a blank line above them, between the rows and the notes. A last record whose
-    first value is "Total" ("Grand Total", "Summe", ...) is a report's totals whatever
-    its other values ("Total,3 employees,,12", at most half the columns filled). A CSV
-    that orgroles wrote (`to_csv()`: its header) has no totals or notes: a role whose
-    only value is its id, "Count", is a row.
-    """
-    header = records[filled[0]]
-    width = len(header)
-    if len(filled) < 3 or width < 3 or {cell.strip() for cell in header} >= _OWN:
-        return []
-    run = 0  # the last records with one value each, or totals
-    while run < min(_NOTE_LINES, len(filled) - 2) and (
-        len(_filled(records[filled[-1 - run]])) == 1 or _is_totals(records[filled[-1 - run]], width)
-    ):
-        run += 1
-    first = len(filled) - run
-    if run and filled[first] - filled[first - 1] > 1:  # a blank line above them
-        return filled[first:]
-    bare = 0
-    while bare < run and (
-        len(records[filled[-1 - bare]]) == 1 or _is_totals(records[filled[-1 - bare]], width)
-    ):
-        bare += 1
-    return filled[len(filled) - bare :]
 
 
 def _records(text: str, sep: str, path: str | None) -> tuple[list[list[str]], list[int]]:

@@ -82,7 +82,8 @@ def describe(columns: Columns) -> str:
         >>> describe(Columns(id_col="ID", name_col=("First", "Last"), manager_col="Boss"))
         "id 'ID', name 'First' + 'Last', manager (by id) 'Boss'"
     """
-    parts = [f"id {columns.id_col!r}"]
+    whole = len(columns.name_col) > 1 and columns.id_col in columns.name_col
+    parts = ["id: the whole name" if whole else f"id {columns.id_col!r}"]
     if columns.name_col:
         parts.append("name " + " + ".join(repr(c) for c in columns.name_col))
     holder = columns.holder_col

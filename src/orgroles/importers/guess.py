@@ -57,6 +57,7 @@ from orgroles.importers.header_names import (
 )
 from orgroles.importers.id_forms import id_parts, inner_manager, loose_name, turned_round
 from orgroles.importers.jobs import coded_positions, graded_title, jobs_by_position, plain_title
+from orgroles.importers.manager_headers import manager_like
 from orgroles.importers.manager_twins import id_twin
 from orgroles.importers.name_columns import name_columns
 from orgroles.importers.name_titles import bare_forms, may_have_titles
@@ -148,17 +149,18 @@ def guess_columns(
     code = None if id_cols else code_column(header, values) or email  # AFAS's, the emails
     named = () if id_cols or code else name_columns(first, (), values)  # "Name, Title, Reports To"
     if not id_cols:
-        if code is None and len(named) != 1:
+        if code is None and not named:
             return None
-        id_cols = [code or named[0]]
+        id_cols = [code or named[0]]  # "Prénom, Nom": the whole name is the id (csv_map)
+    by_names = code is None and len(named) > 1
     id_col = id_cols[0]
     taken = set(id_cols)
-    names = name_columns(first, taken, values) or named
+    names = named if by_names else name_columns(first, taken, values) or named
     taken.update(names)
     candidates = [by_key[n] for n in MANAGERS if n in by_key and by_key[n] not in taken]
     loose = not candidates  # no usual name: any column named for a manager, if its data say
     if loose:
-        candidates = [c for k, c in by_key.items() if c not in taken and _manager_like(k)]
+        candidates = [c for k, c in by_key.items() if c not in taken and manager_like(k)]
     emails = {_email_key(v) for v in values(email) if v} if email else set()
     people = _people(names, values, [v for c in candidates for v in values(c)])
     other = other_column(c for c in header if c not in taken) if len(names) > 1 else None
@@ -167,7 +169,7 @@ def guess_columns(
         people.update(loose_name(other_name(v, lasts[i])) for i, v in enumerate(values(other)) if v)
     # A manager cell is read as an id column's (an employee id, a login), email or name.
     readings: list[tuple[str, str, set[str], Callable[[str], str]]] = []
-    for column in id_cols:
+    for column in () if by_names else id_cols:
         ids = {v for v in values(column) if v}
         readings.append(("id", column, ids, partial(_id_key, ids)))
     if email:
@@ -190,7 +192,7 @@ def guess_columns(
     elif ("id" in by_key and _OWN.issuperset(by_key)) or id_col == email:
         return None  # the columns that to_csv writes (no reporting lines), read as written
     if how == "name" and manager is not None and names:  # its ids too, in another column?
-        others = [c for k, c in by_key.items() if c not in taken | {manager} and _manager_like(k)]
+        others = [c for k, c in by_key.items() if c not in taken | {manager} and manager_like(k)]
         twin = id_twin(
             values(manager),
             _one_person(names, values(id_col), values),
@@ -218,11 +220,13 @@ def guess_columns(
         by = {"id": "manager_col", "email": "manager_email_col", "name": "manager_name_col"}
         options[by[how]] = manager
     jobs = first(POSITIONS, {*taken, manager or ""})
-    if jobs is None and _repeats(values(id_col)):  # Workday's "P-00102 Senior Engineer"
+    if by_names:  # one id per name: no jobs, no rows per change
+        jobs = None
+    elif jobs is None and _repeats(values(id_col)):  # Workday's "P-00102 Senior Engineer"
         jobs = coded_positions(header, values, {*taken, manager or ""})
     if jobs_by_position(id_col, jobs, names, values):  # a person in several jobs
         options["id_col"], options["holder_col"] = jobs, id_col
-    elif _repeats(values(id_col)):  # a row per change, each from its effective day
+    elif not by_names and _repeats(values(id_col)):  # a row per change, each from its effective day
         options["effective_col"] = first(EFFECTIVES, taken)
     days = [options[c] for c in ("start_col", "end_col", "effective_col") if options.get(c)]
     texts = [v for c in days for v in values(c) if v]
@@ -237,25 +241,6 @@ def guess_columns(
 
 def _repeats(cells: Sequence[str | None]) -> bool:
     return len(set(cells)) != len(cells)
-
-
-_MANAGER_WORDS = re.compile(
-    r"\b(?:manager|mgr|supervisor|reports to|reporting to|boss|superior|superieur|n 1|"
-    r"vorgesetzte\w*|fuhrungskraft|responsable|jefe|chef|chefe|leidinggevende|przelozony|"
-    r"kierownik|gestor|lider|leder|superiore|responsabile)\b"
-)
-_NOT_MANAGER = re.compile(
-    r"\b(?:dotted|matrix|secondary|functional|fonctionnel|funcional|funzionale|indirect|"
-    r"additional|second|level|flag|type|count|number of|title|job|department|phone|"
-    r"location|site|date|since|grade|band|is|has|cost|approver|organization|org)\b"
-)
-
-
-def _manager_like(key: str) -> bool:
-    """Whether a column's name says it holds the manager ("Line Manager Employee ID",
-    "Supervisor Employee Number"), for a header with none of the usual names; the data
-    then decide (a column that matches no row is not taken)."""
-    return _MANAGER_WORDS.search(key) is not None and _NOT_MANAGER.search(key) is None
 
 
 _OWN = frozenset(header_key(c) for c in (*CSV_COLUMNS, *DATED_COLUMNS))

@@ -90,7 +90,7 @@ IDS = names(
 )
 FIRST = names(
     "first name, firstname, given name, legal first name, forename, forenames, forename s, "
-    "first names, given names, prenom, "
+    "first names, given names, first, prenom, "
     "vorname, nombre, voornaam, "
     "roepnaam, nome, primeiro nome, imie, fornamn, fornavn, 名, 名前 名, 下の名前, 이름, "
     "etunimet, etunimi"
@@ -111,7 +111,7 @@ FAMILY_FIRST = frozenset(names("名, 名前 名, 下の名前, 이름"))
 """First-name headers of languages that write the family name first ("高森 遥"): a name
 joined from its two columns puts the last name first."""
 LAST = names(
-    "last name, lastname, surname, family name, legal last name, nom de famille, nachname, "
+    "last name, lastname, last, surname, family name, legal last name, nom de famille, nachname, "
     "apellidos, apellido, achternaam, sn, nom, familienname, "
     "cognome, sobrenome, apelido, ultimo nome, nazwisko, efternamn, efternavn, etternavn, 姓, "
     "名前 姓, 성, sukunimi"

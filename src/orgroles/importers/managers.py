@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 from unicodedata import normalize
 
@@ -22,7 +23,6 @@ from orgroles.importers.accents import Unaccented
 from orgroles.importers.id_forms import (
     NameForms,
     and_more,
-    drop_no_manager,
     first_last,
     id_parts,
     inner_manager,
@@ -35,6 +35,7 @@ from orgroles.importers.id_forms import (
 )
 from orgroles.importers.mixed_keys import MixedKeys, mixed_note
 from orgroles.importers.namesakes import namesakes_note, told_apart
+from orgroles.importers.no_manager import drop_no_manager
 from orgroles.importers.other_keys import match_other_keys
 from orgroles.importers.outside_ids import keep_outside_ids
 from orgroles.importers.short_names import short_forms, short_key
@@ -55,16 +56,28 @@ def _values(cell: Cell) -> list[str]:
 
 
 def _linked(
-    cells: list[Cell], index: dict[str, list[int]], key: Callable[[str], str]
+    cells: list[Cell],
+    index: dict[str, list[int]],
+    key: Callable[[str], str],
+    names: Sequence[str | None],
 ) -> tuple[list[Cell], list[int]]:
     """The manager cells with those that join the names (or emails) of several rows with
     commas split into lists (Airtable's or Notion's linked records, "Ana Lima,Bo Diaz":
     the first is the manager, the others dotted lines), and the rows changed. A cell whose
-    parts are not each a row's is left as written ("Lima, Ana" is one name, turned)."""
+    parts are not each a row's is left as written ("Lima, Ana" is one name, turned). A
+    sheet typed by hand joins two managers with a slash or "&" ("Ana Lima / Bo Diaz",
+    "Ana & Bo"): each part a row's, or the first name of only one row's name (`names`)."""
     changed: list[int] = []
     out = cells
+    slashed: dict[int, list[str]] = {}
     for i, cell in enumerate(cells):
-        if type(cell) is not str or "," not in cell or key(cell) in index:
+        if type(cell) is not str:
+            continue
+        if "," not in cell:
+            if ("/" in cell or " & " in cell) and key(cell) not in index:
+                slashed[i] = [p.strip() for p in _JOINED.split(cell)]
+            continue
+        if key(cell) in index:
             continue
         parts = [p.strip() for p in cell.split(",")]
         if len(parts) > 1 and all(key(p) in index for p in parts):
@@ -72,7 +85,22 @@ def _linked(
                 out = list(cells)
             out[i] = parts
             changed.append(i)
+    if slashed:
+        wanted = {short_key(p) for parts in slashed.values() for p in parts}
+        short = short_forms(names, wanted)
+        for i, parts in slashed.items():
+            if len(parts) > 1 and all(
+                key(p) in index or len(short.get(short_key(p), ())) == 1 for p in parts
+            ):
+                if out is cells:
+                    out = list(cells)
+                out[i] = parts
+                changed.append(i)
+        changed.sort()
     return out, changed
+
+
+_JOINED = re.compile(r"\s*/\s*|\s+&\s+")
 
 
 def _linked_note(
@@ -302,7 +330,7 @@ def _resolve(
         )
     )
     written = managers
-    managers, linked = _linked(managers, index, key)
+    managers, linked = _linked(managers, index, key, rows.names)
     if linked:
         notes.append(_linked_note(linked, written, managers, locator))
     for i, cell in enumerate(managers):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from orgroles.catalog._title_text import fold
 from orgroles.errors import Problem
-from orgroles.importers.id_forms import NO_MANAGER
+from orgroles.importers.no_manager import NO_MANAGER
 from orgroles.importers.rows_below import more_rows_below
 
 if TYPE_CHECKING:
@@ -50,6 +50,10 @@ VACANT_WORDS = (
     "to be hired",
     "to be determined",
     "to be recruited",
+    "to be filled",
+    "to hire",
+    "new hire",
+    "hiring",
     "open",
     "open position",
     "open role",
@@ -62,14 +66,18 @@ VACANT_WORDS = (
     "poste a pourvoir",
     "poste vacant",
     "recrutement en cours",
+    "a recruter",
     "unbesetzt",
     "vakant",
     "offen",
     "offene stelle",
+    "zu besetzen",
     "vacante",
     "posicion vacante",
     "puesto vacante",
+    "por contratar",
     "posizione vacante",
+    "da assumere",
     "vacature",
     "openstaande vacature",
     "vaga",

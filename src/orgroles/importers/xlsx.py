@@ -80,6 +80,8 @@ def workbook_text(path: str, sheet: str | int | None = None) -> tuple[str, list[
         raise _unreadable(str(path), exc) from None
     try:
         tables = [w.title for w in book.worksheets]  # the sheets that are not charts
+        if sheet is None and len(tables) > 1:  # an "Instructions" tab first: not the rows
+            tables = _tables_first(book, tables)
         found, notes = _sheet(book.sheetnames, tables, sheet, str(path))
         return _csv_text(book[found], str(path), _merged_down(path, found)), notes
     except (OrgFileError, MemoryError):
@@ -159,6 +161,23 @@ def _csv_text(sheet: Any, path: str, merged: Sequence[tuple[int, int, int]] = ()
     for cells in rows:
         writer.writerow(cells + [""] * (width - len(cells)))
     return out.getvalue()
+
+
+def _tables_first(book: Any, tables: list[str]) -> list[str]:
+    """The sheets, those that hold a table first: a sheet whose first rows hold one value
+    each at most (instructions, a cover, a note: "Fill in the sheet 'Staff'") comes after
+    the first sheet with a row of two values or more, when there is one."""
+
+    def table(title: str) -> bool:
+        rows = book[title].iter_rows(max_row=_LOOKED_AT, values_only=True)
+        return any(sum(v is not None and str(v).strip() != "" for v in row) > 1 for row in rows)
+
+    first = next((n for n, title in enumerate(tables) if table(title)), 0)
+    return [*tables[first:], *tables[:first]]
+
+
+_LOOKED_AT = 50
+"""The rows of a sheet looked at to tell a table from a sheet of notes."""
 
 
 def _sheet(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from orgroles.errors import Location, OrgFileError, OrgUsageError, Problem
 from orgroles.importers.header_repeats import header_repeats
 from orgroles.importers.legacy_text import east_asian_error, windows_1252
-from orgroles.importers.notes_below import total_lines
+from orgroles.importers.notes_below import filled_values, total_lines
 from orgroles.importers.xlsx import is_workbook, workbook_text
 from orgroles.io.reader import read_file
 
@@ -137,7 +137,7 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
     bottom = total_lines(records, filled[len(top) :], _NOTE_LINES)
     header_at = lines[filled[len(top)]]
     for n in (*top, *bottom):
-        values = [v.strip() for v in _filled(records[n])]
+        values = [v.strip() for v in filled_values(records[n])]
         value = (sep + " " if sep in ",;" else sep).join(values)  # as the line was written
         if n in top:
             what = f"above the header (line {header_at}): a report's title?"
@@ -171,7 +171,7 @@ def read_table(text: str, path: str | None = None, delimiter: str | None = None)
         notes.append(
             Problem(
                 "left out a second header that names the columns again ("
-                f"{', '.join(repr(v) for v in _filled(records[body[0]])[:4])}, ...): "
+                f"{', '.join(repr(v) for v in filled_values(records[body[0]])[:4])}, ...): "
                 "labels under field names, as SAP SuccessFactors writes them?",
                 Location(path, lines[body[0]]),
                 code="note-line",
@@ -243,11 +243,6 @@ def _repeats_text(lines: list[int]) -> str:
     return f"{len(lines)} lines ({', '.join(map(str, lines[:-1]))} and {lines[-1]}) that repeat"
 
 
-def _filled(row: list[str]) -> list[str]:
-    """The values of a record that are not blank."""
-    return [cell for cell in row if cell.strip()]
-
-
 def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
     """The records above the header that are a report's title, not its header.
 
@@ -269,12 +264,12 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
         named = len(header)  # the cells up to the last named: a row may end with a delimiter
         while named and not header[named - 1].strip():
             named -= 1
-        if len(_filled(header)) == named >= 2:
+        if len(filled_values(header)) == named >= 2:
             titles = [records[n] for n in filled[:k]]
             above = all(_above(t, m, k, header, width) for m, t in enumerate(titles))
             return filled[:k] if above else []
         below = records[filled[k + 1]] if k + 1 < len(filled) else []
-        if len(_filled(header)) != 1 and 2 * len(_labels(header, below)) > len(header):
+        if len(filled_values(header)) != 1 and 2 * len(_labels(header, below)) > len(header):
             return []  # neither a title nor names over groups of columns: the header
     return []
 
@@ -282,7 +277,7 @@ def _title_lines(records: list[list[str]], filled: list[int]) -> list[int]:
 def _above(line: list[str], m: int, k: int, header: list[str], width: int) -> bool:
     """Whether `line`, the `m`-th of the `k` lines above `header`, is a title or names
     groups of its columns (see `_title_lines()`)."""
-    values = _filled(line)
+    values = filled_values(line)
     if len(values) == 1 and (
         (len(line) == 1 and len(header) == width)  # a title alone on its line
         or (len(header) >= 3 and len(line) in (1, len(header)))  # padded to the width
@@ -313,7 +308,7 @@ def _restates(header: list[str], row: list[str]) -> bool:
     """Whether the row under the header names its columns again, in other words: "User
     ID" under "USERID", "Hire Date" under "HIREDATE" (half the columns at least, and the
     row reads as a header)."""
-    if len(_filled(row)) < 3 or not _names(_filled(row)):
+    if len(filled_values(row)) < 3 or not _names(filled_values(row)):
         return False
     same = sum(_squash(a) == _squash(b) != "" for a, b in zip(header, row, strict=False))
     return same >= 3 and 2 * same >= len(header)

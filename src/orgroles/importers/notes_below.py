@@ -14,11 +14,11 @@ import re
 
 from orgroles.importers.csv_export import CSV_COLUMNS
 
-__all__ = ["total_lines"]
+__all__ = ["filled_values", "total_lines"]
 
 
-def _filled(row: list[str]) -> list[str]:
-    """The values of a record that are not blank."""
+def filled_values(row: list[str]) -> list[str]:
+    """The values of a record that are not blank (for `csv_read` too)."""
     return [cell for cell in row if cell.strip()]
 
 
@@ -50,7 +50,7 @@ _NOTE = re.compile(
 
 def _is_note(row: list[str]) -> bool:
     """Whether a record's one value is a note (see `_NOTE`)."""
-    values = _filled(row)
+    values = filled_values(row)
     return len(values) == 1 and _NOTE.fullmatch(values[0].strip()) is not None
 
 
@@ -58,7 +58,7 @@ def _is_totals(row: list[str], width: int) -> bool:
     """Whether a record is a report's totals line: its first value is only the word
     (see `_TOTALS`), no value is an email, and it fills at most half the header's
     columns (a role "Total Rewards Manager" fills its row)."""
-    values = _filled(row)
+    values = filled_values(row)
     return (
         0 < len(values) * 2 <= width
         and _TOTALS.fullmatch(values[0].strip()) is not None
@@ -90,7 +90,8 @@ def total_lines(records: list[list[str]], filled: list[int], most: int) -> list[
         return []
     run = 0  # the last records with one value each, or totals
     while run < min(most, len(filled) - 2) and (
-        len(_filled(records[filled[-1 - run]])) == 1 or _is_totals(records[filled[-1 - run]], width)
+        len(filled_values(records[filled[-1 - run]])) == 1
+        or _is_totals(records[filled[-1 - run]], width)
     ):
         run += 1
     first = len(filled) - run

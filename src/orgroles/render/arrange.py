@@ -222,8 +222,8 @@ def _compacted(plan: Plan, max_aspect: float, *, cut: bool) -> Plan:
     # The plan's own stacks (six leaves or more) can be narrowed too: a chart whose
     # every team is such a stack has nothing new to stack, and was drawn as its tree.
     narrow = any(box.stack and box.columns > 1 for box in boxes)
-    fits = _tree_fits(plan, max_aspect)
-    if (not stacks and not pairs and not narrow and len(plan.tops) < 2) or fits:
+    nothing = not stacks and not pairs and not narrow and len(plan.tops) < 2
+    if nothing or _tree_fits(plan, max_aspect):  # measured only if there is something
         return plan
     drawn = list(boxes)
     for box, leaves in stacks:
